@@ -1,0 +1,46 @@
+// The one place where an untrusted call enters the core, for both hosts: look the method
+// up in the API table, validate the payload with its schema, run the handler, and turn
+// every outcome into an envelope. Nothing is thrown across the process boundary.
+import { api, isMethodName, type Envelope, type WorkbenchHandlers } from '../../shared/api';
+import { ReadOnlyError } from './json-db';
+import { WorkbenchError } from './errors';
+
+function describeInput(issues: { path: PropertyKey[]; message: string }[]): string {
+  return issues
+    .slice(0, 5)
+    .map((i) => (i.path.length ? `${i.path.map(String).join('.')}: ${i.message}` : i.message))
+    .join('; ');
+}
+
+type AnyHandler = (input: unknown) => Promise<unknown>;
+
+export async function dispatch(
+  handlers: WorkbenchHandlers,
+  method: string,
+  payload: unknown,
+): Promise<Envelope<unknown>> {
+  if (!isMethodName(method)) {
+    return { ok: false, error: { code: 'UNKNOWN_METHOD', message: `No API method "${method}".` } };
+  }
+  const parsed = api[method].input.safeParse(payload ?? {});
+  if (!parsed.success) {
+    const message = `Invalid input for ${method}: ${describeInput(parsed.error.issues)}`;
+    return { ok: false, error: { code: 'INVALID_INPUT', message } };
+  }
+  try {
+    const handler = handlers[method] as AnyHandler;
+    return { ok: true, value: await handler(parsed.data) };
+  } catch (error) {
+    if (error instanceof WorkbenchError) {
+      return { ok: false, error: { code: error.code, message: error.message } };
+    }
+    if (error instanceof ReadOnlyError) {
+      return {
+        ok: false,
+        error: { code: 'READ_ONLY', message: `Not saved: this file is read-only because ${error.message}` },
+      };
+    }
+    const message = error instanceof Error ? error.message : String(error);
+    return { ok: false, error: { code: 'INTERNAL', message: `${method} failed: ${message}` } };
+  }
+}

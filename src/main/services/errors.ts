@@ -1,0 +1,15 @@
+// Errors the core raises on purpose. Each carries an envelope code so the hosts can
+// return it across IPC or HTTP as a value, with a message written for the user.
+import type { ErrorCode } from '../../shared/api';
+
+export class WorkbenchError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export const notFound = (what: string, id: string): WorkbenchError =>
+  new WorkbenchError('NOT_FOUND', `No ${what} with id "${id}" in this workspace.`);

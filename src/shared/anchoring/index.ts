@@ -1,0 +1,3 @@
+export { anchor, scoreCandidate, type Anchor } from './anchor';
+export { approximateSearch, type ApproximateMatch } from './approximate-search';
+export { CONTEXT_LENGTH, describeRange, tidyRange, type TextTarget } from './describe';

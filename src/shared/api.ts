@@ -1,0 +1,190 @@
+// The API method table: the single source of truth for every method's name, input schema
+// and output type. IPC handlers, the preload bridge, the HTTP host and the renderer's
+// clients are all derived from it, so adding a method is one entry plus its handler.
+import { z } from 'zod';
+import {
+  ANNOTATION_KINDS,
+  AnnotationKind,
+  EntityType,
+  Id,
+  type Annotation,
+  type Document,
+  type Entity,
+  type Note,
+} from './model';
+
+const Empty = z.strictObject({});
+const Text = (max: number) => z.string().max(max);
+const Aliases = z.array(z.string().trim().min(1).max(300)).max(100);
+
+export const CreateAnnotationInput = z
+  .strictObject({
+    documentId: Id,
+    start: z.number().int().nonnegative(),
+    end: z.number().int().positive(),
+    kind: AnnotationKind.default(ANNOTATION_KINDS[0]),
+    entityIds: z.array(Id).max(200).default([]),
+    tags: z.array(z.string().trim().min(1).max(100)).max(100).default([]),
+    note: Text(100_000).default(''),
+  })
+  .refine((v) => v.start < v.end, { message: 'start must be before end', path: ['end'] });
+
+export const UpdateAnnotationInput = z.strictObject({
+  id: Id,
+  patch: z.strictObject({
+    kind: AnnotationKind.optional(),
+    entityIds: z.array(Id).max(200).optional(),
+    tags: z.array(z.string().trim().min(1).max(100)).max(100).optional(),
+    note: Text(100_000).optional(),
+  }),
+});
+
+export const CreateEntityInput = z.strictObject({
+  name: z.string().trim().min(1, 'a name cannot be empty').max(300),
+  type: EntityType,
+  aliases: Aliases.default([]),
+  description: Text(20_000).default(''),
+  externalId: z.string().trim().max(200).optional(),
+});
+
+export const UpdateEntityInput = z.strictObject({
+  id: Id,
+  patch: z.strictObject({
+    name: z.string().trim().min(1, 'a name cannot be empty').max(300).optional(),
+    type: EntityType.optional(),
+    aliases: Aliases.optional(),
+    description: Text(20_000).optional(),
+    externalId: z.string().trim().max(200).optional(),
+  }),
+});
+
+export const CreateNoteInput = z.strictObject({
+  title: Text(500).default(''),
+  body: Text(200_000).default(''),
+  entityIds: z.array(Id).default([]),
+  documentIds: z.array(Id).default([]),
+  annotationIds: z.array(Id).default([]),
+});
+
+export const UpdateNoteInput = z.strictObject({
+  id: Id,
+  patch: z.strictObject({
+    title: Text(500).optional(),
+    body: Text(200_000).optional(),
+    entityIds: z.array(Id).optional(),
+    documentIds: z.array(Id).optional(),
+    annotationIds: z.array(Id).optional(),
+  }),
+});
+
+export interface FileProblem {
+  file: string;
+  reason: string;
+}
+export interface WorkspaceInfo {
+  path: string;
+  schemaVersion: number;
+  /** True when workspace.json could not be read: nothing may be written until it is fixed. */
+  readOnly: boolean;
+  problems: FileProblem[];
+}
+export interface DocumentListItem {
+  id: string;
+  title: string;
+  createdAt: string;
+  annotationCount: number;
+  /** Set when the document's file could not be read; the document is then read-only. */
+  problem?: string;
+}
+export interface DocumentView {
+  document: Document;
+  /** Annotations with positions re-anchored against the current text. */
+  annotations: Annotation[];
+  readOnly: boolean;
+}
+export type EntityWithUsage = Entity & { usage: number };
+export interface EntityPassage {
+  annotation: Annotation;
+  documentTitle: string;
+}
+
+interface MethodSpec<I extends z.ZodType, O> {
+  input: I;
+  /** Phantom field: carries the output type, never set at run time. */
+  output?: O;
+}
+const method =
+  <O>() =>
+  <I extends z.ZodType>(input: I): MethodSpec<I, O> => ({ input });
+const byId = z.strictObject({ id: Id });
+
+export const api = {
+  'workspace.info': method<WorkspaceInfo>()(Empty),
+  'documents.list': method<DocumentListItem[]>()(Empty),
+  'documents.get': method<DocumentView>()(byId),
+  'annotations.create': method<Annotation>()(CreateAnnotationInput),
+  'annotations.update': method<Annotation>()(UpdateAnnotationInput),
+  'annotations.delete': method<{ id: string }>()(byId),
+  'annotations.byEntity': method<EntityPassage[]>()(z.strictObject({ entityId: Id })),
+  'entities.list': method<EntityWithUsage[]>()(Empty),
+  'entities.create': method<Entity>()(CreateEntityInput),
+  'entities.update': method<Entity>()(UpdateEntityInput),
+  'entities.delete': method<{ id: string; untagged: number }>()(
+    // The caller states how many highlights it was told use the entity: a delete
+    // that would untag more than the user agreed to is refused, never silent.
+    z.strictObject({ id: Id, confirmUsage: z.number().int().nonnegative() }),
+  ),
+  'notes.list': method<Note[]>()(Empty),
+  'notes.create': method<Note>()(CreateNoteInput),
+  'notes.update': method<Note>()(UpdateNoteInput),
+  'notes.delete': method<{ id: string }>()(byId),
+} as const;
+
+export type Api = typeof api;
+export type MethodName = keyof Api;
+export const METHOD_NAMES = Object.keys(api) as MethodName[];
+export const isMethodName = (name: string): name is MethodName => Object.hasOwn(api, name);
+
+/** What a caller passes (defaults optional). */
+export type Input<M extends MethodName> = z.input<Api[M]['input']>;
+/** What a handler receives after validation (defaults filled in). */
+export type ParsedInput<M extends MethodName> = z.output<Api[M]['input']>;
+export type Output<M extends MethodName> = NonNullable<Api[M]['output']>;
+
+/** The whole API as a caller sees it: one async function per method. */
+export type WorkbenchApi = { [M in MethodName]: (input: Input<M>) => Promise<Output<M>> };
+/** The whole API as the core implements it. */
+export type WorkbenchHandlers = {
+  [M in MethodName]: (input: ParsedInput<M>) => Promise<Output<M>>;
+};
+
+export const ERROR_CODES = [
+  'INVALID_INPUT',
+  'NOT_FOUND',
+  'READ_ONLY',
+  'IN_USE',
+  'UNKNOWN_METHOD',
+  'FORBIDDEN',
+  'INTERNAL',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+/** The envelope every IPC and HTTP call answers with: errors are values, not throws. */
+export type Envelope<T> =
+  | { ok: true; value: T }
+  | { ok: false; error: { code: ErrorCode; message: string } };
+
+export type ChangeTopic = 'workspace' | 'documents' | 'annotations' | 'entities' | 'notes';
+export interface WorkbenchEvent {
+  type: 'changed';
+  topic: ChangeTopic;
+  documentId?: string;
+}
+
+/** What the preload exposes as `window.workbench`. */
+export type WorkbenchBridge = {
+  [M in MethodName]: (input: unknown) => Promise<Envelope<Output<M>>>;
+} & { onEvent(listener: (event: WorkbenchEvent) => void): () => void };
+
+export const IPC_PREFIX = 'workbench:';
+export const IPC_EVENT_CHANNEL = 'workbench:event';

@@ -1,0 +1,150 @@
+// The data model (W3C Web Annotation compatible) as zod schemas: the one definition used
+// to validate files loaded from disk, payloads crossing IPC/HTTP, and to type the code.
+import { z } from 'zod';
+
+export const SCHEMA_VERSION = 1;
+
+export const Id = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z0-9_-]+$/, 'ids are letters, digits, "_" or "-"');
+export const Timestamp = z.iso.datetime();
+
+export const BlockKind = z.enum(['heading', 'paragraph', 'list-item', 'quote']);
+export const Block = z.object({
+  kind: BlockKind,
+  start: z.number().int().nonnegative(),
+  end: z.number().int().nonnegative(),
+  level: z.number().int().min(1).max(6).optional(),
+});
+
+export const Mark = z.object({
+  kind: z.enum(['emphasis', 'strong', 'link']),
+  start: z.number().int().nonnegative(),
+  end: z.number().int().nonnegative(),
+  href: z.string().max(2048).optional(),
+});
+
+export const SourceMeta = z.object({
+  author: z.string().max(500).optional(),
+  publisher: z.string().max(500).optional(),
+  url: z.string().max(2048).optional(),
+  publishedDate: z.string().max(100).optional(),
+  accessedDate: z.string().max(100).optional(),
+  language: z.string().max(35).optional(),
+  direction: z.enum(['ltr', 'rtl', 'auto']).optional(),
+  fileName: z.string().max(500).optional(),
+});
+
+export const DocumentFormat = z.enum(['text', 'markdown', 'html', 'json']);
+
+export const Document = z.object({
+  id: Id,
+  title: z.string().min(1).max(500),
+  text: z.string(),
+  blocks: z.array(Block),
+  marks: z.array(Mark),
+  source: SourceMeta,
+  format: DocumentFormat,
+  contentHash: z.string().regex(/^sha256:[0-9a-f]{64}$/),
+  createdAt: Timestamp,
+  updatedAt: Timestamp,
+});
+
+/** Entity types are extensible; these are the ones the UI offers first. */
+export const ENTITY_TYPES = ['person', 'organization', 'place', 'event', 'other'] as const;
+export const EntityType = z
+  .string()
+  .trim()
+  .min(1)
+  .max(40)
+  .regex(/^[\p{L}\p{N} _-]+$/u, 'a type is a word such as person or place');
+
+const Name = z.string().trim().min(1, 'a name cannot be empty').max(300);
+
+export const Entity = z.object({
+  id: Id,
+  name: Name,
+  type: EntityType,
+  aliases: z.array(Name).max(100),
+  description: z.string().max(20_000),
+  externalId: z.string().max(200).optional(),
+  createdAt: Timestamp,
+  updatedAt: Timestamp,
+});
+
+export const TextPositionSelector = z.object({
+  type: z.literal('TextPositionSelector'),
+  start: z.number().int().nonnegative(),
+  end: z.number().int().nonnegative(),
+});
+export const TextQuoteSelector = z.object({
+  type: z.literal('TextQuoteSelector'),
+  exact: z.string().min(1),
+  prefix: z.string(),
+  suffix: z.string(),
+});
+
+export const ANNOTATION_KINDS = ['quote', 'claim', 'evidence', 'question'] as const;
+export const AnnotationKind = z.enum(ANNOTATION_KINDS);
+export const AnchorStatus = z.enum(['anchored', 'moved', 'fuzzy', 'orphaned']);
+
+export const Annotation = z.object({
+  id: Id,
+  documentId: Id,
+  target: z.object({ position: TextPositionSelector, quote: TextQuoteSelector }),
+  entityIds: z.array(Id).max(200),
+  tags: z.array(z.string().trim().min(1).max(100)).max(100),
+  kind: AnnotationKind,
+  note: z.string().max(100_000),
+  status: AnchorStatus,
+  createdAt: Timestamp,
+  updatedAt: Timestamp,
+});
+
+export const Note = z.object({
+  id: Id,
+  title: z.string().max(500),
+  body: z.string().max(200_000),
+  entityIds: z.array(Id),
+  documentIds: z.array(Id),
+  annotationIds: z.array(Id),
+  createdAt: Timestamp,
+  updatedAt: Timestamp,
+});
+
+export const DocumentSummary = z.object({
+  id: Id,
+  title: z.string(),
+  createdAt: Timestamp,
+});
+
+/** `<workspace>/workspace.json` */
+export const WorkspaceFile = z.object({
+  schemaVersion: z.literal(SCHEMA_VERSION),
+  entities: z.array(Entity),
+  notes: z.array(Note),
+  documents: z.array(DocumentSummary),
+});
+
+/** `<workspace>/documents/<id>.json` */
+export const DocumentFile = z.object({
+  schemaVersion: z.literal(SCHEMA_VERSION),
+  document: Document,
+  annotations: z.array(Annotation),
+});
+
+export type Block = z.infer<typeof Block>;
+export type Mark = z.infer<typeof Mark>;
+export type SourceMeta = z.infer<typeof SourceMeta>;
+export type Document = z.infer<typeof Document>;
+export type Entity = z.infer<typeof Entity>;
+export type AnnotationKind = z.infer<typeof AnnotationKind>;
+export type AnchorStatus = z.infer<typeof AnchorStatus>;
+export type Annotation = z.infer<typeof Annotation>;
+export type Note = z.infer<typeof Note>;
+export type WorkspaceFile = z.infer<typeof WorkspaceFile>;
+export type DocumentFile = z.infer<typeof DocumentFile>;
+export type TextQuoteSelector = z.infer<typeof TextQuoteSelector>;
+export type TextPositionSelector = z.infer<typeof TextPositionSelector>;

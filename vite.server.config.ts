@@ -1,0 +1,16 @@
+import { defineConfig } from 'vite';
+
+// The browser host and the command line run on plain Node: build them as SSR bundles
+// that keep node_modules external, next to electron-vite's out/main.
+export default defineConfig({
+  build: {
+    ssr: true,
+    outDir: 'out/server',
+    emptyOutDir: true,
+    target: 'node20',
+    rollupOptions: {
+      input: { index: 'src/server/index.ts' },
+      output: { format: 'es', entryFileNames: '[name].js' },
+    },
+  },
+});
