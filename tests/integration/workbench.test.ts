@@ -122,7 +122,7 @@ describe('records', () => {
       ['no.such.method', {}],
     ];
     for (const [method, payload] of cases) {
-      const result = await wb.call(method, payload);
+      const result = await wb.dispatch(method, payload);
       expect(result.ok, `${method} ${JSON.stringify(payload)}`).toBe(false);
       expect(!result.ok && result.error.message.length).toBeGreaterThan(10);
     }

@@ -3,7 +3,7 @@
 // else, so they cannot drift apart.
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
-import type { WorkbenchHandlers } from '../../shared/api';
+import type { Envelope, Input, MethodName, Output, WorkbenchHandlers } from '../../shared/api';
 import { CoreContext, type Listener } from './context';
 import { dispatch } from './dispatch';
 import { annotationHandlers } from './handlers/annotations';
@@ -20,8 +20,10 @@ export interface WorkbenchOptions {
 export interface Workbench {
   readonly dir: string;
   readonly handlers: WorkbenchHandlers;
-  /** Validates and runs one untrusted call; always resolves to an envelope. */
-  call(method: string, payload: unknown): ReturnType<typeof dispatch>;
+  /** Validates and runs one untrusted call from a host; always resolves to an envelope. */
+  dispatch(method: string, payload: unknown): Promise<Envelope<unknown>>;
+  /** The same, typed, for trusted callers in this process (the CLI, tests). */
+  call<M extends MethodName>(method: M, input: Input<M>): Promise<Envelope<Output<M>>>;
   subscribe(listener: Listener): () => void;
 }
 
@@ -44,7 +46,9 @@ export async function openWorkbench(dir: string, options: WorkbenchOptions = {})
   return {
     dir,
     handlers,
-    call: (method, payload) => dispatch(handlers, method, payload),
+    dispatch: (method, payload) => dispatch(handlers, method, payload),
+    call: <M extends MethodName>(method: M, input: Input<M>) =>
+      dispatch(handlers, method, input) as Promise<Envelope<Output<M>>>,
     subscribe: (listener) => ctx.subscribe(listener),
   };
 }

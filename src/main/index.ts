@@ -1,0 +1,73 @@
+// The Electron host: app lifecycle, one hardened window, the menu and native dialogs.
+// Everything the workbench does lives in the core (services); this file only wires it.
+import { join } from 'node:path';
+import { app, BrowserWindow, dialog, Menu, shell } from 'electron';
+import { IPC_EVENT_CHANNEL } from '../shared/api';
+import { APP_NAME, defaultWorkspaceDir, workspaceArg } from './services/default-workspace';
+import { openWorkbench, type Workbench } from './services/workbench';
+import { bindIpc } from './ipc';
+import { buildMenu } from './menu';
+import { createMainWindow, denyPermissions } from './window';
+
+app.setName(APP_NAME);
+app.enableSandbox();
+
+const sampleArticle = app.isPackaged
+  ? join(process.resourcesPath, 'sample-article.txt')
+  : join(import.meta.dirname, '../../resources/sample-article.txt');
+
+let workbench: Workbench;
+let unsubscribe: () => void = () => undefined;
+let win: BrowserWindow | null = null;
+
+async function useWorkspace(dir: string): Promise<void> {
+  const next = await openWorkbench(dir, { sampleArticle });
+  unsubscribe();
+  workbench = next;
+  unsubscribe = next.subscribe((event) => win?.webContents.send(IPC_EVENT_CHANNEL, event));
+}
+
+async function chooseWorkspace(): Promise<void> {
+  const result = await dialog.showOpenDialog({
+    title: 'Open Workspace',
+    properties: ['openDirectory', 'createDirectory'],
+  });
+  const dir = result.filePaths[0];
+  if (result.canceled || !dir) return;
+  try {
+    await useWorkspace(dir);
+    win?.webContents.reload();
+  } catch (error) {
+    dialog.showErrorBox('Could not open the workspace', `${dir}\n\n${String(error)}`);
+  }
+}
+
+async function start(): Promise<void> {
+  await app.whenReady();
+  denyPermissions();
+  await useWorkspace(workspaceArg(process.argv) ?? defaultWorkspaceDir(app.getPath('userData')));
+  bindIpc(() => workbench);
+  Menu.setApplicationMenu(
+    buildMenu({
+      openWorkspace: () => void chooseWorkspace(),
+      revealWorkspace: () => void shell.openPath(workbench.dir),
+    }),
+  );
+  win = createMainWindow();
+  win.on('closed', () => (win = null));
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) win = createMainWindow();
+  });
+}
+
+app.on('window-all-closed', () => {
+  if (process.platform !== 'darwin') app.quit();
+});
+app.on('web-contents-created', (_event, contents) => {
+  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+});
+
+start().catch((error: unknown) => {
+  dialog.showErrorBox('Research Workbench could not start', String(error));
+  app.exit(1);
+});

@@ -1,0 +1,158 @@
+// The side panel for one highlight: its quote, kind, entities, Markdown note and dates,
+// with editing and deleting. Every change is saved at once and shown once it is on disk.
+import { useState } from 'react';
+import type { EntityWithUsage } from '../../../shared/api';
+import { ANNOTATION_KINDS, type Annotation, type AnnotationKind } from '../../../shared/model';
+import type { NewEntity } from '../lib/entity-match';
+import { formatDate, KIND_LABELS, STATUS_TEXT } from '../lib/labels';
+import { EntityPicker } from './EntityPicker';
+import { Markdown } from './Markdown';
+
+export interface AnnotationActions {
+  update(patch: { kind?: AnnotationKind; note?: string; entityIds?: string[] }): Promise<void>;
+  createAndTag(entity: NewEntity): Promise<void>;
+  remove(): void;
+  openEntity(id: string): void;
+  close(): void;
+}
+
+export function AnnotationPanel({
+  annotation,
+  entities,
+  readOnly,
+  intent,
+  actions,
+}: {
+  annotation: Annotation;
+  entities: readonly EntityWithUsage[];
+  readOnly: boolean;
+  intent: 'tag' | 'note' | null;
+  actions: AnnotationActions;
+}): React.JSX.Element {
+  const [editing, setEditing] = useState(intent === 'note');
+  const [note, setNote] = useState(annotation.note);
+  const byId = new Map(entities.map((e) => [e.id, e]));
+  const tagged = annotation.entityIds.map((id) => byId.get(id)).filter((e) => e !== undefined);
+
+  return (
+    <section className="panel" aria-labelledby="annotation-heading">
+      <header className="row spread">
+        <h2 id="annotation-heading">Highlight</h2>
+        <button type="button" onClick={actions.close} aria-label="Close highlight">
+          ×
+        </button>
+      </header>
+      <blockquote className={`quote quote-${annotation.kind}`}>{annotation.target.quote.exact}</blockquote>
+      {annotation.status !== 'anchored' && (
+        <p className={`status status-${annotation.status}`} role="note">
+          {STATUS_TEXT[annotation.status]}
+        </p>
+      )}
+
+      <fieldset disabled={readOnly}>
+        <legend>Kind</legend>
+        <div className="row wrap">
+          {ANNOTATION_KINDS.map((kind) => (
+            <label key={kind} className={`kind-choice swatch-${kind}`}>
+              <input
+                type="radio"
+                name="kind"
+                value={kind}
+                checked={annotation.kind === kind}
+                onChange={() => void actions.update({ kind })}
+              />
+              {KIND_LABELS[kind]}
+            </label>
+          ))}
+        </div>
+      </fieldset>
+
+      <h3>Entities</h3>
+      {tagged.length === 0 ? (
+        <p className="muted">Not tagged to any entity yet.</p>
+      ) : (
+        <ul className="chips" aria-label="Tagged entities">
+          {tagged.map((entity) => (
+            <li key={entity.id} className="chip">
+              <button type="button" className="link" onClick={() => actions.openEntity(entity.id)}>
+                {entity.name}
+              </button>
+              {!readOnly && (
+                <button
+                  type="button"
+                  aria-label={`Remove ${entity.name}`}
+                  onClick={() => void actions.update({ entityIds: annotation.entityIds.filter((id) => id !== entity.id) })}
+                >
+                  ×
+                </button>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+      {!readOnly && (
+        <EntityPicker
+          entities={entities}
+          exclude={annotation.entityIds}
+          autoFocus={intent === 'tag'}
+          onPick={(id) => void actions.update({ entityIds: [...annotation.entityIds, id] })}
+          onCreate={(entity) => void actions.createAndTag(entity)}
+        />
+      )}
+
+      <h3>Note</h3>
+      {editing ? (
+        <form
+          onSubmit={(event) => {
+            event.preventDefault();
+            void actions.update({ note }).then(() => setEditing(false));
+          }}
+        >
+          <label className="stack">
+            Note (Markdown)
+            <textarea value={note} rows={6} autoFocus onChange={(e) => setNote(e.target.value)} />
+          </label>
+          <div className="row">
+            <button type="submit" className="primary">
+              Save note
+            </button>
+            <button
+              type="button"
+              onClick={() => {
+                setNote(annotation.note);
+                setEditing(false);
+              }}
+            >
+              Cancel
+            </button>
+          </div>
+        </form>
+      ) : (
+        <>
+          {annotation.note ? <Markdown source={annotation.note} /> : <p className="muted">No note.</p>}
+          {!readOnly && (
+            <button type="button" onClick={() => setEditing(true)}>
+              {annotation.note ? 'Edit note' : 'Add note'}
+            </button>
+          )}
+        </>
+      )}
+
+      <dl className="dates">
+        <dt>Created</dt>
+        <dd>
+          <time dateTime={annotation.createdAt}>{formatDate(annotation.createdAt)}</time>
+        </dd>
+        <dt>Updated</dt>
+        <dd>
+          <time dateTime={annotation.updatedAt}>{formatDate(annotation.updatedAt)}</time>
+        </dd>
+      </dl>
+      {!readOnly && (
+        <button type="button" className="danger" onClick={actions.remove}>
+          Delete highlight
+        </button>
+      )}
+    </section>
+  );
+}

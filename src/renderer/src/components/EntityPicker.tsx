@@ -1,0 +1,142 @@
+// A combobox for tagging: type part of a name or alias (accents, case and Arabic/Persian
+// letter variants do not matter), pick an entity, or create a new one on the spot.
+import { useId, useState } from 'react';
+import type { EntityWithUsage } from '../../../shared/api';
+import { ENTITY_TYPES } from '../../../shared/model';
+import type { NewEntity } from '../lib/entity-match';
+import { matchEntities, splitAliases } from '../lib/entity-match';
+
+export function EntityPicker({
+  entities,
+  exclude,
+  onPick,
+  onCreate,
+  autoFocus,
+}: {
+  entities: readonly EntityWithUsage[];
+  exclude: readonly string[];
+  onPick: (id: string) => void;
+  onCreate: (entity: NewEntity) => void;
+  autoFocus?: boolean;
+}): React.JSX.Element {
+  const [query, setQuery] = useState('');
+  const [open, setOpen] = useState(false);
+  const [active, setActive] = useState(0);
+  const [draft, setDraft] = useState<NewEntity | null>(null);
+  const listId = useId();
+  const matches = matchEntities(entities, query).filter((e) => !exclude.includes(e.id)).slice(0, 20);
+  const canCreate = query.trim().length > 0 && !entities.some((e) => e.name.toLowerCase() === query.trim().toLowerCase());
+  const optionCount = matches.length + (canCreate ? 1 : 0);
+
+  const choose = (index: number): void => {
+    const entity = matches[index];
+    if (entity) {
+      onPick(entity.id);
+      setQuery('');
+      setOpen(false);
+    } else if (canCreate) {
+      setDraft({ name: query.trim(), type: 'person', aliases: [] });
+      setOpen(false);
+    }
+  };
+
+  if (draft) {
+    return (
+      <form
+        className="new-entity"
+        aria-label="New entity"
+        onSubmit={(event) => {
+          event.preventDefault();
+          onCreate(draft);
+          setDraft(null);
+          setQuery('');
+        }}
+      >
+        <label>
+          Name
+          <input value={draft.name} required onChange={(e) => setDraft({ ...draft, name: e.target.value })} />
+        </label>
+        <label>
+          Type
+          <select value={draft.type} onChange={(e) => setDraft({ ...draft, type: e.target.value })}>
+            {ENTITY_TYPES.map((t) => (
+              <option key={t} value={t}>
+                {t}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Aliases (comma-separated)
+          <input onChange={(e) => setDraft({ ...draft, aliases: splitAliases(e.target.value) })} />
+        </label>
+        <div className="row">
+          <button type="submit" className="primary">
+            Create and tag
+          </button>
+          <button type="button" onClick={() => setDraft(null)}>
+            Cancel
+          </button>
+        </div>
+      </form>
+    );
+  }
+
+  return (
+    <div className="combobox">
+      <input
+        role="combobox"
+        aria-label="Tag an entity"
+        aria-expanded={open && optionCount > 0}
+        aria-controls={listId}
+        aria-autocomplete="list"
+        aria-activedescendant={open && optionCount > 0 ? `${listId}-${active}` : undefined}
+        placeholder="Tag an entity: type a name or alias"
+        autoFocus={autoFocus}
+        value={query}
+        onChange={(e) => {
+          setQuery(e.target.value);
+          setActive(0);
+          setOpen(true);
+        }}
+        onFocus={() => setOpen(true)}
+        onBlur={() => setTimeout(() => setOpen(false), 150)}
+        onKeyDown={(e) => {
+          if (e.key === 'ArrowDown') setActive((a) => Math.min(a + 1, optionCount - 1));
+          else if (e.key === 'ArrowUp') setActive((a) => Math.max(a - 1, 0));
+          else if (e.key === 'Enter' && optionCount > 0) choose(active);
+          else if (e.key === 'Escape') setOpen(false);
+          else return;
+          e.preventDefault();
+        }}
+      />
+      {open && optionCount > 0 && (
+        <ul role="listbox" id={listId} aria-label="Entities">
+          {matches.map((entity, i) => (
+            <li
+              key={entity.id}
+              id={`${listId}-${i}`}
+              role="option"
+              aria-selected={i === active}
+              onMouseDown={(e) => e.preventDefault()}
+              onClick={() => choose(i)}
+            >
+              {entity.name} <span className="muted">{entity.type}</span>
+            </li>
+          ))}
+          {canCreate && (
+            <li
+              id={`${listId}-${matches.length}`}
+              role="option"
+              aria-selected={active === matches.length}
+              onMouseDown={(e) => e.preventDefault()}
+              onClick={() => choose(matches.length)}
+            >
+              Create “{query.trim()}”…
+            </li>
+          )}
+        </ul>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,44 @@
+// Splits a block of the canonical text into segments at every highlight and mark boundary,
+// so overlapping highlights render as flat runs (each knowing every highlight over it)
+// instead of nested elements that would break at each other's edges.
+import type { Block, Mark } from '../../../shared/model';
+
+export interface Span {
+  id: string;
+  start: number;
+  end: number;
+}
+
+export interface Segment {
+  start: number;
+  end: number;
+  /** Highlights covering this run, widest first, so the innermost is last. */
+  highlights: string[];
+  marks: Mark[];
+}
+
+export function segmentBlock(block: Block, highlights: readonly Span[], marks: readonly Mark[]): Segment[] {
+  const inBlock = <T extends { start: number; end: number }>(items: readonly T[]): T[] =>
+    items.filter((i) => i.start < block.end && i.end > block.start && i.start < i.end);
+  const spans = inBlock(highlights).sort((a, b) => b.end - b.start - (a.end - a.start));
+  const blockMarks = inBlock(marks);
+  const cuts = new Set([block.start, block.end]);
+  for (const item of [...spans, ...blockMarks]) {
+    cuts.add(Math.max(block.start, item.start));
+    cuts.add(Math.min(block.end, item.end));
+  }
+  const points = [...cuts].sort((a, b) => a - b);
+  const segments: Segment[] = [];
+  for (let i = 0; i + 1 < points.length; i++) {
+    const start = points[i]!;
+    const end = points[i + 1]!;
+    const covers = (item: { start: number; end: number }): boolean => item.start <= start && item.end >= end;
+    segments.push({
+      start,
+      end,
+      highlights: spans.filter(covers).map((s) => s.id),
+      marks: blockMarks.filter(covers),
+    });
+  }
+  return segments;
+}

@@ -1,0 +1,47 @@
+// `npm run serve`: the browser host's entry point. Opens a workspace (default or
+// --workspace DIR), starts the HTTP host on 127.0.0.1 and prints its address, which
+// carries this run's token. --open also opens it in a browser window.
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { defaultWorkspaceDir, userDataDir, workspaceArg } from '../main/services/default-workspace';
+import { openWorkbench } from '../main/services/workbench';
+import { startHttpHost } from './http-host';
+import { openInBrowser } from './open-browser';
+
+const here = dirname(fileURLToPath(import.meta.url));
+
+function portArg(argv: readonly string[]): number {
+  const at = argv.indexOf('--port');
+  const value = at >= 0 ? Number(argv[at + 1]) : 0;
+  if (!Number.isInteger(value) || value < 0 || value > 65535) {
+    throw new Error(`--port must be a number from 0 to 65535, not "${argv[at + 1]}"`);
+  }
+  return value;
+}
+
+async function main(argv: readonly string[]): Promise<void> {
+  const dir = workspaceArg(argv) ?? defaultWorkspaceDir();
+  const workbench = await openWorkbench(dir, {
+    sampleArticle: join(here, '../../resources/sample-article.txt'),
+  });
+  const host = await startHttpHost({
+    workbench,
+    staticDir: join(here, '../renderer'),
+    port: portArg(argv),
+  });
+  console.log(`Research Workbench is running at ${host.url}`);
+  console.log(`Workspace: ${dir}`);
+  if (argv.includes('--open') && !openInBrowser(host.url, userDataDir())) {
+    console.log('No browser could be opened: open the address above in Chromium, Chrome or Firefox.');
+  }
+  const stop = (): void => {
+    void host.close().then(() => process.exit(0));
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+main(process.argv.slice(2)).catch((error: unknown) => {
+  console.error(`Research Workbench could not start: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});

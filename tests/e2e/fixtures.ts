@@ -1,0 +1,81 @@
+// One fixture for every end-to-end test: its own empty workspace folder and its own
+// browser host process, started from the built app exactly as `npm run serve` does.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test as base } from '@playwright/test';
+import { WorkbenchPage } from './workbench-page';
+
+export const ROOT = join(import.meta.dirname, '../..');
+
+export interface Host {
+  url: string;
+  origin: string;
+  token: string;
+  workspace: string;
+  restart(): Promise<void>;
+}
+
+async function startServer(workspace: string): Promise<{ child: ChildProcess; url: string }> {
+  const child = spawn(process.execPath, [join(ROOT, 'out/server/index.js'), '--workspace', workspace], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const url = await new Promise<string>((resolve, reject) => {
+    let output = '';
+    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 15_000);
+    const onData = (chunk: Buffer): void => {
+      output += chunk.toString();
+      const match = /running at (http:\/\/\S+)/.exec(output);
+      if (match?.[1]) {
+        clearTimeout(timer);
+        resolve(match[1]);
+      }
+    };
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', onData);
+    child.once('exit', (code) => reject(new Error(`server exited with ${code}:\n${output}`)));
+  });
+  return { child, url };
+}
+
+function stop(child: ChildProcess): Promise<void> {
+  return new Promise((resolve) => {
+    if (child.exitCode !== null) return resolve();
+    child.once('exit', () => resolve());
+    child.kill('SIGTERM');
+  });
+}
+
+export const test = base.extend<{ host: Host; workbench: WorkbenchPage }>({
+  host: async ({}, use) => {
+    const workspace = await mkdtemp(join(tmpdir(), 'rw-e2e-'));
+    let server = await startServer(workspace);
+    const host: Host = {
+      workspace,
+      get url() {
+        return server.url;
+      },
+      get origin() {
+        return new URL(server.url).origin;
+      },
+      get token() {
+        return new URL(server.url).hash.replace('#token=', '');
+      },
+      async restart() {
+        await stop(server.child);
+        server = await startServer(workspace);
+      },
+    };
+    await use(host);
+    await stop(server.child);
+    await rm(workspace, { recursive: true, force: true });
+  },
+  workbench: async ({ page, host }, use) => {
+    const workbench = new WorkbenchPage(page);
+    await page.goto(host.url);
+    await use(workbench);
+  },
+});
+
+export { expect } from '@playwright/test';
