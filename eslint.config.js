@@ -33,7 +33,16 @@ export default tseslint.config(
   {
     files: ['src/shared/**/*.ts'],
     rules: layer(
-      [...nodeBuiltins, 'electron', 'react', 'react-dom', '**/main/**', '**/server/**', '**/renderer/**', '**/preload/**'],
+      [
+        ...nodeBuiltins,
+        'electron',
+        'react',
+        'react-dom',
+        '**/main/**',
+        '**/server/**',
+        '**/renderer/**',
+        '**/preload/**',
+      ],
       'src/shared is the pure domain: no Node, Electron, React or other layers.',
     ),
   },

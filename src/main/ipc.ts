@@ -13,7 +13,13 @@ export function bindIpc(current: () => Workbench): void {
       async (event: IpcMainInvokeEvent, payload: unknown): Promise<Envelope<unknown>> => {
         const frame = event.senderFrame;
         if (!frame || frame.parent !== null || !isTrustedUrl(frame.url)) {
-          return { ok: false, error: { code: 'FORBIDDEN', message: 'Calls are only accepted from the workbench window.' } };
+          return {
+            ok: false,
+            error: {
+              code: 'FORBIDDEN',
+              message: 'Calls are only accepted from the workbench window.',
+            },
+          };
         }
         return current().dispatch(method, payload);
       },

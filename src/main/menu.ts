@@ -14,7 +14,11 @@ export function buildMenu(actions: MenuActions): Menu {
     {
       label: '&File',
       submenu: [
-        { label: 'Open Workspace…', accelerator: 'CmdOrCtrl+O', click: () => actions.openWorkspace() },
+        {
+          label: 'Open Workspace…',
+          accelerator: 'CmdOrCtrl+O',
+          click: () => actions.openWorkspace(),
+        },
         { label: 'Reveal Workspace Folder', click: () => actions.revealWorkspace() },
         { type: 'separator' },
         isMac ? { role: 'close' } : { role: 'quit' },

@@ -27,14 +27,20 @@ export function isTrustedUrl(url: string): boolean {
   const expected = new URL(rendererUrl());
   try {
     const actual = new URL(url);
-    return actual.protocol === expected.protocol && actual.host === expected.host && actual.pathname === expected.pathname;
+    return (
+      actual.protocol === expected.protocol &&
+      actual.host === expected.host &&
+      actual.pathname === expected.pathname
+    );
   } catch {
     return false;
   }
 }
 
 export function denyPermissions(): void {
-  session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
+  session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) =>
+    callback(false),
+  );
   session.defaultSession.setPermissionCheckHandler(() => false);
 }
 
@@ -46,7 +52,10 @@ export function createMainWindow(): BrowserWindow {
     minHeight: 480,
     show: false,
     title: 'Research Workbench',
-    webPreferences: { ...HARDENED_PREFERENCES, preload: join(import.meta.dirname, '../preload/index.cjs') },
+    webPreferences: {
+      ...HARDENED_PREFERENCES,
+      preload: join(import.meta.dirname, '../preload/index.cjs'),
+    },
   });
   win.webContents.setWindowOpenHandler(() => ({ action: 'deny' }));
   win.webContents.on('will-navigate', (event, url) => {

@@ -4,7 +4,10 @@ import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
 import { IPC_EVENT_CHANNEL, IPC_PREFIX, METHOD_NAMES, type WorkbenchEvent } from '../shared/api';
 
 const bridge: Record<string, unknown> = Object.fromEntries(
-  METHOD_NAMES.map((method) => [method, (input: unknown) => ipcRenderer.invoke(`${IPC_PREFIX}${method}`, input)]),
+  METHOD_NAMES.map((method) => [
+    method,
+    (input: unknown) => ipcRenderer.invoke(`${IPC_PREFIX}${method}`, input),
+  ]),
 );
 
 bridge.onEvent = (listener: (event: WorkbenchEvent) => void): (() => void) => {

@@ -39,7 +39,12 @@ export interface HttpHost {
   close(): Promise<void>;
 }
 
-function send(res: ServerResponse, status: number, body: string, type = 'text/plain; charset=utf-8'): void {
+function send(
+  res: ServerResponse,
+  status: number,
+  body: string,
+  type = 'text/plain; charset=utf-8',
+): void {
   res.writeHead(status, { ...SECURITY_HEADERS, 'Content-Type': type, 'Cache-Control': 'no-store' });
   res.end(body);
 }
@@ -52,14 +57,15 @@ const refuse = (res: ServerResponse, status: number, message: string): void =>
   sendEnvelope(res, status, { ok: false, error: { code: 'FORBIDDEN', message } });
 
 async function readBody(req: IncomingMessage): Promise<string | null> {
+  // An oversized body is read to its end and dropped, so the client gets the 413
+  // instead of a reset connection.
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req as AsyncIterable<Buffer>) {
     size += chunk.length;
-    if (size > MAX_BODY_BYTES) return null;
-    chunks.push(chunk);
+    if (size <= MAX_BODY_BYTES) chunks.push(chunk);
   }
-  return Buffer.concat(chunks).toString('utf8');
+  return size > MAX_BODY_BYTES ? null : Buffer.concat(chunks).toString('utf8');
 }
 
 async function serveStatic(res: ServerResponse, root: string, pathname: string): Promise<void> {
@@ -103,11 +109,13 @@ export async function startHttpHost(options: {
     if (!hostAllowed(req, gate)) return send(res, 421, 'Unknown host');
     const { pathname } = new URL(req.url ?? '/', 'http://localhost');
     if (!pathname.startsWith('/api/')) {
-      if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'Method not allowed');
+      if (req.method !== 'GET' && req.method !== 'HEAD')
+        return send(res, 405, 'Method not allowed');
       return serveStatic(res, staticDir, pathname);
     }
     if (pathname === '/api/events' && req.method === 'GET') {
-      if (!originAllowed(req, gate, false)) return refuse(res, 403, 'Cross-origin request refused.');
+      if (!originAllowed(req, gate, false))
+        return refuse(res, 403, 'Cross-origin request refused.');
       if (!tokenValid(req, gate)) return refuse(res, 401, 'Missing or wrong session token.');
       return streamEvents(req, res);
     }
@@ -117,20 +125,32 @@ export async function startHttpHost(options: {
     if (!/^application\/json\b/.test(req.headers['content-type'] ?? '')) {
       return sendEnvelope(res, 415, {
         ok: false,
-        error: { code: 'INVALID_INPUT', message: 'API calls must send JSON (Content-Type: application/json).' },
+        error: {
+          code: 'INVALID_INPUT',
+          message: 'API calls must send JSON (Content-Type: application/json).',
+        },
       });
     }
     const body = await readBody(req);
     if (body === null) {
-      return sendEnvelope(res, 413, { ok: false, error: { code: 'INVALID_INPUT', message: 'The request is larger than 1 MiB.' } });
+      return sendEnvelope(res, 413, {
+        ok: false,
+        error: { code: 'INVALID_INPUT', message: 'The request is larger than 1 MiB.' },
+      });
     }
     let payload: unknown;
     try {
       payload = JSON.parse(body || '{}');
     } catch {
-      return sendEnvelope(res, 400, { ok: false, error: { code: 'INVALID_INPUT', message: 'The request body is not valid JSON.' } });
+      return sendEnvelope(res, 400, {
+        ok: false,
+        error: { code: 'INVALID_INPUT', message: 'The request body is not valid JSON.' },
+      });
     }
-    const envelope = await workbench.dispatch(decodeURIComponent(pathname.slice('/api/'.length)), payload);
+    const envelope = await workbench.dispatch(
+      decodeURIComponent(pathname.slice('/api/'.length)),
+      payload,
+    );
     sendEnvelope(res, envelope.ok ? 200 : STATUS_BY_CODE[envelope.error.code], envelope);
   }
 
@@ -142,7 +162,9 @@ export async function startHttpHost(options: {
       Connection: 'keep-alive',
     });
     res.write(': connected\n\n');
-    const unsubscribe = workbench.subscribe((event) => res.write(`data: ${JSON.stringify(event)}\n\n`));
+    const unsubscribe = workbench.subscribe((event) =>
+      res.write(`data: ${JSON.stringify(event)}\n\n`),
+    );
     const keepAlive = setInterval(() => res.write(': keep-alive\n\n'), 25_000);
     req.on('close', () => {
       clearInterval(keepAlive);

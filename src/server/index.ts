@@ -32,7 +32,9 @@ async function main(argv: readonly string[]): Promise<void> {
   console.log(`Research Workbench is running at ${host.url}`);
   console.log(`Workspace: ${dir}`);
   if (argv.includes('--open') && !openInBrowser(host.url, userDataDir())) {
-    console.log('No browser could be opened: open the address above in Chromium, Chrome or Firefox.');
+    console.log(
+      'No browser could be opened: open the address above in Chromium, Chrome or Firefox.',
+    );
   }
   const stop = (): void => {
     void host.close().then(() => process.exit(0));
@@ -42,6 +44,8 @@ async function main(argv: readonly string[]): Promise<void> {
 }
 
 main(process.argv.slice(2)).catch((error: unknown) => {
-  console.error(`Research Workbench could not start: ${error instanceof Error ? error.message : String(error)}`);
+  console.error(
+    `Research Workbench could not start: ${error instanceof Error ? error.message : String(error)}`,
+  );
   process.exit(1);
 });

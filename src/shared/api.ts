@@ -171,8 +171,7 @@ export type ErrorCode = (typeof ERROR_CODES)[number];
 
 /** The envelope every IPC and HTTP call answers with: errors are values, not throws. */
 export type Envelope<T> =
-  | { ok: true; value: T }
-  | { ok: false; error: { code: ErrorCode; message: string } };
+  { ok: true; value: T } | { ok: false; error: { code: ErrorCode; message: string } };
 
 export type ChangeTopic = 'workspace' | 'documents' | 'annotations' | 'entities' | 'notes';
 export interface WorkbenchEvent {

@@ -3,7 +3,10 @@
 
 /** Canonical form of imported text: no BOM, "\n" line breaks, NFC. */
 export function normaliseText(raw: string): string {
-  return raw.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n').normalize('NFC');
+  return raw
+    .replace(/^\uFEFF/, '')
+    .replace(/\r\n?/g, '\n')
+    .normalize('NFC');
 }
 
 const ARABIC_FOLDS: Record<string, string> = {
@@ -26,7 +29,7 @@ export function foldForMatch(text: string): string {
   return text
     .normalize('NFKD')
     .replace(/[\u0300-\u036F\u064B-\u065F\u0670\u06D6-\u06ED]/g, '')
-    .replace(/[\u0640\u200C\u200D\u200E\u200F]/g, '')
+    .replace(/\u0640|\u200C|\u200D|\u200E|\u200F/g, '')
     .replace(/[\u064A\u0649\u0643\u0629\u0623\u0625\u0622\u0671]/g, (c) => ARABIC_FOLDS[c] ?? c)
     .toLowerCase();
 }

@@ -18,9 +18,13 @@ export interface Host {
 }
 
 async function startServer(workspace: string): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, [join(ROOT, 'out/server/index.js'), '--workspace', workspace], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    [join(ROOT, 'out/server/index.js'), '--workspace', workspace],
+    {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   const url = await new Promise<string>((resolve, reject) => {
     let output = '';
     const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 15_000);
@@ -48,6 +52,8 @@ function stop(child: ChildProcess): Promise<void> {
 }
 
 export const test = base.extend<{ host: Host; workbench: WorkbenchPage }>({
+  // Playwright requires a destructuring pattern even when no fixture is used.
+  // eslint-disable-next-line no-empty-pattern
   host: async ({}, use) => {
     const workspace = await mkdtemp(join(tmpdir(), 'rw-e2e-'));
     let server = await startServer(workspace);

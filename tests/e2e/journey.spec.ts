@@ -15,7 +15,10 @@ test('a researcher highlights, tags, annotates and finds everything again after 
 }) => {
   // 1–2. The sample article opens in the reader, with its list kept as a list.
   await expect(wb.reader.getByRole('heading', { level: 1, name: TITLE })).toBeVisible();
-  await expect(wb.library.getByRole('button', { name: new RegExp(TITLE) })).toHaveAttribute('aria-current', 'page');
+  await expect(wb.library.getByRole('button', { name: new RegExp(TITLE) })).toHaveAttribute(
+    'aria-current',
+    'page',
+  );
   await expect(wb.reader.getByRole('listitem')).toHaveCount(6);
 
   // 3–4. Highlight a name and tag it to a new person with aliases.
@@ -44,18 +47,25 @@ test('a researcher highlights, tags, annotates and finds everything again after 
   await wb.highlight('Ejei talked of', undefined, 'quote');
   await wb.picker().fill('judiciary ch');
   await wb.details.getByRole('option', { name: /Gholam Hossein Mohseni Ejei/ }).click();
-  await expect(wb.details.getByRole('button', { name: 'Remove Gholam Hossein Mohseni Ejei' })).toBeVisible();
+  await expect(
+    wb.details.getByRole('button', { name: 'Remove Gholam Hossein Mohseni Ejei' }),
+  ).toBeVisible();
 
   // 5. A Markdown note on a highlight renders as formatting, never as HTML.
   await wb.select('Supreme National Security Council');
   await wb.toolbar.getByRole('button', { name: 'Add note…' }).click();
-  await wb.details.getByRole('textbox', { name: 'Note (Markdown)' }).fill(
-    'Chaired by **Shamkhani**. <img src=x onerror="window.__pwned=1"> [link](javascript:window.__pwned=2)',
-  );
+  await wb.details
+    .getByRole('textbox', { name: 'Note (Markdown)' })
+    .fill(
+      'Chaired by **Shamkhani**. <img src=x onerror="window.__pwned=1"> [link](javascript:window.__pwned=2)',
+    );
   await wb.details.getByRole('button', { name: 'Save note' }).click();
   await expect(wb.details.locator('.markdown strong')).toHaveText('Shamkhani');
   await expect(wb.details.locator('.markdown img')).toHaveCount(0);
-  await expect(wb.details.getByRole('link', { name: 'link' })).not.toHaveAttribute('href', /javascript/);
+  await expect(wb.details.getByRole('link', { name: 'link' })).not.toHaveAttribute(
+    'href',
+    /javascript/,
+  );
   expect(await page.evaluate(() => (window as { __pwned?: number }).__pwned)).toBeUndefined();
   await wb.tagNewEntity('Supreme National Security Council', 'organization');
 
@@ -73,10 +83,14 @@ test('a researcher highlights, tags, annotates and finds everything again after 
   // 6. The entities panel groups by type and counts highlights; edit an entity.
   await expect(wb.entities.getByRole('region', { name: 'People' })).toBeVisible();
   await wb.entityButton('Gholam Hossein Mohseni Ejei, 2 highlights').click();
-  await wb.details.getByRole('textbox', { name: 'Description' }).fill('Head of the judiciary since 2021.');
+  await wb.details
+    .getByRole('textbox', { name: 'Description' })
+    .fill('Head of the judiciary since 2021.');
   await wb.details.getByRole('button', { name: 'Save entity' }).click();
   await expect(page.getByRole('alert')).toHaveCount(0);
-  await expect(wb.details.getByRole('list', { name: /Passages tagged to/ }).getByRole('listitem')).toHaveCount(2);
+  await expect(
+    wb.details.getByRole('list', { name: /Passages tagged to/ }).getByRole('listitem'),
+  ).toHaveCount(2);
   await page.screenshot({ path: 'test-results/screenshots/entities-panel.png' });
 
   // Jump from a passage to the reader.
@@ -95,13 +109,18 @@ test('a researcher highlights, tags, annotates and finds everything again after 
   // Delete a highlight.
   await wb.highlightsIn('Supreme National Security Council').click();
   await wb.details.getByRole('button', { name: 'Delete highlight' }).click();
-  await page.getByRole('dialog', { name: 'Delete this highlight?' }).getByRole('button', { name: 'Delete highlight' }).click();
+  await page
+    .getByRole('dialog', { name: 'Delete this highlight?' })
+    .getByRole('button', { name: 'Delete highlight' })
+    .click();
   await expect(wb.highlightsIn('Supreme National Security Council')).toHaveCount(0);
   await expect(wb.entityButton('Supreme National Security Council, 0 highlights')).toBeVisible();
 
   // 8. Reload, then restart the host: everything is there, exactly.
   const snapshot = async (): Promise<string[]> =>
-    wb.reader.locator('mark.hl').evaluateAll((marks) => marks.map((m) => `${m.className}|${m.textContent}`));
+    wb.reader
+      .locator('mark.hl')
+      .evaluateAll((marks) => marks.map((m) => `${m.className}|${m.textContent}`));
   const before = await snapshot();
   await page.reload();
   await expect(wb.reader.locator('mark.hl').first()).toBeVisible();
@@ -111,25 +130,43 @@ test('a researcher highlights, tags, annotates and finds everything again after 
   await expect(wb.reader.locator('mark.hl').first()).toBeVisible();
   expect(await snapshot()).toEqual(before);
   await wb.entityButton('Gholam Hossein Mohseni Ejei, 2 highlights').click();
-  await expect(wb.details.getByRole('textbox', { name: 'Description' })).toHaveValue('Head of the judiciary since 2021.');
+  await expect(wb.details.getByRole('textbox', { name: 'Description' })).toHaveValue(
+    'Head of the judiciary since 2021.',
+  );
 
   // The lowdb files on disk hold what the UI showed.
-  const ws = WorkspaceFile.parse(JSON.parse(await readFile(join(host.workspace, 'workspace.json'), 'utf8')));
-  expect(ws.entities.map((e) => e.name).sort()).toEqual(
-    ['1988 massacre', 'Evin prison', 'Gholam Hossein Mohseni Ejei', 'Supreme National Security Council'].sort(),
+  const ws = WorkspaceFile.parse(
+    JSON.parse(await readFile(join(host.workspace, 'workspace.json'), 'utf8')),
   );
-  expect(ws.entities.find((e) => e.name === 'Gholam Hossein Mohseni Ejei')?.aliases).toEqual(['Ejei', 'Judiciary Chief']);
+  expect(ws.entities.map((e) => e.name).sort()).toEqual(
+    [
+      '1988 massacre',
+      'Evin prison',
+      'Gholam Hossein Mohseni Ejei',
+      'Supreme National Security Council',
+    ].sort(),
+  );
+  expect(ws.entities.find((e) => e.name === 'Gholam Hossein Mohseni Ejei')?.aliases).toEqual([
+    'Ejei',
+    'Judiciary Chief',
+  ]);
   const docFile = join(host.workspace, 'documents', `${ws.documents[0]!.id}.json`);
   const doc = DocumentFile.parse(JSON.parse(await readFile(docFile, 'utf8')));
   const quotes = doc.annotations.map((a) => a.target.quote.exact);
   expect(quotes).toHaveLength(5);
   expect(quotes).toContain('Gohardasht and Evin prisons');
   expect(quotes).toContain('Ejei talked of');
-  expect(quotes.find((q) => q.startsWith('To no one’s surprise'))).toMatch(/\n\nThe challenges regime is facing$/);
-  expect(quotes.find((q) => q.startsWith('Evin prisons'))).toMatch(/1988 massacre of[\s\S]*\nA resolution[\s\S]*into the 1988 massacre$/);
+  expect(quotes.find((q) => q.startsWith('To no one’s surprise'))).toMatch(
+    /\n\nThe challenges regime is facing$/,
+  );
+  expect(quotes.find((q) => q.startsWith('Evin prisons'))).toMatch(
+    /1988 massacre of[\s\S]*\nA resolution[\s\S]*into the 1988 massacre$/,
+  );
   const ejei = doc.annotations.find((a) => a.target.quote.exact === 'Ejei talked of');
   expect(ejei?.kind).toBe('claim');
   for (const a of doc.annotations) {
-    expect(doc.document.text.slice(a.target.position.start, a.target.position.end)).toBe(a.target.quote.exact);
+    expect(doc.document.text.slice(a.target.position.start, a.target.position.end)).toBe(
+      a.target.quote.exact,
+    );
   }
 });

@@ -32,7 +32,8 @@ export class WorkbenchPage {
         const joined = nodes.map((n) => n.data).join('');
         const start = joined.indexOf(startText!);
         const end = joined.indexOf(endText!, start) + endText!.length;
-        if (start < 0 || end < start + endText!.length) throw new Error(`text not found: ${startText}`);
+        if (start < 0 || end < start + endText!.length)
+          throw new Error(`text not found: ${startText}`);
         const locate = (offset: number, preferNext: boolean): [Text, number] => {
           let seen = 0;
           for (const node of nodes) {
@@ -68,9 +69,13 @@ export class WorkbenchPage {
     await this.details.getByRole('option', { name: `Create “${name}”…` }).click();
     const form = this.details.getByRole('form', { name: 'New entity' });
     await form.getByRole('combobox', { name: 'Type' }).selectOption(type);
-    if (aliases) await form.getByRole('textbox', { name: 'Aliases (comma-separated)' }).fill(aliases);
+    if (aliases)
+      await form.getByRole('textbox', { name: 'Aliases (comma-separated)' }).fill(aliases);
     await form.getByRole('button', { name: 'Create and tag' }).click();
-    await this.details.getByRole('list', { name: 'Tagged entities' }).getByRole('button', { name, exact: true }).waitFor();
+    await this.details
+      .getByRole('list', { name: 'Tagged entities' })
+      .getByRole('button', { name, exact: true })
+      .waitFor();
   }
 
   entityButton(name: string | RegExp): Locator {

@@ -27,13 +27,17 @@ describe('a new workspace', () => {
     const wb = await openSample(dir);
     const docs = unwrap(await wb.call('documents.list', {}));
     expect(docs).toHaveLength(1);
-    expect(docs[0]!.title).toBe('Why Iran’s regime is terrified of growing focus on its human rights record');
+    expect(docs[0]!.title).toBe(
+      'Why Iran’s regime is terrified of growing focus on its human rights record',
+    );
     const { document } = unwrap(await wb.call('documents.get', { id: docs[0]!.id }));
     const kinds = document.blocks.map((b) => b.kind);
     expect(kinds[0]).toBe('heading');
     expect(kinds.filter((k) => k === 'list-item')).toHaveLength(6);
     const firstItem = document.blocks.find((b) => b.kind === 'list-item')!;
-    expect(document.text.slice(firstItem.start, firstItem.end)).toMatch(/^The ongoing\u00A0trial of Hamid Noury/);
+    expect(document.text.slice(firstItem.start, firstItem.end)).toMatch(
+      /^The ongoing\u00A0trial of Hamid Noury/,
+    );
     expect(document.contentHash).toMatch(/^sha256:[0-9a-f]{64}$/);
     const onDisk = WorkspaceFile.parse(await readJson(join(dir, 'workspace.json')));
     expect(onDisk.documents.map((d) => d.id)).toEqual([document.id]);
@@ -70,17 +74,36 @@ describe('records', () => {
     );
     expect(ann.target.quote.exact).toBe('Gholam Hossein Mohseni Ejei');
     expect(ann.target.quote.prefix.endsWith('Judiciary Chief ')).toBe(true);
-    unwrap(await wb.call('annotations.update', { id: ann.id, patch: { note: '**Named** as chair' } }));
-    unwrap(await wb.call('entities.update', { id: ejei.id, patch: { description: 'Head of the judiciary' } }));
-    const note = unwrap(await wb.call('notes.create', { title: 'Lead', body: 'Check sanctions', entityIds: [ejei.id] }));
+    unwrap(
+      await wb.call('annotations.update', { id: ann.id, patch: { note: '**Named** as chair' } }),
+    );
+    unwrap(
+      await wb.call('entities.update', {
+        id: ejei.id,
+        patch: { description: 'Head of the judiciary' },
+      }),
+    );
+    const note = unwrap(
+      await wb.call('notes.create', {
+        title: 'Lead',
+        body: 'Check sanctions',
+        entityIds: [ejei.id],
+      }),
+    );
     unwrap(await wb.call('notes.update', { id: note.id, patch: { body: 'Checked' } }));
 
     wb = await openSample(dir);
     const view = unwrap(await wb.call('documents.get', { id: doc.id }));
     expect(view.annotations).toHaveLength(1);
-    expect(view.annotations[0]).toMatchObject({ note: '**Named** as chair', kind: 'evidence', status: 'anchored' });
+    expect(view.annotations[0]).toMatchObject({
+      note: '**Named** as chair',
+      kind: 'evidence',
+      status: 'anchored',
+    });
     const entities = unwrap(await wb.call('entities.list', {}));
-    expect(entities).toEqual([expect.objectContaining({ description: 'Head of the judiciary', usage: 1 })]);
+    expect(entities).toEqual([
+      expect.objectContaining({ description: 'Head of the judiciary', usage: 1 }),
+    ]);
     expect(unwrap(await wb.call('notes.list', {}))[0]!.body).toBe('Checked');
     const passages = unwrap(await wb.call('annotations.byEntity', { entityId: ejei.id }));
     expect(passages.map((p) => p.annotation.id)).toEqual([ann.id]);
@@ -98,12 +121,22 @@ describe('records', () => {
     const evin = unwrap(await wb.call('entities.create', { name: 'Evin prison', type: 'place' }));
     const at = doc.text.indexOf('Evin prisons');
     for (const offset of [0, 1]) {
-      unwrap(await wb.call('annotations.create', { documentId: doc.id, start: at + offset, end: at + 12, entityIds: [evin.id] }));
+      unwrap(
+        await wb.call('annotations.create', {
+          documentId: doc.id,
+          start: at + offset,
+          end: at + 12,
+          entityIds: [evin.id],
+        }),
+      );
     }
     const refused = await wb.call('entities.delete', { id: evin.id, confirmUsage: 0 });
     expect(refused).toMatchObject({ ok: false, error: { code: 'IN_USE' } });
     expect(!refused.ok && refused.error.message).toContain('2 highlights');
-    expect(unwrap(await wb.call('entities.delete', { id: evin.id, confirmUsage: 2 }))).toEqual({ id: evin.id, untagged: 2 });
+    expect(unwrap(await wb.call('entities.delete', { id: evin.id, confirmUsage: 2 }))).toEqual({
+      id: evin.id,
+      untagged: 2,
+    });
     const onDisk = DocumentFile.parse(await readJson(join(dir, 'documents', `${doc.id}.json`)));
     expect(onDisk.annotations.map((a) => a.entityIds)).toEqual([[], []]);
   });
@@ -134,11 +167,15 @@ describe('records', () => {
     const wb = await openSample(dir);
     const doc = await sampleDoc(wb);
     const results = await Promise.all(
-      Array.from({ length: 40 }, (_, i) => wb.call('annotations.create', { documentId: doc.id, start: i * 10, end: i * 10 + 8 })),
+      Array.from({ length: 40 }, (_, i) =>
+        wb.call('annotations.create', { documentId: doc.id, start: i * 10, end: i * 10 + 8 }),
+      ),
     );
     expect(results.every((r) => r.ok)).toBe(true);
     await Promise.all(
-      Array.from({ length: 20 }, (_, i) => wb.call('entities.create', { name: `Entity ${i}`, type: 'other' })),
+      Array.from({ length: 20 }, (_, i) =>
+        wb.call('entities.create', { name: `Entity ${i}`, type: 'other' }),
+      ),
     );
     const file = DocumentFile.parse(await readJson(join(dir, 'documents', `${doc.id}.json`)));
     expect(file.annotations).toHaveLength(40);
@@ -156,7 +193,8 @@ describe('corrupt files', () => {
     const wb = await openSample(dir);
     const info = unwrap(await wb.call('workspace.info', {}));
     expect(info.readOnly).toBe(true);
-    expect(info.problems[0]).toMatchObject({ file, reason: expect.stringContaining('not valid JSON') });
+    expect(info.problems[0]?.file).toBe(file);
+    expect(info.problems[0]?.reason).toContain('not valid JSON');
     const write = await wb.call('entities.create', { name: 'Evin prison', type: 'place' });
     expect(write).toMatchObject({ ok: false, error: { code: 'READ_ONLY' } });
     expect(unwrap(await wb.call('documents.list', {}))).toHaveLength(1);
@@ -164,7 +202,10 @@ describe('corrupt files', () => {
   });
 
   it('refuses a workspace.json from a newer schema', async () => {
-    await writeFile(join(dir, 'workspace.json'), JSON.stringify({ schemaVersion: 99, entities: [], notes: [], documents: [] }));
+    await writeFile(
+      join(dir, 'workspace.json'),
+      JSON.stringify({ schemaVersion: 99, entities: [], notes: [], documents: [] }),
+    );
     const wb = await openSample(dir);
     const info = unwrap(await wb.call('workspace.info', {}));
     expect(info.problems[0]!.reason).toContain('newer Research Workbench');
@@ -178,12 +219,15 @@ describe('corrupt files', () => {
     await writeFile(file, broken);
     wb = await openSample(dir);
     const list = unwrap(await wb.call('documents.list', {}));
-    expect(list[0]).toMatchObject({ id: doc.id, problem: expect.stringContaining('document.title') });
+    expect(list[0]?.id).toBe(doc.id);
+    expect(list[0]?.problem).toContain('document.title');
     const open = await wb.call('documents.get', { id: doc.id });
     expect(open).toMatchObject({ ok: false, error: { code: 'READ_ONLY' } });
     const create = await wb.call('annotations.create', { documentId: doc.id, start: 0, end: 4 });
     expect(create.ok).toBe(false);
-    expect(unwrap(await wb.call('entities.create', { name: 'Evin prison', type: 'place' })).name).toBe('Evin prison');
+    expect(
+      unwrap(await wb.call('entities.create', { name: 'Evin prison', type: 'place' })).name,
+    ).toBe('Evin prison');
     expect(await readFile(file, 'utf8')).toBe(broken);
   });
 });

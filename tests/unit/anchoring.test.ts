@@ -3,9 +3,18 @@
 // paragraphs inserted), in order of how much changed.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { anchor, approximateSearch, describeRange, scoreCandidate, tidyRange } from '../../src/shared/anchoring';
+import {
+  anchor,
+  approximateSearch,
+  describeRange,
+  scoreCandidate,
+  tidyRange,
+} from '../../src/shared/anchoring';
 
-const article = readFileSync(new URL('../../resources/sample-article.txt', import.meta.url), 'utf8');
+const article = readFileSync(
+  new URL('../../resources/sample-article.txt', import.meta.url),
+  'utf8',
+);
 const QUOTE = 'suggested expanding and empowering the so-called';
 
 function target(text: string, exact: string, occurrence = 0) {
@@ -69,7 +78,9 @@ describe('anchor', () => {
     const edited = article.replace('expanding and empowering', 'expanding and strengthening');
     const placed = anchor(edited, t);
     expect(placed.status).toBe('fuzzy');
-    expect(edited.slice(placed.start, placed.end)).toContain('expanding and strengthening the so-called');
+    expect(edited.slice(placed.start, placed.end)).toContain(
+      'expanding and strengthening the so-called',
+    );
   });
 
   it('orphans a highlight whose passage is gone but keeps its data', () => {

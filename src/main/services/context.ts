@@ -29,7 +29,9 @@ export class CoreContext {
 
   /** Tells every host that data changed; called only after the change is on disk. */
   emit(topic: ChangeTopic, documentId?: string): void {
-    const event: WorkbenchEvent = documentId ? { type: 'changed', topic, documentId } : { type: 'changed', topic };
+    const event: WorkbenchEvent = documentId
+      ? { type: 'changed', topic, documentId }
+      : { type: 'changed', topic };
     for (const listener of this.listeners) listener(event);
   }
 
@@ -38,7 +40,10 @@ export class CoreContext {
     if (db) return db;
     const broken = this.store.unreadable.find((d) => d.id === id);
     if (broken) {
-      throw new WorkbenchError('READ_ONLY', `documents/${id}.json cannot be opened: ${broken.reason}`);
+      throw new WorkbenchError(
+        'READ_ONLY',
+        `documents/${id}.json cannot be opened: ${broken.reason}`,
+      );
     }
     throw notFound('document', id);
   }

@@ -37,7 +37,10 @@ export async function dispatch(
     if (error instanceof ReadOnlyError) {
       return {
         ok: false,
-        error: { code: 'READ_ONLY', message: `Not saved: this file is read-only because ${error.message}` },
+        error: {
+          code: 'READ_ONLY',
+          message: `Not saved: this file is read-only because ${error.message}`,
+        },
       };
     }
     const message = error instanceof Error ? error.message : String(error);

@@ -77,7 +77,10 @@ export class DurableJsonFile<T> implements Adapter<T> {
     try {
       parsed = JSON.parse(raw);
     } catch (error) {
-      throw new UnreadableFileError(this.file, `it is not valid JSON (${(error as Error).message})`);
+      throw new UnreadableFileError(
+        this.file,
+        `it is not valid JSON (${(error as Error).message})`,
+      );
     }
     let migrated: unknown;
     try {

@@ -27,7 +27,10 @@ export interface Workbench {
   subscribe(listener: Listener): () => void;
 }
 
-export async function openWorkbench(dir: string, options: WorkbenchOptions = {}): Promise<Workbench> {
+export async function openWorkbench(
+  dir: string,
+  options: WorkbenchOptions = {},
+): Promise<Workbench> {
   const store = await WorkspaceStore.open(dir);
   const ctx = new CoreContext(store);
   if (store.isNew && !store.readOnly) {

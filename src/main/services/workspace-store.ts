@@ -70,7 +70,10 @@ export class WorkspaceStore {
         const data = await adapter.read();
         if (!data) continue;
         if (data.document.id !== id) {
-          throw new UnreadableFileError(file, `it holds document "${data.document.id}", not "${id}"`);
+          throw new UnreadableFileError(
+            file,
+            `it holds document "${data.document.id}", not "${id}"`,
+          );
         }
         documents.set(id, new JsonDb(adapter, data));
       } catch (error) {
@@ -98,5 +101,4 @@ export class WorkspaceStore {
     this.documents.set(data.document.id, db);
     return db;
   }
-
 }

@@ -21,10 +21,16 @@ type Panel =
   | { type: 'new-entity' }
   | null;
 
-const EMPTY_ENTITY: EntityFields = { name: '', type: 'person', aliases: [], description: '', externalId: '' };
+const EMPTY_ENTITY: EntityFields = {
+  name: '',
+  type: 'person',
+  aliases: [],
+  description: '',
+  externalId: '',
+};
 
 export function App(): React.JSX.Element {
-  const client = useMemo(createClient, []);
+  const client = useMemo(() => createClient(), []);
   const { api } = client;
   const [version, refresh] = useReducer((n: number) => n + 1, 0);
   const [docId, setDocId] = useState<string | null>(null);
@@ -39,11 +45,16 @@ export function App(): React.JSX.Element {
   const documents = useQuery(() => api['documents.list']({}), [version]);
   const entities = useQuery(() => api['entities.list']({}), [version]);
   const currentId = docId ?? documents.data?.find((d) => !d.problem)?.id ?? null;
-  const view = useQuery(() => (currentId ? api['documents.get']({ id: currentId }) : null), [currentId, version]);
+  const view = useQuery(
+    () => api['documents.get']({ id: currentId ?? '' }),
+    [currentId, version],
+    currentId !== null,
+  );
   const entityId = panel?.type === 'entity' ? panel.id : null;
   const passages = useQuery(
-    () => (entityId ? api['annotations.byEntity']({ entityId }) : null),
+    () => api['annotations.byEntity']({ entityId: entityId ?? '' }),
     [entityId, version],
+    entityId !== null,
   );
 
   /** Runs a change; the UI shows it once the core has written it to disk. */
@@ -62,9 +73,16 @@ export function App(): React.JSX.Element {
   const createHighlight = useCallback(
     (range: { start: number; end: number }, kind: AnnotationKind, intent: SelectionIntent) => {
       if (!currentId) return;
-      void run(() => api['annotations.create']({ documentId: currentId, ...range, kind })).then((created) => {
-        if (created) setPanel({ type: 'annotation', id: created.id, intent: intent === 'highlight' ? null : intent });
-      });
+      void run(() => api['annotations.create']({ documentId: currentId, ...range, kind })).then(
+        (created) => {
+          if (created)
+            setPanel({
+              type: 'annotation',
+              id: created.id,
+              intent: intent === 'highlight' ? null : intent,
+            });
+        },
+      );
     },
     [api, currentId, run],
   );
@@ -78,7 +96,9 @@ export function App(): React.JSX.Element {
   const entityList = entities.data ?? [];
   const readOnly = (info.data?.readOnly ?? false) || (view.data?.readOnly ?? false);
   const annotation =
-    panel?.type === 'annotation' ? view.data?.annotations.find((a) => a.id === panel.id) : undefined;
+    panel?.type === 'annotation'
+      ? view.data?.annotations.find((a) => a.id === panel.id)
+      : undefined;
   const entity = entityId ? entityList.find((e) => e.id === entityId) : undefined;
 
   const deleteEntity = (id: string): void => {
@@ -92,7 +112,9 @@ export function App(): React.JSX.Element {
           : 'No highlight is tagged to it.',
       confirmLabel: 'Delete entity',
       onConfirm: () =>
-        void run(() => api['entities.delete']({ id, confirmUsage: target.usage })).then((done) => done && setPanel(null)),
+        void run(() => api['entities.delete']({ id, confirmUsage: target.usage })).then(
+          (done) => done && setPanel(null),
+        ),
     });
   };
 
@@ -110,7 +132,9 @@ export function App(): React.JSX.Element {
       </header>
       {(info.data?.problems.length ?? 0) > 0 && (
         <div className="banner" role="status">
-          <strong>{info.data?.readOnly ? 'Opened read-only. ' : 'Some files could not be read. '}</strong>
+          <strong>
+            {info.data?.readOnly ? 'Opened read-only. ' : 'Some files could not be read. '}
+          </strong>
           {info.data?.problems.map((p) => (
             <div key={p.file}>
               <code>{p.file}</code>: {p.reason}. The file was left untouched.
@@ -154,7 +178,10 @@ export function App(): React.JSX.Element {
               onCreate={createHighlight}
             />
           ) : (
-            <p className="muted empty">{view.error?.message ?? (documents.data?.length === 0 ? 'No documents yet.' : 'Loading…')}</p>
+            <p className="muted empty">
+              {view.error?.message ??
+                (documents.data?.length === 0 ? 'No documents yet.' : 'Loading…')}
+            </p>
           )}
         </main>
         <aside className="context" aria-label="Details">
@@ -166,12 +193,16 @@ export function App(): React.JSX.Element {
               readOnly={readOnly}
               intent={panel?.type === 'annotation' ? panel.intent : null}
               actions={{
-                update: async (patch) => void (await run(() => api['annotations.update']({ id: annotation.id, patch }))),
+                update: async (patch) =>
+                  void (await run(() => api['annotations.update']({ id: annotation.id, patch }))),
                 createAndTag: async (draft) => {
                   const created = await run(() => api['entities.create'](draft));
                   if (created) {
                     await run(() =>
-                      api['annotations.update']({ id: annotation.id, patch: { entityIds: [...annotation.entityIds, created.id] } }),
+                      api['annotations.update']({
+                        id: annotation.id,
+                        patch: { entityIds: [...annotation.entityIds, created.id] },
+                      }),
                     );
                   }
                 },
@@ -181,7 +212,9 @@ export function App(): React.JSX.Element {
                     message: `“${annotation.target.quote.exact.slice(0, 120)}” and its note will be deleted.`,
                     confirmLabel: 'Delete highlight',
                     onConfirm: () =>
-                      void run(() => api['annotations.delete']({ id: annotation.id })).then(() => setPanel(null)),
+                      void run(() => api['annotations.delete']({ id: annotation.id })).then(() =>
+                        setPanel(null),
+                      ),
                   }),
                 openEntity: (id) => setPanel({ type: 'entity', id }),
                 close: () => setPanel(null),

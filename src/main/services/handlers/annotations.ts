@@ -25,7 +25,8 @@ export function annotationHandlers(ctx: CoreContext): Handlers {
         );
       }
       const range = tidyRange(text, input.start, input.end);
-      if (!range) throw new WorkbenchError('INVALID_INPUT', 'The selection holds only white space.');
+      if (!range)
+        throw new WorkbenchError('INVALID_INPUT', 'The selection holds only white space.');
       ctx.requireEntities(input.entityIds);
       const now = ctx.now();
       const annotation: Annotation = {
@@ -77,7 +78,8 @@ export function annotationHandlers(ctx: CoreContext): Handlers {
       ctx.requireEntities([entityId]);
       const passages = [];
       for (const { annotation, title } of ctx.allAnnotations()) {
-        if (annotation.entityIds.includes(entityId)) passages.push({ annotation, documentTitle: title });
+        if (annotation.entityIds.includes(entityId))
+          passages.push({ annotation, documentTitle: title });
       }
       passages.sort(
         (a, b) =>

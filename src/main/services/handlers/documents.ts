@@ -44,7 +44,10 @@ export function documentHandlers(ctx: CoreContext): Handlers {
         return {
           ...a,
           status: placed.status,
-          target: { ...a.target, position: { ...a.target.position, start: placed.start, end: placed.end } },
+          target: {
+            ...a.target,
+            position: { ...a.target.position, start: placed.start, end: placed.end },
+          },
         };
       });
       return Promise.resolve({

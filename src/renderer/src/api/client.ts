@@ -36,8 +36,13 @@ function unwrap<T>(envelope: Envelope<T>): T {
   throw new WorkbenchError(envelope.error.code, envelope.error.message);
 }
 
-function buildApi(call: (method: MethodName, input: unknown) => Promise<Envelope<unknown>>): WorkbenchApi {
-  const entries = METHOD_NAMES.map((method) => [method, async (input: unknown) => unwrap(await call(method, input))]);
+function buildApi(
+  call: (method: MethodName, input: unknown) => Promise<Envelope<unknown>>,
+): WorkbenchApi {
+  const entries = METHOD_NAMES.map((method) => [
+    method,
+    async (input: unknown) => unwrap(await call(method, input)),
+  ]);
   return Object.fromEntries(entries) as WorkbenchApi;
 }
 
@@ -57,7 +62,11 @@ function httpClient(): WorkbenchClient {
   const token = sessionToken();
   const headers = { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' };
   const api = buildApi(async (method, input) => {
-    const response = await fetch(`/api/${method}`, { method: 'POST', headers, body: JSON.stringify(input ?? {}) });
+    const response = await fetch(`/api/${method}`, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify(input ?? {}),
+    });
     if (response.status === 401) {
       throw new WorkbenchError(
         'FORBIDDEN',
@@ -70,12 +79,18 @@ function httpClient(): WorkbenchClient {
 }
 
 /** Server-sent events over fetch, because EventSource cannot send the token header. */
-function streamEvents(authorization: string, listener: (event: WorkbenchEvent) => void): () => void {
+function streamEvents(
+  authorization: string,
+  listener: (event: WorkbenchEvent) => void,
+): () => void {
   const abort = new AbortController();
   const connect = async (): Promise<void> => {
     while (!abort.signal.aborted) {
       try {
-        const response = await fetch('/api/events', { headers: { Authorization: authorization }, signal: abort.signal });
+        const response = await fetch('/api/events', {
+          headers: { Authorization: authorization },
+          signal: abort.signal,
+        });
         if (!response.ok || !response.body) return;
         const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
         let buffer = '';

@@ -9,11 +9,11 @@ import { EntityPicker } from './EntityPicker';
 import { Markdown } from './Markdown';
 
 export interface AnnotationActions {
-  update(patch: { kind?: AnnotationKind; note?: string; entityIds?: string[] }): Promise<void>;
-  createAndTag(entity: NewEntity): Promise<void>;
-  remove(): void;
-  openEntity(id: string): void;
-  close(): void;
+  update: (patch: { kind?: AnnotationKind; note?: string; entityIds?: string[] }) => Promise<void>;
+  createAndTag: (entity: NewEntity) => Promise<void>;
+  remove: () => void;
+  openEntity: (id: string) => void;
+  close: () => void;
 }
 
 export function AnnotationPanel({
@@ -42,7 +42,9 @@ export function AnnotationPanel({
           ×
         </button>
       </header>
-      <blockquote className={`quote quote-${annotation.kind}`}>{annotation.target.quote.exact}</blockquote>
+      <blockquote className={`quote quote-${annotation.kind}`}>
+        {annotation.target.quote.exact}
+      </blockquote>
       {annotation.status !== 'anchored' && (
         <p className={`status status-${annotation.status}`} role="note">
           {STATUS_TEXT[annotation.status]}
@@ -81,7 +83,11 @@ export function AnnotationPanel({
                 <button
                   type="button"
                   aria-label={`Remove ${entity.name}`}
-                  onClick={() => void actions.update({ entityIds: annotation.entityIds.filter((id) => id !== entity.id) })}
+                  onClick={() =>
+                    void actions.update({
+                      entityIds: annotation.entityIds.filter((id) => id !== entity.id),
+                    })
+                  }
                 >
                   ×
                 </button>
@@ -129,7 +135,11 @@ export function AnnotationPanel({
         </form>
       ) : (
         <>
-          {annotation.note ? <Markdown source={annotation.note} /> : <p className="muted">No note.</p>}
+          {annotation.note ? (
+            <Markdown source={annotation.note} />
+          ) : (
+            <p className="muted">No note.</p>
+          )}
           {!readOnly && (
             <button type="button" onClick={() => setEditing(true)}>
               {annotation.note ? 'Edit note' : 'Add note'}

@@ -16,7 +16,8 @@ export function EntitiesPanel({
   readOnly: boolean;
 }): React.JSX.Element {
   const groups = new Map<string, EntityWithUsage[]>();
-  for (const entity of entities) groups.set(entity.type, [...(groups.get(entity.type) ?? []), entity]);
+  for (const entity of entities)
+    groups.set(entity.type, [...(groups.get(entity.type) ?? []), entity]);
   const order = ['person', 'organization', 'place', 'event'];
   const types = [...groups.keys()].sort(
     (a, b) => (order.indexOf(a) + 1 || 99) - (order.indexOf(b) + 1 || 99) || a.localeCompare(b),
@@ -31,7 +32,9 @@ export function EntitiesPanel({
           </button>
         )}
       </div>
-      {entities.length === 0 && <p className="muted">Tag a highlight to an entity and it appears here.</p>}
+      {entities.length === 0 && (
+        <p className="muted">Tag a highlight to an entity and it appears here.</p>
+      )}
       {types.map((type) => (
         <section key={type} aria-label={typeGroupLabel(type)}>
           <h3>{typeGroupLabel(type)}</h3>

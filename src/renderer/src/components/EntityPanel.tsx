@@ -39,7 +39,11 @@ export function EntityForm({
       <fieldset disabled={readOnly}>
         <label className="stack">
           Name
-          <input required value={fields.name} onChange={(e) => setFields({ ...fields, name: e.target.value })} />
+          <input
+            required
+            value={fields.name}
+            onChange={(e) => setFields({ ...fields, name: e.target.value })}
+          />
         </label>
         <label className="stack">
           Type
@@ -69,7 +73,10 @@ export function EntityForm({
         </label>
         <label className="stack">
           External identifier (e.g. Wikidata QID)
-          <input value={fields.externalId} onChange={(e) => setFields({ ...fields, externalId: e.target.value })} />
+          <input
+            value={fields.externalId}
+            onChange={(e) => setFields({ ...fields, externalId: e.target.value })}
+          />
         </label>
         <button type="submit" className="primary">
           {submitLabel}
@@ -121,14 +128,22 @@ export function EntityPanel({
         onSubmit={onSave}
       />
       <h3>Passages</h3>
-      {passages?.length === 0 && <p className="muted">No highlight is tagged to this entity yet.</p>}
+      {passages?.length === 0 && (
+        <p className="muted">No highlight is tagged to this entity yet.</p>
+      )}
       <ol className="passages" aria-label={`Passages tagged to ${entity.name}`}>
         {passages?.map((p) => (
           <li key={p.annotation.id}>
-            <blockquote className={`quote quote-${p.annotation.kind}`}>{p.annotation.target.quote.exact}</blockquote>
+            <blockquote className={`quote quote-${p.annotation.kind}`}>
+              {p.annotation.target.quote.exact}
+            </blockquote>
             <div className="row spread">
               <cite>{p.documentTitle}</cite>
-              <button type="button" onClick={() => onShowPassage(p)} aria-label={`Show in reader: ${p.annotation.target.quote.exact.slice(0, 60)}`}>
+              <button
+                type="button"
+                onClick={() => onShowPassage(p)}
+                aria-label={`Show in reader: ${p.annotation.target.quote.exact.slice(0, 60)}`}
+              >
                 Show in reader
               </button>
             </div>

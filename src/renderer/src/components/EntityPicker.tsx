@@ -24,8 +24,12 @@ export function EntityPicker({
   const [active, setActive] = useState(0);
   const [draft, setDraft] = useState<NewEntity | null>(null);
   const listId = useId();
-  const matches = matchEntities(entities, query).filter((e) => !exclude.includes(e.id)).slice(0, 20);
-  const canCreate = query.trim().length > 0 && !entities.some((e) => e.name.toLowerCase() === query.trim().toLowerCase());
+  const matches = matchEntities(entities, query)
+    .filter((e) => !exclude.includes(e.id))
+    .slice(0, 20);
+  const canCreate =
+    query.trim().length > 0 &&
+    !entities.some((e) => e.name.toLowerCase() === query.trim().toLowerCase());
   const optionCount = matches.length + (canCreate ? 1 : 0);
 
   const choose = (index: number): void => {
@@ -54,7 +58,11 @@ export function EntityPicker({
       >
         <label>
           Name
-          <input value={draft.name} required onChange={(e) => setDraft({ ...draft, name: e.target.value })} />
+          <input
+            value={draft.name}
+            required
+            onChange={(e) => setDraft({ ...draft, name: e.target.value })}
+          />
         </label>
         <label>
           Type

@@ -1,7 +1,15 @@
 // The reader: renders a document's blocks with its highlights, turns the user's selection
 // into text offsets, and offers the selection toolbar. Highlights are flat runs of text
 // (see segments.ts), so overlapping highlights render without breaking each other.
-import { Fragment, useCallback, useEffect, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
+import {
+  Fragment,
+  useCallback,
+  useEffect,
+  useLayoutEffect,
+  useRef,
+  useState,
+  type ReactNode,
+} from 'react';
 import type { DocumentView } from '../../../shared/api';
 import type { Annotation, AnnotationKind, Block, Mark } from '../../../shared/model';
 import { rangeToOffsets } from '../lib/dom-offsets';
@@ -19,7 +27,11 @@ interface ReaderProps {
   selectedId: string | null;
   focus: { annotationId: string; nonce: number } | null;
   onSelectAnnotation: (id: string) => void;
-  onCreate: (selection: { start: number; end: number }, kind: AnnotationKind, intent: SelectionIntent) => void;
+  onCreate: (
+    selection: { start: number; end: number },
+    kind: AnnotationKind,
+    intent: SelectionIntent,
+  ) => void;
 }
 
 const SAFE_HREF = /^(https?:|mailto:)/i;
@@ -96,13 +108,23 @@ function groupBlocks(blocks: Block[]): Block[][] {
   return groups;
 }
 
-export function Reader({ view, selectedId, focus, onSelectAnnotation, onCreate }: ReaderProps): React.JSX.Element {
+export function Reader({
+  view,
+  selectedId,
+  focus,
+  onSelectAnnotation,
+  onCreate,
+}: ReaderProps): React.JSX.Element {
   const { document, annotations } = view;
   const root = useRef<HTMLElement>(null);
   const [pending, setPending] = useState<PendingSelection | null>(null);
   const placed = annotations.filter((a) => a.status !== 'orphaned');
   const byId = new Map(annotations.map((a) => [a.id, a]));
-  const spans = placed.map((a) => ({ id: a.id, start: a.target.position.start, end: a.target.position.end }));
+  const spans = placed.map((a) => ({
+    id: a.id,
+    start: a.target.position.start,
+    end: a.target.position.end,
+  }));
 
   const readSelection = useCallback(() => {
     const selection = window.getSelection();
@@ -114,7 +136,10 @@ export function Reader({ view, selectedId, focus, onSelectAnnotation, onCreate }
     const offsets = rangeToOffsets(root.current, range);
     if (!offsets) return setPending(null);
     const rect = range.getBoundingClientRect();
-    setPending({ ...offsets, rect: { top: rect.top, bottom: rect.bottom, left: rect.left, width: rect.width } });
+    setPending({
+      ...offsets,
+      rect: { top: rect.top, bottom: rect.bottom, left: rect.left, width: rect.width },
+    });
   }, []);
 
   useEffect(() => {
@@ -139,7 +164,13 @@ export function Reader({ view, selectedId, focus, onSelectAnnotation, onCreate }
   );
 
   useEffect(() => {
-    const KEYS: Record<string, AnnotationKind> = { h: 'quote', '1': 'quote', '2': 'claim', '3': 'evidence', '4': 'question' };
+    const KEYS: Record<string, AnnotationKind> = {
+      h: 'quote',
+      '1': 'quote',
+      '2': 'claim',
+      '3': 'evidence',
+      '4': 'question',
+    };
     const onKey = (event: KeyboardEvent): void => {
       const target = event.target as HTMLElement | null;
       if (!pending || event.altKey || event.ctrlKey || event.metaKey) return;
@@ -155,8 +186,8 @@ export function Reader({ view, selectedId, focus, onSelectAnnotation, onCreate }
 
   useLayoutEffect(() => {
     if (!focus || !root.current) return;
-    const parts = [...root.current.querySelectorAll<HTMLElement>('[data-annotation-ids]')].filter((el) =>
-      (el.dataset.annotationIds ?? '').split(' ').includes(focus.annotationId),
+    const parts = [...root.current.querySelectorAll<HTMLElement>('[data-annotation-ids]')].filter(
+      (el) => (el.dataset.annotationIds ?? '').split(' ').includes(focus.annotationId),
     );
     parts[0]?.scrollIntoView({ block: 'center', behavior: 'smooth' });
     for (const el of parts) el.classList.add('flash');
@@ -167,7 +198,13 @@ export function Reader({ view, selectedId, focus, onSelectAnnotation, onCreate }
   const dir = document.source.direction ?? 'auto';
   return (
     <>
-      <article ref={root} className="reader" aria-label={`Document: ${document.title}`} dir={dir} lang={document.source.language}>
+      <article
+        ref={root}
+        className="reader"
+        aria-label={`Document: ${document.title}`}
+        dir={dir}
+        lang={document.source.language}
+      >
         {groupBlocks(document.blocks).map((group, g) => {
           const rendered = group.map((block, i) =>
             blockElement(
@@ -185,7 +222,11 @@ export function Reader({ view, selectedId, focus, onSelectAnnotation, onCreate }
               i,
             ),
           );
-          return group[0]?.kind === 'list-item' ? <ul key={g}>{rendered}</ul> : <Fragment key={g}>{rendered}</Fragment>;
+          return group[0]?.kind === 'list-item' ? (
+            <ul key={g}>{rendered}</ul>
+          ) : (
+            <Fragment key={g}>{rendered}</Fragment>
+          );
         })}
       </article>
       {pending && !view.readOnly && <SelectionToolbar rect={pending.rect} onChoose={create} />}

@@ -27,7 +27,9 @@ export function DocumentList({
               onClick={() => onOpen(doc.id)}
             >
               <span className="doc-title">{doc.title}</span>
-              <span className="muted">{doc.problem ? 'cannot be read' : plural(doc.annotationCount, 'highlight')}</span>
+              <span className="muted">
+                {doc.problem ? 'cannot be read' : plural(doc.annotationCount, 'highlight')}
+              </span>
             </button>
           </li>
         ))}
@@ -43,19 +45,26 @@ export function HighlightList({
   annotations: readonly Annotation[];
   onOpen: (id: string) => void;
 }): React.JSX.Element {
-  const ordered = [...annotations].sort((a, b) => a.target.position.start - b.target.position.start);
+  const ordered = [...annotations].sort(
+    (a, b) => a.target.position.start - b.target.position.start,
+  );
   return (
     <section className="panel" aria-labelledby="highlights-heading">
       <h2 id="highlights-heading">Highlights</h2>
       {ordered.length === 0 && (
         <p className="muted">
-          Select text in the document to highlight it. Press H to highlight, or 1–4 to choose the kind.
+          Select text in the document to highlight it. Press H to highlight, or 1–4 to choose the
+          kind.
         </p>
       )}
       <ol className="highlight-list">
         {ordered.map((a) => (
           <li key={a.id}>
-            <button type="button" onClick={() => onOpen(a.id)} aria-label={`Highlight: ${a.target.quote.exact.slice(0, 80)}`}>
+            <button
+              type="button"
+              onClick={() => onOpen(a.id)}
+              aria-label={`Highlight: ${a.target.quote.exact.slice(0, 80)}`}
+            >
               <span className={`kind-dot swatch-${a.kind}`} aria-hidden="true" />
               <span className="clamp">{a.target.quote.exact}</span>
               <span className="muted">

@@ -27,7 +27,12 @@ function textNodes(root: Element): Text[] {
 
 export type Bias = 'forward' | 'backward';
 
-export function pointToOffset(root: Element, node: Node, offset: number, bias: Bias): number | null {
+export function pointToOffset(
+  root: Element,
+  node: Node,
+  offset: number,
+  bias: Bias,
+): number | null {
   if (node.nodeType === Node.TEXT_NODE) {
     const segment = segmentOf(node, root);
     if (segment) return startOf(segment) + offset;
@@ -45,7 +50,8 @@ export function pointToOffset(root: Element, node: Node, offset: number, bias: B
 
 /** The [start, end) offsets a DOM range covers, or null when it is outside the reader. */
 export function rangeToOffsets(root: Element, range: Range): { start: number; end: number } | null {
-  if (!root.contains(range.commonAncestorContainer) && range.commonAncestorContainer !== root) return null;
+  if (!root.contains(range.commonAncestorContainer) && range.commonAncestorContainer !== root)
+    return null;
   const start = pointToOffset(root, range.startContainer, range.startOffset, 'forward');
   const end = pointToOffset(root, range.endContainer, range.endOffset, 'backward');
   if (start === null || end === null || end <= start) return null;
@@ -53,7 +59,10 @@ export function rangeToOffsets(root: Element, range: Range): { start: number; en
 }
 
 /** The DOM boundary point for a text offset, for scrolling to and flashing a passage. */
-export function offsetToPoint(root: Element, offset: number): { node: Text; offset: number } | null {
+export function offsetToPoint(
+  root: Element,
+  offset: number,
+): { node: Text; offset: number } | null {
   for (const node of textNodes(root)) {
     const start = startOf(segmentOf(node, root)!);
     if (offset >= start && offset <= start + node.length) return { node, offset: offset - start };

@@ -9,7 +9,10 @@ export interface NewEntity {
   aliases: string[];
 }
 
-export function matchEntities(entities: readonly EntityWithUsage[], query: string): EntityWithUsage[] {
+export function matchEntities(
+  entities: readonly EntityWithUsage[],
+  query: string,
+): EntityWithUsage[] {
   const q = foldForMatch(query.trim());
   if (!q) return [...entities];
   return entities.filter((e) => [e.name, ...e.aliases].some((n) => foldForMatch(n).includes(q)));

@@ -17,7 +17,11 @@ export interface Segment {
   marks: Mark[];
 }
 
-export function segmentBlock(block: Block, highlights: readonly Span[], marks: readonly Mark[]): Segment[] {
+export function segmentBlock(
+  block: Block,
+  highlights: readonly Span[],
+  marks: readonly Mark[],
+): Segment[] {
   const inBlock = <T extends { start: number; end: number }>(items: readonly T[]): T[] =>
     items.filter((i) => i.start < block.end && i.end > block.start && i.start < i.end);
   const spans = inBlock(highlights).sort((a, b) => b.end - b.start - (a.end - a.start));
@@ -32,7 +36,8 @@ export function segmentBlock(block: Block, highlights: readonly Span[], marks: r
   for (let i = 0; i + 1 < points.length; i++) {
     const start = points[i]!;
     const end = points[i + 1]!;
-    const covers = (item: { start: number; end: number }): boolean => item.start <= start && item.end >= end;
+    const covers = (item: { start: number; end: number }): boolean =>
+      item.start <= start && item.end >= end;
     segments.push({
       start,
       end,

@@ -7,25 +7,31 @@ export interface Query<T> {
   error: Error | undefined;
 }
 
-export function useQuery<T>(load: () => Promise<T> | null, deps: readonly unknown[]): Query<T> {
-  const [state, setState] = useState<Query<T>>({ data: undefined, error: undefined });
+const IDLE = { data: undefined, error: undefined };
+
+export function useQuery<T>(
+  load: () => Promise<T>,
+  deps: readonly unknown[],
+  enabled = true,
+): Query<T> {
+  const [state, setState] = useState<Query<T>>(IDLE);
   useEffect(() => {
+    if (!enabled) return;
     let current = true;
-    const pending = load();
-    if (!pending) {
-      setState({ data: undefined, error: undefined });
-      return;
-    }
-    pending.then(
+    load().then(
       (data) => current && setState({ data, error: undefined }),
       (error: unknown) =>
-        current && setState((s) => ({ data: s.data, error: error instanceof Error ? error : new Error(String(error)) })),
+        current &&
+        setState((s) => ({
+          data: s.data,
+          error: error instanceof Error ? error : new Error(String(error)),
+        })),
     );
     return () => {
       current = false;
     };
     // The caller lists the loader's inputs; the loader itself is re-created each render.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, deps);
-  return state;
+  }, [enabled, ...deps]);
+  return enabled ? state : IDLE;
 }
