@@ -8,7 +8,8 @@ const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium'].filter(Boole
 const found = () => candidates.find((path) => existsSync(path));
 
 if (!found()) {
-  const canApt = process.platform === 'linux' && process.getuid?.() === 0 && existsSync('/usr/bin/apt-get');
+  const canApt =
+    process.platform === 'linux' && process.getuid?.() === 0 && existsSync('/usr/bin/apt-get');
   if (!canApt) {
     console.error(
       'The end-to-end tests need Chromium at /usr/bin/chromium (or set CHROMIUM_PATH to a Chromium or Chrome executable).',
@@ -17,10 +18,15 @@ if (!found()) {
   }
   console.log('Installing Debian’s chromium package for the end-to-end tests…');
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-  for (const args of [['update', '-qq'], ['install', '-y', '-qq', 'chromium']]) {
+  for (const args of [
+    ['update', '-qq'],
+    ['install', '-y', '-qq', 'chromium'],
+  ]) {
     const result = spawnSync('apt-get', args, { stdio: ['ignore', 'ignore', 'inherit'], env });
     if (result.status !== 0) {
-      console.error(`apt-get ${args.join(' ')} failed (exit ${result.status}); install chromium and run the tests again.`);
+      console.error(
+        `apt-get ${args.join(' ')} failed (exit ${result.status}); install chromium and run the tests again.`,
+      );
       process.exit(1);
     }
   }

@@ -9,7 +9,9 @@ import { _electron as electron, type ElectronApplication } from '@playwright/tes
 import { expect, ROOT, test } from './fixtures';
 import { WorkbenchPage } from './workbench-page';
 
-const probe = spawnSync(process.execPath, [join(ROOT, 'scripts/electron-runtime.mjs')], { encoding: 'utf8' });
+const probe = spawnSync(process.execPath, [join(ROOT, 'scripts/electron-runtime.mjs')], {
+  encoding: 'utf8',
+});
 const executablePath = probe.status === 0 ? probe.stdout.trim() : '';
 const skipReason = `Electron tests skipped: ${probe.stderr.trim() || 'no Electron runtime'}`;
 if (!executablePath) console.log(skipReason);
@@ -33,7 +35,9 @@ test.describe('Electron host', () => {
     const app = await launch();
     const page = await app.firstWindow();
     const wb = new WorkbenchPage(page);
-    await expect(wb.reader.getByRole('heading', { level: 1 })).toContainText('Why Iran’s regime is terrified');
+    await expect(wb.reader.getByRole('heading', { level: 1 })).toContainText(
+      'Why Iran’s regime is terrified',
+    );
     // Without Node integration and with context isolation, the page sees neither require
     // nor process, and the bridge holds named functions only.
     const exposed = await page.evaluate(() => {
