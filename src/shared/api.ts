@@ -12,6 +12,7 @@ import {
   type Entity,
   type Note,
 } from './model';
+import { SearchInput, type SearchResult } from './search';
 
 const Empty = z.strictObject({});
 const Text = (max: number) => z.string().max(max);
@@ -134,6 +135,7 @@ export const api = {
     // that would untag more than the user agreed to is refused, never silent.
     z.strictObject({ id: Id, confirmUsage: z.number().int().nonnegative() }),
   ),
+  'search.query': method<SearchResult>()(SearchInput),
   'notes.list': method<Note[]>()(Empty),
   'notes.create': method<Note>()(CreateNoteInput),
   'notes.update': method<Note>()(UpdateNoteInput),

@@ -27,6 +27,7 @@ const ARABIC_FOLDS: Record<string, string> = {
  */
 export function foldForMatch(text: string): string {
   return text
+    .replace(/[\u0660-\u0669\u06F0-\u06F9]/g, (d) => String((d.charCodeAt(0) & 0xf) % 10))
     .normalize('NFKD')
     .replace(/[\u0300-\u036F\u064B-\u065F\u0670\u06D6-\u06ED]/g, '')
     .replace(/\u0640|\u200C|\u200D|\u200E|\u200F/g, '')
@@ -40,4 +41,17 @@ export function splitsSurrogatePair(text: string, index: number): boolean {
   const before = text.charCodeAt(index - 1);
   const after = text.charCodeAt(index);
   return before >= 0xd800 && before <= 0xdbff && after >= 0xdc00 && after <= 0xdfff;
+}
+
+/** Words as a researcher would count them: letters, digits and joined marks, any script. */
+export const WORD = /[\p{L}\p{N}\p{M}\u200C\u200D\u0640]+/gu;
+
+/** The folded search tokens of a text. */
+export function searchTokens(text: string): string[] {
+  const tokens: string[] = [];
+  for (const match of text.matchAll(WORD)) {
+    const folded = foldForMatch(match[0]);
+    if (folded) tokens.push(folded);
+  }
+  return tokens;
 }

@@ -5,14 +5,27 @@ import type { ChangeTopic, WorkbenchEvent } from '../../shared/api';
 import type { Annotation, DocumentFile } from '../../shared/model';
 import { notFound, WorkbenchError } from './errors';
 import type { JsonDb } from './json-db';
+import { SearchIndex } from './search-index';
 import type { WorkspaceStore } from './workspace-store';
 
 export type Listener = (event: WorkbenchEvent) => void;
 
 export class CoreContext {
   private readonly listeners = new Set<Listener>();
+  readonly index = new SearchIndex();
 
-  constructor(readonly store: WorkspaceStore) {}
+  /** Opens the context and builds the search index from everything in the store. */
+  constructor(readonly store: WorkspaceStore) {
+    for (const db of store.documents.values()) {
+      this.index.putDocument(db.data.document);
+      for (const annotation of db.data.annotations) this.index.putAnnotation(annotation);
+    }
+    for (const entity of store.workspace.data.entities) this.index.putEntity(entity);
+  }
+
+  titleOf(documentId: string): string | undefined {
+    return this.store.documents.get(documentId)?.data.document.title;
+  }
 
   newId(prefix: string): string {
     return `${prefix}_${randomBytes(12).toString('base64url')}`;

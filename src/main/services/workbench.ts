@@ -9,6 +9,7 @@ import { dispatch } from './dispatch';
 import { annotationHandlers } from './handlers/annotations';
 import { addDocument, documentHandlers } from './handlers/documents';
 import { entityHandlers } from './handlers/entities';
+import { searchHandlers } from './handlers/search';
 import { importPlainText } from './importers/plain-text';
 import { WorkspaceStore } from './workspace-store';
 
@@ -45,6 +46,7 @@ export async function openWorkbench(
     ...documentHandlers(ctx),
     ...annotationHandlers(ctx),
     ...entityHandlers(ctx),
+    ...searchHandlers(ctx),
   };
   return {
     dir,

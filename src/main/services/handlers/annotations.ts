@@ -44,6 +44,7 @@ export function annotationHandlers(ctx: CoreContext): Handlers {
       await db.update((file) => {
         file.annotations.push(annotation);
       });
+      ctx.index.putAnnotation(annotation);
       ctx.emit('annotations', input.documentId);
       return annotation;
     },
@@ -61,6 +62,7 @@ export function annotationHandlers(ctx: CoreContext): Handlers {
         target.updatedAt = ctx.now();
         return target;
       });
+      ctx.index.putAnnotation(updated);
       ctx.emit('annotations', updated.documentId);
       return updated;
     },
@@ -70,6 +72,7 @@ export function annotationHandlers(ctx: CoreContext): Handlers {
       await db.update((file) => {
         file.annotations = file.annotations.filter((a) => a.id !== id);
       });
+      ctx.index.removeAnnotation(id);
       ctx.emit('annotations', annotation.documentId);
       return { id };
     },

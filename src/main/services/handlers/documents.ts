@@ -79,6 +79,7 @@ export async function addDocument(ctx: CoreContext, content: ImportedContent): P
   await ctx.store.workspace.update((ws) => {
     ws.documents.push({ id: document.id, title: document.title, createdAt: now });
   });
+  ctx.index.putDocument(document);
   ctx.emit('documents', document.id);
   return document;
 }

@@ -64,6 +64,7 @@ export function entityHandlers(ctx: CoreContext): Handlers {
       await ws.update((data) => {
         data.entities.push(entity);
       });
+      ctx.index.putEntity(entity);
       ctx.emit('entities');
       return entity;
     },
@@ -83,6 +84,7 @@ export function entityHandlers(ctx: CoreContext): Handlers {
         entity.updatedAt = ctx.now();
         return entity;
       });
+      ctx.index.putEntity(updated);
       ctx.emit('entities');
       return updated;
     },
@@ -103,17 +105,22 @@ export function entityHandlers(ctx: CoreContext): Handlers {
       // entity behind, never highlights that point at nothing.
       for (const db of ctx.store.documents.values()) {
         if (!db.data.annotations.some((a) => a.entityIds.includes(id))) continue;
-        await db.update((file) => {
-          for (const a of file.annotations) {
-            if (a.entityIds.includes(id)) a.entityIds = a.entityIds.filter((e) => e !== id);
-          }
-        });
+        const untagged = await db.update((file) =>
+          file.annotations
+            .filter((a) => a.entityIds.includes(id))
+            .map((a) => {
+              a.entityIds = a.entityIds.filter((e) => e !== id);
+              return a;
+            }),
+        );
+        for (const annotation of untagged) ctx.index.putAnnotation(annotation);
         ctx.emit('annotations', db.data.document.id);
       }
       await ws.update((data) => {
         data.entities = data.entities.filter((e) => e.id !== id);
         for (const note of data.notes) note.entityIds = note.entityIds.filter((e) => e !== id);
       });
+      ctx.index.removeEntity(id);
       ctx.emit('entities');
       return { id, untagged: usage };
     },

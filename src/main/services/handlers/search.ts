@@ -1,0 +1,9 @@
+// The search handler: queries the workspace's index with the caller's filters.
+import type { WorkbenchHandlers } from '../../../shared/api';
+import type { CoreContext } from '../context';
+
+export function searchHandlers(ctx: CoreContext): Pick<WorkbenchHandlers, 'search.query'> {
+  return {
+    'search.query': (input) => Promise.resolve(ctx.index.search(input, (id) => ctx.titleOf(id))),
+  };
+}

@@ -1,0 +1,185 @@
+// The workspace's search index: one FlexSearch Document index over document blocks,
+// document titles and metadata, highlight quotes and notes, and entity names, aliases and
+// descriptions. Built when the workspace opens and updated entry by entry on every change.
+// Text is folded (case, diacritics, Arabic/Persian variants) by the same function for
+// indexing and querying, and indexed forward so prefixes match while typing.
+import { Document as FlexDocument } from 'flexsearch';
+import type { Annotation, Document, Entity } from '../../shared/model';
+import {
+  buildSnippet,
+  matchedWords,
+  type SearchHit,
+  type SearchKind,
+  type SearchResult,
+} from '../../shared/search';
+import { searchTokens } from '../../shared/text';
+import type { z } from 'zod';
+import type { SearchInput } from '../../shared/search';
+
+interface Entry {
+  key: string;
+  kind: SearchKind;
+  title: string;
+  text: string;
+  documentId?: string;
+  /** Offset of `text` in the document's canonical text (blocks) or the highlight's range. */
+  start?: number;
+  end?: number;
+  entityIds?: string[];
+  annotationKind?: Annotation['kind'];
+  entityType?: string;
+}
+
+type Query = z.output<typeof SearchInput>;
+
+const KIND_ORDER: Record<SearchKind, number> = { entity: 0, highlight: 1, document: 2, block: 3 };
+
+export class SearchIndex {
+  private readonly index = new FlexDocument<{ key: string; text: string }>({
+    document: { id: 'key', index: 'text' },
+    tokenize: 'forward',
+    encode: searchTokens,
+    cache: false,
+  });
+  private readonly entries = new Map<string, Entry>();
+  private readonly blockKeys = new Map<string, string[]>();
+
+  get size(): number {
+    return this.entries.size;
+  }
+
+  private put(entry: Entry): void {
+    const record = { key: entry.key, text: entry.text };
+    if (this.entries.has(entry.key)) this.index.update(record);
+    else this.index.add(record);
+    this.entries.set(entry.key, entry);
+  }
+
+  private remove(key: string): void {
+    if (!this.entries.delete(key)) return;
+    this.index.remove(key);
+  }
+
+  putDocument(doc: Document): void {
+    for (const key of this.blockKeys.get(doc.id) ?? []) this.remove(key);
+    const { author, publisher, url, publishedDate, fileName } = doc.source;
+    const meta = [doc.title, author, publisher, url, publishedDate, fileName]
+      .filter(Boolean)
+      .join(' · ');
+    this.put({
+      key: `d:${doc.id}`,
+      kind: 'document',
+      title: doc.title,
+      text: meta,
+      documentId: doc.id,
+    });
+    const keys = doc.blocks.map((block, i) => {
+      const key = `b:${doc.id}:${i}`;
+      const text = doc.text.slice(block.start, block.end);
+      this.put({
+        key,
+        kind: 'block',
+        title: doc.title,
+        text,
+        documentId: doc.id,
+        start: block.start,
+        end: block.end,
+      });
+      return key;
+    });
+    this.blockKeys.set(doc.id, keys);
+  }
+
+  removeDocument(id: string): void {
+    for (const key of this.blockKeys.get(id) ?? []) this.remove(key);
+    this.blockKeys.delete(id);
+    this.remove(`d:${id}`);
+  }
+
+  putAnnotation(a: Annotation): void {
+    const text = [a.target.quote.exact, a.note, ...a.tags].filter(Boolean).join('\n');
+    this.put({
+      key: `a:${a.id}`,
+      kind: 'highlight',
+      title: a.target.quote.exact,
+      text,
+      documentId: a.documentId,
+      start: a.target.position.start,
+      end: a.target.position.end,
+      entityIds: a.entityIds,
+      annotationKind: a.kind,
+    });
+  }
+
+  removeAnnotation(id: string): void {
+    this.remove(`a:${id}`);
+  }
+
+  putEntity(e: Entity): void {
+    const text = [e.name, ...e.aliases, e.description].filter(Boolean).join('\n');
+    this.put({ key: `e:${e.id}`, kind: 'entity', title: e.name, text, entityType: e.type });
+  }
+
+  removeEntity(id: string): void {
+    this.remove(`e:${id}`);
+  }
+
+  private accepts(entry: Entry, q: Query): boolean {
+    if (q.kinds && !q.kinds.includes(entry.kind)) return false;
+    if (q.documentId && entry.documentId !== q.documentId) return false;
+    if (q.annotationKind && entry.annotationKind !== q.annotationKind) return false;
+    if (q.entityId) {
+      if (entry.kind === 'entity') return entry.key === `e:${q.entityId}`;
+      if (!entry.entityIds?.includes(q.entityId)) return false;
+    }
+    return true;
+  }
+
+  search(q: Query, titleOf: (documentId: string) => string | undefined): SearchResult {
+    const tokens = searchTokens(q.query);
+    if (tokens.length === 0) return { hits: [], total: 0 };
+    const filtered = q.kinds || q.documentId || q.entityId || q.annotationKind;
+    const fetch = filtered ? 10_000 : Math.max(200, q.limit * 4);
+    const found = this.index.search(q.query, { index: 'text', limit: fetch });
+    const keys = found.flatMap((field) => field.result).map(String);
+    const entries = keys
+      .map((key) => this.entries.get(key))
+      .filter((e): e is Entry => e !== undefined && this.accepts(e, q));
+    const ranked = entries
+      .map((entry, rank) => ({ entry, rank }))
+      .sort((a, b) => KIND_ORDER[a.entry.kind] - KIND_ORDER[b.entry.kind] || a.rank - b.rank)
+      .slice(0, q.limit);
+    return {
+      hits: ranked.map(({ entry }) => this.toHit(entry, tokens, titleOf)),
+      total: entries.length,
+    };
+  }
+
+  private toHit(
+    entry: Entry,
+    tokens: string[],
+    titleOf: (id: string) => string | undefined,
+  ): SearchHit {
+    const hit: SearchHit = {
+      kind: entry.kind,
+      id: entry.key.slice(2),
+      title: entry.title,
+      snippet: buildSnippet(entry.text, tokens),
+    };
+    if (entry.documentId) {
+      hit.documentId = entry.documentId;
+      hit.documentTitle = titleOf(entry.documentId) ?? entry.title;
+    }
+    if (entry.kind === 'block' && entry.start !== undefined) {
+      const word = matchedWords(entry.text, tokens)[0];
+      hit.start = entry.start + (word?.start ?? 0);
+      hit.end = entry.start + (word?.end ?? entry.text.length);
+    } else if (entry.kind === 'highlight') {
+      hit.start = entry.start;
+      hit.end = entry.end;
+    }
+    if (entry.annotationKind) hit.annotationKind = entry.annotationKind;
+    if (entry.entityType) hit.entityType = entry.entityType;
+    return hit;
+  }
+}

@@ -1,0 +1,153 @@
+// Search over a real workspace: what is indexed, incremental updates on every change,
+// filters, snippets, prefix matching, and text found the way researchers type it
+// (accents, Arabic and Persian letter variants, ZWNJ, tatweel, harakat, digits).
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Workbench } from '../../src/main/services/workbench';
+import { SearchIndex } from '../../src/main/services/search-index';
+import { plainTextToBlocks } from '../../src/shared/blocks';
+import type { Document } from '../../src/shared/model';
+import { SearchInput } from '../../src/shared/search';
+import { openSample, tempDir, unwrap } from './helpers';
+
+let dir: string;
+let cleanup: () => Promise<void>;
+beforeEach(async () => ({ dir, cleanup } = await tempDir()));
+afterEach(() => cleanup());
+
+async function search(wb: Workbench, query: string, extra: Record<string, unknown> = {}) {
+  return unwrap(await wb.call('search.query', { query, ...extra }));
+}
+const snippetText = (parts: { text: string; match: boolean }[]): string =>
+  parts.map((p) => (p.match ? `[${p.text}]` : p.text)).join('');
+
+describe('search in a workspace', () => {
+  it('finds blocks of the sample with marked snippets and offsets into the text', async () => {
+    const wb = await openSample(dir);
+    const { hits } = await search(wb, 'Noury trial');
+    const block = hits.find((h) => h.kind === 'block')!;
+    expect(snippetText(block.snippet)).toContain('[Noury]');
+    const [doc] = unwrap(await wb.call('documents.list', {}));
+    const { document } = unwrap(await wb.call('documents.get', { id: doc!.id }));
+    expect(document.text.slice(block.start, block.end)).toMatch(/^(Noury|trial)/);
+  });
+
+  it('matches prefixes from the second character', async () => {
+    const wb = await openSample(dir);
+    const titles = (await search(wb, 'Sh')).hits.map((h) => snippetText(h.snippet));
+    expect(titles.some((t) => t.includes('[Shamkhani]'))).toBe(true);
+  });
+
+  it('updates incrementally on create, update and delete, and filters by kind, entity, document and colour', async () => {
+    const wb = await openSample(dir);
+    const [doc] = unwrap(await wb.call('documents.list', {}));
+    const { document } = unwrap(await wb.call('documents.get', { id: doc!.id }));
+    const evin = unwrap(
+      await wb.call('entities.create', {
+        name: 'Évin prison',
+        type: 'place',
+        aliases: ['زندان اوین'],
+      }),
+    );
+    const at = document.text.indexOf('Gohardasht and Evin prisons');
+    const ann = unwrap(
+      await wb.call('annotations.create', {
+        documentId: doc!.id,
+        start: at,
+        end: at + 27,
+        kind: 'evidence',
+        entityIds: [evin.id],
+      }),
+    );
+    expect((await search(wb, 'evin', { kinds: ['entity'] })).hits.map((h) => h.id)).toEqual([
+      evin.id,
+    ]);
+    expect(
+      (await search(wb, 'Gohardasht', { kinds: ['highlight'] })).hits.map((h) => h.id),
+    ).toEqual([ann.id]);
+    expect((await search(wb, 'Gohardasht', { entityId: evin.id })).hits.map((h) => h.kind)).toEqual(
+      ['highlight'],
+    );
+    expect((await search(wb, 'Gohardasht', { annotationKind: 'claim' })).hits).toEqual([]);
+    expect((await search(wb, 'Gohardasht', { documentId: 'doc_other' })).hits).toEqual([]);
+
+    unwrap(
+      await wb.call('annotations.update', {
+        id: ann.id,
+        patch: { note: 'Witness testimony from Stockholm' },
+      }),
+    );
+    expect((await search(wb, 'stockholm')).hits.map((h) => h.id)).toEqual([ann.id]);
+    unwrap(
+      await wb.call('entities.update', {
+        id: evin.id,
+        patch: { description: 'Tehran detention centre' },
+      }),
+    );
+    expect((await search(wb, 'detention')).hits.map((h) => h.id)).toEqual([evin.id]);
+
+    unwrap(await wb.call('annotations.delete', { id: ann.id }));
+    expect((await search(wb, 'stockholm')).hits).toEqual([]);
+    unwrap(await wb.call('entities.delete', { id: evin.id, confirmUsage: 0 }));
+    expect((await search(wb, 'detention')).hits).toEqual([]);
+
+    // Reopening rebuilds the same index from disk.
+    unwrap(await wb.call('entities.create', { name: 'Hamid Noury', type: 'person' }));
+    const reopened = await openSample(dir);
+    expect((await search(reopened, 'hamid', { kinds: ['entity'] })).hits).toHaveLength(1);
+  });
+
+  it('rejects an empty query with a reason', async () => {
+    const wb = await openSample(dir);
+    const result = await wb.dispatch('search.query', { query: '   ' });
+    expect(result.ok).toBe(false);
+  });
+});
+
+describe('folding: found the way a researcher types', () => {
+  const NOW = '2026-11-23T00:00:00.000Z';
+  const paragraphs = [
+    'Amnesty visited Évin prison and the Ghezel Hesar facility in Karaj.',
+    'گزارش کمیسیون حقیقت‌یاب درباره زندان اوین و قتل‌عام سال ۱۳۶۷ منتشر شد.',
+    'قال المتحدث إن المحكمة العليا أصدرت حكماً بحق المعتقلين في سجن كرج.',
+    'The fatwa (فتوى) by Khomeini was cited in the UN report on the 1988 killings.',
+    'شهادة الشــاهدة عن مُحاكَمة حميد نوري في ستوكهولم.',
+  ];
+  const text = paragraphs.join('\n\n');
+  const { blocks } = plainTextToBlocks(text);
+  const doc: Document = {
+    id: 'doc_1',
+    title: 'Reports',
+    text,
+    blocks,
+    marks: [],
+    source: {},
+    format: 'text',
+    contentHash: `sha256:${'0'.repeat(64)}`,
+    createdAt: NOW,
+    updatedAt: NOW,
+  };
+  const index = new SearchIndex();
+  index.putDocument(doc);
+  const blockOf = (query: string): number[] =>
+    index
+      .search(SearchInput.parse({ query, kinds: ['block'] }), () => 'Reports')
+      .hits.map((h) => Number(h.id.split(':')[1]));
+
+  it.each([
+    ['evin', [0], 'accents folded'],
+    ['EVIN PRISON', [0], 'case folded'],
+    ['ghezel', [0], 'Latin prefix'],
+    ['حقیقتیاب', [1], 'ZWNJ ignored'],
+    ['حقيقت', [1], 'Arabic yeh finds Persian yeh'],
+    ['1367', [1], 'Persian digits as ASCII'],
+    ['كرج', [2], 'Arabic kaf'],
+    ['کرج', [2], 'Persian keheh finds Arabic kaf'],
+    ['فتوی', [3], 'Persian yeh finds alef maksura in mixed-script text'],
+    ['khomeini', [3], 'Latin word in mixed-script text'],
+    ['الشاهدة', [4], 'tatweel ignored'],
+    ['محاكمة', [4], 'harakat ignored'],
+    ['نوری', [4], 'Persian spelling finds Arabic spelling'],
+  ])('%s → block %j (%s)', (query, expected) => {
+    expect(blockOf(query)).toEqual(expected);
+  });
+});
