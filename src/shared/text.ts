@@ -44,7 +44,7 @@ export function splitsSurrogatePair(text: string, index: number): boolean {
 }
 
 /** Words as a researcher would count them: letters, digits and joined marks, any script. */
-export const WORD = /[\p{L}\p{N}\p{M}\u200C\u200D\u0640]+/gu;
+export const WORD = /(?:[\p{L}\p{N}\p{M}\u0640]|\u200C|\u200D)+/gu;
 
 /** The folded search tokens of a text. */
 export function searchTokens(text: string): string[] {
