@@ -11,6 +11,11 @@ import type { Workbench } from '../main/services/workbench';
 import { hostAllowed, originAllowed, SECURITY_HEADERS, tokenValid, type Gate } from './security';
 
 const MAX_BODY_BYTES = 1024 * 1024;
+/** Imports carry whole files (base64): they may be larger than other calls. */
+const LARGE_BODIES: Record<string, number> = {
+  '/api/documents.import': 32 * 1024 * 1024,
+  '/api/documents.paste': 16 * 1024 * 1024,
+};
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
@@ -56,16 +61,16 @@ function sendEnvelope(res: ServerResponse, status: number, envelope: Envelope<un
 const refuse = (res: ServerResponse, status: number, message: string): void =>
   sendEnvelope(res, status, { ok: false, error: { code: 'FORBIDDEN', message } });
 
-async function readBody(req: IncomingMessage): Promise<string | null> {
+async function readBody(req: IncomingMessage, limit: number): Promise<string | null> {
   // An oversized body is read to its end and dropped, so the client gets the 413
   // instead of a reset connection.
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req as AsyncIterable<Buffer>) {
     size += chunk.length;
-    if (size <= MAX_BODY_BYTES) chunks.push(chunk);
+    if (size <= limit) chunks.push(chunk);
   }
-  return size > MAX_BODY_BYTES ? null : Buffer.concat(chunks).toString('utf8');
+  return size > limit ? null : Buffer.concat(chunks).toString('utf8');
 }
 
 async function serveStatic(res: ServerResponse, root: string, pathname: string): Promise<void> {
@@ -131,11 +136,15 @@ export async function startHttpHost(options: {
         },
       });
     }
-    const body = await readBody(req);
+    const limit = LARGE_BODIES[pathname] ?? MAX_BODY_BYTES;
+    const body = await readBody(req, limit);
     if (body === null) {
       return sendEnvelope(res, 413, {
         ok: false,
-        error: { code: 'INVALID_INPUT', message: 'The request is larger than 1 MiB.' },
+        error: {
+          code: 'INVALID_INPUT',
+          message: `The request is larger than ${limit / 1048576} MiB.`,
+        },
       });
     }
     let payload: unknown;

@@ -78,6 +78,40 @@ export const UpdateNoteInput = z.strictObject({
   }),
 });
 
+export const EXPORT_FORMATS = ['markdown', 'csv', 'json', 'w3c'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+/** The largest file accepted for import, as base64 (20 MB of bytes). */
+const MAX_IMPORT_BASE64 = Math.ceil((20 * 1024 * 1024) / 3) * 4 + 4;
+
+export const ImportFileInput = z.strictObject({
+  fileName: z
+    .string()
+    .trim()
+    .min(1)
+    .max(255)
+    .refine((n) => !/[\\/\0]/.test(n), 'a file name, not a path'),
+  dataBase64: z
+    .string()
+    .max(MAX_IMPORT_BASE64, 'the file is larger than 20 MB')
+    .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'the file data must be base64'),
+});
+
+export const PasteInput = z.strictObject({
+  title: z.string().trim().max(500).optional(),
+  text: z.string().min(1, 'there is no text to add').max(5_000_000),
+});
+
+export type ImportOutcome =
+  | { fileName: string; kind: 'document'; documentId: string; title: string }
+  | { fileName: string; kind: 'backup'; documents: number; entities: number; highlights: number };
+
+export interface ExportedFile {
+  fileName: string;
+  mimeType: string;
+  content: string;
+}
+
 export interface FileProblem {
   file: string;
   reason: string;
@@ -136,6 +170,9 @@ export const api = {
     z.strictObject({ id: Id, confirmUsage: z.number().int().nonnegative() }),
   ),
   'search.query': method<SearchResult>()(SearchInput),
+  'documents.import': method<ImportOutcome>()(ImportFileInput),
+  'documents.paste': method<ImportOutcome>()(PasteInput),
+  'export.create': method<ExportedFile>()(z.strictObject({ format: z.enum(EXPORT_FORMATS) })),
   'notes.list': method<Note[]>()(Empty),
   'notes.create': method<Note>()(CreateNoteInput),
   'notes.update': method<Note>()(UpdateNoteInput),

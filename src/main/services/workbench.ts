@@ -10,6 +10,7 @@ import { annotationHandlers } from './handlers/annotations';
 import { addDocument, documentHandlers } from './handlers/documents';
 import { entityHandlers } from './handlers/entities';
 import { searchHandlers } from './handlers/search';
+import { transferHandlers } from './handlers/transfer';
 import { importPlainText } from './importers/plain-text';
 import { WorkspaceStore } from './workspace-store';
 
@@ -47,6 +48,7 @@ export async function openWorkbench(
     ...annotationHandlers(ctx),
     ...entityHandlers(ctx),
     ...searchHandlers(ctx),
+    ...transferHandlers(ctx),
   };
   return {
     dir,

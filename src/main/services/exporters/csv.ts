@@ -1,0 +1,68 @@
+// CSV (RFC 4180): one row per highlight, and per tagged entity of it, with a header,
+// CRLF line endings and UTF-8 with a byte-order mark so spreadsheet programs read Persian
+// and Arabic correctly. Cells that a spreadsheet would run as a formula are prefixed
+// with an apostrophe: article text is untrusted.
+import type { Annotation } from '../../../shared/model';
+import { paragraphNumber, type Snapshot } from './snapshot';
+
+const HEADER = [
+  'annotation_id',
+  'document_id',
+  'document_title',
+  'paragraph',
+  'quote',
+  'prefix',
+  'suffix',
+  'start',
+  'end',
+  'kind',
+  'entity_id',
+  'entity_name',
+  'entity_type',
+  'tags',
+  'note',
+  'status',
+  'created_at',
+  'updated_at',
+];
+
+export function csvCell(value: string | number): string {
+  let text = String(value);
+  if (/^[=+@\t\r]|^-[\d(]/.test(text)) text = `'${text}`;
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+export function exportCsv(snapshot: Snapshot): string {
+  const entities = new Map(snapshot.entities.map((e) => [e.id, e]));
+  const rows: (string | number)[][] = [HEADER];
+  for (const { document, annotations } of snapshot.documents) {
+    for (const a of annotations) {
+      const base = (entityId: string): (string | number)[] => {
+        const entity = entities.get(entityId);
+        return [
+          a.id,
+          document.id,
+          document.title,
+          paragraphNumber(document.blocks, a.target.position.start),
+          a.target.quote.exact,
+          a.target.quote.prefix,
+          a.target.quote.suffix,
+          a.target.position.start,
+          a.target.position.end,
+          a.kind,
+          entityId,
+          entity?.name ?? '',
+          entity?.type ?? '',
+          a.tags.join('; '),
+          a.note,
+          a.status,
+          a.createdAt,
+          a.updatedAt,
+        ];
+      };
+      if (a.entityIds.length === 0) rows.push(base(''));
+      for (const id of a.entityIds) rows.push(base(id));
+    }
+  }
+  return `\uFEFF${rows.map((row) => row.map(csvCell).join(',')).join('\r\n')}\r\n`;
+}

@@ -1,0 +1,78 @@
+// Markdown research notes: every entity with its tagged quotes, then every document with
+// its highlights. Each quote is cited to its source and paragraph, so the notes can be
+// pasted into a report as they are.
+import type { Annotation, Document, Entity } from '../../../shared/model';
+import { citation, paragraphNumber, type Snapshot } from './snapshot';
+
+const blockquote = (text: string): string =>
+  text
+    .split('\n')
+    .map((line) => `> ${line}`.trimEnd())
+    .join('\n');
+
+const KIND = {
+  quote: 'Quote',
+  claim: 'Claim',
+  evidence: 'Evidence',
+  question: 'Question',
+} as const;
+
+function quoteEntry(a: Annotation, doc: Document, entities: Map<string, Entity>): string {
+  const where = `¶ ${paragraphNumber(doc.blocks, a.target.position.start)}`;
+  const tagged = a.entityIds.map((id) => entities.get(id)?.name).filter(Boolean);
+  const lines = [
+    blockquote(a.target.quote.exact),
+    '',
+    `— ${citation(doc)}, ${where}. *${KIND[a.kind]}.*`,
+  ];
+  if (tagged.length) lines.push(`Entities: ${tagged.join('; ')}`);
+  if (a.tags.length) lines.push(`Tags: ${a.tags.join(', ')}`);
+  if (a.note.trim()) lines.push('', a.note.trim());
+  return lines.join('\n');
+}
+
+export function exportMarkdown(snapshot: Snapshot): string {
+  const entities = new Map(snapshot.entities.map((e) => [e.id, e]));
+  const docs = new Map(snapshot.documents.map((d) => [d.document.id, d]));
+  const all = snapshot.documents.flatMap((d) => d.annotations);
+  const out: string[] = [
+    '# Research notes',
+    '',
+    `*Exported from Research Workbench on ${snapshot.exportedAt.slice(0, 10)}: ` +
+      `${snapshot.documents.length} documents, ${snapshot.entities.length} entities, ${all.length} highlights.*`,
+    '',
+    '## By entity',
+  ];
+  const sorted = [...snapshot.entities].sort(
+    (a, b) => a.type.localeCompare(b.type) || a.name.localeCompare(b.name),
+  );
+  for (const entity of sorted) {
+    out.push('', `### ${entity.name} (${entity.type})`);
+    if (entity.aliases.length) out.push('', `Also known as: ${entity.aliases.join('; ')}`);
+    if (entity.externalId) out.push('', `Identifier: ${entity.externalId}`);
+    if (entity.description.trim()) out.push('', entity.description.trim());
+    const tagged = all.filter((a) => a.entityIds.includes(entity.id));
+    if (tagged.length === 0) out.push('', '*No highlights.*');
+    for (const a of tagged) {
+      const home = docs.get(a.documentId);
+      if (home) out.push('', quoteEntry(a, home.document, entities));
+    }
+  }
+  out.push('', '## By document');
+  for (const { document, annotations } of snapshot.documents) {
+    out.push('', `### ${document.title}`, '', citation(document));
+    if (document.source.fileName)
+      out.push('', `Imported from ${document.source.fileName} (${document.contentHash}).`);
+    const ordered = [...annotations].sort(
+      (a, b) => a.target.position.start - b.target.position.start,
+    );
+    if (ordered.length === 0) out.push('', '*No highlights.*');
+    for (const a of ordered) out.push('', quoteEntry(a, document, entities));
+  }
+  if (snapshot.notes.length) {
+    out.push('', '## Notes');
+    for (const note of snapshot.notes)
+      out.push('', `### ${note.title || 'Untitled note'}`, '', note.body.trim());
+  }
+  return `${out.join('\n')}\n`;
+}

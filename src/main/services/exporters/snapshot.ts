@@ -1,0 +1,47 @@
+// A workspace snapshot: everything the exporters read, captured at one moment, so every
+// exporter is a pure function from a snapshot to the text of a file.
+import { z } from 'zod';
+import {
+  DocumentFile,
+  Entity,
+  Note,
+  type Annotation,
+  type Block,
+  type Document,
+} from '../../../shared/model';
+
+export interface Snapshot {
+  entities: Entity[];
+  notes: Note[];
+  documents: { document: Document; annotations: Annotation[] }[];
+  exportedAt: string;
+}
+
+export const BACKUP_FORMAT = 'research-workbench-backup';
+
+/** The lossless JSON backup: the workspace's files, verbatim, in one document. */
+export const Backup = z.strictObject({
+  format: z.literal(BACKUP_FORMAT),
+  version: z.literal(1),
+  exportedAt: z.string(),
+  entities: z.array(Entity),
+  notes: z.array(Note),
+  documents: z.array(DocumentFile.omit({ schemaVersion: true })),
+});
+export type Backup = z.infer<typeof Backup>;
+
+/** 1-based number of the block (paragraph, heading, list item) holding `offset`. */
+export function paragraphNumber(blocks: readonly Block[], offset: number): number {
+  const index = blocks.findIndex((b) => offset >= b.start && offset < b.end);
+  if (index >= 0) return index + 1;
+  const after = blocks.findIndex((b) => b.start > offset);
+  return after >= 0 ? after + 1 : blocks.length;
+}
+
+/** "Title. Author. Publisher, date. URL" from whatever metadata is known. */
+export function citation(doc: Document): string {
+  const { author, publisher, publishedDate, url } = doc.source;
+  const date = publishedDate ? publishedDate.slice(0, 10) : undefined;
+  const parts = [`“${doc.title}”`, author, [publisher, date].filter(Boolean).join(', '), url];
+  return parts.filter(Boolean).join('. ');
+}

@@ -1,0 +1,11 @@
+// An import that cannot be read: names the file and says why, for the user.
+import { WorkbenchError } from '../errors';
+
+export class ImportError extends WorkbenchError {
+  constructor(
+    readonly fileName: string,
+    readonly reason: string,
+  ) {
+    super('INVALID_INPUT', `${fileName} could not be imported: ${reason}.`);
+  }
+}

@@ -1,0 +1,60 @@
+// Importing a file: detect its format from the name and the bytes, decode, extract and
+// normalise to {text, blocks, marks, metadata}. Either a whole document comes back or an
+// ImportError naming the file and the reason; nothing partial.
+import { extname } from 'node:path';
+import { normaliseText } from '../../../shared/text';
+import { decodeText } from './decode';
+import { htmlToContent } from './html';
+import { ImportError } from './import-error';
+import { markdownToBlocks } from './markdown';
+import { sha256, textToContent, type ImportedContent } from './plain-text';
+
+export type ImportFormat = 'text' | 'markdown' | 'html';
+
+export function detectFormat(fileName: string, bytes: Uint8Array): ImportFormat {
+  const ext = extname(fileName).toLowerCase();
+  if (['.md', '.markdown', '.mdown'].includes(ext)) return 'markdown';
+  if (['.html', '.htm', '.xhtml', '.shtml'].includes(ext)) return 'html';
+  if (['.txt', '.text', ''].includes(ext)) {
+    const head = new TextDecoder().decode(bytes.subarray(0, 512)).trimStart().toLowerCase();
+    return head.startsWith('<!doctype html') || head.startsWith('<html') ? 'html' : 'text';
+  }
+  throw new ImportError(
+    fileName,
+    `files of type "${ext}" are not supported (use .txt, .md or .html)`,
+  );
+}
+
+export function importBytes(bytes: Uint8Array, fileName: string): ImportedContent {
+  const format = detectFormat(fileName, bytes);
+  const raw = normaliseText(decodeText(bytes, fileName, format === 'html'));
+  const contentHash = sha256(bytes);
+  const nothing = (): never => {
+    throw new ImportError(fileName, 'it contains no readable text');
+  };
+  if (format === 'text') return textToContent(raw, fileName, contentHash);
+  if (format === 'markdown') {
+    const { text, blocks, marks, title } = markdownToBlocks(raw);
+    if (!text.trim()) nothing();
+    return {
+      title: (title ?? fileName).slice(0, 500),
+      text,
+      blocks,
+      marks,
+      source: { fileName },
+      format,
+      contentHash,
+    };
+  }
+  const html = htmlToContent(raw, fileName);
+  if (!html.text.trim() || html.blocks.every((b) => b.kind === 'heading')) nothing();
+  return { ...html, format, contentHash };
+}
+
+/** Pasted text: Markdown-aware when it looks like Markdown, else plain paragraphs. */
+export function importPastedText(text: string, title: string | undefined): ImportedContent {
+  const bytes = new TextEncoder().encode(text);
+  const name = title?.trim() || 'Pasted text';
+  const content = textToContent(normaliseText(text), name, sha256(bytes));
+  return { ...content, title: title?.trim() || content.title, source: {} };
+}
