@@ -2,7 +2,6 @@
 // CRLF line endings and UTF-8 with a byte-order mark so spreadsheet programs read Persian
 // and Arabic correctly. Cells that a spreadsheet would run as a formula are prefixed
 // with an apostrophe: article text is untrusted.
-import type { Annotation } from '../../../shared/model';
 import { paragraphNumber, type Snapshot } from './snapshot';
 
 const HEADER = [

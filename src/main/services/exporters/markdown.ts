@@ -10,6 +10,8 @@ const blockquote = (text: string): string =>
     .map((line) => `> ${line}`.trimEnd())
     .join('\n');
 
+const count = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;
+
 const KIND = {
   quote: 'Quote',
   claim: 'Claim',
@@ -39,7 +41,8 @@ export function exportMarkdown(snapshot: Snapshot): string {
     '# Research notes',
     '',
     `*Exported from Research Workbench on ${snapshot.exportedAt.slice(0, 10)}: ` +
-      `${snapshot.documents.length} documents, ${snapshot.entities.length} entities, ${all.length} highlights.*`,
+      `${count(snapshot.documents.length, 'document')}, ${count(snapshot.entities.length, 'entity', 'entities')}, ` +
+      `${count(all.length, 'highlight')}.*`,
     '',
     '## By entity',
   ];

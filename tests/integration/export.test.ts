@@ -1,0 +1,274 @@
+// Exports: golden files from a fixed snapshot of the sample article (set UPDATE_GOLDEN=1
+// to rewrite them after an intended change), the CSV read back by an RFC 4180 parser, the
+// W3C collection's shape, and the JSON backup's lossless round trip.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { EXPORTERS } from '../../src/main/services/exporters';
+import { csvCell } from '../../src/main/services/exporters/csv';
+import type { Snapshot } from '../../src/main/services/exporters/snapshot';
+import { importPlainText } from '../../src/main/services/importers/plain-text';
+import { openWorkbench } from '../../src/main/services/workbench';
+import type { ExportFormat } from '../../src/shared/api';
+import { describeRange } from '../../src/shared/anchoring';
+import type { Annotation, Document, Entity } from '../../src/shared/model';
+import { SAMPLE, openSample, tempDir, unwrap } from './helpers';
+
+const T = '2026-11-20T10:00:00.000Z';
+
+function fixedSnapshot(): Snapshot {
+  const content = importPlainText(readFileSync(SAMPLE), 'sample-article.txt');
+  const document: Document = {
+    ...content,
+    id: 'doc_sample',
+    source: {
+      ...content.source,
+      author: 'Staff writer',
+      publisher: 'Iran Focus',
+      url: 'https://example.org/iran-rights',
+      publishedDate: '2021-12-20',
+    },
+    createdAt: T,
+    updatedAt: T,
+  };
+  const entity = (id: string, name: string, type: string, extra: Partial<Entity> = {}): Entity => ({
+    id,
+    name,
+    type,
+    aliases: [],
+    description: '',
+    createdAt: T,
+    updatedAt: T,
+    ...extra,
+  });
+  const entities = [
+    entity('ent_ejei', 'Gholam Hossein Mohseni Ejei', 'person', {
+      aliases: ['Ejei', 'Judiciary Chief'],
+      description: 'Head of the judiciary.',
+      externalId: 'Q5967431',
+    }),
+    entity('ent_evin', 'Evin prison', 'place'),
+    entity('ent_1988', '1988 massacre', 'event'),
+  ];
+  const annotate = (
+    id: string,
+    exact: string,
+    kind: Annotation['kind'],
+    entityIds: string[],
+    note = '',
+  ): Annotation => {
+    const start = document.text.indexOf(exact);
+    return {
+      id,
+      documentId: document.id,
+      target: describeRange(document.text, start, start + exact.length),
+      entityIds,
+      tags: [],
+      kind,
+      note,
+      status: 'anchored',
+      createdAt: T,
+      updatedAt: T,
+    };
+  };
+  const annotations = [
+    annotate(
+      'ann_chair',
+      'Judiciary Chief Gholam Hossein Mohseni Ejei chaired the meeting',
+      'evidence',
+      ['ent_ejei'],
+      'Confirms Ejei **chaired** the session, with "six officials" present.',
+    ),
+    annotate(
+      'ann_noury',
+      'a former deputy prosecutor in Gohardasht and Evin prisons, involved in the 1988 massacre',
+      'claim',
+      ['ent_evin', 'ent_1988'],
+    ),
+    annotate(
+      'ann_question',
+      'what is the regime worried about',
+      'question',
+      [],
+      '=HYPERLINK("http://evil.example")',
+    ),
+  ];
+  return { entities, notes: [], documents: [{ document, annotations }], exportedAt: T };
+}
+
+describe.each(['markdown', 'csv', 'w3c'] as ExportFormat[])('the %s export', (format) => {
+  it('matches its golden file', () => {
+    const exporter = EXPORTERS[format];
+    const output = exporter.render(fixedSnapshot());
+    const golden = join(import.meta.dirname, `../fixtures/golden/sample.${exporter.extension}`);
+    if (process.env.UPDATE_GOLDEN) writeFileSync(golden, output);
+    expect(output).toBe(readFileSync(golden, 'utf8'));
+  });
+});
+
+/** A small RFC 4180 reader, to check the CSV parses back to the same cells. */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let cell = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') ((cell += '"'), i++);
+      else if (c === '"') quoted = false;
+      else cell += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') (row.push(cell), (cell = ''));
+    else if (c === '\r' && text[i + 1] === '\n')
+      (row.push(cell), rows.push(row), (row = []), (cell = ''), i++);
+    else cell += c;
+  }
+  return rows;
+}
+
+describe('CSV', () => {
+  it('parses back to one row per highlight and entity, with quotes, commas and breaks intact', () => {
+    const snapshot = fixedSnapshot();
+    const rows = parseCsv(EXPORTERS.csv.render(snapshot).replace(/^\uFEFF/, ''));
+    const [header, ...body] = rows;
+    expect(header).toContain('quote');
+    expect(body).toHaveLength(4);
+    const quote = header!.indexOf('quote');
+    const note = header!.indexOf('note');
+    expect(body.map((r) => r[quote])).toContain(
+      'Judiciary Chief Gholam Hossein Mohseni Ejei chaired the meeting',
+    );
+    expect(body.find((r) => r[0] === 'ann_chair')![note]).toBe(
+      'Confirms Ejei **chaired** the session, with "six officials" present.',
+    );
+    expect(body.find((r) => r[0] === 'ann_question')![note]).toBe(
+      `'=HYPERLINK("http://evil.example")`,
+    );
+    expect(body.every((r) => r.length === header!.length)).toBe(true);
+  });
+
+  it('neutralises formulas and quotes what needs quoting', () => {
+    expect(csvCell('=1+1')).toBe("'=1+1");
+    expect(csvCell('-3')).toBe("'-3");
+    expect(csvCell('- a list')).toBe('- a list');
+    expect(csvCell('a, b')).toBe('"a, b"');
+    expect(csvCell('line\nbreak')).toBe('"line\nbreak"');
+  });
+});
+
+describe('W3C Web Annotation', () => {
+  it('is an AnnotationCollection with quote and position selectors, entity and note bodies', () => {
+    const collection = JSON.parse(EXPORTERS.w3c.render(fixedSnapshot())) as {
+      type: string;
+      total: number;
+      first: {
+        items: {
+          body: { purpose: string; source?: string; value?: string }[];
+          target: { source: string; selector: { type: string }[] };
+        }[];
+      };
+    };
+    expect(collection.type).toBe('AnnotationCollection');
+    expect(collection.total).toBe(3);
+    const [chair, noury] = collection.first.items;
+    expect(chair!.target.source).toBe('https://example.org/iran-rights');
+    expect(chair!.target.selector.map((s) => s.type)).toEqual([
+      'TextQuoteSelector',
+      'TextPositionSelector',
+    ]);
+    expect(chair!.body).toEqual(
+      expect.arrayContaining([
+        {
+          type: 'SpecificResource',
+          purpose: 'identifying',
+          source: 'http://www.wikidata.org/entity/Q5967431',
+        },
+        expect.objectContaining({ type: 'TextualBody', purpose: 'commenting' }),
+      ]),
+    );
+    expect(noury!.body.filter((b) => b.purpose === 'tagging').map((b) => b.value)).toEqual([
+      'Evin prison',
+      '1988 massacre',
+    ]);
+  });
+
+  it('counts positions in code points', () => {
+    const snapshot = fixedSnapshot();
+    const doc = snapshot.documents[0]!;
+    doc.document = { ...doc.document, text: `😀${doc.document.text}` };
+    doc.annotations = doc.annotations.map((a) => ({
+      ...a,
+      target: describeRange(
+        doc.document.text,
+        a.target.position.start + 2,
+        a.target.position.end + 2,
+      ),
+    }));
+    const items = (
+      JSON.parse(EXPORTERS.w3c.render(snapshot)) as {
+        first: { items: { target: { selector: { start?: number }[] } }[] };
+      }
+    ).first.items;
+    expect(items[0]!.target.selector[1]!.start).toBe(doc.annotations[0]!.target.position.start - 1);
+  });
+});
+
+describe('JSON backup', () => {
+  let dirs: { dir: string; cleanup: () => Promise<void> }[] = [];
+  beforeEach(async () => {
+    dirs = [await tempDir(), await tempDir()];
+  });
+  afterEach(async () => Promise.all(dirs.map((d) => d.cleanup())));
+
+  it('restores into an empty workspace as an identical workspace', async () => {
+    const source = await openSample(dirs[0]!.dir);
+    const [doc] = unwrap(await source.call('documents.list', {}));
+    const evin = unwrap(
+      await source.call('entities.create', {
+        name: 'Evin prison',
+        type: 'place',
+        aliases: ['زندان اوین'],
+      }),
+    );
+    unwrap(
+      await source.call('annotations.create', {
+        documentId: doc!.id,
+        start: 10,
+        end: 40,
+        entityIds: [evin.id],
+        note: 'n',
+        tags: ['t'],
+      }),
+    );
+    unwrap(
+      await source.call('notes.create', { title: 'Lead', body: 'Follow up', entityIds: [evin.id] }),
+    );
+    unwrap(await source.call('documents.paste', { title: 'فارسی', text: 'گزارش زندان اوین 😀' }));
+    const backup = unwrap(await source.call('export.create', { format: 'json' }));
+
+    const target = await openWorkbench(dirs[1]!.dir);
+    const outcome = unwrap(
+      await target.call('documents.import', {
+        fileName: backup.fileName,
+        dataBase64: Buffer.from(backup.content).toString('base64'),
+      }),
+    );
+    expect(outcome).toMatchObject({ kind: 'backup', documents: 2, entities: 1, highlights: 1 });
+    const again = unwrap(await target.call('export.create', { format: 'json' }));
+    const parse = (s: string) => ({ ...(JSON.parse(s) as object), exportedAt: undefined });
+    expect(parse(again.content)).toEqual(parse(backup.content));
+    const files = async (d: string) =>
+      JSON.parse(await readFile(join(d, 'workspace.json'), 'utf8')) as unknown;
+    expect(await files(dirs[1]!.dir)).toEqual(await files(dirs[0]!.dir));
+
+    // Restoring the same backup twice is refused whole: nothing is duplicated.
+    const twice = await target.call('documents.import', {
+      fileName: backup.fileName,
+      dataBase64: Buffer.from(backup.content).toString('base64'),
+    });
+    expect(twice.ok).toBe(false);
+    expect(unwrap(await target.call('documents.list', {}))).toHaveLength(2);
+  });
+});
