@@ -59,7 +59,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/main/services/**/*.ts', 'src/server/**/*.ts'],
+    files: ['src/main/services/**/*.ts', 'src/server/**/*.ts', 'src/cli/**/*.ts'],
     rules: layer(
       ['electron', '**/renderer/**', '**/preload/**', '../ipc', '../index', '../window', '../menu'],
       'The core and the browser host never import electron, the renderer or the Electron shell.',

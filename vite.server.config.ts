@@ -9,7 +9,7 @@ export default defineConfig({
     emptyOutDir: true,
     target: 'node20',
     rollupOptions: {
-      input: { index: 'src/server/index.ts' },
+      input: { index: 'src/server/index.ts', cli: 'src/cli/index.ts' },
       output: { format: 'es', entryFileNames: '[name].js' },
     },
   },

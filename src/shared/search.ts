@@ -69,7 +69,7 @@ export function buildSnippet(
   const first = words[0]?.start ?? 0;
   let from = Math.max(0, first - Math.floor(width / 3));
   let to = Math.min(text.length, from + width);
-  if (from > 0) from = text.lastIndexOf(' ', from) + 1 || from;
+  if (from > 0) from = text.lastIndexOf(' ', from) + 1; // a whole first word, or the start
   if (to < text.length) to = text.indexOf(' ', to) >= 0 ? text.indexOf(' ', to) : text.length;
   const parts: SnippetPart[] = [];
   let at = from;

@@ -1,0 +1,151 @@
+// The command line for batch work, on the same core as the app:
+//   import FILE... | export --format md|csv|json|w3c --out FILE | search "query"
+// each with --workspace DIR. Prints what a person can read; the exit code says whether
+// everything succeeded.
+import { readFile } from 'node:fs/promises';
+import { basename, resolve } from 'node:path';
+import type { Envelope, ExportFormat } from '../shared/api';
+import { SEARCH_KINDS, type SearchKind } from '../shared/search';
+import { defaultWorkspaceDir, workspaceArg } from '../main/services/default-workspace';
+import { writeFileDurably } from '../main/services/durable-json-file';
+import { openWorkbench, type Workbench } from '../main/services/workbench';
+
+export interface Io {
+  out: (line: string) => void;
+  err: (line: string) => void;
+}
+
+const USAGE = `Usage: npm run cli -- <command> [options] --workspace DIR
+
+Commands:
+  import FILE...                         add .txt, .md or .html files (or restore a .json backup)
+  export --format md|csv|json|w3c --out FILE
+                                         write research notes, a spreadsheet, a backup or W3C annotations
+  search "QUERY" [--kind entity|highlight|document|block] [--limit N]
+                                         find passages, highlights, entities and documents
+
+Without --workspace, the workbench's default workspace is used.`;
+
+const FORMATS: Record<string, ExportFormat> = {
+  md: 'markdown',
+  markdown: 'markdown',
+  csv: 'csv',
+  json: 'json',
+  w3c: 'w3c',
+};
+
+function option(args: string[], name: string): string | undefined {
+  const at = args.indexOf(name);
+  return at >= 0 ? args[at + 1] : undefined;
+}
+
+/** Positional arguments: everything that is neither an option nor an option's value. */
+function positionals(args: string[]): string[] {
+  const valued = new Set(['--workspace', '--format', '--out', '--kind', '--limit']);
+  return args.filter((a, i) => !a.startsWith('--') && !valued.has(args[i - 1] ?? ''));
+}
+
+async function importFiles(wb: Workbench, files: string[], io: Io): Promise<number> {
+  if (files.length === 0) return fail(io, 'import needs at least one file.');
+  let failed = 0;
+  for (const file of files) {
+    let result: Envelope<unknown>;
+    try {
+      const bytes = await readFile(file);
+      result = await wb.call('documents.import', {
+        fileName: basename(file),
+        dataBase64: bytes.toString('base64'),
+      });
+    } catch (error) {
+      result = {
+        ok: false,
+        error: {
+          code: 'INVALID_INPUT',
+          message: `${file} could not be read: ${(error as Error).message}`,
+        },
+      };
+    }
+    if (result.ok) {
+      const value = result.value as {
+        kind: string;
+        title?: string;
+        documents?: number;
+        entities?: number;
+        highlights?: number;
+      };
+      io.out(
+        value.kind === 'backup'
+          ? `✓ ${file}: restored ${value.documents} documents, ${value.entities} entities, ${value.highlights} highlights`
+          : `✓ ${file}: added “${value.title}”`,
+      );
+    } else {
+      failed += 1;
+      io.err(`✗ ${result.error.message}`);
+    }
+  }
+  io.out(`${files.length - failed} of ${files.length} files imported.`);
+  return failed ? 1 : 0;
+}
+
+async function exportFile(wb: Workbench, args: string[], io: Io): Promise<number> {
+  const format = FORMATS[option(args, '--format') ?? ''];
+  const out = option(args, '--out');
+  if (!format || !out) return fail(io, 'export needs --format md|csv|json|w3c and --out FILE.');
+  const result = await wb.call('export.create', { format });
+  if (!result.ok) return fail(io, result.error.message);
+  await writeFileDurably(resolve(out), result.value.content);
+  io.out(`Wrote ${Buffer.byteLength(result.value.content)} bytes of ${format} to ${out}.`);
+  return 0;
+}
+
+async function search(wb: Workbench, args: string[], io: Io): Promise<number> {
+  const query = positionals(args).join(' ');
+  const kind = option(args, '--kind');
+  if (kind && !SEARCH_KINDS.includes(kind as SearchKind))
+    return fail(io, `--kind must be one of ${SEARCH_KINDS.join(', ')}.`);
+  const limit = Number(option(args, '--limit') ?? 20);
+  const result = await wb.dispatch('search.query', {
+    query,
+    limit,
+    ...(kind ? { kinds: [kind] } : {}),
+  });
+  if (!result.ok) return fail(io, result.error.message);
+  const { hits, total } = result.value as {
+    hits: {
+      kind: string;
+      title: string;
+      documentTitle?: string;
+      snippet: { text: string; match: boolean }[];
+    }[];
+    total: number;
+  };
+  for (const hit of hits) {
+    const snippet = hit.snippet.map((p) => (p.match ? `«${p.text}»` : p.text)).join('');
+    const where = hit.documentTitle && hit.kind !== 'document' ? ` (${hit.documentTitle})` : '';
+    io.out(`[${hit.kind}] ${snippet}${where}`);
+  }
+  io.out(hits.length ? `${hits.length} of ${total} results.` : `No results for “${query}”.`);
+  return 0;
+}
+
+function fail(io: Io, message: string): number {
+  io.err(message);
+  return 1;
+}
+
+export async function runCli(argv: string[], io: Io): Promise<number> {
+  const [command, ...rest] = argv;
+  if (!command || command === 'help' || argv.includes('--help')) {
+    io.out(USAGE);
+    return command ? 0 : 1;
+  }
+  if (!['import', 'export', 'search'].includes(command))
+    return fail(io, `Unknown command "${command}".\n\n${USAGE}`);
+  const wb = await openWorkbench(workspaceArg(argv) ?? defaultWorkspaceDir());
+  const info = await wb.call('workspace.info', {});
+  if (info.ok)
+    for (const p of info.value.problems) io.err(`! ${p.file}: ${p.reason} (left untouched)`);
+  if (command === 'import') return importFiles(wb, positionals(rest), io);
+  if (command === 'export') return exportFile(wb, rest, io);
+  return search(wb, rest, io);
+}
