@@ -171,9 +171,12 @@ export class SearchIndex {
       hit.documentTitle = titleOf(entry.documentId) ?? entry.title;
     }
     if (entry.kind === 'block' && entry.start !== undefined) {
-      const word = matchedWords(entry.text, tokens)[0];
-      hit.start = entry.start + (word?.start ?? 0);
-      hit.end = entry.start + (word?.end ?? entry.text.length);
+      // From the first matched word to the last one near it, so a phrase flashes whole.
+      const words = matchedWords(entry.text, tokens);
+      const first = words[0];
+      const last = words.filter((w) => first && w.end - first.start <= 200).at(-1);
+      hit.start = entry.start + (first?.start ?? 0);
+      hit.end = entry.start + (last?.end ?? entry.text.length);
     } else if (entry.kind === 'highlight') {
       hit.start = entry.start;
       hit.end = entry.end;

@@ -9,7 +9,11 @@ import { AnnotationPanel } from './components/AnnotationPanel';
 import { ConfirmDialog, type ConfirmRequest } from './components/ConfirmDialog';
 import { EntitiesPanel } from './components/EntitiesPanel';
 import { EntityForm, EntityPanel, type EntityFields } from './components/EntityPanel';
-import { Reader } from './components/Reader';
+import { Reader, type ReaderFocus } from './components/Reader';
+import { LibraryActions } from './components/LibraryActions';
+import { SearchBox } from './components/SearchBox';
+import { importFiles, type FileOutcome } from './lib/import-files';
+import type { SearchHit } from '../../shared/search';
 import type { SelectionIntent } from './components/SelectionToolbar';
 import { DocumentList, HighlightList } from './components/Sidebar';
 import { plural } from './lib/labels';
@@ -35,7 +39,9 @@ export function App(): React.JSX.Element {
   const [version, refresh] = useReducer((n: number) => n + 1, 0);
   const [docId, setDocId] = useState<string | null>(null);
   const [panel, setPanel] = useState<Panel>(null);
-  const [focus, setFocus] = useState<{ annotationId: string; nonce: number } | null>(null);
+  const [focus, setFocus] = useState<ReaderFocus | null>(null);
+  const [outcomes, setOutcomes] = useState<FileOutcome[]>([]);
+  const [dragging, setDragging] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [confirm, setConfirm] = useState<ConfirmRequest | null>(null);
 
@@ -90,7 +96,36 @@ export function App(): React.JSX.Element {
   const showPassage = (passage: EntityPassage): void => {
     setDocId(passage.annotation.documentId);
     setPanel({ type: 'annotation', id: passage.annotation.id, intent: null });
-    setFocus({ annotationId: passage.annotation.id, nonce: Date.now() });
+    setFocus({
+      documentId: passage.annotation.documentId,
+      annotationId: passage.annotation.id,
+      nonce: Date.now(),
+    });
+  };
+
+  const openHit = (hit: SearchHit): void => {
+    if (hit.kind === 'entity') return setPanel({ type: 'entity', id: hit.id });
+    if (!hit.documentId) return;
+    setDocId(hit.documentId);
+    if (hit.kind === 'highlight') {
+      setPanel({ type: 'annotation', id: hit.id, intent: null });
+      setFocus({ documentId: hit.documentId, annotationId: hit.id, nonce: Date.now() });
+    } else {
+      setPanel(null);
+      if (hit.start !== undefined && hit.end !== undefined) {
+        setFocus({ documentId: hit.documentId, start: hit.start, end: hit.end, nonce: Date.now() });
+      }
+    }
+  };
+
+  const imported = (results: FileOutcome[]): void => {
+    setOutcomes(results);
+    refresh();
+    const opened = results.findLast((r) => r.documentId)?.documentId;
+    if (opened) {
+      setDocId(opened);
+      setPanel(null);
+    }
   };
 
   const entityList = entities.data ?? [];
@@ -123,15 +158,52 @@ export function App(): React.JSX.Element {
   };
 
   return (
-    <div className="app">
+    <div
+      className={dragging ? 'app dragging' : 'app'}
+      onDragOver={(e) => {
+        if (!e.dataTransfer.types.includes('Files')) return;
+        e.preventDefault();
+        setDragging(true);
+      }}
+      onDragLeave={(e) => {
+        if (e.currentTarget === e.target) setDragging(false);
+      }}
+      onDrop={(e) => {
+        e.preventDefault();
+        setDragging(false);
+        const files = [...e.dataTransfer.files];
+        if (files.length && !info.data?.readOnly) void importFiles(api, files).then(imported);
+      }}
+    >
       <header className="topbar">
         <span className="brand">Research Workbench</span>
+        <SearchBox api={api} version={version} currentDocumentId={currentId} onOpen={openHit} />
+        <LibraryActions
+          api={api}
+          readOnly={info.data?.readOnly ?? false}
+          onImported={imported}
+          onError={setError}
+        />
         <span className="muted workspace-path" title={info.data?.path}>
           {info.data?.path}
         </span>
       </header>
+      {outcomes.length > 0 && (
+        <div className="banner outcomes" role="status" aria-label="Import results">
+          <ul>
+            {outcomes.map((o, i) => (
+              <li key={i} className={o.ok ? 'ok' : 'failed'}>
+                {o.ok ? `✓ ${o.fileName}: ${o.message}` : `✗ ${o.message}`}
+              </li>
+            ))}
+          </ul>
+          <button type="button" onClick={() => setOutcomes([])} aria-label="Dismiss import results">
+            ×
+          </button>
+        </div>
+      )}
       {(info.data?.problems.length ?? 0) > 0 && (
-        <div className="banner" role="status">
+        <div className="banner" role="status" aria-label="Workspace problems">
           <strong>
             {info.data?.readOnly ? 'Opened read-only. ' : 'Some files could not be read. '}
           </strong>
@@ -251,7 +323,8 @@ export function App(): React.JSX.Element {
               annotations={view.data.annotations}
               onOpen={(id) => {
                 setPanel({ type: 'annotation', id, intent: null });
-                setFocus({ annotationId: id, nonce: Date.now() });
+                if (currentId)
+                  setFocus({ documentId: currentId, annotationId: id, nonce: Date.now() });
               }}
             />
           )}

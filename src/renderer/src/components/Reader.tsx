@@ -12,9 +12,18 @@ import {
 } from 'react';
 import type { DocumentView } from '../../../shared/api';
 import type { Annotation, AnnotationKind, Block, Mark } from '../../../shared/model';
-import { rangeToOffsets } from '../lib/dom-offsets';
+import { offsetsToRange, rangeToOffsets } from '../lib/dom-offsets';
 import { segmentBlock, type Segment } from '../lib/segments';
 import { SelectionToolbar, type SelectionIntent } from './SelectionToolbar';
+
+/** What to scroll to and flash: a highlight, or a passage by its text offsets. */
+export interface ReaderFocus {
+  documentId: string;
+  annotationId?: string;
+  start?: number;
+  end?: number;
+  nonce: number;
+}
 
 export interface PendingSelection {
   start: number;
@@ -25,7 +34,7 @@ export interface PendingSelection {
 interface ReaderProps {
   view: DocumentView;
   selectedId: string | null;
-  focus: { annotationId: string; nonce: number } | null;
+  focus: ReaderFocus | null;
   onSelectAnnotation: (id: string) => void;
   onCreate: (
     selection: { start: number; end: number },
@@ -185,15 +194,27 @@ export function Reader({
   }, [pending, create]);
 
   useLayoutEffect(() => {
-    if (!focus || !root.current) return;
-    const parts = [...root.current.querySelectorAll<HTMLElement>('[data-annotation-ids]')].filter(
-      (el) => (el.dataset.annotationIds ?? '').split(' ').includes(focus.annotationId),
-    );
-    parts[0]?.scrollIntoView({ block: 'center', behavior: 'smooth' });
-    for (const el of parts) el.classList.add('flash');
-    const timer = setTimeout(() => parts.forEach((el) => el.classList.remove('flash')), 1600);
+    if (!focus || !root.current || focus.documentId !== document.id) return;
+    const annotationId = focus.annotationId;
+    if (annotationId) {
+      const parts = [...root.current.querySelectorAll<HTMLElement>('[data-annotation-ids]')].filter(
+        (el) => (el.dataset.annotationIds ?? '').split(' ').includes(annotationId),
+      );
+      parts[0]?.scrollIntoView({ block: 'center', behavior: 'smooth' });
+      for (const el of parts) el.classList.add('flash');
+      const timer = setTimeout(() => parts.forEach((el) => el.classList.remove('flash')), 1600);
+      return () => clearTimeout(timer);
+    }
+    if (focus.start === undefined || focus.end === undefined) return;
+    const range = offsetsToRange(root.current, focus.start, focus.end);
+    if (!range) return;
+    range.startContainer.parentElement?.scrollIntoView({ block: 'center', behavior: 'smooth' });
+    // The Custom Highlight API marks exactly the passage without touching the DOM.
+    const highlights = typeof CSS !== 'undefined' ? CSS.highlights : undefined;
+    highlights?.set('passage-flash', new Highlight(range));
+    const timer = setTimeout(() => highlights?.delete('passage-flash'), 1800);
     return () => clearTimeout(timer);
-  }, [focus]);
+  }, [focus, document.id]);
 
   const dir = document.source.direction ?? 'auto';
   return (

@@ -1,0 +1,142 @@
+// Bringing material in and taking notes out: import files (the system's file dialog),
+// paste text as a new document, and export in four formats.
+import { useEffect, useRef, useState } from 'react';
+import type { ExportFormat, WorkbenchApi } from '../../../shared/api';
+import { download, importFiles, type FileOutcome } from '../lib/import-files';
+
+const EXPORTS: { format: ExportFormat; label: string }[] = [
+  { format: 'markdown', label: 'Research notes (Markdown)' },
+  { format: 'csv', label: 'Spreadsheet (CSV)' },
+  { format: 'json', label: 'Workspace backup (JSON)' },
+  { format: 'w3c', label: 'W3C Web Annotations (JSON-LD)' },
+];
+
+export function LibraryActions({
+  api,
+  readOnly,
+  onImported,
+  onError,
+}: {
+  api: WorkbenchApi;
+  readOnly: boolean;
+  onImported: (outcomes: FileOutcome[]) => void;
+  onError: (message: string) => void;
+}): React.JSX.Element {
+  const fileInput = useRef<HTMLInputElement>(null);
+  const pasteDialog = useRef<HTMLDialogElement>(null);
+  const [exportOpen, setExportOpen] = useState(false);
+  const [title, setTitle] = useState('');
+  const [text, setText] = useState('');
+
+  useEffect(() => {
+    if (!exportOpen) return;
+    const close = (): void => setExportOpen(false);
+    window.addEventListener('click', close);
+    return () => window.removeEventListener('click', close);
+  }, [exportOpen]);
+
+  const exportAs = async (format: ExportFormat): Promise<void> => {
+    try {
+      const file = await api['export.create']({ format });
+      download(file.fileName, file.mimeType, file.content);
+    } catch (error) {
+      onError(error instanceof Error ? error.message : String(error));
+    }
+  };
+
+  return (
+    <div className="row library-actions">
+      {!readOnly && (
+        <>
+          <button type="button" onClick={() => fileInput.current?.click()}>
+            Import files…
+          </button>
+          <input
+            ref={fileInput}
+            type="file"
+            multiple
+            hidden
+            aria-label="Files to import"
+            accept=".txt,.text,.md,.markdown,.html,.htm,.xhtml,.json"
+            onChange={(e) => {
+              const files = [...(e.target.files ?? [])];
+              e.target.value = '';
+              void importFiles(api, files).then(onImported);
+            }}
+          />
+          <button type="button" onClick={() => pasteDialog.current?.showModal()}>
+            Paste text…
+          </button>
+        </>
+      )}
+      <div className="menu-anchor">
+        <button
+          type="button"
+          aria-haspopup="menu"
+          aria-expanded={exportOpen}
+          onClick={(e) => {
+            e.stopPropagation();
+            setExportOpen((v) => !v);
+          }}
+        >
+          Export…
+        </button>
+        {exportOpen && (
+          <div role="menu" aria-label="Export" className="menu">
+            {EXPORTS.map(({ format, label }) => (
+              <button
+                key={format}
+                type="button"
+                role="menuitem"
+                onClick={() => void exportAs(format)}
+              >
+                {label}
+              </button>
+            ))}
+          </div>
+        )}
+      </div>
+      <dialog ref={pasteDialog} aria-labelledby="paste-title" className="confirm paste">
+        <h2 id="paste-title">Paste text as a new document</h2>
+        <label className="stack">
+          Title
+          <input value={title} onChange={(e) => setTitle(e.target.value)} />
+        </label>
+        <label className="stack">
+          Text
+          <textarea rows={12} value={text} onChange={(e) => setText(e.target.value)} />
+        </label>
+        <div className="row end">
+          <button type="button" onClick={() => pasteDialog.current?.close()}>
+            Cancel
+          </button>
+          <button
+            type="button"
+            className="primary"
+            disabled={!text.trim()}
+            onClick={() => {
+              void api['documents.paste']({ text, ...(title.trim() ? { title } : {}) }).then(
+                (outcome) => {
+                  pasteDialog.current?.close();
+                  setTitle('');
+                  setText('');
+                  onImported([
+                    {
+                      fileName: 'Pasted text',
+                      ok: true,
+                      message: outcome.kind === 'document' ? `added “${outcome.title}”` : '',
+                      ...(outcome.kind === 'document' ? { documentId: outcome.documentId } : {}),
+                    },
+                  ]);
+                },
+                (error: unknown) => onError(error instanceof Error ? error.message : String(error)),
+              );
+            }}
+          >
+            Add document
+          </button>
+        </div>
+      </dialog>
+    </div>
+  );
+}

@@ -1,0 +1,197 @@
+// The search box: results as you type, grouped by kind, with filter chips. Ctrl/Cmd+K
+// focuses it; arrow keys move through results and Enter opens one.
+import { useEffect, useId, useRef, useState } from 'react';
+import type { WorkbenchApi } from '../../../shared/api';
+import { ANNOTATION_KINDS, type AnnotationKind } from '../../../shared/model';
+import { SEARCH_KINDS, type SearchHit, type SearchKind } from '../../../shared/search';
+import { KIND_LABELS } from '../lib/labels';
+import { useQuery } from '../lib/use-query';
+
+const GROUP_LABELS: Record<SearchKind, string> = {
+  entity: 'Entities',
+  highlight: 'Highlights',
+  document: 'Documents',
+  block: 'Passages',
+};
+
+export function SearchBox({
+  api,
+  version,
+  currentDocumentId,
+  onOpen,
+}: {
+  api: WorkbenchApi;
+  version: number;
+  currentDocumentId: string | null;
+  onOpen: (hit: SearchHit) => void;
+}): React.JSX.Element {
+  const [query, setQuery] = useState('');
+  const [open, setOpen] = useState(false);
+  const [kinds, setKinds] = useState<SearchKind[]>([]);
+  const [thisDocument, setThisDocument] = useState(false);
+  const [colour, setColour] = useState<AnnotationKind | ''>('');
+  const [active, setActive] = useState(0);
+  const input = useRef<HTMLInputElement>(null);
+  const listId = useId();
+  const trimmed = query.trim();
+  const enabled = trimmed.length >= 2 || /[^ -\u024F]/.test(trimmed);
+  const results = useQuery(
+    () =>
+      api['search.query']({
+        query: trimmed,
+        limit: 60,
+        ...(kinds.length ? { kinds } : {}),
+        ...(thisDocument && currentDocumentId ? { documentId: currentDocumentId } : {}),
+        ...(colour ? { annotationKind: colour } : {}),
+      }),
+    [trimmed, kinds.join(), thisDocument, currentDocumentId, colour, version],
+    enabled,
+  );
+  const hits = enabled ? (results.data?.hits ?? []) : [];
+
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent): void => {
+      if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'k') {
+        event.preventDefault();
+        input.current?.focus();
+        input.current?.select();
+        setOpen(true);
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+
+  const choose = (hit: SearchHit | undefined): void => {
+    if (!hit) return;
+    onOpen(hit);
+    setOpen(false);
+  };
+  const toggleKind = (kind: SearchKind): void =>
+    setKinds((k) => (k.includes(kind) ? k.filter((x) => x !== kind) : [...k, kind]));
+
+  return (
+    <div className="search" role="search">
+      <input
+        ref={input}
+        type="search"
+        role="combobox"
+        aria-label="Search the workspace"
+        aria-expanded={open && enabled}
+        aria-controls={listId}
+        aria-activedescendant={open && hits[active] ? `${listId}-${active}` : undefined}
+        placeholder="Search everything (Ctrl+K)"
+        value={query}
+        onChange={(e) => {
+          setQuery(e.target.value);
+          setActive(0);
+          setOpen(true);
+        }}
+        onFocus={() => setOpen(true)}
+        onKeyDown={(e) => {
+          if (e.key === 'ArrowDown') setActive((a) => Math.min(a + 1, hits.length - 1));
+          else if (e.key === 'ArrowUp') setActive((a) => Math.max(a - 1, 0));
+          else if (e.key === 'Enter') choose(hits[active]);
+          else if (e.key === 'Escape') setOpen(false);
+          else return;
+          e.preventDefault();
+        }}
+      />
+      {open && enabled && (
+        <div className="search-results">
+          <div className="row wrap chips-row" role="group" aria-label="Search filters">
+            {SEARCH_KINDS.map((kind) => (
+              <button
+                key={kind}
+                type="button"
+                className="filter"
+                aria-pressed={kinds.includes(kind)}
+                onClick={() => toggleKind(kind)}
+              >
+                {GROUP_LABELS[kind]}
+              </button>
+            ))}
+            <button
+              type="button"
+              className="filter"
+              aria-pressed={thisDocument}
+              disabled={!currentDocumentId}
+              onClick={() => setThisDocument((v) => !v)}
+            >
+              This document
+            </button>
+            <select
+              aria-label="Highlight kind"
+              value={colour}
+              onChange={(e) => setColour(e.target.value as AnnotationKind | '')}
+            >
+              <option value="">Any kind</option>
+              {ANNOTATION_KINDS.map((k) => (
+                <option key={k} value={k}>
+                  {KIND_LABELS[k]}
+                </option>
+              ))}
+            </select>
+            <button
+              type="button"
+              className="close"
+              aria-label="Close search results"
+              onClick={() => setOpen(false)}
+            >
+              ×
+            </button>
+          </div>
+          <div role="listbox" id={listId} aria-label="Search results" className="results-list">
+            {hits.length === 0 && (
+              <p className="muted" role="presentation">
+                {results.error?.message ??
+                  (results.data ? `No results for “${trimmed}”.` : 'Searching…')}
+              </p>
+            )}
+            {SEARCH_KINDS.filter((kind) => hits.some((h) => h.kind === kind)).map((kind) => (
+              <div key={kind} role="group" aria-labelledby={`${listId}-${kind}`}>
+                <h3 id={`${listId}-${kind}`} role="presentation">
+                  {GROUP_LABELS[kind]}
+                </h3>
+                {hits.map((hit, i) =>
+                  hit.kind !== kind ? null : (
+                    <div
+                      key={`${hit.kind}:${hit.id}`}
+                      id={`${listId}-${i}`}
+                      role="option"
+                      aria-selected={i === active}
+                      onMouseDown={(e) => e.preventDefault()}
+                      onClick={() => choose(hit)}
+                    >
+                      <span className="hit-snippet">
+                        {hit.snippet.map((part, j) =>
+                          part.match ? (
+                            <mark key={j}>{part.text}</mark>
+                          ) : (
+                            <span key={j}>{part.text}</span>
+                          ),
+                        )}
+                      </span>
+                      <span className="muted hit-meta">
+                        {hit.kind === 'entity'
+                          ? hit.entityType
+                          : hit.kind === 'highlight'
+                            ? `${KIND_LABELS[hit.annotationKind ?? 'quote']} · ${hit.documentTitle}`
+                            : hit.documentTitle}
+                      </span>
+                    </div>
+                  ),
+                )}
+              </div>
+            ))}
+          </div>
+          {results.data && results.data.total > hits.length && (
+            <p className="muted small">
+              Showing {hits.length} of {results.data.total}.
+            </p>
+          )}
+        </div>
+      )}
+    </div>
+  );
+}
