@@ -75,7 +75,7 @@ test('import a web page, highlight, search, and export cited notes', async ({
     page.waitForEvent('download'),
     page.getByRole('menuitem', { name: 'Research notes (Markdown)' }).click(),
   ]);
-  const notes = await readFile((await download.path())!, 'utf8');
+  const notes = await readFile((await download.path()), 'utf8');
   expect(download.suggestedFilename()).toMatch(/^research-notes-\d{4}-\d{2}-\d{2}\.md$/);
   expect(notes).toContain('### Gohardasht prison (place)');
   expect(notes).toContain('> guards at Gohardasht prison read out names');
