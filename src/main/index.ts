@@ -7,6 +7,7 @@ import { APP_NAME, defaultWorkspaceDir, workspaceArg } from './services/default-
 import { openWorkbench, type Workbench } from './services/workbench';
 import { bindIpc } from './ipc';
 import { buildMenu } from './menu';
+import { exportWithDialog, importWithDialog } from './transfer';
 import { createMainWindow, denyPermissions } from './window';
 
 app.setName(APP_NAME);
@@ -51,6 +52,8 @@ async function start(): Promise<void> {
     buildMenu({
       openWorkspace: () => void chooseWorkspace(),
       revealWorkspace: () => void shell.openPath(workbench.dir),
+      importFiles: () => void importWithDialog(win, workbench),
+      exportAs: (format) => void exportWithDialog(win, workbench, format),
     }),
   );
   win = createMainWindow();
