@@ -46,12 +46,13 @@ export function splitsSurrogatePair(text: string, index: number): boolean {
 /** Words as a researcher would count them: letters, digits and joined marks, any script. */
 export const WORD = /(?:[\p{L}\p{N}\p{M}\u0640]|\u200C|\u200D)+/gu;
 
-/** The folded search tokens of a text. */
+/**
+ * The folded search tokens of a text. Folding the whole text once and then splitting is
+ * several times faster than folding word by word, and gives the same tokens, because
+ * folding only drops marks and joiners that WORD keeps inside words.
+ */
 export function searchTokens(text: string): string[] {
-  const tokens: string[] = [];
-  for (const match of text.matchAll(WORD)) {
-    const folded = foldForMatch(match[0]);
-    if (folded) tokens.push(folded);
-  }
-  return tokens;
+  return foldForMatch(text)
+    .split(/[^\p{L}\p{N}\p{M}]+/u)
+    .filter(Boolean);
 }

@@ -75,7 +75,7 @@ test('import a web page, highlight, search, and export cited notes', async ({
     page.waitForEvent('download'),
     page.getByRole('menuitem', { name: 'Research notes (Markdown)' }).click(),
   ]);
-  const notes = await readFile((await download.path()), 'utf8');
+  const notes = await readFile(await download.path(), 'utf8');
   expect(download.suggestedFilename()).toMatch(/^research-notes-\d{4}-\d{2}-\d{2}\.md$/);
   expect(notes).toContain('### Gohardasht prison (place)');
   expect(notes).toContain('> guards at Gohardasht prison read out names');
@@ -102,13 +102,11 @@ test('paste text as a document, and see why a bad file was refused', async ({
     'page',
   );
 
-  await page
-    .getByLabel('Files to import')
-    .setInputFiles({
-      name: 'scan.pdf',
-      mimeType: 'application/pdf',
-      buffer: Buffer.from('%PDF-1.7'),
-    });
+  await page.getByLabel('Files to import').setInputFiles({
+    name: 'scan.pdf',
+    mimeType: 'application/pdf',
+    buffer: Buffer.from('%PDF-1.7'),
+  });
   await expect(page.getByRole('status', { name: 'Import results' })).toContainText(
     '✗ scan.pdf could not be imported: files of type ".pdf" are not supported',
   );

@@ -13,14 +13,27 @@ export type Listener = (event: WorkbenchEvent) => void;
 export class CoreContext {
   private readonly listeners = new Set<Listener>();
   readonly index = new SearchIndex();
+  /** Resolves once every record in the store is in the search index. */
+  readonly indexReady: Promise<void>;
 
-  /** Opens the context and builds the search index from everything in the store. */
   constructor(readonly store: WorkspaceStore) {
-    for (const db of store.documents.values()) {
+    this.indexReady = this.buildIndex();
+  }
+
+  /**
+   * Indexes the workspace in slices, yielding between them, so a large workspace is
+   * readable and editable at once while its index is built. Changes made meanwhile go
+   * through the same put/remove calls, and each document is indexed from its current
+   * data, so nothing is indexed twice or stale.
+   */
+  private async buildIndex(): Promise<void> {
+    for (const entity of this.store.workspace.data.entities) this.index.putEntity(entity);
+    let done = 0;
+    for (const db of [...this.store.documents.values()]) {
       this.index.putDocument(db.data.document);
       for (const annotation of db.data.annotations) this.index.putAnnotation(annotation);
+      if (++done % 25 === 0) await new Promise((resolve) => setImmediate(resolve));
     }
-    for (const entity of store.workspace.data.entities) this.index.putEntity(entity);
   }
 
   titleOf(documentId: string): string | undefined {

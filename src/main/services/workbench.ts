@@ -27,6 +27,8 @@ export interface Workbench {
   /** The same, typed, for trusted callers in this process (the CLI, tests). */
   call<M extends MethodName>(method: M, input: Input<M>): Promise<Envelope<Output<M>>>;
   subscribe(listener: Listener): () => void;
+  /** Resolves when the search index holds the whole workspace. */
+  readonly indexed: Promise<void>;
 }
 
 export async function openWorkbench(
@@ -57,5 +59,6 @@ export async function openWorkbench(
     call: <M extends MethodName>(method: M, input: Input<M>) =>
       dispatch(handlers, method, input) as Promise<Envelope<Output<M>>>,
     subscribe: (listener) => ctx.subscribe(listener),
+    indexed: ctx.indexReady,
   };
 }

@@ -4,6 +4,9 @@ import type { CoreContext } from '../context';
 
 export function searchHandlers(ctx: CoreContext): Pick<WorkbenchHandlers, 'search.query'> {
   return {
-    'search.query': (input) => Promise.resolve(ctx.index.search(input, (id) => ctx.titleOf(id))),
+    'search.query': async (input) => {
+      await ctx.indexReady;
+      return ctx.index.search(input, (id) => ctx.titleOf(id));
+    },
   };
 }

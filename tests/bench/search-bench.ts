@@ -1,0 +1,156 @@
+// `npm run bench`: opens a generated 2,000-article workspace and measures what a
+// researcher waits for: opening (load + index), and search latency by query type through
+// the real API. Then it builds FlexSearch (as the workbench configures it) and MiniSearch
+// over the same records in this process and compares them. Reports medians and p95s.
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import MiniSearch from 'minisearch';
+import { SearchIndex } from '../../src/main/services/search-index';
+import { openWorkbench } from '../../src/main/services/workbench';
+import type { DocumentFile, WorkspaceFile } from '../../src/shared/model';
+import { foldForMatch, WORD } from '../../src/shared/text';
+import { ARTICLES, QUERIES, writeWorkspace } from './corpus';
+
+const gc = (globalThis as { gc?: () => void }).gc ?? (() => undefined);
+const heapMb = (): number => {
+  gc();
+  gc();
+  return process.memoryUsage().heapUsed / 1048576;
+};
+const ms = (n: number): string => (n < 1 ? n.toFixed(3) : n.toFixed(2));
+
+function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+}
+
+async function timeQueries(
+  run: (q: string) => unknown | Promise<unknown>,
+  repeat = 15,
+): Promise<Record<string, number[]>> {
+  const out: Record<string, number[]> = {};
+  for (const [kind, queries] of Object.entries(QUERIES)) {
+    for (const q of queries) await run(q); // warm-up
+    const times: number[] = [];
+    for (let r = 0; r < repeat; r++) {
+      for (const q of queries) {
+        const t = performance.now();
+        await run(q);
+        times.push(performance.now() - t);
+      }
+    }
+    out[kind] = times;
+  }
+  return out;
+}
+
+interface Rec {
+  key: string;
+  text: string;
+}
+
+async function load(
+  dir: string,
+): Promise<{ ws: WorkspaceFile; files: DocumentFile[]; recs: Rec[] }> {
+  const recs: Rec[] = [];
+  const files: DocumentFile[] = [];
+  const ws = JSON.parse(await readFile(join(dir, 'workspace.json'), 'utf8')) as WorkspaceFile;
+  for (const e of ws.entities)
+    recs.push({ key: `e:${e.id}`, text: [e.name, ...e.aliases, e.description].join('\n') });
+  for (const name of await readdir(join(dir, 'documents'))) {
+    const file = JSON.parse(await readFile(join(dir, 'documents', name), 'utf8')) as DocumentFile;
+    files.push(file);
+    const { document } = file;
+    recs.push({ key: `d:${document.id}`, text: document.title });
+    document.blocks.forEach((b, i) =>
+      recs.push({ key: `b:${document.id}:${i}`, text: document.text.slice(b.start, b.end) }),
+    );
+    for (const a of file.annotations)
+      recs.push({ key: `a:${a.id}`, text: `${a.target.quote.exact}\n${a.note}` });
+  }
+  return { ws, files, recs };
+}
+
+async function main(): Promise<void> {
+  const dir = await mkdtemp(join(tmpdir(), 'rw-bench-'));
+  try {
+    console.log(`Generating ${ARTICLES} articles…`);
+    const { chars, highlights } = await writeWorkspace(dir);
+    console.log(
+      `Corpus: ${(chars / 1e6).toFixed(1)} M characters, ${highlights} highlights, 300 entities.\n`,
+    );
+
+    const before = heapMb();
+    const t0 = performance.now();
+    let wb: Awaited<ReturnType<typeof openWorkbench>> | null = await openWorkbench(dir);
+    const openMs = performance.now() - t0;
+    await wb.indexed;
+    const indexedMs = performance.now() - t0;
+    const heapWorkspace = heapMb() - before; // after `indexed`, so it includes the index
+    const api = await timeQueries(async (q) => {
+      const r = await wb!.call('search.query', { query: q, limit: 50 });
+      if (!r.ok) throw new Error(r.error.message);
+    });
+    wb = null;
+
+    const { ws, files, recs } = await load(dir);
+    const base = heapMb();
+    let t = performance.now();
+    const flex = new SearchIndex();
+    for (const e of ws.entities) flex.putEntity(e);
+    for (const file of files) {
+      flex.putDocument(file.document);
+      for (const a of file.annotations) flex.putAnnotation(a);
+    }
+    const flexBuild = performance.now() - t;
+    const flexHeap = heapMb() - base;
+    const flexTimes = await timeQueries((q) => flex.keys(q, 200));
+
+    const base2 = heapMb();
+    t = performance.now();
+    const mini = new MiniSearch<Rec>({
+      idField: 'key',
+      fields: ['text'],
+      tokenize: (text) => text.match(WORD) ?? [],
+      processTerm: (term) => foldForMatch(term) || null,
+      searchOptions: { prefix: true, combineWith: 'AND' },
+    });
+    mini.addAll(recs);
+    const miniBuild = performance.now() - t;
+    const miniHeap = heapMb() - base2;
+    const miniTimes = await timeQueries((q) => mini.search(q).slice(0, 200));
+
+    console.log('## Workspace (real API: validation, search, snippets)\n');
+    console.log(
+      `Open (load and validate ${ARTICLES} files; usable): ${(openMs / 1000).toFixed(2)} s. ` +
+        `Search index complete (load + index): ${(indexedMs / 1000).toFixed(2)} s. Heap after open: ${heapWorkspace.toFixed(0)} MB.\n`,
+    );
+    console.log('| query type | p50 ms | p95 ms |');
+    console.log('| --- | --- | --- |');
+    for (const [kind, times] of Object.entries(api))
+      console.log(`| ${kind} | ${ms(percentile(times, 50))} | ${ms(percentile(times, 95))} |`);
+
+    console.log(`\n## Engines over the same ${recs.length} records (same folding and tokens)\n`);
+    console.log(
+      `FlexSearch (the workbench's index): build ${(flexBuild / 1000).toFixed(2)} s, index heap ${flexHeap.toFixed(0)} MB. MiniSearch: build ${(miniBuild / 1000).toFixed(2)} s, index heap ${miniHeap.toFixed(0)} MB.\n`,
+    );
+    console.log(
+      '| query type | FlexSearch p50 / p95 ms | MiniSearch p50 / p95 ms | MiniSearch p50 ÷ FlexSearch p50 |',
+    );
+    console.log('| --- | --- | --- | --- |');
+    for (const kind of Object.keys(QUERIES)) {
+      const f = flexTimes[kind]!;
+      const m = miniTimes[kind]!;
+      const ratio = percentile(m, 50) / Math.max(1e-6, percentile(f, 50));
+      console.log(
+        `| ${kind} | ${ms(percentile(f, 50))} / ${ms(percentile(f, 95))} | ${ms(percentile(m, 50))} / ${ms(percentile(m, 95))} | ${ratio.toFixed(1)}× |`,
+      );
+    }
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+void main();

@@ -1,0 +1,15 @@
+import { defineConfig } from 'vite';
+
+// Builds the benchmark for plain Node, like the browser host, so it measures the same code.
+export default defineConfig({
+  build: {
+    ssr: true,
+    outDir: 'out/bench',
+    emptyOutDir: true,
+    target: 'node20',
+    rollupOptions: {
+      input: { search: 'tests/bench/search-bench.ts' },
+      output: { format: 'es', entryFileNames: '[name].js' },
+    },
+  },
+});
