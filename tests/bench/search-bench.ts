@@ -27,7 +27,7 @@ function percentile(values: number[], p: number): number {
 }
 
 async function timeQueries(
-  run: (q: string) => unknown | Promise<unknown>,
+  run: (q: string) => unknown,
   repeat = 15,
 ): Promise<Record<string, number[]>> {
   const out: Record<string, number[]> = {};
