@@ -57,7 +57,8 @@ export class WorkbenchPage {
   async highlight(from: string, to: string | undefined, kind: Kind): Promise<void> {
     await this.select(from, to);
     await this.toolbar.getByRole('button', { name: `Highlight as ${kind}` }).click();
-    await this.details.getByRole('heading', { name: 'Highlight' }).waitFor();
+    // Wait for the new highlight's panel, not a previous one that is still open.
+    await this.details.getByRole('blockquote').filter({ hasText: from }).waitFor();
   }
 
   picker(): Locator {

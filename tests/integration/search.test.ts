@@ -96,6 +96,42 @@ describe('search in a workspace', () => {
     expect((await search(reopened, 'hamid', { kinds: ['entity'] })).hits).toHaveLength(1);
   });
 
+  it('is usable while the index is built in the background, and misses no change made meanwhile', async () => {
+    const wb = await openSample(dir);
+    for (let i = 0; i < 60; i++)
+      unwrap(
+        await wb.call('documents.paste', {
+          title: `Report ${i}`,
+          text: `Witness ${i} saw the transfer to Ghezel Hesar.`,
+        }),
+      );
+    const [doc] = unwrap(await wb.call('documents.list', {}));
+    const ann = unwrap(
+      await wb.call('annotations.create', {
+        documentId: doc!.id,
+        start: 0,
+        end: 20,
+        note: 'ephemeral',
+      }),
+    );
+
+    const reopened = await openSample(dir);
+    // Before the index is complete: delete one highlight and add a new one.
+    unwrap(await reopened.call('annotations.delete', { id: ann.id }));
+    unwrap(
+      await reopened.call('annotations.create', {
+        documentId: doc!.id,
+        start: 30,
+        end: 60,
+        note: 'lasting',
+      }),
+    );
+    await reopened.indexed;
+    expect((await search(reopened, 'ephemeral')).hits).toEqual([]);
+    expect((await search(reopened, 'lasting')).hits).toHaveLength(1);
+    expect((await search(reopened, 'ghezel', { kinds: ['block'] })).total).toBe(60);
+  });
+
   it('rejects an empty query with a reason', async () => {
     const wb = await openSample(dir);
     const result = await wb.dispatch('search.query', { query: '   ' });
