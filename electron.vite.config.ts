@@ -6,7 +6,8 @@ import { defineConfig } from 'electron-vite';
 // sandboxed preload can neither load ES modules nor require packages from node_modules.
 export default defineConfig({
   main: {
-    build: { outDir: 'out/main' },
+    // Packages stay in node_modules (jsdom reads its own files at run time).
+    build: { outDir: 'out/main', externalizeDeps: true },
   },
   preload: {
     build: {

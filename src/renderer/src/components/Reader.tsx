@@ -93,16 +93,36 @@ function SegmentView({
 }
 
 function blockElement(block: Block, children: ReactNode, key: number): React.JSX.Element {
-  const props = { key, 'data-block-start': block.start };
+  const at = block.start;
   switch (block.kind) {
     case 'heading':
-      return block.level === 1 ? <h1 {...props}>{children}</h1> : <h2 {...props}>{children}</h2>;
+      return block.level === 1 ? (
+        <h1 key={key} data-block-start={at}>
+          {children}
+        </h1>
+      ) : (
+        <h2 key={key} data-block-start={at}>
+          {children}
+        </h2>
+      );
     case 'quote':
-      return <blockquote {...props}>{children}</blockquote>;
+      return (
+        <blockquote key={key} data-block-start={at}>
+          {children}
+        </blockquote>
+      );
     case 'list-item':
-      return <li {...props}>{children}</li>;
+      return (
+        <li key={key} data-block-start={at}>
+          {children}
+        </li>
+      );
     default:
-      return <p {...props}>{children}</p>;
+      return (
+        <p key={key} data-block-start={at}>
+          {children}
+        </p>
+      );
   }
 }
 
