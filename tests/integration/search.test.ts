@@ -4,8 +4,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Workbench } from '../../src/main/services/workbench';
 import { SearchIndex } from '../../src/main/services/search-index';
-import { plainTextToBlocks } from '../../src/shared/blocks';
-import type { Document } from '../../src/shared/model';
+import { documentFromText } from '../fixtures/documents';
 import { SearchInput } from '../../src/shared/search';
 import { openSample, tempDir, unwrap } from './helpers';
 
@@ -140,7 +139,6 @@ describe('search in a workspace', () => {
 });
 
 describe('folding: found the way a researcher types', () => {
-  const NOW = '2026-11-23T00:00:00.000Z';
   const paragraphs = [
     'Amnesty visited Évin prison and the Ghezel Hesar facility in Karaj.',
     'گزارش کمیسیون حقیقت‌یاب درباره زندان اوین و قتل‌عام سال ۱۳۶۷ منتشر شد.',
@@ -148,20 +146,7 @@ describe('folding: found the way a researcher types', () => {
     'The fatwa (فتوى) by Khomeini was cited in the UN report on the 1988 killings.',
     'شهادة الشــاهدة عن مُحاكَمة حميد نوري في ستوكهولم.',
   ];
-  const text = paragraphs.join('\n\n');
-  const { blocks } = plainTextToBlocks(text);
-  const doc: Document = {
-    id: 'doc_1',
-    title: 'Reports',
-    text,
-    blocks,
-    marks: [],
-    source: {},
-    format: 'text',
-    contentHash: `sha256:${'0'.repeat(64)}`,
-    createdAt: NOW,
-    updatedAt: NOW,
-  };
+  const doc = documentFromText(paragraphs.join('\n\n'), 'doc_1', 'Reports');
   const index = new SearchIndex();
   index.putDocument(doc);
   const blockOf = (query: string): number[] =>

@@ -8,9 +8,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import sample from '../../resources/sample-article.txt?raw';
 import type { DocumentView } from '../../src/shared/api';
 import { describeRange } from '../../src/shared/anchoring';
-import { plainTextToBlocks } from '../../src/shared/blocks';
 import type { Annotation } from '../../src/shared/model';
-import { normaliseText } from '../../src/shared/text';
+import { documentFromText, FIXED_TIME } from '../fixtures/documents';
 import { Reader } from '../../src/renderer/src/components/Reader';
 import {
   offsetsToRange,
@@ -20,38 +19,22 @@ import {
 } from '../../src/renderer/src/lib/dom-offsets';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
-const NOW = '2026-11-23T00:00:00.000Z';
 
 function makeView(raw: string, highlights: [number, number][] = []): DocumentView {
-  const { text, blocks } = plainTextToBlocks(normaliseText(raw));
+  const document = documentFromText(raw);
   const annotations: Annotation[] = highlights.map(([start, end], i) => ({
     id: `ann_${i}`,
-    documentId: 'doc_1',
-    target: describeRange(text, start, end),
+    documentId: document.id,
+    target: describeRange(document.text, start, end),
     entityIds: [],
     tags: [],
     kind: 'quote',
     note: '',
     status: 'anchored',
-    createdAt: NOW,
-    updatedAt: NOW,
+    createdAt: FIXED_TIME,
+    updatedAt: FIXED_TIME,
   }));
-  return {
-    document: {
-      id: 'doc_1',
-      title: 'Test',
-      text,
-      blocks,
-      marks: [],
-      source: {},
-      format: 'text',
-      contentHash: `sha256:${'0'.repeat(64)}`,
-      createdAt: NOW,
-      updatedAt: NOW,
-    },
-    annotations,
-    readOnly: false,
-  };
+  return { document, annotations, readOnly: false };
 }
 
 let container: HTMLDivElement;

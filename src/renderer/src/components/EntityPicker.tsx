@@ -5,6 +5,7 @@ import type { EntityWithUsage } from '../../../shared/api';
 import { ENTITY_TYPES } from '../../../shared/model';
 import type { NewEntity } from '../lib/entity-match';
 import { matchEntities, splitAliases } from '../lib/entity-match';
+import { useCombobox } from '../lib/use-combobox';
 
 export function EntityPicker({
   entities,
@@ -19,9 +20,7 @@ export function EntityPicker({
   onCreate: (entity: NewEntity) => void;
   autoFocus?: boolean;
 }): React.JSX.Element {
-  const [query, setQuery] = useState('');
-  const [open, setOpen] = useState(false);
-  const [active, setActive] = useState(0);
+  const { query, setQuery, open, setOpen, active, inputProps, onKey } = useCombobox();
   const [draft, setDraft] = useState<NewEntity | null>(null);
   const listId = useId();
   const matches = matchEntities(entities, query)
@@ -101,22 +100,9 @@ export function EntityPicker({
         aria-activedescendant={open && optionCount > 0 ? `${listId}-${active}` : undefined}
         placeholder="Tag an entity: type a name or alias"
         autoFocus={autoFocus}
-        value={query}
-        onChange={(e) => {
-          setQuery(e.target.value);
-          setActive(0);
-          setOpen(true);
-        }}
-        onFocus={() => setOpen(true)}
+        {...inputProps}
+        onKeyDown={(e) => onKey(e, optionCount, choose)}
         onBlur={() => setTimeout(() => setOpen(false), 150)}
-        onKeyDown={(e) => {
-          if (e.key === 'ArrowDown') setActive((a) => Math.min(a + 1, optionCount - 1));
-          else if (e.key === 'ArrowUp') setActive((a) => Math.max(a - 1, 0));
-          else if (e.key === 'Enter' && optionCount > 0) choose(active);
-          else if (e.key === 'Escape') setOpen(false);
-          else return;
-          e.preventDefault();
-        }}
       />
       {open && optionCount > 0 && (
         <ul role="listbox" id={listId} aria-label="Entities">

@@ -5,6 +5,7 @@ import type { WorkbenchApi } from '../../../shared/api';
 import { ANNOTATION_KINDS, type AnnotationKind } from '../../../shared/model';
 import { SEARCH_KINDS, type SearchHit, type SearchKind } from '../../../shared/search';
 import { KIND_LABELS } from '../lib/labels';
+import { useCombobox } from '../lib/use-combobox';
 import { useQuery } from '../lib/use-query';
 
 const GROUP_LABELS: Record<SearchKind, string> = {
@@ -25,12 +26,10 @@ export function SearchBox({
   currentDocumentId: string | null;
   onOpen: (hit: SearchHit) => void;
 }): React.JSX.Element {
-  const [query, setQuery] = useState('');
-  const [open, setOpen] = useState(false);
+  const { query, open, setOpen, active, inputProps, onKey } = useCombobox();
   const [kinds, setKinds] = useState<SearchKind[]>([]);
   const [thisDocument, setThisDocument] = useState(false);
   const [colour, setColour] = useState<AnnotationKind | ''>('');
-  const [active, setActive] = useState(0);
   const input = useRef<HTMLInputElement>(null);
   const listId = useId();
   const trimmed = query.trim();
@@ -60,7 +59,7 @@ export function SearchBox({
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, []);
+  }, [setOpen]);
 
   const choose = (hit: SearchHit | undefined): void => {
     if (!hit) return;
@@ -81,21 +80,8 @@ export function SearchBox({
         aria-controls={listId}
         aria-activedescendant={open && hits[active] ? `${listId}-${active}` : undefined}
         placeholder="Search everything (Ctrl+K)"
-        value={query}
-        onChange={(e) => {
-          setQuery(e.target.value);
-          setActive(0);
-          setOpen(true);
-        }}
-        onFocus={() => setOpen(true)}
-        onKeyDown={(e) => {
-          if (e.key === 'ArrowDown') setActive((a) => Math.min(a + 1, hits.length - 1));
-          else if (e.key === 'ArrowUp') setActive((a) => Math.max(a - 1, 0));
-          else if (e.key === 'Enter') choose(hits[active]);
-          else if (e.key === 'Escape') setOpen(false);
-          else return;
-          e.preventDefault();
-        }}
+        {...inputProps}
+        onKeyDown={(e) => onKey(e, hits.length, (i) => choose(hits[i]))}
       />
       {open && enabled && (
         <div className="search-results">
