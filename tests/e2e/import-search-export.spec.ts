@@ -117,3 +117,22 @@ test('paste text as a document, and see why a bad file was refused', async ({
     page.getByRole('listbox', { name: 'Search results' }).getByRole('option').first(),
   ).toContainText('اوین');
 });
+
+test('files dropped on the window are imported', async ({ workbench: wb, page }) => {
+  await expect(wb.reader.getByRole('heading', { level: 1 })).toBeVisible();
+  const markdown = await readFile(join(ROOT, 'tests/fixtures/import/briefing.md'), 'utf8');
+  // A real drop: a DataTransfer holding a File, dispatched on the window's content.
+  const transfer = await page.evaluateHandle((text) => {
+    const data = new DataTransfer();
+    data.items.add(new File([text], 'briefing.md', { type: 'text/markdown' }));
+    return data;
+  }, markdown);
+  await page.locator('.app').dispatchEvent('dragover', { dataTransfer: transfer });
+  await page.locator('.app').dispatchEvent('drop', { dataTransfer: transfer });
+  await expect(page.getByRole('status', { name: 'Import results' })).toContainText(
+    '✓ briefing.md: added “Briefing: the 1988 massacre”',
+  );
+  await expect(wb.reader.getByRole('heading', { level: 1 })).toHaveText(
+    'Briefing: the 1988 massacre',
+  );
+});
