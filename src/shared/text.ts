@@ -56,3 +56,6 @@ export function searchTokens(text: string): string[] {
     .split(/[^\p{L}\p{N}\p{M}]+/u)
     .filter(Boolean);
 }
+
+/** The only link addresses kept from imported text or shown in the reader. */
+export const SAFE_HREF = /^(https?:|mailto:)/i;

@@ -9,6 +9,7 @@ import createDOMPurify from 'dompurify';
 import { JSDOM } from 'jsdom';
 import { assembleBlocks, type DraftBlock } from '../../../shared/blocks';
 import type { Block, Mark, SourceMeta } from '../../../shared/model';
+import { SAFE_HREF } from '../../../shared/text';
 
 const ALLOWED_TAGS = [
   'p',
@@ -56,7 +57,6 @@ const BLOCK_TAGS = new Set([
   'TD',
   'TH',
 ]);
-const SAFE_HREF = /^(https?:|mailto:)/i;
 
 export interface HtmlContent {
   title: string;

@@ -4,13 +4,12 @@
 import { Lexer, type Token, type Tokens } from 'marked';
 import { assembleBlocks, type DraftBlock } from '../../../shared/blocks';
 import type { Block, Mark } from '../../../shared/model';
+import { SAFE_HREF } from '../../../shared/text';
 
 interface Run {
   text: string;
   marks: Mark[];
 }
-
-const SAFE_HREF = /^(https?:|mailto:)/i;
 
 /** Raw HTML in Markdown keeps only its visible text: scripts and styles go entirely. */
 export function htmlToPlain(html: string): string {

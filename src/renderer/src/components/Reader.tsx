@@ -14,6 +14,7 @@ import type { DocumentView } from '../../../shared/api';
 import type { Annotation, AnnotationKind, Block, Mark } from '../../../shared/model';
 import { offsetsToRange, rangeToOffsets } from '../lib/dom-offsets';
 import { segmentBlock, type Segment } from '../lib/segments';
+import { SAFE_HREF } from '../../../shared/text';
 import { SelectionToolbar, type SelectionIntent } from './SelectionToolbar';
 
 /** What to scroll to and flash: a highlight, or a passage by its text offsets. */
@@ -42,8 +43,6 @@ interface ReaderProps {
     intent: SelectionIntent,
   ) => void;
 }
-
-const SAFE_HREF = /^(https?:|mailto:)/i;
 
 function renderMarks(text: string, marks: Mark[]): ReactNode {
   return marks.reduce<ReactNode>((inner, mark) => {
