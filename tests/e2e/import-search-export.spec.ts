@@ -53,6 +53,14 @@ test('import a web page, highlight, search, and export cited notes', async ({
     'true',
   );
   await expect(list.getByRole('group')).toHaveCount(1);
+  // Without the kind filter the passage shows too; filtering by the tagged entity keeps
+  // only the highlight.
+  await filters.getByRole('button', { name: 'Highlights' }).click();
+  await expect(list.getByRole('option')).toHaveCount(2);
+  const entityFilter = filters.getByRole('combobox', { name: 'Tagged entity' });
+  await entityFilter.selectOption({ label: 'Gohardasht prison' });
+  await expect(list.getByRole('option')).toHaveCount(1);
+  await entityFilter.selectOption({ label: 'Any entity' });
   await list.getByRole('option').first().click();
   await expect(wb.details.getByRole('blockquote')).toHaveText(
     'guards at Gohardasht prison read out names',
@@ -61,7 +69,6 @@ test('import a web page, highlight, search, and export cited notes', async ({
   // A passage result opens its document and flashes the passage.
   await wb.library.getByRole('button', { name: /Why Iran’s regime/ }).click();
   await search.fill('Ebrahim Raisi');
-  await filters.getByRole('button', { name: 'Highlights' }).click();
   await filters.getByRole('button', { name: 'Passages' }).click();
   await list.getByRole('option').first().click();
   await expect(wb.reader.getByRole('heading', { level: 1 })).toHaveText(

@@ -177,7 +177,13 @@ export function App(): React.JSX.Element {
     >
       <header className="topbar">
         <span className="brand">Research Workbench</span>
-        <SearchBox api={api} version={version} currentDocumentId={currentId} onOpen={openHit} />
+        <SearchBox
+          api={api}
+          version={version}
+          currentDocumentId={currentId}
+          entities={entityList}
+          onOpen={openHit}
+        />
         <LibraryActions
           api={api}
           readOnly={info.data?.readOnly ?? false}

@@ -19,9 +19,11 @@ export function SearchBox({
   api,
   version,
   currentDocumentId,
+  entities,
   onOpen,
 }: {
   api: WorkbenchApi;
+  entities: readonly { id: string; name: string }[];
   version: number;
   currentDocumentId: string | null;
   onOpen: (hit: SearchHit) => void;
@@ -30,6 +32,7 @@ export function SearchBox({
   const [kinds, setKinds] = useState<SearchKind[]>([]);
   const [thisDocument, setThisDocument] = useState(false);
   const [colour, setColour] = useState<AnnotationKind | ''>('');
+  const [entityId, setEntityId] = useState('');
   const input = useRef<HTMLInputElement>(null);
   const listId = useId();
   const trimmed = query.trim();
@@ -42,8 +45,9 @@ export function SearchBox({
         ...(kinds.length ? { kinds } : {}),
         ...(thisDocument && currentDocumentId ? { documentId: currentDocumentId } : {}),
         ...(colour ? { annotationKind: colour } : {}),
+        ...(entityId && entities.some((e) => e.id === entityId) ? { entityId } : {}),
       }),
-    [trimmed, kinds.join(), thisDocument, currentDocumentId, colour, version],
+    [trimmed, kinds.join(), thisDocument, currentDocumentId, colour, entityId, version],
     enabled,
   );
   const hits = enabled ? (results.data?.hits ?? []) : [];
@@ -115,6 +119,18 @@ export function SearchBox({
               {ANNOTATION_KINDS.map((k) => (
                 <option key={k} value={k}>
                   {KIND_LABELS[k]}
+                </option>
+              ))}
+            </select>
+            <select
+              aria-label="Tagged entity"
+              value={entityId}
+              onChange={(e) => setEntityId(e.target.value)}
+            >
+              <option value="">Any entity</option>
+              {entities.map((e) => (
+                <option key={e.id} value={e.id}>
+                  {e.name}
                 </option>
               ))}
             </select>
