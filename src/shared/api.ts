@@ -157,6 +157,10 @@ export const api = {
   'workspace.info': method<WorkspaceInfo>()(Empty),
   'documents.list': method<DocumentListItem[]>()(Empty),
   'documents.get': method<DocumentView>()(byId),
+  'documents.delete': method<{ id: string; highlights: number }>()(
+    // As with entities: the caller confirms how many highlights go with the document.
+    z.strictObject({ id: Id, confirmHighlights: z.number().int().nonnegative() }),
+  ),
   'annotations.create': method<Annotation>()(CreateAnnotationInput),
   'annotations.update': method<Annotation>()(UpdateAnnotationInput),
   'annotations.delete': method<{ id: string }>()(byId),

@@ -22,7 +22,7 @@ test('import a web page, highlight, search, and export cited notes', async ({
 
   // The imported page opens (the last file imported is shown): open the web page.
   await wb.library
-    .getByRole('button', { name: /Court hears testimony on Gohardasht prison/ })
+    .getByRole('button', { name: /^Court hears testimony on Gohardasht prison/ })
     .click();
   await expect(wb.reader.getByRole('heading', { level: 1 })).toHaveText(
     'Court hears testimony on Gohardasht prison',
@@ -67,7 +67,7 @@ test('import a web page, highlight, search, and export cited notes', async ({
   );
 
   // A passage result opens its document and flashes the passage.
-  await wb.library.getByRole('button', { name: /Why Iran’s regime/ }).click();
+  await wb.library.getByRole('button', { name: /^Why Iran’s regime/ }).click();
   await search.fill('Ebrahim Raisi');
   await filters.getByRole('button', { name: 'Passages' }).click();
   await list.getByRole('option').first().click();
@@ -104,7 +104,7 @@ test('paste text as a document, and see why a bad file was refused', async ({
   await dialog.getByRole('button', { name: 'Add document' }).click();
   await expect(wb.reader.getByRole('heading', { level: 1 })).toHaveText('گزارش زندان اوین');
   await expect(wb.reader.getByRole('paragraph')).toHaveText(['The witness named the prosecutor.']);
-  await expect(wb.library.getByRole('button', { name: /Hearing notes/ })).toHaveAttribute(
+  await expect(wb.library.getByRole('button', { name: /^Hearing notes/ })).toHaveAttribute(
     'aria-current',
     'page',
   );

@@ -15,7 +15,7 @@ test('a researcher highlights, tags, annotates and finds everything again after 
 }) => {
   // 1–2. The sample article opens in the reader, with its list kept as a list.
   await expect(wb.reader.getByRole('heading', { level: 1, name: TITLE })).toBeVisible();
-  await expect(wb.library.getByRole('button', { name: new RegExp(TITLE) })).toHaveAttribute(
+  await expect(wb.library.getByRole('button', { name: new RegExp(`^${TITLE}`) })).toHaveAttribute(
     'aria-current',
     'page',
   );

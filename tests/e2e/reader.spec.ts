@@ -1,6 +1,6 @@
 // Smaller end-to-end checks around the journey: the keyboard route, a corrupt workspace
 // file reported without losing it, and the dark theme.
-import { readFile, writeFile } from 'node:fs/promises';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { expect, test } from './fixtures';
 
@@ -54,4 +54,22 @@ test.describe('dark theme', () => {
     expect(background).toBe('rgb(24, 24, 22)');
     await page.screenshot({ path: 'test-results/screenshots/reader-dark.png' });
   });
+});
+
+test('deleting a document asks first, says how many highlights go with it, and keeps the file in trash', async ({
+  workbench: wb,
+  host,
+  page,
+}) => {
+  await wb.highlight('Supreme National Security Council', undefined, 'claim');
+  await wb.library.getByRole('button', { name: /^Delete “Why Iran’s regime/ }).click();
+  const dialog = page.getByRole('dialog', { name: /^Delete “Why Iran’s regime/ });
+  await expect(dialog).toContainText('1 highlight will be deleted with it');
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await expect(wb.reader).toBeVisible();
+  await wb.library.getByRole('button', { name: /^Delete “Why Iran’s regime/ }).click();
+  await dialog.getByRole('button', { name: 'Delete document' }).click();
+  await expect(page.getByText('No documents yet.')).toBeVisible();
+  expect(await readdir(join(host.workspace, 'trash'))).toHaveLength(1);
+  expect(await readdir(join(host.workspace, 'documents'))).toEqual([]);
 });

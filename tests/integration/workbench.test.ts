@@ -1,6 +1,6 @@
 // The API against a real workspace folder: every record kind, restart, corrupt files,
 // and concurrent writes.
-import { readFile, writeFile } from 'node:fs/promises';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DocumentFile, WorkspaceFile } from '../../src/shared/model';
@@ -181,6 +181,37 @@ describe('records', () => {
     expect(file.annotations).toHaveLength(40);
     const ws = WorkspaceFile.parse(await readJson(join(dir, 'workspace.json')));
     expect(ws.entities).toHaveLength(20);
+  });
+});
+
+describe('deleting a document', () => {
+  it('needs the number of highlights confirmed, moves the file to trash/ and forgets it everywhere', async () => {
+    let wb = await openSample(dir);
+    const doc = await sampleDoc(wb);
+    const ann = unwrap(
+      await wb.call('annotations.create', {
+        documentId: doc.id,
+        start: 0,
+        end: 20,
+        note: 'unique-word',
+      }),
+    );
+    const stale = await wb.call('documents.delete', { id: doc.id, confirmHighlights: 0 });
+    expect(stale).toMatchObject({ ok: false, error: { code: 'IN_USE' } });
+    expect(unwrap(await wb.call('documents.delete', { id: doc.id, confirmHighlights: 1 }))).toEqual(
+      { id: doc.id, highlights: 1 },
+    );
+    expect(unwrap(await wb.call('documents.list', {}))).toEqual([]);
+    expect(unwrap(await wb.call('search.query', { query: 'unique-word' })).hits).toEqual([]);
+    expect((await wb.call('annotations.delete', { id: ann.id })).ok).toBe(false);
+    const trashed = await readdir(join(dir, 'trash'));
+    expect(trashed).toHaveLength(1);
+    expect(
+      DocumentFile.parse(await readJson(join(dir, 'trash', trashed[0]!))).annotations,
+    ).toHaveLength(1);
+    wb = await openSample(dir);
+    expect(unwrap(await wb.call('documents.list', {}))).toEqual([]);
+    expect(WorkspaceFile.parse(await readJson(join(dir, 'workspace.json'))).documents).toEqual([]);
   });
 });
 

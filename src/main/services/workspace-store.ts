@@ -1,11 +1,11 @@
 // The workspace folder on disk: workspace.json plus documents/<id>.json, each a lowdb
 // database. Every file is validated on load; one that fails is reported with the reason
 // and opened read-only, so the user's data is never overwritten by a guess.
-import { mkdir, readdir } from 'node:fs/promises';
+import { mkdir, readdir, rename } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { FileProblem } from '../../shared/api';
 import { DocumentFile, SCHEMA_VERSION, WorkspaceFile } from '../../shared/model';
-import { DurableJsonFile, UnreadableFileError } from './durable-json-file';
+import { DurableJsonFile, fsyncDirectory, UnreadableFileError } from './durable-json-file';
 import { JsonDb } from './json-db';
 import { migrate } from './migrations';
 
@@ -100,5 +100,19 @@ export class WorkspaceStore {
     await db.update(() => undefined);
     this.documents.set(data.document.id, db);
     return db;
+  }
+
+  /**
+   * Moves documents/<id>.json to trash/, where the user can still recover it; the caller
+   * removes it from workspace.json afterwards.
+   */
+  async trashDocument(id: string, stamp: string): Promise<void> {
+    this.documents.get(id)?.assertWritable();
+    const trash = join(this.dir, 'trash');
+    await mkdir(trash, { recursive: true });
+    await rename(this.documentFile(id), join(trash, `${id}-${stamp.replace(/[:.]/g, '-')}.json`));
+    await fsyncDirectory(join(this.dir, 'documents'));
+    await fsyncDirectory(trash);
+    this.documents.delete(id);
   }
 }

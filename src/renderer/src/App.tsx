@@ -2,7 +2,7 @@
 // the highlight or entity being worked on at the right. State comes from the core through
 // the WorkbenchApi and is refreshed on every change event the core emits.
 import { useCallback, useEffect, useMemo, useReducer, useState } from 'react';
-import type { EntityPassage } from '../../shared/api';
+import type { DocumentListItem, EntityPassage } from '../../shared/api';
 import type { AnnotationKind } from '../../shared/model';
 import { createClient, WorkbenchError } from './api/client';
 import { AnnotationPanel } from './components/AnnotationPanel';
@@ -153,6 +153,23 @@ export function App(): React.JSX.Element {
     });
   };
 
+  const deleteDocument = (doc: DocumentListItem): void =>
+    setConfirm({
+      title: `Delete “${doc.title}”?`,
+      message:
+        `${plural(doc.annotationCount, 'highlight')} will be deleted with it. ` +
+        'Its file is moved to the workspace’s trash folder, where it can be recovered.',
+      confirmLabel: 'Delete document',
+      onConfirm: () =>
+        void run(() =>
+          api['documents.delete']({ id: doc.id, confirmHighlights: doc.annotationCount }),
+        ).then((done) => {
+          if (!done) return;
+          if (doc.id === currentId) setDocId(null);
+          setPanel(null);
+        }),
+    });
+
   const saveEntity = async (id: string, fields: EntityFields): Promise<void> => {
     await run(() => api['entities.update']({ id, patch: fields }));
   };
@@ -237,6 +254,7 @@ export function App(): React.JSX.Element {
               setDocId(id);
               setPanel(null);
             }}
+            {...(info.data?.readOnly ? {} : { onDelete: deleteDocument })}
           />
           <EntitiesPanel
             entities={entityList}

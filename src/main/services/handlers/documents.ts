@@ -3,9 +3,13 @@ import type { WorkbenchHandlers } from '../../../shared/api';
 import { anchor } from '../../../shared/anchoring';
 import { SCHEMA_VERSION, type Document } from '../../../shared/model';
 import type { CoreContext } from '../context';
+import { WorkbenchError } from '../errors';
 import type { ImportedContent } from '../importers/plain-text';
 
-type Handlers = Pick<WorkbenchHandlers, 'workspace.info' | 'documents.list' | 'documents.get'>;
+type Handlers = Pick<
+  WorkbenchHandlers,
+  'workspace.info' | 'documents.list' | 'documents.get' | 'documents.delete'
+>;
 
 export function documentHandlers(ctx: CoreContext): Handlers {
   const { store } = ctx;
@@ -34,6 +38,29 @@ export function documentHandlers(ctx: CoreContext): Handlers {
       }));
       readable.sort((a, b) => a.createdAt.localeCompare(b.createdAt));
       return Promise.resolve([...readable, ...broken]);
+    },
+
+    'documents.delete': async ({ id, confirmHighlights }) => {
+      const db = ctx.document(id);
+      store.workspace.assertWritable();
+      db.assertWritable();
+      const { annotations, document } = db.data;
+      if (annotations.length !== confirmHighlights) {
+        throw new WorkbenchError(
+          'IN_USE',
+          `“${document.title}” has ${annotations.length} highlight${annotations.length === 1 ? '' : 's'}; ` +
+            'confirm deleting it with that number.',
+        );
+      }
+      await store.trashDocument(id, ctx.now());
+      await store.workspace.update((ws) => {
+        ws.documents = ws.documents.filter((d) => d.id !== id);
+        for (const note of ws.notes) note.documentIds = note.documentIds.filter((d) => d !== id);
+      });
+      ctx.index.removeDocument(id);
+      for (const a of annotations) ctx.index.removeAnnotation(a.id);
+      ctx.emit('documents', id);
+      return { id, highlights: annotations.length };
     },
 
     'documents.get': ({ id }) => {

@@ -8,17 +8,19 @@ export function DocumentList({
   documents,
   currentId,
   onOpen,
+  onDelete,
 }: {
   documents: readonly DocumentListItem[];
   currentId: string | null;
   onOpen: (id: string) => void;
+  onDelete?: (doc: DocumentListItem) => void;
 }): React.JSX.Element {
   return (
     <nav aria-labelledby="documents-heading" className="documents">
       <h2 id="documents-heading">Documents</h2>
       <ul>
         {documents.map((doc) => (
-          <li key={doc.id}>
+          <li key={doc.id} className="doc-row">
             <button
               type="button"
               aria-current={doc.id === currentId ? 'page' : undefined}
@@ -31,6 +33,17 @@ export function DocumentList({
                 {doc.problem ? 'cannot be read' : plural(doc.annotationCount, 'highlight')}
               </span>
             </button>
+            {onDelete && !doc.problem && (
+              <button
+                type="button"
+                className="row-action"
+                aria-label={`Delete “${doc.title}”`}
+                title="Delete document"
+                onClick={() => onDelete(doc)}
+              >
+                ×
+              </button>
+            )}
           </li>
         ))}
       </ul>
