@@ -6,6 +6,7 @@ import type { DocumentListItem, EntityPassage } from '../../shared/api';
 import type { AnnotationKind } from '../../shared/model';
 import { createClient, WorkbenchError } from './api/client';
 import { AnnotationPanel } from './components/AnnotationPanel';
+import { Banners } from './components/Banners';
 import { ConfirmDialog, type ConfirmRequest } from './components/ConfirmDialog';
 import { EntitiesPanel } from './components/EntitiesPanel';
 import { EntityForm, EntityPanel, type EntityFields } from './components/EntityPanel';
@@ -211,40 +212,13 @@ export function App(): React.JSX.Element {
           {info.data?.path}
         </span>
       </header>
-      {outcomes.length > 0 && (
-        <div className="banner outcomes" role="status" aria-label="Import results">
-          <ul>
-            {outcomes.map((o, i) => (
-              <li key={i} className={o.ok ? 'ok' : 'failed'}>
-                {o.ok ? `✓ ${o.fileName}: ${o.message}` : `✗ ${o.message}`}
-              </li>
-            ))}
-          </ul>
-          <button type="button" onClick={() => setOutcomes([])} aria-label="Dismiss import results">
-            ×
-          </button>
-        </div>
-      )}
-      {(info.data?.problems.length ?? 0) > 0 && (
-        <div className="banner" role="status" aria-label="Workspace problems">
-          <strong>
-            {info.data?.readOnly ? 'Opened read-only. ' : 'Some files could not be read. '}
-          </strong>
-          {info.data?.problems.map((p) => (
-            <div key={p.file}>
-              <code>{p.file}</code>: {p.reason}. The file was left untouched.
-            </div>
-          ))}
-        </div>
-      )}
-      {error && (
-        <div className="banner error" role="alert">
-          {error}
-          <button type="button" onClick={() => setError(null)} aria-label="Dismiss error">
-            ×
-          </button>
-        </div>
-      )}
+      <Banners
+        outcomes={outcomes}
+        info={info.data}
+        error={error}
+        onDismissOutcomes={() => setOutcomes([])}
+        onDismissError={() => setError(null)}
+      />
       <div className="columns">
         <aside className="library" aria-label="Library">
           <DocumentList
