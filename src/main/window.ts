@@ -2,7 +2,8 @@
 // navigate, open windows, or be granted any permission. Content comes only from the
 // built renderer on disk (or electron-vite's dev server during development).
 import { join } from 'node:path';
-import { BrowserWindow, session } from 'electron';
+import { BrowserWindow, session, shell } from 'electron';
+import { SAFE_HREF } from '../shared/text';
 
 export const HARDENED_PREFERENCES = {
   sandbox: true,
@@ -57,7 +58,11 @@ export function createMainWindow(): BrowserWindow {
       preload: join(import.meta.dirname, '../preload/index.cjs'),
     },
   });
-  win.webContents.setWindowOpenHandler(() => ({ action: 'deny' }));
+  // A link in an article or note opens in the user's browser, never inside the app.
+  win.webContents.setWindowOpenHandler(({ url }) => {
+    if (SAFE_HREF.test(url)) void shell.openExternal(url);
+    return { action: 'deny' };
+  });
   win.webContents.on('will-navigate', (event, url) => {
     if (!isTrustedUrl(url)) event.preventDefault();
   });
