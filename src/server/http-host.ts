@@ -156,10 +156,8 @@ export async function startHttpHost(options: {
         error: { code: 'INVALID_INPUT', message: 'The request body is not valid JSON.' },
       });
     }
-    const envelope = await workbench.dispatch(
-      decodeURIComponent(pathname.slice('/api/'.length)),
-      payload,
-    );
+    // Method names are plain ASCII: a name that needs decoding is simply unknown.
+    const envelope = await workbench.dispatch(pathname.slice('/api/'.length), payload);
     sendEnvelope(res, envelope.ok ? 200 : STATUS_BY_CODE[envelope.error.code], envelope);
   }
 

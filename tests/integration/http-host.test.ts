@@ -121,6 +121,7 @@ describe('the browser host', () => {
     expect(invalid.body).toContain('start');
     const unknown = await call('fs.readFile', '{}');
     expect(unknown.status).toBe(404);
+    expect((await call('%E0%A4%A', '{}')).status).toBe(404);
     expect((await send('/api/documents.list')).status).toBe(405);
   });
 
