@@ -27,8 +27,9 @@ function quoteEntry(a: Annotation, doc: Document, entities: Map<string, Entity>)
     '',
     `— ${citation(doc)}, ${where}. *${KIND[a.kind]}.*`,
   ];
-  if (tagged.length) lines.push(`Entities: ${tagged.join('; ')}`);
-  if (a.tags.length) lines.push(`Tags: ${a.tags.join(', ')}`);
+  // Blank lines between the parts: in Markdown, adjacent lines would run into one paragraph.
+  if (tagged.length) lines.push('', `Entities: ${tagged.join('; ')}`);
+  if (a.tags.length) lines.push('', `Tags: ${a.tags.join(', ')}`);
   if (a.note.trim()) lines.push('', a.note.trim());
   return lines.join('\n');
 }
