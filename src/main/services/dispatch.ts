@@ -2,15 +2,9 @@
 // up in the API table, validate the payload with its schema, run the handler, and turn
 // every outcome into an envelope. Nothing is thrown across the process boundary.
 import { api, isMethodName, type Envelope, type WorkbenchHandlers } from '../../shared/api';
+import { describeIssues } from '../../shared/issues';
 import { ReadOnlyError } from './json-db';
 import { WorkbenchError } from './errors';
-
-function describeInput(issues: { path: PropertyKey[]; message: string }[]): string {
-  return issues
-    .slice(0, 5)
-    .map((i) => (i.path.length ? `${i.path.map(String).join('.')}: ${i.message}` : i.message))
-    .join('; ');
-}
 
 type AnyHandler = (input: unknown) => Promise<unknown>;
 
@@ -24,7 +18,7 @@ export async function dispatch(
   }
   const parsed = api[method].input.safeParse(payload ?? {});
   if (!parsed.success) {
-    const message = `Invalid input for ${method}: ${describeInput(parsed.error.issues)}`;
+    const message = `Invalid input for ${method}: ${describeIssues(parsed.error.issues, 5)}`;
     return { ok: false, error: { code: 'INVALID_INPUT', message } };
   }
   try {

@@ -6,6 +6,7 @@ import { open, readFile, rename, rm } from 'node:fs/promises';
 import { basename, dirname } from 'node:path';
 import type { Adapter } from 'lowdb';
 import type { z } from 'zod';
+import { describeIssues } from '../../shared/issues';
 
 /** A file that exists but cannot be used: it is reported and never overwritten. */
 export class UnreadableFileError extends Error {
@@ -15,15 +16,6 @@ export class UnreadableFileError extends Error {
   ) {
     super(`${basename(file)}: ${reason}`);
   }
-}
-
-function describeIssues(error: z.ZodError): string {
-  const first = error.issues.slice(0, 3).map((issue) => {
-    const where = issue.path.length ? issue.path.join('.') : 'the top level';
-    return `${where}: ${issue.message}`;
-  });
-  const more = error.issues.length > 3 ? ` (and ${error.issues.length - 3} more)` : '';
-  return `it does not match the workspace format (${first.join('; ')}${more})`;
 }
 
 let tempCounter = 0;
@@ -89,7 +81,11 @@ export class DurableJsonFile<T> implements Adapter<T> {
       throw new UnreadableFileError(this.file, (error as Error).message);
     }
     const result = this.schema.safeParse(migrated);
-    if (!result.success) throw new UnreadableFileError(this.file, describeIssues(result.error));
+    if (!result.success)
+      throw new UnreadableFileError(
+        this.file,
+        `it does not match the workspace format (${describeIssues(result.error.issues)})`,
+      );
     return result.data;
   }
 

@@ -2,6 +2,7 @@
 // a JSON backup, and rendering exports. Every import either stores a whole document or
 // nothing, and says which file failed and why.
 import type { ImportOutcome, WorkbenchHandlers } from '../../../shared/api';
+import { describeIssues } from '../../../shared/issues';
 import { SCHEMA_VERSION } from '../../../shared/model';
 import type { CoreContext } from '../context';
 import { WorkbenchError } from '../errors';
@@ -37,10 +38,9 @@ export async function restoreBackup(
   }
   const parsed = Backup.safeParse(raw);
   if (!parsed.success) {
-    const issue = parsed.error.issues[0];
     throw new ImportError(
       fileName,
-      `it is not a Research Workbench backup (${issue?.path.join('.') || 'top level'}: ${issue?.message})`,
+      `it is not a Research Workbench backup (${describeIssues(parsed.error.issues, 1)})`,
     );
   }
   const backup = parsed.data;
