@@ -41,7 +41,7 @@ export class SearchIndex {
   private readonly index = new FlexDocument<{ key: string; text: string }>({
     document: { id: 'key', index: 'text' },
     tokenize: 'strict',
-    encode: searchTokens,
+    encode: (text: string) => this.encode(text),
     cache: false,
   });
   private readonly entries = new Map<string, Entry>();
@@ -54,16 +54,35 @@ export class SearchIndex {
     return this.entries.size;
   }
 
-  private put(entry: Entry): void {
-    const record = { key: entry.key, text: entry.text };
-    for (const token of searchTokens(entry.text)) {
-      if (!this.vocabulary.has(token)) {
-        this.vocabulary.add(token);
-        this.sortedVocabulary = null;
+  /** True while FlexSearch encodes text being added: its words join the vocabulary. */
+  private indexing = false;
+
+  /**
+   * FlexSearch's encoder for both indexing and queries. Collecting the vocabulary here,
+   * rather than tokenizing each text a second time, keeps indexing to one pass.
+   */
+  private encode(text: string): string[] {
+    const tokens = searchTokens(text);
+    if (this.indexing) {
+      for (const token of tokens) {
+        if (!this.vocabulary.has(token)) {
+          this.vocabulary.add(token);
+          this.sortedVocabulary = null;
+        }
       }
     }
-    if (this.entries.has(entry.key)) this.index.update(record);
-    else this.index.add(record);
+    return tokens;
+  }
+
+  private put(entry: Entry): void {
+    const record = { key: entry.key, text: entry.text };
+    this.indexing = true;
+    try {
+      if (this.entries.has(entry.key)) this.index.update(record);
+      else this.index.add(record);
+    } finally {
+      this.indexing = false;
+    }
     this.entries.set(entry.key, entry);
   }
 
