@@ -4,11 +4,7 @@ import js from '@eslint/js';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
-
-const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'crypto', 'child_process', 'http', 'url'];
-const layer = (patterns, message) => ({
-  'no-restricted-imports': ['error', { patterns: [{ group: patterns, message }] }],
-});
+import layers from './eslint/layers.js';
 
 export default tseslint.config(
   { ignores: ['out/**', 'node_modules/**', 'test-results/**', 'playwright-report/**'] },
@@ -31,45 +27,15 @@ export default tseslint.config(
     extends: [tseslint.configs.disableTypeChecked],
   },
   {
-    files: ['src/shared/**/*.ts'],
-    rules: layer(
-      [
-        ...nodeBuiltins,
-        'electron',
-        'react',
-        'react-dom',
-        '**/main/**',
-        '**/server/**',
-        '**/renderer/**',
-        '**/preload/**',
-      ],
-      'src/shared is the pure domain: no Node, Electron, React or other layers.',
-    ),
+    // The layer rules, judged by the folder an import reaches (eslint/layers.js).
+    files: ['src/**/*.{ts,tsx}'],
+    plugins: { local: layers },
+    rules: { 'local/layers': 'error' },
   },
   {
     files: ['src/renderer/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
     plugins: { 'react-hooks': reactHooks },
-    rules: {
-      ...reactHooks.configs.recommended.rules,
-      ...layer(
-        [...nodeBuiltins, 'electron', '**/main/**', '**/server/**', '**/preload/**'],
-        'The renderer talks only to the WorkbenchApi: no Node, Electron, main or server imports.',
-      ),
-    },
-  },
-  {
-    files: ['src/main/services/**/*.ts', 'src/server/**/*.ts', 'src/cli/**/*.ts'],
-    rules: layer(
-      ['electron', '**/renderer/**', '**/preload/**', '../ipc', '../index', '../window', '../menu'],
-      'The core and the browser host never import electron, the renderer or the Electron shell.',
-    ),
-  },
-  {
-    files: ['src/preload/**/*.ts'],
-    rules: layer(
-      ['**/main/**', '**/server/**', '**/renderer/**', ...nodeBuiltins],
-      'The preload only bridges the API table to ipcRenderer.',
-    ),
+    rules: reactHooks.configs.recommended.rules,
   },
 );

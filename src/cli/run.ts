@@ -6,9 +6,9 @@ import { readFile } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
 import type { Envelope, ExportFormat } from '../shared/api';
 import { SEARCH_KINDS, type SearchKind } from '../shared/search';
-import { defaultWorkspaceDir, workspaceArg } from '../main/services/default-workspace';
-import { writeFileDurably } from '../main/services/durable-json-file';
-import { openWorkbench, type Workbench } from '../main/services/workbench';
+import { defaultWorkspaceDir, workspaceArg } from '../core/default-workspace';
+import { writeFileDurably } from '../core/durable-json-file';
+import { openWorkbench, type Workbench } from '../core/workbench';
 
 export interface Io {
   out: (line: string) => void;

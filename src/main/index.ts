@@ -3,8 +3,8 @@
 import { join } from 'node:path';
 import { app, BrowserWindow, dialog, Menu, shell } from 'electron';
 import { IPC_EVENT_CHANNEL } from '../shared/api';
-import { APP_NAME, defaultWorkspaceDir, workspaceArg } from './services/default-workspace';
-import { openWorkbench, type Workbench } from './services/workbench';
+import { APP_NAME, defaultWorkspaceDir, workspaceArg } from '../core/default-workspace';
+import { openWorkbench, type Workbench } from '../core/workbench';
 import { bindIpc } from './ipc';
 import { buildMenu } from './menu';
 import { exportWithDialog, importWithDialog } from './transfer';

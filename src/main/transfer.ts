@@ -4,8 +4,8 @@ import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { dialog, type BrowserWindow } from 'electron';
 import type { ExportFormat } from '../shared/api';
-import { writeFileDurably } from './services/durable-json-file';
-import type { Workbench } from './services/workbench';
+import { writeFileDurably } from '../core/durable-json-file';
+import type { Workbench } from '../core/workbench';
 
 export async function importWithDialog(
   win: BrowserWindow | null,

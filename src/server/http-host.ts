@@ -7,7 +7,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, sep } from 'node:path';
 import type { Envelope, ErrorCode } from '../shared/api';
-import type { Workbench } from '../main/services/workbench';
+import type { Workbench } from '../core/workbench';
 import { hostAllowed, originAllowed, SECURITY_HEADERS, tokenValid, type Gate } from './security';
 
 const MAX_BODY_BYTES = 1024 * 1024;

@@ -3,8 +3,8 @@
 // carries this run's token. --open also opens it in a browser window.
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { defaultWorkspaceDir, userDataDir, workspaceArg } from '../main/services/default-workspace';
-import { openWorkbench } from '../main/services/workbench';
+import { defaultWorkspaceDir, userDataDir, workspaceArg } from '../core/default-workspace';
+import { openWorkbench } from '../core/workbench';
 import { startHttpHost } from './http-host';
 import { openInBrowser } from './open-browser';
 

@@ -3,7 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Envelope } from '../../src/shared/api';
-import { openWorkbench, type Workbench } from '../../src/main/services/workbench';
+import { openWorkbench, type Workbench } from '../../src/core/workbench';
 
 export const SAMPLE = join(import.meta.dirname, '../../resources/sample-article.txt');
 

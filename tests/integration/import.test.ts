@@ -4,7 +4,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openWorkbench, type Workbench } from '../../src/main/services/workbench';
+import { openWorkbench, type Workbench } from '../../src/core/workbench';
 import { DocumentFile } from '../../src/shared/model';
 import { tempDir, unwrap } from './helpers';
 

@@ -2,8 +2,8 @@
 // filters, snippets, prefix matching, and text found the way researchers type it
 // (accents, Arabic and Persian letter variants, ZWNJ, tatweel, harakat, digits).
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Workbench } from '../../src/main/services/workbench';
-import { SearchIndex } from '../../src/main/services/search-index';
+import type { Workbench } from '../../src/core/workbench';
+import { SearchIndex } from '../../src/core/search-index';
 import { documentFromText } from '../fixtures/documents';
 import { SearchInput } from '../../src/shared/search';
 import { openSample, tempDir, unwrap } from './helpers';

@@ -4,7 +4,7 @@ import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DocumentFile, WorkspaceFile } from '../../src/shared/model';
-import { openWorkbench, type Workbench } from '../../src/main/services/workbench';
+import { openWorkbench, type Workbench } from '../../src/core/workbench';
 import { openSample, tempDir, unwrap } from './helpers';
 
 let dir: string;

@@ -1,7 +1,7 @@
 // Schema versions of workspace files. A file from an older version is migrated in memory
 // on load (and written in the new form on the next change); a file from a newer version
 // is refused, so an old app never rewrites data it does not understand.
-import { SCHEMA_VERSION } from '../../shared/model';
+import { SCHEMA_VERSION } from '../shared/model';
 
 type Migration = (raw: Record<string, unknown>) => Record<string, unknown>;
 

@@ -3,7 +3,7 @@
 // (identifying when the entity has an external identifier, else tagging) and notes are
 // TextualBody with purpose commenting. Positions are converted from the UTF-16 offsets
 // used inside the workbench to the Unicode code points the model counts.
-import type { Annotation, Document, Entity } from '../../../shared/model';
+import type { Annotation, Document, Entity } from '../../shared/model';
 import type { Snapshot } from './snapshot';
 
 const URN = 'urn:research-workbench';

@@ -1,7 +1,7 @@
 // Markdown research notes: every entity with its tagged quotes, then every document with
 // its highlights. Each quote is cited to its source and paragraph, so the notes can be
 // pasted into a report as they are.
-import type { Annotation, Document, Entity } from '../../../shared/model';
+import type { Annotation, Document, Entity } from '../../shared/model';
 import { citation, paragraphNumber, type Snapshot } from './snapshot';
 
 const blockquote = (text: string): string =>

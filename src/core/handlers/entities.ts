@@ -1,7 +1,7 @@
 // Handlers for entities and free-standing notes, both kept in workspace.json. Deleting an
 // entity that highlights use must be confirmed with the number of highlights it untags.
-import type { WorkbenchHandlers } from '../../../shared/api';
-import type { Entity, Note } from '../../../shared/model';
+import type { WorkbenchHandlers } from '../../shared/api';
+import type { Entity, Note } from '../../shared/model';
 import type { CoreContext } from '../context';
 import { notFound, WorkbenchError } from '../errors';
 

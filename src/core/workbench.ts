@@ -3,7 +3,7 @@
 // else, so they cannot drift apart.
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
-import type { Envelope, Input, MethodName, Output, WorkbenchHandlers } from '../../shared/api';
+import type { Envelope, Input, MethodName, Output, WorkbenchHandlers } from '../shared/api';
 import { CoreContext, type Listener } from './context';
 import { dispatch } from './dispatch';
 import { annotationHandlers } from './handlers/annotations';

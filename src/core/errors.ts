@@ -1,6 +1,6 @@
 // Errors the core raises on purpose. Each carries an envelope code so the hosts can
 // return it across IPC or HTTP as a value, with a message written for the user.
-import type { ErrorCode } from '../../shared/api';
+import type { ErrorCode } from '../shared/api';
 
 export class WorkbenchError extends Error {
   constructor(

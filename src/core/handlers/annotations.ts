@@ -1,8 +1,8 @@
 // Handlers for highlights. The quote selector is always computed here from the stored
 // text, never taken from the caller, so a highlight cannot claim words it does not cover.
-import type { WorkbenchHandlers } from '../../../shared/api';
-import { describeRange, tidyRange } from '../../../shared/anchoring';
-import type { Annotation } from '../../../shared/model';
+import type { WorkbenchHandlers } from '../../shared/api';
+import { describeRange, tidyRange } from '../../shared/anchoring';
+import type { Annotation } from '../../shared/model';
 import type { CoreContext } from '../context';
 import { WorkbenchError } from '../errors';
 

@@ -3,8 +3,8 @@
 // and opened read-only, so the user's data is never overwritten by a guess.
 import { mkdir, readdir, rename } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { FileProblem } from '../../shared/api';
-import { DocumentFile, SCHEMA_VERSION, WorkspaceFile } from '../../shared/model';
+import type { FileProblem } from '../shared/api';
+import { DocumentFile, SCHEMA_VERSION, WorkspaceFile } from '../shared/model';
 import { DurableJsonFile, fsyncDirectory, UnreadableFileError } from './durable-json-file';
 import { JsonDb } from './json-db';
 import { migrate } from './migrations';

@@ -1,8 +1,8 @@
 // What every group of handlers shares: the open store, the change feed, and the small
 // helpers for ids, clocks and lookups that would otherwise be written in each of them.
 import { randomBytes } from 'node:crypto';
-import type { ChangeTopic, WorkbenchEvent } from '../../shared/api';
-import type { Annotation, DocumentFile } from '../../shared/model';
+import type { ChangeTopic, WorkbenchEvent } from '../shared/api';
+import type { Annotation, DocumentFile } from '../shared/model';
 import { notFound, WorkbenchError } from './errors';
 import type { JsonDb } from './json-db';
 import { SearchIndex } from './search-index';

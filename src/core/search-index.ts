@@ -7,17 +7,17 @@
 // four times slower. Prefixes are matched instead by expanding the query's last word to
 // the words of the index's vocabulary that start with it.
 import { Document as FlexDocument } from 'flexsearch';
-import type { Annotation, Document, Entity } from '../../shared/model';
+import type { Annotation, Document, Entity } from '../shared/model';
 import {
   buildSnippet,
   matchedWords,
   type SearchHit,
   type SearchKind,
   type SearchResult,
-} from '../../shared/search';
-import { searchTokens } from '../../shared/text';
+} from '../shared/search';
+import { searchTokens } from '../shared/text';
 import type { z } from 'zod';
-import type { SearchInput } from '../../shared/search';
+import type { SearchInput } from '../shared/search';
 
 interface Entry {
   key: string;

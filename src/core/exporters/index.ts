@@ -4,7 +4,7 @@ import { exportMarkdown } from './markdown';
 import { BACKUP_FORMAT, type Backup, type Snapshot } from './snapshot';
 import { exportW3c } from './w3c';
 
-import type { ExportFormat } from '../../../shared/api';
+import type { ExportFormat } from '../../shared/api';
 
 export function exportJson(snapshot: Snapshot): string {
   const backup: Backup = {

@@ -2,9 +2,9 @@
 // blocks; emphasis, strong text and links become marks over the canonical text. Raw HTML
 // inside Markdown is dropped, never passed on.
 import { Lexer, type Token, type Tokens } from 'marked';
-import { assembleBlocks, type DraftBlock } from '../../../shared/blocks';
-import type { Block, Mark } from '../../../shared/model';
-import { SAFE_HREF } from '../../../shared/text';
+import { assembleBlocks, type DraftBlock } from '../../shared/blocks';
+import type { Block, Mark } from '../../shared/model';
+import { SAFE_HREF } from '../../shared/text';
 
 interface Run {
   text: string;

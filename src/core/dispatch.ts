@@ -1,8 +1,8 @@
 // The one place where an untrusted call enters the core, for both hosts: look the method
 // up in the API table, validate the payload with its schema, run the handler, and turn
 // every outcome into an envelope. Nothing is thrown across the process boundary.
-import { api, isMethodName, type Envelope, type WorkbenchHandlers } from '../../shared/api';
-import { describeIssues } from '../../shared/issues';
+import { api, isMethodName, type Envelope, type WorkbenchHandlers } from '../shared/api';
+import { describeIssues } from '../shared/issues';
 import { ReadOnlyError } from './json-db';
 import { WorkbenchError } from './errors';
 

@@ -1,7 +1,7 @@
 // Handlers for the workspace and its documents, including adding an imported document.
-import type { WorkbenchHandlers } from '../../../shared/api';
-import { anchor } from '../../../shared/anchoring';
-import { SCHEMA_VERSION, type Document } from '../../../shared/model';
+import type { WorkbenchHandlers } from '../../shared/api';
+import { anchor } from '../../shared/anchoring';
+import { SCHEMA_VERSION, type Document } from '../../shared/model';
 import type { CoreContext } from '../context';
 import { WorkbenchError } from '../errors';
 import type { ImportedContent } from '../importers/plain-text';

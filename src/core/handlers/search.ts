@@ -1,5 +1,5 @@
 // The search handler: queries the workspace's index with the caller's filters.
-import type { WorkbenchHandlers } from '../../../shared/api';
+import type { WorkbenchHandlers } from '../../shared/api';
 import type { CoreContext } from '../context';
 
 export function searchHandlers(ctx: CoreContext): Pick<WorkbenchHandlers, 'search.query'> {

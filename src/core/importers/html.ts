@@ -7,9 +7,9 @@
 import { Readability } from '@mozilla/readability';
 import createDOMPurify from 'dompurify';
 import { JSDOM } from 'jsdom';
-import { assembleBlocks, type DraftBlock } from '../../../shared/blocks';
-import type { Block, Mark, SourceMeta } from '../../../shared/model';
-import { SAFE_HREF } from '../../../shared/text';
+import { assembleBlocks, type DraftBlock } from '../../shared/blocks';
+import type { Block, Mark, SourceMeta } from '../../shared/model';
+import { SAFE_HREF } from '../../shared/text';
 
 const ALLOWED_TAGS = [
   'p',

@@ -2,7 +2,7 @@
 // normalise to {text, blocks, marks, metadata}. Either a whole document comes back or an
 // ImportError naming the file and the reason; nothing partial.
 import { extname } from 'node:path';
-import { normaliseText } from '../../../shared/text';
+import { normaliseText } from '../../shared/text';
 import { decodeText } from './decode';
 import { htmlToContent } from './html';
 import { ImportError } from './import-error';

@@ -8,7 +8,7 @@ import {
   type Annotation,
   type Block,
   type Document,
-} from '../../../shared/model';
+} from '../../shared/model';
 
 export interface Snapshot {
   entities: Entity[];

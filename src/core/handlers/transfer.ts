@@ -1,9 +1,9 @@
 // Getting material in and out: importing files and pasted text as documents, restoring
 // a JSON backup, and rendering exports. Every import either stores a whole document or
 // nothing, and says which file failed and why.
-import type { ImportOutcome, WorkbenchHandlers } from '../../../shared/api';
-import { describeIssues } from '../../../shared/issues';
-import { SCHEMA_VERSION } from '../../../shared/model';
+import type { ImportOutcome, WorkbenchHandlers } from '../../shared/api';
+import { describeIssues } from '../../shared/issues';
+import { SCHEMA_VERSION } from '../../shared/model';
 import type { CoreContext } from '../context';
 import { WorkbenchError } from '../errors';
 import { EXPORTERS } from '../exporters';

@@ -1,8 +1,8 @@
 // Plain text files to documents: decode strictly as UTF-8, normalise, split into blocks.
 import { createHash } from 'node:crypto';
-import { plainTextToBlocks } from '../../../shared/blocks';
-import type { Block, Document, SourceMeta } from '../../../shared/model';
-import { normaliseText } from '../../../shared/text';
+import { plainTextToBlocks } from '../../shared/blocks';
+import type { Block, Document, SourceMeta } from '../../shared/model';
+import { normaliseText } from '../../shared/text';
 import { decodeText } from './decode';
 import { ImportError } from './import-error';
 

@@ -6,7 +6,7 @@ import { open, readFile, rename, rm } from 'node:fs/promises';
 import { basename, dirname } from 'node:path';
 import type { Adapter } from 'lowdb';
 import type { z } from 'zod';
-import { describeIssues } from '../../shared/issues';
+import { describeIssues } from '../shared/issues';
 
 /** A file that exists but cannot be used: it is reported and never overwritten. */
 export class UnreadableFileError extends Error {

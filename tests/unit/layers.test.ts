@@ -1,0 +1,54 @@
+// The layer rule judges an import by the folder it reaches. These cases are the ones that
+// slipped through a rule that matched import strings ('../../window' from the core).
+import { resolve } from 'node:path';
+import { Linter } from 'eslint';
+import tseslint from 'typescript-eslint';
+import { describe, expect, it } from 'vitest';
+import layers from '../../eslint/layers.js';
+
+const linter = new Linter({ configType: 'flat' });
+const config: Linter.Config[] = [
+  {
+    files: ['**/*.{ts,tsx}'],
+    languageOptions: { parser: tseslint.parser },
+    plugins: { local: layers },
+    rules: { 'local/layers': 'error' },
+  },
+];
+
+const problems = (file: string, code: string): string[] =>
+  linter.verify(code, config, { filename: resolve(file) }).map((m) => m.message);
+
+describe('layer rule', () => {
+  it.each([
+    ['src/core/handlers/annotations.ts', "import { x } from '../../main/window';"],
+    ['src/core/store/deep/file.ts', "import { x } from '../../../main/window';"],
+    ['src/core/context.ts', "import { x } from '../renderer/src/App';"],
+    ['src/core/context.ts', "import { app } from 'electron';"],
+    ['src/core/context.ts', "export { x } from '../server/http-host';"],
+    ['src/core/context.ts', "const m = await import('../cli/run');"],
+    ['src/shared/text.ts', "import { readFile } from 'node:fs/promises';"],
+    ['src/shared/text.ts', "import { readFile } from 'fs';"],
+    ['src/shared/text.ts', "import { x } from '../core/errors';"],
+    ['src/renderer/src/App.tsx', "import { x } from '../../core/workbench';"],
+    ['src/renderer/src/App.tsx', "import { join } from 'path';"],
+    ['src/renderer/src/App.tsx', "import { ipcRenderer } from 'electron';"],
+    ['src/preload/index.ts', "import { x } from '../main/ipc';"],
+    ['src/server/http-host.ts', "import { x } from '../main/window';"],
+    ['src/cli/run.ts', "const { x } = require('../main/index');"],
+  ])('refuses %s: %s', (file, code) => {
+    expect(problems(file, code)).toHaveLength(1);
+  });
+
+  it.each([
+    ['src/core/handlers/annotations.ts', "import { x } from '../../shared/api';"],
+    ['src/core/handlers/annotations.ts', "import { x } from '../context';"],
+    ['src/main/ipc.ts', "import { x } from '../core/workbench';"],
+    ['src/main/ipc.ts', "import { ipcMain } from 'electron';"],
+    ['src/preload/index.ts', "import { contextBridge } from 'electron';"],
+    ['src/renderer/src/App.tsx', "import { x } from '../../shared/api';"],
+    ['src/server/http-host.ts', "import { createServer } from 'node:http';"],
+  ])('allows %s: %s', (file, code) => {
+    expect(problems(file, code)).toEqual([]);
+  });
+});
