@@ -78,6 +78,13 @@ export const UpdateNoteInput = z.strictObject({
   }),
 });
 
+export const EditTextInput = z.strictObject({
+  id: Id,
+  /** The revision the edit was made against: an edit of an older revision is refused. */
+  revision: z.number().int().positive(),
+  text: z.string().min(1, 'a document cannot be empty').max(50_000_000),
+});
+
 export const EXPORT_FORMATS = ['markdown', 'csv', 'json', 'w3c'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
@@ -113,15 +120,43 @@ export interface ExportedFile {
 }
 
 export interface FileProblem {
+  /** The file, relative to the workspace folder (e.g. `documents/doc_x.json`). */
   file: string;
+  /** The record inside it, when the problem is one record (e.g. `annotations[3] (ann_x)`). */
+  record?: string;
   reason: string;
+  /** What `workspace.repair` would do about it. */
+  repair: string;
+}
+/** Another process that holds the workspace for writing. */
+export interface LockHolder {
+  pid: number;
+  host: string;
+  hostname: string;
+  since: string;
 }
 export interface WorkspaceInfo {
   path: string;
   schemaVersion: number;
-  /** True when workspace.json could not be read: nothing may be written until it is fixed. */
+  /** True when nothing may be written: workspace.json is damaged or another process holds the lock. */
   readOnly: boolean;
+  /** Why it is read-only, in words for the user. */
+  readOnlyReason?: string;
+  lockedBy?: LockHolder;
   problems: FileProblem[];
+}
+export interface RepairReport {
+  /** One line per change, naming the file and record. */
+  changes: string[];
+  /** Problems repair could not fix (the files were left as they are). */
+  remaining: FileProblem[];
+}
+export interface HistoryInfo {
+  canUndo: boolean;
+  canRedo: boolean;
+  /** What undo would undo, e.g. "Delete highlight". */
+  undoLabel?: string;
+  redoLabel?: string;
 }
 export interface DocumentListItem {
   id: string;
@@ -181,6 +216,11 @@ export const api = {
   'notes.create': method<Note>()(CreateNoteInput),
   'notes.update': method<Note>()(UpdateNoteInput),
   'notes.delete': method<{ id: string }>()(byId),
+  'documents.editText': method<DocumentView>()(EditTextInput),
+  'workspace.repair': method<RepairReport>()(Empty),
+  'history.info': method<HistoryInfo>()(Empty),
+  'history.undo': method<HistoryInfo & { done: string }>()(Empty),
+  'history.redo': method<HistoryInfo & { done: string }>()(Empty),
 } as const;
 
 export type Api = typeof api;
@@ -206,6 +246,7 @@ export const ERROR_CODES = [
   'NOT_FOUND',
   'READ_ONLY',
   'IN_USE',
+  'CONFLICT',
   'UNKNOWN_METHOD',
   'FORBIDDEN',
   'INTERNAL',
@@ -216,11 +257,17 @@ export type ErrorCode = (typeof ERROR_CODES)[number];
 export type Envelope<T> =
   { ok: true; value: T } | { ok: false; error: { code: ErrorCode; message: string } };
 
-export type ChangeTopic = 'workspace' | 'documents' | 'annotations' | 'entities' | 'notes';
+export type ChangeTopic =
+  'workspace' | 'documents' | 'annotations' | 'entities' | 'notes' | 'history';
+/**
+ * Sent after a change is on disk: the topic and the ids of the records that changed
+ * (annotation ids for 'annotations', with the documents they belong to).
+ */
 export interface WorkbenchEvent {
   type: 'changed';
   topic: ChangeTopic;
-  documentId?: string;
+  ids: string[];
+  documentIds?: string[];
 }
 
 /** What the preload exposes as `window.workbench`. */

@@ -2,7 +2,13 @@
 // to validate files loaded from disk, payloads crossing IPC/HTTP, and to type the code.
 import { z } from 'zod';
 
-export const SCHEMA_VERSION = 1;
+/**
+ * Version 2: workspace.json no longer lists documents (the documents/ folder does), each
+ * document carries a text revision and each highlight the revision it was last anchored
+ * against. Records are strict: a field this version does not know is reported, never
+ * silently dropped at the next write.
+ */
+export const SCHEMA_VERSION = 2;
 
 export const Id = z
   .string()
@@ -12,21 +18,21 @@ export const Id = z
 export const Timestamp = z.iso.datetime();
 
 export const BlockKind = z.enum(['heading', 'paragraph', 'list-item', 'quote']);
-export const Block = z.object({
+export const Block = z.strictObject({
   kind: BlockKind,
   start: z.number().int().nonnegative(),
   end: z.number().int().nonnegative(),
   level: z.number().int().min(1).max(6).optional(),
 });
 
-export const Mark = z.object({
+export const Mark = z.strictObject({
   kind: z.enum(['emphasis', 'strong', 'link']),
   start: z.number().int().nonnegative(),
   end: z.number().int().nonnegative(),
   href: z.string().max(2048).optional(),
 });
 
-export const SourceMeta = z.object({
+export const SourceMeta = z.strictObject({
   author: z.string().max(500).optional(),
   publisher: z.string().max(500).optional(),
   url: z.string().max(2048).optional(),
@@ -39,7 +45,7 @@ export const SourceMeta = z.object({
 
 export const DocumentFormat = z.enum(['text', 'markdown', 'html', 'json']);
 
-export const Document = z.object({
+export const Document = z.strictObject({
   id: Id,
   title: z.string().min(1).max(500),
   text: z.string(),
@@ -48,6 +54,8 @@ export const Document = z.object({
   source: SourceMeta,
   format: DocumentFormat,
   contentHash: z.string().regex(/^sha256:[0-9a-f]{64}$/),
+  /** Goes up by one each time the text changes; highlights record which one they fit. */
+  revision: z.number().int().positive(),
   createdAt: Timestamp,
   updatedAt: Timestamp,
 });
@@ -63,7 +71,7 @@ export const EntityType = z
 
 const Name = z.string().trim().min(1, 'a name cannot be empty').max(300);
 
-export const Entity = z.object({
+export const Entity = z.strictObject({
   id: Id,
   name: Name,
   type: EntityType,
@@ -74,12 +82,12 @@ export const Entity = z.object({
   updatedAt: Timestamp,
 });
 
-export const TextPositionSelector = z.object({
+export const TextPositionSelector = z.strictObject({
   type: z.literal('TextPositionSelector'),
   start: z.number().int().nonnegative(),
   end: z.number().int().nonnegative(),
 });
-export const TextQuoteSelector = z.object({
+export const TextQuoteSelector = z.strictObject({
   type: z.literal('TextQuoteSelector'),
   exact: z.string().min(1),
   prefix: z.string(),
@@ -90,20 +98,24 @@ export const ANNOTATION_KINDS = ['quote', 'claim', 'evidence', 'question'] as co
 export const AnnotationKind = z.enum(ANNOTATION_KINDS);
 export const AnchorStatus = z.enum(['anchored', 'moved', 'fuzzy', 'orphaned']);
 
-export const Annotation = z.object({
+export const Annotation = z.strictObject({
   id: Id,
   documentId: Id,
-  target: z.object({ position: TextPositionSelector, quote: TextQuoteSelector }),
+  target: z.strictObject({ position: TextPositionSelector, quote: TextQuoteSelector }),
   entityIds: z.array(Id).max(200),
   tags: z.array(z.string().trim().min(1).max(100)).max(100),
   kind: AnnotationKind,
   note: z.string().max(100_000),
+  /** How the highlight fits the text at `anchoredRevision` (the stored position). */
   status: AnchorStatus,
+  anchoredRevision: z.number().int().positive(),
+  /** For a fuzzy match: how close the text found is to the quote, 0 to 1. */
+  confidence: z.number().min(0).max(1).optional(),
   createdAt: Timestamp,
   updatedAt: Timestamp,
 });
 
-export const Note = z.object({
+export const Note = z.strictObject({
   id: Id,
   title: z.string().max(500),
   body: z.string().max(200_000),
@@ -114,22 +126,15 @@ export const Note = z.object({
   updatedAt: Timestamp,
 });
 
-export const DocumentSummary = z.object({
-  id: Id,
-  title: z.string(),
-  createdAt: Timestamp,
-});
-
 /** `<workspace>/workspace.json` */
-export const WorkspaceFile = z.object({
+export const WorkspaceFile = z.strictObject({
   schemaVersion: z.literal(SCHEMA_VERSION),
   entities: z.array(Entity),
   notes: z.array(Note),
-  documents: z.array(DocumentSummary),
 });
 
 /** `<workspace>/documents/<id>.json` */
-export const DocumentFile = z.object({
+export const DocumentFile = z.strictObject({
   schemaVersion: z.literal(SCHEMA_VERSION),
   document: Document,
   annotations: z.array(Annotation),
