@@ -1,5 +1,5 @@
 // The command line for batch work, on the same core as the app:
-//   import FILE... | export --format md|csv|json|w3c --out FILE | search "query"
+//   import FILE... | export --format md|csv|json|w3c --out FILE | search "query" | repair
 // each with --workspace DIR. Prints what a person can read; the exit code says whether
 // everything succeeded.
 import { readFile } from 'node:fs/promises';
@@ -7,7 +7,7 @@ import { basename, resolve } from 'node:path';
 import type { Envelope, ExportFormat } from '../shared/api';
 import { SEARCH_KINDS, type SearchKind } from '../shared/search';
 import { defaultWorkspaceDir, workspaceArg } from '../core/default-workspace';
-import { writeFileDurably } from '../core/durable-json-file';
+import { nodeFs, writeFileDurably } from '../core/store/durable';
 import { openWorkbench, type Workbench } from '../core/workbench';
 
 export interface Io {
@@ -23,6 +23,7 @@ Commands:
                                          write research notes, a spreadsheet, a backup or W3C annotations
   search "QUERY" [--kind entity|highlight|document|block] [--limit N]
                                          find passages, highlights, entities and documents
+  repair                                 fix what the workspace reports as damaged, listing each change
 
 Without --workspace, the workbench's default workspace is used.`;
 
@@ -93,7 +94,7 @@ async function exportFile(wb: Workbench, args: string[], io: Io): Promise<number
   if (!format || !out) return fail(io, 'export needs --format md|csv|json|w3c and --out FILE.');
   const result = await wb.call('export.create', { format });
   if (!result.ok) return fail(io, result.error.message);
-  await writeFileDurably(resolve(out), result.value.content);
+  await writeFileDurably(nodeFs, resolve(out), result.value.content);
   io.out(`Wrote ${Buffer.byteLength(result.value.content)} bytes of ${format} to ${out}.`);
   return 0;
 }
@@ -139,13 +140,42 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
     io.out(USAGE);
     return command ? 0 : 1;
   }
-  if (!['import', 'export', 'search'].includes(command))
+  if (!['import', 'export', 'search', 'repair'].includes(command))
     return fail(io, `Unknown command "${command}".\n\n${USAGE}`);
-  const wb = await openWorkbench(workspaceArg(argv) ?? defaultWorkspaceDir());
-  const info = await wb.call('workspace.info', {});
-  if (info.ok)
-    for (const p of info.value.problems) io.err(`! ${p.file}: ${p.reason} (left untouched)`);
-  if (command === 'import') return importFiles(wb, positionals(rest), io);
-  if (command === 'export') return exportFile(wb, rest, io);
-  return search(wb, rest, io);
+  const wb = await openWorkbench(workspaceArg(argv) ?? defaultWorkspaceDir(), {
+    host: 'command line',
+  });
+  try {
+    const info = await wb.call('workspace.info', {});
+    if (!info.ok) return fail(io, info.error.message);
+    for (const p of info.value.problems)
+      io.err(
+        `! ${p.file}${p.record ? ` ${p.record}` : ''}: ${p.reason} (left untouched; repair: ${p.repair})`,
+      );
+    const writes = command === 'import' || command === 'repair';
+    if (writes && info.value.readOnly)
+      return fail(
+        io,
+        `Nothing was changed: ${info.value.readOnlyReason ?? 'the workspace is read-only'}.`,
+      );
+    if (command === 'import') return await importFiles(wb, positionals(rest), io);
+    if (command === 'export') return await exportFile(wb, rest, io);
+    if (command === 'repair') return await repair(wb, io);
+    return await search(wb, rest, io);
+  } finally {
+    await wb.close();
+  }
+}
+
+async function repair(wb: Workbench, io: Io): Promise<number> {
+  const result = await wb.call('workspace.repair', {});
+  if (!result.ok) return fail(io, result.error.message);
+  for (const line of result.value.changes) io.out(`✓ ${line}`);
+  for (const p of result.value.remaining) io.err(`✗ ${p.file}: ${p.reason} (not repaired)`);
+  io.out(
+    result.value.changes.length
+      ? `${result.value.changes.length} changes made.`
+      : 'Nothing needed repair.',
+  );
+  return result.value.remaining.length ? 1 : 0;
 }

@@ -1,12 +1,13 @@
-// What every group of handlers shares: the open store, the change feed, and the small
-// helpers for ids, clocks and lookups that would otherwise be written in each of them.
-import { randomBytes } from 'node:crypto';
+// What every group of handlers shares: the store (whose commands are the only way to
+// change anything), the search index kept in step with every commit, and the change feed
+// that tells the hosts which records changed. Both follow from a commit's operations, so
+// a command, its undo and its redo update the index and the UI the same way.
 import type { ChangeTopic, WorkbenchEvent } from '../shared/api';
-import type { Annotation, DocumentFile } from '../shared/model';
-import { notFound, WorkbenchError } from './errors';
-import type { JsonDb } from './json-db';
+import type { Annotation } from '../shared/model';
+import { newId } from './store/load';
+import type { Tx, Op } from './store/tx';
+import type { WorkspaceStore } from './store/workspace-store';
 import { SearchIndex } from './search-index';
-import type { WorkspaceStore } from './workspace-store';
 
 export type Listener = (event: WorkbenchEvent) => void;
 
@@ -18,34 +19,87 @@ export class CoreContext {
 
   constructor(readonly store: WorkspaceStore) {
     this.indexReady = this.buildIndex();
+    store.onCommit((ops) => {
+      this.follow(ops);
+      this.announce(ops);
+    });
   }
 
   /**
    * Indexes the workspace in slices, yielding between them, so a large workspace is
-   * readable and editable at once while its index is built. Changes made meanwhile go
-   * through the same put/remove calls, and each document is indexed from its current
-   * data, so nothing is indexed twice or stale.
+   * usable at once while its index is built. Commits made meanwhile update the index
+   * through `follow`; each document is indexed from the state current at its slice.
    */
   private async buildIndex(): Promise<void> {
-    for (const entity of this.store.workspace.data.entities) this.index.putEntity(entity);
+    for (const entity of this.store.state.workspace.entities) this.index.putEntity(entity);
     let done = 0;
-    for (const db of [...this.store.documents.values()]) {
-      this.index.putDocument(db.data.document);
-      for (const annotation of db.data.annotations) this.index.putAnnotation(annotation);
+    for (const id of [...this.store.state.documents.keys()]) {
+      const file = this.store.state.documents.get(id);
+      if (!file) continue;
+      this.index.putDocument(file.document);
+      for (const annotation of file.annotations) this.index.putAnnotation(annotation);
       if (++done % 25 === 0) await new Promise((resolve) => setImmediate(resolve));
     }
   }
 
-  titleOf(documentId: string): string | undefined {
-    return this.store.documents.get(documentId)?.data.document.title;
+  /** Keeps the search index in step with a commit. */
+  private follow(ops: readonly Op[]): void {
+    for (const op of ops) {
+      switch (op.kind) {
+        case 'entity':
+          if (op.after) this.index.putEntity(op.after);
+          else this.index.removeEntity(op.id);
+          break;
+        case 'annotation':
+          if (op.after) this.index.putAnnotation(op.after);
+          else this.index.removeAnnotation(op.id);
+          break;
+        case 'document':
+          if (op.after) this.index.putDocument(op.after);
+          break;
+        case 'file':
+          if (op.after) {
+            this.index.putDocument(op.after.document);
+            for (const a of op.after.annotations) this.index.putAnnotation(a);
+          } else {
+            this.index.removeDocument(op.id);
+            for (const a of op.before?.annotations ?? []) this.index.removeAnnotation(a.id);
+          }
+          break;
+        case 'note':
+          break;
+      }
+    }
   }
 
-  newId(prefix: string): string {
-    return `${prefix}_${randomBytes(12).toString('base64url')}`;
+  /** One event per topic a commit touched, naming the ids; then the history changed. */
+  private announce(ops: readonly Op[]): void {
+    const topics = new Map<ChangeTopic, { ids: Set<string>; documentIds: Set<string> }>();
+    const add = (topic: ChangeTopic, id: string, documentId?: string): void => {
+      const entry = topics.get(topic) ?? { ids: new Set(), documentIds: new Set() };
+      entry.ids.add(id);
+      if (documentId) entry.documentIds.add(documentId);
+      topics.set(topic, entry);
+    };
+    for (const op of ops) {
+      if (op.kind === 'entity') add('entities', op.id);
+      else if (op.kind === 'note') add('notes', op.id);
+      else if (op.kind === 'annotation') add('annotations', op.id, op.documentId);
+      else add('documents', op.id, op.id);
+    }
+    for (const [topic, { ids, documentIds }] of topics) {
+      this.emit({
+        type: 'changed',
+        topic,
+        ids: [...ids],
+        ...(documentIds.size ? { documentIds: [...documentIds] } : {}),
+      });
+    }
+    this.emit({ type: 'changed', topic: 'history', ids: [] });
   }
 
-  now(): string {
-    return new Date().toISOString();
+  emit(event: WorkbenchEvent): void {
+    for (const listener of this.listeners) listener(event);
   }
 
   subscribe(listener: Listener): () => void {
@@ -53,47 +107,22 @@ export class CoreContext {
     return () => this.listeners.delete(listener);
   }
 
-  /** Tells every host that data changed; called only after the change is on disk. */
-  emit(topic: ChangeTopic, documentId?: string): void {
-    const event: WorkbenchEvent = documentId
-      ? { type: 'changed', topic, documentId }
-      : { type: 'changed', topic };
-    for (const listener of this.listeners) listener(event);
+  /** Runs one command through the store's queue; `label` names it in the undo history. */
+  command<R>(label: string | null, fn: (tx: Tx) => R): Promise<R> {
+    return this.store.run(label, fn);
   }
 
-  document(id: string): JsonDb<DocumentFile> {
-    const db = this.store.documents.get(id);
-    if (db) return db;
-    const broken = this.store.unreadable.find((d) => d.id === id);
-    if (broken) {
-      throw new WorkbenchError(
-        'READ_ONLY',
-        `documents/${id}.json cannot be opened: ${broken.reason}`,
-      );
-    }
-    throw notFound('document', id);
+  titleOf(documentId: string): string | undefined {
+    return this.store.state.documents.get(documentId)?.document.title;
   }
 
-  /** The document file holding an annotation, found by scanning (ids are unique). */
-  annotationHome(id: string): { db: JsonDb<DocumentFile>; annotation: Annotation } {
-    for (const db of this.store.documents.values()) {
-      const annotation = db.data.annotations.find((a) => a.id === id);
-      if (annotation) return { db, annotation };
-    }
-    throw notFound('highlight', id);
+  newId(prefix: string): string {
+    return newId(prefix);
   }
 
   *allAnnotations(): Iterable<{ annotation: Annotation; title: string }> {
-    for (const db of this.store.documents.values()) {
-      for (const annotation of db.data.annotations) {
-        yield { annotation, title: db.data.document.title };
-      }
+    for (const file of this.store.state.documents.values()) {
+      for (const annotation of file.annotations) yield { annotation, title: file.document.title };
     }
-  }
-
-  requireEntities(ids: readonly string[]): void {
-    const known = new Set(this.store.workspace.data.entities.map((e) => e.id));
-    const missing = ids.filter((id) => !known.has(id));
-    if (missing.length) throw notFound('entity', missing.join('", "'));
   }
 }

@@ -3,7 +3,6 @@
 // every outcome into an envelope. Nothing is thrown across the process boundary.
 import { api, isMethodName, type Envelope, type WorkbenchHandlers } from '../shared/api';
 import { describeIssues } from '../shared/issues';
-import { ReadOnlyError } from './json-db';
 import { WorkbenchError } from './errors';
 
 type AnyHandler = (input: unknown) => Promise<unknown>;
@@ -27,15 +26,6 @@ export async function dispatch(
   } catch (error) {
     if (error instanceof WorkbenchError) {
       return { ok: false, error: { code: error.code, message: error.message } };
-    }
-    if (error instanceof ReadOnlyError) {
-      return {
-        ok: false,
-        error: {
-          code: 'READ_ONLY',
-          message: `Not saved: this file is read-only because ${error.message}`,
-        },
-      };
     }
     const message = error instanceof Error ? error.message : String(error);
     return { ok: false, error: { code: 'INTERNAL', message: `${method} failed: ${message}` } };

@@ -13,3 +13,6 @@ export class WorkbenchError extends Error {
 
 export const notFound = (what: string, id: string): WorkbenchError =>
   new WorkbenchError('NOT_FOUND', `No ${what} with id "${id}" in this workspace.`);
+
+export const readOnly = (reason: string): WorkbenchError =>
+  new WorkbenchError('READ_ONLY', `Not saved: ${reason}`);

@@ -1,6 +1,6 @@
 // The workbench core: one object that implements the whole WorkbenchApi for one workspace
-// folder. Both hosts (Electron's IPC and the browser host's HTTP) wrap this and nothing
-// else, so they cannot drift apart.
+// folder. Every host (Electron's IPC, the browser host's HTTP, the command line) wraps
+// this and nothing else, so they cannot drift apart.
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { Envelope, Input, MethodName, Output, WorkbenchHandlers } from '../shared/api';
@@ -9,14 +9,20 @@ import { dispatch } from './dispatch';
 import { annotationHandlers } from './handlers/annotations';
 import { addDocument, documentHandlers } from './handlers/documents';
 import { entityHandlers } from './handlers/entities';
+import { historyHandlers } from './handlers/history';
 import { searchHandlers } from './handlers/search';
 import { transferHandlers } from './handlers/transfer';
 import { importPlainText } from './importers/plain-text';
-import { WorkspaceStore } from './workspace-store';
+import type { StoreFs } from './store/durable';
+import { WorkspaceStore } from './store/workspace-store';
 
 export interface WorkbenchOptions {
   /** A text file added as the first document when the workspace is brand new. */
   sampleArticle?: string;
+  /** Who opens the workspace ('desktop app', 'browser host', 'command line'): named to others. */
+  host?: string;
+  /** The file system, for fault-injection tests. */
+  fs?: StoreFs;
 }
 
 export interface Workbench {
@@ -29,21 +35,26 @@ export interface Workbench {
   subscribe(listener: Listener): () => void;
   /** Resolves when the search index holds the whole workspace. */
   readonly indexed: Promise<void>;
+  /** True when another process holds the workspace or it is damaged: nothing is written. */
+  readonly readOnly: boolean;
+  /** Finishes queued commands and gives the workspace lock back. */
+  close(): Promise<void>;
 }
 
 export async function openWorkbench(
   dir: string,
   options: WorkbenchOptions = {},
 ): Promise<Workbench> {
-  const store = await WorkspaceStore.open(dir);
+  const store = await WorkspaceStore.open(dir, {
+    host: options.host ?? 'workbench',
+    fs: options.fs,
+  });
   const ctx = new CoreContext(store);
-  if (store.isNew && !store.readOnly) {
-    // Write workspace.json at once, so the folder is recognisably a workspace.
-    await store.workspace.update(() => undefined);
-    if (options.sampleArticle && store.documents.size === 0) {
-      const bytes = await readFile(options.sampleArticle);
-      await addDocument(ctx, importPlainText(bytes, basename(options.sampleArticle)));
-    }
+  if (options.sampleArticle && !store.readOnly && store.isNew) {
+    const bytes = await readFile(options.sampleArticle);
+    await addDocument(ctx, importPlainText(bytes, basename(options.sampleArticle)));
+    // Opening on the sample is not a step the user took: it is not offered for undo.
+    store.history.clear();
   }
   const handlers: WorkbenchHandlers = {
     ...documentHandlers(ctx),
@@ -51,6 +62,7 @@ export async function openWorkbench(
     ...entityHandlers(ctx),
     ...searchHandlers(ctx),
     ...transferHandlers(ctx),
+    ...historyHandlers(ctx),
   };
   return {
     dir,
@@ -60,5 +72,9 @@ export async function openWorkbench(
       dispatch(handlers, method, input) as Promise<Envelope<Output<M>>>,
     subscribe: (listener) => ctx.subscribe(listener),
     indexed: ctx.indexReady,
+    get readOnly() {
+      return store.readOnly;
+    },
+    close: () => store.close(),
   };
 }

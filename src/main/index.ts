@@ -22,7 +22,10 @@ let unsubscribe: () => void = () => undefined;
 let win: BrowserWindow | null = null;
 
 async function useWorkspace(dir: string): Promise<void> {
-  const next = await openWorkbench(dir, { sampleArticle });
+  const previous = workbench as Workbench | undefined;
+  // Give the old workspace's lock back before taking the new one (it may be the same).
+  await previous?.close();
+  const next = await openWorkbench(dir, { sampleArticle, host: 'desktop app' });
   unsubscribe();
   workbench = next;
   unsubscribe = next.subscribe((event) => win?.webContents.send(IPC_EVENT_CHANNEL, event));

@@ -4,7 +4,7 @@ import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { dialog, type BrowserWindow } from 'electron';
 import type { ExportFormat } from '../shared/api';
-import { writeFileDurably } from '../core/durable-json-file';
+import { nodeFs, writeFileDurably } from '../core/store/durable';
 import type { Workbench } from '../core/workbench';
 
 export async function importWithDialog(
@@ -66,7 +66,7 @@ export async function exportWithDialog(
     : await dialog.showSaveDialog(options);
   if (target.canceled || !target.filePath) return;
   try {
-    await writeFileDurably(target.filePath, result.value.content);
+    await writeFileDurably(nodeFs, target.filePath, result.value.content);
   } catch (error) {
     dialog.showErrorBox(
       'Export failed',

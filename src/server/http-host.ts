@@ -34,6 +34,7 @@ const STATUS_BY_CODE: Record<ErrorCode, number> = {
   UNKNOWN_METHOD: 404,
   READ_ONLY: 409,
   IN_USE: 409,
+  CONFLICT: 409,
   INTERNAL: 500,
 };
 

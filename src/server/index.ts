@@ -23,6 +23,7 @@ async function main(argv: readonly string[]): Promise<void> {
   const dir = workspaceArg(argv) ?? defaultWorkspaceDir();
   const workbench = await openWorkbench(dir, {
     sampleArticle: join(here, '../../resources/sample-article.txt'),
+    host: 'browser host',
   });
   const host = await startHttpHost({
     workbench,
@@ -31,13 +32,20 @@ async function main(argv: readonly string[]): Promise<void> {
   });
   console.log(`Research Workbench is running at ${host.url}`);
   console.log(`Workspace: ${dir}`);
+  if (workbench.readOnly) {
+    const info = await workbench.call('workspace.info', {});
+    if (info.ok) console.log(`Read-only: ${info.value.readOnlyReason ?? ''}`);
+  }
   if (argv.includes('--open') && !openInBrowser(host.url, userDataDir())) {
     console.log(
       'No browser could be opened: open the address above in Chromium, Chrome or Firefox.',
     );
   }
   const stop = (): void => {
-    void host.close().then(() => process.exit(0));
+    void host
+      .close()
+      .then(() => workbench.close())
+      .then(() => process.exit(0));
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);

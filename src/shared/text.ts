@@ -59,3 +59,7 @@ export function searchTokens(text: string): string[] {
 
 /** The only link addresses kept from imported text or shown in the reader. */
 export const SAFE_HREF = /^(https?:|mailto:)/i;
+
+/** "1 highlight", "3 highlights"; pass the plural for words that do not just add "s". */
+export const plural = (n: number, word: string, many = `${word}s`): string =>
+  `${n} ${n === 1 ? word : many}`;

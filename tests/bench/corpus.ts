@@ -90,7 +90,6 @@ export async function writeWorkspace(dir: string): Promise<{ chars: number; high
     createdAt: NOW,
     updatedAt: NOW,
   }));
-  const summaries: WorkspaceFile['documents'] = [];
   let chars = 0;
   let highlights = 0;
   for (let d = 0; d < ARTICLES; d++) {
@@ -121,6 +120,7 @@ export async function writeWorkspace(dir: string): Promise<{ chars: number; high
         kind: (['quote', 'claim', 'evidence', 'question'] as const)[k % 4] ?? 'quote',
         note: k % 3 === 0 ? sentence(c, false) : '',
         status: 'anchored',
+        anchoredRevision: 1,
         createdAt: NOW,
         updatedAt: NOW,
       };
@@ -136,19 +136,18 @@ export async function writeWorkspace(dir: string): Promise<{ chars: number; high
         source: { publisher: 'Bench Daily' },
         format: 'text',
         contentHash: `sha256:${'0'.repeat(64)}`,
+        revision: 1,
         createdAt: NOW,
         updatedAt: NOW,
       },
       annotations,
     };
-    summaries.push({ id, title: file.document.title, createdAt: NOW });
     await writeFile(join(dir, 'documents', `${id}.json`), JSON.stringify(file));
   }
   const workspace: WorkspaceFile = {
     schemaVersion: SCHEMA_VERSION,
     entities,
     notes: [],
-    documents: summaries,
   };
   await writeFile(join(dir, 'workspace.json'), JSON.stringify(workspace));
   return { chars, highlights };

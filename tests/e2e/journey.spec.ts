@@ -1,7 +1,7 @@
 // The whole researcher's journey of the foundation issue, in a real Chromium against the
 // browser host and a real workspace folder: read, highlight (across blocks, overlapping),
 // tag, note, browse entities, edit, delete, reload, restart, and check the files on disk.
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { DocumentFile, WorkspaceFile } from '../../src/shared/model';
 import { expect, test } from './fixtures';
@@ -150,7 +150,8 @@ test('a researcher highlights, tags, annotates and finds everything again after 
     'Ejei',
     'Judiciary Chief',
   ]);
-  const docFile = join(host.workspace, 'documents', `${ws.documents[0]!.id}.json`);
+  const [docName] = await readdir(join(host.workspace, 'documents'));
+  const docFile = join(host.workspace, 'documents', docName!);
   const doc = DocumentFile.parse(JSON.parse(await readFile(docFile, 'utf8')));
   const quotes = doc.annotations.map((a) => a.target.quote.exact);
   expect(quotes).toHaveLength(5);

@@ -9,11 +9,10 @@ import { EXPORTERS } from '../../src/core/exporters';
 import { csvCell } from '../../src/core/exporters/csv';
 import type { Snapshot } from '../../src/core/exporters/snapshot';
 import { importPlainText } from '../../src/core/importers/plain-text';
-import { openWorkbench } from '../../src/core/workbench';
 import type { ExportFormat } from '../../src/shared/api';
 import { describeRange } from '../../src/shared/anchoring';
 import type { Annotation, Document, Entity } from '../../src/shared/model';
-import { SAMPLE, openSample, tempDir, unwrap } from './helpers';
+import { SAMPLE, openSample, reopen, tempDir, unwrap } from './helpers';
 
 const T = '2026-11-20T10:00:00.000Z';
 
@@ -29,6 +28,7 @@ function fixedSnapshot(): Snapshot {
       url: 'https://example.org/iran-rights',
       publishedDate: '2021-12-20',
     },
+    revision: 1,
     createdAt: T,
     updatedAt: T,
   };
@@ -68,6 +68,7 @@ function fixedSnapshot(): Snapshot {
       kind,
       note,
       status: 'anchored',
+      anchoredRevision: 1,
       createdAt: T,
       updatedAt: T,
     };
@@ -256,7 +257,7 @@ describe('JSON backup', () => {
     unwrap(await source.call('documents.paste', { title: 'فارسی', text: 'گزارش زندان اوین 😀' }));
     const backup = unwrap(await source.call('export.create', { format: 'json' }));
 
-    const target = await openWorkbench(dirs[1]!.dir);
+    const target = await reopen(dirs[1]!.dir);
     const outcome = unwrap(
       await target.call('documents.import', {
         fileName: backup.fileName,

@@ -1,19 +1,42 @@
 // A real, empty workspace folder per test: the handlers run against lowdb files on disk.
+// Opening a folder again through these helpers closes the instance before it first, as a
+// restart would (an open instance holds the workspace lock).
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Envelope } from '../../src/shared/api';
-import { openWorkbench, type Workbench } from '../../src/core/workbench';
+import { openWorkbench, type Workbench, type WorkbenchOptions } from '../../src/core/workbench';
 
 export const SAMPLE = join(import.meta.dirname, '../../resources/sample-article.txt');
 
+const open = new Map<string, Workbench>();
+
 export async function tempDir(): Promise<{ dir: string; cleanup: () => Promise<void> }> {
   const dir = await mkdtemp(join(tmpdir(), 'rw-test-'));
-  return { dir, cleanup: () => rm(dir, { recursive: true, force: true }) };
+  return {
+    dir,
+    cleanup: async () => {
+      await closeWorkbench(dir);
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export async function closeWorkbench(dir: string): Promise<void> {
+  await open.get(dir)?.close();
+  open.delete(dir);
+}
+
+/** Opens `dir` as the only instance in this process (a restart when one was open). */
+export async function reopen(dir: string, options: WorkbenchOptions = {}): Promise<Workbench> {
+  await closeWorkbench(dir);
+  const wb = await openWorkbench(dir, { host: 'test', ...options });
+  open.set(dir, wb);
+  return wb;
 }
 
 export function openSample(dir: string): Promise<Workbench> {
-  return openWorkbench(dir, { sampleArticle: SAMPLE });
+  return reopen(dir, { sampleArticle: SAMPLE });
 }
 
 export function unwrap<T>(envelope: Envelope<T>): T {

@@ -4,9 +4,9 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openWorkbench, type Workbench } from '../../src/core/workbench';
+import type { Workbench } from '../../src/core/workbench';
 import { DocumentFile } from '../../src/shared/model';
-import { tempDir, unwrap } from './helpers';
+import { reopen, tempDir, unwrap } from './helpers';
 
 const FIXTURES = join(import.meta.dirname, '../fixtures/import');
 let dir: string;
@@ -14,7 +14,7 @@ let cleanup: () => Promise<void>;
 let wb: Workbench;
 beforeEach(async () => {
   ({ dir, cleanup } = await tempDir());
-  wb = await openWorkbench(dir);
+  wb = await reopen(dir);
 });
 afterEach(() => cleanup());
 

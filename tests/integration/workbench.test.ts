@@ -4,8 +4,8 @@ import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DocumentFile, WorkspaceFile } from '../../src/shared/model';
-import { openWorkbench, type Workbench } from '../../src/core/workbench';
-import { openSample, tempDir, unwrap } from './helpers';
+import type { Workbench } from '../../src/core/workbench';
+import { openSample, reopen, tempDir, unwrap } from './helpers';
 
 let dir: string;
 let cleanup: () => Promise<void>;
@@ -39,8 +39,8 @@ describe('a new workspace', () => {
       /^The ongoing\u00A0trial of Hamid Noury/,
     );
     expect(document.contentHash).toMatch(/^sha256:[0-9a-f]{64}$/);
-    const onDisk = WorkspaceFile.parse(await readJson(join(dir, 'workspace.json')));
-    expect(onDisk.documents.map((d) => d.id)).toEqual([document.id]);
+    WorkspaceFile.parse(await readJson(join(dir, 'workspace.json')));
+    expect(await readdir(join(dir, 'documents'))).toEqual([`${document.id}.json`]);
   });
 
   it('does not add the sample again when reopened', async () => {
@@ -211,7 +211,7 @@ describe('deleting a document', () => {
     ).toHaveLength(1);
     wb = await openSample(dir);
     expect(unwrap(await wb.call('documents.list', {}))).toEqual([]);
-    expect(WorkspaceFile.parse(await readJson(join(dir, 'workspace.json'))).documents).toEqual([]);
+    expect(await readdir(join(dir, 'documents'))).toEqual([]);
   });
 });
 
@@ -224,7 +224,7 @@ describe('corrupt files', () => {
     const wb = await openSample(dir);
     const info = unwrap(await wb.call('workspace.info', {}));
     expect(info.readOnly).toBe(true);
-    expect(info.problems[0]?.file).toBe(file);
+    expect(info.problems[0]?.file).toBe('workspace.json');
     expect(info.problems[0]?.reason).toContain('not valid JSON');
     const write = await wb.call('entities.create', { name: 'Evin prison', type: 'place' });
     expect(write).toMatchObject({ ok: false, error: { code: 'READ_ONLY' } });
@@ -265,7 +265,7 @@ describe('corrupt files', () => {
 
 describe('a workspace without the sample', () => {
   it('starts empty', async () => {
-    const wb = await openWorkbench(dir);
+    const wb = await reopen(dir);
     expect(unwrap(await wb.call('documents.list', {}))).toEqual([]);
   });
 });

@@ -1,7 +1,7 @@
 // The export formats, each a pure function from a snapshot to a file's text.
 import { exportCsv } from './csv';
 import { exportMarkdown } from './markdown';
-import { BACKUP_FORMAT, type Backup, type Snapshot } from './snapshot';
+import { BACKUP_FORMAT, BACKUP_VERSION, type Backup, type Snapshot } from './snapshot';
 import { exportW3c } from './w3c';
 
 import type { ExportFormat } from '../../shared/api';
@@ -9,7 +9,7 @@ import type { ExportFormat } from '../../shared/api';
 export function exportJson(snapshot: Snapshot): string {
   const backup: Backup = {
     format: BACKUP_FORMAT,
-    version: 1,
+    version: BACKUP_VERSION,
     exportedAt: snapshot.exportedAt,
     entities: snapshot.entities,
     notes: snapshot.notes,

@@ -18,11 +18,13 @@ export interface Snapshot {
 }
 
 export const BACKUP_FORMAT = 'research-workbench-backup';
+/** 2 since documents carry a revision; version-1 backups are upgraded when restored. */
+export const BACKUP_VERSION = 2;
 
 /** The lossless JSON backup: the workspace's files, verbatim, in one document. */
 export const Backup = z.strictObject({
   format: z.literal(BACKUP_FORMAT),
-  version: z.literal(1),
+  version: z.literal(BACKUP_VERSION),
   exportedAt: z.string(),
   entities: z.array(Entity),
   notes: z.array(Note),

@@ -1,14 +1,25 @@
-// Handlers for the workspace and its documents, including adding an imported document.
-import type { WorkbenchHandlers } from '../../shared/api';
+// Handlers for the workspace and its documents: listing, reading the stored anchoring,
+// adding an imported document, deleting (to trash/) and editing the text, which makes a
+// new revision and re-anchors every highlight against it in the same command.
+import type { DocumentListItem, WorkbenchHandlers } from '../../shared/api';
 import { anchor } from '../../shared/anchoring';
 import { SCHEMA_VERSION, type Document } from '../../shared/model';
+import { plural } from '../../shared/text';
 import type { CoreContext } from '../context';
 import { WorkbenchError } from '../errors';
 import type { ImportedContent } from '../importers/plain-text';
+import { mapThroughEdit } from '../text-edit';
+import { repairWorkspace } from '../store/repair';
+import type { Tx } from '../store/tx';
 
 type Handlers = Pick<
   WorkbenchHandlers,
-  'workspace.info' | 'documents.list' | 'documents.get' | 'documents.delete'
+  | 'workspace.info'
+  | 'workspace.repair'
+  | 'documents.list'
+  | 'documents.get'
+  | 'documents.delete'
+  | 'documents.editText'
 >;
 
 export function documentHandlers(ctx: CoreContext): Handlers {
@@ -19,77 +30,121 @@ export function documentHandlers(ctx: CoreContext): Handlers {
         path: store.dir,
         schemaVersion: SCHEMA_VERSION,
         readOnly: store.readOnly,
+        ...(store.readOnlyReason ? { readOnlyReason: store.readOnlyReason } : {}),
+        ...(store.lockedBy ? { lockedBy: store.lockedBy } : {}),
         problems: store.problems,
       }),
 
+    'workspace.repair': () => repairWorkspace(store),
+
     'documents.list': () => {
-      const readable = [...store.documents.values()].map(({ data }) => ({
-        id: data.document.id,
-        title: data.document.title,
-        createdAt: data.document.createdAt,
-        annotationCount: data.annotations.length,
-      }));
-      const broken = store.unreadable.map((d) => ({
-        id: d.id,
-        title: `documents/${d.id}.json`,
-        createdAt: '',
-        annotationCount: 0,
-        problem: d.reason,
-      }));
+      const readable: DocumentListItem[] = [...store.state.documents.values()].map(
+        ({ document, annotations }) => ({
+          id: document.id,
+          title: document.title,
+          createdAt: document.createdAt,
+          annotationCount: annotations.length,
+        }),
+      );
       readable.sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+      const broken = [...store.damaged.keys()]
+        .filter((path) => path.startsWith('documents/'))
+        .map((path) => ({
+          id: path.slice('documents/'.length).replace(/\.json$/i, ''),
+          title: path,
+          createdAt: '',
+          annotationCount: 0,
+          problem: store.problems
+            .filter((p) => p.file === path)
+            .map((p) => (p.record ? `${p.record}: ${p.reason}` : p.reason))
+            .join('; '),
+        }));
       return Promise.resolve([...readable, ...broken]);
     },
 
-    'documents.delete': async ({ id, confirmHighlights }) => {
-      const db = ctx.document(id);
-      store.workspace.assertWritable();
-      db.assertWritable();
-      const { annotations, document } = db.data;
-      if (annotations.length !== confirmHighlights) {
-        throw new WorkbenchError(
-          'IN_USE',
-          `“${document.title}” has ${annotations.length} highlight${annotations.length === 1 ? '' : 's'}; ` +
-            'confirm deleting it with that number.',
-        );
-      }
-      await store.trashDocument(id, ctx.now());
-      await store.workspace.update((ws) => {
-        ws.documents = ws.documents.filter((d) => d.id !== id);
-        for (const note of ws.notes) note.documentIds = note.documentIds.filter((d) => d !== id);
-      });
-      ctx.index.removeDocument(id);
-      for (const a of annotations) ctx.index.removeAnnotation(a.id);
-      ctx.emit('documents', id);
-      return { id, highlights: annotations.length };
-    },
+    'documents.delete': ({ id, confirmHighlights }) =>
+      ctx.command('Delete document', (tx) => {
+        const { annotations, document } = tx.document(id);
+        if (annotations.length !== confirmHighlights) {
+          throw new WorkbenchError(
+            'IN_USE',
+            `“${document.title}” has ${plural(annotations.length, 'highlight')}; confirm deleting it with that number.`,
+          );
+        }
+        tx.setFile(id, undefined);
+        for (const note of tx.notes) {
+          if (note.documentIds.includes(id))
+            tx.setNote(note.id, { ...note, documentIds: note.documentIds.filter((d) => d !== id) });
+        }
+        return { id, highlights: annotations.length };
+      }),
 
     'documents.get': ({ id }) => {
-      const db = ctx.document(id);
-      const { document, annotations } = db.data;
-      const anchored = annotations.map((a) => {
-        const placed = anchor(document.text, a.target);
-        return {
-          ...a,
-          status: placed.status,
-          target: {
-            ...a.target,
-            position: { ...a.target.position, start: placed.start, end: placed.end },
-          },
-        };
-      });
+      const file = store.state.documents.get(id);
+      if (!file) {
+        const why = store.blocked(id);
+        if (why)
+          return Promise.reject(new WorkbenchError('READ_ONLY', `documents/${id}.json ${why}`));
+        return Promise.reject(
+          new WorkbenchError('NOT_FOUND', `No document with id "${id}" in this workspace.`),
+        );
+      }
       return Promise.resolve({
-        document,
-        annotations: anchored,
-        readOnly: store.readOnly || db.readOnlyReason !== undefined,
+        document: file.document,
+        annotations: file.annotations,
+        readOnly: store.readOnly,
       });
     },
+
+    'documents.editText': ({ id, revision, text }) =>
+      ctx.command('Edit text', (tx) => {
+        editText(tx, id, revision, text);
+        const file = tx.document(id);
+        return { document: file.document, annotations: file.annotations, readOnly: false };
+      }),
   };
 }
 
-/** Stores an imported document: its own file first, then its entry in workspace.json. */
-export async function addDocument(ctx: CoreContext, content: ImportedContent): Promise<Document> {
-  const now = ctx.now();
-  const document: Document = {
+/**
+ * Makes `text` the document's next revision: blocks and marks follow the edit, and every
+ * highlight is re-anchored against the new text once, here, and stored with its status.
+ */
+export function editText(tx: Tx, id: string, revision: number, text: string): void {
+  const { document, annotations } = tx.document(id);
+  if (document.revision !== revision) {
+    throw new WorkbenchError(
+      'CONFLICT',
+      `“${document.title}” changed since this edit began (revision ${document.revision}, not ${revision}).`,
+    );
+  }
+  if (text === document.text) return;
+  const { blocks, marks } = mapThroughEdit(document.text, text, document.blocks, document.marks);
+  const next: Document = {
+    ...document,
+    text,
+    blocks,
+    marks,
+    revision: revision + 1,
+    updatedAt: tx.now,
+  };
+  tx.setDocument(next);
+  for (const a of annotations) {
+    const placed = anchor(text, a.target);
+    tx.setAnnotation(id, a.id, {
+      ...a,
+      target: {
+        ...a.target,
+        position: { ...a.target.position, start: placed.start, end: placed.end },
+      },
+      status: placed.status,
+      anchoredRevision: next.revision,
+    });
+  }
+}
+
+/** Builds the record for an imported document (revision 1); the caller stores it. */
+export function newDocument(ctx: CoreContext, content: ImportedContent, now: string): Document {
+  return {
     id: ctx.newId('doc'),
     title: content.title,
     text: content.text,
@@ -98,15 +153,17 @@ export async function addDocument(ctx: CoreContext, content: ImportedContent): P
     source: { ...content.source, accessedDate: content.source.accessedDate ?? now },
     format: content.format,
     contentHash: content.contentHash,
+    revision: 1,
     createdAt: now,
     updatedAt: now,
   };
-  ctx.store.workspace.assertWritable();
-  await ctx.store.createDocument({ schemaVersion: SCHEMA_VERSION, document, annotations: [] });
-  await ctx.store.workspace.update((ws) => {
-    ws.documents.push({ id: document.id, title: document.title, createdAt: now });
+}
+
+/** Stores an imported document as one undoable command. */
+export function addDocument(ctx: CoreContext, content: ImportedContent): Promise<Document> {
+  return ctx.command('Import document', (tx) => {
+    const document = newDocument(ctx, content, tx.now);
+    tx.setFile(document.id, { schemaVersion: SCHEMA_VERSION, document, annotations: [] });
+    return document;
   });
-  ctx.index.putDocument(document);
-  ctx.emit('documents', document.id);
-  return document;
 }

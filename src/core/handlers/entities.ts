@@ -1,9 +1,12 @@
 // Handlers for entities and free-standing notes, both kept in workspace.json. Deleting an
-// entity that highlights use must be confirmed with the number of highlights it untags.
+// entity that highlights use must be confirmed with the number of highlights it untags;
+// the count is checked in the same command that deletes, so it cannot go stale between.
 import type { WorkbenchHandlers } from '../../shared/api';
 import type { Entity, Note } from '../../shared/model';
 import type { CoreContext } from '../context';
 import { notFound, WorkbenchError } from '../errors';
+import { plural } from '../../shared/text';
+import type { Tx } from '../store/tx';
 
 type Handlers = Pick<
   WorkbenchHandlers,
@@ -20,9 +23,21 @@ type Handlers = Pick<
 const cleanAliases = (aliases: readonly string[], name: string): string[] =>
   [...new Set(aliases.map((a) => a.trim()))].filter((a) => a && a !== name);
 
-export function entityHandlers(ctx: CoreContext): Handlers {
-  const ws = ctx.store.workspace;
+function requireName(tx: Tx, name: string, exceptId?: string): void {
+  const clash = tx.entities.find(
+    (e) => e.id !== exceptId && e.name.toLocaleLowerCase() === name.toLocaleLowerCase(),
+  );
+  if (clash)
+    throw new WorkbenchError('INVALID_INPUT', `An entity named "${clash.name}" already exists.`);
+}
 
+function note(tx: Tx, id: string): Note {
+  const found = tx.notes.find((n) => n.id === id);
+  if (!found) throw notFound('note', id);
+  return found;
+}
+
+export function entityHandlers(ctx: CoreContext): Handlers {
   const usageCounts = (): Map<string, number> => {
     const counts = new Map<string, number>();
     for (const { annotation } of ctx.allAnnotations()) {
@@ -31,130 +46,112 @@ export function entityHandlers(ctx: CoreContext): Handlers {
     return counts;
   };
 
-  const requireName = (name: string, exceptId?: string): void => {
-    const clash = ws.data.entities.find(
-      (e) => e.id !== exceptId && e.name.toLocaleLowerCase() === name.toLocaleLowerCase(),
-    );
-    if (clash) {
-      throw new WorkbenchError('INVALID_INPUT', `An entity named "${clash.name}" already exists.`);
-    }
-  };
-
   return {
     'entities.list': () => {
       const counts = usageCounts();
-      const list = ws.data.entities.map((e) => ({ ...e, usage: counts.get(e.id) ?? 0 }));
+      const list = ctx.store.state.workspace.entities.map((e) => ({
+        ...e,
+        usage: counts.get(e.id) ?? 0,
+      }));
       list.sort((a, b) => a.name.localeCompare(b.name));
       return Promise.resolve(list);
     },
 
-    'entities.create': async (input) => {
-      requireName(input.name);
-      const now = ctx.now();
-      const entity: Entity = {
-        id: ctx.newId('ent'),
-        name: input.name,
-        type: input.type.toLowerCase(),
-        aliases: cleanAliases(input.aliases, input.name),
-        description: input.description,
-        ...(input.externalId ? { externalId: input.externalId } : {}),
-        createdAt: now,
-        updatedAt: now,
-      };
-      await ws.update((data) => {
-        data.entities.push(entity);
-      });
-      ctx.index.putEntity(entity);
-      ctx.emit('entities');
-      return entity;
-    },
-
-    'entities.update': async ({ id, patch }) => {
-      if (patch.name !== undefined) requireName(patch.name, id);
-      const updated = await ws.update((data) => {
-        const entity = data.entities.find((e) => e.id === id);
-        if (!entity) throw notFound('entity', id);
-        if (patch.name !== undefined) entity.name = patch.name;
-        if (patch.type !== undefined) entity.type = patch.type.toLowerCase();
-        if (patch.description !== undefined) entity.description = patch.description;
-        if (patch.externalId !== undefined) entity.externalId = patch.externalId || undefined;
-        if (patch.aliases !== undefined || patch.name !== undefined) {
-          entity.aliases = cleanAliases(patch.aliases ?? entity.aliases, entity.name);
-        }
-        entity.updatedAt = ctx.now();
+    'entities.create': (input) =>
+      ctx.command('Create entity', (tx) => {
+        requireName(tx, input.name);
+        const entity: Entity = {
+          id: ctx.newId('ent'),
+          name: input.name,
+          type: input.type.toLowerCase(),
+          aliases: cleanAliases(input.aliases, input.name),
+          description: input.description,
+          ...(input.externalId ? { externalId: input.externalId } : {}),
+          createdAt: tx.now,
+          updatedAt: tx.now,
+        };
+        tx.setEntity(entity.id, entity);
         return entity;
-      });
-      ctx.index.putEntity(updated);
-      ctx.emit('entities');
-      return updated;
-    },
+      }),
 
-    'entities.delete': async ({ id, confirmUsage }) => {
-      const entity = ws.data.entities.find((e) => e.id === id);
-      if (!entity) throw notFound('entity', id);
-      ws.assertWritable();
-      const usage = usageCounts().get(id) ?? 0;
-      if (usage !== confirmUsage) {
-        throw new WorkbenchError(
-          'IN_USE',
-          `"${entity.name}" is tagged on ${usage} highlight${usage === 1 ? '' : 's'}; ` +
-            `confirm deleting it with that number.`,
+    'entities.update': ({ id, patch }) =>
+      ctx.command('Edit entity', (tx) => {
+        const current = tx.entity(id);
+        if (patch.name !== undefined) requireName(tx, patch.name, id);
+        const name = patch.name ?? current.name;
+        const { externalId: _old, ...rest } = current;
+        const externalId =
+          patch.externalId !== undefined ? patch.externalId || undefined : current.externalId;
+        const updated: Entity = {
+          ...rest,
+          name,
+          type: patch.type !== undefined ? patch.type.toLowerCase() : current.type,
+          description: patch.description ?? current.description,
+          aliases:
+            patch.aliases !== undefined || patch.name !== undefined
+              ? cleanAliases(patch.aliases ?? current.aliases, name)
+              : current.aliases,
+          ...(externalId ? { externalId } : {}),
+          updatedAt: tx.now,
+        };
+        tx.setEntity(id, updated);
+        return updated;
+      }),
+
+    'entities.delete': ({ id, confirmUsage }) =>
+      ctx.command('Delete entity', (tx) => {
+        const entity = tx.entity(id);
+        const tagged = [...tx.documents()].flatMap((file) =>
+          file.annotations.filter((a) => a.entityIds.includes(id)),
         );
-      }
-      // Untag the highlights first: a crash between the two steps leaves an unused
-      // entity behind, never highlights that point at nothing.
-      for (const db of ctx.store.documents.values()) {
-        if (!db.data.annotations.some((a) => a.entityIds.includes(id))) continue;
-        const untagged = await db.update((file) =>
-          file.annotations
-            .filter((a) => a.entityIds.includes(id))
-            .map((a) => {
-              a.entityIds = a.entityIds.filter((e) => e !== id);
-              return a;
-            }),
-        );
-        for (const annotation of untagged) ctx.index.putAnnotation(annotation);
-        ctx.emit('annotations', db.data.document.id);
-      }
-      await ws.update((data) => {
-        data.entities = data.entities.filter((e) => e.id !== id);
-        for (const note of data.notes) note.entityIds = note.entityIds.filter((e) => e !== id);
-      });
-      ctx.index.removeEntity(id);
-      ctx.emit('entities');
-      return { id, untagged: usage };
-    },
+        if (tagged.length !== confirmUsage) {
+          throw new WorkbenchError(
+            'IN_USE',
+            `"${entity.name}" is tagged on ${plural(tagged.length, 'highlight')}; confirm deleting it with that number.`,
+          );
+        }
+        // Untagging and deleting are one command: all of it lands, or none of it.
+        for (const a of tagged) {
+          tx.setAnnotation(a.documentId, a.id, {
+            ...a,
+            entityIds: a.entityIds.filter((e) => e !== id),
+            updatedAt: tx.now,
+          });
+        }
+        for (const n of tx.notes) {
+          if (n.entityIds.includes(id))
+            tx.setNote(n.id, { ...n, entityIds: n.entityIds.filter((e) => e !== id) });
+        }
+        tx.setEntity(id, undefined);
+        return { id, untagged: tagged.length };
+      }),
 
-    'notes.list': () => Promise.resolve([...ws.data.notes]),
+    'notes.list': () => Promise.resolve([...ctx.store.state.workspace.notes]),
 
-    'notes.create': async (input) => {
-      const now = ctx.now();
-      const note: Note = { id: ctx.newId('note'), ...input, createdAt: now, updatedAt: now };
-      await ws.update((data) => {
-        data.notes.push(note);
-      });
-      ctx.emit('notes');
-      return note;
-    },
+    'notes.create': (input) =>
+      ctx.command('Create note', (tx) => {
+        const created: Note = {
+          id: ctx.newId('note'),
+          ...input,
+          createdAt: tx.now,
+          updatedAt: tx.now,
+        };
+        tx.setNote(created.id, created);
+        return created;
+      }),
 
-    'notes.update': async ({ id, patch }) => {
-      const updated = await ws.update((data) => {
-        const note = data.notes.find((n) => n.id === id);
-        if (!note) throw notFound('note', id);
-        Object.assign(note, patch, { updatedAt: ctx.now() });
-        return note;
-      });
-      ctx.emit('notes');
-      return updated;
-    },
+    'notes.update': ({ id, patch }) =>
+      ctx.command('Edit note', (tx) => {
+        const updated: Note = { ...note(tx, id), ...patch, updatedAt: tx.now };
+        tx.setNote(id, updated);
+        return updated;
+      }),
 
-    'notes.delete': async ({ id }) => {
-      if (!ws.data.notes.some((n) => n.id === id)) throw notFound('note', id);
-      await ws.update((data) => {
-        data.notes = data.notes.filter((n) => n.id !== id);
-      });
-      ctx.emit('notes');
-      return { id };
-    },
+    'notes.delete': ({ id }) =>
+      ctx.command('Delete note', (tx) => {
+        note(tx, id);
+        tx.setNote(id, undefined);
+        return { id };
+      }),
   };
 }

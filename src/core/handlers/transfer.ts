@@ -7,7 +7,8 @@ import { SCHEMA_VERSION } from '../../shared/model';
 import type { CoreContext } from '../context';
 import { WorkbenchError } from '../errors';
 import { EXPORTERS } from '../exporters';
-import { Backup, type Snapshot } from '../exporters/snapshot';
+import { Backup, BACKUP_VERSION, type Snapshot } from '../exporters/snapshot';
+import { migrate } from '../migrations';
 import { importBytes, importPastedText } from '../importers';
 import { decodeText } from '../importers/decode';
 import { ImportError } from '../importers/import-error';
@@ -16,14 +17,42 @@ import { addDocument } from './documents';
 type Handlers = Pick<WorkbenchHandlers, 'documents.import' | 'documents.paste' | 'export.create'>;
 
 export function snapshot(ctx: CoreContext): Snapshot {
-  const ws = ctx.store.workspace.data;
-  const documents = [...ctx.store.documents.values()]
-    .map((db) => ({ document: db.data.document, annotations: db.data.annotations }))
+  const { workspace, documents } = ctx.store.state;
+  const list = [...documents.values()]
+    .map(({ document, annotations }) => ({ document, annotations }))
     .sort((a, b) => a.document.createdAt.localeCompare(b.document.createdAt));
-  return { entities: ws.entities, notes: ws.notes, documents, exportedAt: ctx.now() };
+  return {
+    entities: workspace.entities,
+    notes: workspace.notes,
+    documents: list,
+    exportedAt: new Date().toISOString(),
+  };
 }
 
-/** Restores a JSON backup into this workspace: all of it, or nothing if any id is taken. */
+/** A version-1 backup's documents in today's form (the same migration as the files). */
+function upgradeBackup(raw: unknown): unknown {
+  if (typeof raw !== 'object' || raw === null || (raw as { version?: unknown }).version !== 1)
+    return raw;
+  const backup = raw as { documents?: unknown };
+  if (!Array.isArray(backup.documents)) return raw;
+  const documents = backup.documents.map((d: unknown) => {
+    try {
+      const { schemaVersion: _v, ...rest } = migrate({
+        ...(d as object),
+        schemaVersion: 1,
+      }) as Record<string, unknown>;
+      return rest;
+    } catch {
+      return d;
+    }
+  });
+  return { ...backup, version: BACKUP_VERSION, documents };
+}
+
+/**
+ * Restores a JSON backup into this workspace as one command: every file it writes lands,
+ * or none does. A backup whose records are all here already was restored before.
+ */
 export async function restoreBackup(
   ctx: CoreContext,
   bytes: Uint8Array,
@@ -36,7 +65,7 @@ export async function restoreBackup(
     if (error instanceof ImportError) throw error;
     throw new ImportError(fileName, 'it is not valid JSON');
   }
-  const parsed = Backup.safeParse(raw);
+  const parsed = Backup.safeParse(upgradeBackup(raw));
   if (!parsed.success) {
     throw new ImportError(
       fileName,
@@ -44,52 +73,41 @@ export async function restoreBackup(
     );
   }
   const backup = parsed.data;
-  const ws = ctx.store.workspace;
-  ws.assertWritable();
-  const taken = new Set([
-    ...ws.data.entities.map((e) => e.id),
-    ...ws.data.notes.map((n) => n.id),
-    ...ctx.store.documents.keys(),
-    ...[...ctx.allAnnotations()].map(({ annotation }) => annotation.id),
-  ]);
-  const incoming = [
-    ...backup.entities.map((e) => e.id),
-    ...backup.notes.map((n) => n.id),
-    ...backup.documents.flatMap((d) => [d.document.id, ...d.annotations.map((a) => a.id)]),
-  ];
-  const clash = incoming.find((id) => taken.has(id));
-  if (clash)
-    throw new ImportError(
+  return ctx.command('Restore backup', (tx) => {
+    const taken = new Set([
+      ...tx.entities.map((e) => e.id),
+      ...tx.notes.map((n) => n.id),
+      ...tx.documentIds(),
+      ...[...tx.documents()].flatMap((f) => f.annotations.map((a) => a.id)),
+    ]);
+    const incoming = [
+      ...backup.entities.map((e) => e.id),
+      ...backup.notes.map((n) => n.id),
+      ...backup.documents.flatMap((d) => [d.document.id, ...d.annotations.map((a) => a.id)]),
+    ];
+    const clashes = incoming.filter((id) => taken.has(id));
+    if (clashes.length && clashes.length === incoming.length)
+      throw new ImportError(
+        fileName,
+        'everything in it is already in this workspace (it was restored before)',
+      );
+    if (clashes.length)
+      throw new ImportError(
+        fileName,
+        `it holds records already in this workspace (for example "${clashes[0]}")`,
+      );
+    for (const d of backup.documents)
+      tx.setFile(d.document.id, { schemaVersion: SCHEMA_VERSION, ...d });
+    for (const e of backup.entities) tx.setEntity(e.id, e);
+    for (const n of backup.notes) tx.setNote(n.id, n);
+    return {
       fileName,
-      `it holds records already in this workspace (for example "${clash}")`,
-    );
-  for (const d of backup.documents) {
-    await ctx.store.createDocument({ schemaVersion: SCHEMA_VERSION, ...d });
-  }
-  await ws.update((data) => {
-    data.entities.push(...backup.entities);
-    data.notes.push(...backup.notes);
-    data.documents.push(
-      ...backup.documents.map((d) => ({
-        id: d.document.id,
-        title: d.document.title,
-        createdAt: d.document.createdAt,
-      })),
-    );
+      kind: 'backup' as const,
+      documents: backup.documents.length,
+      entities: backup.entities.length,
+      highlights: backup.documents.reduce((n, d) => n + d.annotations.length, 0),
+    };
   });
-  for (const d of backup.documents) {
-    ctx.index.putDocument(d.document);
-    for (const a of d.annotations) ctx.index.putAnnotation(a);
-  }
-  for (const e of backup.entities) ctx.index.putEntity(e);
-  ctx.emit('workspace');
-  return {
-    fileName,
-    kind: 'backup',
-    documents: backup.documents.length,
-    entities: backup.entities.length,
-    highlights: backup.documents.reduce((n, d) => n + d.annotations.length, 0),
-  };
 }
 
 export function transferHandlers(ctx: CoreContext): Handlers {

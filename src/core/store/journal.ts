@@ -1,0 +1,79 @@
+// Atomic commits across several files. The new contents of every file a command touches
+// go into one journal file, written durably, before any of them is touched; then each
+// file is written; then the journal is removed. A crash before the journal is complete
+// leaves no journal (it is renamed into place whole) and no file changed; a crash after
+// it leaves a journal that the next opener applies again, so a command is all or nothing.
+import { dirname, join } from 'node:path';
+import { removeDurably, writeFileDurably, type StoreFs } from './durable';
+
+export const JOURNAL_FILE = '.journal.json';
+
+/** One file's new contents, by path inside the workspace; null removes the file. */
+export interface FileChange {
+  path: string;
+  content: string | null;
+}
+
+/**
+ * The only files a commit may write. The journal is read back from disk, where anyone
+ * could have edited it: a path outside these (`../`, an absolute path, another folder) is
+ * refused rather than written.
+ */
+const WRITABLE = /^(?:workspace\.json|(?:documents|trash)\/[A-Za-z0-9_-]{1,100}\.json)$/;
+
+export function assertWritablePath(path: string): void {
+  if (!WRITABLE.test(path)) throw new Error(`refusing to write "${path}": not a workspace file`);
+}
+
+async function apply(fs: StoreFs, dir: string, change: FileChange): Promise<void> {
+  assertWritablePath(change.path);
+  const file = join(dir, change.path);
+  if (change.content === null) return removeDurably(fs, file);
+  await fs.mkdir(dirname(file), { recursive: true });
+  await writeFileDurably(fs, file, change.content);
+}
+
+/** Writes every change, all or nothing even if the process dies part way. */
+export async function commitFiles(
+  fs: StoreFs,
+  dir: string,
+  changes: readonly FileChange[],
+): Promise<void> {
+  for (const change of changes) assertWritablePath(change.path);
+  if (changes.length === 1) return apply(fs, dir, changes[0]!);
+  const journal = join(dir, JOURNAL_FILE);
+  await writeFileDurably(fs, journal, JSON.stringify({ journal: 1, changes }));
+  for (const change of changes) await apply(fs, dir, change);
+  await removeDurably(fs, journal);
+}
+
+/** The changes of an interrupted commit, or null when there is none. */
+export async function readJournal(fs: StoreFs, dir: string): Promise<FileChange[] | null> {
+  let raw: string;
+  try {
+    raw = await fs.readFile(join(dir, JOURNAL_FILE), 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw error;
+  }
+  const data = JSON.parse(raw) as { journal?: unknown; changes?: unknown };
+  if (data.journal !== 1 || !Array.isArray(data.changes)) {
+    throw new Error(`${JOURNAL_FILE} is not a journal this version can finish`);
+  }
+  return data.changes.map((c: unknown) => {
+    const { path, content } = (c ?? {}) as Partial<FileChange>;
+    if (typeof path !== 'string' || (typeof content !== 'string' && content !== null))
+      throw new Error(`${JOURNAL_FILE} holds a malformed change`);
+    assertWritablePath(path);
+    return { path, content };
+  });
+}
+
+/** Finishes an interrupted commit (its journal is complete, or it would not exist). */
+export async function recoverJournal(fs: StoreFs, dir: string): Promise<number> {
+  const changes = await readJournal(fs, dir);
+  if (!changes) return 0;
+  for (const change of changes) await apply(fs, dir, change);
+  await removeDurably(fs, join(dir, JOURNAL_FILE));
+  return changes.length;
+}

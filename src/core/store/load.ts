@@ -1,0 +1,189 @@
+// Loading a workspace folder: workspace.json and every file in documents/, each read
+// strictly and then checked for integrity across files. Whatever fails is reported by
+// file and record, kept out of the in-memory state and marked so that nothing writes over
+// it; the rest of the workspace opens normally.
+import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
+import type { ZodType } from 'zod';
+import type { FileProblem } from '../../shared/api';
+import { DocumentFile, SCHEMA_VERSION, WorkspaceFile } from '../../shared/model';
+import { TEMP_SUFFIX, type StoreFs } from './durable';
+import { inspectDocument, inspectWorkspace, type Finding } from './integrity';
+import { parseWorkspaceFile, readWorkspaceFile, type ReadResult } from './read-file';
+
+export const WORKSPACE_FILE = 'workspace.json';
+export const DOCUMENT_NAME = /^([A-Za-z0-9_-]{1,64})\.json$/;
+export const documentPath = (id: string): string => `documents/${id}.json`;
+
+export const newId = (prefix: string): string =>
+  `${prefix}_${randomBytes(12).toString('base64url')}`;
+
+/** A file that failed to load, with what is needed to repair it if it can be. */
+export interface Damage {
+  path: string;
+  /** The parsed data with its inconsistencies, when it parsed. */
+  data?: DocumentFile | WorkspaceFile;
+  read?: Extract<ReadResult<unknown>, { ok: false; missing?: false }>;
+}
+
+export interface LoadedWorkspace {
+  /** null when workspace.json is missing or unreadable. */
+  workspace: WorkspaceFile | null;
+  /** 'new' only for a folder with no workspace.json and no documents. */
+  workspaceState: 'ok' | 'new' | 'missing' | 'damaged';
+  documents: Map<string, DocumentFile>;
+  problems: FileProblem[];
+  /** Paths (relative to the workspace) that were reported and must never be written. */
+  damaged: Map<string, Damage>;
+  /** Paths read from an older schema version: they are rewritten after a backup copy. */
+  migrated: string[];
+}
+
+const NOT_REPAIRABLE = 'none: fix the file by hand or restore it from a backup';
+
+function problemsOf(path: string, findings: readonly Finding[]): FileProblem[] {
+  return findings.map((f) => ({ file: path, ...f }));
+}
+
+function readProblem(
+  path: string,
+  read: Extract<ReadResult<unknown>, { ok: false; missing?: false }>,
+): FileProblem {
+  const repair = read.unknownFields
+    ? `drop the unknown field${read.unknownFields.paths.length === 1 ? '' : 's'} ${read.unknownFields.paths.join(', ')}`
+    : path === WORKSPACE_FILE
+      ? 'set it aside (renamed, not deleted) and rebuild workspace.json from the documents'
+      : NOT_REPAIRABLE;
+  return { file: path, reason: read.reason, repair };
+}
+
+/** Reads a file, or takes its contents from an unfinished journal (read-only openers). */
+type Reader = <T>(path: string, schema: ZodType<T>) => Promise<ReadResult<T>>;
+
+export async function loadWorkspace(
+  fs: StoreFs,
+  dir: string,
+  overlay: ReadonlyMap<string, string | null> = new Map(),
+): Promise<LoadedWorkspace> {
+  const read: Reader = (path, schema) => {
+    if (overlay.has(path)) {
+      const content = overlay.get(path);
+      if (content === null || content === undefined)
+        return Promise.resolve({ ok: false, missing: true });
+      return Promise.resolve(parseWorkspaceFile(new TextEncoder().encode(content), schema));
+    }
+    return readWorkspaceFile(fs, join(dir, path), schema);
+  };
+  const problems: FileProblem[] = [];
+  const damaged = new Map<string, Damage>();
+  const migrated: string[] = [];
+  const fail = (
+    path: string,
+    r: Extract<ReadResult<unknown>, { ok: false; missing?: false }>,
+  ): void => {
+    problems.push(readProblem(path, r));
+    damaged.set(path, { path, read: r });
+  };
+
+  // Documents first: whether workspace.json may be missing depends on them.
+  const names = new Set<string>();
+  try {
+    for (const entry of await fs.readdir(join(dir, 'documents'))) names.add(entry);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+  }
+  for (const [path, content] of overlay) {
+    const name = path.startsWith('documents/') ? path.slice('documents/'.length) : null;
+    if (name === null) continue;
+    if (content === null) names.delete(name);
+    else names.add(name);
+  }
+  const parsedDocs: { path: string; id: string; data: DocumentFile; version: number }[] = [];
+  for (const name of [...names].sort()) {
+    if (name.endsWith(TEMP_SUFFIX) || !/\.json$/i.test(name)) continue;
+    const path = `documents/${name}`;
+    const id = DOCUMENT_NAME.exec(name)?.[1];
+    if (!id) {
+      problems.push({
+        file: path,
+        reason: 'its name is not <document id>.json, so it is not loaded',
+        repair: NOT_REPAIRABLE,
+      });
+      damaged.set(path, { path });
+      continue;
+    }
+    const result = await read(path, DocumentFile);
+    if (!result.ok) {
+      if (!result.missing) fail(path, result);
+      continue;
+    }
+    if (result.data.document.id !== id) {
+      fail(path, {
+        ok: false,
+        reason: `it holds document "${result.data.document.id}", not "${id}"`,
+      });
+      continue;
+    }
+    parsedDocs.push({ path, id, data: result.data, version: result.version });
+  }
+
+  let workspace: WorkspaceFile | null = null;
+  let workspaceState: LoadedWorkspace['workspaceState'] = 'ok';
+  const ws = await read(WORKSPACE_FILE, WorkspaceFile);
+  if (ws.ok) {
+    workspace = ws.data;
+    if (ws.version < SCHEMA_VERSION) migrated.push(WORKSPACE_FILE);
+  } else if (ws.missing) {
+    const count =
+      parsedDocs.length + [...damaged.keys()].filter((p) => p.startsWith('documents/')).length;
+    if (count === 0) workspaceState = 'new';
+    else {
+      workspaceState = 'missing';
+      problems.push({
+        file: WORKSPACE_FILE,
+        reason: `it is missing, but documents/ holds ${count} document file${count === 1 ? '' : 's'}: the entities and notes it held are not here`,
+        repair:
+          'rebuild workspace.json from the documents (entities they are tagged to come back as placeholders to rename)',
+      });
+      damaged.set(WORKSPACE_FILE, { path: WORKSPACE_FILE });
+    }
+  } else {
+    workspaceState = 'damaged';
+    fail(WORKSPACE_FILE, ws);
+  }
+
+  const documents = new Map<string, DocumentFile>();
+  const seenAnnotationIds = new Set<string>();
+  const entityIds = workspace ? new Set(workspace.entities.map((e) => e.id)) : null;
+  for (const doc of parsedDocs) {
+    const { findings } = inspectDocument(doc.data, { entityIds, seenAnnotationIds, newId });
+    if (findings.length) {
+      problems.push(...problemsOf(doc.path, findings));
+      damaged.set(doc.path, { path: doc.path, data: doc.data });
+      continue;
+    }
+    documents.set(doc.id, doc.data);
+    if (doc.version < SCHEMA_VERSION) migrated.push(doc.path);
+  }
+
+  if (workspace) {
+    const unparsed = [...damaged.values()].some((d) => d.path.startsWith('documents/') && !d.data);
+    const documentIds = new Set([...documents.keys(), ...parsedDocs.map((d) => d.id)]);
+    for (const path of damaged.keys()) {
+      const id = DOCUMENT_NAME.exec(path.slice('documents/'.length))?.[1];
+      if (id) documentIds.add(id);
+    }
+    const { findings } = inspectWorkspace(workspace, {
+      documentIds,
+      // With a document unreadable, its highlights are unknown: links to them are not judged.
+      annotationIds: unparsed ? null : seenAnnotationIds,
+      newId,
+    });
+    if (findings.length) {
+      problems.push(...problemsOf(WORKSPACE_FILE, findings));
+      damaged.set(WORKSPACE_FILE, { path: WORKSPACE_FILE, data: workspace });
+      workspaceState = 'damaged';
+    }
+  }
+  return { workspace, workspaceState, documents, problems, damaged, migrated };
+}

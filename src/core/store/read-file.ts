@@ -1,0 +1,105 @@
+// Reading one workspace file as strictly as possible: only a regular file (a named pipe
+// would hang the app, a symlink could point anywhere), only valid UTF-8 (a stray byte is
+// never turned into U+FFFD and saved back), only JSON, migrated from older schemas, and
+// only records the schema knows (an unknown field is reported, never silently dropped).
+import type { z } from 'zod';
+import { describeIssues } from '../../shared/issues';
+import { SCHEMA_VERSION } from '../../shared/model';
+import { migrate, versionOf } from '../migrations';
+import type { StoreFs } from './durable';
+
+export type ReadResult<T> =
+  | { ok: true; data: T; /** The schema version on disk, before migration. */ version: number }
+  | { ok: false; missing: true }
+  | {
+      ok: false;
+      missing?: false;
+      reason: string;
+      /** Set when the only problem is fields the schema does not know: repair drops them. */
+      unknownFields?: { migrated: unknown; paths: string[] };
+    };
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+function describeType(stats: {
+  isDirectory(): boolean;
+  isSymbolicLink(): boolean;
+  isFIFO(): boolean;
+}): string {
+  if (stats.isDirectory()) return 'a folder';
+  if (stats.isSymbolicLink()) return 'a symbolic link';
+  if (stats.isFIFO()) return 'a named pipe';
+  return 'a special file';
+}
+
+/** Parses bytes already read; `bytes` is null for a missing file. */
+export function parseWorkspaceFile<T>(bytes: Uint8Array, schema: z.ZodType<T>): ReadResult<T> {
+  let text: string;
+  try {
+    text = utf8.decode(bytes);
+  } catch {
+    return { ok: false, reason: 'it is not valid UTF-8 text' };
+  }
+  if (!text.trim()) return { ok: false, reason: 'it is empty' };
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (error) {
+    return { ok: false, reason: `it is not valid JSON (${(error as Error).message})` };
+  }
+  let migrated: unknown;
+  try {
+    migrated = migrate(raw);
+  } catch (error) {
+    return { ok: false, reason: (error as Error).message };
+  }
+  const result = schema.safeParse(migrated);
+  if (result.success)
+    return { ok: true, data: result.data, version: versionOf(raw) ?? SCHEMA_VERSION };
+  const issues = result.error.issues;
+  const reason = `it does not match the workspace format (${describeIssues(issues)})`;
+  const unknown = issues.every((i) => i.code === 'unrecognized_keys');
+  if (!unknown) return { ok: false, reason };
+  const paths = issues.flatMap((i) =>
+    i.code === 'unrecognized_keys' ? i.keys.map((k) => [...i.path, k].map(String).join('.')) : [],
+  );
+  return { ok: false, reason, unknownFields: { migrated, paths } };
+}
+
+export async function readWorkspaceFile<T>(
+  fs: StoreFs,
+  file: string,
+  schema: z.ZodType<T>,
+): Promise<ReadResult<T>> {
+  let stats;
+  try {
+    stats = await fs.lstat(file);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return { ok: false, missing: true };
+    return { ok: false, reason: `it cannot be read (${code ?? (error as Error).message})` };
+  }
+  if (!stats.isFile())
+    return { ok: false, reason: `it is ${describeType(stats)}, not a regular file` };
+  let bytes: Uint8Array;
+  try {
+    bytes = await fs.readFile(file);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    return { ok: false, reason: `it cannot be read (${code ?? (error as Error).message})` };
+  }
+  return parseWorkspaceFile(bytes, schema);
+}
+
+/** Drops the fields named by `paths` ("annotations.3.colour") from a copy of `data`. */
+export function withoutFields(data: unknown, paths: readonly string[]): unknown {
+  const copy = structuredClone(data);
+  for (const path of paths) {
+    const keys = path.split('.');
+    const last = keys.pop()!;
+    let node: unknown = copy;
+    for (const key of keys) node = (node as Record<string, unknown> | undefined)?.[key];
+    if (node && typeof node === 'object') delete (node as Record<string, unknown>)[last];
+  }
+  return copy;
+}

@@ -1,0 +1,124 @@
+// Repair, only when the user asks for it: each damaged file is fixed by the same rules
+// that reported it (integrity.ts), written in one atomic commit, and every change is
+// listed by file and record. What cannot be fixed (a file that is not JSON, say) is left
+// exactly as it is and listed as remaining.
+import { join } from 'node:path';
+import type { RepairReport } from '../../shared/api';
+import { DocumentFile, SCHEMA_VERSION, type Entity, type WorkspaceFile } from '../../shared/model';
+import { WorkbenchError } from '../errors';
+import { inspectDocument, inspectWorkspace, type Finding } from './integrity';
+import { commitFiles, type FileChange } from './journal';
+import { documentPath, loadWorkspace, newId, WORKSPACE_FILE } from './load';
+import { withoutFields } from './read-file';
+import { emptyWorkspace, serialize, type WorkspaceStore } from './workspace-store';
+
+const describe = (path: string, f: Finding): string =>
+  `${path}${f.record ? ` ${f.record}` : ''}: ${f.reason}; ${f.repair}.`;
+
+/** Placeholder entities for the ids that highlights are tagged to, so no tag is lost. */
+function placeholders(documents: Iterable<DocumentFile>, now: string): Entity[] {
+  const ids = new Set<string>();
+  for (const file of documents)
+    for (const a of file.annotations) for (const id of a.entityIds) ids.add(id);
+  return [...ids].map((id) => ({
+    id,
+    name: `Recovered entity ${id}`,
+    type: 'other',
+    aliases: [],
+    description: 'Recreated by repair: workspace.json was missing or unreadable. Rename it.',
+    createdAt: now,
+    updatedAt: now,
+  }));
+}
+
+export async function repairWorkspace(store: WorkspaceStore): Promise<RepairReport> {
+  if (store.lockedBy)
+    throw new WorkbenchError('READ_ONLY', `Not repaired: ${store.readOnlyReason ?? ''}`);
+  return store.exclusive(async () => {
+    const fs = store.fileSystem;
+    const now = new Date().toISOString();
+    const changes: FileChange[] = [];
+    const lines: string[] = [];
+    const documents = new Map(store.state.documents);
+    const repairedDocs = new Map<string, DocumentFile>();
+
+    // Documents that parsed (or only carry unknown fields) can be fixed.
+    for (const damage of store.damaged.values()) {
+      if (!damage.path.startsWith('documents/')) continue;
+      let data = damage.data as DocumentFile | undefined;
+      const unknown = damage.read?.unknownFields;
+      if (!data && unknown) {
+        const parsed = DocumentFile.safeParse(withoutFields(unknown.migrated, unknown.paths));
+        if (parsed.success) {
+          data = parsed.data;
+          lines.push(
+            `${damage.path}: dropped the unknown field${unknown.paths.length === 1 ? '' : 's'} ${unknown.paths.join(', ')}.`,
+          );
+        }
+      }
+      if (data && damage.path === documentPath(data.document.id))
+        repairedDocs.set(data.document.id, data);
+    }
+
+    // workspace.json: fixed, stripped of unknown fields, or rebuilt.
+    let workspace: WorkspaceFile = store.state.workspace;
+    const wsDamage = store.damaged.get(WORKSPACE_FILE);
+    let wsChanged = false;
+    if (wsDamage) {
+      wsChanged = true;
+      const unknown = wsDamage.read?.unknownFields;
+      if (wsDamage.data) workspace = wsDamage.data as WorkspaceFile;
+      else if (unknown) {
+        workspace = withoutFields(unknown.migrated, unknown.paths) as WorkspaceFile;
+        lines.push(
+          `${WORKSPACE_FILE}: dropped the unknown field${unknown.paths.length === 1 ? '' : 's'} ${unknown.paths.join(', ')}.`,
+        );
+      } else {
+        if (wsDamage.read) {
+          const aside = `workspace.damaged-${now.replace(/[:.]/g, '-')}.json`;
+          await fs.rename(join(store.dir, WORKSPACE_FILE), join(store.dir, aside));
+          lines.push(`${WORKSPACE_FILE}: set aside as ${aside} (${wsDamage.read.reason}).`);
+        }
+        const recovered = placeholders([...documents.values(), ...repairedDocs.values()], now);
+        workspace = { ...emptyWorkspace(), entities: recovered };
+        lines.push(
+          `${WORKSPACE_FILE}: rebuilt with ${recovered.length} placeholder entit${recovered.length === 1 ? 'y' : 'ies'} for the tags the documents use.`,
+        );
+      }
+    }
+
+    const entityIds = new Set(workspace.entities.map((e) => e.id));
+    const seenAnnotationIds = new Set<string>();
+    for (const file of documents.values())
+      for (const a of file.annotations) seenAnnotationIds.add(a.id);
+    for (const [id, data] of repairedDocs) {
+      const { findings, fixed } = inspectDocument(data, { entityIds, seenAnnotationIds, newId });
+      for (const f of findings) lines.push(describe(documentPath(id), f));
+      documents.set(id, { ...fixed, schemaVersion: SCHEMA_VERSION });
+      changes.push({ path: documentPath(id), content: serialize(documents.get(id)!) });
+    }
+    const inspected = inspectWorkspace(workspace, {
+      documentIds: new Set(documents.keys()),
+      annotationIds: seenAnnotationIds,
+      newId,
+    });
+    for (const f of inspected.findings) lines.push(describe(WORKSPACE_FILE, f));
+    if (wsChanged || inspected.findings.length)
+      changes.push({
+        path: WORKSPACE_FILE,
+        content: serialize({ ...inspected.fixed, schemaVersion: SCHEMA_VERSION }),
+      });
+
+    if (changes.length) await commitFiles(fs, store.dir, changes);
+    const reloaded = await loadWorkspace(fs, store.dir);
+    const stillBroken =
+      reloaded.workspaceState === 'damaged' || reloaded.workspaceState === 'missing';
+    store.replaceAfterRepair(
+      { workspace: reloaded.workspace ?? emptyWorkspace(), documents: reloaded.documents },
+      reloaded.problems,
+      reloaded.damaged,
+      stillBroken ? 'workspace.json could not be repaired; see the remaining problems' : undefined,
+    );
+    return { changes: lines, remaining: reloaded.problems };
+  });
+}

@@ -1,0 +1,266 @@
+// One command's view of the workspace while it runs: reads see the command's own changes,
+// writes go to copies of the touched files (records are immutable and replaced, never
+// edited), and nothing reaches the store's state until every file is on disk. When the
+// command ends, its changes are listed as record-level operations, each with the record
+// before and after and its place in its list: enough to write the files, update the
+// search index, tell the hosts which ids changed, and undo or redo it exactly.
+import type { Annotation, DocumentFile, Entity, Note, WorkspaceFile } from '../../shared/model';
+import { notFound, readOnly } from '../errors';
+
+interface RecordOp<K extends string, T> {
+  kind: K;
+  id: string;
+  before?: T;
+  after?: T;
+  /** Where the record is in its list: before for a removal or update, after for an insert. */
+  index: number;
+}
+export type Op =
+  | RecordOp<'entity', Entity>
+  | RecordOp<'note', Note>
+  | (RecordOp<'annotation', Annotation> & { documentId: string })
+  | RecordOp<'document', DocumentFile['document']>
+  /** A whole document file appearing or going (to trash/, under `trashName`). */
+  | (RecordOp<'file', DocumentFile> & { trashName?: string });
+
+export interface StoreState {
+  workspace: WorkspaceFile;
+  documents: ReadonlyMap<string, DocumentFile>;
+}
+
+type Keyed = { id: string };
+
+export interface Finished {
+  state: StoreState;
+  before: StoreState;
+  ops: Op[];
+  workspaceChanged: boolean;
+  /** Document files this command changed: the new file, or null for one moved to trash/. */
+  touched: Map<string, DocumentFile | null>;
+  trashNames: ReadonlyMap<string, string>;
+}
+
+function setIn<T extends Keyed>(
+  list: readonly T[],
+  id: string,
+  value: T | undefined,
+  index?: number,
+): T[] {
+  const at = list.findIndex((r) => r.id === id);
+  const next = [...list];
+  if (at >= 0) {
+    if (value) next[at] = value;
+    else next.splice(at, 1);
+  } else if (value) {
+    next.splice(index ?? next.length, 0, value);
+  }
+  return next;
+}
+
+export class Tx {
+  private ws: WorkspaceFile;
+  private readonly docs = new Map<string, DocumentFile | null>();
+  private readonly trashNames = new Map<string, string>();
+
+  constructor(
+    private readonly base: StoreState,
+    /** Why a document cannot be changed (its file was reported damaged), if it cannot. */
+    private readonly blocked: (documentId: string) => string | undefined,
+    readonly now: string,
+  ) {
+    this.ws = base.workspace;
+  }
+
+  // Reads, seeing this command's own changes.
+
+  get entities(): readonly Entity[] {
+    return this.ws.entities;
+  }
+  get notes(): readonly Note[] {
+    return this.ws.notes;
+  }
+  entity(id: string): Entity {
+    const found = this.ws.entities.find((e) => e.id === id);
+    if (!found) throw notFound('entity', id);
+    return found;
+  }
+  hasDocument(id: string): boolean {
+    return this.docs.has(id) ? this.docs.get(id) !== null : this.base.documents.has(id);
+  }
+  document(id: string): DocumentFile {
+    const file = this.docs.has(id) ? this.docs.get(id) : this.base.documents.get(id);
+    if (file) return file;
+    const why = this.blocked(id);
+    if (why) throw readOnly(`documents/${id}.json ${why}`);
+    throw notFound('document', id);
+  }
+  *documents(): Iterable<DocumentFile> {
+    for (const id of this.documentIds()) yield this.document(id);
+  }
+  documentIds(): string[] {
+    const ids = new Set(this.base.documents.keys());
+    for (const [id, file] of this.docs) {
+      if (file) ids.add(id);
+      else ids.delete(id);
+    }
+    return [...ids];
+  }
+  /** The document holding a highlight (ids are unique across the workspace). */
+  annotation(id: string): Annotation {
+    for (const file of this.documents()) {
+      const found = file.annotations.find((a) => a.id === id);
+      if (found) return found;
+    }
+    throw notFound('highlight', id);
+  }
+
+  // Writes: each replaces or removes one record; `index` places a restored record.
+
+  setEntity(id: string, entity: Entity | undefined, index?: number): void {
+    this.ws = { ...this.ws, entities: setIn(this.ws.entities, id, entity, index) };
+  }
+  setNote(id: string, note: Note | undefined, index?: number): void {
+    this.ws = { ...this.ws, notes: setIn(this.ws.notes, id, note, index) };
+  }
+  setAnnotation(
+    documentId: string,
+    id: string,
+    annotation: Annotation | undefined,
+    index?: number,
+  ): void {
+    const file = this.writable(documentId);
+    this.docs.set(documentId, {
+      ...file,
+      annotations: setIn(file.annotations, id, annotation, index),
+    });
+  }
+  setDocument(document: DocumentFile['document']): void {
+    const file = this.writable(document.id);
+    this.docs.set(document.id, { ...file, document });
+  }
+  /** Adds a whole document file, or (undefined) moves it to trash/ under `trashName`. */
+  setFile(id: string, file: DocumentFile | undefined, trashName?: string): void {
+    if (file) {
+      const why = this.blocked(id);
+      if (why) throw readOnly(`documents/${id}.json ${why}`);
+      // Bringing back a deleted document takes its copy out of trash/ again.
+      if (trashName) this.trashNames.set(id, trashName);
+    } else {
+      this.writable(id);
+      this.trashNames.set(id, trashName ?? `${id}-${this.now.replace(/[:.]/g, '-')}`);
+    }
+    this.docs.set(id, file ?? null);
+  }
+
+  private writable(id: string): DocumentFile {
+    const why = this.blocked(id);
+    if (why) throw readOnly(`documents/${id}.json ${why}`);
+    return this.document(id);
+  }
+
+  /** The state after this command, and what it changed. */
+  finish(): Finished {
+    const ops: Op[] = [];
+    const wsBefore = this.base.workspace;
+    diff(ops, 'entity', wsBefore.entities, this.ws.entities);
+    diff(ops, 'note', wsBefore.notes, this.ws.notes);
+    const touched = new Map<string, DocumentFile | null>();
+    const documents = new Map(this.base.documents);
+    for (const [id, file] of this.docs) {
+      const before = this.base.documents.get(id);
+      if (before === file) continue;
+      touched.set(id, file);
+      if (file) documents.set(id, file);
+      else documents.delete(id);
+      if (!before || !file) {
+        ops.push({
+          kind: 'file',
+          id,
+          before,
+          after: file ?? undefined,
+          index: 0,
+          trashName: this.trashNames.get(id),
+        });
+        continue;
+      }
+      if (before.document !== file.document)
+        ops.push({ kind: 'document', id, before: before.document, after: file.document, index: 0 });
+      const annotationOps: Op[] = [];
+      diff(annotationOps, 'annotation', before.annotations, file.annotations);
+      for (const op of annotationOps) ops.push({ ...op, documentId: id } as unknown as Op);
+    }
+    const workspaceChanged =
+      this.ws !== wsBefore && ops.some((o) => o.kind === 'entity' || o.kind === 'note');
+    return {
+      state: { workspace: this.ws, documents },
+      before: this.base,
+      ops,
+      workspaceChanged,
+      touched,
+      trashNames: this.trashNames,
+    };
+  }
+}
+
+function diff<T extends Keyed>(
+  ops: Op[],
+  kind: 'entity' | 'note' | 'annotation',
+  before: readonly T[],
+  after: readonly T[],
+): void {
+  if (before === after) return;
+  const old = new Map(before.map((r, i) => [r.id, { r, i }]));
+  const now = new Map(after.map((r, i) => [r.id, { r, i }]));
+  for (const [id, { r, i }] of old) {
+    const next = now.get(id);
+    if (!next) ops.push({ kind, id, before: r, index: i } as unknown as Op);
+    else if (next.r !== r)
+      ops.push({ kind, id, before: r, after: next.r, index: i } as unknown as Op);
+  }
+  for (const [id, { r, i }] of now) {
+    if (!old.has(id)) ops.push({ kind, id, after: r, index: i } as unknown as Op);
+  }
+}
+
+/**
+ * The order that rebuilds each list exactly: whole files that appear first, then removals,
+ * then updates in place, then insertions by ascending final index (after the removals the
+ * list holds the kept records in their order, so each insertion lands where it belongs),
+ * and whole files that go last.
+ */
+function rank(op: Op): number {
+  if (op.kind === 'file') return op.after ? 0 : 4;
+  if (!op.after) return 1;
+  return op.before ? 2 : 3;
+}
+
+/** Applies operations (an undo's inverted list, or a redo's) through a transaction. */
+export function applyOps(tx: Tx, ops: readonly Op[]): void {
+  const ordered = [...ops].sort(
+    (a, b) => rank(a) - rank(b) || (rank(a) === 3 ? a.index - b.index : 0),
+  );
+  for (const op of ordered) {
+    switch (op.kind) {
+      case 'entity':
+        tx.setEntity(op.id, op.after, op.index);
+        break;
+      case 'note':
+        tx.setNote(op.id, op.after, op.index);
+        break;
+      case 'annotation':
+        tx.setAnnotation(op.documentId, op.id, op.after, op.index);
+        break;
+      case 'document':
+        if (op.after) tx.setDocument(op.after);
+        break;
+      case 'file':
+        tx.setFile(op.id, op.after, op.trashName);
+        break;
+    }
+  }
+}
+
+/** The operations that take the workspace back: in reverse order, before and after swapped. */
+export function invert(ops: readonly Op[]): Op[] {
+  return [...ops].reverse().map((op) => ({ ...op, before: op.after, after: op.before }) as Op);
+}

@@ -1,0 +1,293 @@
+// The workspace on disk and in memory, behind one queue. Every change is a command that
+// runs alone (no two interleave, so a check and the write that depends on it cannot be
+// split by another command), commits all its files or none through the journal, and only
+// then becomes the state that reads see. One process holds the workspace's lock; any
+// other opener gets a read-only view and is told who holds it.
+import { join } from 'node:path';
+import type { FileProblem, HistoryInfo, LockHolder } from '../../shared/api';
+import { SCHEMA_VERSION, type DocumentFile, type WorkspaceFile } from '../../shared/model';
+import { readOnly, WorkbenchError } from '../errors';
+import { nodeFs, TEMP_SUFFIX, type StoreFs } from './durable';
+import { History, stillCurrent } from './history';
+import { commitFiles, readJournal, recoverJournal, type FileChange } from './journal';
+import { loadWorkspace, documentPath, WORKSPACE_FILE, type Damage } from './load';
+import { acquireLock } from './lock';
+import { applyOps, invert, Tx, type Finished, type Op, type StoreState } from './tx';
+
+export interface StoreOptions {
+  /** What kind of process opens the workspace: shown to anyone else who tries. */
+  host: string;
+  fs?: StoreFs;
+}
+
+export type CommitListener = (ops: readonly Op[]) => void;
+
+export const serialize = (data: WorkspaceFile | DocumentFile): string =>
+  `${JSON.stringify(data, null, 2)}\n`;
+
+export const emptyWorkspace = (): WorkspaceFile => ({
+  schemaVersion: SCHEMA_VERSION,
+  entities: [],
+  notes: [],
+});
+
+/** Removes temp files left by writers that no longer run (their pid is in the name). */
+async function removeStrayTemps(fs: StoreFs, dir: string): Promise<void> {
+  for (const folder of [dir, join(dir, 'documents'), join(dir, 'trash')]) {
+    let names: string[];
+    try {
+      names = await fs.readdir(folder);
+    } catch {
+      continue;
+    }
+    for (const name of names) {
+      if (!name.endsWith(TEMP_SUFFIX)) continue;
+      const pid = Number(/\.(\d+)\.\d+\.tmp$/.exec(name)?.[1]);
+      if (pid && pid !== process.pid && isRunning(pid)) continue;
+      const stats = await fs.lstat(join(folder, name)).catch(() => null);
+      if (stats?.isFile()) await fs.rm(join(folder, name), { force: true });
+    }
+  }
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+export class WorkspaceStore {
+  private queue: Promise<unknown> = Promise.resolve();
+  private readonly listeners = new Set<CommitListener>();
+  readonly history = new History();
+
+  private constructor(
+    readonly dir: string,
+    private readonly fs: StoreFs,
+    public state: StoreState,
+    public problems: FileProblem[],
+    public damaged: Map<string, Damage>,
+    public readOnlyReason: string | undefined,
+    readonly lockedBy: LockHolder | undefined,
+    private readonly release: () => Promise<void>,
+    /** True when this open created the workspace: a brand-new, empty folder. */
+    readonly isNew: boolean,
+  ) {}
+
+  static async open(dir: string, options: StoreOptions): Promise<WorkspaceStore> {
+    const fs = options.fs ?? nodeFs;
+    await fs.mkdir(dir, { recursive: true });
+    const lock = await acquireLock(fs, dir, options.host);
+    let overlay = new Map<string, string | null>();
+    const problems: FileProblem[] = [];
+    let journalProblem: string | undefined;
+    try {
+      if (lock.held) {
+        await removeStrayTemps(fs, dir);
+        await recoverJournal(fs, dir);
+      } else {
+        // The holder may be part way through a commit: read as if it had finished.
+        overlay = new Map((await readJournal(fs, dir))?.map((c) => [c.path, c.content]) ?? []);
+      }
+    } catch (error) {
+      journalProblem = `an unfinished change could not be completed (${(error as Error).message})`;
+      problems.push({
+        file: '.journal.json',
+        reason: journalProblem,
+        repair: 'none: move .journal.json out of the folder to open it',
+      });
+    }
+    const loaded = await loadWorkspace(fs, dir, overlay);
+    problems.push(...loaded.problems);
+    const holder = lock.held ? undefined : lock.holder;
+    const reason = holder
+      ? `this workspace is open in the ${holder.host} (process ${holder.pid} on ${holder.hostname}) since ${holder.since}; it is read-only here until that one closes`
+      : journalProblem
+        ? `this workspace is read-only because ${journalProblem}`
+        : loaded.workspaceState === 'missing' || loaded.workspaceState === 'damaged'
+          ? `workspace.json ${loaded.problems.find((p) => p.file === WORKSPACE_FILE)?.reason ?? 'is damaged'}; repair the workspace to make changes`
+          : undefined;
+    const state: StoreState = {
+      workspace: loaded.workspace ?? emptyWorkspace(),
+      documents: loaded.documents,
+    };
+    const store = new WorkspaceStore(
+      dir,
+      fs,
+      state,
+      problems,
+      loaded.damaged,
+      reason,
+      holder,
+      lock.held ? lock.release : () => Promise.resolve(),
+      loaded.workspaceState === 'new',
+    );
+    if (!reason && loaded.workspaceState === 'new') {
+      await fs.mkdir(join(dir, 'documents'), { recursive: true });
+      await commitFiles(fs, dir, [{ path: WORKSPACE_FILE, content: serialize(state.workspace) }]);
+    }
+    if (!reason && loaded.migrated.length) await store.migrateFiles(loaded.migrated);
+    return store;
+  }
+
+  /** Copies files written by an older schema aside, then rewrites them in this one. */
+  private async migrateFiles(paths: readonly string[]): Promise<void> {
+    const backup = join(this.dir, 'backups', `before-schema-${SCHEMA_VERSION}-${Date.now()}`);
+    await this.fs.mkdir(join(backup, 'documents'), { recursive: true });
+    for (const path of paths) await this.fs.copyFile(join(this.dir, path), join(backup, path));
+    const changes = paths.map((path) => ({ path, content: serialize(this.fileAt(path)) }));
+    await commitFiles(this.fs, this.dir, changes);
+  }
+
+  private fileAt(path: string): WorkspaceFile | DocumentFile {
+    if (path === WORKSPACE_FILE) return this.state.workspace;
+    const id = path.slice('documents/'.length, -'.json'.length);
+    return this.state.documents.get(id)!;
+  }
+
+  get readOnly(): boolean {
+    return this.readOnlyReason !== undefined;
+  }
+
+  /** Why a document's file must not be written, if it must not. */
+  blocked = (documentId: string): string | undefined => {
+    const damage = this.problems.find((p) => p.file === documentPath(documentId));
+    return this.damaged.has(documentPath(documentId))
+      ? `was reported as damaged (${damage?.reason ?? 'see the workspace problems'}) and is never written over; repair the workspace first`
+      : undefined;
+  };
+
+  onCommit(listener: CommitListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Runs `fn` as one command after every command before it; `label` makes it undoable. */
+  run<R>(label: string | null, fn: (tx: Tx) => R): Promise<R> {
+    return this.enqueue(async () => {
+      const tx = new Tx(this.state, this.blocked, new Date().toISOString());
+      const value = fn(tx);
+      const ops = await this.commit(tx.finish());
+      if (label && ops.length) this.history.record({ label, ops });
+      this.notify(ops);
+      return value;
+    });
+  }
+
+  undo(): Promise<string> {
+    return this.step('undo');
+  }
+  redo(): Promise<string> {
+    return this.step('redo');
+  }
+
+  private step(direction: 'undo' | 'redo'): Promise<string> {
+    return this.enqueue(async () => {
+      const step = direction === 'undo' ? this.history.peekUndo() : this.history.peekRedo();
+      if (!step) throw new WorkbenchError('NOT_FOUND', `There is nothing to ${direction}.`);
+      const ops = direction === 'undo' ? invert(step.ops) : step.ops;
+      const expected = direction === 'undo' ? step.ops : invert(step.ops);
+      if (!stillCurrent(this.state, expected)) {
+        this.history.clear();
+        throw new WorkbenchError(
+          'CONFLICT',
+          `“${step.label}” cannot be ${direction === 'undo' ? 'undone' : 'redone'}: the records it changed have changed since. The history was cleared.`,
+        );
+      }
+      const tx = new Tx(this.state, this.blocked, new Date().toISOString());
+      applyOps(tx, ops);
+      const done = await this.commit(tx.finish());
+      if (direction === 'undo') this.history.undone();
+      else this.history.redone();
+      this.notify(done);
+      return step.label;
+    });
+  }
+
+  historyInfo(): HistoryInfo {
+    return this.history.info();
+  }
+
+  private enqueue<R>(task: () => Promise<R>): Promise<R> {
+    const run = async (): Promise<R> => {
+      if (this.readOnlyReason) throw readOnly(this.readOnlyReason);
+      return task();
+    };
+    const next = this.queue.then(run);
+    this.queue = next.catch(() => undefined);
+    return next;
+  }
+
+  /** Runs work that must not interleave with commands (repair), without the read-only check. */
+  exclusive<R>(task: () => Promise<R>): Promise<R> {
+    const next = this.queue.then(task);
+    this.queue = next.catch(() => undefined);
+    return next;
+  }
+
+  /** Writes a finished command's files, all or nothing, then makes its state current. */
+  private async commit(finished: Finished): Promise<Op[]> {
+    const changes = this.changesOf(finished);
+    if (!changes.length) return [];
+    for (const change of changes) {
+      const damage = this.damaged.get(change.path);
+      if (damage)
+        throw readOnly(
+          `${change.path} was reported as damaged and is never written over; repair the workspace first.`,
+        );
+    }
+    await commitFiles(this.fs, this.dir, changes);
+    this.state = finished.state;
+    return finished.ops;
+  }
+
+  private changesOf(finished: Finished): FileChange[] {
+    const changes: FileChange[] = [];
+    if (finished.workspaceChanged)
+      changes.push({ path: WORKSPACE_FILE, content: serialize(finished.state.workspace) });
+    for (const [id, file] of finished.touched) {
+      const trash = finished.trashNames.get(id);
+      const trashPath = trash ? `trash/${trash}.json` : undefined;
+      if (file) {
+        changes.push({ path: documentPath(id), content: serialize(file) });
+        if (trashPath) changes.push({ path: trashPath, content: null });
+      } else {
+        const before = finished.before.documents.get(id)!;
+        changes.push({ path: trashPath!, content: serialize(before) });
+        changes.push({ path: documentPath(id), content: null });
+      }
+    }
+    return changes;
+  }
+
+  private notify(ops: readonly Op[]): void {
+    for (const listener of this.listeners) listener(ops);
+  }
+
+  /** Replaces the state after a repair, which is outside the command history. */
+  replaceAfterRepair(
+    state: StoreState,
+    problems: FileProblem[],
+    damaged: Map<string, Damage>,
+    readOnlyReason: string | undefined,
+  ): void {
+    this.state = state;
+    this.problems = problems;
+    this.damaged = damaged;
+    this.readOnlyReason = readOnlyReason;
+    this.history.clear();
+  }
+
+  get fileSystem(): StoreFs {
+    return this.fs;
+  }
+
+  /** Waits for queued commands and gives the lock back. */
+  async close(): Promise<void> {
+    await this.queue;
+    await this.release();
+  }
+}
