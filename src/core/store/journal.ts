@@ -33,6 +33,16 @@ async function apply(fs: StoreFs, dir: string, change: FileChange): Promise<void
   await writeFileDurably(fs, file, change.content);
 }
 
+/**
+ * A commit that failed after its journal was durable: some files may hold the new
+ * contents. Finishing the journal (now, or at the next open) completes it.
+ */
+export class PartialCommitError extends Error {
+  constructor(cause: unknown) {
+    super(`a change was only partly written (${(cause as Error).message})`, { cause });
+  }
+}
+
 /** Writes every change, all or nothing even if the process dies part way. */
 export async function commitFiles(
   fs: StoreFs,
@@ -43,8 +53,12 @@ export async function commitFiles(
   if (changes.length === 1) return apply(fs, dir, changes[0]!);
   const journal = join(dir, JOURNAL_FILE);
   await writeFileDurably(fs, journal, JSON.stringify({ journal: 1, changes }));
-  for (const change of changes) await apply(fs, dir, change);
-  await removeDurably(fs, journal);
+  try {
+    for (const change of changes) await apply(fs, dir, change);
+    await removeDurably(fs, journal);
+  } catch (error) {
+    throw new PartialCommitError(error);
+  }
 }
 
 /** The changes of an interrupted commit, or null when there is none. */

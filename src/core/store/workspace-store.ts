@@ -9,7 +9,13 @@ import { SCHEMA_VERSION, type DocumentFile, type WorkspaceFile } from '../../sha
 import { readOnly, WorkbenchError } from '../errors';
 import { nodeFs, TEMP_SUFFIX, type StoreFs } from './durable';
 import { History, stillCurrent } from './history';
-import { commitFiles, readJournal, recoverJournal, type FileChange } from './journal';
+import {
+  commitFiles,
+  PartialCommitError,
+  readJournal,
+  recoverJournal,
+  type FileChange,
+} from './journal';
 import { loadWorkspace, documentPath, WORKSPACE_FILE, type Damage } from './load';
 import { acquireLock } from './lock';
 import { applyOps, invert, Tx, type Finished, type Op, type StoreState } from './tx';
@@ -239,7 +245,18 @@ export class WorkspaceStore {
           `${change.path} was reported as damaged and is never written over; repair the workspace first.`,
         );
     }
-    await commitFiles(this.fs, this.dir, changes);
+    try {
+      await commitFiles(this.fs, this.dir, changes);
+    } catch (error) {
+      if (!(error instanceof PartialCommitError)) throw error;
+      // Some files hold the new contents: finish the journal, or stop writing until it is.
+      try {
+        await recoverJournal(this.fs, this.dir);
+      } catch {
+        this.readOnlyReason = `${error.message}; it will be finished when the workspace is next opened, and nothing more is saved until then`;
+        throw readOnly(this.readOnlyReason);
+      }
+    }
     this.state = finished.state;
     return finished.ops;
   }

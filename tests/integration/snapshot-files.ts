@@ -1,0 +1,26 @@
+// The workspace's files as text, to compare a workspace before and after (undo, crashes).
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+
+/** workspace.json and every documents/ file, by relative path. */
+export async function workspaceFiles(dir: string): Promise<Record<string, string>> {
+  const files: Record<string, string> = {
+    'workspace.json': await readFile(join(dir, 'workspace.json'), 'utf8'),
+  };
+  for (const name of (await readdir(join(dir, 'documents'))).sort()) {
+    files[`documents/${name}`] = await readFile(join(dir, 'documents', name), 'utf8');
+  }
+  return files;
+}
+
+/** Every file under the workspace whose name ends in .tmp, or the journal. */
+export async function leftovers(dir: string): Promise<string[]> {
+  const found: string[] = [];
+  for (const folder of ['', 'documents', 'trash']) {
+    const names = await readdir(join(dir, folder)).catch(() => [] as string[]);
+    for (const name of names) {
+      if (name.endsWith('.tmp') || name === '.journal.json') found.push(join(folder, name));
+    }
+  }
+  return found;
+}
