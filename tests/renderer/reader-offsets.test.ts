@@ -31,6 +31,7 @@ function makeView(raw: string, highlights: [number, number][] = []): DocumentVie
     kind: 'quote',
     note: '',
     status: 'anchored',
+    anchoredRevision: 1,
     createdAt: FIXED_TIME,
     updatedAt: FIXED_TIME,
   }));
