@@ -51,10 +51,6 @@ describe('commands', () => {
         done: 'Delete highlight',
       }),
     });
-    store.dispatch({
-      type: 'history/loaded',
-      info: { canUndo: true, canRedo: false, undoLabel: 'Delete highlight' },
-    });
     await commands.undo();
     expect(calls).toEqual(['history.undo']);
     expect(store.getState().history).toEqual({
@@ -67,15 +63,18 @@ describe('commands', () => {
     ]);
   });
 
-  it('does not call the core when there is nothing to undo or redo', async () => {
-    const { store, calls, commands } = setup({});
+  it('asks the core even before the history event arrives, and shows its refusal as a toast', async () => {
+    const { store, calls, commands } = setup({
+      'history.undo': () => {
+        throw new Error('There is nothing to undo.');
+      },
+    });
     await commands.undo();
-    await commands.redo();
-    expect(calls).toEqual([]);
+    expect(calls).toEqual(['history.undo']);
     expect(selectToasts(store.getState()).map((t) => t.message)).toEqual([
-      'Nothing to undo.',
-      'Nothing to redo.',
+      'There is nothing to undo.',
     ]);
+    expect(selectError(store.getState())).toBeNull();
   });
 
   it('shows a refused change as the error, with no toast', async () => {

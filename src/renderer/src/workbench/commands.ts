@@ -1,7 +1,7 @@
 // What the user can do to the workspace, as functions the components call. Each sends one
 // method to the core and says what became of it (a toast, an error, the panel to show);
 // none refetches anything: the change events that follow update the store.
-import type { DocumentListItem, WorkbenchApi } from '../../../shared/api';
+import type { DocumentListItem, HistoryInfo, WorkbenchApi } from '../../../shared/api';
 import type { AnnotationKind } from '../../../shared/model';
 import type { SearchHit } from '../../../shared/search';
 import type { EntityFields } from '../components/EntityPanel';
@@ -35,14 +35,19 @@ export function createCommands(api: WorkbenchApi, store: WorkbenchStore) {
   /** After a delete: say what went, and offer to take it back. */
   const deleted = (kind: Noun): void => dispatch(showToast(`${nounLabel(kind)} deleted.`, 'undo'));
 
+  /**
+   * Asks the core even when the store says there is nothing to undo: the 'history' event
+   * of the change just made may still be on its way, and the core's history is the truth.
+   * A refusal ("nothing to undo") is a toast, not an error line.
+   */
   async function step(direction: 'undo' | 'redo'): Promise<void> {
-    const history = store.getState().history;
-    if (direction === 'undo' ? !history.canUndo : !history.canRedo) {
-      dispatch(showToast(direction === 'undo' ? 'Nothing to undo.' : 'Nothing to redo.'));
+    let result: HistoryInfo & { done: string };
+    try {
+      result = await api[direction === 'undo' ? 'history.undo' : 'history.redo']({});
+    } catch (error) {
+      dispatch(showToast(error instanceof Error ? error.message : String(error)));
       return;
     }
-    const result = await run(() => api[direction === 'undo' ? 'history.undo' : 'history.redo']({}));
-    if (!result) return;
     dispatch({ type: 'history/loaded', info: result });
     dispatch(
       direction === 'undo'
