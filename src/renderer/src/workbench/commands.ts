@@ -48,7 +48,7 @@ export function createCommands(api: WorkbenchApi, store: WorkbenchStore) {
       dispatch(showToast(error instanceof Error ? error.message : String(error)));
       return;
     }
-    dispatch({ type: 'history/loaded', info: result });
+    // The summary in the store follows from the 'history' event, like every other change.
     dispatch(
       direction === 'undo'
         ? showToast(`Undone: ${result.done}.`, result.canRedo ? 'redo' : undefined)
