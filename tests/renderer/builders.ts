@@ -30,11 +30,12 @@ export function makeAnnotation(
   documentId: string,
   entityIds: string[] = [],
   [start, end]: [number, number] = [0, 13],
+  text = TEXT,
 ): Annotation {
   return {
     id,
     documentId,
-    target: describeRange(TEXT, start, end),
+    target: describeRange(text, start, end),
     entityIds,
     tags: [],
     kind: 'quote',
