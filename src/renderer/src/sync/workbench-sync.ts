@@ -112,7 +112,10 @@ export function createSync(
     dispatch({ type: 'documents/viewLoaded', view });
     if (!compare?.size || before?.document.id !== id) return;
     // The counts in the library and the entities' usage follow from the highlights: fetch
-    // them again only if highlights came or went, or their tags changed.
+    // them again only if highlights came or went, or their tags changed. Trade-off: if an
+    // earlier reload already carried a change whose event had not yet arrived (possible
+    // over HTTP, where events and answers travel apart), this comparison sees nothing and
+    // the counts wait for the next change; over IPC events and answers keep their order.
     const { countChanged, tagsChanged } = compareAnnotations(
       before.annotations,
       view.annotations,
