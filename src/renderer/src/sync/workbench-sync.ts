@@ -115,7 +115,7 @@ export function createSync(
     // them again only if highlights came or went, or their tags changed. Trade-off: if an
     // earlier reload already carried a change whose event had not yet arrived (possible
     // over HTTP, where events and answers travel apart), this comparison sees nothing and
-    // the counts wait for the next change; over IPC events and answers keep their order.
+    // the counts wait for the next change. (Whether IPC keeps them in order: not verified.)
     const { countChanged, tagsChanged } = compareAnnotations(
       before.annotations,
       view.annotations,
