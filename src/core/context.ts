@@ -13,9 +13,9 @@ export type Listener = (event: WorkbenchEvent) => void;
 
 export class CoreContext {
   private readonly listeners = new Set<Listener>();
-  readonly index = new SearchIndex();
+  index = new SearchIndex();
   /** Resolves once every record in the store is in the search index. */
-  readonly indexReady: Promise<void>;
+  indexReady: Promise<void>;
 
   constructor(readonly store: WorkspaceStore) {
     this.indexReady = this.buildIndex();
@@ -95,6 +95,15 @@ export class CoreContext {
         ...(documentIds.size ? { documentIds: [...documentIds] } : {}),
       });
     }
+    this.emit({ type: 'changed', topic: 'history', ids: [] });
+  }
+
+  /** After a change outside the command history (a repair): index anew, tell every host. */
+  async reload(): Promise<void> {
+    this.index = new SearchIndex();
+    this.indexReady = this.buildIndex();
+    await this.indexReady;
+    this.emit({ type: 'changed', topic: 'workspace', ids: [] });
     this.emit({ type: 'changed', topic: 'history', ids: [] });
   }
 

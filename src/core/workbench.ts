@@ -71,7 +71,9 @@ export async function openWorkbench(
     call: <M extends MethodName>(method: M, input: Input<M>) =>
       dispatch(handlers, method, input) as Promise<Envelope<Output<M>>>,
     subscribe: (listener) => ctx.subscribe(listener),
-    indexed: ctx.indexReady,
+    get indexed() {
+      return ctx.indexReady;
+    },
     get readOnly() {
       return store.readOnly;
     },

@@ -37,7 +37,7 @@ test('a corrupt workspace.json is reported by name and left untouched', async ({
   await writeFile(file, corrupt);
   await host.restart();
   await page.goto(host.url);
-  const banner = page.getByRole('status');
+  const banner = page.getByRole('status', { name: 'Workspace' });
   await expect(banner).toContainText('Opened read-only');
   await expect(banner).toContainText('workspace.json');
   await expect(banner).toContainText('not valid JSON');

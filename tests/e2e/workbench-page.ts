@@ -10,6 +10,8 @@ export class WorkbenchPage {
   readonly details: Locator;
   readonly library: Locator;
   readonly entities: Locator;
+  readonly toasts: Locator;
+  readonly workspaceBanner: Locator;
 
   constructor(readonly page: Page) {
     this.reader = page.getByRole('article');
@@ -17,6 +19,22 @@ export class WorkbenchPage {
     this.details = page.getByRole('complementary', { name: 'Details' });
     this.library = page.getByRole('complementary', { name: 'Library' });
     this.entities = this.library.getByRole('region', { name: 'Entities' });
+    this.toasts = page.getByRole('log', { name: 'Notifications' });
+    this.workspaceBanner = page.getByRole('status', { name: 'Workspace' });
+  }
+
+  /** The Undo button of the top bar; its name says what it would undo ("Undo Delete highlight"). */
+  undoButton(): Locator {
+    return this.page.getByRole('group', { name: 'History' }).getByRole('button', { name: /^Undo/ });
+  }
+
+  /** Deletes the highlight whose panel is open, confirming in the dialog. */
+  async deleteOpenHighlight(): Promise<void> {
+    await this.details.getByRole('button', { name: 'Delete highlight' }).click();
+    await this.page
+      .getByRole('dialog', { name: 'Delete this highlight?' })
+      .getByRole('button', { name: 'Delete highlight' })
+      .click();
   }
 
   /**

@@ -7,9 +7,8 @@ import { createRoot } from 'react-dom/client';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import sample from '../../resources/sample-article.txt?raw';
 import type { DocumentView } from '../../src/shared/api';
-import { describeRange } from '../../src/shared/anchoring';
-import type { Annotation } from '../../src/shared/model';
-import { documentFromText, FIXED_TIME } from '../fixtures/documents';
+import { documentFromText } from '../fixtures/documents';
+import { makeAnnotation } from './builders';
 import { Reader } from '../../src/renderer/src/components/Reader';
 import {
   offsetsToRange,
@@ -22,19 +21,9 @@ import {
 
 function makeView(raw: string, highlights: [number, number][] = []): DocumentView {
   const document = documentFromText(raw);
-  const annotations: Annotation[] = highlights.map(([start, end], i) => ({
-    id: `ann_${i}`,
-    documentId: document.id,
-    target: describeRange(document.text, start, end),
-    entityIds: [],
-    tags: [],
-    kind: 'quote',
-    note: '',
-    status: 'anchored',
-    anchoredRevision: 1,
-    createdAt: FIXED_TIME,
-    updatedAt: FIXED_TIME,
-  }));
+  const annotations = highlights.map((range, i) =>
+    makeAnnotation(`ann_${i}`, document.id, [], range, document.text),
+  );
   return { document, annotations, readOnly: false };
 }
 

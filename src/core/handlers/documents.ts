@@ -35,7 +35,11 @@ export function documentHandlers(ctx: CoreContext): Handlers {
         problems: store.problems,
       }),
 
-    'workspace.repair': () => repairWorkspace(store),
+    'workspace.repair': async () => {
+      const report = await repairWorkspace(store);
+      await ctx.reload();
+      return report;
+    },
 
     'documents.list': () => {
       const readable: DocumentListItem[] = [...store.state.documents.values()].map(

@@ -84,6 +84,7 @@ function streamEvents(
   listener: (event: WorkbenchEvent) => void,
 ): () => void {
   const abort = new AbortController();
+  let connectedBefore = false;
   const connect = async (): Promise<void> => {
     while (!abort.signal.aborted) {
       try {
@@ -92,6 +93,10 @@ function streamEvents(
           signal: abort.signal,
         });
         if (!response.ok || !response.body) return;
+        // Changes made while the stream was down sent events nobody heard: after a
+        // reconnection, say that anything may have changed, as a reopened workspace does.
+        if (connectedBefore) listener({ type: 'changed', topic: 'workspace', ids: [] });
+        connectedBefore = true;
         const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
         let buffer = '';
         for (;;) {

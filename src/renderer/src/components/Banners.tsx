@@ -1,21 +1,11 @@
-// The messages above the workbench: each imported file's outcome, files of the workspace
-// that could not be read (and were left untouched), and the last error.
-import type { WorkspaceInfo } from '../../../shared/api';
-import type { FileOutcome } from '../lib/import-files';
+// The messages under the top bar: each imported file's outcome, and the last error.
+import { selectError, selectOutcomes, showError } from '../store/ui';
+import { useSelector, useWorkbench } from '../workbench/context';
 
-export function Banners({
-  outcomes,
-  info,
-  error,
-  onDismissOutcomes,
-  onDismissError,
-}: {
-  outcomes: readonly FileOutcome[];
-  info: WorkspaceInfo | undefined;
-  error: string | null;
-  onDismissOutcomes: () => void;
-  onDismissError: () => void;
-}): React.JSX.Element {
+export function Banners(): React.JSX.Element {
+  const { store } = useWorkbench();
+  const outcomes = useSelector(selectOutcomes);
+  const error = useSelector(selectError);
   return (
     <>
       {outcomes.length > 0 && (
@@ -27,25 +17,23 @@ export function Banners({
               </li>
             ))}
           </ul>
-          <button type="button" onClick={onDismissOutcomes} aria-label="Dismiss import results">
+          <button
+            type="button"
+            onClick={() => store.dispatch({ type: 'ui/outcomes', outcomes: [] })}
+            aria-label="Dismiss import results"
+          >
             ×
           </button>
-        </div>
-      )}
-      {info && info.problems.length > 0 && (
-        <div className="banner" role="status" aria-label="Workspace problems">
-          <strong>{info.readOnly ? 'Opened read-only. ' : 'Some files could not be read. '}</strong>
-          {info.problems.map((p) => (
-            <div key={p.file}>
-              <code>{p.file}</code>: {p.reason}. The file was left untouched.
-            </div>
-          ))}
         </div>
       )}
       {error && (
         <div className="banner error" role="alert">
           {error}
-          <button type="button" onClick={onDismissError} aria-label="Dismiss error">
+          <button
+            type="button"
+            onClick={() => store.dispatch(showError(null))}
+            aria-label="Dismiss error"
+          >
             ×
           </button>
         </div>

@@ -5,7 +5,11 @@ import { useEffect, useRef } from 'react';
 export interface ConfirmRequest {
   title: string;
   message: string;
+  /** Items the message introduces, e.g. each change a repair would make. */
+  details?: string[];
   confirmLabel: string;
+  /** 'danger' (the default) for steps that remove something. */
+  tone?: 'danger' | 'primary';
   onConfirm: () => void;
 }
 
@@ -29,13 +33,20 @@ export function ConfirmDialog({
         <div>
           <h2 id="confirm-title">{request.title}</h2>
           <p>{request.message}</p>
+          {request.details && request.details.length > 0 && (
+            <ul className="details">
+              {request.details.map((line, i) => (
+                <li key={i}>{line}</li>
+              ))}
+            </ul>
+          )}
           <div className="row end">
             <button type="button" autoFocus onClick={onClose}>
               Cancel
             </button>
             <button
               type="button"
-              className="danger"
+              className={request.tone ?? 'danger'}
               onClick={() => {
                 request.onConfirm();
                 onClose();

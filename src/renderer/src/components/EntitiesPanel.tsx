@@ -1,6 +1,6 @@
 // The entities panel: every entity grouped by type, with how many highlights it has.
 import type { EntityWithUsage } from '../../../shared/api';
-import { plural, typeGroupLabel } from '../lib/labels';
+import { compareTypes, plural, typeGroupLabel } from '../lib/labels';
 
 export function EntitiesPanel({
   entities,
@@ -18,10 +18,7 @@ export function EntitiesPanel({
   const groups = new Map<string, EntityWithUsage[]>();
   for (const entity of entities)
     groups.set(entity.type, [...(groups.get(entity.type) ?? []), entity]);
-  const order = ['person', 'organization', 'place', 'event'];
-  const types = [...groups.keys()].sort(
-    (a, b) => (order.indexOf(a) + 1 || 99) - (order.indexOf(b) + 1 || 99) || a.localeCompare(b),
-  );
+  const types = [...groups.keys()].sort(compareTypes);
   return (
     <section className="entities" aria-labelledby="entities-heading">
       <div className="row spread">

@@ -1,8 +1,10 @@
 // Bringing material in and taking notes out: import files (the system's file dialog),
 // paste text as a new document, and export in four formats.
 import { useEffect, useRef, useState } from 'react';
-import type { ExportFormat, WorkbenchApi } from '../../../shared/api';
+import type { ExportFormat } from '../../../shared/api';
 import { download, importFiles, type FileOutcome } from '../lib/import-files';
+import { showError } from '../store/ui';
+import { useWorkbench } from '../workbench/context';
 
 const EXPORTS: { format: ExportFormat; label: string }[] = [
   { format: 'markdown', label: 'Research notes (Markdown)' },
@@ -12,16 +14,14 @@ const EXPORTS: { format: ExportFormat; label: string }[] = [
 ];
 
 export function LibraryActions({
-  api,
   readOnly,
   onImported,
-  onError,
 }: {
-  api: WorkbenchApi;
   readOnly: boolean;
   onImported: (outcomes: FileOutcome[]) => void;
-  onError: (message: string) => void;
 }): React.JSX.Element {
+  const { api, store } = useWorkbench();
+  const onError = (message: string): void => store.dispatch(showError(message));
   const fileInput = useRef<HTMLInputElement>(null);
   const pasteDialog = useRef<HTMLDialogElement>(null);
   const [exportOpen, setExportOpen] = useState(false);

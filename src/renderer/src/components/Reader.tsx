@@ -15,16 +15,8 @@ import type { Annotation, AnnotationKind, Block, Mark } from '../../../shared/mo
 import { offsetsToRange, rangeToOffsets } from '../lib/dom-offsets';
 import { segmentBlock, type Segment } from '../lib/segments';
 import { SAFE_HREF } from '../../../shared/text';
+import type { ReaderFocus } from '../store/selection';
 import { SelectionToolbar, type SelectionIntent } from './SelectionToolbar';
-
-/** What to scroll to and flash: a highlight, or a passage by its text offsets. */
-export interface ReaderFocus {
-  documentId: string;
-  annotationId?: string;
-  start?: number;
-  end?: number;
-  nonce: number;
-}
 
 export interface PendingSelection {
   start: number;

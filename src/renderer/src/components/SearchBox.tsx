@@ -1,33 +1,25 @@
 // The search box: results as you type, grouped by kind, with filter chips. Ctrl/Cmd+K
 // focuses it; arrow keys move through results and Enter opens one.
 import { useEffect, useId, useRef, useState } from 'react';
-import type { WorkbenchApi } from '../../../shared/api';
 import { ANNOTATION_KINDS, type AnnotationKind } from '../../../shared/model';
 import { SEARCH_KINDS, type SearchHit, type SearchKind } from '../../../shared/search';
-import { KIND_LABELS } from '../lib/labels';
+import { KIND_LABELS, SEARCH_KIND_LABELS } from '../lib/labels';
 import { useCombobox } from '../lib/use-combobox';
 import { useQuery } from '../lib/use-query';
-
-const GROUP_LABELS: Record<SearchKind, string> = {
-  entity: 'Entities',
-  highlight: 'Highlights',
-  document: 'Documents',
-  block: 'Passages',
-};
+import { selectContentChanges } from '../store/workspace';
+import { useCommands, useSelector, useWorkbench } from '../workbench/context';
 
 export function SearchBox({
-  api,
-  version,
   currentDocumentId,
   entities,
-  onOpen,
 }: {
-  api: WorkbenchApi;
   entities: readonly { id: string; name: string }[];
-  version: number;
   currentDocumentId: string | null;
-  onOpen: (hit: SearchHit) => void;
 }): React.JSX.Element {
+  const { api } = useWorkbench();
+  const { openHit } = useCommands();
+  // Results are asked for again whenever the workspace's content changed.
+  const changes = useSelector(selectContentChanges);
   const { query, open, setOpen, active, inputProps, onKey } = useCombobox();
   const [kinds, setKinds] = useState<SearchKind[]>([]);
   const [thisDocument, setThisDocument] = useState(false);
@@ -47,7 +39,7 @@ export function SearchBox({
         ...(colour ? { annotationKind: colour } : {}),
         ...(entityId && entities.some((e) => e.id === entityId) ? { entityId } : {}),
       }),
-    [trimmed, kinds.join(), thisDocument, currentDocumentId, colour, entityId, version],
+    [trimmed, kinds.join(), thisDocument, currentDocumentId, colour, entityId, changes],
     enabled,
   );
   const hits = enabled ? (results.data?.hits ?? []) : [];
@@ -67,7 +59,7 @@ export function SearchBox({
 
   const choose = (hit: SearchHit | undefined): void => {
     if (!hit) return;
-    onOpen(hit);
+    openHit(hit);
     setOpen(false);
   };
   const toggleKind = (kind: SearchKind): void =>
@@ -98,7 +90,7 @@ export function SearchBox({
                 aria-pressed={kinds.includes(kind)}
                 onClick={() => toggleKind(kind)}
               >
-                {GROUP_LABELS[kind]}
+                {SEARCH_KIND_LABELS[kind]}
               </button>
             ))}
             <button
@@ -153,7 +145,7 @@ export function SearchBox({
             {SEARCH_KINDS.filter((kind) => hits.some((h) => h.kind === kind)).map((kind) => (
               <div key={kind} role="group" aria-labelledby={`${listId}-${kind}`}>
                 <h3 id={`${listId}-${kind}`} role="presentation">
-                  {GROUP_LABELS[kind]}
+                  {SEARCH_KIND_LABELS[kind]}
                 </h3>
                 {hits.map((hit, i) =>
                   hit.kind !== kind ? null : (

@@ -1,6 +1,7 @@
 // Reading files the user chose or dropped and importing each, one outcome per file, so
 // one unreadable file never stops the others or hides which one failed.
 import type { ImportOutcome, WorkbenchApi } from '../../../shared/api';
+import { plural } from './labels';
 
 export interface FileOutcome {
   fileName: string;
@@ -20,7 +21,7 @@ function toBase64(buffer: ArrayBuffer): string {
 
 export function describeOutcome(outcome: ImportOutcome): string {
   return outcome.kind === 'backup'
-    ? `restored ${outcome.documents} documents, ${outcome.entities} entities and ${outcome.highlights} highlights`
+    ? `restored ${plural(outcome.documents, 'document')}, ${plural(outcome.entities, 'entity')} and ${plural(outcome.highlights, 'highlight')}`
     : `added “${outcome.title}”`;
 }
 

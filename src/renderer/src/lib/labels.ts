@@ -1,5 +1,37 @@
-// Words the UI shows for kinds and types, in one place.
+// Words the UI shows for kinds, types and counts, in one place: every count goes through
+// plural() and every kind of record through NOUNS, so "1 entity" and "3 entities" are
+// spelled once (a trailing "s" would make "entitys").
+import type { LockHolder } from '../../../shared/api';
 import type { AnnotationKind, AnchorStatus } from '../../../shared/model';
+import type { SearchKind } from '../../../shared/search';
+
+const NOUNS = {
+  highlight: ['highlight', 'highlights'],
+  entity: ['entity', 'entities'],
+  document: ['document', 'documents'],
+  note: ['note', 'notes'],
+  passage: ['passage', 'passages'],
+  file: ['file', 'files'],
+} as const satisfies Record<string, readonly [string, string]>;
+
+export type Noun = keyof typeof NOUNS;
+
+const capitalise = (word: string): string => word.charAt(0).toUpperCase() + word.slice(1);
+
+/** "1 highlight", "0 highlights", "2 entities". */
+export const plural = (n: number, noun: Noun): string => `${n} ${NOUNS[noun][n === 1 ? 0 : 1]}`;
+
+/** "Highlight", or "Highlights" with `many`. */
+export const nounLabel = (noun: Noun, many = false): string =>
+  capitalise(NOUNS[noun][many ? 1 : 0]);
+
+/** What each kind of search hit is called, as a group heading and a filter. */
+export const SEARCH_KIND_LABELS: Record<SearchKind, string> = {
+  entity: nounLabel('entity', true),
+  highlight: nounLabel('highlight', true),
+  document: nounLabel('document', true),
+  block: nounLabel('passage', true),
+};
 
 export const KIND_LABELS: Record<AnnotationKind, string> = {
   quote: 'Quote',
@@ -8,6 +40,7 @@ export const KIND_LABELS: Record<AnnotationKind, string> = {
   question: 'Question',
 };
 
+/** The entity types the UI knows, in the order the entities panel lists them. */
 const TYPE_GROUPS: Record<string, string> = {
   person: 'People',
   organization: 'Organizations',
@@ -15,9 +48,13 @@ const TYPE_GROUPS: Record<string, string> = {
   event: 'Events',
   other: 'Other',
 };
+const TYPE_ORDER = Object.keys(TYPE_GROUPS);
 
-export const typeGroupLabel = (type: string): string =>
-  TYPE_GROUPS[type] ?? type.charAt(0).toUpperCase() + type.slice(1);
+export const typeGroupLabel = (type: string): string => TYPE_GROUPS[type] ?? capitalise(type);
+
+/** Known types first in their order, then any other type alphabetically. */
+export const compareTypes = (a: string, b: string): number =>
+  (TYPE_ORDER.indexOf(a) + 1 || 99) - (TYPE_ORDER.indexOf(b) + 1 || 99) || a.localeCompare(b);
 
 export const STATUS_TEXT: Record<AnchorStatus, string> = {
   anchored: 'Anchored where it was made.',
@@ -26,7 +63,15 @@ export const STATUS_TEXT: Record<AnchorStatus, string> = {
   orphaned: 'The quoted passage is no longer in the text. The highlight is kept.',
 };
 
-export const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
+const HOST_LABELS: Record<string, string> = {
+  electron: 'the desktop app',
+  server: 'the browser host',
+  cli: 'the command line',
+};
+
+/** Who holds a workspace, in words: "the desktop app (process 4121 on lab-laptop) since …". */
+export const describeHolder = (holder: LockHolder): string =>
+  `${HOST_LABELS[holder.host] ?? holder.host} (process ${holder.pid} on ${holder.hostname}) since ${formatDate(holder.since)}`;
 
 export const formatDate = (iso: string): string =>
   new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });

@@ -1,0 +1,28 @@
+// The bar across the top: search, import and export, undo and redo, and where the
+// workspace is on disk.
+import { selectCurrentDocumentId } from '../store/documents';
+import { selectEntities } from '../store/entities';
+import { selectInfo, selectWorkspaceReadOnly } from '../store/workspace';
+import { useCommands, useSelector } from '../workbench/context';
+import { HistoryButtons } from './HistoryButtons';
+import { LibraryActions } from './LibraryActions';
+import { SearchBox } from './SearchBox';
+
+export function TopBar(): React.JSX.Element {
+  const info = useSelector(selectInfo);
+  const readOnly = useSelector(selectWorkspaceReadOnly);
+  const currentId = useSelector(selectCurrentDocumentId);
+  const entities = useSelector(selectEntities);
+  const commands = useCommands();
+  return (
+    <header className="topbar">
+      <span className="brand">Research Workbench</span>
+      <SearchBox currentDocumentId={currentId} entities={entities} />
+      <LibraryActions readOnly={readOnly} onImported={commands.imported} />
+      {!readOnly && <HistoryButtons />}
+      <span className="muted workspace-path" title={info?.path}>
+        {info?.path}
+      </span>
+    </header>
+  );
+}

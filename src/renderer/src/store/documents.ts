@@ -1,0 +1,66 @@
+// The documents concern: the library's list, which document the user opened, and the
+// open document's view (its text and highlights as the core stored them).
+import type { DocumentListItem, DocumentView } from '../../../shared/api';
+import type { Action, State } from './index';
+
+export interface DocumentsState {
+  list: DocumentListItem[] | undefined;
+  /** The document the user chose; null means "the first readable one". */
+  chosenId: string | null;
+  view: DocumentView | undefined;
+  /** Why the open document could not be shown, if it could not. */
+  viewError: string | undefined;
+}
+
+export type DocumentsAction =
+  | { type: 'documents/listLoaded'; list: DocumentListItem[] }
+  | { type: 'documents/opened'; id: string | null }
+  | { type: 'documents/viewLoaded'; view: DocumentView }
+  | { type: 'documents/viewFailed'; id: string; message: string };
+
+export const initialDocuments: DocumentsState = {
+  list: undefined,
+  chosenId: null,
+  view: undefined,
+  viewError: undefined,
+};
+
+export function documentsReducer(state: DocumentsState, action: Action): DocumentsState {
+  switch (action.type) {
+    case 'documents/listLoaded': {
+      // A chosen document that was listed and no longer is (deleted, here or elsewhere) is
+      // let go; one not listed yet (just imported, the list still on its way) is kept.
+      const listed = (list: DocumentListItem[] | undefined): boolean =>
+        list?.some((d) => d.id === state.chosenId) ?? false;
+      const chosenGone = state.chosenId !== null && listed(state.list) && !listed(action.list);
+      return { ...state, list: action.list, ...(chosenGone ? { chosenId: null } : {}) };
+    }
+    case 'documents/opened':
+      return state.chosenId === action.id ? state : { ...state, chosenId: action.id };
+    case 'documents/viewLoaded':
+      return { ...state, view: action.view, viewError: undefined };
+    case 'documents/viewFailed':
+      return { ...state, viewError: action.message };
+    default:
+      return state;
+  }
+}
+
+/** The document the reader shows: the chosen one, else the first that can be read. */
+export function selectCurrentDocumentId(state: State): string | null {
+  const { chosenId, list } = state.documents;
+  return chosenId ?? list?.find((d) => d.problem === undefined)?.id ?? null;
+}
+
+export const selectDocumentList = (state: State): DocumentListItem[] | undefined =>
+  state.documents.list;
+
+/** The view of the current document only: never a stale view of the previous one. */
+export function selectView(state: State): DocumentView | undefined {
+  const view = state.documents.view;
+  return view && view.document.id === selectCurrentDocumentId(state) ? view : undefined;
+}
+
+export function selectViewError(state: State): string | undefined {
+  return selectView(state) ? undefined : state.documents.viewError;
+}

@@ -1,0 +1,71 @@
+// The renderer's one store: a state of small modules (documents, entities, selection, ui,
+// history, workspace), each with its own state, reducer and selectors. The state changes
+// only through actions; what the core sends is turned into actions by ../sync.
+import { createStore, type Store } from './create-store';
+import {
+  documentsReducer,
+  initialDocuments,
+  type DocumentsAction,
+  type DocumentsState,
+} from './documents';
+import {
+  entitiesReducer,
+  initialEntities,
+  type EntitiesAction,
+  type EntitiesState,
+} from './entities';
+import { historyReducer, initialHistory, type HistoryAction, type HistoryState } from './history';
+import {
+  initialSelection,
+  selectionReducer,
+  type SelectionAction,
+  type SelectionState,
+} from './selection';
+import { initialUi, uiReducer, type UiAction, type UiState } from './ui';
+import {
+  initialWorkspace,
+  workspaceReducer,
+  type WorkspaceAction,
+  type WorkspaceState,
+} from './workspace';
+
+export interface State {
+  documents: DocumentsState;
+  entities: EntitiesState;
+  selection: SelectionState;
+  ui: UiState;
+  history: HistoryState;
+  workspace: WorkspaceState;
+}
+
+export type Action =
+  DocumentsAction | EntitiesAction | SelectionAction | UiAction | HistoryAction | WorkspaceAction;
+
+export type WorkbenchStore = Store<State, Action>;
+
+export const initialState: State = {
+  documents: initialDocuments,
+  entities: initialEntities,
+  selection: initialSelection,
+  ui: initialUi,
+  history: initialHistory,
+  workspace: initialWorkspace,
+};
+
+/** Every module sees every action (a module may follow another's, as selection follows documents/opened). */
+export function reduce(state: State, action: Action): State {
+  const next: State = {
+    documents: documentsReducer(state.documents, action),
+    entities: entitiesReducer(state.entities, action),
+    selection: selectionReducer(state.selection, action),
+    ui: uiReducer(state.ui, action),
+    history: historyReducer(state.history, action),
+    workspace: workspaceReducer(state.workspace, action),
+  };
+  const same = (Object.keys(next) as (keyof State)[]).every((key) => next[key] === state[key]);
+  return same ? state : next;
+}
+
+export function createWorkbenchStore(initial: State = initialState): WorkbenchStore {
+  return createStore(reduce, initial);
+}

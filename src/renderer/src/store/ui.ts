@@ -1,0 +1,59 @@
+// The ui concern: short-lived messages. Toasts confirm what was just done and may offer
+// to undo or redo it; the error line says what failed; import outcomes list every file.
+import type { FileOutcome } from '../lib/import-files';
+import type { Action, State } from './index';
+
+/** A toast's button names a history step rather than holding a callback, so state stays data. */
+export type ToastAction = 'undo' | 'redo';
+
+export interface Toast {
+  id: number;
+  message: string;
+  action?: ToastAction;
+}
+
+export interface UiState {
+  toasts: Toast[];
+  error: string | null;
+  outcomes: FileOutcome[];
+}
+
+export type UiAction =
+  | { type: 'ui/toastShown'; toast: Toast }
+  | { type: 'ui/toastDismissed'; id: number }
+  | { type: 'ui/error'; message: string | null }
+  | { type: 'ui/outcomes'; outcomes: FileOutcome[] };
+
+export const initialUi: UiState = { toasts: [], error: null, outcomes: [] };
+
+/** At most this many toasts at once: older ones make way, newest last. */
+export const MAX_TOASTS = 3;
+
+export function uiReducer(state: UiState, action: Action): UiState {
+  switch (action.type) {
+    case 'ui/toastShown':
+      return { ...state, toasts: [...state.toasts, action.toast].slice(-MAX_TOASTS) };
+    case 'ui/toastDismissed':
+      return state.toasts.some((t) => t.id === action.id)
+        ? { ...state, toasts: state.toasts.filter((t) => t.id !== action.id) }
+        : state;
+    case 'ui/error':
+      return state.error === action.message ? state : { ...state, error: action.message };
+    case 'ui/outcomes':
+      return { ...state, outcomes: action.outcomes };
+    default:
+      return state;
+  }
+}
+
+let toastCount = 0;
+export const showToast = (message: string, action?: ToastAction): UiAction => ({
+  type: 'ui/toastShown',
+  toast: { id: ++toastCount, message, ...(action ? { action } : {}) },
+});
+export const dismissToast = (id: number): UiAction => ({ type: 'ui/toastDismissed', id });
+export const showError = (message: string | null): UiAction => ({ type: 'ui/error', message });
+
+export const selectToasts = (state: State): Toast[] => state.ui.toasts;
+export const selectError = (state: State): string | null => state.ui.error;
+export const selectOutcomes = (state: State): FileOutcome[] => state.ui.outcomes;

@@ -1,0 +1,190 @@
+// Keeps the store in step with the core: loads what the window needs when it opens, when
+// the user opens another document or entity, and when a change event makes something
+// stale (see refetch-plan.ts). Events that arrive together (one command sends several)
+// are merged, so each answer is fetched once per change; a mutation's own answer is never
+// used to refetch, the event that follows it is.
+import type { WorkbenchApi, WorkbenchEvent } from '../../../shared/api';
+import { selectCurrentDocumentId } from '../store/documents';
+import type { Action, State, WorkbenchStore } from '../store/index';
+import { selectOpenEntityId } from '../store/selection';
+import { showError } from '../store/ui';
+import {
+  compareAnnotations,
+  emptyPlan,
+  planRefetch,
+  type Plan,
+  type Resource,
+} from './refetch-plan';
+
+export interface WorkbenchSync {
+  /** Loads everything and follows the store's open document and entity from then on. */
+  start(): () => void;
+  handleEvent(event: WorkbenchEvent): void;
+  /** Resolves when no load or merged event is waiting (for tests and for callers that chain). */
+  settled(): Promise<void>;
+}
+
+const message = (error: unknown): string =>
+  error instanceof Error ? error.message : String(error);
+
+export function createSync(
+  api: WorkbenchApi,
+  store: WorkbenchStore,
+  /** How long to wait for the other events of the same change before refetching. */
+  mergeDelayMs = 15,
+): WorkbenchSync {
+  const dispatch = (action: Action): void => store.dispatch(action);
+  // The latest request per resource: an answer to an older one is dropped on arrival.
+  const latest = new Map<Resource, number>();
+  const inFlight = new Set<Promise<unknown>>();
+  let pending: Plan | null = null;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let requested = { documentId: null as string | null, entityId: null as string | null };
+
+  function track<T>(promise: Promise<T>): Promise<T> {
+    inFlight.add(promise);
+    void promise.finally(() => inFlight.delete(promise)).catch(() => undefined);
+    return promise;
+  }
+
+  async function fetchLatest<T>(
+    resource: Resource,
+    load: () => Promise<T>,
+  ): Promise<T | undefined> {
+    const ticket = (latest.get(resource) ?? 0) + 1;
+    latest.set(resource, ticket);
+    const value = await track(load());
+    return latest.get(resource) === ticket ? value : undefined;
+  }
+
+  async function load(resource: Resource, compare?: ReadonlySet<string>): Promise<void> {
+    const state = store.getState();
+    try {
+      switch (resource) {
+        case 'info': {
+          const info = await fetchLatest('info', () => api['workspace.info']({}));
+          if (info) dispatch({ type: 'workspace/infoLoaded', info });
+          return;
+        }
+        case 'documents': {
+          const list = await fetchLatest('documents', () => api['documents.list']({}));
+          if (list) dispatch({ type: 'documents/listLoaded', list });
+          return;
+        }
+        case 'entities': {
+          const list = await fetchLatest('entities', () => api['entities.list']({}));
+          if (list) dispatch({ type: 'entities/listLoaded', list });
+          return;
+        }
+        case 'history': {
+          const info = await fetchLatest('history', () => api['history.info']({}));
+          if (info) dispatch({ type: 'history/loaded', info });
+          return;
+        }
+        case 'passages': {
+          const entityId = selectOpenEntityId(state);
+          if (entityId === null) return;
+          const items = await fetchLatest('passages', () =>
+            api['annotations.byEntity']({ entityId }),
+          );
+          if (items) dispatch({ type: 'entities/passagesLoaded', entityId, items });
+          return;
+        }
+        case 'view':
+          return await loadView(state, compare);
+      }
+    } catch (error) {
+      if (resource === 'view') {
+        const id = selectCurrentDocumentId(state);
+        if (id !== null) dispatch({ type: 'documents/viewFailed', id, message: message(error) });
+      } else {
+        dispatch(showError(message(error)));
+      }
+    }
+  }
+
+  async function loadView(state: State, compare?: ReadonlySet<string>): Promise<void> {
+    const id = selectCurrentDocumentId(state);
+    if (id === null) return;
+    const view = await fetchLatest('view', () => api['documents.get']({ id }));
+    if (!view) return;
+    const before = store.getState().documents.view;
+    dispatch({ type: 'documents/viewLoaded', view });
+    if (!compare?.size || before?.document.id !== id) return;
+    // The counts in the library and the entities' usage follow from the highlights: fetch
+    // them again only if highlights came or went, or their tags changed. Trade-off: if an
+    // earlier reload already carried a change whose event had not yet arrived (possible
+    // over HTTP, where events and answers travel apart), this comparison sees nothing and
+    // the counts wait for the next change. (Whether IPC keeps them in order: not verified.)
+    const { countChanged, tagsChanged } = compareAnnotations(
+      before.annotations,
+      view.annotations,
+      compare,
+    );
+    const follow: Promise<void>[] = [];
+    if (countChanged) follow.push(load('documents'));
+    if (tagsChanged) follow.push(load('entities'));
+    await Promise.all(follow);
+  }
+
+  function flush(): void {
+    timer = undefined;
+    const plan = pending;
+    pending = null;
+    if (!plan) return;
+    if (plan.content) dispatch({ type: 'workspace/contentChanged' });
+    const { resources } = plan;
+    const documents = resources.has('documents') ? track(load('documents')) : undefined;
+    for (const resource of resources) {
+      if (resource !== 'documents' && resource !== 'view') void track(load(resource));
+    }
+    if (!resources.has('view')) return;
+    // After the library: if the open document was deleted, the next one opens instead
+    // (follow() loads it), rather than asking for a document that is gone.
+    const before = selectCurrentDocumentId(store.getState());
+    const view = async (): Promise<void> => {
+      await documents;
+      if (selectCurrentDocumentId(store.getState()) === before)
+        await load('view', plan.compareAnnotations);
+    };
+    void track(view());
+  }
+
+  /** Loads the view and passages when the user opens another document or entity. */
+  function follow(): void {
+    const state = store.getState();
+    const documentId = selectCurrentDocumentId(state);
+    const entityId = selectOpenEntityId(state);
+    if (documentId !== requested.documentId) {
+      requested = { ...requested, documentId };
+      void track(load('view'));
+    }
+    if (entityId !== requested.entityId) {
+      requested = { ...requested, entityId };
+      if (entityId !== null) void track(load('passages'));
+    }
+  }
+
+  return {
+    start() {
+      const unsubscribe = store.subscribe(follow);
+      for (const resource of ['info', 'documents', 'entities', 'history'] as const)
+        void track(load(resource));
+      follow();
+      return () => {
+        unsubscribe();
+        if (timer !== undefined) clearTimeout(timer);
+      };
+    },
+    handleEvent(event) {
+      pending = planRefetch(event, store.getState(), pending ?? emptyPlan());
+      timer ??= setTimeout(flush, mergeDelayMs);
+    },
+    async settled() {
+      while (inFlight.size > 0 || timer !== undefined) {
+        if (timer !== undefined) await new Promise((resolve) => setTimeout(resolve, mergeDelayMs));
+        await Promise.allSettled([...inFlight]);
+      }
+    },
+  };
+}

@@ -1,0 +1,167 @@
+// What the user can do to the workspace, as functions the components call. Each sends one
+// method to the core and says what became of it (a toast, an error, the panel to show);
+// none refetches anything: the change events that follow update the store.
+import type { DocumentListItem, HistoryInfo, WorkbenchApi } from '../../../shared/api';
+import type { AnnotationKind } from '../../../shared/model';
+import type { SearchHit } from '../../../shared/search';
+import type { EntityFields } from '../components/EntityPanel';
+import type { NewEntity } from '../lib/entity-match';
+import type { FileOutcome } from '../lib/import-files';
+import { nounLabel, type Noun } from '../lib/labels';
+import { selectCurrentDocumentId } from '../store/documents';
+import type { WorkbenchStore } from '../store/index';
+import { closePanel, focusOn, showAnnotation, showEntity } from '../store/selection';
+import { showError, showToast } from '../store/ui';
+
+export type AnnotationPatch = { kind?: AnnotationKind; note?: string; entityIds?: string[] };
+
+export type WorkbenchCommands = ReturnType<typeof createCommands>;
+
+export function createCommands(api: WorkbenchApi, store: WorkbenchStore) {
+  const { dispatch } = store;
+
+  /** Runs a call; an error shows in the error line and the answer is undefined. */
+  async function run<T>(call: () => Promise<T>): Promise<T | undefined> {
+    try {
+      const result = await call();
+      if (store.getState().ui.error !== null) dispatch(showError(null));
+      return result;
+    } catch (error) {
+      dispatch(showError(error instanceof Error ? error.message : String(error)));
+      return undefined;
+    }
+  }
+
+  /** After a delete: say what went, and offer to take it back. */
+  const deleted = (kind: Noun): void => dispatch(showToast(`${nounLabel(kind)} deleted.`, 'undo'));
+
+  /**
+   * Asks the core even when the store says there is nothing to undo: the 'history' event
+   * of the change just made may still be on its way, and the core's history is the truth.
+   * A refusal ("nothing to undo") is a toast, not an error line.
+   */
+  async function step(direction: 'undo' | 'redo'): Promise<void> {
+    let result: HistoryInfo & { done: string };
+    try {
+      result = await api[direction === 'undo' ? 'history.undo' : 'history.redo']({});
+    } catch (error) {
+      dispatch(showToast(error instanceof Error ? error.message : String(error)));
+      return;
+    }
+    // The summary in the store follows from the 'history' event, like every other change.
+    dispatch(
+      direction === 'undo'
+        ? showToast(`Undone: ${result.done}.`, result.canRedo ? 'redo' : undefined)
+        : showToast(`Redone: ${result.done}.`, result.canUndo ? 'undo' : undefined),
+    );
+  }
+
+  function openDocument(id: string | null): void {
+    dispatch({ type: 'documents/opened', id });
+    dispatch(closePanel());
+  }
+
+  /** Opens a highlight's panel and scrolls the reader to it (opening its document). */
+  function showHighlight(annotation: { id: string; documentId: string }): void {
+    dispatch({ type: 'documents/opened', id: annotation.documentId });
+    dispatch(showAnnotation(annotation.id));
+    dispatch(focusOn({ documentId: annotation.documentId, annotationId: annotation.id }));
+  }
+
+  return {
+    run,
+    openDocument,
+    showHighlight,
+
+    openHit: (hit: SearchHit): void => {
+      if (hit.kind === 'entity') return dispatch(showEntity(hit.id));
+      const documentId = hit.documentId;
+      if (!documentId) return;
+      if (hit.kind === 'highlight') return showHighlight({ id: hit.id, documentId });
+      openDocument(documentId);
+      if (hit.start !== undefined && hit.end !== undefined)
+        dispatch(focusOn({ documentId, start: hit.start, end: hit.end }));
+    },
+
+    createHighlight: async (
+      range: { start: number; end: number },
+      kind: AnnotationKind,
+      intent: 'tag' | 'note' | null,
+    ): Promise<void> => {
+      const documentId = selectCurrentDocumentId(store.getState());
+      if (documentId === null) return;
+      const created = await run(() => api['annotations.create']({ documentId, ...range, kind }));
+      if (created) dispatch(showAnnotation(created.id, intent));
+    },
+
+    updateAnnotation: async (id: string, patch: AnnotationPatch): Promise<void> => {
+      await run(() => api['annotations.update']({ id, patch }));
+    },
+
+    createEntityAndTag: async (
+      annotation: { id: string; entityIds: string[] },
+      draft: NewEntity,
+    ): Promise<void> => {
+      const created = await run(() => api['entities.create'](draft));
+      if (!created) return;
+      await run(() =>
+        api['annotations.update']({
+          id: annotation.id,
+          patch: { entityIds: [...annotation.entityIds, created.id] },
+        }),
+      );
+    },
+
+    deleteHighlight: async (id: string): Promise<void> => {
+      if (!(await run(() => api['annotations.delete']({ id })))) return;
+      dispatch(closePanel());
+      deleted('highlight');
+    },
+
+    createEntity: async (fields: EntityFields): Promise<void> => {
+      const created = await run(() => api['entities.create'](fields));
+      if (created) dispatch(showEntity(created.id));
+    },
+
+    updateEntity: async (id: string, fields: EntityFields): Promise<void> => {
+      await run(() => api['entities.update']({ id, patch: fields }));
+    },
+
+    deleteEntity: async (id: string, usage: number): Promise<void> => {
+      if (!(await run(() => api['entities.delete']({ id, confirmUsage: usage })))) return;
+      dispatch(closePanel());
+      deleted('entity');
+    },
+
+    deleteDocument: async (doc: DocumentListItem): Promise<void> => {
+      const done = await run(() =>
+        api['documents.delete']({ id: doc.id, confirmHighlights: doc.annotationCount }),
+      );
+      if (!done) return;
+      if (store.getState().documents.chosenId === doc.id)
+        dispatch({ type: 'documents/opened', id: null });
+      dispatch(closePanel());
+      deleted('document');
+    },
+
+    deleteNote: async (id: string): Promise<void> => {
+      if (await run(() => api['notes.delete']({ id }))) deleted('note');
+    },
+
+    undo: (): Promise<void> => step('undo'),
+    redo: (): Promise<void> => step('redo'),
+
+    repair: async (): Promise<void> => {
+      const report = await run(() => api['workspace.repair']({}));
+      if (report) dispatch({ type: 'workspace/repaired', report });
+    },
+    dismissRepairReport: (): void => dispatch({ type: 'workspace/repaired', report: undefined }),
+
+    /** Import results: listed by file, and the last document added is opened. */
+    imported: (outcomes: FileOutcome[]): void => {
+      dispatch({ type: 'ui/outcomes', outcomes });
+      const opened = outcomes.findLast((o) => o.documentId)?.documentId;
+      if (opened) openDocument(opened);
+    },
+  };
+}

@@ -1,0 +1,209 @@
+// @vitest-environment jsdom
+// The whole renderer against a fake core behind `window.workbench`: the banner names who
+// holds a read-only workspace, repair is confirmed then reported, a delete offers Undo,
+// Ctrl+Z undoes outside text fields, and nothing is refetched until the change event.
+import { act, createElement } from 'react';
+import { createRoot, type Root } from 'react-dom/client';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type {
+  Envelope,
+  MethodName,
+  WorkbenchBridge,
+  WorkbenchEvent,
+  WorkspaceInfo,
+} from '../../src/shared/api';
+import { App } from '../../src/renderer/src/App';
+import { entity, fakeApi, listItem, makeAnnotation, makeView, type Handlers } from './builders';
+
+(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
+
+beforeAll(() => {
+  // jsdom does no layout, so it has no scrolling; and it has <dialog> but not its modal methods.
+  Element.prototype.scrollIntoView = () => undefined;
+  const proto = HTMLDialogElement.prototype as HTMLDialogElement & Record<string, unknown>;
+  Object.defineProperty(proto, 'open', {
+    configurable: true,
+    get(this: HTMLDialogElement) {
+      return this.hasAttribute('open');
+    },
+  });
+  proto.showModal = function (this: HTMLDialogElement) {
+    this.setAttribute('open', '');
+  };
+  proto.close = function (this: HTMLDialogElement) {
+    this.removeAttribute('open');
+    this.dispatchEvent(new Event('close'));
+  };
+});
+
+const INFO: WorkspaceInfo = { path: '/ws', schemaVersion: 2, readOnly: false, problems: [] };
+
+let root: Root | undefined;
+let container: HTMLElement;
+
+async function settle(): Promise<void> {
+  await act(() => new Promise<void>((resolve) => setTimeout(resolve, 40)));
+}
+
+async function mount(handlers: Handlers) {
+  const { api, calls } = fakeApi({
+    'workspace.info': () => INFO,
+    'documents.list': () => [listItem('d1', 1)],
+    'documents.get': () =>
+      makeView('d1', [{ ...makeAnnotation('a1', 'd1'), note: 'Seen by **two** witnesses.' }]),
+    'entities.list': () => [entity('e1')],
+    'history.info': () => ({ canUndo: false, canRedo: false }),
+    ...handlers,
+  });
+  const listeners = new Set<(event: WorkbenchEvent) => void>();
+  const bridge = Object.fromEntries(
+    (Object.keys(api) as MethodName[]).map((method) => [
+      method,
+      async (input: unknown): Promise<Envelope<unknown>> => {
+        try {
+          const call = api[method] as (input: unknown) => Promise<unknown>;
+          return { ok: true, value: await call(input) };
+        } catch (error) {
+          return { ok: false, error: { code: 'INTERNAL', message: String(error) } };
+        }
+      },
+    ]),
+  ) as unknown as WorkbenchBridge;
+  bridge.onEvent = (listener) => {
+    listeners.add(listener);
+    return () => listeners.delete(listener);
+  };
+  window.workbench = bridge;
+  container = document.createElement('div');
+  document.body.append(container);
+  root = createRoot(container);
+  act(() => root!.render(createElement(App)));
+  await settle();
+  calls.length = 0;
+  const send = async (...events: WorkbenchEvent[]): Promise<void> => {
+    for (const event of events) listeners.forEach((l) => l(event));
+    await settle();
+  };
+  return { calls, send };
+}
+
+const named = (name: string, scope: ParentNode = document): HTMLButtonElement => {
+  const found = [...scope.querySelectorAll('button')].find(
+    (b) => (b.getAttribute('aria-label') ?? b.textContent?.trim()) === name,
+  );
+  if (!found) throw new Error(`no button named ${name}`);
+  return found;
+};
+const click = async (element: HTMLElement): Promise<void> => {
+  act(() => element.click());
+  await settle();
+};
+const region = (label: string): HTMLElement | null =>
+  document.querySelector<HTMLElement>(`[aria-label="${label}"]`);
+
+afterEach(() => {
+  act(() => root?.unmount());
+  root = undefined;
+  container.remove();
+  delete window.workbench;
+});
+
+describe('the workbench window', () => {
+  it('says who holds a read-only workspace, and offers no repair while it is held', async () => {
+    await mount({
+      'workspace.info': () => ({
+        ...INFO,
+        readOnly: true,
+        readOnlyReason: 'Another process has this workspace open for writing.',
+        lockedBy: {
+          pid: 4121,
+          host: 'electron',
+          hostname: 'lab-laptop',
+          since: '2026-11-24T09:00:00.000Z',
+        },
+      }),
+    });
+    const banner = region('Workspace');
+    expect(banner?.textContent).toContain('Opened read-only.');
+    expect(banner?.textContent).toContain('Another process has this workspace open for writing.');
+    expect(banner?.textContent).toMatch(/In use by the desktop app \(process 4121 on lab-laptop\)/);
+    expect(() => named('Repair workspace…')).toThrow();
+    expect(() => named('Delete “Document d1”')).toThrow();
+  });
+
+  it('lists each problem, confirms what repair will do, then shows its report', async () => {
+    const problem = {
+      file: 'documents/d2.json',
+      record: 'annotations[3] (ann_x)',
+      reason: 'its end is before its start',
+      repair: 'remove the highlight annotations[3] (ann_x)',
+    };
+    const { calls } = await mount({
+      'workspace.info': () => ({ ...INFO, problems: [problem] }),
+      'workspace.repair': () => ({
+        changes: ['documents/d2.json: removed annotations[3] (ann_x)'],
+        remaining: [{ file: 'documents/d3.json', reason: 'not valid JSON', repair: 'none' }],
+      }),
+    });
+    expect(region('Workspace')?.textContent).toContain(
+      'documents/d2.json (annotations[3] (ann_x)): its end is before its start.',
+    );
+    await click(named('Repair workspace…'));
+    const dialog = document.querySelector('dialog[open]');
+    expect(dialog?.textContent).toContain(
+      'documents/d2.json, annotations[3] (ann_x): remove the highlight annotations[3] (ann_x)',
+    );
+    expect(calls).toEqual([]);
+    await click(named('Repair workspace', dialog!));
+    expect(calls).toEqual(['workspace.repair']);
+    const report = document.querySelector('.repair-report');
+    expect(report?.textContent).toContain('documents/d2.json: removed annotations[3] (ann_x)');
+    expect(report?.textContent).toContain('documents/d3.json');
+  });
+
+  it('deletes a highlight with one call, waits for the event to refetch, and offers Undo', async () => {
+    const { calls, send } = await mount({
+      'annotations.delete': ({ id }) => ({ id }),
+      'history.undo': () => ({ canUndo: false, canRedo: true, done: 'Delete highlight' }),
+    });
+    await click(named('Highlight: Ebrahim Raisi'));
+    expect(document.querySelector('.markdown strong')?.textContent).toBe('two');
+    await click(named('Delete highlight'));
+    await click(named('Delete highlight', document.querySelector('dialog[open]')!));
+    expect(calls).toEqual(['annotations.delete']);
+    expect(region('Notifications')?.textContent).toContain('Highlight deleted.');
+
+    await send(
+      { type: 'changed', topic: 'annotations', ids: ['a1'], documentIds: ['d1'] },
+      { type: 'changed', topic: 'history', ids: [] },
+    );
+    // The fake core still has the highlight, so only the view and history were asked for.
+    expect(calls.slice(1).sort()).toEqual(['documents.get', 'history.info']);
+
+    calls.length = 0;
+    await click(named('Undo', region('Notifications')!));
+    expect(calls).toEqual(['history.undo']);
+    expect(region('Notifications')?.textContent).toContain('Undone: Delete highlight.');
+  });
+
+  it('undoes on Ctrl+Z outside text fields only', async () => {
+    const { calls } = await mount({
+      'history.info': () => ({ canUndo: true, canRedo: false, undoLabel: 'Delete highlight' }),
+      'history.undo': () => ({ canUndo: false, canRedo: true, done: 'Delete highlight' }),
+    });
+    expect(named('Undo Delete highlight').disabled).toBe(false);
+    const input = document.querySelector<HTMLInputElement>('input[type="search"]')!;
+    await act(() =>
+      input.dispatchEvent(new KeyboardEvent('keydown', { key: 'z', ctrlKey: true, bubbles: true })),
+    );
+    await settle();
+    expect(calls).toEqual([]);
+    await act(() =>
+      document.body.dispatchEvent(
+        new KeyboardEvent('keydown', { key: 'z', ctrlKey: true, bubbles: true }),
+      ),
+    );
+    await settle();
+    expect(calls).toEqual(['history.undo']);
+  });
+});
