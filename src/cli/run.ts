@@ -5,6 +5,7 @@
 import { readFile } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
 import type { Envelope, ExportFormat } from '../shared/api';
+import { IMPORT_EXTENSIONS_LABEL } from '../shared/formats';
 import { SEARCH_KINDS, type SearchKind } from '../shared/search';
 import { defaultWorkspaceDir, workspaceArg } from '../core/default-workspace';
 import { nodeFs, writeFileDurably } from '../core/store/durable';
@@ -18,7 +19,7 @@ export interface Io {
 const USAGE = `Usage: npm run cli -- <command> [options] --workspace DIR
 
 Commands:
-  import FILE...                         add .txt, .md or .html files (or restore a .json backup)
+  import FILE...                         add ${IMPORT_EXTENSIONS_LABEL} files (.json: restore a backup)
   export --format md|csv|json|w3c --out FILE
                                          write research notes, a spreadsheet, a backup or W3C annotations
   search "QUERY" [--kind entity|highlight|document|block] [--limit N]

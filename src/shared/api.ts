@@ -12,6 +12,7 @@ import {
   type Entity,
   type Note,
 } from './model';
+import { MAX_IMPORT_BYTES, MAX_IMPORT_LABEL } from './formats';
 import { SearchInput, type SearchResult } from './search';
 
 const Empty = z.strictObject({});
@@ -88,8 +89,8 @@ export const EditTextInput = z.strictObject({
 export const EXPORT_FORMATS = ['markdown', 'csv', 'json', 'w3c'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
-/** The largest file accepted for import, as base64 (20 MB of bytes). */
-const MAX_IMPORT_BASE64 = Math.ceil((20 * 1024 * 1024) / 3) * 4 + 4;
+/** The largest file accepted for import, as base64. */
+const MAX_IMPORT_BASE64 = Math.ceil(MAX_IMPORT_BYTES / 3) * 4 + 4;
 
 export const ImportFileInput = z.strictObject({
   fileName: z
@@ -100,7 +101,7 @@ export const ImportFileInput = z.strictObject({
     .refine((n) => !/[\\/\0]/.test(n), 'a file name, not a path'),
   dataBase64: z
     .string()
-    .max(MAX_IMPORT_BASE64, 'the file is larger than 20 MB')
+    .max(MAX_IMPORT_BASE64, `the file is larger than ${MAX_IMPORT_LABEL}`)
     .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'the file data must be base64'),
 });
 

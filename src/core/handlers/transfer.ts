@@ -2,6 +2,7 @@
 // a JSON backup, and rendering exports. Every import either stores a whole document or
 // nothing, and says which file failed and why.
 import type { ImportOutcome, WorkbenchHandlers } from '../../shared/api';
+import { importKindOf } from '../../shared/formats';
 import { describeIssues } from '../../shared/issues';
 import { SCHEMA_VERSION } from '../../shared/model';
 import type { CoreContext } from '../context';
@@ -114,7 +115,7 @@ export function transferHandlers(ctx: CoreContext): Handlers {
   return {
     'documents.import': async ({ fileName, dataBase64 }) => {
       const bytes = Buffer.from(dataBase64, 'base64');
-      if (/\.json$/i.test(fileName)) return restoreBackup(ctx, bytes, fileName);
+      if (importKindOf(fileName) === 'backup') return restoreBackup(ctx, bytes, fileName);
       const document = await addDocument(ctx, importBytes(bytes, fileName));
       return { fileName, kind: 'document', documentId: document.id, title: document.title };
     },

@@ -1,8 +1,7 @@
 // Turning a file's bytes into text, or refusing with the reason a user can act on: too
 // large, empty, binary, or not UTF-8 with no charset declared. Nothing is guessed.
+import { MAX_IMPORT_BYTES, MAX_IMPORT_LABEL } from '../../shared/formats';
 import { ImportError } from './import-error';
-
-export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
 
 function looksBinary(bytes: Uint8Array): boolean {
   const sample = bytes.subarray(0, 8192);
@@ -28,7 +27,7 @@ export function decodeText(
   if (bytes.length > MAX_IMPORT_BYTES) {
     throw new ImportError(
       fileName,
-      `it is too large (${(bytes.length / 1048576).toFixed(1)} MB; the limit is 20 MB)`,
+      `it is too large (${(bytes.length / 1048576).toFixed(1)} MB; the limit is ${MAX_IMPORT_LABEL})`,
     );
   }
   if (bytes.length === 0) throw new ImportError(fileName, 'it is empty');

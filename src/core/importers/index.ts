@@ -2,6 +2,7 @@
 // normalise to {text, blocks, marks, metadata}. Either a whole document comes back or an
 // ImportError naming the file and the reason; nothing partial.
 import { extname } from 'node:path';
+import { IMPORT_EXTENSIONS_LABEL, importKindOf } from '../../shared/formats';
 import { normaliseText } from '../../shared/text';
 import { decodeText } from './decode';
 import { htmlToContent } from './html';
@@ -12,16 +13,15 @@ import { sha256, textToContent, type ImportedContent } from './plain-text';
 export type ImportFormat = 'text' | 'markdown' | 'html';
 
 export function detectFormat(fileName: string, bytes: Uint8Array): ImportFormat {
-  const ext = extname(fileName).toLowerCase();
-  if (['.md', '.markdown', '.mdown'].includes(ext)) return 'markdown';
-  if (['.html', '.htm', '.xhtml', '.shtml'].includes(ext)) return 'html';
-  if (['.txt', '.text', ''].includes(ext)) {
+  const kind = importKindOf(fileName);
+  if (kind === 'markdown' || kind === 'html') return kind;
+  if (kind === 'text') {
     const head = new TextDecoder().decode(bytes.subarray(0, 512)).trimStart().toLowerCase();
     return head.startsWith('<!doctype html') || head.startsWith('<html') ? 'html' : 'text';
   }
   throw new ImportError(
     fileName,
-    `files of type "${ext}" are not supported (use .txt, .md or .html)`,
+    `files of type "${extname(fileName).toLowerCase()}" are not supported (use ${IMPORT_EXTENSIONS_LABEL})`,
   );
 }
 

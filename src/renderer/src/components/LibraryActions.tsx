@@ -1,6 +1,7 @@
 // Bringing material in and taking notes out: import files (the system's file dialog),
 // paste text as a new document, and export in four formats.
 import { useEffect, useRef, useState } from 'react';
+import { IMPORT_ACCEPT } from '../../../shared/formats';
 import type { ExportFormat } from '../../../shared/api';
 import { download, importFiles, type FileOutcome } from '../lib/import-files';
 import { showError } from '../store/ui';
@@ -57,7 +58,7 @@ export function LibraryActions({
             multiple
             hidden
             aria-label="Files to import"
-            accept=".txt,.text,.md,.markdown,.html,.htm,.xhtml,.json"
+            accept={IMPORT_ACCEPT}
             onChange={(e) => {
               const files = [...(e.target.files ?? [])];
               e.target.value = '';

@@ -1,0 +1,37 @@
+// The files the workbench imports, defined once: the importer picks its parser from this
+// table, the file dialogs offer its extensions, the API and the importer share its size
+// limit, and the command line's help is written from it.
+
+export type ImportKind = 'text' | 'markdown' | 'html' | 'backup';
+
+export const IMPORT_FORMATS: readonly {
+  kind: ImportKind;
+  label: string;
+  extensions: readonly string[];
+}[] = [
+  { kind: 'text', label: 'plain text', extensions: ['.txt', '.text'] },
+  { kind: 'markdown', label: 'Markdown', extensions: ['.md', '.markdown', '.mdown'] },
+  { kind: 'html', label: 'web page', extensions: ['.html', '.htm', '.xhtml', '.shtml'] },
+  { kind: 'backup', label: 'workbench backup', extensions: ['.json'] },
+];
+
+/** Every importable extension, as a file input's `accept` list. */
+export const IMPORT_ACCEPT = IMPORT_FORMATS.flatMap((f) => f.extensions).join(',');
+
+/** The largest file accepted for import. */
+export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
+export const MAX_IMPORT_LABEL = `${MAX_IMPORT_BYTES / 1024 / 1024} MB`;
+
+/** The kind a file name says it is; '' (no extension) counts as text. */
+export function importKindOf(fileName: string): ImportKind | undefined {
+  const dot = fileName.lastIndexOf('.');
+  const ext = dot > 0 ? fileName.slice(dot).toLowerCase() : '';
+  if (ext === '') return 'text';
+  return IMPORT_FORMATS.find((f) => f.extensions.includes(ext))?.kind;
+}
+
+/** ".txt, .md, .html or .json", for messages. */
+export const IMPORT_EXTENSIONS_LABEL = ((): string => {
+  const first = IMPORT_FORMATS.map((f) => f.extensions[0]!);
+  return `${first.slice(0, -1).join(', ')} or ${first.at(-1)!}`;
+})();
