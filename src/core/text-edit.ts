@@ -57,5 +57,39 @@ export function mapThroughEdit(
     const previous = mappedBlocks[mappedBlocks.length - 1];
     if (b.start < b.end && (!previous || b.start >= previous.end)) mappedBlocks.push(b);
   }
-  return { blocks: mappedBlocks, marks: marks.map(move).filter((m) => m.start < m.end) };
+  return {
+    blocks: withNewParagraphs(after, mappedBlocks),
+    marks: marks.map(move).filter((m) => m.start < m.end),
+  };
+}
+
+/**
+ * Text that no block covers after the edit (a paragraph typed between two others, or
+ * before the first) becomes paragraphs of its own, split at blank lines, so it is shown,
+ * cited and searched like the rest.
+ */
+function withNewParagraphs(text: string, blocks: readonly Block[]): Block[] {
+  const result: Block[] = [];
+  let covered = 0;
+  const fill = (end: number): void => {
+    const gap = /\S[\s\S]*?(?=\n[ \t]*\n|$)/g;
+    gap.lastIndex = 0;
+    const slice = text.slice(covered, end);
+    for (const m of slice.matchAll(gap)) {
+      const body = m[0].trimEnd();
+      if (body)
+        result.push({
+          kind: 'paragraph',
+          start: covered + m.index,
+          end: covered + m.index + body.length,
+        });
+    }
+  };
+  for (const b of blocks) {
+    if (b.start > covered) fill(b.start);
+    result.push(b);
+    covered = b.end;
+  }
+  if (covered < text.length) fill(text.length);
+  return result;
 }

@@ -1,7 +1,9 @@
 // Markdown research notes: every entity with its tagged quotes, then every document with
 // its highlights. Each quote is cited to its source and paragraph, so the notes can be
 // pasted into a report as they are.
+import { KIND_LABELS, STATUS_LABELS } from '../../shared/labels';
 import type { Annotation, Document, Entity } from '../../shared/model';
+import { plural } from '../../shared/text';
 import { citation, paragraphNumber, type Snapshot } from './snapshot';
 
 const blockquote = (text: string): string =>
@@ -10,23 +12,23 @@ const blockquote = (text: string): string =>
     .map((line) => `> ${line}`.trimEnd())
     .join('\n');
 
-const count = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;
-
-const KIND = {
-  quote: 'Quote',
-  claim: 'Claim',
-  evidence: 'Evidence',
-  question: 'Question',
-} as const;
-
 function quoteEntry(a: Annotation, doc: Document, entities: Map<string, Entity>): string {
-  const where = `¶ ${paragraphNumber(doc.blocks, a.target.position.start)}`;
+  // An orphaned highlight has no place in the current text, so no paragraph to cite.
+  const where =
+    a.status === 'orphaned' ? '' : `, ¶ ${paragraphNumber(doc.blocks, a.target.position.start)}`;
   const tagged = a.entityIds.map((id) => entities.get(id)?.name).filter(Boolean);
   const lines = [
     blockquote(a.target.quote.exact),
     '',
-    `— ${citation(doc)}, ${where}. *${KIND[a.kind]}.*`,
+    `— ${citation(doc)}${where}. *${KIND_LABELS[a.kind]}.*`,
   ];
+  if (a.status === 'fuzzy' || a.status === 'orphaned') {
+    const confidence =
+      a.status === 'fuzzy' && a.confidence !== undefined
+        ? ` (confidence ${a.confidence.toFixed(2)})`
+        : '';
+    lines.push('', `*${STATUS_LABELS[a.status]}${confidence}.*`);
+  }
   // Blank lines between the parts: in Markdown, adjacent lines would run into one paragraph.
   if (tagged.length) lines.push('', `Entities: ${tagged.join('; ')}`);
   if (a.tags.length) lines.push('', `Tags: ${a.tags.join(', ')}`);
@@ -42,8 +44,8 @@ export function exportMarkdown(snapshot: Snapshot): string {
     '# Research notes',
     '',
     `*Exported from Research Workbench on ${snapshot.exportedAt.slice(0, 10)}: ` +
-      `${count(snapshot.documents.length, 'document')}, ${count(snapshot.entities.length, 'entity', 'entities')}, ` +
-      `${count(all.length, 'highlight')}.*`,
+      `${plural(snapshot.documents.length, 'document')}, ${plural(snapshot.entities.length, 'entity', 'entities')}, ` +
+      `${plural(all.length, 'highlight')}.*`,
     '',
     '## By entity',
   ];

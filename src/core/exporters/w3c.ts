@@ -62,11 +62,16 @@ function toW3c(
           prefix: a.target.quote.prefix,
           suffix: a.target.quote.suffix,
         },
-        {
-          type: 'TextPositionSelector',
-          start: codePoints(doc.text, start),
-          end: codePoints(doc.text, end),
-        },
+        // An orphaned highlight has no place in the current text: only its quote is given.
+        ...(a.status === 'orphaned'
+          ? []
+          : [
+              {
+                type: 'TextPositionSelector',
+                start: codePoints(doc.text, start),
+                end: codePoints(doc.text, end),
+              },
+            ]),
       ],
     },
   };

@@ -3,7 +3,7 @@
 // an entity that is gone, a `javascript:` link). Each rule here both finds its problem
 // and, only when the user asks for a repair, fixes it, so what is reported and what
 // repair does can never drift apart.
-import { anchor } from '../../shared/anchoring';
+import { reanchor } from '../../shared/anchoring';
 import type {
   Annotation,
   Block,
@@ -110,21 +110,12 @@ export function inspectDocument(
     ctx.seenAnnotationIds.add(a.id);
     const misplaced = anchoringProblem(a, text, revision);
     if (misplaced) {
-      const placed = anchor(text, a.target);
+      a = reanchor(a, text, revision);
       findings.push({
         record,
         reason: misplaced,
-        repair: `re-anchor it by its quote (${placed.status})`,
+        repair: `re-anchor it by its quote (${a.status})`,
       });
-      a = {
-        ...a,
-        target: {
-          ...a.target,
-          position: { ...a.target.position, start: placed.start, end: placed.end },
-        },
-        status: placed.status,
-        anchoredRevision: revision,
-      };
     }
     const known = ctx.entityIds;
     const missing = known ? a.entityIds.filter((id) => !known.has(id)) : [];

@@ -10,6 +10,8 @@ export interface Anchor {
   start: number;
   end: number;
   status: AnchorStatus;
+  /** For a fuzzy match: the share of the quote found unchanged, 0 to 1. */
+  confidence?: number;
 }
 
 /** Share of the quote that may be edited before a fuzzy match is refused. */
@@ -81,7 +83,8 @@ export function anchor(text: string, target: TextTarget): Anchor {
       const score = scoreCandidate(text, target, c.start, c.end, c.errors);
       if (score > bestScore) {
         bestScore = score;
-        best = { start: c.start, end: c.end, status: 'fuzzy' };
+        const confidence = Math.round((1 - c.errors / quote.exact.length) * 100) / 100;
+        best = { start: c.start, end: c.end, status: 'fuzzy', confidence };
       }
     }
     if (best) return best;

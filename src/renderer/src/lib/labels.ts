@@ -2,8 +2,9 @@
 // plural() and every kind of record through NOUNS, so "1 entity" and "3 entities" are
 // spelled once (a trailing "s" would make "entitys").
 import type { LockHolder } from '../../../shared/api';
-import type { AnnotationKind, AnchorStatus } from '../../../shared/model';
+import type { AnchorStatus } from '../../../shared/model';
 import type { SearchKind } from '../../../shared/search';
+import { plural as pluralOf } from '../../../shared/text';
 
 const NOUNS = {
   highlight: ['highlight', 'highlights'],
@@ -19,7 +20,8 @@ export type Noun = keyof typeof NOUNS;
 const capitalise = (word: string): string => word.charAt(0).toUpperCase() + word.slice(1);
 
 /** "1 highlight", "0 highlights", "2 entities". */
-export const plural = (n: number, noun: Noun): string => `${n} ${NOUNS[noun][n === 1 ? 0 : 1]}`;
+export const plural = (n: number, noun: Noun): string =>
+  pluralOf(n, NOUNS[noun][0], NOUNS[noun][1]);
 
 /** "Highlight", or "Highlights" with `many`. */
 export const nounLabel = (noun: Noun, many = false): string =>
@@ -33,12 +35,7 @@ export const SEARCH_KIND_LABELS: Record<SearchKind, string> = {
   block: nounLabel('passage', true),
 };
 
-export const KIND_LABELS: Record<AnnotationKind, string> = {
-  quote: 'Quote',
-  claim: 'Claim',
-  evidence: 'Evidence',
-  question: 'Question',
-};
+export { KIND_LABELS } from '../../../shared/labels';
 
 /** The entity types the UI knows, in the order the entities panel lists them. */
 const TYPE_GROUPS: Record<string, string> = {
