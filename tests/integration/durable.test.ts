@@ -152,3 +152,30 @@ describe('durable writes', () => {
     expect(await leftovers(dir)).toEqual([]);
   });
 });
+
+describe('what opening cleans up', () => {
+  it('removes temp files of writers that are gone, and keeps those of a running one', async () => {
+    await withRecorder();
+    const { writeFile } = await import('node:fs/promises');
+    const dead = join(dir, 'documents', `.doc_x.json.${2 ** 22 + 777}.1.tmp`);
+    const live = join(dir, 'documents', `.doc_y.json.${process.ppid}.1.tmp`);
+    await writeFile(dead, 'half a write');
+    await writeFile(live, 'a write in progress');
+    await reopen(dir);
+    const names = await readdir(join(dir, 'documents'));
+    expect(names).not.toContain(dead.split('/').pop());
+    expect(names).toContain(live.split('/').pop());
+  });
+
+  it('refuses a journal that would write outside the workspace files, and says so', async () => {
+    await withRecorder();
+    const { writeFile } = await import('node:fs/promises');
+    const journal = { journal: 1, changes: [{ path: '../escaped.json', content: '{}' }] };
+    await writeFile(join(dir, '.journal.json'), JSON.stringify(journal));
+    const wb = await reopen(dir);
+    const info = unwrap(await wb.call('workspace.info', {}));
+    expect(info.readOnly).toBe(true);
+    expect(info.problems[0]?.reason).toContain('refusing to write "../escaped.json"');
+    expect(await readdir(join(dir, '..'))).not.toContain('escaped.json');
+  });
+});

@@ -238,13 +238,6 @@ export class WorkspaceStore {
   private async commit(finished: Finished): Promise<Op[]> {
     const changes = this.changesOf(finished);
     if (!changes.length) return [];
-    for (const change of changes) {
-      const damage = this.damaged.get(change.path);
-      if (damage)
-        throw readOnly(
-          `${change.path} was reported as damaged and is never written over; repair the workspace first.`,
-        );
-    }
     try {
       await commitFiles(this.fs, this.dir, changes);
     } catch (error) {
