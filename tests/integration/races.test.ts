@@ -150,6 +150,6 @@ describe('the workspace lock', () => {
     const wb = await reopen(dir);
     const info = unwrap(await wb.call('workspace.info', {}));
     expect(info.readOnly).toBe(true);
-    expect(info.readOnlyReason).toContain('process 1 on another-laptop');
+    expect(info.readOnlyReason).toContain(`process ${2 ** 22 + 999} on another-laptop`);
   });
 });

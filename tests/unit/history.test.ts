@@ -32,3 +32,41 @@ it('refuses to undo a step whose records changed since, and clears the history',
   expect(store.state.workspace.entities[0]!.name).toBe('Evin');
   await store.close();
 });
+
+it('undoing a command that removed several records of one list puts each back in its place', async () => {
+  const store = await WorkspaceStore.open(dir, { host: 'test' });
+  const now = '2026-11-24T00:00:00.000Z';
+  const names = ['Evin', 'Gohardasht', 'Qezel Hesar', 'Ghezel', 'Dizel Abad'];
+  await store.run('Create', (tx) => {
+    for (const [i, name] of names.entries())
+      tx.setEntity(`ent_${i}`, {
+        id: `ent_${i}`,
+        name,
+        type: 'place',
+        aliases: [],
+        description: '',
+        createdAt: now,
+        updatedAt: now,
+      });
+  });
+  const before = store.state.workspace.entities.map((e) => e.id);
+  await store.run('Remove two, add one', (tx) => {
+    tx.setEntity('ent_1', undefined);
+    tx.setEntity('ent_3', undefined);
+    tx.setEntity('ent_9', {
+      id: 'ent_9',
+      name: 'New',
+      type: 'place',
+      aliases: [],
+      description: '',
+      createdAt: now,
+      updatedAt: now,
+    });
+  });
+  const after = store.state.workspace.entities.map((e) => e.id);
+  await store.undo();
+  expect(store.state.workspace.entities.map((e) => e.id)).toEqual(before);
+  await store.redo();
+  expect(store.state.workspace.entities.map((e) => e.id)).toEqual(after);
+  await store.close();
+});
