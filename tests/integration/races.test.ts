@@ -153,3 +153,34 @@ describe('the workspace lock', () => {
     expect(info.readOnlyReason).toContain(`process ${2 ** 22 + 999} on another-laptop`);
   });
 });
+
+describe('a read-only opener during a commit', () => {
+  it('reads the workspace as the unfinished journal will leave it', async () => {
+    await sampleId();
+    const holder = await reopen(dir);
+    const ws = JSON.parse(await readFile(join(dir, 'workspace.json'), 'utf8')) as {
+      entities: unknown[];
+    };
+    const now = '2026-11-24T00:00:00.000Z';
+    ws.entities.push({
+      id: 'ent_j',
+      name: 'In the journal',
+      type: 'place',
+      aliases: [],
+      description: '',
+      createdAt: now,
+      updatedAt: now,
+    });
+    const journal = {
+      journal: 1,
+      changes: [{ path: 'workspace.json', content: JSON.stringify(ws) }],
+    };
+    await writeFile(join(dir, '.journal.json'), JSON.stringify(journal));
+    const reader = await openWorkbench(dir, { host: 'browser host' });
+    expect(unwrap(await reader.call('entities.list', {})).map((e) => e.name)).toEqual([
+      'In the journal',
+    ]);
+    await reader.close();
+    void holder;
+  });
+});
