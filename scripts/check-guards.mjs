@@ -181,6 +181,13 @@ const MUTATIONS = [
     ['tests/unit/electron-protocol.test.ts'],
   ],
   [
+    'payloads not validated',
+    'src/core/dispatch.ts',
+    'const parsed = api[method].input.safeParse(payload ?? {});',
+    'const parsed = { success: true, data: payload ?? {} };',
+    ['tests/integration/api-schema-property.test.ts'],
+  ],
+  [
     'RunAsNode fuse left on',
     'electron-builder.json',
     '"runAsNode": false',
