@@ -103,6 +103,7 @@ test('the hostile corpus never runs, whatever the view', async ({ page, host, wo
   for (let i = 0; i < 60; i += 3) {
     await highlights.nth(i).click();
     await expect(workbench.details.getByRole('blockquote').first()).toBeVisible();
+    await workbench.details.getByRole('button', { name: 'Close highlight' }).click();
   }
 
   const entityButtons = workbench.entities.getByRole('button', { name: /highlight/ });
