@@ -115,6 +115,10 @@ export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost>
     },
   );
   server.on('clientError', answerClientError);
+  // Chromium keeps a used idle connection for five minutes and, when a reused connection
+  // closes before any answer, sends the request again: a POST that met Node's default
+  // five-second keep-alive close could then run twice. Outlive the browser's idle time.
+  server.keepAliveTimeout = 310_000;
 
   function login(res: ServerResponse, code: string): void {
     const session = gate.sessions.redeem(code);
