@@ -3,7 +3,7 @@
 // it must not, if its defence is removed: scripts in an imported page (jsdom must not run
 // them), links that merely contain "https:" (the link regex must be anchored), and backup
 // ids that are paths (the id pattern keeps every file inside the workspace).
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -80,6 +80,47 @@ describe('link safety', () => {
     const doc = await importDocument('links.md', markdown);
     const hrefs = doc.marks.flatMap((mark) => (mark.href ? [mark.href] : []));
     expect(hrefs).toEqual(['https://example.org/report']);
+  });
+});
+
+describe('the hostile corpus through the importers', () => {
+  const payloads = readFileSync(join(XSS, 'payloads.txt'), 'utf8')
+    .split('\n')
+    .filter((line) => line.trim() && !line.startsWith(';; '));
+
+  it('holds at least 300 distinct payloads of every kind the issue names', () => {
+    expect(payloads.length).toBeGreaterThanOrEqual(300);
+    expect(new Set(payloads).size).toBe(payloads.length);
+    for (const kind of [
+      /<script/i,
+      / on\w+=/,
+      /javascript:/i,
+      /data:/,
+      /vbscript:/i,
+      /<svg/,
+      /<math/,
+      /srcdoc/,
+      /http-equiv="refresh"/,
+      /<noscript>/,
+    ]) {
+      expect(
+        payloads.some((p) => kind.test(p)),
+        String(kind),
+      ).toBe(true);
+    }
+  });
+
+  it('keeps no unsafe link from any payload, as HTML or as Markdown', async () => {
+    const html = payloads.map((p, i) => `<p>Payload ${i} about Evin prison: ${p}</p>`).join('');
+    const markdown = payloads.map((p, i) => `Payload ${i}: ${p}`).join('\n\n');
+    for (const doc of [
+      await importDocument('corpus.html', `<title>Corpus</title><article>${html}</article>`),
+      await importDocument('corpus.md', markdown),
+    ]) {
+      const hrefs = doc.marks.flatMap((mark) => (mark.href ? [mark.href] : []));
+      expect(hrefs.filter((href) => !/^(https?:\/\/|mailto:)/i.test(href))).toEqual([]);
+      expect(doc.text).toContain(`Payload ${payloads.length - 1}`);
+    }
   });
 });
 
