@@ -1,5 +1,5 @@
 // The Electron host: app lifecycle, one hardened window, the menu and native dialogs.
-// Everything the workbench does lives in the core (services); this file only wires it.
+// Everything the workbench does lives in the core (src/core); this file only wires it.
 import { join } from 'node:path';
 import { app, BrowserWindow, dialog, Menu, shell } from 'electron';
 import { IPC_EVENT_CHANNEL } from '../shared/api';
@@ -8,10 +8,12 @@ import { openWorkbench, type Workbench } from '../core/workbench';
 import { bindIpc } from './ipc';
 import { buildMenu } from './menu';
 import { exportWithDialog, importWithDialog } from './transfer';
-import { createMainWindow, denyPermissions } from './window';
+import { registerAppScheme, serveRenderer } from './protocol';
+import { createMainWindow, denyPermissions, guardWebContents } from './window';
 
 app.setName(APP_NAME);
 app.enableSandbox();
+registerAppScheme();
 
 const sampleArticle = app.isPackaged
   ? join(process.resourcesPath, 'sample-article.txt')
@@ -49,6 +51,7 @@ async function chooseWorkspace(): Promise<void> {
 async function start(): Promise<void> {
   await app.whenReady();
   denyPermissions();
+  serveRenderer(join(import.meta.dirname, '../renderer'));
   await useWorkspace(workspaceArg(process.argv) ?? defaultWorkspaceDir(app.getPath('userData')));
   bindIpc(() => workbench);
   Menu.setApplicationMenu(
@@ -69,9 +72,7 @@ async function start(): Promise<void> {
 app.on('window-all-closed', () => {
   if (process.platform !== 'darwin') app.quit();
 });
-app.on('web-contents-created', (_event, contents) => {
-  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
-});
+app.on('web-contents-created', (_event, contents) => guardWebContents(contents));
 
 start().catch((error: unknown) => {
   dialog.showErrorBox('Research Workbench could not start', String(error));

@@ -1,26 +1,19 @@
 // The hardened BrowserWindow: sandboxed, isolated renderer with no Node, which may not
 // navigate, open windows, or be granted any permission. Content comes only from the
-// built renderer on disk (or electron-vite's dev server during development).
+// built renderer over app:// (or electron-vite's dev server during development).
+// The web preferences are written out literally, not spread from a constant, so that
+// reviewers and scanners such as Electronegativity see every one of them.
 import { join } from 'node:path';
-import { BrowserWindow, session, shell } from 'electron';
+import { BrowserWindow, session, shell, type WebContents } from 'electron';
 import { SAFE_HREF } from '../shared/text';
+import { APP_ORIGIN } from './protocol';
 
-export const HARDENED_PREFERENCES = {
-  sandbox: true,
-  contextIsolation: true,
-  nodeIntegration: false,
-  nodeIntegrationInWorker: false,
-  nodeIntegrationInSubFrames: false,
-  webSecurity: true,
-  allowRunningInsecureContent: false,
-  webviewTag: false,
-  spellcheck: true,
-} as const;
+const DEV_SERVER = /^http:\/\/(localhost|127\.0\.0\.1):\d+\/?$/;
 
 export function rendererUrl(): string {
   const dev = process.env.ELECTRON_RENDERER_URL;
-  if (dev && /^http:\/\/(localhost|127\.0\.0\.1):\d+\/?$/.test(dev)) return dev;
-  return `file://${join(import.meta.dirname, '../renderer/index.html')}`;
+  if (dev && DEV_SERVER.test(dev)) return dev;
+  return `${APP_ORIGIN}/index.html`;
 }
 
 /** True for frames showing our own renderer: the only ones allowed to call the API. */
@@ -45,6 +38,24 @@ export function denyPermissions(): void {
   session.defaultSession.setPermissionCheckHandler(() => false);
 }
 
+/**
+ * For every web contents the app creates: no new windows (a safe link opens in the
+ * user's browser instead), no navigation or redirect away from the renderer, no webviews.
+ */
+export function guardWebContents(contents: WebContents): void {
+  contents.setWindowOpenHandler(({ url }) => {
+    if (SAFE_HREF.test(url)) void shell.openExternal(url);
+    return { action: 'deny' };
+  });
+  contents.on('will-navigate', (event, url) => {
+    if (!isTrustedUrl(url)) event.preventDefault();
+  });
+  contents.on('will-redirect', (event, url) => {
+    if (!isTrustedUrl(url)) event.preventDefault();
+  });
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+}
+
 export function createMainWindow(): BrowserWindow {
   const win = new BrowserWindow({
     width: 1360,
@@ -54,19 +65,25 @@ export function createMainWindow(): BrowserWindow {
     show: false,
     title: 'Research Workbench',
     webPreferences: {
-      ...HARDENED_PREFERENCES,
+      sandbox: true,
+      contextIsolation: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      experimentalFeatures: false,
+      enableBlinkFeatures: '',
+      // A middle click on a link would otherwise open it in a new window (auxclick).
+      disableBlinkFeatures: 'Auxclick',
+      webviewTag: false,
+      navigateOnDragDrop: false,
+      safeDialogs: true,
+      spellcheck: true,
       preload: join(import.meta.dirname, '../preload/index.cjs'),
     },
   });
-  // A link in an article or note opens in the user's browser, never inside the app.
-  win.webContents.setWindowOpenHandler(({ url }) => {
-    if (SAFE_HREF.test(url)) void shell.openExternal(url);
-    return { action: 'deny' };
-  });
-  win.webContents.on('will-navigate', (event, url) => {
-    if (!isTrustedUrl(url)) event.preventDefault();
-  });
-  win.webContents.on('will-attach-webview', (event) => event.preventDefault());
+  // Its web contents are guarded by index.ts's app-wide hook, like every other one.
   win.once('ready-to-show', () => win.show());
   void win.loadURL(rendererUrl());
   return win;

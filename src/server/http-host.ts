@@ -1,30 +1,30 @@
 // The browser host: serves the built renderer and the same API as the Electron host,
 // POST /api/<method> with JSON envelopes and GET /api/events as server-sent events, on
 // 127.0.0.1 only. Used where no Electron runtime exists, and by the end-to-end tests.
-import { randomBytes } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { extname, join, normalize, sep } from 'node:path';
-import type { Envelope, ErrorCode } from '../shared/api';
+import { createServer, STATUS_CODES, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
+import { normalize } from 'node:path';
+import type { ErrorCode } from '../shared/api';
 import type { Workbench } from '../core/workbench';
-import { hostAllowed, originAllowed, SECURITY_HEADERS, tokenValid, type Gate } from './security';
+import { parseTarget } from './request-target';
+import { internalError, invalid, refuse, send, sendEnvelope } from './responses';
+import {
+  hostAllowed,
+  isJson,
+  originAllowed,
+  SECURITY_HEADERS,
+  sessionCookie,
+  sessionValid,
+  type Gate,
+} from './security';
+import { createSessions, LOGIN_CODE_TTL_MS } from './sessions';
+import { serveStatic } from './static-files';
 
 const MAX_BODY_BYTES = 1024 * 1024;
 /** Imports carry whole files (base64): they may be larger than other calls. */
 const LARGE_BODIES: Record<string, number> = {
   '/api/documents.import': 32 * 1024 * 1024,
   '/api/documents.paste': 16 * 1024 * 1024,
-};
-const CONTENT_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.woff2': 'font/woff2',
-  '.json': 'application/json',
-  '.ico': 'image/x-icon',
 };
 
 const STATUS_BY_CODE: Record<ErrorCode, number> = {
@@ -39,81 +39,114 @@ const STATUS_BY_CODE: Record<ErrorCode, number> = {
 };
 
 export interface HttpHost {
-  url: string;
   origin: string;
-  token: string;
+  /** A new one-time login address (the previous unused one stops working). */
+  loginUrl(): string;
   close(): Promise<void>;
 }
 
-function send(
-  res: ServerResponse,
-  status: number,
-  body: string,
-  type = 'text/plain; charset=utf-8',
-): void {
-  res.writeHead(status, { ...SECURITY_HEADERS, 'Content-Type': type, 'Cache-Control': 'no-store' });
-  res.end(body);
+export interface HttpHostOptions {
+  workbench: Workbench;
+  staticDir: string;
+  port?: number;
+  /** Told each login address issued after a spent or expired one was tried. */
+  onLoginUrl?: (url: string) => void;
+  /** Where internal errors are written (the terminal by default). */
+  log?: (line: string) => void;
+  loginCodeTtlMs?: number;
+  /** A request whose headers and body have not all arrived by then is answered 408. */
+  requestTimeoutMs?: number;
 }
 
-function sendEnvelope(res: ServerResponse, status: number, envelope: Envelope<unknown>): void {
-  send(res, status, JSON.stringify(envelope), 'application/json; charset=utf-8');
-}
+type Body = { ok: true; text: string } | { ok: false; reason: 'too-large' | 'aborted' };
 
-const refuse = (res: ServerResponse, status: number, message: string): void =>
-  sendEnvelope(res, status, { ok: false, error: { code: 'FORBIDDEN', message } });
-
-async function readBody(req: IncomingMessage, limit: number): Promise<string | null> {
+async function readBody(req: IncomingMessage, limit: number): Promise<Body> {
   // An oversized body is read to its end and dropped, so the client gets the 413
   // instead of a reset connection.
   const chunks: Buffer[] = [];
   let size = 0;
-  for await (const chunk of req as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size <= limit) chunks.push(chunk);
+  try {
+    for await (const chunk of req as AsyncIterable<Buffer>) {
+      size += chunk.length;
+      if (size <= limit) chunks.push(chunk);
+    }
+  } catch {
+    return { ok: false, reason: 'aborted' };
   }
-  return size > limit ? null : Buffer.concat(chunks).toString('utf8');
+  if (size > limit) return { ok: false, reason: 'too-large' };
+  return { ok: true, text: Buffer.concat(chunks).toString('utf8') };
 }
 
-async function serveStatic(res: ServerResponse, root: string, pathname: string): Promise<void> {
-  let relative: string;
-  try {
-    relative = normalize(decodeURIComponent(pathname === '/' ? '/index.html' : pathname));
-  } catch {
-    return send(res, 400, 'Bad path');
-  }
-  const file = join(root, relative);
-  if (!file.startsWith(root + sep) || relative.includes('\0')) return send(res, 404, 'Not found');
-  try {
-    const body = await readFile(file);
-    res.writeHead(200, {
-      ...SECURITY_HEADERS,
-      'Content-Type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream',
-      'Cache-Control': extname(file) === '.html' ? 'no-store' : 'max-age=3600',
-    });
-    res.end(body);
-  } catch {
-    send(res, 404, 'Not found');
-  }
+/** Malformed requests that never reach a handler: a bare status line, nothing internal. */
+function answerClientError(error: Error & { code?: string }, socket: Socket): void {
+  if (!socket.writable) return void socket.destroy();
+  const status =
+    error.code === 'HPE_HEADER_OVERFLOW'
+      ? 431
+      : error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+        ? 408
+        : 400;
+  socket.end(
+    `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`,
+  );
 }
 
-export async function startHttpHost(options: {
-  workbench: Workbench;
-  staticDir: string;
-  port?: number;
-}): Promise<HttpHost> {
+export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost> {
   const { workbench } = options;
+  const log = options.log ?? ((line: string) => console.error(line));
   const staticDir = normalize(options.staticDir);
-  const gate: Gate = { token: randomBytes(24).toString('base64url'), port: 0 };
+  const gate: Gate = {
+    port: 0,
+    sessions: createSessions(options.loginCodeTtlMs ?? LOGIN_CODE_TTL_MS),
+  };
+  const requestTimeout = options.requestTimeoutMs ?? 30_000;
 
-  const server = createServer((req, res) => {
-    void handle(req, res).catch((error: unknown) => {
-      if (!res.headersSent) send(res, 500, `Internal error: ${String(error)}`);
-    });
-  });
+  const server = createServer(
+    {
+      maxHeaderSize: 8 * 1024,
+      requestTimeout,
+      headersTimeout: Math.min(requestTimeout, 10_000),
+      connectionsCheckingInterval: Math.min(requestTimeout / 4, 5_000),
+    },
+    (req, res) => {
+      void handle(req, res).catch((error: unknown) => {
+        const envelope = internalError(error, log);
+        if (!res.headersSent) sendEnvelope(res, 500, envelope);
+      });
+    },
+  );
+  server.on('clientError', answerClientError);
+  // Chromium keeps a used idle connection for five minutes and, when a reused connection
+  // closes before any answer, sends the request again: a POST that met Node's default
+  // five-second keep-alive close could then run twice. Outlive the browser's idle time.
+  server.keepAliveTimeout = 310_000;
+
+  function login(res: ServerResponse, code: string): void {
+    const session = gate.sessions.redeem(code);
+    if (session) {
+      return send(res, 303, 'Signed in.', undefined, {
+        Location: '/',
+        'Set-Cookie': sessionCookie(gate.port, session),
+      });
+    }
+    // A spent or stale link was followed: print a fresh one, but never keep more than one
+    // alive, so a page that keeps hitting this route cannot mint codes.
+    if (!gate.sessions.hasLiveCode()) options.onLoginUrl?.(loginUrl());
+    send(
+      res,
+      403,
+      'This login link was already used or has expired. The terminal where Research Workbench runs shows a new one.',
+    );
+  }
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const target = parseTarget(req.url);
+    if (!target) return send(res, 400, 'Bad request target');
     if (!hostAllowed(req, gate)) return send(res, 421, 'Unknown host');
-    const { pathname } = new URL(req.url ?? '/', 'http://localhost');
+    const { pathname } = target;
+    if (pathname === '/login' && req.method === 'GET') {
+      return login(res, target.searchParams.get('code') ?? '');
+    }
     if (!pathname.startsWith('/api/')) {
       if (req.method !== 'GET' && req.method !== 'HEAD')
         return send(res, 405, 'Method not allowed');
@@ -122,13 +155,13 @@ export async function startHttpHost(options: {
     if (pathname === '/api/events' && req.method === 'GET') {
       if (!originAllowed(req, gate, false))
         return refuse(res, 403, 'Cross-origin request refused.');
-      if (!tokenValid(req, gate)) return refuse(res, 401, 'Missing or wrong session token.');
+      if (!sessionValid(req, gate)) return refuse(res, 401, 'Not signed in.');
       return streamEvents(req, res);
     }
     if (req.method !== 'POST') return send(res, 405, 'Method not allowed');
     if (!originAllowed(req, gate, true)) return refuse(res, 403, 'Cross-origin request refused.');
-    if (!tokenValid(req, gate)) return refuse(res, 401, 'Missing or wrong session token.');
-    if (!/^application\/json\b/.test(req.headers['content-type'] ?? '')) {
+    if (!sessionValid(req, gate)) return refuse(res, 401, 'Not signed in.');
+    if (!isJson(req)) {
       return sendEnvelope(res, 415, {
         ok: false,
         error: {
@@ -139,27 +172,23 @@ export async function startHttpHost(options: {
     }
     const limit = LARGE_BODIES[pathname] ?? MAX_BODY_BYTES;
     const body = await readBody(req, limit);
-    if (body === null) {
-      return sendEnvelope(res, 413, {
-        ok: false,
-        error: {
-          code: 'INVALID_INPUT',
-          message: `The request is larger than ${limit / 1048576} MiB.`,
-        },
-      });
+    if (!body.ok) {
+      if (body.reason === 'aborted') return;
+      return invalid(res, 413, `The request is larger than ${limit / 1048576} MiB.`);
     }
     let payload: unknown;
     try {
-      payload = JSON.parse(body || '{}');
+      payload = JSON.parse(body.text || '{}');
     } catch {
-      return sendEnvelope(res, 400, {
-        ok: false,
-        error: { code: 'INVALID_INPUT', message: 'The request body is not valid JSON.' },
-      });
+      return invalid(res, 400, 'The request body is not valid JSON.');
     }
     // Method names are plain ASCII: a name that needs decoding is simply unknown.
     const envelope = await workbench.dispatch(pathname.slice('/api/'.length), payload);
-    sendEnvelope(res, envelope.ok ? 200 : STATUS_BY_CODE[envelope.error.code], envelope);
+    if (envelope.ok) return sendEnvelope(res, 200, envelope);
+    if (envelope.error.code === 'INTERNAL') {
+      return sendEnvelope(res, 500, internalError(envelope.error.message, log));
+    }
+    sendEnvelope(res, STATUS_BY_CODE[envelope.error.code], envelope);
   }
 
   function streamEvents(req: IncomingMessage, res: ServerResponse): void {
@@ -186,10 +215,10 @@ export async function startHttpHost(options: {
   });
   gate.port = (server.address() as AddressInfo).port;
   const origin = `http://127.0.0.1:${gate.port}`;
+  const loginUrl = (): string => `${origin}/login?code=${gate.sessions.issueCode()}`;
   return {
     origin,
-    url: `${origin}/#token=${gate.token}`,
-    token: gate.token,
+    loginUrl,
     close: () =>
       new Promise((resolve) => {
         server.closeAllConnections();

@@ -1,6 +1,7 @@
 // `npm run serve`: the browser host's entry point. Opens a workspace (default or
-// --workspace DIR), starts the HTTP host on 127.0.0.1 and prints its address, which
-// carries this run's token. --open also opens it in a browser window.
+// --workspace DIR), starts the HTTP host on 127.0.0.1 and prints a one-time login
+// address (sessions.ts says why that is safe to print). --open also opens it in a
+// browser window.
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defaultWorkspaceDir, userDataDir, workspaceArg } from '../core/default-workspace';
@@ -29,14 +30,17 @@ async function main(argv: readonly string[]): Promise<void> {
     workbench,
     staticDir: join(here, '../renderer'),
     port: portArg(argv),
+    onLoginUrl: (url) => console.log(`New one-time login address: ${url}`),
   });
-  console.log(`Research Workbench is running at ${host.url}`);
+  const url = host.loginUrl();
+  console.log(`Research Workbench is running at ${url}`);
+  console.log('That address signs one browser in, once, within two minutes.');
   console.log(`Workspace: ${dir}`);
   if (workbench.readOnly) {
     const info = await workbench.call('workspace.info', {});
     if (info.ok) console.log(`Read-only: ${info.value.readOnlyReason ?? ''}`);
   }
-  if (argv.includes('--open') && !openInBrowser(host.url, userDataDir())) {
+  if (argv.includes('--open') && !openInBrowser(url, userDataDir())) {
     console.log(
       'No browser could be opened: open the address above in Chromium, Chrome or Firefox.',
     );

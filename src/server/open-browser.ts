@@ -28,6 +28,8 @@ function detached(command: string, args: string[]): boolean {
 export function openInBrowser(url: string, profileDir: string): boolean {
   const chromium = CHROMIUMS.find((path) => path && existsSync(path));
   if (chromium) {
+    // The address carries only a one-time login code: readable in `ps` and kept in the
+    // profile's history, but spent the moment this window signs in (sessions.ts).
     const args = [
       `--app=${url}`,
       `--user-data-dir=${join(profileDir, 'browser-profile')}`,

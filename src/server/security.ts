@@ -1,8 +1,9 @@
 // The browser host's gatekeeping: it is reachable by every local process and every web
-// page the user visits, so each API call must carry this run's secret token, name this
-// exact host (no DNS rebinding) and come from this exact origin (no cross-site requests).
-import { timingSafeEqual } from 'node:crypto';
+// page the user visits, so each API call must carry a session cookie from this run's
+// login code, name this exact host (no DNS rebinding) and come from this exact origin
+// (no cross-site requests), and state-changing calls must really be JSON (no form posts).
 import type { IncomingMessage } from 'node:http';
+import type { Sessions } from './sessions';
 
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'none'",
@@ -26,8 +27,8 @@ export const SECURITY_HEADERS: Record<string, string> = {
 };
 
 export interface Gate {
-  token: string;
   port: number;
+  sessions: Sessions;
 }
 
 const allowedHosts = (port: number): string[] => [`127.0.0.1:${port}`, `localhost:${port}`];
@@ -43,11 +44,28 @@ export function originAllowed(req: IncomingMessage, gate: Gate, required: boolea
   return allowedHosts(gate.port).some((host) => origin === `http://${host}`);
 }
 
-export function tokenValid(req: IncomingMessage, gate: Gate): boolean {
-  const header = req.headers.authorization ?? '';
-  const match = /^Bearer ([A-Za-z0-9_-]{1,200})$/.exec(header);
-  if (!match) return false;
-  const given = Buffer.from(match[1]!);
-  const expected = Buffer.from(gate.token);
-  return given.length === expected.length && timingSafeEqual(given, expected);
+/**
+ * Cookies are shared by every port of a host, so the name carries the port: two
+ * workbenches on one machine keep their own sessions instead of overwriting each other's.
+ */
+export const sessionCookieName = (port: number): string => `rw-session-${port}`;
+
+export function sessionCookie(port: number, sessionId: string): string {
+  return `${sessionCookieName(port)}=${sessionId}; Path=/; HttpOnly; SameSite=Strict`;
+}
+
+export function sessionValid(req: IncomingMessage, gate: Gate): boolean {
+  const name = sessionCookieName(gate.port);
+  const values = (req.headers.cookie ?? '')
+    .split(';')
+    .map((part) => part.trim().split('='))
+    .filter(([key]) => key === name)
+    .map(([, value]) => value ?? '');
+  return values.length === 1 && gate.sessions.valid(values[0]!);
+}
+
+/** The media type itself, parameters dropped: `text/plain; x=application/json` is text. */
+export function isJson(req: IncomingMessage): boolean {
+  const type = (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
+  return type === 'application/json';
 }

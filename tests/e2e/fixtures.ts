@@ -1,5 +1,6 @@
 // One fixture for every end-to-end test: its own empty workspace folder and its own
-// browser host process, started from the built app exactly as `npm run serve` does.
+// browser host process, started from the built app exactly as `npm run serve` does, and
+// signed in the way a user is: by opening the one-time login address it printed.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -10,14 +11,22 @@ import { WorkbenchPage } from './workbench-page';
 export const ROOT = join(import.meta.dirname, '../..');
 
 export interface Host {
+  /** The one-time login address the running host printed (spent by its first visit). */
   url: string;
   origin: string;
-  token: string;
+  /** Everything the host printed, to check that no session secret is ever among it. */
+  output(): string;
   workspace: string;
   restart(): Promise<void>;
 }
 
-async function startServer(workspace: string): Promise<{ child: ChildProcess; url: string }> {
+interface Server {
+  child: ChildProcess;
+  url: string;
+  output: () => string;
+}
+
+async function startServer(workspace: string): Promise<Server> {
   const child = spawn(
     process.execPath,
     [join(ROOT, 'out/server/index.js'), '--workspace', workspace],
@@ -25,22 +34,24 @@ async function startServer(workspace: string): Promise<{ child: ChildProcess; ur
       stdio: ['ignore', 'pipe', 'pipe'],
     },
   );
+  let output = '';
   const url = await new Promise<string>((resolve, reject) => {
-    let output = '';
     const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 15_000);
-    const onData = (chunk: Buffer): void => {
-      output += chunk.toString();
+    const onData = (): void => {
       const match = /running at (http:\/\/\S+)/.exec(output);
       if (match?.[1]) {
         clearTimeout(timer);
         resolve(match[1]);
       }
     };
+    const collect = (chunk: Buffer): void => void (output += chunk.toString());
+    child.stdout?.on('data', collect);
+    child.stderr?.on('data', collect);
     child.stdout?.on('data', onData);
     child.stderr?.on('data', onData);
     child.once('exit', (code) => reject(new Error(`server exited with ${code}:\n${output}`)));
   });
-  return { child, url };
+  return { child, url, output: () => output };
 }
 
 function stop(child: ChildProcess): Promise<void> {
@@ -65,9 +76,7 @@ export const test = base.extend<{ host: Host; workbench: WorkbenchPage }>({
       get origin() {
         return new URL(server.url).origin;
       },
-      get token() {
-        return new URL(server.url).hash.replace('#token=', '');
-      },
+      output: () => server.output(),
       async restart() {
         await stop(server.child);
         server = await startServer(workspace);

@@ -1,70 +1,70 @@
-// The browser host over real HTTP: every API call needs this run's token, this exact
-// host and origin, and JSON; bad requests get clear errors; files outside the renderer
-// are never served; changes stream as server-sent events.
+// The browser host over real HTTP: a one-time login code becomes a session cookie; every
+// API call needs that session, this exact host and origin, and JSON; bad requests get
+// clear errors; files outside the renderer are never served; changes stream as SSE.
 import { request } from 'node:http';
-import { mkdir, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startHttpHost, type HttpHost } from '../../src/server/http-host';
-import { openSample, tempDir } from './helpers';
+import { apiHeaders, send, signIn, startHarness, type Harness, type Reply } from './http-helpers';
 
-let host: HttpHost;
-let cleanup: () => Promise<void>;
-let port: number;
+let harness: Harness;
+let cookie: string;
 
 beforeEach(async () => {
-  const temp = await tempDir();
-  cleanup = temp.cleanup;
-  const staticDir = join(temp.dir, 'renderer');
-  await mkdir(staticDir);
-  await writeFile(join(staticDir, 'index.html'), '<!doctype html><title>rw</title>');
-  await writeFile(join(temp.dir, 'secret.txt'), 'do not serve');
-  const workbench = await openSample(join(temp.dir, 'ws'));
-  host = await startHttpHost({ workbench, staticDir });
-  port = Number(new URL(host.origin).port);
+  harness = await startHarness();
+  cookie = await signIn(harness.port, harness.host.loginUrl());
 });
-afterEach(async () => {
-  await host.close();
-  await cleanup();
-});
+afterEach(() => harness.close());
 
-interface Reply {
-  status: number;
-  headers: Record<string, string | string[] | undefined>;
-  body: string;
-}
-
-function send(
-  path: string,
-  options: { method?: string; headers?: Record<string, string>; body?: string } = {},
-): Promise<Reply> {
-  return new Promise((resolve, reject) => {
-    const req = request(
-      {
-        host: '127.0.0.1',
-        port,
-        path,
-        method: options.method ?? 'GET',
-        headers: { Host: `127.0.0.1:${port}`, ...options.headers },
-      },
-      (res) => {
-        let body = '';
-        res.on('data', (chunk: Buffer) => (body += chunk.toString()));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
-      },
-    );
-    req.on('error', reject);
-    req.end(options.body);
-  });
-}
-
-const good = (): Record<string, string> => ({
-  Authorization: `Bearer ${host.token}`,
-  Origin: host.origin,
-  'Content-Type': 'application/json',
-});
+const good = (): Record<string, string> => apiHeaders(harness, cookie);
 const call = (method: string, body: string, headers = good()): Promise<Reply> =>
-  send(`/api/${method}`, { method: 'POST', headers, body });
+  send(harness.port, `/api/${method}`, { method: 'POST', headers, body });
+
+describe('signing in', () => {
+  it('turns a one-time code into an HttpOnly, SameSite=Strict session cookie', async () => {
+    const url = harness.host.loginUrl();
+    expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/login\?code=[A-Za-z0-9_-]{32}$/);
+    const { search } = new URL(url);
+    const reply = await send(harness.port, `/login${search}`);
+    expect(reply.status).toBe(303);
+    expect(reply.headers.location).toBe('/');
+    const setCookie = reply.headers['set-cookie']?.[0] ?? '';
+    expect(setCookie).toMatch(/; HttpOnly/);
+    expect(setCookie).toMatch(/; SameSite=Strict/);
+    expect(setCookie).not.toMatch(/Expires|Max-Age/i);
+    // The session is a new secret, not the code that was printed and put in a history.
+    expect(setCookie).not.toContain(new URLSearchParams(search).get('code'));
+  });
+
+  it('accepts a code once only', async () => {
+    const url = harness.host.loginUrl();
+    await signIn(harness.port, url);
+    const { pathname, search } = new URL(url);
+    const again = await send(harness.port, pathname + search);
+    expect(again.status).toBe(403);
+    expect(again.headers['set-cookie']).toBeUndefined();
+    // The user is told where to look, and the terminal gets a fresh address.
+    expect(harness.logins).toHaveLength(1);
+    expect(await signIn(harness.port, harness.logins[0]!)).toMatch(/^rw-session-\d+=/);
+  });
+
+  it('refuses a code that has expired, a wrong one, and an older one replaced by a newer', async () => {
+    await harness.close();
+    harness = await startHarness({ loginCodeTtlMs: 100 });
+    const stale = new URL(harness.host.loginUrl());
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    expect((await send(harness.port, stale.pathname + stale.search)).status).toBe(403);
+    const older = new URL(harness.host.loginUrl());
+    const newer = new URL(harness.host.loginUrl());
+    expect((await send(harness.port, older.pathname + older.search)).status).toBe(403);
+    expect((await send(harness.port, `/login?code=${'A'.repeat(32)}`)).status).toBe(403);
+    expect((await send(harness.port, '/login')).status).toBe(403);
+    expect((await send(harness.port, newer.pathname + newer.search)).status).toBe(303);
+  });
+
+  it('mints no second live code however often a spent one is tried', async () => {
+    for (let i = 0; i < 5; i++) await send(harness.port, `/login?code=${'B'.repeat(32)}`);
+    expect(harness.logins).toHaveLength(1);
+  });
+});
 
 describe('the browser host', () => {
   it('answers a valid call with an envelope', async () => {
@@ -74,35 +74,6 @@ describe('the browser host', () => {
     expect(envelope.ok).toBe(true);
     expect(envelope.value).toHaveLength(1);
     expect(reply.headers['access-control-allow-origin']).toBeUndefined();
-  });
-
-  it('uses a token of at least 128 bits', () => {
-    expect(Buffer.from(host.token, 'base64url').length * 8).toBeGreaterThanOrEqual(128);
-    expect(host.url).toBe(`${host.origin}/#token=${host.token}`);
-    expect(host.origin).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
-  });
-
-  const bad: [string, () => Record<string, string>, number][] = [
-    ['no token', () => ({ ...good(), Authorization: '' }), 401],
-    ['a wrong token', () => ({ ...good(), Authorization: 'Bearer wrong-token' }), 401],
-    ['a foreign origin', () => ({ ...good(), Origin: 'http://evil.example' }), 403],
-    [
-      'no origin',
-      () => ({ Authorization: `Bearer ${host.token}`, 'Content-Type': 'application/json' }),
-      403,
-    ],
-    [
-      'a form post',
-      () => ({ ...good(), 'Content-Type': 'application/x-www-form-urlencoded' }),
-      415,
-    ],
-    ['a rebound host name', () => ({ ...good(), Host: 'evil.example' }), 421],
-  ];
-  it.each(bad)('refuses a call with %s', async (_label, headers, status) => {
-    const reply = await call('entities.create', '{"name":"X","type":"person"}', headers());
-    expect(reply.status).toBe(status);
-    const list = JSON.parse((await call('entities.list', '{}')).body) as { value: unknown[] };
-    expect(list.value).toEqual([]);
   });
 
   it('says what is wrong with malformed, oversized, invalid and unknown requests', async () => {
@@ -122,31 +93,30 @@ describe('the browser host', () => {
     const unknown = await call('fs.readFile', '{}');
     expect(unknown.status).toBe(404);
     expect((await call('%E0%A4%A', '{}')).status).toBe(404);
-    expect((await send('/api/documents.list')).status).toBe(405);
+    expect((await send(harness.port, '/api/documents.list')).status).toBe(405);
   });
 
   it('serves the renderer with a strict CSP and nothing outside it', async () => {
-    const index = await send('/');
+    const index = await send(harness.port, '/');
     expect(index.status).toBe(200);
     expect(index.headers['content-security-policy']).toContain("default-src 'none'");
     expect(index.headers['content-security-policy']).toContain("script-src 'self'");
     expect(index.headers['x-content-type-options']).toBe('nosniff');
     for (const path of ['/../secret.txt', '/%2e%2e/secret.txt', '/..%2fsecret.txt', '/%00']) {
-      const reply = await send(path);
+      const reply = await send(harness.port, path);
       expect(reply.status, path).not.toBe(200);
       expect(reply.body).not.toContain('do not serve');
     }
   });
 
-  it('streams change events to a client with the token, and refuses one without', async () => {
-    expect((await send('/api/events')).status).toBe(401);
+  it('streams change events to a signed-in client', async () => {
     const received = new Promise<string>((resolve, reject) => {
       const req = request(
         {
           host: '127.0.0.1',
-          port,
+          port: harness.port,
           path: '/api/events',
-          headers: { Host: `127.0.0.1:${port}`, Authorization: `Bearer ${host.token}` },
+          headers: { Host: `127.0.0.1:${harness.port}`, Cookie: cookie },
         },
         (res) => {
           res.on('data', (chunk: Buffer) => {

@@ -46,50 +46,39 @@ function buildApi(
   return Object.fromEntries(entries) as WorkbenchApi;
 }
 
-const TOKEN_KEY = 'research-workbench-token';
-
-/** Takes the token from the address the host printed, then hides it from the address bar. */
-function sessionToken(): string {
-  const match = /(?:^#|&)token=([A-Za-z0-9_-]+)/.exec(window.location.hash);
-  if (match?.[1]) {
-    sessionStorage.setItem(TOKEN_KEY, match[1]);
-    history.replaceState(null, '', window.location.pathname);
-  }
-  return sessionStorage.getItem(TOKEN_KEY) ?? '';
-}
-
+/**
+ * In a browser the session is an HttpOnly cookie set when the one-time login address was
+ * opened: this page never sees a secret, so there is none to keep out of storage or history.
+ */
 function httpClient(): WorkbenchClient {
-  const token = sessionToken();
-  const headers = { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' };
+  const headers = { 'Content-Type': 'application/json' };
   const api = buildApi(async (method, input) => {
     const response = await fetch(`/api/${method}`, {
       method: 'POST',
       headers,
+      credentials: 'same-origin',
       body: JSON.stringify(input ?? {}),
     });
     if (response.status === 401) {
       throw new WorkbenchError(
         'FORBIDDEN',
-        'This page’s session has ended (the workbench was restarted). Open the address it printed.',
+        'This page is not signed in (or the workbench was restarted). Open the login address it printed.',
       );
     }
     return (await response.json()) as Envelope<unknown>;
   });
-  return { api, onEvent: (listener) => streamEvents(headers.Authorization, listener) };
+  return { api, onEvent: (listener) => streamEvents(listener) };
 }
 
-/** Server-sent events over fetch, because EventSource cannot send the token header. */
-function streamEvents(
-  authorization: string,
-  listener: (event: WorkbenchEvent) => void,
-): () => void {
+/** Server-sent events over fetch, which reports a refused stream instead of retrying it. */
+function streamEvents(listener: (event: WorkbenchEvent) => void): () => void {
   const abort = new AbortController();
   let connectedBefore = false;
   const connect = async (): Promise<void> => {
     while (!abort.signal.aborted) {
       try {
         const response = await fetch('/api/events', {
-          headers: { Authorization: authorization },
+          credentials: 'same-origin',
           signal: abort.signal,
         });
         if (!response.ok || !response.body) return;

@@ -1,0 +1,133 @@
+// Every payload of the hostile corpus, imported as HTML, Markdown and pasted text and
+// stored in notes, highlight notes and entity names, aliases and descriptions, then
+// shown in every view: no dialog opens, no payload runs, no request leaves 127.0.0.1.
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+import { corpusHtml, corpusMarkdown, corpusText, PAYLOADS } from './xss-corpus';
+
+test.setTimeout(240_000);
+
+/** Calls the API from the signed-in page, as the renderer does. */
+async function call<T>(page: Page, method: string, input: unknown): Promise<T> {
+  const envelope = await page.evaluate(
+    async ([name, body]) => {
+      const response = await fetch(`/api/${name}`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+      return (await response.json()) as { ok: boolean; value?: unknown; error?: unknown };
+    },
+    [method, input] as const,
+  );
+  if (!envelope.ok) throw new Error(`${method} failed: ${JSON.stringify(envelope.error)}`);
+  return envelope.value as T;
+}
+
+const base64 = (text: string): string => Buffer.from(text).toString('base64');
+const TYPES = ['person', 'organization', 'place', 'event'];
+
+test('the hostile corpus never runs, whatever the view', async ({ page, host, workbench }) => {
+  expect(PAYLOADS.length).toBeGreaterThanOrEqual(300);
+  const dialogs: string[] = [];
+  const leaks: string[] = [];
+  page.on('dialog', (dialog) => {
+    dialogs.push(`${dialog.type()}: ${dialog.message()}`);
+    void dialog.dismiss();
+  });
+  page.context().on('request', (request) => {
+    const url = request.url();
+    if (!url.startsWith(`${host.origin}/`) && !/^(data|blob|about):/.test(url)) leaks.push(url);
+  });
+  page.on('popup', (popup) => leaks.push(`popup: ${popup.url()}`));
+  await expect(workbench.reader.getByRole('heading', { level: 1 })).toBeVisible();
+
+  const imports = [
+    { fileName: 'hostile.html', dataBase64: base64(corpusHtml()) },
+    { fileName: 'hostile.md', dataBase64: base64(corpusMarkdown()) },
+  ];
+  const docs: { documentId: string }[] = [];
+  for (const file of imports) docs.push(await call(page, 'documents.import', file));
+  docs.push(
+    await call(page, 'documents.paste', { title: 'Hostile pasted text', text: corpusText() }),
+  );
+
+  const entityIds: string[] = [];
+  for (const [i, payload] of PAYLOADS.entries()) {
+    const entity = await call<{ id: string }>(page, 'entities.create', {
+      name: `${i} ${payload}`.slice(0, 300),
+      type: TYPES[i % TYPES.length],
+      aliases: [`alias ${i} ${payload}`.slice(0, 300)],
+      description: payload,
+    });
+    entityIds.push(entity.id);
+  }
+  for (let i = 0; i < PAYLOADS.length; i += 25) {
+    const chunk = PAYLOADS.slice(i, i + 25);
+    await call(page, 'notes.create', {
+      title: chunk[0]!.slice(0, 500),
+      body: chunk.join('\n\n'),
+      entityIds: entityIds.slice(i, i + 3),
+    });
+  }
+  // Highlights on the HTML document, each with a payload as its Markdown note.
+  const html = docs[0]!.documentId;
+  for (let i = 0; i < 60; i++) {
+    await call(page, 'annotations.create', {
+      documentId: html,
+      start: 40 + i * 30,
+      end: 40 + i * 30 + 12,
+      entityIds: [entityIds[i]!],
+      tags: [PAYLOADS[i]!.slice(0, 100)],
+      note: PAYLOADS[(i * 7) % PAYLOADS.length]!,
+    });
+  }
+
+  await page.reload();
+  const library = page.getByRole('navigation', { name: 'Documents' });
+  for (const title of [
+    'Hostile corpus as HTML',
+    'Hostile corpus as Markdown',
+    'Hostile pasted text',
+  ]) {
+    await library.getByRole('button', { name: new RegExp(`^${title}`) }).click();
+    await expect(workbench.reader.getByText(/payload 1\b/).first()).toBeVisible();
+    await expect(
+      workbench.reader.locator('script, iframe, img, svg, math, form, object, embed'),
+    ).toHaveCount(0);
+  }
+
+  await library.getByRole('button', { name: /^Hostile corpus as HTML/ }).click();
+  const highlights = page.getByRole('button', { name: /^Highlight: / });
+  await expect(highlights).toHaveCount(60);
+  for (let i = 0; i < 60; i += 3) {
+    await highlights.nth(i).click();
+    await expect(workbench.details.getByRole('blockquote').first()).toBeVisible();
+    await workbench.details.getByRole('button', { name: 'Close highlight' }).click();
+  }
+
+  const entityButtons = workbench.entities.getByRole('button', { name: /highlight/ });
+  const count = await entityButtons.count();
+  expect(count).toBeGreaterThanOrEqual(PAYLOADS.length);
+  for (let i = 0; i < count; i += 4) {
+    await entityButtons.nth(i).click();
+  }
+
+  const search = page.getByRole('combobox', { name: 'Search the workspace' });
+  for (const query of ['alert', 'script', 'onerror', 'javascript', 'xss', 'payload']) {
+    await search.fill(query);
+    await expect(page.getByRole('listbox', { name: 'Search results' })).toBeVisible();
+    await page.waitForTimeout(200);
+  }
+  await page.screenshot({ path: 'test-results/screenshots/xss-corpus.png' });
+
+  expect(dialogs).toEqual([]);
+  expect(leaks).toEqual([]);
+  const { pwned } = await page.evaluate(() => ({
+    pwned: (window as { __pwned?: unknown }).__pwned,
+  }));
+  expect(pwned).toBeUndefined();
+  // The session secret was never handed to the page, and the host never printed one.
+  expect(await page.evaluate(() => document.cookie)).toBe('');
+  expect(host.output()).not.toMatch(/rw-session/);
+});
