@@ -185,3 +185,24 @@ describe('a read-only opener during a commit', () => {
     void holder;
   });
 });
+
+describe('internal errors', () => {
+  it('are logged with an id and answered with the id only, never their text', async () => {
+    const { setInternalErrorLog } = await import('../../src/core/dispatch');
+    const lines: string[] = [];
+    setInternalErrorLog((line) => lines.push(line));
+    try {
+      const wb = await openSample(dir);
+      const handlers = wb.handlers as unknown as Record<string, () => Promise<unknown>>;
+      handlers['workspace.info'] = () => Promise.reject(new Error('secret path /home/someone/x'));
+      const result = await wb.dispatch('workspace.info', {});
+      expect(result).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
+      const message = result.ok ? '' : result.error.message;
+      expect(message).not.toContain('secret path');
+      const id = /error id ([0-9a-f-]{36})/.exec(message)?.[1];
+      expect(lines.some((l) => id && l.includes(id) && l.includes('secret path'))).toBe(true);
+    } finally {
+      setInternalErrorLog((line) => console.error(line));
+    }
+  });
+});
