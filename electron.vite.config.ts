@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
+import { withContentSecurityPolicy } from './src/shared/csp';
 
 // Main bundles for Node; the preload must be one self-contained CommonJS file because a
 // sandboxed preload can neither load ES modules nor require packages from node_modules.
@@ -26,6 +27,10 @@ export default defineConfig({
       minify: true,
       rollupOptions: { input: { index: resolve(__dirname, 'src/renderer/index.html') } },
     },
-    plugins: [react()],
+    plugins: [
+      react(),
+      // The one Content-Security-Policy (src/shared/csp.ts), written into index.html.
+      { name: 'content-security-policy', transformIndexHtml: withContentSecurityPolicy },
+    ],
   },
 });

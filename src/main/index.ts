@@ -6,7 +6,7 @@ import { IPC_EVENT_CHANNEL } from '../shared/api';
 import { APP_NAME, defaultWorkspaceDir, workspaceArg } from '../core/default-workspace';
 import { openWorkbench, type Workbench } from '../core/workbench';
 import { bindIpc } from './ipc';
-import { buildMenu } from './menu';
+import { buildMenu, type MenuActions } from './menu';
 import { exportWithDialog, importWithDialog } from './transfer';
 import { registerAppScheme, serveRenderer } from './protocol';
 import { createMainWindow, denyPermissions, guardWebContents } from './window';
@@ -30,7 +30,28 @@ async function useWorkspace(dir: string): Promise<void> {
   const next = await openWorkbench(dir, { sampleArticle, host: 'desktop app' });
   unsubscribe();
   workbench = next;
-  unsubscribe = next.subscribe((event) => win?.webContents.send(IPC_EVENT_CHANNEL, event));
+  unsubscribe = next.subscribe((event) => {
+    win?.webContents.send(IPC_EVENT_CHANNEL, event);
+    if (event.topic === 'history' || event.topic === 'workspace') void refreshMenu();
+  });
+  await refreshMenu();
+}
+
+const menuActions: MenuActions = {
+  openWorkspace: () => void chooseWorkspace(),
+  revealWorkspace: () => void shell.openPath(workbench.dir),
+  importFiles: () => void importWithDialog(win, workbench),
+  exportAs: (format) => void exportWithDialog(win, workbench, format),
+  undo: () => void workbench.call('history.undo', {}),
+  redo: () => void workbench.call('history.redo', {}),
+};
+
+/** Rebuilds the menu so Undo and Redo name the next step and are enabled only if there is one. */
+async function refreshMenu(): Promise<void> {
+  const info = await workbench.call('history.info', {});
+  Menu.setApplicationMenu(
+    buildMenu(menuActions, info.ok ? info.value : { canUndo: false, canRedo: false }),
+  );
 }
 
 async function chooseWorkspace(): Promise<void> {
@@ -54,14 +75,6 @@ async function start(): Promise<void> {
   serveRenderer(join(import.meta.dirname, '../renderer'));
   await useWorkspace(workspaceArg(process.argv) ?? defaultWorkspaceDir(app.getPath('userData')));
   bindIpc(() => workbench);
-  Menu.setApplicationMenu(
-    buildMenu({
-      openWorkspace: () => void chooseWorkspace(),
-      revealWorkspace: () => void shell.openPath(workbench.dir),
-      importFiles: () => void importWithDialog(win, workbench),
-      exportAs: (format) => void exportWithDialog(win, workbench, format),
-    }),
-  );
   win = createMainWindow();
   win.on('closed', () => (win = null));
   app.on('activate', () => {

@@ -1,16 +1,59 @@
 // The application menu: workspace commands plus the standard Edit and View entries, so
 // copy, paste, undo and zoom work the way every desktop app's do.
 import { Menu, type MenuItemConstructorOptions } from 'electron';
-import type { ExportFormat } from '../shared/api';
+import type { ExportFormat, HistoryInfo } from '../shared/api';
 
 export interface MenuActions {
   openWorkspace: () => void;
   revealWorkspace: () => void;
   importFiles: () => void;
   exportAs: (format: ExportFormat) => void;
+  undo: () => void;
+  redo: () => void;
 }
 
-export function buildMenu(actions: MenuActions): Menu {
+/**
+ * Undo and Redo name the workbench's next step and are enabled only when there is one.
+ * Their shortcuts are shown but not registered, so the keys reach the page: in a text
+ * field Chromium undoes typing, elsewhere the renderer asks the core to undo.
+ */
+function editMenu(actions: MenuActions, history: HistoryInfo): MenuItemConstructorOptions {
+  return {
+    label: '&Edit',
+    submenu: [
+      {
+        id: 'undo',
+        label: history.undoLabel ? `Undo ${history.undoLabel}` : 'Undo',
+        accelerator: 'CmdOrCtrl+Z',
+        registerAccelerator: false,
+        enabled: history.canUndo,
+        click: () => actions.undo(),
+      },
+      {
+        id: 'redo',
+        label: history.redoLabel ? `Redo ${history.redoLabel}` : 'Redo',
+        accelerator: 'Shift+CmdOrCtrl+Z',
+        registerAccelerator: false,
+        enabled: history.canRedo,
+        click: () => actions.redo(),
+      },
+      { type: 'separator' },
+      { role: 'cut' },
+      { role: 'copy' },
+      { role: 'paste' },
+      { role: 'selectAll' },
+    ],
+  };
+}
+
+export function buildMenu(actions: MenuActions, history: HistoryInfo): Menu {
+  return Menu.buildFromTemplate(menuTemplate(actions, history));
+}
+
+export function menuTemplate(
+  actions: MenuActions,
+  history: HistoryInfo,
+): MenuItemConstructorOptions[] {
   const isMac = process.platform === 'darwin';
   const template: MenuItemConstructorOptions[] = [
     ...(isMac ? [{ role: 'appMenu' as const }] : []),
@@ -38,7 +81,7 @@ export function buildMenu(actions: MenuActions): Menu {
         isMac ? { role: 'close' } : { role: 'quit' },
       ],
     },
-    { role: 'editMenu' },
+    editMenu(actions, history),
     {
       label: '&View',
       submenu: [
@@ -54,5 +97,5 @@ export function buildMenu(actions: MenuActions): Menu {
     },
     { role: 'windowMenu' },
   ];
-  return Menu.buildFromTemplate(template);
+  return template;
 }

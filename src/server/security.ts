@@ -3,19 +3,10 @@
 // login code, name this exact host (no DNS rebinding) and come from this exact origin
 // (no cross-site requests), and state-changing calls must really be JSON (no form posts).
 import type { IncomingMessage } from 'node:http';
+import { CONTENT_SECURITY_POLICY } from '../shared/csp';
 import type { Sessions } from './sessions';
 
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'none'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data:",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
+export { CONTENT_SECURITY_POLICY };
 
 export const SECURITY_HEADERS: Record<string, string> = {
   'Content-Security-Policy': CONTENT_SECURITY_POLICY,

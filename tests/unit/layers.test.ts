@@ -52,3 +52,19 @@ describe('layer rule', () => {
     expect(problems(file, code)).toEqual([]);
   });
 });
+
+describe('one Content-Security-Policy', () => {
+  it('is written into index.html by the build, never spelled out there', async () => {
+    const { readFile } = await import('node:fs/promises');
+    const { withContentSecurityPolicy, META_CONTENT_SECURITY_POLICY, CONTENT_SECURITY_POLICY } =
+      await import('../../src/shared/csp');
+    const html = await readFile(resolve('src/renderer/index.html'), 'utf8');
+    expect(html).not.toContain('default-src');
+    const built = withContentSecurityPolicy(html);
+    expect(built).toContain(`content="${META_CONTENT_SECURITY_POLICY}"`);
+    expect(CONTENT_SECURITY_POLICY.startsWith(META_CONTENT_SECURITY_POLICY)).toBe(true);
+    expect(() => withContentSecurityPolicy('<html></html>')).toThrow(
+      /no %CONTENT_SECURITY_POLICY%/,
+    );
+  });
+});
