@@ -35,6 +35,7 @@ const STATUS_BY_CODE: Record<ErrorCode, number> = {
   READ_ONLY: 409,
   IN_USE: 409,
   CONFLICT: 409,
+  WRITE_FAILED: 503,
   INTERNAL: 500,
 };
 

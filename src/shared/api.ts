@@ -248,6 +248,7 @@ export const ERROR_CODES = [
   'READ_ONLY',
   'IN_USE',
   'CONFLICT',
+  'WRITE_FAILED',
   'UNKNOWN_METHOD',
   'FORBIDDEN',
   'INTERNAL',

@@ -103,7 +103,8 @@ describe('durable writes', () => {
     const before = await workspaceFiles(dir);
     r.fail((c) => c.startsWith('rename') && c.endsWith('workspace.json'), 'EIO');
     const result = await wb.call('entities.create', { name: 'Evin prison', type: 'place' });
-    expect(result.ok).toBe(false);
+    expect(result).toMatchObject({ ok: false, error: { code: 'WRITE_FAILED' } });
+    expect(result.ok || result.error.message).toContain('EIO');
     expect(unwrap(await wb.call('entities.list', {}))).toEqual([]);
     expect(await workspaceFiles(dir)).toEqual(before);
     expect(await leftovers(dir)).toEqual([]);
@@ -170,12 +171,13 @@ describe('what opening cleans up', () => {
   it('refuses a journal that would write outside the workspace files, and says so', async () => {
     await withRecorder();
     const { writeFile } = await import('node:fs/promises');
-    const journal = { journal: 1, changes: [{ path: '../escaped.json', content: '{}' }] };
+    const name = `escaped-${process.pid}-${Date.now()}.json`;
+    const journal = { journal: 1, changes: [{ path: `../${name}`, content: '{}' }] };
     await writeFile(join(dir, '.journal.json'), JSON.stringify(journal));
     const wb = await reopen(dir);
     const info = unwrap(await wb.call('workspace.info', {}));
     expect(info.readOnly).toBe(true);
-    expect(info.problems[0]?.reason).toContain('refusing to write "../escaped.json"');
-    expect(await readdir(join(dir, '..'))).not.toContain('escaped.json');
+    expect(info.problems[0]?.reason).toContain(`refusing to write "../${name}"`);
+    expect(await readdir(join(dir, '..'))).not.toContain(name);
   });
 });

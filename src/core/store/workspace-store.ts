@@ -28,6 +28,16 @@ export interface StoreOptions {
 
 export type CommitListener = (ops: readonly Op[]) => void;
 
+/** A file system that refused a write (full disk, failing drive): said as such, not as a bug. */
+function writeFailed(error: unknown): unknown {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (!code) return error;
+  return new WorkbenchError(
+    'WRITE_FAILED',
+    `Not saved: the file system refused the write (${(error as Error).message}). Nothing was changed.`,
+  );
+}
+
 export const serialize = (data: WorkspaceFile | DocumentFile): string =>
   `${JSON.stringify(data, null, 2)}\n`;
 
@@ -241,7 +251,7 @@ export class WorkspaceStore {
     try {
       await commitFiles(this.fs, this.dir, changes);
     } catch (error) {
-      if (!(error instanceof PartialCommitError)) throw error;
+      if (!(error instanceof PartialCommitError)) throw writeFailed(error);
       // Some files hold the new contents: finish the journal, or stop writing until it is.
       try {
         await recoverJournal(this.fs, this.dir);
