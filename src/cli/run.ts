@@ -157,7 +157,7 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
     if (writes && info.value.readOnly)
       return fail(
         io,
-        `Nothing was changed: ${info.value.readOnlyReason ?? 'the workspace is read-only'}.`,
+        `${info.value.readOnlyReason ?? 'The workspace is read-only.'} Nothing was changed.`,
       );
     if (command === 'import') return await importFiles(wb, positionals(rest), io);
     if (command === 'export') return await exportFile(wb, rest, io);

@@ -26,7 +26,8 @@ interface Server {
   output: () => string;
 }
 
-async function startServer(workspace: string): Promise<Server> {
+/** Starts a browser host on `workspace`, as `npm run serve` does. */
+export async function startServer(workspace: string): Promise<Server> {
   const child = spawn(
     process.execPath,
     [join(ROOT, 'out/server/index.js'), '--workspace', workspace],
@@ -54,7 +55,7 @@ async function startServer(workspace: string): Promise<Server> {
   return { child, url, output: () => output };
 }
 
-function stop(child: ChildProcess): Promise<void> {
+export function stop(child: ChildProcess): Promise<void> {
   return new Promise((resolve) => {
     if (child.exitCode !== null) return resolve();
     child.once('exit', () => resolve());

@@ -117,7 +117,7 @@ describe('the workbench window', () => {
         readOnlyReason: 'Another process has this workspace open for writing.',
         lockedBy: {
           pid: 4121,
-          host: 'electron',
+          host: 'desktop app',
           hostname: 'lab-laptop',
           since: '2026-11-24T09:00:00.000Z',
         },
@@ -125,7 +125,10 @@ describe('the workbench window', () => {
     });
     const banner = region('Workspace');
     expect(banner?.textContent).toContain('Opened read-only.');
-    expect(banner?.textContent).toContain('Another process has this workspace open for writing.');
+    // The holder is named once, in words, not again in the core's sentence.
+    expect(banner?.textContent).not.toContain(
+      'Another process has this workspace open for writing.',
+    );
     expect(banner?.textContent).toMatch(/In use by the desktop app \(process 4121 on lab-laptop\)/);
     expect(() => named('Repair workspace…')).toThrow();
     expect(() => named('Delete “Document d1”')).toThrow();

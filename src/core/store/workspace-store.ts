@@ -120,11 +120,11 @@ export class WorkspaceStore {
     problems.push(...loaded.problems);
     const holder = lock.held ? undefined : lock.holder;
     const reason = holder
-      ? `this workspace is open in the ${holder.host} (process ${holder.pid} on ${holder.hostname}) since ${holder.since}; it is read-only here until that one closes`
+      ? `This workspace is open in the ${holder.host} (process ${holder.pid} on ${holder.hostname}) since ${holder.since}; it is read-only here until that one closes.`
       : journalProblem
-        ? `this workspace is read-only because ${journalProblem}`
+        ? `This workspace is read-only because ${journalProblem}.`
         : loaded.workspaceState === 'missing' || loaded.workspaceState === 'damaged'
-          ? `workspace.json ${loaded.problems.find((p) => p.file === WORKSPACE_FILE)?.reason ?? 'is damaged'}; repair the workspace to make changes`
+          ? `workspace.json cannot be used: ${loaded.problems.find((p) => p.file === WORKSPACE_FILE)?.reason ?? 'it is damaged'}. Repair the workspace to make changes.`
           : undefined;
     const state: StoreState = {
       workspace: loaded.workspace ?? emptyWorkspace(),

@@ -30,7 +30,7 @@ describe('labels', () => {
   it('names who holds a workspace', () => {
     const text = describeHolder({
       pid: 4121,
-      host: 'electron',
+      host: 'desktop app',
       hostname: 'lab-laptop',
       since: '2026-11-24T09:00:00.000Z',
     });

@@ -15,7 +15,7 @@ const info: WorkspaceInfo = {
   readOnlyReason: 'Another Research Workbench has this workspace open.',
   lockedBy: {
     pid: 4121,
-    host: 'electron',
+    host: 'desktop app',
     hostname: 'lab-laptop',
     since: '2026-11-24T09:00:00.000Z',
   },

@@ -44,7 +44,7 @@ export function WorkspaceBanner(): React.JSX.Element | null {
       {(info.readOnly || problems.length > 0) && (
         <section className="banner workspace-banner" role="status" aria-label="Workspace">
           <strong>{info.readOnly ? 'Opened read-only. ' : 'Some files could not be read. '}</strong>
-          {info.readOnlyReason}
+          {!lockedBy && info.readOnlyReason}
           {lockedBy && (
             <p>
               In use by {describeHolder(lockedBy)}. Close the workspace there to make changes here.

@@ -60,15 +60,9 @@ export const STATUS_TEXT: Record<AnchorStatus, string> = {
   orphaned: 'The quoted passage is no longer in the text. The highlight is kept.',
 };
 
-const HOST_LABELS: Record<string, string> = {
-  electron: 'the desktop app',
-  server: 'the browser host',
-  cli: 'the command line',
-};
-
 /** Who holds a workspace, in words: "the desktop app (process 4121 on lab-laptop) since …". */
 export const describeHolder = (holder: LockHolder): string =>
-  `${HOST_LABELS[holder.host] ?? holder.host} (process ${holder.pid} on ${holder.hostname}) since ${formatDate(holder.since)}`;
+  `the ${holder.host} (process ${holder.pid} on ${holder.hostname}) since ${formatDate(holder.since)}`;
 
 export const formatDate = (iso: string): string =>
   new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
