@@ -30,6 +30,10 @@ const MIGRATIONS: Record<number, Migration> = {
         : annotations,
     };
   },
+  // 2 -> 3: a document file's highlights move to highlights/<id>.json. That split spans
+  // two files, so the store does it (load.ts reads a file that still holds highlights and
+  // writes both); the content of each record is unchanged.
+  2: (data) => data,
 };
 
 /** The schema version a raw file declares, or undefined if it declares none. */

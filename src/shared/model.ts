@@ -3,12 +3,14 @@
 import { z } from 'zod';
 
 /**
+ * Version 3: a document's text and its highlights live in two files, so saving a highlight
+ * never rewrites the text.
  * Version 2: workspace.json no longer lists documents (the documents/ folder does), each
  * document carries a text revision and each highlight the revision it was last anchored
  * against. Records are strict: a field this version does not know is reported, never
  * silently dropped at the next write.
  */
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
 
 export const Id = z
   .string()
@@ -133,10 +135,26 @@ export const WorkspaceFile = z.strictObject({
   notes: z.array(Note),
 });
 
-/** `<workspace>/documents/<id>.json` */
+/**
+ * A document with its highlights: how the core holds it, how trash/ keeps a deleted one,
+ * and how schema versions 1 and 2 stored it in `documents/<id>.json`.
+ */
 export const DocumentFile = z.strictObject({
   schemaVersion: z.literal(SCHEMA_VERSION),
   document: Document,
+  annotations: z.array(Annotation),
+});
+
+/** `<workspace>/documents/<id>.json`: the document's text, structure and metadata. */
+export const DocumentRecordFile = z.strictObject({
+  schemaVersion: z.literal(SCHEMA_VERSION),
+  document: Document,
+});
+
+/** `<workspace>/highlights/<id>.json`: the highlights of document `<id>`. */
+export const HighlightsFile = z.strictObject({
+  schemaVersion: z.literal(SCHEMA_VERSION),
+  documentId: Id,
   annotations: z.array(Annotation),
 });
 
@@ -151,5 +169,7 @@ export type Annotation = z.infer<typeof Annotation>;
 export type Note = z.infer<typeof Note>;
 export type WorkspaceFile = z.infer<typeof WorkspaceFile>;
 export type DocumentFile = z.infer<typeof DocumentFile>;
+export type DocumentRecordFile = z.infer<typeof DocumentRecordFile>;
+export type HighlightsFile = z.infer<typeof HighlightsFile>;
 export type TextQuoteSelector = z.infer<typeof TextQuoteSelector>;
 export type TextPositionSelector = z.infer<typeof TextPositionSelector>;

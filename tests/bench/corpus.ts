@@ -3,6 +3,7 @@
 // entities, written as real workspace files. Seeded, so every run measures the same data.
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { documentFiles } from '../../src/core/store/layout';
 import { describeRange } from '../../src/shared/anchoring';
 import { assembleBlocks, type DraftBlock } from '../../src/shared/blocks';
 import {
@@ -81,6 +82,7 @@ const NOW = '2026-11-01T00:00:00.000Z';
 export async function writeWorkspace(dir: string): Promise<{ chars: number; highlights: number }> {
   const c = makeCorpus();
   await mkdir(join(dir, 'documents'), { recursive: true });
+  await mkdir(join(dir, 'highlights'), { recursive: true });
   const entities: Entity[] = Array.from({ length: ENTITIES }, (_, i) => ({
     id: `ent_${i}`,
     name: `${word(c)} ${word(c)}`.replace(/^./, (x) => x.toUpperCase()),
@@ -142,7 +144,7 @@ export async function writeWorkspace(dir: string): Promise<{ chars: number; high
       },
       annotations,
     };
-    await writeFile(join(dir, 'documents', `${id}.json`), JSON.stringify(file));
+    for (const { path, content } of documentFiles(file)) await writeFile(join(dir, path), content);
   }
   const workspace: WorkspaceFile = {
     schemaVersion: SCHEMA_VERSION,

@@ -60,7 +60,9 @@ async function load(
   for (const e of ws.entities)
     recs.push({ key: `e:${e.id}`, text: [e.name, ...e.aliases, e.description].join('\n') });
   for (const name of await readdir(join(dir, 'documents'))) {
-    const file = JSON.parse(await readFile(join(dir, 'documents', name), 'utf8')) as DocumentFile;
+    const read = async (folder: string): Promise<object> =>
+      JSON.parse(await readFile(join(dir, folder, name), 'utf8')) as object;
+    const file = { ...(await read('documents')), ...(await read('highlights')) } as DocumentFile;
     files.push(file);
     const { document } = file;
     recs.push({ key: `d:${document.id}`, text: document.title });

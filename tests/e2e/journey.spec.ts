@@ -3,7 +3,7 @@
 // tag, note, browse entities, edit, delete, reload, restart, and check the files on disk.
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { DocumentFile, WorkspaceFile } from '../../src/shared/model';
+import { DocumentRecordFile, HighlightsFile, WorkspaceFile } from '../../src/shared/model';
 import { expect, test } from './fixtures';
 
 const TITLE = 'Why Iran’s regime is terrified of growing focus on its human rights record';
@@ -151,8 +151,12 @@ test('a researcher highlights, tags, annotates and finds everything again after 
     'Judiciary Chief',
   ]);
   const [docName] = await readdir(join(host.workspace, 'documents'));
-  const docFile = join(host.workspace, 'documents', docName!);
-  const doc = DocumentFile.parse(JSON.parse(await readFile(docFile, 'utf8')));
+  const readIn = async (folder: string): Promise<unknown> =>
+    JSON.parse(await readFile(join(host.workspace, folder, docName!), 'utf8')) as unknown;
+  const doc = {
+    ...DocumentRecordFile.parse(await readIn('documents')),
+    ...HighlightsFile.parse(await readIn('highlights')),
+  };
   const quotes = doc.annotations.map((a) => a.target.quote.exact);
   expect(quotes).toHaveLength(5);
   expect(quotes).toContain('Gohardasht and Evin prisons');

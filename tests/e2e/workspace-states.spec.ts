@@ -38,8 +38,8 @@ test('a damaged document is named, left alone, and repaired only on request', as
   workbench,
 }) => {
   await workbench.highlight('Gohardasht and Evin prisons', undefined, 'quote');
-  const [name] = await readdir(join(host.workspace, 'documents'));
-  const file = join(host.workspace, 'documents', name!);
+  const [name] = await readdir(join(host.workspace, 'highlights'));
+  const file = join(host.workspace, 'highlights', name!);
   const data = JSON.parse(await readFile(file, 'utf8')) as {
     annotations: { target: { position: { start: number; end: number } } }[];
   };
@@ -50,7 +50,7 @@ test('a damaged document is named, left alone, and repaired only on request', as
   await page.goto(host.url);
 
   const banner = page.getByRole('status', { name: 'Workspace' });
-  await expect(banner).toContainText(`documents/${name}`);
+  await expect(banner).toContainText(`highlights/${name}`);
   await expect(banner).toContainText('past the end of the text');
   expect(await readFile(file, 'utf8')).toBe(damaged);
   await page.screenshot({ path: 'test-results/screenshots/damaged-banner.png' });

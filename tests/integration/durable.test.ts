@@ -97,6 +97,15 @@ describe('durable writes', () => {
     expect(await leftovers(dir)).toEqual([]);
   });
 
+  it('saving a highlight writes its highlights file only, never the document text', async () => {
+    const { r, docId } = await withRecorder();
+    const wb = await reopen(dir, { fs: r.fs });
+    r.calls.length = 0;
+    unwrap(await wb.call('annotations.create', { documentId: docId, start: 0, end: 20 }));
+    const renamed = r.calls.filter((c) => c.startsWith('rename')).map((c) => c.split(' ')[2]);
+    expect(renamed).toEqual([`highlights/${docId}.json`]);
+  });
+
   it('a failed write leaves the file, the memory and the folder as they were', async () => {
     const { r } = await withRecorder();
     const wb = await reopen(dir, { fs: r.fs });

@@ -5,7 +5,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Workbench } from '../../src/core/workbench';
-import { DocumentFile } from '../../src/shared/model';
+import { DocumentRecordFile } from '../../src/shared/model';
 import { reopen, tempDir, unwrap } from './helpers';
 
 const FIXTURES = join(import.meta.dirname, '../fixtures/import');
@@ -199,7 +199,7 @@ describe('pasted text', () => {
     ).document;
     expect(doc.title).toBe('Notes from the hearing');
     expect(doc.blocks).toHaveLength(2);
-    const file = DocumentFile.parse(
+    const file = DocumentRecordFile.parse(
       JSON.parse(await readFile(join(dir, 'documents', `${doc.id}.json`), 'utf8')),
     );
     expect(file.document.text).toBe('Para one.\n\nPara two.');

@@ -52,14 +52,23 @@ async function healthy(): Promise<Ids> {
 }
 
 const docPath = (id: string): string => `documents/${id}.json`;
+const hlPath = (id: string): string => `highlights/${id}.json`;
 const read = (path: string): Promise<string> => readFile(join(dir, path), 'utf8');
 async function edit<T>(path: string, change: (data: T) => void): Promise<void> {
   const data = JSON.parse(await read(path)) as T;
   change(data);
   await writeFile(join(dir, path), JSON.stringify(data, null, 2));
 }
-const editDoc = (id: string, change: (f: DocumentFile) => void) =>
-  edit<DocumentFile>(docPath(id), change);
+/** Edits a document's two files as one record (text in documents/, highlights in highlights/). */
+async function editDoc(id: string, change: (f: DocumentFile) => void): Promise<void> {
+  const record = JSON.parse(await read(docPath(id))) as Pick<DocumentFile, 'document'>;
+  const highlights = JSON.parse(await read(hlPath(id))) as Pick<DocumentFile, 'annotations'>;
+  const combined = { ...record, annotations: highlights.annotations } as DocumentFile;
+  change(combined);
+  const { annotations, ...rest } = combined;
+  await writeFile(join(dir, docPath(id)), JSON.stringify(rest, null, 2));
+  await writeFile(join(dir, hlPath(id)), JSON.stringify({ ...highlights, annotations }, null, 2));
+}
 const editWs = (change: (w: WorkspaceFile) => void) =>
   edit<WorkspaceFile>('workspace.json', change);
 
@@ -81,7 +90,7 @@ const CASES: Case[] = [
         i.doc,
         (f) => void (f.annotations[0]!.target.position.end = f.document.text.length + 50),
       ),
-    file: (i) => docPath(i.doc),
+    file: (i) => hlPath(i.doc),
     record: 'annotations[0]',
     reason: /past the end of the text/,
     repairable: true,
@@ -92,7 +101,7 @@ const CASES: Case[] = [
       editDoc(i.doc, (f) =>
         Object.assign(f.annotations[0]!.target.position, { start: 60, end: 10 }),
       ),
-    file: (i) => docPath(i.doc),
+    file: (i) => hlPath(i.doc),
     record: 'annotations[0]',
     reason: /empty or reversed/,
     repairable: true,
@@ -104,7 +113,7 @@ const CASES: Case[] = [
         const p = f.annotations[0]!.target.position;
         Object.assign(p, { start: p.start + 5, end: p.end + 5 });
       }),
-    file: (i) => docPath(i.doc),
+    file: (i) => hlPath(i.doc),
     record: 'annotations[0]',
     reason: /not its quote/,
     repairable: true,
@@ -112,7 +121,7 @@ const CASES: Case[] = [
   {
     name: 'a highlight anchored against another revision',
     damage: (i) => editDoc(i.doc, (f) => void (f.annotations[0]!.anchoredRevision = 7)),
-    file: (i) => docPath(i.doc),
+    file: (i) => hlPath(i.doc),
     record: 'annotations[0]',
     reason: /revision 7/,
     repairable: true,
@@ -120,7 +129,7 @@ const CASES: Case[] = [
   {
     name: 'a highlight naming another document',
     damage: (i) => editDoc(i.doc, (f) => void (f.annotations[0]!.documentId = 'doc_elsewhere')),
-    file: (i) => docPath(i.doc),
+    file: (i) => hlPath(i.doc),
     record: 'annotations[0]',
     reason: /names document "doc_elsewhere"/,
     repairable: true,
@@ -128,7 +137,7 @@ const CASES: Case[] = [
   {
     name: 'a highlight id used twice in one file',
     damage: (i) => editDoc(i.doc, (f) => void (f.annotations[1]!.id = f.annotations[0]!.id)),
-    file: (i) => docPath(i.doc),
+    file: (i) => hlPath(i.doc),
     record: 'annotations[1]',
     reason: /used by another highlight/,
     repairable: true,
@@ -136,11 +145,11 @@ const CASES: Case[] = [
   {
     name: 'a highlight id used in two files',
     damage: async (i) => {
-      const first = (JSON.parse(await read(docPath(i.doc))) as DocumentFile).annotations[0]!.id;
+      const first = (JSON.parse(await read(hlPath(i.doc))) as DocumentFile).annotations[0]!.id;
       await editDoc(i.other, (f) => void (f.annotations[0]!.id = first));
     },
     // Files are checked in name order: the later of the two is the one reported.
-    file: (i) => docPath([i.doc, i.other].sort()[1]!),
+    file: (i) => hlPath([i.doc, i.other].sort()[1]!),
     record: 'annotations[0]',
     reason: /used by another highlight/,
     repairable: true,
@@ -148,7 +157,7 @@ const CASES: Case[] = [
   {
     name: 'a highlight tagged to an entity that is not there',
     damage: (i) => editDoc(i.doc, (f) => void f.annotations[0]!.entityIds.push('ent_gone')),
-    file: (i) => docPath(i.doc),
+    file: (i) => hlPath(i.doc),
     record: 'annotations[0]',
     reason: /"ent_gone", not in workspace.json/,
     repairable: true,
@@ -196,11 +205,47 @@ const CASES: Case[] = [
     repairable: true,
   },
   {
-    name: 'a field the schema does not know, in a document',
+    name: 'a field the schema does not know, on a highlight',
     damage: (i) => editDoc(i.doc, (f) => Object.assign(f.annotations[0]!, { colour: 'red' })),
-    file: (i) => docPath(i.doc),
-    reason: /Unrecognized key.*colour|colour/,
+    file: (i) => hlPath(i.doc),
+    reason: /colour/,
     repairable: true,
+  },
+  {
+    name: 'a field the schema does not know, on a document',
+    damage: (i) => editDoc(i.doc, (f) => Object.assign(f.document, { pinned: true })),
+    file: (i) => docPath(i.doc),
+    reason: /pinned/,
+    repairable: true,
+  },
+  {
+    name: 'a highlights file that is missing',
+    damage: (i) => rm(join(dir, hlPath(i.doc))),
+    file: (i) => hlPath(i.doc),
+    reason: /it is missing/,
+    repairable: true,
+  },
+  {
+    name: 'a highlights file holding another document’s highlights',
+    damage: async (i) => writeFile(join(dir, hlPath(i.doc)), await read(hlPath(i.other))),
+    file: (i) => hlPath(i.doc),
+    reason: /holds the highlights of/,
+    repairable: false,
+  },
+  {
+    name: 'a truncated highlights file',
+    damage: async (i) =>
+      writeFile(join(dir, hlPath(i.doc)), (await read(hlPath(i.doc))).slice(0, 90)),
+    file: (i) => hlPath(i.doc),
+    reason: /not valid JSON/,
+    repairable: false,
+  },
+  {
+    name: 'highlights with no document',
+    damage: async (i) => writeFile(join(dir, hlPath('doc_gone')), await read(hlPath(i.other))),
+    file: () => hlPath('doc_gone'),
+    reason: /no documents\/doc_gone\.json/,
+    repairable: false,
   },
   {
     name: 'an invalid UTF-8 byte',
@@ -349,7 +394,7 @@ async function bytesOf(path: string): Promise<string | null> {
 }
 
 async function tryWrites(wb: Workbench, ids: Ids, path: string): Promise<void> {
-  const docId = path.startsWith('documents/') ? path.slice(10, -5) : null;
+  const docId = /^(?:documents|highlights)\/(.+)\.json$/.exec(path)?.[1] ?? null;
   if (path === 'workspace.json') {
     const r = await wb.call('entities.create', { name: 'New entity', type: 'person' });
     expect(r).toMatchObject({ ok: false, error: { code: 'READ_ONLY' } });

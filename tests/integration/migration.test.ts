@@ -3,7 +3,12 @@
 import { cp, readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import { DocumentFile, SCHEMA_VERSION, WorkspaceFile } from '../../src/shared/model';
+import {
+  DocumentRecordFile,
+  HighlightsFile,
+  SCHEMA_VERSION,
+  WorkspaceFile,
+} from '../../src/shared/model';
 import { reopen, tempDir, unwrap } from './helpers';
 
 const V1 = join(import.meta.dirname, '../fixtures/workspace-v1');
@@ -18,7 +23,7 @@ afterEach(() => cleanup());
 const json = async (file: string): Promise<Record<string, unknown>> =>
   JSON.parse(await readFile(file, 'utf8')) as Record<string, unknown>;
 
-it('migrates a version-1 workspace after a backup copy, keeping every record', async () => {
+it('migrates a version-1 workspace after a backup copy, keeping every record, into two files per document', async () => {
   const oldWs = await json(join(V1, 'workspace.json'));
   const [docName] = await readdir(join(V1, 'documents'));
   const oldDoc = await json(join(V1, 'documents', docName!));
@@ -30,16 +35,20 @@ it('migrates a version-1 workspace after a backup copy, keeping every record', a
 
   // The originals, byte for byte, under backups/.
   const [backup] = await readdir(join(dir, 'backups'));
-  expect(backup).toMatch(/^before-schema-2-/);
+  expect(backup).toMatch(/^before-schema-3-/);
   for (const path of ['workspace.json', `documents/${docName}`]) {
     expect(await readFile(join(dir, 'backups', backup!, path), 'utf8')).toBe(
       await readFile(join(V1, path), 'utf8'),
     );
   }
 
-  // The files are schema 2 now, and hold the same records.
+  // The files are the current schema now, and hold the same records: the text in
+  // documents/, the highlights in highlights/.
   const ws = WorkspaceFile.parse(await json(join(dir, 'workspace.json')));
-  const doc = DocumentFile.parse(await json(join(dir, 'documents', docName!)));
+  const doc = {
+    ...DocumentRecordFile.parse(await json(join(dir, 'documents', docName!))),
+    ...HighlightsFile.parse(await json(join(dir, 'highlights', docName!))),
+  };
   expect(ws.schemaVersion).toBe(SCHEMA_VERSION);
   expect('documents' in ws).toBe(false);
   expect(ws.entities).toEqual(oldWs.entities);

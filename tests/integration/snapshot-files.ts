@@ -2,13 +2,16 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
-/** workspace.json and every documents/ file, by relative path. */
+/** workspace.json and every documents/ and highlights/ file, by relative path. */
 export async function workspaceFiles(dir: string): Promise<Record<string, string>> {
   const files: Record<string, string> = {
     'workspace.json': await readFile(join(dir, 'workspace.json'), 'utf8'),
   };
-  for (const name of (await readdir(join(dir, 'documents'))).sort()) {
-    files[`documents/${name}`] = await readFile(join(dir, 'documents', name), 'utf8');
+  for (const folder of ['documents', 'highlights']) {
+    const names = await readdir(join(dir, folder)).catch(() => [] as string[]);
+    for (const name of names.sort()) {
+      files[`${folder}/${name}`] = await readFile(join(dir, folder, name), 'utf8');
+    }
   }
   return files;
 }
@@ -16,7 +19,7 @@ export async function workspaceFiles(dir: string): Promise<Record<string, string
 /** Every file under the workspace whose name ends in .tmp, or the journal. */
 export async function leftovers(dir: string): Promise<string[]> {
   const found: string[] = [];
-  for (const folder of ['', 'documents', 'trash']) {
+  for (const folder of ['', 'documents', 'highlights', 'trash']) {
     const names = await readdir(join(dir, folder)).catch(() => [] as string[]);
     for (const name of names) {
       if (name.endsWith('.tmp') || name === '.journal.json') found.push(join(folder, name));

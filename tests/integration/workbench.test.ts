@@ -3,7 +3,7 @@
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { DocumentFile, WorkspaceFile } from '../../src/shared/model';
+import { DocumentFile, HighlightsFile, WorkspaceFile } from '../../src/shared/model';
 import type { Workbench } from '../../src/core/workbench';
 import { openSample, reopen, tempDir, unwrap } from './helpers';
 
@@ -137,7 +137,7 @@ describe('records', () => {
       id: evin.id,
       untagged: 2,
     });
-    const onDisk = DocumentFile.parse(await readJson(join(dir, 'documents', `${doc.id}.json`)));
+    const onDisk = HighlightsFile.parse(await readJson(join(dir, 'highlights', `${doc.id}.json`)));
     expect(onDisk.annotations.map((a) => a.entityIds)).toEqual([[], []]);
   });
 
@@ -177,7 +177,7 @@ describe('records', () => {
         wb.call('entities.create', { name: `Entity ${i}`, type: 'other' }),
       ),
     );
-    const file = DocumentFile.parse(await readJson(join(dir, 'documents', `${doc.id}.json`)));
+    const file = HighlightsFile.parse(await readJson(join(dir, 'highlights', `${doc.id}.json`)));
     expect(file.annotations).toHaveLength(40);
     const ws = WorkspaceFile.parse(await readJson(join(dir, 'workspace.json')));
     expect(ws.entities).toHaveLength(20);

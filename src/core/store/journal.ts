@@ -19,7 +19,7 @@ export interface FileChange {
  * could have edited it: a path outside these (`../`, an absolute path, another folder) is
  * refused rather than written.
  */
-const WRITABLE = /^(?:workspace\.json|(?:documents|trash)\/[A-Za-z0-9_-]{1,100}\.json)$/;
+const WRITABLE = /^(?:workspace\.json|(?:documents|highlights|trash)\/[A-Za-z0-9_-]{1,100}\.json)$/;
 
 export function assertWritablePath(path: string): void {
   if (!WRITABLE.test(path)) throw new Error(`refusing to write "${path}": not a workspace file`);

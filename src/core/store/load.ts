@@ -6,14 +6,20 @@ import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import type { ZodType } from 'zod';
 import type { FileProblem } from '../../shared/api';
-import { DocumentFile, SCHEMA_VERSION, WorkspaceFile } from '../../shared/model';
+import {
+  DocumentFile,
+  DocumentRecordFile,
+  HighlightsFile,
+  SCHEMA_VERSION,
+  WorkspaceFile,
+  type Document,
+} from '../../shared/model';
 import { TEMP_SUFFIX, type StoreFs } from './durable';
-import { inspectDocument, inspectWorkspace, type Finding } from './integrity';
-import { parseWorkspaceFile, readWorkspaceFile, type ReadResult } from './read-file';
+import { inspectDocument, inspectWorkspace } from './integrity';
+import { DOCUMENT_NAME, documentIdOf, highlightsPath, WORKSPACE_FILE } from './layout';
+import { parseWorkspaceFile, readWorkspaceFile, type ReadResult, type SchemaFor } from './read-file';
 
-export const WORKSPACE_FILE = 'workspace.json';
-export const DOCUMENT_NAME = /^([A-Za-z0-9_-]{1,64})\.json$/;
-export const documentPath = (id: string): string => `documents/${id}.json`;
+export { documentPath, WORKSPACE_FILE } from './layout';
 
 export const newId = (prefix: string): string =>
   `${prefix}_${randomBytes(12).toString('base64url')}`;
@@ -23,6 +29,8 @@ export interface Damage {
   path: string;
   /** The parsed data with its inconsistencies, when it parsed. */
   data?: DocumentFile | WorkspaceFile;
+  /** For a highlights file that could not be used: its document's record, which could. */
+  record?: Document;
   read?: Extract<ReadResult<unknown>, { ok: false; missing?: false }>;
 }
 
@@ -41,10 +49,6 @@ export interface LoadedWorkspace {
 
 const NOT_REPAIRABLE = 'none: fix the file by hand or restore it from a backup';
 
-function problemsOf(path: string, findings: readonly Finding[]): FileProblem[] {
-  return findings.map((f) => ({ file: path, ...f }));
-}
-
 function readProblem(
   path: string,
   read: Extract<ReadResult<unknown>, { ok: false; missing?: false }>,
@@ -57,8 +61,16 @@ function readProblem(
   return { file: path, reason: read.reason, repair };
 }
 
+/**
+ * A documents/ file: the record alone, or (before schema 3) the record with its
+ * highlights. Chosen by shape rather than tried as a union, so a problem is reported
+ * against the right fields ("document.title"), not as "matches neither".
+ */
+const StoredDocument = (data: unknown): ZodType<DocumentFile | DocumentRecordFile> =>
+  typeof data === 'object' && data !== null && 'annotations' in data ? DocumentFile : DocumentRecordFile;
+
 /** Reads a file, or takes its contents from an unfinished journal (read-only openers). */
-type Reader = <T>(path: string, schema: ZodType<T>) => Promise<ReadResult<T>>;
+type Reader = <T>(path: string, schema: SchemaFor<T>) => Promise<ReadResult<T>>;
 
 export async function loadWorkspace(
   fs: StoreFs,
@@ -85,19 +97,24 @@ export async function loadWorkspace(
     damaged.set(path, { path, read: r });
   };
 
+  /** The names in a folder, as they will be once an unfinished journal is applied. */
+  const list = async (folder: string): Promise<Set<string>> => {
+    const names = new Set<string>();
+    try {
+      for (const entry of await fs.readdir(join(dir, folder))) names.add(entry);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    }
+    for (const [path, content] of overlay) {
+      if (!path.startsWith(`${folder}/`)) continue;
+      if (content === null) names.delete(path.slice(folder.length + 1));
+      else names.add(path.slice(folder.length + 1));
+    }
+    return names;
+  };
+
   // Documents first: whether workspace.json may be missing depends on them.
-  const names = new Set<string>();
-  try {
-    for (const entry of await fs.readdir(join(dir, 'documents'))) names.add(entry);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-  }
-  for (const [path, content] of overlay) {
-    const name = path.startsWith('documents/') ? path.slice('documents/'.length) : null;
-    if (name === null) continue;
-    if (content === null) names.delete(name);
-    else names.add(name);
-  }
+  const names = await list('documents');
   const parsedDocs: { path: string; id: string; data: DocumentFile; version: number }[] = [];
   for (const name of [...names].sort()) {
     if (name.endsWith(TEMP_SUFFIX) || !/\.json$/i.test(name)) continue;
@@ -112,7 +129,7 @@ export async function loadWorkspace(
       damaged.set(path, { path });
       continue;
     }
-    const result = await read(path, DocumentFile);
+    const result = await read(path, StoredDocument);
     if (!result.ok) {
       if (!result.missing) fail(path, result);
       continue;
@@ -124,7 +141,57 @@ export async function loadWorkspace(
       });
       continue;
     }
-    parsedDocs.push({ path, id, data: result.data, version: result.version });
+    if ('annotations' in result.data) {
+      // Written before schema 3: the highlights are still in this file; both files are written.
+      parsedDocs.push({ path, id, data: result.data, version: Math.min(result.version, 2) });
+      continue;
+    }
+    const record = result.data.document;
+    const hPath = highlightsPath(id);
+    const highlights = await read(hPath, HighlightsFile);
+    if (!highlights.ok) {
+      const reason = highlights.missing
+        ? {
+            reason: 'it is missing, so the highlights of this document are not here',
+            repair: 'start an empty list of highlights for the document',
+          }
+        : readProblem(hPath, highlights);
+      problems.push({ file: hPath, reason: reason.reason, repair: reason.repair });
+      damaged.set(hPath, {
+        path: hPath,
+        record,
+        ...(highlights.missing ? {} : { read: highlights }),
+      });
+      continue;
+    }
+    if (highlights.data.documentId !== id) {
+      fail(hPath, {
+        ok: false,
+        reason: `it holds the highlights of "${highlights.data.documentId}", not "${id}"`,
+      });
+      continue;
+    }
+    parsedDocs.push({
+      path,
+      id,
+      data: {
+        schemaVersion: SCHEMA_VERSION,
+        document: record,
+        annotations: highlights.data.annotations,
+      },
+      version: Math.min(result.version, highlights.version),
+    });
+  }
+  // Highlights whose document is not there are reported, never silently ignored.
+  for (const name of [...(await list('highlights'))].sort()) {
+    if (name.endsWith(TEMP_SUFFIX) || !/\.json$/i.test(name) || names.has(name)) continue;
+    const path = `highlights/${name}`;
+    problems.push({
+      file: path,
+      reason: `there is no documents/${name} for these highlights`,
+      repair: NOT_REPAIRABLE,
+    });
+    damaged.set(path, { path });
   }
 
   let workspace: WorkspaceFile | null = null;
@@ -158,19 +225,34 @@ export async function loadWorkspace(
   for (const doc of parsedDocs) {
     const { findings } = inspectDocument(doc.data, { entityIds, seenAnnotationIds, newId });
     if (findings.length) {
-      problems.push(...problemsOf(doc.path, findings));
+      // A highlight's problem is in its highlights file, unless it still lives in the
+      // document's file (written before schema 3).
+      const split = doc.version >= 3;
+      for (const f of findings) {
+        const file =
+          split && f.record?.startsWith('annotations') ? highlightsPath(doc.id) : doc.path;
+        problems.push({ file, ...f });
+      }
       damaged.set(doc.path, { path: doc.path, data: doc.data });
+      if (split) damaged.set(highlightsPath(doc.id), { path: highlightsPath(doc.id) });
       continue;
     }
     documents.set(doc.id, doc.data);
-    if (doc.version < SCHEMA_VERSION) migrated.push(doc.path);
+    if (doc.version < SCHEMA_VERSION) migrated.push(doc.path, highlightsPath(doc.id));
   }
 
   if (workspace) {
-    const unparsed = [...damaged.values()].some((d) => d.path.startsWith('documents/') && !d.data);
+    // A document whose highlights could not be read leaves links to highlights unjudged.
+    const parsed = new Set(
+      [...damaged.values()].filter((d) => d.data).map((d) => documentIdOf(d.path)),
+    );
+    const unparsed = [...damaged.keys()].some((p) => {
+      const id = documentIdOf(p);
+      return id !== undefined && !parsed.has(id);
+    });
     const documentIds = new Set([...documents.keys(), ...parsedDocs.map((d) => d.id)]);
     for (const path of damaged.keys()) {
-      const id = DOCUMENT_NAME.exec(path.slice('documents/'.length))?.[1];
+      const id = documentIdOf(path);
       if (id) documentIds.add(id);
     }
     const { findings } = inspectWorkspace(workspace, {
@@ -180,7 +262,7 @@ export async function loadWorkspace(
       newId,
     });
     if (findings.length) {
-      problems.push(...problemsOf(WORKSPACE_FILE, findings));
+      problems.push(...findings.map((f) => ({ file: WORKSPACE_FILE, ...f })));
       damaged.set(WORKSPACE_FILE, { path: WORKSPACE_FILE, data: workspace });
       workspaceState = 'damaged';
     }

@@ -32,8 +32,11 @@ function describeType(stats: {
   return 'a special file';
 }
 
-/** Parses bytes already read; `bytes` is null for a missing file. */
-export function parseWorkspaceFile<T>(bytes: Uint8Array, schema: z.ZodType<T>): ReadResult<T> {
+/** A schema, or a choice of schema by the (migrated) data's shape. */
+export type SchemaFor<T> = z.ZodType<T> | ((migrated: unknown) => z.ZodType<T>);
+
+/** Parses bytes already read. */
+export function parseWorkspaceFile<T>(bytes: Uint8Array, schemaFor: SchemaFor<T>): ReadResult<T> {
   let text: string;
   try {
     text = utf8.decode(bytes);
@@ -53,6 +56,7 @@ export function parseWorkspaceFile<T>(bytes: Uint8Array, schema: z.ZodType<T>): 
   } catch (error) {
     return { ok: false, reason: (error as Error).message };
   }
+  const schema = typeof schemaFor === 'function' ? schemaFor(migrated) : schemaFor;
   const result = schema.safeParse(migrated);
   if (result.success)
     return { ok: true, data: result.data, version: versionOf(raw) ?? SCHEMA_VERSION };
@@ -69,7 +73,7 @@ export function parseWorkspaceFile<T>(bytes: Uint8Array, schema: z.ZodType<T>): 
 export async function readWorkspaceFile<T>(
   fs: StoreFs,
   file: string,
-  schema: z.ZodType<T>,
+  schema: SchemaFor<T>,
 ): Promise<ReadResult<T>> {
   let stats;
   try {

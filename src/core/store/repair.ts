@@ -4,13 +4,28 @@
 // exactly as it is and listed as remaining.
 import { join } from 'node:path';
 import type { RepairReport } from '../../shared/api';
-import { DocumentFile, SCHEMA_VERSION, type Entity, type WorkspaceFile } from '../../shared/model';
+import {
+  DocumentFile,
+  DocumentRecordFile,
+  HighlightsFile,
+  SCHEMA_VERSION,
+  type Entity,
+  type WorkspaceFile,
+} from '../../shared/model';
 import { WorkbenchError } from '../errors';
 import { inspectDocument, inspectWorkspace, type Finding } from './integrity';
 import { commitFiles, type FileChange } from './journal';
-import { documentPath, loadWorkspace, newId, WORKSPACE_FILE } from './load';
-import { withoutFields } from './read-file';
-import { emptyWorkspace, serialize, type WorkspaceStore } from './workspace-store';
+import {
+  documentFiles,
+  documentIdOf,
+  documentPath,
+  highlightsPath,
+  serialize,
+  WORKSPACE_FILE,
+} from './layout';
+import { loadWorkspace, newId, type Damage } from './load';
+import { readWorkspaceFile, withoutFields } from './read-file';
+import { emptyWorkspace, type WorkspaceStore } from './workspace-store';
 
 const describe = (path: string, f: Finding): string =>
   `${path}${f.record ? ` ${f.record}` : ''}: ${f.reason}; ${f.repair}.`;
@@ -31,6 +46,53 @@ function placeholders(documents: Iterable<DocumentFile>, now: string): Entity[] 
   }));
 }
 
+const dropped = (path: string, fields: readonly string[]): string =>
+  `${path}: dropped the unknown field${fields.length === 1 ? '' : 's'} ${fields.join(', ')}.`;
+
+/** A damaged document made whole again where its parts allow, or undefined. */
+async function recoverDocument(
+  store: WorkspaceStore,
+  damage: Damage,
+  id: string,
+  lines: string[],
+): Promise<DocumentFile | undefined> {
+  if (damage.data) return damage.data as DocumentFile;
+  const unknown = damage.read?.unknownFields;
+  if (damage.path.startsWith('highlights/') && damage.record) {
+    if (!damage.read) {
+      lines.push(`${damage.path}: started an empty list of highlights (the file was missing).`);
+      return { schemaVersion: SCHEMA_VERSION, document: damage.record, annotations: [] };
+    }
+    const parsed =
+      unknown && HighlightsFile.safeParse(withoutFields(unknown.migrated, unknown.paths));
+    if (!parsed || !parsed.success) return undefined;
+    lines.push(dropped(damage.path, unknown.paths));
+    return {
+      schemaVersion: SCHEMA_VERSION,
+      document: damage.record,
+      annotations: parsed.data.annotations,
+    };
+  }
+  if (!damage.path.startsWith('documents/') || !unknown) return undefined;
+  const stripped = withoutFields(unknown.migrated, unknown.paths);
+  const combined = DocumentFile.safeParse(stripped);
+  const record = DocumentRecordFile.safeParse(stripped);
+  if (!combined.success && !record.success) return undefined;
+  lines.push(dropped(damage.path, unknown.paths));
+  if (combined.success) return combined.data;
+  const highlights = await readWorkspaceFile(
+    store.fileSystem,
+    join(store.dir, highlightsPath(id)),
+    HighlightsFile,
+  );
+  if (!highlights.ok) return undefined;
+  return {
+    schemaVersion: SCHEMA_VERSION,
+    document: record.data!.document,
+    annotations: highlights.data.annotations,
+  };
+}
+
 export async function repairWorkspace(store: WorkspaceStore): Promise<RepairReport> {
   if (store.lockedBy)
     throw new WorkbenchError('READ_ONLY', `Not repaired: ${store.readOnlyReason ?? ''}`);
@@ -42,22 +104,13 @@ export async function repairWorkspace(store: WorkspaceStore): Promise<RepairRepo
     const documents = new Map(store.state.documents);
     const repairedDocs = new Map<string, DocumentFile>();
 
-    // Documents that parsed (or only carry unknown fields) can be fixed.
+    // Documents that parsed, or whose only fault is unknown fields or a lost highlights
+    // file, can be fixed; each is written back as its two files.
     for (const damage of store.damaged.values()) {
-      if (!damage.path.startsWith('documents/')) continue;
-      let data = damage.data as DocumentFile | undefined;
-      const unknown = damage.read?.unknownFields;
-      if (!data && unknown) {
-        const parsed = DocumentFile.safeParse(withoutFields(unknown.migrated, unknown.paths));
-        if (parsed.success) {
-          data = parsed.data;
-          lines.push(
-            `${damage.path}: dropped the unknown field${unknown.paths.length === 1 ? '' : 's'} ${unknown.paths.join(', ')}.`,
-          );
-        }
-      }
-      if (data && damage.path === documentPath(data.document.id))
-        repairedDocs.set(data.document.id, data);
+      const id = documentIdOf(damage.path);
+      if (!id || repairedDocs.has(id)) continue;
+      const recovered = await recoverDocument(store, damage, id, lines);
+      if (recovered) repairedDocs.set(id, recovered);
     }
 
     // workspace.json: fixed, stripped of unknown fields, or rebuilt.
@@ -70,9 +123,7 @@ export async function repairWorkspace(store: WorkspaceStore): Promise<RepairRepo
       if (wsDamage.data) workspace = wsDamage.data as WorkspaceFile;
       else if (unknown) {
         workspace = withoutFields(unknown.migrated, unknown.paths) as WorkspaceFile;
-        lines.push(
-          `${WORKSPACE_FILE}: dropped the unknown field${unknown.paths.length === 1 ? '' : 's'} ${unknown.paths.join(', ')}.`,
-        );
+        lines.push(dropped(WORKSPACE_FILE, unknown.paths));
       } else {
         if (wsDamage.read) {
           const aside = `workspace.damaged-${now.replace(/[:.]/g, '-')}.json`;
@@ -93,9 +144,13 @@ export async function repairWorkspace(store: WorkspaceStore): Promise<RepairRepo
       for (const a of file.annotations) seenAnnotationIds.add(a.id);
     for (const [id, data] of repairedDocs) {
       const { findings, fixed } = inspectDocument(data, { entityIds, seenAnnotationIds, newId });
-      for (const f of findings) lines.push(describe(documentPath(id), f));
-      documents.set(id, { ...fixed, schemaVersion: SCHEMA_VERSION });
-      changes.push({ path: documentPath(id), content: serialize(documents.get(id)!) });
+      for (const f of findings) {
+        const path = f.record?.startsWith('annotations') ? highlightsPath(id) : documentPath(id);
+        lines.push(describe(path, f));
+      }
+      const file: DocumentFile = { ...fixed, schemaVersion: SCHEMA_VERSION };
+      documents.set(id, file);
+      changes.push(...documentFiles(file));
     }
     const inspected = inspectWorkspace(workspace, {
       documentIds: new Set(documents.keys()),

@@ -3,9 +3,9 @@
 // split by another command), commits all its files or none through the journal, and only
 // then becomes the state that reads see. One process holds the workspace's lock; any
 // other opener gets a read-only view and is told who holds it.
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { FileProblem, HistoryInfo, LockHolder } from '../../shared/api';
-import { SCHEMA_VERSION, type DocumentFile, type WorkspaceFile } from '../../shared/model';
+import { SCHEMA_VERSION, type WorkspaceFile } from '../../shared/model';
 import { readOnly, WorkbenchError } from '../errors';
 import { nodeFs, TEMP_SUFFIX, type StoreFs } from './durable';
 import { History, stillCurrent } from './history';
@@ -16,7 +16,17 @@ import {
   recoverJournal,
   type FileChange,
 } from './journal';
-import { loadWorkspace, documentPath, WORKSPACE_FILE, type Damage } from './load';
+import {
+  documentFiles,
+  documentIdOf,
+  documentPath,
+  highlightsFileOf,
+  highlightsPath,
+  recordFileOf,
+  serialize,
+  WORKSPACE_FILE,
+} from './layout';
+import { loadWorkspace, type Damage } from './load';
 import { acquireLock } from './lock';
 import { applyOps, invert, Tx, type Finished, type Op, type StoreState } from './tx';
 
@@ -38,8 +48,7 @@ function writeFailed(error: unknown): unknown {
   );
 }
 
-export const serialize = (data: WorkspaceFile | DocumentFile): string =>
-  `${JSON.stringify(data, null, 2)}\n`;
+export { serialize };
 
 export const emptyWorkspace = (): WorkspaceFile => ({
   schemaVersion: SCHEMA_VERSION,
@@ -49,7 +58,7 @@ export const emptyWorkspace = (): WorkspaceFile => ({
 
 /** Removes temp files left by writers that no longer run (their pid is in the name). */
 async function removeStrayTemps(fs: StoreFs, dir: string): Promise<void> {
-  for (const folder of [dir, join(dir, 'documents'), join(dir, 'trash')]) {
+  for (const folder of ['', 'documents', 'highlights', 'trash'].map((f) => join(dir, f))) {
     let names: string[];
     try {
       names = await fs.readdir(folder);
@@ -152,16 +161,20 @@ export class WorkspaceStore {
   /** Copies files written by an older schema aside, then rewrites them in this one. */
   private async migrateFiles(paths: readonly string[]): Promise<void> {
     const backup = join(this.dir, 'backups', `before-schema-${SCHEMA_VERSION}-${Date.now()}`);
-    await this.fs.mkdir(join(backup, 'documents'), { recursive: true });
-    for (const path of paths) await this.fs.copyFile(join(this.dir, path), join(backup, path));
-    const changes = paths.map((path) => ({ path, content: serialize(this.fileAt(path)) }));
+    for (const path of paths) {
+      const from = join(this.dir, path);
+      if (!(await this.fs.lstat(from).catch(() => null))) continue; // written new, not migrated
+      await this.fs.mkdir(dirname(join(backup, path)), { recursive: true });
+      await this.fs.copyFile(from, join(backup, path));
+    }
+    const changes = paths.map((path) => ({ path, content: this.contentAt(path) }));
     await commitFiles(this.fs, this.dir, changes);
   }
 
-  private fileAt(path: string): WorkspaceFile | DocumentFile {
-    if (path === WORKSPACE_FILE) return this.state.workspace;
-    const id = path.slice('documents/'.length, -'.json'.length);
-    return this.state.documents.get(id)!;
+  private contentAt(path: string): string {
+    if (path === WORKSPACE_FILE) return serialize(this.state.workspace);
+    const file = this.state.documents.get(documentIdOf(path)!)!;
+    return serialize(path.startsWith('highlights/') ? highlightsFileOf(file) : recordFileOf(file));
   }
 
   get readOnly(): boolean {
@@ -170,10 +183,10 @@ export class WorkspaceStore {
 
   /** Why a document's file must not be written, if it must not. */
   blocked = (documentId: string): string | undefined => {
-    const damage = this.problems.find((p) => p.file === documentPath(documentId));
-    return this.damaged.has(documentPath(documentId))
-      ? `was reported as damaged (${damage?.reason ?? 'see the workspace problems'}) and is never written over; repair the workspace first`
-      : undefined;
+    const paths = [documentPath(documentId), highlightsPath(documentId)];
+    if (!paths.some((p) => this.damaged.has(p))) return undefined;
+    const damage = this.problems.find((p) => paths.includes(p.file));
+    return `was reported as damaged (${damage?.reason ?? 'see the workspace problems'}) and is never written over; repair the workspace first`;
   };
 
   onCommit(listener: CommitListener): () => void {
@@ -271,13 +284,21 @@ export class WorkspaceStore {
     for (const [id, file] of finished.touched) {
       const trash = finished.trashNames.get(id);
       const trashPath = trash ? `trash/${trash}.json` : undefined;
-      if (file) {
-        changes.push({ path: documentPath(id), content: serialize(file) });
+      const before = finished.before.documents.get(id);
+      if (file && before) {
+        // Only the part that changed is written: a highlight's save leaves the text alone.
+        if (file.document !== before.document)
+          changes.push({ path: documentPath(id), content: serialize(recordFileOf(file)) });
+        if (file.annotations !== before.annotations)
+          changes.push({ path: highlightsPath(id), content: serialize(highlightsFileOf(file)) });
+      } else if (file) {
+        changes.push(...documentFiles(file));
         if (trashPath) changes.push({ path: trashPath, content: null });
-      } else {
-        const before = finished.before.documents.get(id)!;
+      } else if (before) {
+        // trash/ keeps a deleted document whole, text and highlights in one file.
         changes.push({ path: trashPath!, content: serialize(before) });
         changes.push({ path: documentPath(id), content: null });
+        changes.push({ path: highlightsPath(id), content: null });
       }
     }
     return changes;
