@@ -79,7 +79,10 @@ function sentence(c: Corpus, persian: boolean): string {
 
 const NOW = '2026-11-01T00:00:00.000Z';
 
-export async function writeWorkspace(dir: string): Promise<{ chars: number; highlights: number }> {
+export async function writeWorkspace(
+  dir: string,
+  articles = ARTICLES,
+): Promise<{ chars: number; highlights: number }> {
   const c = makeCorpus();
   await mkdir(join(dir, 'documents'), { recursive: true });
   await mkdir(join(dir, 'highlights'), { recursive: true });
@@ -94,7 +97,7 @@ export async function writeWorkspace(dir: string): Promise<{ chars: number; high
   }));
   let chars = 0;
   let highlights = 0;
-  for (let d = 0; d < ARTICLES; d++) {
+  for (let d = 0; d < articles; d++) {
     const persian = d % 10 === 0;
     const drafts: DraftBlock[] = [
       { kind: 'heading', text: sentence(c, false).slice(0, 90), level: 1 },

@@ -12,6 +12,7 @@ import { openWorkbench } from '../../src/core/workbench';
 import type { DocumentFile, WorkspaceFile } from '../../src/shared/model';
 import { foldForMatch, WORD } from '../../src/shared/text';
 import { ARTICLES, QUERIES, writeWorkspace } from './corpus';
+import { benchSaves, type Timing } from './save-bench';
 
 const gc = (globalThis as { gc?: () => void }).gc ?? (() => undefined);
 const heapMb = (): number => {
@@ -95,6 +96,8 @@ async function main(): Promise<void> {
       const r = await wb!.call('search.query', { query: q, limit: 50 });
       if (!r.ok) throw new Error(r.error.message);
     });
+    const saves = await benchSaves(wb);
+    await wb.close();
     wb = null;
 
     const { ws, files, recs } = await load(dir);
@@ -133,6 +136,35 @@ async function main(): Promise<void> {
     console.log('| --- | --- | --- |');
     for (const [kind, times] of Object.entries(api))
       console.log(`| ${kind} | ${ms(percentile(times, 50))} | ${ms(percentile(times, 95))} |`);
+
+    const t2 = (x: Timing): string => `${ms(x.p50)} / ${ms(x.p95)}`;
+    console.log('\n## One change (real API, files written and fsynced)\n');
+    console.log('| change | p50 / p95 ms |');
+    console.log('| --- | --- |');
+    console.log(
+      `| save a highlight, 10 KB document, 10-document workspace | ${t2(saves.at10.small)} |`,
+    );
+    console.log(
+      `| save a highlight, 500 KB document, 10-document workspace | ${t2(saves.at10.large)} |`,
+    );
+    console.log(
+      `| save a highlight, 10 KB document, ${ARTICLES}-document workspace | ${t2(saves.at2000.small)} |`,
+    );
+    console.log(
+      `| save a highlight, 500 KB document, ${ARTICLES}-document workspace | ${t2(saves.at2000.large)} |`,
+    );
+    console.log(
+      `| edit a highlight's note, ${ARTICLES} documents | ${t2(saves.updateHighlight)} |`,
+    );
+    console.log(`| edit an entity, ${ARTICLES} documents | ${t2(saves.updateEntity)} |`);
+    console.log(
+      `| delete an entity tagged on ${saves.deleteEntity.untagged} highlights, ${ARTICLES} documents | ${ms(saves.deleteEntity.ms)} (once) |`,
+    );
+    const ratio = (a: Timing, b: Timing): string => (a.p50 / b.p50).toFixed(2);
+    console.log(
+      `\nRatios of p50: save at ${ARTICLES} ÷ at 10 documents (10 KB) ${ratio(saves.at2000.small, saves.at10.small)}, ` +
+        `(500 KB) ${ratio(saves.at2000.large, saves.at10.large)}; save on 500 KB ÷ on 10 KB (${ARTICLES} documents) ${ratio(saves.at2000.large, saves.at2000.small)}.`,
+    );
 
     console.log(`\n## Engines over the same ${recs.length} records (same folding and tokens)\n`);
     console.log(

@@ -17,7 +17,12 @@ import {
 import { TEMP_SUFFIX, type StoreFs } from './durable';
 import { inspectDocument, inspectWorkspace } from './integrity';
 import { DOCUMENT_NAME, documentIdOf, highlightsPath, WORKSPACE_FILE } from './layout';
-import { parseWorkspaceFile, readWorkspaceFile, type ReadResult, type SchemaFor } from './read-file';
+import {
+  parseWorkspaceFile,
+  readWorkspaceFile,
+  type ReadResult,
+  type SchemaFor,
+} from './read-file';
 
 export { documentPath, WORKSPACE_FILE } from './layout';
 
@@ -67,7 +72,9 @@ function readProblem(
  * against the right fields ("document.title"), not as "matches neither".
  */
 const StoredDocument = (data: unknown): ZodType<DocumentFile | DocumentRecordFile> =>
-  typeof data === 'object' && data !== null && 'annotations' in data ? DocumentFile : DocumentRecordFile;
+  typeof data === 'object' && data !== null && 'annotations' in data
+    ? DocumentFile
+    : DocumentRecordFile;
 
 /** Reads a file, or takes its contents from an unfinished journal (read-only openers). */
 type Reader = <T>(path: string, schema: SchemaFor<T>) => Promise<ReadResult<T>>;
