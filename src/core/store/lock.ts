@@ -14,7 +14,8 @@ export const LOCK_FILE = '.lock';
 export type LockResult =
   { held: true; release: () => Promise<void> } | { held: false; holder: LockHolder };
 
-function isAlive(pid: number): boolean {
+/** Whether a process with this pid runs on this machine (EPERM: it runs, as another user). */
+export function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;

@@ -27,7 +27,7 @@ import {
   WORKSPACE_FILE,
 } from './layout';
 import { loadWorkspace, type Damage } from './load';
-import { acquireLock } from './lock';
+import { acquireLock, isAlive } from './lock';
 import { applyOps, invert, Tx, type Finished, type Op, type StoreState } from './tx';
 
 export interface StoreOptions {
@@ -68,19 +68,10 @@ async function removeStrayTemps(fs: StoreFs, dir: string): Promise<void> {
     for (const name of names) {
       if (!name.endsWith(TEMP_SUFFIX)) continue;
       const pid = Number(/\.(\d+)\.\d+\.tmp$/.exec(name)?.[1]);
-      if (pid && pid !== process.pid && isRunning(pid)) continue;
+      if (pid && pid !== process.pid && isAlive(pid)) continue;
       const stats = await fs.lstat(join(folder, name)).catch(() => null);
       if (stats?.isFile()) await fs.rm(join(folder, name), { force: true });
     }
-  }
-}
-
-function isRunning(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
 
