@@ -5,7 +5,7 @@
 import type { ChangeTopic, WorkbenchEvent } from '../shared/api';
 import type { Annotation } from '../shared/model';
 import { newId } from './store/load';
-import type { Tx, Op } from './store/tx';
+import { Tx, type Op } from './store/tx';
 import type { WorkspaceStore } from './store/workspace-store';
 import { SearchIndex } from './search-index';
 
@@ -119,6 +119,20 @@ export class CoreContext {
   /** Runs one command through the store's queue; `label` names it in the undo history. */
   command<R>(label: string | null, fn: (tx: Tx) => R): Promise<R> {
     return this.store.run(label, fn);
+  }
+
+  /**
+   * Reads the current state through the same view a command has (so a preview and the
+   * command it previews share their code); whatever it sets is thrown away.
+   */
+  read<R>(fn: (tx: Tx) => R): Promise<R> {
+    try {
+      return Promise.resolve(
+        fn(new Tx(this.store.state, () => undefined, new Date().toISOString())),
+      );
+    } catch (error) {
+      return Promise.reject(error instanceof Error ? error : new Error(String(error)));
+    }
   }
 
   titleOf(documentId: string): string | undefined {
