@@ -16,7 +16,10 @@ const perDocument = new WeakMap<Document, Found>();
 const tidy = (s: string): string =>
   s
     .replace(/[’']s$/u, '')
-    .replace(/^[\p{P}\s]+|[\p{P}\s]+$/gu, '')
+    .replace(/^[\p{P}\s]+|[\p{P}\s]+$/gu, (edge) =>
+      // An acronym keeps its last full stop ("U.S."), anything else loses its punctuation.
+      edge.startsWith('.') && /\.\p{L}$/u.test(s.slice(0, s.length - edge.length)) ? '.' : '',
+    )
     .replace(/\s+/g, ' ');
 
 function namesIn(document: Document): Found {
@@ -30,7 +33,7 @@ function namesIn(document: Document): Found {
     ['organization', doc.organizations()],
   ] as const;
   for (const [type, view] of kinds) {
-    for (const text of view.out('array') as string[]) {
+    for (const text of view.not('(#Honorific|#Title|#Actor)').out('array') as string[]) {
       const name = tidy(text);
       // A proper name: at least one capital letter and more than two characters.
       if (name.length > 2 && /\p{Lu}/u.test(name)) found.push({ name, type });

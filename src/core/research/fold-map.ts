@@ -67,5 +67,7 @@ export function originalRange(
   const last = folded.starts[to - 1]!;
   let end = last + (text.codePointAt(last)! > 0xffff ? 2 : 1);
   while (end < text.length && /\p{M}/u.test(text[end]!)) end++;
+  // "U.S." keeps its last full stop, dropped by the folding, so the highlight reads whole.
+  if (text[end] === '.' && text[end - 2] === '.') end++;
   return { start, end };
 }
