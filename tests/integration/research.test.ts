@@ -145,8 +145,9 @@ describe('events', () => {
     );
     expect(lines[1]).toBe(`${massacre},1988 massacre,1988,,year,Evin,Ejei (official),0,`);
     expect(lines[4]).toContain(',Noury trial,2021-08,2022-07,month,');
-    const json = JSON.parse(unwrap(await f.wb.call('export.events', { format: 'json' })).content);
-    expect(json.map((e: { name: string }) => e.name)).toEqual(timeline.map((e) => e.entity.name));
+    const exported = unwrap(await f.wb.call('export.events', { format: 'json' })).content;
+    const json = JSON.parse(exported) as { name: string }[];
+    expect(json.map((e) => e.name)).toEqual(timeline.map((e) => e.entity.name));
 
     // The dossier of a participant lists the event.
     const dossier = unwrap(await f.wb.call('entities.dossier', { id: f.ejei }));
