@@ -8,6 +8,7 @@ import { newId } from './store/load';
 import { Tx, type Op } from './store/tx';
 import type { WorkspaceStore } from './store/workspace-store';
 import { SearchIndex } from './search-index';
+import type { BlockLookup } from './research/mentions';
 
 export type Listener = (event: WorkbenchEvent) => void;
 
@@ -16,6 +17,8 @@ export class CoreContext {
   index = new SearchIndex();
   /** Resolves once every record in the store is in the search index. */
   indexReady: Promise<void>;
+  /** True once the index holds everything, so it may narrow where a scan looks. */
+  indexComplete = false;
 
   constructor(readonly store: WorkspaceStore) {
     this.indexReady = this.buildIndex();
@@ -31,6 +34,7 @@ export class CoreContext {
    * through `follow`; each document is indexed from the state current at its slice.
    */
   private async buildIndex(): Promise<void> {
+    this.indexComplete = false;
     for (const entity of this.store.state.workspace.entities) this.index.putEntity(entity);
     let done = 0;
     for (const id of [...this.store.state.documents.keys()]) {
@@ -40,6 +44,7 @@ export class CoreContext {
       for (const annotation of file.annotations) this.index.putAnnotation(annotation);
       if (++done % 25 === 0) await new Promise((resolve) => setImmediate(resolve));
     }
+    this.indexComplete = true;
   }
 
   /** Keeps the search index in step with a commit. */
@@ -133,6 +138,11 @@ export class CoreContext {
     } catch (error) {
       return Promise.reject(error instanceof Error ? error : new Error(String(error)));
     }
+  }
+
+  /** The index's block lookup for find mentions, once the index holds everything. */
+  blockLookup(): BlockLookup | undefined {
+    return this.indexComplete ? (tokens) => this.index.blocksWithAll(tokens) : undefined;
   }
 
   titleOf(documentId: string): string | undefined {

@@ -207,6 +207,26 @@ export class SearchIndex {
     return tokens.length ? this.matchingKeys(tokens, limit) : [];
   }
 
+  /**
+   * The blocks holding every one of `tokens` as a whole word, by document: where find
+   * mentions needs to look, so it reads a few paragraphs instead of every document.
+   */
+  blocksWithAll(tokens: readonly string[]): Map<string, { start: number; end: number }[]> {
+    const out = new Map<string, { start: number; end: number }[]>();
+    if (!tokens.length) return out;
+    const found = this.index.search(tokens.join(' '), { index: 'text', limit: 1_000_000 });
+    for (const field of found) {
+      for (const key of field.result) {
+        const entry = this.entries.get(String(key));
+        if (entry?.kind !== 'block' || !entry.documentId || entry.start === undefined) continue;
+        const list = out.get(entry.documentId) ?? [];
+        list.push({ start: entry.start, end: entry.end ?? entry.start });
+        out.set(entry.documentId, list);
+      }
+    }
+    return out;
+  }
+
   /** Keys of entries holding every query word, the last one as a prefix, best first. */
   private matchingKeys(tokens: string[], limit: number): string[] {
     const head = tokens.slice(0, -1);

@@ -55,9 +55,28 @@ describe('find mentions', () => {
     const wb = await openSample(dir);
     const docId = await paste(wb, 'Source', sentence);
     const id = await entity(wb, name);
+    const scanned = (await found(wb, id)).filter((m) => m.documentId === docId);
+    // Once indexed, the index narrows where to look: it must not lose a spelling.
+    await wb.indexed;
     const mentions = (await found(wb, id)).filter((m) => m.documentId === docId);
+    expect(mentions).toEqual(scanned);
     expect(mentions.map((m) => m.exact)).toEqual([exact]);
     expect(sentence.slice(mentions[0]!.start, mentions[0]!.end)).toBe(exact);
+  });
+
+  it('finds the same mentions once the search index narrows the scan, and follows changes', async () => {
+    const wb = await openSample(dir);
+    const id = await entity(wb, 'Hamid Noury', ['Noury']);
+    const scanned = await found(wb, id);
+    await wb.indexed;
+    expect(await found(wb, id)).toEqual(scanned);
+    expect(scanned.map((m) => m.exact)).toEqual(['Hamid Noury', 'Noury']);
+    const docId = await paste(wb, 'Later', 'Noury again.\n\nAnd HAMID NOURY, too.');
+    const later = (await found(wb, id)).filter((m) => m.documentId === docId);
+    expect(later.map((m) => [m.exact, m.start])).toEqual([
+      ['Noury', 0],
+      ['HAMID NOURY', 18],
+    ]);
   });
 
   it('matches whole words only', async () => {

@@ -81,7 +81,7 @@ function accept(
 export function mentionHandlers(ctx: CoreContext): Handlers {
   return {
     'mentions.find': ({ entityId }) =>
-      ctx.read((tx) => findMentions(tx.documents(), tx.entity(entityId))),
+      ctx.read((tx) => findMentions(tx.documents(), tx.entity(entityId), ctx.blockLookup())),
 
     'mentions.accept': ({ entityId, mentions }) =>
       ctx.command(
@@ -109,7 +109,9 @@ export function mentionHandlers(ctx: CoreContext): Handlers {
           updatedAt: tx.now,
         };
         tx.setEntity(entity.id, entity);
-        const refs = findMentions(tx.documents(), entity).filter((m) => !m.tagged);
+        const refs = findMentions(tx.documents(), entity, ctx.blockLookup()).filter(
+          (m) => !m.tagged,
+        );
         return { entity, ...accept(tx, (p) => ctx.newId(p), entity, refs) };
       }),
   };

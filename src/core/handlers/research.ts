@@ -55,7 +55,8 @@ export function researchHandlers(ctx: CoreContext): Handlers {
         entity(b);
         return connections(files(), a, b, scope);
       }),
-    'entities.dossier': ({ id }) => attempt(() => dossier(files(), entities(), entity(id))),
+    'entities.dossier': ({ id }) =>
+      attempt(() => dossier(files(), entities(), entity(id), ctx.blockLookup())),
     'events.timeline': () => attempt(events),
     'events.suggestDates': ({ id }) =>
       attempt(() => {
@@ -66,7 +67,7 @@ export function researchHandlers(ctx: CoreContext): Handlers {
     'export.dossier': ({ id }) =>
       attempt(() => {
         const now = new Date().toISOString();
-        const d = dossier(files(), entities(), entity(id));
+        const d = dossier(files(), entities(), entity(id), ctx.blockLookup());
         return {
           fileName: `dossier-${slug(d.entity.name)}-${now.slice(0, 10)}.md`,
           mimeType: 'text/markdown; charset=utf-8',

@@ -5,17 +5,18 @@ import type { DocumentFile, Entity } from '../../shared/model';
 import type { Dossier, DossierSource } from '../../shared/research';
 import { citation, paragraphNumber } from '../exporters/snapshot';
 import { unitsOf } from './cooccurrence';
-import { findMentions } from './mentions';
+import { findMentions, type BlockLookup } from './mentions';
 import { passagesByEntity, timeline } from './timeline';
 
 export function dossier(
   files: readonly DocumentFile[],
   entities: readonly Entity[],
   entity: Entity,
+  lookup?: BlockLookup,
 ): Dossier {
   const byId = new Map(entities.map((e) => [e.id, e]));
   const mentions = new Map<string, number>();
-  for (const m of findMentions(files, entity))
+  for (const m of findMentions(files, entity, lookup))
     mentions.set(m.documentId, (mentions.get(m.documentId) ?? 0) + 1);
   const sources: DossierSource[] = [];
   for (const { document, annotations } of files) {
@@ -41,8 +42,10 @@ export function dossier(
   sources.sort((x, y) => y.passages.length - x.passages.length || x.title.localeCompare(y.title));
 
   const together = new Map<string, { paragraphs: number; documents: number }>();
+  // Only documents where it is tagged can hold a unit with it.
+  const tagged = files.filter((f) => f.annotations.some((a) => a.entityIds.includes(entity.id)));
   for (const scope of ['paragraph', 'document'] as const) {
-    for (const unit of unitsOf(files, scope)) {
+    for (const unit of unitsOf(tagged, scope)) {
       if (!unit.entityIds.has(entity.id)) continue;
       for (const id of unit.entityIds) {
         if (id === entity.id || !byId.has(id)) continue;
@@ -76,6 +79,10 @@ export function dossier(
     }),
     sources,
     cooccurring,
-    events: timeline(entities, passagesByEntity(files), involved),
+    events: timeline(
+      entities,
+      passagesByEntity(files, new Set(entities.filter(involved).map((e) => e.id))),
+      involved,
+    ),
   };
 }

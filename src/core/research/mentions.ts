@@ -4,7 +4,8 @@
 // that already covers it, if any. One regex per entity, run over each folded document.
 import type { Mention } from '../../shared/research';
 import type { DocumentFile, Entity } from '../../shared/model';
-import { foldedDocument, foldWithMap, originalRange } from './fold-map';
+import { searchTokens } from '../../shared/text';
+import { foldedDocument, foldWithMap, originalRange, type Folded } from './fold-map';
 
 const ARABIC = /[\u0600-\u06FF]/;
 const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -50,45 +51,125 @@ export function entityMatcher(entity: Pick<Entity, 'name' | 'aliases'>): Matcher
 
 const CONTEXT = 40;
 
-/** Mentions of one entity in one document, in text order. */
-export function mentionsIn(file: DocumentFile, entityId: string, matcher: Matcher): Mention[] {
+type Range = { start: number; end: number };
+
+/** The first folded index whose original offset is at or after `offset`. */
+function foldedAt(folded: Folded, offset: number): number {
+  let lo = 0;
+  let hi = folded.starts.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (folded.starts[mid]! < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Mentions of one entity in one document (or in the given ranges of it), in text order. */
+export function mentionsIn(
+  file: DocumentFile,
+  entityId: string,
+  matcher: Matcher,
+  ranges?: readonly Range[],
+): Mention[] {
   const { document } = file;
   const folded = foldedDocument(document);
   const placed = file.annotations.filter((a) => a.status !== 'orphaned');
   const found: Mention[] = [];
-  matcher.regex.lastIndex = 0;
-  for (const match of folded.text.matchAll(matcher.regex)) {
-    const from = match.index;
-    const { start, end } = originalRange(document.text, folded, from, from + match[0].length);
-    const group = match.findIndex((g, i) => i > 0 && g !== undefined);
-    const covering = placed.filter(
-      (a) => a.target.position.start < end && a.target.position.end > start,
-    );
-    const tagged = covering.find((a) => a.entityIds.includes(entityId));
-    const highlight = tagged ?? covering[0];
-    found.push({
-      documentId: document.id,
-      documentTitle: document.title,
-      start,
-      end,
-      exact: document.text.slice(start, end),
-      matched: matcher.names[group - 1] ?? matcher.names[0]!,
-      ...(highlight ? { highlightId: highlight.id } : {}),
-      tagged: tagged !== undefined,
-      before: document.text.slice(Math.max(0, start - CONTEXT), start),
-      after: document.text.slice(end, end + CONTEXT),
-    });
+  const spans = ranges
+    ? [...ranges]
+        .sort((a, b) => a.start - b.start)
+        .map((r) => [foldedAt(folded, r.start), foldedAt(folded, r.end)] as const)
+    : [[0, folded.text.length] as const];
+  for (const [from, to] of spans) {
+    const text =
+      from === 0 && to === folded.text.length ? folded.text : folded.text.slice(from, to);
+    for (const match of text.matchAll(matcher.regex)) {
+      const at = from + match.index;
+      const { start, end } = originalRange(document.text, folded, at, at + match[0].length);
+      const group = match.findIndex((g, i) => i > 0 && g !== undefined);
+      const covering = placed.filter(
+        (a) => a.target.position.start < end && a.target.position.end > start,
+      );
+      const tagged = covering.find((a) => a.entityIds.includes(entityId));
+      const highlight = tagged ?? covering[0];
+      found.push({
+        documentId: document.id,
+        documentTitle: document.title,
+        start,
+        end,
+        exact: document.text.slice(start, end),
+        matched: matcher.names[group - 1] ?? matcher.names[0]!,
+        ...(highlight ? { highlightId: highlight.id } : {}),
+        tagged: tagged !== undefined,
+        before: document.text.slice(Math.max(0, start - CONTEXT), start),
+        after: document.text.slice(end, end + CONTEXT),
+      });
+    }
   }
   return found;
+}
+
+/** Where to look for a name: the blocks holding all its words, by document (a search index). */
+export type BlockLookup = (tokens: readonly string[]) => Map<string, Range[]>;
+
+/**
+ * The word lists the index may hold for a name: a short word may be written as dotted
+ * letters ("US" as "U.S.", which the index reads as "u" and "s"), so each of up to three
+ * short words is also tried letter by letter.
+ */
+function spellings(tokens: readonly string[]): string[][] | null {
+  let out: string[][] = [[]];
+  let short = 0;
+  for (const token of tokens) {
+    const letters = token.length <= 4 && token.length > 1 ? [...token] : null;
+    if (letters && ++short > 3) return null;
+    out = out.flatMap((head) => [[...head, token], ...(letters ? [[...head, ...letters]] : [])]);
+  }
+  return out;
+}
+
+/**
+ * Narrows the scan to the blocks the index says hold every word of some name. Only for
+ * names whose words the index splits the same way as this matcher folds them: a name with
+ * a full stop ("U.S.") or in Arabic script (where ZWNJ may be a space) is scanned in full.
+ */
+function narrow(
+  entity: Pick<Entity, 'name' | 'aliases'>,
+  lookup: BlockLookup,
+): Map<string, Range[]> | null {
+  const names = [entity.name, ...entity.aliases];
+  if (names.some((n) => n.includes('.') || ARABIC.test(n) || /\u200C/.test(n))) return null;
+  const out = new Map<string, Range[]>();
+  for (const name of names) {
+    const variants = spellings(searchTokens(name));
+    if (!variants) return null;
+    for (const tokens of variants) {
+      for (const [documentId, ranges] of lookup(tokens)) {
+        const list = out.get(documentId) ?? [];
+        for (const r of ranges) if (!list.some((x) => x.start === r.start)) list.push(r);
+        out.set(documentId, list);
+      }
+    }
+  }
+  return out;
 }
 
 export function findMentions(
   files: Iterable<DocumentFile>,
   entity: Pick<Entity, 'id' | 'name' | 'aliases'>,
+  lookup?: BlockLookup,
 ): Mention[] {
   const matcher = entityMatcher(entity);
   if (!matcher) return [];
+  const where = lookup ? narrow(entity, lookup) : null;
   const all: Mention[] = [];
-  for (const file of files) all.push(...mentionsIn(file, entity.id, matcher));
+  for (const file of files) {
+    if (!where) all.push(...mentionsIn(file, entity.id, matcher));
+    else {
+      const ranges = where.get(file.document.id);
+      if (ranges) all.push(...mentionsIn(file, entity.id, matcher, ranges));
+    }
+  }
   return all;
 }

@@ -8,12 +8,17 @@ import type { TimelineEvent } from '../../shared/research';
 
 export const isEvent = (e: Entity): boolean => e.type === 'event' || e.date !== undefined;
 
-/** Passages per entity id, in document then text order. */
-export function passagesByEntity(files: Iterable<DocumentFile>): Map<string, EntityPassage[]> {
+/** Passages per entity id (of `only`, when given), in document then text order. */
+export function passagesByEntity(
+  files: Iterable<DocumentFile>,
+  only?: ReadonlySet<string>,
+): Map<string, EntityPassage[]> {
   const byEntity = new Map<string, EntityPassage[]>();
+  if (only?.size === 0) return byEntity;
   for (const file of files) {
     for (const annotation of file.annotations) {
       for (const id of annotation.entityIds) {
+        if (only && !only.has(id)) continue;
         const list = byEntity.get(id) ?? [];
         list.push({ annotation, documentTitle: file.document.title });
         byEntity.set(id, list);
