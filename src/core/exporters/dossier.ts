@@ -2,7 +2,7 @@
 // every passage tagged to it with its source and paragraph, so each quote can be checked.
 import type { Dossier } from '../../shared/research';
 import { plural } from '../../shared/text';
-import { formatEventDate } from '../research/timeline';
+import { formatEventDate } from '../../shared/labels';
 
 const blockquote = (text: string): string =>
   text

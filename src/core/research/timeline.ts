@@ -69,20 +69,3 @@ export function timeline(
     })
     .sort(compareEvents);
 }
-
-/** "1988", "July 1988", "19 July 1988", or a range of them. */
-export function formatEventDate(date: TimelineEvent['date']): string {
-  if (!date) return 'undated';
-  const one = (iso: string): string => {
-    const [y, m, d] = iso.split('-');
-    if (!m) return y!;
-    const month = new Date(Date.UTC(2000, Number(m) - 1, 1)).toLocaleString('en-GB', {
-      month: 'long',
-      timeZone: 'UTC',
-    });
-    return d ? `${Number(d)} ${month} ${y}` : `${month} ${y}`;
-  };
-  return date.end && date.end !== date.start
-    ? `${one(date.start)} – ${one(date.end)}`
-    : one(date.start);
-}
