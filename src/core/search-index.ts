@@ -49,6 +49,8 @@ export class SearchIndex {
   private readonly vocabulary = new Set<string>();
   private sortedVocabulary: string[] | null = [];
   private readonly blockKeys = new Map<string, string[]>();
+  /** Answers of blocksWithAll since the last change: a dossier reopened asks the same. */
+  private readonly lookups = new Map<string, Map<string, { start: number; end: number }[]>>();
 
   get size(): number {
     return this.entries.size;
@@ -75,6 +77,7 @@ export class SearchIndex {
   }
 
   private put(entry: Entry): void {
+    this.lookups.clear();
     const record = { key: entry.key, text: entry.text };
     this.indexing = true;
     try {
@@ -87,6 +90,7 @@ export class SearchIndex {
   }
 
   private remove(key: string): void {
+    this.lookups.clear();
     if (!this.entries.delete(key)) return;
     this.index.remove(key);
   }
@@ -212,7 +216,11 @@ export class SearchIndex {
    * mentions needs to look, so it reads a few paragraphs instead of every document.
    */
   blocksWithAll(tokens: readonly string[]): Map<string, { start: number; end: number }[]> {
+    const cacheKey = tokens.join(' ');
+    const cached = this.lookups.get(cacheKey);
+    if (cached) return cached;
     const out = new Map<string, { start: number; end: number }[]>();
+    this.lookups.set(cacheKey, out);
     if (!tokens.length) return out;
     const found = this.index.search(tokens.join(' '), { index: 'text', limit: 1_000_000 });
     for (const field of found) {

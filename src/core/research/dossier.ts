@@ -5,7 +5,7 @@ import type { DocumentFile, Entity } from '../../shared/model';
 import type { Dossier, DossierSource } from '../../shared/research';
 import { citation, paragraphNumber } from '../exporters/snapshot';
 import { unitsOf } from './cooccurrence';
-import { findMentions, type BlockLookup } from './mentions';
+import { countMentions, type BlockLookup } from './mentions';
 import { passagesByEntity, timeline } from './timeline';
 
 export function dossier(
@@ -15,9 +15,7 @@ export function dossier(
   lookup?: BlockLookup,
 ): Dossier {
   const byId = new Map(entities.map((e) => [e.id, e]));
-  const mentions = new Map<string, number>();
-  for (const m of findMentions(files, entity, lookup))
-    mentions.set(m.documentId, (mentions.get(m.documentId) ?? 0) + 1);
+  const mentions = countMentions(files, entity, lookup);
   const sources: DossierSource[] = [];
   for (const { document, annotations } of files) {
     const passages = annotations

@@ -27,18 +27,31 @@ export function foldWithMap(text: string): Folded {
     out.push(ch);
     starts[n++] = at;
   };
+  // Runs of plain ASCII (no space, no full stop) are the bulk of a corpus: lower-cased
+  // and mapped a run at a time, which keeps folding 60 MB to a second or so.
+  const plain = /[!-\-/-~]+/y;
   for (let i = 0; i < text.length;) {
+    plain.lastIndex = i;
+    const run = plain.exec(text);
+    if (run) {
+      const word = run[0];
+      out.push(word.toLowerCase());
+      for (let k = 0; k < word.length; k++) starts[n + k] = i + k;
+      n += word.length;
+      lastSpace = false;
+      i += word.length;
+      continue;
+    }
     const code = text.codePointAt(i)!;
     const width = code > 0xffff ? 2 : 1;
     if (code < 128) {
-      // The ASCII fast path: most of a corpus, and the reason folding 10 MB stays cheap.
       if (code === 46 && isLetter(text[i - 1])) {
         // "U.S." and "U.S" read as "US"; a sentence's full stop goes too, harmlessly.
       } else if (code === 32 || (code >= 9 && code <= 13)) emit(' ', i);
-      else emit(code >= 65 && code <= 90 ? String.fromCharCode(code + 32) : text[i]!, i);
+      else emit(text[i]!, i);
     } else if (code === 0x2019 || code === 0x2018) emit("'", i);
     else if (/\s/u.test(String.fromCodePoint(code))) emit(' ', i);
-    else for (const ch of foldForMatch(text.slice(i, i + width))) emit(ch === ' ' ? ' ' : ch, i);
+    else for (const ch of foldForMatch(text.slice(i, i + width))) emit(ch, i);
     i += width;
   }
   return { text: out.join(''), starts: starts.subarray(0, n) };

@@ -65,6 +65,14 @@ function foldedAt(folded: Folded, offset: number): number {
   return lo;
 }
 
+/** The folded spans to scan: the given ranges of the original text, or all of it. */
+function spans(folded: Folded, ranges?: readonly Range[]): (readonly [number, number])[] {
+  if (!ranges) return [[0, folded.text.length]];
+  return [...ranges]
+    .sort((a, b) => a.start - b.start)
+    .map((r) => [foldedAt(folded, r.start), foldedAt(folded, r.end)] as const);
+}
+
 /** Mentions of one entity in one document (or in the given ranges of it), in text order. */
 export function mentionsIn(
   file: DocumentFile,
@@ -76,12 +84,7 @@ export function mentionsIn(
   const folded = foldedDocument(document);
   const placed = file.annotations.filter((a) => a.status !== 'orphaned');
   const found: Mention[] = [];
-  const spans = ranges
-    ? [...ranges]
-        .sort((a, b) => a.start - b.start)
-        .map((r) => [foldedAt(folded, r.start), foldedAt(folded, r.end)] as const)
-    : [[0, folded.text.length] as const];
-  for (const [from, to] of spans) {
+  for (const [from, to] of spans(folded, ranges)) {
     const text =
       from === 0 && to === folded.text.length ? folded.text : folded.text.slice(from, to);
     for (const match of text.matchAll(matcher.regex)) {
@@ -153,6 +156,32 @@ function narrow(
     }
   }
   return out;
+}
+
+/** How many times the entity is named in each document (no details: for the dossier). */
+export function countMentions(
+  files: Iterable<DocumentFile>,
+  entity: Pick<Entity, 'name' | 'aliases'>,
+  lookup?: BlockLookup,
+): Map<string, number> {
+  const counts = new Map<string, number>();
+  const matcher = entityMatcher(entity);
+  if (!matcher) return counts;
+  const where = lookup ? narrow(entity, lookup) : null;
+  for (const { document } of files) {
+    const ranges = where ? where.get(document.id) : undefined;
+    if (where && !ranges) continue;
+    const folded = foldedDocument(document);
+    let n = 0;
+    for (const [from, to] of spans(folded, ranges)) {
+      const text =
+        from === 0 && to === folded.text.length ? folded.text : folded.text.slice(from, to);
+      const regex = new RegExp(matcher.regex);
+      while (regex.exec(text)) n++;
+    }
+    if (n) counts.set(document.id, n);
+  }
+  return counts;
 }
 
 export function findMentions(
