@@ -26,7 +26,7 @@ export function CandidatesPanel({ readOnly }: { readOnly: boolean }): React.JSX.
       {open && data && (
         <ul className="entity-list">
           {data.map((c) => (
-            <li key={c.name} className="row spread">
+            <li key={c.name}>
               <span>
                 {c.name} <span className="muted">{c.type}</span>
               </span>

@@ -77,6 +77,9 @@ export function CooccurrenceGraph({
         { selector: 'edge:selected', style: { 'line-color': '#c2571a' } },
       ],
       layout: { name: nodes.length > 1 ? 'cose' : 'grid', animate: false, padding: 30 },
+      // A graph of two or three entities is not blown up to fill the box.
+      maxZoom: 1.6,
+      minZoom: 0.2,
       wheelSensitivity: 0.3,
     });
     graph.on('tap', 'edge', (event) => {

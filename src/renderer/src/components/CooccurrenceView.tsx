@@ -153,7 +153,7 @@ export function CooccurrenceView(): React.JSX.Element {
       {data && data.pairs.length > 0 && (
         <>
           <p className="muted">
-            {plural(data.nodes.length, 'entity')}, {data.pairs.length} pairs
+            {plural(data.nodes.length, 'entity')}, {plural(data.pairs.length, 'pair')}
             {data.nodes.length > MATRIX_LIMIT
               ? `; the ${MATRIX_LIMIT} most connected are shown`
               : ''}

@@ -177,7 +177,7 @@ export function EntityPanel({
       />
       {entity.type === 'event' && (
         <EventFields
-          key={entity.updatedAt}
+          key={`event-${entity.updatedAt}`}
           entity={entity}
           entities={entities}
           readOnly={readOnly}

@@ -14,6 +14,7 @@ const NOUNS = {
   passage: ['passage', 'passages'],
   mention: ['mention', 'mentions'],
   paragraph: ['paragraph', 'paragraphs'],
+  pair: ['pair', 'pairs'],
   file: ['file', 'files'],
 } as const satisfies Record<string, readonly [string, string]>;
 
