@@ -51,12 +51,21 @@ export async function benchEntities(wb: Workbench): Promise<string[]> {
   const cooc = await time(async () => {
     pairs = value(await wb.call('analysis.cooccurrence', { scope: 'document' })).pairs.length;
   });
-  const top = [...entities].sort((a, b) => b.usage - a.usage)[0]!;
-  let passages = 0;
-  const dossier = await time(async () => {
-    const d = value(await wb.call('entities.dossier', { id: top.id }));
-    passages = d.sources.reduce((n, s) => n + s.passages.length, 0);
-  });
+  const dossierOf = async (id: string) => {
+    let passages = 0;
+    const timing = await time(async () => {
+      const d = value(await wb.call('entities.dossier', { id }));
+      passages = d.sources.reduce((n, s) => n + s.passages.length, 0);
+    });
+    return { ...timing, passages };
+  };
+  const byUsage = (list: typeof entities) => [...list].sort((a, b) => b.usage - a.usage)[0]!;
+  const top = byUsage(entities);
+  const dossier = await dossierOf(top.id);
+  // The most-tagged generated entity has the alias "the": its dossier counts every "the" in
+  // 60 MB. The most-tagged entity whose names read as names shows the usual case.
+  const topNamed = byUsage(named.filter((e) => e.aliases.every((a) => a.length > 3)));
+  const namedDossier = await dossierOf(topNamed.id);
   const ms = (n: number): string => n.toFixed(1);
   return [
     '\n## Entities (real API; target: each median under 200 ms)\n',
@@ -65,6 +74,7 @@ export async function benchEntities(wb: Workbench): Promise<string[]> {
     `| find mentions, 1 entity + 5 name aliases | ${ms(byName.first)} | ${ms(byName.median)} | ${byName.count} mentions |`,
     `| find mentions, 1 entity + 5 common one-word aliases (worst case) | ${ms(byWord.first)} | ${ms(byWord.median)} | ${byWord.count} mentions |`,
     `| co-occurrence, ${entities.length} entities, document scope | ${ms(cooc.first)} | ${ms(cooc.median)} | ${pairs} pairs |`,
-    `| dossier of the most-tagged entity (${top.usage} highlights) | ${ms(dossier.first)} | ${ms(dossier.median)} | ${passages} passages |`,
+    `| dossier of the most-tagged entity (${top.usage} highlights; aliases: ${top.aliases.join(', ')}) | ${ms(dossier.first)} | ${ms(dossier.median)} | ${dossier.passages} passages |`,
+    `| dossier of the most-tagged name-like entity (${topNamed.usage} highlights) | ${ms(namedDossier.first)} | ${ms(namedDossier.median)} | ${namedDossier.passages} passages |`,
   ];
 }

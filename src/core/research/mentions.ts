@@ -67,7 +67,8 @@ function foldedAt(folded: Folded, offset: number): number {
 
 /** The folded spans to scan: the given ranges of the original text, or all of it. */
 function spans(folded: Folded, ranges?: readonly Range[]): (readonly [number, number])[] {
-  if (!ranges) return [[0, folded.text.length]];
+  // Many blocks of one document: one pass over all of it is cheaper than a slice each.
+  if (!ranges || ranges.length > 8) return [[0, folded.text.length]];
   return [...ranges]
     .sort((a, b) => a.start - b.start)
     .map((r) => [foldedAt(folded, r.start), foldedAt(folded, r.end)] as const);
@@ -168,6 +169,7 @@ export function countMentions(
   const matcher = entityMatcher(entity);
   if (!matcher) return counts;
   const where = lookup ? narrow(entity, lookup) : null;
+  const regex = new RegExp(matcher.regex);
   for (const { document } of files) {
     const ranges = where ? where.get(document.id) : undefined;
     if (where && !ranges) continue;
@@ -176,7 +178,7 @@ export function countMentions(
     for (const [from, to] of spans(folded, ranges)) {
       const text =
         from === 0 && to === folded.text.length ? folded.text : folded.text.slice(from, to);
-      const regex = new RegExp(matcher.regex);
+      regex.lastIndex = 0;
       while (regex.exec(text)) n++;
     }
     if (n) counts.set(document.id, n);
