@@ -155,6 +155,27 @@ describe('find mentions', () => {
     expect(await workspaceFiles(dir)).toEqual(before);
   });
 
+  it('tags a highlight holding two accepted mentions once', async () => {
+    const wb = await openSample(dir);
+    const docId = unwrap(await wb.call('documents.list', {}))[0]!.id;
+    const text = unwrap(await wb.call('documents.get', { id: docId })).document.text;
+    const start = text.indexOf('Ejei talked');
+    const end = text.indexOf('Ejei then') + 4;
+    const covering = unwrap(await wb.call('annotations.create', { documentId: docId, start, end }));
+    const id = await entity(wb, 'Ejei');
+    const inside = (await found(wb, id)).filter((m) => m.highlightId === covering.id);
+    expect(inside).toHaveLength(2);
+    expect(
+      unwrap(await wb.call('mentions.accept', { entityId: id, mentions: refs(inside) })),
+    ).toEqual({
+      created: 0,
+      tagged: 1,
+    });
+    const view = unwrap(await wb.call('documents.get', { id: docId }));
+    expect(view.annotations.find((a) => a.id === covering.id)!.entityIds).toEqual([id]);
+    expect(unwrap(await wb.call('workspace.info', {})).problems).toEqual([]);
+  });
+
   it('refuses a range that is not a mention of the entity, and changes nothing', async () => {
     const wb = await openSample(dir);
     const docId = unwrap(await wb.call('documents.list', {}))[0]!.id;
@@ -183,6 +204,15 @@ describe('candidate entities', () => {
     await entity(wb, 'Ali Shamkhani');
     const after = unwrap(await wb.call('mentions.candidates', {})).map((c) => c.name);
     expect(after).not.toContain('Ali Shamkhani');
+  });
+
+  it('refuses to adopt a candidate whose name is already an entity', async () => {
+    const wb = await openSample(dir);
+    await entity(wb, 'Shamkhani');
+    const before = await workspaceFiles(dir);
+    const refused = await wb.call('mentions.adopt', { name: 'shamkhani', type: 'person' });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    expect(await workspaceFiles(dir)).toEqual(before);
   });
 
   it('creates an entity from a candidate and tags its mentions in one step', async () => {

@@ -166,6 +166,41 @@ describe('merge', () => {
   });
 });
 
+describe('merge and split refuse', () => {
+  it.each([
+    ['a merge of an entity into itself', 'merge-self', 'INVALID_INPUT'],
+    ['a merge that would pass the alias limit', 'merge-aliases', 'INVALID_INPUT'],
+    ['a split into the same entity', 'split-self', 'INVALID_INPUT'],
+    ['a split into a new entity with a name in use', 'split-clash', 'CONFLICT'],
+  ] as const)('%s, and change nothing', async (_name, which, code) => {
+    const s = await setup();
+    if (which === 'merge-aliases') {
+      const many = Array.from({ length: 100 }, (_, i) => `Alias ${i}`);
+      unwrap(await s.wb.call('entities.update', { id: s.nouri, patch: { aliases: many } }));
+    }
+    const before = await workspaceFiles(dir);
+    const calls = {
+      'merge-self': () => s.wb.call('entities.merge', { targetId: s.nouri, sourceIds: [s.nouri] }),
+      'merge-aliases': () =>
+        s.wb.call('entities.merge', { targetId: s.nouri, sourceIds: [s.noury] }),
+      'split-self': () =>
+        s.wb.call('entities.split', {
+          entityId: s.nouri,
+          annotationIds: [s.annNouri],
+          to: { entityId: s.nouri },
+        }),
+      'split-clash': () =>
+        s.wb.call('entities.split', {
+          entityId: s.nouri,
+          annotationIds: [s.annNouri],
+          to: { name: 'evin PRISON', type: 'place' },
+        }),
+    };
+    expect(await calls[which]()).toMatchObject({ ok: false, error: { code } });
+    expect(await workspaceFiles(dir)).toEqual(before);
+  });
+});
+
 describe('split', () => {
   it('moves the chosen passages to a new entity in one undoable step', async () => {
     const s = await setup();
