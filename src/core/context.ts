@@ -5,9 +5,10 @@
 import type { ChangeTopic, WorkbenchEvent } from '../shared/api';
 import type { Annotation } from '../shared/model';
 import { newId } from './store/load';
-import type { Tx, Op } from './store/tx';
+import { Tx, type Op } from './store/tx';
 import type { WorkspaceStore } from './store/workspace-store';
 import { SearchIndex } from './search-index';
+import type { BlockLookup } from './research/mentions';
 
 export type Listener = (event: WorkbenchEvent) => void;
 
@@ -16,6 +17,8 @@ export class CoreContext {
   index = new SearchIndex();
   /** Resolves once every record in the store is in the search index. */
   indexReady: Promise<void>;
+  /** True once the index holds everything, so it may narrow where a scan looks. */
+  indexComplete = false;
 
   constructor(readonly store: WorkspaceStore) {
     this.indexReady = this.buildIndex();
@@ -31,6 +34,7 @@ export class CoreContext {
    * through `follow`; each document is indexed from the state current at its slice.
    */
   private async buildIndex(): Promise<void> {
+    this.indexComplete = false;
     for (const entity of this.store.state.workspace.entities) this.index.putEntity(entity);
     let done = 0;
     for (const id of [...this.store.state.documents.keys()]) {
@@ -40,6 +44,7 @@ export class CoreContext {
       for (const annotation of file.annotations) this.index.putAnnotation(annotation);
       if (++done % 25 === 0) await new Promise((resolve) => setImmediate(resolve));
     }
+    this.indexComplete = true;
   }
 
   /** Keeps the search index in step with a commit. */
@@ -119,6 +124,25 @@ export class CoreContext {
   /** Runs one command through the store's queue; `label` names it in the undo history. */
   command<R>(label: string | null, fn: (tx: Tx) => R): Promise<R> {
     return this.store.run(label, fn);
+  }
+
+  /**
+   * Reads the current state through the same view a command has (so a preview and the
+   * command it previews share their code); whatever it sets is thrown away.
+   */
+  read<R>(fn: (tx: Tx) => R): Promise<R> {
+    try {
+      return Promise.resolve(
+        fn(new Tx(this.store.state, () => undefined, new Date().toISOString())),
+      );
+    } catch (error) {
+      return Promise.reject(error instanceof Error ? error : new Error(String(error)));
+    }
+  }
+
+  /** The index's block lookup for find mentions, once the index holds everything. */
+  blockLookup(): BlockLookup | undefined {
+    return this.indexComplete ? (tokens) => this.index.blocksWithAll(tokens) : undefined;
   }
 
   titleOf(documentId: string): string | undefined {

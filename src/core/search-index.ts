@@ -67,6 +67,8 @@ export class SearchIndex {
   private readonly vocabulary = new Set<string>();
   private sortedVocabulary: string[] | null = [];
   private readonly blockKeys = new Map<string, string[]>();
+  /** Answers of blocksWithAll since the last change: a dossier reopened asks the same. */
+  private readonly lookups = new Map<string, Map<string, { start: number; end: number }[]>>();
 
   get size(): number {
     return this.entries.size;
@@ -93,6 +95,7 @@ export class SearchIndex {
   }
 
   private put(entry: Entry): void {
+    this.lookups.clear();
     this.retire(entry.key);
     this.add(entry);
     this.entries.set(entry.key, entry);
@@ -121,6 +124,7 @@ export class SearchIndex {
   }
 
   private remove(key: string): void {
+    this.lookups.clear();
     if (!this.entries.delete(key)) return;
     this.retire(key);
     this.compactIfNeeded();
@@ -250,6 +254,31 @@ export class SearchIndex {
   keys(query: string, limit: number): string[] {
     const tokens = searchTokens(query);
     return tokens.length ? this.matchingKeys(tokens, limit) : [];
+  }
+
+  /**
+   * The blocks holding every one of `tokens` as a whole word, by document: where find
+   * mentions needs to look, so it reads a few paragraphs instead of every document.
+   */
+  blocksWithAll(tokens: readonly string[]): Map<string, { start: number; end: number }[]> {
+    const cacheKey = tokens.join(' ');
+    const cached = this.lookups.get(cacheKey);
+    if (cached) return cached;
+    const out = new Map<string, { start: number; end: number }[]>();
+    this.lookups.set(cacheKey, out);
+    if (!tokens.length) return out;
+    const found = this.index.search(tokens.join(' '), { index: 'text', limit: 1_000_000 });
+    for (const field of found) {
+      for (const id of field.result) {
+        const key = this.keyOf.get(Number(id));
+        const entry = key === undefined ? undefined : this.entries.get(key);
+        if (entry?.kind !== 'block' || !entry.documentId || entry.start === undefined) continue;
+        const list = out.get(entry.documentId) ?? [];
+        list.push({ start: entry.start, end: entry.end ?? entry.start });
+        out.set(entry.documentId, list);
+      }
+    }
+    return out;
   }
 
   /** Keys of entries holding every query word, the last one as a prefix, best first. */

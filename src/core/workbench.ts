@@ -10,6 +10,9 @@ import { annotationHandlers } from './handlers/annotations';
 import { addDocument, documentHandlers } from './handlers/documents';
 import { entityHandlers } from './handlers/entities';
 import { historyHandlers } from './handlers/history';
+import { mentionHandlers } from './handlers/mentions';
+import { mergeHandlers } from './handlers/merge';
+import { researchHandlers } from './handlers/research';
 import { searchHandlers } from './handlers/search';
 import { transferHandlers } from './handlers/transfer';
 import { importPlainText } from './importers/plain-text';
@@ -60,6 +63,9 @@ export async function openWorkbench(
     ...documentHandlers(ctx),
     ...annotationHandlers(ctx),
     ...entityHandlers(ctx),
+    ...mergeHandlers(ctx),
+    ...mentionHandlers(ctx),
+    ...researchHandlers(ctx),
     ...searchHandlers(ctx),
     ...transferHandlers(ctx),
     ...historyHandlers(ctx),

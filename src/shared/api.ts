@@ -6,7 +6,9 @@ import {
   ANNOTATION_KINDS,
   AnnotationKind,
   EntityType,
+  EventDate,
   Id,
+  Participant,
   type Annotation,
   type Document,
   type Entity,
@@ -14,6 +16,26 @@ import {
 } from './model';
 import { MAX_IMPORT_BYTES, MAX_IMPORT_LABEL } from './formats';
 import { SearchInput, type SearchResult } from './search';
+import {
+  AcceptMentionsInput,
+  AdoptCandidateInput,
+  CandidatesInput,
+  ConnectionsInput,
+  CooccurrenceInput,
+  ExportEventsInput,
+  FindMentionsInput,
+  MergeInput,
+  MergePreviewInput,
+  SplitInput,
+  type AcceptedMentions,
+  type Candidate,
+  type Cooccurrence,
+  type DateSuggestion,
+  type Dossier,
+  type MergePreview,
+  type Mention,
+  type TimelineEvent,
+} from './research';
 
 const Empty = z.strictObject({});
 const Text = (max: number) => z.string().max(max);
@@ -57,6 +79,10 @@ export const UpdateEntityInput = z.strictObject({
     aliases: Aliases.optional(),
     description: Text(20_000).optional(),
     externalId: z.string().trim().max(200).optional(),
+    /** null clears the event's date or place. */
+    date: EventDate.nullable().optional(),
+    placeId: Id.nullable().optional(),
+    participants: z.array(Participant).max(200).optional(),
   }),
 });
 
@@ -209,6 +235,20 @@ export const api = {
     // that would untag more than the user agreed to is refused, never silent.
     z.strictObject({ id: Id, confirmUsage: z.number().int().nonnegative() }),
   ),
+  'entities.mergePreview': method<MergePreview>()(MergePreviewInput),
+  'entities.merge': method<Entity>()(MergeInput),
+  'entities.split': method<{ entity: Entity; moved: number }>()(SplitInput),
+  'entities.dossier': method<Dossier>()(byId),
+  'mentions.find': method<Mention[]>()(FindMentionsInput),
+  'mentions.accept': method<AcceptedMentions>()(AcceptMentionsInput),
+  'mentions.candidates': method<Candidate[]>()(CandidatesInput),
+  'mentions.adopt': method<{ entity: Entity } & AcceptedMentions>()(AdoptCandidateInput),
+  'analysis.cooccurrence': method<Cooccurrence>()(CooccurrenceInput),
+  'analysis.connections': method<EntityPassage[]>()(ConnectionsInput),
+  'events.timeline': method<TimelineEvent[]>()(Empty),
+  'events.suggestDates': method<DateSuggestion[]>()(byId),
+  'export.dossier': method<ExportedFile>()(byId),
+  'export.events': method<ExportedFile>()(ExportEventsInput),
   'search.query': method<SearchResult>()(SearchInput),
   'documents.import': method<ImportOutcome>()(ImportFileInput),
   'documents.paste': method<ImportOutcome>()(PasteInput),

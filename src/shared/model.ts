@@ -73,6 +73,45 @@ export const EntityType = z
 
 const Name = z.string().trim().min(1, 'a name cannot be empty').max(300);
 
+/** How precisely an event's date is known; the date string has exactly that many parts. */
+export const DATE_PRECISIONS = ['year', 'month', 'day'] as const;
+export type DatePrecision = (typeof DATE_PRECISIONS)[number];
+const DATE_SHAPES: Record<DatePrecision, RegExp> = {
+  year: /^\d{4}$/,
+  month: /^\d{4}-(0[1-9]|1[0-2])$/,
+  day: /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/,
+};
+
+/**
+ * An event's date or range, written as ISO dates cut to the precision ("1988",
+ * "1988-07", "1988-07-19"), so that a plain string sort orders a timeline and a year
+ * is never shown as the first of January.
+ */
+export const EventDate = z
+  .strictObject({
+    start: z.string().max(10),
+    end: z.string().max(10).optional(),
+    precision: z.enum(DATE_PRECISIONS),
+  })
+  .refine((d) => DATE_SHAPES[d.precision].test(d.start), {
+    message: 'the date does not match its precision (YYYY, YYYY-MM or YYYY-MM-DD)',
+    path: ['start'],
+  })
+  .refine((d) => d.end === undefined || DATE_SHAPES[d.precision].test(d.end), {
+    message: 'the end date does not match its precision',
+    path: ['end'],
+  })
+  .refine((d) => d.end === undefined || d.end >= d.start, {
+    message: 'the range ends before it starts',
+    path: ['end'],
+  });
+
+/** Someone or something taking part in an event, and how (official, victim, witness…). */
+export const Participant = z.strictObject({
+  entityId: Id,
+  role: z.string().trim().min(1).max(60),
+});
+
 export const Entity = z.strictObject({
   id: Id,
   name: Name,
@@ -80,6 +119,10 @@ export const Entity = z.strictObject({
   aliases: z.array(Name).max(100),
   description: z.string().max(20_000),
   externalId: z.string().max(200).optional(),
+  /** Event fields (optional, so older files need no migration). */
+  date: EventDate.optional(),
+  placeId: Id.optional(),
+  participants: z.array(Participant).max(200).optional(),
   createdAt: Timestamp,
   updatedAt: Timestamp,
 });
@@ -163,6 +206,8 @@ export type Mark = z.infer<typeof Mark>;
 export type SourceMeta = z.infer<typeof SourceMeta>;
 export type Document = z.infer<typeof Document>;
 export type Entity = z.infer<typeof Entity>;
+export type EventDate = z.infer<typeof EventDate>;
+export type Participant = z.infer<typeof Participant>;
 export type AnnotationKind = z.infer<typeof AnnotationKind>;
 export type AnchorStatus = z.infer<typeof AnchorStatus>;
 export type Annotation = z.infer<typeof Annotation>;

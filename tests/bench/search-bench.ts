@@ -1,6 +1,6 @@
 // `npm run bench`: opens a generated 2,000-article workspace and measures what a
 // researcher waits for: opening (load + index), and search latency by query type through
-// the real API. Then it builds FlexSearch (as the workbench configures it) and MiniSearch
+// the real API, and the entity research views (entities-bench.ts). Then it builds FlexSearch (as the workbench configures it) and MiniSearch
 // over the same records in this process and compares them. Reports medians and p95s.
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -12,6 +12,7 @@ import { openWorkbench } from '../../src/core/workbench';
 import type { DocumentFile, WorkspaceFile } from '../../src/shared/model';
 import { foldForMatch, WORD } from '../../src/shared/text';
 import { ARTICLES, QUERIES, writeWorkspace } from './corpus';
+import { benchEntities } from './entities-bench';
 import { benchSaves, type Timing } from './save-bench';
 
 const gc = (globalThis as { gc?: () => void }).gc ?? (() => undefined);
@@ -96,6 +97,8 @@ async function main(): Promise<void> {
       const r = await wb!.call('search.query', { query: q, limit: 50 });
       if (!r.ok) throw new Error(r.error.message);
     });
+    const research = await benchEntities(wb);
+    // Last: it changes the workspace (new highlights, an entity deleted).
     const saves = await benchSaves(wb);
     await wb.close();
     wb = null;
@@ -182,6 +185,7 @@ async function main(): Promise<void> {
         `| ${kind} | ${ms(percentile(f, 50))} / ${ms(percentile(f, 95))} | ${ms(percentile(m, 50))} / ${ms(percentile(m, 95))} | ${ratio.toFixed(1)}× |`,
       );
     }
+    for (const line of research) console.log(line);
   } finally {
     await rm(dir, { recursive: true, force: true });
   }

@@ -351,6 +351,41 @@ const CASES: Case[] = [
     repairable: true,
   },
   {
+    name: 'an event whose place is not an entity',
+    damage: () => editWs((w) => void (w.entities[0]!.placeId = 'ent_gone')),
+    file: () => 'workspace.json',
+    record: 'entities[0]',
+    reason: /place "ent_gone"/,
+    repairable: true,
+  },
+  {
+    name: 'an event that is its own place',
+    damage: () => editWs((w) => void (w.entities[0]!.placeId = w.entities[0]!.id)),
+    file: () => 'workspace.json',
+    record: 'entities[0]',
+    reason: /its place ".*" is not another entity/,
+    repairable: true,
+  },
+  {
+    name: 'an event whose participant is not an entity',
+    damage: () =>
+      editWs(
+        (w) => void (w.entities[0]!.participants = [{ entityId: 'ent_gone', role: 'victim' }]),
+      ),
+    file: () => 'workspace.json',
+    record: 'entities[0]',
+    reason: /participants "ent_gone"/,
+    repairable: true,
+  },
+  {
+    name: 'an event date that does not match its precision',
+    damage: () =>
+      editWs((w) => void (w.entities[0]!.date = { start: '1988-07', precision: 'year' })),
+    file: () => 'workspace.json',
+    reason: /does not match its precision/,
+    repairable: true,
+  },
+  {
     name: 'a field the schema does not know, in workspace.json',
     damage: () => editWs((w) => Object.assign(w, { syncedBy: 'tool' })),
     file: () => 'workspace.json',

@@ -71,6 +71,16 @@ const CASES: Case[] = [
       call('entities.update', { id: s.entId, patch: { name: 'Evin', aliases: ['Evin prison'] } }),
   ],
   ['entities.delete', (s) => call('entities.delete', { id: s.entId, confirmUsage: 1 })],
+  [
+    'entities.split',
+    (s) =>
+      call('entities.split', {
+        entityId: s.entId,
+        annotationIds: [s.annId],
+        to: { name: 'Gohardasht prison', type: 'place' },
+      }),
+  ],
+  ['mentions.adopt', () => call('mentions.adopt', { name: 'Shamkhani', type: 'person' })],
   ['notes.create', () => call('notes.create', { title: 'New', body: 'text' })],
   ['notes.update', (s) => call('notes.update', { id: s.noteId, patch: { body: 'more' } })],
   ['notes.delete', (s) => call('notes.delete', { id: s.noteId })],

@@ -7,6 +7,8 @@ import type { CoreContext } from '../context';
 import { notFound, WorkbenchError } from '../errors';
 import { plural } from '../../shared/text';
 import type { Tx } from '../store/tx';
+import { rewriteEntityRefs } from '../research/entity-refs';
+import { requireEntities } from './annotations';
 
 type Handlers = Pick<
   WorkbenchHandlers,
@@ -27,8 +29,41 @@ function requireName(tx: Tx, name: string, exceptId?: string): void {
   const clash = tx.entities.find(
     (e) => e.id !== exceptId && e.name.toLocaleLowerCase() === name.toLocaleLowerCase(),
   );
-  if (clash)
-    throw new WorkbenchError('INVALID_INPUT', `An entity named "${clash.name}" already exists.`);
+  if (!clash) return;
+  // A rename onto another entity's name is a CONFLICT: the UI offers to merge the two.
+  if (exceptId)
+    throw new WorkbenchError(
+      'CONFLICT',
+      `An entity named "${clash.name}" already exists (${clash.id}): merge them instead?`,
+    );
+  throw new WorkbenchError('INVALID_INPUT', `An entity named "${clash.name}" already exists.`);
+}
+
+type EventPatch = Pick<Entity, 'date' | 'placeId' | 'participants'>;
+
+/** An event's place and participants must be other entities of this workspace. */
+function eventFields(
+  tx: Tx,
+  id: string,
+  current: Entity,
+  patch: {
+    date?: Entity['date'] | null;
+    placeId?: string | null;
+    participants?: Entity['participants'];
+  },
+): EventPatch {
+  const date = patch.date === undefined ? current.date : (patch.date ?? undefined);
+  const placeId = patch.placeId === undefined ? current.placeId : (patch.placeId ?? undefined);
+  const participants = patch.participants ?? current.participants;
+  const refs = [...(placeId ? [placeId] : []), ...(participants ?? []).map((p) => p.entityId)];
+  if (refs.includes(id))
+    throw new WorkbenchError('INVALID_INPUT', 'An event cannot be its own place or participant.');
+  requireEntities(tx, refs);
+  return {
+    ...(date ? { date } : {}),
+    ...(placeId ? { placeId } : {}),
+    ...(participants?.length ? { participants } : {}),
+  };
 }
 
 function note(tx: Tx, id: string): Note {
@@ -79,7 +114,7 @@ export function entityHandlers(ctx: CoreContext): Handlers {
         const current = tx.entity(id);
         if (patch.name !== undefined) requireName(tx, patch.name, id);
         const name = patch.name ?? current.name;
-        const { externalId: _old, ...rest } = current;
+        const { externalId: _old, date: _d, placeId: _p, participants: _ps, ...rest } = current;
         const externalId =
           patch.externalId !== undefined ? patch.externalId || undefined : current.externalId;
         const updated: Entity = {
@@ -92,6 +127,7 @@ export function entityHandlers(ctx: CoreContext): Handlers {
               ? cleanAliases(patch.aliases ?? current.aliases, name)
               : current.aliases,
           ...(externalId ? { externalId } : {}),
+          ...eventFields(tx, id, current, patch),
           updatedAt: tx.now,
         };
         tx.setEntity(id, updated);
@@ -110,18 +146,8 @@ export function entityHandlers(ctx: CoreContext): Handlers {
             `"${entity.name}" is tagged on ${plural(tagged.length, 'highlight')}; confirm deleting it with that number.`,
           );
         }
-        // Untagging and deleting are one command: all of it lands, or none of it.
-        for (const a of tagged) {
-          tx.setAnnotation(a.documentId, a.id, {
-            ...a,
-            entityIds: a.entityIds.filter((e) => e !== id),
-            updatedAt: tx.now,
-          });
-        }
-        for (const n of tx.notes) {
-          if (n.entityIds.includes(id))
-            tx.setNote(n.id, { ...n, entityIds: n.entityIds.filter((e) => e !== id) });
-        }
+        // Untagging, unlinking and deleting are one command: all of it lands, or none of it.
+        rewriteEntityRefs(tx, new Set([id]));
         tx.setEntity(id, undefined);
         return { id, untagged: tagged.length };
       }),

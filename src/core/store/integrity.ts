@@ -8,6 +8,7 @@ import type {
   Annotation,
   Block,
   DocumentFile,
+  Entity,
   Mark,
   Note,
   WorkspaceFile,
@@ -175,6 +176,7 @@ export function inspectWorkspace(
     });
     return false;
   });
+  const checked = entities.map((e, i) => inspectEventRefs(e, i, entityIds, findings));
   const noteIds = new Set<string>();
   const notes = ws.notes.map((n, i) => {
     const label = `notes[${i}] (${n.id})`;
@@ -202,5 +204,36 @@ export function inspectWorkspace(
     return note;
   });
   if (!findings.length) return { findings, fixed: ws };
-  return { findings, fixed: { ...ws, entities, notes } };
+  return { findings, fixed: { ...ws, entities: checked, notes } };
+}
+
+/** An event's place and participants must be entities of this workspace, and not itself. */
+function inspectEventRefs(
+  e: Entity,
+  i: number,
+  known: ReadonlySet<string>,
+  findings: Finding[],
+): Entity {
+  const record = `entities[${i}] (${e.id})`;
+  const resolves = (id: string): boolean => known.has(id) && id !== e.id;
+  let fixed = e;
+  if (e.placeId !== undefined && !resolves(e.placeId)) {
+    findings.push({
+      record,
+      reason: `its place "${e.placeId}" is not another entity in workspace.json`,
+      repair: 'remove the place',
+    });
+    const { placeId: _dropped, ...rest } = fixed;
+    fixed = rest;
+  }
+  const missing = (e.participants ?? []).filter((p) => !resolves(p.entityId));
+  if (missing.length) {
+    findings.push({
+      record,
+      reason: `its participants ${missing.map((p) => `"${p.entityId}"`).join(', ')} are not other entities in workspace.json`,
+      repair: 'remove those participants',
+    });
+    fixed = { ...fixed, participants: (e.participants ?? []).filter((p) => resolves(p.entityId)) };
+  }
+  return fixed;
 }

@@ -7,7 +7,7 @@ import { createClient } from './api/client';
 import { Banners } from './components/Banners';
 import { DetailsColumn } from './components/DetailsColumn';
 import { LibraryColumn } from './components/LibraryColumn';
-import { ReadingColumn } from './components/ReadingColumn';
+import { MainColumn } from './components/MainColumn';
 import { Toasts } from './components/Toasts';
 import { TopBar } from './components/TopBar';
 import { WorkspaceBanner } from './components/WorkspaceBanner';
@@ -61,7 +61,7 @@ function Window(): React.JSX.Element {
       <Banners />
       <div className="columns">
         <LibraryColumn />
-        <ReadingColumn />
+        <MainColumn />
         <DetailsColumn />
       </div>
       <Toasts />

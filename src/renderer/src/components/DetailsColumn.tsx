@@ -77,6 +77,7 @@ function OpenEntity(): React.JSX.Element | null {
   const entityId = panel?.type === 'entity' ? panel.id : '';
   const entity = useSelector((s) => selectEntity(s, entityId));
   const passages = useSelector((s) => selectPassages(s, entityId));
+  const entities = useSelector(selectEntities);
   const readOnly = useSelector(selectWorkspaceReadOnly);
   if (!entity) return null;
   const remove = (): void =>
@@ -92,11 +93,13 @@ function OpenEntity(): React.JSX.Element | null {
   return (
     <EntityPanel
       entity={entity}
+      entities={entities}
       passages={passages}
       readOnly={readOnly}
       onSave={(fields) => commands.updateEntity(entity.id, fields)}
       onDelete={remove}
       onShowPassage={(p) => commands.showHighlight(p.annotation)}
+      onOpenDossier={() => commands.openDossier(entity.id)}
       onClose={() => store.dispatch(closePanel())}
     />
   );
@@ -104,6 +107,7 @@ function OpenEntity(): React.JSX.Element | null {
 
 function NewEntity(): React.JSX.Element {
   const commands = useCommands();
+  const entities = useSelector(selectEntities);
   return (
     <section className="panel" aria-labelledby="new-entity-heading">
       <h2 id="new-entity-heading">New entity</h2>
@@ -111,6 +115,7 @@ function NewEntity(): React.JSX.Element {
         initial={EMPTY_ENTITY}
         submitLabel="Create entity"
         readOnly={false}
+        inUse={entities}
         onSubmit={commands.createEntity}
       />
     </section>

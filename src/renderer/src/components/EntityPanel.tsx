@@ -1,10 +1,14 @@
-// The side panel for one entity: edit its name, type, aliases and description, list
-// every passage tagged to it with a way to jump there, and delete it with confirmation.
+// The side panel for one entity: edit its name, type, aliases and description (and an
+// event's date, place and participants), merge it with another, list every passage
+// tagged to it (and move some to another entity), and delete it with confirmation.
 import { useState } from 'react';
 import type { EntityPassage, EntityWithUsage } from '../../../shared/api';
-import { ENTITY_TYPES } from '../../../shared/model';
 import { splitAliases } from '../lib/entity-match';
 import { plural } from '../lib/labels';
+import { EventFields } from './EventFields';
+import { MergeSection } from './MergeSection';
+import { PassageList } from './PassageList';
+import { TypeSelect } from './TypeSelect';
 
 export interface EntityFields {
   name: string;
@@ -18,11 +22,14 @@ export function EntityForm({
   initial,
   submitLabel,
   readOnly,
+  inUse,
   onSubmit,
 }: {
   initial: EntityFields;
   submitLabel: string;
   readOnly: boolean;
+  /** Entities whose types are offered besides the usual ones. */
+  inUse: readonly { type: string }[];
   onSubmit: (fields: EntityFields) => Promise<void>;
 }): React.JSX.Element {
   const [fields, setFields] = useState(initial);
@@ -45,20 +52,11 @@ export function EntityForm({
             onChange={(e) => setFields({ ...fields, name: e.target.value })}
           />
         </label>
-        <label className="stack">
-          Type
-          <input
-            required
-            list="entity-types"
-            value={fields.type}
-            onChange={(e) => setFields({ ...fields, type: e.target.value })}
-          />
-          <datalist id="entity-types">
-            {ENTITY_TYPES.map((t) => (
-              <option key={t} value={t} />
-            ))}
-          </datalist>
-        </label>
+        <TypeSelect
+          value={fields.type}
+          inUse={inUse}
+          onChange={(type) => setFields({ ...fields, type })}
+        />
         <label className="stack">
           Aliases (comma-separated)
           <input value={aliases} onChange={(e) => setAliases(e.target.value)} />
@@ -88,21 +86,38 @@ export function EntityForm({
 
 export function EntityPanel({
   entity,
+  entities,
   passages,
   readOnly,
   onSave,
   onDelete,
   onShowPassage,
+  onOpenDossier,
   onClose,
 }: {
   entity: EntityWithUsage;
+  entities: readonly EntityWithUsage[];
   passages: EntityPassage[] | undefined;
   readOnly: boolean;
   onSave: (fields: EntityFields) => Promise<void>;
   onDelete: () => void;
   onShowPassage: (passage: EntityPassage) => void;
+  onOpenDossier: () => void;
   onClose: () => void;
 }): React.JSX.Element {
+  // A rename onto another entity's name is a merge in disguise: offer it instead.
+  const [clash, setClash] = useState<EntityWithUsage | null>(null);
+  const [merging, setMerging] = useState(false);
+  const save = async (fields: EntityFields): Promise<void> => {
+    const folded = fields.name.trim().toLocaleLowerCase();
+    const other = entities.find((e) => e.id !== entity.id && e.name.toLocaleLowerCase() === folded);
+    if (other) {
+      setClash(other);
+      return;
+    }
+    setClash(null);
+    await onSave(fields);
+  };
   return (
     <section className="panel" aria-labelledby="entity-heading">
       <header className="row spread">
@@ -114,6 +129,38 @@ export function EntityPanel({
       <p className="muted">
         {entity.type} · {plural(entity.usage, 'highlight')}
       </p>
+      <div className="row">
+        <button type="button" onClick={onOpenDossier}>
+          Open dossier
+        </button>
+        {!readOnly && (
+          <button type="button" aria-expanded={merging} onClick={() => setMerging(!merging)}>
+            Merge…
+          </button>
+        )}
+      </div>
+      {clash && (
+        <div role="alert" className="notice">
+          <p>
+            “{clash.name}” already exists. Rename “{entity.name}” by merging it into “{clash.name}”?
+          </p>
+          <button type="button" onClick={() => setMerging(true)}>
+            Merge into “{clash.name}”
+          </button>
+        </div>
+      )}
+      {merging && (
+        <MergeSection
+          key={clash?.id ?? 'merge'}
+          entity={entity}
+          entities={entities}
+          {...(clash ? { presetOtherId: clash.id } : {})}
+          onDone={() => {
+            setMerging(false);
+            setClash(null);
+          }}
+        />
+      )}
       <EntityForm
         key={entity.updatedAt}
         initial={{
@@ -125,31 +172,24 @@ export function EntityPanel({
         }}
         submitLabel="Save entity"
         readOnly={readOnly}
-        onSubmit={onSave}
+        inUse={entities}
+        onSubmit={save}
       />
-      <h3>Passages</h3>
-      {passages?.length === 0 && (
-        <p className="muted">No highlight is tagged to this entity yet.</p>
+      {entity.type === 'event' && (
+        <EventFields
+          key={`event-${entity.updatedAt}`}
+          entity={entity}
+          entities={entities}
+          readOnly={readOnly}
+        />
       )}
-      <ol className="passages" aria-label={`Passages tagged to ${entity.name}`}>
-        {passages?.map((p) => (
-          <li key={p.annotation.id}>
-            <blockquote className={`quote quote-${p.annotation.kind}`}>
-              {p.annotation.target.quote.exact}
-            </blockquote>
-            <div className="row spread">
-              <cite>{p.documentTitle}</cite>
-              <button
-                type="button"
-                onClick={() => onShowPassage(p)}
-                aria-label={`Show in reader: ${p.annotation.target.quote.exact.slice(0, 60)}`}
-              >
-                Show in reader
-              </button>
-            </div>
-          </li>
-        ))}
-      </ol>
+      <PassageList
+        entity={entity}
+        entities={entities}
+        passages={passages}
+        readOnly={readOnly}
+        onShowPassage={onShowPassage}
+      />
       {!readOnly && (
         <button type="button" className="danger" onClick={onDelete}>
           Delete entity

@@ -2,7 +2,7 @@
 // letter variants do not matter), pick an entity, or create a new one on the spot.
 import { useId, useState } from 'react';
 import type { EntityWithUsage } from '../../../shared/api';
-import { ENTITY_TYPES } from '../../../shared/model';
+import { TypeSelect } from './TypeSelect';
 import type { NewEntity } from '../lib/entity-match';
 import { matchEntities, splitAliases } from '../lib/entity-match';
 import { useCombobox } from '../lib/use-combobox';
@@ -63,16 +63,11 @@ export function EntityPicker({
             onChange={(e) => setDraft({ ...draft, name: e.target.value })}
           />
         </label>
-        <label>
-          Type
-          <select value={draft.type} onChange={(e) => setDraft({ ...draft, type: e.target.value })}>
-            {ENTITY_TYPES.map((t) => (
-              <option key={t} value={t}>
-                {t}
-              </option>
-            ))}
-          </select>
-        </label>
+        <TypeSelect
+          value={draft.type}
+          inUse={entities}
+          onChange={(type) => setDraft({ ...draft, type })}
+        />
         <label>
           Aliases (comma-separated)
           <input onChange={(e) => setDraft({ ...draft, aliases: splitAliases(e.target.value) })} />

@@ -7,6 +7,7 @@ import { selectOpenEntityId, showEntity } from '../store/selection';
 import { selectWorkspaceReadOnly } from '../store/workspace';
 import { useConfirm } from '../workbench/confirm';
 import { useCommands, useSelector, useWorkbench } from '../workbench/context';
+import { CandidatesPanel } from './CandidatesPanel';
 import { EntitiesPanel } from './EntitiesPanel';
 import { DocumentList } from './Sidebar';
 
@@ -47,6 +48,7 @@ export function LibraryColumn(): React.JSX.Element {
         onOpen={(id) => store.dispatch(showEntity(id))}
         onNew={() => store.dispatch({ type: 'selection/panel', panel: { type: 'new-entity' } })}
       />
+      <CandidatesPanel readOnly={readOnly} />
     </aside>
   );
 }

@@ -54,8 +54,10 @@ export async function importFiles(
 }
 
 /** Offers text as a file download (a save dialog under Electron). */
-export function download(fileName: string, mimeType: string, content: string): void {
-  const url = URL.createObjectURL(new Blob([content], { type: mimeType }));
+export function download(fileName: string, mimeType: string, content: string | Blob): void {
+  const url = URL.createObjectURL(
+    typeof content === 'string' ? new Blob([content], { type: mimeType }) : content,
+  );
   const link = document.createElement('a');
   link.href = url;
   link.download = fileName;

@@ -12,6 +12,9 @@ const NOUNS = {
   document: ['document', 'documents'],
   note: ['note', 'notes'],
   passage: ['passage', 'passages'],
+  mention: ['mention', 'mentions'],
+  paragraph: ['paragraph', 'paragraphs'],
+  pair: ['pair', 'pairs'],
   file: ['file', 'files'],
 } as const satisfies Record<string, readonly [string, string]>;
 
@@ -66,3 +69,8 @@ export const describeHolder = (holder: LockHolder): string =>
 
 export const formatDate = (iso: string): string =>
   new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+
+/** The one list of entity types offered everywhere: the usual ones, then those in use. */
+export function entityTypes(inUse: readonly { type: string }[]): string[] {
+  return [...new Set([...TYPE_ORDER, ...inUse.map((e) => e.type)])].sort(compareTypes);
+}

@@ -21,6 +21,12 @@ import {
   type SelectionAction,
   type SelectionState,
 } from './selection';
+import {
+  initialResearch,
+  researchReducer,
+  type ResearchAction,
+  type ResearchState,
+} from './research';
 import { initialUi, uiReducer, type UiAction, type UiState } from './ui';
 import {
   initialWorkspace,
@@ -36,10 +42,17 @@ export interface State {
   ui: UiState;
   history: HistoryState;
   workspace: WorkspaceState;
+  research: ResearchState;
 }
 
 export type Action =
-  DocumentsAction | EntitiesAction | SelectionAction | UiAction | HistoryAction | WorkspaceAction;
+  | DocumentsAction
+  | EntitiesAction
+  | SelectionAction
+  | UiAction
+  | HistoryAction
+  | WorkspaceAction
+  | ResearchAction;
 
 export type WorkbenchStore = Store<State, Action>;
 
@@ -50,6 +63,7 @@ export const initialState: State = {
   ui: initialUi,
   history: initialHistory,
   workspace: initialWorkspace,
+  research: initialResearch,
 };
 
 /** Every module sees every action (a module may follow another's, as selection follows documents/opened). */
@@ -61,6 +75,7 @@ export function reduce(state: State, action: Action): State {
     ui: uiReducer(state.ui, action),
     history: historyReducer(state.history, action),
     workspace: workspaceReducer(state.workspace, action),
+    research: researchReducer(state.research, action),
   };
   const same = (Object.keys(next) as (keyof State)[]).every((key) => next[key] === state[key]);
   return same ? state : next;

@@ -1,7 +1,7 @@
 // What the user can do to the workspace, as functions the components call. Each sends one
 // method to the core and says what became of it (a toast, an error, the panel to show);
 // none refetches anything: the change events that follow update the store.
-import type { DocumentListItem, HistoryInfo, WorkbenchApi } from '../../../shared/api';
+import type { DocumentListItem, HistoryInfo, Input, WorkbenchApi } from '../../../shared/api';
 import type { AnnotationKind } from '../../../shared/model';
 import type { SearchHit } from '../../../shared/search';
 import type { EntityFields } from '../components/EntityPanel';
@@ -12,6 +12,12 @@ import { selectCurrentDocumentId } from '../store/documents';
 import type { WorkbenchStore } from '../store/index';
 import { closePanel, focusOn, showAnnotation, showEntity } from '../store/selection';
 import { showError, showToast } from '../store/ui';
+import { createResearchCommands } from './research-commands';
+
+export type EventPatch = Pick<
+  Input<'entities.update'>['patch'],
+  'date' | 'placeId' | 'participants'
+>;
 
 export type AnnotationPatch = { kind?: AnnotationKind; note?: string; entityIds?: string[] };
 
@@ -69,6 +75,7 @@ export function createCommands(api: WorkbenchApi, store: WorkbenchStore) {
   }
 
   return {
+    ...createResearchCommands(api, store, run),
     run,
     openDocument,
     showHighlight,
@@ -123,7 +130,7 @@ export function createCommands(api: WorkbenchApi, store: WorkbenchStore) {
       if (created) dispatch(showEntity(created.id));
     },
 
-    updateEntity: async (id: string, fields: EntityFields): Promise<void> => {
+    updateEntity: async (id: string, fields: Partial<EntityFields> & EventPatch): Promise<void> => {
       await run(() => api['entities.update']({ id, patch: fields }));
     },
 

@@ -1,0 +1,206 @@
+// Finding where an entity is mentioned: every occurrence of its name or an alias, as a
+// whole word, in folded text (so case, accents, Arabic/Persian letter forms, ZWNJ written
+// as a space or left out, and "U.S."/"US" do not matter), each marked with the highlight
+// that already covers it, if any. One regex per entity, run over each folded document.
+import type { Mention } from '../../shared/research';
+import type { DocumentFile, Entity } from '../../shared/model';
+import { searchTokens } from '../../shared/text';
+import { foldedDocument, foldWithMap, originalRange, type Folded } from './fold-map';
+
+const ARABIC = /[\u0600-\u06FF]/;
+const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** The folded pattern of one name: a space (or ZWNJ) between Arabic letters may be left out. */
+function namePattern(name: string): string | undefined {
+  const folded = foldWithMap(name.replace(/\u200C/g, ' ')).text.trim();
+  if (!folded) return undefined;
+  let source = '';
+  for (let i = 0; i < folded.length; i++) {
+    const ch = folded[i]!;
+    const joins =
+      ch === ' ' && ARABIC.test(folded[i - 1] ?? '') && ARABIC.test(folded[i + 1] ?? '');
+    source += joins ? ' ?' : escape(ch);
+  }
+  return source;
+}
+
+export interface Matcher {
+  regex: RegExp;
+  /** The name or alias of each capture group, in order. */
+  names: string[];
+}
+
+export function entityMatcher(entity: Pick<Entity, 'name' | 'aliases'>): Matcher | undefined {
+  const seen = new Set<string>();
+  const groups: { name: string; source: string }[] = [];
+  for (const name of [entity.name, ...entity.aliases]) {
+    const source = namePattern(name);
+    if (!source || seen.has(source)) continue;
+    seen.add(source);
+    groups.push({ name, source });
+  }
+  if (!groups.length) return undefined;
+  // Longest first, so "Hamid Noury" wins over "Noury" at the same place.
+  groups.sort((a, b) => b.source.length - a.source.length);
+  const body = groups.map((g) => `(${g.source})`).join('|');
+  return {
+    regex: new RegExp(`(?<![\\p{L}\\p{N}\\p{M}])(?:${body})(?![\\p{L}\\p{N}\\p{M}])`, 'gu'),
+    names: groups.map((g) => g.name),
+  };
+}
+
+const CONTEXT = 40;
+
+type Range = { start: number; end: number };
+
+/** The first folded index whose original offset is at or after `offset`. */
+function foldedAt(folded: Folded, offset: number): number {
+  let lo = 0;
+  let hi = folded.starts.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (folded.starts[mid]! < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** The folded spans to scan: the given ranges of the original text, or all of it. */
+function spans(folded: Folded, ranges?: readonly Range[]): (readonly [number, number])[] {
+  // Many blocks of one document: one pass over all of it is cheaper than a slice each.
+  if (!ranges || ranges.length > 8) return [[0, folded.text.length]];
+  return [...ranges]
+    .sort((a, b) => a.start - b.start)
+    .map((r) => [foldedAt(folded, r.start), foldedAt(folded, r.end)] as const);
+}
+
+/** Mentions of one entity in one document (or in the given ranges of it), in text order. */
+export function mentionsIn(
+  file: DocumentFile,
+  entityId: string,
+  matcher: Matcher,
+  ranges?: readonly Range[],
+): Mention[] {
+  const { document } = file;
+  const folded = foldedDocument(document);
+  const placed = file.annotations.filter((a) => a.status !== 'orphaned');
+  const found: Mention[] = [];
+  for (const [from, to] of spans(folded, ranges)) {
+    const text =
+      from === 0 && to === folded.text.length ? folded.text : folded.text.slice(from, to);
+    for (const match of text.matchAll(matcher.regex)) {
+      const at = from + match.index;
+      const { start, end } = originalRange(document.text, folded, at, at + match[0].length);
+      const group = match.findIndex((g, i) => i > 0 && g !== undefined);
+      const covering = placed.filter(
+        (a) => a.target.position.start < end && a.target.position.end > start,
+      );
+      const tagged = covering.find((a) => a.entityIds.includes(entityId));
+      const highlight = tagged ?? covering[0];
+      found.push({
+        documentId: document.id,
+        documentTitle: document.title,
+        start,
+        end,
+        exact: document.text.slice(start, end),
+        matched: matcher.names[group - 1] ?? matcher.names[0]!,
+        ...(highlight ? { highlightId: highlight.id } : {}),
+        tagged: tagged !== undefined,
+        before: document.text.slice(Math.max(0, start - CONTEXT), start),
+        after: document.text.slice(end, end + CONTEXT),
+      });
+    }
+  }
+  return found;
+}
+
+/** Where to look for a name: the blocks holding all its words, by document (a search index). */
+export type BlockLookup = (tokens: readonly string[]) => Map<string, Range[]>;
+
+/**
+ * The word lists the index may hold for a name: a short word may be written as dotted
+ * letters ("US" as "U.S.", which the index reads as "u" and "s"), so each of up to three
+ * short words is also tried letter by letter.
+ */
+function spellings(tokens: readonly string[]): string[][] | null {
+  let out: string[][] = [[]];
+  let short = 0;
+  for (const token of tokens) {
+    const letters = token.length <= 4 && token.length > 1 ? [...token] : null;
+    if (letters && ++short > 3) return null;
+    out = out.flatMap((head) => [[...head, token], ...(letters ? [[...head, ...letters]] : [])]);
+  }
+  return out;
+}
+
+/**
+ * Narrows the scan to the blocks the index says hold every word of some name. Only for
+ * names whose words the index splits the same way as this matcher folds them: a name with
+ * a full stop ("U.S.") or in Arabic script (where ZWNJ may be a space) is scanned in full.
+ */
+function narrow(
+  entity: Pick<Entity, 'name' | 'aliases'>,
+  lookup: BlockLookup,
+): Map<string, Range[]> | null {
+  const names = [entity.name, ...entity.aliases];
+  if (names.some((n) => n.includes('.') || ARABIC.test(n) || /\u200C/.test(n))) return null;
+  const out = new Map<string, Range[]>();
+  for (const name of names) {
+    const variants = spellings(searchTokens(name));
+    if (!variants) return null;
+    for (const tokens of variants) {
+      for (const [documentId, ranges] of lookup(tokens)) {
+        const list = out.get(documentId) ?? [];
+        for (const r of ranges) if (!list.some((x) => x.start === r.start)) list.push(r);
+        out.set(documentId, list);
+      }
+    }
+  }
+  return out;
+}
+
+/** How many times the entity is named in each document (no details: for the dossier). */
+export function countMentions(
+  files: Iterable<DocumentFile>,
+  entity: Pick<Entity, 'name' | 'aliases'>,
+  lookup?: BlockLookup,
+): Map<string, number> {
+  const counts = new Map<string, number>();
+  const matcher = entityMatcher(entity);
+  if (!matcher) return counts;
+  const where = lookup ? narrow(entity, lookup) : null;
+  const regex = new RegExp(matcher.regex);
+  for (const { document } of files) {
+    const ranges = where ? where.get(document.id) : undefined;
+    if (where && !ranges) continue;
+    const folded = foldedDocument(document);
+    let n = 0;
+    for (const [from, to] of spans(folded, ranges)) {
+      const text =
+        from === 0 && to === folded.text.length ? folded.text : folded.text.slice(from, to);
+      regex.lastIndex = 0;
+      while (regex.exec(text)) n++;
+    }
+    if (n) counts.set(document.id, n);
+  }
+  return counts;
+}
+
+export function findMentions(
+  files: Iterable<DocumentFile>,
+  entity: Pick<Entity, 'id' | 'name' | 'aliases'>,
+  lookup?: BlockLookup,
+): Mention[] {
+  const matcher = entityMatcher(entity);
+  if (!matcher) return [];
+  const where = lookup ? narrow(entity, lookup) : null;
+  const all: Mention[] = [];
+  for (const file of files) {
+    if (!where) all.push(...mentionsIn(file, entity.id, matcher));
+    else {
+      const ranges = where.get(file.document.id);
+      if (ranges) all.push(...mentionsIn(file, entity.id, matcher, ranges));
+    }
+  }
+  return all;
+}

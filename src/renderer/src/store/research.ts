@@ -1,0 +1,63 @@
+// The research concern: which view the middle column shows (the reader, an entity's
+// dossier, co-occurrence or the timeline), whose dossier, and the co-occurrence settings
+// the user picked, so switching views and back keeps them.
+import type { CooccurrenceScope } from '../../../shared/research';
+import type { Action, State } from './index';
+
+export const RESEARCH_VIEWS = ['reader', 'dossier', 'cooccurrence', 'timeline'] as const;
+export type ResearchView = (typeof RESEARCH_VIEWS)[number];
+
+export interface CooccurrenceSettings {
+  scope: CooccurrenceScope;
+  /** Entity types shown; empty means all. */
+  types: string[];
+  minCount: number;
+}
+
+export interface ResearchState {
+  view: ResearchView;
+  dossierId: string | null;
+  cooccurrence: CooccurrenceSettings;
+}
+
+export type ResearchAction =
+  | { type: 'research/view'; view: ResearchView }
+  | { type: 'research/dossier'; entityId: string }
+  | { type: 'research/cooccurrence'; settings: Partial<CooccurrenceSettings> };
+
+export const initialResearch: ResearchState = {
+  view: 'reader',
+  dossierId: null,
+  cooccurrence: { scope: 'paragraph', types: [], minCount: 1 },
+};
+
+export function researchReducer(state: ResearchState, action: Action): ResearchState {
+  switch (action.type) {
+    case 'research/view':
+      return state.view === action.view ? state : { ...state, view: action.view };
+    case 'research/dossier':
+      return { ...state, view: 'dossier', dossierId: action.entityId };
+    case 'research/cooccurrence':
+      return { ...state, cooccurrence: { ...state.cooccurrence, ...action.settings } };
+    case 'documents/opened':
+      // Opening a document is asking to read it.
+      return state.view === 'reader' ? state : { ...state, view: 'reader' };
+    default:
+      return state;
+  }
+}
+
+export const showView = (view: ResearchView): ResearchAction => ({ type: 'research/view', view });
+export const showDossier = (entityId: string): ResearchAction => ({
+  type: 'research/dossier',
+  entityId,
+});
+export const setCooccurrence = (settings: Partial<CooccurrenceSettings>): ResearchAction => ({
+  type: 'research/cooccurrence',
+  settings,
+});
+
+export const selectResearchView = (state: State): ResearchView => state.research.view;
+export const selectDossierId = (state: State): string | null => state.research.dossierId;
+export const selectCooccurrenceSettings = (state: State): CooccurrenceSettings =>
+  state.research.cooccurrence;

@@ -1,0 +1,121 @@
+// The entities journey of issue 9 on the sample article, in Chromium against the browser
+// host: two spellings of one person merged, every mention of Ejei found and accepted, his
+// dossier with Shamkhani beside him, the co-occurrence matrix and graph, and the event
+// "1988 massacre" at Evin prison on the timeline. Screenshots of the four research views
+// at two window sizes are kept under test-results/screenshots.
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Locator, Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+import type { WorkbenchPage } from './workbench-page';
+
+const SHOTS = join(import.meta.dirname, '../../test-results/screenshots');
+const SIZES = [
+  { width: 1400, height: 900 },
+  { width: 800, height: 600 },
+];
+
+async function screenshots(page: Page, name: string, focus?: Locator): Promise<void> {
+  await mkdir(SHOTS, { recursive: true });
+  // Toasts would cover the view: dismiss them first.
+  const toasts = page
+    .getByRole('log', { name: 'Notifications' })
+    .getByRole('button', { name: /^Dismiss|^Close/ });
+  while ((await toasts.count()) > 0) await toasts.first().click();
+  for (const size of SIZES) {
+    await page.setViewportSize(size);
+    if (focus) await focus.scrollIntoViewIfNeeded();
+    // Let the graph and the layout settle at the new size.
+    await page.waitForTimeout(400);
+    await page.screenshot({ path: join(SHOTS, `${name}-${size.width}x${size.height}.png`) });
+  }
+  await page.setViewportSize(SIZES[0]!);
+}
+
+async function createEntity(wb: WorkbenchPage, name: string, type: string): Promise<void> {
+  await wb.entities.getByRole('button', { name: 'New entity' }).click();
+  const form = wb.details.getByRole('region', { name: 'New entity' });
+  await form.getByRole('textbox', { name: 'Name' }).fill(name);
+  await form.getByRole('combobox', { name: 'Type' }).selectOption(type);
+  await form.getByRole('button', { name: 'Create entity' }).click();
+  await expect(wb.details.getByRole('heading', { level: 2, name })).toBeVisible();
+}
+
+test('merge, find mentions, dossier, co-occurrence and an event on the timeline', async ({
+  workbench: wb,
+  page,
+}) => {
+  const tab = (name: string) => page.getByRole('tab', { name });
+
+  // Two spellings of one person, merged: the other spelling becomes an alias.
+  await createEntity(wb, 'Hamid Nouri', 'person');
+  await createEntity(wb, 'Hamid Noury', 'person');
+  await wb.details.getByRole('button', { name: 'Merge…' }).click();
+  const merge = wb.details.getByRole('region', { name: 'Merge with another entity' });
+  await merge
+    .getByRole('combobox', { name: 'Merge with' })
+    .selectOption({ label: 'Hamid Nouri (person)' });
+  await merge.getByRole('radio', { name: 'Hamid Nouri' }).check();
+  await expect(merge.getByText('Aliases after the merge: Hamid Noury.')).toBeVisible();
+  await merge.getByRole('button', { name: 'Merge entities' }).click();
+  await expect(wb.toasts.getByText('Merged into “Hamid Nouri”.')).toBeVisible();
+  await expect(wb.entityButton(/^Hamid Noury/)).toHaveCount(0);
+  await expect(wb.details.getByRole('textbox', { name: 'Aliases (comma-separated)' })).toHaveValue(
+    'Hamid Noury',
+  );
+
+  // Find every mention of Ejei and accept them all, from his dossier.
+  await createEntity(wb, 'Ejei', 'person');
+  await wb.details.getByRole('button', { name: 'Open dossier' }).click();
+  await expect(tab('Dossier')).toHaveAttribute('aria-selected', 'true');
+  const dossier = page.getByRole('article', { name: 'Ejei' });
+  await dossier.getByRole('button', { name: 'Find mentions' }).click();
+  await expect(dossier.getByRole('status')).toHaveText('3 mentions of Ejei; 0 already tagged.');
+  await dossier.getByRole('button', { name: 'Accept all 3' }).click();
+  await expect(dossier.getByRole('status')).toHaveText('3 mentions of Ejei; 3 already tagged.');
+  await expect(wb.entityButton('Ejei, 3 highlights')).toBeVisible();
+
+  // Shamkhani, suggested from the text, is added with his mention in one click.
+  await wb.library.getByRole('button', { name: 'Suggest' }).click();
+  await wb.library.getByRole('button', { name: /^Add Ali Shamkhani as person/ }).click();
+  await expect(wb.entityButton('Ali Shamkhani, 1 highlight')).toBeVisible();
+  const together = dossier.getByRole('region', { name: 'Appears with' });
+  await expect(together.getByRole('button', { name: 'Ali Shamkhani' })).toBeVisible();
+  await expect(together).toContainText('1 paragraph, 1 document');
+  await expect(
+    dossier.getByRole('region', { name: 'Passages by source' }).getByRole('blockquote'),
+  ).toHaveCount(3);
+  await screenshots(page, 'dossier');
+
+  // Co-occurrence: the matrix shows the count, a cell lists the connecting passages.
+  await tab('Co-occurrence').click();
+  const view = page.getByRole('region', { name: 'Co-occurrence' });
+  const cell = view.getByRole('button', { name: 'Ejei and Ali Shamkhani: 1' });
+  await expect(cell).toBeVisible();
+  await expect(view.getByRole('img', { name: /Network of 2 entities and 1 links/ })).toBeVisible();
+  await cell.click();
+  const passages = view.getByRole('list', { name: 'Passages connecting Ejei and Ali Shamkhani' });
+  await expect(passages.getByRole('blockquote')).toHaveText(['Ejei', 'Ali Shamkhani']);
+  await view.getByRole('radio', { name: 'document' }).check();
+  await expect(view.getByRole('button', { name: 'Ejei and Ali Shamkhani: 1' })).toBeVisible();
+  await screenshots(page, 'cooccurrence');
+  await screenshots(page, 'graph', view.getByRole('img', { name: /^Network of/ }));
+
+  // The event "1988 massacre": a year, Evin prison as its place, on the timeline.
+  await createEntity(wb, 'Evin prison', 'place');
+  await createEntity(wb, '1988 massacre', 'event');
+  const event = wb.details.getByRole('form', { name: 'Event' });
+  await event.getByRole('textbox', { name: 'Date' }).fill('1988');
+  await expect(event.getByText('Known to the year.')).toBeVisible();
+  await event
+    .getByRole('combobox', { name: 'Place' })
+    .selectOption({ label: 'Evin prison (place)' });
+  await event.getByRole('button', { name: 'Save event' }).click();
+  await tab('Timeline').click();
+  const timeline = page.getByRole('list', { name: 'Events by date' });
+  await expect(timeline.getByRole('listitem')).toHaveCount(1);
+  await expect(timeline.getByRole('listitem').first()).toContainText('1988');
+  await expect(timeline.getByRole('button', { name: '1988 massacre' })).toBeVisible();
+  await expect(timeline).toContainText('Evin prison');
+  await screenshots(page, 'timeline');
+});
