@@ -2,7 +2,7 @@
 // adding an imported document, deleting (to trash/) and editing the text, which makes a
 // new revision and re-anchors every highlight against it in the same command.
 import type { DocumentListItem, WorkbenchHandlers } from '../../shared/api';
-import { reanchor } from '../../shared/anchoring';
+import { reanchorAll } from '../../shared/anchoring';
 import { SCHEMA_VERSION, type Document } from '../../shared/model';
 import { plural } from '../../shared/text';
 import type { CoreContext } from '../context';
@@ -132,7 +132,7 @@ export function editText(tx: Tx, id: string, revision: number, text: string): vo
     updatedAt: tx.now,
   };
   tx.setDocument(next);
-  for (const a of annotations) tx.setAnnotation(id, a.id, reanchor(a, text, next.revision));
+  for (const a of reanchorAll(annotations, text, next.revision)) tx.setAnnotation(id, a.id, a);
 }
 
 /** Builds the record for an imported document (revision 1); the caller stores it. */
