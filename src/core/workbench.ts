@@ -11,6 +11,7 @@ import { addDocument, documentHandlers } from './handlers/documents';
 import { entityHandlers } from './handlers/entities';
 import { historyHandlers } from './handlers/history';
 import { searchHandlers } from './handlers/search';
+import { sourceHandlers } from './handlers/sources';
 import { transferHandlers } from './handlers/transfer';
 import { importPlainText } from './importers/plain-text';
 import type { StoreFs } from './store/durable';
@@ -63,6 +64,7 @@ export async function openWorkbench(
     ...searchHandlers(ctx),
     ...transferHandlers(ctx),
     ...historyHandlers(ctx),
+    ...sourceHandlers(ctx),
   };
   return {
     dir,
