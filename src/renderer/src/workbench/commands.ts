@@ -12,6 +12,7 @@ import { selectCurrentDocumentId } from '../store/documents';
 import type { WorkbenchStore } from '../store/index';
 import { closePanel, focusOn, showAnnotation, showEntity } from '../store/selection';
 import { showError, showToast } from '../store/ui';
+import { createSourceCommands } from './source-commands';
 
 export type AnnotationPatch = { kind?: AnnotationKind; note?: string; entityIds?: string[] };
 
@@ -72,6 +73,7 @@ export function createCommands(api: WorkbenchApi, store: WorkbenchStore) {
     run,
     openDocument,
     showHighlight,
+    ...createSourceCommands(api, store, run, openDocument),
 
     openHit: (hit: SearchHit): void => {
       if (hit.kind === 'entity') return dispatch(showEntity(hit.id));
@@ -160,6 +162,8 @@ export function createCommands(api: WorkbenchApi, store: WorkbenchStore) {
     /** Import results: listed by file, and the last document added is opened. */
     imported: (outcomes: FileOutcome[]): void => {
       dispatch({ type: 'ui/outcomes', outcomes });
+      const reimports = outcomes.flatMap((o) => (o.reimport ? [o.reimport] : []));
+      if (reimports.length) dispatch({ type: 'ui/reimportAsked', reimports });
       const opened = outcomes.findLast((o) => o.documentId)?.documentId;
       if (opened) openDocument(opened);
     },
