@@ -53,9 +53,9 @@ export function DocumentHeader({
   if (source.fileName) rows.push(['File', source.fileName]);
 
   return (
-    <header className="doc-header" aria-label="Source">
+    <section className="doc-header" aria-label="Source">
       <div className="row spread">
-        <h1 className="doc-title">{document.title}</h1>
+        <h1 className="source-title">{document.title}</h1>
         {!readOnly && (
           <div className="row doc-actions">
             <button type="button" onClick={onEditDetails}>
@@ -106,6 +106,6 @@ export function DocumentHeader({
           </button>
         </p>
       )}
-    </header>
+    </section>
   );
 }

@@ -46,7 +46,8 @@ function Item({
 }): React.JSX.Element {
   const fuzzy = a.status === 'fuzzy';
   const proposed = fuzzy ? text.slice(a.target.position.start, a.target.position.end) : '';
-  const parts = wordDiff(a.target.quote.exact, proposed);
+  // An orphan has nothing to compare with: its old quote is shown as it was.
+  const parts = fuzzy ? wordDiff(a.target.quote.exact, proposed) : [];
   const short = a.target.quote.exact.slice(0, 60);
   return (
     <li className={`review-item review-${a.status}`} aria-label={`To review: ${short}`}>
@@ -59,7 +60,7 @@ function Item({
         <figure>
           <figcaption>Was</figcaption>
           <blockquote>
-            <Marked parts={parts} side={-1} />
+            {fuzzy ? <Marked parts={parts} side={-1} /> : a.target.quote.exact}
           </blockquote>
         </figure>
         <figure>
