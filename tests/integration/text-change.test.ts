@@ -3,7 +3,7 @@
 // whose passage is gone is exported as orphaned.
 import { readFile } from 'node:fs/promises';
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import { openSample, tempDir, unwrap } from './helpers';
+import { openSample, reopen, tempDir, unwrap } from './helpers';
 
 let dir: string;
 let cleanup: () => Promise<void>;
@@ -136,4 +136,22 @@ it('round-trips a text edit: blocks and marks follow, and undo restores the revi
 
   unwrap(await wb.call('history.undo', {}));
   expect(unwrap(await wb.call('documents.get', { id }))).toEqual(original);
+});
+
+it('keeps a re-wrapped highlight "moved", and the workspace opens without a problem', async () => {
+  let wb = await openSample(dir);
+  const id = unwrap(await wb.call('documents.list', {}))[0]!.id;
+  const { document } = unwrap(await wb.call('documents.get', { id }));
+  const quote = 'suggested expanding and empowering the so-called';
+  const start = document.text.indexOf(quote);
+  const made = unwrap(
+    await wb.call('annotations.create', { documentId: id, start, end: start + quote.length }),
+  );
+  const wrapped = `Note.\n\n${document.text.replace('expanding and', 'expanding\nand')}`;
+  const view = unwrap(
+    await wb.call('documents.editText', { id, revision: document.revision, text: wrapped }),
+  );
+  expect(view.annotations.find((a) => a.id === made.id)?.status).toBe('moved');
+  wb = await reopen(dir);
+  expect(unwrap(await wb.call('workspace.info', {})).problems).toEqual([]);
 });
