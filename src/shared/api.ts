@@ -14,6 +14,9 @@ import {
 } from './model';
 import { MAX_IMPORT_BYTES, MAX_IMPORT_LABEL } from './formats';
 import { SearchInput, type SearchResult } from './search';
+import { ReattachInput, SourcePatch, UpdateMetadataInput } from './source-inputs';
+
+export { ReattachInput, SourcePatch, UpdateMetadataInput };
 
 const Empty = z.strictObject({});
 const Text = (max: number) => z.string().max(max);
@@ -85,47 +88,6 @@ export const EditTextInput = z.strictObject({
   revision: z.number().int().positive(),
   text: z.string().min(1, 'a document cannot be empty').max(50_000_000),
 });
-
-/** A web address a researcher can open: http(s) only, so a source link runs nothing. */
-const WebAddress = z
-  .string()
-  .trim()
-  .max(2048)
-  .refine((u) => u === '' || isWebAddress(u), 'a web address starting with http:// or https://');
-
-function isWebAddress(u: string): boolean {
-  if (!/^https?:\/\//i.test(u)) return false;
-  try {
-    return new URL(u).hostname.length > 0;
-  } catch {
-    return false;
-  }
-}
-/** Where a source came from, as the user corrects it; an empty string clears a field. */
-export const SourcePatch = z.strictObject({
-  author: z.string().trim().max(500).optional(),
-  publisher: z.string().trim().max(500).optional(),
-  url: WebAddress.optional(),
-  publishedDate: z.string().trim().max(100).optional(),
-  accessedDate: z.string().trim().max(100).optional(),
-});
-export type SourcePatch = z.infer<typeof SourcePatch>;
-
-export const UpdateMetadataInput = z.strictObject({
-  id: Id,
-  patch: z.strictObject({
-    title: z.string().trim().min(1, 'a title cannot be empty').max(500).optional(),
-    source: SourcePatch.optional(),
-  }),
-});
-
-export const ReattachInput = z
-  .strictObject({
-    id: Id,
-    start: z.number().int().nonnegative(),
-    end: z.number().int().positive(),
-  })
-  .refine((v) => v.start < v.end, { message: 'start must be before end', path: ['end'] });
 
 export const EXPORT_FORMATS = ['markdown', 'csv', 'json', 'w3c'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
