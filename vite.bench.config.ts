@@ -8,7 +8,10 @@ export default defineConfig({
     emptyOutDir: true,
     target: 'node20',
     rollupOptions: {
-      input: { search: 'tests/bench/search-bench.ts' },
+      input: {
+        search: 'tests/bench/search-bench.ts',
+        anchoring: 'tests/bench/anchoring-bench.ts',
+      },
       output: { format: 'es', entryFileNames: '[name].js' },
     },
   },

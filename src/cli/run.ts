@@ -75,11 +75,12 @@ async function importFiles(wb: Workbench, files: string[], io: Io): Promise<numb
         entities?: number;
         highlights?: number;
       };
-      io.out(
-        value.kind === 'backup'
-          ? `✓ ${file}: restored ${value.documents} documents, ${value.entities} entities, ${value.highlights} highlights`
-          : `✓ ${file}: added “${value.title}”`,
-      );
+      const said: Record<string, string> = {
+        backup: `✓ ${file}: restored ${value.documents} documents, ${value.entities} entities, ${value.highlights} highlights`,
+        duplicate: `= ${file}: already in this workspace as “${value.title}” (identical content); nothing added`,
+        match: `? ${file}: looks like a newer version of “${value.title}”; nothing added (open the workbench to update it or add it as a new document)`,
+      };
+      io.out(said[value.kind] ?? `✓ ${file}: added “${value.title}”`);
     } else {
       failed += 1;
       io.err(`✗ ${result.error.message}`);

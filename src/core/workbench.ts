@@ -14,6 +14,7 @@ import { mentionHandlers } from './handlers/mentions';
 import { mergeHandlers } from './handlers/merge';
 import { researchHandlers } from './handlers/research';
 import { searchHandlers } from './handlers/search';
+import { sourceHandlers } from './handlers/sources';
 import { transferHandlers } from './handlers/transfer';
 import { importPlainText } from './importers/plain-text';
 import type { StoreFs } from './store/durable';
@@ -69,6 +70,7 @@ export async function openWorkbench(
     ...searchHandlers(ctx),
     ...transferHandlers(ctx),
     ...historyHandlers(ctx),
+    ...sourceHandlers(ctx),
   };
   return {
     dir,

@@ -36,6 +36,9 @@ import {
   type Mention,
   type TimelineEvent,
 } from './research';
+import { ReattachInput, SourcePatch, UpdateMetadataInput } from './source-inputs';
+
+export { ReattachInput, SourcePatch, UpdateMetadataInput };
 
 const Empty = z.strictObject({});
 const Text = (max: number) => z.string().max(max);
@@ -118,26 +121,55 @@ export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 /** The largest file accepted for import, as base64. */
 const MAX_IMPORT_BASE64 = Math.ceil(MAX_IMPORT_BYTES / 3) * 4 + 4;
 
-export const ImportFileInput = z.strictObject({
-  fileName: z
-    .string()
-    .trim()
-    .min(1)
-    .max(255)
-    .refine((n) => !/[\\/\0]/.test(n), 'a file name, not a path'),
-  dataBase64: z
-    .string()
-    .max(MAX_IMPORT_BASE64, `the file is larger than ${MAX_IMPORT_LABEL}`)
-    .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'the file data must be base64'),
-});
+/**
+ * What to do when an imported file looks like a newer version of a document already here
+ * (same URL, file name or title): ask (the default: nothing is stored, the match is
+ * returned), update that document (`targetId`), or add it as a new document.
+ */
+export const ON_MATCH = ['ask', 'update', 'new'] as const;
+
+export const ImportFileInput = z
+  .strictObject({
+    onMatch: z.enum(ON_MATCH).default('ask'),
+    targetId: Id.optional(),
+    fileName: z
+      .string()
+      .trim()
+      .min(1)
+      .max(255)
+      .refine((n) => !/[\\/\0]/.test(n), 'a file name, not a path'),
+    dataBase64: z
+      .string()
+      .max(MAX_IMPORT_BASE64, `the file is larger than ${MAX_IMPORT_LABEL}`)
+      .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'the file data must be base64'),
+  })
+  .refine((v) => (v.onMatch === 'update') === (v.targetId !== undefined), {
+    message: 'name the document to update (targetId) exactly when onMatch is "update"',
+    path: ['targetId'],
+  });
 
 export const PasteInput = z.strictObject({
   title: z.string().trim().max(500).optional(),
+  source: SourcePatch.optional(),
   text: z.string().min(1, 'there is no text to add').max(5_000_000),
 });
 
+export type MatchReason = 'url' | 'file name' | 'title';
 export type ImportOutcome =
   | { fileName: string; kind: 'document'; documentId: string; title: string }
+  /** The same bytes are already here (same SHA-256): nothing was stored. */
+  | { fileName: string; kind: 'duplicate'; documentId: string; title: string }
+  /** Looks like a newer version of this document: nothing was stored; ask the user. */
+  | { fileName: string; kind: 'match'; documentId: string; title: string; reason: MatchReason }
+  /** The document got the file's text as a new revision; `review` highlights need a look. */
+  | {
+      fileName: string;
+      kind: 'updated';
+      documentId: string;
+      title: string;
+      revision: number;
+      review: number;
+    }
   | { fileName: string; kind: 'backup'; documents: number; entities: number; highlights: number };
 
 export interface ExportedFile {
@@ -258,6 +290,11 @@ export const api = {
   'notes.update': method<Note>()(UpdateNoteInput),
   'notes.delete': method<{ id: string }>()(byId),
   'documents.editText': method<DocumentView>()(EditTextInput),
+  'documents.updateMetadata': method<Document>()(UpdateMetadataInput),
+  /** Confirms a fuzzy highlight where it was found: its quote becomes the text there. */
+  'annotations.accept': method<Annotation>()(byId),
+  /** Moves a fuzzy or orphaned highlight to a new selection in the current text. */
+  'annotations.reattach': method<Annotation>()(ReattachInput),
   'workspace.repair': method<RepairReport>()(Empty),
   'history.info': method<HistoryInfo>()(Empty),
   'history.undo': method<HistoryInfo & { done: string }>()(Empty),

@@ -62,13 +62,13 @@ export function makeCorpus(): Corpus {
 }
 
 /** Zipf-like: word i is drawn with probability about proportional to 1 / (i + 1). */
-function word(c: Corpus): string {
+export function word(c: Corpus): string {
   const n = c.vocabulary.length;
   const i = Math.floor(Math.exp(c.random() * Math.log(n + 1))) - 1;
   return c.vocabulary[Math.min(n - 1, Math.max(0, i))]!;
 }
 
-function sentence(c: Corpus, persian: boolean): string {
+export function sentence(c: Corpus, persian: boolean): string {
   const length = 8 + Math.floor(c.random() * 18);
   const words = Array.from({ length }, () =>
     persian ? PERSIAN_WORDS[Math.floor(c.random() * PERSIAN_WORDS.length)]! : word(c),

@@ -84,7 +84,7 @@ it(`a merge killed ${CYCLES} times lands whole or not at all`, async () => {
     // The undo history lives in the process, so a kill that leaves it merged cannot be
     // undone by the next writer: the files from before are put back for the next cycle.
     const unmerged = `${dir}-unmerged`;
-    for (const part of ['workspace.json', 'documents'])
+    for (const part of ['workspace.json', 'documents', 'highlights'])
       await cp(join(dir, part), join(unmerged, part), { recursive: true });
 
     const seen = { before: 0, after: 0 };
@@ -110,7 +110,7 @@ it(`a merge killed ${CYCLES} times lands whole or not at all`, async () => {
       seen[merged ? 'after' : 'before']++;
       await closeWorkbench(dir);
       if (merged) {
-        for (const part of ['workspace.json', 'documents']) {
+        for (const part of ['workspace.json', 'documents', 'highlights']) {
           await rm(join(dir, part), { recursive: true, force: true });
           await cp(join(unmerged, part), join(dir, part), { recursive: true });
         }

@@ -130,14 +130,15 @@ describe('plain text', () => {
       ['windows.txt', '\r\n'],
       ['mac.txt', '\r'],
     ] as const) {
-      const body = ['Title line', '', 'First paragraph.', '', 'Second paragraph.'].join(sep);
+      // A title of its own each: the same title would be offered as a newer version.
+      const body = [`Title ${name}`, '', 'First paragraph.', '', 'Second paragraph.'].join(sep);
       const outcome = unwrap(await importFile(name, new TextEncoder().encode(body)));
       const doc = unwrap(
         await wb.call('documents.get', {
           id: outcome.kind === 'document' ? outcome.documentId : '',
         }),
       ).document;
-      expect(doc.text).toBe('Title line\n\nFirst paragraph.\n\nSecond paragraph.');
+      expect(doc.text).toBe(`Title ${name}\n\nFirst paragraph.\n\nSecond paragraph.`);
       expect(doc.blocks).toHaveLength(3);
     }
   });

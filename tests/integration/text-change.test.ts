@@ -1,8 +1,9 @@
 // After a document's text changes, the stored anchoring is the one truth: the reader's
 // view, the CSV, the W3C export, the Markdown notes and search all agree, and a highlight
 // whose passage is gone is exported as orphaned.
+import { readFile } from 'node:fs/promises';
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import { openSample, tempDir, unwrap } from './helpers';
+import { openSample, reopen, tempDir, unwrap } from './helpers';
 
 let dir: string;
 let cleanup: () => Promise<void>;
@@ -89,4 +90,68 @@ it('exports and search use the re-anchored positions after an edit', async () =>
     text: 'x',
   });
   expect(stale).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+});
+
+it('round-trips a text edit: blocks and marks follow, and undo restores the revision exactly', async () => {
+  const wb = await openSample(dir);
+  const markdown = await readFile(new URL('../fixtures/import/briefing.md', import.meta.url));
+  const outcome = unwrap(
+    await wb.call('documents.import', {
+      fileName: 'briefing.md',
+      dataBase64: Buffer.from(markdown).toString('base64'),
+    }),
+  );
+  if (outcome.kind !== 'document') throw new Error('expected a new document');
+  const id = outcome.documentId;
+  const before = unwrap(await wb.call('documents.get', { id }));
+  const doc = before.document;
+  const quote = 'Thousands of political prisoners were executed';
+  const start = doc.text.indexOf(quote);
+  unwrap(await wb.call('annotations.create', { documentId: id, start, end: start + quote.length }));
+  const original = unwrap(await wb.call('documents.get', { id }));
+
+  // Delete the first list item's neighbour block (the intro paragraph) and fix a word.
+  const intro = doc.blocks[1]!;
+  const edited = (doc.text.slice(0, intro.start) + doc.text.slice(doc.blocks[2]!.start)).replace(
+    'Families were never told',
+    'Families were never officially told',
+  );
+  const view = unwrap(
+    await wb.call('documents.editText', { id, revision: doc.revision, text: edited }),
+  );
+  const shown = (r: { start: number; end: number }) => view.document.text.slice(r.start, r.end);
+  expect(view.document.blocks.map(shown)).toEqual(
+    doc.blocks
+      .filter((b) => b !== intro)
+      .map((b) => doc.text.slice(b.start, b.end).replace('never told', 'never officially told')),
+  );
+  expect(view.document.marks.map((m) => [m.kind, shown(m)])).toEqual(
+    doc.marks
+      .filter((m) => m.start >= intro.end)
+      .map((m) => [m.kind, doc.text.slice(m.start, m.end)]),
+  );
+  const [moved] = view.annotations;
+  expect(moved).toMatchObject({ status: 'moved', anchoredRevision: doc.revision + 1 });
+  expect(shown(moved!.target.position)).toBe(quote);
+
+  unwrap(await wb.call('history.undo', {}));
+  expect(unwrap(await wb.call('documents.get', { id }))).toEqual(original);
+});
+
+it('keeps a re-wrapped highlight "moved", and the workspace opens without a problem', async () => {
+  let wb = await openSample(dir);
+  const id = unwrap(await wb.call('documents.list', {}))[0]!.id;
+  const { document } = unwrap(await wb.call('documents.get', { id }));
+  const quote = 'suggested expanding and empowering the so-called';
+  const start = document.text.indexOf(quote);
+  const made = unwrap(
+    await wb.call('annotations.create', { documentId: id, start, end: start + quote.length }),
+  );
+  const wrapped = `Note.\n\n${document.text.replace('expanding and', 'expanding\nand')}`;
+  const view = unwrap(
+    await wb.call('documents.editText', { id, revision: document.revision, text: wrapped }),
+  );
+  expect(view.annotations.find((a) => a.id === made.id)?.status).toBe('moved');
+  wb = await reopen(dir);
+  expect(unwrap(await wb.call('workspace.info', {})).problems).toEqual([]);
 });

@@ -2,7 +2,6 @@
 // adding an imported document, deleting (to trash/) and editing the text, which makes a
 // new revision and re-anchors every highlight against it in the same command.
 import type { DocumentListItem, WorkbenchHandlers } from '../../shared/api';
-import { reanchor } from '../../shared/anchoring';
 import { SCHEMA_VERSION, type Document } from '../../shared/model';
 import { plural } from '../../shared/text';
 import type { CoreContext } from '../context';
@@ -11,6 +10,7 @@ import type { ImportedContent } from '../importers/plain-text';
 import { mapThroughEdit } from '../text-edit';
 import { repairWorkspace } from '../store/repair';
 import type { Tx } from '../store/tx';
+import { storeRevision } from './sources';
 
 type Handlers = Pick<
   WorkbenchHandlers,
@@ -131,8 +131,7 @@ export function editText(tx: Tx, id: string, revision: number, text: string): vo
     revision: revision + 1,
     updatedAt: tx.now,
   };
-  tx.setDocument(next);
-  for (const a of annotations) tx.setAnnotation(id, a.id, reanchor(a, text, next.revision));
+  storeRevision(tx, next, annotations);
 }
 
 /** Builds the record for an imported document (revision 1); the caller stores it. */
@@ -152,11 +151,14 @@ export function newDocument(ctx: CoreContext, content: ImportedContent, now: str
   };
 }
 
+/** Stores an imported document in the running command. */
+export function storeNewDocument(ctx: CoreContext, tx: Tx, content: ImportedContent): Document {
+  const document = newDocument(ctx, content, tx.now);
+  tx.setFile(document.id, { schemaVersion: SCHEMA_VERSION, document, annotations: [] });
+  return document;
+}
+
 /** Stores an imported document as one undoable command. */
 export function addDocument(ctx: CoreContext, content: ImportedContent): Promise<Document> {
-  return ctx.command('Import document', (tx) => {
-    const document = newDocument(ctx, content, tx.now);
-    tx.setFile(document.id, { schemaVersion: SCHEMA_VERSION, document, annotations: [] });
-    return document;
-  });
+  return ctx.command('Import document', (tx) => storeNewDocument(ctx, tx, content));
 }

@@ -13,7 +13,8 @@ import { migrate } from '../migrations';
 import { importBytes, importPastedText } from '../importers';
 import { decodeText } from '../importers/decode';
 import { ImportError } from '../importers/import-error';
-import { addDocument } from './documents';
+import { addDocument, storeNewDocument } from './documents';
+import { importContent, patchSource } from './sources';
 
 type Handlers = Pick<WorkbenchHandlers, 'documents.import' | 'documents.paste' | 'export.create'>;
 
@@ -113,16 +114,20 @@ export async function restoreBackup(
 
 export function transferHandlers(ctx: CoreContext): Handlers {
   return {
-    'documents.import': async ({ fileName, dataBase64 }) => {
+    'documents.import': async ({ fileName, dataBase64, onMatch, targetId }) => {
       const bytes = Buffer.from(dataBase64, 'base64');
       if (importKindOf(fileName) === 'backup') return restoreBackup(ctx, bytes, fileName);
-      const document = await addDocument(ctx, importBytes(bytes, fileName));
-      return { fileName, kind: 'document', documentId: document.id, title: document.title };
+      const content = importBytes(bytes, fileName);
+      return importContent(ctx, content, fileName, onMatch, targetId, (tx) =>
+        storeNewDocument(ctx, tx, content),
+      );
     },
 
-    'documents.paste': async ({ title, text }) => {
+    'documents.paste': async ({ title, text, source }) => {
       if (!text.trim()) throw new WorkbenchError('INVALID_INPUT', 'There is no text to add.');
-      const document = await addDocument(ctx, importPastedText(text, title));
+      const pasted = importPastedText(text, title);
+      const content = source ? { ...pasted, source: patchSource(pasted.source, source) } : pasted;
+      const document = await addDocument(ctx, content);
       return { fileName: '', kind: 'document', documentId: document.id, title: document.title };
     },
 

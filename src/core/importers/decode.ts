@@ -1,5 +1,9 @@
 // Turning a file's bytes into text, or refusing with the reason a user can act on: too
 // large, empty, binary, or not UTF-8 with no charset declared. Nothing is guessed.
+// Declared legacy charsets go through iconv-lite's full tables: Node's TextDecoder reads
+// windows-1252 as ISO-8859-1 (curly quotes and dashes become C1 control characters) and
+// lacks windows-1256 and friends in builds with small ICU, such as Electron's.
+import iconv from 'iconv-lite';
 import { MAX_IMPORT_BYTES, MAX_IMPORT_LABEL } from '../../shared/formats';
 import { ImportError } from './import-error';
 
@@ -43,13 +47,12 @@ export function decodeText(
     const charset = allowDeclaredCharset ? declaredCharset(bytes) : undefined;
     if (!charset)
       throw new ImportError(fileName, 'it is not UTF-8 and declares no other character set');
-    try {
-      return new TextDecoder(charset).decode(bytes);
-    } catch {
+    if (!iconv.encodingExists(charset)) {
       throw new ImportError(
         fileName,
         `it declares the character set "${charset}", which is not supported`,
       );
     }
+    return iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), charset);
   }
 }

@@ -3,7 +3,7 @@
 // an entity that is gone, a `javascript:` link). Each rule here both finds its problem
 // and, only when the user asks for a repair, fixes it, so what is reported and what
 // repair does can never drift apart.
-import { reanchor } from '../../shared/anchoring';
+import { foldSpaces, reanchor } from '../../shared/anchoring';
 import type {
   Annotation,
   Block,
@@ -71,9 +71,10 @@ function anchoringProblem(a: Annotation, text: string, revision: number): string
     return `it was anchored against revision ${a.anchoredRevision}, but the text is at revision ${revision}`;
   if (start >= end) return `its range ${start}–${end} is empty or reversed`;
   if (end > text.length) return `it ends at ${end}, past the end of the text (${text.length})`;
+  // "Moved" means the quote was found with white space ignored (a re-wrapped line).
   if (
     (a.status === 'anchored' || a.status === 'moved') &&
-    text.slice(start, end) !== a.target.quote.exact
+    foldSpaces(text.slice(start, end)) !== foldSpaces(a.target.quote.exact)
   )
     return `it is marked ${a.status}, but the text at ${start}–${end} is not its quote`;
   return undefined;

@@ -8,6 +8,7 @@ import { Banners } from './components/Banners';
 import { DetailsColumn } from './components/DetailsColumn';
 import { LibraryColumn } from './components/LibraryColumn';
 import { MainColumn } from './components/MainColumn';
+import { ReimportDialog } from './components/ReimportDialog';
 import { Toasts } from './components/Toasts';
 import { TopBar } from './components/TopBar';
 import { WorkspaceBanner } from './components/WorkspaceBanner';
@@ -65,6 +66,7 @@ function Window(): React.JSX.Element {
         <DetailsColumn />
       </div>
       <Toasts />
+      <ReimportDialog />
     </div>
   );
 }

@@ -1,4 +1,13 @@
-export { anchor, scoreCandidate, type Anchor } from './anchor';
-export { approximateSearch, type ApproximateMatch } from './approximate-search';
+export { anchor, MIN_FUZZY_SCORE, type Anchor } from './anchor';
+export { anchorAll, driftHints } from './anchor-all';
 export { CONTEXT_LENGTH, describeRange, tidyRange, type TextTarget } from './describe';
-export { reanchor } from './reanchor';
+export { foldSpaces, foldText } from './fold';
+export { MAX_ERROR_RATE } from './fuzzy-match';
+export {
+  editDistance,
+  scoreRange,
+  textMatchScore,
+  WEIGHTS,
+  type QuoteContext,
+} from './match-quote';
+export { reanchor, reanchorAll } from './reanchor';

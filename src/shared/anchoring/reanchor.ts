@@ -2,10 +2,10 @@
 // which revision that holds for. Stored with the highlight, so the reader, the exports
 // and search all use this one result instead of anchoring again on every read.
 import type { Annotation } from '../model';
-import { anchor } from './anchor';
+import { anchor, type Anchor } from './anchor';
+import { driftHints } from './anchor-all';
 
-export function reanchor(a: Annotation, text: string, revision: number): Annotation {
-  const placed = anchor(text, a.target);
+function withAnchor(a: Annotation, placed: Anchor, revision: number): Annotation {
   const { confidence: _previous, ...rest } = a;
   return {
     ...rest,
@@ -17,4 +17,28 @@ export function reanchor(a: Annotation, text: string, revision: number): Annotat
     anchoredRevision: revision,
     ...(placed.confidence !== undefined ? { confidence: placed.confidence } : {}),
   };
+}
+
+/**
+ * One highlight against `text`; `hint` is where it is expected when the caller knows
+ * (reanchorAll does), else its stored position is.
+ */
+export function reanchor(a: Annotation, text: string, revision: number, hint?: number): Annotation {
+  return withAnchor(a, anchor(text, a.target, hint), revision);
+}
+
+/** A document's highlights against its new text, each hinted by its sure neighbours. */
+export function reanchorAll(
+  annotations: readonly Annotation[],
+  text: string,
+  revision: number,
+): Annotation[] {
+  const { settled, hints } = driftHints(
+    text,
+    annotations.map((a) => a.target),
+  );
+  return annotations.map((a, i) => {
+    const done = settled[i];
+    return done ? withAnchor(a, done, revision) : reanchor(a, text, revision, hints[i]);
+  });
 }

@@ -48,6 +48,9 @@ export function AnnotationPanel({
       {annotation.status !== 'anchored' && (
         <p className={`status status-${annotation.status}`} role="note">
           {STATUS_TEXT[annotation.status]}
+          {annotation.status === 'fuzzy' && annotation.confidence !== undefined
+            ? ` Confidence ${Math.round(annotation.confidence * 100)} %.`
+            : ''}
         </p>
       )}
 

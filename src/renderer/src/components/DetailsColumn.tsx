@@ -1,14 +1,21 @@
-// The right column: the open highlight, the open entity, the new entity form, or else the
-// open document's highlights.
+// The right column: the open highlight, the open entity, the new entity form, the open
+// document's review queue, or else the open document's highlights.
 import { selectCurrentDocumentId, selectView } from '../store/documents';
 import { selectEntities, selectEntity, selectPassages } from '../store/entities';
-import { closePanel, selectOpenAnnotation, selectPanel, showEntity } from '../store/selection';
+import {
+  closePanel,
+  selectOpenAnnotation,
+  selectPanel,
+  showEntity,
+  showReview,
+} from '../store/selection';
 import { selectWorkspaceReadOnly } from '../store/workspace';
 import { useConfirm } from '../workbench/confirm';
 import { useCommands, useSelector, useWorkbench } from '../workbench/context';
 import { plural } from '../lib/labels';
 import { AnnotationPanel } from './AnnotationPanel';
 import { EntityForm, EntityPanel, type EntityFields } from './EntityPanel';
+import { ReviewQueue } from './ReviewQueue';
 import { HighlightList } from './Sidebar';
 
 const EMPTY_ENTITY: EntityFields = {
@@ -30,7 +37,12 @@ export function DetailsColumn(): React.JSX.Element {
       {annotation && <OpenHighlight key={annotation.id} />}
       {entity && <OpenEntity />}
       {panel?.type === 'new-entity' && <NewEntity />}
-      {!annotation && !entity && panel?.type !== 'new-entity' && view && <DocumentHighlights />}
+      {panel?.type === 'review' && view && <Review />}
+      {!annotation &&
+        !entity &&
+        panel?.type !== 'new-entity' &&
+        panel?.type !== 'review' &&
+        view && <DocumentHighlights />}
     </aside>
   );
 }
@@ -131,6 +143,44 @@ function DocumentHighlights(): React.JSX.Element | null {
     <HighlightList
       annotations={view.annotations}
       onOpen={(id) => commands.showHighlight({ id, documentId })}
+    />
+  );
+}
+
+function Review(): React.JSX.Element | null {
+  const { store } = useWorkbench();
+  const commands = useCommands();
+  const confirm = useConfirm();
+  const view = useSelector(selectView);
+  const panel = useSelector(selectPanel);
+  const readOnly = useSelector(
+    (s) => selectWorkspaceReadOnly(s) || (selectView(s)?.readOnly ?? false),
+  );
+  if (!view) return null;
+  const documentId = view.document.id;
+  return (
+    <ReviewQueue
+      view={view}
+      reattachId={panel?.type === 'review' ? panel.reattach : null}
+      readOnly={readOnly}
+      actions={{
+        accept: (id) => void commands.acceptHighlight(id),
+        startReattach: commands.startReattach,
+        cancelReattach: commands.cancelReattach,
+        remove: (a) =>
+          confirm({
+            title: 'Delete this highlight?',
+            message: `“${a.target.quote.exact.slice(0, 120)}” and its note will be deleted.`,
+            confirmLabel: 'Delete highlight',
+            onConfirm: () =>
+              void commands.deleteHighlight(a.id).then(() => store.dispatch(showReview())),
+          }),
+        show: (id) => {
+          commands.showHighlight({ id, documentId });
+          store.dispatch(showReview());
+        },
+        close: () => store.dispatch(closePanel()),
+      }}
     />
   );
 }

@@ -4,6 +4,7 @@ import { useEffect, useRef, useState } from 'react';
 import { IMPORT_ACCEPT } from '../../../shared/formats';
 import type { ExportFormat } from '../../../shared/api';
 import { download, importFiles, type FileOutcome } from '../lib/import-files';
+import { EMPTY_SOURCE, filledSource, SourceFields } from './SourceFields';
 import { showError } from '../store/ui';
 import { useWorkbench } from '../workbench/context';
 
@@ -28,6 +29,7 @@ export function LibraryActions({
   const [exportOpen, setExportOpen] = useState(false);
   const [title, setTitle] = useState('');
   const [text, setText] = useState('');
+  const [source, setSource] = useState(EMPTY_SOURCE);
 
   useEffect(() => {
     if (!exportOpen) return;
@@ -103,9 +105,10 @@ export function LibraryActions({
           Title
           <input value={title} onChange={(e) => setTitle(e.target.value)} />
         </label>
+        <SourceFields draft={source} onChange={setSource} />
         <label className="stack">
           Text
-          <textarea rows={12} value={text} onChange={(e) => setText(e.target.value)} />
+          <textarea rows={10} value={text} onChange={(e) => setText(e.target.value)} />
         </label>
         <div className="row end">
           <button type="button" onClick={() => pasteDialog.current?.close()}>
@@ -116,11 +119,17 @@ export function LibraryActions({
             className="primary"
             disabled={!text.trim()}
             onClick={() => {
-              void api['documents.paste']({ text, ...(title.trim() ? { title } : {}) }).then(
+              const filled = filledSource(source);
+              void api['documents.paste']({
+                text,
+                ...(title.trim() ? { title } : {}),
+                ...(Object.keys(filled).length ? { source: filled } : {}),
+              }).then(
                 (outcome) => {
                   pasteDialog.current?.close();
                   setTitle('');
                   setText('');
+                  setSource(EMPTY_SOURCE);
                   onImported([
                     {
                       fileName: 'Pasted text',

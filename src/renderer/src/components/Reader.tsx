@@ -34,6 +34,8 @@ interface ReaderProps {
     kind: AnnotationKind,
     intent: SelectionIntent,
   ) => void;
+  /** Set while a highlight waits to be re-attached: the toolbar then offers only that. */
+  onReattach?: (selection: { start: number; end: number }) => void;
 }
 
 function renderMarks(text: string, marks: Mark[]): ReactNode {
@@ -65,8 +67,9 @@ function SegmentView({
   const content = renderMarks(text.slice(segment.start, segment.end), segment.marks);
   const innermost = segment.highlights.at(-1);
   if (!innermost) return <span data-start={segment.start}>{content}</span>;
-  const kind = byId.get(innermost)?.kind ?? 'quote';
-  const classes = ['hl', `hl-${kind}`];
+  const annotation = byId.get(innermost);
+  const classes = ['hl', `hl-${annotation?.kind ?? 'quote'}`];
+  if (annotation?.status === 'fuzzy') classes.push('hl-fuzzy');
   if (segment.highlights.length > 1) classes.push('hl-overlap');
   if (segment.highlights.includes(selectedId ?? '')) classes.push('hl-selected');
   return (
@@ -134,6 +137,7 @@ export function Reader({
   focus,
   onSelectAnnotation,
   onCreate,
+  onReattach,
 }: ReaderProps): React.JSX.Element {
   const { document, annotations } = view;
   const root = useRef<HTMLElement>(null);
@@ -193,7 +197,7 @@ export function Reader({
     };
     const onKey = (event: KeyboardEvent): void => {
       const target = event.target as HTMLElement | null;
-      if (!pending || event.altKey || event.ctrlKey || event.metaKey) return;
+      if (!pending || onReattach || event.altKey || event.ctrlKey || event.metaKey) return;
       if (target?.closest('input, textarea, select, [contenteditable="true"]')) return;
       const kind = KEYS[event.key.toLowerCase()];
       if (!kind) return;
@@ -202,7 +206,7 @@ export function Reader({
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [pending, create]);
+  }, [pending, create, onReattach]);
 
   useLayoutEffect(() => {
     if (!focus || !root.current || focus.documentId !== document.id) return;
@@ -261,7 +265,21 @@ export function Reader({
           );
         })}
       </article>
-      {pending && !view.readOnly && <SelectionToolbar rect={pending.rect} onChoose={create} />}
+      {pending && !view.readOnly && (
+        <SelectionToolbar
+          rect={pending.rect}
+          onChoose={create}
+          {...(onReattach
+            ? {
+                onReattach: () => {
+                  onReattach({ start: pending.start, end: pending.end });
+                  window.getSelection()?.removeAllRanges();
+                  setPending(null);
+                },
+              }
+            : {})}
+        />
+      )}
     </>
   );
 }

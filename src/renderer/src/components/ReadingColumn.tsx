@@ -1,10 +1,21 @@
-// The middle column: the open document in the reader, or why there is none.
+// The middle column: the open document's provenance and text in the reader (or in the
+// block editor while its text is being edited), or why there is none.
+import { useState } from 'react';
 import type { AnnotationKind } from '../../../shared/model';
 import { selectDocumentList, selectView, selectViewError } from '../store/documents';
-import { selectFocus, selectOpenAnnotation, showAnnotation } from '../store/selection';
+import {
+  selectFocus,
+  selectOpenAnnotation,
+  selectReattachId,
+  showAnnotation,
+} from '../store/selection';
+import { selectWorkspaceReadOnly } from '../store/workspace';
 import { useCommands, useSelector, useWorkbench } from '../workbench/context';
+import { DetailsDialog } from './DetailsDialog';
+import { DocumentHeader } from './DocumentHeader';
 import { Reader } from './Reader';
 import type { SelectionIntent } from './SelectionToolbar';
+import { TextEditor } from './TextEditor';
 
 export function ReadingColumn(): React.JSX.Element {
   const { store } = useWorkbench();
@@ -14,6 +25,11 @@ export function ReadingColumn(): React.JSX.Element {
   const noDocuments = useSelector((s) => selectDocumentList(s)?.length === 0);
   const selected = useSelector(selectOpenAnnotation);
   const focus = useSelector(selectFocus);
+  const reattachId = useSelector(selectReattachId);
+  const workspaceReadOnly = useSelector(selectWorkspaceReadOnly);
+  // Which document is being edited or described: opening another one leaves both modes.
+  const [editing, setEditing] = useState<string | null>(null);
+  const [describing, setDescribing] = useState<string | null>(null);
 
   const create = (
     range: { start: number; end: number },
@@ -21,18 +37,54 @@ export function ReadingColumn(): React.JSX.Element {
     intent: SelectionIntent,
   ): void => void commands.createHighlight(range, kind, intent === 'highlight' ? null : intent);
 
+  if (!view)
+    return (
+      <main className="reading">
+        <p className="muted empty">{error ?? (noDocuments ? 'No documents yet.' : 'Loading…')}</p>
+      </main>
+    );
+  const { document } = view;
+  const readOnly = workspaceReadOnly || view.readOnly;
   return (
     <main className="reading">
-      {view ? (
+      <DocumentHeader
+        view={view}
+        readOnly={readOnly || editing === document.id}
+        onEditDetails={() => setDescribing(document.id)}
+        onEditText={() => setEditing(document.id)}
+        onReview={commands.openReview}
+      />
+      {describing === document.id && (
+        <DetailsDialog
+          key={`${document.id}:${document.updatedAt}`}
+          document={document}
+          open
+          onSave={(patch) => commands.updateDetails(document.id, patch)}
+          onClose={() => setDescribing(null)}
+        />
+      )}
+      {editing === document.id && !readOnly ? (
+        <TextEditor
+          key={`${document.id}:${document.revision}`}
+          document={document}
+          onCancel={() => setEditing(null)}
+          onSave={async (text) => {
+            const saved = await commands.saveText(document.id, document.revision, text);
+            if (saved) setEditing(null);
+            return saved;
+          }}
+        />
+      ) : (
         <Reader
           view={view}
           selectedId={selected?.id ?? null}
           focus={focus}
           onSelectAnnotation={(id) => store.dispatch(showAnnotation(id))}
           onCreate={create}
+          {...(reattachId
+            ? { onReattach: (range) => void commands.reattachHighlight(reattachId, range) }
+            : {})}
         />
-      ) : (
-        <p className="muted empty">{error ?? (noDocuments ? 'No documents yet.' : 'Loading…')}</p>
       )}
     </main>
   );

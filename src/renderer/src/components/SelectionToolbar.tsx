@@ -1,5 +1,6 @@
 // The small toolbar shown at a selection: highlight in one of four kinds, or highlight
-// and go straight on to tagging an entity or writing a note.
+// and go straight on to tagging an entity or writing a note; while a highlight waits to
+// be re-attached, only "Re-attach here".
 import type { AnnotationKind } from '../../../shared/model';
 import { ANNOTATION_KINDS } from '../../../shared/model';
 import { KIND_LABELS } from '../lib/labels';
@@ -9,9 +10,11 @@ export type SelectionIntent = 'highlight' | 'tag' | 'note';
 export function SelectionToolbar({
   rect,
   onChoose,
+  onReattach,
 }: {
   rect: { top: number; bottom: number; left: number; width: number };
   onChoose: (kind: AnnotationKind, intent: SelectionIntent) => void;
+  onReattach?: () => void;
 }): React.JSX.Element {
   // Above the selection when there is room, else below it; always inside the window.
   const above = rect.top - 48;
@@ -26,6 +29,24 @@ export function SelectionToolbar({
       // Keep the text selection alive while the toolbar is clicked.
       onMouseDown={(event) => event.preventDefault()}
     >
+      {onReattach ? (
+        <button type="button" className="primary" onClick={onReattach}>
+          Re-attach here
+        </button>
+      ) : (
+        <Choices onChoose={onChoose} />
+      )}
+    </div>
+  );
+}
+
+function Choices({
+  onChoose,
+}: {
+  onChoose: (kind: AnnotationKind, intent: SelectionIntent) => void;
+}): React.JSX.Element {
+  return (
+    <>
       {ANNOTATION_KINDS.map((kind, i) => (
         <button
           key={kind}
@@ -45,6 +66,6 @@ export function SelectionToolbar({
       <button type="button" onClick={() => onChoose('quote', 'note')}>
         Add note…
       </button>
-    </div>
+    </>
   );
 }

@@ -82,7 +82,10 @@ export function HighlightList({
               <span className="clamp">{a.target.quote.exact}</span>
               <span className="muted">
                 {KIND_LABELS[a.kind]}
-                {a.status === 'orphaned' ? ' · orphaned' : ''}
+                {a.status === 'anchored' ? '' : ` · ${a.status}`}
+                {a.status === 'fuzzy' && a.confidence !== undefined
+                  ? ` ${Math.round(a.confidence * 100)} %`
+                  : ''}
               </span>
             </button>
           </li>

@@ -1,6 +1,6 @@
 // Reading files the user chose or dropped and importing each, one outcome per file, so
 // one unreadable file never stops the others or hides which one failed.
-import type { ImportOutcome, WorkbenchApi } from '../../../shared/api';
+import type { ImportOutcome, MatchReason, WorkbenchApi } from '../../../shared/api';
 import { plural } from './labels';
 
 export interface FileOutcome {
@@ -8,6 +8,17 @@ export interface FileOutcome {
   ok: boolean;
   message: string;
   documentId?: string;
+  /** Set when the file looks like a newer version of a document here: ask what to do. */
+  reimport?: Reimport;
+}
+
+/** A file that matched a document here, kept (with its bytes) until the user answers. */
+export interface Reimport {
+  fileName: string;
+  dataBase64: string;
+  documentId: string;
+  title: string;
+  reason: MatchReason;
 }
 
 function toBase64(buffer: ArrayBuffer): string {
@@ -20,9 +31,29 @@ function toBase64(buffer: ArrayBuffer): string {
 }
 
 export function describeOutcome(outcome: ImportOutcome): string {
-  return outcome.kind === 'backup'
-    ? `restored ${plural(outcome.documents, 'document')}, ${plural(outcome.entities, 'entity')} and ${plural(outcome.highlights, 'highlight')}`
-    : `added “${outcome.title}”`;
+  switch (outcome.kind) {
+    case 'backup':
+      return `restored ${plural(outcome.documents, 'document')}, ${plural(outcome.entities, 'entity')} and ${plural(outcome.highlights, 'highlight')}`;
+    case 'duplicate':
+      return `already here as “${outcome.title}” (identical content); opened it instead of adding a copy`;
+    case 'match':
+      return `looks like a newer version of “${outcome.title}” (same ${outcome.reason})`;
+    case 'updated':
+      return `updated “${outcome.title}” to revision ${outcome.revision}${outcome.review ? `; ${plural(outcome.review, 'highlight')} to review` : '; every highlight found'}`;
+    default:
+      return `added “${outcome.title}”`;
+  }
+}
+
+/** The outcome as the banner lists it, keeping what a later answer needs. */
+export function toFileOutcome(outcome: ImportOutcome, dataBase64: string): FileOutcome {
+  const base = { fileName: outcome.fileName, ok: true, message: describeOutcome(outcome) };
+  if (outcome.kind === 'backup') return base;
+  if (outcome.kind === 'match') {
+    const { fileName, documentId, title, reason } = outcome;
+    return { ...base, reimport: { fileName, dataBase64, documentId, title, reason } };
+  }
+  return { ...base, documentId: outcome.documentId };
 }
 
 export async function importFiles(
@@ -32,16 +63,9 @@ export async function importFiles(
   const outcomes: FileOutcome[] = [];
   for (const file of files) {
     try {
-      const outcome = await api['documents.import']({
-        fileName: file.name,
-        dataBase64: toBase64(await file.arrayBuffer()),
-      });
-      outcomes.push({
-        fileName: file.name,
-        ok: true,
-        message: describeOutcome(outcome),
-        ...(outcome.kind === 'document' ? { documentId: outcome.documentId } : {}),
-      });
+      const dataBase64 = toBase64(await file.arrayBuffer());
+      const outcome = await api['documents.import']({ fileName: file.name, dataBase64 });
+      outcomes.push(toFileOutcome(outcome, dataBase64));
     } catch (error) {
       outcomes.push({
         fileName: file.name,

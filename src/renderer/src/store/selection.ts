@@ -9,6 +9,8 @@ export type Panel =
   | { type: 'annotation'; id: string; intent: 'tag' | 'note' | null }
   | { type: 'entity'; id: string }
   | { type: 'new-entity' }
+  /** The open document's fuzzy and orphaned highlights; `reattach` waits for a selection. */
+  | { type: 'review'; reattach: string | null }
   | null;
 
 /** What to scroll to and flash: a highlight, or a passage by its text offsets. */
@@ -38,8 +40,10 @@ export function selectionReducer(state: SelectionState, action: Action): Selecti
     case 'selection/focus':
       return { ...state, focus: action.focus };
     case 'documents/opened':
-      // Opening another document closes a highlight of the previous one.
-      return state.panel?.type === 'annotation' ? { ...state, panel: null } : state;
+      // Opening another document closes a highlight, or the review, of the previous one.
+      return state.panel?.type === 'annotation' || state.panel?.type === 'review'
+        ? { ...state, panel: null }
+        : state;
     default:
       return state;
   }
@@ -70,6 +74,17 @@ export const showEntity = (id: string): SelectionAction => ({
   type: 'selection/panel',
   panel: { type: 'entity', id },
 });
+
+export const showReview = (reattach: string | null = null): SelectionAction => ({
+  type: 'selection/panel',
+  panel: { type: 'review', reattach },
+});
+
+/** The highlight waiting for a new selection to be re-attached to, if one is. */
+export function selectReattachId(state: State): string | null {
+  const panel = state.selection.panel;
+  return panel?.type === 'review' ? panel.reattach : null;
+}
 
 export const closePanel = (): SelectionAction => ({ type: 'selection/panel', panel: null });
 

@@ -1,6 +1,6 @@
 // The ui concern: short-lived messages. Toasts confirm what was just done and may offer
 // to undo or redo it; the error line says what failed; import outcomes list every file.
-import type { FileOutcome } from '../lib/import-files';
+import type { FileOutcome, Reimport } from '../lib/import-files';
 import type { Action, State } from './index';
 
 /** A toast's button names a history step rather than holding a callback, so state stays data. */
@@ -16,15 +16,19 @@ export interface UiState {
   toasts: Toast[];
   error: string | null;
   outcomes: FileOutcome[];
+  /** Imports that look like newer versions of documents here, waiting for the user's answer. */
+  reimports: Reimport[];
 }
 
 export type UiAction =
   | { type: 'ui/toastShown'; toast: Toast }
   | { type: 'ui/toastDismissed'; id: number }
   | { type: 'ui/error'; message: string | null }
-  | { type: 'ui/outcomes'; outcomes: FileOutcome[] };
+  | { type: 'ui/outcomes'; outcomes: FileOutcome[] }
+  | { type: 'ui/reimportAsked'; reimports: Reimport[] }
+  | { type: 'ui/reimportAnswered' };
 
-export const initialUi: UiState = { toasts: [], error: null, outcomes: [] };
+export const initialUi: UiState = { toasts: [], error: null, outcomes: [], reimports: [] };
 
 /** At most this many toasts at once: older ones make way, newest last. */
 export const MAX_TOASTS = 3;
@@ -41,6 +45,10 @@ export function uiReducer(state: UiState, action: Action): UiState {
       return state.error === action.message ? state : { ...state, error: action.message };
     case 'ui/outcomes':
       return { ...state, outcomes: action.outcomes };
+    case 'ui/reimportAsked':
+      return { ...state, reimports: [...state.reimports, ...action.reimports] };
+    case 'ui/reimportAnswered':
+      return { ...state, reimports: state.reimports.slice(1) };
     default:
       return state;
   }
@@ -57,3 +65,5 @@ export const showError = (message: string | null): UiAction => ({ type: 'ui/erro
 export const selectToasts = (state: State): Toast[] => state.ui.toasts;
 export const selectError = (state: State): string | null => state.ui.error;
 export const selectOutcomes = (state: State): FileOutcome[] => state.ui.outcomes;
+/** The first import waiting for "update or add as new". */
+export const selectReimport = (state: State): Reimport | undefined => state.ui.reimports[0];

@@ -18,6 +18,7 @@ export type EventPatch = Pick<
   Input<'entities.update'>['patch'],
   'date' | 'placeId' | 'participants'
 >;
+import { createSourceCommands } from './source-commands';
 
 export type AnnotationPatch = { kind?: AnnotationKind; note?: string; entityIds?: string[] };
 
@@ -79,6 +80,7 @@ export function createCommands(api: WorkbenchApi, store: WorkbenchStore) {
     run,
     openDocument,
     showHighlight,
+    ...createSourceCommands(api, store, run, openDocument),
 
     openHit: (hit: SearchHit): void => {
       if (hit.kind === 'entity') return dispatch(showEntity(hit.id));
@@ -167,6 +169,8 @@ export function createCommands(api: WorkbenchApi, store: WorkbenchStore) {
     /** Import results: listed by file, and the last document added is opened. */
     imported: (outcomes: FileOutcome[]): void => {
       dispatch({ type: 'ui/outcomes', outcomes });
+      const reimports = outcomes.flatMap((o) => (o.reimport ? [o.reimport] : []));
+      if (reimports.length) dispatch({ type: 'ui/reimportAsked', reimports });
       const opened = outcomes.findLast((o) => o.documentId)?.documentId;
       if (opened) openDocument(opened);
     },
