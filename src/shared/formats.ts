@@ -2,7 +2,7 @@
 // table, the file dialogs offer its extensions, the API and the importer share its size
 // limit, and the command line's help is written from it.
 
-export type ImportKind = 'text' | 'markdown' | 'html' | 'backup';
+export type ImportKind = 'text' | 'markdown' | 'html' | 'pdf' | 'docx' | 'backup';
 
 export const IMPORT_FORMATS: readonly {
   kind: ImportKind;
@@ -12,6 +12,8 @@ export const IMPORT_FORMATS: readonly {
   { kind: 'text', label: 'plain text', extensions: ['.txt', '.text'] },
   { kind: 'markdown', label: 'Markdown', extensions: ['.md', '.markdown', '.mdown'] },
   { kind: 'html', label: 'web page', extensions: ['.html', '.htm', '.xhtml', '.shtml'] },
+  { kind: 'pdf', label: 'PDF', extensions: ['.pdf'] },
+  { kind: 'docx', label: 'Word document', extensions: ['.docx'] },
   { kind: 'backup', label: 'workbench backup', extensions: ['.json'] },
 ];
 

@@ -116,7 +116,7 @@ export function transferHandlers(ctx: CoreContext): Handlers {
     'documents.import': async ({ fileName, dataBase64 }) => {
       const bytes = Buffer.from(dataBase64, 'base64');
       if (importKindOf(fileName) === 'backup') return restoreBackup(ctx, bytes, fileName);
-      const document = await addDocument(ctx, importBytes(bytes, fileName));
+      const document = await addDocument(ctx, await importBytes(bytes, fileName));
       return { fileName, kind: 'document', documentId: document.id, title: document.title };
     },
 
