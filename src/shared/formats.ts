@@ -32,7 +32,7 @@ export function importKindOf(fileName: string): ImportKind | undefined {
   return IMPORT_FORMATS.find((f) => f.extensions.includes(ext))?.kind;
 }
 
-/** ".txt, .md, .html or .json", for messages. */
+/** ".txt, .md, .html, .pdf, .docx or .json", for messages. */
 export const IMPORT_EXTENSIONS_LABEL = ((): string => {
   const first = IMPORT_FORMATS.map((f) => f.extensions[0]!);
   return `${first.slice(0, -1).join(', ')} or ${first.at(-1)!}`;

@@ -57,14 +57,15 @@ const lineSpacing = (steps: number[]): number => {
 
 /**
  * Joins a line to the paragraph so far: a word broken by a hyphen at the end of a line is
- * mended ("docu-" + "ment"), but a hyphen before a capital or a digit is kept
- * ("Franco-" + "German"), since there the hyphen is part of the word.
+ * mended ("docu-" + "ment"), but a hyphen before a capital or a digit is kept, without a
+ * space ("Franco-" + "German", "2019-" + "2023"), since there it belongs to the text.
  */
 export function joinLine(paragraph: string, line: string): string {
   if (!paragraph) return line;
   if (paragraph.endsWith('\u00AD')) return paragraph.slice(0, -1) + line;
   if (/\p{L}[-\u2010]$/u.test(paragraph) && /^\p{Ll}/u.test(line))
     return paragraph.slice(0, -1) + line;
+  if (/[\p{L}\p{N}][-\u2010]$/u.test(paragraph)) return paragraph + line;
   return `${paragraph} ${line}`;
 }
 
