@@ -48,13 +48,15 @@ describe('dropRunningLines', () => {
         line(n === 2 ? '۲' : `- ${n} -`, 40),
       ]),
     );
-    // The title in the margin of page 1 only is kept: it is not repeated.
+    // The title in the margin of page 1 only is kept: it is not repeated. A year on a line
+    // of its own in the body looks like a page number, but is not in the margin.
     pages[0]!.lines.unshift(line('A heading in the top margin', 780));
+    pages[2]!.lines.push(line('1988', 300));
     const kept = dropRunningLines(pages).map((p) => p.lines.map((l) => l.text));
     expect(kept).toEqual([
       ['A heading in the top margin', 'Body text of page 1.', 'Repeated in the body'],
       ['Body text of page 2.', 'Repeated in the body'],
-      ['Body text of page 3.', 'Repeated in the body'],
+      ['Body text of page 3.', 'Repeated in the body', '1988'],
       ['Country report', 'Body text of page 4.', 'Repeated in the body'],
     ]);
   });
