@@ -2,7 +2,7 @@
 // highlight from the foot of page 2 across the page break into page 3, export Markdown
 // notes, and the quote is cited to the page it starts on, "p. 2".
 import { readFile } from 'node:fs/promises';
-import { reportPdf } from '../fixtures/pdf';
+import { reportPdf } from '../fixtures/node/pdf';
 import { expect, test } from './fixtures';
 
 test('import a PDF, highlight across a page break, and cite its page', async ({

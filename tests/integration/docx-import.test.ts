@@ -1,11 +1,11 @@
 // Word import through the workbench API, on .docx files the tests build
-// (tests/fixtures/docx.ts): headings, list items, emphasis and links come through as
+// (tests/fixtures/node/docx.ts): headings, list items, emphasis and links come through as
 // blocks and marks, a javascript: link is stripped by the same sanitiser as a web page's,
 // and a file that is not a Word document, or holds no text, is refused and nothing stored.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Workbench } from '../../src/core/workbench';
 import type { Document } from '../../src/shared/model';
-import { briefingDocx, docx } from '../fixtures/docx';
+import { briefingDocx, docx } from '../fixtures/node/docx';
 import { reopen, tempDir, unwrap } from './helpers';
 
 let cleanup: () => Promise<void>;

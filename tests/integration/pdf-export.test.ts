@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Workbench } from '../../src/core/workbench';
 import type { ExportFormat } from '../../src/shared/api';
 import type { Document } from '../../src/shared/model';
-import { reportPdf } from '../fixtures/pdf';
+import { reportPdf } from '../fixtures/node/pdf';
 import { reopen, tempDir, unwrap } from './helpers';
 
 let cleanup: () => Promise<void>;

@@ -1,11 +1,11 @@
-// PDF import through the workbench API, on PDFs the tests generate (tests/fixtures/pdf.ts):
-// reading order across two columns, running heads and page numbers left out, hyphens at
+// PDF import through the workbench API, on PDFs the tests generate
+// (tests/fixtures/node/pdf.ts): reading order across two columns, running heads and page numbers left out, hyphens at
 // line ends mended, a Persian page read right to left, the info dictionary, every block's
 // page, and a scan refused with its reason and nothing stored.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Workbench } from '../../src/core/workbench';
 import type { Document } from '../../src/shared/model';
-import { imageOnlyPdf, persianPdf, reportPdf } from '../fixtures/pdf';
+import { imageOnlyPdf, persianPdf, reportPdf } from '../fixtures/node/pdf';
 import { reopen, tempDir, unwrap } from './helpers';
 
 let cleanup: () => Promise<void>;
