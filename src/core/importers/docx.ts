@@ -2,7 +2,6 @@
 // semantic HTML (headings, lists, emphasis, links), which then goes through the same
 // sanitiser and block builder as a web page, so a Word file can carry nothing a web
 // page could not. Readability is skipped: the whole document is the content.
-import mammoth from 'mammoth';
 import { htmlToContent } from './html';
 import { ImportError } from './import-error';
 import type { ImportedContent } from './plain-text';
@@ -12,6 +11,8 @@ export async function importDocx(
   fileName: string,
   contentHash: string,
 ): Promise<ImportedContent> {
+  // Loaded on first use, like pdf.js: only a workbench that imports Word files pays for it.
+  const { default: mammoth } = await import('mammoth');
   const html = await mammoth
     .convertToHtml({ buffer: Buffer.from(bytes) })
     .then((result) => result.value)

@@ -5,7 +5,6 @@
 // nothing is fetched. A PDF without a text layer (a scan) is refused: OCR is out of scope.
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { TextItem } from 'pdfjs-dist/types/src/display/api';
 import { assembleBlocks } from '../../shared/blocks';
 import type { SourceMeta } from '../../shared/model';
@@ -40,6 +39,9 @@ const infoString = (info: Record<string, unknown>, key: string): string | undefi
 };
 
 async function readPages(bytes: Uint8Array, fileName: string) {
+  // Loaded on first use: pdf.js is large, and a workbench that never sees a PDF should
+  // neither pay for it at start nor fail to start if it cannot load.
+  const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs');
   const task = getDocument({
     // pdf.js takes ownership of the buffer it is given: hand it a copy.
     data: new Uint8Array(bytes),
