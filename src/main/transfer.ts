@@ -4,6 +4,7 @@ import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { dialog, type BrowserWindow } from 'electron';
 import type { ExportFormat } from '../shared/api';
+import { IMPORT_FORMATS } from '../shared/formats';
 import { nodeFs, writeFileDurably } from '../core/store/durable';
 import type { Workbench } from '../core/workbench';
 
@@ -17,7 +18,7 @@ export async function importWithDialog(
     filters: [
       {
         name: 'Articles and backups',
-        extensions: ['txt', 'text', 'md', 'markdown', 'html', 'htm', 'xhtml', 'json'],
+        extensions: IMPORT_FORMATS.flatMap((f) => f.extensions.map((e) => e.slice(1))),
       },
     ],
   };

@@ -9,6 +9,7 @@ export interface DraftBlock {
   kind: Block['kind'];
   text: string;
   level?: number;
+  page?: number;
 }
 
 function looksLikeTitle(line: string): boolean {
@@ -59,6 +60,7 @@ export function assembleBlocks(drafts: DraftBlock[]): { text: string; blocks: Bl
       start,
       end: text.length,
       ...(draft.level ? { level: draft.level } : {}),
+      ...(draft.page ? { page: draft.page } : {}),
     });
   });
   return { text, blocks };

@@ -2,7 +2,7 @@
 // table, the file dialogs offer its extensions, the API and the importer share its size
 // limit, and the command line's help is written from it.
 
-export type ImportKind = 'text' | 'markdown' | 'html' | 'backup';
+export type ImportKind = 'text' | 'markdown' | 'html' | 'pdf' | 'docx' | 'backup';
 
 export const IMPORT_FORMATS: readonly {
   kind: ImportKind;
@@ -12,6 +12,8 @@ export const IMPORT_FORMATS: readonly {
   { kind: 'text', label: 'plain text', extensions: ['.txt', '.text'] },
   { kind: 'markdown', label: 'Markdown', extensions: ['.md', '.markdown', '.mdown'] },
   { kind: 'html', label: 'web page', extensions: ['.html', '.htm', '.xhtml', '.shtml'] },
+  { kind: 'pdf', label: 'PDF', extensions: ['.pdf'] },
+  { kind: 'docx', label: 'Word document', extensions: ['.docx'] },
   { kind: 'backup', label: 'workbench backup', extensions: ['.json'] },
 ];
 
@@ -30,7 +32,7 @@ export function importKindOf(fileName: string): ImportKind | undefined {
   return IMPORT_FORMATS.find((f) => f.extensions.includes(ext))?.kind;
 }
 
-/** ".txt, .md, .html or .json", for messages. */
+/** ".txt, .md, .html, .pdf, .docx or .json", for messages. */
 export const IMPORT_EXTENSIONS_LABEL = ((): string => {
   const first = IMPORT_FORMATS.map((f) => f.extensions[0]!);
   return `${first.slice(0, -1).join(', ')} or ${first.at(-1)!}`;

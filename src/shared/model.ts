@@ -25,6 +25,8 @@ export const Block = z.strictObject({
   start: z.number().int().nonnegative(),
   end: z.number().int().nonnegative(),
   level: z.number().int().min(1).max(6).optional(),
+  /** The page it is printed on, for documents that have pages (PDF), so quotes cite it. */
+  page: z.number().int().positive().optional(),
 });
 
 export const Mark = z.strictObject({
@@ -45,7 +47,7 @@ export const SourceMeta = z.strictObject({
   fileName: z.string().max(500).optional(),
 });
 
-export const DocumentFormat = z.enum(['text', 'markdown', 'html', 'json']);
+export const DocumentFormat = z.enum(['text', 'markdown', 'html', 'pdf', 'docx', 'json']);
 
 export const Document = z.strictObject({
   id: Id,

@@ -115,7 +115,7 @@ test('paste text as a document, and see why a bad file was refused', async ({
     buffer: Buffer.from('%PDF-1.7'),
   });
   await expect(page.getByRole('status', { name: 'Import results' })).toContainText(
-    '✗ scan.pdf could not be imported: files of type ".pdf" are not supported',
+    '✗ scan.pdf could not be imported: it is not a readable PDF',
   );
 
   // Persian typed with Arabic letters finds the Persian text.

@@ -155,7 +155,9 @@ describe('unreadable files', () => {
       /not UTF-8 and declares no other character set/,
     ],
     ['huge.txt', new Uint8Array(21 * 1024 * 1024).fill(0x61), /larger than 20 MB|too large/],
-    ['scan.pdf', new TextEncoder().encode('%PDF-1.7'), /"\.pdf" are not supported/],
+    ['scan.pdf', new TextEncoder().encode('%PDF-1.7'), /not a readable PDF/],
+    ['notes.docx', new TextEncoder().encode('PK not a zip'), /not a readable Word document/],
+    ['slides.pptx', new TextEncoder().encode('PK'), /"\.pptx" are not supported/],
     [
       'nav.html',
       new TextEncoder().encode('<html><body><script>x()</script></body></html>'),

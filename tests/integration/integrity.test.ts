@@ -180,6 +180,18 @@ const CASES: Case[] = [
     repairable: true,
   },
   {
+    name: 'a block on an earlier page than the block before it',
+    damage: (i) =>
+      editDoc(i.doc, (f) => {
+        f.document.blocks.forEach((b, n) => (b.page = n < 2 ? 2 : 3));
+        f.document.blocks[2]!.page = 1;
+      }),
+    file: (i) => docPath(i.doc),
+    record: 'blocks[2]',
+    reason: /on page 1, after a block on page 2/,
+    repairable: true,
+  },
+  {
     name: 'a mark past the end of the text',
     damage: async () => {
       const path = await linkDoc();

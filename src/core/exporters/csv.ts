@@ -1,13 +1,15 @@
 // CSV (RFC 4180): one row per highlight, and per tagged entity of it, with a header,
+// its page (PDF; empty for documents without pages) and paragraph on that page,
 // CRLF line endings and UTF-8 with a byte-order mark so spreadsheet programs read Persian
 // and Arabic correctly. Cells that a spreadsheet would run as a formula are prefixed
 // with an apostrophe: article text is untrusted.
-import { paragraphNumber, type Snapshot } from './snapshot';
+import { locate, type Snapshot } from './snapshot';
 
 const HEADER = [
   'annotation_id',
   'document_id',
   'document_title',
+  'page',
   'paragraph',
   'quote',
   'prefix',
@@ -36,13 +38,15 @@ export function exportCsv(snapshot: Snapshot): string {
   const rows: (string | number)[][] = [HEADER];
   for (const { document, annotations } of snapshot.documents) {
     for (const a of annotations) {
+      const { page, paragraph } = locate(document.blocks, a.target.position.start);
       const base = (entityId: string): (string | number)[] => {
         const entity = entities.get(entityId);
         return [
           a.id,
           document.id,
           document.title,
-          paragraphNumber(document.blocks, a.target.position.start),
+          page ?? '',
+          paragraph,
           a.target.quote.exact,
           a.target.quote.prefix,
           a.target.quote.suffix,

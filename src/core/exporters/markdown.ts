@@ -4,7 +4,7 @@
 import { KIND_LABELS, STATUS_LABELS } from '../../shared/labels';
 import type { Annotation, Document, Entity } from '../../shared/model';
 import { plural } from '../../shared/text';
-import { citation, paragraphNumber, type Snapshot } from './snapshot';
+import { citation, locate, locationLabel, type Snapshot } from './snapshot';
 
 const blockquote = (text: string): string =>
   text
@@ -13,9 +13,11 @@ const blockquote = (text: string): string =>
     .join('\n');
 
 function quoteEntry(a: Annotation, doc: Document, entities: Map<string, Entity>): string {
-  // An orphaned highlight has no place in the current text, so no paragraph to cite.
+  // An orphaned highlight has no place in the current text, so no page or paragraph to cite.
   const where =
-    a.status === 'orphaned' ? '' : `, ¶ ${paragraphNumber(doc.blocks, a.target.position.start)}`;
+    a.status === 'orphaned'
+      ? ''
+      : `, ${locationLabel(locate(doc.blocks, a.target.position.start))}`;
   const tagged = a.entityIds.map((id) => entities.get(id)?.name).filter(Boolean);
   const lines = [
     blockquote(a.target.quote.exact),

@@ -40,6 +40,24 @@ export function paragraphNumber(blocks: readonly Block[], offset: number): numbe
   return after >= 0 ? after + 1 : blocks.length;
 }
 
+/** Where an offset is cited: on a page (PDF), the paragraph counts from the page's top. */
+export interface Location {
+  page?: number;
+  paragraph: number;
+}
+
+export function locate(blocks: readonly Block[], offset: number): Location {
+  const paragraph = paragraphNumber(blocks, offset);
+  const page = blocks[paragraph - 1]?.page;
+  if (page === undefined) return { paragraph };
+  return { page, paragraph: paragraph - blocks.findIndex((b) => b.page === page) };
+}
+
+/** "p. 2, ¶ 3" for a paged document, "¶ 7" for one without pages. */
+export function locationLabel({ page, paragraph }: Location): string {
+  return page === undefined ? `¶ ${paragraph}` : `p. ${page}, ¶ ${paragraph}`;
+}
+
 /** "Title. Author. Publisher, date. URL" from whatever metadata is known. */
 export function citation(doc: Document): string {
   const { author, publisher, publishedDate, url } = doc.source;

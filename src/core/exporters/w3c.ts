@@ -2,9 +2,10 @@
 // document with a TextQuoteSelector and a TextPositionSelector. Entity tags are bodies
 // (identifying when the entity has an external identifier, else tagging) and notes are
 // TextualBody with purpose commenting. Positions are converted from the UTF-16 offsets
-// used inside the workbench to the Unicode code points the model counts.
+// used inside the workbench to the Unicode code points the model counts. A highlight on
+// one page of a PDF also gets a FragmentSelector "page=N" (RFC 3778) refined by its quote.
 import type { Annotation, Document, Entity } from '../../shared/model';
-import type { Snapshot } from './snapshot';
+import { locate, type Snapshot } from './snapshot';
 
 const URN = 'urn:research-workbench';
 
@@ -24,6 +25,25 @@ function entityBody(entity: Entity): Record<string, string> {
     value: entity.name,
     id: `${URN}:entity:${entity.id}`,
   };
+}
+
+const PDF_FRAGMENT = 'http://tools.ietf.org/rfc/rfc3778';
+
+/** The page selector of a highlight that lies on one page, refined by its quote. */
+function pageSelector(a: Annotation, doc: Document): Record<string, unknown>[] {
+  const { start, end } = a.target.position;
+  const { page } = locate(doc.blocks, start);
+  if (a.status === 'orphaned' || page === undefined || locate(doc.blocks, end - 1).page !== page)
+    return [];
+  const { exact, prefix, suffix } = a.target.quote;
+  return [
+    {
+      type: 'FragmentSelector',
+      conformsTo: PDF_FRAGMENT,
+      value: `page=${page}`,
+      refinedBy: { type: 'TextQuoteSelector', exact, prefix, suffix },
+    },
+  ];
 }
 
 function toW3c(
@@ -72,6 +92,7 @@ function toW3c(
                 end: codePoints(doc.text, end),
               },
             ]),
+        ...pageSelector(a, doc),
       ],
     },
   };

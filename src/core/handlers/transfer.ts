@@ -117,7 +117,7 @@ export function transferHandlers(ctx: CoreContext): Handlers {
     'documents.import': async ({ fileName, dataBase64, onMatch, targetId }) => {
       const bytes = Buffer.from(dataBase64, 'base64');
       if (importKindOf(fileName) === 'backup') return restoreBackup(ctx, bytes, fileName);
-      const content = importBytes(bytes, fileName);
+      const content = await importBytes(bytes, fileName);
       return importContent(ctx, content, fileName, onMatch, targetId, (tx) =>
         storeNewDocument(ctx, tx, content),
       );

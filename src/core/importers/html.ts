@@ -145,7 +145,20 @@ function meta(doc: Document, ...selectors: string[]): string | undefined {
   return undefined;
 }
 
-export function htmlToContent(html: string, fileName: string): HtmlContent {
+export interface HtmlOptions {
+  /**
+   * Find the article with Readability (a saved web page: menus, adverts, comments around
+   * it). Off for HTML that is all content, such as a Word document's, where Readability
+   * would drop short documents and lists.
+   */
+  extractArticle?: boolean;
+}
+
+export function htmlToContent(
+  html: string,
+  fileName: string,
+  { extractArticle = true }: HtmlOptions = {},
+): HtmlContent {
   // No `runScripts` and no `resources`: jsdom then neither executes scripts nor fetches.
   const dom = new JSDOM(html, { url: 'about:blank' });
   const { document } = dom.window;
@@ -156,9 +169,9 @@ export function htmlToContent(html: string, fileName: string): HtmlContent {
     'meta[name="date"]',
     'meta[name="pubdate"]',
   );
-  const article = new Readability(document.cloneNode(true) as Document, {
-    charThreshold: 100,
-  }).parse();
+  const article = extractArticle
+    ? new Readability(document.cloneNode(true) as Document, { charThreshold: 100 }).parse()
+    : null;
   const purify = createDOMPurify(dom.window);
   const clean = purify.sanitize(article?.content ?? document.body?.innerHTML ?? '', {
     ALLOWED_TAGS,

@@ -5,16 +5,18 @@ import { extname } from 'node:path';
 import { IMPORT_EXTENSIONS_LABEL, importKindOf } from '../../shared/formats';
 import { normaliseText } from '../../shared/text';
 import { decodeText } from './decode';
+import { importDocx } from './docx';
 import { htmlToContent } from './html';
 import { ImportError } from './import-error';
 import { markdownToBlocks } from './markdown';
+import { importPdf } from './pdf';
 import { sha256, textToContent, type ImportedContent } from './plain-text';
 
-export type ImportFormat = 'text' | 'markdown' | 'html';
+export type ImportFormat = 'text' | 'markdown' | 'html' | 'pdf' | 'docx';
 
 export function detectFormat(fileName: string, bytes: Uint8Array): ImportFormat {
   const kind = importKindOf(fileName);
-  if (kind === 'markdown' || kind === 'html') return kind;
+  if (kind === 'markdown' || kind === 'html' || kind === 'pdf' || kind === 'docx') return kind;
   if (kind === 'text') {
     const head = new TextDecoder().decode(bytes.subarray(0, 512)).trimStart().toLowerCase();
     return head.startsWith('<!doctype html') || head.startsWith('<html') ? 'html' : 'text';
@@ -25,8 +27,11 @@ export function detectFormat(fileName: string, bytes: Uint8Array): ImportFormat 
   );
 }
 
-export function importBytes(bytes: Uint8Array, fileName: string): ImportedContent {
+/** Async because PDF and Word files are parsed by libraries that are. */
+export async function importBytes(bytes: Uint8Array, fileName: string): Promise<ImportedContent> {
   const format = detectFormat(fileName, bytes);
+  if (format === 'pdf') return importPdf(bytes, fileName, sha256(bytes));
+  if (format === 'docx') return importDocx(bytes, fileName, sha256(bytes));
   const raw = normaliseText(decodeText(bytes, fileName, format === 'html'));
   const contentHash = sha256(bytes);
   const nothing = (): never => {

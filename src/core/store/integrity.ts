@@ -39,6 +39,7 @@ const annotationLabel = (a: Annotation, i: number): string => `annotations[${i}]
 
 function inspectBlocks(blocks: readonly Block[], length: number, findings: Finding[]): Block[] {
   const kept: Block[] = [];
+  let lastPage = 0;
   blocks.forEach((b, i) => {
     const previous = kept[kept.length - 1];
     let reason: string | undefined;
@@ -47,7 +48,20 @@ function inspectBlocks(blocks: readonly Block[], length: number, findings: Findi
     else if (previous && b.start < previous.end)
       reason = `it starts at ${b.start}, inside or before the block before it (ends ${previous.end})`;
     if (reason) findings.push({ record: `blocks[${i}]`, reason, repair: 'drop the block' });
-    else kept.push(b);
+    else if (b.page !== undefined && b.page < lastPage) {
+      // Pages only go forward along the text; a page out of order would cite a quote to
+      // the wrong page, so its number is dropped rather than trusted.
+      findings.push({
+        record: `blocks[${i}]`,
+        reason: `it is on page ${b.page}, after a block on page ${lastPage}`,
+        repair: 'remove its page number',
+      });
+      const { page: _dropped, ...unpaged } = b;
+      kept.push(unpaged);
+    } else {
+      kept.push(b);
+      lastPage = b.page ?? lastPage;
+    }
   });
   return kept;
 }
