@@ -25,30 +25,20 @@ import {
   type Mention,
   type TimelineEvent,
 } from './research';
+import {
+  CreateAnnotationInput,
+  CreateEntityInput,
+  CreateNoteInput,
+  EditTextInput,
+  UpdateAnnotationInput,
+  UpdateEntityInput,
+  UpdateNoteInput,
+} from './record-inputs';
 import { ReattachInput, SourcePatch, UpdateMetadataInput } from './source-inputs';
 
 export { ReattachInput, SourcePatch, UpdateMetadataInput };
 
 const Empty = z.strictObject({});
-import {
-  CreateAnnotationInput,
-  UpdateAnnotationInput,
-  CreateEntityInput,
-  UpdateEntityInput,
-  CreateNoteInput,
-  UpdateNoteInput,
-  EditTextInput,
-} from './record-inputs';
-
-export {
-  CreateAnnotationInput,
-  UpdateAnnotationInput,
-  CreateEntityInput,
-  UpdateEntityInput,
-  CreateNoteInput,
-  UpdateNoteInput,
-  EditTextInput,
-};
 
 export const EXPORT_FORMATS = ['markdown', 'csv', 'json', 'w3c'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
