@@ -169,7 +169,7 @@ describe('the workbench window', () => {
       'annotations.delete': ({ id }) => ({ id }),
       'history.undo': () => ({ canUndo: false, canRedo: true, done: 'Delete highlight' }),
     });
-    await click(named('Highlight: Ebrahim Raisi'));
+    await click(named('Highlight: Ebrahim Raisi (Quote, has a note)'));
     expect(document.querySelector('.markdown strong')?.textContent).toBe('two');
     await click(named('Delete highlight'));
     await click(named('Delete highlight', document.querySelector('dialog[open]')!));

@@ -5,16 +5,21 @@
 import { useEffect, useState } from 'react';
 import { createClient } from './api/client';
 import { Banners } from './components/Banners';
-import { DetailsColumn } from './components/DetailsColumn';
-import { LibraryColumn } from './components/LibraryColumn';
-import { MainColumn } from './components/MainColumn';
+import { Columns } from './components/Columns';
 import { ReimportDialog } from './components/ReimportDialog';
 import { Toasts } from './components/Toasts';
 import { TopBar } from './components/TopBar';
 import { WorkspaceBanner } from './components/WorkspaceBanner';
 import { useFileDrop } from './lib/use-file-drop';
 import { useHistoryKeys } from './lib/use-history-keys';
-import { createWorkbenchStore } from './store/index';
+import { createWorkbenchStore, initialState } from './store/index';
+import {
+  initialLayout,
+  LAYOUT_STORAGE_KEY,
+  NARROW_WIDTH,
+  rememberedLayout,
+  restoreLayout,
+} from './store/layout';
 import { createSync } from './sync/workbench-sync';
 import { createCommands } from './workbench/commands';
 import { ConfirmProvider } from './workbench/confirm';
@@ -22,7 +27,13 @@ import { WorkbenchProvider, type Workbench } from './workbench/context';
 
 function connect(): Workbench & { start(): () => void } {
   const client = createClient();
-  const store = createWorkbenchStore();
+  const store = createWorkbenchStore({
+    ...initialState,
+    layout: restoreLayout(readSetting(LAYOUT_STORAGE_KEY), {
+      ...initialLayout,
+      narrow: window.innerWidth < NARROW_WIDTH,
+    }),
+  });
   const sync = createSync(client.api, store);
   const commands = createCommands(client.api, store);
   return {
@@ -32,12 +43,38 @@ function connect(): Workbench & { start(): () => void } {
     start() {
       const stopEvents = client.onEvent((event) => sync.handleEvent(event));
       const stopSync = sync.start();
+      const stopSaving = rememberLayout(store);
       return () => {
         stopEvents();
         stopSync();
+        stopSaving();
       };
     },
   };
+}
+
+/** A remembered setting; none when storage is unavailable (a locked-down profile). */
+function readSetting(key: string): string | null {
+  try {
+    return window.localStorage.getItem(key);
+  } catch {
+    return null;
+  }
+}
+
+/** Saves the panels and reading settings whenever the user changes them. */
+function rememberLayout(store: Workbench['store']): () => void {
+  let saved = JSON.stringify(rememberedLayout(store.getState().layout));
+  return store.subscribe(() => {
+    const now = JSON.stringify(rememberedLayout(store.getState().layout));
+    if (now === saved) return;
+    saved = now;
+    try {
+      window.localStorage.setItem(LAYOUT_STORAGE_KEY, now);
+    } catch {
+      // Not remembered: the layout still works for this session.
+    }
+  });
 }
 
 export function App(): React.JSX.Element {
@@ -60,11 +97,7 @@ function Window(): React.JSX.Element {
       <TopBar />
       <WorkspaceBanner />
       <Banners />
-      <div className="columns">
-        <LibraryColumn />
-        <MainColumn />
-        <DetailsColumn />
-      </div>
+      <Columns />
       <Toasts />
       <ReimportDialog />
     </div>

@@ -1,5 +1,5 @@
-// The right column: the open highlight, the open entity, the new entity form, the open
-// document's review queue, or else the open document's highlights.
+// The right column: the open highlight, the open entity, the new entity form or the open
+// document's review queue, and below it the open document's highlights.
 import { selectCurrentDocumentId, selectView } from '../store/documents';
 import { selectEntities, selectEntity, selectPassages } from '../store/entities';
 import {
@@ -9,6 +9,7 @@ import {
   showEntity,
   showReview,
 } from '../store/selection';
+import { selectHighlightList, setHighlightFilter } from '../store/highlight-list';
 import { selectWorkspaceReadOnly } from '../store/workspace';
 import { useConfirm } from '../workbench/confirm';
 import { useCommands, useSelector, useWorkbench } from '../workbench/context';
@@ -16,7 +17,7 @@ import { plural } from '../lib/labels';
 import { AnnotationPanel } from './AnnotationPanel';
 import { EntityForm, EntityPanel, type EntityFields } from './EntityPanel';
 import { ReviewQueue } from './ReviewQueue';
-import { HighlightList } from './Sidebar';
+import { HighlightList } from './HighlightList';
 
 const EMPTY_ENTITY: EntityFields = {
   name: '',
@@ -33,17 +34,13 @@ export function DetailsColumn(): React.JSX.Element {
   const entityId = panel?.type === 'entity' ? panel.id : null;
   const entity = useSelector((s) => selectEntity(s, entityId));
   return (
-    <aside className="context" aria-label="Details">
+    <div className="context">
       {annotation && <OpenHighlight key={annotation.id} />}
       {entity && <OpenEntity />}
       {panel?.type === 'new-entity' && <NewEntity />}
       {panel?.type === 'review' && view && <Review />}
-      {!annotation &&
-        !entity &&
-        panel?.type !== 'new-entity' &&
-        panel?.type !== 'review' &&
-        view && <DocumentHighlights />}
-    </aside>
+      {view && <DocumentHighlights />}
+    </div>
   );
 }
 
@@ -135,13 +132,23 @@ function NewEntity(): React.JSX.Element {
 }
 
 function DocumentHighlights(): React.JSX.Element | null {
+  const { store } = useWorkbench();
   const commands = useCommands();
   const view = useSelector(selectView);
   const documentId = useSelector(selectCurrentDocumentId);
+  const entities = useSelector(selectEntities);
+  const { filter, collapsed } = useSelector(selectHighlightList);
+  const open = useSelector(selectOpenAnnotation);
   if (!view || documentId === null) return null;
   return (
     <HighlightList
       annotations={view.annotations}
+      entities={entities}
+      filter={filter}
+      collapsed={collapsed}
+      selectedId={open?.id ?? null}
+      onFilter={(patch) => store.dispatch(setHighlightFilter(patch))}
+      onCollapse={(value) => store.dispatch({ type: 'highlightList/collapsed', collapsed: value })}
       onOpen={(id) => commands.showHighlight({ id, documentId })}
     />
   );

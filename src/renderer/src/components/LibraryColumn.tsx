@@ -34,7 +34,7 @@ export function LibraryColumn(): React.JSX.Element {
     });
 
   return (
-    <aside className="library" aria-label="Library">
+    <div className="library">
       <DocumentList
         documents={documents}
         currentId={currentId}
@@ -49,6 +49,6 @@ export function LibraryColumn(): React.JSX.Element {
         onNew={() => store.dispatch({ type: 'selection/panel', panel: { type: 'new-entity' } })}
       />
       <CandidatesPanel readOnly={readOnly} />
-    </aside>
+    </div>
   );
 }

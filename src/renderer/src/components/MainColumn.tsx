@@ -24,7 +24,7 @@ export function MainColumn(): React.JSX.Element {
   const view = useSelector(selectResearchView);
   const dossierId = useSelector(selectDossierId);
   return (
-    <div className="main-column">
+    <main className="main-column">
       <div role="tablist" aria-label="Views" className="view-tabs">
         {TABS.map((tab) => (
           <button
@@ -52,6 +52,6 @@ export function MainColumn(): React.JSX.Element {
         {view === 'cooccurrence' && <CooccurrenceView />}
         {view === 'timeline' && <TimelineView />}
       </div>
-    </div>
+    </main>
   );
 }

@@ -9,11 +9,13 @@ import {
   selectReattachId,
   showAnnotation,
 } from '../store/selection';
+import { selectLayout } from '../store/layout';
 import { selectWorkspaceReadOnly } from '../store/workspace';
 import { useCommands, useSelector, useWorkbench } from '../workbench/context';
 import { DetailsDialog } from './DetailsDialog';
 import { DocumentHeader } from './DocumentHeader';
 import { Reader } from './Reader';
+import { ReadingSettings } from './ReadingSettings';
 import type { SelectionIntent } from './SelectionToolbar';
 import { TextEditor } from './TextEditor';
 
@@ -27,6 +29,7 @@ export function ReadingColumn(): React.JSX.Element {
   const focus = useSelector(selectFocus);
   const reattachId = useSelector(selectReattachId);
   const workspaceReadOnly = useSelector(selectWorkspaceReadOnly);
+  const { fontSize, measure } = useSelector(selectLayout);
   // Which document is being edited or described: opening another one leaves both modes.
   const [editing, setEditing] = useState<string | null>(null);
   const [describing, setDescribing] = useState<string | null>(null);
@@ -39,14 +42,19 @@ export function ReadingColumn(): React.JSX.Element {
 
   if (!view)
     return (
-      <main className="reading">
+      <div className="reading">
         <p className="muted empty">{error ?? (noDocuments ? 'No documents yet.' : 'Loading…')}</p>
-      </main>
+      </div>
     );
   const { document } = view;
   const readOnly = workspaceReadOnly || view.readOnly;
+  const style = {
+    '--reader-size': `${fontSize}px`,
+    '--reader-measure': `${measure}ch`,
+  } as React.CSSProperties;
   return (
-    <main className="reading">
+    <div className="reading" style={style}>
+      <ReadingSettings />
       <DocumentHeader
         view={view}
         readOnly={readOnly || editing === document.id}
@@ -86,6 +94,6 @@ export function ReadingColumn(): React.JSX.Element {
             : {})}
         />
       )}
-    </main>
+    </div>
   );
 }

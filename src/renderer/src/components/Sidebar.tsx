@@ -1,8 +1,6 @@
-// The library column's document list, and the list of a document's highlights (the
-// keyboard route to every highlight, and the place orphaned highlights stay visible).
+// The library column's document list.
 import type { DocumentListItem } from '../../../shared/api';
-import type { Annotation } from '../../../shared/model';
-import { KIND_LABELS, plural } from '../lib/labels';
+import { plural } from '../lib/labels';
 
 export function DocumentList({
   documents,
@@ -48,49 +46,5 @@ export function DocumentList({
         ))}
       </ul>
     </nav>
-  );
-}
-
-export function HighlightList({
-  annotations,
-  onOpen,
-}: {
-  annotations: readonly Annotation[];
-  onOpen: (id: string) => void;
-}): React.JSX.Element {
-  const ordered = [...annotations].sort(
-    (a, b) => a.target.position.start - b.target.position.start,
-  );
-  return (
-    <section className="panel" aria-labelledby="highlights-heading">
-      <h2 id="highlights-heading">Highlights</h2>
-      {ordered.length === 0 && (
-        <p className="muted">
-          Select text in the document to highlight it. Press H to highlight, or 1–4 to choose the
-          kind.
-        </p>
-      )}
-      <ol className="highlight-list">
-        {ordered.map((a) => (
-          <li key={a.id}>
-            <button
-              type="button"
-              onClick={() => onOpen(a.id)}
-              aria-label={`Highlight: ${a.target.quote.exact.slice(0, 80)}`}
-            >
-              <span className={`kind-dot swatch-${a.kind}`} aria-hidden="true" />
-              <span className="clamp">{a.target.quote.exact}</span>
-              <span className="muted">
-                {KIND_LABELS[a.kind]}
-                {a.status === 'anchored' ? '' : ` · ${a.status}`}
-                {a.status === 'fuzzy' && a.confidence !== undefined
-                  ? ` ${Math.round(a.confidence * 100)} %`
-                  : ''}
-              </span>
-            </button>
-          </li>
-        ))}
-      </ol>
-    </section>
   );
 }

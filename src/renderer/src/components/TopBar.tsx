@@ -6,6 +6,7 @@ import { selectInfo, selectWorkspaceReadOnly } from '../store/workspace';
 import { useCommands, useSelector } from '../workbench/context';
 import { HistoryButtons } from './HistoryButtons';
 import { LibraryActions } from './LibraryActions';
+import { PanelToggle } from './PanelToggles';
 import { SearchBox } from './SearchBox';
 
 export function TopBar(): React.JSX.Element {
@@ -17,12 +18,14 @@ export function TopBar(): React.JSX.Element {
   return (
     <header className="topbar">
       <span className="brand">Research Workbench</span>
+      <PanelToggle side="library" />
       <SearchBox currentDocumentId={currentId} entities={entities} />
       <LibraryActions readOnly={readOnly} onImported={commands.imported} />
       {!readOnly && <HistoryButtons />}
       <span className="muted workspace-path" title={info?.path}>
         {info?.path}
       </span>
+      <PanelToggle side="details" />
     </header>
   );
 }

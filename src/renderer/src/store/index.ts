@@ -1,5 +1,5 @@
 // The renderer's one store: a state of small modules (documents, entities, selection, ui,
-// history, workspace), each with its own state, reducer and selectors. The state changes
+// history, workspace, research, layout, highlight list), each with its own state, reducer and selectors. The state changes
 // only through actions; what the core sends is turned into actions by ../sync.
 import { createStore, type Store } from './create-store';
 import {
@@ -14,6 +14,13 @@ import {
   type EntitiesAction,
   type EntitiesState,
 } from './entities';
+import {
+  highlightListReducer,
+  initialHighlightList,
+  type HighlightListAction,
+  type HighlightListState,
+} from './highlight-list';
+import { initialLayout, layoutReducer, type LayoutAction, type LayoutState } from './layout';
 import { historyReducer, initialHistory, type HistoryAction, type HistoryState } from './history';
 import {
   initialSelection,
@@ -43,6 +50,8 @@ export interface State {
   history: HistoryState;
   workspace: WorkspaceState;
   research: ResearchState;
+  layout: LayoutState;
+  highlightList: HighlightListState;
 }
 
 export type Action =
@@ -52,7 +61,9 @@ export type Action =
   | UiAction
   | HistoryAction
   | WorkspaceAction
-  | ResearchAction;
+  | ResearchAction
+  | LayoutAction
+  | HighlightListAction;
 
 export type WorkbenchStore = Store<State, Action>;
 
@@ -64,6 +75,8 @@ export const initialState: State = {
   history: initialHistory,
   workspace: initialWorkspace,
   research: initialResearch,
+  layout: initialLayout,
+  highlightList: initialHighlightList,
 };
 
 /** Every module sees every action (a module may follow another's, as selection follows documents/opened). */
@@ -76,6 +89,8 @@ export function reduce(state: State, action: Action): State {
     history: historyReducer(state.history, action),
     workspace: workspaceReducer(state.workspace, action),
     research: researchReducer(state.research, action),
+    layout: layoutReducer(state.layout, action),
+    highlightList: highlightListReducer(state.highlightList, action),
   };
   const same = (Object.keys(next) as (keyof State)[]).every((key) => next[key] === state[key]);
   return same ? state : next;

@@ -1,0 +1,114 @@
+// The window at the sizes people use: a large monitor, a laptop, a small window and a
+// laptop at 200 % zoom. At each the page never scrolls sideways, the reader keeps at least
+// 45 characters a line, and both side panels can be reached; screenshots are kept.
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+
+const SIZES = [
+  { name: '1400x900', width: 1400, height: 900, scale: 1 },
+  { name: '1024x700', width: 1024, height: 700, scale: 1 },
+  { name: '800x600', width: 800, height: 600, scale: 1 },
+  // 200 % zoom of a 1280 x 800 window: half the CSS pixels, twice the device pixels.
+  { name: 'zoom-200', width: 640, height: 400, scale: 2 },
+  { name: '320', width: 320, height: 640, scale: 1 },
+];
+
+/** Characters of the reader's font that fit on one of its lines. */
+async function readerCharacters(page: Page): Promise<number> {
+  return page.getByRole('article').evaluate((article) => {
+    const probe = document.createElement('span');
+    probe.textContent = 'abcdefghijklmnopqrstuvwxyz'.repeat(4);
+    probe.style.whiteSpace = 'nowrap';
+    article.append(probe);
+    const perChar = probe.getBoundingClientRect().width / probe.textContent.length;
+    probe.remove();
+    return article.clientWidth / perChar;
+  });
+}
+
+async function horizontalOverflow(page: Page): Promise<number> {
+  return page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+}
+
+for (const size of SIZES) {
+  test.describe(`at ${size.name}`, () => {
+    test.use({
+      viewport: { width: size.width, height: size.height },
+      deviceScaleFactor: size.scale,
+    });
+
+    test('reflows: no sideways scroll, a readable reader, both panels reachable', async ({
+      workbench: wb,
+      page,
+    }) => {
+      await wb.reader.locator('li').first().waitFor();
+      expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+      expect(await readerCharacters(page)).toBeGreaterThanOrEqual(size.width >= 400 ? 45 : 30);
+      await page.screenshot({ path: `test-results/screenshots/layout-${size.name}.png` });
+
+      for (const side of ['Library', 'Details'] as const) {
+        const toggle = page.getByRole('button', { name: side, exact: true });
+        const panel = page.getByRole('complementary', { name: side });
+        if (!(await panel.isVisible())) await toggle.click();
+        await expect(panel).toBeVisible();
+        await expect(toggle).toHaveAttribute('aria-expanded', 'true');
+        expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+        await page.screenshot({
+          path: `test-results/screenshots/layout-${size.name}-${side.toLowerCase()}.png`,
+        });
+        const axe = await new AxeBuilder({ page }).analyze();
+        expect(axe.violations).toEqual([]);
+      }
+    });
+  });
+}
+
+test('panels collapse and resize, and the window remembers it', async ({ workbench: wb, page }) => {
+  await wb.reader.locator('li').first().waitFor();
+  const library = page.getByRole('complementary', { name: 'Library' });
+  const divider = page.getByRole('separator', { name: 'Resize the library panel' });
+  const before = (await library.boundingBox())!.width;
+  await divider.focus();
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowRight');
+  await expect(divider).toHaveAttribute('aria-valuenow', String(Math.round(before) + 32));
+  await page.getByRole('button', { name: 'Details', exact: true }).click();
+  await expect(page.getByRole('complementary', { name: 'Details' })).toHaveCount(0);
+
+  await page.getByRole('button', { name: 'Reading settings' }).click();
+  await page.getByRole('slider', { name: /Text size/ }).fill('24');
+  const fontSize = await wb.reader.evaluate((el) => getComputedStyle(el).fontSize);
+  expect(fontSize).toBe('24px');
+
+  await page.reload();
+  await wb.reader.locator('li').first().waitFor();
+  await expect(page.getByRole('complementary', { name: 'Details' })).toHaveCount(0);
+  await expect(page.getByRole('separator', { name: 'Resize the library panel' })).toHaveAttribute(
+    'aria-valuenow',
+    String(Math.round(before) + 32),
+  );
+  expect(await wb.reader.evaluate((el) => getComputedStyle(el).fontSize)).toBe('24px');
+});
+
+test.describe('narrow window', () => {
+  test.use({ viewport: { width: 800, height: 600 } });
+  test('the library is a drawer that Escape closes, giving focus back', async ({
+    workbench: wb,
+    page,
+  }) => {
+    await wb.reader.locator('li').first().waitFor();
+    const toggle = page.getByRole('button', { name: 'Library', exact: true });
+    await toggle.focus();
+    await page.keyboard.press('Enter');
+    const library = page.getByRole('complementary', { name: 'Library' });
+    await expect(library).toBeVisible();
+    // Focus went into the drawer, never to the page's body.
+    expect(await library.evaluate((el) => el.parentElement?.contains(document.activeElement))).toBe(
+      true,
+    );
+    await page.keyboard.press('Escape');
+    await expect(library).toHaveCount(0);
+    await expect(toggle).toBeFocused();
+  });
+});
