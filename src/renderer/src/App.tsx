@@ -6,6 +6,7 @@ import { useEffect, useState } from 'react';
 import { createClient } from './api/client';
 import { Banners } from './components/Banners';
 import { Columns } from './components/Columns';
+import { KeyboardLayer } from './components/KeyboardLayer';
 import { ReimportDialog } from './components/ReimportDialog';
 import { Toasts } from './components/Toasts';
 import { TopBar } from './components/TopBar';
@@ -99,6 +100,7 @@ function Window(): React.JSX.Element {
       <Banners />
       <Columns />
       <Toasts />
+      <KeyboardLayer />
       <ReimportDialog />
     </div>
   );

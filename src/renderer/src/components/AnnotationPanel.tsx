@@ -1,6 +1,6 @@
 // The side panel for one highlight: its quote, kind, entities, Markdown note and dates,
 // with editing and deleting. Every change is saved at once and shown once it is on disk.
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { EntityWithUsage } from '../../../shared/api';
 import { ANNOTATION_KINDS, type Annotation, type AnnotationKind } from '../../../shared/model';
 import type { NewEntity } from '../lib/entity-match';
@@ -31,13 +31,27 @@ export function AnnotationPanel({
 }): React.JSX.Element {
   const [editing, setEditing] = useState(intent === 'note');
   const [note, setNote] = useState(annotation.note);
+  // After the editor closes, focus goes back to the button that opens it.
+  const editButton = useRef<HTMLButtonElement>(null);
+  const [refocus, setRefocus] = useState(false);
+  useEffect(() => {
+    if (editing || !refocus) return;
+    editButton.current?.focus();
+    setRefocus(false);
+  }, [editing, refocus]);
+  const stopEditing = (): void => {
+    setEditing(false);
+    setRefocus(true);
+  };
   const byId = new Map(entities.map((e) => [e.id, e]));
   const tagged = annotation.entityIds.map((id) => byId.get(id)).filter((e) => e !== undefined);
 
   return (
     <section className="panel" aria-labelledby="annotation-heading">
       <header className="row spread">
-        <h2 id="annotation-heading">Highlight</h2>
+        <h2 id="annotation-heading" tabIndex={-1}>
+          Highlight
+        </h2>
         <button type="button" onClick={actions.close} aria-label="Close highlight">
           ×
         </button>
@@ -114,12 +128,31 @@ export function AnnotationPanel({
         <form
           onSubmit={(event) => {
             event.preventDefault();
-            void actions.update({ note }).then(() => setEditing(false));
+            void actions.update({ note }).then(stopEditing);
           }}
         >
           <label className="stack">
             Note (Markdown)
-            <textarea value={note} rows={6} autoFocus onChange={(e) => setNote(e.target.value)} />
+            <textarea
+              value={note}
+              rows={6}
+              autoFocus
+              // The caret at the end, to go on writing where the note stops.
+              onFocus={(e) =>
+                e.target.setSelectionRange(e.target.value.length, e.target.value.length)
+              }
+              onChange={(e) => setNote(e.target.value)}
+              onKeyDown={(e) => {
+                if (e.key === 'Escape') {
+                  e.preventDefault();
+                  setNote(annotation.note);
+                  stopEditing();
+                } else if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+                  e.preventDefault();
+                  void actions.update({ note }).then(stopEditing);
+                }
+              }}
+            />
           </label>
           <div className="row">
             <button type="submit" className="primary">
@@ -129,7 +162,7 @@ export function AnnotationPanel({
               type="button"
               onClick={() => {
                 setNote(annotation.note);
-                setEditing(false);
+                stopEditing();
               }}
             >
               Cancel
@@ -144,7 +177,7 @@ export function AnnotationPanel({
             <p className="muted">No note.</p>
           )}
           {!readOnly && (
-            <button type="button" onClick={() => setEditing(true)}>
+            <button type="button" ref={editButton} onClick={() => setEditing(true)}>
               {annotation.note ? 'Edit note' : 'Add note'}
             </button>
           )}

@@ -121,7 +121,9 @@ export function EntityPanel({
   return (
     <section className="panel" aria-labelledby="entity-heading">
       <header className="row spread">
-        <h2 id="entity-heading">{entity.name}</h2>
+        <h2 id="entity-heading" tabIndex={-1}>
+          {entity.name}
+        </h2>
         <button type="button" onClick={onClose} aria-label="Close entity">
           ×
         </button>

@@ -22,6 +22,12 @@ export function EntityPicker({
 }): React.JSX.Element {
   const { query, setQuery, open, setOpen, active, inputProps, onKey } = useCombobox();
   const [draft, setDraft] = useState<NewEntity | null>(null);
+  // Focus follows the user between the combobox and the new entity form, never dropped.
+  const [returning, setReturning] = useState(false);
+  const endDraft = (): void => {
+    setDraft(null);
+    setReturning(true);
+  };
   const listId = useId();
   const matches = matchEntities(entities, query)
     .filter((e) => !exclude.includes(e.id))
@@ -48,10 +54,15 @@ export function EntityPicker({
       <form
         className="new-entity"
         aria-label="New entity"
+        onKeyDown={(event) => {
+          if (event.key !== 'Escape') return;
+          event.preventDefault();
+          endDraft();
+        }}
         onSubmit={(event) => {
           event.preventDefault();
           onCreate(draft);
-          setDraft(null);
+          endDraft();
           setQuery('');
         }}
       >
@@ -60,6 +71,7 @@ export function EntityPicker({
           <input
             value={draft.name}
             required
+            autoFocus
             onChange={(e) => setDraft({ ...draft, name: e.target.value })}
           />
         </label>
@@ -76,7 +88,7 @@ export function EntityPicker({
           <button type="submit" className="primary">
             Create and tag
           </button>
-          <button type="button" onClick={() => setDraft(null)}>
+          <button type="button" onClick={endDraft}>
             Cancel
           </button>
         </div>
@@ -94,7 +106,7 @@ export function EntityPicker({
         aria-autocomplete="list"
         aria-activedescendant={open && optionCount > 0 ? `${listId}-${active}` : undefined}
         placeholder="Tag an entity: type a name or alias"
-        autoFocus={autoFocus}
+        autoFocus={autoFocus || returning}
         {...inputProps}
         onKeyDown={(e) => onKey(e, optionCount, choose)}
         onBlur={() => setTimeout(() => setOpen(false), 150)}

@@ -24,7 +24,7 @@ export function MainColumn(): React.JSX.Element {
   const view = useSelector(selectResearchView);
   const dossierId = useSelector(selectDossierId);
   return (
-    <main className="main-column">
+    <main className="main-column" tabIndex={-1}>
       <div role="tablist" aria-label="Views" className="view-tabs">
         {TABS.map((tab) => (
           <button

@@ -13,7 +13,9 @@ import {
 import type { DocumentView } from '../../../shared/api';
 import type { Annotation, AnnotationKind, Block, Mark } from '../../../shared/model';
 import { offsetsToRange, rangeToOffsets } from '../lib/dom-offsets';
+import { KIND_LABELS } from '../lib/labels';
 import { segmentBlock, type Segment } from '../lib/segments';
+import { blockSpan, extend, step, unitAt, units, type Span, type Unit } from '../lib/text-units';
 import { SAFE_HREF } from '../../../shared/text';
 import type { ReaderFocus } from '../store/selection';
 import { SelectionToolbar, type SelectionIntent } from './SelectionToolbar';
@@ -72,6 +74,25 @@ function SegmentView({
   if (annotation?.status === 'fuzzy') classes.push('hl-fuzzy');
   if (segment.highlights.length > 1) classes.push('hl-overlap');
   if (segment.highlights.includes(selectedId ?? '')) classes.push('hl-selected');
+  // A highlight is one stop in the Tab order, at its first run of text: the innermost
+  // highlight that begins here (one that begins inside another is reached after it).
+  const begins = [...segment.highlights]
+    .reverse()
+    .map((id) => byId.get(id))
+    .find((a) => a?.target.position.start === segment.start);
+  const stop = begins
+    ? {
+        tabIndex: 0,
+        role: 'button',
+        'data-highlight-stop': begins.id,
+        'aria-label': `${KIND_LABELS[begins.kind]} highlight: ${begins.target.quote.exact.slice(0, 80)}`,
+        onKeyDown: (event: React.KeyboardEvent) => {
+          if (event.key !== 'Enter' && event.key !== ' ') return;
+          event.preventDefault();
+          onSelect(begins.id);
+        },
+      }
+    : {};
   return (
     <mark
       data-start={segment.start}
@@ -80,6 +101,7 @@ function SegmentView({
       onClick={() => {
         if (window.getSelection()?.isCollapsed !== false) onSelect(innermost);
       }}
+      {...stop}
     >
       {content}
     </mark>
@@ -177,15 +199,96 @@ export function Reader({
     };
   }, [readSelection]);
 
+  /** The selection as it is in the page now: keys can outrun the pending state. */
+  const liveSelection = useCallback((): Span | null => {
+    const live = window.getSelection();
+    if (!root.current || !live || live.isCollapsed || live.rangeCount === 0) return null;
+    return rangeToOffsets(root.current, live.getRangeAt(0));
+  }, []);
+
   const create = useCallback(
     (kind: AnnotationKind, intent: SelectionIntent) => {
-      if (!pending || view.readOnly) return;
-      onCreate({ start: pending.start, end: pending.end }, kind, intent);
+      const span = liveSelection() ?? pending;
+      if (!span || view.readOnly) return;
+      onCreate({ start: span.start, end: span.end }, kind, intent);
       window.getSelection()?.removeAllRanges();
       setPending(null);
     },
-    [pending, onCreate, view.readOnly],
+    [pending, onCreate, view.readOnly, liveSelection],
   );
+
+  // Selecting from the keyboard: the reader takes focus, and arrows, S and P select words,
+  // sentences and paragraphs, which then highlight like a selection made with the mouse.
+  const unitCache = useRef(new Map<Unit, Span[]>());
+  useEffect(() => unitCache.current.clear(), [document]);
+  const unitList = (unit: Unit): Span[] => {
+    let list = unitCache.current.get(unit);
+    if (!list) {
+      list = units(document.text, document.blocks, unit, document.source.language);
+      unitCache.current.set(unit, list);
+    }
+    return list;
+  };
+  const selectSpan = (span: Span | null): void => {
+    if (!span || !root.current) return;
+    const range = offsetsToRange(root.current, span.start, span.end);
+    const selection = window.getSelection();
+    if (!range || !selection) return;
+    selection.removeAllRanges();
+    selection.addRange(range);
+    const rect = range.getBoundingClientRect();
+    const reading = root.current.closest('.reading');
+    const box = reading?.getBoundingClientRect();
+    if (box && (rect.top < box.top + 40 || rect.bottom > box.bottom - 40))
+      range.startContainer.parentElement?.scrollIntoView({ block: 'center' });
+  };
+  const onReaderKey = (event: React.KeyboardEvent<HTMLElement>): void => {
+    if (event.altKey || event.ctrlKey || event.metaKey || event.defaultPrevented) return;
+    const target = event.target as HTMLElement;
+    if (target.closest('input, textarea, select, button, a[href]')) return;
+    const stopId = target.dataset.highlightStop;
+    const stopAt = stopId ? byId.get(stopId)?.target.position : undefined;
+    const selected = liveSelection();
+    const current: Span | null =
+      selected ?? (stopAt ? { start: stopAt.start, end: stopAt.end } : null);
+    const rtl = root.current ? getComputedStyle(root.current).direction === 'rtl' : false;
+    const forward = (key: string): 1 | -1 =>
+      key === 'ArrowDown' || key === (rtl ? 'ArrowLeft' : 'ArrowRight') ? 1 : -1;
+    const key = event.key;
+    let next: Span | null | undefined;
+    if (key === 'ArrowDown' || key === 'ArrowUp' || key === 'ArrowLeft' || key === 'ArrowRight') {
+      const unit: Unit = key === 'ArrowDown' || key === 'ArrowUp' ? 'sentence' : 'word';
+      const list = unitList(unit);
+      next =
+        event.shiftKey && selected
+          ? extend(list, selected, forward(key))
+          : step(list, current, forward(key));
+    } else if (key === 's' || key === 'S') {
+      next = current ? unitAt(unitList('sentence'), current.start) : unitList('sentence')[0];
+    } else if (key === 'p' || key === 'P') {
+      next = blockSpan(document.text, document.blocks, current?.start ?? 0);
+    } else if ((key === 't' || key === 'n') && selected && !onReattach) {
+      create('quote', key === 't' ? 'tag' : 'note');
+      event.preventDefault();
+      return;
+    } else if (key === ']' || key === '[') {
+      const stops = [
+        ...(root.current?.querySelectorAll<HTMLElement>('[data-highlight-stop]') ?? []),
+      ];
+      const at = stops.indexOf(target);
+      const to = key === ']' ? stops[at + 1] : at > 0 ? stops[at - 1] : stops.at(-1);
+      to?.focus();
+      event.preventDefault();
+      return;
+    } else if (key === 'Escape' && selected) {
+      window.getSelection()?.removeAllRanges();
+      setPending(null);
+      event.preventDefault();
+      return;
+    } else return;
+    event.preventDefault();
+    if (next) selectSpan(next);
+  };
 
   useEffect(() => {
     const KEYS: Record<string, AnnotationKind> = {
@@ -234,9 +337,16 @@ export function Reader({
   const dir = document.source.direction ?? 'auto';
   return (
     <>
+      <p id="reader-keys" className="visually-hidden">
+        Arrow keys select sentences and words, Shift extends, S selects a sentence and P a
+        paragraph; then H or 1 to 4 highlights. Tab moves through highlights.
+      </p>
       <article
         ref={root}
         className="reader"
+        tabIndex={0}
+        aria-describedby="reader-keys"
+        onKeyDown={onReaderKey}
         aria-label={`Document: ${document.title}`}
         dir={dir}
         lang={document.source.language}

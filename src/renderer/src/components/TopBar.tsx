@@ -17,6 +17,18 @@ export function TopBar(): React.JSX.Element {
   const commands = useCommands();
   return (
     <header className="topbar">
+      <button
+        type="button"
+        className="skip-link"
+        onClick={() =>
+          (
+            document.querySelector<HTMLElement>('article.reader') ??
+            document.querySelector<HTMLElement>('main')
+          )?.focus()
+        }
+      >
+        Skip to the document
+      </button>
       <span className="brand">Research Workbench</span>
       <PanelToggle side="library" />
       <SearchBox currentDocumentId={currentId} entities={entities} />

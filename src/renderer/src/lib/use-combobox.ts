@@ -44,7 +44,8 @@ export function useCombobox(): Combobox {
       if (event.key === 'ArrowDown') setActive((a) => Math.min(a + 1, optionCount - 1));
       else if (event.key === 'ArrowUp') setActive((a) => Math.max(a - 1, 0));
       else if (event.key === 'Enter' && optionCount > 0) choose(active);
-      else if (event.key === 'Escape') setOpen(false);
+      // A closed list lets Escape through, to close what holds the combobox.
+      else if (event.key === 'Escape' && open) setOpen(false);
       else return;
       event.preventDefault();
     },
