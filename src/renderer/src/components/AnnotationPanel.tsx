@@ -33,15 +33,15 @@ export function AnnotationPanel({
   const [note, setNote] = useState(annotation.note);
   // After the editor closes, focus goes back to the button that opens it.
   const editButton = useRef<HTMLButtonElement>(null);
-  const [refocus, setRefocus] = useState(false);
+  const refocus = useRef(false);
   useEffect(() => {
-    if (editing || !refocus) return;
+    if (editing || !refocus.current) return;
+    refocus.current = false;
     editButton.current?.focus();
-    setRefocus(false);
-  }, [editing, refocus]);
+  }, [editing]);
   const stopEditing = (): void => {
+    refocus.current = true;
     setEditing(false);
-    setRefocus(true);
   };
   const byId = new Map(entities.map((e) => [e.id, e]));
   const tagged = annotation.entityIds.map((id) => byId.get(id)).filter((e) => e !== undefined);
