@@ -21,6 +21,7 @@ import {
   rememberedLayout,
   restoreLayout,
 } from './store/layout';
+import { followRoutes } from './sync/route-sync';
 import { createSync } from './sync/workbench-sync';
 import { createCommands } from './workbench/commands';
 import { ConfirmProvider } from './workbench/confirm';
@@ -45,10 +46,12 @@ function connect(): Workbench & { start(): () => void } {
       const stopEvents = client.onEvent((event) => sync.handleEvent(event));
       const stopSync = sync.start();
       const stopSaving = rememberLayout(store);
+      const stopRoutes = followRoutes(store, commands);
       return () => {
         stopEvents();
         stopSync();
         stopSaving();
+        stopRoutes();
       };
     },
   };

@@ -12,7 +12,7 @@ import { selectHistory } from '../store/history';
 import { selectLayout, toggleSide } from '../store/layout';
 import { showView, type ResearchView } from '../store/research';
 import { closePanel, showEntity } from '../store/selection';
-import { showError } from '../store/ui';
+import { showError, showToast } from '../store/ui';
 import { selectWorkspaceReadOnly } from '../store/workspace';
 import { useSelector, useWorkbench } from '../workbench/context';
 
@@ -108,6 +108,16 @@ function useEntries(showShortcuts: () => void): PaletteEntry[] {
         label: 'Keyboard shortcuts',
         keys: '?',
         run: showShortcuts,
+      },
+      {
+        id: 'copy-link',
+        group: 'Edit',
+        label: 'Copy a link to what is open',
+        run: () =>
+          void navigator.clipboard
+            .writeText(window.location.href)
+            .then(() => store.dispatch(showToast('Link copied.')))
+            .catch(() => store.dispatch(showError('The link could not be copied.'))),
       },
       ...EXPORTS.map((e) => ({
         id: `export-${e.format}`,

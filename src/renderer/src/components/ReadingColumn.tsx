@@ -1,6 +1,7 @@
 // The middle column: the open document's provenance and text in the reader (or in the
 // block editor while its text is being edited), or why there is none.
-import { useState } from 'react';
+import { useRef, useState } from 'react';
+import { useRememberedScroll } from '../lib/use-remembered-scroll';
 import type { AnnotationKind } from '../../../shared/model';
 import { selectDocumentList, selectView, selectViewError } from '../store/documents';
 import {
@@ -30,6 +31,8 @@ export function ReadingColumn(): React.JSX.Element {
   const reattachId = useSelector(selectReattachId);
   const workspaceReadOnly = useSelector(selectWorkspaceReadOnly);
   const { fontSize, measure } = useSelector(selectLayout);
+  const scroller = useRef<HTMLDivElement>(null);
+  useRememberedScroll(scroller, view?.document.id, focus?.documentId === view?.document.id);
   // Which document is being edited or described: opening another one leaves both modes.
   const [editing, setEditing] = useState<string | null>(null);
   const [describing, setDescribing] = useState<string | null>(null);
@@ -53,7 +56,7 @@ export function ReadingColumn(): React.JSX.Element {
     '--reader-measure': `${measure}ch`,
   } as React.CSSProperties;
   return (
-    <div className="reading" style={style}>
+    <div className="reading" style={style} ref={scroller}>
       <ReadingSettings />
       <DocumentHeader
         view={view}

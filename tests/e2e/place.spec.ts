@@ -1,0 +1,46 @@
+// Where you were: the open document, its scroll position and the open highlight or entity
+// survive a reload, and each has a link (the address's hash) that opens it.
+import { expect, test } from './fixtures';
+
+test('reload brings back the highlight, the scroll position and the entity; links open them', async ({
+  workbench: wb,
+  page,
+  host,
+}) => {
+  await wb.highlight('Supreme National Security Council', undefined, 'claim');
+  await expect(page).toHaveURL(/#\/document\/[\w-]+\/highlight\/[\w-]+$/);
+  const highlightUrl = page.url();
+
+  await page.reload();
+  await expect(wb.details.getByRole('blockquote')).toHaveText('Supreme National Security Council');
+
+  // The scroll position of the document is remembered too.
+  await wb.details.getByRole('button', { name: 'Close highlight' }).click();
+  await expect(page).toHaveURL(/#\/document\/[\w-]+$/);
+  const reading = page.locator('.reading');
+  await reading.evaluate((el) => el.scrollTo(0, 700));
+  await page.waitForTimeout(400);
+  await page.reload();
+  await wb.reader.locator('li').first().waitFor();
+  await expect.poll(() => reading.evaluate((el) => Math.round(el.scrollTop))).toBe(700);
+
+  // An entity has its own address.
+  await wb.highlight('Ali Shamkhani', undefined, 'quote');
+  await wb.tagNewEntity('Ali Shamkhani', 'person');
+  await wb.details
+    .getByRole('list', { name: 'Tagged entities' })
+    .getByRole('button', { name: 'Ali Shamkhani', exact: true })
+    .click();
+  await expect(page).toHaveURL(/#\/entity\/[\w-]+$/);
+  const entityUrl = page.url();
+
+  // Opening a copied link goes to what it names; a link to something not here says so.
+  await page.goto(highlightUrl);
+  await expect(wb.details.getByRole('blockquote')).toHaveText('Supreme National Security Council');
+  await page.goto(entityUrl);
+  await expect(wb.details.getByRole('heading', { name: 'Ali Shamkhani' })).toBeVisible();
+  await page.goto(`${host.origin}/#/document/no-such-document`);
+  await expect(wb.toasts).toContainText('not in this workspace');
+  await page.goto(`${host.origin}/#/document/%3Cscript%3E`);
+  await wb.reader.locator('li').first().waitFor();
+});
