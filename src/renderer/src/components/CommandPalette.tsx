@@ -2,7 +2,6 @@
 // document and entity to go to. Type to narrow, arrows to choose, Enter to run.
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { ExportFormat } from '../../../shared/api';
-import { download } from '../lib/import-files';
 import { plural } from '../lib/labels';
 import { matchPalette, type PaletteEntry } from '../lib/palette';
 import { modKey } from '../lib/shortcuts';
@@ -41,7 +40,7 @@ const focusLater = (find: () => HTMLElement | null): void =>
   void setTimeout(() => find()?.focus(), 0);
 
 function useEntries(showShortcuts: () => void): PaletteEntry[] {
-  const { api, store, commands } = useWorkbench();
+  const { store, commands } = useWorkbench();
   const documents = useSelector(selectDocumentList);
   const entities = useSelector(selectEntities);
   const history = useSelector(selectHistory);
@@ -123,12 +122,7 @@ function useEntries(showShortcuts: () => void): PaletteEntry[] {
         id: `export-${e.format}`,
         group: 'Export',
         label: e.label,
-        run: () =>
-          void api['export.create']({ format: e.format })
-            .then((file) => download(file.fileName, file.mimeType, file.content))
-            .catch((error: unknown) =>
-              store.dispatch(showError(error instanceof Error ? error.message : String(error))),
-            ),
+        run: () => void commands.exportAs(e.format, e.label),
       })),
     ];
     if (!readOnly) {
@@ -188,7 +182,7 @@ function useEntries(showShortcuts: () => void): PaletteEntry[] {
       });
     }
     return entries;
-  }, [api, store, commands, documents, entities, history, layout, readOnly, showShortcuts]);
+  }, [store, commands, documents, entities, history, layout, readOnly, showShortcuts]);
 }
 
 export function CommandPalette({

@@ -3,7 +3,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { IMPORT_ACCEPT } from '../../../shared/formats';
 import type { ExportFormat } from '../../../shared/api';
-import { download, importFiles, type FileOutcome } from '../lib/import-files';
+import type { FileOutcome } from '../lib/import-files';
 import { EMPTY_SOURCE, filledSource, SourceFields } from './SourceFields';
 import { showError } from '../store/ui';
 import { useWorkbench } from '../workbench/context';
@@ -22,7 +22,7 @@ export function LibraryActions({
   readOnly: boolean;
   onImported: (outcomes: FileOutcome[]) => void;
 }): React.JSX.Element {
-  const { api, store } = useWorkbench();
+  const { api, store, commands } = useWorkbench();
   const onError = (message: string): void => store.dispatch(showError(message));
   const fileInput = useRef<HTMLInputElement>(null);
   const pasteDialog = useRef<HTMLDialogElement>(null);
@@ -37,15 +37,6 @@ export function LibraryActions({
     window.addEventListener('click', close);
     return () => window.removeEventListener('click', close);
   }, [exportOpen]);
-
-  const exportAs = async (format: ExportFormat): Promise<void> => {
-    try {
-      const file = await api['export.create']({ format });
-      download(file.fileName, file.mimeType, file.content);
-    } catch (error) {
-      onError(error instanceof Error ? error.message : String(error));
-    }
-  };
 
   return (
     <div className="row library-actions">
@@ -64,7 +55,7 @@ export function LibraryActions({
             onChange={(e) => {
               const files = [...(e.target.files ?? [])];
               e.target.value = '';
-              void importFiles(api, files).then(onImported);
+              void commands.importFiles(files);
             }}
           />
           <button type="button" onClick={() => pasteDialog.current?.showModal()}>
@@ -91,7 +82,7 @@ export function LibraryActions({
                 key={format}
                 type="button"
                 role="menuitem"
-                onClick={() => void exportAs(format)}
+                onClick={() => void commands.exportAs(format, label)}
               >
                 {label}
               </button>

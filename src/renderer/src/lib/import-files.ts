@@ -56,12 +56,29 @@ export function toFileOutcome(outcome: ImportOutcome, dataBase64: string): FileO
   return { ...base, documentId: outcome.documentId };
 }
 
+export interface ImportProgress {
+  /** Called before each file, with how many are done. */
+  onFile?: (done: number, file: File) => void;
+  /** Stops before the next file; the files already imported stay (each is undoable). */
+  signal?: AbortSignal;
+}
+
 export async function importFiles(
   api: WorkbenchApi,
   files: readonly File[],
+  { onFile, signal }: ImportProgress = {},
 ): Promise<FileOutcome[]> {
   const outcomes: FileOutcome[] = [];
-  for (const file of files) {
+  for (const [done, file] of files.entries()) {
+    if (signal?.aborted) {
+      outcomes.push({
+        fileName: file.name,
+        ok: false,
+        message: `${file.name}: not imported (cancelled)`,
+      });
+      continue;
+    }
+    onFile?.(done, file);
     try {
       const dataBase64 = toBase64(await file.arrayBuffer());
       const outcome = await api['documents.import']({ fileName: file.name, dataBase64 });

@@ -3,7 +3,6 @@
 import { useState, type DragEvent } from 'react';
 import { selectWorkspaceReadOnly } from '../store/workspace';
 import { useSelector, useWorkbench } from '../workbench/context';
-import { importFiles } from './import-files';
 
 export function useFileDrop(): {
   dragging: boolean;
@@ -13,7 +12,7 @@ export function useFileDrop(): {
     onDrop: (event: DragEvent) => void;
   };
 } {
-  const { api, commands } = useWorkbench();
+  const { commands } = useWorkbench();
   const readOnly = useSelector(selectWorkspaceReadOnly);
   const [dragging, setDragging] = useState(false);
   return {
@@ -31,7 +30,7 @@ export function useFileDrop(): {
         event.preventDefault();
         setDragging(false);
         const files = [...event.dataTransfer.files];
-        if (files.length && !readOnly) void importFiles(api, files).then(commands.imported);
+        if (files.length && !readOnly) void commands.importFiles(files);
       },
     },
   };

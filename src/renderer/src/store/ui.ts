@@ -12,12 +12,22 @@ export interface Toast {
   action?: ToastAction;
 }
 
+/** An operation under way that may take a while: what, how far, and whether it can stop. */
+export interface Progress {
+  label: string;
+  done: number;
+  /** Null when how much is left cannot be known. */
+  total: number | null;
+  cancellable: boolean;
+}
+
 export interface UiState {
   toasts: Toast[];
   error: string | null;
   outcomes: FileOutcome[];
   /** Imports that look like newer versions of documents here, waiting for the user's answer. */
   reimports: Reimport[];
+  progress: Progress | null;
 }
 
 export type UiAction =
@@ -26,9 +36,16 @@ export type UiAction =
   | { type: 'ui/error'; message: string | null }
   | { type: 'ui/outcomes'; outcomes: FileOutcome[] }
   | { type: 'ui/reimportAsked'; reimports: Reimport[] }
-  | { type: 'ui/reimportAnswered' };
+  | { type: 'ui/reimportAnswered' }
+  | { type: 'ui/progress'; progress: Progress | null };
 
-export const initialUi: UiState = { toasts: [], error: null, outcomes: [], reimports: [] };
+export const initialUi: UiState = {
+  toasts: [],
+  error: null,
+  outcomes: [],
+  reimports: [],
+  progress: null,
+};
 
 /** At most this many toasts at once: older ones make way, newest last. */
 export const MAX_TOASTS = 3;
@@ -49,6 +66,8 @@ export function uiReducer(state: UiState, action: Action): UiState {
       return { ...state, reimports: [...state.reimports, ...action.reimports] };
     case 'ui/reimportAnswered':
       return { ...state, reimports: state.reimports.slice(1) };
+    case 'ui/progress':
+      return { ...state, progress: action.progress };
     default:
       return state;
   }
@@ -63,6 +82,7 @@ export const dismissToast = (id: number): UiAction => ({ type: 'ui/toastDismisse
 export const showError = (message: string | null): UiAction => ({ type: 'ui/error', message });
 
 export const selectToasts = (state: State): Toast[] => state.ui.toasts;
+export const selectProgress = (state: State): Progress | null => state.ui.progress;
 export const selectError = (state: State): string | null => state.ui.error;
 export const selectOutcomes = (state: State): FileOutcome[] => state.ui.outcomes;
 /** The first import waiting for "update or add as new". */

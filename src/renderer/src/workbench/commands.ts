@@ -19,6 +19,7 @@ export type EventPatch = Pick<
   'date' | 'placeId' | 'participants'
 >;
 import { createSourceCommands } from './source-commands';
+import { createTransferCommands } from './transfer-commands';
 
 export type AnnotationPatch = { kind?: AnnotationKind; note?: string; entityIds?: string[] };
 
@@ -75,8 +76,18 @@ export function createCommands(api: WorkbenchApi, store: WorkbenchStore) {
     dispatch(focusOn({ documentId: annotation.documentId, annotationId: annotation.id }));
   }
 
+  function imported(outcomes: FileOutcome[]): void {
+    dispatch({ type: 'ui/outcomes', outcomes });
+    const reimports = outcomes.flatMap((o) => (o.reimport ? [o.reimport] : []));
+    if (reimports.length) dispatch({ type: 'ui/reimportAsked', reimports });
+    const opened = outcomes.findLast((o) => o.documentId)?.documentId;
+    if (opened) openDocument(opened);
+  }
+
   return {
     ...createResearchCommands(api, store, run),
+    ...createTransferCommands(api, store, imported),
+    imported,
     run,
     openDocument,
     showHighlight,
@@ -167,12 +178,5 @@ export function createCommands(api: WorkbenchApi, store: WorkbenchStore) {
     dismissRepairReport: (): void => dispatch({ type: 'workspace/repaired', report: undefined }),
 
     /** Import results: listed by file, and the last document added is opened. */
-    imported: (outcomes: FileOutcome[]): void => {
-      dispatch({ type: 'ui/outcomes', outcomes });
-      const reimports = outcomes.flatMap((o) => (o.reimport ? [o.reimport] : []));
-      if (reimports.length) dispatch({ type: 'ui/reimportAsked', reimports });
-      const opened = outcomes.findLast((o) => o.documentId)?.documentId;
-      if (opened) openDocument(opened);
-    },
   };
 }

@@ -1,0 +1,65 @@
+// Bringing files in and taking exports out, with progress: an import says which file of
+// how many it is on and can be stopped between files; an export says it is under way.
+import type { ExportFormat, WorkbenchApi } from '../../../shared/api';
+import { download, importFiles, type FileOutcome } from '../lib/import-files';
+import { plural } from '../lib/labels';
+import type { WorkbenchStore } from '../store/index';
+import { showError } from '../store/ui';
+
+export function createTransferCommands(
+  api: WorkbenchApi,
+  store: WorkbenchStore,
+  imported: (outcomes: FileOutcome[]) => void,
+) {
+  const { dispatch } = store;
+  let controller: AbortController | null = null;
+  const clear = (): void => dispatch({ type: 'ui/progress', progress: null });
+
+  return {
+    importFiles: async (files: readonly File[]): Promise<void> => {
+      if (files.length === 0) return;
+      controller?.abort();
+      const own = new AbortController();
+      controller = own;
+      try {
+        const outcomes = await importFiles(api, files, {
+          signal: own.signal,
+          onFile: (done, file) =>
+            dispatch({
+              type: 'ui/progress',
+              progress: {
+                label: `Importing ${file.name} (${done + 1} of ${plural(files.length, 'file')})`,
+                done,
+                total: files.length,
+                cancellable: files.length > 1,
+              },
+            }),
+        });
+        imported(outcomes);
+      } finally {
+        if (controller === own) {
+          controller = null;
+          clear();
+        }
+      }
+    },
+
+    exportAs: async (format: ExportFormat, name: string): Promise<void> => {
+      dispatch({
+        type: 'ui/progress',
+        progress: { label: `Exporting ${name}`, done: 0, total: null, cancellable: false },
+      });
+      try {
+        const file = await api['export.create']({ format });
+        download(file.fileName, file.mimeType, file.content);
+      } catch (error) {
+        dispatch(showError(error instanceof Error ? error.message : String(error)));
+      } finally {
+        clear();
+      }
+    },
+
+    /** Stops the import under way after the file it is on. */
+    cancelProgress: (): void => controller?.abort(),
+  };
+}
