@@ -46,15 +46,72 @@ export function splitsSurrogatePair(text: string, index: number): boolean {
 /** Words as a researcher would count them: letters, digits and joined marks, any script. */
 export const WORD = /(?:[\p{L}\p{N}\p{M}\u0640]|\u200C|\u200D)+/gu;
 
+// What search reads as one word beyond the letters of WORD. Applied to folded text, so the
+// digits are already ASCII and the letters lower case. A possessive "'s" is no word of its
+// own (else "Nouri's" would search for every word starting with s); "U.S." is "us"; the
+// group separators of "5,000" and "۵٬۰۰۰" go, so either finds "5000".
+const POSSESSIVE = /(?<=[\p{L}\p{N}\p{M}.])['\u2019]s(?![\p{L}\p{N}\p{M}])/gu;
+/** Numbers written with group separators, in any digits: "5,000", "۱٬۰۰۰٬۰۰۰". */
+export const DIGIT_GROUPS = /(?<![\p{L}\p{N}\p{M}])\p{N}{1,3}(?:[,\u066C]\p{N}{3})+(?!\p{N})/gu;
+const DOTTED = /(?<![\p{L}\p{N}\p{M}.])\p{L}\p{M}*(?:\.\p{L}\p{M}*(?![\p{L}\p{N}\p{M}]))+\.?/gu;
+const NOT_WORD = /[^\p{L}\p{N}\p{M}]+/u;
+
+/** Drops the possessive, the digit groups' separators and the abbreviations' dots. */
+function joinWordForms(folded: string): string {
+  let text = folded;
+  if (text.includes("'") || text.includes('\u2019')) text = text.replace(POSSESSIVE, '');
+  if (text.includes(',') || text.includes('\u066C'))
+    text = text.replace(DIGIT_GROUPS, (m) => m.replace(/[,\u066C]/g, ''));
+  if (text.includes('.')) text = text.replace(DOTTED, (m) => m.replaceAll('.', ''));
+  return text;
+}
+
 /**
  * The folded search tokens of a text. Folding the whole text once and then splitting is
  * several times faster than folding word by word, and gives the same tokens, because
  * folding only drops marks and joiners that WORD keeps inside words.
  */
 export function searchTokens(text: string): string[] {
-  return foldForMatch(text)
-    .split(/[^\p{L}\p{N}\p{M}]+/u)
-    .filter(Boolean);
+  return joinWordForms(foldForMatch(text)).split(NOT_WORD).filter(Boolean);
+}
+
+/**
+ * A stretch of text that holds no character search always splits on: words with the full
+ * stops, commas and apostrophes that may join them into one ("U.S.", "5,000", "Nouri's").
+ */
+const CHUNK = /(?:[\p{L}\p{N}\p{M}\u0640.,\u066C'\u2019]|\u200C|\u200D)+/gu;
+/** The common case, read without folding: an ASCII word, maybe ending a clause. */
+const PLAIN = /^([a-z0-9]+)[.,]?$/i;
+
+export interface TokenSpan {
+  /** The folded tokens read from the span (usually one). */
+  tokens: string[];
+  /** Where the word stands in the text, without trailing punctuation or possessive. */
+  start: number;
+  end: number;
+}
+
+/**
+ * The words of a text with their offsets, each read exactly as searchTokens reads it, so a
+ * snippet marks the words a search matched. Lazy, so a snippet can stop early.
+ */
+export function* tokenSpans(text: string): Generator<TokenSpan> {
+  for (const chunk of text.matchAll(CHUNK)) {
+    const raw = chunk[0];
+    const plain = PLAIN.exec(raw)?.[1];
+    if (plain) {
+      yield { tokens: [plain.toLowerCase()], start: chunk.index, end: chunk.index + plain.length };
+      continue;
+    }
+    const tokens = searchTokens(raw);
+    if (!tokens.length) continue;
+    const core = raw
+      .replace(/(?<=.)['\u2019]s$/u, '')
+      .replace(/[,\u066C'\u2019]+$/u, '')
+      .replace(/(?<![.]\p{L}\p{M}*)\.+$/u, '');
+    const lead = core.length - core.replace(/^[.,\u066C'\u2019]+/u, '').length;
+    yield { tokens, start: chunk.index + lead, end: chunk.index + core.length };
+  }
 }
 
 /** The only link addresses kept from imported text or shown in the reader. */

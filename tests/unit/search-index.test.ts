@@ -15,8 +15,9 @@ const entity = (id: string, name: string, description = ''): Entity => ({
   createdAt: now,
   updatedAt: now,
 });
+const scope = { titleOf: () => undefined, resolveLink: () => undefined };
 const ids = (index: SearchIndex, query: string): string[] =>
-  index.search({ query, limit: 50 }, () => undefined).hits.map((h) => h.id);
+  index.search({ query, limit: 50 }, scope).hits.map((h) => h.id);
 
 describe('updates without FlexSearch update or remove', () => {
   it('finds an edited entry by its new words only, and a removed one not at all', () => {
