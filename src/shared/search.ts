@@ -4,7 +4,7 @@
 // can mark matches without ever rendering HTML.
 import { z } from 'zod';
 import { AnnotationKind, Id } from './model';
-import { tokenSpans } from './text';
+import { scanTokenSpans, tokenSpans } from './text';
 
 export const SEARCH_KINDS = ['entity', 'highlight', 'note', 'document', 'block'] as const;
 export type SearchKind = (typeof SEARCH_KINDS)[number];
@@ -125,17 +125,6 @@ export function planMatcher(plan: QueryPlan): (token: string) => boolean {
   return (token) => whole.has(token) || prefixes.some((p) => token.startsWith(p));
 }
 
-/** Offsets of the words in `text` that the query matched, in text order. */
-export function matchedWords(text: string, plan: QueryPlan): { start: number; end: number }[] {
-  if (!plan.variants.length) return [];
-  const matches = planMatcher(plan);
-  const found: { start: number; end: number }[] = [];
-  for (const span of tokenSpans(text)) {
-    if (span.tokens.some(matches)) found.push({ start: span.start, end: span.end });
-  }
-  return found;
-}
-
 /** About `width` characters around the first match, with every match in it marked. */
 export function buildSnippet(
   text: string,
@@ -178,11 +167,13 @@ export function snippetWords(
   const matches = planMatcher(plan);
   const found: { start: number; end: number }[] = [];
   let until = Infinity;
-  for (const span of tokenSpans(text)) {
-    if (span.start >= until) break;
-    if (!span.tokens.some(matches)) continue;
-    found.push({ start: span.start, end: span.end });
-    if (found.length === 1) until = span.start + width + 40;
-  }
+  scanTokenSpans(text, (tokens, start, end) => {
+    if (start >= until) return false;
+    if (tokens.some(matches)) {
+      found.push({ start, end });
+      if (found.length === 1) until = start + width + 40;
+    }
+    return true;
+  });
   return found;
 }

@@ -83,6 +83,27 @@ const CHUNK = /(?:[\p{L}\p{N}\p{M}\u0640.,\u066C'\u2019]|\u200C|\u200D)+/gu;
 /** The common case, read without folding: an ASCII word, maybe ending a clause. */
 const PLAIN = /^([a-z0-9]+)[.,]?$/i;
 
+/** Each character's folding, remembered: a word folded a character at a time, no regexes. */
+const charFolds = new Map<string, string>();
+const WHOLE_WORD = /^[\p{L}\p{N}]+$/u;
+
+/**
+ * foldForMatch a character at a time, which gives the same result for words (folding
+ * decomposes and drops marks character by character; fold-map relies on the same).
+ */
+function foldByChar(text: string): string {
+  let out = '';
+  for (const ch of text) {
+    let folded = charFolds.get(ch);
+    if (folded === undefined) {
+      folded = foldForMatch(ch);
+      charFolds.set(ch, folded);
+    }
+    out += folded;
+  }
+  return out;
+}
+
 export interface TokenSpan {
   /** The folded tokens read from the span (usually one). */
   tokens: string[];
@@ -93,25 +114,38 @@ export interface TokenSpan {
 
 /**
  * The words of a text with their offsets, each read exactly as searchTokens reads it, so a
- * snippet marks the words a search matched. Lazy, so a snippet can stop early.
+ * snippet marks the words a search matched. `visit` is called in text order until it
+ * returns false, so a snippet can stop early; no object is made for a word it skips.
  */
-export function* tokenSpans(text: string): Generator<TokenSpan> {
-  for (const chunk of text.matchAll(CHUNK)) {
+export function scanTokenSpans(
+  text: string,
+  visit: (tokens: readonly string[], start: number, end: number) => boolean,
+): void {
+  const chunks = new RegExp(CHUNK);
+  for (let chunk = chunks.exec(text); chunk; chunk = chunks.exec(text)) {
     const raw = chunk[0];
     const plain = PLAIN.exec(raw)?.[1];
     if (plain) {
-      yield { tokens: [plain.toLowerCase()], start: chunk.index, end: chunk.index + plain.length };
+      if (!visit([plain.toLowerCase()], chunk.index, chunk.index + plain.length)) return;
       continue;
     }
-    const tokens = searchTokens(raw);
+    const folded = foldByChar(raw);
+    const tokens = WHOLE_WORD.test(folded) ? [folded] : searchTokens(raw);
     if (!tokens.length) continue;
     const core = raw
       .replace(/(?<=.)['\u2019]s$/u, '')
       .replace(/[,\u066C'\u2019]+$/u, '')
       .replace(/(?<![.]\p{L}\p{M}*)\.+$/u, '');
     const lead = core.length - core.replace(/^[.,\u066C'\u2019]+/u, '').length;
-    yield { tokens, start: chunk.index + lead, end: chunk.index + core.length };
+    if (!visit(tokens, chunk.index + lead, chunk.index + core.length)) return;
   }
+}
+
+/** Every word of a text with its offsets (see scanTokenSpans). */
+export function tokenSpans(text: string): TokenSpan[] {
+  const spans: TokenSpan[] = [];
+  scanTokenSpans(text, (tokens, start, end) => spans.push({ tokens: [...tokens], start, end }) > 0);
+  return spans;
 }
 
 /** The only link addresses kept from imported text or shown in the reader. */
