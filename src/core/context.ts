@@ -7,7 +7,8 @@ import type { Annotation } from '../shared/model';
 import { newId } from './store/load';
 import { Tx, type Op } from './store/tx';
 import type { WorkspaceStore } from './store/workspace-store';
-import { SearchIndex } from './search-index';
+import { noteLinkResolver, type NoteLinkTarget } from '../shared/note-links';
+import { SearchIndex, type SearchScope } from './search-index';
 import type { BlockLookup } from './research/mentions';
 
 export type Listener = (event: WorkbenchEvent) => void;
@@ -19,6 +20,19 @@ export class CoreContext {
   indexReady: Promise<void>;
   /** True once the index holds everything, so it may narrow where a scan looks. */
   indexComplete = false;
+  /** Resolves notes' `[[...]]` links; built on first use after entities or documents change. */
+  private linkResolver: ((text: string) => NoteLinkTarget | undefined) | null = null;
+  /** What a search reads from the workspace: document titles and note links. */
+  readonly searchScope: SearchScope = {
+    titleOf: (id) => this.titleOf(id),
+    resolveLink: (text) => {
+      this.linkResolver ??= noteLinkResolver({
+        entities: this.store.state.workspace.entities,
+        documents: [...this.store.state.documents.values()].map((f) => f.document),
+      });
+      return this.linkResolver(text);
+    },
+  };
 
   constructor(readonly store: WorkspaceStore) {
     this.indexReady = this.buildIndex();
@@ -36,6 +50,7 @@ export class CoreContext {
   private async buildIndex(): Promise<void> {
     this.indexComplete = false;
     for (const entity of this.store.state.workspace.entities) this.index.putEntity(entity);
+    for (const note of this.store.state.workspace.notes) this.index.putNote(note);
     let done = 0;
     for (const id of [...this.store.state.documents.keys()]) {
       const file = this.store.state.documents.get(id);
@@ -50,6 +65,7 @@ export class CoreContext {
   /** Keeps the search index in step with a commit. */
   private follow(ops: readonly Op[]): void {
     for (const op of ops) {
+      if (op.kind !== 'note' && op.kind !== 'annotation') this.linkResolver = null;
       switch (op.kind) {
         case 'entity':
           if (op.after) this.index.putEntity(op.after);
@@ -72,6 +88,8 @@ export class CoreContext {
           }
           break;
         case 'note':
+          if (op.after) this.index.putNote(op.after);
+          else this.index.removeNote(op.id);
           break;
       }
     }
@@ -105,6 +123,7 @@ export class CoreContext {
 
   /** After a change outside the command history (a repair): index anew, tell every host. */
   async reload(): Promise<void> {
+    this.linkResolver = null;
     this.index = new SearchIndex();
     this.indexReady = this.buildIndex();
     await this.indexReady;

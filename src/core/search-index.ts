@@ -1,41 +1,64 @@
-// The workspace's search index: one FlexSearch Document index over document blocks,
-// document titles and metadata, highlight quotes and notes, and entity names, aliases and
-// descriptions. Built when the workspace opens and updated entry by entry on every change.
-// Text is folded (case, diacritics, Arabic/Persian variants) by the same function for
-// indexing and querying. Words are indexed whole ("strict"): FlexSearch's forward
-// tokenizer would index every prefix of every word and made opening a 60 MB workspace
-// four times slower. Prefixes are matched instead by expanding the query's last word to
-// the words of the index's vocabulary that start with it.
-import { Document as FlexDocument } from 'flexsearch';
-import type { Annotation, Document, Entity } from '../shared/model';
+// The workspace's search index: document blocks, document titles and metadata, highlight
+// quotes and notes, free-standing notes, and entity names, aliases and descriptions. Built
+// when the workspace opens and updated entry by entry on every change. Text is folded
+// (case, diacritics, Arabic/Persian variants, "U.S.", "5,000", a possessive "'s") by the
+// same function for indexing and querying. Words are indexed whole ("strict"): FlexSearch's
+// forward tokenizer would index every prefix of every word and made opening a 60 MB
+// workspace four times slower. Prefixes are matched instead by expanding the query's last
+// word to the words of the index's vocabulary that start with it.
+import type { z } from 'zod';
+import type { Annotation, Document, Entity, Note } from '../shared/model';
+import { parseNoteLinks, type NoteLinkTarget } from '../shared/note-links';
 import {
   buildSnippet,
-  matchedWords,
+  parseQuery,
+  snippetWords,
+  type QueryPlan,
   type SearchHit,
+  type SearchInput,
   type SearchKind,
   type SearchResult,
 } from '../shared/search';
-import { searchTokens } from '../shared/text';
-import type { z } from 'zod';
-import type { SearchInput } from '../shared/search';
+import { intersect, WordIndex } from './word-index';
 
 interface Entry {
   key: string;
   kind: SearchKind;
   title: string;
   text: string;
+  /** What the snippet is cut from, when not `text` (a note's body). */
+  snippetText?: string;
   documentId?: string;
   /** Offset of `text` in the document's canonical text (blocks) or the highlight's range. */
   start?: number;
   end?: number;
-  entityIds?: string[];
+  entityIds?: readonly string[];
+  /** A note's documents, and the texts of its `[[...]]` links. */
+  documentIds?: readonly string[];
+  links?: readonly string[];
   annotationKind?: Annotation['kind'];
   entityType?: string;
 }
 
 type Query = z.output<typeof SearchInput>;
 
-const KIND_ORDER: Record<SearchKind, number> = { entity: 0, highlight: 1, document: 2, block: 3 };
+/** What a search needs from the workspace beyond the index. */
+export interface SearchScope {
+  titleOf(documentId: string): string | undefined;
+  /** The entity or document a note's `[[...]]` link names, if any. */
+  resolveLink(text: string): NoteLinkTarget | undefined;
+}
+
+const KIND_ORDER: Record<SearchKind, number> = {
+  entity: 0,
+  highlight: 1,
+  note: 2,
+  document: 3,
+  block: 4,
+};
+
+/** Hits are counted up to this many (or the limit, if higher): `total` says "at least". */
+const TOTAL_CAP = 200;
 
 /**
  * Changes never ask FlexSearch to update or remove: without its `fastupdate` register
@@ -46,16 +69,14 @@ const KIND_ORDER: Record<SearchKind, number> = { entity: 0, highlight: 1, docume
  */
 const COMPACT_SHARE = 0.25;
 
-const newFlexIndex = (encode: (text: string) => string[]) =>
-  new FlexDocument<{ id: number; text: string }>({
-    document: { id: 'id', index: 'text' },
-    tokenize: 'strict',
-    encode,
-    cache: false,
-  });
+/** A note's name in results: its title, else the first line of its body. */
+export function noteTitle(note: Pick<Note, 'title' | 'body'>): string {
+  const line = note.title.trim() || (note.body.split('\n').find((l) => l.trim()) ?? '').trim();
+  return line.length > 120 ? `${line.slice(0, 119)}…` : line;
+}
 
 export class SearchIndex {
-  private index = newFlexIndex((text) => this.encode(text));
+  private readonly words = new WordIndex();
   /** The current FlexSearch id of each entry, and the entry of each current id. */
   private readonly idOf = new Map<string, number>();
   private readonly keyOf = new Map<number, string>();
@@ -63,10 +84,11 @@ export class SearchIndex {
   /** Ids still in FlexSearch that no longer stand for anything. */
   private dead = 0;
   private readonly entries = new Map<string, Entry>();
-  /** Every word ever indexed (removed words stay: they then simply match nothing). */
-  private readonly vocabulary = new Set<string>();
-  private sortedVocabulary: string[] | null = [];
   private readonly blockKeys = new Map<string, string[]>();
+  /** The keys a document or entity filter can let through, so a filter leads a search. */
+  private readonly byDocument = new Map<string, Set<string>>();
+  private readonly byEntity = new Map<string, Set<string>>();
+  private readonly noteKeys = new Set<string>();
   /** Answers of blocksWithAll since the last change: a dossier reopened asks the same. */
   private readonly lookups = new Map<string, Map<string, { start: number; end: number }[]>>();
 
@@ -74,44 +96,40 @@ export class SearchIndex {
     return this.entries.size;
   }
 
-  /** True while FlexSearch encodes text being added: its words join the vocabulary. */
-  private indexing = false;
-
-  /**
-   * FlexSearch's encoder for both indexing and queries. Collecting the vocabulary here,
-   * rather than tokenizing each text a second time, keeps indexing to one pass.
-   */
-  private encode(text: string): string[] {
-    const tokens = searchTokens(text);
-    if (this.indexing) {
-      for (const token of tokens) {
-        if (!this.vocabulary.has(token)) {
-          this.vocabulary.add(token);
-          this.sortedVocabulary = null;
-        }
-      }
-    }
-    return tokens;
-  }
-
   private put(entry: Entry): void {
     this.lookups.clear();
+    const old = this.entries.get(entry.key);
+    if (old) this.file(old, false);
     this.retire(entry.key);
     this.add(entry);
     this.entries.set(entry.key, entry);
+    this.file(entry, true);
     this.compactIfNeeded();
   }
 
   private add(entry: Entry): void {
     const id = this.nextId++;
-    this.indexing = true;
-    try {
-      this.index.add({ id, text: entry.text });
-    } finally {
-      this.indexing = false;
-    }
+    this.words.add(id, entry.text);
     this.idOf.set(entry.key, id);
     this.keyOf.set(id, entry.key);
+  }
+
+  /** Files the entry under its document(s) and entities, or takes it out. */
+  private file(entry: Entry, present: boolean): void {
+    const under = (map: Map<string, Set<string>>, id: string): void => {
+      const keys = map.get(id) ?? new Set<string>();
+      if (present) keys.add(entry.key);
+      else keys.delete(entry.key);
+      if (keys.size) map.set(id, keys);
+      else map.delete(id);
+    };
+    for (const id of entry.documentIds ?? (entry.documentId ? [entry.documentId] : []))
+      under(this.byDocument, id);
+    for (const id of entry.entityIds ?? []) under(this.byEntity, id);
+    if (entry.kind === 'note') {
+      if (present) this.noteKeys.add(entry.key);
+      else this.noteKeys.delete(entry.key);
+    }
   }
 
   /** Makes the entry's current id dead, so its postings no longer count. */
@@ -125,7 +143,10 @@ export class SearchIndex {
 
   private remove(key: string): void {
     this.lookups.clear();
-    if (!this.entries.delete(key)) return;
+    const old = this.entries.get(key);
+    if (!old) return;
+    this.entries.delete(key);
+    this.file(old, false);
     this.retire(key);
     this.compactIfNeeded();
   }
@@ -133,7 +154,7 @@ export class SearchIndex {
   /** Rebuilds FlexSearch from the live entries once dead postings are a large share. */
   private compactIfNeeded(): void {
     if (this.dead < 1000 || this.dead < COMPACT_SHARE * this.entries.size) return;
-    this.index = newFlexIndex((text) => this.encode(text));
+    this.words.clear();
     this.idOf.clear();
     this.keyOf.clear();
     this.dead = 0;
@@ -204,56 +225,112 @@ export class SearchIndex {
     this.remove(`e:${id}`);
   }
 
-  private accepts(entry: Entry, q: Query): boolean {
+  putNote(note: Note): void {
+    this.put({
+      key: `n:${note.id}`,
+      kind: 'note',
+      title: noteTitle(note),
+      text: `${note.title}\n${note.body}`,
+      snippetText: note.body,
+      entityIds: note.entityIds,
+      documentIds: note.documentIds,
+      links: parseNoteLinks(note.body).map((l) => l.text),
+    });
+  }
+
+  removeNote(id: string): void {
+    this.remove(`n:${id}`);
+  }
+
+  private accepts(entry: Entry, q: Query, scope: SearchScope): boolean {
     if (q.kinds && !q.kinds.includes(entry.kind)) return false;
-    if (q.documentId && entry.documentId !== q.documentId) return false;
     if (q.annotationKind && entry.annotationKind !== q.annotationKind) return false;
-    if (q.entityId) {
-      if (entry.kind === 'entity') return entry.key === `e:${q.entityId}`;
-      if (!entry.entityIds?.includes(q.entityId)) return false;
-    }
+    if (q.documentId && !this.links(entry, 'document', q.documentId, scope)) return false;
+    if (q.entityId && !this.links(entry, 'entity', q.entityId, scope)) return false;
     return true;
   }
 
-  search(q: Query, titleOf: (documentId: string) => string | undefined): SearchResult {
-    const tokens = searchTokens(q.query);
-    if (tokens.length === 0) return { hits: [], total: 0 };
-    const filtered = q.kinds || q.documentId || q.entityId || q.annotationKind;
-    const fetch = filtered ? 10_000 : Math.max(200, q.limit * 4);
-    const keys = this.matchingKeys(tokens, fetch);
-    const entries = keys
-      .map((key) => this.entries.get(key))
-      .filter((e): e is Entry => e !== undefined && this.accepts(e, q));
-    const ranked = entries
+  /** Whether the entry is of (or, for a note, links to) the given document or entity. */
+  private links(entry: Entry, kind: NoteLinkTarget['kind'], id: string, scope: SearchScope) {
+    if (kind === 'entity' && entry.kind === 'entity') return entry.key === `e:${id}`;
+    const direct = kind === 'entity' ? entry.entityIds : (entry.documentIds ?? [entry.documentId]);
+    if (direct?.includes(id)) return true;
+    return !!entry.links?.some((text) => {
+      const target = scope.resolveLink(text);
+      return target?.kind === kind && target.id === id;
+    });
+  }
+
+  /** The ids a document or entity filter lets through, in index order, if it is given. */
+  private within(q: Query): number[] | undefined {
+    const keys = (filterKeys: Iterable<string>): Set<string> =>
+      new Set([...filterKeys, ...this.noteKeys]);
+    const sets: Set<string>[] = [];
+    if (q.documentId) sets.push(keys(this.byDocument.get(q.documentId) ?? []));
+    if (q.entityId) sets.push(keys([...(this.byEntity.get(q.entityId) ?? []), `e:${q.entityId}`]));
+    if (!sets.length) return undefined;
+    const smallest = sets.reduce((a, b) => (b.size < a.size ? b : a));
+    const ids: number[] = [];
+    for (const key of smallest) {
+      const id = this.idOf.get(key);
+      if (id !== undefined) ids.push(id);
+    }
+    return ids.sort((a, b) => a - b);
+  }
+
+  /**
+   * Entries holding every word of some variant of the plan, best first, for which
+   * `take` returns true; stops when `take` has had `cap` of them.
+   */
+  private collect(
+    plan: QueryPlan,
+    cap: number,
+    take: (entry: Entry) => boolean,
+    within?: readonly number[],
+  ): Entry[] {
+    const found: Entry[] = [];
+    const seen = new Set<string>();
+    for (const variant of plan.variants) {
+      const terms = variant.map((word, i) =>
+        plan.prefix && i === variant.length - 1
+          ? this.words.prefixTerm(word)
+          : this.words.term(word),
+      );
+      intersect(
+        terms,
+        (id) => {
+          const key = this.keyOf.get(id);
+          if (key === undefined || seen.has(key)) return true;
+          seen.add(key);
+          const entry = this.entries.get(key)!;
+          if (take(entry)) found.push(entry);
+          return found.length < cap;
+        },
+        within,
+      );
+      if (found.length >= cap) break;
+    }
+    return found;
+  }
+
+  search(q: Query, scope: SearchScope): SearchResult {
+    const plan = parseQuery(q.query);
+    if (!plan.variants.length) return { hits: [], total: 0 };
+    const cap = Math.max(TOTAL_CAP, q.limit);
+    const found = this.collect(plan, cap, (e) => this.accepts(e, q, scope), this.within(q));
+    const ranked = found
       .map((entry, rank) => ({ entry, rank }))
       .sort((a, b) => KIND_ORDER[a.entry.kind] - KIND_ORDER[b.entry.kind] || a.rank - b.rank)
       .slice(0, q.limit);
     return {
-      hits: ranked.map(({ entry }) => this.toHit(entry, tokens, titleOf)),
-      total: entries.length,
+      hits: ranked.map(({ entry }) => this.toHit(entry, plan, scope)),
+      total: found.length,
     };
-  }
-
-  /** Words of the vocabulary starting with `prefix`, the word itself first, then shortest. */
-  private expansions(prefix: string, max: number): string[] {
-    this.sortedVocabulary ??= [...this.vocabulary].sort();
-    const words = this.sortedVocabulary;
-    let lo = 0;
-    let hi = words.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (words[mid]! < prefix) lo = mid + 1;
-      else hi = mid;
-    }
-    const found: string[] = [];
-    for (let i = lo; i < words.length && words[i]!.startsWith(prefix); i++) found.push(words[i]!);
-    return found.sort((a, b) => a.length - b.length || a.localeCompare(b)).slice(0, max);
   }
 
   /** The engine alone, without filters or snippets: what the benchmark compares. */
   keys(query: string, limit: number): string[] {
-    const tokens = searchTokens(query);
-    return tokens.length ? this.matchingKeys(tokens, limit) : [];
+    return this.collect(parseQuery(query), limit, () => true).map((e) => e.key);
   }
 
   /**
@@ -267,57 +344,30 @@ export class SearchIndex {
     const out = new Map<string, { start: number; end: number }[]>();
     this.lookups.set(cacheKey, out);
     if (!tokens.length) return out;
-    const found = this.index.search(tokens.join(' '), { index: 'text', limit: 1_000_000 });
-    for (const field of found) {
-      for (const id of field.result) {
-        const key = this.keyOf.get(Number(id));
-        const entry = key === undefined ? undefined : this.entries.get(key);
-        if (entry?.kind !== 'block' || !entry.documentId || entry.start === undefined) continue;
-        const list = out.get(entry.documentId) ?? [];
-        list.push({ start: entry.start, end: entry.end ?? entry.start });
-        out.set(entry.documentId, list);
-      }
-    }
+    const plan = { variants: [[...tokens]], prefix: false };
+    this.collect(plan, Infinity, (entry) => {
+      if (entry.kind !== 'block' || !entry.documentId || entry.start === undefined) return false;
+      const list = out.get(entry.documentId) ?? [];
+      list.push({ start: entry.start, end: entry.end ?? entry.start });
+      out.set(entry.documentId, list);
+      return false;
+    });
     return out;
   }
 
-  /** Keys of entries holding every query word, the last one as a prefix, best first. */
-  private matchingKeys(tokens: string[], limit: number): string[] {
-    const head = tokens.slice(0, -1);
-    const keys = new Set<string>();
-    // Dead ids may take places in FlexSearch's answer: ask for enough to fill `limit`.
-    const fetch = limit + Math.min(this.dead, 10_000);
-    for (const last of this.expansions(tokens.at(-1)!, 50)) {
-      const found = this.index.search([...head, last].join(' '), { index: 'text', limit: fetch });
-      for (const field of found) {
-        for (const id of field.result) {
-          const key = this.keyOf.get(Number(id));
-          if (key !== undefined) keys.add(key);
-        }
-      }
-      if (keys.size >= limit) break;
-    }
-    return [...keys].slice(0, limit);
-  }
-
-  private toHit(
-    entry: Entry,
-    tokens: string[],
-    titleOf: (id: string) => string | undefined,
-  ): SearchHit {
-    const hit: SearchHit = {
-      kind: entry.kind,
-      id: entry.key.slice(2),
-      title: entry.title,
-      snippet: buildSnippet(entry.text, tokens),
-    };
+  private toHit(entry: Entry, plan: QueryPlan, scope: SearchScope): SearchHit {
+    const text = entry.snippetText ?? entry.text;
+    const words = snippetWords(text, plan);
+    const id = entry.key.slice(2);
+    const snippet = buildSnippet(text, words);
+    if (entry.kind === 'note') return { kind: 'note', id, title: entry.title, snippet };
+    const hit: SearchHit = { kind: entry.kind, id, title: entry.title, snippet };
     if (entry.documentId) {
       hit.documentId = entry.documentId;
-      hit.documentTitle = titleOf(entry.documentId) ?? entry.title;
+      hit.documentTitle = scope.titleOf(entry.documentId) ?? entry.title;
     }
     if (entry.kind === 'block' && entry.start !== undefined) {
       // From the first matched word to the last one near it, so a phrase flashes whole.
-      const words = matchedWords(entry.text, tokens);
       const first = words[0];
       const last = words.filter((w) => first && w.end - first.start <= 200).at(-1);
       hit.start = entry.start + (first?.start ?? 0);

@@ -1,16 +1,17 @@
-// Search results as the API returns them, and the snippet builder: a short excerpt around
-// the first matched word, split into plain and matched parts so the UI can mark matches
-// without ever rendering HTML.
+// Search queries and results as the API takes and returns them: how a query is read into
+// words (and the spellings a Persian writer may mean by it), and the snippet builder, a
+// short excerpt around the first matched word split into plain and matched parts so the UI
+// can mark matches without ever rendering HTML.
 import { z } from 'zod';
 import { AnnotationKind, Id } from './model';
-import { foldForMatch, WORD } from './text';
+import { scanTokenSpans, tokenSpans } from './text';
 
-export const SEARCH_KINDS = ['entity', 'highlight', 'document', 'block'] as const;
+export const SEARCH_KINDS = ['entity', 'highlight', 'note', 'document', 'block'] as const;
 export type SearchKind = (typeof SEARCH_KINDS)[number];
 
 export const SearchInput = z.strictObject({
   query: z.string().trim().min(1, 'type something to search for').max(500),
-  kinds: z.array(z.enum(SEARCH_KINDS)).max(4).optional(),
+  kinds: z.array(z.enum(SEARCH_KINDS)).max(SEARCH_KINDS.length).optional(),
   entityId: Id.optional(),
   documentId: Id.optional(),
   annotationKind: AnnotationKind.optional(),
@@ -24,14 +25,16 @@ export interface SnippetPart {
 
 export interface SearchHit {
   kind: SearchKind;
-  /** The entity, annotation or document id; for a block, `<documentId>:<block index>`. */
+  /** The entity, annotation, note or document id; for a block, `<documentId>:<block index>`. */
   id: string;
   documentId?: string;
   documentTitle?: string;
   /** Where in the document's text the hit is, for blocks and highlights. */
   start?: number;
   end?: number;
+  /** For a note, its title or else the first line of its body. */
   title: string;
+  /** For a note, from its body. */
   snippet: SnippetPart[];
   annotationKind?: z.infer<typeof AnnotationKind>;
   entityType?: string;
@@ -39,33 +42,96 @@ export interface SearchHit {
 
 export interface SearchResult {
   hits: SearchHit[];
-  /** Hits found before the limit was applied. */
+  /** Hits found before the limit was applied (counted up to a cap). */
   total: number;
 }
 
-/** Offsets of every word in `text` that starts with one of the folded query tokens. */
-export function matchedWords(
-  text: string,
-  queryTokens: readonly string[],
-): { start: number; end: number }[] {
-  const found: { start: number; end: number }[] = [];
-  if (queryTokens.length === 0) return found;
-  for (const word of text.matchAll(WORD)) {
-    const folded = foldForMatch(word[0]);
-    if (queryTokens.some((q) => folded.startsWith(q))) {
-      found.push({ start: word.index, end: word.index + word[0].length });
+/**
+ * A query read into words. Each variant is a list of words an entry must all hold; an
+ * entry matching any variant is a hit. The last word of each variant may be the start of
+ * a longer word (`prefix`), as the researcher is still typing it.
+ */
+export interface QueryPlan {
+  variants: string[][];
+  prefix: boolean;
+}
+
+const ARABIC_SCRIPT = /[\u0600-\u06FF]/;
+/** Two Arabic-script words a space or ZWNJ apart may be one word (می‌شوند, میشوند, می شوند). */
+const MAX_JOINS = 4;
+
+/**
+ * Reads a query. Persian writes a ZWNJ where a space or nothing may also stand, so where
+ * two Arabic-script words of the query are a space or a ZWNJ apart, the query also asks
+ * for the two joined: "می شوند" and "می‌شوند" both find "میشوند" (and "می‌شوند", which
+ * the index reads the same) as well as the two words. The joined spelling comes first.
+ */
+export function parseQuery(query: string): QueryPlan {
+  const spaced = query.replace(/\u200C/g, ' ');
+  const words: { word: string; joinsNext: boolean }[] = [];
+  let lastEnd = -1;
+  for (const span of tokenSpans(spaced)) {
+    const previous = words.at(-1);
+    if (previous && lastEnd >= 0) {
+      const gap = spaced.slice(lastEnd, span.start);
+      previous.joinsNext =
+        /^\s+$/.test(gap) &&
+        ARABIC_SCRIPT.test(previous.word.at(-1) ?? '') &&
+        ARABIC_SCRIPT.test(span.tokens[0]!.charAt(0));
     }
+    span.tokens.forEach((word, i) => {
+      if (i > 0) words.at(-1)!.joinsNext = false;
+      words.push({ word, joinsNext: false });
+    });
+    lastEnd = span.end;
   }
-  return found;
+  if (!words.length) return { variants: [], prefix: false };
+  // A word with a possessive after it is finished: "Nouri's" asks for Nouri, not Nourizad.
+  const prefix = !/[\p{L}\p{N}\p{M}.]['\u2019]s$/u.test(spaced.trim());
+  const joinable = words.flatMap((w, i) => (w.joinsNext ? [i] : [])).slice(0, MAX_JOINS);
+  const variants: string[][] = [];
+  // Every subset of the joinable gaps, most joins first.
+  const subsets = Array.from({ length: 1 << joinable.length }, (_, mask) => mask).sort(
+    (a, b) => popcount(b) - popcount(a) || a - b,
+  );
+  for (const mask of subsets) {
+    const joined = new Set(joinable.filter((_, bit) => mask & (1 << bit)));
+    const variant: string[] = [];
+    words.forEach((w, i) => {
+      if (i > 0 && joined.has(i - 1)) variant[variant.length - 1] += w.word;
+      else variant.push(w.word);
+    });
+    variants.push([...new Set(variant.slice(0, -1)), variant.at(-1)!]);
+  }
+  return { variants, prefix };
+}
+
+function popcount(n: number): number {
+  let count = 0;
+  for (let m = n; m; m &= m - 1) count++;
+  return count;
+}
+
+/** Whether a folded word is one the plan asks for: a word whole, or its last word begun. */
+export function planMatcher(plan: QueryPlan): (token: string) => boolean {
+  const whole = new Set<string>();
+  const begun = new Set<string>();
+  for (const variant of plan.variants) {
+    variant.forEach((word, i) =>
+      (plan.prefix && i === variant.length - 1 ? begun : whole).add(word),
+    );
+  }
+  const prefixes = [...begun];
+  return (token) => whole.has(token) || prefixes.some((p) => token.startsWith(p));
 }
 
 /** About `width` characters around the first match, with every match in it marked. */
 export function buildSnippet(
   text: string,
-  queryTokens: readonly string[],
+  plan: QueryPlan | { start: number; end: number }[],
   width = 160,
 ): SnippetPart[] {
-  const words = matchedWords(text, queryTokens);
+  const words = Array.isArray(plan) ? plan : snippetWords(text, plan, width);
   const first = words[0]?.start ?? 0;
   let from = Math.max(0, first - Math.floor(width / 3));
   let to = Math.min(text.length, from + width);
@@ -86,4 +152,28 @@ export function buildSnippet(
   push(to, false);
   if (to < text.length) parts.push({ text: '…', match: false });
   return parts;
+}
+
+/**
+ * The matched words a snippet of `width` can show: those up to a width past the first
+ * one, so a long paragraph is read only as far as its excerpt.
+ */
+export function snippetWords(
+  text: string,
+  plan: QueryPlan,
+  width = 160,
+): { start: number; end: number }[] {
+  if (!plan.variants.length) return [];
+  const matches = planMatcher(plan);
+  const found: { start: number; end: number }[] = [];
+  let until = Infinity;
+  scanTokenSpans(text, (tokens, start, end) => {
+    if (start >= until) return false;
+    if (tokens.some(matches)) {
+      found.push({ start, end });
+      if (found.length === 1) until = start + width + 40;
+    }
+    return true;
+  });
+  return found;
 }

@@ -46,15 +46,106 @@ export function splitsSurrogatePair(text: string, index: number): boolean {
 /** Words as a researcher would count them: letters, digits and joined marks, any script. */
 export const WORD = /(?:[\p{L}\p{N}\p{M}\u0640]|\u200C|\u200D)+/gu;
 
+// What search reads as one word beyond the letters of WORD. Applied to folded text, so the
+// digits are already ASCII and the letters lower case. A possessive "'s" is no word of its
+// own (else "Nouri's" would search for every word starting with s); "U.S." is "us"; the
+// group separators of "5,000" and "۵٬۰۰۰" go, so either finds "5000".
+const POSSESSIVE = /(?<=[\p{L}\p{N}\p{M}.])['\u2019]s(?![\p{L}\p{N}\p{M}])/gu;
+/** Numbers written with group separators, in any digits: "5,000", "۱٬۰۰۰٬۰۰۰". */
+export const DIGIT_GROUPS = /(?<![\p{L}\p{N}\p{M}])\p{N}{1,3}(?:[,\u066C]\p{N}{3})+(?!\p{N})/gu;
+const DOTTED = /(?<![\p{L}\p{N}\p{M}.])\p{L}\p{M}*(?:\.\p{L}\p{M}*(?![\p{L}\p{N}\p{M}]))+\.?/gu;
+const NOT_WORD = /[^\p{L}\p{N}\p{M}]+/u;
+
+/** Drops the possessive, the digit groups' separators and the abbreviations' dots. */
+function joinWordForms(folded: string): string {
+  let text = folded;
+  if (text.includes("'") || text.includes('\u2019')) text = text.replace(POSSESSIVE, '');
+  if (text.includes(',') || text.includes('\u066C'))
+    text = text.replace(DIGIT_GROUPS, (m) => m.replace(/[,\u066C]/g, ''));
+  if (text.includes('.')) text = text.replace(DOTTED, (m) => m.replaceAll('.', ''));
+  return text;
+}
+
 /**
  * The folded search tokens of a text. Folding the whole text once and then splitting is
  * several times faster than folding word by word, and gives the same tokens, because
  * folding only drops marks and joiners that WORD keeps inside words.
  */
 export function searchTokens(text: string): string[] {
-  return foldForMatch(text)
-    .split(/[^\p{L}\p{N}\p{M}]+/u)
-    .filter(Boolean);
+  return joinWordForms(foldForMatch(text)).split(NOT_WORD).filter(Boolean);
+}
+
+/**
+ * A stretch of text that holds no character search always splits on: words with the full
+ * stops, commas and apostrophes that may join them into one ("U.S.", "5,000", "Nouri's").
+ */
+const CHUNK = /(?:[\p{L}\p{N}\p{M}\u0640.,\u066C'\u2019]|\u200C|\u200D)+/gu;
+/** The common case, read without folding: an ASCII word, maybe ending a clause. */
+const PLAIN = /^([a-z0-9]+)[.,]?$/i;
+
+/** Each character's folding, remembered: a word folded a character at a time, no regexes. */
+const charFolds = new Map<string, string>();
+const WHOLE_WORD = /^[\p{L}\p{N}]+$/u;
+
+/**
+ * foldForMatch a character at a time, which gives the same result for words (folding
+ * decomposes and drops marks character by character; fold-map relies on the same).
+ */
+function foldByChar(text: string): string {
+  let out = '';
+  for (const ch of text) {
+    let folded = charFolds.get(ch);
+    if (folded === undefined) {
+      folded = foldForMatch(ch);
+      charFolds.set(ch, folded);
+    }
+    out += folded;
+  }
+  return out;
+}
+
+export interface TokenSpan {
+  /** The folded tokens read from the span (usually one). */
+  tokens: string[];
+  /** Where the word stands in the text, without trailing punctuation or possessive. */
+  start: number;
+  end: number;
+}
+
+/**
+ * The words of a text with their offsets, each read exactly as searchTokens reads it, so a
+ * snippet marks the words a search matched. `visit` is called in text order until it
+ * returns false, so a snippet can stop early; no object is made for a word it skips.
+ */
+export function scanTokenSpans(
+  text: string,
+  visit: (tokens: readonly string[], start: number, end: number) => boolean,
+): void {
+  const chunks = new RegExp(CHUNK);
+  for (let chunk = chunks.exec(text); chunk; chunk = chunks.exec(text)) {
+    const raw = chunk[0];
+    const plain = PLAIN.exec(raw)?.[1];
+    if (plain) {
+      if (!visit([plain.toLowerCase()], chunk.index, chunk.index + plain.length)) return;
+      continue;
+    }
+    const folded = foldByChar(raw);
+    const tokens = WHOLE_WORD.test(folded) ? [folded] : searchTokens(raw);
+    if (!tokens.length) continue;
+    const core = raw
+      .replace(/(?<=.)['\u2019]s$/u, '')
+      .replace(/[,\u066C'\u2019]+$/u, '')
+      .replace(/(?<![.]\p{L}\p{M}*)\.+$/u, '');
+    const lead = core.length - core.replace(/^[.,\u066C'\u2019]+/u, '').length;
+    if (!visit(tokens, chunk.index + lead, chunk.index + core.length)) return;
+  }
+}
+
+/** Every word of a text with its offsets (see scanTokenSpans). */
+export function tokenSpans(text: string): TokenSpan[] {
+  const spans: TokenSpan[] = [];
+  scanTokenSpans(text, (tokens, start, end) => spans.push({ tokens: [...tokens], start, end }) > 0);
+  return spans;
 }
 
 /** The only link addresses kept from imported text or shown in the reader. */

@@ -177,6 +177,8 @@ export const QUERIES = {
     'security council',
     'the trial',
   ],
+  // A word in most paragraphs paired with a rarer one: the stop word should cost nothing.
+  'stop-word pair': ['the trial', 'of the verdict', 'in prison', 'witness and'],
   prefix: ['pri', 'tes', 'ver', 'sanc', 'زند', 'inq', 'kam', 'jus'],
   'no hit': ['zzqx', 'nonexistentword', 'qwertyuiop', 'xylophonic'],
 };

@@ -34,6 +34,14 @@ describe('find mentions', () => {
     ['accents', 'Evin', 'He was held in Évin for two years.', 'Évin'],
     ['U.S. written as US', 'US', 'Sanctioned by the U.S. and the EU.', 'U.S.'],
     ['US written as U.S.', 'U.S.', 'A resolution by the US House.', 'US'],
+    ['U.N. written as UN', 'U.N.', 'The UN observers left Tehran.', 'UN'],
+    [
+      'digit groups',
+      'Resolution 2231',
+      'Under Resolution 2,231 the sanctions ended.',
+      'Resolution 2,231',
+    ],
+    ['Persian digits with the Arabic separator', 'ماده 1000', 'طبق ماده ۱٬۰۰۰ قانون', 'ماده ۱٬۰۰۰'],
     ['typographic apostrophe', "Noury's trial", 'Noury’s trial became a window.', 'Noury’s trial'],
     [
       'Arabic yeh and kaf for Persian letters',

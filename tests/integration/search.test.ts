@@ -131,6 +131,42 @@ describe('search in a workspace', () => {
     expect((await search(reopened, 'ghezel', { kinds: ['block'] })).total).toBe(60);
   });
 
+  it('reads ZWNJ, dotted abbreviations, digit groups and possessives through the API', async () => {
+    const wb = await openSample(dir);
+    const paste = async (title: string, text: string): Promise<string> => {
+      const r = unwrap(await wb.call('documents.paste', { title, text }));
+      if (r.kind !== 'document') throw new Error('expected a document');
+      return r.documentId;
+    };
+    const persian = await paste(
+      'Persian report',
+      'زندانیان به اوین منتقل می‌شوند.\n\nدست‌کم ۵٬۰۰۰ نام در جزایر اژه‌ای ثبت شد.',
+    );
+    const english = await paste(
+      'English report',
+      'The U.S. Treasury froze 5,000 accounts.\n\nNouri’s trial opened; sessions started.',
+    );
+    const found = async (query: string): Promise<string[]> =>
+      (await search(wb, query, { kinds: ['block'] })).hits
+        .filter((h) => h.documentId === persian || h.documentId === english)
+        .map((h) => `${h.documentId === persian ? 'fa' : 'en'}:${h.id.split(':')[1]}`)
+        .sort();
+    expect(await found('می شوند')).toEqual(['fa:0']);
+    expect(await found('میشوند')).toEqual(['fa:0']);
+    expect(await found('دست کم')).toEqual(['fa:1']);
+    expect(await found('اژه ای')).toEqual(['fa:1']);
+    expect(await found('US')).toEqual(['en:0']);
+    expect(await found('5000')).toEqual(['en:0', 'fa:1']);
+    expect(await found('5,000')).toEqual(['en:0', 'fa:1']);
+    expect(await found("Nouri's")).toEqual(['en:1']);
+    const hit = (await search(wb, "Nouri's", { documentId: english })).hits[0]!;
+    expect(snippetText(hit.snippet)).toBe('[Nouri]’s trial opened; sessions started.');
+    const us = (await search(wb, 'US', { documentId: english, kinds: ['block'] })).hits[0]!;
+    expect(snippetText(us.snippet)).toContain('The [U.S.] Treasury froze 5,000');
+    const { document } = unwrap(await wb.call('documents.get', { id: english }));
+    expect(document.text.slice(us.start, us.end)).toBe('U.S.');
+  });
+
   it('rejects an empty query with a reason', async () => {
     const wb = await openSample(dir);
     const result = await wb.dispatch('search.query', { query: '   ' });
@@ -151,7 +187,10 @@ describe('folding: found the way a researcher types', () => {
   index.putDocument(doc);
   const blockOf = (query: string): number[] =>
     index
-      .search(SearchInput.parse({ query, kinds: ['block'] }), () => 'Reports')
+      .search(SearchInput.parse({ query, kinds: ['block'] }), {
+        titleOf: () => 'Reports',
+        resolveLink: () => undefined,
+      })
       .hits.map((h) => Number(h.id.split(':')[1]));
 
   it.each([

@@ -4,6 +4,8 @@
 import { describe, expect, it } from 'vitest';
 import { SearchIndex } from '../../src/core/search-index';
 import type { Entity } from '../../src/shared/model';
+import { SearchInput } from '../../src/shared/search';
+import { documentFromText } from '../fixtures/documents';
 
 const now = '2026-11-24T00:00:00.000Z';
 const entity = (id: string, name: string, description = ''): Entity => ({
@@ -15,8 +17,9 @@ const entity = (id: string, name: string, description = ''): Entity => ({
   createdAt: now,
   updatedAt: now,
 });
+const scope = { titleOf: () => undefined, resolveLink: () => undefined };
 const ids = (index: SearchIndex, query: string): string[] =>
-  index.search({ query, limit: 50 }, () => undefined).hits.map((h) => h.id);
+  index.search({ query, limit: 50 }, scope).hits.map((h) => h.id);
 
 describe('updates without FlexSearch update or remove', () => {
   it('finds an edited entry by its new words only, and a removed one not at all', () => {
@@ -42,5 +45,40 @@ describe('updates without FlexSearch update or remove', () => {
     expect(ids(index, 'witness')).toHaveLength(25);
     expect(ids(index, 'round39')).toHaveLength(25);
     expect(ids(index, 'round38')).toEqual([]);
+  });
+});
+
+describe('intersection, led by the rarest word or by the filter', () => {
+  const scope = { titleOf: () => 'Report', resolveLink: () => undefined };
+  const index = new SearchIndex();
+  // "the" is everywhere, "prison" in half, "evin" in a few paragraphs, not all with "prison".
+  const paragraphs = Array.from({ length: 40 }, (_, i) =>
+    [
+      'the witness spoke',
+      i % 2 ? 'of the prison' : 'of the court',
+      i % 5 === 3 ? 'near Evin' : '',
+    ].join(' '),
+  );
+  index.putDocument(documentFromText(paragraphs.join('\n\n'), 'doc_big', 'Report'));
+  index.putDocument(
+    documentFromText('A short verdict.\n\nThe end of the verdict.', 'doc_small', 'Small'),
+  );
+  const found = (query: string, extra: Partial<{ documentId: string }> = {}) =>
+    index
+      .search(SearchInput.parse({ query, kinds: ['block'], ...extra }), scope)
+      .hits.map((h) => h.id)
+      .sort();
+
+  it('keeps only entries holding every word, whichever leads', () => {
+    const evinInPrison = ['doc_big:13', 'doc_big:23', 'doc_big:3', 'doc_big:33'];
+    expect(found('evin prison')).toEqual(evinInPrison);
+    expect(found('prison evin')).toEqual(evinInPrison);
+    expect(found('the evin')).toHaveLength(8);
+    expect(found('court evin')).toEqual(['doc_big:18', 'doc_big:28', 'doc_big:38', 'doc_big:8']);
+  });
+
+  it('checks every word against the entries a document filter leads with', () => {
+    expect(found('the', { documentId: 'doc_small' })).toEqual(['doc_small:1']);
+    expect(found('verdict the', { documentId: 'doc_small' })).toEqual(['doc_small:1']);
   });
 });

@@ -6,7 +6,7 @@ export function searchHandlers(ctx: CoreContext): Pick<WorkbenchHandlers, 'searc
   return {
     'search.query': async (input) => {
       await ctx.indexReady;
-      return ctx.index.search(input, (id) => ctx.titleOf(id));
+      return ctx.index.search(input, ctx.searchScope);
     },
   };
 }

@@ -2,9 +2,10 @@
 // character came from, so a match in folded text maps back to exact offsets in the
 // canonical text. Uses the search folding (foldForMatch) character by character, plus
 // what names need beyond it: runs of white space count as one space, a full stop after a
-// letter is dropped ("U.S." is "US"), and the typographic apostrophe is the plain one.
+// letter is dropped ("U.S." is "US"), the typographic apostrophe is the plain one, and the
+// separators of digit groups go ("5,000" and "۵٬۰۰۰" are "5000"), as search reads them.
 import type { Document } from '../../shared/model';
-import { foldForMatch } from '../../shared/text';
+import { DIGIT_GROUPS, foldForMatch } from '../../shared/text';
 
 export interface Folded {
   text: string;
@@ -13,6 +14,18 @@ export interface Folded {
 }
 
 const isLetter = (c: string | undefined): boolean => c !== undefined && /\p{L}/u.test(c);
+
+/** Offsets of the group separators in numbers like "5,000" or "۱٬۰۰۰٬۰۰۰". */
+function groupSeparators(text: string): Set<number> {
+  const at = new Set<number>();
+  if (!/\p{N}[,\u066C]\p{N}/u.test(text)) return at;
+  for (const match of text.matchAll(DIGIT_GROUPS)) {
+    for (let k = 0; k < match[0].length; k++) {
+      if (match[0][k] === ',' || match[0][k] === '\u066C') at.add(match.index + k);
+    }
+  }
+  return at;
+}
 
 export function foldWithMap(text: string): Folded {
   const out: string[] = [];
@@ -27,9 +40,10 @@ export function foldWithMap(text: string): Folded {
     out.push(ch);
     starts[n++] = at;
   };
-  // Runs of plain ASCII (no space, no full stop) are the bulk of a corpus: lower-cased
-  // and mapped a run at a time, which keeps folding 60 MB to a second or so.
-  const plain = /[!-\-/-~]+/y;
+  // Runs of plain ASCII (no space, no full stop, no comma) are the bulk of a corpus:
+  // lower-cased and mapped a run at a time, which keeps folding 60 MB to a second or so.
+  const plain = /[!-+\-/-~]+/y;
+  const separators = groupSeparators(text);
   for (let i = 0; i < text.length;) {
     plain.lastIndex = i;
     const run = plain.exec(text);
@@ -44,7 +58,9 @@ export function foldWithMap(text: string): Folded {
     }
     const code = text.codePointAt(i)!;
     const width = code > 0xffff ? 2 : 1;
-    if (code < 128) {
+    if (separators.has(i)) {
+      // "5,000" reads as "5000".
+    } else if (code < 128) {
       if (code === 46 && isLetter(text[i - 1])) {
         // "U.S." and "U.S" read as "US"; a sentence's full stop goes too, harmlessly.
       } else if (code === 32 || (code >= 9 && code <= 13)) emit(' ', i);

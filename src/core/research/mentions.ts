@@ -1,6 +1,6 @@
 // Finding where an entity is mentioned: every occurrence of its name or an alias, as a
 // whole word, in folded text (so case, accents, Arabic/Persian letter forms, ZWNJ written
-// as a space or left out, and "U.S."/"US" do not matter), each marked with the highlight
+// as a space or left out, "U.S."/"US" and "5,000"/"5000" do not matter), each marked with the highlight
 // that already covers it, if any. One regex per entity, run over each folded document.
 import type { Mention } from '../../shared/research';
 import type { DocumentFile, Entity } from '../../shared/model';
@@ -118,42 +118,22 @@ export function mentionsIn(
 export type BlockLookup = (tokens: readonly string[]) => Map<string, Range[]>;
 
 /**
- * The word lists the index may hold for a name: a short word may be written as dotted
- * letters ("US" as "U.S.", which the index reads as "u" and "s"), so each of up to three
- * short words is also tried letter by letter.
- */
-function spellings(tokens: readonly string[]): string[][] | null {
-  let out: string[][] = [[]];
-  let short = 0;
-  for (const token of tokens) {
-    const letters = token.length <= 4 && token.length > 1 ? [...token] : null;
-    if (letters && ++short > 3) return null;
-    out = out.flatMap((head) => [[...head, token], ...(letters ? [[...head, ...letters]] : [])]);
-  }
-  return out;
-}
-
-/**
- * Narrows the scan to the blocks the index says hold every word of some name. Only for
- * names whose words the index splits the same way as this matcher folds them: a name with
- * a full stop ("U.S.") or in Arabic script (where ZWNJ may be a space) is scanned in full.
+ * Narrows the scan to the blocks the index says hold every word of some name. The index
+ * reads "U.S." as "us", "5,000" as "5000" and drops a possessive, as this matcher folds
+ * them; a name in Arabic script (where ZWNJ may be a space) is scanned in full.
  */
 function narrow(
   entity: Pick<Entity, 'name' | 'aliases'>,
   lookup: BlockLookup,
 ): Map<string, Range[]> | null {
   const names = [entity.name, ...entity.aliases];
-  if (names.some((n) => n.includes('.') || ARABIC.test(n) || /\u200C/.test(n))) return null;
+  if (names.some((n) => ARABIC.test(n) || /\u200C/.test(n))) return null;
   const out = new Map<string, Range[]>();
   for (const name of names) {
-    const variants = spellings(searchTokens(name));
-    if (!variants) return null;
-    for (const tokens of variants) {
-      for (const [documentId, ranges] of lookup(tokens)) {
-        const list = out.get(documentId) ?? [];
-        for (const r of ranges) if (!list.some((x) => x.start === r.start)) list.push(r);
-        out.set(documentId, list);
-      }
+    for (const [documentId, ranges] of lookup(searchTokens(name))) {
+      const list = out.get(documentId) ?? [];
+      for (const r of ranges) if (!list.some((x) => x.start === r.start)) list.push(r);
+      out.set(documentId, list);
     }
   }
   return out;

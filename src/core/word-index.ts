@@ -1,0 +1,156 @@
+// The words under the search index: a FlexSearch index of whole folded words, read one
+// word at a time, and the intersection of several words' postings. FlexSearch's own
+// multi-word search walks every posting of every word, so "the trial" paid for the 111,000
+// paragraphs holding "the"; here the rarest word (or the filter's entries) leads and the
+// others are only asked whether they hold each of its ids.
+import { Index } from 'flexsearch';
+import { searchTokens } from '../shared/text';
+
+/** One query word's postings: ids ascending within each list, lists best first. */
+export interface Term {
+  lists: readonly (readonly number[])[];
+  size: number;
+}
+
+const EMPTY: Term = { lists: [], size: 0 };
+
+/** How many words a begun last word stands for at most. */
+const MAX_EXPANSIONS = 50;
+
+export class WordIndex {
+  private index = this.create();
+  /** Every word ever indexed (removed words stay: they then simply match nothing). */
+  private readonly vocabulary = new Set<string>();
+  private sortedVocabulary: string[] | null = [];
+  /** True while FlexSearch encodes text being added: its words join the vocabulary. */
+  private indexing = false;
+  /** A folded query word being looked up: FlexSearch is handed it as it is. */
+  private literal: string | null = null;
+
+  private create(): Index {
+    return new Index({
+      tokenize: 'strict',
+      encode: (text: string) => this.encode(text),
+      cache: false,
+    });
+  }
+
+  /**
+   * FlexSearch's encoder. Collecting the vocabulary here, rather than tokenizing each text
+   * a second time, keeps indexing to one pass.
+   */
+  private encode(text: string): string[] {
+    if (this.literal !== null) return [this.literal];
+    const tokens = searchTokens(text);
+    if (this.indexing) {
+      for (const token of tokens) {
+        if (!this.vocabulary.has(token)) {
+          this.vocabulary.add(token);
+          this.sortedVocabulary = null;
+        }
+      }
+    }
+    return tokens;
+  }
+
+  /** Adds a text under `id`, which must be greater than every id added before it. */
+  add(id: number, text: string): void {
+    this.indexing = true;
+    try {
+      this.index.add(id, text);
+    } finally {
+      this.indexing = false;
+    }
+  }
+
+  /** Starts an empty FlexSearch index (the vocabulary is kept: it only widens prefixes). */
+  clear(): void {
+    this.index = this.create();
+  }
+
+  /** The postings of one folded word. */
+  term(word: string): Term {
+    this.literal = word;
+    try {
+      // `resolve: false` hands back FlexSearch's own lists by score, not copied or merged.
+      const buckets = this.index.search(word, { resolve: false }).result as unknown as (
+        number[] | null | undefined
+      )[];
+      const lists = buckets.filter((list): list is number[] => !!list?.length);
+      return lists.length ? { lists, size: lists.reduce((n, l) => n + l.length, 0) } : EMPTY;
+    } finally {
+      this.literal = null;
+    }
+  }
+
+  /** The postings of the words starting with `prefix`: the word itself first, then shortest. */
+  prefixTerm(prefix: string): Term {
+    const lists: (readonly number[])[] = [];
+    let size = 0;
+    for (const word of this.expansions(prefix)) {
+      const term = this.term(word);
+      lists.push(...term.lists);
+      size += term.size;
+    }
+    return size ? { lists, size } : EMPTY;
+  }
+
+  private expansions(prefix: string): string[] {
+    this.sortedVocabulary ??= [...this.vocabulary].sort();
+    const words = this.sortedVocabulary;
+    let lo = 0;
+    let hi = words.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (words[mid]! < prefix) lo = mid + 1;
+      else hi = mid;
+    }
+    const found: string[] = [];
+    for (let i = lo; i < words.length && words[i]!.startsWith(prefix); i++) found.push(words[i]!);
+    return found.sort((a, b) => a.length - b.length || (a < b ? -1 : 1)).slice(0, MAX_EXPANSIONS);
+  }
+}
+
+function holds(term: Term, id: number): boolean {
+  for (const list of term.lists) {
+    let lo = 0;
+    let hi = list.length - 1;
+    if (id < list[0]! || id > list[hi]!) continue;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const at = list[mid]!;
+      if (at === id) return true;
+      if (at < id) lo = mid + 1;
+      else hi = mid - 1;
+    }
+  }
+  return false;
+}
+
+/**
+ * Calls `visit` with each id held by every term, best first, until it returns false. The
+ * smallest term leads; with `within` (the ids a filter allows, in order) and that smaller
+ * still, those lead instead and the terms are only checked. An id may come more than once
+ * when a term stands for several words.
+ */
+export function intersect(
+  terms: readonly Term[],
+  visit: (id: number) => boolean,
+  within?: readonly number[],
+): void {
+  if (!terms.length || terms.some((t) => t.size === 0)) return;
+  let lead = 0;
+  for (let i = 1; i < terms.length; i++) if (terms[i]!.size < terms[lead]!.size) lead = i;
+  if (within && within.length < terms[lead]!.size) {
+    for (const id of within) if (terms.every((t) => holds(t, id)) && !visit(id)) return;
+    return;
+  }
+  const allowed = within && new Set(within);
+  const others = terms.filter((_, i) => i !== lead);
+  for (const list of terms[lead]!.lists) {
+    for (const id of list) {
+      if (allowed && !allowed.has(id)) continue;
+      if (others.every((t) => holds(t, id)) && !visit(id)) return;
+    }
+  }
+}
