@@ -20,6 +20,8 @@ export class CoreContext {
   indexReady: Promise<void>;
   /** True once the index holds everything, so it may narrow where a scan looks. */
   indexComplete = false;
+  /** How far the index build has come, in documents. */
+  indexProgress = { indexed: 0, total: 0 };
   /** Resolves notes' `[[...]]` links; built on first use after entities or documents change. */
   private linkResolver: ((text: string) => NoteLinkTarget | undefined) | null = null;
   /** What a search reads from the workspace: document titles and note links. */
@@ -52,12 +54,15 @@ export class CoreContext {
     for (const entity of this.store.state.workspace.entities) this.index.putEntity(entity);
     for (const note of this.store.state.workspace.notes) this.index.putNote(note);
     let done = 0;
-    for (const id of [...this.store.state.documents.keys()]) {
+    const ids = [...this.store.state.documents.keys()];
+    this.indexProgress = { indexed: 0, total: ids.length };
+    for (const id of ids) {
       const file = this.store.state.documents.get(id);
+      this.indexProgress = { indexed: ++done, total: ids.length };
       if (!file) continue;
       this.index.putDocument(file.document);
       for (const annotation of file.annotations) this.index.putAnnotation(annotation);
-      if (++done % 25 === 0) await new Promise((resolve) => setImmediate(resolve));
+      if (done % 25 === 0) await new Promise((resolve) => setImmediate(resolve));
     }
     this.indexComplete = true;
   }

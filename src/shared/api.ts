@@ -207,6 +207,8 @@ export const api = {
   'export.dossier': method<ExportedFile>()(byId),
   'export.events': method<ExportedFile>()(ExportEventsInput),
   'search.query': method<SearchResult>()(SearchInput),
+  /** How far building the search index has come; searches wait until it is complete. */
+  'search.status': method<{ indexed: number; total: number; complete: boolean }>()(Empty),
   'documents.import': method<ImportOutcome>()(ImportFileInput),
   'documents.paste': method<ImportOutcome>()(PasteInput),
   'export.create': method<ExportedFile>()(z.strictObject({ format: z.enum(EXPORT_FORMATS) })),

@@ -6,7 +6,7 @@ import type { Workbench } from '../../src/core/workbench';
 import { SearchIndex } from '../../src/core/search-index';
 import { documentFromText } from '../fixtures/documents';
 import { SearchInput } from '../../src/shared/search';
-import { openSample, tempDir, unwrap } from './helpers';
+import { closeWorkbench, openSample, reopen, tempDir, unwrap } from './helpers';
 
 let dir: string;
 let cleanup: () => Promise<void>;
@@ -20,6 +20,26 @@ const snippetText = (parts: { text: string; match: boolean }[]): string =>
   parts.map((p) => (p.match ? `[${p.text}]` : p.text)).join('');
 
 describe('search in a workspace', () => {
+  it('says how far building the index has come, and that it is complete once searches answer', async () => {
+    let wb = await openSample(dir);
+    for (let i = 0; i < 60; i++)
+      unwrap(
+        await wb.call('documents.paste', { title: `Report ${i}`, text: `Finding ${i}. Evin.` }),
+      );
+    await closeWorkbench(dir);
+    wb = await reopen(dir);
+    const early = unwrap(await wb.call('search.status', {}));
+    expect(early.total).toBe(61);
+    expect(early.indexed).toBeLessThan(61);
+    expect(early.complete).toBe(false);
+    await search(wb, 'Evin');
+    expect(unwrap(await wb.call('search.status', {}))).toEqual({
+      indexed: 61,
+      total: 61,
+      complete: true,
+    });
+  });
+
   it('finds blocks of the sample with marked snippets and offsets into the text', async () => {
     const wb = await openSample(dir);
     const { hits } = await search(wb, 'Noury trial');

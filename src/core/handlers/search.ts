@@ -2,11 +2,14 @@
 import type { WorkbenchHandlers } from '../../shared/api';
 import type { CoreContext } from '../context';
 
-export function searchHandlers(ctx: CoreContext): Pick<WorkbenchHandlers, 'search.query'> {
+export function searchHandlers(
+  ctx: CoreContext,
+): Pick<WorkbenchHandlers, 'search.query' | 'search.status'> {
   return {
     'search.query': async (input) => {
       await ctx.indexReady;
       return ctx.index.search(input, ctx.searchScope);
     },
+    'search.status': async () => ({ ...ctx.indexProgress, complete: ctx.indexComplete }),
   };
 }

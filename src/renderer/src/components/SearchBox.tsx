@@ -8,6 +8,7 @@ import { useCombobox } from '../lib/use-combobox';
 import { useQuery } from '../lib/use-query';
 import { selectContentChanges } from '../store/workspace';
 import { useCommands, useSelector, useWorkbench } from '../workbench/context';
+import { IndexStatus } from './IndexStatus';
 
 export function SearchBox({
   currentDocumentId,
@@ -135,6 +136,7 @@ export function SearchBox({
               ×
             </button>
           </div>
+          {!results.data && <IndexStatus />}
           <div role="listbox" id={listId} aria-label="Search results" className="results-list">
             {hits.length === 0 && (
               <p className="muted" role="presentation">
