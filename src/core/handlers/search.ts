@@ -10,6 +10,6 @@ export function searchHandlers(
       await ctx.indexReady;
       return ctx.index.search(input, ctx.searchScope);
     },
-    'search.status': async () => ({ ...ctx.indexProgress, complete: ctx.indexComplete }),
+    'search.status': () => Promise.resolve({ ...ctx.indexProgress, complete: ctx.indexComplete }),
   };
 }
