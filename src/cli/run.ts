@@ -1,5 +1,6 @@
 // The command line for batch work, on the same core as the app:
-//   import FILE... | export --format md|csv|json|w3c --out FILE | search "query" | repair
+//   import FILE... | export --format md|csv|json|w3c --out FILE | search "query" | repair |
+//   verify
 // each with --workspace DIR. Prints what a person can read; the exit code says whether
 // everything succeeded.
 import { readFile } from 'node:fs/promises';
@@ -25,6 +26,8 @@ Commands:
   search "QUERY" [--kind entity|highlight|document|block] [--limit N]
                                          find passages, highlights, entities and documents
   repair                                 fix what the workspace reports as damaged, listing each change
+  verify                                 check every quote against its document's text and every
+                                         text against its recorded SHA-256 (exit 1 on a mismatch)
 
 Without --workspace, the workbench's default workspace is used.`;
 
@@ -142,7 +145,7 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
     io.out(USAGE);
     return command ? 0 : 1;
   }
-  if (!['import', 'export', 'search', 'repair'].includes(command))
+  if (!['import', 'export', 'search', 'repair', 'verify'].includes(command))
     return fail(io, `Unknown command "${command}".\n\n${USAGE}`);
   const wb = await openWorkbench(workspaceArg(argv) ?? defaultWorkspaceDir(), {
     host: 'command line',
@@ -150,10 +153,12 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
   try {
     const info = await wb.call('workspace.info', {});
     if (!info.ok) return fail(io, info.error.message);
-    for (const p of info.value.problems)
-      io.err(
-        `! ${p.file}${p.record ? ` ${p.record}` : ''}: ${p.reason} (left untouched; repair: ${p.repair})`,
-      );
+    // verify reports damaged files itself, as mismatches.
+    if (command !== 'verify')
+      for (const p of info.value.problems)
+        io.err(
+          `! ${p.file}${p.record ? ` ${p.record}` : ''}: ${p.reason} (left untouched; repair: ${p.repair})`,
+        );
     const writes = command === 'import' || command === 'repair';
     if (writes && info.value.readOnly)
       return fail(
@@ -163,6 +168,7 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
     if (command === 'import') return await importFiles(wb, positionals(rest), io);
     if (command === 'export') return await exportFile(wb, rest, io);
     if (command === 'repair') return await repair(wb, io);
+    if (command === 'verify') return await verify(wb, io);
     return await search(wb, rest, io);
   } finally {
     await wb.close();
@@ -180,4 +186,23 @@ async function repair(wb: Workbench, io: Io): Promise<number> {
       : 'Nothing needed repair.',
   );
   return result.value.remaining.length ? 1 : 0;
+}
+
+async function verify(wb: Workbench, io: Io): Promise<number> {
+  const result = await wb.call('workspace.verify', {});
+  if (!result.ok) return fail(io, result.error.message);
+  const r = result.value;
+  for (const m of r.mismatches) {
+    const doc = m.documentTitle
+      ? `“${m.documentTitle}” (${m.documentId})`
+      : (m.documentId ?? m.file);
+    const highlight = m.annotationId ? `, highlight ${m.annotationId}` : '';
+    io.err(`✗ ${doc}${highlight} [${m.file}]: ${m.reason}`);
+  }
+  const unhashed = r.unhashed ? `; ${r.unhashed} without a recorded text hash (not checked)` : '';
+  io.out(
+    `${r.documents} documents, ${r.highlights} highlights: ${r.confirmed} quotes confirmed, ` +
+      `${r.unconfirmed} fuzzy or orphaned (to review)${unhashed}; ${r.mismatches.length} mismatches.`,
+  );
+  return r.mismatches.length ? 1 : 0;
 }

@@ -10,6 +10,7 @@ import { annotationHandlers } from './handlers/annotations';
 import { addDocument, documentHandlers } from './handlers/documents';
 import { entityHandlers } from './handlers/entities';
 import { historyHandlers } from './handlers/history';
+import { interchangeHandlers } from './handlers/interchange';
 import { mentionHandlers } from './handlers/mentions';
 import { mergeHandlers } from './handlers/merge';
 import { researchHandlers } from './handlers/research';
@@ -71,6 +72,7 @@ export async function openWorkbench(
     ...transferHandlers(ctx),
     ...historyHandlers(ctx),
     ...sourceHandlers(ctx),
+    ...interchangeHandlers(ctx),
   };
   return {
     dir,

@@ -25,6 +25,9 @@ const MAX_BODY_BYTES = 1024 * 1024;
 const LARGE_BODIES: Record<string, number> = {
   '/api/documents.import': 32 * 1024 * 1024,
   '/api/documents.paste': 16 * 1024 * 1024,
+  // An annotations file travels as a JSON string: its escapes may make it larger.
+  '/api/annotations.importPreview': 48 * 1024 * 1024,
+  '/api/annotations.import': 48 * 1024 * 1024,
 };
 
 const STATUS_BY_CODE: Record<ErrorCode, number> = {

@@ -35,6 +35,13 @@ import {
   UpdateNoteInput,
 } from './record-inputs';
 import { ReattachInput, SourcePatch, UpdateMetadataInput } from './source-inputs';
+import {
+  ImportAnnotationsInput,
+  PreviewAnnotationsInput,
+  type AnnotationsPreview,
+  type AnnotationsReport,
+  type VerifyReport,
+} from './interchange';
 
 export { ReattachInput, SourcePatch, UpdateMetadataInput };
 
@@ -223,6 +230,12 @@ export const api = {
   /** Moves a fuzzy or orphaned highlight to a new selection in the current text. */
   'annotations.reattach': method<Annotation>()(ReattachInput),
   'workspace.repair': method<RepairReport>()(Empty),
+  /** Reads an annotations file (Hypothesis or W3C): the documents its addresses match, its tags. */
+  'annotations.importPreview': method<AnnotationsPreview>()(PreviewAnnotationsInput),
+  /** Imports an annotations file as one undoable command, reporting on every annotation. */
+  'annotations.import': method<AnnotationsReport>()(ImportAnnotationsInput),
+  /** Checks every quote against its document's text and every text against its SHA-256. */
+  'workspace.verify': method<VerifyReport>()(Empty),
   'history.info': method<HistoryInfo>()(Empty),
   'history.undo': method<HistoryInfo & { done: string }>()(Empty),
   'history.redo': method<HistoryInfo & { done: string }>()(Empty),

@@ -57,7 +57,16 @@ export const Document = z.strictObject({
   marks: z.array(Mark),
   source: SourceMeta,
   format: DocumentFormat,
+  /** SHA-256 of the file's bytes as imported: names the source a third party can fetch. */
   contentHash: z.string().regex(/^sha256:[0-9a-f]{64}$/),
+  /**
+   * SHA-256 of `text` (UTF-8) at this revision, recorded whenever the text is set, so a
+   * changed text file is caught by `workspace.verify`. Absent on documents stored before.
+   */
+  textHash: z
+    .string()
+    .regex(/^sha256:[0-9a-f]{64}$/)
+    .optional(),
   /** Goes up by one each time the text changes; highlights record which one they fit. */
   revision: z.number().int().positive(),
   createdAt: Timestamp,

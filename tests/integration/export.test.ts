@@ -173,16 +173,24 @@ describe('W3C Web Annotation', () => {
       type: string;
       total: number;
       first: {
+        id: string;
+        partOf: string;
         items: {
-          body: { purpose: string; source?: string; value?: string }[];
-          target: { source: string; selector: { type: string }[] };
+          body: { type: string; purpose: string; source?: { id: string }; value?: string }[];
+          target: { source: Record<string, unknown>; selector: { type: string }[] };
         }[];
       };
     };
     expect(collection.type).toBe('AnnotationCollection');
     expect(collection.total).toBe(3);
+    expect(collection.first.id).toMatch(/^urn:research-workbench:collection:.*:page:1$/);
     const [chair, noury] = collection.first.items;
-    expect(chair!.target.source).toBe('https://example.org/iran-rights');
+    expect(chair!.target.source).toMatchObject({
+      id: 'https://example.org/iran-rights',
+      'rw:sourceSha256': expect.stringMatching(/^sha256:[0-9a-f]{64}$/) as unknown,
+      'rw:textSha256': expect.stringMatching(/^sha256:[0-9a-f]{64}$/) as unknown,
+      'rw:revision': 1,
+    });
     expect(chair!.target.selector.map((s) => s.type)).toEqual([
       'TextQuoteSelector',
       'TextPositionSelector',
@@ -192,14 +200,19 @@ describe('W3C Web Annotation', () => {
         {
           type: 'SpecificResource',
           purpose: 'identifying',
-          source: 'http://www.wikidata.org/entity/Q5967431',
+          source: {
+            id: 'http://www.wikidata.org/entity/Q5967431',
+            label: 'Gholam Hossein Mohseni Ejei',
+            'rw:entityType': 'person',
+          },
         },
         expect.objectContaining({ type: 'TextualBody', purpose: 'commenting' }),
       ]),
     );
-    expect(noury!.body.filter((b) => b.purpose === 'tagging').map((b) => b.value)).toEqual([
-      'Evin prison',
-      '1988 massacre',
+    const entityTags = noury!.body.filter((b) => b.type === 'SpecificResource');
+    expect(entityTags.map((b) => [b.purpose, b.source?.id])).toEqual([
+      ['tagging', 'urn:research-workbench:entity:ent_evin'],
+      ['tagging', 'urn:research-workbench:entity:ent_1988'],
     ]);
   });
 

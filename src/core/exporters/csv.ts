@@ -1,14 +1,25 @@
 // CSV (RFC 4180): one row per highlight, and per tagged entity of it, with a header,
-// its page (PDF; empty for documents without pages) and paragraph on that page,
+// the source it cites (address, author, publisher, dates) and what pins its text (the
+// SHA-256 of the file imported and of the text the offsets count in, and the text's
+// revision), its page (PDF; empty for documents without pages) and paragraph on that page,
 // CRLF line endings and UTF-8 with a byte-order mark so spreadsheet programs read Persian
 // and Arabic correctly. Cells that a spreadsheet would run as a formula are prefixed
 // with an apostrophe: article text is untrusted.
 import { locate, type Snapshot } from './snapshot';
+import { sha256 } from '../importers/plain-text';
 
 const HEADER = [
   'annotation_id',
   'document_id',
   'document_title',
+  'source_url',
+  'author',
+  'publisher',
+  'published',
+  'accessed',
+  'source_sha256',
+  'text_sha256',
+  'revision',
   'page',
   'paragraph',
   'quote',
@@ -37,6 +48,17 @@ export function exportCsv(snapshot: Snapshot): string {
   const entities = new Map(snapshot.entities.map((e) => [e.id, e]));
   const rows: (string | number)[][] = [HEADER];
   for (const { document, annotations } of snapshot.documents) {
+    const { url, author, publisher, publishedDate, accessedDate } = document.source;
+    const source = [
+      url ?? '',
+      author ?? '',
+      publisher ?? '',
+      publishedDate ?? '',
+      accessedDate ?? '',
+      document.contentHash,
+      sha256(document.text),
+      document.revision,
+    ];
     for (const a of annotations) {
       const { page, paragraph } = locate(document.blocks, a.target.position.start);
       const base = (entityId: string): (string | number)[] => {
@@ -45,6 +67,7 @@ export function exportCsv(snapshot: Snapshot): string {
           a.id,
           document.id,
           document.title,
+          ...source,
           page ?? '',
           paragraph,
           a.target.quote.exact,

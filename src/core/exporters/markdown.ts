@@ -1,9 +1,12 @@
 // Markdown research notes: every entity with its tagged quotes, then every document with
 // its highlights. Each quote is cited to its source and paragraph, so the notes can be
-// pasted into a report as they are.
+// pasted into a report as they are; each document says which text its quotes come from
+// (revision and SHA-256) and each quote where in it (character offsets), so a reader can
+// check a quote against the source.
 import { KIND_LABELS, STATUS_LABELS } from '../../shared/labels';
 import type { Annotation, Document, Entity } from '../../shared/model';
 import { plural } from '../../shared/text';
+import { sha256 } from '../importers/plain-text';
 import { citation, locate, locationLabel, type Snapshot } from './snapshot';
 
 const blockquote = (text: string): string =>
@@ -19,10 +22,14 @@ function quoteEntry(a: Annotation, doc: Document, entities: Map<string, Entity>)
       ? ''
       : `, ${locationLabel(locate(doc.blocks, a.target.position.start))}`;
   const tagged = a.entityIds.map((id) => entities.get(id)?.name).filter(Boolean);
+  const { start, end } = a.target.position;
+  // Offsets count UTF-16 code units of the revision's text (JavaScript string indices).
+  const offsets =
+    a.status === 'orphaned' ? '' : ` [characters ${start}–${end}, revision ${doc.revision}]`;
   const lines = [
     blockquote(a.target.quote.exact),
     '',
-    `— ${citation(doc)}${where}. *${KIND_LABELS[a.kind]}.*`,
+    `— ${citation(doc)}${where}. *${KIND_LABELS[a.kind]}.*${offsets}`,
   ];
   if (a.status === 'fuzzy' || a.status === 'orphaned') {
     const confidence =
@@ -69,8 +76,13 @@ export function exportMarkdown(snapshot: Snapshot): string {
   out.push('', '## By document');
   for (const { document, annotations } of snapshot.documents) {
     out.push('', `### ${document.title}`, '', citation(document));
-    if (document.source.fileName)
-      out.push('', `Imported from ${document.source.fileName} (${document.contentHash}).`);
+    const from = document.source.fileName
+      ? `Imported from ${document.source.fileName} (${document.contentHash}). `
+      : `Source file ${document.contentHash}. `;
+    out.push(
+      '',
+      `${from}Quotes are from revision ${document.revision} of its text, ${sha256(document.text)}.`,
+    );
     const ordered = [...annotations].sort(
       (a, b) => a.target.position.start - b.target.position.start,
     );

@@ -1,29 +1,49 @@
-// W3C Web Annotation JSON-LD: an AnnotationCollection whose annotations target their
-// document with a TextQuoteSelector and a TextPositionSelector. Entity tags are bodies
-// (identifying when the entity has an external identifier, else tagging) and notes are
-// TextualBody with purpose commenting. Positions are converted from the UTF-16 offsets
-// used inside the workbench to the Unicode code points the model counts. A highlight on
-// one page of a PDF also gets a FragmentSelector "page=N" (RFC 3778) refined by its quote.
+// W3C Web Annotation JSON-LD (https://www.w3.org/TR/annotation-model/): one
+// AnnotationCollection whose single embedded AnnotationPage holds every highlight.
+// Each highlight targets its document with a TextQuoteSelector and a TextPositionSelector
+// (counted in Unicode code points, as the model says, not the UTF-16 units used inside
+// the workbench); a highlight on one page of a PDF also gets a FragmentSelector "page=N"
+// (RFC 3778) refined by its quote. Entity tags are SpecificResource bodies whose source is
+// the entity's IRI (Wikidata when it has a QID), since a body with an IRI is a web resource
+// and only a SpecificResource may carry a purpose (model 3.3.5, 4); free tags, the kind
+// and the note are TextualBody values without an id. The target's source names the file
+// and what a reader needs to check a quote against it: the SHA-256 of the bytes imported,
+// of the text the offsets count in, and its revision, under a small vocabulary of ours.
 import type { Annotation, Document, Entity } from '../../shared/model';
+import { sha256 } from '../importers/plain-text';
 import { locate, type Snapshot } from './snapshot';
 
-const URN = 'urn:research-workbench';
+export const URN = 'urn:research-workbench';
+export const ANNO_CONTEXT = 'http://www.w3.org/ns/anno.jsonld';
+/** Our own terms ("rw:textSha256"), declared in the export's @context so JSON-LD expands them. */
+export const RW_VOCAB = `${URN}:vocab#`;
+export const WIKIDATA_ENTITY = 'http://www.wikidata.org/entity/';
 
 const codePoints = (text: string, offset: number): number => [...text.slice(0, offset)].length;
 
-function entityBody(entity: Entity): Record<string, string> {
-  const qid = entity.externalId && /^Q\d+$/.test(entity.externalId) ? entity.externalId : undefined;
-  if (qid)
-    return {
-      type: 'SpecificResource',
-      purpose: 'identifying',
-      source: `http://www.wikidata.org/entity/${qid}`,
-    };
+const MEDIA_TYPES: Record<Document['format'], string> = {
+  text: 'text/plain',
+  markdown: 'text/markdown',
+  html: 'text/html',
+  pdf: 'application/pdf',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  json: 'application/json',
+};
+
+const isQid = (id: string | undefined): id is string => !!id && /^Q\d+$/.test(id);
+
+function entityBody(entity: Entity): Record<string, unknown> {
+  const qid = isQid(entity.externalId) ? entity.externalId : undefined;
   return {
-    type: 'TextualBody',
-    purpose: 'tagging',
-    value: entity.name,
-    id: `${URN}:entity:${entity.id}`,
+    type: 'SpecificResource',
+    // A Wikidata item identifies what the passage is about; our own entity tags it.
+    purpose: qid ? 'identifying' : 'tagging',
+    source: {
+      id: qid ? `${WIKIDATA_ENTITY}${qid}` : `${URN}:entity:${entity.id}`,
+      label: entity.name,
+      'rw:entityType': entity.type,
+      ...(entity.externalId && !qid ? { 'rw:externalId': entity.externalId } : {}),
+    },
   };
 }
 
@@ -46,12 +66,26 @@ function pageSelector(a: Annotation, doc: Document): Record<string, unknown>[] {
   ];
 }
 
+/** The document as the target's source: its address and the hashes that pin its text. */
+function sourceOf(doc: Document, textHash: string): Record<string, unknown> {
+  return {
+    id: doc.source.url ?? `${URN}:document:${doc.id}`,
+    type: 'Text',
+    format: MEDIA_TYPES[doc.format],
+    'rw:title': doc.title,
+    'rw:sourceSha256': doc.contentHash,
+    'rw:textSha256': textHash,
+    'rw:revision': doc.revision,
+  };
+}
+
 function toW3c(
   a: Annotation,
   doc: Document,
+  source: Record<string, unknown>,
   entities: Map<string, Entity>,
 ): Record<string, unknown> {
-  const body: Record<string, string>[] = [];
+  const body: Record<string, unknown>[] = [];
   for (const id of a.entityIds) {
     const entity = entities.get(id);
     if (entity) body.push(entityBody(entity));
@@ -74,7 +108,8 @@ function toW3c(
     modified: a.updatedAt,
     body,
     target: {
-      source: doc.source.url ?? `${URN}:document:${doc.id}`,
+      type: 'SpecificResource',
+      source,
       selector: [
         {
           type: 'TextQuoteSelector',
@@ -100,16 +135,25 @@ function toW3c(
 
 export function exportW3c(snapshot: Snapshot): string {
   const entities = new Map(snapshot.entities.map((e) => [e.id, e]));
-  const items = snapshot.documents.flatMap(({ document, annotations }) =>
-    annotations.map((a) => toW3c(a, document, entities)),
-  );
+  const items = snapshot.documents.flatMap(({ document, annotations }) => {
+    const source = sourceOf(document, sha256(document.text));
+    return annotations.map((a) => toW3c(a, document, source, entities));
+  });
+  const id = `${URN}:collection:${snapshot.exportedAt}`;
+  const page = `${id}:page:1`;
   const collection = {
-    '@context': 'http://www.w3.org/ns/anno.jsonld',
-    id: `${URN}:collection:${snapshot.exportedAt}`,
+    '@context': [ANNO_CONTEXT, { rw: RW_VOCAB }],
+    id,
     type: 'AnnotationCollection',
     label: 'Research Workbench highlights',
     total: items.length,
-    first: { type: 'AnnotationPage', startIndex: 0, items },
+    // A collection with no annotations has no pages (model 5.1: first only when there are any).
+    ...(items.length
+      ? {
+          first: { id: page, type: 'AnnotationPage', partOf: id, startIndex: 0, items },
+          last: page,
+        }
+      : {}),
   };
   return `${JSON.stringify(collection, null, 2)}\n`;
 }

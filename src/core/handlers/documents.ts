@@ -6,7 +6,7 @@ import { SCHEMA_VERSION, type Document } from '../../shared/model';
 import { plural } from '../../shared/text';
 import type { CoreContext } from '../context';
 import { WorkbenchError } from '../errors';
-import type { ImportedContent } from '../importers/plain-text';
+import { sha256, type ImportedContent } from '../importers/plain-text';
 import { mapThroughEdit } from '../text-edit';
 import { repairWorkspace } from '../store/repair';
 import type { Tx } from '../store/tx';
@@ -145,6 +145,7 @@ export function newDocument(ctx: CoreContext, content: ImportedContent, now: str
     source: { ...content.source, accessedDate: content.source.accessedDate ?? now },
     format: content.format,
     contentHash: content.contentHash,
+    textHash: sha256(content.text),
     revision: 1,
     createdAt: now,
     updatedAt: now,

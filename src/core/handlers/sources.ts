@@ -6,7 +6,7 @@ import { describeRange, reanchorAll, tidyRange } from '../../shared/anchoring';
 import type { Annotation, Document, DocumentFile, SourceMeta } from '../../shared/model';
 import type { CoreContext } from '../context';
 import { WorkbenchError } from '../errors';
-import type { ImportedContent } from '../importers/plain-text';
+import { sha256, type ImportedContent } from '../importers/plain-text';
 import type { Tx } from '../store/tx';
 
 type Handlers = Pick<
@@ -30,7 +30,7 @@ export function patchSource(source: SourceMeta, patch: SourcePatch): SourceMeta 
  * against it in the same command. Returns how many now need a look (fuzzy or orphaned).
  */
 export function storeRevision(tx: Tx, next: Document, annotations: readonly Annotation[]): number {
-  tx.setDocument(next);
+  tx.setDocument({ ...next, textHash: sha256(next.text) });
   let review = 0;
   for (const a of reanchorAll(annotations, next.text, next.revision)) {
     if (a.status === 'fuzzy' || a.status === 'orphaned') review += 1;

@@ -1,10 +1,13 @@
 // Bringing material in and taking notes out: import files (the system's file dialog),
-// paste text as a new document, and export in four formats.
+// paste text as a new document, import annotations made elsewhere, export in four
+// formats, and verify every quote against its text.
 import { useEffect, useRef, useState } from 'react';
 import { IMPORT_ACCEPT } from '../../../shared/formats';
 import type { ExportFormat } from '../../../shared/api';
 import type { FileOutcome } from '../lib/import-files';
 import { EMPTY_SOURCE, filledSource, SourceFields } from './SourceFields';
+import { ImportAnnotationsDialog, type AnnotationsFile } from './ImportAnnotationsDialog';
+import { VerifyDialog } from './VerifyDialog';
 import { showError } from '../store/ui';
 import { useWorkbench } from '../workbench/context';
 
@@ -30,6 +33,9 @@ export function LibraryActions({
   const [title, setTitle] = useState('');
   const [text, setText] = useState('');
   const [source, setSource] = useState(EMPTY_SOURCE);
+  const annotationsInput = useRef<HTMLInputElement>(null);
+  const [annotations, setAnnotations] = useState<AnnotationsFile | null>(null);
+  const [verifying, setVerifying] = useState(false);
 
   useEffect(() => {
     if (!exportOpen) return;
@@ -61,8 +67,30 @@ export function LibraryActions({
           <button type="button" onClick={() => pasteDialog.current?.showModal()}>
             Paste text…
           </button>
+          <button type="button" onClick={() => annotationsInput.current?.click()}>
+            Import annotations…
+          </button>
+          <input
+            ref={annotationsInput}
+            type="file"
+            hidden
+            aria-label="Annotations file to import"
+            accept=".json,.jsonld,application/json,application/ld+json"
+            onChange={(e) => {
+              const file = e.target.files?.[0];
+              e.target.value = '';
+              if (!file) return;
+              file.text().then(
+                (json) => setAnnotations({ name: file.name, json }),
+                (error: unknown) => onError(`${file.name} could not be read: ${String(error)}`),
+              );
+            }}
+          />
         </>
       )}
+      <button type="button" onClick={() => setVerifying(true)}>
+        Verify quotes
+      </button>
       <div className="menu-anchor">
         <button
           type="button"
@@ -90,6 +118,10 @@ export function LibraryActions({
           </div>
         )}
       </div>
+      {annotations && (
+        <ImportAnnotationsDialog file={annotations} onClose={() => setAnnotations(null)} />
+      )}
+      {verifying && <VerifyDialog onClose={() => setVerifying(false)} />}
       <dialog ref={pasteDialog} aria-labelledby="paste-title" className="confirm paste">
         <h2 id="paste-title">Paste text as a new document</h2>
         <label className="stack">

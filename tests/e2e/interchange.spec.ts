@@ -1,0 +1,75 @@
+// Issue 11's interchange journey through the browser host: import a web page, then a saved
+// Hypothesis API result made on it; choose the document for the one address no document
+// has and make tags entities; read the per-annotation report; then verify every quote.
+// Each dialog is checked with axe-core and must have no violations.
+import { join } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import { expect, ROOT, test } from './fixtures';
+
+const FIXTURES = join(ROOT, 'tests/fixtures/interchange');
+const MIRROR = 'https://mirror.example.net/detention-briefing';
+const TITLE = 'Detention conditions in 2023: a briefing';
+
+async function noViolations(page: Page): Promise<void> {
+  const { violations } = await new AxeBuilder({ page }).include('dialog[open]').analyze();
+  expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`)).toEqual([]);
+}
+
+test('import Hypothesis annotations onto an imported page, then verify the quotes', async ({
+  workbench: wb,
+  page,
+}) => {
+  await expect(wb.reader.getByRole('heading', { level: 1 })).toBeVisible();
+  await page.getByLabel('Files to import').setInputFiles(join(FIXTURES, 'detention-report.html'));
+  await expect(wb.reader.getByRole('heading', { level: 1 })).toHaveText(TITLE);
+
+  await expect(page.getByRole('button', { name: 'Import annotations…' })).toBeVisible();
+  await page
+    .getByLabel('Annotations file to import')
+    .setInputFiles(join(FIXTURES, 'hypothesis-search.json'));
+  const dialog = page.getByRole('dialog', {
+    name: 'Import annotations from hypothesis-search.json',
+  });
+  await expect(dialog).toContainText('7 annotations from Hypothesis, on 3 pages.');
+  // The page's own address (and its http:// variant) matched the imported document.
+  await expect(
+    dialog.getByRole('combobox', {
+      name: 'Document for https://rights.example.org/reports/detention-2023',
+    }),
+  ).toHaveValue(/^doc_/);
+  const mirror = dialog.getByRole('combobox', { name: `Document for ${MIRROR}` });
+  await expect(mirror).toHaveValue('');
+  await noViolations(page);
+
+  await mirror.selectOption({ label: TITLE });
+  await dialog.getByRole('radio', { name: 'Entities (found by name, or created)' }).check();
+  await dialog.getByRole('button', { name: 'Import 7 annotations' }).click();
+
+  await expect(dialog.getByRole('status')).toHaveText(
+    /^3 anchored, 1 fuzzy \(to review\), 3 not imported, 0 already here\. New entities: /,
+  );
+  const report = dialog.getByRole('list', { name: 'What became of each annotation' });
+  await expect(report.getByRole('listitem')).toHaveCount(7);
+  await expect(report.getByRole('listitem').nth(2)).toContainText('Fuzzy: review it');
+  await expect(report.getByRole('listitem').nth(3)).toContainText(
+    `its quote was not found in “${TITLE}”`,
+  );
+  await expect(report.getByRole('listitem').nth(5)).toContainText('a reply to another annotation');
+  await noViolations(page);
+  await dialog.getByRole('button', { name: 'Close' }).click();
+  await expect(dialog).toBeHidden();
+
+  // The highlights are in the reader, and the tags became entities in the library.
+  await expect(wb.reader.locator('mark').first()).toBeVisible();
+  await expect(wb.library).toContainText('overcrowding');
+
+  await page.getByRole('button', { name: 'Verify quotes' }).click();
+  const verify = page.getByRole('dialog', { name: 'Verify quotes' });
+  await expect(verify.getByRole('status')).toHaveText(
+    /^Every quote matches its text\. 2 documents, 4 highlights: 3 confirmed, 1 fuzzy or orphaned/,
+  );
+  await noViolations(page);
+  await verify.getByRole('button', { name: 'Close' }).click();
+  await expect(verify).toBeHidden();
+});
