@@ -35,7 +35,13 @@ interface Entry {
 
 type Query = z.output<typeof SearchInput>;
 
-const KIND_ORDER: Record<SearchKind, number> = { entity: 0, highlight: 1, document: 2, block: 3 };
+const KIND_ORDER: Record<SearchKind, number> = {
+  entity: 0,
+  highlight: 1,
+  document: 2,
+  block: 3,
+  note: 4,
+};
 
 /**
  * Changes never ask FlexSearch to update or remove: without its `fastupdate` register

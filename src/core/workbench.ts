@@ -10,6 +10,7 @@ import { annotationHandlers } from './handlers/annotations';
 import { addDocument, documentHandlers } from './handlers/documents';
 import { entityHandlers } from './handlers/entities';
 import { historyHandlers } from './handlers/history';
+import { lookupHandlers } from './handlers/lookups';
 import { mentionHandlers } from './handlers/mentions';
 import { mergeHandlers } from './handlers/merge';
 import { researchHandlers } from './handlers/research';
@@ -63,6 +64,7 @@ export async function openWorkbench(
   const handlers: WorkbenchHandlers = {
     ...documentHandlers(ctx),
     ...annotationHandlers(ctx),
+    ...lookupHandlers(ctx),
     ...entityHandlers(ctx),
     ...mergeHandlers(ctx),
     ...mentionHandlers(ctx),

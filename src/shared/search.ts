@@ -5,12 +5,12 @@ import { z } from 'zod';
 import { AnnotationKind, Id } from './model';
 import { foldForMatch, WORD } from './text';
 
-export const SEARCH_KINDS = ['entity', 'highlight', 'document', 'block'] as const;
+export const SEARCH_KINDS = ['entity', 'highlight', 'document', 'block', 'note'] as const;
 export type SearchKind = (typeof SEARCH_KINDS)[number];
 
 export const SearchInput = z.strictObject({
   query: z.string().trim().min(1, 'type something to search for').max(500),
-  kinds: z.array(z.enum(SEARCH_KINDS)).max(4).optional(),
+  kinds: z.array(z.enum(SEARCH_KINDS)).max(SEARCH_KINDS.length).optional(),
   entityId: Id.optional(),
   documentId: Id.optional(),
   annotationKind: AnnotationKind.optional(),
