@@ -36,6 +36,7 @@ export const SEARCH_KIND_LABELS: Record<SearchKind, string> = {
   highlight: nounLabel('highlight', true),
   document: nounLabel('document', true),
   block: nounLabel('passage', true),
+  note: nounLabel('note', true),
 };
 
 export { KIND_LABELS } from '../../../shared/labels';

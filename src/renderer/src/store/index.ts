@@ -1,5 +1,5 @@
 // The renderer's one store: a state of small modules (documents, entities, selection, ui,
-// history, workspace), each with its own state, reducer and selectors. The state changes
+// history, workspace, research, notes, tags), each with its own state, reducer and selectors. The state changes
 // only through actions; what the core sends is turned into actions by ../sync.
 import { createStore, type Store } from './create-store';
 import {
@@ -27,6 +27,8 @@ import {
   type ResearchAction,
   type ResearchState,
 } from './research';
+import { initialNotes, notesReducer, type NotesAction, type NotesState } from './notes';
+import { initialTags, tagsReducer, type TagsAction, type TagsState } from './tags';
 import { initialUi, uiReducer, type UiAction, type UiState } from './ui';
 import {
   initialWorkspace,
@@ -43,6 +45,8 @@ export interface State {
   history: HistoryState;
   workspace: WorkspaceState;
   research: ResearchState;
+  notes: NotesState;
+  tags: TagsState;
 }
 
 export type Action =
@@ -52,7 +56,9 @@ export type Action =
   | UiAction
   | HistoryAction
   | WorkspaceAction
-  | ResearchAction;
+  | ResearchAction
+  | NotesAction
+  | TagsAction;
 
 export type WorkbenchStore = Store<State, Action>;
 
@@ -64,6 +70,8 @@ export const initialState: State = {
   history: initialHistory,
   workspace: initialWorkspace,
   research: initialResearch,
+  notes: initialNotes,
+  tags: initialTags,
 };
 
 /** Every module sees every action (a module may follow another's, as selection follows documents/opened). */
@@ -76,6 +84,8 @@ export function reduce(state: State, action: Action): State {
     history: historyReducer(state.history, action),
     workspace: workspaceReducer(state.workspace, action),
     research: researchReducer(state.research, action),
+    notes: notesReducer(state.notes, action),
+    tags: tagsReducer(state.tags, action),
   };
   const same = (Object.keys(next) as (keyof State)[]).every((key) => next[key] === state[key]);
   return same ? state : next;
