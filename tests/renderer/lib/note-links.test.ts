@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { Note } from '../../../src/shared/model';
 import {
   buildLinkIndex,
+  linkedRecords,
   notesLinking,
   parseNoteLinks,
 } from '../../../src/renderer/src/lib/note-links';
@@ -125,5 +126,17 @@ describe('notesLinking', () => {
       ['note_chosen'],
     );
     expect(notesLinking(notes, { kind: 'entity', id: 'ent_noury' }, index)).toEqual([]);
+  });
+});
+
+describe('linkedRecords', () => {
+  it('counts chosen links and resolved [[...]] names once each, and no unresolved one', () => {
+    const both = note('n', {
+      body: '[[Evin]], [[Evin prison]], [[Why Iran’s regime is terrified]], [[Qezel Hesar]]',
+      entityIds: ['ent_evin', 'ent_noury'],
+    });
+    const { entityIds, documentIds } = linkedRecords(both, index);
+    expect([...entityIds]).toEqual(['ent_evin', 'ent_noury']);
+    expect([...documentIds]).toEqual(['doc_iran']);
   });
 });

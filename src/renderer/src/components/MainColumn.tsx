@@ -38,7 +38,7 @@ export function MainColumn(): React.JSX.Element {
   const dossierId = useSelector(selectDossierId);
   const tag = useSelector(selectTag);
   return (
-    <div className="main-column">
+    <main className="main-column">
       <div role="tablist" aria-label="Views" className="view-tabs">
         {TABS.map((tab) => (
           <button
@@ -64,6 +64,6 @@ export function MainColumn(): React.JSX.Element {
         {view === 'notes' && <NotesView />}
         {view === 'tag' && tag !== null && <TagView tag={tag} />}
       </div>
-    </div>
+    </main>
   );
 }

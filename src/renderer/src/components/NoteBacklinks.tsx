@@ -1,7 +1,7 @@
 // The notes that link an entity, a document or a highlight (by a chosen link or, for
 // entities and documents, by `[[...]]` in their text), each opening the note; and, where
 // the caller asks for it, "New note about this", which makes a note linked to it.
-import { useMemo } from 'react';
+import { useId, useMemo } from 'react';
 import { noteTitle } from '../lib/labels';
 import { notesLinking, type BacklinkTarget } from '../lib/note-links';
 import { useLinkIndex } from '../lib/use-link-index';
@@ -25,6 +25,7 @@ export function NoteBacklinks({
   const notes = useSelector(selectNotes);
   const readOnly = useSelector(selectWorkspaceReadOnly);
   const index = useLinkIndex();
+  const headingId = useId();
   const linking = useMemo(
     () => notesLinking(notes, target, index),
     [notes, target.kind, target.id, index], // eslint-disable-line react-hooks/exhaustive-deps
@@ -48,8 +49,8 @@ export function NoteBacklinks({
       </div>
     );
   return (
-    <section className="note-backlinks" aria-label="Notes">
-      <h3>Notes</h3>
+    <section className="note-backlinks" aria-labelledby={headingId}>
+      <h3 id={headingId}>Linked notes</h3>
       {linking.length > 0 ? list : <p className="muted small">No note links this yet.</p>}
       {newNote && !readOnly && (
         <button type="button" onClick={() => void commands.createNote(newNote)}>

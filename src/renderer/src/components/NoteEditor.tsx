@@ -84,6 +84,7 @@ export function NoteEditor({
           <label className="stack">
             Title
             <input
+              className="note-title-input"
               value={draft.title}
               maxLength={500}
               autoFocus={note.title === '' && note.body === ''}

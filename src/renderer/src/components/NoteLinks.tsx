@@ -6,6 +6,8 @@ import { useState } from 'react';
 import type { DocumentListItem } from '../../../shared/api';
 import type { Note } from '../../../shared/model';
 import { KIND_LABELS } from '../lib/labels';
+import { linkedRecords } from '../lib/note-links';
+import { useLinkIndex } from '../lib/use-link-index';
 import { useQuery } from '../lib/use-query';
 import { selectDocumentList } from '../store/documents';
 import { selectEntities } from '../store/entities';
@@ -42,6 +44,30 @@ function LinkChip({
   );
 }
 
+/** Records linked by [[...]] in the text: opened from here, unlinked by editing the text. */
+function NamedInText({
+  names,
+  onOpen,
+}: {
+  names: { id: string; name: string }[];
+  onOpen: (id: string) => void;
+}): React.JSX.Element | null {
+  if (names.length === 0) return null;
+  return (
+    <p className="muted small named-in-text">
+      Named in the text:{' '}
+      {names.map((n, i) => (
+        <span key={n.id}>
+          {i > 0 && ', '}
+          <button type="button" className="link" onClick={() => onOpen(n.id)}>
+            {n.name}
+          </button>
+        </span>
+      ))}
+    </p>
+  );
+}
+
 export function NoteLinks({
   note,
   readOnly,
@@ -50,6 +76,7 @@ export function NoteLinks({
   readOnly: boolean;
 }): React.JSX.Element {
   const { api, store } = useWorkbench();
+  const index = useLinkIndex();
   const commands = useCommands();
   const entities = useSelector(selectEntities);
   const documents = useSelector(selectDocumentList) ?? NO_DOCUMENTS;
@@ -67,9 +94,18 @@ export function NoteLinks({
     (id) => documents.find((d) => d.id === id) ?? [],
   );
   const unlinkedDocuments = documents.filter((d) => !note.documentIds.includes(d.id) && !d.problem);
+  // Records the saved text names as [[...]] and that are not also chosen here.
+  const named = linkedRecords(note, index);
+  const namedEntities = entities.filter(
+    (e) => named.entityIds.has(e.id) && !note.entityIds.includes(e.id),
+  );
+  const namedDocuments = documents.filter(
+    (d) => named.documentIds.has(d.id) && !note.documentIds.includes(d.id),
+  );
 
   return (
-    <section className="note-links" aria-label="Linked records">
+    <section className="note-links" aria-labelledby={`${note.id}-links`}>
+      <h2 id={`${note.id}-links`}>Links</h2>
       <h3>Entities</h3>
       {linkedEntities.length > 0 ? (
         <ul className="chips" aria-label="Linked entities">
@@ -84,8 +120,12 @@ export function NoteLinks({
           ))}
         </ul>
       ) : (
-        <p className="muted small">No entity linked.</p>
+        namedEntities.length === 0 && <p className="muted small">No entity linked.</p>
       )}
+      <NamedInText
+        names={namedEntities.map((e) => ({ id: e.id, name: e.name }))}
+        onOpen={(id) => store.dispatch(showEntity(id))}
+      />
       {!readOnly && (
         <EntityPicker
           entities={entities}
@@ -109,8 +149,12 @@ export function NoteLinks({
           ))}
         </ul>
       ) : (
-        <p className="muted small">No document linked.</p>
+        namedDocuments.length === 0 && <p className="muted small">No document linked.</p>
       )}
+      <NamedInText
+        names={namedDocuments.map((d) => ({ id: d.id, name: d.title }))}
+        onOpen={commands.openDocument}
+      />
       {!readOnly && unlinkedDocuments.length > 0 && (
         <form
           className="row"

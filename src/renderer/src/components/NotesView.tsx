@@ -3,17 +3,22 @@
 // narrow window).
 import type { Note } from '../../../shared/model';
 import { formatDate, noteTitle, plural } from '../lib/labels';
+import { linkedRecords, type LinkIndex } from '../lib/note-links';
+import { useLinkIndex } from '../lib/use-link-index';
 import { selectNotes, selectNotesLoaded, selectOpenNote, selectOpenNoteId } from '../store/notes';
 import { selectWorkspaceReadOnly } from '../store/workspace';
 import { useCommands, useSelector } from '../workbench/context';
 import { NoteEditor } from './NoteEditor';
 
-const linkCounts = (note: Note): string =>
-  [
-    plural(note.entityIds.length, 'entity'),
-    plural(note.documentIds.length, 'document'),
+/** What a note links, counting names in its body that resolve as well as chosen links. */
+function linkCounts(note: Note, index: LinkIndex): string {
+  const { entityIds, documentIds } = linkedRecords(note, index);
+  return [
+    plural(entityIds.size, 'entity'),
+    plural(documentIds.size, 'document'),
     plural(note.annotationIds.length, 'highlight'),
   ].join(' · ');
+}
 
 export function NotesView(): React.JSX.Element {
   const commands = useCommands();
@@ -22,12 +27,13 @@ export function NotesView(): React.JSX.Element {
   const openId = useSelector(selectOpenNoteId);
   const open = useSelector(selectOpenNote);
   const readOnly = useSelector(selectWorkspaceReadOnly);
+  const index = useLinkIndex();
   return (
     <div className="notes-container">
       <div className="notes-view">
         <section className="notes-index" aria-labelledby="notes-heading">
           <div className="row spread">
-            <h2 id="notes-heading">Notes</h2>
+            <h1 id="notes-heading">Notes</h1>
             {!readOnly && (
               <button type="button" onClick={() => void commands.createNote()}>
                 New note
@@ -52,7 +58,7 @@ export function NotesView(): React.JSX.Element {
                   <span className="muted small">
                     Updated <time dateTime={note.updatedAt}>{formatDate(note.updatedAt)}</time>
                   </span>
-                  <span className="muted small">{linkCounts(note)}</span>
+                  <span className="muted small">{linkCounts(note, index)}</span>
                 </button>
               </li>
             ))}

@@ -39,14 +39,14 @@ export function ReadingColumn(): React.JSX.Element {
 
   if (!view)
     return (
-      <main className="reading">
+      <div className="reading">
         <p className="muted empty">{error ?? (noDocuments ? 'No documents yet.' : 'Loading…')}</p>
-      </main>
+      </div>
     );
   const { document } = view;
   const readOnly = workspaceReadOnly || view.readOnly;
   return (
-    <main className="reading">
+    <div className="reading">
       <DocumentHeader
         view={view}
         readOnly={readOnly || editing === document.id}
@@ -86,6 +86,6 @@ export function ReadingColumn(): React.JSX.Element {
             : {})}
         />
       )}
-    </main>
+    </div>
   );
 }

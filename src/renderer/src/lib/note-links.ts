@@ -60,6 +60,20 @@ export function buildLinkIndex(
   return { resolve: (target) => byKey.get(key(target)) };
 }
 
+/** The entities and documents a note links, chosen or named in its body. */
+export function linkedRecords(
+  note: Note,
+  index: LinkIndex,
+): { entityIds: Set<string>; documentIds: Set<string> } {
+  const entityIds = new Set(note.entityIds);
+  const documentIds = new Set(note.documentIds);
+  for (const link of parseNoteLinks(note.body)) {
+    const found = index.resolve(link.target);
+    if (found) (found.kind === 'entity' ? entityIds : documentIds).add(found.id);
+  }
+  return { entityIds, documentIds };
+}
+
 export type BacklinkTarget = { kind: 'entity' | 'document' | 'highlight'; id: string };
 
 /** Whether a note links the target, through its chosen links or its body's `[[...]]`. */
