@@ -26,10 +26,8 @@ export function NoteBacklinks({
   const readOnly = useSelector(selectWorkspaceReadOnly);
   const index = useLinkIndex();
   const headingId = useId();
-  const linking = useMemo(
-    () => notesLinking(notes, target, index),
-    [notes, target.kind, target.id, index], // eslint-disable-line react-hooks/exhaustive-deps
-  );
+  const { kind, id } = target;
+  const linking = useMemo(() => notesLinking(notes, { kind, id }, index), [notes, kind, id, index]);
   const list = (
     <ul className="backlinks" aria-label="Notes linking this">
       {linking.map((note) => (
