@@ -11,6 +11,7 @@ import { addDocument, documentHandlers } from './handlers/documents';
 import { entityHandlers } from './handlers/entities';
 import { historyHandlers } from './handlers/history';
 import { interchangeHandlers } from './handlers/interchange';
+import { lookupHandlers } from './handlers/lookups';
 import { mentionHandlers } from './handlers/mentions';
 import { mergeHandlers } from './handlers/merge';
 import { researchHandlers } from './handlers/research';
@@ -64,6 +65,7 @@ export async function openWorkbench(
   const handlers: WorkbenchHandlers = {
     ...documentHandlers(ctx),
     ...annotationHandlers(ctx),
+    ...lookupHandlers(ctx),
     ...entityHandlers(ctx),
     ...mergeHandlers(ctx),
     ...mentionHandlers(ctx),

@@ -2,7 +2,7 @@
 // and output type. IPC handlers, the preload bridge, the HTTP host and the renderer's
 // clients are all derived from it, so adding a method is one entry plus its handler.
 import { z } from 'zod';
-import { Id, type Annotation, type Document, type Entity, type Note } from './model';
+import { Id, Tag, type Annotation, type Document, type Entity, type Note } from './model';
 import { MAX_IMPORT_BYTES, MAX_IMPORT_LABEL } from './formats';
 import { SearchInput, type SearchResult } from './search';
 import {
@@ -164,6 +164,11 @@ export interface DocumentView {
   readOnly: boolean;
 }
 export type EntityWithUsage = Entity & { usage: number };
+/** A free-text tag and how many highlights carry it. */
+export interface TagCount {
+  tag: string;
+  count: number;
+}
 export interface EntityPassage {
   annotation: Annotation;
   documentTitle: string;
@@ -191,6 +196,11 @@ export const api = {
   'annotations.update': method<Annotation>()(UpdateAnnotationInput),
   'annotations.delete': method<{ id: string }>()(byId),
   'annotations.byEntity': method<EntityPassage[]>()(z.strictObject({ entityId: Id })),
+  /** Every highlight carrying a free-text tag, across all documents. */
+  'annotations.byTag': method<EntityPassage[]>()(z.strictObject({ tag: Tag })),
+  /** The highlights with these ids, in that order; ids of highlights not found are left out. */
+  'annotations.byIds': method<EntityPassage[]>()(z.strictObject({ ids: z.array(Id).max(1000) })),
+  'tags.list': method<TagCount[]>()(Empty),
   'entities.list': method<EntityWithUsage[]>()(Empty),
   'entities.create': method<Entity>()(CreateEntityInput),
   'entities.update': method<Entity>()(UpdateEntityInput),

@@ -18,6 +18,8 @@ export const Id = z
   .max(64)
   .regex(/^[A-Za-z0-9_-]+$/, 'ids are letters, digits, "_" or "-"');
 export const Timestamp = z.iso.datetime();
+/** A highlight's free-text tag: any words, trimmed. */
+export const Tag = z.string().trim().min(1, 'a tag cannot be empty').max(100);
 
 export const BlockKind = z.enum(['heading', 'paragraph', 'list-item', 'quote']);
 export const Block = z.strictObject({
@@ -159,7 +161,7 @@ export const Annotation = z.strictObject({
   documentId: Id,
   target: z.strictObject({ position: TextPositionSelector, quote: TextQuoteSelector }),
   entityIds: z.array(Id).max(200),
-  tags: z.array(z.string().trim().min(1).max(100)).max(100),
+  tags: z.array(Tag).max(100),
   kind: AnnotationKind,
   note: z.string().max(100_000),
   /** How the highlight fits the text at `anchoredRevision` (the stored position). */

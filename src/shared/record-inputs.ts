@@ -1,7 +1,15 @@
 // The input schemas of the methods that create and change records (highlights, entities,
 // notes, a document's text): kept apart from the method table so each file stays one idea.
 import { z } from 'zod';
-import { ANNOTATION_KINDS, AnnotationKind, EntityType, EventDate, Id, Participant } from './model';
+import {
+  ANNOTATION_KINDS,
+  AnnotationKind,
+  EntityType,
+  EventDate,
+  Id,
+  Participant,
+  Tag,
+} from './model';
 
 const Text = (max: number) => z.string().max(max);
 const Aliases = z.array(z.string().trim().min(1).max(300)).max(100);
@@ -13,7 +21,7 @@ export const CreateAnnotationInput = z
     end: z.number().int().positive(),
     kind: AnnotationKind.default(ANNOTATION_KINDS[0]),
     entityIds: z.array(Id).max(200).default([]),
-    tags: z.array(z.string().trim().min(1).max(100)).max(100).default([]),
+    tags: z.array(Tag).max(100).default([]),
     note: Text(100_000).default(''),
   })
   .refine((v) => v.start < v.end, { message: 'start must be before end', path: ['end'] });
@@ -23,7 +31,7 @@ export const UpdateAnnotationInput = z.strictObject({
   patch: z.strictObject({
     kind: AnnotationKind.optional(),
     entityIds: z.array(Id).max(200).optional(),
-    tags: z.array(z.string().trim().min(1).max(100)).max(100).optional(),
+    tags: z.array(Tag).max(100).optional(),
     note: Text(100_000).optional(),
   }),
 });

@@ -53,6 +53,8 @@ async function mount(handlers: Handlers) {
       makeView('d1', [{ ...makeAnnotation('a1', 'd1'), note: 'Seen by **two** witnesses.' }]),
     'entities.list': () => [entity('e1')],
     'history.info': () => ({ canUndo: false, canRedo: false }),
+    'notes.list': () => [],
+    'tags.list': () => [],
     ...handlers,
   });
   const listeners = new Set<(event: WorkbenchEvent) => void>();

@@ -11,7 +11,7 @@ import {
   type WorkbenchApi,
 } from '../../src/shared/api';
 import { describeRange } from '../../src/shared/anchoring';
-import type { Annotation } from '../../src/shared/model';
+import type { Annotation, Note } from '../../src/shared/model';
 import { documentFromText, FIXED_TIME } from '../fixtures/documents';
 
 export const TEXT =
@@ -46,6 +46,18 @@ export function makeAnnotation(
     updatedAt: FIXED_TIME,
   };
 }
+
+export const note = (id: string, body = '', fields: Partial<Note> = {}): Note => ({
+  id,
+  title: `Note ${id}`,
+  body,
+  entityIds: [],
+  documentIds: [],
+  annotationIds: [],
+  createdAt: FIXED_TIME,
+  updatedAt: FIXED_TIME,
+  ...fields,
+});
 
 export const listItem = (id: string, annotationCount = 0, problem?: string): DocumentListItem => ({
   id,

@@ -6,6 +6,7 @@ import { describeRange, tidyRange } from '../../shared/anchoring';
 import type { Annotation } from '../../shared/model';
 import type { CoreContext } from '../context';
 import { notFound, WorkbenchError } from '../errors';
+import { unlinkFromNotes } from '../research/note-refs';
 import type { Tx } from '../store/tx';
 
 type Handlers = Pick<
@@ -74,6 +75,7 @@ export function annotationHandlers(ctx: CoreContext): Handlers {
       ctx.command('Delete highlight', (tx) => {
         const current = tx.annotation(id);
         tx.setAnnotation(current.documentId, id, undefined);
+        unlinkFromNotes(tx, { annotationIds: new Set([id]) });
         return { id };
       }),
 

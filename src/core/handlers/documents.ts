@@ -7,6 +7,7 @@ import { plural } from '../../shared/text';
 import type { CoreContext } from '../context';
 import { WorkbenchError } from '../errors';
 import { sha256, type ImportedContent } from '../importers/plain-text';
+import { unlinkFromNotes } from '../research/note-refs';
 import { mapThroughEdit } from '../text-edit';
 import { repairWorkspace } from '../store/repair';
 import type { Tx } from '../store/tx';
@@ -76,10 +77,10 @@ export function documentHandlers(ctx: CoreContext): Handlers {
           );
         }
         tx.setFile(id, undefined);
-        for (const note of tx.notes) {
-          if (note.documentIds.includes(id))
-            tx.setNote(note.id, { ...note, documentIds: note.documentIds.filter((d) => d !== id) });
-        }
+        unlinkFromNotes(tx, {
+          documentIds: new Set([id]),
+          annotationIds: new Set(annotations.map((a) => a.id)),
+        });
         return { id, highlights: annotations.length };
       }),
 

@@ -8,6 +8,7 @@ import { notFound, WorkbenchError } from '../errors';
 import { plural } from '../../shared/text';
 import type { Tx } from '../store/tx';
 import { rewriteEntityRefs } from '../research/entity-refs';
+import { requireNoteLinks } from '../research/note-refs';
 import { requireEntities } from './annotations';
 
 type Handlers = Pick<
@@ -65,6 +66,8 @@ function eventFields(
     ...(participants?.length ? { participants } : {}),
   };
 }
+
+const unique = (ids: readonly string[]): string[] => [...new Set(ids)];
 
 function note(tx: Tx, id: string): Note {
   const found = tx.notes.find((n) => n.id === id);
@@ -156,9 +159,13 @@ export function entityHandlers(ctx: CoreContext): Handlers {
 
     'notes.create': (input) =>
       ctx.command('Create note', (tx) => {
+        requireNoteLinks(tx, input);
         const created: Note = {
           id: ctx.newId('note'),
           ...input,
+          entityIds: unique(input.entityIds),
+          documentIds: unique(input.documentIds),
+          annotationIds: unique(input.annotationIds),
           createdAt: tx.now,
           updatedAt: tx.now,
         };
@@ -168,7 +175,16 @@ export function entityHandlers(ctx: CoreContext): Handlers {
 
     'notes.update': ({ id, patch }) =>
       ctx.command('Edit note', (tx) => {
-        const updated: Note = { ...note(tx, id), ...patch, updatedAt: tx.now };
+        const current = note(tx, id);
+        requireNoteLinks(tx, patch);
+        const updated: Note = {
+          ...current,
+          ...patch,
+          entityIds: unique(patch.entityIds ?? current.entityIds),
+          documentIds: unique(patch.documentIds ?? current.documentIds),
+          annotationIds: unique(patch.annotationIds ?? current.annotationIds),
+          updatedAt: tx.now,
+        };
         tx.setNote(id, updated);
         return updated;
       }),

@@ -42,7 +42,11 @@ describe('planRefetch', () => {
   });
 
   it('refetches the counts, not the view, for highlights of a document that is not open', () => {
-    expect(resources(changed('annotations', ['a9'], ['d2']))).toEqual(['documents', 'entities']);
+    expect(resources(changed('annotations', ['a9'], ['d2']))).toEqual([
+      'documents',
+      'entities',
+      'tags',
+    ]);
   });
 
   it('also reloads the passages when an entity is open', () => {
@@ -53,7 +57,16 @@ describe('planRefetch', () => {
   });
 
   it('treats an annotations event without documentIds as touching every document', () => {
-    expect(resources(changed('annotations', ['a1']))).toEqual(['documents', 'entities', 'view']);
+    expect(resources(changed('annotations', ['a1']))).toEqual([
+      'documents',
+      'entities',
+      'tags',
+      'view',
+    ]);
+  });
+
+  it('refetches the notes only for a notes event', () => {
+    expect(resources(changed('notes', ['n1']))).toEqual(['notes']);
   });
 
   it('refetches the entity list only for an entities event', () => {
@@ -61,8 +74,13 @@ describe('planRefetch', () => {
   });
 
   it('reloads the view for a documents event only when it names the open document', () => {
-    expect(resources(changed('documents', ['d2']))).toEqual(['documents', 'entities']);
-    expect(resources(changed('documents', ['d1']))).toEqual(['documents', 'entities', 'view']);
+    expect(resources(changed('documents', ['d2']))).toEqual(['documents', 'entities', 'tags']);
+    expect(resources(changed('documents', ['d1']))).toEqual([
+      'documents',
+      'entities',
+      'tags',
+      'view',
+    ]);
   });
 
   it('asks only for the history summary on a history event, which is not a content change', () => {
@@ -77,7 +95,9 @@ describe('planRefetch', () => {
       'entities',
       'history',
       'info',
+      'notes',
       'passages',
+      'tags',
       'view',
     ]);
   });
@@ -92,20 +112,35 @@ describe('planRefetch', () => {
 });
 
 describe('compareAnnotations', () => {
+  it('sees free-text tags added, removed, or leaving with a deleted highlight', () => {
+    const plain = makeAnnotation('a3', 'd1');
+    const tagged = { ...plain, tags: ['trial'] };
+    const ids = new Set(['a3']);
+    expect(compareAnnotations([plain], [tagged], ids).freeTagsChanged).toBe(true);
+    expect(compareAnnotations([tagged], [plain], ids).freeTagsChanged).toBe(true);
+    expect(compareAnnotations([tagged], [], ids).freeTagsChanged).toBe(true);
+    expect(compareAnnotations([tagged], [{ ...tagged, note: 'x' }], ids).freeTagsChanged).toBe(
+      false,
+    );
+  });
+
   const a1 = makeAnnotation('a1', 'd1', ['e1']);
   it('sees a highlight that came or went, and the tags it took with it', () => {
     expect(compareAnnotations([], [a1], new Set(['a1']))).toEqual({
       countChanged: true,
       tagsChanged: true,
+      freeTagsChanged: false,
     });
     expect(compareAnnotations([a1], [], new Set(['a1']))).toEqual({
       countChanged: true,
       tagsChanged: true,
+      freeTagsChanged: false,
     });
     const untagged = makeAnnotation('a2', 'd1');
     expect(compareAnnotations([], [untagged], new Set(['a2']))).toEqual({
       countChanged: true,
       tagsChanged: false,
+      freeTagsChanged: false,
     });
   });
 
@@ -114,11 +149,13 @@ describe('compareAnnotations', () => {
     expect(compareAnnotations([a1], [retagged], new Set(['a1']))).toEqual({
       countChanged: false,
       tagsChanged: true,
+      freeTagsChanged: false,
     });
     const noted = { ...a1, note: 'Cited by the UN special rapporteur.' };
     expect(compareAnnotations([a1], [noted], new Set(['a1']))).toEqual({
       countChanged: false,
       tagsChanged: false,
+      freeTagsChanged: false,
     });
   });
 });

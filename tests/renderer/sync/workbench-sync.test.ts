@@ -2,11 +2,11 @@
 // of change, counted call by call, so a change that refetches too much fails here.
 import { describe, expect, it } from 'vitest';
 import type { Input, WorkbenchEvent } from '../../../src/shared/api';
-import type { Annotation } from '../../../src/shared/model';
+import type { Annotation, Note } from '../../../src/shared/model';
 import { createWorkbenchStore } from '../../../src/renderer/src/store/index';
 import { selectView } from '../../../src/renderer/src/store/documents';
 import { createSync } from '../../../src/renderer/src/sync/workbench-sync';
-import { entity, fakeApi, listItem, makeAnnotation, makeView } from '../builders';
+import { entity, fakeApi, listItem, makeAnnotation, makeView, note } from '../builders';
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -15,6 +15,7 @@ function setup() {
   const core = {
     documents: ['d1', 'd2'],
     annotations: [makeAnnotation('a1', 'd1')] as Annotation[],
+    notes: [] as Note[],
     /** How long each next documents.get takes to answer, in ms (answered as of the call). */
     getDelays: [] as number[],
   };
@@ -39,6 +40,13 @@ function setup() {
       entity('e1', core.annotations.filter((a) => a.entityIds.includes('e1')).length),
     ],
     'history.info': () => ({ canUndo: true, canRedo: false, undoLabel: 'Edit highlight' }),
+    'notes.list': () => core.notes,
+    'tags.list': () => {
+      const counts = new Map<string, number>();
+      for (const a of core.annotations)
+        for (const t of a.tags) counts.set(t, (counts.get(t) ?? 0) + 1);
+      return [...counts].map(([tag, count]) => ({ tag, count }));
+    },
   });
   const store = createWorkbenchStore();
   const sync = createSync(api, store, 1);
@@ -68,6 +76,8 @@ describe('createSync', () => {
       'documents.list',
       'entities.list',
       'history.info',
+      'notes.list',
+      'tags.list',
       'workspace.info',
     ]);
     expect(selectView(store.getState())?.annotations.map((a) => a.id)).toEqual(['a1']);
@@ -90,6 +100,26 @@ describe('createSync', () => {
     send(annotations(['a1']), history);
     expect(await fetched()).toEqual(['documents.get', 'entities.list', 'history.info']);
     expect(store.getState().entities.list?.[0]?.usage).toBe(1);
+  });
+
+  it('refetches the tag list, and nothing else, when a highlight gains a free-text tag', async () => {
+    const { sync, core, send, fetched, store } = setup();
+    sync.start();
+    await fetched();
+    core.annotations = [{ ...core.annotations[0]!, tags: ['trial'] }];
+    send(annotations(['a1']), history);
+    expect(await fetched()).toEqual(['documents.get', 'history.info', 'tags.list']);
+    expect(store.getState().tags.list).toEqual([{ tag: 'trial', count: 1 }]);
+  });
+
+  it('reloads the notes, and only them, on a notes event', async () => {
+    const { sync, core, send, fetched, store } = setup();
+    sync.start();
+    await fetched();
+    core.notes = [note('n1', 'Transferred to [[Evin prison]]')];
+    send({ type: 'changed', topic: 'notes', ids: ['n1'] }, history);
+    expect(await fetched()).toEqual(['history.info', 'notes.list']);
+    expect(store.getState().notes.list?.map((n) => n.id)).toEqual(['n1']);
   });
 
   it('refetches the library’s counts when a highlight is added', async () => {
@@ -115,6 +145,7 @@ describe('createSync', () => {
       'documents.list',
       'entities.list',
       'history.info',
+      'tags.list',
     ]);
     expect(gets).toEqual(['d2']);
     expect(selectView(store.getState())?.document.id).toBe('d2');

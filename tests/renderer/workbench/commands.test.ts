@@ -5,7 +5,7 @@ import { createWorkbenchStore } from '../../../src/renderer/src/store/index';
 import { showAnnotation } from '../../../src/renderer/src/store/selection';
 import { selectError, selectToasts } from '../../../src/renderer/src/store/ui';
 import { createCommands } from '../../../src/renderer/src/workbench/commands';
-import { fakeApi, listItem, makeAnnotation, type Handlers } from '../builders';
+import { fakeApi, listItem, makeAnnotation, note, type Handlers } from '../builders';
 
 function setup(handlers: Handlers) {
   const { api, calls } = fakeApi(handlers);
@@ -105,5 +105,37 @@ describe('commands', () => {
     const { store, commands } = setup({ 'workspace.repair': () => report });
     await commands.repair();
     expect(store.getState().workspace.repairReport).toEqual(report);
+  });
+});
+
+describe('notes commands', () => {
+  it('creates a note linked to what it is about and opens it in the notes view', async () => {
+    const { store, calls, commands } = setup({
+      'notes.create': (input) => note('n1', input.body ?? '', { entityIds: input.entityIds ?? [] }),
+    });
+    const id = await commands.createNote({ entityIds: ['e1'] });
+    expect(id).toBe('n1');
+    expect(calls).toEqual(['notes.create']);
+    expect(store.getState().notes.openId).toBe('n1');
+    expect(store.getState().research.view).toBe('notes');
+  });
+
+  it('says whether a note was saved, and shows why not', async () => {
+    const { store, commands } = setup({
+      'notes.update': ({ id }) => {
+        if (id === 'gone') throw new Error('No note with id "gone" in this workspace.');
+        return note(id);
+      },
+    });
+    expect(await commands.updateNote('n1', { title: 'Evin' })).toBe(true);
+    expect(await commands.updateNote('gone', { title: 'Evin' })).toBe(false);
+    expect(selectError(store.getState())).toMatch(/No note with id "gone"/);
+  });
+
+  it('opens a note found by search in the notes view', () => {
+    const { store, commands } = setup({});
+    commands.openHit({ kind: 'note', id: 'n2', title: 'Evin', snippet: [] });
+    expect(store.getState().notes.openId).toBe('n2');
+    expect(store.getState().research.view).toBe('notes');
   });
 });

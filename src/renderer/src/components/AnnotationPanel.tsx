@@ -1,5 +1,6 @@
-// The side panel for one highlight: its quote, kind, entities, Markdown note and dates,
-// with editing and deleting. Every change is saved at once and shown once it is on disk.
+// The side panel for one highlight: its quote, kind, entities, free-text tags, Markdown
+// note, the notes that link it, and dates, with editing and deleting. Every change is saved
+// at once and shown once it is on disk.
 import { useEffect, useRef, useState } from 'react';
 import type { EntityWithUsage } from '../../../shared/api';
 import { ANNOTATION_KINDS, type Annotation, type AnnotationKind } from '../../../shared/model';
@@ -7,9 +8,16 @@ import type { NewEntity } from '../lib/entity-match';
 import { formatDate, KIND_LABELS, STATUS_TEXT } from '../lib/labels';
 import { EntityPicker } from './EntityPicker';
 import { Markdown } from './Markdown';
+import { NoteBacklinks } from './NoteBacklinks';
+import { TagEditor } from './TagEditor';
 
 export interface AnnotationActions {
-  update: (patch: { kind?: AnnotationKind; note?: string; entityIds?: string[] }) => Promise<void>;
+  update: (patch: {
+    kind?: AnnotationKind;
+    note?: string;
+    entityIds?: string[];
+    tags?: string[];
+  }) => Promise<void>;
   createAndTag: (entity: NewEntity) => Promise<void>;
   remove: () => void;
   openEntity: (id: string) => void;
@@ -123,6 +131,13 @@ export function AnnotationPanel({
         />
       )}
 
+      <h3>Tags</h3>
+      <TagEditor
+        tags={annotation.tags}
+        readOnly={readOnly}
+        onChange={(tags) => void actions.update({ tags })}
+      />
+
       <h3>Note</h3>
       {editing ? (
         <form
@@ -183,6 +198,11 @@ export function AnnotationPanel({
           )}
         </>
       )}
+
+      <NoteBacklinks
+        target={{ kind: 'highlight', id: annotation.id }}
+        newNote={{ annotationIds: [annotation.id], documentIds: [annotation.documentId] }}
+      />
 
       <dl className="dates">
         <dt>Created</dt>

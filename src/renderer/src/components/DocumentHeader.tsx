@@ -1,11 +1,13 @@
 // A source's provenance above its text: who wrote it, where and when it was published,
 // the address it came from (opened in the system browser), when it was imported, the
 // file and its SHA-256 to cite or compare. Editing details and text start here, and so
-// does the review of highlights that re-anchoring could not place for certain.
+// does the review of highlights that re-anchoring could not place for certain. The notes
+// that link the document are listed under it.
 import { useState } from 'react';
 import type { DocumentView } from '../../../shared/api';
 import { SAFE_HREF } from '../../../shared/text';
 import { plural } from '../lib/labels';
+import { NoteBacklinks } from './NoteBacklinks';
 
 /** A date as written in the source when it is not a date the browser can read. */
 function showDate(value: string | undefined): string | undefined {
@@ -98,6 +100,7 @@ export function DocumentHeader({
           <dd>{document.revision}</dd>
         </div>
       </dl>
+      <NoteBacklinks target={{ kind: 'document', id: document.id }} compact />
       {review > 0 && (
         <p className="review-note" role="note">
           {plural(review, 'highlight')} could not be placed for certain after the text changed.{' '}

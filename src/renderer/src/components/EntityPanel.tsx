@@ -1,12 +1,14 @@
 // The side panel for one entity: edit its name, type, aliases and description (and an
 // event's date, place and participants), merge it with another, list every passage
-// tagged to it (and move some to another entity), and delete it with confirmation.
+// tagged to it (and move some to another entity), the notes that link it, and delete it
+// with confirmation.
 import { useState } from 'react';
 import type { EntityPassage, EntityWithUsage } from '../../../shared/api';
 import { splitAliases } from '../lib/entity-match';
 import { plural } from '../lib/labels';
 import { EventFields } from './EventFields';
 import { MergeSection } from './MergeSection';
+import { NoteBacklinks } from './NoteBacklinks';
 import { PassageList } from './PassageList';
 import { TypeSelect } from './TypeSelect';
 
@@ -185,6 +187,10 @@ export function EntityPanel({
           readOnly={readOnly}
         />
       )}
+      <NoteBacklinks
+        target={{ kind: 'entity', id: entity.id }}
+        newNote={{ entityIds: [entity.id] }}
+      />
       <PassageList
         entity={entity}
         entities={entities}

@@ -1,5 +1,6 @@
-// A combobox for tagging: type part of a name or alias (accents, case and Arabic/Persian
-// letter variants do not matter), pick an entity, or create a new one on the spot.
+// A combobox for tagging (or, in a note, linking): type part of a name or alias (accents,
+// case and Arabic/Persian letter variants do not matter), pick an entity, or create a new
+// one on the spot when the caller can.
 import { useId, useState } from 'react';
 import type { EntityWithUsage } from '../../../shared/api';
 import { TypeSelect } from './TypeSelect';
@@ -13,12 +14,14 @@ export function EntityPicker({
   onPick,
   onCreate,
   autoFocus,
+  label = 'Tag an entity',
 }: {
   entities: readonly EntityWithUsage[];
   exclude: readonly string[];
   onPick: (id: string) => void;
-  onCreate: (entity: NewEntity) => void;
+  onCreate?: (entity: NewEntity) => void;
   autoFocus?: boolean;
+  label?: string;
 }): React.JSX.Element {
   const { query, setQuery, open, setOpen, active, inputProps, onKey } = useCombobox();
   const [draft, setDraft] = useState<NewEntity | null>(null);
@@ -33,6 +36,7 @@ export function EntityPicker({
     .filter((e) => !exclude.includes(e.id))
     .slice(0, 20);
   const canCreate =
+    onCreate !== undefined &&
     query.trim().length > 0 &&
     !entities.some((e) => e.name.toLowerCase() === query.trim().toLowerCase());
   const optionCount = matches.length + (canCreate ? 1 : 0);
@@ -61,7 +65,7 @@ export function EntityPicker({
         }}
         onSubmit={(event) => {
           event.preventDefault();
-          onCreate(draft);
+          onCreate?.(draft);
           endDraft();
           setQuery('');
         }}
@@ -100,12 +104,12 @@ export function EntityPicker({
     <div className="combobox">
       <input
         role="combobox"
-        aria-label="Tag an entity"
+        aria-label={label}
         aria-expanded={open && optionCount > 0}
         aria-controls={listId}
         aria-autocomplete="list"
         aria-activedescendant={open && optionCount > 0 ? `${listId}-${active}` : undefined}
-        placeholder="Tag an entity: type a name or alias"
+        placeholder={`${label}: type a name or alias`}
         autoFocus={autoFocus || returning}
         {...inputProps}
         onKeyDown={(e) => onKey(e, optionCount, choose)}

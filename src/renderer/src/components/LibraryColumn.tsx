@@ -1,4 +1,4 @@
-// The left column: the documents of the workspace and its entities.
+// The left column: the documents of the workspace, its entities and its tags.
 import type { DocumentListItem } from '../../../shared/api';
 import { plural } from '../lib/labels';
 import { selectCurrentDocumentId, selectDocumentList } from '../store/documents';
@@ -10,6 +10,7 @@ import { useCommands, useSelector, useWorkbench } from '../workbench/context';
 import { CandidatesPanel } from './CandidatesPanel';
 import { EntitiesPanel } from './EntitiesPanel';
 import { DocumentList } from './Sidebar';
+import { TagsPanel } from './TagsPanel';
 
 const NO_DOCUMENTS: DocumentListItem[] = [];
 
@@ -48,6 +49,7 @@ export function LibraryColumn(): React.JSX.Element {
         onOpen={(id) => store.dispatch(showEntity(id))}
         onNew={() => store.dispatch({ type: 'selection/panel', panel: { type: 'new-entity' } })}
       />
+      <TagsPanel />
       <CandidatesPanel readOnly={readOnly} />
     </div>
   );

@@ -3,7 +3,7 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { ANNOTATION_KINDS, type AnnotationKind } from '../../../shared/model';
 import { SEARCH_KINDS, type SearchHit, type SearchKind } from '../../../shared/search';
-import { KIND_LABELS, SEARCH_KIND_LABELS } from '../lib/labels';
+import { KIND_LABELS, nounLabel, SEARCH_KIND_LABELS } from '../lib/labels';
 import { useCombobox } from '../lib/use-combobox';
 import { useQuery } from '../lib/use-query';
 import { selectContentChanges } from '../store/workspace';
@@ -171,9 +171,11 @@ export function SearchBox({
                       <span className="muted hit-meta">
                         {hit.kind === 'entity'
                           ? hit.entityType
-                          : hit.kind === 'highlight'
-                            ? `${KIND_LABELS[hit.annotationKind ?? 'quote']} · ${hit.documentTitle}`
-                            : hit.documentTitle}
+                          : hit.kind === 'note'
+                            ? nounLabel('note')
+                            : hit.kind === 'highlight'
+                              ? `${KIND_LABELS[hit.annotationKind ?? 'quote']} · ${hit.documentTitle}`
+                              : hit.documentTitle}
                       </span>
                     </div>
                   ),

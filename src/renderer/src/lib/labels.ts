@@ -68,6 +68,9 @@ export const STATUS_TEXT: Record<AnchorStatus, string> = {
 export const describeHolder = (holder: LockHolder): string =>
   `the ${holder.host} (process ${holder.pid} on ${holder.hostname}) since ${formatDate(holder.since)}`;
 
+/** A note's title as lists show it: an empty title still names the note. */
+export const noteTitle = (note: { title: string }): string => note.title.trim() || 'Untitled note';
+
 export const formatDate = (iso: string): string =>
   new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 

@@ -1,5 +1,5 @@
 // The renderer's one store: a state of small modules (documents, entities, selection, ui,
-// history, workspace, research, layout, highlight list), each with its own state, reducer and selectors. The state changes
+// history, workspace, research, layout, highlight list, notes, tags), each with its own state, reducer and selectors. The state changes
 // only through actions; what the core sends is turned into actions by ../sync.
 import { createStore, type Store } from './create-store';
 import {
@@ -34,6 +34,8 @@ import {
   type ResearchAction,
   type ResearchState,
 } from './research';
+import { initialNotes, notesReducer, type NotesAction, type NotesState } from './notes';
+import { initialTags, tagsReducer, type TagsAction, type TagsState } from './tags';
 import { initialUi, uiReducer, type UiAction, type UiState } from './ui';
 import {
   initialWorkspace,
@@ -52,6 +54,8 @@ export interface State {
   research: ResearchState;
   layout: LayoutState;
   highlightList: HighlightListState;
+  notes: NotesState;
+  tags: TagsState;
 }
 
 export type Action =
@@ -63,7 +67,9 @@ export type Action =
   | WorkspaceAction
   | ResearchAction
   | LayoutAction
-  | HighlightListAction;
+  | HighlightListAction
+  | NotesAction
+  | TagsAction;
 
 export type WorkbenchStore = Store<State, Action>;
 
@@ -77,6 +83,8 @@ export const initialState: State = {
   research: initialResearch,
   layout: initialLayout,
   highlightList: initialHighlightList,
+  notes: initialNotes,
+  tags: initialTags,
 };
 
 /** Every module sees every action (a module may follow another's, as selection follows documents/opened). */
@@ -91,6 +99,8 @@ export function reduce(state: State, action: Action): State {
     research: researchReducer(state.research, action),
     layout: layoutReducer(state.layout, action),
     highlightList: highlightListReducer(state.highlightList, action),
+    notes: notesReducer(state.notes, action),
+    tags: tagsReducer(state.tags, action),
   };
   const same = (Object.keys(next) as (keyof State)[]).every((key) => next[key] === state[key]);
   return same ? state : next;

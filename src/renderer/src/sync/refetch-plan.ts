@@ -8,13 +8,15 @@ import { selectCurrentDocumentId } from '../store/documents';
 import type { State } from '../store/index';
 import { selectOpenEntityId } from '../store/selection';
 
-export type Resource = 'info' | 'documents' | 'view' | 'entities' | 'passages' | 'history';
+export type Resource =
+  'info' | 'documents' | 'view' | 'entities' | 'passages' | 'history' | 'notes' | 'tags';
 
 export interface Plan {
   resources: Set<Resource>;
   /**
    * Highlights of the open document that changed: once its view is reloaded, the library's
-   * counts and the entities' usage are refetched only if these gained, lost or changed tags.
+   * counts, the entities' usage and the tag list are refetched only if these came, went or
+   * changed their entities or tags.
    */
   compareAnnotations: Set<string>;
   /** Whether the content changed (search results and other derived views ask again). */
@@ -27,7 +29,16 @@ export const emptyPlan = (): Plan => ({
   content: false,
 });
 
-const ALL: Resource[] = ['info', 'documents', 'view', 'entities', 'passages', 'history'];
+const ALL: Resource[] = [
+  'info',
+  'documents',
+  'view',
+  'entities',
+  'passages',
+  'history',
+  'notes',
+  'tags',
+];
 
 export function planRefetch(event: WorkbenchEvent, state: State, plan: Plan = emptyPlan()): Plan {
   const add = (...resources: Resource[]): void => resources.forEach((r) => plan.resources.add(r));
@@ -41,8 +52,8 @@ export function planRefetch(event: WorkbenchEvent, state: State, plan: Plan = em
       break;
     case 'documents':
       // Added, deleted or edited documents change the library and the highlights they
-      // hold, so the entities' usage and the passages listed for an entity.
-      add('documents', 'entities');
+      // hold, so the entities' usage, the tags and the passages listed for an entity.
+      add('documents', 'entities', 'tags');
       if (openDocument === null || event.ids.includes(openDocument)) add('view');
       if (entityOpen) add('passages');
       break;
@@ -56,7 +67,7 @@ export function planRefetch(event: WorkbenchEvent, state: State, plan: Plan = em
         event.ids.forEach((id) => plan.compareAnnotations.add(id));
       }
       // Highlights of a document that is not open cannot be compared: refetch the counts.
-      if (elsewhere) add('documents', 'entities');
+      if (elsewhere) add('documents', 'entities', 'tags');
       if (entityOpen) add('passages');
       break;
     }
@@ -64,7 +75,7 @@ export function planRefetch(event: WorkbenchEvent, state: State, plan: Plan = em
       add('entities');
       break;
     case 'notes':
-      // No view of free-standing notes yet: only search results depend on them.
+      add('notes');
       break;
     case 'history':
       add('history');
@@ -78,18 +89,20 @@ export function compareAnnotations(
   before: readonly Annotation[],
   after: readonly Annotation[],
   ids: ReadonlySet<string>,
-): { countChanged: boolean; tagsChanged: boolean } {
+): { countChanged: boolean; tagsChanged: boolean; freeTagsChanged: boolean } {
   const old = new Map(before.filter((a) => ids.has(a.id)).map((a) => [a.id, a]));
   const now = new Map(after.filter((a) => ids.has(a.id)).map((a) => [a.id, a]));
   let countChanged = false;
   let tagsChanged = false;
+  let freeTagsChanged = false;
+  const differ = (x: readonly string[], y: readonly string[]): boolean =>
+    x.length !== y.length || x.some((t) => !y.includes(t));
   for (const id of ids) {
     const a = old.get(id);
     const b = now.get(id);
     if ((a === undefined) !== (b === undefined)) countChanged = true;
-    const tagsA = a?.entityIds ?? [];
-    const tagsB = b?.entityIds ?? [];
-    if (tagsA.length !== tagsB.length || tagsA.some((t) => !tagsB.includes(t))) tagsChanged = true;
+    if (differ(a?.entityIds ?? [], b?.entityIds ?? [])) tagsChanged = true;
+    if (differ(a?.tags ?? [], b?.tags ?? [])) freeTagsChanged = true;
   }
-  return { countChanged, tagsChanged };
+  return { countChanged, tagsChanged, freeTagsChanged };
 }

@@ -76,6 +76,16 @@ export function createSync(
           if (list) dispatch({ type: 'entities/listLoaded', list });
           return;
         }
+        case 'notes': {
+          const list = await fetchLatest('notes', () => api['notes.list']({}));
+          if (list) dispatch({ type: 'notes/listLoaded', list });
+          return;
+        }
+        case 'tags': {
+          const list = await fetchLatest('tags', () => api['tags.list']({}));
+          if (list) dispatch({ type: 'tags/listLoaded', list });
+          return;
+        }
         case 'history': {
           const info = await fetchLatest('history', () => api['history.info']({}));
           if (info) dispatch({ type: 'history/loaded', info });
@@ -116,7 +126,7 @@ export function createSync(
     // earlier reload already carried a change whose event had not yet arrived (possible
     // over HTTP, where events and answers travel apart), this comparison sees nothing and
     // the counts wait for the next change. (Whether IPC keeps them in order: not verified.)
-    const { countChanged, tagsChanged } = compareAnnotations(
+    const { countChanged, tagsChanged, freeTagsChanged } = compareAnnotations(
       before.annotations,
       view.annotations,
       compare,
@@ -124,6 +134,7 @@ export function createSync(
     const follow: Promise<void>[] = [];
     if (countChanged) follow.push(load('documents'));
     if (tagsChanged) follow.push(load('entities'));
+    if (freeTagsChanged) follow.push(load('tags'));
     await Promise.all(follow);
   }
 
@@ -168,7 +179,7 @@ export function createSync(
   return {
     start() {
       const unsubscribe = store.subscribe(follow);
-      for (const resource of ['info', 'documents', 'entities', 'history'] as const)
+      for (const resource of ['info', 'documents', 'entities', 'history', 'notes', 'tags'] as const)
         void track(load(resource));
       follow();
       return () => {

@@ -10,8 +10,10 @@ import type { FileOutcome } from '../lib/import-files';
 import { nounLabel, type Noun } from '../lib/labels';
 import { selectCurrentDocumentId } from '../store/documents';
 import type { WorkbenchStore } from '../store/index';
+import { openNote } from '../store/notes';
 import { closePanel, focusOn, showAnnotation, showEntity } from '../store/selection';
 import { showError, showToast } from '../store/ui';
+import { createNotesCommands } from './notes-commands';
 import { createResearchCommands } from './research-commands';
 
 export type EventPatch = Pick<
@@ -21,7 +23,12 @@ export type EventPatch = Pick<
 import { createSourceCommands } from './source-commands';
 import { createTransferCommands } from './transfer-commands';
 
-export type AnnotationPatch = { kind?: AnnotationKind; note?: string; entityIds?: string[] };
+export type AnnotationPatch = {
+  kind?: AnnotationKind;
+  note?: string;
+  entityIds?: string[];
+  tags?: string[];
+};
 
 export type WorkbenchCommands = ReturnType<typeof createCommands>;
 
@@ -88,6 +95,7 @@ export function createCommands(api: WorkbenchApi, store: WorkbenchStore) {
     ...createResearchCommands(api, store, run),
     ...createTransferCommands(api, store, imported),
     imported,
+    ...createNotesCommands(api, store, run),
     run,
     openDocument,
     showHighlight,
@@ -95,6 +103,7 @@ export function createCommands(api: WorkbenchApi, store: WorkbenchStore) {
 
     openHit: (hit: SearchHit): void => {
       if (hit.kind === 'entity') return dispatch(showEntity(hit.id));
+      if (hit.kind === 'note') return dispatch(openNote(hit.id));
       const documentId = hit.documentId;
       if (!documentId) return;
       if (hit.kind === 'highlight') return showHighlight({ id: hit.id, documentId });
@@ -162,10 +171,6 @@ export function createCommands(api: WorkbenchApi, store: WorkbenchStore) {
         dispatch({ type: 'documents/opened', id: null });
       dispatch(closePanel());
       deleted('document');
-    },
-
-    deleteNote: async (id: string): Promise<void> => {
-      if (await run(() => api['notes.delete']({ id }))) deleted('note');
     },
 
     undo: (): Promise<void> => step('undo'),
