@@ -46,7 +46,10 @@ test('a researcher highlights, tags, annotates and finds everything again after 
   // Tag an existing entity by typing part of an alias.
   await wb.highlight('Ejei talked of', undefined, 'quote');
   await wb.picker().fill('judiciary ch');
-  await wb.details.getByRole('option', { name: /Gholam Hossein Mohseni Ejei/ }).click();
+  await wb.details
+    .getByRole('listbox', { name: 'Entities' })
+    .getByRole('option', { name: /Gholam Hossein Mohseni Ejei/ })
+    .click();
   await expect(
     wb.details.getByRole('button', { name: 'Remove Gholam Hossein Mohseni Ejei' }),
   ).toBeVisible();
