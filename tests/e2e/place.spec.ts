@@ -41,6 +41,18 @@ test('reload brings back the highlight, the scroll position and the entity; link
   await expect(wb.details.getByRole('heading', { name: 'Ali Shamkhani' })).toBeVisible();
   await page.goto(`${host.origin}/#/document/no-such-document`);
   await expect(wb.toasts).toContainText('not in this workspace');
+  // A note too: the Notes view with the note open.
+  await page.getByRole('tab', { name: 'Notes' }).click();
+  await page.getByRole('button', { name: 'New note', exact: true }).click();
+  await page.getByRole('textbox', { name: 'Title' }).fill('Shamkhani’s role');
+  await page.getByRole('button', { name: 'Save note' }).click();
+  await expect(page).toHaveURL(/#\/note\/[\w-]+$/);
+  const noteUrl = page.url();
+  await page.goto(highlightUrl);
+  await expect(wb.details.getByRole('blockquote')).toHaveText('Supreme National Security Council');
+  await page.goto(noteUrl);
+  await expect(page.getByRole('textbox', { name: 'Title' })).toHaveValue('Shamkhani’s role');
+  // An address that is not a link is ignored: the window opens where the user last was.
   await page.goto(`${host.origin}/#/document/%3Cscript%3E`);
-  await wb.reader.locator('li').first().waitFor();
+  await expect(page.getByRole('textbox', { name: 'Title' })).toHaveValue('Shamkhani’s role');
 });

@@ -5,6 +5,7 @@
 import { formatRoute, parseRoute, type Route } from '../lib/route';
 import { selectCurrentDocumentId } from '../store/documents';
 import type { WorkbenchStore, State } from '../store/index';
+import { openNote } from '../store/notes';
 import { showEntity } from '../store/selection';
 import { showToast } from '../store/ui';
 import type { WorkbenchCommands } from '../workbench/commands';
@@ -15,6 +16,8 @@ const PLACE_KEY = 'workbench.place';
 export function routeOf(state: State): Route | null {
   const panel = state.selection.panel;
   const documentId = selectCurrentDocumentId(state);
+  if (state.research.view === 'notes' && state.notes.openId)
+    return { type: 'note', noteId: state.notes.openId };
   if (panel?.type === 'entity') return { type: 'entity', entityId: panel.id };
   if (panel?.type === 'annotation' && documentId)
     return { type: 'highlight', documentId, annotationId: panel.id };
@@ -43,7 +46,7 @@ export function applyRoute(
       store.dispatch(showEntity(route.entityId));
       return;
     case 'note':
-      // Notes open in their own view, which follows the route itself.
+      store.dispatch(openNote(route.noteId));
       return;
   }
 }
