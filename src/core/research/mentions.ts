@@ -122,7 +122,7 @@ export type BlockLookup = (tokens: readonly string[]) => Map<string, Range[]>;
  * reads "U.S." as "us", "5,000" as "5000" and drops a possessive, as this matcher folds
  * them; a name in Arabic script (where ZWNJ may be a space) is scanned in full.
  */
-function narrow(
+export function narrow(
   entity: Pick<Entity, 'name' | 'aliases'>,
   lookup: BlockLookup,
 ): Map<string, Range[]> | null {
