@@ -208,3 +208,29 @@ describe('find mentions of all entities', () => {
     expect(await workspaceFiles(dir)).toEqual(before);
   });
 });
+
+describe('dossier mention counts', () => {
+  it('are recounted for a document whose text changed, and kept for the others', async () => {
+    const { wb, english, persian, ids } = await workspace();
+    await wb.indexed;
+    const counts = async () =>
+      Object.fromEntries(
+        unwrap(await wb.call('entities.dossier', { id: ids.ejei })).sources.map((s) => [
+          s.documentId,
+          s.mentions,
+        ]),
+      );
+    expect(await counts()).toEqual({ [english]: 1, [persian]: 2 });
+    const doc = unwrap(await wb.call('documents.get', { id: english })).document;
+    unwrap(
+      await wb.call('documents.editText', {
+        id: english,
+        revision: doc.revision,
+        text: `${doc.text} Ejei was named again, and EJEI once more.`,
+      }),
+    );
+    expect(await counts()).toEqual({ [english]: 3, [persian]: 2 });
+    unwrap(await wb.call('history.undo', {}));
+    expect(await counts()).toEqual({ [english]: 1, [persian]: 2 });
+  });
+});
