@@ -141,7 +141,7 @@ export function mentionHandlers(ctx: CoreContext): Handlers {
       ),
 
     'mentions.findAll': ({ limit }) =>
-      ctx.read((tx) => findAllMentions([...tx.documents()], tx.entities, limit, ctx.blockLookup())),
+      ctx.read((tx) => findAllMentions([...tx.documents()], tx.entities, limit)),
 
     'mentions.acceptAll': ({ mentions }) =>
       ctx.command(acceptAllLabel(mentions), (tx) => acceptAll(tx, (p) => ctx.newId(p), mentions)),

@@ -1,11 +1,30 @@
 // Mentions of every entity at once: each entity's names and aliases matched as for one
-// entity (same folding, same narrowing by the search index), document by document, with
-// overlapping matches of two entities resolved so that a passage goes to one entity only.
-// The scan stops after the document in which the matches reach the caller's limit, so a
-// workspace full of common names still answers; the result says how far it got.
-import type { DocumentFile, Entity } from '../../shared/model';
+// entity (same folding), document by document, with overlapping matches of two entities
+// resolved so that a passage goes to one entity only. The scan stops after the document in
+// which the matches reach the caller's limit, so a workspace full of common names still
+// answers; the result says how far it got.
+//
+// A document is scanned for an entity only when it holds every word of one of its names.
+// That test uses the document's own set of folded words, not the search index: asking the
+// index for 300 entities' names at once means intersecting the lists of words as common
+// as "the", seconds on a large workspace, while a word set is made once per document text.
+import type { Document, DocumentFile, Entity } from '../../shared/model';
 import type { AllMentions, EntityMentions, Mention } from '../../shared/research';
-import { entityMatcher, mentionsIn, narrow, type BlockLookup } from './mentions';
+import { foldedDocument } from './fold-map';
+import { entityMatcher, mentionsIn } from './mentions';
+
+const BETWEEN_WORDS = /[^\p{L}\p{N}\p{M}]+/u;
+
+/** The folded words of a document, kept while its text is the same object. */
+const wordSets = new WeakMap<Document, Set<string>>();
+function wordsOf(document: Document): Set<string> {
+  let words = wordSets.get(document);
+  if (!words) {
+    words = new Set(foldedDocument(document).text.split(BETWEEN_WORDS));
+    wordSets.set(document, words);
+  }
+  return words;
+}
 
 export const OVERLAP_RULE =
   'Where the names of two entities overlap, the longer match wins; at equal length the one ' +
@@ -53,11 +72,14 @@ export function findAllMentions(
   files: readonly DocumentFile[],
   entities: readonly Entity[],
   limit: number,
-  lookup?: BlockLookup,
 ): AllMentions {
   const prepared = entities.flatMap((entity) => {
     const matcher = entityMatcher(entity);
-    return matcher ? [{ entity, matcher, where: lookup ? narrow(entity, lookup) : null }] : [];
+    if (!matcher) return [];
+    // A match of a plain name is those very words, so a document without one of them
+    // cannot hold it. A name whose spaces may be left out (Persian) is always scanned.
+    const needs = matcher.literals?.map((name) => name.split(BETWEEN_WORDS).filter(Boolean));
+    return [{ entity, matcher, needs }];
   });
   const groups = new Map<string, EntityMentions>();
   const group = (entity: Entity): EntityMentions => {
@@ -74,11 +96,10 @@ export function findAllMentions(
     if (matches >= limit) break;
     scanned++;
     const found: Found[] = [];
-    for (const { entity, matcher, where } of prepared) {
-      const ranges = where ? where.get(file.document.id) : undefined;
-      if (where && !ranges) continue;
-      for (const mention of mentionsIn(file, entity.id, matcher, ranges))
-        found.push({ entity, mention });
+    const words = wordsOf(file.document);
+    for (const { entity, matcher, needs } of prepared) {
+      if (needs && !needs.some((name) => name.every((w) => words.has(w)))) continue;
+      for (const mention of mentionsIn(file, entity.id, matcher)) found.push({ entity, mention });
     }
     matches += found.length;
     const { kept, lost } = resolveOverlaps(found);

@@ -79,7 +79,7 @@ export function countMentions(
     if (n === undefined) {
       // Asked of the index only when some document is not counted yet.
       if (where === undefined) where = lookup ? narrow(entity, lookup) : null;
-      const ranges = where ? where.get(document.id) : undefined;
+      const ranges = where ? where(document.id) : undefined;
       n = 0;
       if (!where || ranges) {
         const folded = foldedDocument(document).text;

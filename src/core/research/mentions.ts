@@ -127,29 +127,32 @@ export function mentionsIn(
 /** Where to look for a name: the blocks holding all its words, by document (a search index). */
 export type BlockLookup = (tokens: readonly string[]) => Map<string, Range[]>;
 
+/** The blocks of a document that may hold a mention, or undefined when none can. */
+export type Where = (documentId: string) => Range[] | undefined;
+
 /**
  * Narrows the scan to the blocks the index says hold every word of some name. The index
  * reads "U.S." as "us", "5,000" as "5000" and drops a possessive, as this matcher folds
- * them; a name in Arabic script (where ZWNJ may be a space) is scanned in full.
+ * them; a name in Arabic script (where ZWNJ may be a space) is scanned in full. The
+ * answers of several names are joined for one document at a time, when it is asked for:
+ * a name as common as "the" is in every block, and a scan that stops early asks for few.
  */
 export function narrow(
   entity: Pick<Entity, 'name' | 'aliases'>,
   lookup: BlockLookup,
-): Map<string, Range[]> | null {
+): Where | null {
   const names = [entity.name, ...entity.aliases];
   if (names.some((n) => ARABIC.test(n) || /\u200C/.test(n))) return null;
   const answers = names.map((name) => lookup(searchTokens(name)));
-  // One name (the usual case): the index's answer as it is, nothing to merge.
-  if (answers.length === 1) return answers[0]!;
-  const merged = new Map<string, Map<number, Range>>();
-  for (const answer of answers) {
-    for (const [documentId, ranges] of answer) {
-      let list = merged.get(documentId);
-      if (!list) merged.set(documentId, (list = new Map<number, Range>()));
-      for (const r of ranges) list.set(r.start, r);
-    }
-  }
-  return new Map([...merged].map(([id, list]) => [id, [...list.values()]]));
+  // One name (the usual case): the index's answer as it is, nothing to join.
+  if (answers.length === 1) return (id) => answers[0]!.get(id);
+  return (id) => {
+    const lists = answers.flatMap((answer) => answer.get(id) ?? []);
+    if (!lists.length) return undefined;
+    const byStart = new Map<number, Range>();
+    for (const r of lists) byStart.set(r.start, r);
+    return [...byStart.values()];
+  };
 }
 
 export function findMentions(
@@ -164,7 +167,7 @@ export function findMentions(
   for (const file of files) {
     if (!where) all.push(...mentionsIn(file, entity.id, matcher));
     else {
-      const ranges = where.get(file.document.id);
+      const ranges = where(file.document.id);
       if (ranges) all.push(...mentionsIn(file, entity.id, matcher, ranges));
     }
   }
