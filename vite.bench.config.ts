@@ -11,6 +11,7 @@ export default defineConfig({
       input: {
         search: 'tests/bench/search-bench.ts',
         anchoring: 'tests/bench/anchoring-bench.ts',
+        entities: 'tests/bench/entities-main.ts',
       },
       output: { format: 'es', entryFileNames: '[name].js' },
     },

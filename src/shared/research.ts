@@ -77,6 +77,42 @@ export interface AcceptedMentions {
   tagged: number;
 }
 
+/** Mentions of every entity at once; the scan stops after the document where it reaches `limit`. */
+export const FindAllMentionsInput = z.strictObject({
+  limit: z.number().int().min(1).max(10_000).default(2000),
+});
+export interface EntityMentions {
+  entityId: string;
+  name: string;
+  /** Its mentions in the scanned documents, in document and text order. */
+  mentions: Mention[];
+  /** How many of them no highlight tags to it yet. */
+  untagged: number;
+  /** Matches of its names that overlapped another entity's longer match, and went to it. */
+  overlapped: number;
+}
+export interface AllMentions {
+  /** Entities with at least one mention (or one lost to an overlap), by name. */
+  groups: EntityMentions[];
+  documentsScanned: number;
+  documentsTotal: number;
+  /** The match limit asked for; `truncated` when the scan stopped before the last document. */
+  limit: number;
+  truncated: boolean;
+  /** How overlapping matches of two entities were resolved, in words. */
+  overlapRule: string;
+}
+export const AcceptAllMentionsInput = z.strictObject({
+  mentions: z
+    .array(MentionRef.extend({ entityId: Id }))
+    .min(1, 'choose at least one mention')
+    .max(10_000),
+});
+export interface AcceptedAllMentions extends AcceptedMentions {
+  /** Entities that gained at least one highlight. */
+  entities: number;
+}
+
 export interface Candidate {
   name: string;
   type: string;

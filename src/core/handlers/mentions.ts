@@ -4,16 +4,22 @@
 import type { WorkbenchHandlers } from '../../shared/api';
 import { describeRange } from '../../shared/anchoring';
 import type { Annotation, Entity } from '../../shared/model';
-import type { AcceptedMentions, Mention } from '../../shared/research';
+import type { AcceptedAllMentions, AcceptedMentions, Mention } from '../../shared/research';
 import type { CoreContext } from '../context';
 import { WorkbenchError } from '../errors';
+import { findAllMentions } from '../research/all-mentions';
 import { findCandidates } from '../research/candidates';
 import { entityMatcher, findMentions, mentionsIn } from '../research/mentions';
 import type { Tx } from '../store/tx';
 
 type Handlers = Pick<
   WorkbenchHandlers,
-  'mentions.find' | 'mentions.accept' | 'mentions.candidates' | 'mentions.adopt'
+  | 'mentions.find'
+  | 'mentions.accept'
+  | 'mentions.findAll'
+  | 'mentions.acceptAll'
+  | 'mentions.candidates'
+  | 'mentions.adopt'
 >;
 
 type Ref = { documentId: string; start: number; end: number };
@@ -78,6 +84,51 @@ function accept(
   return result;
 }
 
+type EntityRef = Ref & { entityId: string };
+
+/**
+ * Accepts mentions of several entities as one step. Two chosen mentions of different
+ * entities that overlap are refused: find-all never offers them, and one passage made
+ * into two highlights tagged apart is not what a user choosing from its list meant.
+ */
+function acceptAll(
+  tx: Tx,
+  newId: (prefix: string) => string,
+  refs: readonly EntityRef[],
+): AcceptedAllMentions {
+  const sorted = [...refs].sort(
+    (x, y) => x.documentId.localeCompare(y.documentId) || x.start - y.start,
+  );
+  for (let i = 1; i < sorted.length; i++) {
+    const a = sorted[i - 1]!;
+    const b = sorted[i]!;
+    if (a.documentId === b.documentId && b.start < a.end && a.entityId !== b.entityId) {
+      const names = [a, b].map((r) => `"${tx.entity(r.entityId).name}"`).join(' and ');
+      throw new WorkbenchError(
+        'INVALID_INPUT',
+        `The mentions of ${names} at ${a.start}–${a.end} and ${b.start}–${b.end} in document "${a.documentId}" overlap: choose one of them.`,
+      );
+    }
+  }
+  const byEntity = new Map<string, Ref[]>();
+  for (const { entityId, ...ref } of refs)
+    byEntity.set(entityId, [...(byEntity.get(entityId) ?? []), ref]);
+  const result = { created: 0, tagged: 0, entities: 0 };
+  for (const [entityId, list] of byEntity) {
+    const done = accept(tx, newId, tx.entity(entityId), list);
+    result.created += done.created;
+    result.tagged += done.tagged;
+    if (done.created + done.tagged > 0) result.entities++;
+  }
+  return result;
+}
+
+function acceptAllLabel(refs: readonly EntityRef[]): string {
+  const entities = new Set(refs.map((r) => r.entityId)).size;
+  const what = refs.length === 1 ? 'a mention' : `${refs.length} mentions`;
+  return `Tag ${what} of ${entities === 1 ? 'one entity' : `${entities} entities`}`;
+}
+
 export function mentionHandlers(ctx: CoreContext): Handlers {
   return {
     'mentions.find': ({ entityId }) =>
@@ -88,6 +139,12 @@ export function mentionHandlers(ctx: CoreContext): Handlers {
         mentions.length === 1 ? 'Tag a mention' : `Tag ${mentions.length} mentions`,
         (tx) => accept(tx, (p) => ctx.newId(p), tx.entity(entityId), mentions),
       ),
+
+    'mentions.findAll': ({ limit }) =>
+      ctx.read((tx) => findAllMentions([...tx.documents()], tx.entities, limit)),
+
+    'mentions.acceptAll': ({ mentions }) =>
+      ctx.command(acceptAllLabel(mentions), (tx) => acceptAll(tx, (p) => ctx.newId(p), mentions)),
 
     'mentions.candidates': ({ limit }) =>
       ctx.read((tx) => findCandidates([...tx.documents()], tx.entities).slice(0, limit)),

@@ -5,7 +5,8 @@ import type { DocumentFile, Entity } from '../../shared/model';
 import type { Dossier, DossierSource } from '../../shared/research';
 import { citation, paragraphNumber } from '../exporters/snapshot';
 import { unitsOf } from './cooccurrence';
-import { countMentions, type BlockLookup } from './mentions';
+import { countMentions } from './count-mentions';
+import type { BlockLookup } from './mentions';
 import { passagesByEntity, timeline } from './timeline';
 
 export function dossier(

@@ -10,34 +10,41 @@ import { foldedDocument, foldWithMap, originalRange, type Folded } from './fold-
 const ARABIC = /[\u0600-\u06FF]/;
 const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-/** The folded pattern of one name: a space (or ZWNJ) between Arabic letters may be left out. */
-function namePattern(name: string): string | undefined {
+/**
+ * The folded pattern of one name: a space (or ZWNJ) between Arabic letters may be left out.
+ * `literal` is the folded name itself when the pattern is only that text.
+ */
+function namePattern(name: string): { source: string; literal?: string } | undefined {
   const folded = foldWithMap(name.replace(/\u200C/g, ' ')).text.trim();
   if (!folded) return undefined;
   let source = '';
+  let optional = false;
   for (let i = 0; i < folded.length; i++) {
     const ch = folded[i]!;
     const joins =
       ch === ' ' && ARABIC.test(folded[i - 1] ?? '') && ARABIC.test(folded[i + 1] ?? '');
+    optional ||= joins;
     source += joins ? ' ?' : escape(ch);
   }
-  return source;
+  return optional ? { source } : { source, literal: folded };
 }
 
 export interface Matcher {
   regex: RegExp;
   /** The name or alias of each capture group, in order. */
   names: string[];
+  /** The folded names, when every pattern is plain text (no optional space): for counting. */
+  literals?: string[];
 }
 
 export function entityMatcher(entity: Pick<Entity, 'name' | 'aliases'>): Matcher | undefined {
   const seen = new Set<string>();
-  const groups: { name: string; source: string }[] = [];
+  const groups: { name: string; source: string; literal?: string }[] = [];
   for (const name of [entity.name, ...entity.aliases]) {
-    const source = namePattern(name);
-    if (!source || seen.has(source)) continue;
-    seen.add(source);
-    groups.push({ name, source });
+    const pattern = namePattern(name);
+    if (!pattern || seen.has(pattern.source)) continue;
+    seen.add(pattern.source);
+    groups.push({ name, ...pattern });
   }
   if (!groups.length) return undefined;
   // Longest first, so "Hamid Noury" wins over "Noury" at the same place.
@@ -46,6 +53,9 @@ export function entityMatcher(entity: Pick<Entity, 'name' | 'aliases'>): Matcher
   return {
     regex: new RegExp(`(?<![\\p{L}\\p{N}\\p{M}])(?:${body})(?![\\p{L}\\p{N}\\p{M}])`, 'gu'),
     names: groups.map((g) => g.name),
+    ...(groups.every((g) => g.literal !== undefined)
+      ? { literals: groups.map((g) => g.literal!) }
+      : {}),
   };
 }
 
@@ -66,7 +76,7 @@ function foldedAt(folded: Folded, offset: number): number {
 }
 
 /** The folded spans to scan: the given ranges of the original text, or all of it. */
-function spans(folded: Folded, ranges?: readonly Range[]): (readonly [number, number])[] {
+export function spans(folded: Folded, ranges?: readonly Range[]): (readonly [number, number])[] {
   // Many blocks of one document: one pass over all of it is cheaper than a slice each.
   if (!ranges || ranges.length > 8) return [[0, folded.text.length]];
   return [...ranges]
@@ -117,53 +127,32 @@ export function mentionsIn(
 /** Where to look for a name: the blocks holding all its words, by document (a search index). */
 export type BlockLookup = (tokens: readonly string[]) => Map<string, Range[]>;
 
+/** The blocks of a document that may hold a mention, or undefined when none can. */
+export type Where = (documentId: string) => Range[] | undefined;
+
 /**
  * Narrows the scan to the blocks the index says hold every word of some name. The index
  * reads "U.S." as "us", "5,000" as "5000" and drops a possessive, as this matcher folds
- * them; a name in Arabic script (where ZWNJ may be a space) is scanned in full.
+ * them; a name in Arabic script (where ZWNJ may be a space) is scanned in full. The
+ * answers of several names are joined for one document at a time, when it is asked for:
+ * a name as common as "the" is in every block, and a scan that stops early asks for few.
  */
-function narrow(
+export function narrow(
   entity: Pick<Entity, 'name' | 'aliases'>,
   lookup: BlockLookup,
-): Map<string, Range[]> | null {
+): Where | null {
   const names = [entity.name, ...entity.aliases];
   if (names.some((n) => ARABIC.test(n) || /\u200C/.test(n))) return null;
-  const out = new Map<string, Range[]>();
-  for (const name of names) {
-    for (const [documentId, ranges] of lookup(searchTokens(name))) {
-      const list = out.get(documentId) ?? [];
-      for (const r of ranges) if (!list.some((x) => x.start === r.start)) list.push(r);
-      out.set(documentId, list);
-    }
-  }
-  return out;
-}
-
-/** How many times the entity is named in each document (no details: for the dossier). */
-export function countMentions(
-  files: Iterable<DocumentFile>,
-  entity: Pick<Entity, 'name' | 'aliases'>,
-  lookup?: BlockLookup,
-): Map<string, number> {
-  const counts = new Map<string, number>();
-  const matcher = entityMatcher(entity);
-  if (!matcher) return counts;
-  const where = lookup ? narrow(entity, lookup) : null;
-  const regex = new RegExp(matcher.regex);
-  for (const { document } of files) {
-    const ranges = where ? where.get(document.id) : undefined;
-    if (where && !ranges) continue;
-    const folded = foldedDocument(document);
-    let n = 0;
-    for (const [from, to] of spans(folded, ranges)) {
-      const text =
-        from === 0 && to === folded.text.length ? folded.text : folded.text.slice(from, to);
-      regex.lastIndex = 0;
-      while (regex.exec(text)) n++;
-    }
-    if (n) counts.set(document.id, n);
-  }
-  return counts;
+  const answers = names.map((name) => lookup(searchTokens(name)));
+  // One name (the usual case): the index's answer as it is, nothing to join.
+  if (answers.length === 1) return (id) => answers[0]!.get(id);
+  return (id) => {
+    const lists = answers.flatMap((answer) => answer.get(id) ?? []);
+    if (!lists.length) return undefined;
+    const byStart = new Map<number, Range>();
+    for (const r of lists) byStart.set(r.start, r);
+    return [...byStart.values()];
+  };
 }
 
 export function findMentions(
@@ -178,7 +167,7 @@ export function findMentions(
   for (const file of files) {
     if (!where) all.push(...mentionsIn(file, entity.id, matcher));
     else {
-      const ranges = where.get(file.document.id);
+      const ranges = where(file.document.id);
       if (ranges) all.push(...mentionsIn(file, entity.id, matcher, ranges));
     }
   }

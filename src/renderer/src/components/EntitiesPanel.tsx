@@ -1,6 +1,9 @@
-// The entities panel: every entity grouped by type, with how many highlights it has.
+// The entities panel: every entity grouped by type, with how many highlights it has, and
+// the way into finding the mentions of all of them at once.
+import { useState } from 'react';
 import type { EntityWithUsage } from '../../../shared/api';
 import { compareTypes, plural, typeGroupLabel } from '../lib/labels';
+import { AllMentionsDialog } from './AllMentionsDialog';
 
 export function EntitiesPanel({
   entities,
@@ -15,6 +18,7 @@ export function EntitiesPanel({
   onNew: () => void;
   readOnly: boolean;
 }): React.JSX.Element {
+  const [reviewing, setReviewing] = useState(false);
   const groups = new Map<string, EntityWithUsage[]>();
   for (const entity of entities)
     groups.set(entity.type, [...(groups.get(entity.type) ?? []), entity]);
@@ -29,6 +33,12 @@ export function EntitiesPanel({
           </button>
         )}
       </div>
+      {!readOnly && entities.length > 0 && (
+        <button type="button" aria-haspopup="dialog" onClick={() => setReviewing(true)}>
+          Find mentions of all entities
+        </button>
+      )}
+      {reviewing && <AllMentionsDialog open onClose={() => setReviewing(false)} />}
       {entities.length === 0 && (
         <p className="muted">Tag a highlight to an entity and it appears here.</p>
       )}

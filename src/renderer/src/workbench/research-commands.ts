@@ -51,6 +51,22 @@ export function createResearchCommands(api: WorkbenchApi, store: WorkbenchStore,
       dispatch(showToast(`${made} created, ${done.tagged} tagged.`, 'undo'));
     },
 
+    /** Accepts mentions of many entities as one step; true when it was done. */
+    acceptAllMentions: async (mentions: (Ref & { entityId: string })[]): Promise<boolean> => {
+      const refs = mentions.map(({ entityId, documentId, start, end }) => ({
+        entityId,
+        documentId,
+        start,
+        end,
+      }));
+      const done = await run(() => api['mentions.acceptAll']({ mentions: refs }));
+      if (!done) return false;
+      const made = plural(done.created, 'highlight');
+      const entities = plural(done.entities, 'entity');
+      dispatch(showToast(`${made} created, ${done.tagged} tagged, for ${entities}.`, 'undo'));
+      return true;
+    },
+
     adoptCandidate: async (name: string, type: string): Promise<void> => {
       const done = await run(() => api['mentions.adopt']({ name, type }));
       if (!done) return;
