@@ -96,6 +96,7 @@ export function followRoutes(
   const fromAddress = parseRoute(place.hash);
   let waiting: Route | null = fromAddress ?? parseRoute(place.load() ?? '');
   let silent = !fromAddress; // a remembered place that is gone is not worth a message
+  let written: string | null = null;
 
   const onChange = (): void => {
     const state = store.getState();
@@ -113,7 +114,11 @@ export function followRoutes(
     }
     const route = routeOf(store.getState());
     if (!route) return;
+    // Written only when what is open changes: an unrelated change arriving between the
+    // user's new address and its hashchange event must not write the old place back.
     const hash = formatRoute(route);
+    if (hash === written) return;
+    written = hash;
     if (hash === place.hash) return;
     place.setHash(hash);
     place.save(hash);
