@@ -1,7 +1,7 @@
 // The open document's highlights: each with its kind, entities, tags and whether it has a
 // note; filtered by kind, entity, tag and status, sorted by place or date; folded away
 // when not wanted. It stays beside whatever the details column has open.
-import { useId } from 'react';
+import { useId, useState } from 'react';
 import type { EntityWithUsage } from '../../../shared/api';
 import { ANNOTATION_KINDS, AnchorStatus, type Annotation } from '../../../shared/model';
 import {
@@ -14,6 +14,8 @@ import {
   type HighlightSort,
 } from '../lib/highlight-filter';
 import { KIND_LABELS, plural } from '../lib/labels';
+
+const PAGE = 100;
 
 const SORT_LABELS: Record<HighlightSort, string> = {
   position: 'Place in the text',
@@ -47,6 +49,8 @@ export function HighlightList({
   onOpen: (id: string) => void;
 }): React.JSX.Element {
   const listId = useId();
+  // A long list is drawn a page at a time: a thousand rows would be thousands of elements.
+  const [limit, setLimit] = useState(PAGE);
   const names = new Map(entities.map((e) => [e.id, e.name]));
   const shown = filterHighlights(annotations, filter);
   const choices = filterChoices(annotations);
@@ -86,7 +90,7 @@ export function HighlightList({
             <p className="muted">No highlight matches this filter.</p>
           )}
           <ol className="highlight-list" aria-label="Highlights in this document">
-            {shown.map((a) => (
+            {shown.slice(0, limit).map((a) => (
               <li key={a.id}>
                 <Row
                   annotation={a}
@@ -99,6 +103,11 @@ export function HighlightList({
               </li>
             ))}
           </ol>
+          {shown.length > limit && (
+            <button type="button" className="link" onClick={() => setLimit(limit + PAGE)}>
+              Show {Math.min(PAGE, shown.length - limit)} more of {shown.length - limit}
+            </button>
+          )}
         </div>
       )}
     </section>

@@ -3,6 +3,7 @@
 // (see segments.ts), so overlapping highlights render without breaking each other.
 import {
   Fragment,
+  memo,
   useCallback,
   useEffect,
   useLayoutEffect,
@@ -142,6 +143,77 @@ function blockElement(block: Block, children: ReactNode, key: number): React.JSX
   }
 }
 
+interface BlockProps {
+  block: Block;
+  index: number;
+  text: string;
+  marks: Mark[];
+  /** The highlights over this block. */
+  spans: { id: string; start: number; end: number }[];
+  byId: Map<string, Annotation>;
+  selectedId: string | null;
+  onSelect: (id: string) => void;
+  /** What of the highlights over this block shows: when it is unchanged, so is the block. */
+  signature: string;
+}
+
+/**
+ * One block of the text with its highlights. A change to one highlight renders only the
+ * blocks it covers: the others keep their signature and are not rendered again.
+ */
+const BlockView = memo(
+  function BlockView({ block, index, text, marks, spans, byId, selectedId, onSelect }: BlockProps) {
+    return blockElement(
+      block,
+      segmentBlock(block, spans, marks).map((segment) => (
+        <SegmentView
+          key={segment.start}
+          text={text}
+          segment={segment}
+          byId={byId}
+          selectedId={selectedId}
+          onSelect={onSelect}
+        />
+      )),
+      index,
+    );
+  },
+  (a, b) =>
+    a.block === b.block &&
+    a.index === b.index &&
+    a.text === b.text &&
+    a.marks === b.marks &&
+    a.onSelect === b.onSelect &&
+    a.signature === b.signature,
+);
+
+/** The highlights over each block, and a signature of what they show there. */
+function spansByBlock(
+  blocks: readonly Block[],
+  annotations: readonly Annotation[],
+  selectedId: string | null,
+): { spans: BlockProps['spans']; signature: string }[] {
+  const placed = annotations
+    .filter((a) => a.status !== 'orphaned')
+    .sort((a, b) => a.target.position.start - b.target.position.start);
+  let from = 0;
+  return blocks.map((block) => {
+    // Sorted by start: a highlight at the front that ends before this block is done with.
+    while (from < placed.length && placed[from]!.target.position.end <= block.start) from++;
+    const spans: BlockProps['spans'] = [];
+    const parts: string[] = [];
+    for (let i = from; i < placed.length; i++) {
+      const a = placed[i]!;
+      const { start, end } = a.target.position;
+      if (start >= block.end) break;
+      if (end <= block.start) continue;
+      spans.push({ id: a.id, start, end });
+      parts.push(`${a.id}:${start}-${end}:${a.kind}:${a.status}:${a.id === selectedId ? 1 : 0}`);
+    }
+    return { spans, signature: parts.join('|') };
+  });
+}
+
 /** Groups consecutive list items into one <ul>, as they were in the source. */
 function groupBlocks(blocks: Block[]): Block[][] {
   const groups: Block[][] = [];
@@ -164,13 +236,15 @@ export function Reader({
   const { document, annotations } = view;
   const root = useRef<HTMLElement>(null);
   const [pending, setPending] = useState<PendingSelection | null>(null);
-  const placed = annotations.filter((a) => a.status !== 'orphaned');
   const byId = new Map(annotations.map((a) => [a.id, a]));
-  const spans = placed.map((a) => ({
-    id: a.id,
-    start: a.target.position.start,
-    end: a.target.position.end,
-  }));
+  const blockIndex = new Map(document.blocks.map((b, i) => [b, i]));
+  const perBlock = spansByBlock(document.blocks, annotations, selectedId);
+  // A stable callback, so that blocks whose highlights did not change are not rendered again.
+  const onSelectLatest = useRef(onSelectAnnotation);
+  useLayoutEffect(() => {
+    onSelectLatest.current = onSelectAnnotation;
+  });
+  const onSelect = useCallback((id: string) => onSelectLatest.current(id), []);
 
   const readSelection = useCallback(() => {
     const selection = window.getSelection();
@@ -352,22 +426,23 @@ export function Reader({
         lang={document.source.language}
       >
         {groupBlocks(document.blocks).map((group, g) => {
-          const rendered = group.map((block, i) =>
-            blockElement(
-              block,
-              segmentBlock(block, spans, document.marks).map((segment) => (
-                <SegmentView
-                  key={segment.start}
-                  text={document.text}
-                  segment={segment}
-                  byId={byId}
-                  selectedId={selectedId}
-                  onSelect={onSelectAnnotation}
-                />
-              )),
-              i,
-            ),
-          );
+          const rendered = group.map((block, i) => {
+            const { spans, signature } = perBlock[blockIndex.get(block) ?? 0]!;
+            return (
+              <BlockView
+                key={i}
+                block={block}
+                index={i}
+                text={document.text}
+                marks={document.marks}
+                spans={spans}
+                byId={byId}
+                selectedId={selectedId}
+                onSelect={onSelect}
+                signature={signature}
+              />
+            );
+          });
           return group[0]?.kind === 'list-item' ? (
             <ul key={g}>{rendered}</ul>
           ) : (
