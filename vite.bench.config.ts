@@ -8,10 +8,13 @@ export default defineConfig({
     emptyOutDir: true,
     target: 'node20',
     rollupOptions: {
+      // Playwright drives the browser; it is not bundled.
+      external: [/^@playwright\//, /^playwright/],
       input: {
         search: 'tests/bench/search-bench.ts',
         anchoring: 'tests/bench/anchoring-bench.ts',
         entities: 'tests/bench/entities-main.ts',
+        reader: 'tests/bench/reader-bench.ts',
       },
       output: { format: 'es', entryFileNames: '[name].js' },
     },

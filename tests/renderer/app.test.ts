@@ -51,6 +51,12 @@ async function mount(handlers: Handlers) {
     'documents.list': () => [listItem('d1', 1)],
     'documents.get': () =>
       makeView('d1', [{ ...makeAnnotation('a1', 'd1'), note: 'Seen by **two** witnesses.' }]),
+    'annotations.byIds': () => [
+      {
+        annotation: { ...makeAnnotation('a1', 'd1'), note: 'Seen by **two** witnesses.' },
+        documentTitle: 'Document d1',
+      },
+    ],
     'entities.list': () => [entity('e1')],
     'history.info': () => ({ canUndo: false, canRedo: false }),
     'notes.list': () => [],
@@ -182,8 +188,8 @@ describe('the workbench window', () => {
       { type: 'changed', topic: 'annotations', ids: ['a1'], documentIds: ['d1'] },
       { type: 'changed', topic: 'history', ids: [] },
     );
-    // The fake core still has the highlight, so only the view and history were asked for.
-    expect(calls.slice(1).sort()).toEqual(['documents.get', 'history.info']);
+    // The fake core still has the highlight, so only it and the history were asked for.
+    expect(calls.slice(1).sort()).toEqual(['annotations.byIds', 'history.info']);
 
     calls.length = 0;
     await click(named('Undo', region('Notifications')!));

@@ -34,9 +34,9 @@ const changed = (
 });
 
 describe('planRefetch', () => {
-  it('reloads only the open view for a highlight of the open document, and compares it after', () => {
+  it('fetches only the changed highlights of the open document, and compares them after', () => {
     const plan = planRefetch(changed('annotations', ['a1'], ['d1']), state());
-    expect([...plan.resources]).toEqual(['view']);
+    expect([...plan.resources]).toEqual(['highlights']);
     expect([...plan.compareAnnotations]).toEqual(['a1']);
     expect(plan.content).toBe(true);
   });
@@ -51,8 +51,8 @@ describe('planRefetch', () => {
 
   it('also reloads the passages when an entity is open', () => {
     expect(resources(changed('annotations', ['a1'], ['d1']), state(showEntity('e1')))).toEqual([
+      'highlights',
       'passages',
-      'view',
     ]);
   });
 
@@ -106,7 +106,7 @@ describe('planRefetch', () => {
     let plan = planRefetch(changed('entities', ['e1']), state());
     plan = planRefetch(changed('annotations', ['a1', 'a2'], ['d1']), state(), plan);
     plan = planRefetch(changed('history', []), state(), plan);
-    expect([...plan.resources].sort()).toEqual(['entities', 'history', 'view']);
+    expect([...plan.resources].sort()).toEqual(['entities', 'highlights', 'history']);
     expect([...plan.compareAnnotations]).toEqual(['a1', 'a2']);
   });
 });

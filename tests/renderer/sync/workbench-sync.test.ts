@@ -16,7 +16,7 @@ function setup() {
     documents: ['d1', 'd2'],
     annotations: [makeAnnotation('a1', 'd1')] as Annotation[],
     notes: [] as Note[],
-    /** How long each next documents.get takes to answer, in ms (answered as of the call). */
+    /** How long each next documents.get or annotations.byIds takes, in ms (answered as of the call). */
     getDelays: [] as number[],
   };
   const gets: string[] = [];
@@ -35,6 +35,14 @@ function setup() {
       );
       await sleep(core.getDelays.shift() ?? 0);
       return view;
+    },
+    'annotations.byIds': async ({ ids }: Input<'annotations.byIds'>) => {
+      const found = ids
+        .map((id) => core.annotations.find((a) => a.id === id))
+        .filter((a) => a !== undefined)
+        .map((annotation) => ({ annotation, documentTitle: `Document ${annotation.documentId}` }));
+      await sleep(core.getDelays.shift() ?? 0);
+      return found;
     },
     'entities.list': () => [
       entity('e1', core.annotations.filter((a) => a.entityIds.includes('e1')).length),
@@ -83,13 +91,13 @@ describe('createSync', () => {
     expect(selectView(store.getState())?.annotations.map((a) => a.id)).toEqual(['a1']);
   });
 
-  it('reloads only the open view and the history when a highlight’s note is saved', async () => {
+  it('fetches only the changed highlight and the history when a highlight’s note is saved', async () => {
     const { sync, core, send, fetched } = setup();
     sync.start();
     await fetched();
     core.annotations = [{ ...core.annotations[0]!, note: 'Confirmed by two witnesses.' }];
     send(annotations(['a1']), history);
-    expect(await fetched()).toEqual(['documents.get', 'history.info']);
+    expect(await fetched()).toEqual(['annotations.byIds', 'history.info']);
   });
 
   it('refetches the entities’ usage, not the library, when a highlight is tagged', async () => {
@@ -98,7 +106,7 @@ describe('createSync', () => {
     await fetched();
     core.annotations = [{ ...core.annotations[0]!, entityIds: ['e1'] }];
     send(annotations(['a1']), history);
-    expect(await fetched()).toEqual(['documents.get', 'entities.list', 'history.info']);
+    expect(await fetched()).toEqual(['annotations.byIds', 'entities.list', 'history.info']);
     expect(store.getState().entities.list?.[0]?.usage).toBe(1);
   });
 
@@ -108,7 +116,7 @@ describe('createSync', () => {
     await fetched();
     core.annotations = [{ ...core.annotations[0]!, tags: ['trial'] }];
     send(annotations(['a1']), history);
-    expect(await fetched()).toEqual(['documents.get', 'history.info', 'tags.list']);
+    expect(await fetched()).toEqual(['annotations.byIds', 'history.info', 'tags.list']);
     expect(store.getState().tags.list).toEqual([{ tag: 'trial', count: 1 }]);
   });
 
@@ -128,7 +136,7 @@ describe('createSync', () => {
     await fetched();
     core.annotations = [...core.annotations, makeAnnotation('a2', 'd1', [], [14, 20])];
     send(annotations(['a2']), history);
-    expect(await fetched()).toEqual(['documents.get', 'documents.list', 'history.info']);
+    expect(await fetched()).toEqual(['annotations.byIds', 'documents.list', 'history.info']);
     expect(store.getState().documents.list?.[0]?.annotationCount).toBe(2);
   });
 
@@ -163,5 +171,22 @@ describe('createSync', () => {
     send(annotations(['a1']));
     await fetched();
     expect(selectView(store.getState())?.annotations[0]?.note).toBe('second');
+  });
+
+  it('patches a deleted highlight out of the view, and reloads the whole view when one is on its way', async () => {
+    const { sync, store, send, fetched, core } = setup();
+    sync.start();
+    await fetched();
+    core.annotations = [];
+    send(annotations(['a1']));
+    expect(await fetched()).toEqual(['annotations.byIds', 'documents.list']);
+    expect(selectView(store.getState())?.annotations).toEqual([]);
+    // A highlight of the open document and another document's in one change: whole view.
+    core.annotations = [makeAnnotation('a3', 'd1')];
+    send(annotations(['a3', 'a9'], ['d1', 'd2']));
+    const made = await fetched();
+    expect(made).toContain('documents.get');
+    expect(made).not.toContain('annotations.byIds');
+    expect(selectView(store.getState())?.annotations.map((a) => a.id)).toEqual(['a3']);
   });
 });

@@ -1,6 +1,7 @@
 // The documents concern: the library's list, which document the user opened, and the
 // open document's view (its text and highlights as the core stored them).
 import type { DocumentListItem, DocumentView } from '../../../shared/api';
+import type { Annotation } from '../../../shared/model';
 import type { Action, State } from './index';
 
 export interface DocumentsState {
@@ -16,7 +17,14 @@ export type DocumentsAction =
   | { type: 'documents/listLoaded'; list: DocumentListItem[] }
   | { type: 'documents/opened'; id: string | null }
   | { type: 'documents/viewLoaded'; view: DocumentView }
-  | { type: 'documents/viewFailed'; id: string; message: string };
+  | { type: 'documents/viewFailed'; id: string; message: string }
+  /** The highlights `ids` of a document as they are now: those not in `annotations` are gone. */
+  | {
+      type: 'documents/annotationsPatched';
+      documentId: string;
+      ids: string[];
+      annotations: Annotation[];
+    };
 
 export const initialDocuments: DocumentsState = {
   list: undefined,
@@ -41,6 +49,23 @@ export function documentsReducer(state: DocumentsState, action: Action): Documen
       return { ...state, view: action.view, viewError: undefined };
     case 'documents/viewFailed':
       return { ...state, viewError: action.message };
+    case 'documents/annotationsPatched': {
+      const view = state.view;
+      if (!view || view.document.id !== action.documentId) return state;
+      const now = new Map(
+        action.annotations.filter((a) => a.documentId === action.documentId).map((a) => [a.id, a]),
+      );
+      const changed = new Set(action.ids);
+      const kept: Annotation[] = [];
+      for (const a of view.annotations) {
+        if (!changed.has(a.id)) kept.push(a);
+        else if (now.has(a.id)) {
+          kept.push(now.get(a.id)!);
+          now.delete(a.id);
+        }
+      }
+      return { ...state, view: { ...view, annotations: [...kept, ...now.values()] } };
+    }
     default:
       return state;
   }

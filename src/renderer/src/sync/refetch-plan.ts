@@ -1,7 +1,8 @@
 // Which answers of the core a change event makes stale, given what the window shows.
 // Pure, so each rule is tested on its own: an event refetches what its topic and ids
-// touch and nothing else (a highlight saved in the open document reloads that document's
-// view, not the library, the entities and the search results as well).
+// touch and nothing else (a highlight saved in the open document refetches that highlight
+// into the document's view, not the view's text, the library, the entities and the search
+// results as well).
 import type { WorkbenchEvent } from '../../../shared/api';
 import type { Annotation } from '../../../shared/model';
 import { selectCurrentDocumentId } from '../store/documents';
@@ -9,7 +10,16 @@ import type { State } from '../store/index';
 import { selectOpenEntityId } from '../store/selection';
 
 export type Resource =
-  'info' | 'documents' | 'view' | 'entities' | 'passages' | 'history' | 'notes' | 'tags';
+  | 'info'
+  | 'documents'
+  | 'view'
+  /** Only the changed highlights of the open document, patched into its view. */
+  | 'highlights'
+  | 'entities'
+  | 'passages'
+  | 'history'
+  | 'notes'
+  | 'tags';
 
 export interface Plan {
   resources: Set<Resource>;
@@ -63,7 +73,8 @@ export function planRefetch(event: WorkbenchEvent, state: State, plan: Plan = em
       const here =
         documents === undefined || (openDocument !== null && documents.includes(openDocument));
       if (here) {
-        add('view');
+        // Highlights of the open document alone: fetch just those, not the whole text.
+        add(elsewhere ? 'view' : 'highlights');
         event.ids.forEach((id) => plan.compareAnnotations.add(id));
       }
       // Highlights of a document that is not open cannot be compared: refetch the counts.

@@ -5,6 +5,7 @@
 // used to refetch, the event that follows it is.
 import type { WorkbenchApi, WorkbenchEvent } from '../../../shared/api';
 import { selectCurrentDocumentId } from '../store/documents';
+import type { Annotation } from '../../../shared/model';
 import type { Action, State, WorkbenchStore } from '../store/index';
 import { selectOpenEntityId } from '../store/selection';
 import { showError } from '../store/ui';
@@ -40,6 +41,7 @@ export function createSync(
   let pending: Plan | null = null;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let requested = { documentId: null as string | null, entityId: null as string | null };
+  let viewsInFlight = 0;
 
   function track<T>(promise: Promise<T>): Promise<T> {
     inFlight.add(promise);
@@ -102,6 +104,8 @@ export function createSync(
         }
         case 'view':
           return await loadView(state, compare);
+        case 'highlights':
+          return await loadHighlights(state, compare);
       }
     } catch (error) {
       if (resource === 'view') {
@@ -116,7 +120,13 @@ export function createSync(
   async function loadView(state: State, compare?: ReadonlySet<string>): Promise<void> {
     const id = selectCurrentDocumentId(state);
     if (id === null) return;
-    const view = await fetchLatest('view', () => api['documents.get']({ id }));
+    viewsInFlight++;
+    let view;
+    try {
+      view = await fetchLatest('view', () => api['documents.get']({ id }));
+    } finally {
+      viewsInFlight--;
+    }
     if (!view) return;
     const before = store.getState().documents.view;
     dispatch({ type: 'documents/viewLoaded', view });
@@ -126,10 +136,41 @@ export function createSync(
     // earlier reload already carried a change whose event had not yet arrived (possible
     // over HTTP, where events and answers travel apart), this comparison sees nothing and
     // the counts wait for the next change. (Whether IPC keeps them in order: not verified.)
+    await followCounts(before.annotations, view.annotations, compare);
+  }
+
+  /** Patches the changed highlights into the open view; the whole view if it cannot. */
+  async function loadHighlights(state: State, compare?: ReadonlySet<string>): Promise<void> {
+    const id = selectCurrentDocumentId(state);
+    const before = state.documents.view;
+    const ids = [...(compare ?? [])];
+    // A whole view on its way may predate this change: then only a new whole view is right.
+    const patchable =
+      id !== null && before?.document.id === id && ids.length > 0 && ids.length <= 1000;
+    if (!patchable || viewsInFlight > 0) return loadView(state, compare);
+    const passages = await fetchLatest('highlights', () => api['annotations.byIds']({ ids }));
+    if (!passages) return;
+    dispatch({
+      type: 'documents/annotationsPatched',
+      documentId: id,
+      ids,
+      annotations: passages.map((p) => p.annotation),
+    });
+    const after = store.getState().documents.view;
+    if (!after || after.document.id !== id) return;
+    await followCounts(before.annotations, after.annotations, ids);
+  }
+
+  /** The library's counts and the entities' usage, if the compared highlights changed them. */
+  async function followCounts(
+    before: readonly Annotation[],
+    after: readonly Annotation[],
+    ids: Iterable<string>,
+  ): Promise<void> {
     const { countChanged, tagsChanged, freeTagsChanged } = compareAnnotations(
-      before.annotations,
-      view.annotations,
-      compare,
+      before,
+      after,
+      new Set(ids),
     );
     const follow: Promise<void>[] = [];
     if (countChanged) follow.push(load('documents'));
@@ -147,16 +188,23 @@ export function createSync(
     const { resources } = plan;
     const documents = resources.has('documents') ? track(load('documents')) : undefined;
     for (const resource of resources) {
-      if (resource !== 'documents' && resource !== 'view') void track(load(resource));
+      if (resource !== 'documents' && resource !== 'view' && resource !== 'highlights')
+        void track(load(resource));
     }
-    if (!resources.has('view')) return;
+    // The whole view, when asked for, carries the changed highlights too.
+    const part: Resource | null = resources.has('view')
+      ? 'view'
+      : resources.has('highlights')
+        ? 'highlights'
+        : null;
+    if (part === null) return;
     // After the library: if the open document was deleted, the next one opens instead
     // (follow() loads it), rather than asking for a document that is gone.
     const before = selectCurrentDocumentId(store.getState());
     const view = async (): Promise<void> => {
       await documents;
       if (selectCurrentDocumentId(store.getState()) === before)
-        await load('view', plan.compareAnnotations);
+        await load(part, plan.compareAnnotations);
     };
     void track(view());
   }

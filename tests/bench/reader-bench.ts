@@ -1,0 +1,258 @@
+// The window in Chromium, through the browser host, on a 500 KB document with 1,000
+// highlights: how long from opening the document to its highlights painted, from a key
+// press to the new highlight painted, and from a keystroke in the search box to the next
+// frame; how many elements the page holds; and the memory of the page and of the core.
+// The comparator is a plain DOM renderer of the same text and highlights (one innerHTML of
+// paragraphs and marks): the least a span-wrapping reader can cost. Run after `npm run
+// build` (the bench script does), as `node out/bench/reader.js`.
+import { spawn } from 'node:child_process';
+import { readFile, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Page } from '@playwright/test';
+import { openWorkbench } from '../../src/core/workbench';
+import type { Envelope } from '../../src/shared/api';
+import { summary } from './save-bench';
+
+const unwrap = <T>(e: Envelope<T>): T => {
+  if (!e.ok) throw new Error(e.error.message);
+  return e.value;
+};
+const ms = (n: number): string => n.toFixed(1);
+
+async function rssKb(pid: number): Promise<number> {
+  const status = await readFile(`/proc/${pid}/status`, 'utf8').catch(() => '');
+  return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
+}
+
+/** A workspace with a small document and a 500 KB one carrying 1,000 highlights. */
+async function makeWorkspace(
+  dir: string,
+): Promise<{ big: string; small: string; words: string[] }> {
+  const wb = await openWorkbench(dir, { host: 'benchmark' });
+  const sentence =
+    'Witnesses told the tribunal that prisoners were moved from Evin to Gohardasht in the summer of 1988, and that the commission met in secret. ';
+  const paragraph = sentence.repeat(5);
+  const text = Array.from({ length: Math.ceil(500_000 / (paragraph.length + 2)) }, () => paragraph)
+    .join('\n\n')
+    .slice(0, 500_000);
+  const big = unwrap(await wb.call('documents.paste', { title: 'Tribunal record', text }));
+  const small = unwrap(await wb.call('documents.paste', { title: 'Note', text: 'A short note.' }));
+  if (big.kind !== 'document' || small.kind !== 'document') throw new Error('expected documents');
+  const kinds = ['quote', 'claim', 'evidence', 'question'] as const;
+  for (let i = 0; i < 1000; i++) {
+    const start = i * 480;
+    unwrap(
+      await wb.call('annotations.create', {
+        documentId: big.documentId,
+        start,
+        end: start + 60,
+        kind: kinds[i % 4]!,
+      }),
+    );
+  }
+  await wb.close();
+  return { big: big.documentId, small: small.documentId, words: ['tribunal', 'gohardasht'] };
+}
+
+async function startHost(
+  workspace: string,
+): Promise<{ url: string; pid: number; stop: () => void }> {
+  const child = spawn(
+    process.execPath,
+    [join(process.cwd(), 'out/server/index.js'), '--workspace', workspace],
+    {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
+  let output = '';
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`host did not start: ${output}`)), 20_000);
+    const onData = (chunk: Buffer): void => {
+      output += chunk.toString();
+      const match = /running at (http:\/\/\S+)/.exec(output);
+      if (match?.[1]) {
+        clearTimeout(timer);
+        resolve(match[1]);
+      }
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
+  });
+  return { url, pid: child.pid!, stop: () => child.kill('SIGTERM') };
+}
+
+/** From a click on the document in the library to the frame after its highlights appear. */
+async function openToPainted(page: Page, title: string, marks: number): Promise<number> {
+  return page.evaluate(
+    ({ title, marks }) =>
+      new Promise<number>((resolve) => {
+        const button = [...document.querySelectorAll<HTMLButtonElement>('nav button')].find((b) =>
+          b.textContent?.includes(title),
+        )!;
+        const t0 = performance.now();
+        const check = (): void => {
+          if (document.querySelectorAll('article mark.hl').length >= marks)
+            requestAnimationFrame(() => resolve(performance.now() - t0));
+          else requestAnimationFrame(check);
+        };
+        button.click();
+        requestAnimationFrame(check);
+      }),
+    { title, marks },
+  );
+}
+
+/** From a key press on a selection to the frame after the new highlight is in the text. */
+async function keyToHighlight(page: Page, paragraph: number): Promise<number> {
+  await page.evaluate((index) => {
+    const p = document.querySelectorAll('article p')[index]!;
+    const walker = document.createTreeWalker(p, NodeFilter.SHOW_TEXT);
+    let last: Text | null = null;
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) last = n as Text;
+    const range = document.createRange();
+    range.setStart(last!, Math.max(0, last!.length - 30));
+    range.setEnd(last!, last!.length);
+    const selection = window.getSelection()!;
+    selection.removeAllRanges();
+    selection.addRange(range);
+    const before = document.querySelectorAll('article mark.hl').length;
+    const w = window as unknown as { painted: Promise<number> };
+    w.painted = new Promise<number>((resolve) => {
+      let t0 = 0;
+      window.addEventListener('keydown', () => (t0 = performance.now()), {
+        once: true,
+        capture: true,
+      });
+      const check = (): void => {
+        if (t0 && document.querySelectorAll('article mark.hl').length > before)
+          requestAnimationFrame(() => resolve(performance.now() - t0));
+        else requestAnimationFrame(check);
+      };
+      requestAnimationFrame(check);
+    });
+  }, paragraph);
+  await page.waitForTimeout(50);
+  await page.keyboard.press('2');
+  return page.evaluate(() => (window as unknown as { painted: Promise<number> }).painted);
+}
+
+/** From a keystroke in the search box to the next frame. */
+async function keystrokeToFrame(page: Page, key: string): Promise<number> {
+  await page.evaluate(() => {
+    const w = window as unknown as { frame: Promise<number> };
+    w.frame = new Promise<number>((resolve) => {
+      window.addEventListener(
+        'keydown',
+        () => {
+          const t0 = performance.now();
+          requestAnimationFrame(() => resolve(performance.now() - t0));
+        },
+        { once: true, capture: true },
+      );
+    });
+  });
+  await page.keyboard.press(key);
+  return page.evaluate(() => (window as unknown as { frame: Promise<number> }).frame);
+}
+
+/** The same text and highlights as one innerHTML of paragraphs and marks, to the next frame. */
+async function plainRenderer(page: Page): Promise<number> {
+  return page.evaluate(
+    () =>
+      new Promise<number>((resolve) => {
+        const source = document.querySelector('article')!;
+        const html = [...source.querySelectorAll('p')]
+          .map(
+            (p) =>
+              `<p>${p.innerHTML.replace(/ (class|data-[\w-]+|tabindex|role|aria-label)="[^"]*"/g, '')}</p>`,
+          )
+          .join('');
+        const host = document.createElement('div');
+        host.style.cssText = 'position:absolute;inset:0;overflow:auto;background:#fff';
+        const t0 = performance.now();
+        host.innerHTML = html;
+        document.body.append(host);
+        void host.offsetHeight;
+        requestAnimationFrame(() => {
+          resolve(performance.now() - t0);
+          host.remove();
+        });
+      }),
+  );
+}
+
+async function main(): Promise<void> {
+  const dir = await mkdtemp(join(tmpdir(), 'rw-reader-bench-'));
+  const { words } = await makeWorkspace(dir);
+  const host = await startHost(dir);
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--enable-precise-memory-info'],
+  });
+  try {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    await page.goto(host.url);
+    await page.getByRole('navigation', { name: 'Documents' }).getByRole('button').first().waitFor();
+
+    const open: number[] = [];
+    for (let i = 0; i < 6; i++) {
+      await openToPainted(page, 'Note', 0);
+      await page.waitForTimeout(200);
+      open.push(await openToPainted(page, 'Tribunal record', 1000));
+      await page.waitForTimeout(200);
+    }
+    const nodes = await page.evaluate(() => document.getElementsByTagName('*').length);
+
+    const keys: number[] = [];
+    for (let i = 0; i < 15; i++) {
+      keys.push(await keyToHighlight(page, 3 + i * 9));
+      await page.keyboard.press('Escape');
+      await page.waitForTimeout(150);
+    }
+
+    const plain: number[] = [];
+    for (let i = 0; i < 6; i++) plain.push(await plainRenderer(page));
+
+    const search = page.getByRole('combobox', { name: 'Search the workspace' });
+    await search.click();
+    const strokes: number[] = [];
+    for (const word of words) {
+      await search.fill('');
+      for (const ch of word) strokes.push(await keystrokeToFrame(page, ch));
+      await page.waitForTimeout(300);
+    }
+
+    const heap = await page.evaluate(
+      () =>
+        (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory
+          ?.usedJSHeapSize ?? 0,
+    );
+    const o = summary(open);
+    const k = summary(keys);
+    const s = summary(strokes);
+    const p = summary(plain);
+    console.log('\nThe window in Chromium, 500 KB document with 1,000 highlights (browser host):');
+    console.log(
+      `  open to painted            p50 ${ms(o.p50)} ms, p95 ${ms(o.p95)} ms (${open.length} runs)`,
+    );
+    console.log(
+      `  plain DOM renderer         p50 ${ms(p.p50)} ms; open ÷ plain = ${(o.p50 / p.p50).toFixed(2)}`,
+    );
+    console.log(
+      `  key press to new highlight p50 ${ms(k.p50)} ms, p95 ${ms(k.p95)} ms (${keys.length} runs)`,
+    );
+    console.log(
+      `  search keystroke to frame  p50 ${ms(s.p50)} ms, p95 ${ms(s.p95)} ms (${strokes.length} keys)`,
+    );
+    console.log(`  elements on the page       ${nodes}`);
+    console.log(`  page JS heap               ${(heap / 1024 / 1024).toFixed(1)} MB`);
+    console.log(`  core (browser host) RSS    ${((await rssKb(host.pid)) / 1024).toFixed(1)} MB`);
+  } finally {
+    await browser.close();
+    host.stop();
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+await main();
