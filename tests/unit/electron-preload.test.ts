@@ -1,0 +1,57 @@
+// The preload script, reviewed and pinned: it exposes one thing to the page, `workbench`,
+// holding one function per API method and an event subscription; each function invokes
+// only its own `rw:` channel with the input as given; the listener receives the payload,
+// never Electron's event object (which would hand the page the sender); ipcRenderer itself
+// is never exposed. This is the review behind Electronegativity's PRELOAD_JS_CHECK.
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { IPC_EVENT_CHANNEL, IPC_PREFIX, METHOD_NAMES } from '../../src/shared/api';
+
+const exposed = new Map<string, unknown>();
+const invoke = vi.fn((channel: string, input: unknown) => Promise.resolve({ channel, input }));
+const listeners = new Map<string, (event: unknown, payload: unknown) => void>();
+vi.mock('electron', () => ({
+  contextBridge: { exposeInMainWorld: (key: string, api: unknown) => exposed.set(key, api) },
+  ipcRenderer: {
+    invoke,
+    on: (channel: string, listener: (event: unknown, payload: unknown) => void) =>
+      listeners.set(channel, listener),
+    removeListener: (channel: string) => listeners.delete(channel),
+  },
+}));
+
+beforeAll(async () => {
+  await import('../../src/preload/index');
+});
+
+describe('the preload bridge', () => {
+  it('exposes only `workbench`, with exactly the API methods and onEvent', () => {
+    expect([...exposed.keys()]).toEqual(['workbench']);
+    const bridge = exposed.get('workbench') as Record<string, unknown>;
+    expect(Object.keys(bridge).sort()).toEqual([...METHOD_NAMES, 'onEvent'].sort());
+    for (const value of Object.values(bridge)) expect(typeof value).toBe('function');
+    expect(JSON.stringify(Object.keys(bridge))).not.toMatch(/ipcRenderer|send|invoke/);
+  });
+
+  it('invokes each method on its own channel with the input unchanged', async () => {
+    const bridge = exposed.get('workbench') as Record<string, (input: unknown) => Promise<unknown>>;
+    for (const method of METHOD_NAMES) {
+      invoke.mockClear();
+      const input = { probe: method };
+      await bridge[method]!(input);
+      expect(invoke).toHaveBeenCalledExactlyOnceWith(`${IPC_PREFIX}${method}`, input);
+    }
+  });
+
+  it('hands listeners the payload only, and unsubscribes', () => {
+    const bridge = exposed.get('workbench') as {
+      onEvent: (listener: (payload: unknown) => void) => () => void;
+    };
+    const seen: unknown[][] = [];
+    const stop = bridge.onEvent((...args) => seen.push(args));
+    const payload = { type: 'changed', topic: 'notes', ids: [] };
+    listeners.get(IPC_EVENT_CHANNEL)!({ sender: 'the ipc event' }, payload);
+    expect(seen).toEqual([[payload]]);
+    stop();
+    expect(listeners.has(IPC_EVENT_CHANNEL)).toBe(false);
+  });
+});
