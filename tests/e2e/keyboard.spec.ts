@@ -148,6 +148,9 @@ test('? lists every shortcut and the command palette reaches actions by name', a
   expect(await page.evaluate(() => window.getSelection()?.toString())).toBe('');
   await page.keyboard.press('Control+Shift+P');
   await page.keyboard.type('timeline');
+  await expect(
+    page.getByRole('dialog', { name: 'Command palette' }).getByRole('option').first(),
+  ).toContainText('Show Timeline');
   await page.keyboard.press('Enter');
   await expect(page.getByRole('tab', { name: 'Timeline' })).toHaveAttribute(
     'aria-selected',

@@ -25,7 +25,7 @@ test('a double-clicked word is highlighted from the keyboard', async ({ workbenc
   const selected = await page.evaluate(() => window.getSelection()?.toString().trim());
   expect(selected).toBe('Noury');
   await page.keyboard.press('3');
-  await expect(wb.details.getByRole('heading', { name: 'Highlight' })).toBeVisible();
+  await expect(wb.details.getByRole('heading', { name: 'Highlight', exact: true })).toBeVisible();
   await expect(wb.details.getByRole('blockquote')).toHaveText(selected!);
   await expect(wb.details.getByRole('radio', { name: 'Evidence' })).toBeChecked();
   await expect(wb.reader.locator('mark.hl-evidence')).toHaveText([selected!]);

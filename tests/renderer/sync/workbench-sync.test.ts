@@ -140,6 +140,25 @@ describe('createSync', () => {
     expect(store.getState().documents.list?.[0]?.annotationCount).toBe(2);
   });
 
+  it('still refetches the counts when a command has already shown the new highlight', async () => {
+    const { sync, core, send, fetched, store } = setup();
+    sync.start();
+    await fetched();
+    const added = makeAnnotation('a2', 'd1', [], [14, 20]);
+    // What createHighlight does with the core's answer, before the event arrives.
+    store.dispatch({
+      type: 'documents/annotationsPatched',
+      documentId: 'd1',
+      ids: ['a2'],
+      annotations: [added],
+    });
+    expect(selectView(store.getState())?.annotations.map((a) => a.id)).toEqual(['a1', 'a2']);
+    core.annotations = [...core.annotations, added];
+    send(annotations(['a2']), history);
+    expect(await fetched()).toEqual(['annotations.byIds', 'documents.list', 'history.info']);
+    expect(store.getState().documents.list?.[0]?.annotationCount).toBe(2);
+  });
+
   it('opens the next document when the open one is deleted, never asking for the deleted one', async () => {
     const { sync, core, send, fetched, gets, store } = setup();
     sync.start();

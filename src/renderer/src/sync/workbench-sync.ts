@@ -42,6 +42,10 @@ export function createSync(
   let timer: ReturnType<typeof setTimeout> | undefined;
   let requested = { documentId: null as string | null, entityId: null as string | null };
   let viewsInFlight = 0;
+  // The open document's highlights as last fetched from the core. Counts are compared
+  // against these, not against the store's view, which commands may already have patched
+  // with a mutation's own answer.
+  let confirmed: { documentId: string; annotations: Map<string, Annotation> } | null = null;
 
   function track<T>(promise: Promise<T>): Promise<T> {
     inFlight.add(promise);
@@ -128,15 +132,16 @@ export function createSync(
       viewsInFlight--;
     }
     if (!view) return;
-    const before = store.getState().documents.view;
+    const before = confirmed?.documentId === id ? [...confirmed.annotations.values()] : null;
+    confirmed = { documentId: id, annotations: new Map(view.annotations.map((a) => [a.id, a])) };
     dispatch({ type: 'documents/viewLoaded', view });
-    if (!compare?.size || before?.document.id !== id) return;
+    if (!compare?.size || before === null) return;
     // The counts in the library and the entities' usage follow from the highlights: fetch
     // them again only if highlights came or went, or their tags changed. Trade-off: if an
     // earlier reload already carried a change whose event had not yet arrived (possible
     // over HTTP, where events and answers travel apart), this comparison sees nothing and
     // the counts wait for the next change. (Whether IPC keeps them in order: not verified.)
-    await followCounts(before.annotations, view.annotations, compare);
+    await followCounts(before, view.annotations, compare);
   }
 
   /** Patches the changed highlights into the open view; the whole view if it cannot. */
@@ -146,19 +151,20 @@ export function createSync(
     const ids = [...(compare ?? [])];
     // A whole view on its way may predate this change: then only a new whole view is right.
     const patchable =
-      id !== null && before?.document.id === id && ids.length > 0 && ids.length <= 1000;
+      id !== null &&
+      before?.document.id === id &&
+      confirmed?.documentId === id &&
+      ids.length > 0 &&
+      ids.length <= 1000;
     if (!patchable || viewsInFlight > 0) return loadView(state, compare);
     const passages = await fetchLatest('highlights', () => api['annotations.byIds']({ ids }));
-    if (!passages) return;
-    dispatch({
-      type: 'documents/annotationsPatched',
-      documentId: id,
-      ids,
-      annotations: passages.map((p) => p.annotation),
-    });
-    const after = store.getState().documents.view;
-    if (!after || after.document.id !== id) return;
-    await followCounts(before.annotations, after.annotations, ids);
+    if (!passages || confirmed?.documentId !== id) return;
+    const now = passages.map((p) => p.annotation).filter((a) => a.documentId === id);
+    const was = ids.flatMap((i) => confirmed?.annotations.get(i) ?? []);
+    for (const i of ids) confirmed.annotations.delete(i);
+    for (const a of now) confirmed.annotations.set(a.id, a);
+    dispatch({ type: 'documents/annotationsPatched', documentId: id, ids, annotations: now });
+    await followCounts(was, now, ids);
   }
 
   /** The library's counts and the entities' usage, if the compared highlights changed them. */

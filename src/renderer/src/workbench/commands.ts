@@ -1,8 +1,9 @@
 // What the user can do to the workspace, as functions the components call. Each sends one
-// method to the core and says what became of it (a toast, an error, the panel to show);
-// none refetches anything: the change events that follow update the store.
+// method to the core and says what became of it (a toast, an error, the panel to show, a
+// saved highlight shown at once); none refetches anything: the change events that follow
+// update the store.
 import type { DocumentListItem, HistoryInfo, Input, WorkbenchApi } from '../../../shared/api';
-import type { AnnotationKind } from '../../../shared/model';
+import type { Annotation, AnnotationKind } from '../../../shared/model';
 import type { SearchHit } from '../../../shared/search';
 import type { EntityFields } from '../components/EntityPanel';
 import type { NewEntity } from '../lib/entity-match';
@@ -91,6 +92,19 @@ export function createCommands(api: WorkbenchApi, store: WorkbenchStore) {
     if (opened) openDocument(opened);
   }
 
+  /**
+   * A highlight the core has just saved, shown at once in the open document's view. The
+   * change event that follows fetches it again (and the counts that follow from it).
+   */
+  function shown(annotation: Annotation): void {
+    dispatch({
+      type: 'documents/annotationsPatched',
+      documentId: annotation.documentId,
+      ids: [annotation.id],
+      annotations: [annotation],
+    });
+  }
+
   return {
     ...createResearchCommands(api, store, run),
     ...createTransferCommands(api, store, imported),
@@ -120,11 +134,14 @@ export function createCommands(api: WorkbenchApi, store: WorkbenchStore) {
       const documentId = selectCurrentDocumentId(store.getState());
       if (documentId === null) return;
       const created = await run(() => api['annotations.create']({ documentId, ...range, kind }));
-      if (created) dispatch(showAnnotation(created.id, intent));
+      if (!created) return;
+      shown(created);
+      dispatch(showAnnotation(created.id, intent));
     },
 
     updateAnnotation: async (id: string, patch: AnnotationPatch): Promise<void> => {
-      await run(() => api['annotations.update']({ id, patch }));
+      const updated = await run(() => api['annotations.update']({ id, patch }));
+      if (updated) shown(updated);
     },
 
     createEntityAndTag: async (
