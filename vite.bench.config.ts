@@ -12,6 +12,8 @@ export default defineConfig({
         search: 'tests/bench/search-bench.ts',
         anchoring: 'tests/bench/anchoring-bench.ts',
         entities: 'tests/bench/entities-main.ts',
+        import: 'tests/bench/import-bench.ts',
+        'import-worker': 'src/core/importers/parse-worker.ts',
       },
       output: { format: 'es', entryFileNames: '[name].js' },
     },
