@@ -8,7 +8,17 @@ import { withContentSecurityPolicy } from './src/shared/csp';
 export default defineConfig({
   main: {
     // Packages stay in node_modules (jsdom reads its own files at run time).
-    build: { outDir: 'out/main', externalizeDeps: true },
+    build: {
+      outDir: 'out/main',
+      externalizeDeps: true,
+      rollupOptions: {
+        input: {
+          index: resolve(__dirname, 'src/main/index.ts'),
+          // Imports are parsed in this worker thread (src/core/importers/worker-parser.ts).
+          'import-worker': resolve(__dirname, 'src/core/importers/parse-worker.ts'),
+        },
+      },
+    },
   },
   preload: {
     build: {

@@ -15,6 +15,8 @@ export default defineConfig({
         anchoring: 'tests/bench/anchoring-bench.ts',
         entities: 'tests/bench/entities-main.ts',
         reader: 'tests/bench/reader-bench.ts',
+        import: 'tests/bench/import-bench.ts',
+        'import-worker': 'src/core/importers/parse-worker.ts',
       },
       output: { format: 'es', entryFileNames: '[name].js' },
     },

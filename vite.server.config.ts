@@ -9,7 +9,12 @@ export default defineConfig({
     emptyOutDir: true,
     target: 'node20',
     rollupOptions: {
-      input: { index: 'src/server/index.ts', cli: 'src/cli/index.ts' },
+      input: {
+        index: 'src/server/index.ts',
+        cli: 'src/cli/index.ts',
+        // The import worker thread, run by the browser host (src/core/importers/worker-parser.ts).
+        'import-worker': 'src/core/importers/parse-worker.ts',
+      },
       output: { format: 'es', entryFileNames: '[name].js' },
     },
   },

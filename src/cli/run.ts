@@ -57,10 +57,7 @@ async function importFiles(wb: Workbench, files: string[], io: Io): Promise<numb
     let result: Envelope<unknown>;
     try {
       const bytes = await readFile(file);
-      result = await wb.call('documents.import', {
-        fileName: basename(file),
-        dataBase64: bytes.toString('base64'),
-      });
+      result = await wb.call('documents.importBytes', { fileName: basename(file), data: bytes });
     } catch (error) {
       result = {
         ok: false,

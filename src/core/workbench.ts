@@ -19,6 +19,7 @@ import { searchHandlers } from './handlers/search';
 import { sourceHandlers } from './handlers/sources';
 import { transferHandlers } from './handlers/transfer';
 import { importPlainText } from './importers/plain-text';
+import { createWorkerParser } from './importers/worker-parser';
 import type { StoreFs } from './store/durable';
 import { WorkspaceStore } from './store/workspace-store';
 
@@ -29,6 +30,13 @@ export interface WorkbenchOptions {
   host?: string;
   /** The file system, for fault-injection tests. */
   fs?: StoreFs;
+  /**
+   * The built import worker (parse-worker.ts as a bundle): imported files are parsed
+   * there, off the thread that answers calls. Without it they are parsed in this thread.
+   */
+  importWorker?: string | URL;
+  /** How long the import worker may take over one file (5 minutes by default). */
+  importTimeoutMs?: number;
 }
 
 export interface Workbench {
@@ -71,7 +79,12 @@ export async function openWorkbench(
     ...mentionHandlers(ctx),
     ...researchHandlers(ctx),
     ...searchHandlers(ctx),
-    ...transferHandlers(ctx),
+    ...transferHandlers(
+      ctx,
+      options.importWorker
+        ? createWorkerParser(options.importWorker, { timeoutMs: options.importTimeoutMs })
+        : undefined,
+    ),
     ...historyHandlers(ctx),
     ...sourceHandlers(ctx),
     ...interchangeHandlers(ctx),

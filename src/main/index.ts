@@ -27,7 +27,12 @@ async function useWorkspace(dir: string): Promise<void> {
   const previous = workbench as Workbench | undefined;
   // Give the old workspace's lock back before taking the new one (it may be the same).
   await previous?.close();
-  const next = await openWorkbench(dir, { sampleArticle, host: 'desktop app' });
+  const next = await openWorkbench(dir, {
+    sampleArticle,
+    host: 'desktop app',
+    // Built next to this file (electron.vite.config.ts); Electron reads it inside the asar.
+    importWorker: join(import.meta.dirname, 'import-worker.js'),
+  });
   unsubscribe();
   workbench = next;
   unsubscribe = next.subscribe((event) => {

@@ -30,9 +30,9 @@ export async function importWithDialog(
   for (const file of chosen.filePaths) {
     try {
       const bytes = await readFile(file);
-      const result = await workbench.call('documents.import', {
+      const result = await workbench.call('documents.importBytes', {
         fileName: basename(file),
-        dataBase64: bytes.toString('base64'),
+        data: bytes,
       });
       lines.push(result.ok ? `✓ ${basename(file)}` : `✗ ${result.error.message}`);
     } catch (error) {

@@ -1,13 +1,38 @@
 // Exposes `window.workbench`: one named function per method of the API table, plus a
 // change-event subscription. ipcRenderer itself never reaches the page.
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import { IPC_EVENT_CHANNEL, IPC_PREFIX, METHOD_NAMES, type WorkbenchEvent } from '../shared/api';
+import {
+  IPC_EVENT_CHANNEL,
+  IPC_PREFIX,
+  METHOD_NAMES,
+  type Envelope,
+  type WorkbenchEvent,
+} from '../shared/api';
+import { MAX_IMPORT_BYTES, MAX_IMPORT_LABEL } from '../shared/formats';
+
+/**
+ * A file's bytes cross as a Uint8Array (structured clone, no base64). One that is not
+ * bytes, or past the import limit, is refused here, before it is copied to the main
+ * process; the main process validates the whole call again with the API table's schema.
+ */
+function refuseBytes(input: unknown): string | undefined {
+  const data = (input as { data?: unknown } | null)?.data;
+  if (!(data instanceof Uint8Array)) return 'the file data must be bytes (a Uint8Array)';
+  if (data.byteLength > MAX_IMPORT_BYTES) return `the file is larger than ${MAX_IMPORT_LABEL}`;
+  return undefined;
+}
+
+const invoke = (method: string, input: unknown): Promise<Envelope<unknown>> => {
+  const refused = method === 'documents.importBytes' ? refuseBytes(input) : undefined;
+  if (refused) {
+    const message = `Invalid input for ${method}: ${refused}.`;
+    return Promise.resolve({ ok: false, error: { code: 'INVALID_INPUT', message } });
+  }
+  return ipcRenderer.invoke(`${IPC_PREFIX}${method}`, input) as Promise<Envelope<unknown>>;
+};
 
 const bridge: Record<string, unknown> = Object.fromEntries(
-  METHOD_NAMES.map((method) => [
-    method,
-    (input: unknown) => ipcRenderer.invoke(`${IPC_PREFIX}${method}`, input),
-  ]),
+  METHOD_NAMES.map((method) => [method, (input: unknown) => invoke(method, input)]),
 );
 
 bridge.onEvent = (listener: (event: WorkbenchEvent) => void): (() => void) => {

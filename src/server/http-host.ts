@@ -4,7 +4,7 @@
 import { createServer, STATUS_CODES, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { normalize } from 'node:path';
-import type { ErrorCode } from '../shared/api';
+import type { Envelope, ErrorCode } from '../shared/api';
 import type { Workbench } from '../core/workbench';
 import { parseTarget } from './request-target';
 import { internalError, invalid, refuse, send, sendEnvelope } from './responses';
@@ -19,9 +19,10 @@ import {
 } from './security';
 import { createSessions, LOGIN_CODE_TTL_MS } from './sessions';
 import { serveStatic } from './static-files';
+import { readUpload, UPLOAD_PATH } from './upload';
 
 const MAX_BODY_BYTES = 1024 * 1024;
-/** Imports carry whole files (base64): they may be larger than other calls. */
+/** JSON calls that carry whole files (base64, or an annotations file as a string). */
 const LARGE_BODIES: Record<string, number> = {
   '/api/documents.import': 32 * 1024 * 1024,
   '/api/documents.paste': 16 * 1024 * 1024,
@@ -60,6 +61,8 @@ export interface HttpHostOptions {
   loginCodeTtlMs?: number;
   /** A request whose headers and body have not all arrived by then is answered 408. */
   requestTimeoutMs?: number;
+  /** The largest upload (MAX_IMPORT_BYTES by default; tests set less). */
+  maxUploadBytes?: number;
 }
 
 type Body = { ok: true; text: string } | { ok: false; reason: 'too-large' | 'aborted' };
@@ -165,6 +168,11 @@ export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost>
     if (req.method !== 'POST') return send(res, 405, 'Method not allowed');
     if (!originAllowed(req, gate, true)) return refuse(res, 403, 'Cross-origin request refused.');
     if (!sessionValid(req, gate)) return refuse(res, 401, 'Not signed in.');
+    if (pathname === UPLOAD_PATH) {
+      const upload = await readUpload(req, res, target.searchParams, options.maxUploadBytes);
+      if (!upload.ok) return;
+      return answer(res, await workbench.dispatch('documents.importBytes', upload.payload));
+    }
     if (!isJson(req)) {
       return sendEnvelope(res, 415, {
         ok: false,
@@ -187,7 +195,10 @@ export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost>
       return invalid(res, 400, 'The request body is not valid JSON.');
     }
     // Method names are plain ASCII: a name that needs decoding is simply unknown.
-    const envelope = await workbench.dispatch(pathname.slice('/api/'.length), payload);
+    answer(res, await workbench.dispatch(pathname.slice('/api/'.length), payload));
+  }
+
+  function answer(res: ServerResponse, envelope: Envelope<unknown>): void {
     if (envelope.ok) return sendEnvelope(res, 200, envelope);
     if (envelope.error.code === 'INTERNAL') {
       return sendEnvelope(res, 500, internalError(envelope.error.message, log));

@@ -25,6 +25,8 @@ async function main(argv: readonly string[]): Promise<void> {
   const workbench = await openWorkbench(dir, {
     sampleArticle: join(here, '../../resources/sample-article.txt'),
     host: 'browser host',
+    // Built next to this file by vite.server.config.ts.
+    importWorker: join(here, 'import-worker.js'),
   });
   const host = await startHttpHost({
     workbench,

@@ -54,8 +54,12 @@ const Empty = z.strictObject({});
 export const EXPORT_FORMATS = ['markdown', 'csv', 'json', 'w3c'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
-/** The largest file accepted for import, as base64. */
-const MAX_IMPORT_BASE64 = Math.ceil(MAX_IMPORT_BYTES / 3) * 4 + 4;
+/**
+ * `documents.import` carries a file as base64 inside JSON, a third larger and decoded in
+ * one piece: it keeps its old 20 MB limit. Larger files travel as bytes (importBytes).
+ */
+const MAX_BASE64_IMPORT_BYTES = 20 * 1024 * 1024;
+const MAX_IMPORT_BASE64 = Math.ceil(MAX_BASE64_IMPORT_BYTES / 3) * 4 + 4;
 
 /**
  * What to do when an imported file looks like a newer version of a document already here
@@ -64,25 +68,52 @@ const MAX_IMPORT_BASE64 = Math.ceil(MAX_IMPORT_BYTES / 3) * 4 + 4;
  */
 export const ON_MATCH = ['ask', 'update', 'new'] as const;
 
+const ImportFileName = z
+  .string()
+  .trim()
+  .min(1)
+  .max(255)
+  .refine((n) => !/[\\/\0]/.test(n), 'a file name, not a path');
+
+const matchRule = <T extends { onMatch: string; targetId?: string }>(v: T): boolean =>
+  (v.onMatch === 'update') === (v.targetId !== undefined);
+const MATCH_RULE = {
+  message: 'name the document to update (targetId) exactly when onMatch is "update"',
+  path: ['targetId'],
+};
+
 export const ImportFileInput = z
   .strictObject({
     onMatch: z.enum(ON_MATCH).default('ask'),
     targetId: Id.optional(),
-    fileName: z
-      .string()
-      .trim()
-      .min(1)
-      .max(255)
-      .refine((n) => !/[\\/\0]/.test(n), 'a file name, not a path'),
+    fileName: ImportFileName,
     dataBase64: z
       .string()
-      .max(MAX_IMPORT_BASE64, `the file is larger than ${MAX_IMPORT_LABEL}`)
+      .max(MAX_IMPORT_BASE64, 'the file is larger than 20 MB (send it as bytes instead)')
       .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'the file data must be base64'),
   })
-  .refine((v) => (v.onMatch === 'update') === (v.targetId !== undefined), {
-    message: 'name the document to update (targetId) exactly when onMatch is "update"',
-    path: ['targetId'],
-  });
+  .refine(matchRule, MATCH_RULE);
+
+/**
+ * What travels with a file's bytes: the browser host reads it from the upload address's
+ * query before the body, the desktop app with the bytes themselves.
+ */
+export const ImportBytesMeta = z.strictObject({
+  onMatch: z.enum(ON_MATCH).default('ask'),
+  targetId: Id.optional(),
+  fileName: ImportFileName,
+});
+
+/** A file as bytes (structured clone over IPC, the raw request body over HTTP). */
+export const ImportBytesInput = ImportBytesMeta.extend({
+  data: z
+    .custom<Uint8Array>(
+      (d) => d instanceof Uint8Array,
+      'the file data must be bytes (a Uint8Array)',
+    )
+    .refine((d) => d.byteLength > 0, 'the file is empty')
+    .refine((d) => d.byteLength <= MAX_IMPORT_BYTES, `the file is larger than ${MAX_IMPORT_LABEL}`),
+}).refine(matchRule, MATCH_RULE);
 
 export const PasteInput = z.strictObject({
   title: z.string().trim().max(500).optional(),
@@ -232,7 +263,10 @@ export const api = {
   'search.query': method<SearchResult>()(SearchInput),
   /** How far building the search index has come; searches wait until it is complete. */
   'search.status': method<{ indexed: number; total: number; complete: boolean }>()(Empty),
+  /** A file as base64 in JSON (up to 20 MB): kept for scripts that speak JSON only. */
   'documents.import': method<ImportOutcome>()(ImportFileInput),
+  /** A file as bytes; the browser host takes these as a raw upload (see http-host.ts). */
+  'documents.importBytes': method<ImportOutcome>()(ImportBytesInput),
   'documents.paste': method<ImportOutcome>()(PasteInput),
   'export.create': method<ExportedFile>()(z.strictObject({ format: z.enum(EXPORT_FORMATS) })),
   'notes.list': method<Note[]>()(Empty),

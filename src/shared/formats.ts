@@ -20,8 +20,8 @@ export const IMPORT_FORMATS: readonly {
 /** Every importable extension, as a file input's `accept` list. */
 export const IMPORT_ACCEPT = IMPORT_FORMATS.flatMap((f) => f.extensions).join(',');
 
-/** The largest file accepted for import. */
-export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
+/** The largest file accepted for import: room for a 500-page report with its images. */
+export const MAX_IMPORT_BYTES = 200 * 1024 * 1024;
 export const MAX_IMPORT_LABEL = `${MAX_IMPORT_BYTES / 1024 / 1024} MB`;
 
 /** The kind a file name says it is; '' (no extension) counts as text. */

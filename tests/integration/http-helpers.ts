@@ -58,7 +58,7 @@ export async function startHarness(
 export function send(
   port: number,
   path: string,
-  options: { method?: string; headers?: Record<string, string>; body?: string } = {},
+  options: { method?: string; headers?: Record<string, string>; body?: string | Uint8Array } = {},
 ): Promise<Reply> {
   return new Promise((resolve, reject) => {
     const req = request(

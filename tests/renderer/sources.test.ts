@@ -61,7 +61,7 @@ describe('review and re-import state', () => {
   it('asks about one re-import at a time, in order', () => {
     const outcome = toFileOutcome(
       { fileName: 'a.html', kind: 'match', documentId: 'doc_1', title: 'A', reason: 'url' },
-      'QQ==',
+      new Blob(['A']),
     );
     expect(outcome.documentId).toBeUndefined();
     const second = { ...outcome.reimport!, fileName: 'b.html' };

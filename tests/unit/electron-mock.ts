@@ -55,6 +55,8 @@ export const electron = {
   },
   appListeners,
   ipcMain: { handle: vi.fn() },
+  ipcRenderer: { invoke: vi.fn(), on: vi.fn(), removeListener: vi.fn() },
+  contextBridge: { exposeInMainWorld: vi.fn() },
   session: {
     defaultSession: {
       setPermissionRequestHandler: vi.fn(),

@@ -36,7 +36,12 @@ describe('the preload bridge', () => {
     const bridge = exposed.get('workbench') as Record<string, (input: unknown) => Promise<unknown>>;
     for (const method of METHOD_NAMES) {
       invoke.mockClear();
-      const input = { probe: method };
+      // The one byte-carrying method is checked in the preload first (see
+      // electron-import-bytes.test.ts); it gets bytes here so it reaches its channel.
+      const input =
+        method === 'documents.importBytes'
+          ? { fileName: 'a.txt', data: new Uint8Array([65]) }
+          : { probe: method };
       await bridge[method]!(input);
       expect(invoke).toHaveBeenCalledExactlyOnceWith(`${IPC_PREFIX}${method}`, input);
     }

@@ -1,7 +1,7 @@
 // Getting material in and out: importing files and pasted text as documents, restoring
 // a JSON backup, and rendering exports. Every import either stores a whole document or
 // nothing, and says which file failed and why.
-import type { ImportOutcome, WorkbenchHandlers } from '../../shared/api';
+import type { ImportOutcome, ParsedInput, WorkbenchHandlers } from '../../shared/api';
 import { importKindOf } from '../../shared/formats';
 import { describeIssues } from '../../shared/issues';
 import { SCHEMA_VERSION } from '../../shared/model';
@@ -13,10 +13,15 @@ import { migrate } from '../migrations';
 import { importBytes, importPastedText } from '../importers';
 import { decodeText } from '../importers/decode';
 import { ImportError } from '../importers/import-error';
+import type { ParseFile } from '../importers/worker-protocol';
 import { addDocument, storeNewDocument } from './documents';
 import { importContent, patchSource } from './sources';
 
-type Handlers = Pick<WorkbenchHandlers, 'documents.import' | 'documents.paste' | 'export.create'>;
+type Handlers = Pick<
+  WorkbenchHandlers,
+  'documents.import' | 'documents.importBytes' | 'documents.paste' | 'export.create'
+>;
+type ImportRequest = Omit<ParsedInput<'documents.importBytes'>, 'data'> & { bytes: Uint8Array };
 
 export function snapshot(ctx: CoreContext): Snapshot {
   const { workspace, documents } = ctx.store.state;
@@ -112,16 +117,22 @@ export async function restoreBackup(
   });
 }
 
-export function transferHandlers(ctx: CoreContext): Handlers {
+/**
+ * `parse` reads a file's bytes to a document's content: in a worker thread where the host
+ * built one (createWorkerParser), else here (tests, scripts).
+ */
+export function transferHandlers(ctx: CoreContext, parse: ParseFile = importBytes): Handlers {
+  const importFile = async ({ bytes, fileName, onMatch, targetId }: ImportRequest) => {
+    if (importKindOf(fileName) === 'backup') return restoreBackup(ctx, bytes, fileName);
+    const content = await parse(bytes, fileName);
+    return importContent(ctx, content, fileName, onMatch, targetId, (tx) =>
+      storeNewDocument(ctx, tx, content),
+    );
+  };
   return {
-    'documents.import': async ({ fileName, dataBase64, onMatch, targetId }) => {
-      const bytes = Buffer.from(dataBase64, 'base64');
-      if (importKindOf(fileName) === 'backup') return restoreBackup(ctx, bytes, fileName);
-      const content = await importBytes(bytes, fileName);
-      return importContent(ctx, content, fileName, onMatch, targetId, (tx) =>
-        storeNewDocument(ctx, tx, content),
-      );
-    },
+    'documents.import': ({ dataBase64, ...rest }) =>
+      importFile({ ...rest, bytes: Buffer.from(dataBase64, 'base64') }),
+    'documents.importBytes': ({ data, ...rest }) => importFile({ ...rest, bytes: data }),
 
     'documents.paste': async ({ title, text, source }) => {
       if (!text.trim()) throw new WorkbenchError('INVALID_INPUT', 'There is no text to add.');

@@ -32,9 +32,9 @@ describe('source commands', () => {
   });
 
   it('asks before a re-import and sends the answer with the file', async () => {
-    const sent: Input<'documents.import'>[] = [];
+    const sent: Input<'documents.importBytes'>[] = [];
     const { store, calls, commands } = setup({
-      'documents.import': (input) => {
+      'documents.importBytes': (input) => {
         sent.push(input);
         return {
           fileName: 'page.html',
@@ -53,7 +53,7 @@ describe('source commands', () => {
         message: 'looks like a newer version',
         reimport: {
           fileName: 'page.html',
-          dataBase64: 'QQ==',
+          file: new Blob(['A']),
           documentId: 'd1',
           title: 'Page',
           reason: 'url',
@@ -64,7 +64,12 @@ describe('source commands', () => {
     expect(calls).toEqual([]);
     await commands.answerReimport('update');
     expect(sent).toEqual([
-      { fileName: 'page.html', dataBase64: 'QQ==', onMatch: 'update', targetId: 'd1' },
+      {
+        fileName: 'page.html',
+        data: new Uint8Array([0x41]),
+        onMatch: 'update',
+        targetId: 'd1',
+      },
     ]);
     expect(selectReimport(store.getState())).toBeUndefined();
     expect(store.getState().ui.outcomes[0]?.message).toContain('updated “Page” to revision 2');
@@ -75,7 +80,13 @@ describe('source commands', () => {
     store.dispatch({
       type: 'ui/reimportAsked',
       reimports: [
-        { fileName: 'a.html', dataBase64: 'QQ==', documentId: 'd1', title: 'A', reason: 'title' },
+        {
+          fileName: 'a.html',
+          file: new Blob(['A']),
+          documentId: 'd1',
+          title: 'A',
+          reason: 'title',
+        },
       ],
     });
     await commands.answerReimport('skip');

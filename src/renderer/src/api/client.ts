@@ -5,6 +5,7 @@ import {
   METHOD_NAMES,
   type Envelope,
   type ErrorCode,
+  type Input,
   type MethodName,
   type WorkbenchApi,
   type WorkbenchBridge,
@@ -51,14 +52,17 @@ function buildApi(
  * opened: this page never sees a secret, so there is none to keep out of storage or history.
  */
 function httpClient(): WorkbenchClient {
-  const headers = { 'Content-Type': 'application/json' };
   const api = buildApi(async (method, input) => {
-    const response = await fetch(`/api/${method}`, {
-      method: 'POST',
-      headers,
-      credentials: 'same-origin',
-      body: JSON.stringify(input ?? {}),
-    });
+    const response = await fetch(
+      method === 'documents.importBytes'
+        ? upload(input as Input<'documents.importBytes'>)
+        : new Request(`/api/${method}`, {
+            method: 'POST',
+            headers: { 'Content-Type': 'application/json' },
+            credentials: 'same-origin',
+            body: JSON.stringify(input ?? {}),
+          }),
+    );
     if (response.status === 401) {
       throw new WorkbenchError(
         'FORBIDDEN',
@@ -68,6 +72,24 @@ function httpClient(): WorkbenchClient {
     return (await response.json()) as Envelope<unknown>;
   });
   return { api, onEvent: (listener) => streamEvents(listener) };
+}
+
+/**
+ * A file travels as the raw request body, its name and options in the query: the host
+ * reads it as it streams in, with the size limit applied as the bytes arrive.
+ */
+function upload({ data, ...meta }: Input<'documents.importBytes'>): Request {
+  const query = new URLSearchParams(
+    Object.entries(meta).flatMap(([key, value]) =>
+      typeof value === 'string' ? [[key, value]] : [],
+    ),
+  );
+  return new Request(`/api/documents.importBytes?${query}`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/octet-stream' },
+    credentials: 'same-origin',
+    body: data as Uint8Array<ArrayBuffer>,
+  });
 }
 
 /** Server-sent events over fetch, which reports a refused stream instead of retrying it. */

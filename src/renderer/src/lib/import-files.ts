@@ -12,22 +12,18 @@ export interface FileOutcome {
   reimport?: Reimport;
 }
 
-/** A file that matched a document here, kept (with its bytes) until the user answers. */
+/** A file that matched a document here, kept (as the file itself) until the user answers. */
 export interface Reimport {
   fileName: string;
-  dataBase64: string;
+  file: Blob;
   documentId: string;
   title: string;
   reason: MatchReason;
 }
 
-function toBase64(buffer: ArrayBuffer): string {
-  const bytes = new Uint8Array(buffer);
-  let binary = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) {
-    binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  }
-  return btoa(binary);
+/** A file's bytes, as they travel to the core (no base64: structured clone or raw body). */
+export async function bytesOf(file: Blob): Promise<Uint8Array> {
+  return new Uint8Array(await file.arrayBuffer());
 }
 
 export function describeOutcome(outcome: ImportOutcome): string {
@@ -46,12 +42,12 @@ export function describeOutcome(outcome: ImportOutcome): string {
 }
 
 /** The outcome as the banner lists it, keeping what a later answer needs. */
-export function toFileOutcome(outcome: ImportOutcome, dataBase64: string): FileOutcome {
+export function toFileOutcome(outcome: ImportOutcome, file: Blob): FileOutcome {
   const base = { fileName: outcome.fileName, ok: true, message: describeOutcome(outcome) };
   if (outcome.kind === 'backup') return base;
   if (outcome.kind === 'match') {
     const { fileName, documentId, title, reason } = outcome;
-    return { ...base, reimport: { fileName, dataBase64, documentId, title, reason } };
+    return { ...base, reimport: { fileName, file, documentId, title, reason } };
   }
   return { ...base, documentId: outcome.documentId };
 }
@@ -80,9 +76,9 @@ export async function importFiles(
     }
     onFile?.(done, file);
     try {
-      const dataBase64 = toBase64(await file.arrayBuffer());
-      const outcome = await api['documents.import']({ fileName: file.name, dataBase64 });
-      outcomes.push(toFileOutcome(outcome, dataBase64));
+      const data = await bytesOf(file);
+      const outcome = await api['documents.importBytes']({ fileName: file.name, data });
+      outcomes.push(toFileOutcome(outcome, file));
     } catch (error) {
       outcomes.push({
         fileName: file.name,

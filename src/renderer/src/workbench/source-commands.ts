@@ -2,7 +2,7 @@
 // "update or add as new" for a re-imported file, and work through the highlights that
 // re-anchoring could not place for certain. Each is one undoable command in the core.
 import type { SourcePatch, WorkbenchApi } from '../../../shared/api';
-import { describeOutcome, toFileOutcome } from '../lib/import-files';
+import { bytesOf, describeOutcome, toFileOutcome } from '../lib/import-files';
 import { plural } from '../lib/labels';
 import type { WorkbenchStore } from '../store/index';
 import { closePanel, showReview } from '../store/selection';
@@ -65,17 +65,17 @@ export function createSourceCommands(
       const asked = store.getState().ui.reimports[0];
       dispatch({ type: 'ui/reimportAnswered' });
       if (!asked || choice === 'skip') return;
-      const { fileName, dataBase64, documentId } = asked;
-      const outcome = await run(() =>
-        api['documents.import']({
+      const { fileName, file, documentId } = asked;
+      const outcome = await run(async () =>
+        api['documents.importBytes']({
           fileName,
-          dataBase64,
+          data: await bytesOf(file),
           onMatch: choice,
           ...(choice === 'update' ? { targetId: documentId } : {}),
         }),
       );
       if (!outcome) return;
-      const shown = toFileOutcome(outcome, dataBase64);
+      const shown = toFileOutcome(outcome, file);
       dispatch({
         type: 'ui/outcomes',
         outcomes: [{ ...shown, message: describeOutcome(outcome) }],
