@@ -22,6 +22,14 @@ test('import a PDF, highlight across a page break, and cite its page', async ({
   // The running head and the page numbers are not in the text.
   await expect(wb.reader).not.toContainText('Annual Report on Detention');
   await expect(wb.reader).not.toContainText('Page 2 of 3');
+  // Where each printed page begins is shown in the reader, outside the document's text.
+  const pageStarts = wb.reader.locator('[data-page-start]');
+  await expect(pageStarts).toHaveCount(3);
+  expect(
+    await pageStarts.evaluateAll((els) => els.map((e) => e.getAttribute('data-page-start'))),
+  ).toEqual(['1', '2', '3']);
+  await pageStarts.nth(1).scrollIntoViewIfNeeded();
+  await page.screenshot({ path: 'test-results/screenshots/pdf-page-boundary.png' });
 
   await wb.highlight('the visiting rules', 'The authorities did not answer', 'quote');
   await page.getByRole('button', { name: 'Export…' }).click();

@@ -109,37 +109,28 @@ function SegmentView({
   );
 }
 
-function blockElement(block: Block, children: ReactNode, key: number): React.JSX.Element {
-  const at = block.start;
+function blockElement(
+  block: Block,
+  children: ReactNode,
+  key: number,
+  pageStart?: number,
+): React.JSX.Element {
+  // The first block of a printed page carries its number; the stylesheet shows it as a
+  // line above the block (not text of the document, so offsets and selections ignore it).
+  const props = {
+    key,
+    'data-block-start': block.start,
+    ...(pageStart === undefined ? {} : { 'data-page-start': pageStart }),
+  };
   switch (block.kind) {
     case 'heading':
-      return block.level === 1 ? (
-        <h1 key={key} data-block-start={at}>
-          {children}
-        </h1>
-      ) : (
-        <h2 key={key} data-block-start={at}>
-          {children}
-        </h2>
-      );
+      return block.level === 1 ? <h1 {...props}>{children}</h1> : <h2 {...props}>{children}</h2>;
     case 'quote':
-      return (
-        <blockquote key={key} data-block-start={at}>
-          {children}
-        </blockquote>
-      );
+      return <blockquote {...props}>{children}</blockquote>;
     case 'list-item':
-      return (
-        <li key={key} data-block-start={at}>
-          {children}
-        </li>
-      );
+      return <li {...props}>{children}</li>;
     default:
-      return (
-        <p key={key} data-block-start={at}>
-          {children}
-        </p>
-      );
+      return <p {...props}>{children}</p>;
   }
 }
 
@@ -155,6 +146,8 @@ interface BlockProps {
   onSelect: (id: string) => void;
   /** What of the highlights over this block shows: when it is unchanged, so is the block. */
   signature: string;
+  /** Set on the first block of a printed page. */
+  pageStart?: number;
 }
 
 /**
@@ -162,7 +155,17 @@ interface BlockProps {
  * blocks it covers: the others keep their signature and are not rendered again.
  */
 const BlockView = memo(
-  function BlockView({ block, index, text, marks, spans, byId, selectedId, onSelect }: BlockProps) {
+  function BlockView({
+    block,
+    index,
+    text,
+    marks,
+    spans,
+    byId,
+    selectedId,
+    onSelect,
+    pageStart,
+  }: BlockProps) {
     return blockElement(
       block,
       segmentBlock(block, spans, marks).map((segment) => (
@@ -176,6 +179,7 @@ const BlockView = memo(
         />
       )),
       index,
+      pageStart,
     );
   },
   (a, b) =>
@@ -184,7 +188,8 @@ const BlockView = memo(
     a.text === b.text &&
     a.marks === b.marks &&
     a.onSelect === b.onSelect &&
-    a.signature === b.signature,
+    a.signature === b.signature &&
+    a.pageStart === b.pageStart,
 );
 
 /** The highlights over each block, and a signature of what they show there. */
@@ -427,7 +432,11 @@ export function Reader({
       >
         {groupBlocks(document.blocks).map((group, g) => {
           const rendered = group.map((block, i) => {
-            const { spans, signature } = perBlock[blockIndex.get(block) ?? 0]!;
+            const at = blockIndex.get(block) ?? 0;
+            const { spans, signature } = perBlock[at]!;
+            const previous = document.blocks[at - 1];
+            const pageStart =
+              block.page !== undefined && block.page !== previous?.page ? block.page : undefined;
             return (
               <BlockView
                 key={i}
@@ -440,6 +449,7 @@ export function Reader({
                 selectedId={selectedId}
                 onSelect={onSelect}
                 signature={signature}
+                {...(pageStart === undefined ? {} : { pageStart })}
               />
             );
           });
