@@ -6,26 +6,10 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
-import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { openWorkbench } from '../../src/core/workbench';
+import { reportOfPages } from './pdf-report';
 
 const PAGES = 300;
-
-async function reportOfPages(pages: number): Promise<Uint8Array> {
-  const pdf = await PDFDocument.create();
-  pdf.setTitle('Annual Report on Detention');
-  const font = await pdf.embedFont(StandardFonts.Helvetica);
-  for (let n = 1; n <= pages; n++) {
-    const page = pdf.addPage([595, 842]);
-    page.drawText('Annual Report on Detention', { x: 72, y: 802, size: 9, font });
-    page.drawText(`Page ${n} of ${pages}`, { x: 277, y: 30, size: 9, font });
-    for (let line = 0; line < 48; line++) {
-      const text = `Witness ${n}.${line} described the cell, the guards and the hearing that never came.`;
-      page.drawText(text, { x: 72, y: 760 - line * 14, size: 10, font });
-    }
-  }
-  return pdf.save();
-}
 
 async function main(): Promise<void> {
   const bytes = await reportOfPages(PAGES);

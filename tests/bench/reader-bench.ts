@@ -6,12 +6,14 @@
 // paragraphs and marks): the least a span-wrapping reader can cost. Run after `npm run
 // build` (the bench script does), as `node out/bench/reader.js`.
 import { spawn } from 'node:child_process';
+import { performance } from 'node:perf_hooks';
 import { readFile, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Page } from '@playwright/test';
 import { openWorkbench } from '../../src/core/workbench';
 import type { Envelope } from '../../src/shared/api';
+import { reportOfPages } from './pdf-report';
 import { summary } from './save-bench';
 
 const unwrap = <T>(e: Envelope<T>): T => {
@@ -223,6 +225,30 @@ async function main(): Promise<void> {
       await page.waitForTimeout(300);
     }
 
+    // A 300-page PDF imported through the window: how long until its outcome shows, and the
+    // longest task the page's main thread ran meanwhile (how long the window was unresponsive).
+    await page.keyboard.press('Escape');
+    await page.evaluate(() => {
+      const w = window as unknown as { longest: number };
+      w.longest = 0;
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries()) w.longest = Math.max(w.longest, entry.duration);
+      }).observe({ type: 'longtask' });
+    });
+    const pdf = Buffer.from(await reportOfPages(300));
+    const importStart = performance.now();
+    await page.getByLabel('Files to import').setInputFiles({
+      name: 'report.pdf',
+      mimeType: 'application/pdf',
+      buffer: pdf,
+    });
+    await page
+      .getByRole('status', { name: 'Import results' })
+      .getByText('report.pdf', { exact: false })
+      .waitFor({ timeout: 120_000 });
+    const importMs = performance.now() - importStart;
+    const longest = await page.evaluate(() => (window as unknown as { longest: number }).longest);
+
     const heap = await page.evaluate(
       () =>
         (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory
@@ -246,6 +272,9 @@ async function main(): Promise<void> {
       `  search keystroke to frame  p50 ${ms(s.p50)} ms, p95 ${ms(s.p95)} ms (${strokes.length} keys)`,
     );
     console.log(`  elements on the page       ${nodes}`);
+    console.log(
+      `  300-page PDF (${(pdf.length / 1024).toFixed(0)} KB) imported through the window in ${(importMs / 1000).toFixed(2)} s; longest renderer main-thread task meanwhile ${ms(longest)} ms`,
+    );
     console.log(`  page JS heap               ${(heap / 1024 / 1024).toFixed(1)} MB`);
     console.log(`  core (browser host) RSS    ${((await rssKb(host.pid)) / 1024).toFixed(1)} MB`);
   } finally {
