@@ -141,17 +141,26 @@ class Reader {
     this.pos = start;
   }
 
+  /** One varint; most ids differ by less than 128, so one byte is the path to keep fast. */
   varint(): number {
-    let n = 0;
-    let shift = 0;
-    for (;;) {
-      if (this.pos >= this.buf.length) throw new Error('the file ends in the middle of a list');
-      const byte = this.buf[this.pos++]!;
-      n += (byte & 0x7f) * 2 ** shift;
-      if (byte < 0x80) return n;
-      shift += 7;
-      if (shift > 28) throw new Error('a number is too long');
+    const buf = this.buf;
+    let pos = this.pos;
+    if (pos >= buf.length) throw new Error('the file ends in the middle of a list');
+    let byte = buf[pos++]!;
+    if (byte < 0x80) {
+      this.pos = pos;
+      return byte;
     }
+    let n = byte & 0x7f;
+    for (let shift = 7; ; shift += 7) {
+      if (shift > 28) throw new Error('a number is too long');
+      if (pos >= buf.length) throw new Error('the file ends in the middle of a list');
+      byte = buf[pos++]!;
+      n += (byte & 0x7f) * 2 ** shift;
+      if (byte < 0x80) break;
+    }
+    this.pos = pos;
+    return n;
   }
 }
 
