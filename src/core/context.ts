@@ -108,7 +108,11 @@ export class CoreContext {
       if (done % 25 === 0) await new Promise((resolve) => setImmediate(resolve));
     }
     this.indexComplete = true;
-    if (save && !this.closing) this.indexSaved = this.saveIndex(index);
+    // Saved after the searches waiting for the index have had their turn.
+    if (save && !this.closing)
+      this.indexSaved = new Promise((resolve) => setImmediate(resolve)).then(() =>
+        this.closing ? undefined : this.saveIndex(index),
+      );
   }
 
   /**

@@ -143,6 +143,8 @@ export class SearchIndex {
   private readonly noteKeys = new Set<string>();
   /** Answers of blocksWithAll since the last change: a dossier reopened asks the same. */
   private readonly lookups = new Map<string, Map<string, { start: number; end: number }[]>>();
+  /** The cache hash of each unit, by its first entry (replaced whenever the unit changes). */
+  private readonly hashes = new WeakMap<Entry, string>();
 
   get size(): number {
     return this.entries.size;
@@ -247,6 +249,7 @@ export class SearchIndex {
       const unit = units[entries[0]!.key];
       if (!unit || unit[1].length !== entries.length) return false;
       if (unit[0] !== unitHash(entries.map((e) => e.text))) return false;
+      this.hashes.set(entries[0]!, unit[0]);
       entries.forEach((entry, i) => {
         const id = unit[1][i]!;
         this.idOf.set(entry.key, id);
@@ -271,7 +274,12 @@ export class SearchIndex {
     const entities = [...records.entities].filter((e) => !take([entityEntry(e)]));
     const notes = [...records.notes].filter((n) => !take([noteEntry(n)]));
     const saved = Object.values(units).reduce((n, [, ids]) => n + ids.length, 0);
-    this.words.load(cache.postings, new Set(taken), saved > taken.length);
+    let live: Uint8Array | undefined;
+    if (saved > taken.length) {
+      live = new Uint8Array(nextId);
+      for (const id of taken) live[id] = 1;
+    }
+    this.words.load(cache.postings, taken, live);
     this.nextId = nextId;
     for (const entity of entities) this.putEntity(entity);
     for (const note of notes) this.putNote(note);
@@ -302,7 +310,12 @@ export class SearchIndex {
       const entries = keys.map((k) => this.entries.get(k)!);
       const ids = keys.map((k) => this.idOf.get(k)!);
       for (const id of ids) live.add(id);
-      units[keys[0]!] = [unitHash(entries.map((e) => e.text)), ids];
+      let hash = this.hashes.get(entries[0]!);
+      if (hash === undefined) {
+        hash = unitHash(entries.map((e) => e.text));
+        this.hashes.set(entries[0]!, hash);
+      }
+      units[keys[0]!] = [hash, ids];
     };
     for (const key of this.entries.keys()) {
       if (key.startsWith('b:')) continue;

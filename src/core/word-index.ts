@@ -96,17 +96,17 @@ export class WordIndex {
   }
 
   /**
-   * Fills an empty index with postings saved by `postings` (ids ascending in each list)
-   * for the entries `ids`, dropping every other id when some are no longer wanted (so a
-   * word's size, which decides how a search is led, is what a fresh build would give);
-   * later `add`s must use ids above all of them.
+   * Fills an empty index with postings saved by `postings` (ids ascending in each list),
+   * which it takes over, for the entries `ids`. With `live` (a flag per id), every other
+   * id is dropped, so a word's size, which decides how a search is led, is what a fresh
+   * build would give; only lists holding such ids are copied. Later `add`s must use ids
+   * above all of them.
    */
-  load(postings: Iterable<[string, Buckets]>, ids: Set<number>, prune: boolean): void {
+  load(postings: Iterable<[string, Buckets]>, ids: Iterable<number>, live?: Uint8Array): void {
     const { map, reg } = this.storage;
     if (map.size) throw new Error('WordIndex.load needs an empty index');
-    for (const [word, saved] of postings) {
-      const buckets = prune ? saved.map((list) => list?.filter((id) => ids.has(id))) : saved;
-      if (prune && !buckets.some((list) => list?.length)) continue;
+    for (const [word, buckets] of postings) {
+      if (live && !prune(buckets, live)) continue;
       map.set(word, buckets);
       this.vocabulary.add(word);
     }
@@ -155,6 +155,22 @@ export class WordIndex {
     for (let i = lo; i < words.length && words[i]!.startsWith(prefix); i++) found.push(words[i]!);
     return found.sort((a, b) => a.length - b.length || (a < b ? -1 : 1)).slice(0, MAX_EXPANSIONS);
   }
+}
+
+/** Drops the ids not flagged in `live` from the buckets, in place; false if none is left. */
+function prune(buckets: Buckets, live: Uint8Array): boolean {
+  let left = false;
+  for (let score = 0; score < buckets.length; score++) {
+    const list = buckets[score];
+    if (!list) continue;
+    if (list.every((id) => live[id] === 1)) left = true;
+    else {
+      const kept = list.filter((id) => live[id] === 1);
+      buckets[score] = kept.length ? kept : undefined;
+      left ||= kept.length > 0;
+    }
+  }
+  return left;
 }
 
 function holds(term: Term, id: number): boolean {
