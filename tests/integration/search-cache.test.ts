@@ -288,4 +288,12 @@ describe('the saved search index', () => {
     const beyond = await encode({ probe: probeTokens(), nextId: 1, units: {} });
     expect(() => decodeCache(beyond!)).toThrow(/unknown id/);
   });
+
+  it('removes a temp file a killed writer left in the cache folder', async () => {
+    await build();
+    const stray = join(dir, '.cache', 'search', '.index.bin.999999999.1.tmp');
+    await writeFile(stray, 'half a cache');
+    await reopen(dir);
+    await expect(readFile(stray)).rejects.toMatchObject({ code: 'ENOENT' });
+  });
 });
