@@ -8,6 +8,7 @@ import { newId } from './store/load';
 import { Tx, type Op } from './store/tx';
 import type { WorkspaceStore } from './store/workspace-store';
 import { noteLinkResolver, type NoteLinkTarget } from '../shared/note-links';
+import { encodeCache, probeTokens, readCache, writeCache } from './search-cache';
 import { SearchIndex, type SearchScope } from './search-index';
 import type { BlockLookup } from './research/mentions';
 
@@ -22,6 +23,14 @@ export class CoreContext {
   indexComplete = false;
   /** How far the index build has come, in documents. */
   indexProgress = { indexed: 0, total: 0 };
+  /** Resolves once the index built at open has been saved to the cache (or need not be). */
+  indexSaved: Promise<void> = Promise.resolve();
+  /** Whether the index was taken from the cache at open, and why not if it was not. */
+  indexSource: { cached: true } | { cached: false; reason: string } = {
+    cached: false,
+    reason: 'not yet read',
+  };
+  private closing = false;
   /** Resolves notes' `[[...]]` links; built on first use after entities or documents change. */
   private linkResolver: ((text: string) => NoteLinkTarget | undefined) | null = null;
   /** What a search reads from the workspace: document titles and note links. */
@@ -45,26 +54,94 @@ export class CoreContext {
   }
 
   /**
-   * Indexes the workspace in slices, yielding between them, so a large workspace is
-   * usable at once while its index is built. Commits made meanwhile update the index
-   * through `follow`; each document is indexed from the state current at its slice.
+   * Takes the index from the cache where it still holds, and indexes the rest in slices,
+   * yielding between them, so a large workspace is usable at once while its index is
+   * built. Commits made meanwhile update the index through `follow`; each document is
+   * indexed from the state current at its slice. A complete index that differs from the
+   * cache is saved to it afterwards.
    */
   private async buildIndex(): Promise<void> {
     this.indexComplete = false;
-    for (const entity of this.store.state.workspace.entities) this.index.putEntity(entity);
-    for (const note of this.store.state.workspace.notes) this.index.putNote(note);
-    let done = 0;
-    const ids = [...this.store.state.documents.keys()];
-    this.indexProgress = { indexed: 0, total: ids.length };
+    this.indexProgress = { indexed: 0, total: this.store.state.documents.size };
+    const index = this.index;
+    const read = await readCache(this.store.dir);
+    if (index !== this.index) return;
+    const { state } = this.store;
+    let ids: string[];
+    let fill: (id: string) => void;
+    let save = !this.store.readOnly;
+    if (read.ok && index.pristine) {
+      const adopted = index.adopt(read.cache, {
+        entities: state.workspace.entities,
+        notes: state.workspace.notes,
+        files: state.documents.values(),
+      });
+      this.indexSource = { cached: true };
+      ids = adopted.documents;
+      save &&= !adopted.unchanged;
+      fill = (id) => {
+        const file = this.store.state.documents.get(id);
+        if (file) index.fill(file);
+      };
+    } else {
+      this.indexSource = {
+        cached: false,
+        reason: read.ok ? 'the workspace changed while the cache was read' : read.reason,
+      };
+      for (const entity of state.workspace.entities) index.putEntity(entity);
+      for (const note of state.workspace.notes) index.putNote(note);
+      ids = [...state.documents.keys()];
+      fill = (id) => {
+        const file = this.store.state.documents.get(id);
+        if (!file) return;
+        index.putDocument(file.document);
+        for (const annotation of file.annotations) index.putAnnotation(annotation);
+      };
+    }
+    // Documents taken from the cache count as indexed from the start.
+    const total = state.documents.size;
+    let done = total - ids.length;
+    this.indexProgress = { indexed: done, total };
     for (const id of ids) {
-      const file = this.store.state.documents.get(id);
-      this.indexProgress = { indexed: ++done, total: ids.length };
-      if (!file) continue;
-      this.index.putDocument(file.document);
-      for (const annotation of file.annotations) this.index.putAnnotation(annotation);
+      this.indexProgress = { indexed: ++done, total };
+      fill(id);
       if (done % 25 === 0) await new Promise((resolve) => setImmediate(resolve));
     }
     this.indexComplete = true;
+    // Saved after the searches waiting for the index have had their turn.
+    if (save && !this.closing)
+      this.indexSaved = new Promise((resolve) => setImmediate(resolve)).then(() =>
+        this.closing ? undefined : this.saveIndex(index),
+      );
+  }
+
+  /**
+   * Writes the index to the cache, in slices. Given up (nothing written) when the index is
+   * replaced or compacted meanwhile, or the workspace closes; a failed write is let go, as
+   * the next open simply indexes again.
+   */
+  private async saveIndex(index: SearchIndex): Promise<void> {
+    try {
+      const source = index.cacheSource();
+      const bytes = await encodeCache(
+        { probe: probeTokens(), ...source.manifest },
+        source.postings,
+        (id) => source.live.has(id),
+        async () => {
+          await new Promise((resolve) => setImmediate(resolve));
+          return source.intact() && index === this.index && !this.closing;
+        },
+      );
+      if (bytes) await writeCache(this.store.dir, bytes);
+    } catch {
+      // Only a cache: the workspace's own files are untouched.
+    }
+  }
+
+  /** Stops a cache save under way and waits for it to end; before the store closes. */
+  async close(): Promise<void> {
+    this.closing = true;
+    await this.indexSaved;
   }
 
   /** Keeps the search index in step with a commit. */

@@ -7,7 +7,7 @@
 // workspace four times slower. Prefixes are matched instead by expanding the query's last
 // word to the words of the index's vocabulary that start with it.
 import type { z } from 'zod';
-import type { Annotation, Document, Entity, Note } from '../shared/model';
+import type { Annotation, Document, DocumentFile, Entity, Note } from '../shared/model';
 import { parseNoteLinks, type NoteLinkTarget } from '../shared/note-links';
 import {
   buildSnippet,
@@ -19,7 +19,8 @@ import {
   type SearchKind,
   type SearchResult,
 } from '../shared/search';
-import { intersect, WordIndex } from './word-index';
+import { unitHash, type CacheManifest, type IndexCache } from './search-cache';
+import { intersect, WordIndex, type Buckets } from './word-index';
 
 interface Entry {
   key: string;
@@ -75,6 +76,57 @@ export function noteTitle(note: Pick<Note, 'title' | 'body'>): string {
   return line.length > 120 ? `${line.slice(0, 119)}…` : line;
 }
 
+function documentEntries(doc: Document): Entry[] {
+  const { author, publisher, url, publishedDate, fileName } = doc.source;
+  const meta = [doc.title, author, publisher, url, publishedDate, fileName]
+    .filter(Boolean)
+    .join(' · ');
+  return [
+    { key: `d:${doc.id}`, kind: 'document', title: doc.title, text: meta, documentId: doc.id },
+    ...doc.blocks.map((block, i): Entry => ({
+      key: `b:${doc.id}:${i}`,
+      kind: 'block',
+      title: doc.title,
+      text: doc.text.slice(block.start, block.end),
+      documentId: doc.id,
+      start: block.start,
+      end: block.end,
+    })),
+  ];
+}
+
+function annotationEntry(a: Annotation): Entry {
+  return {
+    key: `a:${a.id}`,
+    kind: 'highlight',
+    title: a.target.quote.exact,
+    text: [a.target.quote.exact, a.note, ...a.tags].filter(Boolean).join('\n'),
+    documentId: a.documentId,
+    start: a.target.position.start,
+    end: a.target.position.end,
+    entityIds: a.entityIds,
+    annotationKind: a.kind,
+  };
+}
+
+function entityEntry(e: Entity): Entry {
+  const text = [e.name, ...e.aliases, e.description].filter(Boolean).join('\n');
+  return { key: `e:${e.id}`, kind: 'entity', title: e.name, text, entityType: e.type };
+}
+
+function noteEntry(note: Note): Entry {
+  return {
+    key: `n:${note.id}`,
+    kind: 'note',
+    title: noteTitle(note),
+    text: `${note.title}\n${note.body}`,
+    snippetText: note.body,
+    entityIds: note.entityIds,
+    documentIds: note.documentIds,
+    links: parseNoteLinks(note.body).map((l) => l.text),
+  };
+}
+
 export class SearchIndex {
   private readonly words = new WordIndex();
   /** The current FlexSearch id of each entry, and the entry of each current id. */
@@ -91,9 +143,16 @@ export class SearchIndex {
   private readonly noteKeys = new Set<string>();
   /** Answers of blocksWithAll since the last change: a dossier reopened asks the same. */
   private readonly lookups = new Map<string, Map<string, { start: number; end: number }[]>>();
+  /** The cache hash of each unit, by its first entry (replaced whenever the unit changes). */
+  private readonly hashes = new WeakMap<Entry, string>();
 
   get size(): number {
     return this.entries.size;
+  }
+
+  /** True until the first entry is added: only then may a saved index be adopted. */
+  get pristine(): boolean {
+    return this.nextId === 1 && !this.entries.size;
   }
 
   private put(entry: Entry): void {
@@ -163,32 +222,113 @@ export class SearchIndex {
 
   putDocument(doc: Document): void {
     for (const key of this.blockKeys.get(doc.id) ?? []) this.remove(key);
-    const { author, publisher, url, publishedDate, fileName } = doc.source;
-    const meta = [doc.title, author, publisher, url, publishedDate, fileName]
-      .filter(Boolean)
-      .join(' · ');
-    this.put({
-      key: `d:${doc.id}`,
-      kind: 'document',
-      title: doc.title,
-      text: meta,
-      documentId: doc.id,
-    });
-    const keys = doc.blocks.map((block, i) => {
-      const key = `b:${doc.id}:${i}`;
-      const text = doc.text.slice(block.start, block.end);
-      this.put({
-        key,
-        kind: 'block',
-        title: doc.title,
-        text,
-        documentId: doc.id,
-        start: block.start,
-        end: block.end,
+    const [meta, ...blocks] = documentEntries(doc);
+    this.put(meta!);
+    for (const block of blocks) this.put(block);
+    this.blockKeys.set(
+      doc.id,
+      blocks.map((b) => b.key),
+    );
+  }
+
+  /**
+   * Takes over a saved index (`search-cache.ts`) on an empty one: its lists, and the ids of
+   * every unit (a document with its blocks, a highlight, an entity, a note) whose texts hash
+   * as they did when it was saved. Ids of units that changed or went are dead, like those of
+   * a replaced entry. Changed entities and notes are indexed here; returns the documents
+   * whose document or highlights still need indexing, which `fill` does.
+   */
+  adopt(
+    cache: IndexCache,
+    records: { entities: Iterable<Entity>; notes: Iterable<Note>; files: Iterable<DocumentFile> },
+  ): { documents: string[]; unchanged: boolean } {
+    if (!this.pristine) throw new Error('adopt needs an empty index');
+    const { units, nextId } = cache.manifest;
+    const taken: number[] = [];
+    const take = (entries: Entry[]): boolean => {
+      const unit = units[entries[0]!.key];
+      if (!unit || unit[1].length !== entries.length) return false;
+      if (unit[0] !== unitHash(entries.map((e) => e.text))) return false;
+      this.hashes.set(entries[0]!, unit[0]);
+      entries.forEach((entry, i) => {
+        const id = unit[1][i]!;
+        this.idOf.set(entry.key, id);
+        this.keyOf.set(id, entry.key);
+        this.entries.set(entry.key, entry);
+        this.file(entry, true);
+        taken.push(id);
       });
-      return key;
-    });
-    this.blockKeys.set(doc.id, keys);
+      return true;
+    };
+    const stale = new Set<string>();
+    for (const { document, annotations } of records.files) {
+      const entries = documentEntries(document);
+      if (take(entries))
+        this.blockKeys.set(
+          document.id,
+          entries.slice(1).map((e) => e.key),
+        );
+      else stale.add(document.id);
+      for (const a of annotations) if (!take([annotationEntry(a)])) stale.add(document.id);
+    }
+    const entities = [...records.entities].filter((e) => !take([entityEntry(e)]));
+    const notes = [...records.notes].filter((n) => !take([noteEntry(n)]));
+    const saved = Object.values(units).reduce((n, [, ids]) => n + ids.length, 0);
+    let live: Uint8Array | undefined;
+    if (saved > taken.length) {
+      live = new Uint8Array(nextId);
+      for (const id of taken) live[id] = 1;
+    }
+    this.words.load(cache.postings, taken, live);
+    this.nextId = nextId;
+    for (const entity of entities) this.putEntity(entity);
+    for (const note of notes) this.putNote(note);
+    const unchanged = saved === taken.length && !entities.length && !notes.length && !stale.size;
+    return { documents: [...stale], unchanged };
+  }
+
+  /** Indexes what `adopt` did not take over of a document, as it is now. */
+  fill(file: DocumentFile): void {
+    if (!this.entries.has(`d:${file.document.id}`)) this.putDocument(file.document);
+    for (const a of file.annotations) if (!this.entries.has(`a:${a.id}`)) this.putAnnotation(a);
+  }
+
+  /**
+   * What the cache saves, as the index stands: each unit's hash and ids, the current ids,
+   * and the lists (FlexSearch's own, which later additions extend with higher ids only).
+   * `intact` turns false once the lists are rebuilt (compaction), when the ids go stale.
+   */
+  cacheSource(): {
+    manifest: Omit<CacheManifest, 'probe'>;
+    live: Set<number>;
+    postings: Iterable<[string, Buckets]>;
+    intact: () => boolean;
+  } {
+    const units: CacheManifest['units'] = {};
+    const live = new Set<number>();
+    const unit = (keys: readonly string[]): void => {
+      const entries = keys.map((k) => this.entries.get(k)!);
+      const ids = keys.map((k) => this.idOf.get(k)!);
+      for (const id of ids) live.add(id);
+      let hash = this.hashes.get(entries[0]!);
+      if (hash === undefined) {
+        hash = unitHash(entries.map((e) => e.text));
+        this.hashes.set(entries[0]!, hash);
+      }
+      units[keys[0]!] = [hash, ids];
+    };
+    for (const key of this.entries.keys()) {
+      if (key.startsWith('b:')) continue;
+      if (key.startsWith('d:')) unit([key, ...(this.blockKeys.get(key.slice(2)) ?? [])]);
+      else unit([key]);
+    }
+    const generation = this.words.generation;
+    return {
+      manifest: { nextId: this.nextId, units },
+      live,
+      postings: this.words.postings(),
+      intact: () => this.words.generation === generation,
+    };
   }
 
   removeDocument(id: string): void {
@@ -198,18 +338,7 @@ export class SearchIndex {
   }
 
   putAnnotation(a: Annotation): void {
-    const text = [a.target.quote.exact, a.note, ...a.tags].filter(Boolean).join('\n');
-    this.put({
-      key: `a:${a.id}`,
-      kind: 'highlight',
-      title: a.target.quote.exact,
-      text,
-      documentId: a.documentId,
-      start: a.target.position.start,
-      end: a.target.position.end,
-      entityIds: a.entityIds,
-      annotationKind: a.kind,
-    });
+    this.put(annotationEntry(a));
   }
 
   removeAnnotation(id: string): void {
@@ -217,8 +346,7 @@ export class SearchIndex {
   }
 
   putEntity(e: Entity): void {
-    const text = [e.name, ...e.aliases, e.description].filter(Boolean).join('\n');
-    this.put({ key: `e:${e.id}`, kind: 'entity', title: e.name, text, entityType: e.type });
+    this.put(entityEntry(e));
   }
 
   removeEntity(id: string): void {
@@ -226,16 +354,7 @@ export class SearchIndex {
   }
 
   putNote(note: Note): void {
-    this.put({
-      key: `n:${note.id}`,
-      kind: 'note',
-      title: noteTitle(note),
-      text: `${note.title}\n${note.body}`,
-      snippetText: note.body,
-      entityIds: note.entityIds,
-      documentIds: note.documentIds,
-      links: parseNoteLinks(note.body).map((l) => l.text),
-    });
+    this.put(noteEntry(note));
   }
 
   removeNote(id: string): void {

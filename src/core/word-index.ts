@@ -14,6 +14,20 @@ export interface Term {
 
 const EMPTY: Term = { lists: [], size: 0 };
 
+/** One word's postings as FlexSearch keeps them: a list of ids per score, best first. */
+export type Buckets = (number[] | undefined)[];
+
+/**
+ * FlexSearch 0.8's own storage for a plain index: each word's buckets, and the ids it
+ * holds. Its export writes these as JSON text (larger than the workspace), so the cache
+ * reads and fills them directly, in its own compact form; the cache tests compare every
+ * hit with a fresh build, so a change to this layout fails them.
+ */
+interface Storage {
+  map: Map<string, Buckets>;
+  reg: Set<number>;
+}
+
 /** How many words a begun last word stands for at most. */
 const MAX_EXPANSIONS = 50;
 
@@ -66,6 +80,38 @@ export class WordIndex {
   /** Starts an empty FlexSearch index (the vocabulary is kept: it only widens prefixes). */
   clear(): void {
     this.index = this.create();
+    this.generation += 1;
+  }
+
+  /** Counts `clear` calls: ids from before a clear no longer mean anything. */
+  generation = 0;
+
+  private get storage(): Storage {
+    return this.index as unknown as Storage;
+  }
+
+  /** Every word and its buckets, as they stand; the lists are FlexSearch's own, not copies. */
+  postings(): IterableIterator<[string, Buckets]> {
+    return this.storage.map.entries();
+  }
+
+  /**
+   * Fills an empty index with postings saved by `postings` (ids ascending in each list),
+   * which it takes over, for the entries `ids`. With `live` (a flag per id), every other
+   * id is dropped, so a word's size, which decides how a search is led, is what a fresh
+   * build would give; only lists holding such ids are copied. Later `add`s must use ids
+   * above all of them.
+   */
+  load(postings: Iterable<[string, Buckets]>, ids: Iterable<number>, live?: Uint8Array): void {
+    const { map, reg } = this.storage;
+    if (map.size) throw new Error('WordIndex.load needs an empty index');
+    for (const [word, buckets] of postings) {
+      if (live && !prune(buckets, live)) continue;
+      map.set(word, buckets);
+      this.vocabulary.add(word);
+    }
+    for (const id of ids) reg.add(id);
+    this.sortedVocabulary = null;
   }
 
   /** The postings of one folded word. */
@@ -109,6 +155,22 @@ export class WordIndex {
     for (let i = lo; i < words.length && words[i]!.startsWith(prefix); i++) found.push(words[i]!);
     return found.sort((a, b) => a.length - b.length || (a < b ? -1 : 1)).slice(0, MAX_EXPANSIONS);
   }
+}
+
+/** Drops the ids not flagged in `live` from the buckets, in place; false if none is left. */
+function prune(buckets: Buckets, live: Uint8Array): boolean {
+  let left = false;
+  for (let score = 0; score < buckets.length; score++) {
+    const list = buckets[score];
+    if (!list) continue;
+    if (list.every((id) => live[id] === 1)) left = true;
+    else {
+      const kept = list.filter((id) => live[id] === 1);
+      buckets[score] = kept.length ? kept : undefined;
+      left ||= kept.length > 0;
+    }
+  }
+  return left;
 }
 
 function holds(term: Term, id: number): boolean {

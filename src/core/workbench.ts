@@ -49,6 +49,10 @@ export interface Workbench {
   subscribe(listener: Listener): () => void;
   /** Resolves when the search index holds the whole workspace. */
   readonly indexed: Promise<void>;
+  /** Resolves when that index has been saved to the cache, when it needed saving. */
+  readonly indexSaved: Promise<void>;
+  /** Whether the index was taken from the cache, and why not. */
+  readonly indexSource: CoreContext['indexSource'];
   /** True when another process holds the workspace or it is damaged: nothing is written. */
   readonly readOnly: boolean;
   /** Finishes queued commands and gives the workspace lock back. */
@@ -99,9 +103,18 @@ export async function openWorkbench(
     get indexed() {
       return ctx.indexReady;
     },
+    get indexSaved() {
+      return ctx.indexReady.then(() => ctx.indexSaved);
+    },
+    get indexSource() {
+      return ctx.indexSource;
+    },
     get readOnly() {
       return store.readOnly;
     },
-    close: () => store.close(),
+    close: async () => {
+      await ctx.close();
+      await store.close();
+    },
   };
 }

@@ -49,7 +49,11 @@ export async function fsyncDirectory(fs: StoreFs, dir: string): Promise<void> {
 }
 
 /** Writes `contents` to a new temp file and fsyncs it; returns the temp file's path. */
-export async function writeTemp(fs: StoreFs, file: string, contents: string): Promise<string> {
+export async function writeTemp(
+  fs: StoreFs,
+  file: string,
+  contents: string | Uint8Array,
+): Promise<string> {
   const temp = tempName(file);
   try {
     const handle = await fs.open(temp, 'wx', 0o644);
@@ -66,7 +70,11 @@ export async function writeTemp(fs: StoreFs, file: string, contents: string): Pr
   return temp;
 }
 
-export async function writeFileDurably(fs: StoreFs, file: string, contents: string): Promise<void> {
+export async function writeFileDurably(
+  fs: StoreFs,
+  file: string,
+  contents: string | Uint8Array,
+): Promise<void> {
   const temp = await writeTemp(fs, file, contents);
   try {
     await fs.rename(temp, file);

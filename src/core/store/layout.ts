@@ -10,6 +10,11 @@ import {
 } from '../../shared/model';
 
 export const WORKSPACE_FILE = 'workspace.json';
+/**
+ * Caches derived from the records (the search index). Nothing reads it as a record:
+ * loading, integrity and repair never look inside, and deleting it loses nothing.
+ */
+export const CACHE_FOLDER = '.cache/search';
 export const DOCUMENT_NAME = /^([A-Za-z0-9_-]{1,64})\.json$/;
 
 export const documentPath = (id: string): string => `documents/${id}.json`;

@@ -17,6 +17,7 @@ import {
   type FileChange,
 } from './journal';
 import {
+  CACHE_FOLDER,
   documentFiles,
   documentIdOf,
   documentPath,
@@ -58,7 +59,9 @@ export const emptyWorkspace = (): WorkspaceFile => ({
 
 /** Removes temp files left by writers that no longer run (their pid is in the name). */
 async function removeStrayTemps(fs: StoreFs, dir: string): Promise<void> {
-  for (const folder of ['', 'documents', 'highlights', 'trash'].map((f) => join(dir, f))) {
+  for (const folder of ['', 'documents', 'highlights', 'trash', CACHE_FOLDER].map((f) =>
+    join(dir, f),
+  )) {
     let names: string[];
     try {
       names = await fs.readdir(folder);
