@@ -233,6 +233,14 @@ export async function readCache(dir: string): Promise<CacheRead> {
 
 /** Writes the cache in place of the old one (temp file and rename, like every file). */
 export async function writeCache(dir: string, bytes: Uint8Array): Promise<void> {
-  await mkdir(join(dir, CACHE_FOLDER), { recursive: true });
+  // Folder by folder, never the workspace itself: a workspace moved or deleted while open
+  // must not be brought back as a folder holding only a cache.
+  let at = dir;
+  for (const part of CACHE_FOLDER.split('/')) {
+    at = join(at, part);
+    await mkdir(at).catch((error: NodeJS.ErrnoException) => {
+      if (error.code !== 'EEXIST') throw error;
+    });
+  }
   await writeFileDurably(nodeFs, cachePath(dir), bytes);
 }

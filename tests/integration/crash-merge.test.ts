@@ -28,7 +28,7 @@ beforeAll(async () => {
     },
   });
 }, 60_000);
-afterAll(() => rm(outDir, { recursive: true, force: true }));
+afterAll(() => rm(outDir, { recursive: true, force: true, maxRetries: 10, retryDelay: 20 }));
 
 function runAndKill(args: string[], steps: number, delayMs: number): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -111,14 +111,19 @@ it(`a merge killed ${CYCLES} times lands whole or not at all`, async () => {
       await closeWorkbench(dir);
       if (merged) {
         for (const part of ['workspace.json', 'documents', 'highlights']) {
-          await rm(join(dir, part), { recursive: true, force: true });
+          await rm(join(dir, part), {
+            recursive: true,
+            force: true,
+            maxRetries: 10,
+            retryDelay: 20,
+          });
           await cp(join(unmerged, part), join(dir, part), { recursive: true });
         }
       }
     }
     console.log(`merge crash test: ${seen.after} kills left it merged, ${seen.before} not`);
   } finally {
-    await rm(`${dir}-unmerged`, { recursive: true, force: true });
+    await rm(`${dir}-unmerged`, { recursive: true, force: true, maxRetries: 10, retryDelay: 20 });
     await cleanup();
   }
 }, 120_000);

@@ -28,7 +28,7 @@ beforeAll(async () => {
     },
   });
 }, 60_000);
-afterAll(() => rm(outDir, { recursive: true, force: true }));
+afterAll(() => rm(outDir, { recursive: true, force: true, maxRetries: 10, retryDelay: 20 }));
 
 type Ack = {
   ready?: true;

@@ -17,7 +17,9 @@ export async function tempDir(): Promise<{ dir: string; cleanup: () => Promise<v
     dir,
     cleanup: async () => {
       await closeWorkbench(dir);
-      await rm(dir, { recursive: true, force: true });
+      // A workbench a test opened on a folder inside `dir` may still be saving its search
+      // cache there: retry while that write finishes.
+      await rm(dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 20 });
     },
   };
 }

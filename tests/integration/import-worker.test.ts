@@ -24,7 +24,7 @@ beforeAll(async () => {
   worker = await buildImportWorker(resolve('out', 'test-import-worker'));
   faulty = await writeFaultyWorkers(buildDir);
 }, 60_000);
-afterAll(() => rm(buildDir, { recursive: true, force: true }));
+afterAll(() => rm(buildDir, { recursive: true, force: true, maxRetries: 10, retryDelay: 20 }));
 
 let cleanup: () => Promise<void>;
 let dir: string;

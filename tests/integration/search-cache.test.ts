@@ -72,7 +72,7 @@ async function build(): Promise<Built> {
   );
   await closeWorkbench(dir);
   // Indexed from scratch, then saved: the next open reads the cache.
-  await rm(join(dir, '.cache'), { recursive: true, force: true });
+  await rm(join(dir, '.cache'), { recursive: true, force: true, maxRetries: 10, retryDelay: 20 });
   const fresh = await reopen(dir);
   await fresh.indexed;
   expect(fresh.indexSource.cached).toBe(false);
@@ -124,7 +124,7 @@ async function freshAnswers(list: Query[]): Promise<unknown[]> {
   const out = await answers(wb, list);
   expect(wb.indexSource.cached).toBe(false);
   await closeWorkbench(dir);
-  await rm(cache, { recursive: true, force: true });
+  await rm(cache, { recursive: true, force: true, maxRetries: 10, retryDelay: 20 });
   if (had) await rename(aside, cache);
   return out;
 }
@@ -295,5 +295,19 @@ describe('the saved search index', () => {
     await writeFile(stray, 'half a cache');
     await reopen(dir);
     await expect(readFile(stray)).rejects.toMatchObject({ code: 'ENOENT' });
+  });
+});
+
+describe('a workspace moved away while open', () => {
+  it('is not brought back as a folder holding only the cache', async () => {
+    const ws = join(dir, 'moved');
+    const wb = await reopen(ws);
+    unwrap(await wb.call('documents.paste', { title: 'Report', text: 'Evin prison, 1988.' }));
+    await closeWorkbench(ws);
+    const again = await reopen(ws);
+    await rename(ws, join(dir, 'elsewhere'));
+    await again.indexSaved;
+    await expect(readFile(join(ws, '.cache/search/index.bin'))).rejects.toThrow(/ENOENT/);
+    await expect(readFile(join(dir, 'elsewhere/workspace.json'))).resolves.toBeTruthy();
   });
 });
