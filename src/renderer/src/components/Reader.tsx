@@ -118,19 +118,38 @@ function blockElement(
   // The first block of a printed page carries its number; the stylesheet shows it as a
   // line above the block (not text of the document, so offsets and selections ignore it).
   const props = {
-    key,
     'data-block-start': block.start,
     ...(pageStart === undefined ? {} : { 'data-page-start': pageStart }),
   };
   switch (block.kind) {
     case 'heading':
-      return block.level === 1 ? <h1 {...props}>{children}</h1> : <h2 {...props}>{children}</h2>;
+      return block.level === 1 ? (
+        <h1 key={key} {...props}>
+          {children}
+        </h1>
+      ) : (
+        <h2 key={key} {...props}>
+          {children}
+        </h2>
+      );
     case 'quote':
-      return <blockquote {...props}>{children}</blockquote>;
+      return (
+        <blockquote key={key} {...props}>
+          {children}
+        </blockquote>
+      );
     case 'list-item':
-      return <li {...props}>{children}</li>;
+      return (
+        <li key={key} {...props}>
+          {children}
+        </li>
+      );
     default:
-      return <p {...props}>{children}</p>;
+      return (
+        <p key={key} {...props}>
+          {children}
+        </p>
+      );
   }
 }
 
