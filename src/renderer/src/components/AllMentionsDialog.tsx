@@ -1,12 +1,13 @@
 // Review the mentions of every entity at once: grouped by entity with counts, each in its
 // context, those already tagged marked. The user accepts all of the rest, or the ones
 // chosen, as highlights tagged to their entity: one undoable step.
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import type { EntityMentions, Mention } from '../../../shared/research';
 import { plural } from '../lib/labels';
 import { useQuery } from '../lib/use-query';
 import { selectContentChanges } from '../store/workspace';
 import { useCommands, useSelector, useWorkbench } from '../workbench/context';
+import { useModalDialog } from '../lib/use-modal-dialog';
 
 type Chosen = { entityId: string; mention: Mention };
 const keyOf = (entityId: string, m: Mention): string => `${entityId}:${m.documentId}:${m.start}`;
@@ -29,16 +30,9 @@ export function AllMentionsDialog({
   const { api } = useWorkbench();
   const commands = useCommands();
   const changes = useSelector(selectContentChanges);
-  const ref = useRef<HTMLDialogElement>(null);
+  const ref = useModalDialog(open);
   const [chosen, setChosen] = useState<ReadonlySet<string>>(new Set());
   const { data, error } = useQuery(() => api['mentions.findAll']({}), [changes], open);
-
-  useEffect(() => {
-    const dialog = ref.current;
-    if (!dialog) return;
-    if (open && !dialog.open) dialog.showModal();
-    if (!open && dialog.open) dialog.close();
-  }, [open]);
 
   const pending = pendingOf(data?.groups ?? []);
   const found = (data?.groups ?? []).reduce((n, g) => n + g.mentions.length, 0);

@@ -1,6 +1,7 @@
 // The command palette (Ctrl/Cmd+Shift+P): every action of the window by name, and every
 // document and entity to go to. Type to narrow, arrows to choose, Enter to run.
-import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import { useEffect, useId, useMemo, useState } from 'react';
+import { useModalDialog } from '../lib/use-modal-dialog';
 import type { ExportFormat } from '../../../shared/api';
 import { plural } from '../lib/labels';
 import { matchPalette, type PaletteEntry } from '../lib/palette';
@@ -194,7 +195,7 @@ export function CommandPalette({
   onClose: () => void;
   onShowShortcuts: () => void;
 }): React.JSX.Element {
-  const ref = useRef<HTMLDialogElement>(null);
+  const ref = useModalDialog(open);
   const listId = useId();
   const [query, setQuery] = useState('');
   const [active, setActive] = useState(0);
@@ -202,28 +203,23 @@ export function CommandPalette({
   const shown = matchPalette(entries, query).slice(0, 50);
 
   useEffect(() => {
-    const dialog = ref.current;
-    if (!dialog) return;
-    if (open && !dialog.open) {
-      setQuery('');
-      setActive(0);
-      dialog.showModal();
-    }
-    if (!open && dialog.open) dialog.close();
-  }, [open]);
-
-  useEffect(() => {
     document.getElementById(`${listId}-${active}`)?.scrollIntoView({ block: 'nearest' });
   }, [active, listId]);
 
+  // Closed however it closes (Enter, Escape, a click), it opens next time empty.
+  const close = (): void => {
+    setQuery('');
+    setActive(0);
+    onClose();
+  };
   const run = (entry: PaletteEntry | undefined): void => {
     if (!entry) return;
-    onClose();
+    close();
     entry.run();
   };
 
   return (
-    <dialog ref={ref} className="palette" aria-label="Command palette" onClose={onClose}>
+    <dialog ref={ref} className="palette" aria-label="Command palette" onClose={close}>
       {open && (
         <>
           <input

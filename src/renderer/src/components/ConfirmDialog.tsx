@@ -1,6 +1,6 @@
 // A modal confirmation built on <dialog>: focus is trapped and Escape cancels, as users
 // expect, and it reads the same under Electron and in a browser.
-import { useEffect, useRef } from 'react';
+import { useModalDialog } from '../lib/use-modal-dialog';
 
 export interface ConfirmRequest {
   title: string;
@@ -20,13 +20,7 @@ export function ConfirmDialog({
   request: ConfirmRequest | null;
   onClose: () => void;
 }): React.JSX.Element {
-  const ref = useRef<HTMLDialogElement>(null);
-  useEffect(() => {
-    const dialog = ref.current;
-    if (!dialog) return;
-    if (request && !dialog.open) dialog.showModal();
-    if (!request && dialog.open) dialog.close();
-  }, [request]);
+  const ref = useModalDialog(request !== null);
   return (
     <dialog ref={ref} className="confirm" aria-labelledby="confirm-title" onClose={onClose}>
       {request && (

@@ -1,8 +1,9 @@
 // Editing a document's provenance: title, author, site, address and dates. Saving is one
 // undoable command; a field left empty is cleared.
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import type { Document } from '../../../shared/model';
 import { SourceFields, type SourceDraft } from './SourceFields';
+import { useModalDialog } from '../lib/use-modal-dialog';
 
 export function DetailsDialog({
   document,
@@ -15,7 +16,7 @@ export function DetailsDialog({
   onSave: (patch: { title: string; source: SourceDraft }) => Promise<boolean>;
   onClose: () => void;
 }): React.JSX.Element {
-  const ref = useRef<HTMLDialogElement>(null);
+  const ref = useModalDialog(open);
   const { source } = document;
   const initial = (): SourceDraft => ({
     author: source.author ?? '',
@@ -26,13 +27,6 @@ export function DetailsDialog({
   });
   const [title, setTitle] = useState(document.title);
   const [draft, setDraft] = useState(initial);
-
-  useEffect(() => {
-    const dialog = ref.current;
-    if (!dialog) return;
-    if (open && !dialog.open) dialog.showModal();
-    if (!open && dialog.open) dialog.close();
-  }, [open]);
 
   return (
     <dialog

@@ -1,6 +1,6 @@
 // The list of every keyboard shortcut, opened with "?" or from the command palette.
-import { useEffect, useRef } from 'react';
 import { shortcutGroups } from '../lib/shortcuts';
+import { useModalDialog } from '../lib/use-modal-dialog';
 
 export function ShortcutSheet({
   open,
@@ -9,13 +9,7 @@ export function ShortcutSheet({
   open: boolean;
   onClose: () => void;
 }): React.JSX.Element {
-  const ref = useRef<HTMLDialogElement>(null);
-  useEffect(() => {
-    const dialog = ref.current;
-    if (!dialog) return;
-    if (open && !dialog.open) dialog.showModal();
-    if (!open && dialog.open) dialog.close();
-  }, [open]);
+  const ref = useModalDialog(open);
   return (
     <dialog ref={ref} className="shortcuts" aria-labelledby="shortcuts-title" onClose={onClose}>
       {open && (
