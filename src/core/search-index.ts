@@ -8,7 +8,7 @@
 // word to the words of the index's vocabulary that start with it.
 import type { z } from 'zod';
 import type { Annotation, Document, DocumentFile, Entity, Note } from '../shared/model';
-import { parseNoteLinks, type NoteLinkTarget } from '../shared/note-links';
+import type { NoteLinkTarget } from '../shared/note-links';
 import {
   buildSnippet,
   parseQuery,
@@ -20,26 +20,14 @@ import {
   type SearchResult,
 } from '../shared/search';
 import { unitHash, type CacheManifest, type IndexCache } from './search-cache';
+import {
+  annotationEntry,
+  documentEntries,
+  entityEntry,
+  noteEntry,
+  type Entry,
+} from './search-entries';
 import { intersect, WordIndex, type Buckets } from './word-index';
-
-interface Entry {
-  key: string;
-  kind: SearchKind;
-  title: string;
-  text: string;
-  /** What the snippet is cut from, when not `text` (a note's body). */
-  snippetText?: string;
-  documentId?: string;
-  /** Offset of `text` in the document's canonical text (blocks) or the highlight's range. */
-  start?: number;
-  end?: number;
-  entityIds?: readonly string[];
-  /** A note's documents, and the texts of its `[[...]]` links. */
-  documentIds?: readonly string[];
-  links?: readonly string[];
-  annotationKind?: Annotation['kind'];
-  entityType?: string;
-}
 
 type Query = z.output<typeof SearchInput>;
 
@@ -69,63 +57,6 @@ const TOTAL_CAP = 200;
  * from results. The dead postings are rebuilt away once they pass a share of the index.
  */
 const COMPACT_SHARE = 0.25;
-
-/** A note's name in results: its title, else the first line of its body. */
-export function noteTitle(note: Pick<Note, 'title' | 'body'>): string {
-  const line = note.title.trim() || (note.body.split('\n').find((l) => l.trim()) ?? '').trim();
-  return line.length > 120 ? `${line.slice(0, 119)}…` : line;
-}
-
-function documentEntries(doc: Document): Entry[] {
-  const { author, publisher, url, publishedDate, fileName } = doc.source;
-  const meta = [doc.title, author, publisher, url, publishedDate, fileName]
-    .filter(Boolean)
-    .join(' · ');
-  return [
-    { key: `d:${doc.id}`, kind: 'document', title: doc.title, text: meta, documentId: doc.id },
-    ...doc.blocks.map((block, i): Entry => ({
-      key: `b:${doc.id}:${i}`,
-      kind: 'block',
-      title: doc.title,
-      text: doc.text.slice(block.start, block.end),
-      documentId: doc.id,
-      start: block.start,
-      end: block.end,
-    })),
-  ];
-}
-
-function annotationEntry(a: Annotation): Entry {
-  return {
-    key: `a:${a.id}`,
-    kind: 'highlight',
-    title: a.target.quote.exact,
-    text: [a.target.quote.exact, a.note, ...a.tags].filter(Boolean).join('\n'),
-    documentId: a.documentId,
-    start: a.target.position.start,
-    end: a.target.position.end,
-    entityIds: a.entityIds,
-    annotationKind: a.kind,
-  };
-}
-
-function entityEntry(e: Entity): Entry {
-  const text = [e.name, ...e.aliases, e.description].filter(Boolean).join('\n');
-  return { key: `e:${e.id}`, kind: 'entity', title: e.name, text, entityType: e.type };
-}
-
-function noteEntry(note: Note): Entry {
-  return {
-    key: `n:${note.id}`,
-    kind: 'note',
-    title: noteTitle(note),
-    text: `${note.title}\n${note.body}`,
-    snippetText: note.body,
-    entityIds: note.entityIds,
-    documentIds: note.documentIds,
-    links: parseNoteLinks(note.body).map((l) => l.text),
-  };
-}
 
 export class SearchIndex {
   private readonly words = new WordIndex();

@@ -1,24 +1,14 @@
-// The reader: renders a document's blocks with its highlights, turns the user's selection
-// into text offsets, and offers the selection toolbar. Highlights are flat runs of text
-// (see segments.ts), so overlapping highlights render without breaking each other.
-import {
-  Fragment,
-  memo,
-  useCallback,
-  useEffect,
-  useLayoutEffect,
-  useRef,
-  useState,
-  type ReactNode,
-} from 'react';
+// The reader: renders a document's blocks with its highlights (ReaderBlocks.tsx), turns
+// the user's selection, by mouse or keyboard, into text offsets, and offers the selection
+// toolbar and the kind keys.
+import { Fragment, useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { DocumentView } from '../../../shared/api';
-import type { Annotation, AnnotationKind, Block, Mark } from '../../../shared/model';
+import type { AnnotationKind } from '../../../shared/model';
 import { offsetsToRange, rangeToOffsets } from '../lib/dom-offsets';
-import { KIND_LABELS } from '../lib/labels';
-import { segmentBlock, type Segment } from '../lib/segments';
-import { blockSpan, extend, step, unitAt, units, type Span, type Unit } from '../lib/text-units';
-import { SAFE_HREF } from '../../../shared/text';
+import type { Span } from '../lib/text-units';
+import { useKeyboardSelection } from '../lib/use-keyboard-selection';
 import type { ReaderFocus } from '../store/selection';
+import { BlockView, groupBlocks, spansByBlock } from './ReaderBlocks';
 import { SelectionToolbar, type SelectionIntent } from './SelectionToolbar';
 
 export interface PendingSelection {
@@ -39,214 +29,6 @@ interface ReaderProps {
   ) => void;
   /** Set while a highlight waits to be re-attached: the toolbar then offers only that. */
   onReattach?: (selection: { start: number; end: number }) => void;
-}
-
-function renderMarks(text: string, marks: Mark[]): ReactNode {
-  return marks.reduce<ReactNode>((inner, mark) => {
-    if (mark.kind === 'emphasis') return <em>{inner}</em>;
-    if (mark.kind === 'strong') return <strong>{inner}</strong>;
-    const href = mark.href && SAFE_HREF.test(mark.href) ? mark.href : undefined;
-    return (
-      <a href={href} title={mark.href} target="_blank" rel="noopener noreferrer nofollow">
-        {inner}
-      </a>
-    );
-  }, text);
-}
-
-function SegmentView({
-  text,
-  segment,
-  byId,
-  selectedId,
-  onSelect,
-}: {
-  text: string;
-  segment: Segment;
-  byId: Map<string, Annotation>;
-  selectedId: string | null;
-  onSelect: (id: string) => void;
-}): React.JSX.Element {
-  const content = renderMarks(text.slice(segment.start, segment.end), segment.marks);
-  const innermost = segment.highlights.at(-1);
-  if (!innermost) return <span data-start={segment.start}>{content}</span>;
-  const annotation = byId.get(innermost);
-  const classes = ['hl', `hl-${annotation?.kind ?? 'quote'}`];
-  if (annotation?.status === 'fuzzy') classes.push('hl-fuzzy');
-  if (segment.highlights.length > 1) classes.push('hl-overlap');
-  if (segment.highlights.includes(selectedId ?? '')) classes.push('hl-selected');
-  // A highlight is one stop in the Tab order, at its first run of text: the innermost
-  // highlight that begins here (one that begins inside another is reached after it).
-  const begins = [...segment.highlights]
-    .reverse()
-    .map((id) => byId.get(id))
-    .find((a) => a?.target.position.start === segment.start);
-  const stop = begins
-    ? {
-        tabIndex: 0,
-        role: 'button',
-        'data-highlight-stop': begins.id,
-        'aria-label': `${KIND_LABELS[begins.kind]} highlight: ${begins.target.quote.exact.slice(0, 80)}`,
-        onKeyDown: (event: React.KeyboardEvent) => {
-          if (event.key !== 'Enter' && event.key !== ' ') return;
-          event.preventDefault();
-          onSelect(begins.id);
-        },
-      }
-    : {};
-  return (
-    <mark
-      data-start={segment.start}
-      data-annotation-ids={segment.highlights.join(' ')}
-      className={classes.join(' ')}
-      onClick={() => {
-        if (window.getSelection()?.isCollapsed !== false) onSelect(innermost);
-      }}
-      {...stop}
-    >
-      {content}
-    </mark>
-  );
-}
-
-function blockElement(
-  block: Block,
-  children: ReactNode,
-  key: number,
-  pageStart?: number,
-): React.JSX.Element {
-  // The first block of a printed page carries its number; the stylesheet shows it as a
-  // line above the block (not text of the document, so offsets and selections ignore it).
-  const props = {
-    'data-block-start': block.start,
-    ...(pageStart === undefined ? {} : { 'data-page-start': pageStart }),
-  };
-  switch (block.kind) {
-    case 'heading':
-      return block.level === 1 ? (
-        <h1 key={key} {...props}>
-          {children}
-        </h1>
-      ) : (
-        <h2 key={key} {...props}>
-          {children}
-        </h2>
-      );
-    case 'quote':
-      return (
-        <blockquote key={key} {...props}>
-          {children}
-        </blockquote>
-      );
-    case 'list-item':
-      return (
-        <li key={key} {...props}>
-          {children}
-        </li>
-      );
-    default:
-      return (
-        <p key={key} {...props}>
-          {children}
-        </p>
-      );
-  }
-}
-
-interface BlockProps {
-  block: Block;
-  index: number;
-  text: string;
-  marks: Mark[];
-  /** The highlights over this block. */
-  spans: { id: string; start: number; end: number }[];
-  byId: Map<string, Annotation>;
-  selectedId: string | null;
-  onSelect: (id: string) => void;
-  /** What of the highlights over this block shows: when it is unchanged, so is the block. */
-  signature: string;
-  /** Set on the first block of a printed page. */
-  pageStart?: number;
-}
-
-/**
- * One block of the text with its highlights. A change to one highlight renders only the
- * blocks it covers: the others keep their signature and are not rendered again.
- */
-const BlockView = memo(
-  function BlockView({
-    block,
-    index,
-    text,
-    marks,
-    spans,
-    byId,
-    selectedId,
-    onSelect,
-    pageStart,
-  }: BlockProps) {
-    return blockElement(
-      block,
-      segmentBlock(block, spans, marks).map((segment) => (
-        <SegmentView
-          key={segment.start}
-          text={text}
-          segment={segment}
-          byId={byId}
-          selectedId={selectedId}
-          onSelect={onSelect}
-        />
-      )),
-      index,
-      pageStart,
-    );
-  },
-  (a, b) =>
-    a.block === b.block &&
-    a.index === b.index &&
-    a.text === b.text &&
-    a.marks === b.marks &&
-    a.onSelect === b.onSelect &&
-    a.signature === b.signature &&
-    a.pageStart === b.pageStart,
-);
-
-/** The highlights over each block, and a signature of what they show there. */
-function spansByBlock(
-  blocks: readonly Block[],
-  annotations: readonly Annotation[],
-  selectedId: string | null,
-): { spans: BlockProps['spans']; signature: string }[] {
-  const placed = annotations
-    .filter((a) => a.status !== 'orphaned')
-    .sort((a, b) => a.target.position.start - b.target.position.start);
-  let from = 0;
-  return blocks.map((block) => {
-    // Sorted by start: a highlight at the front that ends before this block is done with.
-    while (from < placed.length && placed[from]!.target.position.end <= block.start) from++;
-    const spans: BlockProps['spans'] = [];
-    const parts: string[] = [];
-    for (let i = from; i < placed.length; i++) {
-      const a = placed[i]!;
-      const { start, end } = a.target.position;
-      if (start >= block.end) break;
-      if (end <= block.start) continue;
-      spans.push({ id: a.id, start, end });
-      parts.push(`${a.id}:${start}-${end}:${a.kind}:${a.status}:${a.id === selectedId ? 1 : 0}`);
-    }
-    return { spans, signature: parts.join('|') };
-  });
-}
-
-/** Groups consecutive list items into one <ul>, as they were in the source. */
-function groupBlocks(blocks: Block[]): Block[][] {
-  const groups: Block[][] = [];
-  for (const block of blocks) {
-    const last = groups.at(-1);
-    if (block.kind === 'list-item' && last?.[0]?.kind === 'list-item') last.push(block);
-    else groups.push([block]);
-  }
-  return groups;
 }
 
 export function Reader({
@@ -315,78 +97,15 @@ export function Reader({
     [pending, onCreate, view.readOnly, liveSelection],
   );
 
-  // Selecting from the keyboard: the reader takes focus, and arrows, S and P select words,
-  // sentences and paragraphs, which then highlight like a selection made with the mouse.
-  const unitCache = useRef(new Map<Unit, Span[]>());
-  useEffect(() => unitCache.current.clear(), [document]);
-  const unitList = (unit: Unit): Span[] => {
-    let list = unitCache.current.get(unit);
-    if (!list) {
-      list = units(document.text, document.blocks, unit, document.source.language);
-      unitCache.current.set(unit, list);
-    }
-    return list;
-  };
-  const selectSpan = (span: Span | null): void => {
-    if (!span || !root.current) return;
-    const range = offsetsToRange(root.current, span.start, span.end);
-    const selection = window.getSelection();
-    if (!range || !selection) return;
-    selection.removeAllRanges();
-    selection.addRange(range);
-    const rect = range.getBoundingClientRect();
-    const reading = root.current.closest('.reading');
-    const box = reading?.getBoundingClientRect();
-    if (box && (rect.top < box.top + 40 || rect.bottom > box.bottom - 40))
-      range.startContainer.parentElement?.scrollIntoView({ block: 'center' });
-  };
-  const onReaderKey = (event: React.KeyboardEvent<HTMLElement>): void => {
-    if (event.altKey || event.ctrlKey || event.metaKey || event.defaultPrevented) return;
-    const target = event.target as HTMLElement;
-    if (target.closest('input, textarea, select, button, a[href]')) return;
-    const stopId = target.dataset.highlightStop;
-    const stopAt = stopId ? byId.get(stopId)?.target.position : undefined;
-    const selected = liveSelection();
-    const current: Span | null =
-      selected ?? (stopAt ? { start: stopAt.start, end: stopAt.end } : null);
-    const rtl = root.current ? getComputedStyle(root.current).direction === 'rtl' : false;
-    const forward = (key: string): 1 | -1 =>
-      key === 'ArrowDown' || key === (rtl ? 'ArrowLeft' : 'ArrowRight') ? 1 : -1;
-    const key = event.key;
-    let next: Span | null | undefined;
-    if (key === 'ArrowDown' || key === 'ArrowUp' || key === 'ArrowLeft' || key === 'ArrowRight') {
-      const unit: Unit = key === 'ArrowDown' || key === 'ArrowUp' ? 'sentence' : 'word';
-      const list = unitList(unit);
-      next =
-        event.shiftKey && selected
-          ? extend(list, selected, forward(key))
-          : step(list, current, forward(key));
-    } else if (key === 's' || key === 'S') {
-      next = current ? unitAt(unitList('sentence'), current.start) : unitList('sentence')[0];
-    } else if (key === 'p' || key === 'P') {
-      next = blockSpan(document.text, document.blocks, current?.start ?? 0);
-    } else if ((key === 't' || key === 'n') && selected && !onReattach) {
-      create('quote', key === 't' ? 'tag' : 'note');
-      event.preventDefault();
-      return;
-    } else if (key === ']' || key === '[') {
-      const stops = [
-        ...(root.current?.querySelectorAll<HTMLElement>('[data-highlight-stop]') ?? []),
-      ];
-      const at = stops.indexOf(target);
-      const to = key === ']' ? stops[at + 1] : at > 0 ? stops[at - 1] : stops.at(-1);
-      to?.focus();
-      event.preventDefault();
-      return;
-    } else if (key === 'Escape' && selected) {
-      window.getSelection()?.removeAllRanges();
-      setPending(null);
-      event.preventDefault();
-      return;
-    } else return;
-    event.preventDefault();
-    if (next) selectSpan(next);
-  };
+  // Selecting from the keyboard (see use-keyboard-selection.ts).
+  const onReaderKey = useKeyboardSelection({
+    root,
+    document,
+    byId,
+    liveSelection,
+    ...(onReattach ? {} : { create }),
+    clear: () => setPending(null),
+  });
 
   useEffect(() => {
     const KEYS: Record<string, AnnotationKind> = {
