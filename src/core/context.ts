@@ -10,6 +10,7 @@ import type { WorkspaceStore } from './store/workspace-store';
 import { noteLinkResolver, type NoteLinkTarget } from '../shared/note-links';
 import { encodeCache, probeTokens, readCache, writeCache } from './search-cache';
 import { SearchIndex, type SearchScope } from './search-index';
+import { TagIndex } from './tag-index';
 import type { BlockLookup } from './research/mentions';
 
 export type Listener = (event: WorkbenchEvent) => void;
@@ -45,9 +46,14 @@ export class CoreContext {
     },
   };
 
+  /** Which documents tag each entity: deletes and merges visit only those. */
+  tags: TagIndex;
+
   constructor(readonly store: WorkspaceStore) {
+    this.tags = new TagIndex(store.state.documents.values());
     this.indexReady = this.buildIndex();
     store.onCommit((ops) => {
+      this.tags.follow(ops);
       this.follow(ops);
       this.announce(ops);
     });
@@ -206,6 +212,7 @@ export class CoreContext {
   /** After a change outside the command history (a repair): index anew, tell every host. */
   async reload(): Promise<void> {
     this.linkResolver = null;
+    this.tags = new TagIndex(this.store.state.documents.values());
     this.index = new SearchIndex();
     this.indexReady = this.buildIndex();
     await this.indexReady;

@@ -56,6 +56,11 @@ export interface Workbench {
   /** True when another process holds the workspace or it is damaged: nothing is written. */
   readonly readOnly: boolean;
   /** Finishes queued commands and gives the workspace lock back. */
+  /**
+   * Resolves once every change so far is in its own files. A change over several files is
+   * durable (journalled) when its call answers; its files are put in place just after.
+   */
+  settled(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -112,6 +117,7 @@ export async function openWorkbench(
     get readOnly() {
       return store.readOnly;
     },
+    settled: () => store.settled(),
     close: async () => {
       await ctx.close();
       await store.close();

@@ -22,6 +22,7 @@ afterAll(() => harness.close());
 
 /** A digest of every file of the workspace, caches and the lock aside. */
 async function workspaceDigest(): Promise<string> {
+  await harness.workbench.settled();
   const hash = createHash('sha256');
   const walk = async (dir: string): Promise<void> => {
     const entries = (await readdir(dir, { withFileTypes: true })).sort((a, b) =>

@@ -5,7 +5,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { nodeFs, type StoreFs } from '../../src/core/store/durable';
-import { closeWorkbench, openSample, reopen, tempDir, unwrap } from './helpers';
+import { closeWorkbench, openSample, reopen, settle, tempDir, unwrap } from './helpers';
 import { leftovers, workspaceFiles } from './snapshot-files';
 
 let dir: string;
@@ -87,12 +87,42 @@ describe('durable writes', () => {
     const wb = await reopen(dir, { fs: r.fs });
     r.calls.length = 0;
     unwrap(await wb.call('documents.delete', { id: docId, confirmHighlights: 0 }));
+    // The call answers once the journal is durable; the files are put in place after it.
+    const answered = r.calls.length;
+    expect(r.calls.filter((c) => c.startsWith('rename'))).toEqual([
+      'rename ..journal.json.tmp .journal.json',
+    ]);
+    await settle(dir);
+    expect(r.calls.length).toBeGreaterThan(answered);
     const renames = r.calls.filter((c) => c.startsWith('rename'));
     expect(renames[0]).toBe('rename ..journal.json.tmp .journal.json');
     expect(r.calls.indexOf('sync .')).toBeGreaterThan(r.calls.indexOf(renames[0]!));
     expect(r.calls.indexOf('sync .')).toBeLessThan(r.calls.indexOf(renames[1]!));
     expect(renames.slice(1).map((c) => c.split(' ')[2])).toEqual([
       expect.stringMatching(/^trash\//),
+    ]);
+    expect(await leftovers(dir)).toEqual([]);
+  });
+
+  it('puts a journalled change in its files before the next change starts its journal', async () => {
+    const { r, docId } = await withRecorder();
+    const wb = await reopen(dir, { fs: r.fs });
+    const other = unwrap(await wb.call('documents.paste', { title: 'Other', text: 'Evin.' }));
+    if (other.kind !== 'document') throw new Error('expected a document');
+    await settle(dir);
+    r.calls.length = 0;
+    // Two multi-file changes queued at once: one journal at a time, each finished in turn.
+    await Promise.all([
+      wb.call('documents.delete', { id: docId, confirmHighlights: 0 }),
+      wb.call('documents.delete', { id: other.documentId, confirmHighlights: 0 }),
+    ]);
+    await settle(dir);
+    const renames = r.calls.filter((c) => c.startsWith('rename')).map((c) => c.split(' ')[2]);
+    expect(renames.map((to) => (to!.startsWith('trash/') ? 'trash' : to))).toEqual([
+      '.journal.json',
+      'trash',
+      '.journal.json',
+      'trash',
     ]);
     expect(await leftovers(dir)).toEqual([]);
   });
@@ -150,9 +180,13 @@ describe('durable writes', () => {
     unwrap(await wb.call('notes.create', { title: 'Linked', documentIds: [docId] }));
     // Syncing trash/ fails, then fails again on the retry: the journal cannot be finished now.
     r.fail((c) => c === 'sync trash', 'EIO', 2);
-    const result = await wb.call('documents.delete', { id: docId, confirmHighlights: 0 });
-    expect(result).toMatchObject({ ok: false, error: { code: 'READ_ONLY' } });
+    // The delete is durable in the journal when it answers; putting its files in place fails.
+    unwrap(await wb.call('documents.delete', { id: docId, confirmHighlights: 0 }));
+    await settle(dir);
     expect(unwrap(await wb.call('workspace.info', {})).readOnly).toBe(true);
+    const next = await wb.call('entities.create', { name: 'Evin prison', type: 'place' });
+    expect(next).toMatchObject({ ok: false, error: { code: 'READ_ONLY' } });
+    expect(next.ok || next.error.message).toContain('EIO');
     expect(await readdir(dir)).toContain('.journal.json');
     // The next open finishes it: the document is gone and the note no longer links it.
     const again = await reopen(dir);
@@ -160,6 +194,18 @@ describe('durable writes', () => {
     expect(unwrap(await again.call('notes.list', {}))[0]!.documentIds).toEqual([]);
     expect(unwrap(await again.call('workspace.info', {})).problems).toEqual([]);
     expect(await leftovers(dir)).toEqual([]);
+  });
+
+  it('a multi-file commit whose files fail once is finished by the retry, and writing goes on', async () => {
+    const { r, docId } = await withRecorder();
+    const wb = await reopen(dir, { fs: r.fs });
+    r.fail((c) => c === 'sync trash', 'EIO', 1);
+    unwrap(await wb.call('documents.delete', { id: docId, confirmHighlights: 0 }));
+    await settle(dir);
+    expect(unwrap(await wb.call('workspace.info', {})).readOnly).toBe(false);
+    expect(await leftovers(dir)).toEqual([]);
+    expect(await readdir(join(dir, 'documents'))).toEqual([]);
+    unwrap(await wb.call('entities.create', { name: 'Evin prison', type: 'place' }));
   });
 });
 

@@ -281,6 +281,8 @@ describe('JSON backup', () => {
     const again = unwrap(await target.call('export.create', { format: 'json' }));
     const parse = (s: string) => ({ ...(JSON.parse(s) as object), exportedAt: undefined });
     expect(parse(again.content)).toEqual(parse(backup.content));
+    await source.settled();
+    await target.settled();
     const files = async (d: string) =>
       JSON.parse(await readFile(join(d, 'workspace.json'), 'utf8')) as unknown;
     expect(await files(dirs[1]!.dir)).toEqual(await files(dirs[0]!.dir));

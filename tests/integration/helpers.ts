@@ -24,6 +24,11 @@ export async function tempDir(): Promise<{ dir: string; cleanup: () => Promise<v
   };
 }
 
+/** Waits until the changes made through the open instance on `dir` are in their files. */
+export async function settle(dir: string): Promise<void> {
+  await open.get(dir)?.settled();
+}
+
 export async function closeWorkbench(dir: string): Promise<void> {
   await open.get(dir)?.close();
   open.delete(dir);
@@ -37,8 +42,11 @@ export async function reopen(dir: string, options: WorkbenchOptions = {}): Promi
   return wb;
 }
 
-export function openSample(dir: string): Promise<Workbench> {
-  return reopen(dir, { sampleArticle: SAMPLE });
+/** Opens `dir`, adding the sample article to a new workspace; its files are written. */
+export async function openSample(dir: string): Promise<Workbench> {
+  const wb = await reopen(dir, { sampleArticle: SAMPLE });
+  await wb.settled();
+  return wb;
 }
 
 export function unwrap<T>(envelope: Envelope<T>): T {

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Workbench } from '../../src/core/workbench';
 import { DocumentRecordFile } from '../../src/shared/model';
-import { reopen, tempDir, unwrap } from './helpers';
+import { reopen, settle, tempDir, unwrap } from './helpers';
 
 const FIXTURES = join(import.meta.dirname, '../fixtures/import');
 let dir: string;
@@ -62,6 +62,7 @@ describe('HTML', () => {
       'https://en.wikipedia.org/wiki/Hamid_Nouri',
     ]);
 
+    await settle(dir);
     const stored = await readFile(join(dir, 'documents', `${doc.id}.json`), 'utf8');
     for (const hostile of [
       '__pwned',
@@ -202,6 +203,7 @@ describe('pasted text', () => {
     ).document;
     expect(doc.title).toBe('Notes from the hearing');
     expect(doc.blocks).toHaveLength(2);
+    await settle(dir);
     const file = DocumentRecordFile.parse(
       JSON.parse(await readFile(join(dir, 'documents', `${doc.id}.json`), 'utf8')),
     );

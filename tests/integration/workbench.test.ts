@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DocumentFile, HighlightsFile, WorkspaceFile } from '../../src/shared/model';
 import type { Workbench } from '../../src/core/workbench';
-import { openSample, reopen, tempDir, unwrap } from './helpers';
+import { openSample, reopen, settle, tempDir, unwrap } from './helpers';
 
 let dir: string;
 let cleanup: () => Promise<void>;
@@ -18,8 +18,16 @@ async function sampleDoc(wb: Workbench): Promise<{ id: string; text: string }> {
   return { id: view.document.id, text: view.document.text };
 }
 
+// Files are read once the changes before are in place (a change over several files
+// answers when its journal is durable, and is put in its files just after).
 async function readJson(file: string): Promise<unknown> {
+  await settle(dir);
   return JSON.parse(await readFile(file, 'utf8')) as unknown;
+}
+
+async function listDir(folder: string): Promise<string[]> {
+  await settle(dir);
+  return readdir(folder);
 }
 
 describe('a new workspace', () => {
@@ -40,7 +48,7 @@ describe('a new workspace', () => {
     );
     expect(document.contentHash).toMatch(/^sha256:[0-9a-f]{64}$/);
     WorkspaceFile.parse(await readJson(join(dir, 'workspace.json')));
-    expect(await readdir(join(dir, 'documents'))).toEqual([`${document.id}.json`]);
+    expect(await listDir(join(dir, 'documents'))).toEqual([`${document.id}.json`]);
   });
 
   it('does not add the sample again when reopened', async () => {
@@ -204,14 +212,14 @@ describe('deleting a document', () => {
     expect(unwrap(await wb.call('documents.list', {}))).toEqual([]);
     expect(unwrap(await wb.call('search.query', { query: 'unique-word' })).hits).toEqual([]);
     expect((await wb.call('annotations.delete', { id: ann.id })).ok).toBe(false);
-    const trashed = await readdir(join(dir, 'trash'));
+    const trashed = await listDir(join(dir, 'trash'));
     expect(trashed).toHaveLength(1);
     expect(
       DocumentFile.parse(await readJson(join(dir, 'trash', trashed[0]!))).annotations,
     ).toHaveLength(1);
     wb = await openSample(dir);
     expect(unwrap(await wb.call('documents.list', {}))).toEqual([]);
-    expect(await readdir(join(dir, 'documents'))).toEqual([]);
+    expect(await listDir(join(dir, 'documents'))).toEqual([]);
   });
 });
 
@@ -247,6 +255,7 @@ describe('corrupt files', () => {
     const doc = await sampleDoc(wb);
     const file = join(dir, 'documents', `${doc.id}.json`);
     const broken = JSON.stringify({ schemaVersion: 1, document: { id: doc.id }, annotations: [] });
+    await settle(dir);
     await writeFile(file, broken);
     wb = await openSample(dir);
     const list = unwrap(await wb.call('documents.list', {}));

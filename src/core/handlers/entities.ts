@@ -76,17 +76,9 @@ function note(tx: Tx, id: string): Note {
 }
 
 export function entityHandlers(ctx: CoreContext): Handlers {
-  const usageCounts = (): Map<string, number> => {
-    const counts = new Map<string, number>();
-    for (const { annotation } of ctx.allAnnotations()) {
-      for (const id of annotation.entityIds) counts.set(id, (counts.get(id) ?? 0) + 1);
-    }
-    return counts;
-  };
-
   return {
     'entities.list': () => {
-      const counts = usageCounts();
+      const counts = ctx.tags.usage();
       const list = ctx.store.state.workspace.entities.map((e) => ({
         ...e,
         usage: counts.get(e.id) ?? 0,
@@ -140,8 +132,9 @@ export function entityHandlers(ctx: CoreContext): Handlers {
     'entities.delete': ({ id, confirmUsage }) =>
       ctx.command('Delete entity', (tx) => {
         const entity = tx.entity(id);
-        const tagged = [...tx.documents()].flatMap((file) =>
-          file.annotations.filter((a) => a.entityIds.includes(id)),
+        const within = ctx.tags.documentsTagging([id]);
+        const tagged = [...within].flatMap((documentId) =>
+          tx.document(documentId).annotations.filter((a) => a.entityIds.includes(id)),
         );
         if (tagged.length !== confirmUsage) {
           throw new WorkbenchError(
@@ -150,7 +143,7 @@ export function entityHandlers(ctx: CoreContext): Handlers {
           );
         }
         // Untagging, unlinking and deleting are one command: all of it lands, or none of it.
-        rewriteEntityRefs(tx, new Set([id]));
+        rewriteEntityRefs(tx, new Set([id]), within);
         tx.setEntity(id, undefined);
         return { id, untagged: tagged.length };
       }),

@@ -75,8 +75,9 @@ export function mergeHandlers(ctx: CoreContext): Handlers {
         const { merged, conflicts, sources } = plan(tx, targetId, sourceIds);
         const ids = new Set(sources.map((s) => s.id));
         let highlights = 0;
-        for (const file of tx.documents())
-          for (const a of file.annotations) if (a.entityIds.some((id) => ids.has(id))) highlights++;
+        for (const documentId of ctx.tags.documentsTagging(ids))
+          for (const a of tx.document(documentId).annotations)
+            if (a.entityIds.some((id) => ids.has(id))) highlights++;
         const notes = tx.notes.filter((n) => n.entityIds.some((id) => ids.has(id))).length;
         return { merged, conflicts, highlights, notes };
       });
@@ -106,7 +107,8 @@ export function mergeHandlers(ctx: CoreContext): Handlers {
         };
         // Sources go first so the target's name and aliases are checked against the rest.
         for (const s of sources) tx.setEntity(s.id, undefined);
-        rewriteEntityRefs(tx, new Set(sources.map((s) => s.id)), targetId);
+        const ids = new Set(sources.map((s) => s.id));
+        rewriteEntityRefs(tx, ids, ctx.tags.documentsTagging(ids), targetId);
         tx.setEntity(targetId, result);
         return result;
       }),

@@ -10,11 +10,21 @@ const swap = (ids: readonly string[], from: ReadonlySet<string>, to?: string): s
   return [...new Set(out)];
 };
 
-/** Replaces ids in `from` by `to` (or removes them); returns how many highlights changed. */
-export function rewriteEntityRefs(tx: Tx, from: ReadonlySet<string>, to?: string): number {
+/**
+ * Replaces ids in `from` by `to` (or removes them); returns how many highlights changed.
+ * Highlights are looked for in the documents `within` (the tag index's answer for `from`,
+ * so a delete visits the few documents that tag the entity, not all of them).
+ */
+export function rewriteEntityRefs(
+  tx: Tx,
+  from: ReadonlySet<string>,
+  within: Iterable<string>,
+  to?: string,
+): number {
   let highlights = 0;
-  for (const file of [...tx.documents()]) {
-    for (const a of file.annotations) {
+  for (const documentId of within) {
+    if (!tx.hasDocument(documentId)) continue;
+    for (const a of tx.document(documentId).annotations) {
       if (!a.entityIds.some((id) => from.has(id))) continue;
       tx.setAnnotation(a.documentId, a.id, {
         ...a,

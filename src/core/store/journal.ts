@@ -49,42 +49,89 @@ export class PartialCommitError extends Error {
   }
 }
 
+/**
+ * Makes a commit durable and returns what is left to put its files in place, or null when
+ * nothing is. One file is simply written in place (atomic on its own). Several go into the
+ * journal first: once it is written the change survives a crash (the next open finishes
+ * it), so the command may be acknowledged while the function returned writes the files and
+ * removes the journal. That function throws PartialCommitError if it fails.
+ */
+export async function beginCommit(
+  fs: StoreFs,
+  dir: string,
+  changes: readonly FileChange[],
+): Promise<(() => Promise<void>) | null> {
+  for (const change of changes) assertWritablePath(change.path);
+  if (changes.length === 1) {
+    await apply(fs, dir, changes[0]!);
+    return null;
+  }
+  const journal = join(dir, JOURNAL_FILE);
+  await writeFileDurably(fs, journal, JSON.stringify({ journal: 1, changes }));
+  return async () => {
+    try {
+      await applyAll(fs, dir, changes);
+      await removeDurably(fs, journal);
+    } catch (error) {
+      throw new PartialCommitError(error);
+    }
+  };
+}
+
 /** Writes every change, all or nothing even if the process dies part way. */
 export async function commitFiles(
   fs: StoreFs,
   dir: string,
   changes: readonly FileChange[],
 ): Promise<void> {
-  for (const change of changes) assertWritablePath(change.path);
-  if (changes.length === 1) return apply(fs, dir, changes[0]!);
-  const journal = join(dir, JOURNAL_FILE);
-  await writeFileDurably(fs, journal, JSON.stringify({ journal: 1, changes }));
-  try {
-    await applyAll(fs, dir, changes);
-    await removeDurably(fs, journal);
-  } catch (error) {
-    throw new PartialCommitError(error);
-  }
+  const finish = await beginCommit(fs, dir, changes);
+  await finish?.();
+}
+
+/** How many files are written and fsynced at once: the disk can flush them together. */
+const PARALLEL_WRITES = 8;
+
+/** Runs `task` on every item, at most `limit` at a time; waits for all, then throws the first error. */
+async function eachLimited<T>(
+  items: readonly T[],
+  limit: number,
+  task: (item: T) => Promise<void>,
+): Promise<void> {
+  let next = 0;
+  let failure: { error: unknown } | undefined;
+  const worker = async (): Promise<void> => {
+    while (next < items.length && !failure) {
+      const item = items[next++]!;
+      try {
+        await task(item);
+      } catch (error) {
+        failure ??= { error };
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  if (failure) throw failure.error;
 }
 
 /**
  * Applies many changes with one fsync per file and one per folder (not two per file):
- * every new file is written and synced to a temp file, then all are renamed into place,
- * then each folder is synced once. The journal is already durable, so a crash anywhere
- * in here is finished by the next open.
+ * every new file is written and synced to a temp file, several at a time so their flushes
+ * overlap, then all are renamed into place, then each folder is synced once. The journal
+ * is already durable, so a crash anywhere in here is finished by the next open.
  */
 async function applyAll(fs: StoreFs, dir: string, changes: readonly FileChange[]): Promise<void> {
   const folders = new Set<string>();
+  for (const change of changes) folders.add(dirname(join(dir, change.path)));
+  const writes = changes.filter((c) => c.content !== null);
   const staged: [temp: string, file: string][] = [];
   try {
-    for (const change of changes) {
+    for (const folder of new Set(writes.map((c) => dirname(join(dir, c.path)))))
+      await fs.mkdir(folder, { recursive: true });
+    await eachLimited(writes, PARALLEL_WRITES, async (change) => {
       const file = join(dir, change.path);
-      folders.add(dirname(file));
-      if (change.content === null) continue;
-      await fs.mkdir(dirname(file), { recursive: true });
-      staged.push([await writeTemp(fs, file, change.content), file]);
-    }
-    for (const [temp, file] of staged) await fs.rename(temp, file);
+      staged.push([await writeTemp(fs, file, change.content!), file]);
+    });
+    await eachLimited(staged, PARALLEL_WRITES, ([temp, file]) => fs.rename(temp, file));
   } catch (error) {
     for (const [temp] of staged) await fs.rm(temp, { force: true });
     throw error;

@@ -9,13 +9,7 @@ import { SCHEMA_VERSION, type WorkspaceFile } from '../../shared/model';
 import { readOnly, WorkbenchError } from '../errors';
 import { nodeFs, TEMP_SUFFIX, type StoreFs } from './durable';
 import { History, stillCurrent } from './history';
-import {
-  commitFiles,
-  PartialCommitError,
-  readJournal,
-  recoverJournal,
-  type FileChange,
-} from './journal';
+import { beginCommit, commitFiles, readJournal, recoverJournal, type FileChange } from './journal';
 import {
   CACHE_FOLDER,
   documentFiles,
@@ -80,6 +74,8 @@ async function removeStrayTemps(fs: StoreFs, dir: string): Promise<void> {
 
 export class WorkspaceStore {
   private queue: Promise<unknown> = Promise.resolve();
+  /** The last journalled commit's files being put in place; never rejects. */
+  private finishing: Promise<void> = Promise.resolve();
   private readonly listeners = new Set<CommitListener>();
   readonly history = new History();
 
@@ -239,36 +235,60 @@ export class WorkspaceStore {
       if (this.readOnlyReason) throw readOnly(this.readOnlyReason);
       return task();
     };
-    const next = this.queue.then(run);
-    this.queue = next.catch(() => undefined);
-    return next;
+    return this.chain(run);
   }
 
   /** Runs work that must not interleave with commands (repair), without the read-only check. */
   exclusive<R>(task: () => Promise<R>): Promise<R> {
+    return this.chain(task);
+  }
+
+  /** Queues `task` after everything before it, including putting its files in place. */
+  private chain<R>(task: () => Promise<R>): Promise<R> {
     const next = this.queue.then(task);
-    this.queue = next.catch(() => undefined);
+    this.queue = next.catch(() => undefined).then(() => this.finishing);
     return next;
   }
 
-  /** Writes a finished command's files, all or nothing, then makes its state current. */
+  /** Resolves once every queued command has run and its files are in place. */
+  async settled(): Promise<void> {
+    await this.queue;
+  }
+
+  /**
+   * Makes a finished command durable, all or nothing, then its state current. A command
+   * over several files is durable once its journal is written: the files are put in place
+   * after it is acknowledged, before the next command runs (see `enqueue`).
+   */
   private async commit(finished: Finished): Promise<Op[]> {
     const changes = this.changesOf(finished);
     if (!changes.length) return [];
+    let finish: (() => Promise<void>) | null;
     try {
-      await commitFiles(this.fs, this.dir, changes);
+      finish = await beginCommit(this.fs, this.dir, changes);
     } catch (error) {
-      if (!(error instanceof PartialCommitError)) throw writeFailed(error);
-      // Some files hold the new contents: finish the journal, or stop writing until it is.
+      throw writeFailed(error);
+    }
+    this.state = finished.state;
+    if (finish) this.finishing = this.finishFiles(finish);
+    return finished.ops;
+  }
+
+  /**
+   * Puts a journalled commit's files in place. If that fails part way the journal is
+   * applied once more; if that fails too, nothing more is written until the next open
+   * finishes it (the change itself is safe in the journal).
+   */
+  private async finishFiles(finish: () => Promise<void>): Promise<void> {
+    try {
+      await finish();
+    } catch (error) {
       try {
         await recoverJournal(this.fs, this.dir);
       } catch {
-        this.readOnlyReason = `${error.message}; it will be finished when the workspace is next opened, and nothing more is saved until then`;
-        throw readOnly(this.readOnlyReason);
+        this.readOnlyReason = `${(error as Error).message}; it will be finished when the workspace is next opened, and nothing more is saved until then`;
       }
     }
-    this.state = finished.state;
-    return finished.ops;
   }
 
   private changesOf(finished: Finished): FileChange[] {
