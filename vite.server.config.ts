@@ -14,6 +14,8 @@ export default defineConfig({
         cli: 'src/cli/index.ts',
         // The import worker thread, run by the browser host (src/core/importers/worker-parser.ts).
         'import-worker': 'src/core/importers/parse-worker.ts',
+        // The search index worker (src/core/index-prepare.ts).
+        'search-worker': 'src/core/search-worker.ts',
       },
       output: { format: 'es', entryFileNames: '[name].js' },
     },

@@ -8,12 +8,25 @@ import { newId } from './store/load';
 import { Tx, type Op } from './store/tx';
 import type { WorkspaceStore } from './store/workspace-store';
 import { noteLinkResolver, type NoteLinkTarget } from '../shared/note-links';
-import { encodeCache, probeTokens, readCache, writeCache } from './search-cache';
+import type { PrepareJob } from './index-prepare';
+import {
+  decodeCache,
+  encodeCache,
+  joinCaches,
+  probeTokens,
+  writeCache,
+  type IndexCache,
+} from './search-cache';
 import { SearchIndex, type SearchScope } from './search-index';
 import { TagIndex } from './tag-index';
 import type { BlockLookup } from './research/mentions';
 
 export type Listener = (event: WorkbenchEvent) => void;
+
+const yieldToLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
+/** Starts preparing what the search index opens from (see index-prepare.ts). */
+export type PrepareIndex = () => PrepareJob;
 
 export class CoreContext {
   private readonly listeners = new Set<Listener>();
@@ -27,10 +40,15 @@ export class CoreContext {
   /** Resolves once the index built at open has been saved to the cache (or need not be). */
   indexSaved: Promise<void> = Promise.resolve();
   /** Whether the index was taken from the cache at open, and why not if it was not. */
-  indexSource: { cached: true } | { cached: false; reason: string } = {
+  indexSource:
+    { cached: true } | { cached: false; reason: string; builtBy: 'workers' | 'this thread' } = {
     cached: false,
     reason: 'not yet read',
+    builtBy: 'this thread',
   };
+  /** Commits made while the index waits for what it opens from, applied once it has it. */
+  private held: Op[][] | null = null;
+  private job: PrepareJob | null = null;
   private closing = false;
   /** Resolves notes' `[[...]]` links; built on first use after entities or documents change. */
   private linkResolver: ((text: string) => NoteLinkTarget | undefined) | null = null;
@@ -49,51 +67,88 @@ export class CoreContext {
   /** Which documents tag each entity: deletes and merges visit only those. */
   tags: TagIndex;
 
-  constructor(readonly store: WorkspaceStore) {
+  constructor(
+    readonly store: WorkspaceStore,
+    private readonly prepare: PrepareIndex,
+    /** Already started when the workspace began to load, so the two overlap. */
+    first?: PrepareJob,
+  ) {
     this.tags = new TagIndex(store.state.documents.values());
-    this.indexReady = this.buildIndex();
+    this.indexReady = this.buildIndex(first ?? prepare());
     store.onCommit((ops) => {
       this.tags.follow(ops);
-      this.follow(ops);
+      if (this.held) this.held.push([...ops]);
+      else this.follow(ops);
       this.announce(ops);
     });
   }
 
   /**
-   * Takes the index from the cache where it still holds, and indexes the rest in slices,
-   * yielding between them, so a large workspace is usable at once while its index is
-   * built. Commits made meanwhile update the index through `follow`; each document is
-   * indexed from the state current at its slice. A complete index that differs from the
-   * cache is saved to it afterwards.
+   * Takes over what was prepared (the saved cache, or the index the workers built) where
+   * it still holds, or else indexes in slices on this thread, yielding between them, so a
+   * large workspace is usable at once. Commits made while the prepared index is awaited
+   * and taken over are held and applied after; later ones update the index through
+   * `follow`; each document is indexed from the state current at its slice. An index
+   * that differs from the cache is saved to it afterwards.
    */
-  private async buildIndex(): Promise<void> {
+  private async buildIndex(job: PrepareJob): Promise<void> {
     this.indexComplete = false;
     this.indexProgress = { indexed: 0, total: this.store.state.documents.size };
     const index = this.index;
-    const read = await readCache(this.store.dir);
+    this.job = job;
+    this.held = [];
+    const prepared = await job.result;
+    let cache: IndexCache | undefined;
+    let reason = prepared.kind === 'cache' ? '' : prepared.reason;
+    try {
+      if (prepared.kind === 'cache') {
+        cache = await decodeCache(prepared.bytes, {
+          pause: yieldToLoop,
+          checked: prepared.checked,
+        });
+      } else if (prepared.kind === 'parts') {
+        const parts: IndexCache[] = [];
+        let offset = 0;
+        for (const { bytes, checked } of prepared.parts) {
+          const part = await decodeCache(bytes, { pause: yieldToLoop, offset, checked });
+          offset = part.manifest.nextId - 1;
+          parts.push(part);
+        }
+        cache = await joinCaches(parts, yieldToLoop);
+      }
+    } catch (error) {
+      cache = undefined;
+      reason = error instanceof Error ? error.message : String(error);
+    }
     if (index !== this.index) return;
     const { state } = this.store;
     let ids: string[];
     let fill: (id: string) => void;
     let save = !this.store.readOnly;
-    if (read.ok && index.pristine) {
-      const adopted = index.adopt(read.cache, {
-        entities: state.workspace.entities,
-        notes: state.workspace.notes,
-        files: state.documents.values(),
-      });
-      this.indexSource = { cached: true };
+    if (cache && index.pristine) {
+      const adopted = await index.adopt(
+        cache,
+        {
+          entities: state.workspace.entities,
+          notes: state.workspace.notes,
+          files: state.documents.values(),
+        },
+        yieldToLoop,
+      );
+      if (index !== this.index) return;
+      this.indexSource =
+        prepared.kind === 'cache'
+          ? { cached: true }
+          : { cached: false, reason, builtBy: 'workers' };
       ids = adopted.documents;
-      save &&= !adopted.unchanged;
+      // What the workers built is not on disk yet.
+      save &&= prepared.kind === 'parts' || !adopted.unchanged;
       fill = (id) => {
         const file = this.store.state.documents.get(id);
         if (file) index.fill(file);
       };
     } else {
-      this.indexSource = {
-        cached: false,
-        reason: read.ok ? 'the workspace changed while the cache was read' : read.reason,
-      };
+      this.indexSource = { cached: false, reason, builtBy: 'this thread' };
       for (const entity of state.workspace.entities) index.putEntity(entity);
       for (const note of state.workspace.notes) index.putNote(note);
       ids = [...state.documents.keys()];
@@ -104,6 +159,10 @@ export class CoreContext {
         for (const annotation of file.annotations) index.putAnnotation(annotation);
       };
     }
+    // The commits made meanwhile, in order (the index now stands for `state` or less).
+    const held = this.held ?? [];
+    this.held = null;
+    for (const ops of held) this.follow(ops);
     // Documents taken from the cache count as indexed from the start.
     const total = state.documents.size;
     let done = total - ids.length;
@@ -111,12 +170,12 @@ export class CoreContext {
     for (const id of ids) {
       this.indexProgress = { indexed: ++done, total };
       fill(id);
-      if (done % 25 === 0) await new Promise((resolve) => setImmediate(resolve));
+      if (done % 25 === 0) await yieldToLoop();
     }
     this.indexComplete = true;
     // Saved after the searches waiting for the index have had their turn.
     if (save && !this.closing)
-      this.indexSaved = new Promise((resolve) => setImmediate(resolve)).then(() =>
+      this.indexSaved = yieldToLoop().then(() =>
         this.closing ? undefined : this.saveIndex(index),
       );
   }
@@ -147,6 +206,7 @@ export class CoreContext {
   /** Stops a cache save under way and waits for it to end; before the store closes. */
   async close(): Promise<void> {
     this.closing = true;
+    this.job?.cancel();
     await this.indexSaved;
   }
 
@@ -214,7 +274,7 @@ export class CoreContext {
     this.linkResolver = null;
     this.tags = new TagIndex(this.store.state.documents.values());
     this.index = new SearchIndex();
-    this.indexReady = this.buildIndex();
+    this.indexReady = this.buildIndex(this.prepare());
     await this.indexReady;
     this.emit({ type: 'changed', topic: 'workspace', ids: [] });
     this.emit({ type: 'changed', topic: 'history', ids: [] });

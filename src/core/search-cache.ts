@@ -7,7 +7,7 @@
 // cut from the records again; only the hash of their texts says whether the saved ids
 // still stand for them).
 import { createHash } from 'node:crypto';
-import { mkdir, readFile } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { searchTokens } from '../shared/text';
@@ -39,8 +39,6 @@ export interface IndexCache {
   manifest: CacheManifest;
   postings: Map<string, Buckets>;
 }
-
-export type CacheRead = { ok: true; cache: IndexCache } | { ok: false; reason: string };
 
 export const cachePath = (dir: string): string => join(dir, CACHE_FOLDER, FILE);
 
@@ -164,8 +162,8 @@ class Reader {
   }
 }
 
-/** Reads a cache file back, or says why it cannot be used. */
-export function decodeCache(buf: Uint8Array): IndexCache {
+/** The checks that need no list to be read: header, version, checksum, folding, ids. */
+function checkedManifest(buf: Uint8Array): { manifest: CacheManifest; jsonEnd: number } {
   if (buf.length < HEADER) throw new Error('the file is shorter than its header');
   const view = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
   if (view.getUint32(0) !== MAGIC) throw new Error('not a search index cache');
@@ -186,8 +184,51 @@ export function decodeCache(buf: Uint8Array): IndexCache {
       seen.add(id);
     }
   }
+  return { manifest, jsonEnd };
+}
+
+/**
+ * Whether a cache file can be read back: throws why not, without reading its lists.
+ * Returns what `decodeCache` needs so as not to check it all again.
+ */
+export function checkCache(buf: Uint8Array): CheckedCache {
+  return checkedManifest(buf);
+}
+
+/** Where the lists of an encoded cache begin (after its header and manifest). */
+export const listsStart = (buf: Uint8Array): number =>
+  HEADER + new DataView(buf.buffer, buf.byteOffset, buf.byteLength).getUint32(8);
+
+/** A cache's manifest, checked, and where its lists begin. */
+export interface CheckedCache {
+  manifest: CacheManifest;
+  jsonEnd: number;
+}
+
+const noPause = (): Promise<void> => Promise.resolve();
+/** About how many ids are read between two pauses (a few milliseconds' work). */
+const SLICE_IDS = 100_000;
+
+/**
+ * Reads a cache file back, or throws why it cannot be used. `pause` is awaited every few
+ * thousand words, so a large cache is read in slices; `offset` is added to every id (to
+ * join caches built in parts, see `joinCaches`). `checked` is what `checkCache` answered
+ * for these very bytes, when it was asked.
+ */
+export async function decodeCache(
+  buf: Uint8Array,
+  {
+    pause = noPause,
+    offset = 0,
+    checked,
+  }: { pause?: () => Promise<void>; offset?: number; checked?: CheckedCache } = {},
+): Promise<IndexCache> {
+  const { manifest, jsonEnd } = checked ?? checkedManifest(buf);
+  const utf8 = new TextDecoder('utf-8', { fatal: true });
   const r = new Reader(buf, jsonEnd);
   const postings = new Map<string, Buckets>();
+  // Slices are counted in ids, not words: a common word holds a hundred thousand of them.
+  let sinceBreak = 0;
   for (;;) {
     const length = r.varint();
     if (length === 0) break;
@@ -206,29 +247,63 @@ export function decodeCache(buf: Uint8Array): IndexCache {
         // Lists must rise: the search finds ids in them by bisection.
         if (step === 0) throw new Error(`word "${word}" has a list out of order`);
         id += step;
-        list[i] = id;
+        list[i] = id + offset;
       }
       if (id >= manifest.nextId) throw new Error(`word "${word}" holds an unknown id`);
       buckets[score] = list;
+      sinceBreak += count + 8;
     }
     postings.set(word, buckets);
+    if (sinceBreak > SLICE_IDS) {
+      sinceBreak = 0;
+      await pause();
+    }
   }
   if (r.pos !== buf.length) throw new Error('there are bytes after the last word');
-  return { manifest, postings };
+  if (!offset) return { manifest, postings };
+  const units: CacheManifest['units'] = {};
+  for (const [key, [hash, ids]] of Object.entries(manifest.units))
+    units[key] = [hash, ids.map((id) => id + offset)];
+  return { manifest: { ...manifest, units, nextId: manifest.nextId + offset }, postings };
 }
 
-export async function readCache(dir: string): Promise<CacheRead> {
-  let bytes: Buffer;
-  try {
-    bytes = await readFile(cachePath(dir));
-  } catch (error) {
-    return { ok: false, reason: (error as NodeJS.ErrnoException).code ?? String(error) };
+/**
+ * Caches built in parts (by the index workers), read back with offsets that keep their
+ * ids apart and rising from part to part, joined into one: a word's lists are the parts'
+ * lists one after the other, so they still rise.
+ */
+export async function joinCaches(
+  parts: readonly IndexCache[],
+  pause: () => Promise<void> = noPause,
+): Promise<IndexCache> {
+  const [first, ...rest] = parts;
+  if (!first) throw new Error('no cache to join');
+  const units = { ...first.manifest.units };
+  const postings = first.postings;
+  let nextId = first.manifest.nextId;
+  for (const part of rest) {
+    Object.assign(units, part.manifest.units);
+    nextId = Math.max(nextId, part.manifest.nextId);
+    let sinceBreak = 0;
+    for (const [word, buckets] of part.postings) {
+      if (sinceBreak > SLICE_IDS) {
+        sinceBreak = 0;
+        await pause();
+      }
+      sinceBreak += 8;
+      const into = postings.get(word);
+      if (!into) {
+        postings.set(word, buckets);
+        continue;
+      }
+      buckets.forEach((list, score) => {
+        if (!list) return;
+        into[score] = into[score] ? into[score].concat(list) : list;
+        sinceBreak += list.length;
+      });
+    }
   }
-  try {
-    return { ok: true, cache: decodeCache(bytes) };
-  } catch (error) {
-    return { ok: false, reason: error instanceof Error ? error.message : String(error) };
-  }
+  return { manifest: { ...first.manifest, units, nextId }, postings };
 }
 
 /** Writes the cache in place of the old one (temp file and rename, like every file). */

@@ -167,12 +167,14 @@ export class SearchIndex {
    * every unit (a document with its blocks, a highlight, an entity, a note) whose texts hash
    * as they did when it was saved. Ids of units that changed or went are dead, like those of
    * a replaced entry. Changed entities and notes are indexed here; returns the documents
-   * whose document or highlights still need indexing, which `fill` does.
+   * whose document or highlights still need indexing, which `fill` does. `pause` is awaited
+   * between slices of documents; nothing else may change the index meanwhile.
    */
-  adopt(
+  async adopt(
     cache: IndexCache,
     records: { entities: Iterable<Entity>; notes: Iterable<Note>; files: Iterable<DocumentFile> },
-  ): { documents: string[]; unchanged: boolean } {
+    pause: () => Promise<void> = () => Promise.resolve(),
+  ): Promise<{ documents: string[]; unchanged: boolean }> {
     if (!this.pristine) throw new Error('adopt needs an empty index');
     const { units, nextId } = cache.manifest;
     const taken: number[] = [];
@@ -192,7 +194,10 @@ export class SearchIndex {
       return true;
     };
     const stale = new Set<string>();
+    let files = 0;
     for (const { document, annotations } of records.files) {
+      // In slices: hashing every text of a large workspace takes a while.
+      if (++files % 100 === 0) await pause();
       const entries = documentEntries(document);
       if (take(entries))
         this.blockKeys.set(

@@ -20,6 +20,7 @@ import { sourceHandlers } from './handlers/sources';
 import { transferHandlers } from './handlers/transfer';
 import { importPlainText } from './importers/plain-text';
 import { createWorkerParser } from './importers/worker-parser';
+import { prepareIndex, type PrepareJob } from './index-prepare';
 import type { StoreFs } from './store/durable';
 import { WorkspaceStore } from './store/workspace-store';
 
@@ -35,6 +36,12 @@ export interface WorkbenchOptions {
    * there, off the thread that answers calls. Without it they are parsed in this thread.
    */
   importWorker?: string | URL;
+  /**
+   * The built search worker (search-worker.ts as a bundle): without a usable cache, the
+   * index is built there, in parts, off the thread that answers calls. Without it, it is
+   * built in slices in this thread.
+   */
+  searchWorker?: string | URL;
   /** How long the import worker may take over one file (5 minutes by default). */
   importTimeoutMs?: number;
 }
@@ -68,11 +75,20 @@ export async function openWorkbench(
   dir: string,
   options: WorkbenchOptions = {},
 ): Promise<Workbench> {
-  const store = await WorkspaceStore.open(dir, {
-    host: options.host ?? 'workbench',
-    fs: options.fs,
-  });
-  const ctx = new CoreContext(store);
+  // The search index is prepared while the workspace loads (index-prepare.ts).
+  const prepare = (): PrepareJob => prepareIndex(dir, options.searchWorker);
+  const first = prepare();
+  let store: WorkspaceStore;
+  try {
+    store = await WorkspaceStore.open(dir, {
+      host: options.host ?? 'workbench',
+      fs: options.fs,
+    });
+  } catch (error) {
+    first.cancel();
+    throw error;
+  }
+  const ctx = new CoreContext(store, prepare, first);
   if (options.sampleArticle && !store.readOnly && store.isNew) {
     const bytes = await readFile(options.sampleArticle);
     await addDocument(ctx, importPlainText(bytes, basename(options.sampleArticle)));

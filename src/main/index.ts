@@ -32,6 +32,7 @@ async function useWorkspace(dir: string): Promise<void> {
     host: 'desktop app',
     // Built next to this file (electron.vite.config.ts); Electron reads it inside the asar.
     importWorker: join(import.meta.dirname, 'import-worker.js'),
+    searchWorker: join(import.meta.dirname, 'search-worker.js'),
   });
   unsubscribe();
   workbench = next;

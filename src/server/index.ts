@@ -27,6 +27,7 @@ async function main(argv: readonly string[]): Promise<void> {
     host: 'browser host',
     // Built next to this file by vite.server.config.ts.
     importWorker: join(here, 'import-worker.js'),
+    searchWorker: join(here, 'search-worker.js'),
   });
   const host = await startHttpHost({
     workbench,

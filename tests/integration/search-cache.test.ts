@@ -279,14 +279,14 @@ describe('the saved search index', () => {
         () => Promise.resolve(true),
       );
     const good = await encode({ probe: probeTokens(), nextId: 3, units: { 'e:a': ['h', [1]] } });
-    expect(decodeCache(good!).postings.get('evin')).toEqual([undefined, [1]]);
+    expect((await decodeCache(good!)).postings.get('evin')).toEqual([undefined, [1]]);
     const folded = await encode({ probe: ['evin'], nextId: 3, units: {} });
-    expect(() => decodeCache(folded!)).toThrow(/folded by another version/);
+    await expect(decodeCache(folded!)).rejects.toThrow(/folded by another version/);
     const clash: Record<string, [string, number[]]> = { 'e:a': ['h', [1]], 'e:b': ['h', [1]] };
     const twice = await encode({ probe: probeTokens(), nextId: 3, units: clash });
-    expect(() => decodeCache(twice!)).toThrow(/entry id 1 is invalid/);
+    await expect(decodeCache(twice!)).rejects.toThrow(/entry id 1 is invalid/);
     const beyond = await encode({ probe: probeTokens(), nextId: 1, units: {} });
-    expect(() => decodeCache(beyond!)).toThrow(/unknown id/);
+    await expect(decodeCache(beyond!)).rejects.toThrow(/unknown id/);
   });
 
   it('removes a temp file a killed writer left in the cache folder', async () => {

@@ -276,3 +276,31 @@ export async function loadWorkspace(
   }
   return { workspace, workspaceState, documents, problems, damaged, migrated };
 }
+
+/**
+ * One document with its highlights, read the way `loadWorkspace` reads them but reporting
+ * nothing: null when either file cannot be used. For the index workers, whose result is
+ * checked against the loaded workspace, record by record, before it is used.
+ */
+export async function readDocumentQuietly(
+  fs: StoreFs,
+  dir: string,
+  id: string,
+): Promise<DocumentFile | null> {
+  const stored = await readWorkspaceFile(fs, join(dir, 'documents', `${id}.json`), StoredDocument);
+  if (!stored.ok || stored.data.document.id !== id) return null;
+  if ('annotations' in stored.data) return stored.data;
+  const highlights = await readWorkspaceFile(fs, join(dir, highlightsPath(id)), HighlightsFile);
+  if (!highlights.ok || highlights.data.documentId !== id) return null;
+  return {
+    schemaVersion: SCHEMA_VERSION,
+    document: stored.data.document,
+    annotations: highlights.data.annotations,
+  };
+}
+
+/** workspace.json read like `readDocumentQuietly`: null when it cannot be used. */
+export async function readWorkspaceQuietly(fs: StoreFs, dir: string): Promise<WorkspaceFile | null> {
+  const ws = await readWorkspaceFile(fs, join(dir, WORKSPACE_FILE), WorkspaceFile);
+  return ws.ok ? ws.data : null;
+}

@@ -1,0 +1,55 @@
+// One part of the search index built from the workspace's files, for a worker thread
+// (search-worker.ts): the documents it is given, and the entities and notes if asked,
+// indexed and encoded as a cache file (search-cache.ts). The opener joins the parts and
+// takes them over like a saved cache, so each record's entries are checked against the
+// loaded workspace by hash: a file that changed or could not be read here is simply
+// indexed again there.
+import { encodeCache, listsStart, probeTokens, type CheckedCache } from './search-cache';
+import { SearchIndex } from './search-index';
+import { nodeFs } from './store/durable';
+import { readDocumentQuietly, readWorkspaceQuietly } from './store/load';
+
+export interface IndexPartRequest {
+  dir: string;
+  documentIds: string[];
+  /** Whether this part also holds workspace.json's entities and notes. */
+  withWorkspace: boolean;
+}
+
+export type IndexPartReply =
+  { ok: true; bytes: Uint8Array; checked: CheckedCache } | { ok: false; detail: string };
+
+export interface IndexPart {
+  bytes: Uint8Array;
+  /** The manifest written into `bytes`, and where their lists begin. */
+  checked: CheckedCache;
+}
+
+export async function buildIndexPart({
+  dir,
+  documentIds,
+  withWorkspace,
+}: IndexPartRequest): Promise<IndexPart> {
+  const index = new SearchIndex();
+  if (withWorkspace) {
+    const workspace = await readWorkspaceQuietly(nodeFs, dir);
+    for (const entity of workspace?.entities ?? []) index.putEntity(entity);
+    for (const note of workspace?.notes ?? []) index.putNote(note);
+  }
+  for (const id of documentIds) {
+    const file = await readDocumentQuietly(nodeFs, dir, id);
+    if (!file) continue;
+    index.putDocument(file.document);
+    for (const annotation of file.annotations) index.putAnnotation(annotation);
+  }
+  const source = index.cacheSource();
+  const manifest = { probe: probeTokens(), ...source.manifest };
+  const bytes = await encodeCache(
+    manifest,
+    source.postings,
+    (id) => source.live.has(id),
+    () => Promise.resolve(true),
+  );
+  if (!bytes) throw new Error('the index changed while it was encoded');
+  return { bytes, checked: { manifest, jsonEnd: listsStart(bytes) } };
+}
