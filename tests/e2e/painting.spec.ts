@@ -16,8 +16,15 @@ async function highlightSample(wb: WorkbenchPage): Promise<void> {
   await wb.details.getByRole('button', { name: 'Close highlight' }).click();
 }
 
-/** The reader as the user sees it, with nothing selected or focused in it. */
+/** The reader as the user sees it, with nothing selected or focused in it, nor flashing. */
 async function readerPixels(wb: WorkbenchPage): Promise<Buffer> {
+  await expect
+    .poll(() =>
+      wb.page.evaluate(
+        () => !document.querySelector('.flash') && !CSS.highlights?.has('passage-flash'),
+      ),
+    )
+    .toBe(true);
   await wb.page.evaluate(() => {
     window.getSelection()?.removeAllRanges();
     (document.activeElement as HTMLElement | null)?.blur();

@@ -103,7 +103,7 @@ export class WorkbenchPage {
 
   /**
    * The highlighted runs of the reader's text as painted, in reading order, each with its
-   * look: the kind and any edge, sorted ("claim overlap"). Read from the ranges registered
+   * look: the kind and any edge, sorted ("claim overlap"), not a passing flash. Read from the ranges registered
    * with the Highlight API, or from the fallback's marks where the API is missing.
    */
   async runs(): Promise<{ text: string; paint: string }[]> {
@@ -113,7 +113,7 @@ export class WorkbenchPage {
         return marks.map((mark) => ({
           text: mark.textContent ?? '',
           paint: [...mark.classList]
-            .filter((c) => c !== 'hl')
+            .filter((c) => c !== 'hl' && c !== 'flash')
             .map((c) => c.slice(3))
             .sort()
             .join(' '),
