@@ -28,7 +28,7 @@ test('a double-clicked word is highlighted from the keyboard', async ({ workbenc
   await expect(wb.details.getByRole('heading', { name: 'Highlight', exact: true })).toBeVisible();
   await expect(wb.details.getByRole('blockquote')).toHaveText(selected!);
   await expect(wb.details.getByRole('radio', { name: 'Evidence' })).toBeChecked();
-  await expect(wb.reader.locator('mark.hl-evidence')).toHaveText([selected!]);
+  await expect.poll(() => wb.runs()).toEqual([{ text: selected, paint: 'evidence selected' }]);
 });
 
 test('a corrupt workspace.json is reported by name and left untouched', async ({ host, page }) => {

@@ -99,7 +99,11 @@ test('a corrected text keeps its highlights; an orphan is re-attached from the r
   await expect(queue.getByRole('listitem')).toHaveCount(2);
   await expect(queue).toContainText(/Fuzzy match, \d+ % confidence/);
   await expect(queue).toContainText('Orphaned: the passage is no longer in the text');
-  await expect(wb.reader.locator('mark.hl-fuzzy')).toContainText('expanding and empowring');
+  await expect
+    .poll(async () => (await wb.runs()).filter((run) => run.paint.includes('fuzzy')))
+    .toEqual([
+      expect.objectContaining({ text: expect.stringContaining('expanding and empowring') }),
+    ]);
   await expect(wb.reader).not.toContainText('You May Also Like');
   await shoot(page, 'review-queue');
 
@@ -108,7 +112,9 @@ test('a corrected text keeps its highlights; an orphan is re-attached from the r
   await wb.select('The question is, what is the regime worried about');
   await wb.toolbar.getByRole('button', { name: 'Re-attach here' }).click();
   await expect(queue.getByRole('listitem')).toHaveCount(1);
-  await expect(wb.highlightsIn('The question is, what is the regime worried about')).toHaveCount(1);
+  await expect
+    .poll(() => wb.paintOf('The question is, what is the regime worried about'))
+    .toHaveLength(1);
   await expect(wb.undoButton()).toHaveAccessibleName('Undo Re-attach highlight');
 
   // Accept the fuzzy one where it was found; undo brings it back to the queue.
@@ -157,6 +163,6 @@ test('a newer version of a page updates its document after asking; identical byt
     'updated “Court hears testimony on Gohardasht prison” to revision 2',
   );
   await expect(wb.reader).toContainText('Updated on 15 March');
-  await expect(wb.highlightsIn('guards at Gohardasht prison read out names')).toHaveCount(1);
+  await expect.poll(() => wb.paintOf('guards at Gohardasht prison read out names')).toHaveLength(1);
   await expect(wb.library.getByRole('button', { name: /^Court hears testimony/ })).toHaveCount(1);
 });

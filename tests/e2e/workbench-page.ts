@@ -101,7 +101,86 @@ export class WorkbenchPage {
     return this.entities.getByRole('button', { name });
   }
 
-  highlightsIn(text: string): Locator {
-    return this.reader.locator('mark.hl', { hasText: text });
+  /**
+   * The highlighted runs of the reader's text as painted, in reading order, each with its
+   * look: the kind and any edge, sorted ("claim overlap"), not a passing flash. Read from the ranges registered
+   * with the Highlight API, or from the fallback's marks where the API is missing.
+   */
+  async runs(): Promise<{ text: string; paint: string }[]> {
+    return this.reader.evaluate((root) => {
+      const marks = [...root.querySelectorAll('mark.hl')];
+      if (marks.length > 0 || typeof CSS === 'undefined' || !('highlights' in CSS))
+        return marks.map((mark) => ({
+          text: mark.textContent ?? '',
+          paint: [...mark.classList]
+            .filter((c) => c !== 'hl' && c !== 'flash')
+            .map((c) => c.slice(3))
+            .sort()
+            .join(' '),
+        }));
+      const runs = new Map<AbstractRange, string[]>();
+      for (const [name, highlight] of CSS.highlights) {
+        if (!name.startsWith('wb-')) continue;
+        for (const range of highlight) {
+          if (!root.contains(range.startContainer)) continue;
+          runs.set(range, [...(runs.get(range) ?? []), name.slice(3)]);
+        }
+      }
+      return [...runs]
+        .map(([range, names]) => {
+          const live = document.createRange();
+          live.setStart(range.startContainer, range.startOffset);
+          live.setEnd(range.endContainer, range.endOffset);
+          return { live, names };
+        })
+        .sort((a, b) => a.live.compareBoundaryPoints(Range.START_TO_START, b.live))
+        .map(({ live, names }) => ({ text: live.toString(), paint: names.sort().join(' ') }));
+    });
   }
+
+  /** The look of each painted run whose text contains `text` (see runs()). */
+  async paintOf(text: string): Promise<string[]> {
+    return (await this.runs()).filter((run) => run.text.includes(text)).map((run) => run.paint);
+  }
+
+  /** A highlight's stop in the Tab order, found by its name (kind and quote). */
+  highlightStop(quote: string | RegExp): Locator {
+    const pattern = typeof quote === 'string' ? escapeRegExp(quote) : quote.source;
+    return this.reader.getByRole('button', { name: new RegExp(`highlight: .*${pattern}`) });
+  }
+
+  /** Clicks the reader's text in the middle of the first occurrence of `text`, as a user does. */
+  async clickText(text: string): Promise<void> {
+    const point = await this.reader.evaluate((root, wanted) => {
+      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        const at = (n as Text).data.indexOf(wanted);
+        if (at < 0) continue;
+        const middle = at + Math.floor(wanted.length / 2);
+        const range = document.createRange();
+        range.setStart(n, middle);
+        range.setEnd(n, middle + 1);
+        range.startContainer.parentElement?.scrollIntoView({ block: 'center' });
+        const box = range.getBoundingClientRect();
+        return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+      }
+      throw new Error(`text not found in one piece: ${wanted}`);
+    }, text);
+    await this.page.mouse.click(point.x, point.y);
+  }
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/**
+ * Makes the page's engine look like one without the Highlight API, from its next load on,
+ * so the reader takes its span-wrapping fallback.
+ */
+export async function withoutHighlightApi(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    delete (CSS as { highlights?: unknown }).highlights;
+    delete (window as { Highlight?: unknown }).Highlight;
+  });
 }

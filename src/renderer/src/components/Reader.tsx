@@ -1,13 +1,19 @@
-// The reader: renders a document's blocks with its highlights (ReaderBlocks.tsx), turns
-// the user's selection, by mouse or keyboard, into text offsets, and offers the selection
-// toolbar and the kind keys.
+// The reader: renders a document's blocks (ReaderBlocks.tsx) and paints its highlights over
+// them (use-highlight-paint.ts, or wrapped spans where the Highlight API is missing), turns
+// the user's selection, by mouse or keyboard, into text offsets, opens the highlight under
+// a click, and offers the selection toolbar and the kind keys.
 import { Fragment, useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { DocumentView } from '../../../shared/api';
 import type { AnnotationKind } from '../../../shared/model';
 import { offsetsToRange, rangeToOffsets } from '../lib/dom-offsets';
+import { canPaintHighlights } from '../lib/highlight-paint';
+import type { Span as HighlightSpan } from '../lib/segments';
 import type { Span } from '../lib/text-units';
+import { useHighlightPointer } from '../lib/use-highlight-pointer';
+import { useHighlightPaint } from '../lib/use-highlight-paint';
 import { useKeyboardSelection } from '../lib/use-keyboard-selection';
 import type { ReaderFocus } from '../store/selection';
+import { HighlightStops } from './HighlightStops';
 import { BlockView, groupBlocks, spansByBlock } from './ReaderBlocks';
 import { SelectionToolbar, type SelectionIntent } from './SelectionToolbar';
 
@@ -16,6 +22,9 @@ export interface PendingSelection {
   end: number;
   rect: { top: number; bottom: number; left: number; width: number };
 }
+
+/** The spans a painted block wraps: none, so its elements never change for a highlight. */
+const NONE: HighlightSpan[] = [];
 
 interface ReaderProps {
   view: DocumentView;
@@ -45,12 +54,16 @@ export function Reader({
   const byId = new Map(annotations.map((a) => [a.id, a]));
   const blockIndex = new Map(document.blocks.map((b, i) => [b, i]));
   const perBlock = spansByBlock(document.blocks, annotations, selectedId);
+  // Decided once: the same engine keeps or lacks the API for the reader's whole life.
+  const [painted] = useState(canPaintHighlights);
   // A stable callback, so that blocks whose highlights did not change are not rendered again.
   const onSelectLatest = useRef(onSelectAnnotation);
   useLayoutEffect(() => {
     onSelectLatest.current = onSelectAnnotation;
   });
   const onSelect = useCallback((id: string) => onSelectLatest.current(id), []);
+  useHighlightPaint({ enabled: painted, root, document, perBlock, byId, selectedId });
+  const pointer = useHighlightPointer(root, annotations, onSelect);
 
   const readSelection = useCallback(() => {
     const selection = window.getSelection();
@@ -131,24 +144,26 @@ export function Reader({
   useLayoutEffect(() => {
     if (!focus || !root.current || focus.documentId !== document.id) return;
     const annotationId = focus.annotationId;
-    if (annotationId) {
-      const parts = [...root.current.querySelectorAll<HTMLElement>('[data-annotation-ids]')].filter(
-        (el) => (el.dataset.annotationIds ?? '').split(' ').includes(annotationId),
-      );
-      parts[0]?.scrollIntoView({ block: 'center', behavior: 'smooth' });
-      for (const el of parts) el.classList.add('flash');
-      const timer = setTimeout(() => parts.forEach((el) => el.classList.remove('flash')), 1600);
-      return () => clearTimeout(timer);
-    }
-    if (focus.start === undefined || focus.end === undefined) return;
-    const range = offsetsToRange(root.current, focus.start, focus.end);
+    const at = annotationId ? byId.get(annotationId)?.target.position : focus;
+    if (at?.start === undefined || at.end === undefined) return;
+    const range = offsetsToRange(root.current, at.start, at.end);
     if (!range) return;
     range.startContainer.parentElement?.scrollIntoView({ block: 'center', behavior: 'smooth' });
-    // The Custom Highlight API marks exactly the passage without touching the DOM.
-    const highlights = typeof CSS !== 'undefined' ? CSS.highlights : undefined;
-    highlights?.set('passage-flash', new Highlight(range));
-    const timer = setTimeout(() => highlights?.delete('passage-flash'), 1800);
+    if (painted) {
+      // The Custom Highlight API marks exactly the passage without touching the DOM.
+      CSS.highlights.set('passage-flash', new Highlight(range));
+      const timer = setTimeout(() => CSS.highlights.delete('passage-flash'), 1800);
+      return () => clearTimeout(timer);
+    }
+    if (!annotationId) return;
+    const parts = [...root.current.querySelectorAll<HTMLElement>('[data-annotation-ids]')].filter(
+      (el) => (el.dataset.annotationIds ?? '').split(' ').includes(annotationId),
+    );
+    for (const el of parts) el.classList.add('flash');
+    const timer = setTimeout(() => parts.forEach((el) => el.classList.remove('flash')), 1600);
     return () => clearTimeout(timer);
+    // Only a new focus flashes; the highlights are read as they are at that moment.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [focus, document.id]);
 
   const dir = document.source.direction ?? 'auto';
@@ -164,6 +179,8 @@ export function Reader({
         tabIndex={0}
         aria-describedby="reader-keys"
         onKeyDown={onReaderKey}
+        onClick={pointer.onClick}
+        onPointerMove={pointer.onPointerMove}
         aria-label={`Document: ${document.title}`}
         dir={dir}
         lang={document.source.language}
@@ -182,11 +199,10 @@ export function Reader({
                 index={i}
                 text={document.text}
                 marks={document.marks}
-                spans={spans}
+                spans={painted ? NONE : spans}
                 byId={byId}
                 selectedId={selectedId}
-                onSelect={onSelect}
-                signature={signature}
+                signature={painted ? '' : signature}
                 {...(pageStart === undefined ? {} : { pageStart })}
               />
             );
@@ -197,6 +213,7 @@ export function Reader({
             <Fragment key={g}>{rendered}</Fragment>
           );
         })}
+        <HighlightStops root={root} annotations={annotations} onSelect={onSelect} />
       </article>
       {pending && !view.readOnly && (
         <SelectionToolbar

@@ -1,12 +1,14 @@
-// The reader's text, block by block: each block split into flat runs at every highlight
-// and mark boundary (see segments.ts), so overlapping highlights render without breaking
-// each other; each highlight's first run a named Tab stop; and each block memoised by a
-// signature of the highlights over it, so one change renders only the blocks it covers.
+// The reader's text, block by block, each run of text in an element that knows its offset
+// (dom-offsets.ts). Where the Highlight API paints the highlights (highlight-paint.ts) the
+// blocks hold only the text and its marks, and never render again for a highlight. Where
+// it is missing, the fallback: each block split into flat runs at every highlight and mark
+// boundary (segments.ts), so overlapping highlights render without breaking each other,
+// and memoised by a signature of the highlights over it, so one change renders only the
+// blocks it covers.
 import { memo, type ReactNode } from 'react';
 import type { Annotation, Block, Mark } from '../../../shared/model';
 import { SAFE_HREF } from '../../../shared/text';
-import { KIND_LABELS } from '../lib/labels';
-import { segmentBlock, type Segment } from '../lib/segments';
+import { runPaint, segmentBlock, type Segment } from '../lib/segments';
 
 function renderMarks(text: string, marks: Mark[]): ReactNode {
   return marks.reduce<ReactNode>((inner, mark) => {
@@ -26,50 +28,22 @@ function SegmentView({
   segment,
   byId,
   selectedId,
-  onSelect,
 }: {
   text: string;
   segment: Segment;
-  byId: Map<string, Annotation>;
+  byId: ReadonlyMap<string, Annotation>;
   selectedId: string | null;
-  onSelect: (id: string) => void;
 }): React.JSX.Element {
   const content = renderMarks(text.slice(segment.start, segment.end), segment.marks);
-  const innermost = segment.highlights.at(-1);
-  if (!innermost) return <span data-start={segment.start}>{content}</span>;
-  const annotation = byId.get(innermost);
-  const classes = ['hl', `hl-${annotation?.kind ?? 'quote'}`];
-  if (annotation?.status === 'fuzzy') classes.push('hl-fuzzy');
-  if (segment.highlights.length > 1) classes.push('hl-overlap');
-  if (segment.highlights.includes(selectedId ?? '')) classes.push('hl-selected');
-  // A highlight is one stop in the Tab order, at its first run of text: the innermost
-  // highlight that begins here (one that begins inside another is reached after it).
-  const begins = [...segment.highlights]
-    .reverse()
-    .map((id) => byId.get(id))
-    .find((a) => a?.target.position.start === segment.start);
-  const stop = begins
-    ? {
-        tabIndex: 0,
-        role: 'button',
-        'data-highlight-stop': begins.id,
-        'aria-label': `${KIND_LABELS[begins.kind]} highlight: ${begins.target.quote.exact.slice(0, 80)}`,
-        onKeyDown: (event: React.KeyboardEvent) => {
-          if (event.key !== 'Enter' && event.key !== ' ') return;
-          event.preventDefault();
-          onSelect(begins.id);
-        },
-      }
-    : {};
+  const paint = runPaint(segment.highlights, byId, selectedId);
+  if (!paint) return <span data-start={segment.start}>{content}</span>;
+  const classes = ['hl', `hl-${paint.kind}`];
+  if (paint.edge) classes.push(`hl-${paint.edge}`);
   return (
     <mark
       data-start={segment.start}
       data-annotation-ids={segment.highlights.join(' ')}
       className={classes.join(' ')}
-      onClick={() => {
-        if (window.getSelection()?.isCollapsed !== false) onSelect(innermost);
-      }}
-      {...stop}
     >
       {content}
     </mark>
@@ -127,9 +101,8 @@ interface BlockProps {
   marks: Mark[];
   /** The highlights over this block. */
   spans: { id: string; start: number; end: number }[];
-  byId: Map<string, Annotation>;
+  byId: ReadonlyMap<string, Annotation>;
   selectedId: string | null;
-  onSelect: (id: string) => void;
   /** What of the highlights over this block shows: when it is unchanged, so is the block. */
   signature: string;
   /** Set on the first block of a printed page. */
@@ -149,7 +122,6 @@ export const BlockView = memo(
     spans,
     byId,
     selectedId,
-    onSelect,
     pageStart,
   }: BlockProps) {
     return blockElement(
@@ -161,7 +133,6 @@ export const BlockView = memo(
           segment={segment}
           byId={byId}
           selectedId={selectedId}
-          onSelect={onSelect}
         />
       )),
       index,
@@ -173,7 +144,6 @@ export const BlockView = memo(
     a.index === b.index &&
     a.text === b.text &&
     a.marks === b.marks &&
-    a.onSelect === b.onSelect &&
     a.signature === b.signature &&
     a.pageStart === b.pageStart,
 );

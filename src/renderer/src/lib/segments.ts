@@ -1,7 +1,7 @@
 // Splits a block of the canonical text into segments at every highlight and mark boundary,
 // so overlapping highlights render as flat runs (each knowing every highlight over it)
 // instead of nested elements that would break at each other's edges.
-import type { Block, Mark } from '../../../shared/model';
+import type { Annotation, AnnotationKind, Block, Mark } from '../../../shared/model';
 
 export interface Span {
   id: string;
@@ -46,4 +46,34 @@ export function segmentBlock(
     });
   }
   return segments;
+}
+
+/** How a run of highlighted text looks: the innermost highlight's kind, and one edge. */
+export interface RunPaint {
+  kind: AnnotationKind;
+  /**
+   * One line under the run, the most telling first: the open highlight, then where
+   * highlights overlap, then a fuzzy anchor. One only, because the Highlight API and the
+   * span fallback would combine two text-decorations differently.
+   */
+  edge: 'selected' | 'overlap' | 'fuzzy' | null;
+}
+
+export function runPaint(
+  highlights: readonly string[],
+  byId: ReadonlyMap<string, Annotation>,
+  selectedId: string | null,
+): RunPaint | null {
+  const innermost = highlights.at(-1);
+  if (innermost === undefined) return null;
+  const annotation = byId.get(innermost);
+  const edge =
+    selectedId !== null && highlights.includes(selectedId)
+      ? 'selected'
+      : highlights.length > 1
+        ? 'overlap'
+        : annotation?.status === 'fuzzy'
+          ? 'fuzzy'
+          : null;
+  return { kind: annotation?.kind ?? 'quote', edge };
 }

@@ -52,7 +52,9 @@ export function useKeyboardSelection({
   return (event: React.KeyboardEvent<HTMLElement>): void => {
     if (event.altKey || event.ctrlKey || event.metaKey || event.defaultPrevented) return;
     const target = event.target as HTMLElement;
-    if (target.closest('input, textarea, select, button, a[href]')) return;
+    // A highlight's stop is a button, but keys on it still move through the text.
+    if (target.closest('input, textarea, select, button:not([data-highlight-stop]), a[href]'))
+      return;
     const stopId = target.dataset.highlightStop;
     const stopAt = stopId ? byId.get(stopId)?.target.position : undefined;
     const selected = liveSelection();

@@ -1,0 +1,116 @@
+// Paints the reader's highlights with the CSS Custom Highlight API: one `Highlight` per
+// kind and per edge (registered in `CSS.highlights` as wb-quote, wb-claim, …, wb-selected),
+// holding DOM ranges over the text, styled by `::highlight(...)` in reader.css. Adding or
+// removing a highlight changes only those ranges, never a text node. The runs painted are
+// the same flat runs the span fallback renders (segments.ts), so both look alike.
+import type { Annotation, Block } from '../../../shared/model';
+import { offsetsToRange } from './dom-offsets';
+import { runPaint, segmentBlock, type RunPaint, type Span } from './segments';
+
+const KINDS = ['quote', 'claim', 'evidence', 'question'] as const;
+const EDGES = ['selected', 'overlap', 'fuzzy'] as const;
+const NAMES = [...KINDS, ...EDGES].map((name) => `wb-${name}`);
+
+/** True where the engine paints registered highlights; elsewhere the reader wraps spans. */
+export function canPaintHighlights(): boolean {
+  return (
+    typeof CSS !== 'undefined' &&
+    typeof CSS.highlights !== 'undefined' &&
+    typeof Highlight === 'function'
+  );
+}
+
+// Shared by every painter in the window, counted, so that two readers add their ranges to
+// the same registered highlights and neither removes the other's when it goes.
+const registry = new Map<string, { highlight: Highlight; users: number }>();
+
+function acquire(name: string): Highlight {
+  let entry = registry.get(name);
+  if (!entry) {
+    entry = { highlight: new Highlight(), users: 0 };
+    registry.set(name, entry);
+  }
+  if (CSS.highlights.get(name) !== entry.highlight) CSS.highlights.set(name, entry.highlight);
+  entry.users++;
+  return entry.highlight;
+}
+
+function release(name: string): void {
+  const entry = registry.get(name);
+  if (!entry || --entry.users > 0) return;
+  registry.delete(name);
+  if (CSS.highlights.get(name) === entry.highlight) CSS.highlights.delete(name);
+}
+
+interface Painted {
+  signature: string;
+  ranges: [Highlight, Range][];
+}
+
+export class HighlightPainter {
+  private readonly highlights = new Map<string, Highlight>();
+  /** What each block (by index) has painted, and the signature it was painted for. */
+  private readonly painted = new Map<number, Painted>();
+
+  constructor() {
+    for (const name of NAMES) this.highlights.set(name, acquire(name));
+  }
+
+  /**
+   * Brings the painted ranges up to date with the highlights over each block: a block
+   * whose signature is unchanged is skipped, so one new highlight repaints only the
+   * blocks it covers.
+   */
+  paint(
+    root: Element,
+    blocks: readonly Block[],
+    perBlock: readonly { spans: Span[]; signature: string }[],
+    byId: ReadonlyMap<string, Annotation>,
+    selectedId: string | null,
+  ): void {
+    let elements: HTMLElement[] | null = null;
+    blocks.forEach((block, i) => {
+      const { spans, signature } = perBlock[i] ?? { spans: [], signature: '' };
+      const before = this.painted.get(i);
+      if ((before?.signature ?? '') === signature) return;
+      if (before) this.unpaint(before);
+      this.painted.delete(i);
+      if (!signature) return;
+      elements ??= [...root.querySelectorAll<HTMLElement>('[data-block-start]')];
+      const element = elements[i];
+      if (!element || Number(element.dataset.blockStart) !== block.start) return;
+      const ranges: Painted['ranges'] = [];
+      for (const segment of segmentBlock(block, spans, [])) {
+        const paint = runPaint(segment.highlights, byId, selectedId);
+        const range = paint && offsetsToRange(element, segment.start, segment.end);
+        if (!paint || !range) continue;
+        for (const name of namesOf(paint)) {
+          const highlight = this.highlights.get(name)!;
+          highlight.add(range);
+          ranges.push([highlight, range]);
+        }
+      }
+      this.painted.set(i, { signature, ranges });
+    });
+  }
+
+  /** Takes every range away, for a new text whose elements the old ranges no longer fit. */
+  clear(): void {
+    for (const painted of this.painted.values()) this.unpaint(painted);
+    this.painted.clear();
+  }
+
+  dispose(): void {
+    this.clear();
+    for (const name of this.highlights.keys()) release(name);
+    this.highlights.clear();
+  }
+
+  private unpaint(painted: Painted): void {
+    for (const [highlight, range] of painted.ranges) highlight.delete(range);
+  }
+}
+
+function namesOf(paint: RunPaint): string[] {
+  return paint.edge ? [`wb-${paint.kind}`, `wb-${paint.edge}`] : [`wb-${paint.kind}`];
+}
