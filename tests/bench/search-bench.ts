@@ -7,7 +7,7 @@
 import { mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { performance } from 'node:perf_hooks';
+import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import MiniSearch from 'minisearch';
 import { cachePath } from '../../src/core/search-cache';
 import { SearchIndex } from '../../src/core/search-index';
@@ -25,6 +25,19 @@ const heapMb = (): number => {
   return process.memoryUsage().heapUsed / 1048576;
 };
 const ms = (n: number): string => (n < 1 ? n.toFixed(3) : n.toFixed(2));
+/** The search worker, built beside this file (vite.bench.config.ts), as the hosts build it. */
+const searchWorker = join(import.meta.dirname, 'search-worker.js');
+
+/** The longest the event loop was held up while `wait` ran: the longest task, near enough. */
+async function longestStall<T>(wait: () => Promise<T>): Promise<{ value: T; stallMs: number }> {
+  const h = monitorEventLoopDelay({ resolution: 5 });
+  h.enable();
+  try {
+    return { value: await wait(), stallMs: h.max / 1e6 };
+  } finally {
+    h.disable();
+  }
+}
 
 function percentile(values: number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -80,6 +93,10 @@ async function load(
   return { ws, files, recs };
 }
 
+function sourceOf(source: Awaited<ReturnType<typeof openWorkbench>>['indexSource']): string {
+  return source.cached ? 'cache' : `built by ${source.builtBy} (no cache: ${source.reason})`;
+}
+
 async function main(): Promise<void> {
   const dir = await mkdtemp(join(tmpdir(), 'rw-bench-'));
   try {
@@ -91,9 +108,11 @@ async function main(): Promise<void> {
 
     const before = heapMb();
     const t0 = performance.now();
-    let wb: Awaited<ReturnType<typeof openWorkbench>> | null = await openWorkbench(dir);
+    let wb: Awaited<ReturnType<typeof openWorkbench>> | null = await openWorkbench(dir, {
+      searchWorker,
+    });
     const openMs = performance.now() - t0;
-    await wb.indexed;
+    const { stallMs: coldStall } = await longestStall(() => wb!.indexed);
     const indexedMs = performance.now() - t0;
     const coldSource = wb.indexSource;
     // The index built at open is saved to .cache/search in slices: timed, then done with.
@@ -113,19 +132,27 @@ async function main(): Promise<void> {
 
     // Warm: the cache written above, then the documents the saves changed indexed again;
     // and once more with nothing changed. Full search = open until a search has answered.
-    const fullSearch = async (): Promise<{ ms: number; source: string }> => {
+    const fullSearch = async (
+      options: { searchWorker?: string } = { searchWorker },
+    ): Promise<{ ms: number; openMs: number; stallMs: number; source: string }> => {
       const t = performance.now();
-      const opened = await openWorkbench(dir);
-      const r = await opened.call('search.query', { query: 'evin', limit: 50 });
-      if (!r.ok) throw new Error(r.error.message);
+      const opened = await openWorkbench(dir, options);
+      const openMs = performance.now() - t;
+      const { stallMs } = await longestStall(async () => {
+        await opened.indexed;
+        const r = await opened.call('search.query', { query: 'evin', limit: 50 });
+        if (!r.ok) throw new Error(r.error.message);
+      });
       const ms = performance.now() - t;
       await opened.indexSaved;
       await opened.close();
-      const source = opened.indexSource;
-      return { ms, source: source.cached ? 'cache' : `no cache (${source.reason})` };
+      return { ms, openMs, stallMs, source: sourceOf(opened.indexSource) };
     };
     const warmChanged = await fullSearch();
     const warm = await fullSearch();
+    // The comparator: no cache and no worker, indexed in slices on the thread that serves.
+    await rm(join(dir, '.cache'), { recursive: true, force: true });
+    const coldHere = await fullSearch({});
     wb = null;
 
     const { ws, files, recs } = await load(dir);
@@ -160,14 +187,27 @@ async function main(): Promise<void> {
       `Open (load and validate ${ARTICLES} files; usable): ${(openMs / 1000).toFixed(2)} s. ` +
         `Search index complete (load + index): ${(indexedMs / 1000).toFixed(2)} s. Heap after open: ${heapWorkspace.toFixed(0)} MB.\n`,
     );
-    console.log('| open to full search | s | index from |');
-    console.log('| --- | --- | --- |');
-    const src = coldSource.cached ? 'cache' : `no cache (${coldSource.reason})`;
-    console.log(`| cold (no cache) | ${(indexedMs / 1000).toFixed(2)} | ${src} |`);
     console.log(
-      `| warm, after the save bench changed a few documents | ${(warmChanged.ms / 1000).toFixed(2)} | ${warmChanged.source} |`,
+      '| open | usable s | full search s | longest stall of the core while indexing, ms | index from |',
     );
-    console.log(`| warm, nothing changed | ${(warm.ms / 1000).toFixed(2)} | ${warm.source} |`);
+    console.log('| --- | --- | --- | --- | --- |');
+    const s = (n: number): string => (n / 1000).toFixed(2);
+    const row = (
+      label: string,
+      r: { ms: number; openMs: number; stallMs: number; source: string },
+    ) =>
+      console.log(
+        `| ${label} | ${s(r.openMs)} | ${s(r.ms)} | ${r.stallMs.toFixed(0)} | ${r.source} |`,
+      );
+    row('cold (no cache), index workers', {
+      ms: indexedMs,
+      openMs,
+      stallMs: coldStall,
+      source: sourceOf(coldSource),
+    });
+    row('cold (no cache), no worker: in slices on the serving thread', coldHere);
+    row('warm, after the save bench changed a few documents', warmChanged);
+    row('warm, nothing changed', warm);
     console.log(
       `\nCache file (.cache/search/index.bin): ${(cacheBytes / 1048576).toFixed(1)} MB; saving it after the cold open took ${(saveMs / 1000).toFixed(2)} s in slices.\n`,
     );
