@@ -1,28 +1,11 @@
 // Every payload of the hostile corpus, imported as HTML, Markdown and pasted text and
 // stored in notes, highlight notes and entity names, aliases and descriptions, then
 // shown in every view: no dialog opens, no payload runs, no request leaves 127.0.0.1.
-import type { Page } from '@playwright/test';
+import { call } from './api';
 import { expect, test } from './fixtures';
 import { corpusHtml, corpusMarkdown, corpusText, PAYLOADS } from './xss-corpus';
 
 test.setTimeout(240_000);
-
-/** Calls the API from the signed-in page, as the renderer does. */
-async function call<T>(page: Page, method: string, input: unknown): Promise<T> {
-  const envelope = await page.evaluate(
-    async ([name, body]) => {
-      const response = await fetch(`/api/${name}`, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify(body),
-      });
-      return (await response.json()) as { ok: boolean; value?: unknown; error?: unknown };
-    },
-    [method, input] as const,
-  );
-  if (!envelope.ok) throw new Error(`${method} failed: ${JSON.stringify(envelope.error)}`);
-  return envelope.value as T;
-}
 
 const base64 = (text: string): string => Buffer.from(text).toString('base64');
 const TYPES = ['person', 'organization', 'place', 'event'];

@@ -17,6 +17,13 @@ import { HighlightStops } from './HighlightStops';
 import { BlockView, groupBlocks, spansByBlock } from './ReaderBlocks';
 import { SelectionToolbar, type SelectionIntent } from './SelectionToolbar';
 
+/**
+ * Past this many blocks, only the blocks near the view are laid out and painted (see
+ * `.reader-long` in reader.css); the rest stay in the page, so find-in-page, selections
+ * and their offsets work across the whole text.
+ */
+export const LONG_DOCUMENT_BLOCKS = 150;
+
 export interface PendingSelection {
   start: number;
   end: number;
@@ -175,7 +182,7 @@ export function Reader({
       </p>
       <article
         ref={root}
-        className="reader"
+        className={document.blocks.length > LONG_DOCUMENT_BLOCKS ? 'reader reader-long' : 'reader'}
         tabIndex={0}
         aria-describedby="reader-keys"
         onKeyDown={onReaderKey}
