@@ -83,25 +83,52 @@ const CHUNK = /(?:[\p{L}\p{N}\p{M}\u0640.,\u066C'\u2019]|\u200C|\u200D)+/gu;
 /** The common case, read without folding: an ASCII word, maybe ending a clause. */
 const PLAIN = /^([a-z0-9]+)[.,]?$/i;
 
-/** Each character's folding, remembered: a word folded a character at a time, no regexes. */
-const charFolds = new Map<string, string>();
+/**
+ * Each character's folding, remembered by its code (the Basic Multilingual Plane; others
+ * by a map), with whether the folded result is all letters and digits: a word is folded
+ * a character at a time, with no regex, and known at once to be one whole word.
+ */
+const bmpFolds: (string | undefined)[] = [];
+const bmpWhole = new Uint8Array(0x10000); // 0 not yet known, 1 letters and digits, 2 other
+const otherFolds = new Map<string, string>();
 const WHOLE_WORD = /^[\p{L}\p{N}]+$/u;
+/** The marks a chunk may carry at its ends that are not part of its word. */
+const JOINERS = /[.,\u066C'\u2019]/;
 
 /**
  * foldForMatch a character at a time, which gives the same result for words (folding
  * decomposes and drops marks character by character; fold-map relies on the same).
+ * Answers undefined instead when the folded word would not be letters and digits only.
  */
-function foldByChar(text: string): string {
+function foldWholeWord(text: string): string | undefined {
+  let out = '';
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code >= 0xd800 && code <= 0xdfff) return slowWholeWord(text);
+    let folded = bmpFolds[code];
+    if (folded === undefined) {
+      folded = foldForMatch(text[i]!);
+      bmpFolds[code] = folded;
+      bmpWhole[code] = folded === '' || WHOLE_WORD.test(folded) ? 1 : 2;
+    }
+    if (bmpWhole[code] === 2) return undefined;
+    out += folded;
+  }
+  return out === '' ? undefined : out;
+}
+
+/** The same, for words with characters beyond the Basic Multilingual Plane. */
+function slowWholeWord(text: string): string | undefined {
   let out = '';
   for (const ch of text) {
-    let folded = charFolds.get(ch);
+    let folded = otherFolds.get(ch);
     if (folded === undefined) {
       folded = foldForMatch(ch);
-      charFolds.set(ch, folded);
+      otherFolds.set(ch, folded);
     }
     out += folded;
   }
-  return out;
+  return WHOLE_WORD.test(out) ? out : undefined;
 }
 
 export interface TokenSpan {
@@ -129,9 +156,14 @@ export function scanTokenSpans(
       if (!visit([plain.toLowerCase()], chunk.index, chunk.index + plain.length)) return;
       continue;
     }
-    const folded = foldByChar(raw);
-    const tokens = WHOLE_WORD.test(folded) ? [folded] : searchTokens(raw);
+    const whole = foldWholeWord(raw);
+    const tokens = whole !== undefined ? [whole] : searchTokens(raw);
     if (!tokens.length) continue;
+    // Most words (any script) hold none of the joining marks: nothing to trim.
+    if (!JOINERS.test(raw)) {
+      if (!visit(tokens, chunk.index, chunk.index + raw.length)) return;
+      continue;
+    }
     const core = raw
       .replace(/(?<=.)['\u2019]s$/u, '')
       .replace(/[,\u066C'\u2019]+$/u, '')
