@@ -7,7 +7,7 @@
 import { encodeCache, listsStart, probeTokens, type CheckedCache } from './search-cache';
 import { SearchIndex } from './search-index';
 import { nodeFs } from './store/durable';
-import { readDocumentQuietly, readWorkspaceQuietly } from './store/load';
+import { limited, readDocumentQuietly, readWorkspaceQuietly } from './store/load';
 
 export interface IndexPartRequest {
   dir: string;
@@ -36,8 +36,11 @@ export async function buildIndexPart({
     for (const entity of workspace?.entities ?? []) index.putEntity(entity);
     for (const note of workspace?.notes ?? []) index.putNote(note);
   }
-  for (const id of documentIds) {
-    const file = await readDocumentQuietly(nodeFs, dir, id);
+  // Read several at a time (mostly waiting on the disk), indexed in order as they come.
+  const read = limited(16, (id: string) => readDocumentQuietly(nodeFs, dir, id));
+  const files = documentIds.map((id) => read(id));
+  for (const reading of files) {
+    const file = await reading;
     if (!file) continue;
     index.putDocument(file.document);
     for (const annotation of file.annotations) index.putAnnotation(annotation);

@@ -53,6 +53,27 @@ export interface LoadedWorkspace {
 }
 
 const NOT_REPAIRABLE = 'none: fix the file by hand or restore it from a backup';
+/** How many document files are read at once while a workspace loads. */
+const PARALLEL_READS = 16;
+
+/** `task`, with at most `limit` of its calls under way at once (the others wait in turn). */
+export function limited<A extends unknown[], R>(
+  limit: number,
+  task: (...args: A) => Promise<R>,
+): (...args: A) => Promise<R> {
+  let active = 0;
+  const waiting: (() => void)[] = [];
+  return async (...args) => {
+    if (active >= limit) await new Promise<void>((resolve) => waiting.push(resolve));
+    active += 1;
+    try {
+      return await task(...args);
+    } finally {
+      active -= 1;
+      waiting.shift()?.();
+    }
+  };
+}
 
 function readProblem(
   path: string,
@@ -122,6 +143,29 @@ export async function loadWorkspace(
 
   // Documents first: whether workspace.json may be missing depends on them.
   const names = await list('documents');
+  // Every document's two files are read several at a time (reading is mostly waiting on
+  // the disk), in name order; they are still judged one by one, in that order, below.
+  const readLimited = limited(PARALLEL_READS, (path: string, schema: SchemaFor<unknown>) =>
+    read(path, schema),
+  );
+  const prefetched = new Map<string, Promise<ReadResult<unknown>>>();
+  for (const name of [...names].sort()) {
+    if (name.endsWith(TEMP_SUFFIX) || !DOCUMENT_NAME.test(name)) continue;
+    for (const [path, schema] of [
+      [`documents/${name}`, StoredDocument],
+      [highlightsPath(name.slice(0, -'.json'.length)), HighlightsFile],
+    ] as const) {
+      const early = readLimited(path, schema);
+      // One never asked for (its document failed) is simply dropped.
+      early.catch(() => undefined);
+      prefetched.set(path, early);
+    }
+  }
+  const readDocFile = <T>(path: string, schema: SchemaFor<T>): Promise<ReadResult<T>> => {
+    const early = prefetched.get(path) as Promise<ReadResult<T>> | undefined;
+    prefetched.delete(path);
+    return early ?? read(path, schema);
+  };
   const parsedDocs: { path: string; id: string; data: DocumentFile; version: number }[] = [];
   for (const name of [...names].sort()) {
     if (name.endsWith(TEMP_SUFFIX) || !/\.json$/i.test(name)) continue;
@@ -136,7 +180,7 @@ export async function loadWorkspace(
       damaged.set(path, { path });
       continue;
     }
-    const result = await read(path, StoredDocument);
+    const result = await readDocFile(path, StoredDocument);
     if (!result.ok) {
       if (!result.missing) fail(path, result);
       continue;
@@ -155,7 +199,7 @@ export async function loadWorkspace(
     }
     const record = result.data.document;
     const hPath = highlightsPath(id);
-    const highlights = await read(hPath, HighlightsFile);
+    const highlights = await readDocFile(hPath, HighlightsFile);
     if (!highlights.ok) {
       const reason = highlights.missing
         ? {
@@ -300,7 +344,10 @@ export async function readDocumentQuietly(
 }
 
 /** workspace.json read like `readDocumentQuietly`: null when it cannot be used. */
-export async function readWorkspaceQuietly(fs: StoreFs, dir: string): Promise<WorkspaceFile | null> {
+export async function readWorkspaceQuietly(
+  fs: StoreFs,
+  dir: string,
+): Promise<WorkspaceFile | null> {
   const ws = await readWorkspaceFile(fs, join(dir, WORKSPACE_FILE), WorkspaceFile);
   return ws.ok ? ws.data : null;
 }
