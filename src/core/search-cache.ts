@@ -18,7 +18,7 @@ import type { Buckets } from './word-index';
 const FILE = 'index.bin';
 const MAGIC = 0x52575349; // "RWSI"
 /** Bump when the entries' texts or this layout change. */
-export const CACHE_VERSION = 1;
+export const CACHE_VERSION = 2;
 /** FlexSearch's scores per word (its default resolution). */
 const SCORES = 9;
 /** Folded at write and at read: a change to folding makes every older cache stale. */
@@ -37,7 +37,30 @@ export type CacheManifest = z.output<typeof Manifest>;
 
 export interface IndexCache {
   manifest: CacheManifest;
-  postings: Map<string, Buckets>;
+  postings: PostingSource;
+}
+
+/**
+ * A cache's words, each with its lists read only when first taken: opening a large
+ * workspace reads its words and where their lists lie, not millions of ids it may never
+ * search for.
+ */
+export interface PostingSource {
+  words(): Iterable<string>;
+  /** The word's lists (once: the caller keeps them); throws if they are malformed. */
+  take(word: string): Buckets | undefined;
+}
+
+/** Lists already in memory, as a source. */
+export function postingsOf(map: Map<string, Buckets>): PostingSource {
+  return {
+    words: () => map.keys(),
+    take: (word) => {
+      const buckets = map.get(word);
+      map.delete(word);
+      return buckets;
+    },
+  };
 }
 
 export const cachePath = (dir: string): string => join(dir, CACHE_FOLDER, FILE);
@@ -97,6 +120,7 @@ export async function encodeCache(
   const text = new TextEncoder();
   w.bytes(json);
   let words = 0;
+  const scratch = new Writer();
   for (const [word, buckets] of postings) {
     const lists = buckets.map((list) => list?.filter(keep));
     let mask = 0;
@@ -108,15 +132,20 @@ export async function encodeCache(
     w.varint(bytes.length);
     w.bytes(bytes);
     w.varint(mask);
+    // The lists go through `scratch` first, so their length can lead them: a reader
+    // skips a word's lists without reading them.
+    scratch.pos = 0;
     for (const list of lists) {
       if (!list?.length) continue;
-      w.varint(list.length);
+      scratch.varint(list.length);
       let last = 0;
       for (const id of list) {
-        w.varint(id - last);
+        scratch.varint(id - last);
         last = id;
       }
     }
+    w.varint(scratch.pos);
+    w.bytes(scratch.buf.subarray(0, scratch.pos));
     if (++words % 20000 === 0 && !(await pause())) return undefined;
   }
   w.varint(0);
@@ -226,24 +255,36 @@ export async function decodeCache(
   const { manifest, jsonEnd } = checked ?? checkedManifest(buf);
   const utf8 = new TextDecoder('utf-8', { fatal: true });
   const r = new Reader(buf, jsonEnd);
-  const postings = new Map<string, Buckets>();
-  // Slices are counted in ids, not words: a common word holds a hundred thousand of them.
-  let sinceBreak = 0;
-  for (;;) {
+  /** Each word: its score mask and where its lists begin and end. */
+  const spans = new Map<string, [mask: number, start: number, end: number]>();
+  for (let words = 1; ; words++) {
     const length = r.varint();
     if (length === 0) break;
     if (r.pos + length > buf.length) throw new Error('a word runs past the end of the file');
     const word = utf8.decode(buf.subarray(r.pos, (r.pos += length)));
     const mask = r.varint();
     if (mask === 0 || mask >= 1 << SCORES) throw new Error(`word "${word}" has no lists`);
+    const size = r.varint();
+    if (r.pos + size > buf.length) throw new Error(`the lists of "${word}" run past the end`);
+    if (spans.has(word)) throw new Error(`word "${word}" comes twice`);
+    spans.set(word, [mask, r.pos, (r.pos += size)]);
+    if (words % 20000 === 0) await pause();
+  }
+  if (r.pos !== buf.length) throw new Error('there are bytes after the last word');
+  const take = (word: string): Buckets | undefined => {
+    const span = spans.get(word);
+    if (!span) return undefined;
+    spans.delete(word);
+    const [mask, start, end] = span;
+    const lists = new Reader(buf.subarray(0, end), start);
     const buckets: Buckets = [];
     for (let score = 0; score < SCORES; score++) {
       if (!(mask & (1 << score))) continue;
-      const count = r.varint();
+      const count = lists.varint();
       const list = new Array<number>(count);
       let id = 0;
       for (let i = 0; i < count; i++) {
-        const step = r.varint();
+        const step = lists.varint();
         // Lists must rise: the search finds ids in them by bisection.
         if (step === 0) throw new Error(`word "${word}" has a list out of order`);
         id += step;
@@ -251,15 +292,11 @@ export async function decodeCache(
       }
       if (id >= manifest.nextId) throw new Error(`word "${word}" holds an unknown id`);
       buckets[score] = list;
-      sinceBreak += count + 8;
     }
-    postings.set(word, buckets);
-    if (sinceBreak > SLICE_IDS) {
-      sinceBreak = 0;
-      await pause();
-    }
-  }
-  if (r.pos !== buf.length) throw new Error('there are bytes after the last word');
+    if (lists.pos !== end) throw new Error(`the lists of "${word}" do not fill their space`);
+    return buckets;
+  };
+  const postings: PostingSource = { words: () => spans.keys(), take };
   if (!offset) return { manifest, postings };
   const units: CacheManifest['units'] = {};
   for (const [key, [hash, ids]] of Object.entries(manifest.units))
@@ -276,34 +313,32 @@ export async function joinCaches(
   parts: readonly IndexCache[],
   pause: () => Promise<void> = noPause,
 ): Promise<IndexCache> {
-  const [first, ...rest] = parts;
+  const [first] = parts;
   if (!first) throw new Error('no cache to join');
-  const units = { ...first.manifest.units };
-  const postings = first.postings;
-  let nextId = first.manifest.nextId;
-  for (const part of rest) {
+  const units: CacheManifest['units'] = {};
+  const postings = new Map<string, Buckets>();
+  let nextId = 1;
+  for (const part of parts) {
     Object.assign(units, part.manifest.units);
     nextId = Math.max(nextId, part.manifest.nextId);
     let sinceBreak = 0;
-    for (const [word, buckets] of part.postings) {
+    for (const word of [...part.postings.words()]) {
       if (sinceBreak > SLICE_IDS) {
         sinceBreak = 0;
         await pause();
       }
       sinceBreak += 8;
+      const buckets = part.postings.take(word);
+      if (!buckets) continue;
       const into = postings.get(word);
-      if (!into) {
-        postings.set(word, buckets);
-        continue;
-      }
+      if (!into) postings.set(word, buckets);
       buckets.forEach((list, score) => {
-        if (!list) return;
-        into[score] = into[score] ? into[score].concat(list) : list;
-        sinceBreak += list.length;
+        sinceBreak += list?.length ?? 0;
+        if (into && list) into[score] = into[score] ? into[score].concat(list) : list;
       });
     }
   }
-  return { manifest: { ...first.manifest, units, nextId }, postings };
+  return { manifest: { ...first.manifest, units, nextId }, postings: postingsOf(postings) };
 }
 
 /** Writes the cache in place of the old one (temp file and rename, like every file). */

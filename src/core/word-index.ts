@@ -5,6 +5,7 @@
 // others are only asked whether they hold each of its ids.
 import { Index } from 'flexsearch';
 import { searchTokens } from '../shared/text';
+import type { PostingSource } from './search-cache';
 
 /** One query word's postings: ids ascending within each list, lists best first. */
 export interface Term {
@@ -40,6 +41,11 @@ export class WordIndex {
   private indexing = false;
   /** A folded query word being looked up: FlexSearch is handed it as it is. */
   private literal: string | null = null;
+  /**
+   * The words of a loaded cache whose lists are not read yet: each is read into
+   * FlexSearch's map the first time it is searched for, indexed again, or saved.
+   */
+  private lazy: { source: PostingSource; live: Uint8Array | undefined } | null = null;
 
   private create(): Index {
     return new Index({
@@ -58,6 +64,8 @@ export class WordIndex {
     const tokens = searchTokens(text);
     if (this.indexing) {
       for (const token of tokens) {
+        // Before FlexSearch adds to a cached word's lists, they must be there.
+        if (this.lazy) this.materialise(token);
         if (!this.vocabulary.has(token)) {
           this.vocabulary.add(token);
           this.sortedVocabulary = null;
@@ -80,6 +88,8 @@ export class WordIndex {
   /** Starts an empty FlexSearch index (the vocabulary is kept: it only widens prefixes). */
   clear(): void {
     this.index = this.create();
+    // The cached lists hold ids from before the clear.
+    this.lazy = null;
     this.generation += 1;
   }
 
@@ -90,32 +100,63 @@ export class WordIndex {
     return this.index as unknown as Storage;
   }
 
-  /** Every word and its buckets, as they stand; the lists are FlexSearch's own, not copies. */
-  postings(): IterableIterator<[string, Buckets]> {
-    return this.storage.map.entries();
+  /**
+   * Every word and its buckets, as they stand (cached words not yet read are read as they
+   * come); the lists are FlexSearch's own, not copies.
+   */
+  *postings(): IterableIterator<[string, Buckets]> {
+    // A Map's iteration also visits the words read in while it runs (by a search).
+    yield* this.storage.map.entries();
+    for (const word of [...(this.lazy?.source.words() ?? [])]) {
+      this.materialise(word);
+      const buckets = this.storage.map.get(word);
+      if (buckets) yield [word, buckets];
+    }
   }
 
   /**
-   * Fills an empty index with postings saved by `postings` (ids ascending in each list),
-   * which it takes over, for the entries `ids`. With `live` (a flag per id), every other
-   * id is dropped, so a word's size, which decides how a search is led, is what a fresh
-   * build would give; only lists holding such ids are copied. Later `add`s must use ids
-   * above all of them.
+   * Takes over a saved cache's words on an empty index, for the entries `ids`; each
+   * word's lists are read when first needed. With `live` (a flag per id), every other id
+   * is dropped as they are read, so a word's size, which decides how a search is led, is
+   * what a fresh build would give. Later `add`s must use ids above all of them.
    */
-  load(postings: Iterable<[string, Buckets]>, ids: Iterable<number>, live?: Uint8Array): void {
+  load(source: PostingSource, ids: Iterable<number>, live?: Uint8Array): void {
     const { map, reg } = this.storage;
-    if (map.size) throw new Error('WordIndex.load needs an empty index');
-    for (const [word, buckets] of postings) {
-      if (live && !prune(buckets, live)) continue;
-      map.set(word, buckets);
-      this.vocabulary.add(word);
-    }
+    if (map.size || this.lazy) throw new Error('WordIndex.load needs an empty index');
+    this.lazy = { source, live };
+    for (const word of source.words()) this.vocabulary.add(word);
     for (const id of ids) reg.add(id);
     this.sortedVocabulary = null;
   }
 
+  /** Reads a cached word's lists into FlexSearch's map, before any added since. */
+  private materialise(word: string): void {
+    const lazy = this.lazy!;
+    let buckets: Buckets | undefined;
+    try {
+      buckets = lazy.source.take(word);
+    } catch {
+      // Malformed lists in a file whose checksum held: only a cache, so the word is
+      // simply not taken from it (entries indexed from now on still find it).
+      return;
+    }
+    if (!buckets || (lazy.live && !prune(buckets, lazy.live))) return;
+    const { map } = this.storage;
+    const newer = map.get(word);
+    if (!newer) {
+      map.set(word, buckets);
+      return;
+    }
+    // Ids added since the cache was loaded are all higher: the cached ones go first.
+    buckets.forEach((list, score) => {
+      const after = newer[score];
+      if (list) newer[score] = after ? list.concat(after) : list;
+    });
+  }
+
   /** The postings of one folded word. */
   term(word: string): Term {
+    if (this.lazy) this.materialise(word);
     this.literal = word;
     try {
       // `resolve: false` hands back FlexSearch's own lists by score, not copied or merged.

@@ -189,6 +189,7 @@ describe('the saved search index', () => {
     // What was indexed again was saved: the next open takes it all from the cache.
     wb = await reopen(dir);
     expect(await answers(wb, list)).toEqual(cached);
+    expect(wb.indexSource).toEqual({ cached: true });
   });
 
   it('notices a document file changed on disk behind its back, even at the same revision', async () => {
@@ -279,14 +280,16 @@ describe('the saved search index', () => {
         () => Promise.resolve(true),
       );
     const good = await encode({ probe: probeTokens(), nextId: 3, units: { 'e:a': ['h', [1]] } });
-    expect((await decodeCache(good!)).postings.get('evin')).toEqual([undefined, [1]]);
+    expect((await decodeCache(good!)).postings.take('evin')).toEqual([undefined, [1]]);
     const folded = await encode({ probe: ['evin'], nextId: 3, units: {} });
     await expect(decodeCache(folded!)).rejects.toThrow(/folded by another version/);
     const clash: Record<string, [string, number[]]> = { 'e:a': ['h', [1]], 'e:b': ['h', [1]] };
     const twice = await encode({ probe: probeTokens(), nextId: 3, units: clash });
     await expect(decodeCache(twice!)).rejects.toThrow(/entry id 1 is invalid/);
+    // A word's lists are read when first needed, and checked then.
     const beyond = await encode({ probe: probeTokens(), nextId: 1, units: {} });
-    await expect(decodeCache(beyond!)).rejects.toThrow(/unknown id/);
+    const lazy = await decodeCache(beyond!);
+    expect(() => lazy.postings.take('evin')).toThrow(/unknown id/);
   });
 
   it('removes a temp file a killed writer left in the cache folder', async () => {
