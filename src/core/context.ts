@@ -114,7 +114,7 @@ export class CoreContext {
           offset = part.manifest.nextId - 1;
           parts.push(part);
         }
-        cache = await joinCaches(parts, yieldToLoop);
+        cache = joinCaches(parts);
       }
     } catch (error) {
       cache = undefined;

@@ -51,18 +51,6 @@ export interface PostingSource {
   take(word: string): Buckets | undefined;
 }
 
-/** Lists already in memory, as a source. */
-export function postingsOf(map: Map<string, Buckets>): PostingSource {
-  return {
-    words: () => map.keys(),
-    take: (word) => {
-      const buckets = map.get(word);
-      map.delete(word);
-      return buckets;
-    },
-  };
-}
-
 export const cachePath = (dir: string): string => join(dir, CACHE_FOLDER, FILE);
 
 /** What the entries of one unit index: a change to any of their texts changes it. */
@@ -235,8 +223,6 @@ export interface CheckedCache {
 }
 
 const noPause = (): Promise<void> => Promise.resolve();
-/** About how many ids are read between two pauses (a few milliseconds' work). */
-const SLICE_IDS = 100_000;
 
 /**
  * Reads a cache file back, or throws why it cannot be used. `pause` is awaited every few
@@ -306,39 +292,36 @@ export async function decodeCache(
 
 /**
  * Caches built in parts (by the index workers), read back with offsets that keep their
- * ids apart and rising from part to part, joined into one: a word's lists are the parts'
- * lists one after the other, so they still rise.
+ * ids apart and rising from part to part, joined into one: a word's lists, when taken,
+ * are the parts' lists one after the other, so they still rise.
  */
-export async function joinCaches(
-  parts: readonly IndexCache[],
-  pause: () => Promise<void> = noPause,
-): Promise<IndexCache> {
+export function joinCaches(parts: readonly IndexCache[]): IndexCache {
   const [first] = parts;
   if (!first) throw new Error('no cache to join');
   const units: CacheManifest['units'] = {};
-  const postings = new Map<string, Buckets>();
+  const words = new Set<string>();
   let nextId = 1;
   for (const part of parts) {
     Object.assign(units, part.manifest.units);
     nextId = Math.max(nextId, part.manifest.nextId);
-    let sinceBreak = 0;
-    for (const word of [...part.postings.words()]) {
-      if (sinceBreak > SLICE_IDS) {
-        sinceBreak = 0;
-        await pause();
-      }
-      sinceBreak += 8;
+    for (const word of part.postings.words()) words.add(word);
+  }
+  const take = (word: string): Buckets | undefined => {
+    if (!words.delete(word)) return undefined;
+    let joined: Buckets | undefined;
+    for (const part of parts) {
       const buckets = part.postings.take(word);
       if (!buckets) continue;
-      const into = postings.get(word);
-      if (!into) postings.set(word, buckets);
-      buckets.forEach((list, score) => {
-        sinceBreak += list?.length ?? 0;
-        if (into && list) into[score] = into[score] ? into[score].concat(list) : list;
-      });
+      if (!joined) joined = buckets;
+      else
+        buckets.forEach((list, score) => {
+          const before = joined![score];
+          if (list) joined![score] = before ? before.concat(list) : list;
+        });
     }
-  }
-  return { manifest: { ...first.manifest, units, nextId }, postings: postingsOf(postings) };
+    return joined;
+  };
+  return { manifest: { ...first.manifest, units, nextId }, postings: { words: () => words, take } };
 }
 
 /** Writes the cache in place of the old one (temp file and rename, like every file). */
