@@ -210,3 +210,42 @@ test('adding a highlight changes no text node in the reader', async ({ workbench
   await expect(wb.highlightStop('Ejei talked of')).toHaveCount(1);
   await expect(wb.highlightStop('Supreme National Security Council')).toHaveCount(0);
 });
+
+test('a new highlight is painted on the key press, before the core answers, and only once', async ({
+  workbench: wb,
+  page,
+}) => {
+  await expect(wb.reader.getByRole('heading', { level: 1 })).toBeVisible();
+  // The core's answer is held back until the test lets it go.
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route('**/api/annotations.create', async (route) => {
+    await held;
+    await route.continue();
+  });
+  await wb.select('Ejei talked of');
+  await page.keyboard.press('3');
+  await expect.poll(() => wb.paintOf('Ejei talked of')).toEqual(['evidence']);
+  await expect(wb.highlightStop('Ejei talked of')).toHaveCount(0); // not saved yet
+  release();
+  // Saved: painted by the stored highlight, open, with no second painting left behind.
+  await expect(wb.highlightStop('Ejei talked of')).toHaveCount(1);
+  await expect.poll(() => wb.paintOf('Ejei talked of')).toEqual(['evidence selected']);
+  const runs = await wb.runs();
+  expect(runs.filter((r) => r.text.includes('Ejei talked of'))).toHaveLength(1);
+});
+
+test('a highlight the core refuses is taken away again', async ({ workbench: wb, page }) => {
+  await expect(wb.reader.getByRole('heading', { level: 1 })).toBeVisible();
+  await page.route('**/api/annotations.create', (route) =>
+    route.fulfill({
+      status: 400,
+      contentType: 'application/json',
+      body: JSON.stringify({ ok: false, error: { code: 'INVALID_INPUT', message: 'refused' } }),
+    }),
+  );
+  await wb.select('Ejei talked of');
+  await page.keyboard.press('3');
+  await expect(page.getByRole('alert')).toContainText('refused');
+  await expect.poll(() => wb.paintOf('Ejei talked of')).toEqual([]);
+});

@@ -38,11 +38,12 @@ interface ReaderProps {
   selectedId: string | null;
   focus: ReaderFocus | null;
   onSelectAnnotation: (id: string) => void;
+  /** Saves a new highlight; the promise, if any, settles once it is saved (or failed). */
   onCreate: (
     selection: { start: number; end: number },
     kind: AnnotationKind,
     intent: SelectionIntent,
-  ) => void;
+  ) => Promise<unknown> | void;
   /** Set while a highlight waits to be re-attached: the toolbar then offers only that. */
   onReattach?: (selection: { start: number; end: number }) => void;
 }
@@ -69,7 +70,14 @@ export function Reader({
     onSelectLatest.current = onSelectAnnotation;
   });
   const onSelect = useCallback((id: string) => onSelectLatest.current(id), []);
-  useHighlightPaint({ enabled: painted, root, document, perBlock, byId, selectedId });
+  const paintPending = useHighlightPaint({
+    enabled: painted,
+    root,
+    document,
+    perBlock,
+    byId,
+    selectedId,
+  });
   const pointer = useHighlightPointer(root, annotations, onSelect);
 
   const readSelection = useCallback(() => {
@@ -110,11 +118,19 @@ export function Reader({
     (kind: AnnotationKind, intent: SelectionIntent) => {
       const span = liveSelection() ?? pending;
       if (!span || view.readOnly) return;
-      onCreate({ start: span.start, end: span.end }, kind, intent);
+      // Shown on the key press, not when the core answers: taken away a frame after the
+      // save settles, by when the saved highlight is painted in its place (or it failed).
+      const range = root.current && offsetsToRange(root.current, span.start, span.end);
+      const unpaint = range ? paintPending(kind, range) : undefined;
+      const saved = onCreate({ start: span.start, end: span.end }, kind, intent);
+      if (unpaint)
+        void Promise.resolve(saved)
+          .catch(() => undefined)
+          .then(() => requestAnimationFrame(unpaint));
       window.getSelection()?.removeAllRanges();
       setPending(null);
     },
-    [pending, onCreate, view.readOnly, liveSelection],
+    [pending, onCreate, view.readOnly, liveSelection, paintPending],
   );
 
   // Selecting from the keyboard (see use-keyboard-selection.ts).

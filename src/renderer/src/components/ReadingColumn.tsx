@@ -41,7 +41,7 @@ export function ReadingColumn(): React.JSX.Element {
     range: { start: number; end: number },
     kind: AnnotationKind,
     intent: SelectionIntent,
-  ): void => void commands.createHighlight(range, kind, intent === 'highlight' ? null : intent);
+  ): Promise<void> => commands.createHighlight(range, kind, intent === 'highlight' ? null : intent);
 
   if (!view)
     return (

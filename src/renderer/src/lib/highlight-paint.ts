@@ -3,7 +3,7 @@
 // holding DOM ranges over the text, styled by `::highlight(...)` in reader.css. Adding or
 // removing a highlight changes only those ranges, never a text node. The runs painted are
 // the same flat runs the span fallback renders (segments.ts), so both look alike.
-import type { Annotation, Block } from '../../../shared/model';
+import type { Annotation, AnnotationKind, Block } from '../../../shared/model';
 import { offsetsToRange } from './dom-offsets';
 import { runPaint, segmentBlock, type RunPaint, type Span } from './segments';
 
@@ -51,6 +51,8 @@ export class HighlightPainter {
   private readonly highlights = new Map<string, Highlight>();
   /** What each block (by index) has painted, and the signature it was painted for. */
   private readonly painted = new Map<number, Painted>();
+  /** Highlights being saved, painted before the core has answered (see `pending`). */
+  private readonly provisional = new Set<[Highlight, Range]>();
 
   constructor() {
     for (const name of NAMES) this.highlights.set(name, acquire(name));
@@ -94,10 +96,28 @@ export class HighlightPainter {
     });
   }
 
+  /**
+   * Paints a highlight that is being saved at once, in its kind's colour, so it shows on
+   * the key press rather than when the core answers; the function returned takes it away
+   * (once the saved highlight is painted, or if the save failed).
+   */
+  pending(kind: AnnotationKind, range: Range): () => void {
+    const highlight = this.highlights.get(`wb-${kind}`);
+    if (!highlight) return () => undefined;
+    const entry: [Highlight, Range] = [highlight, range];
+    highlight.add(range);
+    this.provisional.add(entry);
+    return () => {
+      if (this.provisional.delete(entry)) highlight.delete(range);
+    };
+  }
+
   /** Takes every range away, for a new text whose elements the old ranges no longer fit. */
   clear(): void {
     for (const painted of this.painted.values()) this.unpaint(painted);
     this.painted.clear();
+    this.unpaint({ signature: '', ranges: [...this.provisional] });
+    this.provisional.clear();
   }
 
   dispose(): void {

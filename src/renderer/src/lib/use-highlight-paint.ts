@@ -1,9 +1,9 @@
 // Keeps the reader's painted highlights (highlight-paint.ts) in step with what it renders:
 // one painter per reader, emptied when the text changes (its elements are new), brought up
 // to date after every render (only blocks whose highlights changed are repainted), and
-// unregistered when the reader goes.
+// unregistered when the reader goes. It also paints a highlight being saved at once.
 import { useLayoutEffect, useRef, type RefObject } from 'react';
-import type { Annotation, Document } from '../../../shared/model';
+import type { Annotation, AnnotationKind, Document } from '../../../shared/model';
 import { HighlightPainter } from './highlight-paint';
 import type { Span } from './segments';
 
@@ -22,7 +22,7 @@ export function useHighlightPaint({
   perBlock: readonly { spans: Span[]; signature: string }[];
   byId: ReadonlyMap<string, Annotation>;
   selectedId: string | null;
-}): void {
+}): (kind: AnnotationKind, range: Range) => (() => void) | undefined {
   const painter = useRef<HighlightPainter | null>(null);
   useLayoutEffect(() => {
     if (!enabled) return;
@@ -39,4 +39,6 @@ export function useHighlightPaint({
     if (root.current)
       painter.current?.paint(root.current, document.blocks, perBlock, byId, selectedId);
   });
+  // A highlight being saved, painted at once (HighlightPainter.pending).
+  return (kind, range) => painter.current?.pending(kind, range);
 }
