@@ -30,7 +30,7 @@ export async function buildIndexPart({
   documentIds,
   withWorkspace,
 }: IndexPartRequest): Promise<IndexPart> {
-  const index = new SearchIndex();
+  const index = new SearchIndex({ buildOnly: true });
   if (withWorkspace) {
     const workspace = await readWorkspaceQuietly(nodeFs, dir);
     for (const entity of workspace?.entities ?? []) index.putEntity(entity);

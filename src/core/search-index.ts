@@ -59,7 +59,12 @@ const TOTAL_CAP = 200;
 const COMPACT_SHARE = 0.25;
 
 export class SearchIndex {
-  private readonly words = new WordIndex();
+  private readonly words: WordIndex;
+
+  /** `buildOnly`: built to be saved as a cache part, never searched (index-part.ts). */
+  constructor({ buildOnly = false }: { buildOnly?: boolean } = {}) {
+    this.words = new WordIndex({ vocabulary: !buildOnly });
+  }
   /** The current FlexSearch id of each entry, and the entry of each current id. */
   private readonly idOf = new Map<string, number>();
   private readonly keyOf = new Map<number, string>();

@@ -33,6 +33,12 @@ interface Storage {
 const MAX_EXPANSIONS = 50;
 
 export class WordIndex {
+  /**
+   * `vocabulary: false` for an index that is only built and saved (the index workers):
+   * it is never searched by prefix, and keeping every word's set costs a lookup a token.
+   */
+  constructor(private readonly options: { vocabulary: boolean } = { vocabulary: true }) {}
+
   private index = this.create();
   /** Every word ever indexed (removed words stay: they then simply match nothing). */
   private readonly vocabulary = new Set<string>();
@@ -62,7 +68,7 @@ export class WordIndex {
   private encode(text: string): string[] {
     if (this.literal !== null) return [this.literal];
     const tokens = searchTokens(text);
-    if (this.indexing) {
+    if (this.indexing && this.options.vocabulary) {
       for (const token of tokens) {
         // Before FlexSearch adds to a cached word's lists, they must be there.
         if (this.lazy) this.materialise(token);

@@ -9,6 +9,8 @@ export function normaliseText(raw: string): string {
     .normalize('NFC');
 }
 
+const NON_ASCII = /\P{ASCII}/u;
+
 const ARABIC_FOLDS: Record<string, string> = {
   '\u064A': '\u06CC', // Arabic yeh -> Persian yeh
   '\u0649': '\u06CC', // alef maksura -> Persian yeh
@@ -26,6 +28,8 @@ const ARABIC_FOLDS: Record<string, string> = {
  * Not length-preserving: use it to compare, never to compute offsets.
  */
 export function foldForMatch(text: string): string {
+  // ASCII has no digits, marks, joiners or letter variants to fold: only case.
+  if (!NON_ASCII.test(text)) return text.toLowerCase();
   return text
     .replace(/[\u0660-\u0669\u06F0-\u06F9]/g, (d) => String((d.charCodeAt(0) & 0xf) % 10))
     .normalize('NFKD')

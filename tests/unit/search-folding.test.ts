@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { SearchIndex } from '../../src/core/search-index';
 import { buildSnippet, parseQuery, SearchInput } from '../../src/shared/search';
-import { searchTokens, tokenSpans } from '../../src/shared/text';
+import { foldForMatch, searchTokens, tokenSpans } from '../../src/shared/text';
 import { documentFromText } from '../fixtures/documents';
 
 const paragraphs = [
@@ -128,5 +128,24 @@ describe('snippets read words as the index does', () => {
       }),
       { numRuns: 2000 },
     );
+  });
+});
+
+describe('folding ASCII text', () => {
+  it('takes the short way only where the full folding would change nothing but case', () => {
+    // The full rules, written out: what foldForMatch does to text that is not ASCII.
+    const full = (text: string): string =>
+      text
+        .normalize('NFKD')
+        .replace(/[\u0300-\u036F\u064B-\u065F\u0670\u06D6-\u06ED]/g, '')
+        .toLowerCase();
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary-ascii', maxLength: 60 }), (text) => {
+        expect(foldForMatch(text)).toBe(full(text));
+      }),
+    );
+    // One character outside ASCII and the full rules apply again.
+    expect(foldForMatch('Résumé NAÏVE')).toBe('resume naive');
+    expect(foldForMatch('کتاب ۱۲۳')).toBe('کتاب 123');
   });
 });
