@@ -3,34 +3,9 @@
 // dossier with Shamkhani beside him, the co-occurrence matrix and graph, and the event
 // "1988 massacre" at Evin prison on the timeline. Screenshots of the four research views
 // at two window sizes are kept under test-results/screenshots.
-import { mkdir } from 'node:fs/promises';
-import { join } from 'node:path';
-import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
+import { screenshots } from './screenshots';
 import type { WorkbenchPage } from './workbench-page';
-
-const SHOTS = join(import.meta.dirname, '../../test-results/screenshots');
-const SIZES = [
-  { width: 1400, height: 900 },
-  { width: 800, height: 600 },
-];
-
-async function screenshots(page: Page, name: string, focus?: Locator): Promise<void> {
-  await mkdir(SHOTS, { recursive: true });
-  // Toasts would cover the view: dismiss them first.
-  const toasts = page
-    .getByRole('log', { name: 'Notifications' })
-    .getByRole('button', { name: /^Dismiss|^Close/ });
-  while ((await toasts.count()) > 0) await toasts.first().click();
-  for (const size of SIZES) {
-    await page.setViewportSize(size);
-    if (focus) await focus.scrollIntoViewIfNeeded();
-    // Let the graph and the layout settle at the new size.
-    await page.waitForTimeout(400);
-    await page.screenshot({ path: join(SHOTS, `${name}-${size.width}x${size.height}.png`) });
-  }
-  await page.setViewportSize(SIZES[0]!);
-}
 
 async function createEntity(wb: WorkbenchPage, name: string, type: string): Promise<void> {
   await wb.entities.getByRole('button', { name: 'New entity' }).click();

@@ -2,8 +2,10 @@
 // laid out and painted, yet the whole text stays in the page, so find-in-page finds text
 // far below, a selection across blocks far down becomes a highlight at exactly its offsets,
 // and the document reopens at the paragraph the reader left it at.
+import AxeBuilder from '@axe-core/playwright';
 import { call } from './api';
 import { expect, test } from './fixtures';
+import { screenshots } from './screenshots';
 
 const PARAGRAPHS = Array.from(
   { length: 600 },
@@ -78,4 +80,6 @@ test('a long document lays out what is near the view, and still finds, selects a
   await expect(wb.reader).toHaveAccessibleName('Document: Long report');
   await expect.poll(offsetFromTop).toBe(before);
   expect(await reading.evaluate((el) => el.scrollTop)).toBeGreaterThan(1000);
+  expect((await new AxeBuilder({ page }).include('article').analyze()).violations).toEqual([]);
+  await screenshots(page, 'long-document');
 });

@@ -1,0 +1,28 @@
+// Screenshots of what a user sees, at a wide and a narrow window, kept under
+// test-results/screenshots to be looked at (and for the README's images).
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Locator, Page } from '@playwright/test';
+
+const SHOTS = join(import.meta.dirname, '../../test-results/screenshots');
+const SIZES = [
+  { width: 1400, height: 900 },
+  { width: 800, height: 600 },
+];
+
+export async function screenshots(page: Page, name: string, focus?: Locator): Promise<void> {
+  await mkdir(SHOTS, { recursive: true });
+  // Toasts would cover the view: dismiss them first.
+  const toasts = page
+    .getByRole('log', { name: 'Notifications' })
+    .getByRole('button', { name: /^Dismiss|^Close/ });
+  while ((await toasts.count()) > 0) await toasts.first().click();
+  for (const size of SIZES) {
+    await page.setViewportSize(size);
+    if (focus) await focus.scrollIntoViewIfNeeded();
+    // Let the graph and the layout settle at the new size.
+    await page.waitForTimeout(400);
+    await page.screenshot({ path: join(SHOTS, `${name}-${size.width}x${size.height}.png`) });
+  }
+  await page.setViewportSize(SIZES[0]!);
+}
