@@ -4,7 +4,7 @@
 // takes them over like a saved cache, so each record's entries are checked against the
 // loaded workspace by hash: a file that changed or could not be read here is simply
 // indexed again there.
-import { encodeCache, listsStart, probeTokens, type CheckedCache } from './search-cache';
+import { encodeCache, probeTokens } from './search-cache';
 import { SearchIndex } from './search-index';
 import { nodeFs } from './store/durable';
 import { limited, readDocumentQuietly, readWorkspaceQuietly } from './store/load';
@@ -16,20 +16,13 @@ export interface IndexPartRequest {
   withWorkspace: boolean;
 }
 
-export type IndexPartReply =
-  { ok: true; bytes: Uint8Array; checked: CheckedCache } | { ok: false; detail: string };
-
-export interface IndexPart {
-  bytes: Uint8Array;
-  /** The manifest written into `bytes`, and where their lists begin. */
-  checked: CheckedCache;
-}
+export type IndexPartReply = { ok: true; bytes: Uint8Array } | { ok: false; detail: string };
 
 export async function buildIndexPart({
   dir,
   documentIds,
   withWorkspace,
-}: IndexPartRequest): Promise<IndexPart> {
+}: IndexPartRequest): Promise<Uint8Array> {
   const index = new SearchIndex({ buildOnly: true });
   if (withWorkspace) {
     const workspace = await readWorkspaceQuietly(nodeFs, dir);
@@ -46,13 +39,12 @@ export async function buildIndexPart({
     for (const annotation of file.annotations) index.putAnnotation(annotation);
   }
   const source = index.cacheSource();
-  const manifest = { probe: probeTokens(), ...source.manifest };
   const bytes = await encodeCache(
-    manifest,
+    { probe: probeTokens(), ...source.manifest },
     source.postings,
     (id) => source.live.has(id),
     () => Promise.resolve(true),
   );
   if (!bytes) throw new Error('the index changed while it was encoded');
-  return { bytes, checked: { manifest, jsonEnd: listsStart(bytes) } };
+  return bytes;
 }

@@ -9,7 +9,7 @@ import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { IndexPartReply, IndexPartRequest } from './index-part';
-import { cachePath, checkCache, type CheckedCache } from './search-cache';
+import { cachePath, checkCache, ownManifest, type CheckedCache } from './search-cache';
 import { DOCUMENT_NAME } from './store/layout';
 
 export type PreparedIndex =
@@ -90,8 +90,8 @@ async function partition(dir: string, count: number): Promise<string[][]> {
 }
 
 /**
- * One part built by a worker: its bytes, and the manifest it wrote into them (made by this
- * program's own code in this process, so not parsed and checked again).
+ * One part built by a worker: its bytes, and the manifest in them (written by this
+ * program's own code in this process, so read back without the checks a file needs).
  */
 function runWorker(
   workerFile: string | URL,
@@ -113,7 +113,7 @@ function runWorker(
     worker.once('message', (reply: IndexPartReply) =>
       settle(() =>
         reply.ok
-          ? resolve({ bytes: reply.bytes, checked: reply.checked })
+          ? resolve({ bytes: reply.bytes, checked: ownManifest(reply.bytes) })
           : reject(new Error(reply.detail)),
       ),
     );

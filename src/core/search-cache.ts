@@ -216,6 +216,16 @@ export function checkCache(buf: Uint8Array): CheckedCache {
 export const listsStart = (buf: Uint8Array): number =>
   HEADER + new DataView(buf.buffer, buf.byteOffset, buf.byteLength).getUint32(8);
 
+/**
+ * The manifest of a cache this program has just encoded in this process (an index
+ * worker's part): read back without the checks a file from disk needs.
+ */
+export function ownManifest(buf: Uint8Array): CheckedCache {
+  const jsonEnd = listsStart(buf);
+  const text = new TextDecoder().decode(buf.subarray(HEADER, jsonEnd));
+  return { manifest: JSON.parse(text) as CacheManifest, jsonEnd };
+}
+
 /** A cache's manifest, checked, and where its lists begin. */
 export interface CheckedCache {
   manifest: CacheManifest;
@@ -299,15 +309,15 @@ export function joinCaches(parts: readonly IndexCache[]): IndexCache {
   const [first] = parts;
   if (!first) throw new Error('no cache to join');
   const units: CacheManifest['units'] = {};
-  const words = new Set<string>();
   let nextId = 1;
   for (const part of parts) {
     Object.assign(units, part.manifest.units);
     nextId = Math.max(nextId, part.manifest.nextId);
-    for (const word of part.postings.words()) words.add(word);
   }
+  // The words not yet taken, of every part: asked for rarely (sorting the vocabulary,
+  // saving), so gathered then rather than at open.
+  const words = (): Set<string> => new Set(parts.flatMap((part) => [...part.postings.words()]));
   const take = (word: string): Buckets | undefined => {
-    if (!words.delete(word)) return undefined;
     let joined: Buckets | undefined;
     for (const part of parts) {
       const buckets = part.postings.take(word);
@@ -321,7 +331,7 @@ export function joinCaches(parts: readonly IndexCache[]): IndexCache {
     }
     return joined;
   };
-  return { manifest: { ...first.manifest, units, nextId }, postings: { words: () => words, take } };
+  return { manifest: { ...first.manifest, units, nextId }, postings: { words, take } };
 }
 
 /** Writes the cache in place of the old one (temp file and rename, like every file). */

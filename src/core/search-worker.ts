@@ -8,8 +8,9 @@ if (!port) throw new Error('search-worker.ts runs only as a worker thread');
 
 port.once('message', (request: IndexPartRequest) => {
   buildIndexPart(request).then(
-    ({ bytes, checked }) => {
-      const reply: IndexPartReply = { ok: true, bytes, checked };
+    (bytes) => {
+      // Only the bytes (transferred, not copied): the opener reads the manifest from them.
+      const reply: IndexPartReply = { ok: true, bytes };
       port.postMessage(reply, [bytes.buffer as ArrayBuffer]);
     },
     (error: unknown) => {

@@ -130,7 +130,7 @@ export class WordIndex {
     const { map, reg } = this.storage;
     if (map.size || this.lazy) throw new Error('WordIndex.load needs an empty index');
     this.lazy = { source, live };
-    for (const word of source.words()) this.vocabulary.add(word);
+    // The cached words join the vocabulary as they are read in, or when it is next sorted.
     for (const id of ids) reg.add(id);
     this.sortedVocabulary = null;
   }
@@ -146,7 +146,9 @@ export class WordIndex {
       // simply not taken from it (entries indexed from now on still find it).
       return;
     }
-    if (!buckets || (lazy.live && !prune(buckets, lazy.live))) return;
+    if (!buckets) return;
+    this.vocabulary.add(word);
+    if (lazy.live && !prune(buckets, lazy.live)) return;
     const { map } = this.storage;
     const newer = map.get(word);
     if (!newer) {
@@ -189,7 +191,9 @@ export class WordIndex {
   }
 
   private expansions(prefix: string): string[] {
-    this.sortedVocabulary ??= [...this.vocabulary].sort();
+    this.sortedVocabulary ??= [
+      ...new Set([...this.vocabulary, ...(this.lazy?.source.words() ?? [])]),
+    ].sort();
     const words = this.sortedVocabulary;
     let lo = 0;
     let hi = words.length;
