@@ -98,6 +98,8 @@ export class CoreContext {
     this.job = job;
     this.held = [];
     const prepared = await job.result;
+    // Closed meanwhile (the workers were stopped): nothing more to build.
+    if (this.closing) return;
     let cache: IndexCache | undefined;
     let reason = prepared.kind === 'cache' ? '' : prepared.reason;
     try {
@@ -168,6 +170,7 @@ export class CoreContext {
     let done = total - ids.length;
     this.indexProgress = { indexed: done, total };
     for (const id of ids) {
+      if (this.closing) return;
       this.indexProgress = { indexed: ++done, total };
       fill(id);
       if (done % 25 === 0) await yieldToLoop();

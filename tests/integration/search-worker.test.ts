@@ -133,4 +133,16 @@ describe('the search index built in workers', () => {
     await rm(join(dir, '.cache'), { recursive: true, force: true, maxRetries: 10, retryDelay: 20 });
     expect(got).toEqual(await answers(await reopen(dir), QUERIES(entity)));
   });
+
+  it('stops the workers when the workspace closes, and builds nothing after', async () => {
+    await build();
+    const wb = await reopen(dir, { searchWorker: worker });
+    await closeWorkbench(dir);
+    await wb.indexed;
+    expect(wb.indexSource).toEqual({
+      cached: false,
+      reason: 'not yet read',
+      builtBy: 'this thread',
+    });
+  });
 });
