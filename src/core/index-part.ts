@@ -7,7 +7,8 @@
 import { encodeCache, probeTokens } from './search-cache';
 import { SearchIndex } from './search-index';
 import { nodeFs } from './store/durable';
-import { limited, readDocumentQuietly, readWorkspaceQuietly } from './store/load';
+import { limited, PARALLEL_READS } from './limited';
+import { readDocumentQuietly, readWorkspaceQuietly } from './store/load';
 
 export interface IndexPartRequest {
   dir: string;
@@ -30,7 +31,7 @@ export async function buildIndexPart({
     for (const note of workspace?.notes ?? []) index.putNote(note);
   }
   // Read several at a time (mostly waiting on the disk), indexed in order as they come.
-  const read = limited(16, (id: string) => readDocumentQuietly(nodeFs, dir, id));
+  const read = limited(PARALLEL_READS, (id: string) => readDocumentQuietly(nodeFs, dir, id));
   const files = documentIds.map((id) => read(id));
   for (const reading of files) {
     const file = await reading;

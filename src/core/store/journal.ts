@@ -4,6 +4,7 @@
 // leaves no journal (it is renamed into place whole) and no file changed; a crash after
 // it leaves a journal that the next opener applies again, so a command is all or nothing.
 import { dirname, join } from 'node:path';
+import { eachLimited } from '../limited';
 import {
   fsyncDirectory,
   removeDurably,
@@ -90,28 +91,6 @@ export async function commitFiles(
 
 /** How many files are written and fsynced at once: the disk can flush them together. */
 const PARALLEL_WRITES = 8;
-
-/** Runs `task` on every item, at most `limit` at a time; waits for all, then throws the first error. */
-async function eachLimited<T>(
-  items: readonly T[],
-  limit: number,
-  task: (item: T) => Promise<void>,
-): Promise<void> {
-  let next = 0;
-  let failure: { error: unknown } | undefined;
-  const worker = async (): Promise<void> => {
-    while (next < items.length && !failure) {
-      const item = items[next++]!;
-      try {
-        await task(item);
-      } catch (error) {
-        failure ??= { error };
-      }
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  if (failure) throw failure.error;
-}
 
 /**
  * Applies many changes with one fsync per file and one per folder (not two per file):

@@ -14,6 +14,7 @@ import {
   WorkspaceFile,
   type Document,
 } from '../../shared/model';
+import { limited, PARALLEL_READS } from '../limited';
 import { TEMP_SUFFIX, type StoreFs } from './durable';
 import { inspectDocument, inspectWorkspace } from './integrity';
 import { DOCUMENT_NAME, documentIdOf, highlightsPath, WORKSPACE_FILE } from './layout';
@@ -53,27 +54,6 @@ export interface LoadedWorkspace {
 }
 
 const NOT_REPAIRABLE = 'none: fix the file by hand or restore it from a backup';
-/** How many document files are read at once while a workspace loads. */
-const PARALLEL_READS = 16;
-
-/** `task`, with at most `limit` of its calls under way at once (the others wait in turn). */
-export function limited<A extends unknown[], R>(
-  limit: number,
-  task: (...args: A) => Promise<R>,
-): (...args: A) => Promise<R> {
-  let active = 0;
-  const waiting: (() => void)[] = [];
-  return async (...args) => {
-    if (active >= limit) await new Promise<void>((resolve) => waiting.push(resolve));
-    active += 1;
-    try {
-      return await task(...args);
-    } finally {
-      active -= 1;
-      waiting.shift()?.();
-    }
-  };
-}
 
 function readProblem(
   path: string,
