@@ -1,9 +1,16 @@
 // What the search index holds for each record: a document's metadata and each of its
 // blocks, a highlight (quote, note, tags), an entity (name, aliases, description) and a
-// free-standing note (title, body, its links), each as one entry keyed by kind and id.
+// free-standing note (title, body, its links), each as one entry keyed by kind and id;
+// and an entry found by a query as the hit a search answers with.
 import type { Annotation, Document, Entity, Note } from '../shared/model';
 import { parseNoteLinks } from '../shared/note-links';
-import type { SearchKind } from '../shared/search';
+import {
+  buildSnippet,
+  snippetWords,
+  type QueryPlan,
+  type SearchHit,
+  type SearchKind,
+} from '../shared/search';
 
 export interface Entry {
   key: string;
@@ -79,4 +86,35 @@ export function noteEntry(note: Note): Entry {
     documentIds: note.documentIds,
     links: parseNoteLinks(note.body).map((l) => l.text),
   };
+}
+
+/** An entry as a search hit: its snippet around the words `plan` matched, and where it is. */
+export function hitOf(
+  entry: Entry,
+  plan: QueryPlan,
+  titleOf: (documentId: string) => string | undefined,
+): SearchHit {
+  const text = entry.snippetText ?? entry.text;
+  const words = snippetWords(text, plan);
+  const id = entry.key.slice(2);
+  const snippet = buildSnippet(text, words);
+  if (entry.kind === 'note') return { kind: 'note', id, title: entry.title, snippet };
+  const hit: SearchHit = { kind: entry.kind, id, title: entry.title, snippet };
+  if (entry.documentId) {
+    hit.documentId = entry.documentId;
+    hit.documentTitle = titleOf(entry.documentId) ?? entry.title;
+  }
+  if (entry.kind === 'block' && entry.start !== undefined) {
+    // From the first matched word to the last one near it, so a phrase flashes whole.
+    const first = words[0];
+    const last = words.filter((w) => first && w.end - first.start <= 200).at(-1);
+    hit.start = entry.start + (first?.start ?? 0);
+    hit.end = entry.start + (last?.end ?? entry.text.length);
+  } else if (entry.kind === 'highlight') {
+    hit.start = entry.start;
+    hit.end = entry.end;
+  }
+  if (entry.annotationKind) hit.annotationKind = entry.annotationKind;
+  if (entry.entityType) hit.entityType = entry.entityType;
+  return hit;
 }

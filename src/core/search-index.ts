@@ -10,11 +10,8 @@ import type { z } from 'zod';
 import type { Annotation, Document, DocumentFile, Entity, Note } from '../shared/model';
 import type { NoteLinkTarget } from '../shared/note-links';
 import {
-  buildSnippet,
   parseQuery,
-  snippetWords,
   type QueryPlan,
-  type SearchHit,
   type SearchInput,
   type SearchKind,
   type SearchResult,
@@ -24,6 +21,7 @@ import {
   annotationEntry,
   documentEntries,
   entityEntry,
+  hitOf,
   noteEntry,
   type Entry,
 } from './search-entries';
@@ -383,7 +381,7 @@ export class SearchIndex {
       .sort((a, b) => KIND_ORDER[a.entry.kind] - KIND_ORDER[b.entry.kind] || a.rank - b.rank)
       .slice(0, q.limit);
     return {
-      hits: ranked.map(({ entry }) => this.toHit(entry, plan, scope)),
+      hits: ranked.map(({ entry }) => hitOf(entry, plan, (id) => scope.titleOf(id))),
       total: found.length,
     };
   }
@@ -413,31 +411,5 @@ export class SearchIndex {
       return false;
     });
     return out;
-  }
-
-  private toHit(entry: Entry, plan: QueryPlan, scope: SearchScope): SearchHit {
-    const text = entry.snippetText ?? entry.text;
-    const words = snippetWords(text, plan);
-    const id = entry.key.slice(2);
-    const snippet = buildSnippet(text, words);
-    if (entry.kind === 'note') return { kind: 'note', id, title: entry.title, snippet };
-    const hit: SearchHit = { kind: entry.kind, id, title: entry.title, snippet };
-    if (entry.documentId) {
-      hit.documentId = entry.documentId;
-      hit.documentTitle = scope.titleOf(entry.documentId) ?? entry.title;
-    }
-    if (entry.kind === 'block' && entry.start !== undefined) {
-      // From the first matched word to the last one near it, so a phrase flashes whole.
-      const first = words[0];
-      const last = words.filter((w) => first && w.end - first.start <= 200).at(-1);
-      hit.start = entry.start + (first?.start ?? 0);
-      hit.end = entry.start + (last?.end ?? entry.text.length);
-    } else if (entry.kind === 'highlight') {
-      hit.start = entry.start;
-      hit.end = entry.end;
-    }
-    if (entry.annotationKind) hit.annotationKind = entry.annotationKind;
-    if (entry.entityType) hit.entityType = entry.entityType;
-    return hit;
   }
 }
