@@ -5,16 +5,6 @@
 // at two window sizes are kept under test-results/screenshots.
 import { expect, test } from './fixtures';
 import { screenshots } from './screenshots';
-import type { WorkbenchPage } from './workbench-page';
-
-async function createEntity(wb: WorkbenchPage, name: string, type: string): Promise<void> {
-  await wb.entities.getByRole('button', { name: 'New entity' }).click();
-  const form = wb.details.getByRole('region', { name: 'New entity' });
-  await form.getByRole('textbox', { name: 'Name' }).fill(name);
-  await form.getByRole('combobox', { name: 'Type' }).selectOption(type);
-  await form.getByRole('button', { name: 'Create entity' }).click();
-  await expect(wb.details.getByRole('heading', { level: 2, name })).toBeVisible();
-}
 
 test('merge, find mentions, dossier, co-occurrence and an event on the timeline', async ({
   workbench: wb,
@@ -23,8 +13,8 @@ test('merge, find mentions, dossier, co-occurrence and an event on the timeline'
   const tab = (name: string) => page.getByRole('tab', { name });
 
   // Two spellings of one person, merged: the other spelling becomes an alias.
-  await createEntity(wb, 'Hamid Nouri', 'person');
-  await createEntity(wb, 'Hamid Noury', 'person');
+  await wb.createEntity('Hamid Nouri', 'person');
+  await wb.createEntity('Hamid Noury', 'person');
   await wb.details.getByRole('button', { name: 'Merge…' }).click();
   const merge = wb.details.getByRole('region', { name: 'Merge with another entity' });
   await merge
@@ -40,7 +30,7 @@ test('merge, find mentions, dossier, co-occurrence and an event on the timeline'
   );
 
   // Find every mention of Ejei and accept them all, from his dossier.
-  await createEntity(wb, 'Ejei', 'person');
+  await wb.createEntity('Ejei', 'person');
   await wb.details.getByRole('button', { name: 'Open dossier' }).click();
   await expect(tab('Dossier')).toHaveAttribute('aria-selected', 'true');
   const dossier = page.getByRole('article', { name: 'Ejei' });
@@ -77,8 +67,8 @@ test('merge, find mentions, dossier, co-occurrence and an event on the timeline'
   await screenshots(page, 'graph', view.getByRole('img', { name: /^Network of/ }));
 
   // The event "1988 massacre": a year, Evin prison as its place, on the timeline.
-  await createEntity(wb, 'Evin prison', 'place');
-  await createEntity(wb, '1988 massacre', 'event');
+  await wb.createEntity('Evin prison', 'place');
+  await wb.createEntity('1988 massacre', 'event');
   const event = wb.details.getByRole('form', { name: 'Event' });
   await event.getByRole('textbox', { name: 'Date' }).fill('1988');
   await expect(event.getByText('Known to the year.')).toBeVisible();

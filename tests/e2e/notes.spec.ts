@@ -4,32 +4,10 @@
 // documents; a note is deleted and brought back with Undo; and a note is found by search.
 // The notes view and the tag view are checked with axe in light and dark, and the notes
 // view is photographed (writing and preview) at two window sizes.
-import { mkdir } from 'node:fs/promises';
-import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import type { WorkbenchPage } from './workbench-page';
-
-const SHOTS = join(import.meta.dirname, '../../test-results/screenshots');
-const SIZES = [
-  { width: 1400, height: 900 },
-  { width: 800, height: 600 },
-];
-
-async function screenshots(page: Page, name: string): Promise<void> {
-  await mkdir(SHOTS, { recursive: true });
-  const toasts = page.getByRole('log', { name: 'Notifications' }).getByRole('button', {
-    name: 'Dismiss',
-  });
-  while ((await toasts.count()) > 0) await toasts.first().click();
-  for (const size of SIZES) {
-    await page.setViewportSize(size);
-    await page.waitForTimeout(300);
-    await page.screenshot({ path: join(SHOTS, `${name}-${size.width}x${size.height}.png`) });
-  }
-  await page.setViewportSize(SIZES[0]!);
-}
+import { screenshots } from './screenshots';
 
 /** No axe violations in light and in dark colour schemes. */
 async function accessible(page: Page): Promise<void> {
@@ -43,15 +21,6 @@ async function accessible(page: Page): Promise<void> {
   await page.emulateMedia({ colorScheme: 'light' });
 }
 
-async function createEntity(wb: WorkbenchPage, name: string, type: string): Promise<void> {
-  await wb.entities.getByRole('button', { name: 'New entity' }).click();
-  const form = wb.details.getByRole('region', { name: 'New entity' });
-  await form.getByRole('textbox', { name: 'Name' }).fill(name);
-  await form.getByRole('combobox', { name: 'Type' }).selectOption(type);
-  await form.getByRole('button', { name: 'Create entity' }).click();
-  await expect(wb.details.getByRole('heading', { level: 2, name })).toBeVisible();
-}
-
 test('notes link entities by [[name]], tags are counted and listed, a deleted note comes back', async ({
   workbench: wb,
   page,
@@ -61,7 +30,7 @@ test('notes link entities by [[name]], tags are counted and listed, a deleted no
   const editor = page.getByRole('article', { name: /^Note: / });
 
   // The entity, then a note that names it in its text.
-  await createEntity(wb, 'Evin prison', 'place');
+  await wb.createEntity('Evin prison', 'place');
   await tab('Notes').click();
   await expect(notes.getByText('No notes yet.')).toBeVisible();
   await notes.getByRole('button', { name: 'New note' }).click();

@@ -97,6 +97,16 @@ export class WorkbenchPage {
       .waitFor();
   }
 
+  /** Creates an entity with the library's New entity button; its panel opens. */
+  async createEntity(name: string, type: string): Promise<void> {
+    await this.entities.getByRole('button', { name: 'New entity' }).click();
+    const form = this.details.getByRole('region', { name: 'New entity' });
+    await form.getByRole('textbox', { name: 'Name' }).fill(name);
+    await form.getByRole('combobox', { name: 'Type' }).selectOption(type);
+    await form.getByRole('button', { name: 'Create entity' }).click();
+    await this.details.getByRole('heading', { level: 2, name }).waitFor();
+  }
+
   entityButton(name: string | RegExp): Locator {
     return this.entities.getByRole('button', { name });
   }
