@@ -17,7 +17,7 @@ export default defineConfig({
           // Imports are parsed in this worker thread (src/core/importers/worker-parser.ts).
           'import-worker': resolve(__dirname, 'src/core/importers/parse-worker.ts'),
           // The search index is built here when there is no cache (src/core/index-prepare.ts).
-          'search-worker': resolve(__dirname, 'src/core/search-worker.ts'),
+          'search-worker': resolve(__dirname, 'src/core/search/search-worker.ts'),
         },
       },
     },

@@ -17,7 +17,7 @@ export default defineConfig({
         reader: 'tests/bench/reader-bench.ts',
         import: 'tests/bench/import-bench.ts',
         'import-worker': 'src/core/importers/parse-worker.ts',
-        'search-worker': 'src/core/search-worker.ts',
+        'search-worker': 'src/core/search/search-worker.ts',
       },
       output: { format: 'es', entryFileNames: '[name].js' },
     },

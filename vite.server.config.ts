@@ -15,7 +15,7 @@ export default defineConfig({
         // The import worker thread, run by the browser host (src/core/importers/worker-parser.ts).
         'import-worker': 'src/core/importers/parse-worker.ts',
         // The search index worker (src/core/index-prepare.ts).
-        'search-worker': 'src/core/search-worker.ts',
+        'search-worker': 'src/core/search/search-worker.ts',
       },
       output: { format: 'es', entryFileNames: '[name].js' },
     },

@@ -8,7 +8,7 @@ import { newId } from './store/load';
 import { Tx, type Op } from './store/tx';
 import type { WorkspaceStore } from './store/workspace-store';
 import { noteLinkResolver, type NoteLinkTarget } from '../shared/note-links';
-import type { PrepareJob } from './index-prepare';
+import type { PrepareJob } from './search/index-prepare';
 import {
   decodeCache,
   encodeCache,
@@ -16,10 +16,10 @@ import {
   probeTokens,
   writeCache,
   type IndexCache,
-} from './search-cache';
-import { SearchIndex, type SearchScope } from './search-index';
-import { TagIndex } from './tag-index';
-import type { BlockLookup } from './research/mentions';
+} from './search/search-cache';
+import { SearchIndex, type SearchScope } from './search/search-index';
+import { TagIndex } from './entities/tag-index';
+import type { BlockLookup } from './mentions/mentions';
 
 export type Listener = (event: WorkbenchEvent) => void;
 

@@ -3,7 +3,7 @@
 // (accents, Arabic and Persian letter variants, ZWNJ, tatweel, harakat, digits).
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Workbench } from '../../src/core/workbench';
-import { SearchIndex } from '../../src/core/search-index';
+import { SearchIndex } from '../../src/core/search/search-index';
 import { documentFromText } from '../fixtures/documents';
 import { SearchInput } from '../../src/shared/search';
 import { closeWorkbench, openSample, reopen, tempDir, unwrap } from './helpers';

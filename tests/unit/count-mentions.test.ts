@@ -3,9 +3,9 @@
 // real sentences and on generated texts over a small alphabet where names collide often.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { countLiterals } from '../../src/core/research/count-mentions';
-import { foldWithMap } from '../../src/core/research/fold-map';
-import { entityMatcher } from '../../src/core/research/mentions';
+import { countLiterals } from '../../src/core/mentions/count-mentions';
+import { foldWithMap } from '../../src/core/mentions/fold-map';
+import { entityMatcher } from '../../src/core/mentions/mentions';
 
 function byRegex(text: string, name: string, aliases: string[]): number {
   const matcher = entityMatcher({ name, aliases });

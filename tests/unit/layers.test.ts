@@ -21,7 +21,7 @@ const problems = (file: string, code: string): string[] =>
 
 describe('layer rule', () => {
   it.each([
-    ['src/core/handlers/annotations.ts', "import { x } from '../../main/window';"],
+    ['src/core/annotations/handlers.ts', "import { x } from '../../main/window';"],
     ['src/core/store/deep/file.ts', "import { x } from '../../../main/window';"],
     ['src/core/context.ts', "import { x } from '../renderer/src/App';"],
     ['src/core/context.ts', "import { app } from 'electron';"],
@@ -41,8 +41,8 @@ describe('layer rule', () => {
   });
 
   it.each([
-    ['src/core/handlers/annotations.ts', "import { x } from '../../shared/api';"],
-    ['src/core/handlers/annotations.ts', "import { x } from '../context';"],
+    ['src/core/annotations/handlers.ts', "import { x } from '../../shared/api';"],
+    ['src/core/annotations/handlers.ts', "import { x } from '../context';"],
     ['src/main/ipc.ts', "import { x } from '../core/workbench';"],
     ['src/main/ipc.ts', "import { ipcMain } from 'electron';"],
     ['src/preload/index.ts', "import { contextBridge } from 'electron';"],

@@ -4,7 +4,7 @@
 // builder; a property pins that snippets read words exactly as the index does.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { SearchIndex } from '../../src/core/search-index';
+import { SearchIndex } from '../../src/core/search/search-index';
 import { buildSnippet, parseQuery, SearchInput } from '../../src/shared/search';
 import { foldForMatch, searchTokens, tokenSpans } from '../../src/shared/text';
 import { documentFromText } from '../fixtures/documents';

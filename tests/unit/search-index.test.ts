@@ -2,7 +2,7 @@
 // id and old ids are dropped from results. These cases pin that an edited or removed
 // entry is never found by words it no longer has, also across a compaction.
 import { describe, expect, it } from 'vitest';
-import { SearchIndex } from '../../src/core/search-index';
+import { SearchIndex } from '../../src/core/search/search-index';
 import type { Entity } from '../../src/shared/model';
 import { SearchInput } from '../../src/shared/search';
 import { documentFromText } from '../fixtures/documents';

@@ -1,6 +1,6 @@
 // Blocks and marks carried through an edit of the text by the diff's offset map.
 import { describe, expect, it } from 'vitest';
-import { mapThroughEdit, offsetMap } from '../../src/core/text-edit';
+import { mapThroughEdit, offsetMap } from '../../src/core/documents/text-edit';
 import type { Block, Mark } from '../../src/shared/model';
 
 const before = 'Evin prison held them.\n\nThe trial began in Stockholm.\n\nAn advertisement.';

@@ -5,7 +5,7 @@
 import type { z } from 'zod';
 import { describeIssues } from '../../shared/issues';
 import { SCHEMA_VERSION } from '../../shared/model';
-import { migrate, versionOf } from '../migrations';
+import { migrate, versionOf } from './migrations';
 import type { StoreFs } from './durable';
 
 export type ReadResult<T> =

@@ -1,0 +1,98 @@
+// Handlers for highlights. The quote selector is always computed here from the stored
+// text, never taken from the caller, so a highlight cannot claim words it does not cover.
+// Every check runs inside the command that writes, so nothing can change in between.
+import type { WorkbenchHandlers } from '../../shared/api';
+import { describeRange, tidyRange } from '../../shared/anchoring';
+import type { Annotation } from '../../shared/model';
+import type { CoreContext } from '../context';
+import { notFound, WorkbenchError } from '../errors';
+import { unlinkFromNotes } from '../notes/note-refs';
+import type { Tx } from '../store/tx';
+
+type Handlers = Pick<
+  WorkbenchHandlers,
+  'annotations.create' | 'annotations.update' | 'annotations.delete' | 'annotations.byEntity'
+>;
+
+const unique = (ids: readonly string[]): string[] => [...new Set(ids)];
+
+export function requireEntities(tx: Tx, ids: readonly string[]): void {
+  const known = new Set(tx.entities.map((e) => e.id));
+  const missing = ids.filter((id) => !known.has(id));
+  if (missing.length) throw notFound('entity', missing.join('", "'));
+}
+
+export function annotationHandlers(ctx: CoreContext): Handlers {
+  return {
+    'annotations.create': (input) =>
+      ctx.command('Create highlight', (tx) => {
+        const { document } = tx.document(input.documentId);
+        const { text } = document;
+        if (input.end > text.length) {
+          throw new WorkbenchError(
+            'INVALID_INPUT',
+            `The selection ends at ${input.end}, past the end of the document (${text.length}).`,
+          );
+        }
+        const range = tidyRange(text, input.start, input.end);
+        if (!range)
+          throw new WorkbenchError('INVALID_INPUT', 'The selection holds only white space.');
+        requireEntities(tx, input.entityIds);
+        const annotation: Annotation = {
+          id: ctx.newId('ann'),
+          documentId: input.documentId,
+          target: describeRange(text, range.start, range.end),
+          entityIds: unique(input.entityIds),
+          tags: unique(input.tags),
+          kind: input.kind,
+          note: input.note,
+          status: 'anchored',
+          anchoredRevision: document.revision,
+          createdAt: tx.now,
+          updatedAt: tx.now,
+        };
+        tx.setAnnotation(input.documentId, annotation.id, annotation);
+        return annotation;
+      }),
+
+    'annotations.update': ({ id, patch }) =>
+      ctx.command('Edit highlight', (tx) => {
+        const current = tx.annotation(id);
+        if (patch.entityIds) requireEntities(tx, patch.entityIds);
+        const updated: Annotation = {
+          ...current,
+          ...(patch.kind !== undefined ? { kind: patch.kind } : {}),
+          ...(patch.note !== undefined ? { note: patch.note } : {}),
+          ...(patch.entityIds !== undefined ? { entityIds: unique(patch.entityIds) } : {}),
+          ...(patch.tags !== undefined ? { tags: unique(patch.tags) } : {}),
+          updatedAt: tx.now,
+        };
+        tx.setAnnotation(current.documentId, id, updated);
+        return updated;
+      }),
+
+    'annotations.delete': ({ id }) =>
+      ctx.command('Delete highlight', (tx) => {
+        const current = tx.annotation(id);
+        tx.setAnnotation(current.documentId, id, undefined);
+        unlinkFromNotes(tx, { annotationIds: new Set([id]) });
+        return { id };
+      }),
+
+    'annotations.byEntity': ({ entityId }) => {
+      if (!ctx.store.state.workspace.entities.some((e) => e.id === entityId))
+        return Promise.reject(notFound('entity', entityId));
+      const passages = [];
+      for (const { annotation, title } of ctx.allAnnotations()) {
+        if (annotation.entityIds.includes(entityId))
+          passages.push({ annotation, documentTitle: title });
+      }
+      passages.sort(
+        (a, b) =>
+          a.documentTitle.localeCompare(b.documentTitle) ||
+          a.annotation.target.position.start - b.annotation.target.position.start,
+      );
+      return Promise.resolve(passages);
+    },
+  };
+}

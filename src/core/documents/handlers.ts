@@ -1,0 +1,166 @@
+// Handlers for the workspace and its documents: listing, reading the stored anchoring,
+// adding an imported document, deleting (to trash/) and editing the text, which makes a
+// new revision and re-anchors every highlight against it in the same command.
+import type { DocumentListItem, WorkbenchHandlers } from '../../shared/api';
+import { SCHEMA_VERSION, type Document } from '../../shared/model';
+import { plural } from '../../shared/text';
+import type { CoreContext } from '../context';
+import { WorkbenchError } from '../errors';
+import { sha256, type ImportedContent } from '../importers/plain-text';
+import { unlinkFromNotes } from '../notes/note-refs';
+import { mapThroughEdit } from './text-edit';
+import { repairWorkspace } from '../store/repair';
+import type { Tx } from '../store/tx';
+import { storeRevision } from './sources';
+
+type Handlers = Pick<
+  WorkbenchHandlers,
+  | 'workspace.info'
+  | 'workspace.repair'
+  | 'documents.list'
+  | 'documents.get'
+  | 'documents.delete'
+  | 'documents.editText'
+>;
+
+export function documentHandlers(ctx: CoreContext): Handlers {
+  const { store } = ctx;
+  return {
+    'workspace.info': () =>
+      Promise.resolve({
+        path: store.dir,
+        schemaVersion: SCHEMA_VERSION,
+        readOnly: store.readOnly,
+        ...(store.readOnlyReason ? { readOnlyReason: store.readOnlyReason } : {}),
+        ...(store.lockedBy ? { lockedBy: store.lockedBy } : {}),
+        problems: store.problems,
+      }),
+
+    'workspace.repair': async () => {
+      const report = await repairWorkspace(store);
+      await ctx.reload();
+      return report;
+    },
+
+    'documents.list': () => {
+      const readable: DocumentListItem[] = [...store.state.documents.values()].map(
+        ({ document, annotations }) => ({
+          id: document.id,
+          title: document.title,
+          createdAt: document.createdAt,
+          annotationCount: annotations.length,
+        }),
+      );
+      readable.sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+      const broken = [...store.damaged.keys()]
+        .filter((path) => path.startsWith('documents/'))
+        .map((path) => ({
+          id: path.slice('documents/'.length).replace(/\.json$/i, ''),
+          title: path,
+          createdAt: '',
+          annotationCount: 0,
+          problem: store.problems
+            .filter((p) => p.file === path)
+            .map((p) => (p.record ? `${p.record}: ${p.reason}` : p.reason))
+            .join('; '),
+        }));
+      return Promise.resolve([...readable, ...broken]);
+    },
+
+    'documents.delete': ({ id, confirmHighlights }) =>
+      ctx.command('Delete document', (tx) => {
+        const { annotations, document } = tx.document(id);
+        if (annotations.length !== confirmHighlights) {
+          throw new WorkbenchError(
+            'IN_USE',
+            `“${document.title}” has ${plural(annotations.length, 'highlight')}; confirm deleting it with that number.`,
+          );
+        }
+        tx.setFile(id, undefined);
+        unlinkFromNotes(tx, {
+          documentIds: new Set([id]),
+          annotationIds: new Set(annotations.map((a) => a.id)),
+        });
+        return { id, highlights: annotations.length };
+      }),
+
+    'documents.get': ({ id }) => {
+      const file = store.state.documents.get(id);
+      if (!file) {
+        const why = store.blocked(id);
+        if (why)
+          return Promise.reject(new WorkbenchError('READ_ONLY', `documents/${id}.json ${why}`));
+        return Promise.reject(
+          new WorkbenchError('NOT_FOUND', `No document with id "${id}" in this workspace.`),
+        );
+      }
+      return Promise.resolve({
+        document: file.document,
+        annotations: file.annotations,
+        readOnly: store.readOnly,
+      });
+    },
+
+    'documents.editText': ({ id, revision, text }) =>
+      ctx.command('Edit text', (tx) => {
+        editText(tx, id, revision, text);
+        const file = tx.document(id);
+        return { document: file.document, annotations: file.annotations, readOnly: false };
+      }),
+  };
+}
+
+/**
+ * Makes `text` the document's next revision: blocks and marks follow the edit, and every
+ * highlight is re-anchored against the new text once, here, and stored with its status.
+ */
+export function editText(tx: Tx, id: string, revision: number, text: string): void {
+  const { document, annotations } = tx.document(id);
+  if (document.revision !== revision) {
+    throw new WorkbenchError(
+      'CONFLICT',
+      `“${document.title}” changed since this edit began (revision ${document.revision}, not ${revision}).`,
+    );
+  }
+  if (text === document.text) return;
+  const { blocks, marks } = mapThroughEdit(document.text, text, document.blocks, document.marks);
+  const next: Document = {
+    ...document,
+    text,
+    blocks,
+    marks,
+    revision: revision + 1,
+    updatedAt: tx.now,
+  };
+  storeRevision(tx, next, annotations);
+}
+
+/** Builds the record for an imported document (revision 1); the caller stores it. */
+export function newDocument(ctx: CoreContext, content: ImportedContent, now: string): Document {
+  return {
+    id: ctx.newId('doc'),
+    title: content.title,
+    text: content.text,
+    blocks: content.blocks,
+    marks: content.marks,
+    source: { ...content.source, accessedDate: content.source.accessedDate ?? now },
+    format: content.format,
+    contentHash: content.contentHash,
+    textHash: sha256(content.text),
+    revision: 1,
+    createdAt: now,
+    updatedAt: now,
+  };
+}
+
+/** Stores an imported document in the running command. */
+export function storeNewDocument(ctx: CoreContext, tx: Tx, content: ImportedContent): Document {
+  const document = newDocument(ctx, content, tx.now);
+  tx.setFile(document.id, { schemaVersion: SCHEMA_VERSION, document, annotations: [] });
+  return document;
+}
+
+/** Stores an imported document as one undoable command. */
+export function addDocument(ctx: CoreContext, content: ImportedContent): Promise<Document> {
+  return ctx.command('Import document', (tx) => storeNewDocument(ctx, tx, content));
+}

@@ -1,0 +1,162 @@
+// Getting material in and out: importing files and pasted text as documents, restoring
+// a JSON backup, and rendering exports. Every import either stores a whole document or
+// nothing, and says which file failed and why.
+import type { ImportOutcome, ParsedInput, WorkbenchHandlers } from '../../shared/api';
+import { importKindOf } from '../../shared/formats';
+import { describeIssues } from '../../shared/issues';
+import { SCHEMA_VERSION } from '../../shared/model';
+import type { CoreContext } from '../context';
+import { WorkbenchError } from '../errors';
+import { EXPORTERS } from '../export/exporters';
+import { Backup, BACKUP_VERSION, type Snapshot } from '../export/snapshot';
+import { migrate } from '../store/migrations';
+import { importBytes, importPastedText } from '../importers';
+import { decodeText } from '../importers/decode';
+import { ImportError } from '../importers/import-error';
+import type { ParseFile } from '../importers/worker-protocol';
+import { addDocument, storeNewDocument } from './handlers';
+import { importContent, patchSource } from './sources';
+
+type Handlers = Pick<
+  WorkbenchHandlers,
+  'documents.import' | 'documents.importBytes' | 'documents.paste' | 'export.create'
+>;
+type ImportRequest = Omit<ParsedInput<'documents.importBytes'>, 'data'> & { bytes: Uint8Array };
+
+export function snapshot(ctx: CoreContext): Snapshot {
+  const { workspace, documents } = ctx.store.state;
+  const list = [...documents.values()]
+    .map(({ document, annotations }) => ({ document, annotations }))
+    .sort((a, b) => a.document.createdAt.localeCompare(b.document.createdAt));
+  return {
+    entities: workspace.entities,
+    notes: workspace.notes,
+    documents: list,
+    exportedAt: new Date().toISOString(),
+  };
+}
+
+/** A version-1 backup's documents in today's form (the same migration as the files). */
+function upgradeBackup(raw: unknown): unknown {
+  if (typeof raw !== 'object' || raw === null || (raw as { version?: unknown }).version !== 1)
+    return raw;
+  const backup = raw as { documents?: unknown };
+  if (!Array.isArray(backup.documents)) return raw;
+  const documents = backup.documents.map((d: unknown) => {
+    try {
+      const { schemaVersion: _v, ...rest } = migrate({
+        ...(d as object),
+        schemaVersion: 1,
+      }) as Record<string, unknown>;
+      return rest;
+    } catch {
+      return d;
+    }
+  });
+  return { ...backup, version: BACKUP_VERSION, documents };
+}
+
+/**
+ * Restores a JSON backup into this workspace as one command: every file it writes lands,
+ * or none does. A backup whose records are all here already was restored before.
+ */
+export async function restoreBackup(
+  ctx: CoreContext,
+  bytes: Uint8Array,
+  fileName: string,
+): Promise<ImportOutcome> {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(decodeText(bytes, fileName, false));
+  } catch (error) {
+    if (error instanceof ImportError) throw error;
+    throw new ImportError(fileName, 'it is not valid JSON');
+  }
+  const parsed = Backup.safeParse(upgradeBackup(raw));
+  if (!parsed.success) {
+    throw new ImportError(
+      fileName,
+      `it is not a Research Workbench backup (${describeIssues(parsed.error.issues, 1)})`,
+    );
+  }
+  const backup = parsed.data;
+  return ctx.command('Restore backup', (tx) => {
+    const taken = new Set([
+      ...tx.entities.map((e) => e.id),
+      ...tx.notes.map((n) => n.id),
+      ...tx.documentIds(),
+      ...[...tx.documents()].flatMap((f) => f.annotations.map((a) => a.id)),
+    ]);
+    const incoming = [
+      ...backup.entities.map((e) => e.id),
+      ...backup.notes.map((n) => n.id),
+      ...backup.documents.flatMap((d) => [d.document.id, ...d.annotations.map((a) => a.id)]),
+    ];
+    const clashes = incoming.filter((id) => taken.has(id));
+    if (clashes.length && clashes.length === incoming.length)
+      throw new ImportError(
+        fileName,
+        'everything in it is already in this workspace (it was restored before)',
+      );
+    if (clashes.length)
+      throw new ImportError(
+        fileName,
+        `it holds records already in this workspace (for example "${clashes[0]}")`,
+      );
+    for (const d of backup.documents)
+      tx.setFile(d.document.id, { schemaVersion: SCHEMA_VERSION, ...d });
+    for (const e of backup.entities) tx.setEntity(e.id, e);
+    for (const n of backup.notes) tx.setNote(n.id, n);
+    return {
+      fileName,
+      kind: 'backup' as const,
+      documents: backup.documents.length,
+      entities: backup.entities.length,
+      highlights: backup.documents.reduce((n, d) => n + d.annotations.length, 0),
+    };
+  });
+}
+
+/**
+ * `parse` reads a file's bytes to a document's content: in a worker thread where the host
+ * built one (createWorkerParser), else here (tests, scripts).
+ */
+export function transferHandlers(ctx: CoreContext, parse: ParseFile = importBytes): Handlers {
+  const importFile = async ({ bytes, fileName, onMatch, targetId }: ImportRequest) => {
+    if (importKindOf(fileName) === 'backup') return restoreBackup(ctx, bytes, fileName);
+    const content = await parse(bytes, fileName);
+    return importContent(ctx, content, fileName, onMatch, targetId, (tx) =>
+      storeNewDocument(ctx, tx, content),
+    );
+  };
+  return {
+    'documents.import': ({ dataBase64, ...rest }) =>
+      importFile({ ...rest, bytes: Buffer.from(dataBase64, 'base64') }),
+    'documents.importBytes': ({ data, ...rest }) => importFile({ ...rest, bytes: data }),
+
+    'documents.paste': async ({ title, text, source }) => {
+      if (!text.trim()) throw new WorkbenchError('INVALID_INPUT', 'There is no text to add.');
+      const pasted = importPastedText(text, title);
+      const content = source ? { ...pasted, source: patchSource(pasted.source, source) } : pasted;
+      const document = await addDocument(ctx, content);
+      return { fileName: '', kind: 'document', documentId: document.id, title: document.title };
+    },
+
+    'export.create': ({ format }) => {
+      const exporter = EXPORTERS[format];
+      const snap = snapshot(ctx);
+      const date = snap.exportedAt.slice(0, 10);
+      const name =
+        format === 'json'
+          ? 'workspace-backup'
+          : format === 'w3c'
+            ? 'annotations'
+            : 'research-notes';
+      return Promise.resolve({
+        fileName: `${name}-${date}.${exporter.extension}`,
+        mimeType: exporter.mimeType,
+        content: exporter.render(snap),
+      });
+    },
+  };
+}

@@ -1,0 +1,192 @@
+// Handlers for entities and free-standing notes, both kept in workspace.json. Deleting an
+// entity that highlights use must be confirmed with the number of highlights it untags;
+// the count is checked in the same command that deletes, so it cannot go stale between.
+import type { WorkbenchHandlers } from '../../shared/api';
+import type { Entity, Note } from '../../shared/model';
+import type { CoreContext } from '../context';
+import { notFound, WorkbenchError } from '../errors';
+import { plural } from '../../shared/text';
+import type { Tx } from '../store/tx';
+import { rewriteEntityRefs } from './entity-refs';
+import { requireNoteLinks } from '../notes/note-refs';
+import { requireEntities } from '../annotations/handlers';
+
+type Handlers = Pick<
+  WorkbenchHandlers,
+  | 'entities.list'
+  | 'entities.create'
+  | 'entities.update'
+  | 'entities.delete'
+  | 'notes.list'
+  | 'notes.create'
+  | 'notes.update'
+  | 'notes.delete'
+>;
+
+const cleanAliases = (aliases: readonly string[], name: string): string[] =>
+  [...new Set(aliases.map((a) => a.trim()))].filter((a) => a && a !== name);
+
+function requireName(tx: Tx, name: string, exceptId?: string): void {
+  const clash = tx.entities.find(
+    (e) => e.id !== exceptId && e.name.toLocaleLowerCase() === name.toLocaleLowerCase(),
+  );
+  if (!clash) return;
+  // A rename onto another entity's name is a CONFLICT: the UI offers to merge the two.
+  if (exceptId)
+    throw new WorkbenchError(
+      'CONFLICT',
+      `An entity named "${clash.name}" already exists (${clash.id}): merge them instead?`,
+    );
+  throw new WorkbenchError('INVALID_INPUT', `An entity named "${clash.name}" already exists.`);
+}
+
+type EventPatch = Pick<Entity, 'date' | 'placeId' | 'participants'>;
+
+/** An event's place and participants must be other entities of this workspace. */
+function eventFields(
+  tx: Tx,
+  id: string,
+  current: Entity,
+  patch: {
+    date?: Entity['date'] | null;
+    placeId?: string | null;
+    participants?: Entity['participants'];
+  },
+): EventPatch {
+  const date = patch.date === undefined ? current.date : (patch.date ?? undefined);
+  const placeId = patch.placeId === undefined ? current.placeId : (patch.placeId ?? undefined);
+  const participants = patch.participants ?? current.participants;
+  const refs = [...(placeId ? [placeId] : []), ...(participants ?? []).map((p) => p.entityId)];
+  if (refs.includes(id))
+    throw new WorkbenchError('INVALID_INPUT', 'An event cannot be its own place or participant.');
+  requireEntities(tx, refs);
+  return {
+    ...(date ? { date } : {}),
+    ...(placeId ? { placeId } : {}),
+    ...(participants?.length ? { participants } : {}),
+  };
+}
+
+const unique = (ids: readonly string[]): string[] => [...new Set(ids)];
+
+function note(tx: Tx, id: string): Note {
+  const found = tx.notes.find((n) => n.id === id);
+  if (!found) throw notFound('note', id);
+  return found;
+}
+
+export function entityHandlers(ctx: CoreContext): Handlers {
+  return {
+    'entities.list': () => {
+      const counts = ctx.tags.usage();
+      const list = ctx.store.state.workspace.entities.map((e) => ({
+        ...e,
+        usage: counts.get(e.id) ?? 0,
+      }));
+      list.sort((a, b) => a.name.localeCompare(b.name));
+      return Promise.resolve(list);
+    },
+
+    'entities.create': (input) =>
+      ctx.command('Create entity', (tx) => {
+        requireName(tx, input.name);
+        const entity: Entity = {
+          id: ctx.newId('ent'),
+          name: input.name,
+          type: input.type.toLowerCase(),
+          aliases: cleanAliases(input.aliases, input.name),
+          description: input.description,
+          ...(input.externalId ? { externalId: input.externalId } : {}),
+          createdAt: tx.now,
+          updatedAt: tx.now,
+        };
+        tx.setEntity(entity.id, entity);
+        return entity;
+      }),
+
+    'entities.update': ({ id, patch }) =>
+      ctx.command('Edit entity', (tx) => {
+        const current = tx.entity(id);
+        if (patch.name !== undefined) requireName(tx, patch.name, id);
+        const name = patch.name ?? current.name;
+        const { externalId: _old, date: _d, placeId: _p, participants: _ps, ...rest } = current;
+        const externalId =
+          patch.externalId !== undefined ? patch.externalId || undefined : current.externalId;
+        const updated: Entity = {
+          ...rest,
+          name,
+          type: patch.type !== undefined ? patch.type.toLowerCase() : current.type,
+          description: patch.description ?? current.description,
+          aliases:
+            patch.aliases !== undefined || patch.name !== undefined
+              ? cleanAliases(patch.aliases ?? current.aliases, name)
+              : current.aliases,
+          ...(externalId ? { externalId } : {}),
+          ...eventFields(tx, id, current, patch),
+          updatedAt: tx.now,
+        };
+        tx.setEntity(id, updated);
+        return updated;
+      }),
+
+    'entities.delete': ({ id, confirmUsage }) =>
+      ctx.command('Delete entity', (tx) => {
+        const entity = tx.entity(id);
+        const within = ctx.tags.documentsTagging([id]);
+        const tagged = [...within].flatMap((documentId) =>
+          tx.document(documentId).annotations.filter((a) => a.entityIds.includes(id)),
+        );
+        if (tagged.length !== confirmUsage) {
+          throw new WorkbenchError(
+            'IN_USE',
+            `"${entity.name}" is tagged on ${plural(tagged.length, 'highlight')}; confirm deleting it with that number.`,
+          );
+        }
+        // Untagging, unlinking and deleting are one command: all of it lands, or none of it.
+        rewriteEntityRefs(tx, new Set([id]), within);
+        tx.setEntity(id, undefined);
+        return { id, untagged: tagged.length };
+      }),
+
+    'notes.list': () => Promise.resolve([...ctx.store.state.workspace.notes]),
+
+    'notes.create': (input) =>
+      ctx.command('Create note', (tx) => {
+        requireNoteLinks(tx, input);
+        const created: Note = {
+          id: ctx.newId('note'),
+          ...input,
+          entityIds: unique(input.entityIds),
+          documentIds: unique(input.documentIds),
+          annotationIds: unique(input.annotationIds),
+          createdAt: tx.now,
+          updatedAt: tx.now,
+        };
+        tx.setNote(created.id, created);
+        return created;
+      }),
+
+    'notes.update': ({ id, patch }) =>
+      ctx.command('Edit note', (tx) => {
+        const current = note(tx, id);
+        requireNoteLinks(tx, patch);
+        const updated: Note = {
+          ...current,
+          ...patch,
+          entityIds: unique(patch.entityIds ?? current.entityIds),
+          documentIds: unique(patch.documentIds ?? current.documentIds),
+          annotationIds: unique(patch.annotationIds ?? current.annotationIds),
+          updatedAt: tx.now,
+        };
+        tx.setNote(id, updated);
+        return updated;
+      }),
+
+    'notes.delete': ({ id }) =>
+      ctx.command('Delete note', (tx) => {
+        note(tx, id);
+        tx.setNote(id, undefined);
+        return { id };
+      }),
+  };
+}

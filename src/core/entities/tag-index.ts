@@ -1,0 +1,56 @@
+// Which documents hold highlights tagged with each entity, and how many: kept in step with
+// every commit, so deleting or merging an entity visits the few documents that tag it, and
+// listing entities with their usage counts, instead of every highlight in the workspace.
+import type { Annotation, DocumentFile } from '../../shared/model';
+import type { Op } from '../store/tx';
+
+export class TagIndex {
+  /** entity id → document id → highlights there tagged with it. */
+  private readonly byEntity = new Map<string, Map<string, number>>();
+
+  constructor(files: Iterable<DocumentFile>) {
+    for (const file of files) for (const a of file.annotations) this.count(a, 1);
+  }
+
+  private count(a: Annotation, delta: 1 | -1): void {
+    for (const entityId of new Set(a.entityIds)) {
+      const docs = this.byEntity.get(entityId) ?? new Map<string, number>();
+      const n = (docs.get(a.documentId) ?? 0) + delta;
+      if (n > 0) docs.set(a.documentId, n);
+      else docs.delete(a.documentId);
+      if (docs.size) this.byEntity.set(entityId, docs);
+      else this.byEntity.delete(entityId);
+    }
+  }
+
+  /** Follows a commit's operations (the same ones that update the search index). */
+  follow(ops: readonly Op[]): void {
+    for (const op of ops) {
+      if (op.kind === 'annotation') {
+        if (op.before) this.count(op.before, -1);
+        if (op.after) this.count(op.after, 1);
+      } else if (op.kind === 'file') {
+        for (const a of op.before?.annotations ?? []) this.count(a, -1);
+        for (const a of op.after?.annotations ?? []) this.count(a, 1);
+      }
+    }
+  }
+
+  /** The documents holding a highlight tagged with any of `entityIds`. */
+  documentsTagging(entityIds: Iterable<string>): Set<string> {
+    const out = new Set<string>();
+    for (const id of entityIds) for (const doc of this.byEntity.get(id)?.keys() ?? []) out.add(doc);
+    return out;
+  }
+
+  /** How many highlights are tagged with each entity (entities tagged nowhere are absent). */
+  usage(): Map<string, number> {
+    const counts = new Map<string, number>();
+    for (const [id, docs] of this.byEntity) {
+      let n = 0;
+      for (const k of docs.values()) n += k;
+      counts.set(id, n);
+    }
+    return counts;
+  }
+}

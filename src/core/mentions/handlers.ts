@@ -1,0 +1,175 @@
+// Find mentions and accept them: the finder reads the current state; accepting re-finds the
+// mentions inside the command, so only a real, current mention of the entity's names can
+// become a highlight, and all the accepted ones land as one undoable step.
+import type { WorkbenchHandlers } from '../../shared/api';
+import { describeRange } from '../../shared/anchoring';
+import type { Annotation, Entity } from '../../shared/model';
+import type { AcceptedAllMentions, AcceptedMentions, Mention } from '../../shared/research';
+import type { CoreContext } from '../context';
+import { WorkbenchError } from '../errors';
+import { findAllMentions } from './all-mentions';
+import { findCandidates } from './candidates';
+import { entityMatcher, findMentions, mentionsIn } from './mentions';
+import type { Tx } from '../store/tx';
+
+type Handlers = Pick<
+  WorkbenchHandlers,
+  | 'mentions.find'
+  | 'mentions.accept'
+  | 'mentions.findAll'
+  | 'mentions.acceptAll'
+  | 'mentions.candidates'
+  | 'mentions.adopt'
+>;
+
+type Ref = { documentId: string; start: number; end: number };
+const key = (r: Ref): string => `${r.documentId}:${r.start}:${r.end}`;
+
+function accept(
+  tx: Tx,
+  newId: (prefix: string) => string,
+  entity: Entity,
+  refs: readonly Ref[],
+): AcceptedMentions {
+  const matcher = entityMatcher(entity);
+  const wanted = new Map(refs.map((r) => [key(r), r]));
+  const documentIds = new Set(refs.map((r) => r.documentId));
+  const found = new Map<string, Mention>();
+  for (const id of documentIds) {
+    if (!matcher) break;
+    for (const m of mentionsIn(tx.document(id), entity.id, matcher)) found.set(key(m), m);
+  }
+  const result = { created: 0, tagged: 0 };
+  for (const [k, ref] of wanted) {
+    const m = found.get(k);
+    if (!m) {
+      throw new WorkbenchError(
+        'INVALID_INPUT',
+        `No mention of "${entity.name}" at ${ref.start}–${ref.end} in document "${ref.documentId}".`,
+      );
+    }
+    if (m.tagged) continue;
+    const file = tx.document(m.documentId);
+    const existing = m.highlightId
+      ? file.annotations.find((a) => a.id === m.highlightId)
+      : undefined;
+    if (existing) {
+      // One highlight may cover two accepted mentions: it is tagged once.
+      if (existing.entityIds.includes(entity.id)) continue;
+      tx.setAnnotation(m.documentId, existing.id, {
+        ...existing,
+        entityIds: [...existing.entityIds, entity.id],
+        updatedAt: tx.now,
+      });
+      result.tagged++;
+      continue;
+    }
+    const { document } = file;
+    const annotation: Annotation = {
+      id: newId('ann'),
+      documentId: document.id,
+      target: describeRange(document.text, m.start, m.end),
+      entityIds: [entity.id],
+      tags: [],
+      kind: 'quote',
+      note: '',
+      status: 'anchored',
+      anchoredRevision: document.revision,
+      createdAt: tx.now,
+      updatedAt: tx.now,
+    };
+    tx.setAnnotation(document.id, annotation.id, annotation);
+    result.created++;
+  }
+  return result;
+}
+
+type EntityRef = Ref & { entityId: string };
+
+/**
+ * Accepts mentions of several entities as one step. Two chosen mentions of different
+ * entities that overlap are refused: find-all never offers them, and one passage made
+ * into two highlights tagged apart is not what a user choosing from its list meant.
+ */
+function acceptAll(
+  tx: Tx,
+  newId: (prefix: string) => string,
+  refs: readonly EntityRef[],
+): AcceptedAllMentions {
+  const sorted = [...refs].sort(
+    (x, y) => x.documentId.localeCompare(y.documentId) || x.start - y.start,
+  );
+  for (let i = 1; i < sorted.length; i++) {
+    const a = sorted[i - 1]!;
+    const b = sorted[i]!;
+    if (a.documentId === b.documentId && b.start < a.end && a.entityId !== b.entityId) {
+      const names = [a, b].map((r) => `"${tx.entity(r.entityId).name}"`).join(' and ');
+      throw new WorkbenchError(
+        'INVALID_INPUT',
+        `The mentions of ${names} at ${a.start}–${a.end} and ${b.start}–${b.end} in document "${a.documentId}" overlap: choose one of them.`,
+      );
+    }
+  }
+  const byEntity = new Map<string, Ref[]>();
+  for (const { entityId, ...ref } of refs)
+    byEntity.set(entityId, [...(byEntity.get(entityId) ?? []), ref]);
+  const result = { created: 0, tagged: 0, entities: 0 };
+  for (const [entityId, list] of byEntity) {
+    const done = accept(tx, newId, tx.entity(entityId), list);
+    result.created += done.created;
+    result.tagged += done.tagged;
+    if (done.created + done.tagged > 0) result.entities++;
+  }
+  return result;
+}
+
+function acceptAllLabel(refs: readonly EntityRef[]): string {
+  const entities = new Set(refs.map((r) => r.entityId)).size;
+  const what = refs.length === 1 ? 'a mention' : `${refs.length} mentions`;
+  return `Tag ${what} of ${entities === 1 ? 'one entity' : `${entities} entities`}`;
+}
+
+export function mentionHandlers(ctx: CoreContext): Handlers {
+  return {
+    'mentions.find': ({ entityId }) =>
+      ctx.read((tx) => findMentions(tx.documents(), tx.entity(entityId), ctx.blockLookup())),
+
+    'mentions.accept': ({ entityId, mentions }) =>
+      ctx.command(
+        mentions.length === 1 ? 'Tag a mention' : `Tag ${mentions.length} mentions`,
+        (tx) => accept(tx, (p) => ctx.newId(p), tx.entity(entityId), mentions),
+      ),
+
+    'mentions.findAll': ({ limit }) =>
+      ctx.read((tx) => findAllMentions([...tx.documents()], tx.entities, limit)),
+
+    'mentions.acceptAll': ({ mentions }) =>
+      ctx.command(acceptAllLabel(mentions), (tx) => acceptAll(tx, (p) => ctx.newId(p), mentions)),
+
+    'mentions.candidates': ({ limit }) =>
+      ctx.read((tx) => findCandidates([...tx.documents()], tx.entities).slice(0, limit)),
+
+    'mentions.adopt': ({ name, type }) =>
+      ctx.command(`Create “${name}” from its mentions`, (tx) => {
+        const clash = tx.entities.find(
+          (e) => e.name.toLocaleLowerCase() === name.toLocaleLowerCase(),
+        );
+        if (clash)
+          throw new WorkbenchError('CONFLICT', `An entity named "${clash.name}" already exists.`);
+        const entity: Entity = {
+          id: ctx.newId('ent'),
+          name,
+          type: type.toLowerCase(),
+          aliases: [],
+          description: '',
+          createdAt: tx.now,
+          updatedAt: tx.now,
+        };
+        tx.setEntity(entity.id, entity);
+        const refs = findMentions(tx.documents(), entity, ctx.blockLookup()).filter(
+          (m) => !m.tagged,
+        );
+        return { entity, ...accept(tx, (p) => ctx.newId(p), entity, refs) };
+      }),
+  };
+}

@@ -1,0 +1,124 @@
+// What the search index starts from when a workspace opens, prepared while the workspace
+// itself loads: the saved cache if it checks out, or else the index built afresh from the
+// files by worker threads, in parts (one per core, two at most), off the thread that
+// serves the window. Without a worker (tests, a failed worker) the opener indexes in
+// slices on its own thread instead. Whatever is prepared is checked against the loaded
+// workspace record by record before it is used (SearchIndex.adopt).
+import { readFile, readdir, stat } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import type { IndexPartReply, IndexPartRequest } from './index-part';
+import { cachePath, checkCache, ownManifest, type CheckedCache } from './search-cache';
+import { DOCUMENT_NAME } from '../store/layout';
+
+export type PreparedIndex =
+  | { kind: 'cache'; bytes: Uint8Array; checked: CheckedCache }
+  /** Built by the workers because the cache could not be used, for `reason`. */
+  | { kind: 'parts'; parts: { bytes: Uint8Array; checked: CheckedCache }[]; reason: string }
+  | { kind: 'none'; reason: string };
+
+export interface PrepareJob {
+  result: Promise<PreparedIndex>;
+  /** Stops the workers (the workspace is closing); the result is then 'none'. */
+  cancel(): void;
+}
+
+const message = (error: unknown): string =>
+  error instanceof Error ? error.message : String(error);
+
+export function prepareIndex(dir: string, workerFile?: string | URL): PrepareJob {
+  const abort = new AbortController();
+  const result = (async (): Promise<PreparedIndex> => {
+    let reason: string;
+    try {
+      const bytes = await readFile(cachePath(dir));
+      try {
+        return { kind: 'cache', bytes, checked: checkCache(bytes) };
+      } catch (error) {
+        reason = message(error);
+      }
+    } catch (error) {
+      reason = (error as NodeJS.ErrnoException).code ?? message(error);
+    }
+    if (!workerFile) return { kind: 'none', reason };
+    try {
+      const parts = await partition(dir, Math.min(2, Math.max(1, availableParallelism())));
+      const built = await Promise.all(
+        parts.map((documentIds, i) =>
+          runWorker(workerFile, { dir, documentIds, withWorkspace: i === 0 }, abort.signal),
+        ),
+      );
+      return { kind: 'parts', parts: built, reason };
+    } catch (error) {
+      abort.abort();
+      return {
+        kind: 'none',
+        reason: `${reason}; building it in workers failed (${message(error)})`,
+      };
+    }
+  })();
+  return { result, cancel: () => abort.abort() };
+}
+
+/** The documents split into `count` parts of about the same size on disk. */
+async function partition(dir: string, count: number): Promise<string[][]> {
+  const sized: { id: string; size: number }[] = [];
+  let names: string[] = [];
+  try {
+    names = await readdir(join(dir, 'documents'));
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+  }
+  for (const name of names) {
+    const id = DOCUMENT_NAME.exec(name)?.[1];
+    if (!id) continue;
+    const size = await stat(join(dir, 'documents', name)).then(
+      (s) => s.size,
+      () => 0,
+    );
+    sized.push({ id, size });
+  }
+  sized.sort((a, b) => b.size - a.size);
+  const parts = Array.from({ length: count }, () => ({ ids: [] as string[], size: 0 }));
+  for (const doc of sized) {
+    const lightest = parts.reduce((a, b) => (b.size < a.size ? b : a));
+    lightest.ids.push(doc.id);
+    lightest.size += doc.size;
+  }
+  return parts.map((p) => p.ids);
+}
+
+/**
+ * One part built by a worker: its bytes, and the manifest in them (written by this
+ * program's own code in this process, so read back without the checks a file needs).
+ */
+function runWorker(
+  workerFile: string | URL,
+  request: IndexPartRequest,
+  signal: AbortSignal,
+): Promise<{ bytes: Uint8Array; checked: CheckedCache }> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(workerFile);
+    let settled = false;
+    const settle = (outcome: () => void): void => {
+      if (settled) return;
+      settled = true;
+      signal.removeEventListener('abort', onAbort);
+      outcome();
+      void worker.terminate();
+    };
+    const onAbort = (): void => settle(() => reject(new Error('stopped')));
+    signal.addEventListener('abort', onAbort);
+    worker.once('message', (reply: IndexPartReply) =>
+      settle(() =>
+        reply.ok
+          ? resolve({ bytes: reply.bytes, checked: ownManifest(reply.bytes) })
+          : reject(new Error(reply.detail)),
+      ),
+    );
+    worker.once('error', (error) => settle(() => reject(error)));
+    worker.once('exit', (code) => settle(() => reject(new Error(`the worker exited (${code})`))));
+    worker.postMessage(request);
+  });
+}

@@ -1,0 +1,349 @@
+// The search index saved beside the workspace (`.cache/search/index.bin`), so that opening
+// loads it instead of indexing every text again. It is only a cache: it is read back only
+// when its magic, version, checksum, folding probe and every list check out; anything
+// else is ignored and written anew, and deleting it loses nothing. The form is our own:
+// FlexSearch's JSON export was larger than the workspace, while here each word's lists are
+// ids as differences in varints, and the entries themselves are not saved at all (they are
+// cut from the records again; only the hash of their texts says whether the saved ids
+// still stand for them).
+import { createHash } from 'node:crypto';
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { z } from 'zod';
+import { searchTokens } from '../../shared/text';
+import { nodeFs, writeFileDurably } from '../store/durable';
+import { CACHE_FOLDER } from '../store/layout';
+import type { Buckets } from './word-index';
+
+const FILE = 'index.bin';
+const MAGIC = 0x52575349; // "RWSI"
+/** Bump when the entries' texts or this layout change. */
+export const CACHE_VERSION = 2;
+/** FlexSearch's scores per word (its default resolution). */
+const SCORES = 9;
+/** Folded at write and at read: a change to folding makes every older cache stale. */
+const PROBE =
+  "The U.S. court's 5,000 Résumé NAÏVE İstanbul straße كتاب يكي کتاب یکی‌ها الْعَرَبِيَّة ۱۲۳ ١٢٣";
+const HEADER = 32;
+
+const Manifest = z.strictObject({
+  probe: z.array(z.string()),
+  nextId: z.number().int().positive(),
+  /** Each unit (a document with its blocks, a highlight, an entity, a note): the hash of
+   *  its entries' texts and their ids, in entry order. */
+  units: z.record(z.string(), z.tuple([z.string(), z.array(z.number().int().positive())])),
+});
+export type CacheManifest = z.output<typeof Manifest>;
+
+export interface IndexCache {
+  manifest: CacheManifest;
+  postings: PostingSource;
+}
+
+/**
+ * A cache's words, each with its lists read only when first taken: opening a large
+ * workspace reads its words and where their lists lie, not millions of ids it may never
+ * search for.
+ */
+export interface PostingSource {
+  words(): Iterable<string>;
+  /** The word's lists (once: the caller keeps them); throws if they are malformed. */
+  take(word: string): Buckets | undefined;
+}
+
+export const cachePath = (dir: string): string => join(dir, CACHE_FOLDER, FILE);
+
+/** What the entries of one unit index: a change to any of their texts changes it. */
+export function unitHash(texts: readonly string[]): string {
+  const hash = createHash('sha1');
+  for (const text of texts) hash.update(text).update('\u0000');
+  return hash.digest('base64');
+}
+
+export const probeTokens = (): string[] => searchTokens(PROBE);
+
+class Writer {
+  buf = new Uint8Array(1 << 20);
+  pos = 0;
+
+  private room(n: number): void {
+    if (this.pos + n <= this.buf.length) return;
+    let size = this.buf.length * 2;
+    while (size < this.pos + n) size *= 2;
+    const next = new Uint8Array(size);
+    next.set(this.buf.subarray(0, this.pos));
+    this.buf = next;
+  }
+
+  varint(n: number): void {
+    this.room(5);
+    while (n >= 0x80) {
+      this.buf[this.pos++] = (n & 0x7f) | 0x80;
+      n >>>= 7;
+    }
+    this.buf[this.pos++] = n;
+  }
+
+  bytes(b: Uint8Array): void {
+    this.room(b.length);
+    this.buf.set(b, this.pos);
+    this.pos += b.length;
+  }
+}
+
+/**
+ * The cache file: the manifest, then each word's lists holding only ids `keep` accepts.
+ * `pause` is awaited now and then, so a large index is written in slices; it returns false
+ * when the index changed under the writer in a way the manifest cannot follow.
+ */
+export async function encodeCache(
+  manifest: CacheManifest,
+  postings: Iterable<[string, Buckets]>,
+  keep: (id: number) => boolean,
+  pause: () => Promise<boolean>,
+): Promise<Uint8Array | undefined> {
+  const w = new Writer();
+  w.bytes(new Uint8Array(HEADER));
+  const json = new TextEncoder().encode(JSON.stringify(manifest));
+  const text = new TextEncoder();
+  w.bytes(json);
+  let words = 0;
+  const scratch = new Writer();
+  for (const [word, buckets] of postings) {
+    const lists = buckets.map((list) => list?.filter(keep));
+    let mask = 0;
+    lists.forEach((list, score) => {
+      if (list?.length) mask |= 1 << score;
+    });
+    if (!mask) continue;
+    const bytes = text.encode(word);
+    w.varint(bytes.length);
+    w.bytes(bytes);
+    w.varint(mask);
+    // The lists go through `scratch` first, so their length can lead them: a reader
+    // skips a word's lists without reading them.
+    scratch.pos = 0;
+    for (const list of lists) {
+      if (!list?.length) continue;
+      scratch.varint(list.length);
+      let last = 0;
+      for (const id of list) {
+        scratch.varint(id - last);
+        last = id;
+      }
+    }
+    w.varint(scratch.pos);
+    w.bytes(scratch.buf.subarray(0, scratch.pos));
+    if (++words % 20000 === 0 && !(await pause())) return undefined;
+  }
+  w.varint(0);
+  if (!(await pause())) return undefined;
+  const out = w.buf.subarray(0, w.pos);
+  const view = new DataView(out.buffer, out.byteOffset, out.byteLength);
+  view.setUint32(0, MAGIC);
+  view.setUint32(4, CACHE_VERSION);
+  view.setUint32(8, json.length);
+  out.set(createHash('sha1').update(out.subarray(HEADER)).digest(), 12);
+  return out;
+}
+
+class Reader {
+  pos: number;
+  constructor(
+    readonly buf: Uint8Array,
+    start: number,
+  ) {
+    this.pos = start;
+  }
+
+  /** One varint; most ids differ by less than 128, so one byte is the path to keep fast. */
+  varint(): number {
+    const buf = this.buf;
+    let pos = this.pos;
+    if (pos >= buf.length) throw new Error('the file ends in the middle of a list');
+    let byte = buf[pos++]!;
+    if (byte < 0x80) {
+      this.pos = pos;
+      return byte;
+    }
+    let n = byte & 0x7f;
+    for (let shift = 7; ; shift += 7) {
+      if (shift > 28) throw new Error('a number is too long');
+      if (pos >= buf.length) throw new Error('the file ends in the middle of a list');
+      byte = buf[pos++]!;
+      n += (byte & 0x7f) * 2 ** shift;
+      if (byte < 0x80) break;
+    }
+    this.pos = pos;
+    return n;
+  }
+}
+
+/** The checks that need no list to be read: header, version, checksum, folding, ids. */
+function checkedManifest(buf: Uint8Array): { manifest: CacheManifest; jsonEnd: number } {
+  if (buf.length < HEADER) throw new Error('the file is shorter than its header');
+  const view = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
+  if (view.getUint32(0) !== MAGIC) throw new Error('not a search index cache');
+  const version = view.getUint32(4);
+  if (version !== CACHE_VERSION) throw new Error(`version ${version}, expected ${CACHE_VERSION}`);
+  const sum = createHash('sha1').update(buf.subarray(HEADER)).digest();
+  if (!sum.equals(buf.subarray(12, 32))) throw new Error('the checksum does not match');
+  const jsonEnd = HEADER + view.getUint32(8);
+  if (jsonEnd > buf.length) throw new Error('the manifest runs past the end of the file');
+  const utf8 = new TextDecoder('utf-8', { fatal: true });
+  const manifest = Manifest.parse(JSON.parse(utf8.decode(buf.subarray(HEADER, jsonEnd))));
+  if (manifest.probe.join(' ') !== probeTokens().join(' '))
+    throw new Error('it was folded by another version of the search');
+  const seen = new Set<number>();
+  for (const [, ids] of Object.values(manifest.units)) {
+    for (const id of ids) {
+      if (id >= manifest.nextId || seen.has(id)) throw new Error(`entry id ${id} is invalid`);
+      seen.add(id);
+    }
+  }
+  return { manifest, jsonEnd };
+}
+
+/**
+ * Whether a cache file can be read back: throws why not, without reading its lists.
+ * Returns what `decodeCache` needs so as not to check it all again.
+ */
+export function checkCache(buf: Uint8Array): CheckedCache {
+  return checkedManifest(buf);
+}
+
+/** Where the lists of an encoded cache begin (after its header and manifest). */
+export const listsStart = (buf: Uint8Array): number =>
+  HEADER + new DataView(buf.buffer, buf.byteOffset, buf.byteLength).getUint32(8);
+
+/**
+ * The manifest of a cache this program has just encoded in this process (an index
+ * worker's part): read back without the checks a file from disk needs.
+ */
+export function ownManifest(buf: Uint8Array): CheckedCache {
+  const jsonEnd = listsStart(buf);
+  const text = new TextDecoder().decode(buf.subarray(HEADER, jsonEnd));
+  return { manifest: JSON.parse(text) as CacheManifest, jsonEnd };
+}
+
+/** A cache's manifest, checked, and where its lists begin. */
+export interface CheckedCache {
+  manifest: CacheManifest;
+  jsonEnd: number;
+}
+
+const noPause = (): Promise<void> => Promise.resolve();
+
+/**
+ * Reads a cache file back, or throws why it cannot be used. `pause` is awaited every few
+ * thousand words, so a large cache is read in slices; `offset` is added to every id (to
+ * join caches built in parts, see `joinCaches`). `checked` is what `checkCache` answered
+ * for these very bytes, when it was asked.
+ */
+export async function decodeCache(
+  buf: Uint8Array,
+  {
+    pause = noPause,
+    offset = 0,
+    checked,
+  }: { pause?: () => Promise<void>; offset?: number; checked?: CheckedCache } = {},
+): Promise<IndexCache> {
+  const { manifest, jsonEnd } = checked ?? checkedManifest(buf);
+  const utf8 = new TextDecoder('utf-8', { fatal: true });
+  const r = new Reader(buf, jsonEnd);
+  /** Each word: its score mask and where its lists begin and end. */
+  const spans = new Map<string, [mask: number, start: number, end: number]>();
+  for (let words = 1; ; words++) {
+    const length = r.varint();
+    if (length === 0) break;
+    if (r.pos + length > buf.length) throw new Error('a word runs past the end of the file');
+    const word = utf8.decode(buf.subarray(r.pos, (r.pos += length)));
+    const mask = r.varint();
+    if (mask === 0 || mask >= 1 << SCORES) throw new Error(`word "${word}" has no lists`);
+    const size = r.varint();
+    if (r.pos + size > buf.length) throw new Error(`the lists of "${word}" run past the end`);
+    if (spans.has(word)) throw new Error(`word "${word}" comes twice`);
+    spans.set(word, [mask, r.pos, (r.pos += size)]);
+    if (words % 20000 === 0) await pause();
+  }
+  if (r.pos !== buf.length) throw new Error('there are bytes after the last word');
+  const take = (word: string): Buckets | undefined => {
+    const span = spans.get(word);
+    if (!span) return undefined;
+    spans.delete(word);
+    const [mask, start, end] = span;
+    const lists = new Reader(buf.subarray(0, end), start);
+    const buckets: Buckets = [];
+    for (let score = 0; score < SCORES; score++) {
+      if (!(mask & (1 << score))) continue;
+      const count = lists.varint();
+      const list = new Array<number>(count);
+      let id = 0;
+      for (let i = 0; i < count; i++) {
+        const step = lists.varint();
+        // Lists must rise: the search finds ids in them by bisection.
+        if (step === 0) throw new Error(`word "${word}" has a list out of order`);
+        id += step;
+        list[i] = id + offset;
+      }
+      if (id >= manifest.nextId) throw new Error(`word "${word}" holds an unknown id`);
+      buckets[score] = list;
+    }
+    if (lists.pos !== end) throw new Error(`the lists of "${word}" do not fill their space`);
+    return buckets;
+  };
+  const postings: PostingSource = { words: () => spans.keys(), take };
+  if (!offset) return { manifest, postings };
+  const units: CacheManifest['units'] = {};
+  for (const [key, [hash, ids]] of Object.entries(manifest.units))
+    units[key] = [hash, ids.map((id) => id + offset)];
+  return { manifest: { ...manifest, units, nextId: manifest.nextId + offset }, postings };
+}
+
+/**
+ * Caches built in parts (by the index workers), read back with offsets that keep their
+ * ids apart and rising from part to part, joined into one: a word's lists, when taken,
+ * are the parts' lists one after the other, so they still rise.
+ */
+export function joinCaches(parts: readonly IndexCache[]): IndexCache {
+  const [first] = parts;
+  if (!first) throw new Error('no cache to join');
+  const units: CacheManifest['units'] = {};
+  let nextId = 1;
+  for (const part of parts) {
+    Object.assign(units, part.manifest.units);
+    nextId = Math.max(nextId, part.manifest.nextId);
+  }
+  // The words not yet taken, of every part: asked for rarely (sorting the vocabulary,
+  // saving), so gathered then rather than at open.
+  const words = (): Set<string> => new Set(parts.flatMap((part) => [...part.postings.words()]));
+  const take = (word: string): Buckets | undefined => {
+    let joined: Buckets | undefined;
+    for (const part of parts) {
+      const buckets = part.postings.take(word);
+      if (!buckets) continue;
+      if (!joined) joined = buckets;
+      else
+        buckets.forEach((list, score) => {
+          const before = joined![score];
+          if (list) joined![score] = before ? before.concat(list) : list;
+        });
+    }
+    return joined;
+  };
+  return { manifest: { ...first.manifest, units, nextId }, postings: { words, take } };
+}
+
+/** Writes the cache in place of the old one (temp file and rename, like every file). */
+export async function writeCache(dir: string, bytes: Uint8Array): Promise<void> {
+  // Folder by folder, never the workspace itself: a workspace moved or deleted while open
+  // must not be brought back as a folder holding only a cache.
+  let at = dir;
+  for (const part of CACHE_FOLDER.split('/')) {
+    at = join(at, part);
+    await mkdir(at).catch((error: NodeJS.ErrnoException) => {
+      if (error.code !== 'EEXIST') throw error;
+    });
+  }
+  await writeFileDurably(nodeFs, cachePath(dir), bytes);
+}

@@ -1,0 +1,269 @@
+// The words under the search index: a FlexSearch index of whole folded words, read one
+// word at a time, and the intersection of several words' postings. FlexSearch's own
+// multi-word search walks every posting of every word, so "the trial" paid for the 111,000
+// paragraphs holding "the"; here the rarest word (or the filter's entries) leads and the
+// others are only asked whether they hold each of its ids.
+import { Index } from 'flexsearch';
+import { searchTokens } from '../../shared/text';
+import type { PostingSource } from './search-cache';
+
+/** One query word's postings: ids ascending within each list, lists best first. */
+export interface Term {
+  lists: readonly (readonly number[])[];
+  size: number;
+}
+
+const EMPTY: Term = { lists: [], size: 0 };
+
+/** One word's postings as FlexSearch keeps them: a list of ids per score, best first. */
+export type Buckets = (number[] | undefined)[];
+
+/**
+ * FlexSearch 0.8's own storage for a plain index: each word's buckets, and the ids it
+ * holds. Its export writes these as JSON text (larger than the workspace), so the cache
+ * reads and fills them directly, in its own compact form; the cache tests compare every
+ * hit with a fresh build, so a change to this layout fails them.
+ */
+interface Storage {
+  map: Map<string, Buckets>;
+  reg: Set<number>;
+}
+
+/** How many words a begun last word stands for at most. */
+const MAX_EXPANSIONS = 50;
+
+export class WordIndex {
+  /**
+   * `vocabulary: false` for an index that is only built and saved (the index workers):
+   * it is never searched by prefix, and keeping every word's set costs a lookup a token.
+   */
+  constructor(private readonly options: { vocabulary: boolean } = { vocabulary: true }) {}
+
+  private index = this.create();
+  /** Every word ever indexed (removed words stay: they then simply match nothing). */
+  private readonly vocabulary = new Set<string>();
+  private sortedVocabulary: string[] | null = [];
+  /** True while FlexSearch encodes text being added: its words join the vocabulary. */
+  private indexing = false;
+  /** A folded query word being looked up: FlexSearch is handed it as it is. */
+  private literal: string | null = null;
+  /**
+   * The words of a loaded cache whose lists are not read yet: each is read into
+   * FlexSearch's map the first time it is searched for, indexed again, or saved.
+   */
+  private lazy: { source: PostingSource; live: Uint8Array | undefined } | null = null;
+
+  private create(): Index {
+    return new Index({
+      tokenize: 'strict',
+      encode: (text: string) => this.encode(text),
+      cache: false,
+    });
+  }
+
+  /**
+   * FlexSearch's encoder. Collecting the vocabulary here, rather than tokenizing each text
+   * a second time, keeps indexing to one pass.
+   */
+  private encode(text: string): string[] {
+    if (this.literal !== null) return [this.literal];
+    const tokens = searchTokens(text);
+    if (this.indexing && this.options.vocabulary) {
+      for (const token of tokens) {
+        // Before FlexSearch adds to a cached word's lists, they must be there.
+        if (this.lazy) this.materialise(token);
+        if (!this.vocabulary.has(token)) {
+          this.vocabulary.add(token);
+          this.sortedVocabulary = null;
+        }
+      }
+    }
+    return tokens;
+  }
+
+  /** Adds a text under `id`, which must be greater than every id added before it. */
+  add(id: number, text: string): void {
+    this.indexing = true;
+    try {
+      this.index.add(id, text);
+    } finally {
+      this.indexing = false;
+    }
+  }
+
+  /** Starts an empty FlexSearch index (the vocabulary is kept: it only widens prefixes). */
+  clear(): void {
+    this.index = this.create();
+    // The cached lists hold ids from before the clear.
+    this.lazy = null;
+    this.generation += 1;
+  }
+
+  /** Counts `clear` calls: ids from before a clear no longer mean anything. */
+  generation = 0;
+
+  private get storage(): Storage {
+    return this.index as unknown as Storage;
+  }
+
+  /**
+   * Every word and its buckets, as they stand (cached words not yet read are read as they
+   * come); the lists are FlexSearch's own, not copies.
+   */
+  *postings(): IterableIterator<[string, Buckets]> {
+    // A Map's iteration also visits the words read in while it runs (by a search).
+    yield* this.storage.map.entries();
+    for (const word of [...(this.lazy?.source.words() ?? [])]) {
+      this.materialise(word);
+      const buckets = this.storage.map.get(word);
+      if (buckets) yield [word, buckets];
+    }
+  }
+
+  /**
+   * Takes over a saved cache's words on an empty index, for the entries `ids`; each
+   * word's lists are read when first needed. With `live` (a flag per id), every other id
+   * is dropped as they are read, so a word's size, which decides how a search is led, is
+   * what a fresh build would give. Later `add`s must use ids above all of them.
+   */
+  load(source: PostingSource, ids: Iterable<number>, live?: Uint8Array): void {
+    const { map, reg } = this.storage;
+    if (map.size || this.lazy) throw new Error('WordIndex.load needs an empty index');
+    this.lazy = { source, live };
+    // The cached words join the vocabulary as they are read in, or when it is next sorted.
+    for (const id of ids) reg.add(id);
+    this.sortedVocabulary = null;
+  }
+
+  /** Reads a cached word's lists into FlexSearch's map, before any added since. */
+  private materialise(word: string): void {
+    const lazy = this.lazy!;
+    let buckets: Buckets | undefined;
+    try {
+      buckets = lazy.source.take(word);
+    } catch {
+      // Malformed lists in a file whose checksum held: only a cache, so the word is
+      // simply not taken from it (entries indexed from now on still find it).
+      return;
+    }
+    if (!buckets) return;
+    this.vocabulary.add(word);
+    if (lazy.live && !prune(buckets, lazy.live)) return;
+    const { map } = this.storage;
+    const newer = map.get(word);
+    if (!newer) {
+      map.set(word, buckets);
+      return;
+    }
+    // Ids added since the cache was loaded are all higher: the cached ones go first.
+    buckets.forEach((list, score) => {
+      const after = newer[score];
+      if (list) newer[score] = after ? list.concat(after) : list;
+    });
+  }
+
+  /** The postings of one folded word. */
+  term(word: string): Term {
+    if (this.lazy) this.materialise(word);
+    this.literal = word;
+    try {
+      // `resolve: false` hands back FlexSearch's own lists by score, not copied or merged.
+      const buckets = this.index.search(word, { resolve: false }).result as unknown as (
+        number[] | null | undefined
+      )[];
+      const lists = buckets.filter((list): list is number[] => !!list?.length);
+      return lists.length ? { lists, size: lists.reduce((n, l) => n + l.length, 0) } : EMPTY;
+    } finally {
+      this.literal = null;
+    }
+  }
+
+  /** The postings of the words starting with `prefix`: the word itself first, then shortest. */
+  prefixTerm(prefix: string): Term {
+    const lists: (readonly number[])[] = [];
+    let size = 0;
+    for (const word of this.expansions(prefix)) {
+      const term = this.term(word);
+      lists.push(...term.lists);
+      size += term.size;
+    }
+    return size ? { lists, size } : EMPTY;
+  }
+
+  private expansions(prefix: string): string[] {
+    this.sortedVocabulary ??= [
+      ...new Set([...this.vocabulary, ...(this.lazy?.source.words() ?? [])]),
+    ].sort();
+    const words = this.sortedVocabulary;
+    let lo = 0;
+    let hi = words.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (words[mid]! < prefix) lo = mid + 1;
+      else hi = mid;
+    }
+    const found: string[] = [];
+    for (let i = lo; i < words.length && words[i]!.startsWith(prefix); i++) found.push(words[i]!);
+    return found.sort((a, b) => a.length - b.length || (a < b ? -1 : 1)).slice(0, MAX_EXPANSIONS);
+  }
+}
+
+/** Drops the ids not flagged in `live` from the buckets, in place; false if none is left. */
+function prune(buckets: Buckets, live: Uint8Array): boolean {
+  let left = false;
+  for (let score = 0; score < buckets.length; score++) {
+    const list = buckets[score];
+    if (!list) continue;
+    if (list.every((id) => live[id] === 1)) left = true;
+    else {
+      const kept = list.filter((id) => live[id] === 1);
+      buckets[score] = kept.length ? kept : undefined;
+      left ||= kept.length > 0;
+    }
+  }
+  return left;
+}
+
+function holds(term: Term, id: number): boolean {
+  for (const list of term.lists) {
+    let lo = 0;
+    let hi = list.length - 1;
+    if (id < list[0]! || id > list[hi]!) continue;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const at = list[mid]!;
+      if (at === id) return true;
+      if (at < id) lo = mid + 1;
+      else hi = mid - 1;
+    }
+  }
+  return false;
+}
+
+/**
+ * Calls `visit` with each id held by every term, best first, until it returns false. The
+ * smallest term leads; with `within` (the ids a filter allows, in order) and that smaller
+ * still, those lead instead and the terms are only checked. An id may come more than once
+ * when a term stands for several words.
+ */
+export function intersect(
+  terms: readonly Term[],
+  visit: (id: number) => boolean,
+  within?: readonly number[],
+): void {
+  if (!terms.length || terms.some((t) => t.size === 0)) return;
+  let lead = 0;
+  for (let i = 1; i < terms.length; i++) if (terms[i]!.size < terms[lead]!.size) lead = i;
+  if (within && within.length < terms[lead]!.size) {
+    for (const id of within) if (terms.every((t) => holds(t, id)) && !visit(id)) return;
+    return;
+  }
+  const allowed = within && new Set(within);
+  const others = terms.filter((_, i) => i !== lead);
+  for (const list of terms[lead]!.lists) {
+    for (const id of list) {
+      if (allowed && !allowed.has(id)) continue;
+      if (others.every((t) => holds(t, id)) && !visit(id)) return;
+    }
+  }
+}
