@@ -4,6 +4,7 @@ export default defineConfig({
   test: {
     include: [
       'tests/unit/**/*.test.ts',
+      'tests/core/**/*.test.ts',
       'tests/integration/**/*.test.ts',
       'tests/renderer/**/*.test.ts',
     ],

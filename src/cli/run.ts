@@ -7,7 +7,7 @@ import { readFile } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
 import type { Envelope, ExportFormat } from '../shared/api';
 import { IMPORT_EXTENSIONS_LABEL } from '../shared/formats';
-import { SEARCH_KINDS, type SearchKind } from '../shared/search';
+import { SEARCH_KINDS, type SearchKind } from '../shared/methods/search';
 import { defaultWorkspaceDir, workspaceArg } from '../core/default-workspace';
 import { nodeFs, writeFileDurably } from '../core/store/durable';
 import { openWorkbench, type Workbench } from '../core/workbench';

@@ -4,7 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import { api, isMethodName, type Envelope, type WorkbenchHandlers } from '../shared/api';
 import { describeIssues } from '../shared/issues';
-import { WorkbenchError } from './errors';
+import { WorkbenchError } from '../shared/errors';
 
 type AnyHandler = (input: unknown) => Promise<unknown>;
 

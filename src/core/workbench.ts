@@ -4,23 +4,26 @@
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { Envelope, Input, MethodName, Output, WorkbenchHandlers } from '../shared/api';
-import { CoreContext, type Listener } from './context';
+import { CoreContext } from './context';
+import type { Listener } from './change-feed';
 import { dispatch } from './dispatch';
-import { annotationHandlers } from './annotations/handlers';
-import { addDocument, documentHandlers } from './documents/handlers';
-import { entityHandlers } from './entities/handlers';
+import { analysisHandlers } from './analysis/handlers';
+import { annotationsHandlers } from './annotations/handlers';
+import { addDocument, documentsHandlers } from './documents/handlers';
+import { entitiesHandlers } from './entities/handlers';
+import { eventsHandlers } from './events/handlers';
+import { exportHandlers } from './export/handlers';
 import { historyHandlers } from './history/handlers';
-import { interchangeHandlers } from './annotations/interchange-handlers';
-import { lookupHandlers } from './annotations/lookups';
-import { mentionHandlers } from './mentions/handlers';
-import { mergeHandlers } from './entities/merge';
-import { researchHandlers } from './analysis/handlers';
+import { mentionsHandlers } from './mentions/handlers';
+import { notesHandlers } from './notes/handlers';
+import { HandlerRegistry } from './registry';
 import { searchHandlers } from './search/handlers';
-import { sourceHandlers } from './documents/sources';
-import { transferHandlers } from './documents/transfer';
+import { tagsHandlers } from './tags/handlers';
+import { workspaceHandlers } from './workspace/handlers';
 import { importPlainText } from './importers/plain-text';
 import { createWorkerParser } from './importers/worker-parser';
 import { prepareIndex, type PrepareJob } from './search/index-prepare';
+import type { IndexSource } from './search/index-service';
 import type { StoreFs } from './store/durable';
 import { WorkspaceStore } from './store/workspace-store';
 
@@ -59,7 +62,7 @@ export interface Workbench {
   /** Resolves when that index has been saved to the cache, when it needed saving. */
   readonly indexSaved: Promise<void>;
   /** Whether the index was taken from the cache, and why not. */
-  readonly indexSource: CoreContext['indexSource'];
+  readonly indexSource: IndexSource;
   /** True when another process holds the workspace or it is damaged: nothing is written. */
   readonly readOnly: boolean;
   /** Finishes queued commands and gives the workspace lock back. */
@@ -95,47 +98,45 @@ export async function openWorkbench(
     // Opening on the sample is not a step the user took: it is not offered for undo.
     store.history.clear();
   }
-  const handlers: WorkbenchHandlers = {
-    ...documentHandlers(ctx),
-    ...annotationHandlers(ctx),
-    ...lookupHandlers(ctx),
-    ...entityHandlers(ctx),
-    ...mergeHandlers(ctx),
-    ...mentionHandlers(ctx),
-    ...researchHandlers(ctx),
-    ...searchHandlers(ctx),
-    ...transferHandlers(
-      ctx,
-      options.importWorker
-        ? createWorkerParser(options.importWorker, { timeoutMs: options.importTimeoutMs })
-        : undefined,
-    ),
-    ...historyHandlers(ctx),
-    ...sourceHandlers(ctx),
-    ...interchangeHandlers(ctx),
-  };
+  const parse = options.importWorker
+    ? createWorkerParser(options.importWorker, { timeoutMs: options.importTimeoutMs })
+    : undefined;
+  const handlers = new HandlerRegistry()
+    .add('workspace', workspaceHandlers(ctx))
+    .add('documents', documentsHandlers(ctx, parse))
+    .add('annotations', annotationsHandlers(ctx))
+    .add('tags', tagsHandlers(ctx))
+    .add('entities', entitiesHandlers(ctx))
+    .add('notes', notesHandlers(ctx))
+    .add('mentions', mentionsHandlers(ctx))
+    .add('analysis', analysisHandlers(ctx))
+    .add('events', eventsHandlers(ctx))
+    .add('export', exportHandlers(ctx))
+    .add('search', searchHandlers(ctx))
+    .add('history', historyHandlers(ctx))
+    .complete();
   return {
     dir,
     handlers,
     dispatch: (method, payload) => dispatch(handlers, method, payload),
     call: <M extends MethodName>(method: M, input: Input<M>) =>
       dispatch(handlers, method, input) as Promise<Envelope<Output<M>>>,
-    subscribe: (listener) => ctx.subscribe(listener),
+    subscribe: (listener) => ctx.feed.subscribe(listener),
     get indexed() {
-      return ctx.indexReady;
+      return ctx.search.ready;
     },
     get indexSaved() {
-      return ctx.indexReady.then(() => ctx.indexSaved);
+      return ctx.search.ready.then(() => ctx.search.saved);
     },
     get indexSource() {
-      return ctx.indexSource;
+      return ctx.search.source;
     },
     get readOnly() {
       return store.readOnly;
     },
     settled: () => store.settled(),
     close: async () => {
-      await ctx.close();
+      await ctx.search.close();
       await store.close();
     },
   };

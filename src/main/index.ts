@@ -38,7 +38,8 @@ async function useWorkspace(dir: string): Promise<void> {
   workbench = next;
   unsubscribe = next.subscribe((event) => {
     win?.webContents.send(IPC_EVENT_CHANNEL, event);
-    if (event.topic === 'history' || event.topic === 'workspace') void refreshMenu();
+    // Every change carries the history, which the Edit menu's Undo and Redo show.
+    void refreshMenu();
   });
   await refreshMenu();
 }

@@ -5,7 +5,7 @@
 // before reading, a body that grows past it is answered 413 at that moment and the
 // connection closed, so neither side waits for the rest of a file that will not be read.
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { ImportBytesMeta } from '../shared/api';
+import { ImportBytesMeta } from '../shared/methods/documents';
 import { MAX_IMPORT_BYTES, MAX_IMPORT_LABEL } from '../shared/formats';
 import { describeIssues } from '../shared/issues';
 import { invalid } from './responses';

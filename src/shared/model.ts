@@ -84,7 +84,12 @@ export const EntityType = z
   .max(40)
   .regex(/^[\p{L}\p{N} _-]+$/u, 'a type is a word such as person or place');
 
-const Name = z.string().trim().min(1, 'a name cannot be empty').max(300);
+/** An entity's name or one of its aliases. */
+export const EntityName = z.string().trim().min(1, 'a name cannot be empty').max(300);
+export const Aliases = z.array(EntityName).max(100);
+export const Description = z.string().max(20_000);
+/** An identifier elsewhere, such as a Wikidata QID. */
+export const ExternalId = z.string().trim().max(200);
 
 /** How precisely an event's date is known; the date string has exactly that many parts. */
 export const DATE_PRECISIONS = ['year', 'month', 'day'] as const;
@@ -127,11 +132,11 @@ export const Participant = z.strictObject({
 
 export const Entity = z.strictObject({
   id: Id,
-  name: Name,
+  name: EntityName,
   type: EntityType,
-  aliases: z.array(Name).max(100),
-  description: z.string().max(20_000),
-  externalId: z.string().max(200).optional(),
+  aliases: Aliases,
+  description: Description,
+  externalId: ExternalId.optional(),
   /** Event fields (optional, so older files need no migration). */
   date: EventDate.optional(),
   placeId: Id.optional(),

@@ -1,50 +1,9 @@
-// Search queries and results as the API takes and returns them: how a query is read into
+// Search as the core and the UI both need it: how a query is read into
 // words (and the spellings a Persian writer may mean by it), and the snippet builder, a
 // short excerpt around the first matched word split into plain and matched parts so the UI
 // can mark matches without ever rendering HTML.
-import { z } from 'zod';
-import { AnnotationKind, Id } from './model';
+import type { SnippetPart } from './methods/search';
 import { scanTokenSpans, tokenSpans } from './text';
-
-export const SEARCH_KINDS = ['entity', 'highlight', 'note', 'document', 'block'] as const;
-export type SearchKind = (typeof SEARCH_KINDS)[number];
-
-export const SearchInput = z.strictObject({
-  query: z.string().trim().min(1, 'type something to search for').max(500),
-  kinds: z.array(z.enum(SEARCH_KINDS)).max(SEARCH_KINDS.length).optional(),
-  entityId: Id.optional(),
-  documentId: Id.optional(),
-  annotationKind: AnnotationKind.optional(),
-  limit: z.number().int().min(1).max(500).default(50),
-});
-
-export interface SnippetPart {
-  text: string;
-  match: boolean;
-}
-
-export interface SearchHit {
-  kind: SearchKind;
-  /** The entity, annotation, note or document id; for a block, `<documentId>:<block index>`. */
-  id: string;
-  documentId?: string;
-  documentTitle?: string;
-  /** Where in the document's text the hit is, for blocks and highlights. */
-  start?: number;
-  end?: number;
-  /** For a note, its title or else the first line of its body. */
-  title: string;
-  /** For a note, from its body. */
-  snippet: SnippetPart[];
-  annotationKind?: z.infer<typeof AnnotationKind>;
-  entityType?: string;
-}
-
-export interface SearchResult {
-  hits: SearchHit[];
-  /** Hits found before the limit was applied (counted up to a cap). */
-  total: number;
-}
 
 /**
  * A query read into words. Each variant is a list of words an entry must all hold; an

@@ -6,6 +6,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { EXPORTERS } from '../../src/core/export/exporters';
+import { exportFormat } from '../../src/shared/concepts/export-formats';
 import { csvCell } from '../../src/core/export/csv';
 import type { Snapshot } from '../../src/core/export/snapshot';
 import { importPlainText } from '../../src/core/importers/plain-text';
@@ -100,9 +101,11 @@ function fixedSnapshot(): Snapshot {
 
 describe.each(['markdown', 'csv', 'w3c'] as ExportFormat[])('the %s export', (format) => {
   it('matches its golden file', () => {
-    const exporter = EXPORTERS[format];
-    const output = exporter.render(fixedSnapshot());
-    const golden = join(import.meta.dirname, `../fixtures/golden/sample.${exporter.extension}`);
+    const output = EXPORTERS[format](fixedSnapshot());
+    const golden = join(
+      import.meta.dirname,
+      `../fixtures/golden/sample.${exportFormat(format).extension}`,
+    );
     if (process.env.UPDATE_GOLDEN) writeFileSync(golden, output);
     expect(output).toBe(readFileSync(golden, 'utf8'));
   });
@@ -140,7 +143,7 @@ function parseCsv(text: string): string[][] {
 describe('CSV', () => {
   it('parses back to one row per highlight and entity, with quotes, commas and breaks intact', () => {
     const snapshot = fixedSnapshot();
-    const rows = parseCsv(EXPORTERS.csv.render(snapshot).replace(/^\uFEFF/, ''));
+    const rows = parseCsv(EXPORTERS.csv(snapshot).replace(/^\uFEFF/, ''));
     const [header, ...body] = rows;
     expect(header).toContain('quote');
     expect(body).toHaveLength(4);
@@ -169,7 +172,7 @@ describe('CSV', () => {
 
 describe('W3C Web Annotation', () => {
   it('is an AnnotationCollection with quote and position selectors, entity and note bodies', () => {
-    const collection = JSON.parse(EXPORTERS.w3c.render(fixedSnapshot())) as {
+    const collection = JSON.parse(EXPORTERS.w3c(fixedSnapshot())) as {
       type: string;
       total: number;
       first: {
@@ -229,7 +232,7 @@ describe('W3C Web Annotation', () => {
       ),
     }));
     const items = (
-      JSON.parse(EXPORTERS.w3c.render(snapshot)) as {
+      JSON.parse(EXPORTERS.w3c(snapshot)) as {
         first: { items: { target: { selector: { start?: number }[] } }[] };
       }
     ).first.items;

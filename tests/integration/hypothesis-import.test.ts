@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Workbench } from '../../src/core/workbench';
-import type { AnnotationsReport } from '../../src/shared/interchange';
+import type { AnnotationsReport } from '../../src/shared/methods/annotations';
 import { reopen, tempDir, unwrap } from './helpers';
 import { workspaceFiles } from './snapshot-files';
 

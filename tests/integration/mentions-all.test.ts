@@ -4,7 +4,7 @@
 // exactly the expected highlights as one undoable command.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Workbench } from '../../src/core/workbench';
-import type { AllMentions } from '../../src/shared/research';
+import type { AllMentions } from '../../src/shared/methods/mentions';
 import { reopen, tempDir, unwrap } from './helpers';
 import { workspaceFiles } from './snapshot-files';
 

@@ -5,7 +5,12 @@
 import { readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { cachePath, decodeCache, encodeCache, probeTokens } from '../../src/core/search/search-cache';
+import {
+  cachePath,
+  decodeCache,
+  encodeCache,
+  probeTokens,
+} from '../../src/core/search/search-cache';
 import type { Workbench } from '../../src/core/workbench';
 import type { Input } from '../../src/shared/api';
 import { closeWorkbench, reopen, tempDir, unwrap } from './helpers';

@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Workbench } from '../../src/core/workbench';
 import { SearchIndex } from '../../src/core/search/search-index';
 import { documentFromText } from '../fixtures/documents';
-import { SearchInput } from '../../src/shared/search';
+import { SearchInput } from '../../src/shared/methods/search';
 import { closeWorkbench, openSample, reopen, tempDir, unwrap } from './helpers';
 
 let dir: string;

@@ -13,7 +13,15 @@ import type {
   WorkspaceInfo,
 } from '../../src/shared/api';
 import { App } from '../../src/renderer/src/App';
-import { entity, fakeApi, listItem, makeAnnotation, makeView, type Handlers } from './builders';
+import {
+  changed,
+  entity,
+  fakeApi,
+  listItem,
+  makeAnnotation,
+  makeView,
+  type Handlers,
+} from './builders';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
@@ -172,7 +180,7 @@ describe('the workbench window', () => {
     expect(report?.textContent).toContain('documents/d3.json');
   });
 
-  it('deletes a highlight with one call, waits for the event to refetch, and offers Undo', async () => {
+  it('deletes a highlight with one call, applies the event without asking again, and offers Undo', async () => {
     const { calls, send } = await mount({
       'annotations.delete': ({ id }) => ({ id }),
       'history.undo': () => ({ canUndo: false, canRedo: true, done: 'Delete highlight' }),
@@ -185,11 +193,14 @@ describe('the workbench window', () => {
     expect(region('Notifications')?.textContent).toContain('Highlight deleted.');
 
     await send(
-      { type: 'changed', topic: 'annotations', ids: ['a1'], documentIds: ['d1'] },
-      { type: 'changed', topic: 'history', ids: [] },
+      changed({
+        annotations: { put: [], removed: [{ id: 'a1', documentId: 'd1' }] },
+        history: { canUndo: true, canRedo: false, undoLabel: 'Delete highlight' },
+      }),
     );
-    // The fake core still has the highlight, so only it and the history were asked for.
-    expect(calls.slice(1).sort()).toEqual(['annotations.byIds', 'history.info']);
+    // The event carries what changed: nothing is asked for, and the highlight is gone.
+    expect(calls.slice(1)).toEqual([]);
+    expect(document.querySelector('[aria-label^="Highlight: Ebrahim Raisi"]')).toBeNull();
 
     calls.length = 0;
     await click(named('Undo', region('Notifications')!));

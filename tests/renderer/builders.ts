@@ -9,7 +9,9 @@ import {
   type MethodName,
   type Output,
   type WorkbenchApi,
+  type WorkbenchEvent,
 } from '../../src/shared/api';
+import { emptyEvent } from '../../src/shared/change-event';
 import { describeRange } from '../../src/shared/anchoring';
 import type { Annotation, Note } from '../../src/shared/model';
 import { documentFromText, FIXED_TIME } from '../fixtures/documents';
@@ -96,4 +98,12 @@ export function fakeApi(handlers: Handlers): { api: WorkbenchApi; calls: MethodN
     ]),
   ) as WorkbenchApi;
   return { api, calls };
+}
+
+/** A change event as the core sends it, with nothing changed but what `parts` says. */
+export function changed(parts: Partial<Omit<WorkbenchEvent, 'type'>> = {}): WorkbenchEvent {
+  return {
+    ...emptyEvent({ canUndo: true, canRedo: false, undoLabel: 'Edit highlight' }),
+    ...parts,
+  };
 }

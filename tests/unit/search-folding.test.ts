@@ -5,7 +5,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { SearchIndex } from '../../src/core/search/search-index';
-import { buildSnippet, parseQuery, SearchInput } from '../../src/shared/search';
+import { buildSnippet, parseQuery } from '../../src/shared/search';
+import { SearchInput } from '../../src/shared/methods/search';
 import { foldForMatch, searchTokens, tokenSpans } from '../../src/shared/text';
 import { documentFromText } from '../fixtures/documents';
 

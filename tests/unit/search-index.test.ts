@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { SearchIndex } from '../../src/core/search/search-index';
 import type { Entity } from '../../src/shared/model';
-import { SearchInput } from '../../src/shared/search';
+import { SearchInput } from '../../src/shared/methods/search';
 import { documentFromText } from '../fixtures/documents';
 
 const now = '2026-11-24T00:00:00.000Z';

@@ -3,7 +3,11 @@
 // both, so "3 at paragraph scope" reads as "three paragraphs name both".
 import type { EntityPassage } from '../../shared/api';
 import type { Annotation, DocumentFile, Entity } from '../../shared/model';
-import type { Cooccurrence, CooccurrencePair, CooccurrenceScope } from '../../shared/research';
+import type {
+  Cooccurrence,
+  CooccurrencePair,
+  CooccurrenceScope,
+} from '../../shared/methods/analysis';
 import { paragraphNumber } from '../export/snapshot';
 
 export interface Unit {

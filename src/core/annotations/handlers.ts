@@ -1,18 +1,16 @@
 // Handlers for highlights. The quote selector is always computed here from the stored
 // text, never taken from the caller, so a highlight cannot claim words it does not cover.
 // Every check runs inside the command that writes, so nothing can change in between.
-import type { WorkbenchHandlers } from '../../shared/api';
+import type { NamespaceHandlers } from '../../shared/api';
+import { interchangeHandlers } from './interchange-handlers';
+import { lookupHandlers } from './lookups';
+import { reviewHandlers } from './review';
 import { describeRange, tidyRange } from '../../shared/anchoring';
 import type { Annotation } from '../../shared/model';
 import type { CoreContext } from '../context';
-import { notFound, WorkbenchError } from '../errors';
+import { notFound, WorkbenchError } from '../../shared/errors';
 import { unlinkFromNotes } from '../notes/note-refs';
 import type { Tx } from '../store/tx';
-
-type Handlers = Pick<
-  WorkbenchHandlers,
-  'annotations.create' | 'annotations.update' | 'annotations.delete' | 'annotations.byEntity'
->;
 
 const unique = (ids: readonly string[]): string[] => [...new Set(ids)];
 
@@ -22,8 +20,11 @@ export function requireEntities(tx: Tx, ids: readonly string[]): void {
   if (missing.length) throw notFound('entity', missing.join('", "'));
 }
 
-export function annotationHandlers(ctx: CoreContext): Handlers {
+export function annotationsHandlers(ctx: CoreContext): NamespaceHandlers<'annotations'> {
   return {
+    ...lookupHandlers(ctx),
+    ...reviewHandlers(ctx),
+    ...interchangeHandlers(ctx),
     'annotations.create': (input) =>
       ctx.command('Create highlight', (tx) => {
         const { document } = tx.document(input.documentId);
@@ -78,21 +79,5 @@ export function annotationHandlers(ctx: CoreContext): Handlers {
         unlinkFromNotes(tx, { annotationIds: new Set([id]) });
         return { id };
       }),
-
-    'annotations.byEntity': ({ entityId }) => {
-      if (!ctx.store.state.workspace.entities.some((e) => e.id === entityId))
-        return Promise.reject(notFound('entity', entityId));
-      const passages = [];
-      for (const { annotation, title } of ctx.allAnnotations()) {
-        if (annotation.entityIds.includes(entityId))
-          passages.push({ annotation, documentTitle: title });
-      }
-      passages.sort(
-        (a, b) =>
-          a.documentTitle.localeCompare(b.documentTitle) ||
-          a.annotation.target.position.start - b.annotation.target.position.start,
-      );
-      return Promise.resolve(passages);
-    },
   };
 }

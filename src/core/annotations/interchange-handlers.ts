@@ -1,16 +1,11 @@
-// Interchange: annotations from other tools previewed (which documents their addresses
-// match, which tags they carry) and then imported as one undoable command, and the
-// workspace's quotes verified against their texts.
+// Annotations from other tools previewed (which documents their addresses match, which
+// tags they carry) and then imported as one undoable command.
 import type { WorkbenchHandlers } from '../../shared/api';
 import type { CoreContext } from '../context';
 import { importAnnotations, previewAnnotations } from './interchange/import-annotations';
 import { readAnnotationsFile } from './interchange/read-annotations';
-import { verifyWorkspace } from '../workspace/verify';
 
-type Handlers = Pick<
-  WorkbenchHandlers,
-  'annotations.importPreview' | 'annotations.import' | 'workspace.verify'
->;
+type Handlers = Pick<WorkbenchHandlers, 'annotations.importPreview' | 'annotations.import'>;
 
 export function interchangeHandlers(ctx: CoreContext): Handlers {
   return {
@@ -26,7 +21,5 @@ export function interchangeHandlers(ctx: CoreContext): Handlers {
         importAnnotations(ctx, tx, file, { documents, tags }),
       );
     },
-
-    'workspace.verify': () => Promise.resolve(verifyWorkspace(ctx.store.state, ctx.store.problems)),
   };
 }

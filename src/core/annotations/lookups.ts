@@ -1,10 +1,13 @@
-// Read-only lookups of highlights across every document: the workspace's free-text tags
-// with how many highlights carry each, the highlights under one tag, and highlights by id
-// (a note's linked highlights). Each is one pass over the highlights in memory.
-import type { EntityPassage, TagCount, WorkbenchHandlers } from '../../shared/api';
+// Read-only lookups of highlights across every document: those tagged to an entity, those
+// under one free-text tag, and highlights by id (a note's linked highlights).
+import type { EntityPassage, WorkbenchHandlers } from '../../shared/api';
+import { notFound } from '../../shared/errors';
 import type { CoreContext } from '../context';
 
-type Handlers = Pick<WorkbenchHandlers, 'tags.list' | 'annotations.byTag' | 'annotations.byIds'>;
+type Handlers = Pick<
+  WorkbenchHandlers,
+  'annotations.byEntity' | 'annotations.byTag' | 'annotations.byIds'
+>;
 
 /** Document title, then place in the text: the order a reader meets the passages in. */
 const byPlace = (a: EntityPassage, b: EntityPassage): number =>
@@ -13,16 +16,16 @@ const byPlace = (a: EntityPassage, b: EntityPassage): number =>
 
 export function lookupHandlers(ctx: CoreContext): Handlers {
   return {
-    'tags.list': () => {
-      const counts = new Map<string, number>();
-      for (const { annotation } of ctx.allAnnotations()) {
-        for (const tag of annotation.tags) counts.set(tag, (counts.get(tag) ?? 0) + 1);
+    'annotations.byEntity': ({ entityId }) => {
+      if (!ctx.store.state.workspace.entities.some((e) => e.id === entityId))
+        return Promise.reject(notFound('entity', entityId));
+      const passages = [];
+      for (const { annotation, title } of ctx.allAnnotations()) {
+        if (annotation.entityIds.includes(entityId))
+          passages.push({ annotation, documentTitle: title });
       }
-      const list: TagCount[] = [...counts].map(([tag, count]) => ({ tag, count }));
-      list.sort((a, b) => a.tag.localeCompare(b.tag));
-      return Promise.resolve(list);
+      return Promise.resolve(passages.sort(byPlace));
     },
-
     'annotations.byTag': ({ tag }) => {
       const passages: EntityPassage[] = [];
       for (const { annotation, title } of ctx.allAnnotations()) {

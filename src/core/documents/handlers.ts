@@ -1,47 +1,32 @@
-// Handlers for the workspace and its documents: listing, reading the stored anchoring,
-// adding an imported document, deleting (to trash/) and editing the text, which makes a
-// new revision and re-anchors every highlight against it in the same command.
-import type { DocumentListItem, WorkbenchHandlers } from '../../shared/api';
+// documents.*: listing, reading the stored anchoring, importing (./transfer.ts), correcting
+// a source's details (./sources.ts), deleting (to trash/) and editing the text, which makes
+// a new revision and re-anchors every highlight against it in the same command.
+import type { DocumentListItem, NamespaceHandlers } from '../../shared/api';
 import { SCHEMA_VERSION, type Document } from '../../shared/model';
+import { importBytes } from '../importers';
+import type { ParseFile } from '../importers/worker-protocol';
 import { plural } from '../../shared/text';
 import type { CoreContext } from '../context';
-import { WorkbenchError } from '../errors';
+import { WorkbenchError } from '../../shared/errors';
 import { sha256, type ImportedContent } from '../importers/plain-text';
 import { unlinkFromNotes } from '../notes/note-refs';
 import { mapThroughEdit } from './text-edit';
-import { repairWorkspace } from '../store/repair';
 import type { Tx } from '../store/tx';
-import { storeRevision } from './sources';
+import { sourceHandlers, storeRevision } from './sources';
+import { importHandlers } from './import-files';
 
-type Handlers = Pick<
-  WorkbenchHandlers,
-  | 'workspace.info'
-  | 'workspace.repair'
-  | 'documents.list'
-  | 'documents.get'
-  | 'documents.delete'
-  | 'documents.editText'
->;
-
-export function documentHandlers(ctx: CoreContext): Handlers {
+/**
+ * `parse` reads a file's bytes to a document's content: in a worker thread where the host
+ * built one (createWorkerParser), else here (tests, scripts).
+ */
+export function documentsHandlers(
+  ctx: CoreContext,
+  parse: ParseFile = importBytes,
+): NamespaceHandlers<'documents'> {
   const { store } = ctx;
   return {
-    'workspace.info': () =>
-      Promise.resolve({
-        path: store.dir,
-        schemaVersion: SCHEMA_VERSION,
-        readOnly: store.readOnly,
-        ...(store.readOnlyReason ? { readOnlyReason: store.readOnlyReason } : {}),
-        ...(store.lockedBy ? { lockedBy: store.lockedBy } : {}),
-        problems: store.problems,
-      }),
-
-    'workspace.repair': async () => {
-      const report = await repairWorkspace(store);
-      await ctx.reload();
-      return report;
-    },
-
+    ...importHandlers(ctx, parse),
+    ...sourceHandlers(ctx),
     'documents.list': () => {
       const readable: DocumentListItem[] = [...store.state.documents.values()].map(
         ({ document, annotations }) => ({

@@ -1,18 +1,14 @@
-// Living sources: a document's provenance edited as an undoable command, a newer version
-// of a file imported onto the document it updates (or recognised as bytes already here),
-// and the review of highlights that re-anchoring could not place for certain.
+// Living sources: a document's provenance edited as an undoable command, and a newer
+// version of a file imported onto the document it updates (or recognised as bytes
+// already here), its highlights re-anchored against the new text.
 import type { ImportOutcome, MatchReason, SourcePatch, WorkbenchHandlers } from '../../shared/api';
-import { describeRange, reanchorAll, tidyRange } from '../../shared/anchoring';
+import { reanchorAll } from '../../shared/anchoring';
 import type { Annotation, Document, DocumentFile, SourceMeta } from '../../shared/model';
 import type { CoreContext } from '../context';
-import { WorkbenchError } from '../errors';
 import { sha256, type ImportedContent } from '../importers/plain-text';
 import type { Tx } from '../store/tx';
 
-type Handlers = Pick<
-  WorkbenchHandlers,
-  'documents.updateMetadata' | 'annotations.accept' | 'annotations.reattach'
->;
+type Handlers = Pick<WorkbenchHandlers, 'documents.updateMetadata'>;
 
 /** The source with the patch applied: a value replaces, an empty string removes. */
 export function patchSource(source: SourceMeta, patch: SourcePatch): SourceMeta {
@@ -127,53 +123,5 @@ export function sourceHandlers(ctx: CoreContext): Handlers {
         tx.setDocument(next);
         return next;
       }),
-
-    'annotations.accept': ({ id }) =>
-      ctx.command('Accept highlight', (tx) => {
-        const current = tx.annotation(id);
-        if (current.status === 'orphaned') {
-          throw new WorkbenchError(
-            'INVALID_INPUT',
-            'This highlight’s passage was not found: select its new place to re-attach it, or delete it.',
-          );
-        }
-        const { document } = tx.document(current.documentId);
-        const { start, end } = current.target.position;
-        return settle(tx, current, describeRange(document.text, start, end), document.revision);
-      }),
-
-    'annotations.reattach': ({ id, start, end }) =>
-      ctx.command('Re-attach highlight', (tx) => {
-        const current = tx.annotation(id);
-        const { document } = tx.document(current.documentId);
-        const range = end <= document.text.length ? tidyRange(document.text, start, end) : null;
-        if (!range) {
-          throw new WorkbenchError(
-            'INVALID_INPUT',
-            'Select the passage in the current text to re-attach this highlight to.',
-          );
-        }
-        const target = describeRange(document.text, range.start, range.end);
-        return settle(tx, current, target, document.revision);
-      }),
   };
-}
-
-/** The highlight confirmed at `target`: its quote is now the text there, anchored. */
-function settle(
-  tx: Tx,
-  current: Annotation,
-  target: Annotation['target'],
-  revision: number,
-): Annotation {
-  const { confidence: _dropped, ...rest } = current;
-  const next: Annotation = {
-    ...rest,
-    target,
-    status: 'anchored',
-    anchoredRevision: revision,
-    updatedAt: tx.now,
-  };
-  tx.setAnnotation(current.documentId, current.id, next);
-  return next;
 }

@@ -2,7 +2,7 @@
 // grouped by source with a citation, the documents that mention it at all, the entities
 // it shares paragraphs and documents with, and its events.
 import type { DocumentFile, Entity } from '../../shared/model';
-import type { Dossier, DossierSource } from '../../shared/research';
+import type { Dossier, DossierSource } from '../../shared/methods/entities';
 import { citation, paragraphNumber } from '../export/snapshot';
 import { unitsOf } from '../analysis/cooccurrence';
 import { countMentions } from '../mentions/count-mentions';

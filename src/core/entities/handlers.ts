@@ -1,27 +1,17 @@
-// Handlers for entities and free-standing notes, both kept in workspace.json. Deleting an
-// entity that highlights use must be confirmed with the number of highlights it untags;
-// the count is checked in the same command that deletes, so it cannot go stale between.
-import type { WorkbenchHandlers } from '../../shared/api';
-import type { Entity, Note } from '../../shared/model';
+// entities.*: the entities kept in workspace.json, merged and split (./merge.ts), and an
+// entity's dossier. Deleting an entity that highlights use must be confirmed with the
+// number of highlights it untags; the count is checked in the same command that deletes,
+// so it cannot go stale between.
+import type { NamespaceHandlers } from '../../shared/api';
+import { dossier } from './dossier';
+import { mergeHandlers } from './merge';
+import type { Entity } from '../../shared/model';
 import type { CoreContext } from '../context';
-import { notFound, WorkbenchError } from '../errors';
+import { WorkbenchError } from '../../shared/errors';
 import { plural } from '../../shared/text';
 import type { Tx } from '../store/tx';
 import { rewriteEntityRefs } from './entity-refs';
-import { requireNoteLinks } from '../notes/note-refs';
 import { requireEntities } from '../annotations/handlers';
-
-type Handlers = Pick<
-  WorkbenchHandlers,
-  | 'entities.list'
-  | 'entities.create'
-  | 'entities.update'
-  | 'entities.delete'
-  | 'notes.list'
-  | 'notes.create'
-  | 'notes.update'
-  | 'notes.delete'
->;
 
 const cleanAliases = (aliases: readonly string[], name: string): string[] =>
   [...new Set(aliases.map((a) => a.trim()))].filter((a) => a && a !== name);
@@ -67,16 +57,13 @@ function eventFields(
   };
 }
 
-const unique = (ids: readonly string[]): string[] => [...new Set(ids)];
-
-function note(tx: Tx, id: string): Note {
-  const found = tx.notes.find((n) => n.id === id);
-  if (!found) throw notFound('note', id);
-  return found;
-}
-
-export function entityHandlers(ctx: CoreContext): Handlers {
+export function entitiesHandlers(ctx: CoreContext): NamespaceHandlers<'entities'> {
   return {
+    ...mergeHandlers(ctx),
+    'entities.dossier': ({ id }) =>
+      ctx.read((tx) =>
+        dossier([...tx.documents()], tx.entities, tx.entity(id), ctx.search.blockLookup()),
+      ),
     'entities.list': () => {
       const counts = ctx.tags.usage();
       const list = ctx.store.state.workspace.entities.map((e) => ({
@@ -146,47 +133,6 @@ export function entityHandlers(ctx: CoreContext): Handlers {
         rewriteEntityRefs(tx, new Set([id]), within);
         tx.setEntity(id, undefined);
         return { id, untagged: tagged.length };
-      }),
-
-    'notes.list': () => Promise.resolve([...ctx.store.state.workspace.notes]),
-
-    'notes.create': (input) =>
-      ctx.command('Create note', (tx) => {
-        requireNoteLinks(tx, input);
-        const created: Note = {
-          id: ctx.newId('note'),
-          ...input,
-          entityIds: unique(input.entityIds),
-          documentIds: unique(input.documentIds),
-          annotationIds: unique(input.annotationIds),
-          createdAt: tx.now,
-          updatedAt: tx.now,
-        };
-        tx.setNote(created.id, created);
-        return created;
-      }),
-
-    'notes.update': ({ id, patch }) =>
-      ctx.command('Edit note', (tx) => {
-        const current = note(tx, id);
-        requireNoteLinks(tx, patch);
-        const updated: Note = {
-          ...current,
-          ...patch,
-          entityIds: unique(patch.entityIds ?? current.entityIds),
-          documentIds: unique(patch.documentIds ?? current.documentIds),
-          annotationIds: unique(patch.annotationIds ?? current.annotationIds),
-          updatedAt: tx.now,
-        };
-        tx.setNote(id, updated);
-        return updated;
-      }),
-
-    'notes.delete': ({ id }) =>
-      ctx.command('Delete note', (tx) => {
-        note(tx, id);
-        tx.setNote(id, undefined);
-        return { id };
       }),
   };
 }

@@ -4,9 +4,9 @@
 // say which to keep (the preview lists the conflicts first), so nothing is chosen silently.
 import type { WorkbenchHandlers } from '../../shared/api';
 import type { Entity } from '../../shared/model';
-import type { MergeConflict, MergeField, MergePreview } from '../../shared/research';
+import type { MergeConflict, MergeField, MergePreview } from '../../shared/methods/entities';
 import type { CoreContext } from '../context';
-import { notFound, WorkbenchError } from '../errors';
+import { notFound, WorkbenchError } from '../../shared/errors';
 import { rewriteEntityRefs } from './entity-refs';
 import type { Tx } from '../store/tx';
 

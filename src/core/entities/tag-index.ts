@@ -1,18 +1,26 @@
-// Which documents hold highlights tagged with each entity, and how many: kept in step with
-// every commit, so deleting or merging an entity visits the few documents that tag it, and
-// listing entities with their usage counts, instead of every highlight in the workspace.
+// Which documents hold highlights tagged with each entity, and how many, and how many
+// highlights carry each free-text tag: kept in step with every commit, so deleting or
+// merging an entity visits the few documents that tag it, and the usage and tag counts
+// (listed, and sent with every change) never walk every highlight in the workspace.
 import type { Annotation, DocumentFile } from '../../shared/model';
 import type { Op } from '../store/tx';
 
 export class TagIndex {
   /** entity id → document id → highlights there tagged with it. */
   private readonly byEntity = new Map<string, Map<string, number>>();
+  /** free-text tag → highlights carrying it. */
+  private readonly byTag = new Map<string, number>();
 
   constructor(files: Iterable<DocumentFile>) {
     for (const file of files) for (const a of file.annotations) this.count(a, 1);
   }
 
   private count(a: Annotation, delta: 1 | -1): void {
+    for (const tag of new Set(a.tags)) {
+      const n = (this.byTag.get(tag) ?? 0) + delta;
+      if (n > 0) this.byTag.set(tag, n);
+      else this.byTag.delete(tag);
+    }
     for (const entityId of new Set(a.entityIds)) {
       const docs = this.byEntity.get(entityId) ?? new Map<string, number>();
       const n = (docs.get(a.documentId) ?? 0) + delta;
@@ -41,6 +49,23 @@ export class TagIndex {
     const out = new Set<string>();
     for (const id of entityIds) for (const doc of this.byEntity.get(id)?.keys() ?? []) out.add(doc);
     return out;
+  }
+
+  /** How many highlights are tagged with one entity. */
+  usageOf(entityId: string): number {
+    let n = 0;
+    for (const k of this.byEntity.get(entityId)?.values() ?? []) n += k;
+    return n;
+  }
+
+  /** How many highlights carry a free-text tag. */
+  tagCount(tag: string): number {
+    return this.byTag.get(tag) ?? 0;
+  }
+
+  /** Every free-text tag in use with its count. */
+  tagCounts(): ReadonlyMap<string, number> {
+    return this.byTag;
   }
 
   /** How many highlights are tagged with each entity (entities tagged nowhere are absent). */

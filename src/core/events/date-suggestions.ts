@@ -4,7 +4,7 @@
 import nlp from 'compromise';
 import datePlugin from 'compromise-dates';
 import type { Annotation, EventDate } from '../../shared/model';
-import type { DateSuggestion } from '../../shared/research';
+import type { DateSuggestion } from '../../shared/methods/events';
 
 /** The plugin adds .dates() to every parsed text; its types do not say so. */
 type WithDates = (text: string) => { dates(): { json(): ParsedDate[] } };

@@ -4,7 +4,7 @@
 // tagged to it as evidence.
 import type { EntityPassage } from '../../shared/api';
 import type { DocumentFile, Entity } from '../../shared/model';
-import type { TimelineEvent } from '../../shared/research';
+import type { TimelineEvent } from '../../shared/methods/events';
 
 export const isEvent = (e: Entity): boolean => e.type === 'event' || e.date !== undefined;
 

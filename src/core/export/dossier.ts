@@ -1,6 +1,6 @@
 // The dossier as a Markdown research brief: who or what the entity is, its events, and
 // every passage tagged to it with its source and paragraph, so each quote can be checked.
-import type { Dossier } from '../../shared/research';
+import type { Dossier } from '../../shared/methods/entities';
 import { plural } from '../../shared/text';
 import { formatEventDate } from '../../shared/labels';
 

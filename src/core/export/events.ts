@@ -1,6 +1,6 @@
 // Events as CSV (one row per event, RFC 4180 like the highlights CSV) and as JSON with
 // their evidence quotes, for timelines built in other tools.
-import type { TimelineEvent } from '../../shared/research';
+import type { TimelineEvent } from '../../shared/methods/events';
 import { csvCell } from './csv';
 
 const HEADER = [

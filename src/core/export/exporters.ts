@@ -1,10 +1,11 @@
-// The export formats, each a pure function from a snapshot to a file's text.
+// What each export format renders: a pure function from a snapshot to a file's text. The
+// formats themselves (names, extensions, media types) are src/shared/concepts/export-formats.ts.
 import { exportCsv } from './csv';
 import { exportMarkdown } from './markdown';
 import { BACKUP_FORMAT, BACKUP_VERSION, type Backup, type Snapshot } from './snapshot';
 import { exportW3c } from './w3c';
 
-import type { ExportFormat } from '../../shared/api';
+import type { ExportFormat } from '../../shared/concepts/export-formats';
 
 export function exportJson(snapshot: Snapshot): string {
   const backup: Backup = {
@@ -18,12 +19,9 @@ export function exportJson(snapshot: Snapshot): string {
   return `${JSON.stringify(backup, null, 2)}\n`;
 }
 
-export const EXPORTERS: Record<
-  ExportFormat,
-  { extension: string; mimeType: string; render: (s: Snapshot) => string }
-> = {
-  markdown: { extension: 'md', mimeType: 'text/markdown; charset=utf-8', render: exportMarkdown },
-  csv: { extension: 'csv', mimeType: 'text/csv; charset=utf-8', render: exportCsv },
-  json: { extension: 'json', mimeType: 'application/json', render: exportJson },
-  w3c: { extension: 'jsonld', mimeType: 'application/ld+json', render: exportW3c },
+export const EXPORTERS: Record<ExportFormat, (s: Snapshot) => string> = {
+  markdown: exportMarkdown,
+  csv: exportCsv,
+  json: exportJson,
+  w3c: exportW3c,
 };

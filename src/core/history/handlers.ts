@@ -1,11 +1,9 @@
-// Undo and redo as API methods: the history lives in the core, so it outlives a reload of
-// the window, and every host offers the same steps.
-import type { WorkbenchHandlers } from '../../shared/api';
+// history.*: undo and redo as API methods. The history lives in the core, so it outlives a
+// reload of the window, and every host offers the same steps.
+import type { NamespaceHandlers } from '../../shared/api';
 import type { CoreContext } from '../context';
 
-type Handlers = Pick<WorkbenchHandlers, 'history.info' | 'history.undo' | 'history.redo'>;
-
-export function historyHandlers(ctx: CoreContext): Handlers {
+export function historyHandlers(ctx: CoreContext): NamespaceHandlers<'history'> {
   const { store } = ctx;
   return {
     'history.info': () => Promise.resolve(store.historyInfo()),

@@ -1,5 +1,5 @@
 // An import that cannot be read: names the file and says why, for the user.
-import { WorkbenchError } from '../errors';
+import { WorkbenchError } from '../../shared/errors';
 
 export class ImportError extends WorkbenchError {
   constructor(

@@ -9,7 +9,7 @@
 // index for 300 entities' names at once means intersecting the lists of words as common
 // as "the", seconds on a large workspace, while a word set is made once per document text.
 import type { Document, DocumentFile, Entity } from '../../shared/model';
-import type { AllMentions, EntityMentions, Mention } from '../../shared/research';
+import type { AllMentions, EntityMentions, Mention } from '../../shared/methods/mentions';
 import { foldedDocument } from './fold-map';
 import { entityMatcher, mentionsIn } from './mentions';
 

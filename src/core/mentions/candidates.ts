@@ -3,7 +3,7 @@
 // counted across documents and ranked by frequency. English only: for other scripts the
 // researcher still has find mentions and the entity form.
 import nlp from 'compromise';
-import type { Candidate } from '../../shared/research';
+import type { Candidate } from '../../shared/methods/mentions';
 import type { Document, DocumentFile, Entity } from '../../shared/model';
 import { foldForMatch } from '../../shared/text';
 

@@ -1,26 +1,16 @@
 // Find mentions and accept them: the finder reads the current state; accepting re-finds the
 // mentions inside the command, so only a real, current mention of the entity's names can
 // become a highlight, and all the accepted ones land as one undoable step.
-import type { WorkbenchHandlers } from '../../shared/api';
+import type { NamespaceHandlers } from '../../shared/api';
 import { describeRange } from '../../shared/anchoring';
 import type { Annotation, Entity } from '../../shared/model';
-import type { AcceptedAllMentions, AcceptedMentions, Mention } from '../../shared/research';
+import type { AcceptedAllMentions, AcceptedMentions, Mention } from '../../shared/methods/mentions';
 import type { CoreContext } from '../context';
-import { WorkbenchError } from '../errors';
+import { WorkbenchError } from '../../shared/errors';
 import { findAllMentions } from './all-mentions';
 import { findCandidates } from './candidates';
 import { entityMatcher, findMentions, mentionsIn } from './mentions';
 import type { Tx } from '../store/tx';
-
-type Handlers = Pick<
-  WorkbenchHandlers,
-  | 'mentions.find'
-  | 'mentions.accept'
-  | 'mentions.findAll'
-  | 'mentions.acceptAll'
-  | 'mentions.candidates'
-  | 'mentions.adopt'
->;
 
 type Ref = { documentId: string; start: number; end: number };
 const key = (r: Ref): string => `${r.documentId}:${r.start}:${r.end}`;
@@ -129,10 +119,10 @@ function acceptAllLabel(refs: readonly EntityRef[]): string {
   return `Tag ${what} of ${entities === 1 ? 'one entity' : `${entities} entities`}`;
 }
 
-export function mentionHandlers(ctx: CoreContext): Handlers {
+export function mentionsHandlers(ctx: CoreContext): NamespaceHandlers<'mentions'> {
   return {
     'mentions.find': ({ entityId }) =>
-      ctx.read((tx) => findMentions(tx.documents(), tx.entity(entityId), ctx.blockLookup())),
+      ctx.read((tx) => findMentions(tx.documents(), tx.entity(entityId), ctx.search.blockLookup())),
 
     'mentions.accept': ({ entityId, mentions }) =>
       ctx.command(
@@ -166,7 +156,7 @@ export function mentionHandlers(ctx: CoreContext): Handlers {
           updatedAt: tx.now,
         };
         tx.setEntity(entity.id, entity);
-        const refs = findMentions(tx.documents(), entity, ctx.blockLookup()).filter(
+        const refs = findMentions(tx.documents(), entity, ctx.search.blockLookup()).filter(
           (m) => !m.tagged,
         );
         return { entity, ...accept(tx, (p) => ctx.newId(p), entity, refs) };

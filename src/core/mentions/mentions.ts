@@ -2,7 +2,7 @@
 // whole word, in folded text (so case, accents, Arabic/Persian letter forms, ZWNJ written
 // as a space or left out, "U.S."/"US" and "5,000"/"5000" do not matter), each marked with the highlight
 // that already covers it, if any. One regex per entity, run over each folded document.
-import type { Mention } from '../../shared/research';
+import type { Mention } from '../../shared/methods/mentions';
 import type { DocumentFile, Entity } from '../../shared/model';
 import { searchTokens } from '../../shared/text';
 import { foldedDocument, foldWithMap, originalRange, type Folded } from './fold-map';

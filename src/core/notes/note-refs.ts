@@ -2,7 +2,7 @@
 // what they name is deleted, in the same command. A link to a record that is gone would be
 // reported as damage the next time the workspace opens, so none may be left behind.
 import type { Note } from '../../shared/model';
-import { notFound } from '../errors';
+import { notFound } from '../../shared/errors';
 import type { Tx } from '../store/tx';
 
 type Links = Partial<Pick<Note, 'entityIds' | 'documentIds' | 'annotationIds'>>;

@@ -1,15 +1,15 @@
-// The search handler: queries the workspace's index with the caller's filters.
-import type { WorkbenchHandlers } from '../../shared/api';
+// search.*: the workspace's index queried with the caller's filters, and how far its build
+// has come.
+import type { NamespaceHandlers } from '../../shared/api';
 import type { CoreContext } from '../context';
 
-export function searchHandlers(
-  ctx: CoreContext,
-): Pick<WorkbenchHandlers, 'search.query' | 'search.status'> {
+export function searchHandlers(ctx: CoreContext): NamespaceHandlers<'search'> {
   return {
     'search.query': async (input) => {
-      await ctx.indexReady;
-      return ctx.index.search(input, ctx.searchScope);
+      await ctx.search.ready;
+      return ctx.search.index.search(input, ctx.search.scope);
     },
-    'search.status': () => Promise.resolve({ ...ctx.indexProgress, complete: ctx.indexComplete }),
+    'search.status': () =>
+      Promise.resolve({ ...ctx.search.progress, complete: ctx.search.complete }),
   };
 }

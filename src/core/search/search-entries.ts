@@ -4,13 +4,8 @@
 // and an entry found by a query as the hit a search answers with.
 import type { Annotation, Document, Entity, Note } from '../../shared/model';
 import { parseNoteLinks } from '../../shared/note-links';
-import {
-  buildSnippet,
-  snippetWords,
-  type QueryPlan,
-  type SearchHit,
-  type SearchKind,
-} from '../../shared/search';
+import { buildSnippet, snippetWords, type QueryPlan } from '../../shared/search';
+import type { SearchHit, SearchKind } from '../../shared/methods/search';
 
 export interface Entry {
   key: string;

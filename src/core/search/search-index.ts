@@ -9,13 +9,8 @@
 import type { z } from 'zod';
 import type { Annotation, Document, DocumentFile, Entity, Note } from '../../shared/model';
 import type { NoteLinkTarget } from '../../shared/note-links';
-import {
-  parseQuery,
-  type QueryPlan,
-  type SearchInput,
-  type SearchKind,
-  type SearchResult,
-} from '../../shared/search';
+import { parseQuery, type QueryPlan } from '../../shared/search';
+import type { SearchInput, SearchKind, SearchResult } from '../../shared/methods/search';
 import { unitHash, type CacheManifest, type IndexCache } from './search-cache';
 import {
   annotationEntry,

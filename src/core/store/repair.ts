@@ -12,7 +12,7 @@ import {
   type Entity,
   type WorkspaceFile,
 } from '../../shared/model';
-import { WorkbenchError } from '../errors';
+import { WorkbenchError } from '../../shared/errors';
 import { inspectDocument, inspectWorkspace, type Finding } from './integrity';
 import { commitFiles, type FileChange } from './journal';
 import {

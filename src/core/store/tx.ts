@@ -5,7 +5,7 @@
 // before and after and its place in its list: enough to write the files, update the
 // search index, tell the hosts which ids changed, and undo or redo it exactly.
 import type { Annotation, DocumentFile, Entity, Note, WorkspaceFile } from '../../shared/model';
-import { notFound, readOnly } from '../errors';
+import { notFound, readOnly } from '../../shared/errors';
 
 interface RecordOp<K extends string, T> {
   kind: K;

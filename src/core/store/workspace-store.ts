@@ -6,7 +6,7 @@
 import { dirname, join } from 'node:path';
 import type { FileProblem, HistoryInfo, LockHolder } from '../../shared/api';
 import { SCHEMA_VERSION, type WorkspaceFile } from '../../shared/model';
-import { readOnly, WorkbenchError } from '../errors';
+import { readOnly, WorkbenchError } from '../../shared/errors';
 import { nodeFs, TEMP_SUFFIX, type StoreFs } from './durable';
 import { History, stillCurrent } from './history';
 import { beginCommit, commitFiles, readJournal, recoverJournal, type FileChange } from './journal';

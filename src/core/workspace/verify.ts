@@ -5,7 +5,7 @@
 // workspace whose tampered file it never looked at.
 import type { FileProblem } from '../../shared/api';
 import { foldSpaces } from '../../shared/anchoring';
-import type { VerifyMismatch, VerifyReport } from '../../shared/interchange';
+import type { VerifyMismatch, VerifyReport } from '../../shared/methods/workspace';
 import { sha256 } from '../importers/plain-text';
 import type { StoreState } from '../store/tx';
 

@@ -1,7 +1,7 @@
 // The co-occurrence files: CSV rows per pair with names, formula cells defused, and an SVG
 // heat map whose cells carry the counts the matrix shows.
 import { describe, expect, it } from 'vitest';
-import type { Cooccurrence } from '../../../src/shared/research';
+import type { Cooccurrence } from '../../../src/shared/methods/analysis';
 import { cooccurrenceCsv, matrixSvg } from '../../../src/renderer/src/lib/cooccurrence-export';
 
 const DATA: Cooccurrence = {

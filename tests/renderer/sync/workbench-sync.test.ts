@@ -1,22 +1,24 @@
-// The sync against a fake core: what is fetched when the window opens and after each kind
-// of change, counted call by call, so a change that refetches too much fails here.
+// The sync against a fake core: what is fetched when the window opens, and that a change
+// event's records are applied as they come, without asking the core again; counted call
+// by call, so a change that refetches fails here.
 import { describe, expect, it } from 'vitest';
 import type { Input, WorkbenchEvent } from '../../../src/shared/api';
 import type { Annotation, Note } from '../../../src/shared/model';
 import { createWorkbenchStore } from '../../../src/renderer/src/store/index';
 import { selectView } from '../../../src/renderer/src/store/documents';
+import { showEntity } from '../../../src/renderer/src/store/selection';
 import { createSync } from '../../../src/renderer/src/sync/workbench-sync';
-import { entity, fakeApi, listItem, makeAnnotation, makeView, note } from '../builders';
+import { changed, entity, fakeApi, listItem, makeAnnotation, makeView, note } from '../builders';
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** A core with two documents; tests change `annotations` and send the events it would. */
+/** A core with two documents; tests change it and send the events it would. */
 function setup() {
   const core = {
     documents: ['d1', 'd2'],
     annotations: [makeAnnotation('a1', 'd1')] as Annotation[],
     notes: [] as Note[],
-    /** How long each next documents.get or annotations.byIds takes, in ms (answered as of the call). */
+    /** How long each next documents.get takes, in ms (answered as of the call). */
     getDelays: [] as number[],
   };
   const gets: string[] = [];
@@ -36,14 +38,10 @@ function setup() {
       await sleep(core.getDelays.shift() ?? 0);
       return view;
     },
-    'annotations.byIds': async ({ ids }: Input<'annotations.byIds'>) => {
-      const found = ids
-        .map((id) => core.annotations.find((a) => a.id === id))
-        .filter((a) => a !== undefined)
-        .map((annotation) => ({ annotation, documentTitle: `Document ${annotation.documentId}` }));
-      await sleep(core.getDelays.shift() ?? 0);
-      return found;
-    },
+    'annotations.byEntity': ({ entityId }: Input<'annotations.byEntity'>) =>
+      core.annotations
+        .filter((a) => a.entityIds.includes(entityId))
+        .map((annotation) => ({ annotation, documentTitle: `Document ${annotation.documentId}` })),
     'entities.list': () => [
       entity('e1', core.annotations.filter((a) => a.entityIds.includes('e1')).length),
     ],
@@ -57,7 +55,7 @@ function setup() {
     },
   });
   const store = createWorkbenchStore();
-  const sync = createSync(api, store, 1);
+  const sync = createSync(api, store);
   const send = (...events: WorkbenchEvent[]): void => events.forEach((e) => sync.handleEvent(e));
   const fetched = async (): Promise<string[]> => {
     await sync.settled();
@@ -67,13 +65,8 @@ function setup() {
   return { core, store, sync, send, fetched, gets };
 }
 
-const history: WorkbenchEvent = { type: 'changed', topic: 'history', ids: [] };
-const annotations = (ids: string[], documentIds = ['d1']): WorkbenchEvent => ({
-  type: 'changed',
-  topic: 'annotations',
-  ids,
-  documentIds,
-});
+const put = (...annotations: Annotation[]): WorkbenchEvent =>
+  changed({ annotations: { put: annotations, removed: [] } });
 
 describe('createSync', () => {
   it('loads the workspace once when the window opens, then the first document', async () => {
@@ -91,57 +84,59 @@ describe('createSync', () => {
     expect(selectView(store.getState())?.annotations.map((a) => a.id)).toEqual(['a1']);
   });
 
-  it('fetches only the changed highlight and the history when a highlight’s note is saved', async () => {
-    const { sync, core, send, fetched } = setup();
-    sync.start();
-    await fetched();
-    core.annotations = [{ ...core.annotations[0]!, note: 'Confirmed by two witnesses.' }];
-    send(annotations(['a1']), history);
-    expect(await fetched()).toEqual(['annotations.byIds', 'history.info']);
-  });
-
-  it('refetches the entities’ usage, not the library, when a highlight is tagged', async () => {
+  it('applies a saved note from the event alone, asking the core for nothing', async () => {
     const { sync, core, send, fetched, store } = setup();
     sync.start();
     await fetched();
-    core.annotations = [{ ...core.annotations[0]!, entityIds: ['e1'] }];
-    send(annotations(['a1']), history);
-    expect(await fetched()).toEqual(['annotations.byIds', 'entities.list', 'history.info']);
-    expect(store.getState().entities.list?.[0]?.usage).toBe(1);
+    const edited = { ...core.annotations[0]!, note: 'Confirmed by two witnesses.' };
+    send(put(edited));
+    expect(await fetched()).toEqual([]);
+    expect(selectView(store.getState())?.annotations[0]?.note).toBe('Confirmed by two witnesses.');
+    expect(store.getState().history.undoLabel).toBe('Edit highlight');
   });
 
-  it('refetches the tag list, and nothing else, when a highlight gains a free-text tag', async () => {
+  it('takes the entities’ usage, the tag counts and the library’s counts from the event', async () => {
     const { sync, core, send, fetched, store } = setup();
     sync.start();
     await fetched();
-    core.annotations = [{ ...core.annotations[0]!, tags: ['trial'] }];
-    send(annotations(['a1']), history);
-    expect(await fetched()).toEqual(['annotations.byIds', 'history.info', 'tags.list']);
-    expect(store.getState().tags.list).toEqual([{ tag: 'trial', count: 1 }]);
+    const tagged = { ...core.annotations[0]!, entityIds: ['e1'], tags: ['trial'] };
+    const added = makeAnnotation('a2', 'd1', [], [14, 20]);
+    send(
+      changed({
+        annotations: { put: [tagged, added], removed: [] },
+        entities: { put: [entity('e1', 1)], removed: [] },
+        documents: { put: [listItem('d1', 2)], removed: [] },
+        tags: [{ tag: 'trial', count: 1 }],
+        touchedEntities: ['e1'],
+      }),
+    );
+    expect(await fetched()).toEqual([]);
+    const state = store.getState();
+    expect(state.entities.list?.[0]?.usage).toBe(1);
+    expect(state.tags.list).toEqual([{ tag: 'trial', count: 1 }]);
+    expect(state.documents.list?.map((d) => [d.id, d.annotationCount])).toEqual([
+      ['d1', 2],
+      ['d2', 0],
+    ]);
+    expect(selectView(state)?.annotations.map((a) => a.id)).toEqual(['a1', 'a2']);
+    // A tag whose count reaches 0 is gone.
+    send(changed({ tags: [{ tag: 'trial', count: 0 }] }));
+    expect(store.getState().tags.list).toEqual([]);
   });
 
-  it('reloads the notes, and only them, on a notes event', async () => {
-    const { sync, core, send, fetched, store } = setup();
+  it('applies a note from the event, newest first', async () => {
+    const { sync, send, fetched, store } = setup();
     sync.start();
     await fetched();
-    core.notes = [note('n1', 'Transferred to [[Evin prison]]')];
-    send({ type: 'changed', topic: 'notes', ids: ['n1'] }, history);
-    expect(await fetched()).toEqual(['history.info', 'notes.list']);
+    send(changed({ notes: { put: [note('n1', 'Transferred to [[Evin prison]]')], removed: [] } }));
+    expect(await fetched()).toEqual([]);
     expect(store.getState().notes.list?.map((n) => n.id)).toEqual(['n1']);
+    send(changed({ notes: { put: [], removed: ['n1'] } }));
+    expect(store.getState().notes.list).toEqual([]);
   });
 
-  it('refetches the library’s counts when a highlight is added', async () => {
-    const { sync, core, send, fetched, store } = setup();
-    sync.start();
-    await fetched();
-    core.annotations = [...core.annotations, makeAnnotation('a2', 'd1', [], [14, 20])];
-    send(annotations(['a2']), history);
-    expect(await fetched()).toEqual(['annotations.byIds', 'documents.list', 'history.info']);
-    expect(store.getState().documents.list?.[0]?.annotationCount).toBe(2);
-  });
-
-  it('still refetches the counts when a command has already shown the new highlight', async () => {
-    const { sync, core, send, fetched, store } = setup();
+  it('shows a highlight once when a command has already patched in the core’s answer', async () => {
+    const { sync, send, fetched, store } = setup();
     sync.start();
     await fetched();
     const added = makeAnnotation('a2', 'd1', [], [14, 20]);
@@ -152,11 +147,9 @@ describe('createSync', () => {
       ids: ['a2'],
       annotations: [added],
     });
+    send(put(added));
+    expect(await fetched()).toEqual([]);
     expect(selectView(store.getState())?.annotations.map((a) => a.id)).toEqual(['a1', 'a2']);
-    core.annotations = [...core.annotations, added];
-    send(annotations(['a2']), history);
-    expect(await fetched()).toEqual(['annotations.byIds', 'documents.list', 'history.info']);
-    expect(store.getState().documents.list?.[0]?.annotationCount).toBe(2);
   });
 
   it('opens the next document when the open one is deleted, never asking for the deleted one', async () => {
@@ -166,46 +159,62 @@ describe('createSync', () => {
     gets.length = 0;
     core.documents = ['d2'];
     core.annotations = [];
-    send({ type: 'changed', topic: 'documents', ids: ['d1'] }, history);
+    send(
+      changed({
+        documents: { put: [], removed: ['d1'] },
+        annotations: { put: [], removed: [{ id: 'a1', documentId: 'd1' }] },
+      }),
+    );
+    expect(await fetched()).toEqual(['documents.get']);
+    expect(gets).toEqual(['d2']);
+    expect(selectView(store.getState())?.document.id).toBe('d2');
+  });
+
+  it('applies a change again after an answer that was already on its way lands', async () => {
+    const { sync, store, send, fetched, core } = setup();
+    sync.start();
+    await fetched();
+    // The user opens d2; while its view is on its way, a highlight is made there.
+    core.getDelays = [40];
+    store.dispatch({ type: 'documents/opened', id: 'd2' });
+    await sleep(10);
+    const made = makeAnnotation('a5', 'd2');
+    send(put(made));
+    expect(await fetched()).toEqual(['documents.get']);
+    expect(selectView(store.getState())?.annotations.map((a) => a.id)).toEqual(['a5']);
+  });
+
+  it('reloads the open entity’s passages when its highlights change, and only then', async () => {
+    const { sync, core, send, fetched, store } = setup();
+    sync.start();
+    await fetched();
+    core.annotations = [{ ...core.annotations[0]!, entityIds: ['e1'] }];
+    store.dispatch(showEntity('e1'));
+    expect(await fetched()).toEqual(['annotations.byEntity']);
+    send(changed({ annotations: { put: [], removed: [] }, touchedEntities: ['e9'] }));
+    expect(await fetched()).toEqual([]);
+    send(
+      changed({
+        annotations: { put: [core.annotations[0]!], removed: [] },
+        touchedEntities: ['e1'],
+      }),
+    );
+    expect(await fetched()).toEqual(['annotations.byEntity']);
+  });
+
+  it('loads everything again after a reset (a repair)', async () => {
+    const { sync, send, fetched } = setup();
+    sync.start();
+    await fetched();
+    send(changed({ reset: true }));
     expect(await fetched()).toEqual([
       'documents.get',
       'documents.list',
       'entities.list',
       'history.info',
+      'notes.list',
       'tags.list',
+      'workspace.info',
     ]);
-    expect(gets).toEqual(['d2']);
-    expect(selectView(store.getState())?.document.id).toBe('d2');
-  });
-
-  it('keeps the newest answer when an older request answers last', async () => {
-    const { sync, store, send, fetched, core } = setup();
-    sync.start();
-    await fetched();
-    core.getDelays = [40, 0];
-    core.annotations = [{ ...core.annotations[0]!, note: 'first' }];
-    send(annotations(['a1']));
-    await sleep(10);
-    core.annotations = [{ ...core.annotations[0]!, note: 'second' }];
-    send(annotations(['a1']));
-    await fetched();
-    expect(selectView(store.getState())?.annotations[0]?.note).toBe('second');
-  });
-
-  it('patches a deleted highlight out of the view, and reloads the whole view when one is on its way', async () => {
-    const { sync, store, send, fetched, core } = setup();
-    sync.start();
-    await fetched();
-    core.annotations = [];
-    send(annotations(['a1']));
-    expect(await fetched()).toEqual(['annotations.byIds', 'documents.list']);
-    expect(selectView(store.getState())?.annotations).toEqual([]);
-    // A highlight of the open document and another document's in one change: whole view.
-    core.annotations = [makeAnnotation('a3', 'd1')];
-    send(annotations(['a3', 'a9'], ['d1', 'd2']));
-    const made = await fetched();
-    expect(made).toContain('documents.get');
-    expect(made).not.toContain('annotations.byIds');
-    expect(selectView(store.getState())?.annotations.map((a) => a.id)).toEqual(['a3']);
   });
 });

@@ -9,7 +9,7 @@ import {
   type AnnotationsReport,
   type ImportedAnnotation,
   type TagMode,
-} from '../../../shared/interchange';
+} from '../../../shared/methods/annotations';
 import { anchor, describeRange, tidyRange, type TextTarget } from '../../../shared/anchoring';
 import { EntityType, type Annotation, type DocumentFile, type Entity } from '../../../shared/model';
 import type { CoreContext } from '../../context';

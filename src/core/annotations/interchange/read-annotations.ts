@@ -2,9 +2,9 @@
 // parser's own complaint when it is not), then which kind of file it is, then every
 // annotation read by that kind's reader. Any problem is an AnnotationsFileError naming
 // the field, so a bad file is refused whole and nothing is imported from it.
-import type { AnnotationsFormat } from '../../../shared/interchange';
-import { MAX_IMPORTED_ANNOTATIONS } from '../../../shared/interchange';
-import { WorkbenchError } from '../../errors';
+import type { AnnotationsFormat } from '../../../shared/methods/annotations';
+import { MAX_IMPORTED_ANNOTATIONS } from '../../../shared/methods/annotations';
+import { WorkbenchError } from '../../../shared/errors';
 import { AnnotationsFileError, type ForeignAnnotation } from './foreign';
 import { isHypothesis, readHypothesis } from './read-hypothesis';
 import { isW3c, readW3c } from './read-w3c';

@@ -4,22 +4,16 @@
 import {
   METHOD_NAMES,
   type Envelope,
-  type ErrorCode,
   type Input,
   type MethodName,
   type WorkbenchApi,
   type WorkbenchBridge,
   type WorkbenchEvent,
 } from '../../../shared/api';
+import { emptyEvent } from '../../../shared/change-event';
+import { WorkbenchError } from '../../../shared/errors';
 
-export class WorkbenchError extends Error {
-  constructor(
-    readonly code: ErrorCode,
-    message: string,
-  ) {
-    super(message);
-  }
-}
+export { WorkbenchError };
 
 export interface WorkbenchClient {
   api: WorkbenchApi;
@@ -106,7 +100,7 @@ function streamEvents(listener: (event: WorkbenchEvent) => void): () => void {
         if (!response.ok || !response.body) return;
         // Changes made while the stream was down sent events nobody heard: after a
         // reconnection, say that anything may have changed, as a reopened workspace does.
-        if (connectedBefore) listener({ type: 'changed', topic: 'workspace', ids: [] });
+        if (connectedBefore) listener(emptyEvent({ canUndo: false, canRedo: false }, true));
         connectedBefore = true;
         const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
         let buffer = '';

@@ -2,7 +2,7 @@
 // context, those already tagged marked. The user accepts all of the rest, or the ones
 // chosen, as highlights tagged to their entity: one undoable step.
 import { useState } from 'react';
-import type { EntityMentions, Mention } from '../../../shared/research';
+import type { EntityMentions, Mention } from '../../../shared/methods/mentions';
 import { plural } from '../lib/labels';
 import { useQuery } from '../lib/use-query';
 import { selectContentChanges } from '../store/workspace';

@@ -4,7 +4,7 @@
 // it holds the same counts as buttons.
 import cytoscape, { type Core } from 'cytoscape';
 import { useEffect, useRef } from 'react';
-import type { Cooccurrence, CooccurrenceNode } from '../../../shared/research';
+import type { Cooccurrence, CooccurrenceNode } from '../../../shared/methods/analysis';
 
 const TYPE_COLOURS: Record<string, string> = {
   person: '#2b5aa6',

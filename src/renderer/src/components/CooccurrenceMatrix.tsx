@@ -1,6 +1,6 @@
 // The co-occurrence matrix: a heat map whose cells give the count for each pair; a cell
 // is a button that lists the passages connecting the two entities.
-import type { Cooccurrence, CooccurrenceNode } from '../../../shared/research';
+import type { Cooccurrence, CooccurrenceNode } from '../../../shared/methods/analysis';
 import { countsByPair, pairKey } from '../lib/cooccurrence-export';
 
 export function CooccurrenceMatrix({

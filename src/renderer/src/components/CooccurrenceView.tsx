@@ -4,7 +4,7 @@
 // Exports: the pairs as CSV, the matrix as SVG, the graph as PNG.
 import type { Core } from 'cytoscape';
 import { useCallback, useMemo, useState } from 'react';
-import { COOCCURRENCE_SCOPES, type CooccurrenceNode } from '../../../shared/research';
+import { COOCCURRENCE_SCOPES, type CooccurrenceNode } from '../../../shared/methods/analysis';
 import { cooccurrenceCsv, matrixSvg } from '../lib/cooccurrence-export';
 import { download } from '../lib/import-files';
 import { entityTypes, plural, typeGroupLabel } from '../lib/labels';

@@ -1,7 +1,7 @@
 // An entity's dossier: what it is, its events, who and what it appears with, every passage
 // tagged to it grouped by source with the citation, and the documents that mention it.
 // Exported as a Markdown brief that cites every quote.
-import type { Dossier } from '../../../shared/research';
+import type { Dossier } from '../../../shared/methods/entities';
 import { download } from '../lib/import-files';
 import { plural } from '../lib/labels';
 import { useQuery } from '../lib/use-query';

@@ -4,7 +4,7 @@
 import { useState } from 'react';
 import type { EntityWithUsage } from '../../../shared/api';
 import type { EventDate, Participant } from '../../../shared/model';
-import type { DateSuggestion } from '../../../shared/research';
+import type { DateSuggestion } from '../../../shared/methods/events';
 import { useCommands, useWorkbench } from '../workbench/context';
 
 export const ROLES = ['official', 'victim', 'witness', 'perpetrator', 'other'] as const;

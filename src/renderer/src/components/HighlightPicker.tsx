@@ -1,7 +1,7 @@
 // A combobox that finds highlights anywhere in the workspace by the words of their quote or
 // note (through the search index) and picks one, for linking it to a note.
 import { useId } from 'react';
-import type { SearchHit } from '../../../shared/search';
+import type { SearchHit } from '../../../shared/methods/search';
 import { useCombobox } from '../lib/use-combobox';
 import { useQuery } from '../lib/use-query';
 import { useWorkbench } from '../workbench/context';

@@ -10,7 +10,7 @@ import type {
   AnnotationsReport,
   ImportedAnnotation,
   TagMode,
-} from '../../../shared/interchange';
+} from '../../../shared/methods/annotations';
 import { plural } from '../../../shared/text';
 import { useWorkbench } from '../workbench/context';
 import '../styles/interchange.css';

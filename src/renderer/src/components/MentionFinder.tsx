@@ -3,7 +3,7 @@
 // one, several or all of the rest as tagged highlights (one undoable step).
 import { useState } from 'react';
 import type { Entity } from '../../../shared/model';
-import type { Mention } from '../../../shared/research';
+import type { Mention } from '../../../shared/methods/mentions';
 import { plural } from '../lib/labels';
 import { useQuery } from '../lib/use-query';
 import { selectContentChanges } from '../store/workspace';

@@ -3,7 +3,7 @@
 // that differ) and choose a value for each conflict, then confirm. One undoable step.
 import { useState } from 'react';
 import type { EntityWithUsage } from '../../../shared/api';
-import type { MergeField } from '../../../shared/research';
+import type { MergeField } from '../../../shared/methods/entities';
 import { plural } from '../lib/labels';
 import { useQuery } from '../lib/use-query';
 import { useCommands, useWorkbench } from '../workbench/context';

@@ -2,7 +2,7 @@
 // focuses it; arrow keys move through results and Enter opens one.
 import { useEffect, useId, useRef, useState } from 'react';
 import { ANNOTATION_KINDS, type AnnotationKind } from '../../../shared/model';
-import { SEARCH_KINDS, type SearchHit, type SearchKind } from '../../../shared/search';
+import { SEARCH_KINDS, type SearchHit, type SearchKind } from '../../../shared/methods/search';
 import { KIND_LABELS, nounLabel, SEARCH_KIND_LABELS } from '../lib/labels';
 import { useCombobox } from '../lib/use-combobox';
 import { useQuery } from '../lib/use-query';

@@ -2,7 +2,7 @@
 // text and every text against its recorded SHA-256, and lists each mismatch by document
 // and highlight, so a researcher knows before publishing whether a file was changed.
 import { useEffect, useId, useRef, useState } from 'react';
-import type { VerifyReport } from '../../../shared/interchange';
+import type { VerifyReport } from '../../../shared/methods/workspace';
 import { plural } from '../../../shared/text';
 import { useWorkbench } from '../workbench/context';
 import '../styles/interchange.css';

@@ -1,7 +1,7 @@
 // The co-occurrence matrix as files: CSV (one row per pair, names and ids) and a
 // self-contained SVG heat map, both pure functions of what the view shows, so the file is
 // the picture on screen.
-import type { Cooccurrence, CooccurrenceNode } from '../../../shared/research';
+import type { Cooccurrence, CooccurrenceNode } from '../../../shared/methods/analysis';
 
 const cell = (v: string | number): string => {
   let text = String(v);

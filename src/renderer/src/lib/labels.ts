@@ -3,7 +3,7 @@
 // spelled once (a trailing "s" would make "entitys").
 import type { LockHolder } from '../../../shared/api';
 import type { AnchorStatus } from '../../../shared/model';
-import type { SearchKind } from '../../../shared/search';
+import type { SearchKind } from '../../../shared/methods/search';
 import { plural as pluralOf } from '../../../shared/text';
 
 const NOUNS = {

@@ -1,7 +1,8 @@
 // The documents concern: the library's list, which document the user opened, and the
 // open document's view (its text and highlights as the core stored them).
-import type { DocumentListItem, DocumentView } from '../../../shared/api';
+import type { DocumentListItem, DocumentView, WorkbenchEvent } from '../../../shared/api';
 import type { Annotation } from '../../../shared/model';
+import { patchList } from './changes';
 import type { Action, State } from './index';
 
 export interface DocumentsState {
@@ -43,6 +44,8 @@ export function documentsReducer(state: DocumentsState, action: Action): Documen
       const chosenGone = state.chosenId !== null && listed(state.list) && !listed(action.list);
       return { ...state, list: action.list, ...(chosenGone ? { chosenId: null } : {}) };
     }
+    case 'core/changed':
+      return followChanges(state, action.event);
     case 'documents/opened':
       return state.chosenId === action.id ? state : { ...state, chosenId: action.id };
     case 'documents/viewLoaded':
@@ -69,6 +72,38 @@ export function documentsReducer(state: DocumentsState, action: Action): Documen
     default:
       return state;
   }
+}
+
+const byCreation = (a: DocumentListItem, b: DocumentListItem): number =>
+  a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id);
+
+/** The library and the open view, patched with a change's records. */
+function followChanges(state: DocumentsState, event: WorkbenchEvent): DocumentsState {
+  let next = state;
+  const { put, removed } = event.documents;
+  if (state.list && (put.length || removed.length)) {
+    // Damaged documents (listed with a problem) keep their place at the end.
+    const readable = state.list.filter((d) => d.problem === undefined);
+    const broken = state.list.filter((d) => d.problem !== undefined);
+    const list = [...patchList(readable, put, removed, (d) => d.id, byCreation), ...broken];
+    const chosenGone = state.chosenId !== null && removed.includes(state.chosenId);
+    next = { ...next, list, ...(chosenGone ? { chosenId: null } : {}) };
+  }
+  const view = state.view;
+  if (!view) return next;
+  const id = view.document.id;
+  const record = event.documentRecords.find((d) => d.id === id);
+  const mine = event.annotations.put.filter((a) => a.documentId === id);
+  const gone = event.annotations.removed.filter((r) => r.documentId === id).map((r) => r.id);
+  if (!record && !mine.length && !gone.length) return next;
+  return {
+    ...next,
+    view: {
+      ...view,
+      document: record ?? view.document,
+      annotations: patchList(view.annotations, mine, gone, (a) => a.id),
+    },
+  };
 }
 
 /** The document the reader shows: the chosen one, else the first that can be read. */

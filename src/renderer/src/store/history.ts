@@ -11,8 +11,14 @@ export type HistoryAction = { type: 'history/loaded'; info: HistoryInfo };
 export const initialHistory: HistoryState = { canUndo: false, canRedo: false };
 
 export function historyReducer(state: HistoryState, action: Action): HistoryState {
-  if (action.type !== 'history/loaded') return state;
-  const { canUndo, canRedo, undoLabel, redoLabel } = action.info;
+  const info =
+    action.type === 'history/loaded'
+      ? action.info
+      : action.type === 'core/changed'
+        ? action.event.history
+        : undefined;
+  if (!info) return state;
+  const { canUndo, canRedo, undoLabel, redoLabel } = info;
   if (
     canUndo === state.canUndo &&
     canRedo === state.canRedo &&

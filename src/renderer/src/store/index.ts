@@ -1,6 +1,7 @@
 // The renderer's one store: a state of small modules (documents, entities, selection, ui,
 // history, workspace, research, layout, highlight list, notes, tags), each with its own state, reducer and selectors. The state changes
 // only through actions; what the core sends is turned into actions by ../sync.
+import type { ChangesAction } from './changes';
 import { createStore, type Store } from './create-store';
 import {
   documentsReducer,
@@ -59,6 +60,7 @@ export interface State {
 }
 
 export type Action =
+  | ChangesAction
   | DocumentsAction
   | EntitiesAction
   | SelectionAction

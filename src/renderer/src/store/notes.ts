@@ -2,6 +2,7 @@
 // view. Fed by 'notes' change events like the other lists; the open note is the user's
 // choice and survives the note being deleted, so undoing the delete shows it again.
 import type { Note } from '../../../shared/model';
+import { patchList } from './changes';
 import type { Action, State } from './index';
 
 export interface NotesState {
@@ -21,6 +22,11 @@ export function notesReducer(state: NotesState, action: Action): NotesState {
   switch (action.type) {
     case 'notes/listLoaded':
       return { ...state, list: [...action.list].sort(newestFirst) };
+    case 'core/changed': {
+      const { put, removed } = action.event.notes;
+      if (!state.list || (!put.length && !removed.length)) return state;
+      return { ...state, list: patchList(state.list, put, removed, (n) => n.id, newestFirst) };
+    }
     case 'notes/opened':
       return state.openId === action.id ? state : { ...state, openId: action.id };
     default:

@@ -2,7 +2,7 @@
 // entity's dossier, co-occurrence, the timeline or the highlights under a tag), whose
 // dossier, which tag, and the co-occurrence settings the user picked, so switching views
 // and back keeps them.
-import type { CooccurrenceScope } from '../../../shared/research';
+import type { CooccurrenceScope } from '../../../shared/methods/analysis';
 import type { Action, State } from './index';
 
 export const RESEARCH_VIEWS = [

@@ -28,6 +28,7 @@ export function workspaceReducer(state: WorkspaceState, action: Action): Workspa
       return { ...state, info: action.info };
     case 'workspace/repaired':
       return { ...state, repairReport: action.report };
+    case 'core/changed':
     case 'workspace/contentChanged':
       return { ...state, contentChanges: state.contentChanges + 1 };
     default:

@@ -1,218 +1,151 @@
-// Keeps the store in step with the core: loads what the window needs when it opens, when
-// the user opens another document or entity, and when a change event makes something
-// stale (see refetch-plan.ts). Events that arrive together (one command sends several)
-// are merged, so each answer is fetched once per change; a mutation's own answer is never
-// used to refetch, the event that follows it is.
+// Keeps the store in step with the core. The window loads what it shows when it opens and
+// when the user opens another document or entity; after that, every change event carries
+// the records that changed, which the store applies as they are (see store/changes.ts).
+// Only what an event cannot carry is asked for again: everything after a reset (a repair),
+// and the passages of an open entity whose highlights (or their documents' titles) changed. An event that arrives while
+// an answer is on its way is applied again once the answer lands, so an answer that
+// predates the change cannot undo it.
 import type { WorkbenchApi, WorkbenchEvent } from '../../../shared/api';
+import { coreChanged } from '../store/changes';
 import { selectCurrentDocumentId } from '../store/documents';
-import type { Annotation } from '../../../shared/model';
-import type { Action, State, WorkbenchStore } from '../store/index';
+import type { Action, WorkbenchStore } from '../store/index';
 import { selectOpenEntityId } from '../store/selection';
 import { showError } from '../store/ui';
-import {
-  compareAnnotations,
-  emptyPlan,
-  planRefetch,
-  type Plan,
-  type Resource,
-} from './refetch-plan';
 
 export interface WorkbenchSync {
   /** Loads everything and follows the store's open document and entity from then on. */
   start(): () => void;
   handleEvent(event: WorkbenchEvent): void;
-  /** Resolves when no load or merged event is waiting (for tests and for callers that chain). */
+  /** Resolves when no load is waiting (for tests and for callers that chain). */
   settled(): Promise<void>;
 }
+
+type Resource = 'info' | 'documents' | 'entities' | 'notes' | 'tags' | 'history';
+const LISTS: Resource[] = ['info', 'documents', 'entities', 'history', 'notes', 'tags'];
 
 const message = (error: unknown): string =>
   error instanceof Error ? error.message : String(error);
 
-export function createSync(
-  api: WorkbenchApi,
-  store: WorkbenchStore,
-  /** How long to wait for the other events of the same change before refetching. */
-  mergeDelayMs = 15,
-): WorkbenchSync {
+export function createSync(api: WorkbenchApi, store: WorkbenchStore): WorkbenchSync {
   const dispatch = (action: Action): void => store.dispatch(action);
   // The latest request per resource: an answer to an older one is dropped on arrival.
-  const latest = new Map<Resource, number>();
+  const latest = new Map<string, number>();
   const inFlight = new Set<Promise<unknown>>();
-  let pending: Plan | null = null;
-  let timer: ReturnType<typeof setTimeout> | undefined;
+  /** Events received while any answer is on its way, applied again after each lands. */
+  let recent: WorkbenchEvent[] = [];
   let requested = { documentId: null as string | null, entityId: null as string | null };
-  let viewsInFlight = 0;
-  // The open document's highlights as last fetched from the core. Counts are compared
-  // against these, not against the store's view, which commands may already have patched
-  // with a mutation's own answer.
-  let confirmed: { documentId: string; annotations: Map<string, Annotation> } | null = null;
 
-  function track<T>(promise: Promise<T>): Promise<T> {
-    inFlight.add(promise);
-    void promise.finally(() => inFlight.delete(promise)).catch(() => undefined);
-    return promise;
-  }
-
+  /** Loads one thing; its answer is dispatched, then the events it may predate again. */
   async function fetchLatest<T>(
-    resource: Resource,
+    resource: string,
     load: () => Promise<T>,
-  ): Promise<T | undefined> {
+    land: (value: T) => Action,
+  ): Promise<void> {
     const ticket = (latest.get(resource) ?? 0) + 1;
     latest.set(resource, ticket);
-    const value = await track(load());
-    return latest.get(resource) === ticket ? value : undefined;
-  }
-
-  async function load(resource: Resource, compare?: ReadonlySet<string>): Promise<void> {
-    const state = store.getState();
+    const promise = load();
+    inFlight.add(promise);
     try {
-      switch (resource) {
-        case 'info': {
-          const info = await fetchLatest('info', () => api['workspace.info']({}));
-          if (info) dispatch({ type: 'workspace/infoLoaded', info });
-          return;
-        }
-        case 'documents': {
-          const list = await fetchLatest('documents', () => api['documents.list']({}));
-          if (list) dispatch({ type: 'documents/listLoaded', list });
-          return;
-        }
-        case 'entities': {
-          const list = await fetchLatest('entities', () => api['entities.list']({}));
-          if (list) dispatch({ type: 'entities/listLoaded', list });
-          return;
-        }
-        case 'notes': {
-          const list = await fetchLatest('notes', () => api['notes.list']({}));
-          if (list) dispatch({ type: 'notes/listLoaded', list });
-          return;
-        }
-        case 'tags': {
-          const list = await fetchLatest('tags', () => api['tags.list']({}));
-          if (list) dispatch({ type: 'tags/listLoaded', list });
-          return;
-        }
-        case 'history': {
-          const info = await fetchLatest('history', () => api['history.info']({}));
-          if (info) dispatch({ type: 'history/loaded', info });
-          return;
-        }
-        case 'passages': {
-          const entityId = selectOpenEntityId(state);
-          if (entityId === null) return;
-          const items = await fetchLatest('passages', () =>
-            api['annotations.byEntity']({ entityId }),
-          );
-          if (items) dispatch({ type: 'entities/passagesLoaded', entityId, items });
-          return;
-        }
-        case 'view':
-          return await loadView(state, compare);
-        case 'highlights':
-          return await loadHighlights(state, compare);
-      }
-    } catch (error) {
-      if (resource === 'view') {
-        const id = selectCurrentDocumentId(state);
-        if (id !== null) dispatch({ type: 'documents/viewFailed', id, message: message(error) });
-      } else {
-        dispatch(showError(message(error)));
-      }
-    }
-  }
-
-  async function loadView(state: State, compare?: ReadonlySet<string>): Promise<void> {
-    const id = selectCurrentDocumentId(state);
-    if (id === null) return;
-    viewsInFlight++;
-    let view;
-    try {
-      view = await fetchLatest('view', () => api['documents.get']({ id }));
+      const value = await promise;
+      if (latest.get(resource) !== ticket) return;
+      dispatch(land(value));
+      for (const event of recent) dispatch(coreChanged(event));
     } finally {
-      viewsInFlight--;
+      inFlight.delete(promise);
+      if (inFlight.size === 0) recent = [];
     }
-    if (!view) return;
-    const before = confirmed?.documentId === id ? [...confirmed.annotations.values()] : null;
-    confirmed = { documentId: id, annotations: new Map(view.annotations.map((a) => [a.id, a])) };
-    dispatch({ type: 'documents/viewLoaded', view });
-    if (!compare?.size || before === null) return;
-    // The counts in the library and the entities' usage follow from the highlights: fetch
-    // them again only if highlights came or went, or their tags changed. Trade-off: if an
-    // earlier reload already carried a change whose event had not yet arrived (possible
-    // over HTTP, where events and answers travel apart), this comparison sees nothing and
-    // the counts wait for the next change. (Whether IPC keeps them in order: not verified.)
-    await followCounts(before, view.annotations, compare);
   }
 
-  /** Patches the changed highlights into the open view; the whole view if it cannot. */
-  async function loadHighlights(state: State, compare?: ReadonlySet<string>): Promise<void> {
-    const id = selectCurrentDocumentId(state);
-    const before = state.documents.view;
-    const ids = [...(compare ?? [])];
-    // A whole view on its way may predate this change: then only a new whole view is right.
-    const patchable =
-      id !== null &&
-      before?.document.id === id &&
-      confirmed?.documentId === id &&
-      ids.length > 0 &&
-      ids.length <= 1000;
-    if (!patchable || viewsInFlight > 0) return loadView(state, compare);
-    const passages = await fetchLatest('highlights', () => api['annotations.byIds']({ ids }));
-    if (!passages || confirmed?.documentId !== id) return;
-    const now = passages.map((p) => p.annotation).filter((a) => a.documentId === id);
-    const was = ids.flatMap((i) => confirmed?.annotations.get(i) ?? []);
-    for (const i of ids) confirmed.annotations.delete(i);
-    for (const a of now) confirmed.annotations.set(a.id, a);
-    dispatch({ type: 'documents/annotationsPatched', documentId: id, ids, annotations: now });
-    await followCounts(was, now, ids);
-  }
+  const failed =
+    (then?: (error: unknown) => void) =>
+    (error: unknown): void =>
+      then ? then(error) : dispatch(showError(message(error)));
 
-  /** The library's counts and the entities' usage, if the compared highlights changed them. */
-  async function followCounts(
-    before: readonly Annotation[],
-    after: readonly Annotation[],
-    ids: Iterable<string>,
-  ): Promise<void> {
-    const { countChanged, tagsChanged, freeTagsChanged } = compareAnnotations(
-      before,
-      after,
-      new Set(ids),
-    );
-    const follow: Promise<void>[] = [];
-    if (countChanged) follow.push(load('documents'));
-    if (tagsChanged) follow.push(load('entities'));
-    if (freeTagsChanged) follow.push(load('tags'));
-    await Promise.all(follow);
-  }
-
-  function flush(): void {
-    timer = undefined;
-    const plan = pending;
-    pending = null;
-    if (!plan) return;
-    if (plan.content) dispatch({ type: 'workspace/contentChanged' });
-    const { resources } = plan;
-    const documents = resources.has('documents') ? track(load('documents')) : undefined;
-    for (const resource of resources) {
-      if (resource !== 'documents' && resource !== 'view' && resource !== 'highlights')
-        void track(load(resource));
-    }
-    // The whole view, when asked for, carries the changed highlights too.
-    const part: Resource | null = resources.has('view')
-      ? 'view'
-      : resources.has('highlights')
-        ? 'highlights'
-        : null;
-    if (part === null) return;
-    // After the library: if the open document was deleted, the next one opens instead
-    // (follow() loads it), rather than asking for a document that is gone.
-    const before = selectCurrentDocumentId(store.getState());
-    const view = async (): Promise<void> => {
-      await documents;
-      if (selectCurrentDocumentId(store.getState()) === before)
-        await load(part, plan.compareAnnotations);
+  function load(resource: Resource): Promise<void> {
+    const run = (): Promise<void> => {
+      switch (resource) {
+        case 'info':
+          return fetchLatest(
+            'info',
+            () => api['workspace.info']({}),
+            (info) => ({
+              type: 'workspace/infoLoaded',
+              info,
+            }),
+          );
+        case 'documents':
+          return fetchLatest(
+            'documents',
+            () => api['documents.list']({}),
+            (list) => ({
+              type: 'documents/listLoaded',
+              list,
+            }),
+          );
+        case 'entities':
+          return fetchLatest(
+            'entities',
+            () => api['entities.list']({}),
+            (list) => ({
+              type: 'entities/listLoaded',
+              list,
+            }),
+          );
+        case 'notes':
+          return fetchLatest(
+            'notes',
+            () => api['notes.list']({}),
+            (list) => ({
+              type: 'notes/listLoaded',
+              list,
+            }),
+          );
+        case 'tags':
+          return fetchLatest(
+            'tags',
+            () => api['tags.list']({}),
+            (list) => ({
+              type: 'tags/listLoaded',
+              list,
+            }),
+          );
+        case 'history':
+          return fetchLatest(
+            'history',
+            () => api['history.info']({}),
+            (info) => ({
+              type: 'history/loaded',
+              info,
+            }),
+          );
+      }
     };
-    void track(view());
+    return run().catch(failed());
+  }
+
+  function loadView(): Promise<void> {
+    const id = selectCurrentDocumentId(store.getState());
+    if (id === null) return Promise.resolve();
+    return fetchLatest(
+      'view',
+      () => api['documents.get']({ id }),
+      (view) => ({
+        type: 'documents/viewLoaded',
+        view,
+      }),
+    ).catch(
+      failed((error) => dispatch({ type: 'documents/viewFailed', id, message: message(error) })),
+    );
+  }
+
+  function loadPassages(): Promise<void> {
+    const entityId = selectOpenEntityId(store.getState());
+    if (entityId === null) return Promise.resolve();
+    return fetchLatest(
+      'passages',
+      () => api['annotations.byEntity']({ entityId }),
+      (items) => ({ type: 'entities/passagesLoaded', entityId, items }),
+    ).catch(failed());
   }
 
   /** Loads the view and passages when the user opens another document or entity. */
@@ -222,34 +155,41 @@ export function createSync(
     const entityId = selectOpenEntityId(state);
     if (documentId !== requested.documentId) {
       requested = { ...requested, documentId };
-      void track(load('view'));
+      void loadView();
     }
     if (entityId !== requested.entityId) {
       requested = { ...requested, entityId };
-      if (entityId !== null) void track(load('passages'));
+      if (entityId !== null) void loadPassages();
     }
   }
 
   return {
     start() {
       const unsubscribe = store.subscribe(follow);
-      for (const resource of ['info', 'documents', 'entities', 'history', 'notes', 'tags'] as const)
-        void track(load(resource));
+      for (const resource of LISTS) void load(resource);
       follow();
-      return () => {
-        unsubscribe();
-        if (timer !== undefined) clearTimeout(timer);
-      };
+      return unsubscribe;
     },
     handleEvent(event) {
-      pending = planRefetch(event, store.getState(), pending ?? emptyPlan());
-      timer ??= setTimeout(flush, mergeDelayMs);
+      if (event.reset) {
+        // Repaired or reopened: anything may have changed.
+        dispatch({ type: 'workspace/contentChanged' });
+        for (const resource of LISTS) void load(resource);
+        void loadView();
+        void loadPassages();
+        return;
+      }
+      if (inFlight.size > 0) recent.push(event);
+      dispatch(coreChanged(event));
+      const entityId = selectOpenEntityId(store.getState());
+      if (
+        entityId !== null &&
+        (event.touchedEntities.includes(entityId) || event.documentRecords.length > 0)
+      )
+        void loadPassages();
     },
     async settled() {
-      while (inFlight.size > 0 || timer !== undefined) {
-        if (timer !== undefined) await new Promise((resolve) => setTimeout(resolve, mergeDelayMs));
-        await Promise.allSettled([...inFlight]);
-      }
+      while (inFlight.size > 0) await Promise.allSettled([...inFlight]);
     },
   };
 }

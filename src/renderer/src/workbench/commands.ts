@@ -4,7 +4,7 @@
 // update the store.
 import type { DocumentListItem, HistoryInfo, Input, WorkbenchApi } from '../../../shared/api';
 import type { Annotation, AnnotationKind } from '../../../shared/model';
-import type { SearchHit } from '../../../shared/search';
+import type { SearchHit } from '../../../shared/methods/search';
 import type { EntityFields } from '../components/EntityPanel';
 import type { NewEntity } from '../lib/entity-match';
 import type { FileOutcome } from '../lib/import-files';

@@ -2,7 +2,7 @@
 // mentions, make an entity from a candidate, and open dossiers. Like the other commands,
 // each sends one method and says what became of it; the change events update the store.
 import type { WorkbenchApi } from '../../../shared/api';
-import type { MergeChoices } from '../../../shared/research';
+import type { MergeChoices } from '../../../shared/methods/entities';
 import type { z } from 'zod';
 import { plural } from '../lib/labels';
 import type { WorkbenchStore } from '../store/index';

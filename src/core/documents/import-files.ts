@@ -1,16 +1,15 @@
-// Getting material in and out: importing files and pasted text as documents, restoring
-// a JSON backup, and rendering exports. Every import either stores a whole document or
-// nothing, and says which file failed and why.
+// Getting material in: importing files and pasted text as documents, and restoring a JSON
+// backup. Every import either stores a whole document or nothing, and says which file
+// failed and why.
 import type { ImportOutcome, ParsedInput, WorkbenchHandlers } from '../../shared/api';
 import { importKindOf } from '../../shared/formats';
 import { describeIssues } from '../../shared/issues';
 import { SCHEMA_VERSION } from '../../shared/model';
 import type { CoreContext } from '../context';
-import { WorkbenchError } from '../errors';
-import { EXPORTERS } from '../export/exporters';
-import { Backup, BACKUP_VERSION, type Snapshot } from '../export/snapshot';
+import { WorkbenchError } from '../../shared/errors';
+import { Backup, BACKUP_VERSION } from '../export/snapshot';
 import { migrate } from '../store/migrations';
-import { importBytes, importPastedText } from '../importers';
+import { importPastedText } from '../importers';
 import { decodeText } from '../importers/decode';
 import { ImportError } from '../importers/import-error';
 import type { ParseFile } from '../importers/worker-protocol';
@@ -19,22 +18,9 @@ import { importContent, patchSource } from './sources';
 
 type Handlers = Pick<
   WorkbenchHandlers,
-  'documents.import' | 'documents.importBytes' | 'documents.paste' | 'export.create'
+  'documents.import' | 'documents.importBytes' | 'documents.paste'
 >;
 type ImportRequest = Omit<ParsedInput<'documents.importBytes'>, 'data'> & { bytes: Uint8Array };
-
-export function snapshot(ctx: CoreContext): Snapshot {
-  const { workspace, documents } = ctx.store.state;
-  const list = [...documents.values()]
-    .map(({ document, annotations }) => ({ document, annotations }))
-    .sort((a, b) => a.document.createdAt.localeCompare(b.document.createdAt));
-  return {
-    entities: workspace.entities,
-    notes: workspace.notes,
-    documents: list,
-    exportedAt: new Date().toISOString(),
-  };
-}
 
 /** A version-1 backup's documents in today's form (the same migration as the files). */
 function upgradeBackup(raw: unknown): unknown {
@@ -117,11 +103,7 @@ export async function restoreBackup(
   });
 }
 
-/**
- * `parse` reads a file's bytes to a document's content: in a worker thread where the host
- * built one (createWorkerParser), else here (tests, scripts).
- */
-export function transferHandlers(ctx: CoreContext, parse: ParseFile = importBytes): Handlers {
+export function importHandlers(ctx: CoreContext, parse: ParseFile): Handlers {
   const importFile = async ({ bytes, fileName, onMatch, targetId }: ImportRequest) => {
     if (importKindOf(fileName) === 'backup') return restoreBackup(ctx, bytes, fileName);
     const content = await parse(bytes, fileName);
@@ -140,23 +122,6 @@ export function transferHandlers(ctx: CoreContext, parse: ParseFile = importByte
       const content = source ? { ...pasted, source: patchSource(pasted.source, source) } : pasted;
       const document = await addDocument(ctx, content);
       return { fileName: '', kind: 'document', documentId: document.id, title: document.title };
-    },
-
-    'export.create': ({ format }) => {
-      const exporter = EXPORTERS[format];
-      const snap = snapshot(ctx);
-      const date = snap.exportedAt.slice(0, 10);
-      const name =
-        format === 'json'
-          ? 'workspace-backup'
-          : format === 'w3c'
-            ? 'annotations'
-            : 'research-notes';
-      return Promise.resolve({
-        fileName: `${name}-${date}.${exporter.extension}`,
-        mimeType: exporter.mimeType,
-        content: exporter.render(snap),
-      });
     },
   };
 }

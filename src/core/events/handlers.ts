@@ -1,0 +1,24 @@
+// events.*: the timeline of event entities with their evidence, and dates suggested from
+// an event's passages. Read-only views over the current state.
+import type { NamespaceHandlers } from '../../shared/api';
+import type { TimelineEvent } from '../../shared/methods/events';
+import type { CoreContext } from '../context';
+import type { Tx } from '../store/tx';
+import { suggestDates } from './date-suggestions';
+import { passagesByEntity, timeline } from './timeline';
+
+/** Every event entity with its date, place, participants and passages. */
+export const timelineOf = (tx: Tx): TimelineEvent[] =>
+  timeline(tx.entities, passagesByEntity([...tx.documents()]));
+
+export function eventsHandlers(ctx: CoreContext): NamespaceHandlers<'events'> {
+  return {
+    'events.timeline': () => ctx.read(timelineOf),
+    'events.suggestDates': ({ id }) =>
+      ctx.read((tx) => {
+        tx.entity(id);
+        const passages = passagesByEntity([...tx.documents()]).get(id) ?? [];
+        return suggestDates(passages.map((p) => p.annotation));
+      }),
+  };
+}

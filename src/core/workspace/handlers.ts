@@ -1,0 +1,30 @@
+// workspace.*: the open workspace as a whole: what it is and whether it may be written,
+// repairing what the integrity checks found, and verifying every quote and text.
+import type { NamespaceHandlers } from '../../shared/api';
+import { SCHEMA_VERSION } from '../../shared/model';
+import type { CoreContext } from '../context';
+import { repairWorkspace } from '../store/repair';
+import { verifyWorkspace } from './verify';
+
+export function workspaceHandlers(ctx: CoreContext): NamespaceHandlers<'workspace'> {
+  const { store } = ctx;
+  return {
+    'workspace.info': () =>
+      Promise.resolve({
+        path: store.dir,
+        schemaVersion: SCHEMA_VERSION,
+        readOnly: store.readOnly,
+        ...(store.readOnlyReason ? { readOnlyReason: store.readOnlyReason } : {}),
+        ...(store.lockedBy ? { lockedBy: store.lockedBy } : {}),
+        problems: store.problems,
+      }),
+
+    'workspace.repair': async () => {
+      const report = await repairWorkspace(store);
+      await ctx.reload();
+      return report;
+    },
+
+    'workspace.verify': () => Promise.resolve(verifyWorkspace(ctx.store.state, ctx.store.problems)),
+  };
+}
