@@ -3,10 +3,11 @@
 //   verify
 // each with --workspace DIR. Prints what a person can read; the exit code says whether
 // everything succeeded.
+import { EXPORT_FORMAT_WORDS, exportFormatNamed } from '../shared/concepts/export-formats';
 import { readFile } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
-import type { Envelope, ExportFormat } from '../shared/api';
-import { IMPORT_EXTENSIONS_LABEL } from '../shared/formats';
+import type { Envelope } from '../shared/api';
+import { IMPORT_EXTENSIONS_LABEL } from '../shared/concepts/import-formats';
 import { SEARCH_KINDS, type SearchKind } from '../shared/methods/search';
 import { defaultWorkspaceDir, workspaceArg } from '../core/default-workspace';
 import { nodeFs, writeFileDurably } from '../core/store/durable';
@@ -21,7 +22,7 @@ const USAGE = `Usage: npm run cli -- <command> [options] --workspace DIR
 
 Commands:
   import FILE...                         add ${IMPORT_EXTENSIONS_LABEL} files (.json: restore a backup)
-  export --format md|csv|json|w3c --out FILE
+  export --format ${EXPORT_FORMAT_WORDS} --out FILE
                                          write research notes, a spreadsheet, a backup or W3C annotations
   search "QUERY" [--kind entity|highlight|document|block] [--limit N]
                                          find passages, highlights, entities and documents
@@ -30,14 +31,6 @@ Commands:
                                          text against its recorded SHA-256 (exit 1 on a mismatch)
 
 Without --workspace, the workbench's default workspace is used.`;
-
-const FORMATS: Record<string, ExportFormat> = {
-  md: 'markdown',
-  markdown: 'markdown',
-  csv: 'csv',
-  json: 'json',
-  w3c: 'w3c',
-};
 
 function option(args: string[], name: string): string | undefined {
   const at = args.indexOf(name);
@@ -91,9 +84,10 @@ async function importFiles(wb: Workbench, files: string[], io: Io): Promise<numb
 }
 
 async function exportFile(wb: Workbench, args: string[], io: Io): Promise<number> {
-  const format = FORMATS[option(args, '--format') ?? ''];
+  const format = exportFormatNamed(option(args, '--format') ?? '');
   const out = option(args, '--out');
-  if (!format || !out) return fail(io, 'export needs --format md|csv|json|w3c and --out FILE.');
+  if (!format || !out)
+    return fail(io, `export needs --format ${EXPORT_FORMAT_WORDS} and --out FILE.`);
   const result = await wb.call('export.create', { format });
   if (!result.ok) return fail(io, result.error.message);
   await writeFileDurably(nodeFs, resolve(out), result.value.content);

@@ -1,5 +1,6 @@
 // The application menu: workspace commands plus the standard Edit and View entries, so
 // copy, paste, undo and zoom work the way every desktop app's do.
+import { EXPORT_FORMATS } from '../shared/concepts/export-formats';
 import { Menu, type MenuItemConstructorOptions } from 'electron';
 import type { ExportFormat, HistoryInfo } from '../shared/api';
 
@@ -70,12 +71,10 @@ export function menuTemplate(
         { label: 'Import Files…', accelerator: 'CmdOrCtrl+I', click: () => actions.importFiles() },
         {
           label: 'Export',
-          submenu: [
-            { label: 'Research Notes (Markdown)…', click: () => actions.exportAs('markdown') },
-            { label: 'Spreadsheet (CSV)…', click: () => actions.exportAs('csv') },
-            { label: 'Workspace Backup (JSON)…', click: () => actions.exportAs('json') },
-            { label: 'W3C Web Annotations (JSON-LD)…', click: () => actions.exportAs('w3c') },
-          ],
+          submenu: EXPORT_FORMATS.map((f) => ({
+            label: f.menuLabel,
+            click: () => actions.exportAs(f.id),
+          })),
         },
         { type: 'separator' },
         isMac ? { role: 'close' } : { role: 'quit' },

@@ -4,7 +4,7 @@ import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { dialog, type BrowserWindow } from 'electron';
 import type { ExportFormat } from '../shared/api';
-import { IMPORT_FORMATS } from '../shared/formats';
+import { IMPORT_FORMATS } from '../shared/concepts/import-formats';
 import { nodeFs, writeFileDurably } from '../core/store/durable';
 import type { Workbench } from '../core/workbench';
 

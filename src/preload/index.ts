@@ -8,7 +8,7 @@ import {
   type Envelope,
   type WorkbenchEvent,
 } from '../shared/api';
-import { MAX_IMPORT_BYTES, MAX_IMPORT_LABEL } from '../shared/formats';
+import { MAX_IMPORT_BYTES, MAX_IMPORT_LABEL } from '../shared/concepts/import-formats';
 
 /**
  * A file's bytes cross as a Uint8Array (structured clone, no base64). One that is not

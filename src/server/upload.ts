@@ -6,7 +6,7 @@
 // connection closed, so neither side waits for the rest of a file that will not be read.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ImportBytesMeta } from '../shared/methods/documents';
-import { MAX_IMPORT_BYTES, MAX_IMPORT_LABEL } from '../shared/formats';
+import { MAX_IMPORT_BYTES, MAX_IMPORT_LABEL } from '../shared/concepts/import-formats';
 import { describeIssues } from '../shared/issues';
 import { invalid } from './responses';
 

@@ -1,20 +1,11 @@
-// Words shown for the model's kinds, once, for the UI and the exports alike.
-import type { AnchorStatus, AnnotationKind, EventDate } from './model';
+// Words shown for the model's records, once, for the UI and the exports alike.
+import { HIGHLIGHT_KINDS } from './concepts/highlight-kinds';
+import type { AnnotationKind, EventDate } from './model';
 
-export const KIND_LABELS: Record<AnnotationKind, string> = {
-  quote: 'Quote',
-  claim: 'Claim',
-  evidence: 'Evidence',
-  question: 'Question',
-};
-
-/** What an anchoring status means to a reader of the notes. */
-export const STATUS_LABELS: Record<AnchorStatus, string> = {
-  anchored: 'Anchored',
-  moved: 'Moved: the passage is at a new place in the current text',
-  fuzzy: 'Fuzzy: the text has changed since this was highlighted; the nearest passage is shown',
-  orphaned: 'Orphaned: this passage is no longer in the current text; quoted as it was highlighted',
-};
+/** What each highlight kind is called, from the one table of kinds. */
+export const KIND_LABELS = Object.fromEntries(
+  HIGHLIGHT_KINDS.map((k) => [k.id, k.label]),
+) as Record<AnnotationKind, string>;
 
 /** "1988", "July 1988", "19 July 1988", or a range of them. */
 export function formatEventDate(date: EventDate | undefined): string {

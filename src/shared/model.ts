@@ -1,6 +1,8 @@
 // The data model (W3C Web Annotation compatible) as zod schemas: the one definition used
 // to validate files loaded from disk, payloads crossing IPC/HTTP, and to type the code.
 import { z } from 'zod';
+import { HIGHLIGHT_KIND_IDS } from './concepts/highlight-kinds';
+import { DOCUMENT_FORMATS } from './concepts/import-formats';
 
 /**
  * Version 3: a document's text and its highlights live in two files, so saving a highlight
@@ -49,7 +51,7 @@ export const SourceMeta = z.strictObject({
   fileName: z.string().max(500).optional(),
 });
 
-export const DocumentFormat = z.enum(['text', 'markdown', 'html', 'pdf', 'docx', 'json']);
+export const DocumentFormat = z.enum(DOCUMENT_FORMATS);
 
 export const Document = z.strictObject({
   id: Id,
@@ -157,8 +159,9 @@ export const TextQuoteSelector = z.strictObject({
   suffix: z.string(),
 });
 
-export const ANNOTATION_KINDS = ['quote', 'claim', 'evidence', 'question'] as const;
-export const AnnotationKind = z.enum(ANNOTATION_KINDS);
+/** The kinds of highlight (src/shared/concepts/highlight-kinds.ts holds their table). */
+export const ANNOTATION_KINDS = HIGHLIGHT_KIND_IDS;
+export const AnnotationKind = z.enum(HIGHLIGHT_KIND_IDS);
 export const AnchorStatus = z.enum(['anchored', 'moved', 'fuzzy', 'orphaned']);
 
 export const Annotation = z.strictObject({

@@ -4,7 +4,7 @@
 import { createElement, type ReactNode } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
-import { Markdown } from '../../src/renderer/src/components/Markdown';
+import { Markdown } from '../../src/renderer/src/features/notes/Markdown';
 
 const asLink = (target: string, label: ReactNode): ReactNode =>
   createElement('button', { 'data-target': target }, label);

@@ -9,7 +9,7 @@ import sample from '../../resources/sample-article.txt?raw';
 import type { DocumentView } from '../../src/shared/api';
 import { documentFromText } from '../fixtures/documents';
 import { makeAnnotation } from './builders';
-import { Reader } from '../../src/renderer/src/components/Reader';
+import { Reader } from '../../src/renderer/src/features/reader/Reader';
 import {
   offsetsToRange,
   offsetToPoint,

@@ -2,7 +2,7 @@
 // the block editor composes (a deleted block takes its gap along, nothing else changes),
 // the review panel and the queue of re-imports waiting for an answer.
 import { describe, expect, it } from 'vitest';
-import { composeText } from '../../src/renderer/src/components/TextEditor';
+import { composeText } from '../../src/renderer/src/features/reader/TextEditor';
 import { toFileOutcome } from '../../src/renderer/src/lib/import-files';
 import { wordDiff } from '../../src/renderer/src/lib/quote-diff';
 import { initialState, reduce } from '../../src/renderer/src/store/index';

@@ -4,7 +4,7 @@
 // the API table's schema and imports it into a real workspace. `electron` is mocked.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { IPC_PREFIX, type Envelope, type ImportOutcome } from '../../src/shared/api';
-import { MAX_IMPORT_BYTES } from '../../src/shared/formats';
+import { MAX_IMPORT_BYTES } from '../../src/shared/concepts/import-formats';
 import type { Workbench } from '../../src/core/workbench';
 import { reopen, tempDir } from '../integration/helpers';
 import { electron, registered } from './electron-mock';

@@ -2,7 +2,7 @@
 // backup. Every import either stores a whole document or nothing, and says which file
 // failed and why.
 import type { ImportOutcome, ParsedInput, WorkbenchHandlers } from '../../shared/api';
-import { importKindOf } from '../../shared/formats';
+import { importKindOf } from '../../shared/concepts/import-formats';
 import { describeIssues } from '../../shared/issues';
 import { SCHEMA_VERSION } from '../../shared/model';
 import type { CoreContext } from '../context';

@@ -3,7 +3,8 @@
 // pasted into a report as they are; each document says which text its quotes come from
 // (revision and SHA-256) and each quote where in it (character offsets), so a reader can
 // check a quote against the source.
-import { KIND_LABELS, STATUS_LABELS } from '../../shared/labels';
+import { ANCHOR_STATUS_LABELS } from '../../shared/concepts/anchor-status';
+import { KIND_LABELS } from '../../shared/labels';
 import type { Annotation, Document, Entity } from '../../shared/model';
 import { plural } from '../../shared/text';
 import { sha256 } from '../importers/plain-text';
@@ -36,7 +37,7 @@ function quoteEntry(a: Annotation, doc: Document, entities: Map<string, Entity>)
       a.status === 'fuzzy' && a.confidence !== undefined
         ? ` (confidence ${a.confidence.toFixed(2)})`
         : '';
-    lines.push('', `*${STATUS_LABELS[a.status]}${confidence}.*`);
+    lines.push('', `*${ANCHOR_STATUS_LABELS[a.status].export}${confidence}.*`);
   }
   // Blank lines between the parts: in Markdown, adjacent lines would run into one paragraph.
   if (tagged.length) lines.push('', `Entities: ${tagged.join('; ')}`);

@@ -9,6 +9,7 @@
 // and the note are TextualBody values without an id. The target's source names the file
 // and what a reader needs to check a quote against it: the SHA-256 of the bytes imported,
 // of the text the offsets count in, and its revision, under a small vocabulary of ours.
+import { highlightKind } from '../../shared/concepts/highlight-kinds';
 import type { Annotation, Document, Entity } from '../../shared/model';
 import { sha256 } from '../importers/plain-text';
 import { locate, type Snapshot } from './snapshot';
@@ -103,7 +104,7 @@ function toW3c(
   return {
     id: `${URN}:annotation:${a.id}`,
     type: 'Annotation',
-    motivation: a.kind === 'question' ? 'questioning' : 'highlighting',
+    motivation: highlightKind(a.kind).motivation,
     created: a.createdAt,
     modified: a.updatedAt,
     body,

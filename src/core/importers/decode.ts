@@ -4,7 +4,7 @@
 // windows-1252 as ISO-8859-1 (curly quotes and dashes become C1 control characters) and
 // lacks windows-1256 and friends in builds with small ICU, such as Electron's.
 import iconv from 'iconv-lite';
-import { MAX_IMPORT_BYTES, MAX_IMPORT_LABEL } from '../../shared/formats';
+import { MAX_IMPORT_BYTES, MAX_IMPORT_LABEL } from '../../shared/concepts/import-formats';
 import { ImportError } from './import-error';
 
 function looksBinary(bytes: Uint8Array): boolean {

@@ -4,13 +4,10 @@
 // page could not. Readability is skipped: the whole document is the content.
 import { htmlToContent } from './html';
 import { ImportError } from './import-error';
-import type { ImportedContent } from './plain-text';
+import { sha256, type ImportedContent } from './plain-text';
 
-export async function importDocx(
-  bytes: Uint8Array,
-  fileName: string,
-  contentHash: string,
-): Promise<ImportedContent> {
+export async function importDocx(bytes: Uint8Array, fileName: string): Promise<ImportedContent> {
+  const contentHash = sha256(bytes);
   // Loaded on first use, like pdf.js: only a workbench that imports Word files pays for it.
   const { default: mammoth } = await import('mammoth');
   const html = await mammoth

@@ -2,21 +2,19 @@
 // normalise to {text, blocks, marks, metadata}. Either a whole document comes back or an
 // ImportError naming the file and the reason; nothing partial.
 import { extname } from 'node:path';
-import { IMPORT_EXTENSIONS_LABEL, importKindOf } from '../../shared/formats';
+import {
+  IMPORT_EXTENSIONS_LABEL,
+  importKindOf,
+  type DocumentKind,
+} from '../../shared/concepts/import-formats';
 import { normaliseText } from '../../shared/text';
-import { decodeText } from './decode';
-import { importDocx } from './docx';
-import { htmlToContent } from './html';
 import { ImportError } from './import-error';
-import { markdownToBlocks } from './markdown';
-import { importPdf } from './pdf';
 import { sha256, textToContent, type ImportedContent } from './plain-text';
+import { IMPORTERS } from './registry';
 
-export type ImportFormat = 'text' | 'markdown' | 'html' | 'pdf' | 'docx';
-
-export function detectFormat(fileName: string, bytes: Uint8Array): ImportFormat {
+export function detectFormat(fileName: string, bytes: Uint8Array): DocumentKind {
   const kind = importKindOf(fileName);
-  if (kind === 'markdown' || kind === 'html' || kind === 'pdf' || kind === 'docx') return kind;
+  if (kind && kind !== 'text' && kind !== 'backup') return kind;
   if (kind === 'text') {
     const head = new TextDecoder().decode(bytes.subarray(0, 512)).trimStart().toLowerCase();
     return head.startsWith('<!doctype html') || head.startsWith('<html') ? 'html' : 'text';
@@ -27,33 +25,13 @@ export function detectFormat(fileName: string, bytes: Uint8Array): ImportFormat 
   );
 }
 
-/** Async because PDF and Word files are parsed by libraries that are. */
-export async function importBytes(bytes: Uint8Array, fileName: string): Promise<ImportedContent> {
-  const format = detectFormat(fileName, bytes);
-  if (format === 'pdf') return importPdf(bytes, fileName, sha256(bytes));
-  if (format === 'docx') return importDocx(bytes, fileName, sha256(bytes));
-  const raw = normaliseText(decodeText(bytes, fileName, format === 'html'));
-  const contentHash = sha256(bytes);
-  const nothing = (): never => {
-    throw new ImportError(fileName, 'it contains no readable text');
-  };
-  if (format === 'text') return textToContent(raw, fileName, contentHash);
-  if (format === 'markdown') {
-    const { text, blocks, marks, title } = markdownToBlocks(raw);
-    if (!text.trim()) nothing();
-    return {
-      title: (title ?? fileName).slice(0, 500),
-      text,
-      blocks,
-      marks,
-      source: { fileName },
-      format,
-      contentHash,
-    };
+/** The file's document, by the importer of the kind it is (see ./registry.ts). */
+export function importBytes(bytes: Uint8Array, fileName: string): Promise<ImportedContent> {
+  try {
+    return IMPORTERS[detectFormat(fileName, bytes)](bytes, fileName);
+  } catch (error) {
+    return Promise.reject(error instanceof Error ? error : new Error(String(error)));
   }
-  const html = htmlToContent(raw, fileName);
-  if (!html.text.trim() || html.blocks.every((b) => b.kind === 'heading')) nothing();
-  return { ...html, format, contentHash };
 }
 
 /** Pasted text: Markdown-aware when it looks like Markdown, else plain paragraphs. */

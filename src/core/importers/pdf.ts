@@ -11,7 +11,7 @@ import type { SourceMeta } from '../../shared/model';
 import { ImportError } from './import-error';
 import { dropRunningLines, itemsToLines, type PdfItem, type PdfPage } from './pdf-lines';
 import { pagesToDrafts } from './pdf-paragraphs';
-import type { ImportedContent } from './plain-text';
+import { sha256, type ImportedContent } from './plain-text';
 
 const PACKAGE = dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
 const RTL_CHARS = /[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF]/gu;
@@ -98,11 +98,8 @@ async function readPages(bytes: Uint8Array, fileName: string) {
   }
 }
 
-export async function importPdf(
-  bytes: Uint8Array,
-  fileName: string,
-  contentHash: string,
-): Promise<ImportedContent> {
+export async function importPdf(bytes: Uint8Array, fileName: string): Promise<ImportedContent> {
+  const contentHash = sha256(bytes);
   const { pages, info } = await readPages(bytes, fileName);
   if (!pages.some((p) => p.lines.length))
     throw new ImportError(

@@ -4,15 +4,15 @@
 // commands; each column reads what it needs from the store.
 import { useEffect, useState } from 'react';
 import { createClient } from './api/client';
-import { Banners } from './components/Banners';
-import { Columns } from './components/Columns';
-import { KeyboardLayer } from './components/KeyboardLayer';
-import { ReimportDialog } from './components/ReimportDialog';
-import { Toasts } from './components/Toasts';
-import { TopBar } from './components/TopBar';
-import { WorkspaceBanner } from './components/WorkspaceBanner';
-import { useFileDrop } from './lib/use-file-drop';
-import { useHistoryKeys } from './lib/use-history-keys';
+import { Banners } from './features/shell/Banners';
+import { Columns } from './features/shell/Columns';
+import { KeyboardLayer } from './features/shell/KeyboardLayer';
+import { ReimportDialog } from './features/reader/ReimportDialog';
+import { Toasts } from './features/shell/Toasts';
+import { TopBar } from './features/shell/TopBar';
+import { WorkspaceBanner } from './features/shell/WorkspaceBanner';
+import { useFileDrop } from './hooks/use-file-drop';
+import { useHistoryKeys } from './hooks/use-history-keys';
 import { createWorkbenchStore, initialState } from './store/index';
 import {
   initialLayout,

@@ -6,7 +6,8 @@ export const EXPORT_FORMATS = [
     id: 'markdown',
     /** What the export buttons say. */
     label: 'Research notes (Markdown)',
-    /** What the desktop app's Export menu says. */
+    paletteLabel: 'Export research notes (Markdown)',
+    /** What the command palette says (paletteLabel, above) and the desktop app's Export menu. */
     menuLabel: 'Research Notes (Markdown)…',
     /** Other names the command line takes for `--format` (the first is the one it shows). */
     aliases: ['md'],
@@ -16,6 +17,7 @@ export const EXPORT_FORMATS = [
   {
     id: 'csv',
     label: 'Spreadsheet (CSV)',
+    paletteLabel: 'Export spreadsheet (CSV)',
     menuLabel: 'Spreadsheet (CSV)…',
     aliases: [],
     extension: 'csv',
@@ -24,6 +26,7 @@ export const EXPORT_FORMATS = [
   {
     id: 'json',
     label: 'Workspace backup (JSON)',
+    paletteLabel: 'Export workspace backup (JSON)',
     menuLabel: 'Workspace Backup (JSON)…',
     aliases: [],
     extension: 'json',
@@ -32,6 +35,7 @@ export const EXPORT_FORMATS = [
   {
     id: 'w3c',
     label: 'W3C Web Annotations (JSON-LD)',
+    paletteLabel: 'Export W3C Web Annotations (JSON-LD)',
     menuLabel: 'W3C Web Annotations (JSON-LD)…',
     aliases: [],
     extension: 'jsonld',
@@ -40,6 +44,7 @@ export const EXPORT_FORMATS = [
 ] as const satisfies readonly {
   id: string;
   label: string;
+  paletteLabel: string;
   menuLabel: string;
   aliases: readonly string[];
   extension: string;
@@ -65,4 +70,6 @@ export function exportFormatNamed(word: string): ExportFormat | undefined {
 }
 
 /** "md|csv|json|w3c": the names the command line shows. */
-export const EXPORT_FORMAT_WORDS = EXPORT_FORMATS.map((f) => f.aliases[0] ?? f.id).join('|');
+export const EXPORT_FORMAT_WORDS = EXPORT_FORMATS.map(
+  (f) => (f.aliases as readonly string[])[0] ?? f.id,
+).join('|');

@@ -1,7 +1,7 @@
 // documents.*: the library of sources: listing, reading, importing files and pasted text,
 // correcting a source's details, editing its text (a new revision), deleting to trash.
 import { z } from 'zod';
-import { MAX_IMPORT_BYTES, MAX_IMPORT_LABEL } from '../formats';
+import { MAX_IMPORT_BYTES, MAX_IMPORT_LABEL } from '../concepts/import-formats';
 import { Id, type Annotation, type Document } from '../model';
 import { Empty } from './workspace';
 import { byId, method, namespace } from './define';

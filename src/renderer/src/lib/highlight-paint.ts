@@ -3,11 +3,12 @@
 // holding DOM ranges over the text, styled by `::highlight(...)` in reader.css. Adding or
 // removing a highlight changes only those ranges, never a text node. The runs painted are
 // the same flat runs the span fallback renders (segments.ts), so both look alike.
+import { HIGHLIGHT_KIND_IDS } from '../../../shared/concepts/highlight-kinds';
 import type { Annotation, AnnotationKind, Block } from '../../../shared/model';
 import { offsetsToRange } from './dom-offsets';
 import { runPaint, segmentBlock, type RunPaint, type Span } from './segments';
 
-const KINDS = ['quote', 'claim', 'evidence', 'question'] as const;
+const KINDS = HIGHLIGHT_KIND_IDS;
 const EDGES = ['selected', 'overlap', 'fuzzy'] as const;
 const NAMES = [...KINDS, ...EDGES].map((name) => `wb-${name}`);
 

@@ -2,6 +2,7 @@
 // plural() and every kind of record through NOUNS, so "1 entity" and "3 entities" are
 // spelled once (a trailing "s" would make "entitys").
 import type { LockHolder } from '../../../shared/api';
+import { ANCHOR_STATUS_LABELS } from '../../../shared/concepts/anchor-status';
 import type { AnchorStatus } from '../../../shared/model';
 import type { SearchKind } from '../../../shared/methods/search';
 import { plural as pluralOf } from '../../../shared/text';
@@ -57,12 +58,10 @@ export const typeGroupLabel = (type: string): string => TYPE_GROUPS[type] ?? cap
 export const compareTypes = (a: string, b: string): number =>
   (TYPE_ORDER.indexOf(a) + 1 || 99) - (TYPE_ORDER.indexOf(b) + 1 || 99) || a.localeCompare(b);
 
-export const STATUS_TEXT: Record<AnchorStatus, string> = {
-  anchored: 'Anchored where it was made.',
-  moved: 'The text moved; the quote was found at a new position.',
-  fuzzy: 'The quoted words changed; this is the closest match.',
-  orphaned: 'The quoted passage is no longer in the text. The highlight is kept.',
-};
+/** A highlight's status as its panel says it. */
+export const STATUS_TEXT = Object.fromEntries(
+  Object.entries(ANCHOR_STATUS_LABELS).map(([status, l]) => [status, l.panel]),
+) as Record<AnchorStatus, string>;
 
 /** Who holds a workspace, in words: "the desktop app (process 4121 on lab-laptop) since …". */
 export const describeHolder = (holder: LockHolder): string =>

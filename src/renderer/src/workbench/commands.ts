@@ -5,7 +5,7 @@
 import type { DocumentListItem, HistoryInfo, Input, WorkbenchApi } from '../../../shared/api';
 import type { Annotation, AnnotationKind } from '../../../shared/model';
 import type { SearchHit } from '../../../shared/methods/search';
-import type { EntityFields } from '../components/EntityPanel';
+import type { EntityFields } from '../features/entities/EntityPanel';
 import type { NewEntity } from '../lib/entity-match';
 import type { FileOutcome } from '../lib/import-files';
 import { nounLabel, type Noun } from '../lib/labels';

@@ -1,7 +1,7 @@
 // Asking before a destructive step: any component calls useConfirm()(request) and the one
 // ConfirmDialog shows it. Kept out of the store because a request carries a callback.
 import { createContext, useContext, useState, type ReactNode } from 'react';
-import { ConfirmDialog, type ConfirmRequest } from '../components/ConfirmDialog';
+import { ConfirmDialog, type ConfirmRequest } from '../features/shell/ConfirmDialog';
 
 const ConfirmContext = createContext<(request: ConfirmRequest) => void>(() => undefined);
 

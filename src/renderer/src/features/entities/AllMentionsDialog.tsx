@@ -1,0 +1,168 @@
+// Review the mentions of every entity at once: grouped by entity with counts, each in its
+// context, those already tagged marked. The user accepts all of the rest, or the ones
+// chosen, as highlights tagged to their entity: one undoable step.
+import { useState } from 'react';
+import type { EntityMentions, Mention } from '../../../../shared/methods/mentions';
+import { plural } from '../../lib/labels';
+import { useQuery } from '../../hooks/use-query';
+import { selectContentChanges } from '../../store/workspace';
+import { useCommands, useSelector, useWorkbench } from '../../workbench/context';
+import { useModalDialog } from '../../hooks/use-modal-dialog';
+
+type Chosen = { entityId: string; mention: Mention };
+const keyOf = (entityId: string, m: Mention): string => `${entityId}:${m.documentId}:${m.start}`;
+
+function pendingOf(groups: readonly EntityMentions[]): Map<string, Chosen> {
+  const out = new Map<string, Chosen>();
+  for (const g of groups)
+    for (const m of g.mentions)
+      if (!m.tagged) out.set(keyOf(g.entityId, m), { entityId: g.entityId, mention: m });
+  return out;
+}
+
+export function AllMentionsDialog({
+  open,
+  onClose,
+}: {
+  open: boolean;
+  onClose: () => void;
+}): React.JSX.Element {
+  const { api } = useWorkbench();
+  const commands = useCommands();
+  const changes = useSelector(selectContentChanges);
+  const ref = useModalDialog(open);
+  const [chosen, setChosen] = useState<ReadonlySet<string>>(new Set());
+  const { data, error } = useQuery(() => api['mentions.findAll']({}), [changes], open);
+
+  const pending = pendingOf(data?.groups ?? []);
+  const found = (data?.groups ?? []).reduce((n, g) => n + g.mentions.length, 0);
+  const accept = (list: Chosen[]): void => {
+    const refs = list.map(({ entityId, mention: { documentId, start, end } }) => ({
+      entityId,
+      documentId,
+      start,
+      end,
+    }));
+    void commands.acceptAllMentions(refs).then((ok) => ok && setChosen(new Set()));
+  };
+  const toggle = (keys: string[], on: boolean): void => {
+    const next = new Set(chosen);
+    for (const k of keys) {
+      if (on) next.add(k);
+      else next.delete(k);
+    }
+    setChosen(next);
+  };
+  const selected = [...chosen].flatMap((k) => pending.get(k) ?? []);
+
+  return (
+    <dialog
+      ref={ref}
+      className="confirm all-mentions"
+      aria-labelledby="all-mentions-title"
+      onClose={onClose}
+    >
+      <h2 id="all-mentions-title">Mentions of all entities</h2>
+      {open && !data && !error && <p className="muted">Looking…</p>}
+      {error && <p role="alert">Could not find mentions: {error.message}</p>}
+      {open && data && (
+        <>
+          <p role="status">
+            {plural(found, 'mention')} of {plural(data.groups.length, 'entity')} in{' '}
+            {data.documentsScanned} of {plural(data.documentsTotal, 'document')};{' '}
+            {found - pending.size} already tagged.
+          </p>
+          {data.truncated && (
+            <p>
+              Stopped at the limit of {data.limit} matches: only the first{' '}
+              {plural(data.documentsScanned, 'document')} were searched. Accept these, then search
+              again for the rest.
+            </p>
+          )}
+          <p className="muted">{data.overlapRule}</p>
+          <div className="row">
+            <button
+              type="button"
+              className="primary"
+              disabled={pending.size === 0}
+              onClick={() => accept([...pending.values()])}
+            >
+              Accept all {pending.size}
+            </button>
+            <button type="button" disabled={selected.length === 0} onClick={() => accept(selected)}>
+              Accept selected ({selected.length})
+            </button>
+            <button type="button" onClick={onClose}>
+              Close
+            </button>
+          </div>
+          {data.groups.map((g) => (
+            <EntityGroup key={g.entityId} group={g} chosen={chosen} onToggle={toggle} />
+          ))}
+        </>
+      )}
+    </dialog>
+  );
+}
+
+function EntityGroup({
+  group,
+  chosen,
+  onToggle,
+}: {
+  group: EntityMentions;
+  chosen: ReadonlySet<string>;
+  onToggle: (keys: string[], on: boolean) => void;
+}): React.JSX.Element {
+  const headingId = `all-mentions-${group.entityId}`;
+  const open = group.mentions.filter((m) => !m.tagged).map((m) => keyOf(group.entityId, m));
+  const all = open.length > 0 && open.every((k) => chosen.has(k));
+  return (
+    <section aria-labelledby={headingId} className="mention-group">
+      <div className="row spread">
+        <h3 id={headingId}>
+          {group.name}{' '}
+          <span className="muted">
+            {plural(group.mentions.length, 'mention')}, {group.untagged} not tagged
+            {group.overlapped > 0 && `, ${group.overlapped} given to a longer name`}
+          </span>
+        </h3>
+        <label>
+          <input
+            type="checkbox"
+            disabled={open.length === 0}
+            checked={all}
+            onChange={(e) => onToggle(open, e.target.checked)}
+          />{' '}
+          Select all of {group.name}
+        </label>
+      </div>
+      <ol className="mention-list" aria-label={`Mentions of ${group.name}`}>
+        {group.mentions.map((m) => {
+          const key = keyOf(group.entityId, m);
+          return (
+            <li key={key} className={m.tagged ? 'tagged' : undefined}>
+              <label>
+                <input
+                  type="checkbox"
+                  disabled={m.tagged}
+                  checked={m.tagged || chosen.has(key)}
+                  aria-label={`${m.tagged ? 'Already tagged' : 'Choose'}: ${m.exact} in ${m.documentTitle}, for ${group.name}`}
+                  onChange={(e) => onToggle([key], e.target.checked)}
+                />{' '}
+                <span className="muted">…{m.before}</span>
+                <mark>{m.exact}</mark>
+                <span className="muted">{m.after}…</span>
+              </label>
+              <span className="muted">
+                {' '}
+                {m.documentTitle}
+                {m.tagged ? ' · tagged' : m.highlightId ? ' · highlighted, not tagged' : ''}
+              </span>
+            </li>
+          );
+        })}
+      </ol>
+    </section>
+  );
+}

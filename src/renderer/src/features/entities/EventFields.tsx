@@ -1,0 +1,175 @@
+// An event's date (a year, a month or a day, or a range of them), place and participants
+// with their roles. Dates found in the event's passages are offered, and only fill the
+// form: nothing is saved until the user saves.
+import { useState } from 'react';
+import type { EntityWithUsage } from '../../../../shared/api';
+import type { EventDate, Participant } from '../../../../shared/model';
+import type { DateSuggestion } from '../../../../shared/methods/events';
+import { useCommands, useWorkbench } from '../../workbench/context';
+
+export const ROLES = ['official', 'victim', 'witness', 'perpetrator', 'other'] as const;
+
+/** The precision a typed date has: "1988", "1988-07" or "1988-07-19". */
+export function precisionOf(text: string): EventDate['precision'] | undefined {
+  if (/^\d{4}$/.test(text)) return 'year';
+  if (/^\d{4}-\d{2}$/.test(text)) return 'month';
+  if (/^\d{4}-\d{2}-\d{2}$/.test(text)) return 'day';
+  return undefined;
+}
+
+export function EventFields({
+  entity,
+  entities,
+  readOnly,
+}: {
+  entity: EntityWithUsage;
+  entities: readonly EntityWithUsage[];
+  readOnly: boolean;
+}): React.JSX.Element {
+  const { api } = useWorkbench();
+  const commands = useCommands();
+  const [start, setStart] = useState(entity.date?.start ?? '');
+  const [end, setEnd] = useState(entity.date?.end ?? '');
+  const [placeId, setPlaceId] = useState(entity.placeId ?? '');
+  const [people, setPeople] = useState<Participant[]>(entity.participants ?? []);
+  const [who, setWho] = useState('');
+  const [role, setRole] = useState<string>(ROLES[0]);
+  const [suggestions, setSuggestions] = useState<DateSuggestion[] | null>(null);
+  const others = entities.filter((e) => e.id !== entity.id);
+  const places = [...others].sort(
+    (a, b) => Number(b.type === 'place') - Number(a.type === 'place'),
+  );
+  const precision = precisionOf(start);
+  const nameOf = (id: string) => others.find((e) => e.id === id)?.name ?? id;
+  const save = (): void => {
+    const date =
+      start && precision ? { start, ...(end ? { end } : {}), precision } : start ? undefined : null;
+    void commands.updateEntity(entity.id, {
+      ...(date !== undefined ? { date } : {}),
+      placeId: placeId || null,
+      participants: people,
+    });
+  };
+  return (
+    <form
+      className="event-fields"
+      aria-label="Event"
+      onSubmit={(e) => {
+        e.preventDefault();
+        save();
+      }}
+    >
+      <fieldset disabled={readOnly}>
+        <legend>Event</legend>
+        <div className="row">
+          <label className="stack">
+            Date
+            <input
+              value={start}
+              placeholder="1988, 1988-07 or 1988-07-19"
+              aria-invalid={start !== '' && !precision}
+              onChange={(e) => setStart(e.target.value.trim())}
+            />
+          </label>
+          <label className="stack">
+            Until (optional)
+            <input value={end} onChange={(e) => setEnd(e.target.value.trim())} />
+          </label>
+        </div>
+        <p className="muted">
+          {start === ''
+            ? 'No date.'
+            : precision
+              ? `Known to the ${precision}.`
+              : 'Write the date as YYYY, YYYY-MM or YYYY-MM-DD.'}
+        </p>
+        <button
+          type="button"
+          onClick={() => void api['events.suggestDates']({ id: entity.id }).then(setSuggestions)}
+        >
+          Suggest dates from passages
+        </button>
+        {suggestions && (
+          <ul className="suggestions" aria-label="Suggested dates">
+            {suggestions.length === 0 && <li className="muted">No date found in its passages.</li>}
+            {suggestions.map((s) => (
+              <li key={`${s.annotationId}-${s.date.start}-${s.date.precision}`}>
+                “{s.text}”{' '}
+                <button
+                  type="button"
+                  onClick={() => {
+                    setStart(s.date.start);
+                    setEnd(s.date.end ?? '');
+                  }}
+                >
+                  Use {s.date.start}
+                  {s.date.end ? ` – ${s.date.end}` : ''}
+                </button>
+              </li>
+            ))}
+          </ul>
+        )}
+        <label className="stack">
+          Place
+          <select value={placeId} onChange={(e) => setPlaceId(e.target.value)}>
+            <option value="">No place</option>
+            {places.map((e) => (
+              <option key={e.id} value={e.id}>
+                {e.name} ({e.type})
+              </option>
+            ))}
+          </select>
+        </label>
+        <h4>Participants</h4>
+        <ul className="chips" aria-label="Participants">
+          {people.map((p) => (
+            <li key={`${p.entityId}-${p.role}`} className="chip">
+              {nameOf(p.entityId)} · {p.role}{' '}
+              <button
+                type="button"
+                aria-label={`Remove ${nameOf(p.entityId)} (${p.role})`}
+                onClick={() => setPeople(people.filter((x) => x !== p))}
+              >
+                ×
+              </button>
+            </li>
+          ))}
+        </ul>
+        <div className="row">
+          <label className="stack">
+            Participant
+            <select value={who} onChange={(e) => setWho(e.target.value)}>
+              <option value="">Choose…</option>
+              {others.map((e) => (
+                <option key={e.id} value={e.id}>
+                  {e.name}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label className="stack">
+            Role
+            <select value={role} onChange={(e) => setRole(e.target.value)}>
+              {ROLES.map((r) => (
+                <option key={r}>{r}</option>
+              ))}
+            </select>
+          </label>
+          <button
+            type="button"
+            disabled={!who}
+            onClick={() => {
+              setPeople([...people, { entityId: who, role }]);
+              setWho('');
+            }}
+          >
+            Add participant
+          </button>
+        </div>
+        <button type="submit" className="primary" disabled={start !== '' && !precision}>
+          Save event
+        </button>
+      </fieldset>
+    </form>
+  );
+}

@@ -1,0 +1,94 @@
+// Find mentions of an entity: every place its name or an alias occurs, in every document,
+// each shown in its context and marked when a highlight already tags it; the user accepts
+// one, several or all of the rest as tagged highlights (one undoable step).
+import { useState } from 'react';
+import type { Entity } from '../../../../shared/model';
+import type { Mention } from '../../../../shared/methods/mentions';
+import { plural } from '../../lib/labels';
+import { useQuery } from '../../hooks/use-query';
+import { selectContentChanges } from '../../store/workspace';
+import { useCommands, useSelector, useWorkbench } from '../../workbench/context';
+
+const keyOf = (m: Mention): string => `${m.documentId}:${m.start}`;
+
+export function MentionFinder({ entity }: { entity: Entity }): React.JSX.Element {
+  const { api } = useWorkbench();
+  const commands = useCommands();
+  const changes = useSelector(selectContentChanges);
+  const [open, setOpen] = useState(false);
+  const [chosen, setChosen] = useState<ReadonlySet<string>>(new Set());
+  const { data: mentions } = useQuery(
+    () => api['mentions.find']({ entityId: entity.id }),
+    [entity.id, entity.updatedAt, changes],
+    open,
+  );
+  const pending = (mentions ?? []).filter((m) => !m.tagged);
+  const accept = (list: Mention[]): void => {
+    setChosen(new Set());
+    void commands.acceptMentions(entity.id, list);
+  };
+  return (
+    <section aria-labelledby="mentions-heading" className="mentions">
+      <div className="row spread">
+        <h2 id="mentions-heading">Mentions</h2>
+        <button type="button" aria-expanded={open} onClick={() => setOpen(!open)}>
+          {open ? 'Hide mentions' : 'Find mentions'}
+        </button>
+      </div>
+      {open && !mentions && <p className="muted">Looking…</p>}
+      {open && mentions && (
+        <>
+          <p role="status">
+            {plural(mentions.length, 'mention')} of {[entity.name, ...entity.aliases].join(', ')};{' '}
+            {mentions.length - pending.length} already tagged.
+          </p>
+          <div className="row">
+            <button
+              type="button"
+              className="primary"
+              disabled={pending.length === 0}
+              onClick={() => accept(pending)}
+            >
+              Accept all {pending.length}
+            </button>
+            <button
+              type="button"
+              disabled={chosen.size === 0}
+              onClick={() => accept(pending.filter((m) => chosen.has(keyOf(m))))}
+            >
+              Accept chosen ({chosen.size})
+            </button>
+          </div>
+          <ol className="mention-list" aria-label={`Mentions of ${entity.name}`}>
+            {mentions.map((m) => (
+              <li key={keyOf(m)} className={m.tagged ? 'tagged' : undefined}>
+                <label>
+                  <input
+                    type="checkbox"
+                    disabled={m.tagged}
+                    checked={m.tagged || chosen.has(keyOf(m))}
+                    aria-label={`${m.tagged ? 'Already tagged' : 'Choose'}: ${m.exact} in ${m.documentTitle}`}
+                    onChange={(e) => {
+                      const next = new Set(chosen);
+                      if (e.target.checked) next.add(keyOf(m));
+                      else next.delete(keyOf(m));
+                      setChosen(next);
+                    }}
+                  />{' '}
+                  <span className="muted">…{m.before}</span>
+                  <mark>{m.exact}</mark>
+                  <span className="muted">{m.after}…</span>
+                </label>
+                <span className="muted">
+                  {' '}
+                  {m.documentTitle}
+                  {m.tagged ? ' · tagged' : m.highlightId ? ' · highlighted, not tagged' : ''}
+                </span>
+              </li>
+            ))}
+          </ol>
+        </>
+      )}
+    </section>
+  );
+}

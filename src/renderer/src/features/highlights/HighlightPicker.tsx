@@ -1,0 +1,71 @@
+// A combobox that finds highlights anywhere in the workspace by the words of their quote or
+// note (through the search index) and picks one, for linking it to a note.
+import { useId } from 'react';
+import type { SearchHit } from '../../../../shared/methods/search';
+import { useCombobox } from '../../hooks/use-combobox';
+import { useQuery } from '../../hooks/use-query';
+import { useWorkbench } from '../../workbench/context';
+
+export function HighlightPicker({
+  exclude,
+  onPick,
+}: {
+  exclude: readonly string[];
+  onPick: (hit: SearchHit) => void;
+}): React.JSX.Element {
+  const { api } = useWorkbench();
+  const { query, setQuery, open, setOpen, active, inputProps, onKey } = useCombobox();
+  const listId = useId();
+  const trimmed = query.trim();
+  const enabled = trimmed.length >= 2;
+  const { data, error } = useQuery(
+    () => api['search.query']({ query: trimmed, kinds: ['highlight'], limit: 20 }),
+    [trimmed],
+    enabled,
+  );
+  const hits = enabled ? (data?.hits ?? []).filter((h) => !exclude.includes(h.id)) : [];
+  const choose = (index: number): void => {
+    const hit = hits[index];
+    if (!hit) return;
+    onPick(hit);
+    setQuery('');
+    setOpen(false);
+  };
+  const expanded = open && hits.length > 0;
+  return (
+    <div className="combobox">
+      <input
+        role="combobox"
+        aria-label="Link a highlight"
+        aria-expanded={expanded}
+        aria-controls={listId}
+        aria-autocomplete="list"
+        aria-activedescendant={expanded ? `${listId}-${active}` : undefined}
+        placeholder="Link a highlight: type words of its quote"
+        {...inputProps}
+        onKeyDown={(e) => onKey(e, hits.length, choose)}
+        onBlur={() => setTimeout(() => setOpen(false), 150)}
+      />
+      {open && enabled && data && hits.length === 0 && (
+        <p className="muted small">{error?.message ?? `No highlight matches “${trimmed}”.`}</p>
+      )}
+      {expanded && (
+        <ul role="listbox" id={listId} aria-label="Highlights">
+          {hits.map((hit, i) => (
+            <li
+              key={hit.id}
+              id={`${listId}-${i}`}
+              role="option"
+              aria-selected={i === active}
+              onMouseDown={(e) => e.preventDefault()}
+              onClick={() => choose(i)}
+            >
+              {hit.snippet.map((part) => part.text).join('')}{' '}
+              <span className="muted">{hit.documentTitle}</span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,230 @@
+// Bringing in annotations made elsewhere (a Hypothesis export, W3C JSON-LD): the file is
+// read by the core first, so the user sees which page each group of annotations is on and
+// which document here that is; for a page no document matches, the user picks one (or
+// leaves those annotations out), chooses whether free-text tags become tags or entities,
+// and then sees what became of every annotation.
+import { IMPORT_STATUS_LABELS } from '../../../../shared/concepts/anchor-status';
+import { useEffect, useId, useRef, useState } from 'react';
+import type { DocumentListItem } from '../../../../shared/api';
+import type {
+  AnnotationsPreview,
+  AnnotationsReport,
+  TagMode,
+} from '../../../../shared/methods/annotations';
+import { plural } from '../../../../shared/text';
+import { useWorkbench } from '../../workbench/context';
+import '../../styles/interchange.css';
+
+export interface AnnotationsFile {
+  name: string;
+  json: string;
+}
+
+type Step =
+  | { kind: 'reading' }
+  | { kind: 'failed'; message: string }
+  | { kind: 'choose'; preview: AnnotationsPreview; documents: DocumentListItem[] }
+  | { kind: 'importing' }
+  | { kind: 'done'; report: AnnotationsReport };
+
+const message = (error: unknown): string =>
+  error instanceof Error ? error.message : String(error);
+
+export function ImportAnnotationsDialog({
+  file,
+  onClose,
+}: {
+  file: AnnotationsFile;
+  onClose: () => void;
+}): React.JSX.Element {
+  const { api } = useWorkbench();
+  const ref = useRef<HTMLDialogElement>(null);
+  const titleId = useId();
+  const [step, setStep] = useState<Step>({ kind: 'reading' });
+  const [chosen, setChosen] = useState<Record<string, string>>({});
+  const [tags, setTags] = useState<TagMode>('tags');
+
+  // Mounted for one file and gone when closed, so every file starts from "reading".
+  useEffect(() => {
+    const dialog = ref.current;
+    if (dialog && !dialog.open) dialog.showModal();
+    let stale = false;
+    Promise.all([api['annotations.importPreview']({ json: file.json }), api['documents.list']({})])
+      .then(([preview, documents]) => {
+        if (stale) return;
+        setChosen(Object.fromEntries(preview.targets.map((t) => [t.url, t.documentId ?? ''])));
+        setStep({ kind: 'choose', preview, documents });
+      })
+      .catch((error: unknown) => {
+        if (!stale) setStep({ kind: 'failed', message: message(error) });
+      });
+    return () => {
+      stale = true;
+    };
+  }, [api, file]);
+
+  const runImport = async (): Promise<void> => {
+    setStep({ kind: 'importing' });
+    try {
+      const documents = Object.entries(chosen)
+        .filter(([, documentId]) => documentId)
+        .map(([url, documentId]) => ({ url, documentId }));
+      const report = await api['annotations.import']({ json: file.json, documents, tags });
+      setStep({ kind: 'done', report });
+    } catch (error) {
+      setStep({ kind: 'failed', message: message(error) });
+    }
+  };
+
+  return (
+    <dialog
+      ref={ref}
+      className="confirm interchange"
+      aria-labelledby={titleId}
+      onCancel={(e) => {
+        e.preventDefault();
+        onClose();
+      }}
+    >
+      <h2 id={titleId}>Import annotations from {file.name}</h2>
+      {(step.kind === 'reading' || step.kind === 'importing') && (
+        <p role="status">{step.kind === 'reading' ? 'Reading the file…' : 'Importing…'}</p>
+      )}
+      {step.kind === 'failed' && (
+        <p role="alert" className="interchange-error">
+          {step.message}
+        </p>
+      )}
+      {step.kind === 'choose' && (
+        <Choices
+          preview={step.preview}
+          documents={step.documents}
+          chosen={chosen}
+          onChoose={(url, id) => setChosen((c) => ({ ...c, [url]: id }))}
+          tags={tags}
+          onTags={setTags}
+        />
+      )}
+      {step.kind === 'done' && <Report report={step.report} />}
+      <div className="row end">
+        <button type="button" onClick={onClose}>
+          {step.kind === 'choose' ? 'Cancel' : 'Close'}
+        </button>
+        {step.kind === 'choose' && (
+          <button
+            type="button"
+            className="primary"
+            disabled={step.preview.total === 0}
+            onClick={() => void runImport()}
+          >
+            Import {plural(step.preview.total, 'annotation')}
+          </button>
+        )}
+      </div>
+    </dialog>
+  );
+}
+
+function Choices({
+  preview,
+  documents,
+  chosen,
+  onChoose,
+  tags,
+  onTags,
+}: {
+  preview: AnnotationsPreview;
+  documents: DocumentListItem[];
+  chosen: Record<string, string>;
+  onChoose: (url: string, documentId: string) => void;
+  tags: TagMode;
+  onTags: (mode: TagMode) => void;
+}): React.JSX.Element {
+  const format = preview.format === 'hypothesis' ? 'Hypothesis' : 'W3C Web Annotation';
+  return (
+    <>
+      <p>
+        {plural(preview.total, 'annotation')} from {format}, on{' '}
+        {plural(preview.targets.length, 'page')}. Each is placed by its quote; those no document
+        here holds are reported, not imported.
+      </p>
+      <ul className="interchange-targets" aria-label="Pages the annotations are on">
+        {preview.targets.map((t) => (
+          <li key={t.url}>
+            <span className="interchange-url">{t.title ? `${t.title} — ${t.url}` : t.url}</span> (
+            {plural(t.count, 'annotation')})
+            <label className="stack">
+              {t.documentId ? 'Matched document' : 'No document has this address: choose one'}
+              <select
+                aria-label={`Document for ${t.url}`}
+                value={chosen[t.url] ?? ''}
+                onChange={(e) => onChoose(t.url, e.target.value)}
+              >
+                <option value="">Leave these out</option>
+                {documents.map((d) => (
+                  <option key={d.id} value={d.id}>
+                    {d.title}
+                  </option>
+                ))}
+              </select>
+            </label>
+          </li>
+        ))}
+      </ul>
+      <fieldset>
+        <legend>
+          Free-text tags ({preview.tags.length ? preview.tags.join(', ') : 'none'}) become
+        </legend>
+        <label>
+          <input
+            type="radio"
+            name="tag-mode"
+            checked={tags === 'tags'}
+            onChange={() => onTags('tags')}
+          />{' '}
+          Tags
+        </label>{' '}
+        <label>
+          <input
+            type="radio"
+            name="tag-mode"
+            checked={tags === 'entities'}
+            onChange={() => onTags('entities')}
+          />{' '}
+          Entities (found by name, or created)
+        </label>
+      </fieldset>
+      {preview.entities.length > 0 && (
+        <p>
+          Entity tags ({preview.entities.join(', ')}) become entities: found here by identifier or
+          name, or created.
+        </p>
+      )}
+    </>
+  );
+}
+
+function Report({ report }: { report: AnnotationsReport }): React.JSX.Element {
+  const { anchored, fuzzy, orphaned, duplicate } = report.counts;
+  return (
+    <>
+      <p role="status">
+        {anchored} anchored, {fuzzy} fuzzy (to review), {orphaned} not imported, {duplicate} already
+        here.
+        {report.entitiesCreated.length > 0 &&
+          ` New entities: ${report.entitiesCreated.join(', ')}.`}
+      </p>
+      {/* It scrolls: focusable, so the keyboard can scroll it too. */}
+      <ol className="interchange-report" aria-label="What became of each annotation" tabIndex={0}>
+        {report.items.map((item) => (
+          <li key={item.index} className={`interchange-${item.status}`}>
+            <strong>{IMPORT_STATUS_LABELS[item.status]}</strong>
+            {item.confidence !== undefined && ` (confidence ${item.confidence.toFixed(2)})`}
+            {item.quote ? <q>{item.quote}</q> : <span> (no quote)</span>}
+            {item.reason && <span className="interchange-reason">{item.reason}</span>}
+          </li>
+        ))}
+      </ol>
+    </>
+  );
+}

@@ -1,0 +1,170 @@
+// Bringing material in and taking notes out: import files (the system's file dialog),
+// paste text as a new document, import annotations made elsewhere, export in four
+// formats, and verify every quote against its text.
+import { EXPORT_FORMATS } from '../../../../shared/concepts/export-formats';
+import { useEffect, useRef, useState } from 'react';
+import { IMPORT_ACCEPT } from '../../../../shared/concepts/import-formats';
+import type { FileOutcome } from '../../lib/import-files';
+import { EMPTY_SOURCE, filledSource, SourceFields } from '../reader/SourceFields';
+import { ImportAnnotationsDialog, type AnnotationsFile } from './ImportAnnotationsDialog';
+import { VerifyDialog } from './VerifyDialog';
+import { showError } from '../../store/ui';
+import { useWorkbench } from '../../workbench/context';
+
+const EXPORTS = EXPORT_FORMATS.map((f) => ({ format: f.id, label: f.label }));
+
+export function LibraryActions({
+  readOnly,
+  onImported,
+}: {
+  readOnly: boolean;
+  onImported: (outcomes: FileOutcome[]) => void;
+}): React.JSX.Element {
+  const { api, store, commands } = useWorkbench();
+  const onError = (message: string): void => store.dispatch(showError(message));
+  const fileInput = useRef<HTMLInputElement>(null);
+  const pasteDialog = useRef<HTMLDialogElement>(null);
+  const [exportOpen, setExportOpen] = useState(false);
+  const [title, setTitle] = useState('');
+  const [text, setText] = useState('');
+  const [source, setSource] = useState(EMPTY_SOURCE);
+  const annotationsInput = useRef<HTMLInputElement>(null);
+  const [annotations, setAnnotations] = useState<AnnotationsFile | null>(null);
+  const [verifying, setVerifying] = useState(false);
+
+  useEffect(() => {
+    if (!exportOpen) return;
+    const close = (): void => setExportOpen(false);
+    window.addEventListener('click', close);
+    return () => window.removeEventListener('click', close);
+  }, [exportOpen]);
+
+  return (
+    <div className="row library-actions">
+      {!readOnly && (
+        <>
+          <button type="button" onClick={() => fileInput.current?.click()}>
+            Import files…
+          </button>
+          <input
+            ref={fileInput}
+            type="file"
+            multiple
+            hidden
+            aria-label="Files to import"
+            accept={IMPORT_ACCEPT}
+            onChange={(e) => {
+              const files = [...(e.target.files ?? [])];
+              e.target.value = '';
+              void commands.importFiles(files);
+            }}
+          />
+          <button type="button" onClick={() => pasteDialog.current?.showModal()}>
+            Paste text…
+          </button>
+          <button type="button" onClick={() => annotationsInput.current?.click()}>
+            Import annotations…
+          </button>
+          <input
+            ref={annotationsInput}
+            type="file"
+            hidden
+            aria-label="Annotations file to import"
+            accept=".json,.jsonld,application/json,application/ld+json"
+            onChange={(e) => {
+              const file = e.target.files?.[0];
+              e.target.value = '';
+              if (!file) return;
+              file.text().then(
+                (json) => setAnnotations({ name: file.name, json }),
+                (error: unknown) => onError(`${file.name} could not be read: ${String(error)}`),
+              );
+            }}
+          />
+        </>
+      )}
+      <button type="button" onClick={() => setVerifying(true)}>
+        Verify quotes
+      </button>
+      <div className="menu-anchor">
+        <button
+          type="button"
+          aria-haspopup="menu"
+          aria-expanded={exportOpen}
+          onClick={(e) => {
+            e.stopPropagation();
+            setExportOpen((v) => !v);
+          }}
+        >
+          Export…
+        </button>
+        {exportOpen && (
+          <div role="menu" aria-label="Export" className="menu">
+            {EXPORTS.map(({ format, label }) => (
+              <button
+                key={format}
+                type="button"
+                role="menuitem"
+                onClick={() => void commands.exportAs(format, label)}
+              >
+                {label}
+              </button>
+            ))}
+          </div>
+        )}
+      </div>
+      {annotations && (
+        <ImportAnnotationsDialog file={annotations} onClose={() => setAnnotations(null)} />
+      )}
+      {verifying && <VerifyDialog onClose={() => setVerifying(false)} />}
+      <dialog ref={pasteDialog} aria-labelledby="paste-title" className="confirm paste">
+        <h2 id="paste-title">Paste text as a new document</h2>
+        <label className="stack">
+          Title
+          <input value={title} onChange={(e) => setTitle(e.target.value)} />
+        </label>
+        <SourceFields draft={source} onChange={setSource} />
+        <label className="stack">
+          Text
+          <textarea rows={10} value={text} onChange={(e) => setText(e.target.value)} />
+        </label>
+        <div className="row end">
+          <button type="button" onClick={() => pasteDialog.current?.close()}>
+            Cancel
+          </button>
+          <button
+            type="button"
+            className="primary"
+            disabled={!text.trim()}
+            onClick={() => {
+              const filled = filledSource(source);
+              void api['documents.paste']({
+                text,
+                ...(title.trim() ? { title } : {}),
+                ...(Object.keys(filled).length ? { source: filled } : {}),
+              }).then(
+                (outcome) => {
+                  pasteDialog.current?.close();
+                  setTitle('');
+                  setText('');
+                  setSource(EMPTY_SOURCE);
+                  onImported([
+                    {
+                      fileName: 'Pasted text',
+                      ok: true,
+                      message: outcome.kind === 'document' ? `added “${outcome.title}”` : '',
+                      ...(outcome.kind === 'document' ? { documentId: outcome.documentId } : {}),
+                    },
+                  ]);
+                },
+                (error: unknown) => onError(error instanceof Error ? error.message : String(error)),
+              );
+            }}
+          >
+            Add document
+          </button>
+        </div>
+      </dialog>
+    </div>
+  );
+}

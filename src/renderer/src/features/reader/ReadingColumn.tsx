@@ -1,0 +1,102 @@
+// The middle column: the open document's provenance and text in the reader (or in the
+// block editor while its text is being edited), or why there is none.
+import { useRef, useState } from 'react';
+import { useRememberedScroll } from '../../hooks/use-remembered-scroll';
+import type { AnnotationKind } from '../../../../shared/model';
+import { selectDocumentList, selectView, selectViewError } from '../../store/documents';
+import {
+  selectFocus,
+  selectOpenAnnotation,
+  selectReattachId,
+  showAnnotation,
+} from '../../store/selection';
+import { selectLayout } from '../../store/layout';
+import { selectWorkspaceReadOnly } from '../../store/workspace';
+import { useCommands, useSelector, useWorkbench } from '../../workbench/context';
+import { DetailsDialog } from '../shell/DetailsDialog';
+import { DocumentHeader } from './DocumentHeader';
+import { Reader } from './Reader';
+import { ReadingSettings } from './ReadingSettings';
+import type { SelectionIntent } from './SelectionToolbar';
+import { TextEditor } from './TextEditor';
+
+export function ReadingColumn(): React.JSX.Element {
+  const { store } = useWorkbench();
+  const commands = useCommands();
+  const view = useSelector(selectView);
+  const error = useSelector(selectViewError);
+  const noDocuments = useSelector((s) => selectDocumentList(s)?.length === 0);
+  const selected = useSelector(selectOpenAnnotation);
+  const focus = useSelector(selectFocus);
+  const reattachId = useSelector(selectReattachId);
+  const workspaceReadOnly = useSelector(selectWorkspaceReadOnly);
+  const { fontSize, measure } = useSelector(selectLayout);
+  const scroller = useRef<HTMLDivElement>(null);
+  useRememberedScroll(scroller, view?.document.id, focus?.documentId === view?.document.id);
+  // Which document is being edited or described: opening another one leaves both modes.
+  const [editing, setEditing] = useState<string | null>(null);
+  const [describing, setDescribing] = useState<string | null>(null);
+
+  const create = (
+    range: { start: number; end: number },
+    kind: AnnotationKind,
+    intent: SelectionIntent,
+  ): Promise<void> => commands.createHighlight(range, kind, intent === 'highlight' ? null : intent);
+
+  if (!view)
+    return (
+      <div className="reading">
+        <p className="muted empty">{error ?? (noDocuments ? 'No documents yet.' : 'Loading…')}</p>
+      </div>
+    );
+  const { document } = view;
+  const readOnly = workspaceReadOnly || view.readOnly;
+  const style = {
+    '--reader-size': `${fontSize}px`,
+    '--reader-measure': `${measure}ch`,
+  } as React.CSSProperties;
+  return (
+    <div className="reading" style={style} ref={scroller}>
+      <ReadingSettings />
+      <DocumentHeader
+        view={view}
+        readOnly={readOnly || editing === document.id}
+        onEditDetails={() => setDescribing(document.id)}
+        onEditText={() => setEditing(document.id)}
+        onReview={commands.openReview}
+      />
+      {describing === document.id && (
+        <DetailsDialog
+          key={`${document.id}:${document.updatedAt}`}
+          document={document}
+          open
+          onSave={(patch) => commands.updateDetails(document.id, patch)}
+          onClose={() => setDescribing(null)}
+        />
+      )}
+      {editing === document.id && !readOnly ? (
+        <TextEditor
+          key={`${document.id}:${document.revision}`}
+          document={document}
+          onCancel={() => setEditing(null)}
+          onSave={async (text) => {
+            const saved = await commands.saveText(document.id, document.revision, text);
+            if (saved) setEditing(null);
+            return saved;
+          }}
+        />
+      ) : (
+        <Reader
+          view={view}
+          selectedId={selected?.id ?? null}
+          focus={focus}
+          onSelectAnnotation={(id) => store.dispatch(showAnnotation(id))}
+          onCreate={create}
+          {...(reattachId
+            ? { onReattach: (range) => void commands.reattachHighlight(reattachId, range) }
+            : {})}
+        />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,146 @@
+// An entity's dossier: what it is, its events, who and what it appears with, every passage
+// tagged to it grouped by source with the citation, and the documents that mention it.
+// Exported as a Markdown brief that cites every quote.
+import type { Dossier } from '../../../../shared/methods/entities';
+import { download } from '../../lib/import-files';
+import { plural } from '../../lib/labels';
+import { useQuery } from '../../hooks/use-query';
+import { selectContentChanges } from '../../store/workspace';
+import { useCommands, useSelector, useWorkbench } from '../../workbench/context';
+import { MentionFinder } from '../entities/MentionFinder';
+import { formatEventDate } from '../../../../shared/labels';
+
+const wikidata = (id: string): string | undefined =>
+  /^Q\d+$/.test(id) ? `https://www.wikidata.org/wiki/${id}` : undefined;
+
+export function DossierView({ entityId }: { entityId: string }): React.JSX.Element {
+  const { api } = useWorkbench();
+  const changes = useSelector(selectContentChanges);
+  const { data, error } = useQuery(
+    () => api['entities.dossier']({ id: entityId }),
+    [entityId, changes],
+  );
+  if (!data) return <p className="muted empty">{error?.message ?? 'Loading…'}</p>;
+  return <DossierBody dossier={data} />;
+}
+
+function DossierBody({ dossier }: { dossier: Dossier }): React.JSX.Element {
+  const { api } = useWorkbench();
+  const commands = useCommands();
+  const { entity } = dossier;
+  const link = entity.externalId ? wikidata(entity.externalId) : undefined;
+  const passages = dossier.sources.reduce((n, s) => n + s.passages.length, 0);
+  const exportBrief = async (): Promise<void> => {
+    const file = await commands.run(() => api['export.dossier']({ id: entity.id }));
+    if (file) download(file.fileName, file.mimeType, file.content);
+  };
+  return (
+    <article className="research dossier" aria-labelledby="dossier-heading">
+      <header className="row spread">
+        <div>
+          <h1 id="dossier-heading">{entity.name}</h1>
+          <p className="muted">
+            {entity.type} · {plural(passages, 'passage')} ·{' '}
+            {plural(dossier.sources.length, 'document')}
+          </p>
+        </div>
+        <button type="button" onClick={() => void exportBrief()}>
+          Export as Markdown
+        </button>
+      </header>
+      {entity.aliases.length > 0 && <p>Also known as: {entity.aliases.join('; ')}</p>}
+      {entity.externalId && (
+        <p>
+          Identifier:{' '}
+          {link ? (
+            <a href={link} target="_blank" rel="noreferrer noopener">
+              {entity.externalId}
+            </a>
+          ) : (
+            entity.externalId
+          )}
+        </p>
+      )}
+      {entity.description && <p className="description">{entity.description}</p>}
+
+      {dossier.events.length > 0 && (
+        <section aria-labelledby="dossier-events">
+          <h2 id="dossier-events">Events</h2>
+          <ul>
+            {dossier.events.map((e) => (
+              <li key={e.entity.id}>
+                <strong>{formatEventDate(e.date)}</strong> {e.entity.name}
+                {e.place ? `, ${e.place.name}` : ''}
+                {e.participants.length > 0 &&
+                  ` (${e.participants.map((p) => `${p.name}: ${p.role}`).join('; ')})`}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+
+      <section aria-labelledby="dossier-with">
+        <h2 id="dossier-with">Appears with</h2>
+        {dossier.cooccurring.length === 0 && (
+          <p className="muted">No other entity is tagged in the same paragraphs or documents.</p>
+        )}
+        <ul className="cooccurring">
+          {dossier.cooccurring.map((c) => (
+            <li key={c.entity.id}>
+              <button type="button" onClick={() => commands.openDossier(c.entity.id)}>
+                {c.entity.name}
+              </button>{' '}
+              <span className="muted">
+                {plural(c.paragraphs, 'paragraph')}, {plural(c.documents, 'document')}
+              </span>
+            </li>
+          ))}
+        </ul>
+      </section>
+
+      <MentionFinder entity={entity} />
+
+      <section aria-labelledby="dossier-passages">
+        <h2 id="dossier-passages">Passages by source</h2>
+        {dossier.sources.map((source) => (
+          <section key={source.documentId} className="source" aria-label={source.title}>
+            <h3>
+              <button
+                type="button"
+                className="link"
+                onClick={() => commands.openDocument(source.documentId)}
+              >
+                {source.title}
+              </button>
+            </h3>
+            <p className="muted citation">
+              {source.citation} · {plural(source.mentions, 'mention')}
+            </p>
+            <ol className="passages">
+              {source.passages.map(({ annotation, paragraph }) => (
+                <li key={annotation.id}>
+                  <blockquote className={`quote quote-${annotation.kind}`}>
+                    {annotation.target.quote.exact}
+                  </blockquote>
+                  <div className="row spread">
+                    <span className="muted">
+                      {paragraph !== undefined ? `¶ ${paragraph}` : 'orphaned'}
+                    </span>
+                    <button
+                      type="button"
+                      onClick={() => commands.showHighlight(annotation)}
+                      aria-label={`Show in reader: ${annotation.target.quote.exact.slice(0, 60)}`}
+                    >
+                      Show in reader
+                    </button>
+                  </div>
+                  {annotation.note && <p className="note">{annotation.note}</p>}
+                </li>
+              ))}
+            </ol>
+          </section>
+        ))}
+      </section>
+    </article>
+  );
+}

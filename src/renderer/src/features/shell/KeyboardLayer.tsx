@@ -1,0 +1,91 @@
+// What the keyboard can do from anywhere in the window: the command palette
+// (Ctrl/Cmd+Shift+P), the shortcut sheet (?), Escape closing the open panel when nothing
+// nearer took it, and focus never left on the page's body when the control that had it
+// disappears (a closed panel, a deleted highlight, a finished form).
+import { useCallback, useEffect, useState } from 'react';
+import { closePanel, selectPanel } from '../../store/selection';
+import { useWorkbench } from '../../workbench/context';
+import { CommandPalette } from './CommandPalette';
+import { ShortcutSheet } from './ShortcutSheet';
+
+const TYPING = 'input, textarea, select, [contenteditable]:not([contenteditable="false"])';
+
+const inDialog = (target: EventTarget | null): boolean =>
+  target instanceof Element && target.closest('dialog') !== null;
+
+/** Where focus goes when what had it is gone: the open panel, else the text, else the view. */
+export function focusFallback(): HTMLElement | null {
+  return (
+    document.querySelector<HTMLElement>('.side-details h2[tabindex="-1"]') ??
+    document.querySelector<HTMLElement>('article.reader') ??
+    document.querySelector<HTMLElement>('main')
+  );
+}
+
+function useFocusRescue(): void {
+  useEffect(() => {
+    let last: Element | null = null;
+    const onFocusIn = (event: FocusEvent): void => {
+      last = event.target instanceof Element ? event.target : null;
+    };
+    const rescue = (): void => {
+      if (!last || last.isConnected) return;
+      const active = document.activeElement;
+      if (active && active !== document.body) return;
+      if (document.querySelector('dialog[open]')) return;
+      last = null;
+      focusFallback()?.focus({ preventScroll: true });
+    };
+    const observer = new MutationObserver(rescue);
+    observer.observe(document.body, { childList: true, subtree: true });
+    document.addEventListener('focusin', onFocusIn);
+    return () => {
+      observer.disconnect();
+      document.removeEventListener('focusin', onFocusIn);
+    };
+  }, []);
+}
+
+export function KeyboardLayer(): React.JSX.Element {
+  const { store } = useWorkbench();
+  const [palette, setPalette] = useState(false);
+  const [sheet, setSheet] = useState(false);
+  const showShortcuts = useCallback(() => setSheet(true), []);
+  useFocusRescue();
+
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent): void => {
+      if (event.defaultPrevented) return;
+      const mod = event.ctrlKey || event.metaKey;
+      if (mod && event.shiftKey && !event.altKey && event.key.toLowerCase() === 'p') {
+        event.preventDefault();
+        setSheet(false);
+        setPalette(true);
+        return;
+      }
+      if (mod || event.altKey || inDialog(event.target)) return;
+      const typing = event.target instanceof Element && event.target.closest(TYPING) !== null;
+      if (event.key === '?' && !typing) {
+        event.preventDefault();
+        setSheet(true);
+      } else if (event.key === 'Escape' && selectPanel(store.getState()) !== null) {
+        // Nothing nearer took Escape (an editor, a menu, a selection): close the panel.
+        event.preventDefault();
+        store.dispatch(closePanel());
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [store]);
+
+  return (
+    <>
+      <CommandPalette
+        open={palette}
+        onClose={() => setPalette(false)}
+        onShowShortcuts={showShortcuts}
+      />
+      <ShortcutSheet open={sheet} onClose={() => setSheet(false)} />
+    </>
+  );
+}

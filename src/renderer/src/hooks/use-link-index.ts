@@ -1,0 +1,16 @@
+// The link index of the workspace as it is now: rebuilt only when the entities or the
+// documents change, so notes' `[[...]]` links and backlinks resolve against current names.
+import { useMemo } from 'react';
+import type { DocumentListItem } from '../../../shared/api';
+import { selectDocumentList } from '../store/documents';
+import { selectEntities } from '../store/entities';
+import { useSelector } from '../workbench/context';
+import { buildLinkIndex, type LinkIndex } from '../lib/note-links';
+
+const NO_DOCUMENTS: DocumentListItem[] = [];
+
+export function useLinkIndex(): LinkIndex {
+  const entities = useSelector(selectEntities);
+  const documents = useSelector(selectDocumentList) ?? NO_DOCUMENTS;
+  return useMemo(() => buildLinkIndex(entities, documents), [entities, documents]);
+}

@@ -1,0 +1,50 @@
+// The files the workbench imports, defined once: the core's importer registry has one
+// parser per document kind of this table (src/core/importers/registry.ts), the file dialogs
+// offer its extensions, the API and the importer share its size limit, the command line's
+// help is written from it, and a document records the kind it was imported from.
+
+/** What a file is imported as. `backup` restores a workspace; the others make a document. */
+export const IMPORT_KINDS = ['text', 'markdown', 'html', 'pdf', 'docx', 'backup'] as const;
+export type ImportKind = (typeof IMPORT_KINDS)[number];
+/** The kinds that make a document (everything but a backup). */
+export type DocumentKind = Exclude<ImportKind, 'backup'>;
+
+export const IMPORT_FORMATS: readonly {
+  kind: ImportKind;
+  label: string;
+  extensions: readonly string[];
+}[] = [
+  { kind: 'text', label: 'plain text', extensions: ['.txt', '.text'] },
+  { kind: 'markdown', label: 'Markdown', extensions: ['.md', '.markdown', '.mdown'] },
+  { kind: 'html', label: 'web page', extensions: ['.html', '.htm', '.xhtml', '.shtml'] },
+  { kind: 'pdf', label: 'PDF', extensions: ['.pdf'] },
+  { kind: 'docx', label: 'Word document', extensions: ['.docx'] },
+  { kind: 'backup', label: 'workbench backup', extensions: ['.json'] },
+];
+
+/**
+ * The formats a stored document may name: the document kinds, and 'json' for documents
+ * that came in through a JSON backup made before formats were recorded this way.
+ */
+export const DOCUMENT_FORMATS = ['text', 'markdown', 'html', 'pdf', 'docx', 'json'] as const;
+
+/** Every importable extension, as a file input's `accept` list. */
+export const IMPORT_ACCEPT = IMPORT_FORMATS.flatMap((f) => f.extensions).join(',');
+
+/** The largest file accepted for import: room for a 500-page report with its images. */
+export const MAX_IMPORT_BYTES = 200 * 1024 * 1024;
+export const MAX_IMPORT_LABEL = `${MAX_IMPORT_BYTES / 1024 / 1024} MB`;
+
+/** The kind a file name says it is; '' (no extension) counts as text. */
+export function importKindOf(fileName: string): ImportKind | undefined {
+  const dot = fileName.lastIndexOf('.');
+  const ext = dot > 0 ? fileName.slice(dot).toLowerCase() : '';
+  if (ext === '') return 'text';
+  return IMPORT_FORMATS.find((f) => f.extensions.includes(ext))?.kind;
+}
+
+/** ".txt, .md, .html, .pdf, .docx or .json", for messages. */
+export const IMPORT_EXTENSIONS_LABEL = ((): string => {
+  const first = IMPORT_FORMATS.map((f) => f.extensions[0]!);
+  return `${first.slice(0, -1).join(', ')} or ${first.at(-1)!}`;
+})();
