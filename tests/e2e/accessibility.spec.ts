@@ -24,6 +24,8 @@ for (const colorScheme of ['light', 'dark'] as const) {
     test.use({ colorScheme });
 
     test('every screen and dialog passes axe', async ({ workbench: wb, page }) => {
+      // Twenty axe runs over a full window: slow on a busy two-core machine, not stuck.
+      test.setTimeout(150_000);
       await wb.reader.locator('li').first().waitFor();
       await noViolations(page, 'reader');
 
