@@ -14,7 +14,7 @@ import {
 } from '../../shared/model';
 import { WorkbenchError } from '../../shared/errors';
 import { inspectDocument, inspectWorkspace, type Finding } from './integrity';
-import { commitFiles, type FileChange } from './journal';
+import type { FileChange } from './journal';
 import {
   documentFiles,
   documentIdOf,
@@ -165,7 +165,7 @@ export async function repairWorkspace(store: WorkspaceStore): Promise<RepairRepo
         content: serialize({ ...inspected.fixed, schemaVersion: SCHEMA_VERSION }),
       });
 
-    if (changes.length) await commitFiles(fs, store.dir, changes);
+    if (changes.length) await store.writeLogged('Repair', changes);
     const reloaded = await loadWorkspace(fs, store.dir);
     const stillBroken =
       reloaded.workspaceState === 'damaged' || reloaded.workspaceState === 'missing';

@@ -24,6 +24,7 @@ export function verifyWorkspace(state: StoreState, problems: readonly FileProble
     confirmed: 0,
     unconfirmed: 0,
     unhashed: 0,
+    custodyLines: 0,
     mismatches: [],
   };
   const add = (m: VerifyMismatch): void => void report.mismatches.push(m);
