@@ -65,6 +65,11 @@ export interface Workbench {
   readonly indexed: Promise<void>;
   /** Resolves when that index has been saved to the cache, when it needed saving. */
   readonly indexSaved: Promise<void>;
+  /**
+   * Resolves once every document's files were compared with what the workbench last read
+   * or wrote, and those changed behind its back read again and checked.
+   */
+  readonly checked: Promise<void>;
   /** Whether the index was taken from the cache, and why not. */
   readonly indexSource: IndexSource;
   /** True when another process holds the workspace or it is damaged: nothing is written. */
@@ -148,6 +153,9 @@ export async function openWorkbench(
     },
     get indexSource() {
       return ctx.search.source;
+    },
+    get checked() {
+      return store.fresh;
     },
     get readOnly() {
       return store.readOnly;

@@ -66,7 +66,7 @@ export async function restoreBackup(
     );
   }
   const backup = parsed.data;
-  return ctx.command('Restore backup', (tx) => {
+  return ctx.commandOverCatalog('Restore backup', (tx) => {
     const taken = new Set([
       ...tx.entities.map((e) => e.id),
       ...tx.notes.map((n) => n.id),

@@ -12,17 +12,15 @@ import { EXPORTERS } from './exporters';
 import type { Snapshot } from './snapshot';
 
 /** Everything an exporter reads, taken at one moment, documents in the order they came. */
-export function snapshot(ctx: CoreContext): Snapshot {
-  const { workspace, documents } = ctx.store.state;
-  const list = [...documents.values()]
-    .map(({ document, annotations }) => ({ document, annotations }))
-    .sort((a, b) => a.document.createdAt.localeCompare(b.document.createdAt));
-  return {
-    entities: workspace.entities,
-    notes: workspace.notes,
-    documents: list,
+export function snapshot(ctx: CoreContext): Promise<Snapshot> {
+  return ctx.read((tx) => ({
+    entities: [...tx.entities],
+    notes: [...tx.notes],
+    documents: [...tx.documents()]
+      .map(({ document, annotations }) => ({ document, annotations }))
+      .sort((a, b) => a.document.createdAt.localeCompare(b.document.createdAt)),
     exportedAt: new Date().toISOString(),
-  };
+  }));
 }
 
 const slug = (name: string): string =>
@@ -38,15 +36,15 @@ const FILE_NAMES: Record<string, string> = { json: 'workspace-backup', w3c: 'ann
 
 export function exportHandlers(ctx: CoreContext): NamespaceHandlers<'export'> {
   return {
-    'export.create': ({ format }) => {
+    'export.create': async ({ format }) => {
       const spec = exportFormat(format);
-      const snap = snapshot(ctx);
+      const snap = await snapshot(ctx);
       const date = snap.exportedAt.slice(0, 10);
-      return Promise.resolve({
+      return {
         fileName: `${FILE_NAMES[format] ?? 'research-notes'}-${date}.${spec.extension}`,
         mimeType: spec.mediaType,
         content: EXPORTERS[format](snap),
-      });
+      };
     },
     'export.dossier': ({ id }) =>
       ctx.read((tx) => {
