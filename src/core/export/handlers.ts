@@ -4,7 +4,7 @@
 import type { NamespaceHandlers } from '../../shared/api';
 import { exportFormat } from '../../shared/concepts/export-formats';
 import type { CoreContext } from '../context';
-import { dossier } from '../entities/dossier';
+import { dossierOf } from '../entities/handlers';
 import { timelineOf } from '../events/handlers';
 import { exportDossier } from './dossier';
 import { exportEventsCsv, exportEventsJson } from './events';
@@ -12,15 +12,18 @@ import { EXPORTERS } from './exporters';
 import type { Snapshot } from './snapshot';
 
 /** Everything an exporter reads, taken at one moment, documents in the order they came. */
-export function snapshot(ctx: CoreContext): Promise<Snapshot> {
-  return ctx.read((tx) => ({
-    entities: [...tx.entities],
-    notes: [...tx.notes],
-    documents: [...tx.documents()]
+export async function snapshot(ctx: CoreContext): Promise<Snapshot> {
+  const { entities, notes } = ctx.store.workspace;
+  // Read a slice at a time without filling the cache; an export holds them all, once.
+  const files = await ctx.files();
+  return {
+    entities: [...entities],
+    notes: [...notes],
+    documents: files
       .map(({ document, annotations }) => ({ document, annotations }))
       .sort((a, b) => a.document.createdAt.localeCompare(b.document.createdAt)),
     exportedAt: new Date().toISOString(),
-  }));
+  };
 }
 
 const slug = (name: string): string =>
@@ -46,36 +49,29 @@ export function exportHandlers(ctx: CoreContext): NamespaceHandlers<'export'> {
         content: EXPORTERS[format](snap),
       };
     },
-    'export.dossier': ({ id }) =>
-      ctx.read((tx) => {
-        const now = new Date().toISOString();
-        const d = dossier(
-          [...tx.documents()],
-          tx.entities,
-          tx.entity(id),
-          ctx.search.blockLookup(),
-        );
-        return {
-          fileName: `dossier-${slug(d.entity.name)}-${now.slice(0, 10)}.md`,
-          mimeType: exportFormat('markdown').mediaType,
-          content: exportDossier(d, now),
-        };
-      }),
-    'export.events': ({ format }) =>
-      ctx.read((tx) => {
-        const date = new Date().toISOString().slice(0, 10);
-        const events = timelineOf(tx);
-        return format === 'csv'
-          ? {
-              fileName: `events-${date}.csv`,
-              mimeType: exportFormat('csv').mediaType,
-              content: exportEventsCsv(events),
-            }
-          : {
-              fileName: `events-${date}.json`,
-              mimeType: exportFormat('json').mediaType,
-              content: exportEventsJson(events),
-            };
-      }),
+    'export.dossier': async ({ id }) => {
+      const now = new Date().toISOString();
+      const d = await dossierOf(ctx, id);
+      return {
+        fileName: `dossier-${slug(d.entity.name)}-${now.slice(0, 10)}.md`,
+        mimeType: exportFormat('markdown').mediaType,
+        content: exportDossier(d, now),
+      };
+    },
+    'export.events': async ({ format }) => {
+      const date = new Date().toISOString().slice(0, 10);
+      const events = await timelineOf(ctx);
+      return format === 'csv'
+        ? {
+            fileName: `events-${date}.csv`,
+            mimeType: exportFormat('csv').mediaType,
+            content: exportEventsCsv(events),
+          }
+        : {
+            fileName: `events-${date}.json`,
+            mimeType: exportFormat('json').mediaType,
+            content: exportEventsJson(events),
+          };
+    },
   };
 }

@@ -155,6 +155,23 @@ export function narrow(
   };
 }
 
+/**
+ * The documents that may mention an entity, by the index (those holding every word of one
+ * of its names); null when the index cannot tell (a name in Arabic script) and every
+ * document must be read.
+ */
+export function mentionCandidates(
+  entity: Pick<Entity, 'name' | 'aliases'>,
+  lookup: BlockLookup | undefined,
+): Set<string> | null {
+  if (!lookup) return null;
+  const names = [entity.name, ...entity.aliases];
+  if (names.some((n) => ARABIC.test(n) || /\u200C/.test(n))) return null;
+  const ids = new Set<string>();
+  for (const name of names) for (const id of lookup(searchTokens(name)).keys()) ids.add(id);
+  return ids;
+}
+
 export function findMentions(
   files: Iterable<DocumentFile>,
   entity: Pick<Entity, 'id' | 'name' | 'aliases'>,
