@@ -96,18 +96,34 @@ async function measure(dir: string, phase: string): Promise<Figures> {
   figures['edit entity'] = await time(30, (i) =>
     wb.call('entities.update', { id: entities[i]!.id, patch: { description: `Edited ${i}` } }),
   );
-  // Research views on the most used entity.
-  const used = [...entities].sort((a, b) => b.usage - a.usage);
-  const target = used[0]!;
-  t = performance.now();
-  unwrap(await wb.call('mentions.find', { entityId: target.id }));
-  figures.findMentionsMs = performance.now() - t;
-  t = performance.now();
-  unwrap(await wb.call('entities.dossier', { id: target.id }));
-  figures.dossierMs = performance.now() - t;
-  t = performance.now();
-  unwrap(await wb.call('analysis.cooccurrence', { scope: 'document' }));
-  figures.cooccurrenceMs = performance.now() - t;
+  // Research views, as the 2,000-document bench asks them (entities-bench.ts): an entity
+  // whose name and five aliases read as names, and the most-tagged such entity's dossier;
+  // the first answer (which reads and counts) and the next (which may use what was kept).
+  const named = entities.filter((e) => e.name.split(' ').every((w) => w.length > 3));
+  const [subject, ...others] = named;
+  unwrap(
+    await wb.call('entities.update', {
+      id: subject!.id,
+      patch: { aliases: others.slice(0, 5).map((e) => e.name) },
+    }),
+  );
+  const twice = async (name: string, run: () => Promise<unknown>): Promise<void> => {
+    for (const pass of ['first', 'again']) {
+      const at = performance.now();
+      await run();
+      figures[`${name} (${pass})`] = performance.now() - at;
+    }
+  };
+  await twice('find mentions, 1 entity + 5 name aliases', async () =>
+    unwrap(await wb.call('mentions.find', { entityId: subject!.id })),
+  );
+  const topNamed = [...named].sort((x, y) => y.usage - x.usage)[0]!;
+  await twice('dossier', async () =>
+    unwrap(await wb.call('entities.dossier', { id: topNamed.id })),
+  );
+  await twice('co-occurrence, 300 entities, document scope', async () =>
+    unwrap(await wb.call('analysis.cooccurrence', { scope: 'document' })),
+  );
   // Deleting an entity tagged on about 70 highlights (the closest to 70 there is).
   const near = [...entities].sort((a, b) => Math.abs(a.usage - 70) - Math.abs(b.usage - 70))[0]!;
   t = performance.now();
