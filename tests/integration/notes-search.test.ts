@@ -126,4 +126,16 @@ describe('notes in search', () => {
     unwrap(await wb.call('entities.update', { id: evin.id, patch: { aliases: ['evin'] } }));
     expect(await ids(wb, 'testimony', { entityId: evin.id })).toEqual([other.id]);
   });
+
+  it('filters by a labelled link [[name|label]], as the window resolves it', async () => {
+    const wb = await openSample(dir);
+    const evin = unwrap(await wb.call('entities.create', { name: 'Evin prison', type: 'place' }));
+    const labelled = unwrap(
+      await wb.call('notes.create', {
+        title: 'Label',
+        body: 'Held in [[Evin prison|the prison]].',
+      }),
+    );
+    expect(await ids(wb, 'held', { entityId: evin.id })).toEqual([labelled.id]);
+  });
 });

@@ -79,7 +79,7 @@ export function noteEntry(note: Note): Entry {
     snippetText: note.body,
     entityIds: note.entityIds,
     documentIds: note.documentIds,
-    links: parseNoteLinks(note.body).map((l) => l.text),
+    links: parseNoteLinks(note.body).map((l) => l.target),
   };
 }
 
