@@ -5,9 +5,8 @@ import { ANNOTATION_KINDS, type AnnotationKind } from '../../../../shared/model'
 import { SEARCH_KINDS, type SearchHit, type SearchKind } from '../../../../shared/methods/search';
 import { KIND_LABELS, nounLabel, SEARCH_KIND_LABELS } from '../../lib/labels';
 import { useCombobox } from '../../hooks/use-combobox';
-import { useQuery } from '../../hooks/use-query';
-import { selectContentChanges } from '../../store/workspace';
-import { useCommands, useSelector, useWorkbench } from '../../workbench/context';
+import { useView } from '../../hooks/use-view';
+import { useCommands } from '../../workbench/context';
 import { IndexStatus } from '../shell/IndexStatus';
 
 export function SearchBox({
@@ -17,10 +16,7 @@ export function SearchBox({
   entities: readonly { id: string; name: string }[];
   currentDocumentId: string | null;
 }): React.JSX.Element {
-  const { api } = useWorkbench();
   const { openHit } = useCommands();
-  // Results are asked for again whenever the workspace's content changed.
-  const changes = useSelector(selectContentChanges);
   const { query, open, setOpen, active, inputProps, onKey } = useCombobox();
   const [kinds, setKinds] = useState<SearchKind[]>([]);
   const [thisDocument, setThisDocument] = useState(false);
@@ -30,18 +26,17 @@ export function SearchBox({
   const listId = useId();
   const trimmed = query.trim();
   const enabled = trimmed.length >= 2 || /[^ -\u024F]/.test(trimmed);
-  const results = useQuery(
-    () =>
-      api['search.query']({
-        query: trimmed,
-        limit: 60,
-        ...(kinds.length ? { kinds } : {}),
-        ...(thisDocument && currentDocumentId ? { documentId: currentDocumentId } : {}),
-        ...(colour ? { annotationKind: colour } : {}),
-        ...(entityId && entities.some((e) => e.id === entityId) ? { entityId } : {}),
-      }),
-    [trimmed, kinds.join(), thisDocument, currentDocumentId, colour, entityId, changes],
-    enabled,
+  const results = useView(
+    'search',
+    {
+      query: trimmed,
+      limit: 60,
+      ...(kinds.length ? { kinds } : {}),
+      ...(thisDocument && currentDocumentId ? { documentId: currentDocumentId } : {}),
+      ...(colour ? { annotationKind: colour } : {}),
+      ...(entityId && entities.some((e) => e.id === entityId) ? { entityId } : {}),
+    },
+    { enabled, keepPrevious: true },
   );
   const hits = enabled ? (results.data?.hits ?? []) : [];
 
@@ -140,8 +135,7 @@ export function SearchBox({
           <div role="listbox" id={listId} aria-label="Search results" className="results-list">
             {hits.length === 0 && (
               <p className="muted" role="presentation">
-                {results.error?.message ??
-                  (results.data ? `No results for “${trimmed}”.` : 'Searching…')}
+                {results.error ?? (results.data ? `No results for “${trimmed}”.` : 'Searching…')}
               </p>
             )}
             {SEARCH_KINDS.filter((kind) => hits.some((h) => h.kind === kind)).map((kind) => (
