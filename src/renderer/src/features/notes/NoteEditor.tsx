@@ -6,6 +6,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import type { Note } from '../../../../shared/model';
 import { formatDate, noteTitle } from '../../lib/labels';
 import { useLinkIndex } from '../../hooks/use-link-index';
+import { runShortcut } from '../../lib/keymap';
 import { useConfirm } from '../../workbench/confirm';
 import { useCommands } from '../../workbench/context';
 import { Markdown } from './Markdown';
@@ -73,12 +74,7 @@ export function NoteEditor({
           event.preventDefault();
           void save();
         }}
-        onKeyDown={(event) => {
-          if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 's') {
-            event.preventDefault();
-            void save();
-          }
-        }}
+        onKeyDown={(event) => runShortcut('note-editor', event, { 'note.save': () => void save() })}
       >
         <fieldset disabled={readOnly}>
           <label className="stack">

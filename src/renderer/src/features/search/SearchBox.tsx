@@ -1,11 +1,13 @@
 // The search box: results as you type, grouped by kind, with filter chips. Ctrl/Cmd+K
 // focuses it; arrow keys move through results and Enter opens one.
-import { useEffect, useId, useRef, useState } from 'react';
+import { useId, useRef, useState } from 'react';
 import { ANNOTATION_KINDS, type AnnotationKind } from '../../../../shared/model';
 import { SEARCH_KINDS, type SearchHit, type SearchKind } from '../../../../shared/methods/search';
 import { KIND_LABELS, nounLabel, SEARCH_KIND_LABELS } from '../../lib/labels';
 import { useCombobox } from '../../hooks/use-combobox';
 import { useView } from '../../hooks/use-view';
+import { useWindowKeys } from '../../lib/keymap';
+import { keysOf } from '../../lib/shortcuts';
 import { useCommands } from '../../workbench/context';
 import { IndexStatus } from '../shell/IndexStatus';
 
@@ -40,18 +42,13 @@ export function SearchBox({
   );
   const hits = enabled ? (results.data?.hits ?? []) : [];
 
-  useEffect(() => {
-    const onKey = (event: KeyboardEvent): void => {
-      if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'k') {
-        event.preventDefault();
-        input.current?.focus();
-        input.current?.select();
-        setOpen(true);
-      }
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [setOpen]);
+  useWindowKeys('search', {
+    'search.focus': () => {
+      input.current?.focus();
+      input.current?.select();
+      setOpen(true);
+    },
+  });
 
   const choose = (hit: SearchHit | undefined): void => {
     if (!hit) return;
@@ -71,7 +68,7 @@ export function SearchBox({
         aria-expanded={open && enabled}
         aria-controls={listId}
         aria-activedescendant={open && hits[active] ? `${listId}-${active}` : undefined}
-        placeholder="Search everything (Ctrl+K)"
+        placeholder={`Search everything (${keysOf('search.focus')})`}
         {...inputProps}
         onKeyDown={(e) => onKey(e, hits.length, (i) => choose(hits[i]))}
       />
