@@ -27,6 +27,7 @@ export type KeySite =
   | 'window'
   | 'history'
   | 'search'
+  | 'search-results'
   | 'reader'
   | 'selection'
   | 'note-editor'
@@ -68,6 +69,14 @@ export const KEYMAP = [
     does: 'Search the workspace',
     section: 'anywhere',
     site: 'search',
+    whileTyping: true,
+  },
+  {
+    id: 'search.close',
+    keys: ['Escape'],
+    does: 'Close the search results, back to where you were',
+    section: 'anywhere',
+    site: 'search-results',
     whileTyping: true,
   },
   {

@@ -17,6 +17,8 @@ import { CooccurrenceMatrix } from './CooccurrenceMatrix';
 
 /** More than this and the matrix stops being readable: the most connected are shown. */
 const MATRIX_LIMIT = 30;
+/** The network holds more before it is a hairball; past this, the most connected. */
+const GRAPH_LIMIT = 100;
 type SortBy = 'links' | 'name' | 'type';
 
 export function CooccurrenceView(): React.JSX.Element {
@@ -36,6 +38,7 @@ export function CooccurrenceView(): React.JSX.Element {
       return [...top].sort((a, b) => a.type.localeCompare(b.type) || a.name.localeCompare(b.name));
     return top;
   }, [data, sortBy]);
+  const graphNodes = useMemo(() => (data?.nodes ?? []).slice(0, GRAPH_LIMIT), [data]);
   const { data: passages } = useView(
     'connections',
     { a: pair?.a ?? '', b: pair?.b ?? '', scope: settings.scope },
@@ -150,7 +153,7 @@ export function CooccurrenceView(): React.JSX.Element {
           <p className="muted">
             {plural(data.nodes.length, 'entity')}, {plural(data.pairs.length, 'pair')}
             {data.nodes.length > MATRIX_LIMIT
-              ? `; the ${MATRIX_LIMIT} most connected are shown`
+              ? `; the matrix shows the ${MATRIX_LIMIT} most connected${data.nodes.length > GRAPH_LIMIT ? `, the network the ${GRAPH_LIMIT} most connected` : ''}`
               : ''}
             .
           </p>
@@ -162,7 +165,7 @@ export function CooccurrenceView(): React.JSX.Element {
               onSelect={(a, b) => setPair({ a, b })}
             />
             <CooccurrenceGraph
-              nodes={nodes}
+              nodes={graphNodes}
               data={data}
               onSelect={(a, b) => setPair({ a, b })}
               onReady={onReady}
