@@ -138,4 +138,18 @@ describe('notes in search', () => {
     );
     expect(await ids(wb, 'held', { entityId: evin.id })).toEqual([labelled.id]);
   });
+
+  it('shows a note’s words in its snippet, not its Markdown', async () => {
+    const wb = await openSample(dir);
+    unwrap(
+      await wb.call('notes.create', {
+        title: 'Marks',
+        body: '## Hearing\nHeld at **[[Evin prison|the prison]]**, see [report](https://example.org).',
+      }),
+    );
+    const [hit] = await notes(wb, 'held');
+    expect(hit?.snippet.map((p) => p.text).join('')).toBe(
+      'Hearing Held at the prison, see report.',
+    );
+  });
 });

@@ -3,6 +3,7 @@
 // free-standing note (title, body, its links), each as one entry keyed by kind and id;
 // and an entry found by a query as the hit a search answers with.
 import type { Annotation, Document, Entity, Note } from '../../shared/model';
+import { markdownText } from '../../shared/markdown-text';
 import { parseNoteLinks } from '../../shared/note-links';
 import { buildSnippet, snippetWords, type QueryPlan } from '../../shared/search';
 import type { SearchHit, SearchKind } from '../../shared/methods/search';
@@ -57,6 +58,8 @@ export function annotationEntry(a: Annotation): Entry {
     kind: 'highlight',
     title: a.target.quote.exact,
     text: [a.target.quote.exact, a.note, ...a.tags].filter(Boolean).join('\n'),
+    // Snippets show the note's words, not its Markdown.
+    snippetText: [a.target.quote.exact, markdownText(a.note), ...a.tags].filter(Boolean).join('\n'),
     documentId: a.documentId,
     start: a.target.position.start,
     end: a.target.position.end,
@@ -67,7 +70,10 @@ export function annotationEntry(a: Annotation): Entry {
 
 export function entityEntry(e: Entity): Entry {
   const text = [e.name, ...e.aliases, e.description].filter(Boolean).join('\n');
-  return { key: `e:${e.id}`, kind: 'entity', title: e.name, text, entityType: e.type };
+  const snippetText = [e.name, ...e.aliases, markdownText(e.description)]
+    .filter(Boolean)
+    .join('\n');
+  return { key: `e:${e.id}`, kind: 'entity', title: e.name, text, snippetText, entityType: e.type };
 }
 
 export function noteEntry(note: Note): Entry {
@@ -76,7 +82,7 @@ export function noteEntry(note: Note): Entry {
     kind: 'note',
     title: noteTitle(note),
     text: `${note.title}\n${note.body}`,
-    snippetText: note.body,
+    snippetText: markdownText(note.body),
     entityIds: note.entityIds,
     documentIds: note.documentIds,
     links: parseNoteLinks(note.body).map((l) => l.target),

@@ -8,7 +8,7 @@ import type { NewEntity } from '../../lib/entity-match';
 import { runShortcut } from '../../lib/keymap';
 import { formatDate, KIND_LABELS, STATUS_TEXT } from '../../lib/labels';
 import { EntityPicker } from '../entities/EntityPicker';
-import { Markdown } from '../notes/Markdown';
+import { LinkedMarkdown } from '../notes/LinkedMarkdown';
 import { NoteBacklinks } from '../notes/NoteBacklinks';
 import { TagEditor } from './TagEditor';
 
@@ -187,7 +187,7 @@ export function AnnotationPanel({
       ) : (
         <>
           {annotation.note ? (
-            <Markdown source={annotation.note} />
+            <LinkedMarkdown source={annotation.note} />
           ) : (
             <p className="muted">No note.</p>
           )}

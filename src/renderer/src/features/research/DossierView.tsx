@@ -6,6 +6,7 @@ import { plural } from '../../lib/labels';
 import { useView } from '../../hooks/use-view';
 import { useCommands } from '../../workbench/context';
 import { MentionFinder } from '../entities/MentionFinder';
+import { LinkedMarkdown } from '../notes/LinkedMarkdown';
 import { formatEventDate } from '../../../../shared/labels';
 
 const wikidata = (id: string): string | undefined =>
@@ -49,7 +50,11 @@ function DossierBody({ dossier }: { dossier: Dossier }): React.JSX.Element {
           )}
         </p>
       )}
-      {entity.description && <p className="description">{entity.description}</p>}
+      {entity.description && (
+        <div className="description">
+          <LinkedMarkdown source={entity.description} />
+        </div>
+      )}
 
       {dossier.events.length > 0 && (
         <section aria-labelledby="dossier-events">
@@ -61,6 +66,7 @@ function DossierBody({ dossier }: { dossier: Dossier }): React.JSX.Element {
                 {e.place ? `, ${e.place.name}` : ''}
                 {e.participants.length > 0 &&
                   ` (${e.participants.map((p) => `${p.name}: ${p.role}`).join('; ')})`}
+                {e.entity.description && <LinkedMarkdown source={e.entity.description} />}
               </li>
             ))}
           </ul>
@@ -122,7 +128,11 @@ function DossierBody({ dossier }: { dossier: Dossier }): React.JSX.Element {
                       Show in reader
                     </button>
                   </div>
-                  {annotation.note && <p className="note">{annotation.note}</p>}
+                  {annotation.note && (
+                    <div className="note">
+                      <LinkedMarkdown source={annotation.note} />
+                    </div>
+                  )}
                 </li>
               ))}
             </ol>

@@ -5,6 +5,7 @@ import { plural } from '../../lib/labels';
 import { useView } from '../../hooks/use-view';
 import { showEntity } from '../../store/selection';
 import { useCommands, useWorkbench } from '../../workbench/context';
+import { LinkedMarkdown } from '../notes/LinkedMarkdown';
 
 export function TimelineView(): React.JSX.Element {
   const { store } = useWorkbench();
@@ -51,6 +52,7 @@ export function TimelineView(): React.JSX.Element {
                   'no participants'}{' '}
                 · {plural(e.evidence.length, 'passage')}
               </p>
+              {e.entity.description && <LinkedMarkdown source={e.entity.description} />}
               {e.evidence.slice(0, 3).map((p) => (
                 <blockquote key={p.annotation.id} className="quote">
                   {p.annotation.target.quote.exact}
