@@ -10,7 +10,6 @@ import { WorkbenchError } from '../../shared/errors';
 import { Backup, BACKUP_VERSION } from '../export/snapshot';
 import { migrate } from '../store/migrations';
 import { importPastedText } from '../importers';
-import { decodeText } from '../importers/decode';
 import { ImportError } from '../importers/import-error';
 import type { ParseFile } from '../importers/worker-protocol';
 import { addDocument, storeNewDocument } from './handlers';
@@ -53,6 +52,7 @@ export async function restoreBackup(
 ): Promise<ImportOutcome> {
   let raw: unknown;
   try {
+    const { decodeText } = await import('../importers/decode');
     raw = JSON.parse(decodeText(bytes, fileName, false));
   } catch (error) {
     if (error instanceof ImportError) throw error;
@@ -66,12 +66,12 @@ export async function restoreBackup(
     );
   }
   const backup = parsed.data;
-  return ctx.command('Restore backup', (tx) => {
+  return ctx.commandOverCatalog('Restore backup', (tx) => {
     const taken = new Set([
       ...tx.entities.map((e) => e.id),
       ...tx.notes.map((n) => n.id),
       ...tx.documentIds(),
-      ...[...tx.documents()].flatMap((f) => f.annotations.map((a) => a.id)),
+      ...[...tx.summaries()].flatMap((s) => s.annotationIds),
     ]);
     const incoming = [
       ...backup.entities.map((e) => e.id),
