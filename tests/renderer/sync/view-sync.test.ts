@@ -120,6 +120,7 @@ describe('createViewSync', () => {
       unconfirmed: 0,
       unhashed: 0,
       mismatches: [],
+      custodyLines: 0,
     };
     const { views, fetched } = setup({ 'workspace.verify': () => report });
     views.watch('verification', 'all')();
