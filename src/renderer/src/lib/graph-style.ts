@@ -71,7 +71,7 @@ export function graphStyle(data: Cooccurrence, colours: GraphColours): Cy.Styles
         label: 'data(label)',
         'background-color': (n: Cy.NodeSingular) =>
           colours.types[String(n.data('type'))] ?? colours.other,
-        'font-size': 11,
+        'font-size': 12,
         'text-valign': 'bottom',
         'text-margin-y': 4,
         'text-wrap': 'wrap',
@@ -109,11 +109,13 @@ export function graphLayout(count: number): Cy.LayoutOptions {
     randomize: false,
     padding: 30,
     nodeDimensionsIncludeLabels: true,
-    idealEdgeLength: () => 90 + 2 * Math.min(count, 60),
-    nodeRepulsion: () => 60_000 + 4_000 * Math.min(count, 80),
+    // Short links and a strong pull to the centre keep a chain of names compact enough to
+    // be read at the box's size; separateLabels then makes room where labels still touch.
+    idealEdgeLength: () => 40 + Math.min(count, 60),
+    nodeRepulsion: () => 12_000 + 1_500 * Math.min(count, 80),
     nodeOverlap: 40,
-    componentSpacing: 90,
-    gravity: 0.4,
+    componentSpacing: 60,
+    gravity: 1.2,
     numIter: 2500,
   } as Cy.LayoutOptions;
 }
