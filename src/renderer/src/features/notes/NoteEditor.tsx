@@ -144,7 +144,7 @@ export function NoteEditor({
       </form>
 
       <NoteLinks note={note} readOnly={readOnly} />
-      <NoteBacklinks target={{ kind: 'note', id: note.id }} />
+      <NoteBacklinks target={{ kind: 'note', id: note.id }} title="Notes that link this note" />
 
       <dl className="dates">
         <dt>Created</dt>
