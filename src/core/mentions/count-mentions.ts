@@ -5,8 +5,7 @@
 // in 60 MB), and each document's count is kept by the SHA-256 of its text, so a dossier
 // asked for again recounts only the documents whose text changed, and reads no other.
 import type { Document, DocumentFile, Entity } from '../../shared/model';
-import { foldedDocument } from './fold-map';
-import { entityMatcher, narrow, spans, type BlockLookup, type Matcher } from './mentions';
+import { entityMatcher, foldedSpans, narrow, type BlockLookup, type Matcher } from './mentions';
 
 const WORD_CHAR = /[\p{L}\p{N}\p{M}]/u;
 
@@ -96,11 +95,10 @@ export function countMentions(
       const ranges = where ? where(document.id) : undefined;
       n = 0;
       if (!where || ranges) {
-        const folded = foldedDocument(document).text;
-        for (const [from, to] of spans(foldedDocument(document), ranges)) {
+        for (const { folded, from, to } of foldedSpans(document, ranges)) {
           n += matcher.literals
-            ? countLiterals(folded, from, to, matcher.literals)
-            : countRegex(folded, from, to, matcher);
+            ? countLiterals(folded.text, from, to, matcher.literals)
+            : countRegex(folded.text, from, to, matcher);
         }
       }
       if (!kept) {
