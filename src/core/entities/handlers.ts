@@ -5,7 +5,8 @@
 import type { NamespaceHandlers } from '../../shared/api';
 import { dossier } from './dossier';
 import { mergeHandlers } from './merge';
-import type { Entity } from '../../shared/model';
+import { Entity } from '../../shared/model';
+import { inSchemaOrder } from '../../shared/record-order';
 import type { CoreContext } from '../context';
 import { WorkbenchError } from '../../shared/errors';
 import { plural } from '../../shared/text';
@@ -99,7 +100,7 @@ export function entitiesHandlers(ctx: CoreContext): NamespaceHandlers<'entities'
         const { externalId: _old, date: _d, placeId: _p, participants: _ps, ...rest } = current;
         const externalId =
           patch.externalId !== undefined ? patch.externalId || undefined : current.externalId;
-        const updated: Entity = {
+        const updated: Entity = inSchemaOrder(Entity, {
           ...rest,
           name,
           type: patch.type !== undefined ? patch.type.toLowerCase() : current.type,
@@ -111,7 +112,7 @@ export function entitiesHandlers(ctx: CoreContext): NamespaceHandlers<'entities'
           ...(externalId ? { externalId } : {}),
           ...eventFields(tx, id, current, patch),
           updatedAt: tx.now,
-        };
+        });
         tx.setEntity(id, updated);
         return updated;
       }),
