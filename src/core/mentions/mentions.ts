@@ -5,7 +5,7 @@
 import type { Mention } from '../../shared/methods/mentions';
 import type { DocumentFile, Entity } from '../../shared/model';
 import { searchTokens } from '../../shared/text';
-import { foldedDocument, foldWithMap, originalRange, type Folded } from './fold-map';
+import { foldedDocument, foldForNames, originalRange, type NameFold } from './fold-map';
 
 const ARABIC = /[\u0600-\u06FF]/;
 const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -15,7 +15,7 @@ const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
  * `literal` is the folded name itself when the pattern is only that text.
  */
 function namePattern(name: string): { source: string; literal?: string } | undefined {
-  const folded = foldWithMap(name.replace(/\u200C/g, ' ')).text.trim();
+  const folded = foldForNames(name.replace(/\u200C/g, ' ')).text.trim();
   if (!folded) return undefined;
   let source = '';
   let optional = false;
@@ -64,7 +64,7 @@ const CONTEXT = 40;
 type Range = { start: number; end: number };
 
 /** The first folded index whose original offset is at or after `offset`. */
-function foldedAt(folded: Folded, offset: number): number {
+function foldedAt(folded: NameFold, offset: number): number {
   let lo = 0;
   let hi = folded.starts.length;
   while (lo < hi) {
@@ -76,12 +76,34 @@ function foldedAt(folded: Folded, offset: number): number {
 }
 
 /** The folded spans to scan: the given ranges of the original text, or all of it. */
-export function spans(folded: Folded, ranges?: readonly Range[]): (readonly [number, number])[] {
+export function spans(folded: NameFold, ranges?: readonly Range[]): (readonly [number, number])[] {
   // Many blocks of one document: one pass over all of it is cheaper than a slice each.
   if (!ranges || ranges.length > 8) return [[0, folded.text.length]];
   return [...ranges]
     .sort((a, b) => a.start - b.start)
     .map((r) => [foldedAt(folded, r.start), foldedAt(folded, r.end)] as const);
+}
+
+/**
+ * The folded texts to scan: the whole document (folded once and kept with it), or, for a
+ * few ranges (the blocks the index named), each range folded alone: a document read for a
+ * handful of paragraphs is not folded whole.
+ */
+export function foldedSpans(
+  document: DocumentFile['document'],
+  ranges?: readonly Range[],
+): { folded: NameFold; from: number; to: number }[] {
+  if (!ranges || ranges.length > 8) {
+    const whole = foldedDocument(document);
+    return spans(whole, ranges).map(([from, to]) => ({ folded: whole, from, to }));
+  }
+  return [...ranges]
+    .sort((a, b) => a.start - b.start)
+    .map((r) => {
+      const part = foldForNames(document.text.slice(r.start, r.end));
+      const starts = part.starts.map((at) => at + r.start);
+      return { folded: { text: part.text, starts }, from: 0, to: part.text.length };
+    });
 }
 
 /** Mentions of one entity in one document (or in the given ranges of it), in text order. */
@@ -92,10 +114,9 @@ export function mentionsIn(
   ranges?: readonly Range[],
 ): Mention[] {
   const { document } = file;
-  const folded = foldedDocument(document);
   const placed = file.annotations.filter((a) => a.status !== 'orphaned');
   const found: Mention[] = [];
-  for (const [from, to] of spans(folded, ranges)) {
+  for (const { folded, from, to } of foldedSpans(document, ranges)) {
     const text =
       from === 0 && to === folded.text.length ? folded.text : folded.text.slice(from, to);
     for (const match of text.matchAll(matcher.regex)) {
@@ -153,6 +174,23 @@ export function narrow(
     for (const r of lists) byStart.set(r.start, r);
     return [...byStart.values()];
   };
+}
+
+/**
+ * The documents that may mention an entity, by the index (those holding every word of one
+ * of its names); null when the index cannot tell (a name in Arabic script) and every
+ * document must be read.
+ */
+export function mentionCandidates(
+  entity: Pick<Entity, 'name' | 'aliases'>,
+  lookup: BlockLookup | undefined,
+): Set<string> | null {
+  if (!lookup) return null;
+  const names = [entity.name, ...entity.aliases];
+  if (names.some((n) => ARABIC.test(n) || /\u200C/.test(n))) return null;
+  const ids = new Set<string>();
+  for (const name of names) for (const id of lookup(searchTokens(name)).keys()) ids.add(id);
+  return ids;
 }
 
 export function findMentions(
