@@ -42,6 +42,7 @@ const KINDS = [
   'undo',
   'redo',
   'reopen',
+  'document read by a command',
 ];
 
 let template: { dir: string; cleanup: () => Promise<void> };
@@ -69,19 +70,26 @@ const commands = fc.commands(
   { maxCommands: 25, size: 'max' },
 );
 
+/**
+ * Half the sequences open the folder with room for one document in memory, so a command
+ * on the other one finds it evicted and must have it read from its files and run again.
+ */
+const cacheBytes = fc.constantFrom(undefined, 1);
+
 describe('the command queue against its model', () => {
   it('holds what the model says after every step; undo and redo give back the files exactly', async () => {
     await fc.assert(
-      fc.asyncProperty(commands, async (cmds) => {
+      fc.asyncProperty(commands, cacheBytes, async (cmds, cache) => {
+        const options = cache ? { cacheBytes: cache } : {};
         const run = await tempDir();
         try {
           await cp(template.dir, run.dir, { recursive: true });
           const setup = async (): Promise<{ model: Model; real: Real }> => {
-            const wb = await reopen(run.dir);
+            const wb = await reopen(run.dir, options);
             const files = await workspaceFiles(run.dir);
             return {
               model: { state: initial, undo: [], redo: [], files },
-              real: { dir: run.dir, wb },
+              real: { dir: run.dir, wb, options },
             };
           };
           await fc.asyncModelRun(setup, cmds);

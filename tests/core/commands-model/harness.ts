@@ -5,7 +5,7 @@
 // before its step, redo those from after it; a reopen rewrites nothing).
 import type fc from 'fast-check';
 import { expect } from 'vitest';
-import type { Workbench } from '../../../src/core/workbench';
+import type { Workbench, WorkbenchOptions } from '../../../src/core/workbench';
 import type { Envelope, Input, MethodName, Output } from '../../../src/shared/api';
 import type { ErrorCode } from '../../../src/shared/errors';
 import type { Annotation } from '../../../src/shared/model';
@@ -26,6 +26,8 @@ const tally = (kind: string): void => {
 export interface Real {
   dir: string;
   wb: Workbench;
+  /** How the folder is opened, at the start and on every reopen (the cache's size). */
+  options: WorkbenchOptions;
 }
 
 /** What one call should do from a model state: change it as a step, or be refused. */
@@ -94,8 +96,11 @@ export class ApiCommand implements fc.AsyncCommand<Model, Real> {
   async run(m: Model, r: Real): Promise<void> {
     const plan = this.plan(m.state)!;
     const historyBefore = await history(r);
+    const readsBefore = r.wb.documentsHeld().reads;
     const envelope = await plan.send(r.wb);
     tally(plan.refused ? `refused ${plan.label}` : plan.label);
+    // With a one-document cache, a command on the other document reads it from its files.
+    if (r.wb.documentsHeld().reads > readsBefore) tally('document read by a command');
     if (plan.refused) {
       expect(envelope.ok ? 'done' : envelope.error.code).toBe(plan.refused);
       await expectUnchanged(m, r, historyBefore);
@@ -160,7 +165,7 @@ export class ReopenCommand implements fc.AsyncCommand<Model, Real> {
     return true;
   }
   async run(m: Model, r: Real): Promise<void> {
-    r.wb = await reopen(r.dir);
+    r.wb = await reopen(r.dir, r.options);
     tally('reopen');
     expectFiles(await workspaceFiles(r.dir), m.files);
     expect(unwrap(await r.wb.call('workspace.info', {})).problems).toEqual([]);
