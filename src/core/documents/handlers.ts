@@ -10,6 +10,7 @@ import type { CoreContext } from '../context';
 import { WorkbenchError } from '../../shared/errors';
 import { sha256, type ImportedContent } from '../importers/plain-text';
 import { unlinkFromNotes } from '../notes/note-refs';
+import { unlinkHighlights } from '../links/handlers';
 import { mapThroughEdit } from './text-edit';
 import type { Tx } from '../store/tx';
 import { sourceHandlers, storeRevision } from './sources';
@@ -62,10 +63,9 @@ export function documentsHandlers(
           );
         }
         tx.setFile(id, undefined);
-        unlinkFromNotes(tx, {
-          documentIds: new Set([id]),
-          annotationIds: new Set(annotations.map((a) => a.id)),
-        });
+        const highlightIds = new Set(annotations.map((a) => a.id));
+        unlinkFromNotes(tx, { documentIds: new Set([id]), annotationIds: highlightIds });
+        unlinkHighlights(tx, highlightIds);
         return { id, highlights: annotations.length };
       }),
 

@@ -63,6 +63,10 @@ export function stillCurrent(state: StoreState, ops: readonly Op[]): boolean {
         return state.workspace.entities.find((e) => e.id === op.id) === op.after;
       case 'note':
         return state.workspace.notes.find((n) => n.id === op.id) === op.after;
+      case 'codebook':
+        return state.workspace.codebook === op.after;
+      case 'link':
+        return state.workspace.links?.find((l) => l.id === op.id) === op.after;
       case 'annotation':
         return (
           state.documents.get(op.documentId)?.annotations.find((a) => a.id === op.id) === op.after

@@ -4,7 +4,16 @@
 // command ends, its changes are listed as record-level operations, each with the record
 // before and after and its place in its list: enough to write the files, update the
 // search index, tell the hosts which ids changed, and undo or redo it exactly.
-import type { Annotation, DocumentFile, Entity, Note, WorkspaceFile } from '../../shared/model';
+import type {
+  Annotation,
+  Codebook,
+  DocumentFile,
+  Entity,
+  HighlightLink,
+  Note,
+  WorkspaceFile,
+} from '../../shared/model';
+import { codebookOf } from '../../shared/codebook/codebook';
 import { notFound, readOnly } from '../../shared/errors';
 
 interface RecordOp<K extends string, T> {
@@ -18,6 +27,9 @@ interface RecordOp<K extends string, T> {
 export type Op =
   | RecordOp<'entity', Entity>
   | RecordOp<'note', Note>
+  /** The codebook, replaced whole (it is small); absent before and after means the default. */
+  | RecordOp<'codebook', Codebook>
+  | RecordOp<'link', HighlightLink>
   | (RecordOp<'annotation', Annotation> & { documentId: string })
   | RecordOp<'document', DocumentFile['document']>
   /** A whole document file appearing or going (to trash/, under `trashName`). */
@@ -79,6 +91,13 @@ export class Tx {
   get notes(): readonly Note[] {
     return this.ws.notes;
   }
+  /** The workspace's codebook, or the default one it stands on until first changed. */
+  get codebook(): Codebook {
+    return codebookOf(this.ws);
+  }
+  get links(): readonly HighlightLink[] {
+    return this.ws.links ?? [];
+  }
   entity(id: string): Entity {
     const found = this.ws.entities.find((e) => e.id === id);
     if (!found) throw notFound('entity', id);
@@ -122,6 +141,17 @@ export class Tx {
   setNote(id: string, note: Note | undefined, index?: number): void {
     this.ws = { ...this.ws, notes: setIn(this.ws.notes, id, note, index) };
   }
+  /** Replaces the codebook; undefined takes the workspace back to the default one. */
+  setCodebook(codebook: Codebook | undefined): void {
+    const { codebook: _old, ...rest } = this.ws;
+    this.ws = codebook ? { ...rest, codebook } : rest;
+  }
+  /** The last link removed takes the field away, so an undo leaves the file as it was. */
+  setLink(id: string, link: HighlightLink | undefined, index?: number): void {
+    const { links: _old, ...rest } = this.ws;
+    const links = setIn(this.ws.links ?? [], id, link, index);
+    this.ws = links.length ? { ...rest, links } : rest;
+  }
   setAnnotation(
     documentId: string,
     id: string,
@@ -164,6 +194,15 @@ export class Tx {
     const wsBefore = this.base.workspace;
     diff(ops, 'entity', wsBefore.entities, this.ws.entities);
     diff(ops, 'note', wsBefore.notes, this.ws.notes);
+    if (wsBefore.codebook !== this.ws.codebook)
+      ops.push({
+        kind: 'codebook',
+        id: 'codebook',
+        before: wsBefore.codebook,
+        after: this.ws.codebook,
+        index: 0,
+      });
+    diff(ops, 'link', wsBefore.links ?? [], this.ws.links ?? []);
     const touched = new Map<string, DocumentFile | null>();
     const documents = new Map(this.base.documents);
     for (const [id, file] of this.docs) {
@@ -189,8 +228,7 @@ export class Tx {
       diff(annotationOps, 'annotation', before.annotations, file.annotations);
       for (const op of annotationOps) ops.push({ ...op, documentId: id } as unknown as Op);
     }
-    const workspaceChanged =
-      this.ws !== wsBefore && ops.some((o) => o.kind === 'entity' || o.kind === 'note');
+    const workspaceChanged = this.ws !== wsBefore && ops.some((o) => WORKSPACE_RECORDS.has(o.kind));
     return {
       state: { workspace: this.ws, documents },
       before: this.base,
@@ -202,9 +240,12 @@ export class Tx {
   }
 }
 
+/** The kinds of record kept in workspace.json. */
+const WORKSPACE_RECORDS = new Set<Op['kind']>(['entity', 'note', 'codebook', 'link']);
+
 function diff<T extends Keyed>(
   ops: Op[],
-  kind: 'entity' | 'note' | 'annotation',
+  kind: 'entity' | 'note' | 'annotation' | 'link',
   before: readonly T[],
   after: readonly T[],
 ): void {
@@ -246,6 +287,12 @@ export function applyOps(tx: Tx, ops: readonly Op[]): void {
         break;
       case 'note':
         tx.setNote(op.id, op.after, op.index);
+        break;
+      case 'codebook':
+        tx.setCodebook(op.after);
+        break;
+      case 'link':
+        tx.setLink(op.id, op.after, op.index);
         break;
       case 'annotation':
         tx.setAnnotation(op.documentId, op.id, op.after, op.index);
