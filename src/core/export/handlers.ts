@@ -2,14 +2,17 @@
 // export-formats.ts names them; ./exporters.ts renders each), an entity's dossier as a
 // brief, and the timeline of events. Each is a pure function of one state.
 import type { NamespaceHandlers } from '../../shared/api';
+import { codebookOf } from '../../shared/codebook/codebook';
+import { citationStyle, DEFAULT_CITATION_STYLE } from '../../shared/concepts/citation-styles';
 import { exportFormat } from '../../shared/concepts/export-formats';
+import { notFound } from '../../shared/errors';
 import type { CoreContext } from '../context';
 import { dossier } from '../entities/dossier';
 import { timelineOf } from '../events/handlers';
 import { exportDossier } from './dossier';
 import { exportEventsCsv, exportEventsJson } from './events';
 import { EXPORTERS } from './exporters';
-import type { Snapshot } from './snapshot';
+import { selectSnapshot, type Snapshot } from './snapshot';
 
 /** Everything an exporter reads, taken at one moment, documents in the order they came. */
 export function snapshot(ctx: CoreContext): Snapshot {
@@ -21,6 +24,9 @@ export function snapshot(ctx: CoreContext): Snapshot {
     entities: workspace.entities,
     notes: workspace.notes,
     documents: list,
+    codebook: codebookOf(workspace),
+    codebookChanged: workspace.codebook !== undefined,
+    links: workspace.links ?? [],
     exportedAt: new Date().toISOString(),
   };
 }
@@ -34,19 +40,42 @@ const slug = (name: string): string =>
     .slice(0, 60) || 'entity';
 
 /** What each format's file is called, before its date and extension. */
-const FILE_NAMES: Record<string, string> = { json: 'workspace-backup', w3c: 'annotations' };
+const FILE_NAMES: Record<string, string> = {
+  json: 'workspace-backup',
+  w3c: 'annotations',
+  bibtex: 'bibliography',
+  ris: 'bibliography',
+  'csl-json': 'bibliography',
+  qdpx: 'project',
+  qdc: 'codebook',
+};
 
 export function exportHandlers(ctx: CoreContext): NamespaceHandlers<'export'> {
   return {
-    'export.create': ({ format }) => {
+    'export.create': async ({ format, style, locale, code, documentIds }) => {
       const spec = exportFormat(format);
-      const snap = snapshot(ctx);
+      const whole = snapshot(ctx);
+      const missing = documentIds?.find((id) => !ctx.store.state.documents.has(id));
+      if (missing) throw notFound('document', missing);
+      const chosen = style ?? DEFAULT_CITATION_STYLE;
+      const snap = selectSnapshot(whole, {
+        style: chosen,
+        locale: locale ?? citationStyle(chosen).locale,
+        ...(code ? { code } : {}),
+        ...(documentIds ? { documentIds } : {}),
+      });
+      const body = await EXPORTERS[format](snap, {
+        style: chosen,
+        locale: locale ?? citationStyle(chosen).locale,
+      });
       const date = snap.exportedAt.slice(0, 10);
-      return Promise.resolve({
+      return {
         fileName: `${FILE_NAMES[format] ?? 'research-notes'}-${date}.${spec.extension}`,
         mimeType: spec.mediaType,
-        content: EXPORTERS[format](snap),
-      });
+        ...(typeof body === 'string'
+          ? { content: body }
+          : { content: Buffer.from(body).toString('base64'), encoding: 'base64' as const }),
+      };
     },
     'export.dossier': ({ id }) =>
       ctx.read((tx) => {
