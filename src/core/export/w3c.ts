@@ -33,6 +33,8 @@ const MEDIA_TYPES: Record<Document['format'], string> = {
   pdf: 'application/pdf',
   docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
   json: 'application/json',
+  reference: 'text/plain',
+  qdpx: 'text/plain',
 };
 
 const isQid = (id: string | undefined): id is string => !!id && /^Q\d+$/.test(id);
