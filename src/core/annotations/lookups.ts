@@ -3,6 +3,8 @@
 import type { EntityPassage, WorkbenchHandlers } from '../../shared/api';
 import { notFound } from '../../shared/errors';
 import type { CoreContext } from '../context';
+import { codebookOf } from '../../shared/codebook/codebook';
+import { tagged, tagsUnder } from '../../shared/codebook/code-tree';
 
 type Handlers = Pick<
   WorkbenchHandlers,
@@ -27,9 +29,11 @@ export function lookupHandlers(ctx: CoreContext): Handlers {
       return Promise.resolve(passages.sort(byPlace));
     },
     'annotations.byTag': ({ tag }) => {
+      // A code takes in the codes filed under it (src/shared/codebook/code-tree.ts).
+      const under = tagsUnder(codebookOf(ctx.store.state.workspace), tag);
       const passages: EntityPassage[] = [];
       for (const { annotation, title } of ctx.allAnnotations()) {
-        if (annotation.tags.includes(tag)) passages.push({ annotation, documentTitle: title });
+        if (tagged(annotation.tags, under)) passages.push({ annotation, documentTitle: title });
       }
       return Promise.resolve(passages.sort(byPlace));
     },

@@ -52,15 +52,16 @@ export const blockquote = (text: string): string =>
     .map((line) => `> ${line}`.trimEnd())
     .join('\n');
 
-const SAFE_DESTINATION = /^(?:https?:\/\/[^\s<>()]+|mailto:[^\s<>()]+|#[\w-]*)$/i;
+/** A link destination that stays a link: http(s), mailto or in the page, and no title. */
+const SAFE_LINK = /^<?(?:https?:\/\/[^\s<>()"']+|mailto:[^\s<>()"']+|#[\w-]*)>?\)/i;
 
 /**
  * The user's note as Markdown with nothing live but what the window shows: raw HTML and
- * autolinks in angle brackets become text, images become text, reference definitions
- * become text, and an inline link keeps its destination only when it is http(s),
- * mailto or in the page. Headings move down `depth` levels so they nest under the export's
- * own heading for the note. (Escapes inside code spans show their backslash: a note's code
- * is rare, and a missed escape would be worse.)
+ * autolinks in angle brackets become text (`&lt;`, which no backslash before it can undo),
+ * images become text, reference definitions become text, and an inline link keeps its
+ * destination only when it is http(s), mailto or in the page, with no title. Headings move
+ * down `depth` levels so they nest under the export's own heading for the note. (In a code
+ * span the escapes show as written: a note's code is rare, and a missed escape worse.)
  */
 export function userMarkdown(body: string, depth: number): string {
   return body
@@ -68,11 +69,11 @@ export function userMarkdown(body: string, depth: number): string {
     .split('\n')
     .map((line) =>
       line
-        .replace(/</g, '\\<')
+        .replace(/</g, '&lt;')
         .replace(/!\[/g, '!\\[')
         .replace(/\]:/g, '\\]:')
-        .replace(/\]\(\s*<?([^)\s>]*)>?/g, (match, dest: string) =>
-          SAFE_DESTINATION.test(dest) ? match : `\\]\\(${dest}`,
+        .replace(/\]\(/g, (match, at: number, all: string) =>
+          SAFE_LINK.test(all.slice(at + 2)) ? match : '\\](',
         )
         .replace(
           /^(\s{0,3})(#{1,6})(?=\s|$)/,

@@ -22,7 +22,8 @@ import {
 } from './search-entries';
 import { intersect, WordIndex, type Buckets } from './word-index';
 
-type Query = z.output<typeof SearchInput>;
+/** A search, with the highlights a code filter lets through (computed by the handler). */
+type Query = z.output<typeof SearchInput> & { highlightIds?: ReadonlySet<string> };
 
 /** What a search needs from the workspace beyond the index. */
 export interface SearchScope {
@@ -298,6 +299,8 @@ export class SearchIndex {
   private accepts(entry: Entry, q: Query, scope: SearchScope): boolean {
     if (q.kinds && !q.kinds.includes(entry.kind)) return false;
     if (q.annotationKind && entry.annotationKind !== q.annotationKind) return false;
+    if (q.highlightIds && !(entry.kind === 'highlight' && q.highlightIds.has(entry.key.slice(2))))
+      return false;
     if (q.documentId && !this.links(entry, 'document', q.documentId, scope)) return false;
     if (q.entityId && !this.links(entry, 'entity', q.entityId, scope)) return false;
     return true;
