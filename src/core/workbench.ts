@@ -2,7 +2,9 @@
 // folder. Every host (Electron's IPC, the browser host's HTTP, the command line) wraps
 // this and nothing else, so they cannot drift apart.
 import { readFile } from 'node:fs/promises';
+import { userInfo } from 'node:os';
 import { basename } from 'node:path';
+import { APP_VERSION } from '../shared/version';
 import type { Envelope, Input, MethodName, Output, WorkbenchHandlers } from '../shared/api';
 import { CoreContext } from './context';
 import type { Listener } from './change-feed';
@@ -22,7 +24,7 @@ import { HandlerRegistry } from './registry';
 import { searchHandlers } from './search/handlers';
 import { tagsHandlers } from './tags/handlers';
 import { workspaceHandlers } from './workspace/handlers';
-import { importPlainText } from './importers/plain-text';
+import { IMPORTERS } from './importers/registry';
 import { createWorkerParser } from './importers/worker-parser';
 import { prepareIndex, type PrepareJob } from './search/index-prepare';
 import type { IndexSource } from './search/index-service';
@@ -47,6 +49,8 @@ export interface WorkbenchOptions {
    * built in slices in this thread.
    */
   searchWorker?: string | URL;
+  /** The member of the team making the changes, as the custody log names them. */
+  member?: string;
   /** How long the import worker may take over one file (5 minutes by default). */
   importTimeoutMs?: number;
 }
@@ -63,6 +67,11 @@ export interface Workbench {
   readonly indexed: Promise<void>;
   /** Resolves when that index has been saved to the cache, when it needed saving. */
   readonly indexSaved: Promise<void>;
+  /**
+   * Resolves once every document's files were compared with what the workbench last read
+   * or wrote, and those changed behind its back read again and checked.
+   */
+  readonly checked: Promise<void>;
   /** Whether the index was taken from the cache, and why not. */
   readonly indexSource: IndexSource;
   /** True when another process holds the workspace or it is damaged: nothing is written. */
@@ -76,6 +85,15 @@ export interface Workbench {
   close(): Promise<void>;
 }
 
+/** This machine's user, as the custody log names whoever opened the workspace. */
+function userName(): string {
+  try {
+    return userInfo().username;
+  } catch {
+    return 'unknown';
+  }
+}
+
 export async function openWorkbench(
   dir: string,
   options: WorkbenchOptions = {},
@@ -85,9 +103,14 @@ export async function openWorkbench(
   const first = prepare();
   let store: WorkspaceStore;
   try {
+    const host = options.host ?? 'workbench';
     store = await WorkspaceStore.open(dir, {
-      host: options.host ?? 'workbench',
+      host,
       fs: options.fs,
+      author: {
+        by: options.member ?? userName(),
+        tool: `Research Workbench ${APP_VERSION} (${host})`,
+      },
     });
   } catch (error) {
     first.cancel();
@@ -96,7 +119,7 @@ export async function openWorkbench(
   const ctx = new CoreContext(store, prepare, first);
   if (options.sampleArticle && !store.readOnly && store.isNew) {
     const bytes = await readFile(options.sampleArticle);
-    await addDocument(ctx, importPlainText(bytes, basename(options.sampleArticle)));
+    await addDocument(ctx, await IMPORTERS.text(bytes, basename(options.sampleArticle)));
     // Opening on the sample is not a step the user took: it is not offered for undo.
     store.history.clear();
   }
@@ -134,6 +157,9 @@ export async function openWorkbench(
     },
     get indexSource() {
       return ctx.search.source;
+    },
+    get checked() {
+      return store.fresh;
     },
     get readOnly() {
       return store.readOnly;

@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { defaultCodebook } from '../../src/shared/codebook/codebook';
 import type { Snapshot } from '../../src/core/export/snapshot';
-import { importPlainText } from '../../src/core/importers/plain-text';
+import { importText } from '../../src/core/importers/text-formats';
 import { describeRange } from '../../src/shared/anchoring';
 import type { Annotation, Codebook, Document, Entity } from '../../src/shared/model';
 import { SAMPLE } from './helpers';
@@ -14,7 +14,7 @@ import { SAMPLE } from './helpers';
 export const T = '2026-11-20T10:00:00.000Z';
 
 export function sampleDocument(overrides: Partial<Document['source']> = {}): Document {
-  const content = importPlainText(readFileSync(SAMPLE), 'sample-article.txt');
+  const content = importText(readFileSync(SAMPLE), 'sample-article.txt');
   return {
     ...content,
     id: 'doc_sample',

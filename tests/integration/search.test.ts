@@ -205,13 +205,17 @@ describe('folding: found the way a researcher types', () => {
   const doc = documentFromText(paragraphs.join('\n\n'), 'doc_1', 'Reports');
   const index = new SearchIndex();
   index.putDocument(doc);
-  const blockOf = (query: string): number[] =>
-    index
-      .search(SearchInput.parse({ query, kinds: ['block'] }), {
+  const blockOf = async (query: string): Promise<number[]> =>
+    (
+      await index.search(SearchInput.parse({ query, kinds: ['block'] }), {
         titleOf: () => 'Reports',
         resolveLink: () => undefined,
+        documents: () =>
+          Promise.resolve(
+            new Map([[doc.id, { schemaVersion: 3, document: doc, annotations: [] }]]),
+          ),
       })
-      .hits.map((h) => Number(h.id.split(':')[1]));
+    ).hits.map((h) => Number(h.id.split(':')[1]));
 
   it.each([
     ['evin', [0], 'accents folded'],
@@ -227,7 +231,7 @@ describe('folding: found the way a researcher types', () => {
     ['الشاهدة', [4], 'tatweel ignored'],
     ['محاكمة', [4], 'harakat ignored'],
     ['نوری', [4], 'Persian spelling finds Arabic spelling'],
-  ])('%s → block %j (%s)', (query, expected) => {
-    expect(blockOf(query)).toEqual(expected);
+  ])('%s → block %j (%s)', async (query, expected) => {
+    expect(await blockOf(query)).toEqual(expected);
   });
 });

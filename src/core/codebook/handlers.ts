@@ -40,6 +40,10 @@ export function requireKind(tx: Tx, id: string): void {
   kindAt(tx, id);
 }
 
+/** The highlights of a kind: the catalog does not count kinds, so every document is read. */
+const highlightsOfKind = (tx: Tx, id: string) =>
+  [...tx.documents()].flatMap((f) => f.annotations.filter((a) => a.kind === id));
+
 const replaceIn = <T extends { id: string }>(list: readonly T[], item: T): T[] =>
   list.map((x) => (x.id === item.id ? item : x));
 
@@ -86,15 +90,19 @@ export function codebookHandlers(ctx: CoreContext): NamespaceHandlers<'codebook'
         return tx.codebook;
       }),
 
+    'codebook.kindUsage': ({ id }) =>
+      ctx.read((tx) => {
+        kindAt(tx, id);
+        return highlightsOfKind(tx, id).length;
+      }),
+
     'codebook.deleteKind': ({ id, reassignTo, confirmUsage }) =>
       ctx.command('Delete highlight kind', (tx) => {
         const kind = kindAt(tx, id);
         if (reassignTo === id)
           throw new WorkbenchError('INVALID_INPUT', 'Choose another kind for its highlights.');
         kindAt(tx, reassignTo);
-        const using = [...tx.documents()].flatMap((f) =>
-          f.annotations.filter((a) => a.kind === id),
-        );
+        const using = highlightsOfKind(tx, id);
         if (using.length !== confirmUsage)
           throw new WorkbenchError(
             'IN_USE',

@@ -5,11 +5,23 @@ import { codeKey } from '../../shared/codebook/code-tree';
 import type { Annotation } from '../../shared/model';
 import type { Tx } from '../store/tx';
 
+/**
+ * The documents holding a highlight with any tag in `keys` (folded names), from the
+ * catalog's tag counts: only those documents are read.
+ */
+export function documentsTaggedUnder(tx: Tx, keys: ReadonlySet<string>): string[] {
+  const out: string[] = [];
+  for (const summary of tx.summaries())
+    if (Object.keys(summary.tags).some((t) => keys.has(codeKey(t)))) out.push(summary.document.id);
+  return out;
+}
+
 /** The highlights carrying any tag in `keys` (folded names). */
 export function highlightsTagged(tx: Tx, keys: ReadonlySet<string>): Annotation[] {
   const out: Annotation[] = [];
-  for (const file of tx.documents())
-    for (const a of file.annotations) if (a.tags.some((t) => keys.has(codeKey(t)))) out.push(a);
+  for (const id of documentsTaggedUnder(tx, keys))
+    for (const a of tx.document(id).annotations)
+      if (a.tags.some((t) => keys.has(codeKey(t)))) out.push(a);
   return out;
 }
 

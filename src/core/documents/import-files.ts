@@ -10,7 +10,6 @@ import { WorkbenchError } from '../../shared/errors';
 import { Backup, BACKUP_VERSION } from '../export/snapshot';
 import { migrate } from '../store/migrations';
 import { importPastedText } from '../importers';
-import { decodeText } from '../importers/decode';
 import { ImportError } from '../importers/import-error';
 import type { ParseFile } from '../importers/worker-protocol';
 import { addDocument, storeNewDocument } from './handlers';
@@ -70,6 +69,7 @@ export async function restoreBackup(
 ): Promise<ImportOutcome> {
   let raw: unknown;
   try {
+    const { decodeText } = await import('../importers/decode');
     raw = JSON.parse(decodeText(bytes, fileName, false));
   } catch (error) {
     if (error instanceof ImportError) throw error;
@@ -83,7 +83,7 @@ export async function restoreBackup(
     );
   }
   const backup = parsed.data;
-  return ctx.command('Restore backup', (tx) => {
+  return ctx.commandOverCatalog('Restore backup', (tx) => {
     const taken = new Set([
       ...tx.entities.map((e) => e.id),
       ...tx.notes.map((n) => n.id),
@@ -132,6 +132,7 @@ export function importHandlers(ctx: CoreContext, parse: ParseFile): Handlers {
     if (kind === 'qdc') return importCodebookFile(ctx, bytes, fileName);
     if (kind === 'bibliography' || (kind === 'backup' && isCslJsonFile(bytes))) {
       // A bibliography is previewed: the user chooses what to do with it (importReferences).
+      const { decodeText } = await import('../importers/decode');
       const text = decodeText(bytes, fileName, false);
       const report = await importReferences(ctx, { fileName, text, mode: 'preview' });
       return { fileName, kind: 'references', report };

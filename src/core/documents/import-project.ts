@@ -24,7 +24,7 @@ import { SOURCE_VARIABLES } from '../export/qdpx/project';
 import { ImportError } from '../importers/import-error';
 import { openQdpx, type OpenedProject } from '../importers/interchange/read-qdpx';
 import { readCodebook, type QdaCode, type QdaSource } from '../importers/interchange/read-qde';
-import { sha256 } from '../importers/plain-text';
+import { sha256 } from '../hash';
 import type { Tx } from '../store/tx';
 import { newDocument } from './handlers';
 

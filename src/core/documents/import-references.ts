@@ -17,7 +17,7 @@ import {
   readBibliography,
   type BibliographyFile,
 } from '../importers/interchange/read-bibliography';
-import { sha256 } from '../importers/plain-text';
+import { sha256 } from '../hash';
 import type { Tx } from '../store/tx';
 import { newDocument } from './handlers';
 

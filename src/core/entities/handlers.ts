@@ -117,7 +117,7 @@ export function entitiesHandlers(ctx: CoreContext): NamespaceHandlers<'entities'
       }),
 
     'entities.delete': ({ id, confirmUsage }) =>
-      ctx.command('Delete entity', (tx) => {
+      ctx.commandOverCatalog('Delete entity', (tx) => {
         const entity = tx.entity(id);
         const within = ctx.tags.documentsTagging([id]);
         const tagged = [...within].flatMap((documentId) =>

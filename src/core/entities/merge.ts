@@ -85,7 +85,7 @@ export function mergeHandlers(ctx: CoreContext): Handlers {
     },
 
     'entities.merge': ({ targetId, sourceIds, choose }) =>
-      ctx.command('Merge entities', (tx) => {
+      ctx.commandOverCatalog('Merge entities', (tx) => {
         const { merged, conflicts, sources } = plan(tx, targetId, sourceIds);
         const unresolved = conflicts.filter(
           (c) => MUST_CHOOSE.includes(c.field) && choose[c.field] === undefined,
@@ -114,7 +114,7 @@ export function mergeHandlers(ctx: CoreContext): Handlers {
       }),
 
     'entities.split': ({ entityId, annotationIds, to }) =>
-      ctx.command('Split entity', (tx) => {
+      ctx.commandOverCatalog('Split entity', (tx) => {
         const source = tx.entity(entityId);
         let target: Entity;
         if ('entityId' in to) {

@@ -10,7 +10,7 @@
 // have says "source not recorded" instead of being left blank.
 import { codePath } from '../../shared/codebook/code-tree';
 import { kindLabel, relationOf } from '../../shared/codebook/codebook';
-import { sha256 } from '../importers/plain-text';
+import { sha256 } from '../hash';
 import { citeLocation } from './locate';
 import { NOT_RECORDED } from './provenance';
 import type { Snapshot } from './snapshot';

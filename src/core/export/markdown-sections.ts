@@ -6,7 +6,7 @@
 import { ANCHOR_STATUS_LABELS } from '../../shared/concepts/anchor-status';
 import { formatEventDate } from '../../shared/labels';
 import type { Annotation, Entity, Note } from '../../shared/model';
-import { sha256 } from '../importers/plain-text';
+import { sha256 } from '../hash';
 import { escapeInline, escapeMarkdown, userMarkdown } from './markdown-escape';
 import { quoteAnchor } from './markdown-quotes';
 import type { Snapshot } from './snapshot';

@@ -15,7 +15,7 @@
 import { relationOf } from '../../shared/codebook/codebook';
 import { kindMotivation } from '../../shared/concepts/highlight-kinds';
 import type { Annotation, Codebook, Document, Entity, HighlightLink } from '../../shared/model';
-import { sha256 } from '../importers/plain-text';
+import { sha256 } from '../hash';
 import { pageAt, type Snapshot } from './snapshot';
 
 export const URN = 'urn:research-workbench';

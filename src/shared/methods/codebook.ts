@@ -60,6 +60,8 @@ export const codebookMethods = namespace('codebook', {
   'codebook.moveKind': method<Codebook>()(
     z.strictObject({ id: Id, index: z.number().int().nonnegative() }),
   ),
+  /** How many highlights are of a kind (what deleting it reassigns). */
+  'codebook.kindUsage': method<number>()(z.strictObject({ id: Id })),
   /** Deletes a kind; its highlights become `reassignTo`, confirmed by their number. */
   'codebook.deleteKind': method<{ id: string; reassigned: number }>()(
     z.strictObject({ id: Id, reassignTo: Id, confirmUsage: Usage }),

@@ -2,6 +2,18 @@
 // history, workspace, research, layout, highlight list, notes, tags), each with its own state, reducer and selectors. The state changes
 // only through actions; what the core sends is turned into actions by ../sync.
 import type { ChangesAction } from './changes';
+import {
+  initialInterchange,
+  interchangeReducer,
+  type InterchangeAction,
+  type InterchangeState,
+} from './interchange';
+import {
+  codebookReducer,
+  initialCodebook,
+  type CodebookAction,
+  type CodebookState,
+} from './codebook';
 import { createStore, type Store } from './create-store';
 import {
   documentsReducer,
@@ -57,6 +69,8 @@ export interface State {
   highlightList: HighlightListState;
   notes: NotesState;
   tags: TagsState;
+  codebook: CodebookState;
+  interchange: InterchangeState;
 }
 
 export type Action =
@@ -71,7 +85,9 @@ export type Action =
   | LayoutAction
   | HighlightListAction
   | NotesAction
-  | TagsAction;
+  | TagsAction
+  | CodebookAction
+  | InterchangeAction;
 
 export type WorkbenchStore = Store<State, Action>;
 
@@ -87,6 +103,8 @@ export const initialState: State = {
   highlightList: initialHighlightList,
   notes: initialNotes,
   tags: initialTags,
+  codebook: initialCodebook,
+  interchange: initialInterchange,
 };
 
 /** Every module sees every action (a module may follow another's, as selection follows documents/opened). */
@@ -103,6 +121,8 @@ export function reduce(state: State, action: Action): State {
     highlightList: highlightListReducer(state.highlightList, action),
     notes: notesReducer(state.notes, action),
     tags: tagsReducer(state.tags, action),
+    codebook: codebookReducer(state.codebook, action),
+    interchange: interchangeReducer(state.interchange, action),
   };
   const same = (Object.keys(next) as (keyof State)[]).every((key) => next[key] === state[key]);
   return same ? state : next;

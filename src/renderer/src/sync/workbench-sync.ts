@@ -20,8 +20,18 @@ export interface WorkbenchSync {
   settled(): Promise<void>;
 }
 
-type Resource = 'info' | 'documents' | 'entities' | 'notes' | 'tags' | 'history';
-const LISTS: Resource[] = ['info', 'documents', 'entities', 'history', 'notes', 'tags'];
+type Resource =
+  'info' | 'documents' | 'entities' | 'notes' | 'tags' | 'history' | 'codebook' | 'links';
+const LISTS: Resource[] = [
+  'info',
+  'documents',
+  'entities',
+  'history',
+  'notes',
+  'tags',
+  'codebook',
+  'links',
+];
 
 const message = (error: unknown): string =>
   error instanceof Error ? error.message : String(error);
@@ -108,6 +118,18 @@ export function createSync(api: WorkbenchApi, store: WorkbenchStore): WorkbenchS
               type: 'tags/listLoaded',
               list,
             }),
+          );
+        case 'codebook':
+          return fetchLatest(
+            'codebook',
+            () => api['codebook.get']({}),
+            (codebook) => ({ type: 'codebook/loaded', codebook }),
+          );
+        case 'links':
+          return fetchLatest(
+            'links',
+            () => api['links.list']({}),
+            (links) => ({ type: 'links/loaded', links }),
           );
         case 'history':
           return fetchLatest(

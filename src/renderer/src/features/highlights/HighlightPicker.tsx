@@ -9,9 +9,12 @@ import { useWorkbench } from '../../workbench/context';
 export function HighlightPicker({
   exclude,
   onPick,
+  label = 'Link a highlight',
 }: {
   exclude: readonly string[];
   onPick: (hit: SearchHit) => void;
+  /** The box's accessible name (a note links a highlight; a highlight links another). */
+  label?: string;
 }): React.JSX.Element {
   const { api } = useWorkbench();
   const { query, setQuery, open, setOpen, active, inputProps, onKey } = useCombobox();
@@ -36,12 +39,12 @@ export function HighlightPicker({
     <div className="combobox">
       <input
         role="combobox"
-        aria-label="Link a highlight"
+        aria-label={label}
         aria-expanded={expanded}
         aria-controls={listId}
         aria-autocomplete="list"
         aria-activedescendant={expanded ? `${listId}-${active}` : undefined}
-        placeholder="Link a highlight: type words of its quote"
+        placeholder={`${label}: type words of its quote`}
         {...inputProps}
         onKeyDown={(e) => onKey(e, hits.length, choose)}
         onBlur={() => setTimeout(() => setOpen(false), 150)}

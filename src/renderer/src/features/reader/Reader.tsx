@@ -2,12 +2,14 @@
 // them (use-highlight-paint.ts, or wrapped spans where the Highlight API is missing), turns
 // the user's selection, by mouse or keyboard, into text offsets, opens the highlight under
 // a click, and offers the selection toolbar and the kind keys.
-import { HIGHLIGHT_KINDS, kindForKey } from '../../../../shared/concepts/highlight-kinds';
+import { kindForKey } from '../../../../shared/codebook/codebook';
 import { Fragment, useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { DocumentView } from '../../../../shared/api';
 import type { AnnotationKind } from '../../../../shared/model';
 import { offsetsToRange, rangeToOffsets } from '../../lib/dom-offsets';
 import { canPaintHighlights } from '../../lib/highlight-paint';
+import { selectCodebook } from '../../store/codebook';
+import { useSelector } from '../../workbench/context';
 import type { Span as HighlightSpan } from '../../lib/segments';
 import type { Span } from '../../lib/text-units';
 import { useHighlightPointer } from '../../hooks/use-highlight-pointer';
@@ -60,6 +62,7 @@ export function Reader({
   const { document, annotations } = view;
   const root = useRef<HTMLElement>(null);
   const [pending, setPending] = useState<PendingSelection | null>(null);
+  const codebook = useSelector(selectCodebook);
   const byId = new Map(annotations.map((a) => [a.id, a]));
   const blockIndex = new Map(document.blocks.map((b, i) => [b, i]));
   const perBlock = spansByBlock(document.blocks, annotations, selectedId);
@@ -145,9 +148,9 @@ export function Reader({
   });
 
   useEffect(() => {
-    // H and each kind's key (src/shared/concepts/highlight-kinds.ts).
+    // H and each kind's key: its place in the codebook's list (src/shared/codebook).
     const kindOf = (key: string): AnnotationKind | undefined =>
-      key === 'h' ? HIGHLIGHT_KINDS[0].id : kindForKey(key);
+      key === 'h' ? codebook.kinds[0]!.id : kindForKey(codebook, key);
     const onKey = (event: KeyboardEvent): void => {
       const target = event.target as HTMLElement | null;
       if (!pending || onReattach || event.altKey || event.ctrlKey || event.metaKey) return;
@@ -159,7 +162,7 @@ export function Reader({
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [pending, create, onReattach]);
+  }, [pending, create, onReattach, codebook]);
 
   useLayoutEffect(() => {
     if (!focus || !root.current || focus.documentId !== document.id) return;

@@ -1,6 +1,7 @@
 // An entity's dossier: what it is, its events, who and what it appears with, every passage
 // tagged to it grouped by source with the citation, and the documents that mention it.
 // Exported as a Markdown brief that cites every quote.
+import { LinkSummary } from '../highlights/LinkSummary';
 import type { Dossier } from '../../../../shared/methods/entities';
 import { download } from '../../lib/import-files';
 import { plural } from '../../lib/labels';
@@ -124,7 +125,11 @@ function DossierBody({ dossier }: { dossier: Dossier }): React.JSX.Element {
                   </blockquote>
                   <div className="row spread">
                     <span className="muted">
-                      {paragraph !== undefined ? `¶ ${paragraph}` : 'orphaned'}
+                      {paragraph !== undefined
+                        ? `¶ ${paragraph}`
+                        : annotation.status === 'orphaned'
+                          ? 'orphaned'
+                          : 'in a heading'}
                     </span>
                     <button
                       type="button"
@@ -135,6 +140,7 @@ function DossierBody({ dossier }: { dossier: Dossier }): React.JSX.Element {
                     </button>
                   </div>
                   {annotation.note && <p className="note">{annotation.note}</p>}
+                  <LinkSummary annotationId={annotation.id} />
                 </li>
               ))}
             </ol>

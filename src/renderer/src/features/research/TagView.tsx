@@ -1,6 +1,8 @@
 // The tag view: every highlight carrying one free-text tag, across all documents, in
 // reading order by document; each opens the highlight in the reader.
-import { KIND_LABELS, plural } from '../../lib/labels';
+import { kindLabel } from '../../../../shared/codebook/codebook';
+import { selectCodebook } from '../../store/codebook';
+import { plural } from '../../lib/labels';
 import { useQuery } from '../../hooks/use-query';
 import { selectContentChanges } from '../../store/workspace';
 import { useCommands, useSelector, useWorkbench } from '../../workbench/context';
@@ -9,6 +11,7 @@ export function TagView({ tag }: { tag: string }): React.JSX.Element {
   const { api } = useWorkbench();
   const commands = useCommands();
   const changes = useSelector(selectContentChanges);
+  const codebook = useSelector(selectCodebook);
   const { data, error } = useQuery(() => api['annotations.byTag']({ tag }), [tag, changes]);
   return (
     <article className="research tag-view" aria-labelledby="tag-heading">
@@ -34,7 +37,7 @@ export function TagView({ tag }: { tag: string }): React.JSX.Element {
               >
                 <span className="quote-text">“{annotation.target.quote.exact}”</span>
                 <span className="muted small">
-                  {KIND_LABELS[annotation.kind]} · {documentTitle}
+                  {kindLabel(codebook, annotation.kind)} · {documentTitle}
                 </span>
               </button>
             </li>

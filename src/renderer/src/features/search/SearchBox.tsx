@@ -1,9 +1,14 @@
-// The search box: results as you type, grouped by kind, with filter chips. Ctrl/Cmd+K
-// focuses it; arrow keys move through results and Enter opens one.
+// The search box: results as you type, grouped by kind, with filter chips (a code takes in
+// the codes filed under it). Ctrl/Cmd+K focuses it; arrow keys move through results and
+// Enter opens one.
 import { useEffect, useId, useRef, useState } from 'react';
-import { ANNOTATION_KINDS, type AnnotationKind } from '../../../../shared/model';
+import { codePath, codeTree, flattenTree } from '../../../../shared/codebook/code-tree';
+import { kindLabel } from '../../../../shared/codebook/codebook';
+import type { AnnotationKind } from '../../../../shared/model';
 import { SEARCH_KINDS, type SearchHit, type SearchKind } from '../../../../shared/methods/search';
-import { KIND_LABELS, nounLabel, SEARCH_KIND_LABELS } from '../../lib/labels';
+import { nounLabel, SEARCH_KIND_LABELS } from '../../lib/labels';
+import { selectCodebook } from '../../store/codebook';
+import { selectTags } from '../../store/tags';
 import { useCombobox } from '../../hooks/use-combobox';
 import { useQuery } from '../../hooks/use-query';
 import { selectContentChanges } from '../../store/workspace';
@@ -26,6 +31,15 @@ export function SearchBox({
   const [thisDocument, setThisDocument] = useState(false);
   const [colour, setColour] = useState<AnnotationKind | ''>('');
   const [entityId, setEntityId] = useState('');
+  const [code, setCode] = useState('');
+  const codebook = useSelector(selectCodebook);
+  const tags = useSelector(selectTags);
+  const codes = flattenTree(
+    codeTree(
+      codebook,
+      tags.map((t) => t.tag),
+    ),
+  );
   const input = useRef<HTMLInputElement>(null);
   const listId = useId();
   const trimmed = query.trim();
@@ -39,8 +53,9 @@ export function SearchBox({
         ...(thisDocument && currentDocumentId ? { documentId: currentDocumentId } : {}),
         ...(colour ? { annotationKind: colour } : {}),
         ...(entityId && entities.some((e) => e.id === entityId) ? { entityId } : {}),
+        ...(code ? { code } : {}),
       }),
-    [trimmed, kinds.join(), thisDocument, currentDocumentId, colour, entityId, changes],
+    [trimmed, kinds.join(), thisDocument, currentDocumentId, colour, entityId, code, changes],
     enabled,
   );
   const hits = enabled ? (results.data?.hits ?? []) : [];
@@ -109,12 +124,22 @@ export function SearchBox({
               onChange={(e) => setColour(e.target.value as AnnotationKind | '')}
             >
               <option value="">Any kind</option>
-              {ANNOTATION_KINDS.map((k) => (
-                <option key={k} value={k}>
-                  {KIND_LABELS[k]}
+              {codebook.kinds.map((k) => (
+                <option key={k.id} value={k.id}>
+                  {k.label}
                 </option>
               ))}
             </select>
+            {codes.length > 0 && (
+              <select aria-label="Code" value={code} onChange={(e) => setCode(e.target.value)}>
+                <option value="">Any code</option>
+                {codes.map((c) => (
+                  <option key={c.name} value={c.name}>
+                    {codePath(codebook, c.name)}
+                  </option>
+                ))}
+              </select>
+            )}
             <select
               aria-label="Tagged entity"
               value={entityId}
@@ -174,7 +199,7 @@ export function SearchBox({
                           : hit.kind === 'note'
                             ? nounLabel('note')
                             : hit.kind === 'highlight'
-                              ? `${KIND_LABELS[hit.annotationKind ?? 'quote']} · ${hit.documentTitle}`
+                              ? `${kindLabel(codebook, hit.annotationKind ?? codebook.kinds[0]!.id)} · ${hit.documentTitle}`
                               : hit.documentTitle}
                       </span>
                     </div>
