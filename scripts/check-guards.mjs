@@ -14,6 +14,7 @@ const WINDOW = 'tests/unit/electron-window.test.ts';
 const MARKDOWN = 'tests/integration/markdown-export.test.ts';
 const REFI = 'tests/integration/refi-qda.test.ts';
 const CODEBOOK = 'tests/integration/codebook.test.ts';
+const BIBLIOGRAPHY = 'tests/integration/bibliography.test.ts';
 
 /** name, file, the guard's text, what it becomes without the guard, the pinning tests. */
 const MUTATIONS = [
@@ -224,6 +225,20 @@ const MUTATIONS = [
     ".regex(/^#[0-9a-fA-F]{6}$/, 'a colour is written #RRGGBB')",
     '',
     [CODEBOOK],
+  ],
+  [
+    'REFI-QDA archive unpacked past the import cap',
+    'src/core/importers/interchange/read-qdpx.ts',
+    'if (file.originalSize > MAX_IMPORT_BYTES || total > MAX_IMPORT_BYTES)',
+    'if (false)',
+    [REFI],
+  ],
+  [
+    'BibTeX export leaves LaTeX specials unescaped',
+    'src/core/export/bibliography.ts',
+    "if (typeof value === 'string') return latexText(value);",
+    '',
+    [BIBLIOGRAPHY],
   ],
   [
     'RunAsNode fuse left on',

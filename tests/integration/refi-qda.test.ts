@@ -285,6 +285,22 @@ describe('a project from QualCoder or ATLAS.ti', () => {
     expect(unwrap(await wb.call('documents.list', {}))).toEqual([]);
   });
 
+  it('refuses an archive whose entries claim to unpack past the import cap, unpacking none', async () => {
+    const wb = await reopen(dirs[0]!.dir);
+    const zip = qualcoderProject();
+    // The central directory's uncompressed size (offset 24 of each entry's header) is what a
+    // zip bomb lies big in; claim 2 GB for every entry, as such an archive would.
+    const view = new DataView(zip.buffer, zip.byteOffset, zip.byteLength);
+    for (let at = 0; at + 4 <= zip.length; at++)
+      if (view.getUint32(at, true) === 0x02014b50) view.setUint32(at + 24, 0x7fffffff, true);
+    const refused = await wb.call('documents.importBytes', { fileName: 'bomb.qdpx', data: zip });
+    expect(refused).toMatchObject({
+      ok: false,
+      error: { message: expect.stringMatching(/bomb\.qdpx.*unpacks to more than 200 MB/) },
+    });
+    expect(unwrap(await wb.call('documents.list', {}))).toEqual([]);
+  });
+
   it('never follows a path out of the archive', async () => {
     const wb = await reopen(dirs[0]!.dir);
     const xml = readFileSync(FIXTURE, 'utf8').replace(

@@ -39,6 +39,14 @@ export function normaliseDoi(raw: string | undefined): string | undefined {
   return m ? decodeURIComponent(m[1]!).toLowerCase() : undefined;
 }
 
+/** A field's value as compared: an address or DOI the way matching reads it, so the one
+ * an entry matched by is never reported as different ("http://…/#top" is the same page). */
+function comparable(field: keyof SourceMeta, value: string): string {
+  if (field === 'url') return normaliseUrl(value.trim());
+  if (field === 'doi') return normaliseDoi(value) ?? value.trim().toLocaleLowerCase();
+  return value.trim().toLocaleLowerCase();
+}
+
 function matcher(tx: Tx) {
   const byDoi = new Map<string, Document>();
   const byUrl = new Map<string, Document>();
@@ -113,7 +121,7 @@ function plan(
       (f) =>
         source[f] !== undefined &&
         current[f]?.trim() &&
-        current[f]!.trim().toLocaleLowerCase() !== source[f]!.trim().toLocaleLowerCase(),
+        comparable(f, current[f]!) !== comparable(f, source[f]!),
     );
     if (filled.length && mode !== 'preview') {
       const next: Record<string, string | undefined> = { ...current };
