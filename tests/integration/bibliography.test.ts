@@ -105,7 +105,9 @@ describe('a bibliography imported', () => {
     unwrap(
       await wb.call('documents.updateMetadata', {
         id: doc!.id,
-        patch: { source: { url: 'https://example.org/iran-rights?page=2&lang=en', author: 'Staff' } },
+        patch: {
+          source: { url: 'https://example.org/iran-rights?page=2&lang=en', author: 'Staff' },
+        },
       }),
     );
     const call = (mode: 'preview' | 'fill' | 'add') =>
@@ -121,7 +123,10 @@ describe('a bibliography imported', () => {
       filled: expect.arrayContaining(['publishedDate', 'language']),
       differs: ['author'],
     });
-    expect(preview.items[1]).toMatchObject({ title: 'Courts and the 1988 killings', action: 'unmatched' });
+    expect(preview.items[1]).toMatchObject({
+      title: 'Courts and the 1988 killings',
+      action: 'unmatched',
+    });
     // A preview stores nothing.
     expect(unwrap(await wb.call('documents.get', { id: doc!.id })).document.source.language).toBe(
       undefined,
@@ -150,7 +155,11 @@ describe('a bibliography imported', () => {
 
     // The same file again matches the added source by its DOI and changes nothing.
     const again = unwrap(await call('add'));
-    expect(again.items[1]).toMatchObject({ action: 'unchanged', matchedBy: 'doi', documentId: newId });
+    expect(again.items[1]).toMatchObject({
+      action: 'unchanged',
+      matchedBy: 'doi',
+      documentId: newId,
+    });
 
     // Each import is one undoable step.
     unwrap(await wb.call('history.undo', {}));
@@ -166,9 +175,17 @@ describe('a bibliography imported', () => {
     const id = await sampleWithSource();
     const bib = `@article{x, title={Another title}, doi={https://doi.org/10.5555/RIGHTS.2021_12}, language={fa}}`;
     const report = unwrap(
-      await wb.call('documents.importReferences', { fileName: 'refs.bib', text: bib, mode: 'fill' }),
+      await wb.call('documents.importReferences', {
+        fileName: 'refs.bib',
+        text: bib,
+        mode: 'fill',
+      }),
     );
-    expect(report.items[0]).toMatchObject({ matchedBy: 'doi', documentId: id, filled: ['language', 'citationType'] });
+    expect(report.items[0]).toMatchObject({
+      matchedBy: 'doi',
+      documentId: id,
+      filled: ['language', 'citationType'],
+    });
   });
 
   it.each([
