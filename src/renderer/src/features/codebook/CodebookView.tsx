@@ -17,7 +17,7 @@ export function CodebookView({ readOnly }: { readOnly: boolean }): React.JSX.Ele
       <p className="muted">
         The kinds a highlight can be, the codes it can carry (filed in a hierarchy: choosing a code
         anywhere takes in the codes under it) and what a link between two highlights can say. Export
-        it alone as a REFI-QDA codebook (.qdc), or import one, from Export… and Import files….
+        it alone as a REFI-QDA codebook (.qdc), or import one, with Export… and Import files…
       </p>
       <KindsEditor kinds={codebook.kinds} readOnly={readOnly} />
       <CodesEditor codebook={codebook} readOnly={readOnly} />
