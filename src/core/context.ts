@@ -3,6 +3,7 @@
 // every commit, and the change feed that sends each commit's records to the hosts. All
 // three follow from a commit's operations, so a command, its undo and its redo update the
 // index and the windows the same way.
+import type { DocumentFile } from '../shared/model';
 import { ChangeFeed, documentItem } from './change-feed';
 import { TagIndex } from './entities/tag-index';
 import type { PrepareJob } from './search/index-prepare';
@@ -84,6 +85,22 @@ export class CoreContext {
    */
   read<R>(fn: (tx: Tx) => R): Promise<R> {
     return this.store.read(fn);
+  }
+
+  /**
+   * These documents, in this order (the catalog's when not given), read without crowding
+   * the cache: for a view over many documents, which are let go once it is answered.
+   */
+  async files(ids: Iterable<string> = this.store.catalog.ids()): Promise<DocumentFile[]> {
+    const order = [...ids];
+    const files = await this.store.documents(order, { keep: false });
+    return order.flatMap((id) => files.get(id) ?? []);
+  }
+
+  /** The documents holding highlights tagged with any of these entities, in catalog order. */
+  tagging(entityIds: Iterable<string>): string[] {
+    const within = this.tags.documentsTagging(entityIds);
+    return [...this.store.catalog.ids()].filter((id) => within.has(id));
   }
 
   titleOf(documentId: string): string | undefined {

@@ -59,7 +59,7 @@ it('exports cited notes, a bibliography and a project, and imports them elsewher
   expect(imported.code, imported.err).toBe(0);
   expect(imported.out).toContain('1 of 1 files imported.');
   const found = await cli(b, 'search', 'Gohardasht', '--kind', 'document');
-  expect(found.out).toContain('Court hears testimony on Gohardasht prison');
+  expect(found.out).toMatch(/\[document\] Court hears testimony on «Gohardasht» prison/);
 
   const filled = await cli(c, 'import', bib);
   expect(filled.code, filled.err).toBe(0);

@@ -1,6 +1,8 @@
 // Search over a real workspace: what is indexed, incremental updates on every change,
 // filters, snippets, prefix matching, and text found the way researchers type it
 // (accents, Arabic and Persian letter variants, ZWNJ, tatweel, harakat, digits).
+import { rm } from 'node:fs/promises';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Workbench } from '../../src/core/workbench';
 import { SearchIndex } from '../../src/core/search/search-index';
@@ -27,6 +29,8 @@ describe('search in a workspace', () => {
         await wb.call('documents.paste', { title: `Report ${i}`, text: `Finding ${i}. Evin.` }),
       );
     await closeWorkbench(dir);
+    // The index saved at close would be taken over whole: without it, it is built anew.
+    await rm(join(dir, '.cache', 'search'), { recursive: true });
     wb = await reopen(dir);
     const early = unwrap(await wb.call('search.status', {}));
     expect(early.total).toBe(61);

@@ -4,14 +4,16 @@ import type { NamespaceHandlers } from '../../shared/api';
 import { tagged, tagsUnder } from '../../shared/codebook/code-tree';
 import type { DocumentFile } from '../../shared/model';
 import type { CoreContext } from '../context';
-import type { Tx } from '../store/tx';
 import { connections, cooccurrence } from './cooccurrence';
 
 /** The documents with only the highlights under `code` (and its children), when given. */
-function filesFor(tx: Tx, code: string | undefined): DocumentFile[] {
-  const files = [...tx.documents()];
+async function underCode(
+  ctx: CoreContext,
+  files: DocumentFile[],
+  code: string | undefined,
+): Promise<DocumentFile[]> {
   if (!code) return files;
-  const under = tagsUnder(tx.codebook, code);
+  const under = tagsUnder(await ctx.read((tx) => tx.codebook), code);
   return files.map((f) => ({
     ...f,
     annotations: f.annotations.filter((a) => tagged(a.tags, under)),
@@ -20,13 +22,17 @@ function filesFor(tx: Tx, code: string | undefined): DocumentFile[] {
 
 export function analysisHandlers(ctx: CoreContext): NamespaceHandlers<'analysis'> {
   return {
-    'analysis.cooccurrence': (input) =>
-      ctx.read((tx) => cooccurrence(filesFor(tx, input.code), tx.entities, input)),
-    'analysis.connections': ({ a, b, scope, code }) =>
-      ctx.read((tx) => {
-        tx.entity(a);
-        tx.entity(b);
-        return connections(filesFor(tx, code), a, b, scope);
-      }),
+    // Only documents with tagged highlights can hold a pair: those are read, no others.
+    'analysis.cooccurrence': async (input) => {
+      const { entities } = ctx.store.workspace;
+      const files = await ctx.files(ctx.tagging(entities.map((e) => e.id)));
+      return cooccurrence(await underCode(ctx, files, input.code), entities, input);
+    },
+    'analysis.connections': async ({ a, b, scope, code }) => {
+      await ctx.read((tx) => [tx.entity(a), tx.entity(b)]);
+      const both = new Set(ctx.tagging([a]));
+      const files = await ctx.files(ctx.tagging([b]).filter((id) => both.has(id)));
+      return connections(await underCode(ctx, files, code), a, b, scope);
+    },
   };
 }

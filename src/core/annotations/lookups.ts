@@ -26,9 +26,7 @@ function passages(
   keep: (a: Annotation) => boolean,
 ): EntityPassage[] {
   const out: EntityPassage[] = [];
-  for (const id of documentIds) {
-    if (!tx.hasDocument(id)) continue;
-    const { document, annotations } = tx.document(id);
+  for (const { document, annotations } of tx.documentsOf(documentIds)) {
     for (const annotation of annotations)
       if (keep(annotation)) out.push({ annotation, documentTitle: document.title });
   }

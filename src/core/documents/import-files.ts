@@ -88,7 +88,7 @@ export async function restoreBackup(
       ...tx.entities.map((e) => e.id),
       ...tx.notes.map((n) => n.id),
       ...tx.documentIds(),
-      ...[...tx.documents()].flatMap((f) => f.annotations.map((a) => a.id)),
+      ...[...tx.summaries()].flatMap((s) => s.annotationIds),
     ]);
     const incoming = [
       ...backup.entities.map((e) => e.id),

@@ -3,10 +3,11 @@
 // brief, and the timeline of events. Each is a pure function of one state.
 import type { NamespaceHandlers } from '../../shared/api';
 import { citationStyle, DEFAULT_CITATION_STYLE } from '../../shared/concepts/citation-styles';
+import { codebookOf } from '../../shared/codebook/codebook';
 import { exportFormat } from '../../shared/concepts/export-formats';
 import { notFound, WorkbenchError } from '../../shared/errors';
 import type { CoreContext } from '../context';
-import { dossier } from '../entities/dossier';
+import { dossierOf } from '../entities/handlers';
 import { timelineOf } from '../events/handlers';
 import { exportDossier } from './dossier';
 import { exportEventsCsv, exportEventsJson } from './events';
@@ -14,18 +15,21 @@ import { EXPORTERS } from './exporters';
 import { selectSnapshot, type Snapshot } from './snapshot';
 
 /** Everything an exporter reads, taken at one moment, documents in the order they came. */
-export function snapshot(ctx: CoreContext): Promise<Snapshot> {
-  return ctx.read((tx) => ({
-    entities: [...tx.entities],
-    notes: [...tx.notes],
-    documents: [...tx.documents()]
+export async function snapshot(ctx: CoreContext): Promise<Snapshot> {
+  const { entities, notes } = ctx.store.workspace;
+  // Read a slice at a time without filling the cache; an export holds them all, once.
+  const files = await ctx.files();
+  return {
+    entities: [...entities],
+    notes: [...notes],
+    documents: files
       .map(({ document, annotations }) => ({ document, annotations }))
       .sort((a, b) => a.document.createdAt.localeCompare(b.document.createdAt)),
-    codebook: tx.codebook,
-    codebookChanged: tx.ownCodebook !== undefined,
-    links: [...tx.links],
+    codebook: codebookOf(ctx.store.workspace),
+    codebookChanged: ctx.store.workspace.codebook !== undefined,
+    links: [...(ctx.store.workspace.links ?? [])],
     exportedAt: new Date().toISOString(),
-  }));
+  };
 }
 
 const slug = (name: string): string =>
@@ -76,15 +80,11 @@ export function exportHandlers(ctx: CoreContext): NamespaceHandlers<'export'> {
           : { content: Buffer.from(body).toString('base64'), encoding: 'base64' as const }),
       };
     },
-    'export.dossier': ({ id }) =>
-      ctx.read((tx) => {
-        const now = new Date().toISOString();
-        const d = dossier(
-          [...tx.documents()],
-          tx.entities,
-          tx.entity(id),
-          ctx.search.blockLookup(),
-        );
+    'export.dossier': async ({ id }) => {
+      const now = new Date().toISOString();
+      const d = await dossierOf(ctx, id);
+      // Linked highlights may be in documents the dossier did not read: the read reads them.
+      const content = await ctx.read((tx) => {
         const quoteOf = (annotationId: string): string | undefined => {
           try {
             return tx.annotation(annotationId).target.quote.exact;
@@ -94,27 +94,28 @@ export function exportHandlers(ctx: CoreContext): NamespaceHandlers<'export'> {
             throw error;
           }
         };
-        return {
-          fileName: `dossier-${slug(d.entity.name)}-${now.slice(0, 10)}.md`,
-          mimeType: exportFormat('markdown').mediaType,
-          content: exportDossier(d, now, { links: tx.links, codebook: tx.codebook, quoteOf }),
-        };
-      }),
-    'export.events': ({ format }) =>
-      ctx.read((tx) => {
-        const date = new Date().toISOString().slice(0, 10);
-        const events = timelineOf(tx);
-        return format === 'csv'
-          ? {
-              fileName: `events-${date}.csv`,
-              mimeType: exportFormat('csv').mediaType,
-              content: exportEventsCsv(events),
-            }
-          : {
-              fileName: `events-${date}.json`,
-              mimeType: exportFormat('json').mediaType,
-              content: exportEventsJson(events),
-            };
-      }),
+        return exportDossier(d, now, { links: tx.links, codebook: tx.codebook, quoteOf });
+      });
+      return {
+        fileName: `dossier-${slug(d.entity.name)}-${now.slice(0, 10)}.md`,
+        mimeType: exportFormat('markdown').mediaType,
+        content,
+      };
+    },
+    'export.events': async ({ format }) => {
+      const date = new Date().toISOString().slice(0, 10);
+      const events = await timelineOf(ctx);
+      return format === 'csv'
+        ? {
+            fileName: `events-${date}.csv`,
+            mimeType: exportFormat('csv').mediaType,
+            content: exportEventsCsv(events),
+          }
+        : {
+            fileName: `events-${date}.json`,
+            mimeType: exportFormat('json').mediaType,
+            content: exportEventsJson(events),
+          };
+    },
   };
 }

@@ -11,7 +11,7 @@ export interface ProvenanceField {
   value: string | undefined;
 }
 
-export function provenance(doc: Document): ProvenanceField[] {
+export function provenance(doc: Pick<Document, 'source'>): ProvenanceField[] {
   const s = doc.source;
   const field = (label: string, value: string | undefined): ProvenanceField => ({
     label,
@@ -27,7 +27,7 @@ export function provenance(doc: Document): ProvenanceField[] {
 }
 
 /** "author, publisher and date" for the fields that are missing, or '' when none is. */
-export function missingFields(doc: Document): string {
+export function missingFields(doc: Pick<Document, 'source'>): string {
   const missing = provenance(doc)
     .filter((f) => f.value === undefined && f.label !== 'Accessed')
     .map((f) => (f.label === 'Published' ? 'date' : f.label.toLowerCase()));
@@ -40,7 +40,7 @@ export function missingFields(doc: Document): string {
  * “Title”. Author. Publisher, date. Address — with what is missing named, e.g.
  * “Title” (author, publisher, date and address: source not recorded).
  */
-export function plainCitation(doc: Document): string {
+export function plainCitation(doc: Pick<Document, 'title' | 'source'>): string {
   const { author, publisher, publishedDate, url } = doc.source;
   const date = publishedDate ? publishedDate.slice(0, 10) : undefined;
   const parts = [`“${doc.title}”`, author, [publisher, date].filter(Boolean).join(', '), url];

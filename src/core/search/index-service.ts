@@ -67,8 +67,12 @@ export class IndexService {
     this.ready = this.build(first ?? prepare());
   }
 
+  /** Whether the index changed since it was last saved. */
+  private dirty = false;
+
   /** Follows a commit: now, or after the prepared index is taken over. */
   commit(ops: readonly Op[]): void {
+    this.dirty = true;
     if (this.held) this.held.push([...ops]);
     else this.follow(ops);
   }
@@ -99,11 +103,15 @@ export class IndexService {
     await this.ready;
   }
 
-  /** Stops a cache save under way and waits for it to end; before the store closes. */
+  /**
+   * Stops a cache save under way and waits for it to end, then saves the index once more
+   * if it changed since: the next open then takes every document over without reading it.
+   */
   async close(): Promise<void> {
     this.closing = true;
     this.job?.cancel();
     await this.saved;
+    if (this.dirty && this.complete && !this.store.readOnly) await this.save(this.index, true);
   }
 
   /**
@@ -206,7 +214,8 @@ export class IndexService {
    * replaced or compacted meanwhile, or the workspace closes; a failed write is let go, as
    * the next open simply indexes again.
    */
-  private async save(index: SearchIndex): Promise<void> {
+  private async save(index: SearchIndex, closing = false): Promise<void> {
+    this.dirty = false;
     try {
       const source = index.cacheSource(this.store.fileHash);
       const bytes = await encodeCache(
@@ -215,7 +224,7 @@ export class IndexService {
         (id) => source.live.has(id),
         async () => {
           await new Promise((resolve) => setImmediate(resolve));
-          return source.intact() && index === this.index && !this.closing;
+          return source.intact() && index === this.index && (closing || !this.closing);
         },
       );
       if (bytes) await writeCache(this.store.dir, bytes);

@@ -140,6 +140,19 @@ export class Tx {
     if (this.base.catalog.has(id)) throw new NeedDocuments([id]);
     throw notFound('document', id);
   }
+  /**
+   * These documents (those that exist), all read at once first: a command that goes
+   * through several asks for them together rather than one read, and one run, each.
+   */
+  documentsOf(ids: Iterable<string>): DocumentFile[] {
+    const wanted = [...new Set(ids)].filter((id) => this.hasDocument(id));
+    const missing = wanted.filter(
+      (id) => !this.docs.has(id) && !this.base.loaded(id) && !this.blocked(id),
+    );
+    if (missing.length) throw new NeedDocuments(missing);
+    return wanted.map((id) => this.document(id));
+  }
+
   /** Every document with its text and highlights: all are read first (a scan). */
   *documents(): Iterable<DocumentFile> {
     const ids = this.documentIds();

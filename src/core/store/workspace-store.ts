@@ -51,7 +51,7 @@ export type CommitListener = (ops: readonly Op[]) => void;
 const DEFAULT_AUTHOR: Author = { by: 'unknown', tool: `Research Workbench ${APP_VERSION}` };
 
 /** A command that keeps asking for more documents is a bug, not a large workspace. */
-const MAX_ROUNDS = 64;
+const MAX_ROUNDS = 1000;
 /** After this many changes, the manifest is saved again (it is also saved on close). */
 const CHECKPOINT_EVERY = 500;
 
@@ -256,6 +256,22 @@ export class WorkspaceStore {
   onDamage(listener: () => void): () => void {
     this.damageListeners.add(listener);
     return () => this.damageListeners.delete(listener);
+  }
+
+  /**
+   * Documents one after another, read a slice at a time and let go after (the cache keeps
+   * what it held, nothing more): how a view over thousands of documents stays in memory.
+   */
+  async *stream(ids: Iterable<string>, slice = 32): AsyncGenerator<DocumentFile> {
+    const all = [...ids];
+    for (let at = 0; at < all.length; at += slice) {
+      const batch = all.slice(at, at + slice);
+      const files = await this.documents(batch, { keep: false });
+      for (const id of batch) {
+        const file = files.get(id);
+        if (file) yield file;
+      }
+    }
   }
 
   /** One document, read if need be. */

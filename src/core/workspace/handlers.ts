@@ -28,8 +28,8 @@ export function workspaceHandlers(ctx: CoreContext): NamespaceHandlers<'workspac
 
     'workspace.verify': async () => {
       await store.settled();
-      // Every document is read (a verify checks them all), a slice at a time.
-      const report = await store.read((tx) => verifyWorkspace(tx.documents(), store.problems));
+      // Every document is read (a verify checks them all), a slice at a time, let go after.
+      const report = await verifyWorkspace(store.stream(store.catalog.ids()), store.problems);
       const custody = await verifyCustody(store.fileSystem, store.dir);
       return {
         ...report,

@@ -17,10 +17,10 @@ const documentOf = (file: string): string | undefined =>
 const annotationOf = (record: string | undefined): string | undefined =>
   record && /^annotations\[\d+\] \(([A-Za-z0-9_-]+)\)$/.exec(record)?.[1];
 
-export function verifyWorkspace(
-  documents: Iterable<DocumentFile>,
+export async function verifyWorkspace(
+  documents: AsyncIterable<DocumentFile> | Iterable<DocumentFile>,
   problems: readonly FileProblem[],
-): VerifyReport {
+): Promise<VerifyReport> {
   const report: VerifyReport = {
     documents: 0,
     highlights: 0,
@@ -31,7 +31,7 @@ export function verifyWorkspace(
     mismatches: [],
   };
   const add = (m: VerifyMismatch): void => void report.mismatches.push(m);
-  for (const { document, annotations } of documents) {
+  for await (const { document, annotations } of documents) {
     report.documents += 1;
     const named = { documentId: document.id, documentTitle: document.title };
     if (!document.textHash) report.unhashed += 1;
