@@ -1,6 +1,7 @@
 // The renderer's one store: a state of small modules (documents, entities, selection, ui,
-// history, workspace, research, layout, highlight list, notes, tags), each with its own state, reducer and selectors. The state changes
-// only through actions; what the core sends is turned into actions by ../sync.
+// history, workspace, research, layout, highlight list, notes, tags, and the derived views
+// under views/), each with its own state, reducer and selectors. The state changes only
+// through actions; what the core sends is turned into actions by ../sync.
 import type { ChangesAction } from './changes';
 import {
   initialInterchange,
@@ -50,6 +51,7 @@ import {
 import { initialNotes, notesReducer, type NotesAction, type NotesState } from './notes';
 import { initialTags, tagsReducer, type TagsAction, type TagsState } from './tags';
 import { initialUi, uiReducer, type UiAction, type UiState } from './ui';
+import { initialViews, viewsReducer, type ViewsAction, type ViewsState } from './views/index';
 import {
   initialWorkspace,
   workspaceReducer,
@@ -71,6 +73,7 @@ export interface State {
   tags: TagsState;
   codebook: CodebookState;
   interchange: InterchangeState;
+  views: ViewsState;
 }
 
 export type Action =
@@ -87,7 +90,8 @@ export type Action =
   | NotesAction
   | TagsAction
   | CodebookAction
-  | InterchangeAction;
+  | InterchangeAction
+  | ViewsAction;
 
 export type WorkbenchStore = Store<State, Action>;
 
@@ -105,6 +109,7 @@ export const initialState: State = {
   tags: initialTags,
   codebook: initialCodebook,
   interchange: initialInterchange,
+  views: initialViews,
 };
 
 /** Every module sees every action (a module may follow another's, as selection follows documents/opened). */
@@ -123,6 +128,7 @@ export function reduce(state: State, action: Action): State {
     tags: tagsReducer(state.tags, action),
     codebook: codebookReducer(state.codebook, action),
     interchange: interchangeReducer(state.interchange, action),
+    views: viewsReducer(state.views, action),
   };
   const same = (Object.keys(next) as (keyof State)[]).every((key) => next[key] === state[key]);
   return same ? state : next;

@@ -6,12 +6,13 @@ import { useEffect, useRef, useState } from 'react';
 import type { EntityWithUsage } from '../../../../shared/api';
 import type { Annotation, AnnotationKind } from '../../../../shared/model';
 import type { NewEntity } from '../../lib/entity-match';
+import { runShortcut } from '../../lib/keymap';
 import { formatDate, STATUS_TEXT } from '../../lib/labels';
 import { selectCodebook } from '../../store/codebook';
 import { useSelector } from '../../workbench/context';
 import { HighlightLinks } from './HighlightLinks';
 import { EntityPicker } from '../entities/EntityPicker';
-import { Markdown } from '../notes/Markdown';
+import { LinkedMarkdown } from '../notes/LinkedMarkdown';
 import { NoteBacklinks } from '../notes/NoteBacklinks';
 import { TagEditor } from './TagEditor';
 
@@ -162,16 +163,15 @@ export function AnnotationPanel({
                 e.target.setSelectionRange(e.target.value.length, e.target.value.length)
               }
               onChange={(e) => setNote(e.target.value)}
-              onKeyDown={(e) => {
-                if (e.key === 'Escape') {
-                  e.preventDefault();
-                  setNote(annotation.note);
-                  stopEditing();
-                } else if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
-                  e.preventDefault();
-                  void actions.update({ note }).then(stopEditing);
-                }
-              }}
+              onKeyDown={(e) =>
+                runShortcut('highlight-note', e, {
+                  'highlightNote.cancel': () => {
+                    setNote(annotation.note);
+                    stopEditing();
+                  },
+                  'highlightNote.save': () => void actions.update({ note }).then(stopEditing),
+                })
+              }
             />
           </label>
           <div className="row">
@@ -192,7 +192,7 @@ export function AnnotationPanel({
       ) : (
         <>
           {annotation.note ? (
-            <Markdown source={annotation.note} />
+            <LinkedMarkdown source={annotation.note} />
           ) : (
             <p className="muted">No note.</p>
           )}

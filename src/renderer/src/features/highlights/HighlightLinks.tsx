@@ -6,9 +6,9 @@ import '../../styles/codebook.css';
 import { useState } from 'react';
 import { relationOf } from '../../../../shared/codebook/codebook';
 import type { Annotation, HighlightLink } from '../../../../shared/model';
-import { useQuery } from '../../hooks/use-query';
+import { useView } from '../../hooks/use-view';
 import { selectCodebook, selectLinks } from '../../store/codebook';
-import { useCommands, useSelector, useWorkbench } from '../../workbench/context';
+import { useCommands, useSelector } from '../../workbench/context';
 import { HighlightPicker } from './HighlightPicker';
 
 const short = (text: string): string => (text.length > 90 ? `${text.slice(0, 89)}…` : text);
@@ -20,18 +20,12 @@ export function HighlightLinks({
   annotation: Annotation;
   readOnly: boolean;
 }): React.JSX.Element {
-  const { api } = useWorkbench();
   const commands = useCommands();
   const codebook = useSelector(selectCodebook);
   const all = useSelector(selectLinks);
   const links = all.filter((l) => l.from === annotation.id || l.to === annotation.id);
   const others = links.map((l) => (l.from === annotation.id ? l.to : l.from));
-  const key = others.join(' ');
-  const { data } = useQuery(
-    () => api['annotations.byIds']({ ids: others }),
-    [key],
-    others.length > 0,
-  );
+  const { data } = useView('linkedHighlights', others, { enabled: others.length > 0 });
   const byId = new Map((data ?? []).map((p) => [p.annotation.id, p]));
   const [relation, setRelation] = useState(codebook.relations[0]?.id ?? '');
   const chosen = codebook.relations.some((r) => r.id === relation)

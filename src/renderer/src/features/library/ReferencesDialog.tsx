@@ -43,7 +43,7 @@ function Item({ item, preview }: { item: ReferenceOutcome; preview: boolean }) {
 }
 
 export function ReferencesDialog(): React.JSX.Element {
-  const { api, store } = useWorkbench();
+  const { store, commands } = useWorkbench();
   const ask = useSelector(selectReferencesAsk);
   const ref = useModalDialog(ask !== undefined);
   const [add, setAdd] = useState(false);
@@ -60,7 +60,8 @@ export function ReferencesDialog(): React.JSX.Element {
     try {
       const text = await ask.file.text();
       const mode = add ? 'add' : 'fill';
-      setReport(await api['documents.importReferences']({ fileName: ask.fileName, text, mode }));
+      const done = await commands.importReferences(ask.fileName, text, mode);
+      if (done) setReport(done);
     } catch (error) {
       store.dispatch(showError(error instanceof Error ? error.message : String(error)));
     } finally {

@@ -2,7 +2,7 @@
 // them (use-highlight-paint.ts, or wrapped spans where the Highlight API is missing), turns
 // the user's selection, by mouse or keyboard, into text offsets, opens the highlight under
 // a click, and offers the selection toolbar and the kind keys.
-import { kindForKey } from '../../../../shared/codebook/codebook';
+import { HIGHLIGHT_KINDS } from '../../../../shared/concepts/highlight-kinds';
 import { Fragment, useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { DocumentView } from '../../../../shared/api';
 import type { AnnotationKind } from '../../../../shared/model';
@@ -10,6 +10,7 @@ import { offsetsToRange, rangeToOffsets } from '../../lib/dom-offsets';
 import { canPaintHighlights } from '../../lib/highlight-paint';
 import { selectCodebook } from '../../store/codebook';
 import { useSelector } from '../../workbench/context';
+import { kindHandlers, useWindowKeys } from '../../lib/keymap';
 import type { Span as HighlightSpan } from '../../lib/segments';
 import type { Span } from '../../lib/text-units';
 import { useHighlightPointer } from '../../hooks/use-highlight-pointer';
@@ -147,22 +148,17 @@ export function Reader({
     clear: () => setPending(null),
   });
 
-  useEffect(() => {
-    // H and each kind's key: its place in the codebook's list (src/shared/codebook).
-    const kindOf = (key: string): AnnotationKind | undefined =>
-      key === 'h' ? codebook.kinds[0]!.id : kindForKey(codebook, key);
-    const onKey = (event: KeyboardEvent): void => {
-      const target = event.target as HTMLElement | null;
-      if (!pending || onReattach || event.altKey || event.ctrlKey || event.metaKey) return;
-      if (target?.closest('input, textarea, select, [contenteditable="true"]')) return;
-      const kind = kindOf(event.key.toLowerCase());
-      if (!kind) return;
-      event.preventDefault();
-      create(kind, 'highlight');
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [pending, create, onReattach, codebook]);
+  // Each kind's keys (src/shared/concepts/keymap.ts, one row per place in the kinds' list)
+  // while text is selected: a row's key highlights as the codebook's kind in that place, so
+  // reordering the codebook moves the keys with it. Kinds past the keymap's rows have none.
+  useWindowKeys(
+    'selection',
+    kindHandlers((row) => {
+      const kind = codebook.kinds[HIGHLIGHT_KINDS.findIndex((k) => k.id === row)];
+      if (kind) create(kind.id, 'highlight');
+    }),
+    pending !== null && !onReattach,
+  );
 
   useLayoutEffect(() => {
     if (!focus || !root.current || focus.documentId !== document.id) return;

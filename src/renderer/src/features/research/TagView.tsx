@@ -3,16 +3,13 @@
 import { kindLabel } from '../../../../shared/codebook/codebook';
 import { selectCodebook } from '../../store/codebook';
 import { plural } from '../../lib/labels';
-import { useQuery } from '../../hooks/use-query';
-import { selectContentChanges } from '../../store/workspace';
-import { useCommands, useSelector, useWorkbench } from '../../workbench/context';
+import { useView } from '../../hooks/use-view';
+import { useCommands, useSelector } from '../../workbench/context';
 
 export function TagView({ tag }: { tag: string }): React.JSX.Element {
-  const { api } = useWorkbench();
   const commands = useCommands();
-  const changes = useSelector(selectContentChanges);
   const codebook = useSelector(selectCodebook);
-  const { data, error } = useQuery(() => api['annotations.byTag']({ tag }), [tag, changes]);
+  const { data, error } = useView('tagged', tag);
   return (
     <article className="research tag-view" aria-labelledby="tag-heading">
       <header>
@@ -24,7 +21,7 @@ export function TagView({ tag }: { tag: string }): React.JSX.Element {
           </p>
         )}
       </header>
-      {!data && <p className="muted">{error?.message ?? 'Loading…'}</p>}
+      {!data && <p className="muted">{error ?? 'Loading…'}</p>}
       {data?.length === 0 && <p className="muted">No highlight carries this tag any more.</p>}
       {data && data.length > 0 && (
         <ul className="note-highlights" aria-label={`Highlights tagged ${tag}`}>
