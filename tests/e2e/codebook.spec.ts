@@ -17,7 +17,7 @@ async function noViolations(page: Page, screen: string): Promise<void> {
     await page.emulateMedia({ colorScheme });
     const { violations } = await new AxeBuilder({ page }).analyze();
     expect(
-      violations.map((v) => `${screen} (${colorScheme}): ${v.id} at ${v.nodes[0]?.target}`),
+      violations.map((v) => `${screen} (${colorScheme}): ${v.id} at ${String(v.nodes[0]?.target)}`),
     ).toEqual([]);
     if (SHOOT) await screenshots(page, `interchange-${screen}-${colorScheme}`);
   }

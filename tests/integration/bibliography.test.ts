@@ -56,7 +56,7 @@ describe('a bibliography export read back', () => {
     const { format: read, items } = await readBibliography(text, name);
     expect(read).toBe(format);
     expect(items).toHaveLength(1);
-    const [item] = items as Record<string, unknown>[];
+    const [item] = items;
     expect(item!.title).toBe(TITLE);
     // BibTeX has no literal names: an organisation comes back as one braced family name,
     // which is the same author here.
@@ -120,7 +120,7 @@ describe('a bibliography imported', () => {
       action: 'filled',
       matchedBy: 'url',
       documentId: doc!.id,
-      filled: expect.arrayContaining(['publishedDate', 'language']),
+      filled: expect.arrayContaining(['publishedDate', 'language']) as unknown,
       differs: ['author'],
     });
     expect(preview.items[1]).toMatchObject({

@@ -35,7 +35,7 @@ describe('the research notes on the sample', () => {
     expect(quotes).toHaveLength(4);
     expect(new Set(quotes).size).toBe(4);
     // Offsets and hashes are in the appendix, not beside the quotes.
-    const body = doc.body.textContent!;
+    const body = doc.body.textContent;
     const appendix = body.indexOf('Verification');
     expect(body.indexOf('sha256:')).toBeGreaterThan(appendix);
     expect(body.slice(0, appendix)).not.toMatch(/characters \d|revision \d/);
@@ -233,12 +233,12 @@ describe('third-party text in the research notes', () => {
     expect(strays).toEqual([]);
     // Each quote shows exactly as it is in the source.
     const shown = [...doc.querySelectorAll('blockquote')].map((q) =>
-      q.textContent!.replace(/\s+/g, ' ').trim(),
+      q.textContent.replace(/\s+/g, ' ').trim(),
     );
     for (const [i, p] of PAYLOADS.entries()) expect(shown[i]).toBe(p.replace(/\s+/g, ' ').trim());
     // And so does each entity's name, in its heading.
     const headings = new Set(
-      [...doc.querySelectorAll('h4')].map((h) => h.textContent!.replace(/\s+/g, ' ').trim()),
+      [...doc.querySelectorAll('h4')].map((h) => h.textContent.replace(/\s+/g, ' ').trim()),
     );
     for (const e of snapshot.entities)
       expect(headings).toContain(e.name.replace(/\s+/g, ' ').trim());

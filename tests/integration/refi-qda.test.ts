@@ -70,7 +70,10 @@ async function richWorkspace(wb: Workbench): Promise<void> {
 
 async function exportProject(wb: Workbench): Promise<Uint8Array> {
   const file = unwrap(await wb.call('export.create', { format: 'qdpx' }));
-  expect(file).toMatchObject({ encoding: 'base64', fileName: expect.stringMatching(/\.qdpx$/) });
+  expect(file).toMatchObject({
+    encoding: 'base64',
+    fileName: expect.stringMatching(/\.qdpx$/) as unknown,
+  });
   return Buffer.from(file.content, 'base64');
 }
 
@@ -272,7 +275,7 @@ describe('a project from QualCoder or ATLAS.ti', () => {
     });
     expect(refused).toMatchObject({
       ok: false,
-      error: { message: expect.stringMatching(/bomb\.qdpx.*DTD/) },
+      error: { message: expect.stringMatching(/bomb\.qdpx.*DTD/) as unknown },
     });
     const notZip = await wb.call('documents.importBytes', {
       fileName: 'x.qdpx',
@@ -280,7 +283,7 @@ describe('a project from QualCoder or ATLAS.ti', () => {
     });
     expect(notZip).toMatchObject({
       ok: false,
-      error: { message: expect.stringMatching(/x\.qdpx.*zip/) },
+      error: { message: expect.stringMatching(/x\.qdpx.*zip/) as unknown },
     });
     expect(unwrap(await wb.call('documents.list', {}))).toEqual([]);
   });
@@ -296,7 +299,9 @@ describe('a project from QualCoder or ATLAS.ti', () => {
     const refused = await wb.call('documents.importBytes', { fileName: 'bomb.qdpx', data: zip });
     expect(refused).toMatchObject({
       ok: false,
-      error: { message: expect.stringMatching(/bomb\.qdpx.*unpacks to more than 200 MB/) },
+      error: {
+        message: expect.stringMatching(/bomb\.qdpx.*unpacks to more than 200 MB/) as unknown,
+      },
     });
     expect(unwrap(await wb.call('documents.list', {}))).toEqual([]);
   });

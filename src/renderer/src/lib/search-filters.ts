@@ -9,7 +9,8 @@ import { SEARCH_KIND_LABELS } from './labels';
 export interface SearchFilters {
   kinds: SearchKind[];
   thisDocument: boolean;
-  annotationKind: AnnotationKind | '';
+  /** A highlight kind's id, or '' for any. */
+  annotationKind: AnnotationKind;
   entityId: string;
   /** A code of the codebook: highlights carrying it or one filed under it. */
   code?: string;
