@@ -20,7 +20,6 @@ import {
 import type { CoreContext } from '../context';
 import { importCodes, type CodeMap } from '../codebook/import-codes';
 import { normGuid } from '../export/qdpx/guid';
-import { SOURCE_VARIABLES } from '../export/qdpx/project';
 import { ImportError } from '../importers/import-error';
 import { openQdpx, type OpenedProject } from '../importers/interchange/read-qdpx';
 import { readCodebook, type QdaCode, type QdaSource } from '../importers/interchange/read-qde';

@@ -121,12 +121,12 @@ function plan(
       (f) =>
         source[f] !== undefined &&
         current[f]?.trim() &&
-        comparable(f, current[f]!) !== comparable(f, source[f]!),
+        comparable(f, current[f]) !== comparable(f, source[f]),
     );
     if (filled.length && mode !== 'preview') {
       const next: Record<string, string | undefined> = { ...current };
       for (const f of filled) next[f] = source[f];
-      tx.setDocument({ ...document, source: next as SourceMeta, updatedAt: tx.now });
+      tx.setDocument({ ...document, source: next, updatedAt: tx.now });
     }
     return {
       index: i + 1,

@@ -120,7 +120,7 @@ export class CachedIndex extends IndexTable {
           start: h.start,
           end: h.end,
           entityIds: h.entityIds,
-          annotationKind: h.kind as Annotation['kind'],
+          annotationKind: h.kind,
         },
         unit.ids[i]!,
       );

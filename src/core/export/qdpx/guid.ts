@@ -46,6 +46,8 @@ export function utf16Offset(text: string, codePoints: number): number {
 /** Characters XML 1.0 cannot hold (most C0 controls, lone surrogates, U+FFFE/F), removed. */
 export const xmlSafe = (text: string): string =>
   text.replace(
+    // XML 1.0 forbids these control characters and lone surrogates: they are removed on purpose.
+    // eslint-disable-next-line no-control-regex
     /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g,
     '',
   );

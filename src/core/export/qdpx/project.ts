@@ -200,5 +200,5 @@ export function buildXml(root: Record<string, unknown>): string {
     suppressBooleanAttributes: false,
   });
   const declaration = '<?xml version="1.0" encoding="utf-8"?>\n';
-  return declaration + (builder.build(root) as string);
+  return declaration + builder.build(root);
 }

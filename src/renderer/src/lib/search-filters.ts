@@ -4,7 +4,11 @@
 import type { AnnotationKind } from '../../../shared/model';
 import type { SearchKind } from '../../../shared/methods/search';
 import type { SearchQuery } from '../store/views/search';
+import { kindLabel, defaultCodebook } from '../../../shared/codebook/codebook';
 import { SEARCH_KIND_LABELS } from './labels';
+
+const DEFAULT_CODEBOOK = defaultCodebook();
+const defaultKindName = (kind: string): string => kindLabel(DEFAULT_CODEBOOK, kind);
 
 export interface SearchFilters {
   kinds: SearchKind[];
@@ -74,7 +78,7 @@ export function filterChips(filters: SearchFilters, context: FilterContext): Fil
   if (filters.annotationKind)
     chips.push({
       id: 'annotation-kind',
-      label: `Kind: ${context.kindName?.(filters.annotationKind) ?? filters.annotationKind}`,
+      label: `Kind: ${(context.kindName ?? defaultKindName)(filters.annotationKind)}`,
       without: { ...filters, annotationKind: '' },
     });
   const entity = filters.entityId ? context.entityName(filters.entityId) : undefined;
