@@ -10,7 +10,7 @@ import { offsetsToRange, rangeToOffsets } from '../../lib/dom-offsets';
 import { canPaintHighlights } from '../../lib/highlight-paint';
 import { selectCodebook } from '../../store/codebook';
 import { useSelector } from '../../workbench/context';
-import { kindHandlers, useWindowKeys } from '../../lib/keymap';
+import { useKindKeys } from '../../lib/keymap';
 import type { Span as HighlightSpan } from '../../lib/segments';
 import type { Span } from '../../lib/text-units';
 import { useHighlightPointer } from '../../hooks/use-highlight-pointer';
@@ -151,12 +151,11 @@ export function Reader({
   // Each kind's keys (src/shared/concepts/keymap.ts, one row per place in the kinds' list)
   // while text is selected: a row's key highlights as the codebook's kind in that place, so
   // reordering the codebook moves the keys with it. Kinds past the keymap's rows have none.
-  useWindowKeys(
-    'selection',
-    kindHandlers((row) => {
+  useKindKeys(
+    (row) => {
       const kind = codebook.kinds[HIGHLIGHT_KINDS.findIndex((k) => k.id === row)];
       if (kind) create(kind.id, 'highlight');
-    }),
+    },
     pending !== null && !onReattach,
   );
 
