@@ -47,23 +47,20 @@ function render(view: DocumentView): HTMLElement {
     root.render(
       // The reader reads its kinds from the store's codebook (the default one here); it
       // calls no command and watches no view.
-      createElement(
-        WorkbenchProvider,
-        {
-          workbench: {
-            store: createWorkbenchStore(),
-            commands: {} as WorkbenchCommands,
-            views: { watch: () => () => {} },
-          },
+      createElement(WorkbenchProvider, {
+        workbench: {
+          store: createWorkbenchStore(),
+          commands: {} as WorkbenchCommands,
+          views: { watch: () => () => {} },
         },
-        createElement(Reader, {
+        children: createElement(Reader, {
           view,
           selectedId: null,
           focus: null,
           onSelectAnnotation: () => {},
           onCreate: () => {},
         }),
-      ),
+      }),
     ),
   );
   unmount = () => root.unmount();
