@@ -11,6 +11,10 @@ const GUARDS = 'tests/integration/http-host-guards.test.ts';
 const HOST = 'tests/integration/http-host.test.ts';
 const HOSTILE = 'tests/integration/hostile-import.test.ts';
 const WINDOW = 'tests/unit/electron-window.test.ts';
+const MARKDOWN = 'tests/integration/markdown-export.test.ts';
+const REFI = 'tests/integration/refi-qda.test.ts';
+const CODEBOOK = 'tests/integration/codebook.test.ts';
+const BIBLIOGRAPHY = 'tests/integration/bibliography.test.ts';
 
 /** name, file, the guard's text, what it becomes without the guard, the pinning tests. */
 const MUTATIONS = [
@@ -186,6 +190,55 @@ const MUTATIONS = [
     'const parsed = api[method].input.safeParse(payload ?? {});',
     'const parsed = { success: true, data: payload ?? {} };',
     ['tests/integration/api-schema-property.test.ts'],
+  ],
+  [
+    'Markdown export leaves third-party text unescaped',
+    'src/core/export/markdown-escape.ts',
+    '.replace(INLINE, (c) => `\\\\${c}`)',
+    '',
+    [MARKDOWN],
+  ],
+  [
+    'raw HTML in a note kept by the Markdown export',
+    'src/core/export/markdown-escape.ts',
+    ".replace(/</g, '&lt;')",
+    '',
+    [MARKDOWN],
+  ],
+  [
+    'unsafe link in a note kept by the Markdown export',
+    'src/core/export/markdown-escape.ts',
+    "SAFE_LINK.test(all.slice(at + 2)) ? match : '\\\\]('",
+    'match',
+    [MARKDOWN],
+  ],
+  [
+    'REFI-QDA XML may declare a DTD',
+    'src/core/importers/interchange/read-qde.ts',
+    'if (/<!DOCTYPE|<!ENTITY/i.test(xml))',
+    'if (false)',
+    [REFI],
+  ],
+  [
+    'a kind colour is not checked before it reaches CSS',
+    'src/shared/model.ts',
+    ".regex(/^#[0-9a-fA-F]{6}$/, 'a colour is written #RRGGBB')",
+    '',
+    [CODEBOOK],
+  ],
+  [
+    'REFI-QDA archive unpacked past the import cap',
+    'src/core/importers/interchange/read-qdpx.ts',
+    'if (file.originalSize > MAX_IMPORT_BYTES || total > MAX_IMPORT_BYTES)',
+    'if (false)',
+    [REFI],
+  ],
+  [
+    'BibTeX export leaves LaTeX specials unescaped',
+    'src/core/export/bibliography.ts',
+    "if (typeof value === 'string') return latexText(value);",
+    '',
+    [BIBLIOGRAPHY],
   ],
   [
     'RunAsNode fuse left on',

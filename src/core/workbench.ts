@@ -11,11 +11,13 @@ import type { Listener } from './change-feed';
 import { dispatch } from './dispatch';
 import { analysisHandlers } from './analysis/handlers';
 import { annotationsHandlers } from './annotations/handlers';
+import { codebookHandlers } from './codebook/handlers';
 import { addDocument, documentsHandlers } from './documents/handlers';
 import { entitiesHandlers } from './entities/handlers';
 import { eventsHandlers } from './events/handlers';
 import { exportHandlers } from './export/handlers';
 import { historyHandlers } from './history/handlers';
+import { linksHandlers } from './links/handlers';
 import { mentionsHandlers } from './mentions/handlers';
 import { notesHandlers } from './notes/handlers';
 import { HandlerRegistry } from './registry';
@@ -145,6 +147,8 @@ export async function openWorkbench(
     .add('export', exportHandlers(ctx))
     .add('search', searchHandlers(ctx))
     .add('history', historyHandlers(ctx))
+    .add('codebook', codebookHandlers(ctx))
+    .add('links', linksHandlers(ctx))
     .complete();
   return {
     dir,

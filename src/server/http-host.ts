@@ -29,6 +29,8 @@ const LARGE_BODIES: Record<string, number> = {
   // An annotations file travels as a JSON string: its escapes may make it larger.
   '/api/annotations.importPreview': 48 * 1024 * 1024,
   '/api/annotations.import': 48 * 1024 * 1024,
+  // A bibliography travels as a JSON string of up to 20 MB.
+  '/api/documents.importReferences': 48 * 1024 * 1024,
 };
 
 const STATUS_BY_CODE: Record<ErrorCode, number> = {

@@ -44,6 +44,12 @@ export const SourceMeta = z.strictObject({
   author: z.string().max(500).optional(),
   publisher: z.string().max(500).optional(),
   url: z.string().max(2048).optional(),
+  /** A Digital Object Identifier ("10.1234/abc"), from a bibliography or typed in. */
+  doi: z.string().max(300).optional(),
+  /** The journal, book or site it appeared in, when a bibliography says (CSL container-title). */
+  containerTitle: z.string().max(500).optional(),
+  /** What kind of work it is in CSL's words ("article-journal", "report"), from a bibliography. */
+  citationType: z.string().max(40).optional(),
   publishedDate: z.string().max(100).optional(),
   accessedDate: z.string().max(100).optional(),
   language: z.string().max(35).optional(),
@@ -159,9 +165,14 @@ export const TextQuoteSelector = z.strictObject({
   suffix: z.string(),
 });
 
-/** The kinds of highlight (src/shared/concepts/highlight-kinds.ts holds their table). */
+/**
+ * A highlight's kind: the id of one of the codebook's kinds. The four built-in kinds
+ * (src/shared/concepts/highlight-kinds.ts) are the default codebook; a user-defined kind
+ * has an id of the same shape, so the schema takes any id and the command that sets a
+ * kind checks that the codebook has it.
+ */
 export const ANNOTATION_KINDS = HIGHLIGHT_KIND_IDS;
-export const AnnotationKind = z.enum(HIGHLIGHT_KIND_IDS);
+export const AnnotationKind = Id;
 export const AnchorStatus = z.enum(['anchored', 'moved', 'fuzzy', 'orphaned']);
 
 export const Annotation = z.strictObject({
@@ -192,11 +203,65 @@ export const Note = z.strictObject({
   updatedAt: Timestamp,
 });
 
+/** A colour as REFI-QDA and CSS both read it: `#RRGGBB`, nothing else (it is written into CSS). */
+export const Colour = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'a colour is written #RRGGBB');
+
+/** A kind of highlight the user can choose in the reader: a name and a colour. */
+export const HighlightKindDef = z.strictObject({
+  id: Id,
+  label: z.string().trim().min(1, 'a kind needs a name').max(60),
+  colour: Colour,
+});
+
+/** A code: a tag with a place in the codebook's hierarchy (tags on highlights name codes). */
+export const Code = z.strictObject({
+  id: Id,
+  name: Tag,
+  /** The code it is filed under; absent at the top level. */
+  parentId: Id.optional(),
+  colour: Colour.optional(),
+  description: z.string().max(20_000).optional(),
+  /** The REFI-QDA GUID it came with from another tool, kept so a round trip matches up. */
+  guid: z.string().max(40).optional(),
+});
+
+/** What a link between two highlights says about them ("corroborates", "contradicts"…). */
+export const LinkRelation = z.strictObject({
+  id: Id,
+  label: z.string().trim().min(1, 'a relation needs a name').max(60),
+});
+
+/**
+ * The user's highlight kinds, codes and link relations, kept in workspace.json. Absent in
+ * a workspace that never changed it: the default codebook (the four built-in kinds, no
+ * codes, the four default relations) stands in.
+ */
+export const Codebook = z.strictObject({
+  kinds: z.array(HighlightKindDef).min(1).max(60),
+  codes: z.array(Code).max(10_000),
+  relations: z.array(LinkRelation).min(1).max(60),
+});
+
+/** A typed link from one highlight to another, possibly in another document. */
+export const HighlightLink = z.strictObject({
+  id: Id,
+  from: Id,
+  to: Id,
+  relation: Id,
+  note: z.string().max(2_000).optional(),
+  createdAt: Timestamp,
+  updatedAt: Timestamp,
+});
+
 /** `<workspace>/workspace.json` */
 export const WorkspaceFile = z.strictObject({
   schemaVersion: z.literal(SCHEMA_VERSION),
   entities: z.array(Entity),
   notes: z.array(Note),
+  /** Optional (no schema change): absent until the user first changes the codebook. */
+  codebook: Codebook.optional(),
+  /** Optional: absent until the first link between highlights. */
+  links: z.array(HighlightLink).max(100_000).optional(),
 });
 
 /**
@@ -233,6 +298,11 @@ export type AnnotationKind = z.infer<typeof AnnotationKind>;
 export type AnchorStatus = z.infer<typeof AnchorStatus>;
 export type Annotation = z.infer<typeof Annotation>;
 export type Note = z.infer<typeof Note>;
+export type HighlightKindDef = z.infer<typeof HighlightKindDef>;
+export type Code = z.infer<typeof Code>;
+export type LinkRelation = z.infer<typeof LinkRelation>;
+export type Codebook = z.infer<typeof Codebook>;
+export type HighlightLink = z.infer<typeof HighlightLink>;
 export type WorkspaceFile = z.infer<typeof WorkspaceFile>;
 export type DocumentFile = z.infer<typeof DocumentFile>;
 export type DocumentRecordFile = z.infer<typeof DocumentRecordFile>;

@@ -5,6 +5,7 @@ import { extname } from 'node:path';
 import {
   IMPORT_EXTENSIONS_LABEL,
   importKindOf,
+  INTERCHANGE_KINDS,
   type DocumentKind,
 } from '../../shared/concepts/import-formats';
 import { normaliseText } from '../../shared/text';
@@ -15,7 +16,8 @@ import { IMPORTERS } from './registry';
 
 export function detectFormat(fileName: string, bytes: Uint8Array): DocumentKind {
   const kind = importKindOf(fileName);
-  if (kind && kind !== 'text' && kind !== 'backup') return kind;
+  if (kind && kind !== 'text' && !(INTERCHANGE_KINDS as readonly string[]).includes(kind))
+    return kind as DocumentKind;
   if (kind === 'text') {
     const head = new TextDecoder().decode(bytes.subarray(0, 512)).trimStart().toLowerCase();
     return head.startsWith('<!doctype html') || head.startsWith('<html') ? 'html' : 'text';

@@ -9,11 +9,13 @@ import { Banners } from './features/shell/Banners';
 import { Columns } from './features/shell/Columns';
 import { KeyboardLayer } from './features/shell/KeyboardLayer';
 import { ReimportDialog } from './features/reader/ReimportDialog';
+import { ReferencesDialog } from './features/library/ReferencesDialog';
 import { Toasts } from './features/shell/Toasts';
 import { TopBar } from './features/shell/TopBar';
 import { WorkspaceBanner } from './features/shell/WorkspaceBanner';
 import { useFileDrop } from './hooks/use-file-drop';
 import { useHistoryKeys } from './hooks/use-history-keys';
+import { useKindStyles } from './hooks/use-kind-styles';
 import { createWorkbenchStore, initialState } from './store/index';
 import {
   initialLayout,
@@ -101,6 +103,7 @@ export function App(): React.JSX.Element {
 function Window(): React.JSX.Element {
   const { dragging, dropProps } = useFileDrop();
   useHistoryKeys();
+  useKindStyles();
   return (
     <div className={dragging ? 'app dragging' : 'app'} {...dropProps}>
       <TopBar />
@@ -110,6 +113,7 @@ function Window(): React.JSX.Element {
       <Toasts />
       <KeyboardLayer />
       <ReimportDialog />
+      <ReferencesDialog />
     </div>
   );
 }

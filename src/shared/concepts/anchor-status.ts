@@ -34,6 +34,7 @@ export const ANCHOR_STATUS_LABELS: Record<
 export const IMPORT_STATUS_LABELS = {
   anchored: 'Anchored',
   fuzzy: 'Fuzzy: review it',
-  orphaned: 'Not imported',
+  orphaned: 'Kept as orphaned: review it',
   duplicate: 'Already here',
+  skipped: 'Not imported',
 } as const;

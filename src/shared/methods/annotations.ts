@@ -92,7 +92,12 @@ export interface AnnotationsPreview {
   entities: string[];
 }
 
-export const IMPORT_STATUSES = ['anchored', 'fuzzy', 'orphaned', 'duplicate'] as const;
+/**
+ * How each annotation of a file fared: placed (anchored, fuzzy), kept although its quote is
+ * not in the document (orphaned, for review), already here (duplicate), or not imported
+ * at all because it has no document or no quote here (skipped).
+ */
+export const IMPORT_STATUSES = ['anchored', 'fuzzy', 'orphaned', 'duplicate', 'skipped'] as const;
 export type ImportStatus = (typeof IMPORT_STATUSES)[number];
 
 export interface ImportedAnnotation {
@@ -108,7 +113,7 @@ export interface ImportedAnnotation {
   /** The highlight created, or (duplicate) the one already there. */
   annotationId?: string;
   confidence?: number;
-  /** Why it was not created (orphaned) or what it duplicates. */
+  /** Why it was not placed (orphaned), not created (skipped), or what it duplicates. */
   reason?: string;
 }
 

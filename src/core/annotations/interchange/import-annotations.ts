@@ -1,8 +1,10 @@
 // Annotations from another tool made into highlights here, as one command: each is matched
 // to a document by its address (or the document the user chose for that address), placed
 // by the same re-anchoring engine that carries highlights through text edits, and checked
-// against the highlights already there. What cannot be placed is reported with the reason
-// and not created; nothing is placed without its quote being found in our text.
+// against the highlights already there. One whose quote is not found in its document is
+// kept as an orphaned highlight, with its note and tags, for the review queue (as a
+// highlight whose passage an edit removed is kept); what has no document or no quote is
+// reported with the reason and not created.
 import {
   IMPORT_STATUSES,
   type AnnotationsPreview,
@@ -116,12 +118,12 @@ function entityResolver(ctx: CoreContext, tx: Tx, created: string[]) {
 type Placement =
   | { status: 'anchored'; target: TextTarget }
   | { status: 'fuzzy'; target: TextTarget; confidence: number }
-  | { status: 'orphaned'; reason: string };
+  | { status: 'orphaned'; reason: string; target?: TextTarget };
 
 /** Where the annotation's quote is in the document's text, by the re-anchoring engine. */
 function place(a: ForeignAnnotation, file: DocumentFile): Placement {
   const { text, title } = file.document;
-  if (!a.quote)
+  if (!a.quote?.exact.trim())
     return {
       status: 'orphaned',
       reason: 'it has no quote (TextQuoteSelector) to find its passage by',
@@ -142,7 +144,20 @@ function place(a: ForeignAnnotation, file: DocumentFile): Placement {
       confidence: found.confidence ?? 0,
     };
   const range = found.status === 'orphaned' ? null : tidyRange(text, found.start, found.end);
-  if (!range) return { status: 'orphaned', reason: `its quote was not found in “${title}”` };
+  if (!range) {
+    // Kept where the file placed it (a non-empty range inside our text), quote as written.
+    const at = Math.min(start, Math.max(0, text.length - 1));
+    const orphan = {
+      ...target.position,
+      start: at,
+      end: Math.max(at + 1, Math.min(end, text.length)),
+    };
+    return {
+      status: 'orphaned',
+      reason: `its quote was not found in “${title}”; kept as orphaned, for review`,
+      ...(text.length ? { target: { ...target, position: orphan } } : {}),
+    };
+  }
   return { status: 'anchored', target: describeRange(text, range.start, range.end) };
 }
 
@@ -161,22 +176,26 @@ export function importAnnotations(
       ...(a.sourceId ? { sourceId: a.sourceId } : {}),
       url: a.url,
       quote: a.quote?.exact.slice(0, 200) ?? '',
-      status: 'orphaned',
+      status: 'skipped',
     };
     if (a.unusable) return { ...item, reason: a.unusable };
     const doc = find(a.url);
     if (!doc) return { ...item, reason: `no document here has the address ${a.url || '(none)'}` };
     const documentId = doc.document.id;
     const placed = place(a, doc);
-    if (placed.status === 'orphaned') return { ...item, documentId, reason: placed.reason };
-    const { start, end } = placed.target.position;
+    if (placed.status === 'orphaned' && !placed.target)
+      return { ...item, documentId, reason: placed.reason };
+    const target = placed.target!;
+    const { start, end } = target.position;
+    // An orphan is the same as one kept before when its quote is; a placed one by its range.
     const same = tx
       .document(documentId)
-      .annotations.find(
-        (h) =>
-          h.status !== 'orphaned' &&
-          h.target.position.start === start &&
-          h.target.position.end === end,
+      .annotations.find((h) =>
+        placed.status === 'orphaned'
+          ? h.status === 'orphaned' && h.target.quote.exact === target.quote.exact
+          : h.status !== 'orphaned' &&
+            h.target.position.start === start &&
+            h.target.position.end === end,
       );
     if (same)
       return {
@@ -191,7 +210,7 @@ export function importAnnotations(
     const annotation: Annotation = {
       id: ctx.newId('ann'),
       documentId,
-      target: placed.target,
+      target,
       entityIds,
       tags: options.tags === 'tags' ? a.tags : [],
       kind: a.kind ?? 'quote',
@@ -209,6 +228,7 @@ export function importAnnotations(
       status: placed.status,
       annotationId: annotation.id,
       ...(placed.status === 'fuzzy' ? { confidence: placed.confidence } : {}),
+      ...(placed.status === 'orphaned' ? { reason: placed.reason } : {}),
     };
   });
   const counts = Object.fromEntries(

@@ -202,7 +202,7 @@ function readAnnotation(raw: unknown, at: string, index: number): ForeignAnnotat
         has(purpose, 'classifying') &&
         (ANNOTATION_KINDS as readonly string[]).includes(b.value)
       ) {
-        kind = b.value as AnnotationKind;
+        kind = b.value;
       } else if (b.value.trim()) notes.push(b.value);
     }
   });

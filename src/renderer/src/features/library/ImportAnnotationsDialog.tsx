@@ -210,12 +210,12 @@ function Choices({
 }
 
 function Report({ report }: { report: AnnotationsReport }): React.JSX.Element {
-  const { anchored, fuzzy, orphaned, duplicate } = report.counts;
+  const { anchored, fuzzy, orphaned, duplicate, skipped } = report.counts;
   return (
     <>
       <p role="status">
-        {anchored} anchored, {fuzzy} fuzzy (to review), {orphaned} not imported, {duplicate} already
-        here.
+        {anchored} anchored, {fuzzy} fuzzy and {orphaned} orphaned (kept, to review in the review
+        queue), {duplicate} already here, {skipped} not imported.
         {report.entitiesCreated.length > 0 &&
           ` New entities: ${report.entitiesCreated.join(', ')}.`}
       </p>

@@ -1,6 +1,7 @@
 // An entity's dossier: what it is, its events, who and what it appears with, every passage
 // tagged to it grouped by source with the citation, and the documents that mention it.
 // Exported as a Markdown brief that cites every quote.
+import { LinkSummary } from '../highlights/LinkSummary';
 import type { Dossier } from '../../../../shared/methods/entities';
 import { plural } from '../../lib/labels';
 import { useView } from '../../hooks/use-view';
@@ -118,7 +119,11 @@ function DossierBody({ dossier }: { dossier: Dossier }): React.JSX.Element {
                   </blockquote>
                   <div className="row spread">
                     <span className="muted">
-                      {paragraph !== undefined ? `¶ ${paragraph}` : 'orphaned'}
+                      {paragraph !== undefined
+                        ? `¶ ${paragraph}`
+                        : annotation.status === 'orphaned'
+                          ? 'orphaned'
+                          : 'in a heading'}
                     </span>
                     <button
                       type="button"
@@ -133,6 +138,7 @@ function DossierBody({ dossier }: { dossier: Dossier }): React.JSX.Element {
                       <LinkedMarkdown source={annotation.note} />
                     </div>
                   )}
+                  <LinkSummary annotationId={annotation.id} />
                 </li>
               ))}
             </ol>

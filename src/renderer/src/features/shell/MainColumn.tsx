@@ -14,6 +14,8 @@ import { DossierView } from '../research/DossierView';
 import { NotesView } from '../notes/NotesView';
 import { ReadingColumn } from '../reader/ReadingColumn';
 import { TagView } from '../research/TagView';
+import { CodebookView } from '../codebook/CodebookView';
+import { selectWorkspaceReadOnly } from '../../store/workspace';
 import { TimelineView } from '../research/TimelineView';
 
 const TABS: { view: ResearchView; label: string }[] = [
@@ -23,6 +25,7 @@ const TABS: { view: ResearchView; label: string }[] = [
   { view: 'cooccurrence', label: 'Co-occurrence' },
   { view: 'timeline', label: 'Timeline' },
   { view: 'tag', label: 'Tag' },
+  { view: 'codebook', label: 'Codebook' },
 ];
 
 /** Why a tab cannot be chosen yet, if it cannot. */
@@ -37,6 +40,7 @@ export function MainColumn(): React.JSX.Element {
   const view = useSelector(selectResearchView);
   const dossierId = useSelector(selectDossierId);
   const tag = useSelector(selectTag);
+  const readOnly = useSelector(selectWorkspaceReadOnly);
   return (
     <main className="main-column" tabIndex={-1}>
       <div role="tablist" aria-label="Views" className="view-tabs">
@@ -63,6 +67,7 @@ export function MainColumn(): React.JSX.Element {
         {view === 'timeline' && <TimelineView />}
         {view === 'notes' && <NotesView />}
         {view === 'tag' && tag !== null && <TagView tag={tag} />}
+        {view === 'codebook' && <CodebookView readOnly={readOnly} />}
       </div>
     </main>
   );
