@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { EXPORTERS } from '../../src/core/export/exporters';
 import { exportFormat } from '../../src/shared/concepts/export-formats';
-import { csvCell } from '../../src/core/export/csv';
+import { csvCell } from '../../src/shared/csv';
 import type { Snapshot } from '../../src/core/export/snapshot';
 import { importPlainText } from '../../src/core/importers/plain-text';
 import type { ExportFormat } from '../../src/shared/api';
@@ -164,7 +164,7 @@ describe('CSV', () => {
   it('neutralises formulas and quotes what needs quoting', () => {
     expect(csvCell('=1+1')).toBe("'=1+1");
     expect(csvCell('-3')).toBe("'-3");
-    expect(csvCell('- a list')).toBe('- a list');
+    expect(csvCell('- a list')).toBe("'- a list");
     expect(csvCell('a, b')).toBe('"a, b"');
     expect(csvCell('line\nbreak')).toBe('"line\nbreak"');
   });

@@ -3,8 +3,9 @@
 // SHA-256 of the file imported and of the text the offsets count in, and the text's
 // revision), its page (PDF; empty for documents without pages) and paragraph on that page,
 // CRLF line endings and UTF-8 with a byte-order mark so spreadsheet programs read Persian
-// and Arabic correctly. Cells that a spreadsheet would run as a formula are prefixed
-// with an apostrophe: article text is untrusted.
+// and Arabic correctly. Cells are written by the one CSV writer (src/shared/csv.ts),
+// which defuses every cell a spreadsheet would run as a formula: article text is untrusted.
+import { csvFile } from '../../shared/csv';
 import { locate, type Snapshot } from './snapshot';
 import { sha256 } from '../importers/plain-text';
 
@@ -37,12 +38,6 @@ const HEADER = [
   'created_at',
   'updated_at',
 ];
-
-export function csvCell(value: string | number): string {
-  let text = String(value);
-  if (/^[=+@\t\r]|^-[\d(]/.test(text)) text = `'${text}`;
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
 
 export function exportCsv(snapshot: Snapshot): string {
   const entities = new Map(snapshot.entities.map((e) => [e.id, e]));
@@ -90,5 +85,5 @@ export function exportCsv(snapshot: Snapshot): string {
       for (const id of a.entityIds) rows.push(base(id));
     }
   }
-  return `\uFEFF${rows.map((row) => row.map(csvCell).join(',')).join('\r\n')}\r\n`;
+  return csvFile(rows);
 }

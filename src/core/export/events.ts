@@ -1,7 +1,7 @@
 // Events as CSV (one row per event, RFC 4180 like the highlights CSV) and as JSON with
 // their evidence quotes, for timelines built in other tools.
 import type { TimelineEvent } from '../../shared/methods/events';
-import { csvCell } from './csv';
+import { csvFile } from '../../shared/csv';
 
 const HEADER = [
   'event_id',
@@ -27,8 +27,7 @@ export function exportEventsCsv(events: readonly TimelineEvent[]): string {
     e.evidence.length,
     e.entity.description,
   ]);
-  const lines = [HEADER, ...rows].map((row) => row.map(csvCell).join(','));
-  return `\uFEFF${lines.join('\r\n')}\r\n`;
+  return csvFile([HEADER, ...rows]);
 }
 
 export function exportEventsJson(events: readonly TimelineEvent[]): string {

@@ -1,14 +1,8 @@
 // The co-occurrence matrix as files: CSV (one row per pair, names and ids) and a
 // self-contained SVG heat map, both pure functions of what the view shows, so the file is
 // the picture on screen.
+import { csvFile } from '../../../shared/csv';
 import type { Cooccurrence, CooccurrenceNode } from '../../../shared/methods/analysis';
-
-const cell = (v: string | number): string => {
-  let text = String(v);
-  // A cell a spreadsheet would run as a formula is defused, as in the highlights CSV.
-  if (/^[=+@\t\r]|^-[\d(]/.test(text)) text = `'${text}`;
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-};
 
 export function pairKey(a: string, b: string): string {
   return a < b ? `${a}\u0000${b}` : `${b}\u0000${a}`;
@@ -31,7 +25,7 @@ export function cooccurrenceCsv(data: Cooccurrence): string {
       p.b,
     ]);
   }
-  return `\uFEFF${rows.map((r) => r.map(cell).join(',')).join('\r\n')}\r\n`;
+  return csvFile(rows);
 }
 
 const escapeXml = (s: string): string => s.replace(/[<>&"']/g, (c) => `&#${c.charCodeAt(0)};`);
