@@ -14,11 +14,25 @@ import { DOCUMENT_FORMATS } from './concepts/import-formats';
  */
 export const SCHEMA_VERSION = 3;
 
+/**
+ * Names every JavaScript object already answers to ("__proto__", "constructor",
+ * "hasOwnProperty", ...). An id equal to one of them, used as a key of a plain object
+ * anywhere (in our code or a library's: cytoscape keys its traversals so), finds the
+ * prototype's member instead of a record; ids that enter the workbench cannot be these.
+ */
+const PROTOTYPE_NAMES: ReadonlySet<string> = new Set([
+  ...Object.getOwnPropertyNames(Object.prototype),
+  'prototype',
+]);
+
 export const Id = z
   .string()
   .min(1)
   .max(64)
-  .regex(/^[A-Za-z0-9_-]+$/, 'ids are letters, digits, "_" or "-"');
+  .regex(/^[A-Za-z0-9_-]+$/, 'ids are letters, digits, "_" or "-"')
+  .refine((id) => !PROTOTYPE_NAMES.has(id), {
+    message: 'an id cannot be a name every JavaScript object has (such as "constructor")',
+  });
 export const Timestamp = z.iso.datetime();
 /** A highlight's free-text tag: any words, trimmed. */
 export const Tag = z.string().trim().min(1, 'a tag cannot be empty').max(100);

@@ -6,6 +6,7 @@ import { useEffect, useState } from 'react';
 import { createClient } from './api/client';
 import { Banners } from './features/shell/Banners';
 import { Columns } from './features/shell/Columns';
+import { ErrorBoundary } from './features/shell/ErrorBoundary';
 import { KeyboardLayer } from './features/shell/KeyboardLayer';
 import { ReimportDialog } from './features/reader/ReimportDialog';
 import { Toasts } from './features/shell/Toasts';
@@ -98,13 +99,21 @@ function Window(): React.JSX.Element {
   useHistoryKeys();
   return (
     <div className={dragging ? 'app dragging' : 'app'} {...dropProps}>
-      <TopBar />
-      <WorkspaceBanner />
-      <Banners />
-      <Columns />
-      <Toasts />
-      <KeyboardLayer />
-      <ReimportDialog />
+      <ErrorBoundary name="The top bar">
+        <TopBar />
+      </ErrorBoundary>
+      <ErrorBoundary name="The workspace messages">
+        <WorkspaceBanner />
+        <Banners />
+      </ErrorBoundary>
+      <ErrorBoundary name="The workbench">
+        <Columns />
+      </ErrorBoundary>
+      <ErrorBoundary name="The notifications">
+        <Toasts />
+        <KeyboardLayer />
+        <ReimportDialog />
+      </ErrorBoundary>
     </div>
   );
 }

@@ -5,6 +5,7 @@
 import cytoscape, { type Core } from 'cytoscape';
 import { useEffect, useRef } from 'react';
 import type { Cooccurrence, CooccurrenceNode } from '../../../../shared/methods/analysis';
+import { graphElements } from '../../lib/cooccurrence-graph';
 
 const TYPE_COLOURS: Record<string, string> = {
   person: '#2b5aa6',
@@ -32,19 +33,12 @@ export function CooccurrenceGraph({
   }, [onSelect]);
   useEffect(() => {
     if (!box.current) return;
-    const shown = new Set(nodes.map((n) => n.id));
+    const { elements, entityOf } = graphElements(nodes, data);
     const max = Math.max(1, ...data.pairs.map((p) => p.count));
     const text = getComputedStyle(box.current).color || '#1d1d1b';
     const graph = cytoscape({
       container: box.current,
-      elements: [
-        ...nodes.map((n) => ({ data: { id: n.id, label: n.name, type: n.type } })),
-        ...data.pairs
-          .filter((p) => shown.has(p.a) && shown.has(p.b))
-          .map((p) => ({
-            data: { id: `${p.a}|${p.b}`, source: p.a, target: p.b, count: p.count },
-          })),
-      ],
+      elements,
       style: [
         {
           selector: 'node',
@@ -84,7 +78,9 @@ export function CooccurrenceGraph({
     });
     graph.on('tap', 'edge', (event) => {
       const edge = event.target as cytoscape.EdgeSingular;
-      select.current(String(edge.data('source')), String(edge.data('target')));
+      const a = entityOf(String(edge.data('source')));
+      const b = entityOf(String(edge.data('target')));
+      if (a && b) select.current(a, b);
     });
     onReady(graph);
     return () => {

@@ -15,6 +15,7 @@ import { NotesView } from '../notes/NotesView';
 import { ReadingColumn } from '../reader/ReadingColumn';
 import { TagView } from '../research/TagView';
 import { TimelineView } from '../research/TimelineView';
+import { ErrorBoundary } from './ErrorBoundary';
 
 const TABS: { view: ResearchView; label: string }[] = [
   { view: 'reader', label: 'Reader' },
@@ -57,12 +58,17 @@ export function MainColumn(): React.JSX.Element {
         ))}
       </div>
       <div id="main-view" role="tabpanel" aria-labelledby={`tab-${view}`} className="main-view">
-        {view === 'reader' && <ReadingColumn />}
-        {view === 'dossier' && dossierId !== null && <DossierView entityId={dossierId} />}
-        {view === 'cooccurrence' && <CooccurrenceView />}
-        {view === 'timeline' && <TimelineView />}
-        {view === 'notes' && <NotesView />}
-        {view === 'tag' && tag !== null && <TagView tag={tag} />}
+        <ErrorBoundary
+          name={`The ${TABS.find((t) => t.view === view)?.label ?? view} view`}
+          resetKey={`${view}:${dossierId}:${tag}`}
+        >
+          {view === 'reader' && <ReadingColumn />}
+          {view === 'dossier' && dossierId !== null && <DossierView entityId={dossierId} />}
+          {view === 'cooccurrence' && <CooccurrenceView />}
+          {view === 'timeline' && <TimelineView />}
+          {view === 'notes' && <NotesView />}
+          {view === 'tag' && tag !== null && <TagView tag={tag} />}
+        </ErrorBoundary>
       </div>
     </main>
   );
