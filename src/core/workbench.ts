@@ -20,7 +20,7 @@ import { HandlerRegistry } from './registry';
 import { searchHandlers } from './search/handlers';
 import { tagsHandlers } from './tags/handlers';
 import { workspaceHandlers } from './workspace/handlers';
-import { importPlainText } from './importers/plain-text';
+import { IMPORTERS } from './importers/registry';
 import { createWorkerParser } from './importers/worker-parser';
 import { prepareIndex, type PrepareJob } from './search/index-prepare';
 import type { IndexSource } from './search/index-service';
@@ -94,7 +94,7 @@ export async function openWorkbench(
   const ctx = new CoreContext(store, prepare, first);
   if (options.sampleArticle && !store.readOnly && store.isNew) {
     const bytes = await readFile(options.sampleArticle);
-    await addDocument(ctx, importPlainText(bytes, basename(options.sampleArticle)));
+    await addDocument(ctx, await IMPORTERS.text(bytes, basename(options.sampleArticle)));
     // Opening on the sample is not a step the user took: it is not offered for undo.
     store.history.clear();
   }

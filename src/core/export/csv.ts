@@ -7,7 +7,7 @@
 // which defuses every cell a spreadsheet would run as a formula: article text is untrusted.
 import { csvFile } from '../../shared/csv';
 import { locate, type Snapshot } from './snapshot';
-import { sha256 } from '../importers/plain-text';
+import { sha256 } from '../hash';
 
 const HEADER = [
   'annotation_id',

@@ -24,7 +24,8 @@ import {
   WORKSPACE_FILE,
 } from './layout';
 import { loadWorkspace, newId, type Damage } from './load';
-import { readWorkspaceFile, withoutFields } from './read-file';
+import { withoutFields } from './read-file';
+import { readRecord } from './record-file';
 import { emptyWorkspace, type WorkspaceStore } from './workspace-store';
 
 const describe = (path: string, f: Finding): string =>
@@ -80,7 +81,7 @@ async function recoverDocument(
   if (!combined.success && !record.success) return undefined;
   lines.push(dropped(damage.path, unknown.paths));
   if (combined.success) return combined.data;
-  const highlights = await readWorkspaceFile(
+  const highlights = await readRecord(
     store.fileSystem,
     join(store.dir, highlightsPath(id)),
     HighlightsFile,

@@ -293,8 +293,12 @@ export class WorkspaceStore {
 
   private changesOf(finished: Finished): FileChange[] {
     const changes: FileChange[] = [];
-    if (finished.workspaceChanged)
-      changes.push({ path: WORKSPACE_FILE, content: serialize(finished.state.workspace) });
+    const record = (path: string, data: object): FileChange => ({
+      path,
+      content: serialize(data as WorkspaceFile),
+      record: data,
+    });
+    if (finished.workspaceChanged) changes.push(record(WORKSPACE_FILE, finished.state.workspace));
     for (const [id, file] of finished.touched) {
       const trash = finished.trashNames.get(id);
       const trashPath = trash ? `trash/${trash}.json` : undefined;
@@ -302,9 +306,9 @@ export class WorkspaceStore {
       if (file && before) {
         // Only the part that changed is written: a highlight's save leaves the text alone.
         if (file.document !== before.document)
-          changes.push({ path: documentPath(id), content: serialize(recordFileOf(file)) });
+          changes.push(record(documentPath(id), recordFileOf(file)));
         if (file.annotations !== before.annotations)
-          changes.push({ path: highlightsPath(id), content: serialize(highlightsFileOf(file)) });
+          changes.push(record(highlightsPath(id), highlightsFileOf(file)));
       } else if (file) {
         changes.push(...documentFiles(file));
         if (trashPath) changes.push({ path: trashPath, content: null });
