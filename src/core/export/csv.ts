@@ -5,6 +5,7 @@
 // CRLF line endings and UTF-8 with a byte-order mark so spreadsheet programs read Persian
 // and Arabic correctly. Cells are written by the one CSV writer (src/shared/csv.ts),
 // which defuses every cell a spreadsheet would run as a formula: article text is untrusted.
+import { isolate } from '../../shared/bidi';
 import { csvFile } from '../../shared/csv';
 import { locate, type Snapshot } from './snapshot';
 import { sha256 } from '../hash';
@@ -74,7 +75,7 @@ export function exportCsv(snapshot: Snapshot): string {
           entityId,
           entity?.name ?? '',
           entity?.type ?? '',
-          a.tags.join('; '),
+          a.tags.map(isolate).join('; '),
           a.note,
           a.status,
           a.createdAt,
