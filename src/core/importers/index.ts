@@ -10,6 +10,7 @@ import {
 import { cleanLabel } from '../../shared/bidi';
 import { normaliseText } from '../../shared/text';
 import { ImportError } from './import-error';
+import { count, MAX_DOCUMENT_CHARS } from './limits';
 import { sha256 } from '../hash';
 import { textToContent, type ImportedContent } from './plain-text';
 import { IMPORTERS } from './registry';
@@ -47,6 +48,11 @@ function asStored(content: ImportedContent, fileName: string): ImportedContent {
 /** The file's document, by the importer of the kind it is (see ./registry.ts). */
 export async function importBytes(bytes: Uint8Array, fileName: string): Promise<ImportedContent> {
   const content = await IMPORTERS[detectFormat(fileName, bytes)](bytes, fileName);
+  if (content.text.length > MAX_DOCUMENT_CHARS)
+    throw new ImportError(
+      fileName,
+      `its text is ${count(content.text.length)} characters long; one document may hold at most ${count(MAX_DOCUMENT_CHARS)}`,
+    );
   return asStored(content, fileName);
 }
 
