@@ -11,6 +11,9 @@ const GUARDS = 'tests/integration/http-host-guards.test.ts';
 const HOST = 'tests/integration/http-host.test.ts';
 const HOSTILE = 'tests/integration/hostile-import.test.ts';
 const WINDOW = 'tests/unit/electron-window.test.ts';
+const BOUNDS = 'tests/integration/annotation-import-bounds.test.ts';
+const PLACER = 'tests/integration/annotation-placer.test.ts';
+const PARSE = 'tests/integration/hostile-parse.test.ts';
 
 /** name, file, the guard's text, what it becomes without the guard, the pinning tests. */
 const MUTATIONS = [
@@ -249,6 +252,125 @@ const MUTATIONS = [
     'export const FORMULA_START = /^[=+\\-@\\t\\r\\n\\0]/;',
     'export const FORMULA_START = /^[=+@\\t\\r]|^-[\\d(]/;',
     ['tests/unit/csv.test.ts', 'tests/renderer/lib/cooccurrence-export.test.ts'],
+  ],
+  [
+    'repeated annotations anchored again',
+    'src/core/annotations/interchange/plan-import.ts',
+    '    seen.set(key, a.index);\n',
+    '',
+    [BOUNDS],
+  ],
+  [
+    'long quotes matched approximately',
+    'src/core/annotations/interchange/place.ts',
+    'if (length > ANNOTATION_IMPORT_LIMITS.fuzzyQuote) {',
+    'if (length > Infinity) {',
+    [BOUNDS],
+  ],
+  [
+    'annotations over budget dropped',
+    'src/core/annotations/interchange/import-annotations.ts',
+    "if (p.status === 'orphaned') return { ...item, reason: p.reason };",
+    "if (p.status !== 'anchored' && p.status !== 'fuzzy') return item;",
+    [BOUNDS],
+  ],
+  [
+    'import stored against a changed text',
+    'src/core/annotations/interchange/import-annotations.ts',
+    '    if (document.revision !== revision) throw new StaleDocument(document.title);\n',
+    '',
+    [BOUNDS],
+  ],
+  [
+    'one annotation may run forever',
+    'src/core/annotations/interchange/placer.ts',
+    'watchdog = setTimeout(skip, job.budget.perAnnotationMs);',
+    'watchdog = undefined;',
+    [PLACER],
+  ],
+  [
+    'an import may run forever',
+    'src/core/annotations/interchange/placer.ts',
+    '      }, job.budget.importMs);',
+    '      }, job.budget.importMs * 1000);',
+    [PLACER],
+  ],
+  [
+    'cancel ignored',
+    'src/core/annotations/interchange/placer.ts',
+    "      job.signal.addEventListener('abort', onAbort);\n",
+    '',
+    [PLACER],
+  ],
+  [
+    'PDF streams not measured',
+    'src/core/importers/pdf.ts',
+    '  checkPdf(bytes, fileName);\n',
+    '',
+    [PARSE],
+  ],
+  [
+    'PDF pages unlimited',
+    'src/core/importers/pdf.ts',
+    'if (pdf.numPages > MAX_PDF_PAGES)',
+    'if (pdf.numPages > Infinity)',
+    [PARSE],
+  ],
+  [
+    'graphics states nested without limit',
+    'src/core/importers/pdf-check.ts',
+    'if (depth > MAX_NESTING)',
+    'if (depth > Infinity)',
+    [PARSE],
+  ],
+  [
+    'running heads count as text',
+    'src/core/importers/pdf.ts',
+    'if (!body.some((p) => p.lines.length))',
+    'if (!pages.some((p) => p.lines.length))',
+    [PARSE],
+  ],
+  [
+    'Word parts not measured',
+    'src/core/importers/docx.ts',
+    '  checkDocx(bytes, fileName);\n',
+    '',
+    [PARSE],
+  ],
+  [
+    'documents of any length',
+    'src/core/importers/index.ts',
+    'if (content.text.length > MAX_DOCUMENT_CHARS)',
+    'if (content.text.length > Infinity)',
+    [PARSE],
+  ],
+  [
+    'import worker heap unlimited',
+    'src/core/importers/limited-worker.ts',
+    'resourceLimits: { maxOldGenerationSizeMb: limits.heapMb, stackSizeMb: 8 },',
+    'resourceLimits: { stackSizeMb: 8 },',
+    [PARSE],
+  ],
+  [
+    'host memory not watched',
+    'src/core/importers/limited-worker.ts',
+    'if (process.memoryUsage.rss() - start <= limits.growthMb * MB) return;',
+    'return;',
+    [PARSE],
+  ],
+  [
+    'five minutes for any file',
+    'src/core/importers/limits.ts',
+    'return Math.min(5 * 60_000, 8_000 + ',
+    'return 5 * 60_000 || (8_000 + ',
+    [PARSE],
+  ],
+  [
+    'backup restored unchecked',
+    'src/core/documents/import-files.ts',
+    '    if (problems.length)\n',
+    '    if (problems.length && false)\n',
+    ['tests/integration/restore-checks.test.ts'],
   ],
   [
     'RunAsNode fuse left on',

@@ -9,6 +9,7 @@ import type { Listener } from './change-feed';
 import { dispatch } from './dispatch';
 import { analysisHandlers } from './analysis/handlers';
 import { annotationsHandlers } from './annotations/handlers';
+import type { Budget } from './annotations/interchange/placer';
 import { addDocument, documentsHandlers } from './documents/handlers';
 import { entitiesHandlers } from './entities/handlers';
 import { eventsHandlers } from './events/handlers';
@@ -45,8 +46,13 @@ export interface WorkbenchOptions {
    * built in slices in this thread.
    */
   searchWorker?: string | URL;
-  /** How long the import worker may take over one file (5 minutes by default). */
+  /**
+   * How long the import worker may take over one file (by default it grows with the
+   * file's size: src/core/importers/limits.ts).
+   */
   importTimeoutMs?: number;
+  /** Time budgets of an annotations import other than the defaults (tests, benches). */
+  annotationBudget?: Partial<Budget>;
 }
 
 export interface Workbench {
@@ -104,7 +110,10 @@ export async function openWorkbench(
   const handlers = new HandlerRegistry()
     .add('workspace', workspaceHandlers(ctx))
     .add('documents', documentsHandlers(ctx, parse))
-    .add('annotations', annotationsHandlers(ctx))
+    .add(
+      'annotations',
+      annotationsHandlers(ctx, { worker: options.importWorker, budget: options.annotationBudget }),
+    )
     .add('tags', tagsHandlers(ctx))
     .add('entities', entitiesHandlers(ctx))
     .add('notes', notesHandlers(ctx))

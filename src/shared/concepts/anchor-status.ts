@@ -36,4 +36,5 @@ export const IMPORT_STATUS_LABELS = {
   fuzzy: 'Fuzzy: review it',
   orphaned: 'Not imported',
   duplicate: 'Already here',
+  'over-budget': 'Not anchored: over budget (kept as an orphan to place by hand)',
 } as const;
