@@ -5,12 +5,11 @@
 // ten copies of one long quote is anchored once, not ten times. What is left becomes the
 // placement tasks, with the texts and revisions they are placed against.
 import type { ImportedAnnotation } from '../../../shared/methods/annotations';
-import { foldSpaces } from '../../../shared/anchoring';
 import type { Annotation, DocumentFile } from '../../../shared/model';
 import type { Tx } from '../../store/tx';
 import type { ForeignAnnotation, ForeignQuote } from './foreign';
 import { documentMatcher, type ChosenDocument } from './match-documents';
-import type { PlaceDocument, PlaceTask } from './place';
+import { foldWhiteSpace, type PlaceDocument, type PlaceTask } from './place';
 import type { AnnotationsFile } from './read-annotations';
 
 /** An annotation of the file and what was decided for it before placing. */
@@ -34,12 +33,12 @@ export interface ImportPlan {
 
 /** Context this close to a quote tells two places of it apart (our own highlights keep 32). */
 const NEAR = 16;
-const tail = (s: string): string => foldSpaces(s).trim().slice(-NEAR);
-const head = (s: string): string => foldSpaces(s).trim().slice(0, NEAR);
+const tail = (s: string): string => foldWhiteSpace(s).trim().slice(-NEAR);
+const head = (s: string): string => foldWhiteSpace(s).trim().slice(0, NEAR);
 
 /** The same passage, as far as can be told without anchoring: quote and inner context. */
 const passageKey = (documentId: string, q: ForeignQuote): string =>
-  [documentId, foldSpaces(q.exact).trim(), tail(q.prefix), head(q.suffix)].join('\u0000');
+  [documentId, foldWhiteSpace(q.exact).trim(), tail(q.prefix), head(q.suffix)].join('\u0000');
 
 /** The highlights of a document by their folded text, built once per document. */
 type ByText = Map<string, Annotation[]>;
@@ -49,7 +48,7 @@ function byText(file: DocumentFile): ByText {
   const { text } = file.document;
   for (const h of file.annotations) {
     if (h.status === 'orphaned') continue;
-    const key = foldSpaces(text.slice(h.target.position.start, h.target.position.end)).trim();
+    const key = foldWhiteSpace(text.slice(h.target.position.start, h.target.position.end)).trim();
     map.set(key, [...(map.get(key) ?? []), h]);
   }
   return map;
@@ -64,11 +63,11 @@ function existingSame(
   const q = a.quote!;
   const { text } = file.document;
   const hasContext = q.prefix.trim() !== '' || q.suffix.trim() !== '';
-  return index.get(foldSpaces(q.exact).trim())?.find((h) => {
+  return index.get(foldWhiteSpace(q.exact).trim())?.find((h) => {
     const { start, end } = h.target.position;
     if (!hasContext) return a.position?.start === start && a.position.end === end;
-    const before = foldSpaces(text.slice(Math.max(0, start - 4 * NEAR), start)).trim();
-    const after = foldSpaces(text.slice(end, end + 4 * NEAR)).trim();
+    const before = foldWhiteSpace(text.slice(Math.max(0, start - 4 * NEAR), start)).trim();
+    const after = foldWhiteSpace(text.slice(end, end + 4 * NEAR)).trim();
     return before.endsWith(tail(q.prefix)) && after.startsWith(head(q.suffix));
   });
 }
