@@ -204,7 +204,8 @@ async function verify(wb: Workbench, io: Io): Promise<number> {
   const unhashed = r.unhashed ? `; ${r.unhashed} without a recorded text hash (not checked)` : '';
   io.out(
     `${r.documents} documents, ${r.highlights} highlights: ${r.confirmed} quotes confirmed, ` +
-      `${r.unconfirmed} fuzzy or orphaned (to review)${unhashed}; ${r.mismatches.length} mismatches.`,
+      `${r.unconfirmed} fuzzy or orphaned (to review)${unhashed}; custody log: ${r.custodyLines} lines; ` +
+      `${r.mismatches.length} mismatches.`,
   );
   return r.mismatches.length ? 1 : 0;
 }

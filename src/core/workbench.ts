@@ -2,7 +2,9 @@
 // folder. Every host (Electron's IPC, the browser host's HTTP, the command line) wraps
 // this and nothing else, so they cannot drift apart.
 import { readFile } from 'node:fs/promises';
+import { userInfo } from 'node:os';
 import { basename } from 'node:path';
+import { APP_VERSION } from '../shared/version';
 import type { Envelope, Input, MethodName, Output, WorkbenchHandlers } from '../shared/api';
 import { CoreContext } from './context';
 import type { Listener } from './change-feed';
@@ -46,6 +48,10 @@ export interface WorkbenchOptions {
    * built in slices in this thread.
    */
   searchWorker?: string | URL;
+  /** The member of the team making the changes, as the custody log names them. */
+  member?: string;
+  /** How much memory documents read may take, in bytes (256 MB by default). */
+  cacheBytes?: number;
   /**
    * How long the import worker may take over one file (by default it grows with the
    * file's size: src/core/importers/limits.ts).
@@ -67,6 +73,16 @@ export interface Workbench {
   readonly indexed: Promise<void>;
   /** Resolves when that index has been saved to the cache, when it needed saving. */
   readonly indexSaved: Promise<void>;
+  /**
+   * Resolves once every document's files were compared with what the workbench last read
+   * or wrote, and those changed behind its back read again and checked.
+   */
+  readonly checked: Promise<void>;
+  /**
+   * How the documents are held: how many the catalog lists, how many are in memory, and
+   * how many reads from disk there have been (the tests and the benchmark look).
+   */
+  documentsHeld(): { listed: number; inMemory: number; reads: number; manifest: boolean };
   /** Whether the index was taken from the cache, and why not. */
   readonly indexSource: IndexSource;
   /** True when another process holds the workspace or it is damaged: nothing is written. */
@@ -80,6 +96,15 @@ export interface Workbench {
   close(): Promise<void>;
 }
 
+/** This machine's user, as the custody log names whoever opened the workspace. */
+function userName(): string {
+  try {
+    return userInfo().username;
+  } catch {
+    return 'unknown';
+  }
+}
+
 export async function openWorkbench(
   dir: string,
   options: WorkbenchOptions = {},
@@ -89,9 +114,15 @@ export async function openWorkbench(
   const first = prepare();
   let store: WorkspaceStore;
   try {
+    const host = options.host ?? 'workbench';
     store = await WorkspaceStore.open(dir, {
-      host: options.host ?? 'workbench',
+      host,
       fs: options.fs,
+      author: {
+        by: options.member ?? userName(),
+        tool: `Research Workbench ${APP_VERSION} (${host})`,
+      },
+      ...(options.cacheBytes ? { cacheBytes: options.cacheBytes } : {}),
     });
   } catch (error) {
     first.cancel();
@@ -140,6 +171,15 @@ export async function openWorkbench(
     get indexSource() {
       return ctx.search.source;
     },
+    get checked() {
+      return store.fresh;
+    },
+    documentsHeld: () => ({
+      listed: store.catalog.size,
+      inMemory: store.cache.size,
+      reads: store.cache.reads,
+      manifest: store.catalogSource.manifest,
+    }),
     get readOnly() {
       return store.readOnly;
     },

@@ -37,9 +37,10 @@ export function restoreProblems(tx: Tx, backup: Backup, damagedIds: readonly str
   for (const id of repeated(backup.documents.flatMap((d) => d.annotations.map((a) => a.id))))
     problems.push(`highlight "${id}" is in the backup twice`);
 
-  const here = [...tx.documents()];
+  // The highlight ids here, from the catalog: checking a backup reads no document's text.
+  const here = [...tx.summaries()].flatMap((s) => s.annotationIds);
   const entityIds = new Set([...tx.entities, ...backup.entities].map((e) => e.id));
-  const seenAnnotationIds = new Set(here.flatMap((f) => f.annotations.map((a) => a.id)));
+  const seenAnnotationIds = new Set(here);
   for (const d of backup.documents) {
     const file: DocumentFile = { schemaVersion: SCHEMA_VERSION, ...d };
     const { findings } = inspectDocument(file, { entityIds, seenAnnotationIds, newId });
@@ -52,7 +53,7 @@ export function restoreProblems(tx: Tx, backup: Backup, damagedIds: readonly str
     ...backup.documents.map((d) => d.document.id),
   ]);
   const annotationIds = new Set([
-    ...here.flatMap((f) => f.annotations.map((a) => a.id)),
+    ...here,
     ...backup.documents.flatMap((d) => d.annotations.map((a) => a.id)),
   ]);
   const workspace = (entities: WorkspaceFile['entities'], notes: WorkspaceFile['notes']) =>

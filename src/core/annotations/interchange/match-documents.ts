@@ -12,9 +12,10 @@ export interface ChosenDocument {
 
 export function documentMatcher(tx: Tx, chosen: readonly ChosenDocument[]) {
   const byUrl = new Map<string, string>();
-  for (const file of tx.documents()) {
-    const { url } = file.document.source;
-    if (url && !byUrl.has(normaliseUrl(url))) byUrl.set(normaliseUrl(url), file.document.id);
+  // The catalog's summaries: matching addresses reads no document's text.
+  for (const { document } of tx.summaries()) {
+    const { url } = document.source;
+    if (url && !byUrl.has(normaliseUrl(url))) byUrl.set(normaliseUrl(url), document.id);
   }
   const choice = new Map<string, string>();
   for (const c of chosen) {
