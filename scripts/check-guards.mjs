@@ -247,6 +247,20 @@ const MUTATIONS = [
     ['tests/renderer/lib/cooccurrence-export.test.ts'],
   ],
   [
+    'right-to-left names not isolated in exports',
+    'src/shared/bidi.ts',
+    'return RTL.test(clean) ? `${FSI}${clean}${PDI}` : clean;',
+    'return clean;',
+    ['tests/integration/bidi.test.ts', 'tests/renderer/lib/cooccurrence-export.test.ts'],
+  ],
+  [
+    'names written into the SVG as markup',
+    'src/shared/bidi.ts',
+    ".replace(/[<>&\"']/g, (c) => `&#${c.charCodeAt(0)};`);",
+    ';',
+    ['tests/renderer/lib/cooccurrence-export.test.ts'],
+  ],
+  [
     'CSV cells starting with - or NUL left live',
     'src/shared/csv.ts',
     'export const FORMULA_START = /^[=+\\-@\\t\\r\\n\\0]/;',

@@ -58,10 +58,11 @@ describe('co-occurrence export', () => {
     expect(cells.filter((c) => FORMULA_STARTS.includes(c[0] ?? ''))).toEqual([]);
   });
 
-  it('leaves out of the SVG what XML forbids, and isolates right-to-left names', () => {
+  it('leaves out of the SVG what XML forbids, escapes markup and isolates right-to-left names', () => {
     const nodes = [
       { id: 'e1', name: 'Evin\u0000\u0007\u001b prison\uFFFE', type: 'place', count: 1 },
       { id: 'e2', name: 'زندان اوین', type: 'place', count: 1 },
+      { id: 'e3', name: '<script>alert(1)</script> & "Ejei"', type: 'person', count: 1 },
     ];
     const svg = matrixSvg(nodes, {
       scope: 'paragraph',
@@ -75,5 +76,9 @@ describe('co-occurrence export', () => {
     // A strict XML parser reads it (jsdom's XML mode refuses forbidden characters).
     const doc = new DOMParser().parseFromString(svg, 'image/svg+xml');
     expect(doc.getElementsByTagName('parsererror')).toHaveLength(0);
+    // A name that looks like markup is a label, not an element.
+    expect(doc.getElementsByTagName('script')).toHaveLength(0);
+    const labels = [...doc.getElementsByTagName('text')].map((t) => t.textContent);
+    expect(labels).toContain('<script>alert(1)</script> & "Ejei"');
   });
 });
