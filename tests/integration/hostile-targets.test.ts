@@ -5,6 +5,8 @@
 // trick are refused, in the app's path and the command line's, and how much resident
 // memory the process holds meanwhile. Run alone to read the figures:
 //   npx vitest run tests/integration/hostile-targets.test.ts
+// With RW_TARGETS=1 it also imports 1 MB of quotes just under the exact-only length, each
+// needing approximate matching, which runs into the import's 20 s budget (too long for CI).
 import { writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
@@ -54,6 +56,22 @@ function longQuotes(text: string): string {
     return {
       type: 'Annotation',
       id: `urn:probe:${i}`,
+      target: { source: URL, selector: { type: 'TextQuoteSelector', exact } },
+    };
+  });
+  return JSON.stringify(annotations);
+}
+
+/** 1 MB of 1,900-character quotes, each its passage with every 100th character changed. */
+function nearMissQuotes(text: string): string {
+  const annotations = Array.from({ length: 520 }, (_, i) => {
+    const start = (i * 613) % (text.length - 2_000);
+    const exact = [...text.slice(start, start + 1_900)]
+      .map((c, k) => (k % 100 === 50 ? (c === 'x' ? 'y' : 'x') : c))
+      .join('');
+    return {
+      type: 'Annotation',
+      id: `urn:probe:near:${i}`,
       target: { source: URL, selector: { type: 'TextQuoteSelector', exact } },
     };
   });
@@ -116,6 +134,28 @@ describe('issue 23 targets', () => {
       await closeWorkbench(wb.dir);
     }
   }, 120_000);
+
+  it.runIf(process.env.RW_TARGETS)(
+    '1 MB of quotes each needing approximate matching stops within its budget',
+    async () => {
+      const text = prose();
+      const json = nearMissQuotes(text);
+      const wb = await documentWith(text, { importWorker: worker });
+      const { value, took, longest, calls, held } = await whileWaiting(
+        wb,
+        wb.call('annotations.import', { json }),
+      );
+      const r = unwrap(value);
+      expect(r.items).toHaveLength(520);
+      report(
+        `annotations import (import worker, near misses): ${(json.length / MB).toFixed(2)} MB, ` +
+          `${r.items.length} of 520 reported (${JSON.stringify(r.counts)}) in ${(took / 1000).toFixed(2)} s; ` +
+          `other calls: ${calls}, longest wait ${longest.toFixed(0)} ms; serving thread held at most ${held.toFixed(0)} ms`,
+      );
+      await closeWorkbench(wb.dir);
+    },
+    120_000,
+  );
 
   it('a compression bomb and a page-tree trick are refused quickly, in the app and the CLI', async () => {
     for (const [name, make] of [
