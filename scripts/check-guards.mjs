@@ -256,7 +256,7 @@ const MUTATIONS = [
   [
     'names written into the SVG as markup',
     'src/shared/bidi.ts',
-    ".replace(/[<>&\"']/g, (c) => `&#${c.charCodeAt(0)};`);",
+    '.replace(/[<>&"\']/g, (c) => `&#${c.charCodeAt(0)};`);',
     ';',
     ['tests/renderer/lib/cooccurrence-export.test.ts'],
   ],
