@@ -3,16 +3,11 @@
 // progress is shown as the core reports it, Cancel asks the core to stop it, the cancelled
 // import's answer is shown, and closing the dialog mid-import cancels it too.
 import { act, createElement } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ImportAnnotationsDialog } from '../../src/renderer/src/features/library/ImportAnnotationsDialog';
-import { createWorkbenchStore, initialState } from '../../src/renderer/src/store/index';
-import { createCommands } from '../../src/renderer/src/workbench/commands';
-import { WorkbenchProvider } from '../../src/renderer/src/workbench/context';
 import type { ImportProgress } from '../../src/shared/methods/annotations';
-import { fakeApi, listItem } from './builders';
-
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
+import { listItem } from './builders';
+import { mountView } from './mount-view';
 
 beforeAll(() => {
   const proto = HTMLDialogElement.prototype as HTMLDialogElement & Record<string, unknown>;
@@ -27,76 +22,52 @@ beforeAll(() => {
   };
 });
 
-let root: Root | undefined;
-let container: HTMLElement;
-afterEach(() => {
-  act(() => root?.unmount());
-  container.remove();
-});
-
-const settle = (ms = 30): Promise<void> =>
-  act(() => new Promise<void>((resolve) => setTimeout(resolve, ms)));
-
-const button = (name: string): HTMLButtonElement => {
-  const found = [...document.querySelectorAll('button')].find(
-    (b) => b.textContent?.trim() === name,
-  );
-  if (!found) throw new Error(`no button ${name}`);
-  return found;
-};
+let unmount: (() => void) | undefined;
+afterEach(() => unmount?.());
 
 async function mount(onClose = (): void => undefined) {
   let progress: ImportProgress = { phase: 'placing', placed: 3, total: 10 };
   let finish: (error: Error) => void = () => undefined;
   const jobs: string[] = [];
   const cancels: string[] = [];
-  const { api } = fakeApi({
-    'annotations.importPreview': () => ({
-      format: 'w3c',
-      total: 10,
-      targets: [{ url: 'https://example.org/a', count: 10, documentId: 'd1', documentTitle: 'A' }],
-      tags: [],
-      entities: [],
+  const view = await mountView(
+    createElement(ImportAnnotationsDialog, {
+      file: { name: 'notes.json', json: '[]', token: 'pick-1' },
+      onClose,
     }),
-    'documents.list': () => [listItem('d1', 0)],
-    'annotations.import': ({ jobId }) =>
-      new Promise((_, reject) => {
-        jobs.push(jobId!);
-        finish = reject;
+    {
+      'annotations.importPreview': () => ({
+        format: 'w3c',
+        total: 10,
+        targets: [
+          { url: 'https://example.org/a', count: 10, documentId: 'd1', documentTitle: 'A' },
+        ],
+        tags: [],
+        entities: [],
       }),
-    'annotations.importStatus': () => progress,
-    'annotations.importCancel': ({ jobId }) => {
-      cancels.push(jobId);
-      progress = { phase: 'none', placed: 0, total: 0 };
-      finish(new Error('The import was cancelled; nothing was imported.'));
-      return { cancelled: true };
-    },
-  });
-  const store = createWorkbenchStore(initialState);
-  const workbench = { api, store, commands: createCommands(api, store) };
-  container = document.createElement('div');
-  document.body.append(container);
-  root = createRoot(container);
-  act(() =>
-    root!.render(
-      createElement(WorkbenchProvider, {
-        workbench,
-        children: createElement(ImportAnnotationsDialog, {
-          file: { name: 'notes.json', json: '[]' },
-          onClose,
+      'documents.list': () => [listItem('d1', 0)],
+      'annotations.import': ({ jobId }) =>
+        new Promise((_, reject) => {
+          jobs.push(jobId!);
+          finish = reject;
         }),
-      }),
-    ),
+      'annotations.importStatus': () => progress,
+      'annotations.importCancel': ({ jobId }) => {
+        cancels.push(jobId);
+        progress = { phase: 'none', placed: 0, total: 0 };
+        finish(new Error('The import was cancelled; nothing was imported.'));
+        return { cancelled: true };
+      },
+    },
   );
-  await settle();
-  return { jobs, cancels };
+  unmount = view.unmount;
+  return { jobs, cancels, ...view };
 }
 
 describe('the import annotations dialog', () => {
   it('shows the core’s progress, and Cancel stops the import it named', async () => {
-    const { jobs, cancels } = await mount();
-    act(() => button('Import 10 annotations').click());
-    await settle(60);
+    const { jobs, cancels, button, click } = await mount();
+    await click(button('Import 10 annotations'));
     expect(jobs).toHaveLength(1);
     expect(document.querySelector('[role="status"]')?.textContent).toBe(
       'Placing annotations: 3 of 10…',
@@ -105,8 +76,7 @@ describe('the import annotations dialog', () => {
       'progress[aria-label="Import progress"]',
     );
     expect([bar?.value, bar?.max]).toEqual([3, 10]);
-    act(() => button('Cancel import').click());
-    await settle();
+    await click(button('Cancel import'));
     expect(cancels).toEqual(jobs);
     expect(document.querySelector('[role="alert"]')?.textContent).toBe(
       'The import was cancelled; nothing was imported.',
@@ -115,9 +85,8 @@ describe('the import annotations dialog', () => {
 
   it('cancels the import when the dialog is closed while it runs', async () => {
     let closed = false;
-    const { jobs, cancels } = await mount(() => (closed = true));
-    act(() => button('Import 10 annotations').click());
-    await settle();
+    const { jobs, cancels, button, click, settle } = await mount(() => (closed = true));
+    await click(button('Import 10 annotations'));
     act(() => {
       document.querySelector('dialog')!.dispatchEvent(new Event('cancel', { cancelable: true }));
     });

@@ -2,11 +2,15 @@
 // book-keeping in plain objects keyed by element id (`connectedBy[id]` in its traversals),
 // so an entity whose id is "constructor" or "hasOwnProperty" finds a function there and
 // the layout throws, blanking the view. Elements are therefore named by their place in
-// the list ("n0", "n1", "n0-n1"), never by entity id, and mapped back on a tap.
+// the list ("n0", "n1", "n0-n1"), never by entity id, and mapped back on a tap. Nodes start
+// on a circle, for the force layout to move.
 import type { Cooccurrence, CooccurrenceNode } from '../../../shared/methods/analysis';
 
 export interface GraphElements {
-  elements: { data: Record<string, string | number> }[];
+  elements: {
+    data: Record<string, string | number>;
+    position?: { x: number; y: number };
+  }[];
   /** The entity id of a graph node's id. */
   entityOf: (nodeId: string) => string | undefined;
 }
@@ -23,9 +27,16 @@ export function graphElements(
     const b = key.get(p.b);
     return a && b ? [{ data: { id: `${a}-${b}`, source: a, target: b, count: p.count } }] : [];
   });
+  const radius = 40 * Math.max(2, nodes.length);
   return {
     elements: [
-      ...named.map(({ n, id }) => ({ data: { id, label: n.name, type: n.type } })),
+      ...named.map(({ n, id }, i) => ({
+        data: { id, label: n.name, type: n.type },
+        position: {
+          x: radius * Math.cos((2 * Math.PI * i) / nodes.length),
+          y: radius * Math.sin((2 * Math.PI * i) / nodes.length),
+        },
+      })),
       ...edges,
     ],
     entityOf: (nodeId) => entity.get(nodeId),

@@ -2,19 +2,19 @@
 // annotation, saving), polled from the core, with the Cancel that stops it before it saves.
 import { useEffect, useState } from 'react';
 import type { ImportProgress as Progress } from '../../../../shared/methods/annotations';
-import { useWorkbench } from '../../workbench/context';
+import { useCommands } from '../../workbench/context';
 
 /** Often enough to move the bar smoothly, rarely enough to cost the core nothing. */
 const POLL_MS = 300;
 
 function useImportProgress(jobId: string): Progress | null {
-  const { api } = useWorkbench();
+  const { importStatus } = useCommands();
   const [progress, setProgress] = useState<Progress | null>(null);
   useEffect(() => {
     let stopped = false;
     let timer: ReturnType<typeof setTimeout> | undefined;
     const poll = (): void => {
-      void api['annotations.importStatus']({ jobId })
+      void importStatus(jobId)
         .then((next) => {
           if (stopped) return;
           setProgress(next);
@@ -27,7 +27,7 @@ function useImportProgress(jobId: string): Progress | null {
       stopped = true;
       clearTimeout(timer);
     };
-  }, [api, jobId]);
+  }, [importStatus, jobId]);
   return progress;
 }
 
