@@ -84,7 +84,16 @@ function fail(io: Io, message: string): number {
   return 1;
 }
 
-export async function runCli(argv: string[], io: Io): Promise<number> {
+export interface CliOptions {
+  /**
+   * The built import worker (out/server/import-worker.js beside the command line's bundle):
+   * files are parsed there, with the same time and memory limits as in the app, so a
+   * hostile file cannot hold the command line (and the workspace's lock) for minutes.
+   */
+  importWorker?: string;
+}
+
+export async function runCli(argv: string[], io: Io, options: CliOptions = {}): Promise<number> {
   const [command, ...rest] = argv;
   if (!command || command === 'help' || argv.includes('--help')) {
     io.out(USAGE);
@@ -96,6 +105,7 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
   const { defaultWorkspaceDir, openWorkbench, workspaceArg } = await import('../core/index');
   const wb = await openWorkbench(workspaceArg(argv) ?? defaultWorkspaceDir(), {
     host: 'command line',
+    ...(options.importWorker ? { importWorker: options.importWorker } : {}),
   });
   try {
     const info = await wb.call('workspace.info', {});

@@ -11,6 +11,7 @@ import { internalError, invalid, refuse, send, sendEnvelope } from './responses'
 import {
   hostAllowed,
   isJson,
+  oneHost,
   originAllowed,
   SECURITY_HEADERS,
   sessionCookie,
@@ -151,6 +152,7 @@ export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost>
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const target = parseTarget(req.url);
     if (!target) return send(res, 400, 'Bad request target');
+    if (!oneHost(req)) return send(res, 400, 'A request names exactly one Host');
     if (!hostAllowed(req, gate)) return send(res, 421, 'Unknown host');
     const { pathname } = target;
     if (pathname === '/login' && req.method === 'GET') {

@@ -1,6 +1,7 @@
 // The data model (W3C Web Annotation compatible) as zod schemas: the one definition used
 // to validate files loaded from disk, payloads crossing IPC/HTTP, and to type the code.
 import { z } from 'zod';
+import { cleanLabel } from './bidi';
 import { HIGHLIGHT_KIND_IDS } from './concepts/highlight-kinds';
 import { DOCUMENT_FORMATS } from './concepts/import-formats';
 
@@ -14,14 +15,33 @@ import { DOCUMENT_FORMATS } from './concepts/import-formats';
  */
 export const SCHEMA_VERSION = 3;
 
+/**
+ * Names every JavaScript object already answers to ("__proto__", "constructor",
+ * "hasOwnProperty", ...). An id equal to one of them, used as a key of a plain object
+ * anywhere (in our code or a library's: cytoscape keys its traversals so), finds the
+ * prototype's member instead of a record; ids that enter the workbench cannot be these.
+ */
+const PROTOTYPE_NAMES: ReadonlySet<string> = new Set([
+  ...Object.getOwnPropertyNames(Object.prototype),
+  'prototype',
+]);
+
 export const Id = z
   .string()
   .min(1)
   .max(64)
-  .regex(/^[A-Za-z0-9_-]+$/, 'ids are letters, digits, "_" or "-"');
+  .regex(/^[A-Za-z0-9_-]+$/, 'ids are letters, digits, "_" or "-"')
+  .refine((id) => !PROTOTYPE_NAMES.has(id), {
+    message: 'an id cannot be a name every JavaScript object has (such as "constructor")',
+  });
 export const Timestamp = z.iso.datetime();
+/**
+ * A name, tag or title as it enters: direction overrides and control characters stripped
+ * (bidi.ts says why), so two names that display alike are alike.
+ */
+export const Label = z.string().overwrite(cleanLabel);
 /** A highlight's free-text tag: any words, trimmed. */
-export const Tag = z.string().trim().min(1, 'a tag cannot be empty').max(100);
+export const Tag = Label.trim().min(1, 'a tag cannot be empty').max(100);
 
 export const BlockKind = z.enum(['heading', 'paragraph', 'list-item', 'quote']);
 export const Block = z.strictObject({
@@ -41,8 +61,8 @@ export const Mark = z.strictObject({
 });
 
 export const SourceMeta = z.strictObject({
-  author: z.string().max(500).optional(),
-  publisher: z.string().max(500).optional(),
+  author: Label.max(500).optional(),
+  publisher: Label.max(500).optional(),
   url: z.string().max(2048).optional(),
   /** A Digital Object Identifier ("10.1234/abc"), from a bibliography or typed in. */
   doi: z.string().max(300).optional(),
@@ -61,7 +81,7 @@ export const DocumentFormat = z.enum(DOCUMENT_FORMATS);
 
 export const Document = z.strictObject({
   id: Id,
-  title: z.string().min(1).max(500),
+  title: Label.min(1).max(500),
   text: z.string(),
   blocks: z.array(Block),
   marks: z.array(Mark),
@@ -93,7 +113,7 @@ export const EntityType = z
   .regex(/^[\p{L}\p{N} _-]+$/u, 'a type is a word such as person or place');
 
 /** An entity's name or one of its aliases. */
-export const EntityName = z.string().trim().min(1, 'a name cannot be empty').max(300);
+export const EntityName = Label.trim().min(1, 'a name cannot be empty').max(300);
 export const Aliases = z.array(EntityName).max(100);
 export const Description = z.string().max(20_000);
 /** An identifier elsewhere, such as a Wikidata QID. */
@@ -194,7 +214,7 @@ export const Annotation = z.strictObject({
 
 export const Note = z.strictObject({
   id: Id,
-  title: z.string().max(500),
+  title: Label.max(500),
   body: z.string().max(200_000),
   entityIds: z.array(Id),
   documentIds: z.array(Id),

@@ -63,7 +63,14 @@ describe('a Hypothesis API search result', () => {
 
   it('anchors each quote, reports the stale one fuzzy, keeps the lost one orphaned and skips the rest with reasons', async () => {
     const report = unwrap(await wb.call('annotations.import', { json: HYPOTHESIS }));
-    expect(report.counts).toEqual({ anchored: 2, fuzzy: 1, orphaned: 1, duplicate: 0, skipped: 3 });
+    expect(report.counts).toEqual({
+      anchored: 2,
+      fuzzy: 1,
+      orphaned: 1,
+      duplicate: 0,
+      'over-budget': 0,
+      skipped: 3,
+    });
     expect(byId(report, 'hypCellsAAAA1')).toMatchObject({ status: 'anchored', documentId: docId });
     expect(byId(report, 'hypLawyerAAA2')).toMatchObject({ status: 'anchored', documentId: docId });
     const stale = byId(report, 'hypEvinStale3');
@@ -140,7 +147,14 @@ describe('a Hypothesis API search result', () => {
     const after = await workspaceFiles(dir);
     expect(unwrap(await wb.call('history.info', {})).undoLabel).toBe('Import annotations');
     const again = unwrap(await wb.call('annotations.import', { json: HYPOTHESIS }));
-    expect(again.counts).toEqual({ anchored: 0, fuzzy: 0, orphaned: 0, duplicate: 4, skipped: 3 });
+    expect(again.counts).toEqual({
+      anchored: 0,
+      fuzzy: 0,
+      orphaned: 0,
+      duplicate: 4,
+      'over-budget': 0,
+      skipped: 3,
+    });
     expect(await workspaceFiles(dir)).toEqual(after);
     unwrap(await wb.call('history.undo', {}));
     expect(await workspaceFiles(dir)).toEqual(before);

@@ -2,7 +2,7 @@
 // text, never taken from the caller, so a highlight cannot claim words it does not cover.
 // Every check runs inside the command that writes, so nothing can change in between.
 import type { NamespaceHandlers } from '../../shared/api';
-import { interchangeHandlers } from './interchange-handlers';
+import { interchangeHandlers, type InterchangeOptions } from './interchange-handlers';
 import { lookupHandlers } from './lookups';
 import { reviewHandlers } from './review';
 import { describeRange, tidyRange } from '../../shared/anchoring';
@@ -22,11 +22,14 @@ export function requireEntities(tx: Tx, ids: readonly string[]): void {
   if (missing.length) throw notFound('entity', missing.join('", "'));
 }
 
-export function annotationsHandlers(ctx: CoreContext): NamespaceHandlers<'annotations'> {
+export function annotationsHandlers(
+  ctx: CoreContext,
+  interchange: InterchangeOptions = {},
+): NamespaceHandlers<'annotations'> {
   return {
     ...lookupHandlers(ctx),
     ...reviewHandlers(ctx),
-    ...interchangeHandlers(ctx),
+    ...interchangeHandlers(ctx, interchange),
     'annotations.create': (input) =>
       ctx.command('Create highlight', (tx) => {
         const { document } = tx.document(input.documentId);

@@ -12,7 +12,9 @@ import { migrate } from '../store/migrations';
 import { importPastedText } from '../importers';
 import { ImportError } from '../importers/import-error';
 import type { ParseFile } from '../importers/worker-protocol';
+import { documentIdOf } from '../store/layout';
 import { addDocument, storeNewDocument } from './handlers';
+import { restoreProblems } from './restore-check';
 import { importContent, patchSource } from './sources';
 import { importCodebookFile, importProject } from './import-project';
 import { importReferences } from './import-references';
@@ -57,6 +59,10 @@ function upgradeBackup(raw: unknown): unknown {
   });
   return { ...backup, version: BACKUP_VERSION, documents };
 }
+
+/** Documents here whose files could not be read: their ids are taken all the same. */
+const damagedIds = (ctx: CoreContext): string[] =>
+  [...ctx.store.damaged.keys()].flatMap((path) => documentIdOf(path) ?? []);
 
 /**
  * Restores a JSON backup into this workspace as one command: every file it writes lands,
@@ -105,6 +111,14 @@ export async function restoreBackup(
       throw new ImportError(
         fileName,
         `it holds records already in this workspace (for example "${clashes[0]}")`,
+      );
+    // Judged as a whole before anything is written: nothing that would be reported as
+    // damaged (or make the workspace read-only) at the next start gets in.
+    const problems = restoreProblems(tx, backup, damagedIds(ctx));
+    if (problems.length)
+      throw new ImportError(
+        fileName,
+        `it would leave the workspace damaged, so nothing was restored: ${problems.slice(0, 5).join('; ')}${problems.length > 5 ? ` (and ${problems.length - 5} more)` : ''}`,
       );
     for (const d of backup.documents)
       tx.setFile(d.document.id, { schemaVersion: SCHEMA_VERSION, ...d });

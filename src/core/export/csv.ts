@@ -3,13 +3,15 @@
 // SHA-256 of the file imported and of the text the offsets count in, and the text's
 // revision), its page (PDF; empty for documents without pages) and paragraph on that page,
 // CRLF line endings and UTF-8 with a byte-order mark so spreadsheet programs read Persian
-// and Arabic correctly. Cells that a spreadsheet would run as a formula are prefixed
-// with an apostrophe: article text is untrusted. A highlight's codes are given with their
-// place in the codebook ("Detention / Solitary confinement"), its kind by the codebook's
-// name, its links as "relation → highlight id"; a source detail the workspace does not
-// have says "source not recorded" instead of being left blank.
+// and Arabic correctly. Cells are written by the one CSV writer (src/shared/csv.ts),
+// which defuses every cell a spreadsheet would run as a formula: article text is untrusted.
+// A highlight's codes are given with their place in the codebook ("Detention / Solitary
+// confinement"), its kind by the codebook's name, its links as "relation → highlight id";
+// a source detail the workspace does not have says "source not recorded", not a blank.
+import { isolate } from '../../shared/bidi';
 import { codePath } from '../../shared/codebook/code-tree';
 import { kindLabel, relationOf } from '../../shared/codebook/codebook';
+import { csvFile } from '../../shared/csv';
 import { sha256 } from '../hash';
 import { citeLocation } from './locate';
 import { NOT_RECORDED } from './provenance';
@@ -47,12 +49,6 @@ const HEADER = [
   'created_at',
   'updated_at',
 ];
-
-export function csvCell(value: string | number): string {
-  let text = String(value);
-  if (/^[=+@\t\r]|^-[\d(]/.test(text)) text = `'${text}`;
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
 
 export function exportCsv(snapshot: Snapshot): string {
   const entities = new Map(snapshot.entities.map((e) => [e.id, e]));
@@ -103,8 +99,8 @@ export function exportCsv(snapshot: Snapshot): string {
           entityId,
           entity?.name ?? '',
           entity?.type ?? '',
-          a.tags.join('; '),
-          a.tags.map((t) => codePath(codebook, t)).join('; '),
+          a.tags.map(isolate).join('; '),
+          a.tags.map((t) => isolate(codePath(codebook, t))).join('; '),
           linksOf(a.id),
           a.note,
           a.status,
@@ -116,5 +112,5 @@ export function exportCsv(snapshot: Snapshot): string {
       for (const id of a.entityIds) rows.push(base(id));
     }
   }
-  return `\uFEFF${rows.map((row) => row.map(csvCell).join(',')).join('\r\n')}\r\n`;
+  return csvFile(rows);
 }

@@ -7,6 +7,7 @@ import { useEffect, useState } from 'react';
 import { createClient } from './api/client';
 import { Banners } from './features/shell/Banners';
 import { Columns } from './features/shell/Columns';
+import { ErrorBoundary } from './features/shell/ErrorBoundary';
 import { KeyboardLayer } from './features/shell/KeyboardLayer';
 import { ReimportDialog } from './features/reader/ReimportDialog';
 import { ReferencesDialog } from './features/library/ReferencesDialog';
@@ -106,14 +107,22 @@ function Window(): React.JSX.Element {
   useKindStyles();
   return (
     <div className={dragging ? 'app dragging' : 'app'} {...dropProps}>
-      <TopBar />
-      <WorkspaceBanner />
-      <Banners />
-      <Columns />
-      <Toasts />
-      <KeyboardLayer />
-      <ReimportDialog />
-      <ReferencesDialog />
+      <ErrorBoundary name="The top bar">
+        <TopBar />
+      </ErrorBoundary>
+      <ErrorBoundary name="The workspace messages">
+        <WorkspaceBanner />
+        <Banners />
+      </ErrorBoundary>
+      <ErrorBoundary name="The workbench">
+        <Columns />
+      </ErrorBoundary>
+      <ErrorBoundary name="The notifications">
+        <Toasts />
+        <KeyboardLayer />
+        <ReimportDialog />
+        <ReferencesDialog />
+      </ErrorBoundary>
     </div>
   );
 }

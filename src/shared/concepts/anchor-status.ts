@@ -37,4 +37,5 @@ export const IMPORT_STATUS_LABELS = {
   orphaned: 'Kept as orphaned: review it',
   duplicate: 'Already here',
   skipped: 'Not imported',
+  'over-budget': 'Not anchored: over budget (kept as an orphan to place by hand)',
 } as const;

@@ -2,7 +2,7 @@
 // correcting a source's details, editing its text (a new revision), deleting to trash.
 import { z } from 'zod';
 import { MAX_IMPORT_BYTES, MAX_IMPORT_LABEL } from '../concepts/import-formats';
-import { Id, type Annotation, type Document } from '../model';
+import { Id, Label, type Annotation, type Document } from '../model';
 import { Empty } from './workspace';
 import { byId, method, namespace } from './define';
 
@@ -84,8 +84,8 @@ function isWebAddress(u: string): boolean {
 }
 /** Where a source came from, as the user corrects it; an empty string clears a field. */
 export const SourcePatch = z.strictObject({
-  author: z.string().trim().max(500).optional(),
-  publisher: z.string().trim().max(500).optional(),
+  author: Label.trim().max(500).optional(),
+  publisher: Label.trim().max(500).optional(),
   url: WebAddress.optional(),
   doi: z.string().trim().max(300).optional(),
   publishedDate: z.string().trim().max(100).optional(),
@@ -94,7 +94,7 @@ export const SourcePatch = z.strictObject({
 export type SourcePatch = z.infer<typeof SourcePatch>;
 
 export const PasteInput = z.strictObject({
-  title: z.string().trim().max(500).optional(),
+  title: Label.trim().max(500).optional(),
   source: SourcePatch.optional(),
   text: z.string().min(1, 'there is no text to add').max(5_000_000),
 });
@@ -102,7 +102,7 @@ export const PasteInput = z.strictObject({
 export const UpdateMetadataInput = z.strictObject({
   id: Id,
   patch: z.strictObject({
-    title: z.string().trim().min(1, 'a title cannot be empty').max(500).optional(),
+    title: Label.trim().min(1, 'a title cannot be empty').max(500).optional(),
     source: SourcePatch.optional(),
   }),
 });

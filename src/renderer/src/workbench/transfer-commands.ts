@@ -101,6 +101,15 @@ export function createTransferCommands(
       input: Input<'annotations.import'>,
     ): Promise<Output<'annotations.import'>> => api['annotations.import'](input),
 
+    /** How far the annotations import named `jobId` has come (the dialog polls it). */
+    importStatus: (jobId: string): Promise<Output<'annotations.importStatus'>> =>
+      api['annotations.importStatus']({ jobId }),
+
+    /** Stops the annotations import named `jobId` before it saves anything. */
+    cancelImport: (jobId: string): void => {
+      void api['annotations.importCancel']({ jobId }).catch(() => undefined);
+    },
+
     /** Stops the import under way after the file it is on. */
     cancelProgress: (): void => controller?.abort(),
   };

@@ -28,7 +28,9 @@ function DossierBody({ dossier }: { dossier: Dossier }): React.JSX.Element {
     <article className="research dossier" aria-labelledby="dossier-heading">
       <header className="row spread">
         <div>
-          <h1 id="dossier-heading">{entity.name}</h1>
+          <h1 id="dossier-heading" dir="auto">
+            {entity.name}
+          </h1>
           <p className="muted">
             {entity.type} · {plural(passages, 'passage')} ·{' '}
             {plural(dossier.sources.length, 'document')}
@@ -83,7 +85,7 @@ function DossierBody({ dossier }: { dossier: Dossier }): React.JSX.Element {
           {dossier.cooccurring.map((c) => (
             <li key={c.entity.id}>
               <button type="button" onClick={() => commands.openDossier(c.entity.id)}>
-                {c.entity.name}
+                <bdi>{c.entity.name}</bdi>
               </button>{' '}
               <span className="muted">
                 {plural(c.paragraphs, 'paragraph')}, {plural(c.documents, 'document')}

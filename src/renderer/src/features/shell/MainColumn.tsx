@@ -17,6 +17,7 @@ import { TagView } from '../research/TagView';
 import { CodebookView } from '../codebook/CodebookView';
 import { selectWorkspaceReadOnly } from '../../store/workspace';
 import { TimelineView } from '../research/TimelineView';
+import { ErrorBoundary } from './ErrorBoundary';
 
 const TABS: { view: ResearchView; label: string }[] = [
   { view: 'reader', label: 'Reader' },
@@ -61,13 +62,18 @@ export function MainColumn(): React.JSX.Element {
         ))}
       </div>
       <div id="main-view" role="tabpanel" aria-labelledby={`tab-${view}`} className="main-view">
-        {view === 'reader' && <ReadingColumn />}
-        {view === 'dossier' && dossierId !== null && <DossierView entityId={dossierId} />}
-        {view === 'cooccurrence' && <CooccurrenceView />}
-        {view === 'timeline' && <TimelineView />}
-        {view === 'notes' && <NotesView />}
-        {view === 'tag' && tag !== null && <TagView tag={tag} />}
-        {view === 'codebook' && <CodebookView readOnly={readOnly} />}
+        <ErrorBoundary
+          name={`The ${TABS.find((t) => t.view === view)?.label ?? view} view`}
+          resetKey={`${view}:${dossierId}:${tag}`}
+        >
+          {view === 'reader' && <ReadingColumn />}
+          {view === 'dossier' && dossierId !== null && <DossierView entityId={dossierId} />}
+          {view === 'cooccurrence' && <CooccurrenceView />}
+          {view === 'timeline' && <TimelineView />}
+          {view === 'notes' && <NotesView />}
+          {view === 'tag' && tag !== null && <TagView tag={tag} />}
+          {view === 'codebook' && <CodebookView readOnly={readOnly} />}
+        </ErrorBoundary>
       </div>
     </main>
   );
