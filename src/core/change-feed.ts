@@ -4,7 +4,8 @@
 // its undo, its redo and a remote change all reach the windows the same way.
 import { emptyEvent, type WorkbenchEvent } from '../shared/change-event';
 import type { DocumentListItem, HistoryInfo } from '../shared/api';
-import type { Annotation, Document, Entity } from '../shared/model';
+import { defaultCodebook } from '../shared/codebook/codebook';
+import type { Annotation, Document, Entity, HighlightLink } from '../shared/model';
 import type { Op } from './store/tx';
 
 export type Listener = (event: WorkbenchEvent) => void;
@@ -73,6 +74,7 @@ export class ChangeFeed {
     const listed = new Set<string>();
     const removedDocs = new Set<string>();
     const annotations = new Map<string, Annotation | { id: string; documentId: string }>();
+    const links = new Map<string, HighlightLink | null>();
 
     const highlight = (before: Annotation | undefined, after: Annotation | undefined): void => {
       const was = before?.entityIds ?? [];
@@ -94,6 +96,13 @@ export class ChangeFeed {
         case 'note':
           if (op.after) event.notes.put.push(op.after);
           else event.notes.removed.push(op.id);
+          break;
+        case 'codebook':
+          // Back to no codebook of its own (an undo) means back to the default one.
+          event.codebook = op.after ?? defaultCodebook();
+          break;
+        case 'link':
+          links.set(op.id, op.after ?? null);
           break;
         case 'annotation':
           highlight(op.before, op.after);
@@ -139,6 +148,13 @@ export class ChangeFeed {
       if (item) event.documents.put.push(item);
     }
     event.documents.removed.push(...removedDocs);
+    if (links.size) {
+      event.links = { put: [], removed: [] };
+      for (const [id, link] of links) {
+        if (link) event.links.put.push(link);
+        else event.links.removed.push(id);
+      }
+    }
     event.touchedEntities = [...touched];
     event.tags = [...tags].map((tag) => ({ tag, count: this.source.tagCount(tag) }));
     return event;

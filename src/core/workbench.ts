@@ -11,11 +11,14 @@ import type { Listener } from './change-feed';
 import { dispatch } from './dispatch';
 import { analysisHandlers } from './analysis/handlers';
 import { annotationsHandlers } from './annotations/handlers';
+import { codebookHandlers } from './codebook/handlers';
+import type { Budget } from './annotations/interchange/placer';
 import { addDocument, documentsHandlers } from './documents/handlers';
 import { entitiesHandlers } from './entities/handlers';
 import { eventsHandlers } from './events/handlers';
 import { exportHandlers } from './export/handlers';
 import { historyHandlers } from './history/handlers';
+import { linksHandlers } from './links/handlers';
 import { mentionsHandlers } from './mentions/handlers';
 import { notesHandlers } from './notes/handlers';
 import { HandlerRegistry } from './registry';
@@ -51,8 +54,13 @@ export interface WorkbenchOptions {
   member?: string;
   /** How much memory documents read may take, in bytes (256 MB by default). */
   cacheBytes?: number;
-  /** How long the import worker may take over one file (5 minutes by default). */
+  /**
+   * How long the import worker may take over one file (by default it grows with the
+   * file's size: src/core/importers/limits.ts).
+   */
   importTimeoutMs?: number;
+  /** Time budgets of an annotations import other than the defaults (tests, benches). */
+  annotationBudget?: Partial<Budget>;
 }
 
 export interface Workbench {
@@ -135,7 +143,10 @@ export async function openWorkbench(
   const handlers = new HandlerRegistry()
     .add('workspace', workspaceHandlers(ctx))
     .add('documents', documentsHandlers(ctx, parse))
-    .add('annotations', annotationsHandlers(ctx))
+    .add(
+      'annotations',
+      annotationsHandlers(ctx, { worker: options.importWorker, budget: options.annotationBudget }),
+    )
     .add('tags', tagsHandlers(ctx))
     .add('entities', entitiesHandlers(ctx))
     .add('notes', notesHandlers(ctx))
@@ -145,6 +156,8 @@ export async function openWorkbench(
     .add('export', exportHandlers(ctx))
     .add('search', searchHandlers(ctx))
     .add('history', historyHandlers(ctx))
+    .add('codebook', codebookHandlers(ctx))
+    .add('links', linksHandlers(ctx))
     .complete();
   return {
     dir,

@@ -1,6 +1,7 @@
 // The data model (W3C Web Annotation compatible) as zod schemas: the one definition used
 // to validate files loaded from disk, payloads crossing IPC/HTTP, and to type the code.
 import { z } from 'zod';
+import { cleanLabel } from './bidi';
 import { HIGHLIGHT_KIND_IDS } from './concepts/highlight-kinds';
 import { DOCUMENT_FORMATS } from './concepts/import-formats';
 
@@ -14,14 +15,33 @@ import { DOCUMENT_FORMATS } from './concepts/import-formats';
  */
 export const SCHEMA_VERSION = 3;
 
+/**
+ * Names every JavaScript object already answers to ("__proto__", "constructor",
+ * "hasOwnProperty", ...). An id equal to one of them, used as a key of a plain object
+ * anywhere (in our code or a library's: cytoscape keys its traversals so), finds the
+ * prototype's member instead of a record; ids that enter the workbench cannot be these.
+ */
+const PROTOTYPE_NAMES: ReadonlySet<string> = new Set([
+  ...Object.getOwnPropertyNames(Object.prototype),
+  'prototype',
+]);
+
 export const Id = z
   .string()
   .min(1)
   .max(64)
-  .regex(/^[A-Za-z0-9_-]+$/, 'ids are letters, digits, "_" or "-"');
+  .regex(/^[A-Za-z0-9_-]+$/, 'ids are letters, digits, "_" or "-"')
+  .refine((id) => !PROTOTYPE_NAMES.has(id), {
+    message: 'an id cannot be a name every JavaScript object has (such as "constructor")',
+  });
 export const Timestamp = z.iso.datetime();
+/**
+ * A name, tag or title as it enters: direction overrides and control characters stripped
+ * (bidi.ts says why), so two names that display alike are alike.
+ */
+export const Label = z.string().overwrite(cleanLabel);
 /** A highlight's free-text tag: any words, trimmed. */
-export const Tag = z.string().trim().min(1, 'a tag cannot be empty').max(100);
+export const Tag = Label.trim().min(1, 'a tag cannot be empty').max(100);
 
 export const BlockKind = z.enum(['heading', 'paragraph', 'list-item', 'quote']);
 export const Block = z.strictObject({
@@ -41,9 +61,15 @@ export const Mark = z.strictObject({
 });
 
 export const SourceMeta = z.strictObject({
-  author: z.string().max(500).optional(),
-  publisher: z.string().max(500).optional(),
+  author: Label.max(500).optional(),
+  publisher: Label.max(500).optional(),
   url: z.string().max(2048).optional(),
+  /** A Digital Object Identifier ("10.1234/abc"), from a bibliography or typed in. */
+  doi: z.string().max(300).optional(),
+  /** The journal, book or site it appeared in, when a bibliography says (CSL container-title). */
+  containerTitle: z.string().max(500).optional(),
+  /** What kind of work it is in CSL's words ("article-journal", "report"), from a bibliography. */
+  citationType: z.string().max(40).optional(),
   publishedDate: z.string().max(100).optional(),
   accessedDate: z.string().max(100).optional(),
   language: z.string().max(35).optional(),
@@ -55,7 +81,7 @@ export const DocumentFormat = z.enum(DOCUMENT_FORMATS);
 
 export const Document = z.strictObject({
   id: Id,
-  title: z.string().min(1).max(500),
+  title: Label.min(1).max(500),
   text: z.string(),
   blocks: z.array(Block),
   marks: z.array(Mark),
@@ -87,7 +113,7 @@ export const EntityType = z
   .regex(/^[\p{L}\p{N} _-]+$/u, 'a type is a word such as person or place');
 
 /** An entity's name or one of its aliases. */
-export const EntityName = z.string().trim().min(1, 'a name cannot be empty').max(300);
+export const EntityName = Label.trim().min(1, 'a name cannot be empty').max(300);
 export const Aliases = z.array(EntityName).max(100);
 export const Description = z.string().max(20_000);
 /** An identifier elsewhere, such as a Wikidata QID. */
@@ -159,9 +185,14 @@ export const TextQuoteSelector = z.strictObject({
   suffix: z.string(),
 });
 
-/** The kinds of highlight (src/shared/concepts/highlight-kinds.ts holds their table). */
+/**
+ * A highlight's kind: the id of one of the codebook's kinds. The four built-in kinds
+ * (src/shared/concepts/highlight-kinds.ts) are the default codebook; a user-defined kind
+ * has an id of the same shape, so the schema takes any id and the command that sets a
+ * kind checks that the codebook has it.
+ */
 export const ANNOTATION_KINDS = HIGHLIGHT_KIND_IDS;
-export const AnnotationKind = z.enum(HIGHLIGHT_KIND_IDS);
+export const AnnotationKind = Id;
 export const AnchorStatus = z.enum(['anchored', 'moved', 'fuzzy', 'orphaned']);
 
 export const Annotation = z.strictObject({
@@ -183,11 +214,61 @@ export const Annotation = z.strictObject({
 
 export const Note = z.strictObject({
   id: Id,
-  title: z.string().max(500),
+  title: Label.max(500),
   body: z.string().max(200_000),
   entityIds: z.array(Id),
   documentIds: z.array(Id),
   annotationIds: z.array(Id),
+  createdAt: Timestamp,
+  updatedAt: Timestamp,
+});
+
+/** A colour as REFI-QDA and CSS both read it: `#RRGGBB`, nothing else (it is written into CSS). */
+export const Colour = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'a colour is written #RRGGBB');
+
+/** A kind of highlight the user can choose in the reader: a name and a colour. */
+export const HighlightKindDef = z.strictObject({
+  id: Id,
+  label: z.string().trim().min(1, 'a kind needs a name').max(60),
+  colour: Colour,
+});
+
+/** A code: a tag with a place in the codebook's hierarchy (tags on highlights name codes). */
+export const Code = z.strictObject({
+  id: Id,
+  name: Tag,
+  /** The code it is filed under; absent at the top level. */
+  parentId: Id.optional(),
+  colour: Colour.optional(),
+  description: z.string().max(20_000).optional(),
+  /** The REFI-QDA GUID it came with from another tool, kept so a round trip matches up. */
+  guid: z.string().max(40).optional(),
+});
+
+/** What a link between two highlights says about them ("corroborates", "contradicts"…). */
+export const LinkRelation = z.strictObject({
+  id: Id,
+  label: z.string().trim().min(1, 'a relation needs a name').max(60),
+});
+
+/**
+ * The user's highlight kinds, codes and link relations, kept in workspace.json. Absent in
+ * a workspace that never changed it: the default codebook (the four built-in kinds, no
+ * codes, the four default relations) stands in.
+ */
+export const Codebook = z.strictObject({
+  kinds: z.array(HighlightKindDef).min(1).max(60),
+  codes: z.array(Code).max(10_000),
+  relations: z.array(LinkRelation).min(1).max(60),
+});
+
+/** A typed link from one highlight to another, possibly in another document. */
+export const HighlightLink = z.strictObject({
+  id: Id,
+  from: Id,
+  to: Id,
+  relation: Id,
+  note: z.string().max(2_000).optional(),
   createdAt: Timestamp,
   updatedAt: Timestamp,
 });
@@ -197,6 +278,10 @@ export const WorkspaceFile = z.strictObject({
   schemaVersion: z.literal(SCHEMA_VERSION),
   entities: z.array(Entity),
   notes: z.array(Note),
+  /** Optional (no schema change): absent until the user first changes the codebook. */
+  codebook: Codebook.optional(),
+  /** Optional: absent until the first link between highlights. */
+  links: z.array(HighlightLink).max(100_000).optional(),
 });
 
 /**
@@ -233,6 +318,11 @@ export type AnnotationKind = z.infer<typeof AnnotationKind>;
 export type AnchorStatus = z.infer<typeof AnchorStatus>;
 export type Annotation = z.infer<typeof Annotation>;
 export type Note = z.infer<typeof Note>;
+export type HighlightKindDef = z.infer<typeof HighlightKindDef>;
+export type Code = z.infer<typeof Code>;
+export type LinkRelation = z.infer<typeof LinkRelation>;
+export type Codebook = z.infer<typeof Codebook>;
+export type HighlightLink = z.infer<typeof HighlightLink>;
 export type WorkspaceFile = z.infer<typeof WorkspaceFile>;
 export type DocumentFile = z.infer<typeof DocumentFile>;
 export type DocumentRecordFile = z.infer<typeof DocumentRecordFile>;

@@ -17,6 +17,8 @@ const WIDGET_KEYS: Record<string, string> = {
   'features/shell/Columns.tsx': 'a panel’s separator: arrows, Home, End; Escape closes its drawer',
   'features/reader/ReadingSettings.tsx': 'Escape closes the reading settings menu',
   'features/entities/EntityPicker.tsx': 'Escape closes the picker’s list',
+  'features/codebook/KindsEditor.tsx': 'Enter in a kind’s name field saves the new name',
+  'features/codebook/RelationsEditor.tsx': 'Enter in a relation’s name field saves the new name',
 };
 
 function sources(dir: string): string[] {

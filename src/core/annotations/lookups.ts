@@ -5,6 +5,8 @@ import type { EntityPassage, WorkbenchHandlers } from '../../shared/api';
 import { notFound } from '../../shared/errors';
 import type { Annotation } from '../../shared/model';
 import type { CoreContext } from '../context';
+import { tagged, tagsUnder } from '../../shared/codebook/code-tree';
+import { documentsTaggedUnder } from '../codebook/retag';
 import type { Tx } from '../store/tx';
 
 type Handlers = Pick<
@@ -42,8 +44,10 @@ export function lookupHandlers(ctx: CoreContext): Handlers {
 
     'annotations.byTag': ({ tag }) =>
       ctx.read((tx) => {
-        const within = ctx.tags.documentsWithTag(tag, tx.summaries());
-        return passages(tx, within, (a) => a.tags.includes(tag)).sort(byPlace);
+        // A code takes in the codes filed under it (src/shared/codebook/code-tree.ts).
+        const under = tagsUnder(tx.codebook, tag);
+        const within = documentsTaggedUnder(tx, under);
+        return passages(tx, within, (a) => tagged(a.tags, under)).sort(byPlace);
       }),
 
     'annotations.byIds': ({ ids }) =>

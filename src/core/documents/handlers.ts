@@ -13,6 +13,7 @@ import { WorkbenchError } from '../../shared/errors';
 import { sha256 } from '../hash';
 import { type ImportedContent } from '../importers/plain-text';
 import { unlinkFromNotes } from '../notes/note-refs';
+import { unlinkHighlights } from '../links/handlers';
 import { mapThroughEdit } from './text-edit';
 import type { Tx } from '../store/tx';
 import { sourceHandlers, storeRevision } from './sources';
@@ -61,10 +62,9 @@ export function documentsHandlers(
           );
         }
         tx.setFile(id, undefined);
-        unlinkFromNotes(tx, {
-          documentIds: new Set([id]),
-          annotationIds: new Set(annotations.map((a) => a.id)),
-        });
+        const highlightIds = new Set(annotations.map((a) => a.id));
+        unlinkFromNotes(tx, { documentIds: new Set([id]), annotationIds: highlightIds });
+        unlinkHighlights(tx, highlightIds);
         return { id, highlights: annotations.length };
       }),
 

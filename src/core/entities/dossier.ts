@@ -3,7 +3,8 @@
 // it shares paragraphs and documents with, and its events.
 import type { Document, DocumentFile, Entity } from '../../shared/model';
 import type { Dossier, DossierSource } from '../../shared/methods/entities';
-import { citation, paragraphNumber } from '../export/snapshot';
+import { citeLocation } from '../export/locate';
+import { plainCitation } from '../export/provenance';
 import { unitsOf } from '../analysis/cooccurrence';
 import { countMentions } from '../mentions/count-mentions';
 import type { BlockLookup } from '../mentions/mentions';
@@ -32,7 +33,7 @@ export function dossier(
     sources.push({
       documentId: document.id,
       title: document.title,
-      citation: citation(document),
+      citation: plainCitation(document),
       passages: [],
       mentions: count,
     });
@@ -41,18 +42,23 @@ export function dossier(
     const passages = annotations
       .filter((a) => a.entityIds.includes(entity.id))
       .sort((x, y) => x.target.position.start - y.target.position.start)
-      .map((annotation) => ({
-        annotation,
-        ...(annotation.status === 'orphaned'
-          ? {}
-          : { paragraph: paragraphNumber(document.blocks, annotation.target.position.start) }),
-      }));
+      .map((annotation) => {
+        // Body paragraphs, counted as a reader of the source counts them (./export/locate.ts).
+        const where =
+          annotation.status === 'orphaned'
+            ? undefined
+            : citeLocation(document, annotation.target.position.start);
+        return {
+          annotation,
+          ...(where?.kind === 'paragraph' ? { paragraph: where.paragraph } : {}),
+        };
+      });
     const count = mentions.get(document.id) ?? 0;
     if (!passages.length && !count) continue;
     sources.push({
       documentId: document.id,
       title: document.title,
-      citation: citation(document),
+      citation: plainCitation(document),
       passages,
       mentions: count,
     });

@@ -3,16 +3,21 @@
 // sanitiser and block builder as a web page, so a Word file can carry nothing a web
 // page could not. Readability is skipped: the whole document is the content.
 import { htmlToContent } from './html';
+import { checkDocx } from './docx-check';
 import { ImportError } from './import-error';
 import { sha256 } from '../hash';
 import { type ImportedContent } from './plain-text';
 
 export async function importDocx(bytes: Uint8Array, fileName: string): Promise<ImportedContent> {
   const contentHash = sha256(bytes);
+  // Parts that inflate too far or nest too deep are refused before mammoth reads any.
+  checkDocx(bytes, fileName);
   // Loaded on first use, like pdf.js: only a workbench that imports Word files pays for it.
   const { default: mammoth } = await import('mammoth');
+  // Pictures are never read (the import keeps text): a picture part is not measured above.
+  const convertImage = mammoth.images.imgElement(() => Promise.resolve({ src: '' }));
   const html = await mammoth
-    .convertToHtml({ buffer: Buffer.from(bytes) })
+    .convertToHtml({ buffer: Buffer.from(bytes) }, { convertImage })
     .then((result) => result.value)
     .catch(() => {
       throw new ImportError(fileName, 'it is not a readable Word document (.docx)');

@@ -9,6 +9,8 @@ import type { TextItem } from 'pdfjs-dist/types/src/display/api';
 import { assembleBlocks } from '../../shared/blocks';
 import type { SourceMeta } from '../../shared/model';
 import { ImportError } from './import-error';
+import { count, MAX_DOCUMENT_CHARS, MAX_PDF_PAGES } from './limits';
+import { checkPdf } from './pdf-check';
 import { dropRunningLines, itemsToLines, type PdfItem, type PdfPage } from './pdf-lines';
 import { pagesToDrafts } from './pdf-paragraphs';
 import { sha256 } from '../hash';
@@ -63,7 +65,13 @@ async function readPages(bytes: Uint8Array, fileName: string) {
           : 'it is not a readable PDF (the file is damaged or not a PDF)',
       );
     });
+    if (pdf.numPages > MAX_PDF_PAGES)
+      throw new ImportError(
+        fileName,
+        `it claims ${count(pdf.numPages)} pages; at most ${count(MAX_PDF_PAGES)} are read`,
+      );
     const pages: PdfPage[] = [];
+    let characters = 0;
     for (let n = 1; n <= pdf.numPages; n++) {
       const page = await pdf.getPage(n);
       const [x0 = 0, y0 = 0, x1 = 0, y1 = 0] = page.view;
@@ -82,6 +90,12 @@ async function readPages(bytes: Uint8Array, fileName: string) {
           };
         });
       const all = items.map((i) => i.text).join('');
+      characters += all.length;
+      if (characters > MAX_DOCUMENT_CHARS)
+        throw new ImportError(
+          fileName,
+          `its text is longer than ${count(MAX_DOCUMENT_CHARS)} characters (by page ${n}), the most one document may hold`,
+        );
       const rtl = (all.match(RTL_CHARS)?.length ?? 0) > (all.match(LTR_CHARS)?.length ?? 0);
       pages.push({
         number: n,
@@ -101,13 +115,17 @@ async function readPages(bytes: Uint8Array, fileName: string) {
 
 export async function importPdf(bytes: Uint8Array, fileName: string): Promise<ImportedContent> {
   const contentHash = sha256(bytes);
+  // Streams too large or nested too deep are refused before pdf.js decodes any of them.
+  checkPdf(bytes, fileName);
   const { pages, info } = await readPages(bytes, fileName);
-  if (!pages.some((p) => p.lines.length))
+  // Running heads and page numbers are not text: a PDF with nothing else is a scan.
+  const body = dropRunningLines(pages);
+  if (!body.some((p) => p.lines.length))
     throw new ImportError(
       fileName,
       'it has no text layer (it looks like a scanned image; text recognition is not supported)',
     );
-  const drafts = pagesToDrafts(dropRunningLines(pages));
+  const drafts = pagesToDrafts(body);
   const { text, blocks } = assembleBlocks(drafts);
   const title = infoString(info, 'Title') ?? drafts.find((d) => d.kind === 'heading')?.text;
   const source: SourceMeta = { fileName };

@@ -1,6 +1,6 @@
 // The search index as it is saved and taken over (search-cache.ts holds the file format):
 // which saved units still hold, judged without reading any document, and what to save.
-import type { Annotation, DocumentFile, Entity, Note } from '../../shared/model';
+import type { DocumentFile, Entity, Note } from '../../shared/model';
 import { documentPath, highlightsPath } from '../store/layout';
 import type { DocumentSummary } from '../store/catalog';
 import { unitHash, type CacheManifest, type CacheUnit, type IndexCache } from './search-cache';
@@ -120,7 +120,7 @@ export class CachedIndex extends IndexTable {
           start: h.start,
           end: h.end,
           entityIds: h.entityIds,
-          annotationKind: h.kind as Annotation['kind'],
+          annotationKind: h.kind,
         },
         unit.ids[i]!,
       );

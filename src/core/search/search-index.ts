@@ -16,7 +16,8 @@ import { intersect } from './word-index';
 
 export type { AdoptSource } from './cached-index';
 
-type Query = z.output<typeof SearchInput>;
+/** A search, with the highlights a code filter lets through (computed by the handler). */
+type Query = z.output<typeof SearchInput> & { highlightIds?: ReadonlySet<string> };
 
 /** What a search needs from the workspace beyond the index. */
 export interface SearchScope {
@@ -42,6 +43,8 @@ export class SearchIndex extends CachedIndex {
   private accepts(entry: Entry, q: Query, scope: SearchScope): boolean {
     if (q.kinds && !q.kinds.includes(entry.kind)) return false;
     if (q.annotationKind && entry.annotationKind !== q.annotationKind) return false;
+    if (q.highlightIds && !(entry.kind === 'highlight' && q.highlightIds.has(entry.key.slice(2))))
+      return false;
     if (q.documentId && !this.links(entry, 'document', q.documentId, scope)) return false;
     if (q.entityId && !this.links(entry, 'entity', q.entityId, scope)) return false;
     return true;

@@ -75,6 +75,13 @@ export function stillCurrent(tx: Tx, ops: readonly Op[]): boolean {
           tx.notes.find((n) => n.id === op.id),
           op.after,
         );
+      case 'codebook':
+        return same(tx.ownCodebook, op.after);
+      case 'link':
+        return same(
+          tx.links.find((l) => l.id === op.id),
+          op.after,
+        );
       case 'annotation':
         return same(
           file(op.documentId)?.annotations.find((a) => a.id === op.id),

@@ -14,6 +14,7 @@ import type {
   WorkspaceFile,
 } from '../../shared/model';
 import { SAFE_HREF } from '../../shared/text';
+import { inspectCodebookAndLinks } from '../codebook/inspect';
 
 export interface Finding {
   record?: string;
@@ -218,8 +219,9 @@ export function inspectWorkspace(
     }
     return note;
   });
+  const rest = inspectCodebookAndLinks(ws, ctx.annotationIds, findings);
   if (!findings.length) return { findings, fixed: ws };
-  return { findings, fixed: { ...ws, entities: checked, notes } };
+  return { findings, fixed: { ...rest, entities: checked, notes } };
 }
 
 /** An event's place and participants must be entities of this workspace, and not itself. */

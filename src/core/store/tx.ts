@@ -4,7 +4,16 @@
 // command ends, its changes are listed as record-level operations, each with the record
 // before and after and its place in its list: enough to write the files, update the
 // search index, tell the hosts which ids changed, and undo or redo it exactly.
-import type { Annotation, DocumentFile, Entity, Note, WorkspaceFile } from '../../shared/model';
+import type {
+  Annotation,
+  Codebook,
+  DocumentFile,
+  Entity,
+  HighlightLink,
+  Note,
+  WorkspaceFile,
+} from '../../shared/model';
+import { codebookOf } from '../../shared/codebook/codebook';
 import { notFound, readOnly } from '../../shared/errors';
 import { summarize, type Catalog, type DocumentSummary } from './catalog';
 
@@ -19,6 +28,9 @@ interface RecordOp<K extends string, T> {
 export type Op =
   | RecordOp<'entity', Entity>
   | RecordOp<'note', Note>
+  /** The codebook, replaced whole (it is small); absent before and after means the default. */
+  | RecordOp<'codebook', Codebook>
+  | RecordOp<'link', HighlightLink>
   | (RecordOp<'annotation', Annotation> & { documentId: string })
   | RecordOp<'document', DocumentFile['document']>
   /** A whole document file appearing or going (to trash/, under `trashName`). */
@@ -95,6 +107,17 @@ export class Tx {
   }
   get notes(): readonly Note[] {
     return this.ws.notes;
+  }
+  /** The workspace's codebook, or the default one it stands on until first changed. */
+  get codebook(): Codebook {
+    return codebookOf(this.ws);
+  }
+  /** The codebook workspace.json holds, undefined while it is the default one. */
+  get ownCodebook(): Codebook | undefined {
+    return this.ws.codebook;
+  }
+  get links(): readonly HighlightLink[] {
+    return this.ws.links ?? [];
   }
   entity(id: string): Entity {
     const found = this.ws.entities.find((e) => e.id === id);
@@ -175,6 +198,17 @@ export class Tx {
   setNote(id: string, note: Note | undefined, index?: number): void {
     this.ws = { ...this.ws, notes: setIn(this.ws.notes, id, note, index) };
   }
+  /** Replaces the codebook; undefined takes the workspace back to the default one. */
+  setCodebook(codebook: Codebook | undefined): void {
+    const { codebook: _old, ...rest } = this.ws;
+    this.ws = codebook ? { ...rest, codebook } : rest;
+  }
+  /** The last link removed takes the field away, so an undo leaves the file as it was. */
+  setLink(id: string, link: HighlightLink | undefined, index?: number): void {
+    const { links: _old, ...rest } = this.ws;
+    const links = setIn(this.ws.links ?? [], id, link, index);
+    this.ws = links.length ? { ...rest, links } : rest;
+  }
   setAnnotation(
     documentId: string,
     id: string,
@@ -222,6 +256,15 @@ export class Tx {
     const wsBefore = this.base.workspace;
     diff(ops, 'entity', wsBefore.entities, this.ws.entities);
     diff(ops, 'note', wsBefore.notes, this.ws.notes);
+    if (wsBefore.codebook !== this.ws.codebook)
+      ops.push({
+        kind: 'codebook',
+        id: 'codebook',
+        before: wsBefore.codebook,
+        after: this.ws.codebook,
+        index: 0,
+      });
+    diff(ops, 'link', wsBefore.links ?? [], this.ws.links ?? []);
     const touched = new Map<string, DocumentFile | null>();
     const befores = new Map<string, DocumentFile | undefined>();
     for (const [id, file] of this.docs) {
@@ -246,8 +289,7 @@ export class Tx {
       diff(annotationOps, 'annotation', before.annotations, file.annotations);
       for (const op of annotationOps) ops.push({ ...op, documentId: id } as unknown as Op);
     }
-    const workspaceChanged =
-      this.ws !== wsBefore && ops.some((o) => o.kind === 'entity' || o.kind === 'note');
+    const workspaceChanged = this.ws !== wsBefore && ops.some((o) => WORKSPACE_RECORDS.has(o.kind));
     return {
       workspace: this.ws,
       before: befores,
@@ -259,9 +301,12 @@ export class Tx {
   }
 }
 
+/** The kinds of record kept in workspace.json. */
+const WORKSPACE_RECORDS = new Set<Op['kind']>(['entity', 'note', 'codebook', 'link']);
+
 function diff<T extends Keyed>(
   ops: Op[],
-  kind: 'entity' | 'note' | 'annotation',
+  kind: 'entity' | 'note' | 'annotation' | 'link',
   before: readonly T[],
   after: readonly T[],
 ): void {
@@ -303,6 +348,12 @@ export function applyOps(tx: Tx, ops: readonly Op[]): void {
         break;
       case 'note':
         tx.setNote(op.id, op.after, op.index);
+        break;
+      case 'codebook':
+        tx.setCodebook(op.after);
+        break;
+      case 'link':
+        tx.setLink(op.id, op.after, op.index);
         break;
       case 'annotation':
         tx.setAnnotation(op.documentId, op.id, op.after, op.index);

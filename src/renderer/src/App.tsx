@@ -7,13 +7,16 @@ import { useEffect, useState } from 'react';
 import { createClient } from './api/client';
 import { Banners } from './features/shell/Banners';
 import { Columns } from './features/shell/Columns';
+import { ErrorBoundary } from './features/shell/ErrorBoundary';
 import { KeyboardLayer } from './features/shell/KeyboardLayer';
 import { ReimportDialog } from './features/reader/ReimportDialog';
+import { ReferencesDialog } from './features/library/ReferencesDialog';
 import { Toasts } from './features/shell/Toasts';
 import { TopBar } from './features/shell/TopBar';
 import { WorkspaceBanner } from './features/shell/WorkspaceBanner';
 import { useFileDrop } from './hooks/use-file-drop';
 import { useHistoryKeys } from './hooks/use-history-keys';
+import { useKindStyles } from './hooks/use-kind-styles';
 import { createWorkbenchStore, initialState } from './store/index';
 import {
   initialLayout,
@@ -101,15 +104,25 @@ export function App(): React.JSX.Element {
 function Window(): React.JSX.Element {
   const { dragging, dropProps } = useFileDrop();
   useHistoryKeys();
+  useKindStyles();
   return (
     <div className={dragging ? 'app dragging' : 'app'} {...dropProps}>
-      <TopBar />
-      <WorkspaceBanner />
-      <Banners />
-      <Columns />
-      <Toasts />
-      <KeyboardLayer />
-      <ReimportDialog />
+      <ErrorBoundary name="The top bar">
+        <TopBar />
+      </ErrorBoundary>
+      <ErrorBoundary name="The workspace messages">
+        <WorkspaceBanner />
+        <Banners />
+      </ErrorBoundary>
+      <ErrorBoundary name="The workbench">
+        <Columns />
+      </ErrorBoundary>
+      <ErrorBoundary name="The notifications">
+        <Toasts />
+        <KeyboardLayer />
+        <ReimportDialog />
+        <ReferencesDialog />
+      </ErrorBoundary>
     </div>
   );
 }

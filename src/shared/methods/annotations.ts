@@ -43,6 +43,19 @@ export const ReattachInput = z
   .strictObject({ id: Id, ...Range })
   .refine(startBeforeEnd, START_BEFORE_END);
 
+/**
+ * How much placing imported annotations may take, so that no file can hold the workbench:
+ * a quote longer than `fuzzyQuote` characters is placed only where it appears exactly
+ * (approximate matching costs grow with the square of a quote's length); one annotation
+ * may take `perAnnotationMs` and the whole import `importMs`; what is left when a budget
+ * runs out is kept as an orphaned highlight, to place by hand, and reported.
+ */
+export const ANNOTATION_IMPORT_LIMITS = {
+  fuzzyQuote: 2_000,
+  perAnnotationMs: 1_000,
+  importMs: 20_000,
+} as const;
+
 /** The largest annotations file accepted, in characters of JSON. */
 export const MAX_ANNOTATIONS_JSON = 20 * 1024 * 1024;
 /** The most annotations one import may hold. */
@@ -59,8 +72,14 @@ export type TagMode = (typeof TAG_MODES)[number];
 
 export const PreviewAnnotationsInput = z.strictObject({ json: JsonText });
 
+/** Names one import while it runs, so its progress can be asked for and it can be cancelled. */
+export const ImportJobId = z
+  .string()
+  .regex(/^[A-Za-z0-9_-]{8,64}$/, 'an import id is 8 to 64 letters, digits, "_" or "-"');
+
 export const ImportAnnotationsInput = z.strictObject({
   json: JsonText,
+  jobId: ImportJobId.optional(),
   /** The document chosen for each address no document here has (or to override a match). */
   documents: z
     .array(z.strictObject({ url: z.string().min(1).max(4096), documentId: Id }))
@@ -92,7 +111,21 @@ export interface AnnotationsPreview {
   entities: string[];
 }
 
-export const IMPORT_STATUSES = ['anchored', 'fuzzy', 'orphaned', 'duplicate'] as const;
+/**
+ * How each annotation of a file fared: placed exactly or approximately (anchored, fuzzy),
+ * kept although its quote is not in the document (orphaned, for review), already here
+ * (duplicate), kept as an orphaned highlight because placing it ran over its budget
+ * (over-budget, see ANNOTATION_IMPORT_LIMITS), or not imported at all because it has no
+ * document or no quote here (skipped).
+ */
+export const IMPORT_STATUSES = [
+  'anchored',
+  'fuzzy',
+  'orphaned',
+  'duplicate',
+  'over-budget',
+  'skipped',
+] as const;
 export type ImportStatus = (typeof IMPORT_STATUSES)[number];
 
 export interface ImportedAnnotation {
@@ -108,7 +141,7 @@ export interface ImportedAnnotation {
   /** The highlight created, or (duplicate) the one already there. */
   annotationId?: string;
   confidence?: number;
-  /** Why it was not created (orphaned) or what it duplicates. */
+  /** Why it was not placed (orphaned), not created (skipped), or what it duplicates. */
   reason?: string;
 }
 
@@ -118,6 +151,17 @@ export interface AnnotationsReport {
   counts: Record<ImportStatus, number>;
   /** Entities made for tags no entity here had. */
   entitiesCreated: string[];
+}
+
+/**
+ * Where an import is: reading the file, placing its annotations, saving them, or 'none'
+ * when no import with that id is running (not begun, finished or cancelled).
+ */
+export interface ImportProgress {
+  phase: 'none' | 'reading' | 'placing' | 'saving';
+  /** Annotations placed so far, of `total` to place (placing). */
+  placed: number;
+  total: number;
 }
 
 export const annotationsMethods = namespace('annotations', {
@@ -137,4 +181,10 @@ export const annotationsMethods = namespace('annotations', {
   'annotations.importPreview': method<AnnotationsPreview>()(PreviewAnnotationsInput),
   /** Imports an annotations file as one undoable command, reporting on every annotation. */
   'annotations.import': method<AnnotationsReport>()(ImportAnnotationsInput),
+  /** How far the import with this id has come. */
+  'annotations.importStatus': method<ImportProgress>()(z.strictObject({ jobId: ImportJobId })),
+  /** Stops the import with this id before it saves anything; false when it is past that. */
+  'annotations.importCancel': method<{ cancelled: boolean }>()(
+    z.strictObject({ jobId: ImportJobId }),
+  ),
 });

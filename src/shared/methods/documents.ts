@@ -2,7 +2,7 @@
 // correcting a source's details, editing its text (a new revision), deleting to trash.
 import { z } from 'zod';
 import { MAX_IMPORT_BYTES, MAX_IMPORT_LABEL } from '../concepts/import-formats';
-import { Id, type Annotation, type Document } from '../model';
+import { Id, Label, type Annotation, type Document } from '../model';
 import { Empty } from './workspace';
 import { byId, method, namespace } from './define';
 
@@ -84,16 +84,17 @@ function isWebAddress(u: string): boolean {
 }
 /** Where a source came from, as the user corrects it; an empty string clears a field. */
 export const SourcePatch = z.strictObject({
-  author: z.string().trim().max(500).optional(),
-  publisher: z.string().trim().max(500).optional(),
+  author: Label.trim().max(500).optional(),
+  publisher: Label.trim().max(500).optional(),
   url: WebAddress.optional(),
+  doi: z.string().trim().max(300).optional(),
   publishedDate: z.string().trim().max(100).optional(),
   accessedDate: z.string().trim().max(100).optional(),
 });
 export type SourcePatch = z.infer<typeof SourcePatch>;
 
 export const PasteInput = z.strictObject({
-  title: z.string().trim().max(500).optional(),
+  title: Label.trim().max(500).optional(),
   source: SourcePatch.optional(),
   text: z.string().min(1, 'there is no text to add').max(5_000_000),
 });
@@ -101,7 +102,7 @@ export const PasteInput = z.strictObject({
 export const UpdateMetadataInput = z.strictObject({
   id: Id,
   patch: z.strictObject({
-    title: z.string().trim().min(1, 'a title cannot be empty').max(500).optional(),
+    title: Label.trim().min(1, 'a title cannot be empty').max(500).optional(),
     source: SourcePatch.optional(),
   }),
 });
@@ -129,7 +130,73 @@ export type ImportOutcome =
       revision: number;
       review: number;
     }
-  | { fileName: string; kind: 'backup'; documents: number; entities: number; highlights: number };
+  | { fileName: string; kind: 'backup'; documents: number; entities: number; highlights: number }
+  /** A bibliography: nothing stored; `documents.importReferences` imports it as chosen. */
+  | { fileName: string; kind: 'references'; report: ReferencesReport }
+  /** A REFI-QDA project or codebook brought in as one undoable step. */
+  | { fileName: string; kind: 'project'; report: ProjectReport };
+
+/** What a bibliography import does with its entries. */
+export const REFERENCE_MODES = ['preview', 'fill', 'add'] as const;
+export type ReferenceMode = (typeof REFERENCE_MODES)[number];
+
+export const ImportReferencesInput = z.strictObject({
+  fileName: ImportFileName,
+  /** The file's text (BibTeX, RIS or CSL-JSON). */
+  text: z
+    .string()
+    .min(1, 'the file is empty')
+    .max(20 * 1024 * 1024, 'the file is larger than 20 MB'),
+  /**
+   * `preview` stores nothing; `fill` fills in the missing details of the documents each
+   * entry matches (by DOI, then address); `add` also adds the entries that match none as
+   * sources without text.
+   */
+  mode: z.enum(REFERENCE_MODES).default('preview'),
+});
+
+export type ReferenceAction = 'filled' | 'unchanged' | 'added' | 'unmatched';
+
+export interface ReferenceOutcome {
+  /** 1-based place of the entry in the file. */
+  index: number;
+  title: string;
+  action: ReferenceAction;
+  /** The document it matched or was added as. */
+  documentId?: string;
+  documentTitle?: string;
+  /** How it matched: by DOI, address, or (for a source added before) title. */
+  matchedBy?: 'doi' | 'url' | 'title';
+  /** Details filled in (or, in a preview, that would be). */
+  filled: string[];
+  /** Details the document has that the file gives differently (kept as they are). */
+  differs: string[];
+}
+
+export interface ReferencesReport {
+  format: 'bibtex' | 'ris' | 'csl-json';
+  mode: ReferenceMode;
+  items: ReferenceOutcome[];
+  counts: Record<ReferenceAction, number>;
+}
+
+/** What a REFI-QDA project or codebook import brought in, and what it could not map. */
+export interface ProjectReport {
+  kind: 'project' | 'codebook';
+  /** Where it came from (the file's `origin`), when it says. */
+  origin?: string;
+  documents: number;
+  highlights: number;
+  codes: number;
+  kinds: number;
+  entities: number;
+  notes: number;
+  links: number;
+  /** Sources already here (the same text): not added again. */
+  alreadyHere: number;
+  /** Everything the file holds that has no place here, one line each. */
+  unmapped: string[];
+}
 
 export interface DocumentListItem {
   id: string;
@@ -160,4 +227,6 @@ export const documentsMethods = namespace('documents', {
   'documents.paste': method<ImportOutcome>()(PasteInput),
   'documents.editText': method<DocumentView>()(EditTextInput),
   'documents.updateMetadata': method<Document>()(UpdateMetadataInput),
+  /** Reads a bibliography; fills in matching documents' details or adds sources, as chosen. */
+  'documents.importReferences': method<ReferencesReport>()(ImportReferencesInput),
 });

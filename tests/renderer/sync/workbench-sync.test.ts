@@ -7,6 +7,7 @@ import type { Annotation, Note } from '../../../src/shared/model';
 import { createWorkbenchStore } from '../../../src/renderer/src/store/index';
 import { selectView } from '../../../src/renderer/src/store/documents';
 import { createSync } from '../../../src/renderer/src/sync/workbench-sync';
+import { defaultCodebook } from '../../../src/shared/codebook/codebook';
 import { changed, entity, fakeApi, listItem, makeAnnotation, makeView, note } from '../builders';
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
@@ -41,6 +42,8 @@ function setup() {
       entity('e1', core.annotations.filter((a) => a.entityIds.includes('e1')).length),
     ],
     'history.info': () => ({ canUndo: true, canRedo: false, undoLabel: 'Edit highlight' }),
+    'codebook.get': () => defaultCodebook(),
+    'links.list': () => [],
     'notes.list': () => core.notes,
     'tags.list': () => {
       const counts = new Map<string, number>();
@@ -68,10 +71,12 @@ describe('createSync', () => {
     const { sync, store, fetched } = setup();
     sync.start();
     expect(await fetched()).toEqual([
+      'codebook.get',
       'documents.get',
       'documents.list',
       'entities.list',
       'history.info',
+      'links.list',
       'notes.list',
       'tags.list',
       'workspace.info',
@@ -185,10 +190,12 @@ describe('createSync', () => {
     await fetched();
     send(changed({ reset: true }));
     expect(await fetched()).toEqual([
+      'codebook.get',
       'documents.get',
       'documents.list',
       'entities.list',
       'history.info',
+      'links.list',
       'notes.list',
       'tags.list',
       'workspace.info',

@@ -113,7 +113,32 @@ function collect(value: unknown, max: number): { raw: unknown; at: string }[] {
   return found;
 }
 
+/** `part` with its %-escapes decoded, or undefined when an escape is malformed. */
+function decoded(part: string): string | undefined {
+  try {
+    return decodeURIComponent(part);
+  } catch {
+    return undefined;
+  }
+}
+
+/** The last part of an address, decoded; a malformed %-escape refuses the file. */
+function lastPart(address: string, at: string): string {
+  const part =
+    address
+      .replace(/[/#]+$/, '')
+      .split(/[/#:]/)
+      .pop() ?? '';
+  const name = decoded(part);
+  if (name === undefined)
+    throw new AnnotationsFileError(
+      `${at}: the address ${JSON.stringify(address.slice(0, 200))} has a malformed %-escape`,
+    );
+  return name;
+}
+
 function entityFrom(
+  at: string,
   address: string,
   label?: string,
   type?: string,
@@ -122,16 +147,7 @@ function entityFrom(
   const wikidata = /^https?:\/\/(?:www\.)?wikidata\.org\/(?:entity|wiki)\/(Q\d+)$/.exec(address);
   const localId = address.startsWith(ENTITY_URN) ? address.slice(ENTITY_URN.length) : undefined;
   const id = wikidata?.[1] ?? externalId;
-  const name =
-    label?.trim() ||
-    id ||
-    decodeURIComponent(
-      address
-        .replace(/[/#]+$/, '')
-        .split(/[/#:]/)
-        .pop() ?? '',
-    ) ||
-    address;
+  const name = label?.trim() || id || lastPart(address, at) || address;
   return {
     name: name.slice(0, 300),
     ...(type ? { type } : {}),
@@ -164,7 +180,7 @@ function readAnnotation(raw: unknown, at: string, index: number): ForeignAnnotat
     if (typeof body === 'string') {
       const address = parse(Address, body, path);
       if (has(motivation, 'tagging') || has(motivation, 'identifying'))
-        entities.push(entityFrom(address));
+        entities.push(entityFrom(path, address));
     } else if (
       types.includes('SpecificResource') ||
       (typeof body === 'object' && body !== null && 'source' in body)
@@ -172,10 +188,11 @@ function readAnnotation(raw: unknown, at: string, index: number): ForeignAnnotat
       const b = parse(SpecificBody, body, path);
       const tagging = ['tagging', 'identifying'].some((p) => has(b.purpose ?? motivation, p));
       if (!tagging) return;
-      if (typeof b.source === 'string') entities.push(entityFrom(b.source));
+      if (typeof b.source === 'string') entities.push(entityFrom(`${path}.source`, b.source));
       else
         entities.push(
           entityFrom(
+            `${path}.source.id`,
             b.source.id,
             first(b.source.label),
             b.source['rw:entityType'],
@@ -191,7 +208,7 @@ function readAnnotation(raw: unknown, at: string, index: number): ForeignAnnotat
         b.purpose ?? (Array.isArray(a.body) && bodies.length > 1 ? undefined : motivation);
       if (has(purpose, 'tagging')) {
         // Entity tags of workbench exports before entity bodies were SpecificResources.
-        if (b.id?.startsWith(ENTITY_URN)) entities.push(entityFrom(b.id, b.value));
+        if (b.id?.startsWith(ENTITY_URN)) entities.push(entityFrom(`${path}.id`, b.id, b.value));
         else {
           const tag = b.value.trim();
           if (tag.length > 100)
@@ -202,7 +219,7 @@ function readAnnotation(raw: unknown, at: string, index: number): ForeignAnnotat
         has(purpose, 'classifying') &&
         (ANNOTATION_KINDS as readonly string[]).includes(b.value)
       ) {
-        kind = b.value as AnnotationKind;
+        kind = b.value;
       } else if (b.value.trim()) notes.push(b.value);
     }
   });

@@ -3,7 +3,7 @@
 // the counts on links read in the light and the dark scheme alike, and the legend shows
 // the same colours as the graph.
 import type Cy from 'cytoscape';
-import type { Cooccurrence, CooccurrenceNode } from '../../../shared/methods/analysis';
+import type { Cooccurrence } from '../../../shared/methods/analysis';
 
 /** The entity types with a colour of their own; any other is drawn as "other". */
 export const GRAPH_TYPES = ['person', 'organization', 'place', 'event'] as const;
@@ -31,27 +31,6 @@ export function readGraphColours(element: HTMLElement): GraphColours {
     types: Object.fromEntries(GRAPH_TYPES.map((t) => [t, read(`--graph-${t}`, '#6b6a64')])),
     other: read('--graph-other', '#6b6a64'),
   };
-}
-
-/** The nodes on a circle (where the layout starts from) and a link per pair shown. */
-export function graphElements(
-  nodes: readonly CooccurrenceNode[],
-  data: Cooccurrence,
-): Cy.ElementDefinition[] {
-  const shown = new Set(nodes.map((n) => n.id));
-  const radius = 40 * Math.max(2, nodes.length);
-  return [
-    ...nodes.map((n, i) => ({
-      data: { id: n.id, label: n.name, type: n.type },
-      position: {
-        x: radius * Math.cos((2 * Math.PI * i) / nodes.length),
-        y: radius * Math.sin((2 * Math.PI * i) / nodes.length),
-      },
-    })),
-    ...data.pairs
-      .filter((p) => shown.has(p.a) && shown.has(p.b))
-      .map((p) => ({ data: { id: `${p.a}|${p.b}`, source: p.a, target: p.b, count: p.count } })),
-  ];
 }
 
 export function graphStyle(data: Cooccurrence, colours: GraphColours): Cy.StylesheetJson {

@@ -4,13 +4,20 @@
 import type { AnnotationKind } from '../../../shared/model';
 import type { SearchKind } from '../../../shared/methods/search';
 import type { SearchQuery } from '../store/views/search';
-import { KIND_LABELS, SEARCH_KIND_LABELS } from './labels';
+import { kindLabel, defaultCodebook } from '../../../shared/codebook/codebook';
+import { SEARCH_KIND_LABELS } from './labels';
+
+const DEFAULT_CODEBOOK = defaultCodebook();
+const defaultKindName = (kind: string): string => kindLabel(DEFAULT_CODEBOOK, kind);
 
 export interface SearchFilters {
   kinds: SearchKind[];
   thisDocument: boolean;
-  annotationKind: AnnotationKind | '';
+  /** A highlight kind's id, or '' for any. */
+  annotationKind: AnnotationKind;
   entityId: string;
+  /** A code of the codebook: highlights carrying it or one filed under it. */
+  code?: string;
 }
 
 export const NO_FILTERS: SearchFilters = {
@@ -24,6 +31,10 @@ export const NO_FILTERS: SearchFilters = {
 export interface FilterContext {
   currentDocumentId: string | null;
   entityName: (id: string) => string | undefined;
+  /** A highlight kind's name in the codebook (user kinds included); the id without one. */
+  kindName?: (kind: string) => string;
+  /** A code's place in the hierarchy ("Accountability / Trial"), for its chip. */
+  codePath?: (code: string) => string;
 }
 
 export function searchQuery(
@@ -32,7 +43,7 @@ export function searchQuery(
   context: FilterContext,
   limit: number,
 ): SearchQuery {
-  const { kinds, thisDocument, annotationKind, entityId } = filters;
+  const { kinds, thisDocument, annotationKind, entityId, code } = filters;
   return {
     query,
     limit,
@@ -40,6 +51,7 @@ export function searchQuery(
     ...(thisDocument && context.currentDocumentId ? { documentId: context.currentDocumentId } : {}),
     ...(annotationKind ? { annotationKind } : {}),
     ...(entityId && context.entityName(entityId) !== undefined ? { entityId } : {}),
+    ...(code ? { code } : {}),
   };
 }
 
@@ -66,11 +78,17 @@ export function filterChips(filters: SearchFilters, context: FilterContext): Fil
   if (filters.annotationKind)
     chips.push({
       id: 'annotation-kind',
-      label: `Kind: ${KIND_LABELS[filters.annotationKind]}`,
+      label: `Kind: ${(context.kindName ?? defaultKindName)(filters.annotationKind)}`,
       without: { ...filters, annotationKind: '' },
     });
   const entity = filters.entityId ? context.entityName(filters.entityId) : undefined;
   if (entity !== undefined)
     chips.push({ id: 'entity', label: `Entity: ${entity}`, without: { ...filters, entityId: '' } });
+  if (filters.code)
+    chips.push({
+      id: 'code',
+      label: `Code: ${context.codePath?.(filters.code) ?? filters.code}`,
+      without: { ...filters, code: '' },
+    });
   return chips;
 }

@@ -3,6 +3,18 @@
 // under views/), each with its own state, reducer and selectors. The state changes only
 // through actions; what the core sends is turned into actions by ../sync.
 import type { ChangesAction } from './changes';
+import {
+  initialInterchange,
+  interchangeReducer,
+  type InterchangeAction,
+  type InterchangeState,
+} from './interchange';
+import {
+  codebookReducer,
+  initialCodebook,
+  type CodebookAction,
+  type CodebookState,
+} from './codebook';
 import { createStore, type Store } from './create-store';
 import {
   documentsReducer,
@@ -59,6 +71,8 @@ export interface State {
   highlightList: HighlightListState;
   notes: NotesState;
   tags: TagsState;
+  codebook: CodebookState;
+  interchange: InterchangeState;
   views: ViewsState;
 }
 
@@ -75,6 +89,8 @@ export type Action =
   | HighlightListAction
   | NotesAction
   | TagsAction
+  | CodebookAction
+  | InterchangeAction
   | ViewsAction;
 
 export type WorkbenchStore = Store<State, Action>;
@@ -91,6 +107,8 @@ export const initialState: State = {
   highlightList: initialHighlightList,
   notes: initialNotes,
   tags: initialTags,
+  codebook: initialCodebook,
+  interchange: initialInterchange,
   views: initialViews,
 };
 
@@ -108,6 +126,8 @@ export function reduce(state: State, action: Action): State {
     highlightList: highlightListReducer(state.highlightList, action),
     notes: notesReducer(state.notes, action),
     tags: tagsReducer(state.tags, action),
+    codebook: codebookReducer(state.codebook, action),
+    interchange: interchangeReducer(state.interchange, action),
     views: viewsReducer(state.views, action),
   };
   const same = (Object.keys(next) as (keyof State)[]).every((key) => next[key] === state[key]);

@@ -33,6 +33,8 @@ const LISTS: Record<string, (api: WorkbenchApi) => Promise<Action>> = {
   history: async (api) => ({ type: 'history/loaded', info: await api['history.info']({}) }),
   notes: async (api) => ({ type: 'notes/listLoaded', list: await api['notes.list']({}) }),
   tags: async (api) => ({ type: 'tags/listLoaded', list: await api['tags.list']({}) }),
+  codebook: async (api) => ({ type: 'codebook/loaded', codebook: await api['codebook.get']({}) }),
+  links: async (api) => ({ type: 'links/loaded', links: await api['links.list']({}) }),
 };
 
 const message = (error: unknown): string =>

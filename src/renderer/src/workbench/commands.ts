@@ -16,6 +16,7 @@ import { closePanel, focusOn, showAnnotation, showEntity } from '../store/select
 import { showError, showToast } from '../store/ui';
 import { createNotesCommands } from './notes-commands';
 import { createResearchCommands } from './research-commands';
+import { createCodebookCommands } from './codebook-commands';
 
 export type EventPatch = Pick<
   Input<'entities.update'>['patch'],
@@ -88,6 +89,8 @@ export function createCommands(api: WorkbenchApi, store: WorkbenchStore) {
     dispatch({ type: 'ui/outcomes', outcomes });
     const reimports = outcomes.flatMap((o) => (o.reimport ? [o.reimport] : []));
     if (reimports.length) dispatch({ type: 'ui/reimportAsked', reimports });
+    const asks = outcomes.flatMap((o) => (o.references ? [o.references] : []));
+    if (asks.length) dispatch({ type: 'interchange/referencesAsked', asks });
     const opened = outcomes.findLast((o) => o.documentId)?.documentId;
     if (opened) openDocument(opened);
   }
@@ -107,6 +110,7 @@ export function createCommands(api: WorkbenchApi, store: WorkbenchStore) {
 
   return {
     ...createResearchCommands(api, store, run),
+    ...createCodebookCommands(api, store, run),
     ...createTransferCommands(api, store, imported, run),
     imported,
     ...createNotesCommands(api, store, run),

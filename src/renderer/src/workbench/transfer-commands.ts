@@ -6,6 +6,7 @@ import type { ExportFormat, Input, Output, WorkbenchApi } from '../../../shared/
 import { download, importFiles, type FileOutcome } from '../lib/import-files';
 import { plural } from '../lib/labels';
 import type { WorkbenchStore } from '../store/index';
+import { selectExportOptions } from '../store/interchange';
 import { showError } from '../store/ui';
 
 type Run = <T>(call: () => Promise<T>) => Promise<T | undefined>;
@@ -21,6 +22,9 @@ export function createTransferCommands(
   const clear = (): void => dispatch({ type: 'ui/progress', progress: null });
 
   return {
+    /** A previewed bibliography imported as the user chose; its report, or undefined. */
+    importReferences: (fileName: string, text: string, mode: 'fill' | 'add') =>
+      run(() => api['documents.importReferences']({ fileName, text, mode })),
     importFiles: async (files: readonly File[]): Promise<void> => {
       if (files.length === 0) return;
       controller?.abort();
@@ -55,8 +59,21 @@ export function createTransferCommands(
         progress: { label: `Exporting ${name}`, done: 0, total: null, cancellable: false },
       });
       try {
-        const file = await api['export.create']({ format });
-        download(file.fileName, file.mimeType, file.content);
+        const { style, locale, code } = selectExportOptions(store.getState());
+        const file = await api['export.create']({
+          format,
+          style,
+          locale,
+          ...(code ? { code } : {}),
+        });
+        // A binary export (a .qdpx zip) arrives as base64: saved as its bytes.
+        const body =
+          file.encoding === 'base64'
+            ? new Blob([Uint8Array.from(atob(file.content), (c) => c.charCodeAt(0))], {
+                type: file.mimeType,
+              })
+            : file.content;
+        download(file.fileName, file.mimeType, body);
       } catch (error) {
         dispatch(showError(error instanceof Error ? error.message : String(error)));
       } finally {
@@ -83,6 +100,15 @@ export function createTransferCommands(
     importAnnotations: (
       input: Input<'annotations.import'>,
     ): Promise<Output<'annotations.import'>> => api['annotations.import'](input),
+
+    /** How far the annotations import named `jobId` has come (the dialog polls it). */
+    importStatus: (jobId: string): Promise<Output<'annotations.importStatus'>> =>
+      api['annotations.importStatus']({ jobId }),
+
+    /** Stops the annotations import named `jobId` before it saves anything. */
+    cancelImport: (jobId: string): void => {
+      void api['annotations.importCancel']({ jobId }).catch(() => undefined);
+    },
 
     /** Stops the import under way after the file it is on. */
     cancelProgress: (): void => controller?.abort(),

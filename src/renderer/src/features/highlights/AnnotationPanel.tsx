@@ -1,12 +1,16 @@
-// The side panel for one highlight: its quote, kind, entities, free-text tags, Markdown
-// note, the notes that link it, and dates, with editing and deleting. Every change is saved
-// at once and shown once it is on disk.
+// The side panel for one highlight: its quote, kind (one of the codebook's), entities,
+// free-text tags, Markdown note, its links to other highlights, the notes that link it, and
+// dates, with editing and deleting. Every change is saved at once and shown once it is on
+// disk.
 import { useEffect, useRef, useState } from 'react';
 import type { EntityWithUsage } from '../../../../shared/api';
-import { ANNOTATION_KINDS, type Annotation, type AnnotationKind } from '../../../../shared/model';
+import type { Annotation, AnnotationKind } from '../../../../shared/model';
 import type { NewEntity } from '../../lib/entity-match';
 import { runShortcut } from '../../lib/keymap';
-import { formatDate, KIND_LABELS, STATUS_TEXT } from '../../lib/labels';
+import { formatDate, STATUS_TEXT } from '../../lib/labels';
+import { selectCodebook } from '../../store/codebook';
+import { useSelector } from '../../workbench/context';
+import { HighlightLinks } from './HighlightLinks';
 import { EntityPicker } from '../entities/EntityPicker';
 import { LinkedMarkdown } from '../notes/LinkedMarkdown';
 import { NoteBacklinks } from '../notes/NoteBacklinks';
@@ -52,6 +56,7 @@ export function AnnotationPanel({
     refocus.current = true;
     setEditing(false);
   };
+  const { kinds } = useSelector(selectCodebook);
   const byId = new Map(entities.map((e) => [e.id, e]));
   const tagged = annotation.entityIds.map((id) => byId.get(id)).filter((e) => e !== undefined);
 
@@ -80,16 +85,16 @@ export function AnnotationPanel({
       <fieldset disabled={readOnly}>
         <legend>Kind</legend>
         <div className="row wrap">
-          {ANNOTATION_KINDS.map((kind) => (
-            <label key={kind} className={`kind-choice swatch-${kind}`}>
+          {kinds.map(({ id, label }) => (
+            <label key={id} className={`kind-choice swatch-${id}`}>
               <input
                 type="radio"
                 name="kind"
-                value={kind}
-                checked={annotation.kind === kind}
-                onChange={() => void actions.update({ kind })}
+                value={id}
+                checked={annotation.kind === id}
+                onChange={() => void actions.update({ kind: id })}
               />
-              {KIND_LABELS[kind]}
+              {label}
             </label>
           ))}
         </div>
@@ -198,6 +203,8 @@ export function AnnotationPanel({
           )}
         </>
       )}
+
+      <HighlightLinks annotation={annotation} readOnly={readOnly} />
 
       <NoteBacklinks
         target={{ kind: 'highlight', id: annotation.id }}

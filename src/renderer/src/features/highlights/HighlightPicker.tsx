@@ -8,9 +8,12 @@ import { useView } from '../../hooks/use-view';
 export function HighlightPicker({
   exclude,
   onPick,
+  label = 'Link a highlight',
 }: {
   exclude: readonly string[];
   onPick: (hit: SearchHit) => void;
+  /** The box's accessible name (a note links a highlight; a highlight links another). */
+  label?: string;
 }): React.JSX.Element {
   const { query, setQuery, open, setOpen, active, inputProps, onKey } = useCombobox();
   const listId = useId();
@@ -34,12 +37,12 @@ export function HighlightPicker({
     <div className="combobox">
       <input
         role="combobox"
-        aria-label="Link a highlight"
+        aria-label={label}
         aria-expanded={expanded}
         aria-controls={listId}
         aria-autocomplete="list"
         aria-activedescendant={expanded ? `${listId}-${active}` : undefined}
-        placeholder="Link a highlight: type words of its quote"
+        placeholder={`${label}: type words of its quote`}
         {...inputProps}
         onKeyDown={(e) => onKey(e, hits.length, choose)}
         onBlur={() => setTimeout(() => setOpen(false), 150)}

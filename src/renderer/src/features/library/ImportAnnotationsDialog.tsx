@@ -3,7 +3,6 @@
 // which document here that is; for a page no document matches, the user picks one (or
 // leaves those annotations out), chooses whether free-text tags become tags or entities,
 // and then sees what became of every annotation.
-import { IMPORT_STATUS_LABELS } from '../../../../shared/concepts/anchor-status';
 import { useEffect, useId, useRef, useState } from 'react';
 import type { DocumentListItem } from '../../../../shared/api';
 import type {
@@ -15,6 +14,8 @@ import { plural } from '../../../../shared/text';
 import { useView } from '../../hooks/use-view';
 import { selectDocumentList } from '../../store/documents';
 import { useCommands, useSelector } from '../../workbench/context';
+import { ImportAnnotationsReport } from './ImportAnnotationsReport';
+import { ImportProgress } from './ImportProgress';
 import '../../styles/interchange.css';
 
 export interface AnnotationsFile {
@@ -28,7 +29,7 @@ export interface AnnotationsFile {
 type Step =
   | { kind: 'choose' }
   | { kind: 'failed'; message: string }
-  | { kind: 'importing' }
+  | { kind: 'importing'; jobId: string }
   | { kind: 'done'; report: AnnotationsReport };
 
 const NO_DOCUMENTS: DocumentListItem[] = [];
@@ -69,16 +70,31 @@ export function ImportAnnotationsDialog({
   }, []);
 
   const runImport = async (): Promise<void> => {
-    setStep({ kind: 'importing' });
+    // Names this import, so its progress can be asked for and it can be cancelled.
+    const jobId = crypto.randomUUID();
+    setStep({ kind: 'importing', jobId });
     try {
       const documents = Object.entries(chosen)
         .filter(([, documentId]) => documentId)
         .map(([url, documentId]) => ({ url, documentId }));
-      const report = await commands.importAnnotations({ json: file.json, documents, tags });
+      const report = await commands.importAnnotations({
+        json: file.json,
+        documents,
+        tags,
+        jobId,
+      });
       setStep({ kind: 'done', report });
     } catch (error) {
       setStep({ kind: 'failed', message: message(error) });
     }
+  };
+  const cancel = (jobId: string): void => {
+    commands.cancelImport(jobId);
+  };
+  // Closing the dialog while it imports stops the import: nothing happens out of sight.
+  const close = (): void => {
+    if (step.kind === 'importing') cancel(step.jobId);
+    onClose();
   };
 
   return (
@@ -88,12 +104,13 @@ export function ImportAnnotationsDialog({
       aria-labelledby={titleId}
       onCancel={(e) => {
         e.preventDefault();
-        onClose();
+        close();
       }}
     >
       <h2 id={titleId}>Import annotations from {file.name}</h2>
-      {((step.kind === 'choose' && read.loading) || step.kind === 'importing') && (
-        <p role="status">{step.kind === 'choose' ? 'Reading the file…' : 'Importing…'}</p>
+      {step.kind === 'choose' && read.loading && <p role="status">Reading the file…</p>}
+      {step.kind === 'importing' && (
+        <ImportProgress jobId={step.jobId} onCancel={() => cancel(step.jobId)} />
       )}
       {(step.kind === 'failed' || (step.kind === 'choose' && read.error)) && (
         <p role="alert" className="interchange-error">
@@ -110,11 +127,13 @@ export function ImportAnnotationsDialog({
           onTags={setTags}
         />
       )}
-      {step.kind === 'done' && <Report report={step.report} />}
+      {step.kind === 'done' && <ImportAnnotationsReport report={step.report} />}
       <div className="row end">
-        <button type="button" onClick={onClose}>
-          {step.kind === 'choose' ? 'Cancel' : 'Close'}
-        </button>
+        {step.kind !== 'importing' && (
+          <button type="button" onClick={close}>
+            {step.kind === 'choose' ? 'Cancel' : 'Close'}
+          </button>
+        )}
         {step.kind === 'choose' && preview && (
           <button
             type="button"
@@ -205,31 +224,6 @@ function Choices({
           name, or created.
         </p>
       )}
-    </>
-  );
-}
-
-function Report({ report }: { report: AnnotationsReport }): React.JSX.Element {
-  const { anchored, fuzzy, orphaned, duplicate } = report.counts;
-  return (
-    <>
-      <p role="status">
-        {anchored} anchored, {fuzzy} fuzzy (to review), {orphaned} not imported, {duplicate} already
-        here.
-        {report.entitiesCreated.length > 0 &&
-          ` New entities: ${report.entitiesCreated.join(', ')}.`}
-      </p>
-      {/* It scrolls: focusable, so the keyboard can scroll it too. */}
-      <ol className="interchange-report" aria-label="What became of each annotation" tabIndex={0}>
-        {report.items.map((item) => (
-          <li key={item.index} className={`interchange-${item.status}`}>
-            <strong>{IMPORT_STATUS_LABELS[item.status]}</strong>
-            {item.confidence !== undefined && ` (confidence ${item.confidence.toFixed(2)})`}
-            {item.quote ? <q>{item.quote}</q> : <span> (no quote)</span>}
-            {item.reason && <span className="interchange-reason">{item.reason}</span>}
-          </li>
-        ))}
-      </ol>
     </>
   );
 }

@@ -1,6 +1,7 @@
-// Bringing material in and taking notes out: import files (the system's file dialog),
-// paste text as a new document, import annotations made elsewhere, export in four
-// formats, and verify every quote against its text.
+// Bringing material in and taking notes out: import files (the system's file dialog;
+// documents, backups, bibliographies, REFI-QDA projects and codebooks), paste text as a new
+// document, import annotations made elsewhere, export in every format (with the citation
+// style and code chosen in Export options), and verify every quote against its text.
 import { EXPORT_FORMATS } from '../../../../shared/concepts/export-formats';
 import { useEffect, useRef, useState } from 'react';
 import { IMPORT_ACCEPT } from '../../../../shared/concepts/import-formats';
@@ -8,6 +9,7 @@ import type { FileOutcome } from '../../lib/import-files';
 import { EMPTY_SOURCE, filledSource, SourceFields } from '../reader/SourceFields';
 import { ImportAnnotationsDialog, type AnnotationsFile } from './ImportAnnotationsDialog';
 import { VerifyDialog } from './VerifyDialog';
+import { ExportOptionsDialog } from './ExportOptionsDialog';
 import { showError } from '../../store/ui';
 import { useWorkbench } from '../../workbench/context';
 
@@ -34,6 +36,7 @@ export function LibraryActions({
   const annotationsInput = useRef<HTMLInputElement>(null);
   const [annotations, setAnnotations] = useState<AnnotationsFile | null>(null);
   const [verifying, setVerifying] = useState(false);
+  const [exportOptions, setExportOptions] = useState(false);
 
   useEffect(() => {
     if (!exportOpen) return;
@@ -118,9 +121,13 @@ export function LibraryActions({
                 {label}
               </button>
             ))}
+            <button type="button" role="menuitem" onClick={() => setExportOptions(true)}>
+              Export options (citation style, code)…
+            </button>
           </div>
         )}
       </div>
+      <ExportOptionsDialog open={exportOptions} onClose={() => setExportOptions(false)} />
       {annotations && (
         <ImportAnnotationsDialog file={annotations} onClose={() => setAnnotations(null)} />
       )}

@@ -2,10 +2,11 @@
 // highlights (found by their words), each opened from here or unlinked. Every change is
 // saved at once, as one undoable step. Links made by `[[...]]` in the body are the body's
 // business and show in the preview.
+import { kindLabel } from '../../../../shared/codebook/codebook';
+import { selectCodebook } from '../../store/codebook';
 import { useState } from 'react';
 import type { DocumentListItem } from '../../../../shared/api';
 import type { Note } from '../../../../shared/model';
-import { KIND_LABELS } from '../../lib/labels';
 import { linkedRecords } from '../../lib/note-links';
 import { useLinkIndex } from '../../hooks/use-link-index';
 import { useView } from '../../hooks/use-view';
@@ -79,6 +80,7 @@ export function NoteLinks({
   const commands = useCommands();
   const entities = useSelector(selectEntities);
   const documents = useSelector(selectDocumentList) ?? NO_DOCUMENTS;
+  const codebook = useSelector(selectCodebook);
   const [documentId, setDocumentId] = useState('');
   const { data: highlights } = useView('linkedHighlights', note.annotationIds, {
     enabled: note.annotationIds.length > 0,
@@ -193,7 +195,7 @@ export function NoteLinks({
               >
                 <span className="quote-text">“{annotation.target.quote.exact}”</span>
                 <span className="muted small">
-                  {KIND_LABELS[annotation.kind]} · {documentTitle}
+                  {kindLabel(codebook, annotation.kind)} · {documentTitle}
                 </span>
               </button>
               {!readOnly && (

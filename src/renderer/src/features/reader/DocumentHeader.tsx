@@ -57,7 +57,9 @@ export function DocumentHeader({
   return (
     <section className="doc-header" aria-label="Source">
       <div className="row spread">
-        <h1 className="source-title">{document.title}</h1>
+        <h1 className="source-title" dir="auto">
+          {document.title}
+        </h1>
         {!readOnly && (
           <div className="row doc-actions">
             <button type="button" onClick={onEditDetails}>

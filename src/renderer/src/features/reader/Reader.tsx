@@ -2,11 +2,14 @@
 // them (use-highlight-paint.ts, or wrapped spans where the Highlight API is missing), turns
 // the user's selection, by mouse or keyboard, into text offsets, opens the highlight under
 // a click, and offers the selection toolbar and the kind keys.
+import { HIGHLIGHT_KINDS } from '../../../../shared/concepts/highlight-kinds';
 import { Fragment, useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { DocumentView } from '../../../../shared/api';
 import type { AnnotationKind } from '../../../../shared/model';
 import { offsetsToRange, rangeToOffsets } from '../../lib/dom-offsets';
 import { canPaintHighlights } from '../../lib/highlight-paint';
+import { selectCodebook } from '../../store/codebook';
+import { useSelector } from '../../workbench/context';
 import { useKindKeys } from '../../lib/keymap';
 import type { Span as HighlightSpan } from '../../lib/segments';
 import type { Span } from '../../lib/text-units';
@@ -60,6 +63,7 @@ export function Reader({
   const { document, annotations } = view;
   const root = useRef<HTMLElement>(null);
   const [pending, setPending] = useState<PendingSelection | null>(null);
+  const codebook = useSelector(selectCodebook);
   const byId = new Map(annotations.map((a) => [a.id, a]));
   const blockIndex = new Map(document.blocks.map((b, i) => [b, i]));
   const perBlock = spansByBlock(document.blocks, annotations, selectedId);
@@ -144,9 +148,16 @@ export function Reader({
     clear: () => setPending(null),
   });
 
-  // Each kind's keys (src/shared/concepts/keymap.ts, one row per highlight kind) while
-  // text is selected.
-  useKindKeys((kind) => create(kind, 'highlight'), pending !== null && !onReattach);
+  // Each kind's keys (src/shared/concepts/keymap.ts, one row per place in the kinds' list)
+  // while text is selected: a row's key highlights as the codebook's kind in that place, so
+  // reordering the codebook moves the keys with it. Kinds past the keymap's rows have none.
+  useKindKeys(
+    (row) => {
+      const kind = codebook.kinds[HIGHLIGHT_KINDS.findIndex((k) => k.id === row)];
+      if (kind) create(kind.id, 'highlight');
+    },
+    pending !== null && !onReattach,
+  );
 
   useLayoutEffect(() => {
     if (!focus || !root.current || focus.documentId !== document.id) return;

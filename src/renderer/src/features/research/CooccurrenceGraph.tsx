@@ -7,7 +7,8 @@ import type { Core } from 'cytoscape';
 import { useEffect, useRef, useState } from 'react';
 import type { Cooccurrence, CooccurrenceNode } from '../../../../shared/methods/analysis';
 import { separateLabels } from '../../lib/graph-layout';
-import { graphElements, graphLayout, graphStyle, readGraphColours } from '../../lib/graph-style';
+import { graphElements } from '../../lib/cooccurrence-graph';
+import { graphLayout, graphStyle, readGraphColours } from '../../lib/graph-style';
 import { typeGroupLabel } from '../../lib/labels';
 import '../../styles/graph.css';
 
@@ -39,9 +40,11 @@ export function CooccurrenceGraph({
         const container = box.current;
         if (gone || !container) return;
         const colours = readGraphColours(container);
+        // Named by place, not entity id (lib/cooccurrence-graph.ts), and mapped back on a tap.
+        const { elements, entityOf } = graphElements(nodes, data);
         graph = cytoscape({
           container,
-          elements: graphElements(nodes, data),
+          elements,
           style: graphStyle(data, colours),
           layout: { name: 'preset' },
           // A graph of two or three entities is not blown up to fill the box.
@@ -75,7 +78,9 @@ export function CooccurrenceGraph({
         graph.fit(undefined, 30);
         graph.on('tap', 'edge', (event) => {
           const edge = event.target as cytoscape.EdgeSingular;
-          select.current(String(edge.data('source')), String(edge.data('target')));
+          const a = entityOf(String(edge.data('source')));
+          const b = entityOf(String(edge.data('target')));
+          if (a && b) select.current(a, b);
         });
         setDrawn('drawn');
         onReady(graph);

@@ -1,6 +1,7 @@
 // An entity's dossier: what it is, its events, who and what it appears with, every passage
 // tagged to it grouped by source with the citation, and the documents that mention it.
 // Exported as a Markdown brief that cites every quote.
+import { LinkSummary } from '../highlights/LinkSummary';
 import type { Dossier } from '../../../../shared/methods/entities';
 import { plural } from '../../lib/labels';
 import { useView } from '../../hooks/use-view';
@@ -27,7 +28,9 @@ function DossierBody({ dossier }: { dossier: Dossier }): React.JSX.Element {
     <article className="research dossier" aria-labelledby="dossier-heading">
       <header className="row spread">
         <div>
-          <h1 id="dossier-heading">{entity.name}</h1>
+          <h1 id="dossier-heading" dir="auto">
+            {entity.name}
+          </h1>
           <p className="muted">
             {entity.type} · {plural(passages, 'passage')} ·{' '}
             {plural(dossier.sources.length, 'document')}
@@ -82,7 +85,7 @@ function DossierBody({ dossier }: { dossier: Dossier }): React.JSX.Element {
           {dossier.cooccurring.map((c) => (
             <li key={c.entity.id}>
               <button type="button" onClick={() => commands.openDossier(c.entity.id)}>
-                {c.entity.name}
+                <bdi>{c.entity.name}</bdi>
               </button>{' '}
               <span className="muted">
                 {plural(c.paragraphs, 'paragraph')}, {plural(c.documents, 'document')}
@@ -118,7 +121,11 @@ function DossierBody({ dossier }: { dossier: Dossier }): React.JSX.Element {
                   </blockquote>
                   <div className="row spread">
                     <span className="muted">
-                      {paragraph !== undefined ? `¶ ${paragraph}` : 'orphaned'}
+                      {paragraph !== undefined
+                        ? `¶ ${paragraph}`
+                        : annotation.status === 'orphaned'
+                          ? 'orphaned'
+                          : 'in a heading'}
                     </span>
                     <button
                       type="button"
@@ -133,6 +140,7 @@ function DossierBody({ dossier }: { dossier: Dossier }): React.JSX.Element {
                       <LinkedMarkdown source={annotation.note} />
                     </div>
                   )}
+                  <LinkSummary annotationId={annotation.id} />
                 </li>
               ))}
             </ol>

@@ -1,11 +1,14 @@
 // The tag view: every highlight carrying one free-text tag, across all documents, in
 // reading order by document; each opens the highlight in the reader.
-import { KIND_LABELS, plural } from '../../lib/labels';
+import { kindLabel } from '../../../../shared/codebook/codebook';
+import { selectCodebook } from '../../store/codebook';
+import { plural } from '../../lib/labels';
 import { useView } from '../../hooks/use-view';
-import { useCommands } from '../../workbench/context';
+import { useCommands, useSelector } from '../../workbench/context';
 
 export function TagView({ tag }: { tag: string }): React.JSX.Element {
   const commands = useCommands();
+  const codebook = useSelector(selectCodebook);
   const { data, error } = useView('tagged', tag);
   return (
     <article className="research tag-view" aria-labelledby="tag-heading">
@@ -31,7 +34,7 @@ export function TagView({ tag }: { tag: string }): React.JSX.Element {
               >
                 <span className="quote-text">“{annotation.target.quote.exact}”</span>
                 <span className="muted small">
-                  {KIND_LABELS[annotation.kind]} · {documentTitle}
+                  {kindLabel(codebook, annotation.kind)} · {documentTitle}
                 </span>
               </button>
             </li>

@@ -47,9 +47,18 @@ export function TimelineView(): React.JSX.Element {
                 </button>
               </h2>
               <p className="muted">
-                {e.place ? `${e.place.name} · ` : ''}
-                {e.participants.map((p) => `${p.name} (${p.role})`).join(', ') ||
-                  'no participants'}{' '}
+                {e.place && (
+                  <>
+                    <bdi>{e.place.name}</bdi> ·{' '}
+                  </>
+                )}
+                {e.participants.length === 0 && 'no participants'}
+                {e.participants.map((p, i) => (
+                  <span key={p.id}>
+                    {i > 0 && ', '}
+                    <bdi>{p.name}</bdi> ({p.role})
+                  </span>
+                ))}{' '}
                 · {plural(e.evidence.length, 'passage')}
               </p>
               {e.entity.description && <LinkedMarkdown source={e.entity.description} />}

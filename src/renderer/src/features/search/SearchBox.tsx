@@ -1,5 +1,5 @@
 // The search box: results as you type, grouped by kind, with filters that always show as
-// chips while they are on, and an empty result that says what the filters hide. The keymap
+// chips while they are on (a code takes in the codes filed under it), and an empty result that says what the filters hide. The keymap
 // focuses it (Ctrl/Cmd+K); arrow keys move through results and Enter opens one. The
 // results close on Escape, on a click outside or on opening a result, and focus goes back
 // to where it was before the search took it. They open below the whole top bar, so they
@@ -7,13 +7,17 @@
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { SearchHit } from '../../../../shared/methods/search';
 import { SEARCH_KINDS } from '../../../../shared/methods/search';
+import { codePath, codeTree, flattenTree } from '../../../../shared/codebook/code-tree';
+import { kindLabel } from '../../../../shared/codebook/codebook';
 import { useCombobox } from '../../hooks/use-combobox';
 import { useView } from '../../hooks/use-view';
 import { runShortcut, useWindowKeys } from '../../lib/keymap';
-import { KIND_LABELS, nounLabel, SEARCH_KIND_LABELS } from '../../lib/labels';
+import { nounLabel, SEARCH_KIND_LABELS } from '../../lib/labels';
 import { filterChips, NO_FILTERS, searchQuery, type SearchFilters } from '../../lib/search-filters';
 import { keysOf } from '../../lib/shortcuts';
-import { useCommands } from '../../workbench/context';
+import { selectCodebook } from '../../store/codebook';
+import { selectTags } from '../../store/tags';
+import { useCommands, useSelector } from '../../workbench/context';
 import { IndexStatus } from '../shell/IndexStatus';
 import { SearchEmpty } from './SearchEmpty';
 import { ActiveFilters, FilterControls } from './SearchFilters';
@@ -35,12 +39,26 @@ export function SearchBox({
   const listId = useId();
   const trimmed = query.trim();
   const enabled = trimmed.length >= 2 || /[^ -\u024F]/.test(trimmed);
+  const codebook = useSelector(selectCodebook);
+  const tags = useSelector(selectTags);
+  const codes = useMemo(
+    () =>
+      flattenTree(
+        codeTree(
+          codebook,
+          tags.map((t) => t.tag),
+        ),
+      ).map((c) => ({ name: c.name, path: codePath(codebook, c.name) })),
+    [codebook, tags],
+  );
   const context = useMemo(
     () => ({
       currentDocumentId,
       entityName: (id: string) => entities.find((e) => e.id === id)?.name,
+      kindName: (kind: string) => kindLabel(codebook, kind),
+      codePath: (code: string) => codePath(codebook, code),
     }),
-    [currentDocumentId, entities],
+    [currentDocumentId, entities, codebook],
   );
   const chips = filterChips(filters, context);
   const results = useView('search', searchQuery(trimmed, filters, context, 60), {
@@ -125,6 +143,8 @@ export function SearchBox({
               onChange={setFilters}
               currentDocumentId={currentDocumentId}
               entities={entities}
+              codebook={codebook}
+              codes={codes}
             />
             <button
               type="button"
@@ -179,7 +199,7 @@ export function SearchBox({
                             : hit.kind === 'note'
                               ? nounLabel('note')
                               : hit.kind === 'highlight'
-                                ? `${KIND_LABELS[hit.annotationKind ?? 'quote']} · ${hit.documentTitle}`
+                                ? `${kindLabel(codebook, hit.annotationKind ?? codebook.kinds[0]!.id)} · ${hit.documentTitle}`
                                 : hit.documentTitle}
                         </span>
                       </div>

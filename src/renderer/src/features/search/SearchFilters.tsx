@@ -2,9 +2,9 @@
 // highlight kind, a tagged entity) and the chips that show every filter in force, each
 // removable, with "Clear filters". The chips stay under the search box while the results
 // are closed, so a filter is never on without the user seeing it.
-import { ANNOTATION_KINDS, type AnnotationKind } from '../../../../shared/model';
+import type { Codebook } from '../../../../shared/model';
 import { SEARCH_KINDS, type SearchKind } from '../../../../shared/methods/search';
-import { KIND_LABELS, SEARCH_KIND_LABELS } from '../../lib/labels';
+import { SEARCH_KIND_LABELS } from '../../lib/labels';
 import { NO_FILTERS, type FilterChip, type SearchFilters } from '../../lib/search-filters';
 
 export function FilterControls({
@@ -12,11 +12,16 @@ export function FilterControls({
   onChange,
   currentDocumentId,
   entities,
+  codebook,
+  codes,
 }: {
   filters: SearchFilters;
   onChange: (filters: SearchFilters) => void;
   currentDocumentId: string | null;
   entities: readonly { id: string; name: string }[];
+  codebook: Codebook;
+  /** The codes to filter by, each with its place in the hierarchy. */
+  codes: readonly { name: string; path: string }[];
 }): React.JSX.Element {
   const toggleKind = (kind: SearchKind): void =>
     onChange({
@@ -50,17 +55,29 @@ export function FilterControls({
       <select
         aria-label="Highlight kind"
         value={filters.annotationKind}
-        onChange={(e) =>
-          onChange({ ...filters, annotationKind: e.target.value as AnnotationKind | '' })
-        }
+        onChange={(e) => onChange({ ...filters, annotationKind: e.target.value })}
       >
         <option value="">Any kind</option>
-        {ANNOTATION_KINDS.map((k) => (
-          <option key={k} value={k}>
-            {KIND_LABELS[k]}
+        {codebook.kinds.map((k) => (
+          <option key={k.id} value={k.id}>
+            {k.label}
           </option>
         ))}
       </select>
+      {codes.length > 0 && (
+        <select
+          aria-label="Code"
+          value={filters.code ?? ''}
+          onChange={(e) => onChange({ ...filters, code: e.target.value })}
+        >
+          <option value="">Any code</option>
+          {codes.map((c) => (
+            <option key={c.name} value={c.name}>
+              {c.path}
+            </option>
+          ))}
+        </select>
+      )}
       <select
         aria-label="Tagged entity"
         value={filters.entityId}

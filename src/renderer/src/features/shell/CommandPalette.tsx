@@ -20,6 +20,7 @@ const VIEWS: { view: ResearchView; label: string }[] = [
   { view: 'reader', label: 'Reader' },
   { view: 'cooccurrence', label: 'Co-occurrence' },
   { view: 'timeline', label: 'Timeline' },
+  { view: 'codebook', label: 'Codebook' },
 ];
 const EXPORTS = EXPORT_FORMATS.map((f) => ({ format: f.id, label: f.paletteLabel }));
 
