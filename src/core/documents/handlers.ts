@@ -14,6 +14,7 @@ import { mapThroughEdit } from './text-edit';
 import type { Tx } from '../store/tx';
 import { sourceHandlers, storeRevision } from './sources';
 import { importHandlers } from './import-files';
+import { commentHighlights } from './comment-highlights';
 
 /**
  * `parse` reads a file's bytes to a document's content: in a worker thread where the host
@@ -131,6 +132,7 @@ export function newDocument(ctx: CoreContext, content: ImportedContent, now: str
     source: { ...content.source, accessedDate: content.source.accessedDate ?? now },
     format: content.format,
     contentHash: content.contentHash,
+    ...(content.original ? { original: content.original } : {}),
     textHash: sha256(content.text),
     revision: 1,
     createdAt: now,
@@ -138,10 +140,11 @@ export function newDocument(ctx: CoreContext, content: ImportedContent, now: str
   };
 }
 
-/** Stores an imported document in the running command. */
+/** Stores an imported document, with its comments as highlights, in the running command. */
 export function storeNewDocument(ctx: CoreContext, tx: Tx, content: ImportedContent): Document {
   const document = newDocument(ctx, content, tx.now);
-  tx.setFile(document.id, { schemaVersion: SCHEMA_VERSION, document, annotations: [] });
+  const annotations = commentHighlights(ctx, document, content.comments ?? [], tx.now);
+  tx.setFile(document.id, { schemaVersion: SCHEMA_VERSION, document, annotations });
   return document;
 }
 

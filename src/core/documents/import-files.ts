@@ -14,6 +14,7 @@ import { decodeText } from '../importers/decode';
 import { ImportError } from '../importers/import-error';
 import type { ParseFile } from '../importers/worker-protocol';
 import { addDocument, storeNewDocument } from './handlers';
+import { keepImport } from './keep-original';
 import { importContent, patchSource } from './sources';
 
 type Handlers = Pick<
@@ -106,7 +107,8 @@ export async function restoreBackup(
 export function importHandlers(ctx: CoreContext, parse: ParseFile): Handlers {
   const importFile = async ({ bytes, fileName, onMatch, targetId }: ImportRequest) => {
     if (importKindOf(fileName) === 'backup') return restoreBackup(ctx, bytes, fileName);
-    const content = await parse(bytes, fileName);
+    // The file and its images are on disk before the command that names them commits.
+    const content = await keepImport(ctx, bytes, fileName, await parse(bytes, fileName));
     return importContent(ctx, content, fileName, onMatch, targetId, (tx) =>
       storeNewDocument(ctx, tx, content),
     );

@@ -1,13 +1,30 @@
 // Plain text files to documents: decode strictly as UTF-8, normalise, split into blocks.
 import { createHash } from 'node:crypto';
 import { plainTextToBlocks } from '../../shared/blocks';
-import type { Block, Document, SourceMeta } from '../../shared/model';
+import type { ImportReport } from '../../shared/methods/documents';
+import type { Block, Document, ImageMediaType, OriginalFile, SourceMeta } from '../../shared/model';
 import { normaliseText } from '../../shared/text';
 import { decodeText } from './decode';
 import { ImportError } from './import-error';
 
 export function sha256(bytes: Uint8Array | string): string {
   return `sha256:${createHash('sha256').update(bytes).digest('hex')}`;
+}
+
+/** An image taken out of an imported file, to be kept in media/ under its SHA-256. */
+export interface ImportedMedia {
+  sha256: string;
+  mediaType: ImageMediaType;
+  bytes: Uint8Array;
+}
+
+/** A comment on a passage (a Word file's), stored as a highlight with a note. */
+export interface ImportedComment {
+  start: number;
+  end: number;
+  author?: string;
+  date?: string;
+  text: string;
 }
 
 export interface ImportedContent {
@@ -18,6 +35,12 @@ export interface ImportedContent {
   source: SourceMeta;
   format: Document['format'];
   contentHash: string;
+  /** The file itself, once kept in originals/ (set by the core before storing). */
+  original?: OriginalFile;
+  media?: ImportedMedia[];
+  comments?: ImportedComment[];
+  /** What the importer kept beyond plain text and what it left out. */
+  report?: ImportReport;
 }
 
 /** Plain text (already decoded and normalised) to a document's content. */

@@ -114,8 +114,32 @@ export const EditTextInput = z.strictObject({
 });
 
 export type MatchReason = 'url' | 'file name' | 'title';
+
+/** One kind of thing an import kept or left out, and how many: "2 comments". */
+export interface ReportLine {
+  count: number;
+  /** Singular: "table", "embedded video". */
+  what: string;
+  /** Its plural when it is not `what` + "s". */
+  whats?: string;
+}
+/**
+ * What an import kept beyond plain text and what it left out: nothing an importer drops is
+ * dropped silently.
+ */
+export interface ImportReport {
+  kept: ReportLine[];
+  dropped: ReportLine[];
+}
+
 export type ImportOutcome =
-  | { fileName: string; kind: 'document'; documentId: string; title: string }
+  | {
+      fileName: string;
+      kind: 'document';
+      documentId: string;
+      title: string;
+      report?: ImportReport;
+    }
   /** The same bytes are already here (same SHA-256): nothing was stored. */
   | { fileName: string; kind: 'duplicate'; documentId: string; title: string }
   /** Looks like a newer version of this document: nothing was stored; ask the user. */
@@ -128,6 +152,7 @@ export type ImportOutcome =
       title: string;
       revision: number;
       review: number;
+      report?: ImportReport;
     }
   | { fileName: string; kind: 'backup'; documents: number; entities: number; highlights: number };
 
