@@ -15,6 +15,7 @@ import type { Tx } from '../store/tx';
 import { sourceHandlers, storeRevision } from './sources';
 import { importHandlers } from './import-files';
 import { commentHighlights } from './comment-highlights';
+import { originalHandlers } from './original-handlers';
 
 /**
  * `parse` reads a file's bytes to a document's content: in a worker thread where the host
@@ -28,6 +29,7 @@ export function documentsHandlers(
   return {
     ...importHandlers(ctx, parse),
     ...sourceHandlers(ctx),
+    ...originalHandlers(ctx),
     'documents.list': () => {
       const readable: DocumentListItem[] = [...store.state.documents.values()].map(
         ({ document, annotations }) => ({

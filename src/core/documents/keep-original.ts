@@ -1,6 +1,7 @@
 // Keeping what an import brought before the command that stores its document runs: the
 // file itself in originals/ and its images in media/, each durable before any record
 // names it. A workspace opened read-only keeps nothing (its command will be refused).
+import { WorkbenchError } from '../../shared/errors';
 import type { OriginalFile } from '../../shared/model';
 import type { CoreContext } from '../context';
 import type { ImportedContent } from '../importers/plain-text';
@@ -16,8 +17,17 @@ export async function keepImport(
   const { store } = ctx;
   if (store.readOnly) return content;
   const fs = store.fileSystem;
-  for (const image of content.media ?? []) await keepFile(fs, store.dir, MEDIA_FOLDER, image.bytes);
-  const { sha256 } = await keepFile(fs, store.dir, ORIGINALS_FOLDER, bytes);
+  let sha256: string;
+  try {
+    for (const image of content.media ?? [])
+      await keepFile(fs, store.dir, MEDIA_FOLDER, image.bytes);
+    ({ sha256 } = await keepFile(fs, store.dir, ORIGINALS_FOLDER, bytes));
+  } catch (error) {
+    throw new WorkbenchError(
+      'WRITE_FAILED',
+      `Not saved: ${fileName} could not be kept in the workspace (${(error as Error).message}). No document was added.`,
+    );
+  }
   const original: OriginalFile = {
     sha256,
     fileName: fileName.slice(0, 500),

@@ -6,7 +6,7 @@
 // back-links taken out; everything else that will not be kept (videos, frames, images
 // that are not in the file, form fields...) is counted for the import's report.
 import { createHash } from 'node:crypto';
-import type { ImportReport } from '../../shared/methods/documents';
+import type { ImportReport, ReportLine } from '../../shared/methods/documents';
 import { tally } from '../../shared/import-report';
 import { imageTypeOf } from '../originals/media-type';
 import type { ImportedMedia } from './plain-text';
@@ -34,7 +34,7 @@ const NOT_KEPT: [selector: string, what: string, whats?: string][] = [
   ['script', 'script (not run)', 'scripts (not run)'],
 ];
 
-function decodeDataImage(src: string): Uint8Array | undefined {
+export function decodeDataImage(src: string): Uint8Array | undefined {
   const m = /^data:([^,;]*)((?:;[^,;]*)*?);base64,([\s\S]*)$/i.exec(src.trim());
   if (!m) return undefined;
   const bytes = Buffer.from(m[3]!.replace(/\s+/g, ''), 'base64');
@@ -126,10 +126,15 @@ function markNotes(root: Element, report: ImportReport): void {
   }
 }
 
+/** Counts the elements under `root` that are never kept, into `lines`. */
+export function countNotKept(root: Element, lines: ReportLine[]): void {
+  for (const [selector, what, whats] of NOT_KEPT)
+    tally(lines, what, root.querySelectorAll(selector).length, whats);
+}
+
 /** Prepares an article's DOM in place; returns the images to keep. */
 export function prepareArticle(root: Element, report: ImportReport): ImportedMedia[] {
-  for (const [selector, what, whats] of NOT_KEPT)
-    tally(report.dropped, what, root.querySelectorAll(selector).length, whats);
+  countNotKept(root, report.dropped);
   markNotes(root, report);
   return keepImages(root, report);
 }

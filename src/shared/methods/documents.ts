@@ -2,7 +2,8 @@
 // correcting a source's details, editing its text (a new revision), deleting to trash.
 import { z } from 'zod';
 import { MAX_IMPORT_BYTES, MAX_IMPORT_LABEL } from '../concepts/import-formats';
-import { Id, type Annotation, type Document } from '../model';
+import { Id, Sha256Hex, type Annotation, type Document, type OriginalFile } from '../model';
+import type { PageRendering } from '../page-tree';
 import { Empty } from './workspace';
 import { byId, method, namespace } from './define';
 
@@ -171,6 +172,14 @@ export interface DocumentView {
   readOnly: boolean;
 }
 
+/** The file a document was imported from, as kept in originals/, checked against its hash. */
+export interface OriginalView {
+  original: OriginalFile;
+  bytes: Uint8Array;
+}
+
+export const MediaInput = z.strictObject({ id: Id, sha256: Sha256Hex });
+
 export const documentsMethods = namespace('documents', {
   'documents.list': method<DocumentListItem[]>()(Empty),
   'documents.get': method<DocumentView>()(byId),
@@ -185,4 +194,10 @@ export const documentsMethods = namespace('documents', {
   'documents.paste': method<ImportOutcome>()(PasteInput),
   'documents.editText': method<DocumentView>()(EditTextInput),
   'documents.updateMetadata': method<Document>()(UpdateMetadataInput),
+  /** The imported file, byte for byte (refused if its bytes no longer match its hash). */
+  'documents.original': method<OriginalView>()(byId),
+  /** A saved web page as a tree of plain elements, for a script-free look at the original. */
+  'documents.originalPage': method<PageRendering>()(byId),
+  /** One of the document's figures' images, as a data: address. */
+  'documents.media': method<{ dataUrl: string }>()(MediaInput),
 });

@@ -1,0 +1,135 @@
+// Faithful imports, on fixtures built by the tests: a web page keeps its table (rows,
+// header cells, a cell's emphasis), its embedded image with alt text and caption, its
+// footnote with a working reference and no dead back-link, its language and an isolated
+// right-to-left name; and the report counts what was kept and what was left out.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Workbench } from '../../src/core/workbench';
+import { describeReport } from '../../src/shared/import-report';
+import type { ImportOutcome } from '../../src/shared/api';
+import type { Block, Document } from '../../src/shared/model';
+import { sha256Hex } from '../../src/core/originals/kept-files';
+import { detentionPage, png } from '../fixtures/node/evidence-html';
+import { reopen, tempDir, unwrap } from './helpers';
+
+let cleanup: () => Promise<void>;
+let wb: Workbench;
+beforeEach(async () => {
+  let dir: string;
+  ({ dir, cleanup } = await tempDir());
+  wb = await reopen(dir);
+});
+afterEach(() => cleanup());
+
+export async function importAs(
+  workbench: Workbench,
+  fileName: string,
+  data: Uint8Array,
+): Promise<{ document: Document; outcome: Extract<ImportOutcome, { kind: 'document' }> }> {
+  const outcome = unwrap(await workbench.call('documents.importBytes', { fileName, data }));
+  if (outcome.kind !== 'document') throw new Error(`expected a document, got ${outcome.kind}`);
+  const { document } = unwrap(await workbench.call('documents.get', { id: outcome.documentId }));
+  return { document, outcome };
+}
+
+const textOf = (doc: Document, r: { start: number; end: number }): string =>
+  doc.text.slice(r.start, r.end);
+const cellTexts = (doc: Document, table: Block): string[][] =>
+  table.rows!.map((row) => row.cells.map((c) => textOf(doc, c)));
+
+describe('a saved web page', () => {
+  it('keeps its table as rows and cells, with the header row and a cell’s emphasis', async () => {
+    const { document: doc } = await importAs(
+      wb,
+      'detention.html',
+      new TextEncoder().encode(detentionPage()),
+    );
+    const tables = doc.blocks.filter((b) => b.kind === 'table');
+    expect(tables).toHaveLength(1);
+    const table = tables[0]!;
+    expect(cellTexts(doc, table)).toEqual([
+      ['Prison', 'Detainees', 'Transfers'],
+      ['Evin', '1,200', '40'],
+      ['Gohardasht', '850', ''],
+    ]);
+    expect(table.rows![0]!.cells.every((c) => c.header)).toBe(true);
+    expect(table.rows![1]!.cells.some((c) => c.header)).toBe(false);
+    const emphasis = doc.marks.find((m) => m.kind === 'emphasis');
+    expect(emphasis && textOf(doc, emphasis)).toBe('40');
+    // The caption reads before the table, as a paragraph of its own.
+    const at = doc.blocks.indexOf(table);
+    expect(textOf(doc, doc.blocks[at - 1]!)).toBe('Detainees by prison');
+  });
+
+  it('keeps its embedded image with alt text and caption, and nothing linked from elsewhere', async () => {
+    const image = png(0x40);
+    const { document: doc } = await importAs(
+      wb,
+      'detention.html',
+      new TextEncoder().encode(detentionPage(image)),
+    );
+    const figures = doc.blocks.filter((b) => b.kind === 'figure');
+    expect(figures).toHaveLength(1);
+    expect(figures[0]!.image).toEqual({
+      sha256: sha256Hex(image),
+      mediaType: 'image/png',
+      alt: 'Aerial photograph of the prison walls',
+    });
+    expect(textOf(doc, figures[0]!)).toBe('Evin prison from the north, March 2024.');
+    expect(doc.text).not.toContain('remote photo');
+  });
+
+  it('gathers its footnote into a notes section with a working reference and no dead back-link', async () => {
+    const { document: doc } = await importAs(
+      wb,
+      'detention.html',
+      new TextEncoder().encode(detentionPage()),
+    );
+    const note = doc.blocks.at(-1)!;
+    expect(note).toMatchObject({ kind: 'note', note: 'n1' });
+    expect(textOf(doc, note)).toBe('Figures collected by the monitoring group in March 2024.');
+    const ref = doc.marks.find((m) => m.kind === 'note-ref');
+    expect(ref).toMatchObject({ note: 'n1' });
+    expect(textOf(doc, ref!)).toBe('[1]');
+    expect(doc.text).not.toContain('↑');
+  });
+
+  it('carries its language and direction, and isolates a run in the other direction', async () => {
+    const { document: doc } = await importAs(
+      wb,
+      'detention.html',
+      new TextEncoder().encode(detentionPage()),
+    );
+    expect(doc.source).toMatchObject({ language: 'en', direction: 'ltr' });
+    const isolate = doc.marks.find((m) => m.kind === 'isolate');
+    expect(isolate && textOf(doc, isolate)).toBe('زندان اوین');
+  });
+
+  it('reports what it kept and what it left out, by count', async () => {
+    const { outcome } = await importAs(
+      wb,
+      'detention.html',
+      new TextEncoder().encode(detentionPage()),
+    );
+    expect(outcome.report?.kept).toEqual(
+      expect.arrayContaining([
+        { count: 1, what: 'table' },
+        { count: 1, what: 'image' },
+        { count: 1, what: 'footnote' },
+      ]),
+    );
+    expect(outcome.report?.dropped).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ count: 1, what: 'embedded video' }),
+        expect.objectContaining({ count: 1, what: 'image not in the file (linked, not embedded)' }),
+      ]),
+    );
+    expect(describeReport(outcome.report)).toContain('not kept: 1 embedded video');
+  });
+
+  it('makes a table searchable by what is in its cells', async () => {
+    await importAs(wb, 'detention.html', new TextEncoder().encode(detentionPage()));
+    await wb.indexed;
+    const found = unwrap(await wb.call('search.query', { query: 'Gohardasht', limit: 10 }));
+    expect(found.hits.some((h) => h.kind === 'block')).toBe(true);
+  });
+});
