@@ -3,6 +3,10 @@
 import type { ImportReport, ReportLine } from './methods/documents';
 import { plural } from './text';
 
+/** What a report calls a Word comment kept as a highlight. */
+export const COMMENT_HIGHLIGHT = 'comment (as a highlight with its note)';
+export const COMMENT_HIGHLIGHTS = 'comments (as highlights with their notes)';
+
 const line = (l: ReportLine): string => plural(l.count, l.what, l.whats);
 
 /** Adds `count` of `what` to a report's list, joining a line of the same kind. */

@@ -8,6 +8,7 @@ import { describeReport } from '../../src/shared/import-report';
 import type { ImportOutcome } from '../../src/shared/api';
 import type { Block, Document } from '../../src/shared/model';
 import { sha256Hex } from '../../src/core/originals/kept-files';
+import { DOCX_IMAGE, witnessReportDocx } from '../fixtures/node/evidence-docx';
 import { detentionPage, png } from '../fixtures/node/evidence-html';
 import { reopen, tempDir, unwrap } from './helpers';
 
@@ -131,5 +132,94 @@ describe('a saved web page', () => {
     await wb.indexed;
     const found = unwrap(await wb.call('search.query', { query: 'Gohardasht', limit: 10 }));
     expect(found.hits.some((h) => h.kind === 'block')).toBe(true);
+  });
+});
+
+describe('a Word report', () => {
+  it('keeps its table as rows and cells, and its picture with its alt text', async () => {
+    const { document: doc } = await importAs(wb, 'witnesses.docx', witnessReportDocx());
+    const table = doc.blocks.find((b) => b.kind === 'table')!;
+    expect(cellTexts(doc, table)).toEqual([
+      ['Witness', 'Held from'],
+      ['A.', 'March 2019'],
+      ['B.', 'July 2020'],
+    ]);
+    expect(table.rows![0]!.cells.every((c) => c.header)).toBe(true);
+    const figure = doc.blocks.find((b) => b.kind === 'figure')!;
+    expect(figure.image).toMatchObject({
+      sha256: sha256Hex(DOCX_IMAGE),
+      alt: 'Sketch of the corridor drawn by witness A',
+    });
+  });
+
+  it('makes each comment a highlight on the commented words, with its author and text', async () => {
+    const { document: doc } = await importAs(wb, 'witnesses.docx', witnessReportDocx());
+    const { annotations } = unwrap(await wb.call('documents.get', { id: doc.id }));
+    expect(annotations.map((a) => a.target.quote.exact)).toEqual([
+      'the interrogation rooms on the second floor',
+      'released on bail',
+    ]);
+    expect(annotations[0]!.note).toContain('Comment by Sara Karimi on 2024-05-02T10:00:00Z');
+    expect(annotations[0]!.note).toContain('Check against the floor plan.');
+    expect(annotations[1]!.note).toContain('Comment by D. Rahimi & team');
+    expect(annotations.every((a) => a.tags.includes('Word comment'))).toBe(true);
+    // The markers that carried the comments' places are gone from the text.
+    expect(doc.text).not.toMatch(/[\uE000-\uE003]/);
+  });
+
+  it('gathers footnotes and endnotes as notes, each with a working reference', async () => {
+    const { document: doc } = await importAs(wb, 'witnesses.docx', witnessReportDocx());
+    const notes = doc.blocks.filter((b) => b.kind === 'note');
+    expect(notes.map((n) => [n.note, textOf(doc, n)])).toEqual([
+      ['n1', 'Interviews held in Istanbul, April 2024.'],
+      ['n2', 'Court record seen by the group.'],
+    ]);
+    const refs = doc.marks.filter((m) => m.kind === 'note-ref');
+    expect(refs.map((r) => [r.note, textOf(doc, r)])).toEqual([
+      ['n1', '[1]'],
+      ['n2', '[2]'],
+    ]);
+    expect(doc.text).not.toContain('↑');
+  });
+
+  it('keeps the file’s own dates as such, its creator as plain text, and its language', async () => {
+    const { document: doc } = await importAs(wb, 'witnesses.docx', witnessReportDocx());
+    expect(doc.source).toMatchObject({
+      author: 'Monitoring Group <field office>',
+      fileCreated: '2024-04-30T09:00:00Z',
+      fileModified: '2024-05-04T16:20:00Z',
+      language: 'en-GB',
+    });
+    expect(doc.source.publishedDate).toBeUndefined();
+  });
+
+  it('reports the comments kept, and the equation and page header left out', async () => {
+    const { outcome } = await importAs(wb, 'witnesses.docx', witnessReportDocx());
+    expect(outcome.report?.kept).toEqual(
+      expect.arrayContaining([
+        { count: 1, what: 'table' },
+        { count: 1, what: 'image' },
+        { count: 2, what: 'footnote' },
+        expect.objectContaining({ count: 2, what: 'comment (as a highlight with its note)' }),
+      ]),
+    );
+    expect(outcome.report?.dropped).toEqual([
+      { count: 1, what: 'equation' },
+      { count: 1, what: 'page header' },
+    ]);
+    expect(describeReport(outcome.report)).toBe(
+      'kept 2 footnotes, 1 image, 1 table, 2 comments (as highlights with their notes); not kept: 1 equation, 1 page header',
+    );
+  });
+
+  it('imports a file without comments the same way, with no highlights', async () => {
+    const { document: doc } = await importAs(
+      wb,
+      'plain.docx',
+      witnessReportDocx({ comments: false }),
+    );
+    const { annotations } = unwrap(await wb.call('documents.get', { id: doc.id }));
+    expect(annotations).toEqual([]);
+    expect(doc.text).toContain('the interrogation rooms on the second floor.[1]');
   });
 });

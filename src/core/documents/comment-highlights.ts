@@ -7,9 +7,8 @@ import type { Annotation, Document } from '../../shared/model';
 import type { CoreContext } from '../context';
 import type { ImportedComment } from '../importers/plain-text';
 
-/** The tag every imported comment carries, and the report's word for them. */
+/** The tag every imported comment carries. */
 export const COMMENT_TAG = 'Word comment';
-export const COMMENT_HIGHLIGHT = 'comment (as a highlight with its note)';
 
 function noteOf(comment: ImportedComment): string {
   const by = comment.author ? `Comment by ${comment.author}` : 'Comment (no author recorded)';

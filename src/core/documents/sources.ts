@@ -8,8 +8,7 @@ import type {
   SourcePatch,
   WorkbenchHandlers,
 } from '../../shared/api';
-import { tally } from '../../shared/import-report';
-import { COMMENT_HIGHLIGHT } from './comment-highlights';
+import { COMMENT_HIGHLIGHT, tally } from '../../shared/import-report';
 import { reanchorAll } from '../../shared/anchoring';
 import type { Annotation, Document, DocumentFile, SourceMeta } from '../../shared/model';
 import type { CoreContext } from '../context';

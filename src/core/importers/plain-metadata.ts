@@ -29,14 +29,18 @@ function decodeReferences(text: string): string {
   });
 }
 
+const TAG_NAMES =
+  'a|abbr|b|big|blockquote|body|br|center|cite|code|dd|del|div|dl|dt|em|font|h[1-6]|head|hr|html|i|img|ins|kbd|li|mark|meta|ol|p|pre|q|s|small|span|strike|strong|sub|sup|table|tbody|td|th|thead|title|tr|tt|u|ul';
+const TAG = new RegExp(`</?(?:${TAG_NAMES})(?:\\s[^<>]*)?/?>`, 'gi');
+
 /** A metadata field as plain text: tags out, references read, white space collapsed. */
 export function plainField(value: string): string {
   return decodeReferences(
     value
       // Whole elements whose content is not text: a <script> or <style> in a title.
       .replace(/<(script|style)\b[\s\S]*?(<\/\1\s*>|$)/gi, ' ')
-      // A tag is "<" then a letter or "/", up to the next ">"; "a < b" is left alone.
-      .replace(/<\/?[A-Za-z][^<>]*>?/g, ' ')
+      // Only HTML's own elements are tags: "<jane@example.org>" and "a < b" are text.
+      .replace(TAG, ' ')
       .replace(/<!--[\s\S]*?(-->|$)/g, ' '),
   )
     .replace(/[\u0000-\u0008\u000B-\u001F\u007F]/g, '')
