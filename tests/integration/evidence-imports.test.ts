@@ -223,3 +223,30 @@ describe('a Word report', () => {
     expect(doc.text).toContain('the interrogation rooms on the second floor.[1]');
   });
 });
+
+describe('a Markdown briefing', () => {
+  it('keeps a table as rows and cells, and says its linked image was not kept', async () => {
+    const md = [
+      '# Transfers',
+      '',
+      '| Prison | Transfers |',
+      '|---|---:|',
+      '| Evin | **40** |',
+      '| Qezel Hesar | 12 |',
+      '',
+      '![Map of the transfers](map.png)',
+    ].join('\n');
+    const { document: doc, outcome } = await importAs(wb, 'transfers.md', new TextEncoder().encode(md));
+    const table = doc.blocks.find((b) => b.kind === 'table')!;
+    expect(cellTexts(doc, table)).toEqual([
+      ['Prison', 'Transfers'],
+      ['Evin', '40'],
+      ['Qezel Hesar', '12'],
+    ]);
+    const strong = doc.marks.find((m) => m.kind === 'strong');
+    expect(strong && textOf(doc, strong)).toBe('40');
+    expect(describeReport(outcome.report)).toBe(
+      'kept 1 table; not kept: 1 image not in the file (its alt text is kept)',
+    );
+  });
+});
