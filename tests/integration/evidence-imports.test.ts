@@ -5,11 +5,11 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Workbench } from '../../src/core/workbench';
 import { describeReport } from '../../src/shared/import-report';
-import type { ImportOutcome } from '../../src/shared/api';
 import type { Block, Document } from '../../src/shared/model';
 import { sha256Hex } from '../../src/core/originals/kept-files';
 import { DOCX_IMAGE, witnessReportDocx } from '../fixtures/node/evidence-docx';
 import { detentionPage, png } from '../fixtures/node/evidence-html';
+import { importAs } from './evidence-helpers';
 import { reopen, tempDir, unwrap } from './helpers';
 
 let cleanup: () => Promise<void>;
@@ -20,17 +20,6 @@ beforeEach(async () => {
   wb = await reopen(dir);
 });
 afterEach(() => cleanup());
-
-export async function importAs(
-  workbench: Workbench,
-  fileName: string,
-  data: Uint8Array,
-): Promise<{ document: Document; outcome: Extract<ImportOutcome, { kind: 'document' }> }> {
-  const outcome = unwrap(await workbench.call('documents.importBytes', { fileName, data }));
-  if (outcome.kind !== 'document') throw new Error(`expected a document, got ${outcome.kind}`);
-  const { document } = unwrap(await workbench.call('documents.get', { id: outcome.documentId }));
-  return { document, outcome };
-}
 
 const textOf = (doc: Document, r: { start: number; end: number }): string =>
   doc.text.slice(r.start, r.end);
@@ -236,7 +225,11 @@ describe('a Markdown briefing', () => {
       '',
       '![Map of the transfers](map.png)',
     ].join('\n');
-    const { document: doc, outcome } = await importAs(wb, 'transfers.md', new TextEncoder().encode(md));
+    const { document: doc, outcome } = await importAs(
+      wb,
+      'transfers.md',
+      new TextEncoder().encode(md),
+    );
     const table = doc.blocks.find((b) => b.kind === 'table')!;
     expect(cellTexts(doc, table)).toEqual([
       ['Prison', 'Transfers'],

@@ -206,6 +206,11 @@ export function markdownToBlocks(source: string): {
   tally(report.kept, 'table', blocks.filter((b) => b.kind === 'table').length);
   // Markdown names its images by address; none is in the file, so none is kept.
   const images = [...source.matchAll(/!\[[^\]]*\]\(/g)].length;
-  tally(report.dropped, 'image not in the file (its alt text is kept)', images, 'images not in the file (their alt text is kept)');
+  tally(
+    report.dropped,
+    'image not in the file (its alt text is kept)',
+    images,
+    'images not in the file (their alt text is kept)',
+  );
   return { text, blocks, marks, report, ...(firstHeading ? { title: firstHeading } : {}) };
 }
