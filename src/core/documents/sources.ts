@@ -12,7 +12,8 @@ import { COMMENT_HIGHLIGHT, tally } from '../../shared/import-report';
 import { reanchorAll } from '../../shared/anchoring';
 import type { Annotation, Document, DocumentFile, SourceMeta } from '../../shared/model';
 import type { CoreContext } from '../context';
-import { sha256, type ImportedContent } from '../importers/plain-text';
+import { sha256 } from '../hash';
+import { type ImportedContent } from '../importers/plain-text';
 import type { Tx } from '../store/tx';
 
 type Handlers = Pick<WorkbenchHandlers, 'documents.updateMetadata'>;

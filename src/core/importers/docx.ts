@@ -10,8 +10,9 @@ import type { SourceMeta } from '../../shared/model';
 import { readDocxParts, type DocxParts } from './docx-parts';
 import { htmlToContent } from './html';
 import { ImportError } from './import-error';
+import { sha256 } from '../hash';
 import { takeMarkers, unmarked } from './markers';
-import { sha256, type ImportedComment, type ImportedContent } from './plain-text';
+import type { ImportedComment, ImportedContent } from './plain-text';
 
 function readParts(bytes: Uint8Array, fileName: string): DocxParts {
   try {

@@ -14,8 +14,9 @@ import type { SourceMeta } from '../../shared/model';
 import { ImportError } from './import-error';
 import { dropRunningLines, itemsToLines, type PdfItem, type PdfPage } from './pdf-lines';
 import { pagesToDrafts } from './pdf-paragraphs';
+import { sha256 } from '../hash';
 import { plainField } from './plain-metadata';
-import { sha256, type ImportedContent } from './plain-text';
+import type { ImportedContent } from './plain-text';
 import { printedDate } from './printed-date';
 
 const PACKAGE = dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));

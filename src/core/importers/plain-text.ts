@@ -1,15 +1,9 @@
-// Plain text files to documents: decode strictly as UTF-8, normalise, split into blocks.
-import { createHash } from 'node:crypto';
+// What an importer makes of a file (ImportedContent), and plain text (already decoded and
+// normalised) split into paragraphs as a document's content.
 import { plainTextToBlocks } from '../../shared/blocks';
 import type { ImportReport } from '../../shared/methods/documents';
 import type { Block, Document, ImageMediaType, OriginalFile, SourceMeta } from '../../shared/model';
-import { normaliseText } from '../../shared/text';
-import { decodeText } from './decode';
 import { ImportError } from './import-error';
-
-export function sha256(bytes: Uint8Array | string): string {
-  return `sha256:${createHash('sha256').update(bytes).digest('hex')}`;
-}
 
 /** An image taken out of an imported file, to be kept in media/ under its SHA-256. */
 export interface ImportedMedia {
@@ -61,9 +55,4 @@ export function textToContent(
     format: 'text',
     contentHash,
   };
-}
-
-export function importPlainText(bytes: Uint8Array, fileName: string): ImportedContent {
-  const raw = normaliseText(decodeText(bytes, fileName, false));
-  return textToContent(raw, fileName, sha256(bytes));
 }
