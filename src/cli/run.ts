@@ -6,10 +6,12 @@
 import { EXPORT_FORMAT_WORDS, exportFormatNamed } from '../shared/concepts/export-formats';
 import { readFile } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
-import type { Envelope } from '../shared/api';
+import type { Envelope, ImportReport } from '../shared/api';
+import { describeReport } from '../shared/import-report';
 import { IMPORT_EXTENSIONS_LABEL } from '../shared/concepts/import-formats';
 import { SEARCH_KINDS, type SearchKind } from '../shared/methods/search';
 import type { Workbench } from '../core/index';
+import { BUNDLE_WORD, exportBundle, verifyBundleCommand } from './bundle';
 
 export interface Io {
   out: (line: string) => void;
@@ -25,6 +27,11 @@ Commands:
   search "QUERY" [--kind entity|highlight|document|block] [--limit N]
                                          find passages, highlights, entities and documents
   repair                                 fix what the workspace reports as damaged, listing each change
+  export --format bundle --out FILE.zip [--reference-originals]
+                                         write an evidence bundle: originals, texts, highlights,
+                                         notes, the custody log and SHA-256s of every file
+  verify --bundle FILE.zip               check an evidence bundle offline (no workspace needed);
+                                         names every file that does not match (exit 1)
   verify                                 check every quote against its document's text and every
                                          text against its recorded SHA-256 (exit 1 on a mismatch)
 
@@ -37,7 +44,7 @@ function option(args: string[], name: string): string | undefined {
 
 /** Positional arguments: everything that is neither an option nor an option's value. */
 function positionals(args: string[]): string[] {
-  const valued = new Set(['--workspace', '--format', '--out', '--kind', '--limit']);
+  const valued = new Set(['--workspace', '--format', '--out', '--kind', '--limit', '--bundle']);
   return args.filter((a, i) => !a.startsWith('--') && !valued.has(args[i - 1] ?? ''));
 }
 
@@ -65,13 +72,17 @@ async function importFiles(wb: Workbench, files: string[], io: Io): Promise<numb
         documents?: number;
         entities?: number;
         highlights?: number;
+        report?: ImportReport;
       };
       const said: Record<string, string> = {
         backup: `✓ ${file}: restored ${value.documents} documents, ${value.entities} entities, ${value.highlights} highlights`,
         duplicate: `= ${file}: already in this workspace as “${value.title}” (identical content); nothing added`,
         match: `? ${file}: looks like a newer version of “${value.title}”; nothing added (open the workbench to update it or add it as a new document)`,
       };
-      io.out(said[value.kind] ?? `✓ ${file}: added “${value.title}”`);
+      const report = describeReport(value.report);
+      io.out(
+        (said[value.kind] ?? `✓ ${file}: added “${value.title}”`) + (report ? `; ${report}` : ''),
+      );
     } else {
       failed += 1;
       io.err(`✗ ${result.error.message}`);
@@ -82,10 +93,12 @@ async function importFiles(wb: Workbench, files: string[], io: Io): Promise<numb
 }
 
 async function exportFile(wb: Workbench, args: string[], io: Io): Promise<number> {
-  const format = exportFormatNamed(option(args, '--format') ?? '');
+  const word = option(args, '--format') ?? '';
   const out = option(args, '--out');
+  if (word === BUNDLE_WORD && out) return exportBundle(wb, out, args, io);
+  const format = exportFormatNamed(word);
   if (!format || !out)
-    return fail(io, `export needs --format ${EXPORT_FORMAT_WORDS} and --out FILE.`);
+    return fail(io, `export needs --format ${EXPORT_FORMAT_WORDS}|${BUNDLE_WORD} and --out FILE.`);
   const result = await wb.call('export.create', { format });
   if (!result.ok) return fail(io, result.error.message);
   const { saveFileDurably } = await import('../core/index');
@@ -137,6 +150,9 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
   }
   if (!['import', 'export', 'search', 'repair', 'verify'].includes(command))
     return fail(io, `Unknown command "${command}".\n\n${USAGE}`);
+  // A bundle is checked on its own: no workspace is opened.
+  if (command === 'verify' && argv.includes('--bundle'))
+    return verifyBundleCommand(option(argv, '--bundle'), io);
   // The core loads only for a command that needs it: `--help` answers at once.
   const { defaultWorkspaceDir, openWorkbench, workspaceArg } = await import('../core/index');
   const wb = await openWorkbench(workspaceArg(argv) ?? defaultWorkspaceDir(), {

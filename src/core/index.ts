@@ -5,6 +5,15 @@
 export { openWorkbench, type Workbench, type WorkbenchOptions } from './workbench';
 export { APP_NAME, defaultWorkspaceDir, userDataDir, workspaceArg } from './default-workspace';
 export { setInternalErrorLog } from './dispatch';
+export type { BundleCheck } from './evidence/verify-bundle';
+
+/** Checks an evidence bundle's bytes, offline, with no workspace (loaded on first use). */
+export async function verifyBundleFile(
+  bytes: Uint8Array,
+  name: string,
+): Promise<import('./evidence/verify-bundle').BundleCheck> {
+  return (await import('./evidence/verify-bundle')).verifyBundle(bytes, name);
+}
 
 import { nodeFs, writeFileDurably } from './store/durable';
 

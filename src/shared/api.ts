@@ -10,6 +10,7 @@ import { annotationsMethods } from './methods/annotations';
 import { documentsMethods } from './methods/documents';
 import { entitiesMethods } from './methods/entities';
 import { eventsMethods } from './methods/events';
+import { evidenceMethods } from './methods/evidence';
 import { exportMethods } from './methods/export';
 import { historyMethods } from './methods/history';
 import { mentionsMethods } from './methods/mentions';
@@ -25,6 +26,7 @@ export type * from './methods/annotations';
 export type * from './methods/documents';
 export type * from './methods/entities';
 export type * from './methods/events';
+export type * from './methods/evidence';
 export type * from './methods/export';
 export type * from './methods/history';
 export type * from './methods/mentions';
@@ -47,6 +49,7 @@ export const api = joinTables(
   analysisMethods,
   eventsMethods,
   exportMethods,
+  evidenceMethods,
   searchMethods,
   historyMethods,
 );
