@@ -12,6 +12,7 @@
 import { highlightKind } from '../../shared/concepts/highlight-kinds';
 import type { Annotation, Document, Entity } from '../../shared/model';
 import { sha256 } from '../hash';
+import { regionFragment } from '../../shared/regions';
 import { locate, type Snapshot } from './snapshot';
 
 export const URN = 'urn:research-workbench';
@@ -101,6 +102,11 @@ function toW3c(
       format: 'text/markdown',
     });
   const { start, end } = a.target.position;
+  // An area of a page is named by its page and box; it has no words to quote.
+  const region = a.target.region;
+  const selector = region
+    ? [{ type: 'FragmentSelector', conformsTo: PDF_FRAGMENT, value: regionFragment(region) }]
+    : undefined;
   return {
     id: `${URN}:annotation:${a.id}`,
     type: 'Annotation',
@@ -111,7 +117,7 @@ function toW3c(
     target: {
       type: 'SpecificResource',
       source,
-      selector: [
+      selector: selector ?? [
         {
           type: 'TextQuoteSelector',
           exact: a.target.quote.exact,
