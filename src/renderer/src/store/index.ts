@@ -1,5 +1,5 @@
 // The renderer's one store: a state of small modules (documents, entities, selection, ui,
-// history, workspace, research, layout, highlight list, notes, tags), each with its own state, reducer and selectors. The state changes
+// history, workspace, research, layout, highlight list, notes, tags, reading), each with its own state, reducer and selectors. The state changes
 // only through actions; what the core sends is turned into actions by ../sync.
 import type { ChangesAction } from './changes';
 import { createStore, type Store } from './create-store';
@@ -37,6 +37,12 @@ import {
 } from './research';
 import { initialNotes, notesReducer, type NotesAction, type NotesState } from './notes';
 import { initialTags, tagsReducer, type TagsAction, type TagsState } from './tags';
+import {
+  initialReading,
+  readingReducer,
+  type ReadingAction,
+  type ReadingState,
+} from './reading';
 import { initialUi, uiReducer, type UiAction, type UiState } from './ui';
 import {
   initialWorkspace,
@@ -57,6 +63,7 @@ export interface State {
   highlightList: HighlightListState;
   notes: NotesState;
   tags: TagsState;
+  reading: ReadingState;
 }
 
 export type Action =
@@ -71,7 +78,8 @@ export type Action =
   | LayoutAction
   | HighlightListAction
   | NotesAction
-  | TagsAction;
+  | TagsAction
+  | ReadingAction;
 
 export type WorkbenchStore = Store<State, Action>;
 
@@ -87,6 +95,7 @@ export const initialState: State = {
   highlightList: initialHighlightList,
   notes: initialNotes,
   tags: initialTags,
+  reading: initialReading,
 };
 
 /** Every module sees every action (a module may follow another's, as selection follows documents/opened). */
@@ -103,6 +112,7 @@ export function reduce(state: State, action: Action): State {
     highlightList: highlightListReducer(state.highlightList, action),
     notes: notesReducer(state.notes, action),
     tags: tagsReducer(state.tags, action),
+    reading: readingReducer(state.reading, action),
   };
   const same = (Object.keys(next) as (keyof State)[]).every((key) => next[key] === state[key]);
   return same ? state : next;
