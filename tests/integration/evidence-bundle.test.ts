@@ -80,6 +80,23 @@ function flip(zip: Uint8Array, where: string | number): Uint8Array {
   return copy;
 }
 
+/** Rewrites the manifest's line for `path` and SHA256SUMS to match, as a careful forger would. */
+function relist(files: Record<string, Uint8Array>, path: string): void {
+  const manifest = JSON.parse(strFromU8(files['manifest.json']!)) as {
+    files: { path: string; sha256: string; size: number }[];
+  };
+  for (const f of manifest.files)
+    if (f.path === path)
+      Object.assign(f, { sha256: sha256Hex(files[path]!), size: files[path]!.length });
+  files['manifest.json'] = strToU8(`${JSON.stringify(manifest, null, 2)}\n`);
+  files[SUMS] = strToU8(
+    Object.entries(files)
+      .filter(([n]) => n !== SUMS)
+      .map(([n, b]) => `${sha256Hex(b)}  ${n}\n`)
+      .join(''),
+  );
+}
+
 describe('an evidence bundle', () => {
   it('holds the originals, texts, records, annotations, notes, log and lists, and checks out', async () => {
     const { bytes, fingerprint } = await caseFile();
@@ -145,20 +162,7 @@ describe('an evidence bundle', () => {
     files[path] = strToU8(
       strFromU8(files[path]!).replace('Vendor firmware.', 'Vendor firmware, approved.'),
     );
-    // Rewrite the manifest and SHA256SUMS to match, as a careful forger would.
-    const manifest = JSON.parse(strFromU8(files['manifest.json']!)) as {
-      files: { path: string; sha256: string; size: number }[];
-    };
-    for (const f of manifest.files)
-      if (f.path === path)
-        Object.assign(f, { sha256: sha256Hex(files[path]!), size: files[path]!.length });
-    files['manifest.json'] = strToU8(`${JSON.stringify(manifest, null, 2)}\n`);
-    files[SUMS] = strToU8(
-      Object.entries(files)
-        .filter(([n]) => n !== SUMS)
-        .map(([n, b]) => `${sha256Hex(b)}  ${n}\n`)
-        .join(''),
-    );
+    relist(files, path);
     const forged = writeZip(new Map(Object.entries(files)));
     const check = verifyBundle(forged, 'case.zip');
     expect(check.ok).toBe(false);
@@ -169,6 +173,24 @@ describe('an evidence bundle', () => {
       }),
     ]);
     expect(check.fingerprint).not.toBe(verifyBundle(bytes).fingerprint);
+  });
+
+  it('catches an original swapped for other bytes with the lists rewritten', async () => {
+    const { bytes } = await caseFile();
+    const files = unzipSync(bytes);
+    const path = `originals/${sha256Hex(pdf)}`;
+    const swapped = new Uint8Array(files[path]!);
+    swapped[swapped.length - 2] = swapped.at(-2)! ^ 1;
+    files[path] = swapped;
+    relist(files, path);
+    const check = verifyBundle(writeZip(new Map(Object.entries(files))), 'case.zip');
+    expect(check.ok).toBe(false);
+    expect(check.problems).toEqual([
+      expect.objectContaining({
+        file: path,
+        reason: expect.stringContaining('imported from') as unknown,
+      }),
+    ]);
   });
 
   it('can name the originals by hash instead of including them', async () => {

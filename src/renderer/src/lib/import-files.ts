@@ -1,6 +1,7 @@
 // Reading files the user chose or dropped and importing each, one outcome per file, so
 // one unreadable file never stops the others or hides which one failed.
 import type { ImportOutcome, MatchReason, WorkbenchApi } from '../../../shared/api';
+import { describeReport } from '../../../shared/import-report';
 import { plural } from './labels';
 
 export interface FileOutcome {
@@ -27,6 +28,14 @@ export async function bytesOf(file: Blob): Promise<Uint8Array> {
 }
 
 export function describeOutcome(outcome: ImportOutcome): string {
+  const said = sayOutcome(outcome);
+  // What the import kept beyond the text, and what it left out: never silently.
+  const report =
+    outcome.kind === 'document' || outcome.kind === 'updated' ? describeReport(outcome.report) : '';
+  return report ? `${said}; ${report}` : said;
+}
+
+function sayOutcome(outcome: ImportOutcome): string {
   switch (outcome.kind) {
     case 'backup':
       return `restored ${plural(outcome.documents, 'document')}, ${plural(outcome.entities, 'entity')} and ${plural(outcome.highlights, 'highlight')}`;

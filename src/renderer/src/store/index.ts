@@ -37,12 +37,7 @@ import {
 } from './research';
 import { initialNotes, notesReducer, type NotesAction, type NotesState } from './notes';
 import { initialTags, tagsReducer, type TagsAction, type TagsState } from './tags';
-import {
-  initialReading,
-  readingReducer,
-  type ReadingAction,
-  type ReadingState,
-} from './reading';
+import { initialReading, readingReducer, type ReadingAction, type ReadingState } from './reading';
 import { initialUi, uiReducer, type UiAction, type UiState } from './ui';
 import {
   initialWorkspace,

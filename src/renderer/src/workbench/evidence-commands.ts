@@ -49,7 +49,11 @@ export function createEvidenceCommands(api: WorkbenchApi, store: WorkbenchStore,
       const view = await loadOriginal(id);
       if (!view) return;
       const { fileName, mediaType } = view.original;
-      download(fileName, mediaType, new Blob([view.bytes as Uint8Array<ArrayBuffer>], { type: mediaType }));
+      download(
+        fileName,
+        mediaType,
+        new Blob([view.bytes as Uint8Array<ArrayBuffer>], { type: mediaType }),
+      );
     },
 
     createRegion: async (
@@ -81,7 +85,12 @@ export function createEvidenceCommands(api: WorkbenchApi, store: WorkbenchStore,
     exportBundle: async (includeOriginals: boolean): Promise<void> => {
       dispatch({
         type: 'ui/progress',
-        progress: { label: 'Writing the evidence bundle', done: 0, total: null, cancellable: false },
+        progress: {
+          label: 'Writing the evidence bundle',
+          done: 0,
+          total: null,
+          cancellable: false,
+        },
       });
       try {
         const bundle = await api['evidence.bundle']({ includeOriginals });

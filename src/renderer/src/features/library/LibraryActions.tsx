@@ -110,6 +110,13 @@ export function LibraryActions({
                 {label}
               </button>
             ))}
+            {/* Not a format of the table: a bundle is written from the files, not a snapshot. */}
+            <button type="button" role="menuitem" onClick={() => void commands.exportBundle(true)}>
+              Evidence bundle (.zip, with originals)
+            </button>
+            <button type="button" role="menuitem" onClick={() => void commands.exportBundle(false)}>
+              Evidence bundle (.zip, originals named only)
+            </button>
           </div>
         )}
       </div>

@@ -8,6 +8,7 @@ import { memo, useEffect, type RefObject } from 'react';
 import type { Annotation } from '../../../../shared/model';
 import { offsetsToRange } from '../../lib/dom-offsets';
 import { KIND_LABELS } from '../../lib/labels';
+import { quoteOf } from '../../../../shared/regions';
 
 /** Sets a stop's box over the first line of its highlight, in the layer's coordinates. */
 function place(stop: HTMLElement, root: HTMLElement, annotation: Annotation): void {
@@ -67,7 +68,7 @@ export const HighlightStops = memo(function HighlightStops({
           type="button"
           className="hl-stop"
           data-highlight-stop={a.id}
-          aria-label={`${KIND_LABELS[a.kind]} highlight: ${a.target.quote.exact.slice(0, 80)}`}
+          aria-label={`${KIND_LABELS[a.kind]} highlight: ${quoteOf(a).slice(0, 80)}`}
           onFocus={(event) => {
             if (root.current) place(event.currentTarget, root.current, a);
           }}

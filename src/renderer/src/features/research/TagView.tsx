@@ -4,6 +4,7 @@ import { KIND_LABELS, plural } from '../../lib/labels';
 import { useQuery } from '../../hooks/use-query';
 import { selectContentChanges } from '../../store/workspace';
 import { useCommands, useSelector, useWorkbench } from '../../workbench/context';
+import { quoteOf } from '../../../../shared/regions';
 
 export function TagView({ tag }: { tag: string }): React.JSX.Element {
   const { api } = useWorkbench();
@@ -32,7 +33,7 @@ export function TagView({ tag }: { tag: string }): React.JSX.Element {
                 className="passage"
                 onClick={() => commands.showHighlight(annotation)}
               >
-                <span className="quote-text">“{annotation.target.quote.exact}”</span>
+                <span className="quote-text">“{quoteOf(annotation)}”</span>
                 <span className="muted small">
                   {KIND_LABELS[annotation.kind]} · {documentTitle}
                 </span>

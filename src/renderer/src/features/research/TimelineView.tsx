@@ -7,6 +7,7 @@ import { useQuery } from '../../hooks/use-query';
 import { showEntity } from '../../store/selection';
 import { selectContentChanges } from '../../store/workspace';
 import { useCommands, useSelector, useWorkbench } from '../../workbench/context';
+import { quoteOf } from '../../../../shared/regions';
 
 export function TimelineView(): React.JSX.Element {
   const { api, store } = useWorkbench();
@@ -59,7 +60,7 @@ export function TimelineView(): React.JSX.Element {
               </p>
               {e.evidence.slice(0, 3).map((p) => (
                 <blockquote key={p.annotation.id} className="quote">
-                  {p.annotation.target.quote.exact}
+                  {quoteOf(p.annotation)}
                   <cite> — {p.documentTitle}</cite>
                 </blockquote>
               ))}
