@@ -19,7 +19,10 @@ export interface FeedSource {
 }
 
 /** A document as the library lists it. */
-export const documentItem = (document: Document, annotationCount: number): DocumentListItem => ({
+export const documentItem = (
+  document: Pick<Document, 'id' | 'title' | 'createdAt'>,
+  annotationCount: number,
+): DocumentListItem => ({
   id: document.id,
   title: document.title,
   createdAt: document.createdAt,

@@ -50,6 +50,8 @@ export interface WorkbenchOptions {
   searchWorker?: string | URL;
   /** The member of the team making the changes, as the custody log names them. */
   member?: string;
+  /** How much memory documents read may take, in bytes (256 MB by default). */
+  cacheBytes?: number;
   /** How long the import worker may take over one file (5 minutes by default). */
   importTimeoutMs?: number;
 }
@@ -66,6 +68,16 @@ export interface Workbench {
   readonly indexed: Promise<void>;
   /** Resolves when that index has been saved to the cache, when it needed saving. */
   readonly indexSaved: Promise<void>;
+  /**
+   * Resolves once every document's files were compared with what the workbench last read
+   * or wrote, and those changed behind its back read again and checked.
+   */
+  readonly checked: Promise<void>;
+  /**
+   * How the documents are held: how many the catalog lists, how many are in memory, and
+   * how many reads from disk there have been (the tests and the benchmark look).
+   */
+  documentsHeld(): { listed: number; inMemory: number; reads: number; manifest: boolean };
   /** Whether the index was taken from the cache, and why not. */
   readonly indexSource: IndexSource;
   /** True when another process holds the workspace or it is damaged: nothing is written. */
@@ -105,6 +117,7 @@ export async function openWorkbench(
         by: options.member ?? userName(),
         tool: `Research Workbench ${APP_VERSION} (${host})`,
       },
+      ...(options.cacheBytes ? { cacheBytes: options.cacheBytes } : {}),
     });
   } catch (error) {
     first.cancel();
@@ -151,6 +164,15 @@ export async function openWorkbench(
     get indexSource() {
       return ctx.search.source;
     },
+    get checked() {
+      return store.fresh;
+    },
+    documentsHeld: () => ({
+      listed: store.catalog.size,
+      inMemory: store.cache.size,
+      reads: store.cache.reads,
+      manifest: store.catalogSource.manifest,
+    }),
     get readOnly() {
       return store.readOnly;
     },

@@ -6,13 +6,21 @@ import { connections, cooccurrence } from './cooccurrence';
 
 export function analysisHandlers(ctx: CoreContext): NamespaceHandlers<'analysis'> {
   return {
-    'analysis.cooccurrence': (input) =>
-      ctx.read((tx) => cooccurrence([...tx.documents()], tx.entities, input)),
-    'analysis.connections': ({ a, b, scope }) =>
-      ctx.read((tx) => {
-        tx.entity(a);
-        tx.entity(b);
-        return connections([...tx.documents()], a, b, scope);
-      }),
+    // Only documents with tagged highlights can hold a pair: those are read, no others.
+    'analysis.cooccurrence': async (input) => {
+      const { entities } = ctx.store.workspace;
+      const files = await ctx.files(ctx.tagging(entities.map((e) => e.id)));
+      return cooccurrence(files, entities, input);
+    },
+    'analysis.connections': async ({ a, b, scope }) => {
+      await ctx.read((tx) => [tx.entity(a), tx.entity(b)]);
+      const both = new Set(ctx.tagging([a]));
+      return connections(
+        await ctx.files(ctx.tagging([b]).filter((id) => both.has(id))),
+        a,
+        b,
+        scope,
+      );
+    },
   };
 }

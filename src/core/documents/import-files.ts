@@ -67,12 +67,12 @@ export async function restoreBackup(
     );
   }
   const backup = parsed.data;
-  return ctx.command('Restore backup', (tx) => {
+  return ctx.commandOverCatalog('Restore backup', (tx) => {
     const taken = new Set([
       ...tx.entities.map((e) => e.id),
       ...tx.notes.map((n) => n.id),
       ...tx.documentIds(),
-      ...[...tx.documents()].flatMap((f) => f.annotations.map((a) => a.id)),
+      ...[...tx.summaries()].flatMap((s) => s.annotationIds),
     ]);
     const incoming = [
       ...backup.entities.map((e) => e.id),

@@ -14,6 +14,7 @@ import type { Annotation, Document, DocumentFile, SourceMeta } from '../../share
 import type { CoreContext } from '../context';
 import { sha256 } from '../hash';
 import { type ImportedContent } from '../importers/plain-text';
+import type { DocumentMeta } from '../store/catalog';
 import type { Tx } from '../store/tx';
 
 type Handlers = Pick<WorkbenchHandlers, 'documents.updateMetadata'>;
@@ -69,10 +70,11 @@ export function findMatch(
   tx: Tx,
   content: ImportedContent,
 ): { file: DocumentFile; reason: MatchReason } | undefined {
-  const files = [...tx.documents()];
-  const by = (reason: MatchReason, test: (d: Document) => boolean) => {
-    const file = files.find((f) => test(f.document));
-    return file ? { file, reason } : undefined;
+  // Judged on the catalog's records: no document's text is read to find its match.
+  const records = [...tx.summaries()].map((s) => s.document);
+  const by = (reason: MatchReason, test: (d: DocumentMeta) => boolean) => {
+    const found = records.find(test);
+    return found ? { file: tx.document(found.id), reason } : undefined;
   };
   const { url, fileName } = content.source;
   return (
@@ -97,7 +99,7 @@ export function importContent(
 ): Promise<ImportOutcome> {
   const label = onMatch === 'update' ? 'Update document' : 'Import document';
   return ctx.command(label, (tx): ImportOutcome => {
-    const same = [...tx.documents()].find((f) => f.document.contentHash === content.contentHash);
+    const same = [...tx.summaries()].find((s) => s.document.contentHash === content.contentHash);
     if (same) {
       const { id, title } = same.document;
       // A document imported before originals were kept gets the file it was read from.

@@ -22,9 +22,8 @@ export function rewriteEntityRefs(
   to?: string,
 ): number {
   let highlights = 0;
-  for (const documentId of within) {
-    if (!tx.hasDocument(documentId)) continue;
-    for (const a of tx.document(documentId).annotations) {
+  for (const file of tx.documentsOf(within)) {
+    for (const a of file.annotations) {
       if (!a.entityIds.some((id) => from.has(id))) continue;
       tx.setAnnotation(a.documentId, a.id, {
         ...a,

@@ -75,9 +75,8 @@ export function mergeHandlers(ctx: CoreContext): Handlers {
         const { merged, conflicts, sources } = plan(tx, targetId, sourceIds);
         const ids = new Set(sources.map((s) => s.id));
         let highlights = 0;
-        for (const documentId of ctx.tags.documentsTagging(ids))
-          for (const a of tx.document(documentId).annotations)
-            if (a.entityIds.some((id) => ids.has(id))) highlights++;
+        for (const file of tx.documentsOf(ctx.tags.documentsTagging(ids)))
+          for (const a of file.annotations) if (a.entityIds.some((id) => ids.has(id))) highlights++;
         const notes = tx.notes.filter((n) => n.entityIds.some((id) => ids.has(id))).length;
         return { merged, conflicts, highlights, notes };
       });
@@ -85,7 +84,7 @@ export function mergeHandlers(ctx: CoreContext): Handlers {
     },
 
     'entities.merge': ({ targetId, sourceIds, choose }) =>
-      ctx.command('Merge entities', (tx) => {
+      ctx.commandOverCatalog('Merge entities', (tx) => {
         const { merged, conflicts, sources } = plan(tx, targetId, sourceIds);
         const unresolved = conflicts.filter(
           (c) => MUST_CHOOSE.includes(c.field) && choose[c.field] === undefined,
@@ -114,7 +113,7 @@ export function mergeHandlers(ctx: CoreContext): Handlers {
       }),
 
     'entities.split': ({ entityId, annotationIds, to }) =>
-      ctx.command('Split entity', (tx) => {
+      ctx.commandOverCatalog('Split entity', (tx) => {
         const source = tx.entity(entityId);
         let target: Entity;
         if ('entityId' in to) {

@@ -4,7 +4,7 @@
 import type { NamespaceHandlers } from '../../shared/api';
 import { exportFormat } from '../../shared/concepts/export-formats';
 import type { CoreContext } from '../context';
-import { dossier } from '../entities/dossier';
+import { dossierOf } from '../entities/handlers';
 import { timelineOf } from '../events/handlers';
 import { exportDossier } from './dossier';
 import { exportEventsCsv, exportEventsJson } from './events';
@@ -12,15 +12,16 @@ import { EXPORTERS } from './exporters';
 import type { Snapshot } from './snapshot';
 
 /** Everything an exporter reads, taken at one moment, documents in the order they came. */
-export function snapshot(ctx: CoreContext): Snapshot {
-  const { workspace, documents } = ctx.store.state;
-  const list = [...documents.values()]
-    .map(({ document, annotations }) => ({ document, annotations }))
-    .sort((a, b) => a.document.createdAt.localeCompare(b.document.createdAt));
+export async function snapshot(ctx: CoreContext): Promise<Snapshot> {
+  const { entities, notes } = ctx.store.workspace;
+  // Read a slice at a time without filling the cache; an export holds them all, once.
+  const files = await ctx.files();
   return {
-    entities: workspace.entities,
-    notes: workspace.notes,
-    documents: list,
+    entities: [...entities],
+    notes: [...notes],
+    documents: files
+      .map(({ document, annotations }) => ({ document, annotations }))
+      .sort((a, b) => a.document.createdAt.localeCompare(b.document.createdAt)),
     exportedAt: new Date().toISOString(),
   };
 }
@@ -38,46 +39,39 @@ const FILE_NAMES: Record<string, string> = { json: 'workspace-backup', w3c: 'ann
 
 export function exportHandlers(ctx: CoreContext): NamespaceHandlers<'export'> {
   return {
-    'export.create': ({ format }) => {
+    'export.create': async ({ format }) => {
       const spec = exportFormat(format);
-      const snap = snapshot(ctx);
+      const snap = await snapshot(ctx);
       const date = snap.exportedAt.slice(0, 10);
-      return Promise.resolve({
+      return {
         fileName: `${FILE_NAMES[format] ?? 'research-notes'}-${date}.${spec.extension}`,
         mimeType: spec.mediaType,
         content: EXPORTERS[format](snap),
-      });
+      };
     },
-    'export.dossier': ({ id }) =>
-      ctx.read((tx) => {
-        const now = new Date().toISOString();
-        const d = dossier(
-          [...tx.documents()],
-          tx.entities,
-          tx.entity(id),
-          ctx.search.blockLookup(),
-        );
-        return {
-          fileName: `dossier-${slug(d.entity.name)}-${now.slice(0, 10)}.md`,
-          mimeType: exportFormat('markdown').mediaType,
-          content: exportDossier(d, now),
-        };
-      }),
-    'export.events': ({ format }) =>
-      ctx.read((tx) => {
-        const date = new Date().toISOString().slice(0, 10);
-        const events = timelineOf(tx);
-        return format === 'csv'
-          ? {
-              fileName: `events-${date}.csv`,
-              mimeType: exportFormat('csv').mediaType,
-              content: exportEventsCsv(events),
-            }
-          : {
-              fileName: `events-${date}.json`,
-              mimeType: exportFormat('json').mediaType,
-              content: exportEventsJson(events),
-            };
-      }),
+    'export.dossier': async ({ id }) => {
+      const now = new Date().toISOString();
+      const d = await dossierOf(ctx, id);
+      return {
+        fileName: `dossier-${slug(d.entity.name)}-${now.slice(0, 10)}.md`,
+        mimeType: exportFormat('markdown').mediaType,
+        content: exportDossier(d, now),
+      };
+    },
+    'export.events': async ({ format }) => {
+      const date = new Date().toISOString().slice(0, 10);
+      const events = await timelineOf(ctx);
+      return format === 'csv'
+        ? {
+            fileName: `events-${date}.csv`,
+            mimeType: exportFormat('csv').mediaType,
+            content: exportEventsCsv(events),
+          }
+        : {
+            fileName: `events-${date}.json`,
+            mimeType: exportFormat('json').mediaType,
+            content: exportEventsJson(events),
+          };
+    },
   };
 }

@@ -59,7 +59,7 @@ export function locationLabel({ page, paragraph }: Location): string {
 }
 
 /** "Title. Author. Publisher, date. URL" from whatever metadata is known. */
-export function citation(doc: Document): string {
+export function citation(doc: Pick<Document, 'title' | 'source'>): string {
   const { author, publisher, publishedDate, url } = doc.source;
   const date = publishedDate ? publishedDate.slice(0, 10) : undefined;
   const parts = [`“${doc.title}”`, author, [publisher, date].filter(Boolean).join(', '), url];

@@ -31,7 +31,7 @@ export interface DocumentContext {
   /** Entity ids in workspace.json, or null when it could not be read (refs not checked). */
   entityIds: ReadonlySet<string> | null;
   /** Annotation ids seen in files checked before this one; this file's ids are added. */
-  seenAnnotationIds: Set<string>;
+  seenAnnotationIds: Pick<Set<string>, 'has' | 'add'>;
   newId: (prefix: string) => string;
 }
 

@@ -26,9 +26,9 @@ export interface ChosenDocument {
 /** The document each address means: the user's choice first, then our own id, then the URL. */
 function documentMatcher(tx: Tx, chosen: readonly ChosenDocument[]) {
   const byUrl = new Map<string, string>();
-  for (const file of tx.documents()) {
-    const { url } = file.document.source;
-    if (url && !byUrl.has(normaliseUrl(url))) byUrl.set(normaliseUrl(url), file.document.id);
+  for (const { document } of tx.summaries()) {
+    const { url } = document.source;
+    if (url && !byUrl.has(normaliseUrl(url))) byUrl.set(normaliseUrl(url), document.id);
   }
   const choice = new Map<string, string>();
   for (const c of chosen) {
