@@ -79,6 +79,22 @@ describe('the original of an import', () => {
     if (!read.ok) expect(read.error.message).toContain(`originals/${sha256Hex(page)} has changed`);
   });
 
+  it('is given to a document that had none when the same bytes are imported', async () => {
+    // Pasted text keeps no file; the same words imported as a file find that document and
+    // leave it the file, as a document imported before originals were kept gets it.
+    const text = 'Witnesses described the transfer to Evin on 3 March.\n';
+    const pasted = unwrap(await wb.call('documents.paste', { title: 'Transfer', text }));
+    if (pasted.kind !== 'document') throw new Error(pasted.kind);
+    const before = unwrap(await wb.call('documents.get', { id: pasted.documentId }));
+    expect(before.document.original).toBeUndefined();
+    const again = unwrap(await importBytes('transfer.txt', bytesOf(text)));
+    expect(again).toMatchObject({ kind: 'duplicate', documentId: pasted.documentId });
+    const after = unwrap(await wb.call('documents.get', { id: pasted.documentId }));
+    expect(after.document.original).toMatchObject({ sha256: sha256Hex(bytesOf(text)) });
+    const view = unwrap(await wb.call('documents.original', { id: pasted.documentId }));
+    expect(new Uint8Array(view.bytes)).toEqual(bytesOf(text));
+  });
+
   it('is never listed or judged as a document, and survives reopening', async () => {
     unwrap(await importBytes('detention.html', bytesOf(detentionPage())));
     unwrap(await importBytes('note.txt', bytesOf('A plain note with one paragraph.')));

@@ -13,15 +13,13 @@ type Handlers = Pick<
   'documents.original' | 'documents.originalPage' | 'documents.media'
 >;
 
-function documentOf(ctx: CoreContext, id: string): Document {
-  const file = ctx.store.state.documents.get(id);
-  if (!file)
-    throw new WorkbenchError('NOT_FOUND', `No document with id "${id}" in this workspace.`);
-  return file.document;
+/** The document, read from disk if it is not in memory (tx.document names a missing one). */
+async function documentOf(ctx: CoreContext, id: string): Promise<Document> {
+  return (await ctx.store.read((tx) => tx.document(id))).document;
 }
 
-function originalOf(ctx: CoreContext, id: string) {
-  const document = documentOf(ctx, id);
+async function originalOf(ctx: CoreContext, id: string) {
+  const document = await documentOf(ctx, id);
   if (!document.original)
     throw new WorkbenchError(
       'NOT_FOUND',
@@ -40,12 +38,12 @@ export function originalHandlers(ctx: CoreContext): Handlers {
     readKept(store.fileSystem, store.dir, folder, sha256);
   return {
     'documents.original': async ({ id }) => {
-      const original = originalOf(ctx, id);
+      const original = await originalOf(ctx, id);
       return { original, bytes: plainBytes(await read(ORIGINALS_FOLDER, original.sha256)) };
     },
 
     'documents.originalPage': async ({ id }) => {
-      const original = originalOf(ctx, id);
+      const original = await originalOf(ctx, id);
       if (original.mediaType !== 'text/html')
         throw new WorkbenchError('INVALID_INPUT', `${original.fileName} is not a web page.`);
       const bytes = await read(ORIGINALS_FOLDER, original.sha256);
@@ -55,7 +53,7 @@ export function originalHandlers(ctx: CoreContext): Handlers {
     },
 
     'documents.media': async ({ id, sha256 }) => {
-      const document = documentOf(ctx, id);
+      const document = await documentOf(ctx, id);
       // Only an image this document shows: the call is no way to read other kept files.
       if (!document.blocks.some((b) => b.image?.sha256 === sha256))
         throw new WorkbenchError('NOT_FOUND', `“${document.title}” has no image ${sha256}.`);

@@ -104,7 +104,7 @@ export function importContent(
       const { id, title } = same.document;
       // A document imported before originals were kept gets the file it was read from.
       if (!same.document.original && content.original && !ctx.store.blocked(id))
-        tx.setDocument({ ...same.document, original: content.original });
+        tx.setDocument({ ...tx.document(id).document, original: content.original });
       return { fileName, kind: 'duplicate', documentId: id, title };
     }
     if (onMatch === 'update' && targetId) {

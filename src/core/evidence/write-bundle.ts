@@ -55,7 +55,7 @@ export function writeBundle(ctx: CoreContext, includeOriginals: boolean): Promis
     }
   };
   return store.exclusive(async () => {
-    const snap = snapshot(ctx);
+    const snap = await snapshot(ctx);
     const files = new Map<string, Uint8Array>();
     const documents: BundleDocument[] = [];
     let originals = 0;
