@@ -35,17 +35,20 @@ const TAG = new RegExp(`</?(?:${TAG_NAMES})(?:\\s[^<>]*)?/?>`, 'gi');
 
 /** A metadata field as plain text: tags out, references read, white space collapsed. */
 export function plainField(value: string): string {
-  return decodeReferences(
-    value
-      // Whole elements whose content is not text: a <script> or <style> in a title.
-      .replace(/<(script|style)\b[\s\S]*?(<\/\1\s*>|$)/gi, ' ')
-      // Only HTML's own elements are tags: "<jane@example.org>" and "a < b" are text.
-      .replace(TAG, ' ')
-      .replace(/<!--[\s\S]*?(-->|$)/g, ' '),
-  )
-    .replace(/[\u0000-\u0008\u000B-\u001F\u007F]/g, '')
-    .replace(/\s+/g, ' ')
-    .trim();
+  return (
+    decodeReferences(
+      value
+        // Whole elements whose content is not text: a <script> or <style> in a title.
+        .replace(/<(script|style)\b[\s\S]*?(<\/\1\s*>|$)/gi, ' ')
+        // Only HTML's own elements are tags: "<jane@example.org>" and "a < b" are text.
+        .replace(TAG, ' ')
+        .replace(/<!--[\s\S]*?(-->|$)/g, ' '),
+    )
+      // Control characters go (tabs and line breaks become spaces below).
+      .replace(/\p{Cc}/gu, (c) => (c === '\t' || c === '\n' ? c : ''))
+      .replace(/\s+/g, ' ')
+      .trim()
+  );
 }
 
 /** A title as plain text, cut to the 500 characters a document's title may have. */
