@@ -1,6 +1,7 @@
 // The renderer's one store: a state of small modules (documents, entities, selection, ui,
-// history, workspace, research, layout, highlight list, notes, tags, reading), each with its own state, reducer and selectors. The state changes
-// only through actions; what the core sends is turned into actions by ../sync.
+// history, workspace, research, layout, highlight list, notes, tags, reading, and the
+// derived views under views/), each with its own state, reducer and selectors. The state
+// changes only through actions; what the core sends is turned into actions by ../sync.
 import type { ChangesAction } from './changes';
 import { createStore, type Store } from './create-store';
 import {
@@ -39,6 +40,7 @@ import { initialNotes, notesReducer, type NotesAction, type NotesState } from '.
 import { initialTags, tagsReducer, type TagsAction, type TagsState } from './tags';
 import { initialReading, readingReducer, type ReadingAction, type ReadingState } from './reading';
 import { initialUi, uiReducer, type UiAction, type UiState } from './ui';
+import { initialViews, viewsReducer, type ViewsAction, type ViewsState } from './views/index';
 import {
   initialWorkspace,
   workspaceReducer,
@@ -59,6 +61,7 @@ export interface State {
   notes: NotesState;
   tags: TagsState;
   reading: ReadingState;
+  views: ViewsState;
 }
 
 export type Action =
@@ -74,7 +77,8 @@ export type Action =
   | HighlightListAction
   | NotesAction
   | TagsAction
-  | ReadingAction;
+  | ReadingAction
+  | ViewsAction;
 
 export type WorkbenchStore = Store<State, Action>;
 
@@ -91,6 +95,7 @@ export const initialState: State = {
   notes: initialNotes,
   tags: initialTags,
   reading: initialReading,
+  views: initialViews,
 };
 
 /** Every module sees every action (a module may follow another's, as selection follows documents/opened). */
@@ -108,6 +113,7 @@ export function reduce(state: State, action: Action): State {
     notes: notesReducer(state.notes, action),
     tags: tagsReducer(state.tags, action),
     reading: readingReducer(state.reading, action),
+    views: viewsReducer(state.views, action),
   };
   const same = (Object.keys(next) as (keyof State)[]).every((key) => next[key] === state[key]);
   return same ? state : next;

@@ -38,7 +38,10 @@ export function readingReducer(state: ReadingState, action: Action): ReadingStat
         request: state.request + 1,
       };
     case 'documents/opened':
-      return action.id === state.documentId ? state : { ...initialReading, request: state.request };
+      // Nothing to reset when this document is the one shown, or none was shown otherwise.
+      return action.id === state.documentId || state.documentId === null
+        ? state
+        : { ...initialReading, request: state.request };
     default:
       return state;
   }

@@ -1,11 +1,10 @@
-// What the window does with a source kept as evidence: fetch a figure's image and the
-// original file (checked by the core against its hash first), save the original out,
-// show a saved web page as it was, highlight an area of a PDF's page, take a date printed
-// on the first page as the publication date, and export the evidence bundle. The images
-// and pages are read once and kept here, by document, for as long as the window lives.
+// What the window does with a source kept as evidence: fetch a figure's image, save the
+// original file out (checked by the core against its hash first), highlight an area of a
+// PDF's page, take a date printed on the first page as the publication date, and export
+// the evidence bundle. The images are read once and kept here for as long as the window
+// lives; the original shown in the window is a derived view (store/views/originals.ts).
 import type { OriginalView, WorkbenchApi } from '../../../shared/api';
 import type { AnnotationKind, PageRegion } from '../../../shared/model';
-import type { PageRendering } from '../../../shared/page-tree';
 import { download } from '../lib/import-files';
 import type { WorkbenchStore } from '../store/index';
 import { showAnnotation } from '../store/selection';
@@ -38,11 +37,6 @@ export function createEvidenceCommands(api: WorkbenchApi, store: WorkbenchStore,
       }
       return found;
     },
-
-    loadOriginal,
-
-    loadOriginalPage: (id: string): Promise<PageRendering | undefined> =>
-      run(() => api['documents.originalPage']({ id })),
 
     /** Offers the original file as a download, under the name it was imported with. */
     saveOriginal: async (id: string): Promise<void> => {

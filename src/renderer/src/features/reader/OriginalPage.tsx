@@ -1,11 +1,10 @@
 // A saved web page as it was, for "Open original": the core's sanitised tree of the whole
 // page (src/shared/page-tree.ts) turned into elements by lib/page-elements.ts, never
 // through HTML, so nothing in the page can run, load or restyle anything.
-import { useEffect, useState } from 'react';
 import type { DocumentView } from '../../../../shared/api';
 import type { PageRendering } from '../../../../shared/page-tree';
 import { pageElement } from '../../lib/page-elements';
-import { useCommands } from '../../workbench/context';
+import { useView } from '../../hooks/use-view';
 
 export function OriginalPage({
   view,
@@ -15,19 +14,14 @@ export function OriginalPage({
   onShowText: () => void;
 }): React.JSX.Element {
   const { document } = view;
-  const { loadOriginalPage } = useCommands();
-  // Kept with the document it is of, so another document's page is never shown meanwhile.
-  const [loaded, setLoaded] = useState<{ id: string; page: PageRendering | null } | null>(null);
-  useEffect(() => {
-    let live = true;
-    void loadOriginalPage(document.id).then(
-      (p) => live && setLoaded({ id: document.id, page: p ?? null }),
-    );
-    return () => {
-      live = false;
-    };
-  }, [document.id, loadOriginalPage]);
-  const page = loaded?.id === document.id ? loaded.page : undefined;
+  const original = document.original;
+  // A derived view keyed by the document and its original's hash (store/views/originals.ts).
+  const { data, error } = useView(
+    'originalPage',
+    { id: document.id, sha256: original?.sha256 ?? '' },
+    { enabled: original !== undefined },
+  );
+  const page: PageRendering | null | undefined = error ? null : data;
   return (
     <section className="original-page" aria-label={`Original of ${document.title}`}>
       <div className="page-tools row">
@@ -40,7 +34,11 @@ export function OriginalPage({
         </p>
       </div>
       {page === undefined && <p className="muted">Opening the original…</p>}
-      {page === null && <p className="error">The original page could not be shown.</p>}
+      {page === null && (
+        <p className="error" role="alert">
+          The original page could not be shown: {error}
+        </p>
+      )}
       {page && (
         <>
           {page.left.length > 0 && (

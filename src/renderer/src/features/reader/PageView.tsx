@@ -8,7 +8,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { DocumentView } from '../../../../shared/api';
 import type { AnnotationKind, PageRegion } from '../../../../shared/model';
 import { openPdf } from '../../lib/pdf-pages';
-import { useCommands } from '../../workbench/context';
+import { useView } from '../../hooks/use-view';
 import { PageFrame, type PageSelection } from './PageFrame';
 import { SelectionToolbar, type SelectionIntent } from './SelectionToolbar';
 
@@ -36,7 +36,6 @@ const MAX_SCALE = 2;
 export function PageView(props: Props): React.JSX.Element {
   const { view, readOnly, selectedId, page, request } = props;
   const { document, annotations } = view;
-  const { loadOriginal } = useCommands();
   const box = useRef<HTMLDivElement>(null);
   const [pdf, setPdf] = useState<PDFDocumentProxy | null>(null);
   const [failed, setFailed] = useState<string | null>(null);
@@ -52,14 +51,22 @@ export function PageView(props: Props): React.JSX.Element {
     if (page) setCurrent(page);
   }
 
+  // The kept file, checked by the core against its hash: a derived view of the store
+  // (store/views/originals.ts), opened by pdf.js here once it is there.
+  const original = useView(
+    'original',
+    { id: document.id, sha256: document.original?.sha256 ?? '' },
+    { enabled: document.original !== undefined },
+  );
+  const kept = original.data;
   useEffect(() => {
+    if (!kept) return;
     let live = true;
     let opened: PDFDocumentProxy | null = null;
     // No reset of the state here: ReadingColumn gives each document its own PageView.
-    void loadOriginal(document.id).then(async (original) => {
-      if (!original) return live && setFailed('The original file could not be read.');
+    void (async () => {
       try {
-        opened = await openPdf(original.bytes);
+        opened = await openPdf(kept.bytes);
         if (!live) return void opened.destroy();
         const p1 = (await opened.getPage(1)).getViewport({ scale: 1 });
         const width = (box.current?.clientWidth ?? 800) - 32;
@@ -68,14 +75,17 @@ export function PageView(props: Props): React.JSX.Element {
         setFirst({ width: p1.width * fit, height: p1.height * fit });
         setPdf(opened);
       } catch {
-        if (live) setFailed(`${original.original.fileName} could not be shown as pages.`);
+        if (live) setFailed(`${kept.original.fileName} could not be shown as pages.`);
       }
-    });
+    })();
     return () => {
       live = false;
       void opened?.destroy();
     };
-  }, [document.id, loadOriginal]);
+  }, [kept]);
+  const problem = original.error
+    ? `The original file could not be read: ${original.error}`
+    : failed;
 
   // A citation's "p. N": scroll that page into view.
   useEffect(() => {
@@ -134,12 +144,12 @@ export function PageView(props: Props): React.JSX.Element {
           Drag a box around a table, a photo or a signature to highlight it.
         </p>
       )}
-      {failed && (
+      {problem && (
         <p className="error" role="alert">
-          {failed}
+          {problem}
         </p>
       )}
-      {!pdf && !failed && <p className="muted">Opening the original…</p>}
+      {!pdf && !problem && <p className="muted">Opening the original…</p>}
       {pdf && first && (
         <div className="pdf-pages">
           {Array.from({ length: pdf.numPages }, (_, i) => (
