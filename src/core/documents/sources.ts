@@ -10,7 +10,8 @@ import type {
 } from '../../shared/api';
 import { COMMENT_HIGHLIGHT, tally } from '../../shared/import-report';
 import { reanchorAll } from '../../shared/anchoring';
-import type { Annotation, Document, DocumentFile, SourceMeta } from '../../shared/model';
+import { SourceMeta, type Annotation, type Document, type DocumentFile } from '../../shared/model';
+import { inSchemaOrder } from '../../shared/record-order';
 import type { CoreContext } from '../context';
 import { sha256 } from '../hash';
 import { type ImportedContent } from '../importers/plain-text';
@@ -27,7 +28,7 @@ export function patchSource(source: SourceMeta, patch: SourcePatch): SourceMeta 
     if (value === '') delete next[key];
     else next[key] = value;
   }
-  return next;
+  return inSchemaOrder(SourceMeta, next);
 }
 
 /**

@@ -117,5 +117,5 @@ export function graphLayout(count: number): Cy.LayoutOptions {
     componentSpacing: 60,
     gravity: 1.2,
     numIter: 2500,
-  } as Cy.LayoutOptions;
+  };
 }

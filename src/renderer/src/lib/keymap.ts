@@ -79,3 +79,22 @@ export function useWindowKeys<S extends BoundSite>(
     return () => window.removeEventListener('keydown', onKey);
   }, [site, enabled]);
 }
+
+/**
+ * Binds each highlight kind's key (the 'selection' site) to `run` while `enabled`: the
+ * handlers are built inside the effect, so a `run` that reads refs is only called from a
+ * key press, never while rendering.
+ */
+export function useKindKeys(run: (kind: HighlightKindId) => void, enabled: boolean): void {
+  const current = useRef(run);
+  useEffect(() => {
+    current.current = run;
+  });
+  useEffect(() => {
+    if (!enabled) return;
+    const handlers = kindHandlers<KeyboardEvent>((kind) => current.current(kind));
+    const onKey = (event: KeyboardEvent): void => void runShortcut('selection', event, handlers);
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [enabled]);
+}

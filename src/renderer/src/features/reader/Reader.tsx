@@ -7,7 +7,7 @@ import type { DocumentView } from '../../../../shared/api';
 import type { AnnotationKind } from '../../../../shared/model';
 import { offsetsToRange, rangeToOffsets } from '../../lib/dom-offsets';
 import { canPaintHighlights } from '../../lib/highlight-paint';
-import { kindHandlers, useWindowKeys } from '../../lib/keymap';
+import { useKindKeys } from '../../lib/keymap';
 import type { Span as HighlightSpan } from '../../lib/segments';
 import type { Span } from '../../lib/text-units';
 import { useHighlightPointer } from '../../hooks/use-highlight-pointer';
@@ -147,11 +147,7 @@ export function Reader({
 
   // Each kind's keys (src/shared/concepts/keymap.ts, one row per highlight kind) while
   // text is selected.
-  useWindowKeys(
-    'selection',
-    kindHandlers((kind) => create(kind, 'highlight')),
-    pending !== null && !onReattach,
-  );
+  useKindKeys((kind) => create(kind, 'highlight'), pending !== null && !onReattach);
 
   useLayoutEffect(() => {
     if (!focus || !root.current || focus.documentId !== document.id) return;
