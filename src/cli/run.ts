@@ -7,6 +7,7 @@ import { EXPORT_FORMAT_WORDS } from '../shared/concepts/export-formats';
 import { IMPORT_EXTENSIONS_LABEL } from '../shared/concepts/import-formats';
 import { SEARCH_KINDS, type SearchKind } from '../shared/methods/search';
 import type { Workbench } from '../core/index';
+import { verifyBundleCommand } from './bundle';
 import { exportFile, importFiles, option, type Io } from './transfer';
 
 export type { Io };
@@ -29,6 +30,11 @@ Commands:
   search "QUERY" [--kind entity|highlight|document|block] [--limit N]
                                          find passages, highlights, entities and documents
   repair                                 fix what the workspace reports as damaged, listing each change
+  export --format bundle --out FILE.zip [--reference-originals]
+                                         write an evidence bundle: originals, texts, highlights,
+                                         notes, the custody log and SHA-256s of every file
+  verify --bundle FILE.zip               check an evidence bundle offline (no workspace needed);
+                                         names every file that does not match (exit 1)
   verify                                 check every quote against its document's text and every
                                          text against its recorded SHA-256 (exit 1 on a mismatch)
 
@@ -45,6 +51,7 @@ function positionals(args: string[]): string[] {
     '--style',
     '--locale',
     '--code',
+    '--bundle',
   ]);
   return args.filter((a, i) => !a.startsWith('--') && !valued.has(args[i - 1] ?? ''));
 }
@@ -101,6 +108,9 @@ export async function runCli(argv: string[], io: Io, options: CliOptions = {}): 
   }
   if (!['import', 'export', 'search', 'repair', 'verify'].includes(command))
     return fail(io, `Unknown command "${command}".\n\n${USAGE}`);
+  // A bundle is checked on its own: no workspace is opened.
+  if (command === 'verify' && argv.includes('--bundle'))
+    return verifyBundleCommand(option(argv, '--bundle'), io);
   // The core loads only for a command that needs it: `--help` answers at once.
   const { defaultWorkspaceDir, openWorkbench, workspaceArg } = await import('../core/index');
   const wb = await openWorkbench(workspaceArg(argv) ?? defaultWorkspaceDir(), {

@@ -13,6 +13,8 @@ import {
 } from '../shared/concepts/citation-styles';
 import { EXPORT_FORMAT_WORDS, exportFormatNamed } from '../shared/concepts/export-formats';
 import { importKindOf } from '../shared/concepts/import-formats';
+import { describeReport } from '../shared/import-report';
+import { BUNDLE_WORD, exportBundle } from './bundle';
 import type { Workbench } from '../core/index';
 
 export interface Io {
@@ -79,8 +81,11 @@ function sayOutcome(file: string, value: ImportOutcome, io: Io): void {
       return sayProject(file, value.report, io);
     case 'references':
       return sayReferences(file, value.report, io);
-    default:
-      return io.out(`✓ ${file}: added “${value.title}”`);
+    default: {
+      // What the importer kept and left out of the file (tables, figures, comments...).
+      const report = describeReport('report' in value ? value.report : undefined);
+      return io.out(`✓ ${file}: added “${value.title}”${report ? `; ${report}` : ''}`);
+    }
   }
 }
 
@@ -138,10 +143,12 @@ export async function importFiles(
 }
 
 export async function exportFile(wb: Workbench, args: string[], io: Io): Promise<number> {
-  const format = exportFormatNamed(option(args, '--format') ?? '');
+  const word = option(args, '--format') ?? '';
   const out = option(args, '--out');
+  if (word === BUNDLE_WORD && out) return exportBundle(wb, out, args, io);
+  const format = exportFormatNamed(word);
   if (!format || !out)
-    return fail(io, `export needs --format ${EXPORT_FORMAT_WORDS} and --out FILE.`);
+    return fail(io, `export needs --format ${EXPORT_FORMAT_WORDS}|${BUNDLE_WORD} and --out FILE.`);
   const style = option(args, '--style');
   const locale = option(args, '--locale');
   const code = option(args, '--code');

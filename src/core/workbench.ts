@@ -17,6 +17,7 @@ import { addDocument, documentsHandlers } from './documents/handlers';
 import { entitiesHandlers } from './entities/handlers';
 import { eventsHandlers } from './events/handlers';
 import { exportHandlers } from './export/handlers';
+import { evidenceHandlers } from './evidence/handlers';
 import { historyHandlers } from './history/handlers';
 import { linksHandlers } from './links/handlers';
 import { mentionsHandlers } from './mentions/handlers';
@@ -154,6 +155,7 @@ export async function openWorkbench(
     .add('analysis', analysisHandlers(ctx))
     .add('events', eventsHandlers(ctx))
     .add('export', exportHandlers(ctx))
+    .add('evidence', evidenceHandlers(ctx))
     .add('search', searchHandlers(ctx))
     .add('history', historyHandlers(ctx))
     .add('codebook', codebookHandlers(ctx))

@@ -11,6 +11,7 @@ import { codebookMethods } from './methods/codebook';
 import { documentsMethods } from './methods/documents';
 import { entitiesMethods } from './methods/entities';
 import { eventsMethods } from './methods/events';
+import { evidenceMethods } from './methods/evidence';
 import { exportMethods } from './methods/export';
 import { historyMethods } from './methods/history';
 import { linksMethods } from './methods/links';
@@ -28,6 +29,7 @@ export type * from './methods/codebook';
 export type * from './methods/documents';
 export type * from './methods/entities';
 export type * from './methods/events';
+export type * from './methods/evidence';
 export type * from './methods/export';
 export type * from './methods/history';
 export type * from './methods/links';
@@ -51,6 +53,7 @@ export const api = joinTables(
   analysisMethods,
   eventsMethods,
   exportMethods,
+  evidenceMethods,
   searchMethods,
   historyMethods,
   codebookMethods,

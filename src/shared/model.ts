@@ -43,7 +43,44 @@ export const Label = z.string().overwrite(cleanLabel);
 /** A highlight's free-text tag: any words, trimmed. */
 export const Tag = Label.trim().min(1, 'a tag cannot be empty').max(100);
 
-export const BlockKind = z.enum(['heading', 'paragraph', 'list-item', 'quote']);
+export const BlockKind = z.enum([
+  'heading',
+  'paragraph',
+  'list-item',
+  'quote',
+  /** A table: its text is the cells, a tab between cells and a line break between rows. */
+  'table',
+  /** An image kept with the document; its text is the caption (or, lacking one, the alt text). */
+  'figure',
+  /** A footnote or endnote, in the notes section at the end; `note` names it. */
+  'note',
+]);
+
+/** A SHA-256 as 64 lower-case hex digits: the name of a content-addressed file. */
+export const Sha256Hex = z.string().regex(/^[0-9a-f]{64}$/, 'a SHA-256 in hex');
+
+/** One cell of a table row: a [start, end) range of the text (empty for an empty cell). */
+export const TableCell = z.strictObject({
+  start: z.number().int().nonnegative(),
+  end: z.number().int().nonnegative(),
+  header: z.boolean().optional(),
+  colSpan: z.number().int().min(2).max(1000).optional(),
+  rowSpan: z.number().int().min(2).max(65534).optional(),
+});
+export const TableRow = z.strictObject({ cells: z.array(TableCell).max(1000) });
+
+/** The image types kept and shown: raster formats only (an SVG can carry script). */
+export const IMAGE_MEDIA_TYPES = ['image/png', 'image/jpeg', 'image/gif', 'image/webp'] as const;
+export const FigureImage = z.strictObject({
+  /** The image's bytes are `<workspace>/media/<sha256>`. */
+  sha256: Sha256Hex,
+  mediaType: z.enum(IMAGE_MEDIA_TYPES),
+  alt: z.string().max(2000).optional(),
+});
+
+/** A footnote's or endnote's name, unique in its document. */
+export const NoteName = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'a note name');
+
 export const Block = z.strictObject({
   kind: BlockKind,
   start: z.number().int().nonnegative(),
@@ -51,13 +88,25 @@ export const Block = z.strictObject({
   level: z.number().int().min(1).max(6).optional(),
   /** The page it is printed on, for documents that have pages (PDF), so quotes cite it. */
   page: z.number().int().positive().optional(),
+  /** A table's rows (kind `table`). */
+  rows: z.array(TableRow).max(100_000).optional(),
+  /** A figure's image (kind `figure`). */
+  image: FigureImage.optional(),
+  /** A note's name (kind `note`): the `note-ref` marks in the text point at it. */
+  note: NoteName.optional(),
 });
 
 export const Mark = z.strictObject({
-  kind: z.enum(['emphasis', 'strong', 'link']),
+  /**
+   * `note-ref` is a footnote's reference in the text (its `note` names the note block);
+   * `isolate` is a run written in the other direction, shown isolated from its neighbours.
+   */
+  kind: z.enum(['emphasis', 'strong', 'link', 'note-ref', 'isolate']),
   start: z.number().int().nonnegative(),
   end: z.number().int().nonnegative(),
   href: z.string().max(2048).optional(),
+  note: NoteName.optional(),
+  dir: z.enum(['ltr', 'rtl']).optional(),
 });
 
 export const SourceMeta = z.strictObject({
@@ -75,6 +124,19 @@ export const SourceMeta = z.strictObject({
   language: z.string().max(35).optional(),
   direction: z.enum(['ltr', 'rtl', 'auto']).optional(),
   fileName: z.string().max(500).optional(),
+  /** When the file says it was made and last changed (a PDF's dates): not publication dates. */
+  fileCreated: z.string().max(100).optional(),
+  fileModified: z.string().max(100).optional(),
+  /** A date printed near the start of the text: a suggestion for `publishedDate`, unconfirmed. */
+  suggestedPublishedDate: z.string().max(100).optional(),
+});
+
+/** The imported file itself, kept byte for byte in `<workspace>/originals/<sha256>`. */
+export const OriginalFile = z.strictObject({
+  sha256: Sha256Hex,
+  fileName: z.string().min(1).max(500),
+  mediaType: z.string().min(1).max(200),
+  size: z.number().int().nonnegative(),
 });
 
 export const DocumentFormat = z.enum(DOCUMENT_FORMATS);
@@ -89,6 +151,8 @@ export const Document = z.strictObject({
   format: DocumentFormat,
   /** SHA-256 of the file's bytes as imported: names the source a third party can fetch. */
   contentHash: z.string().regex(/^sha256:[0-9a-f]{64}$/),
+  /** The imported file, kept (documents imported before originals were kept have none). */
+  original: OriginalFile.optional(),
   /**
    * SHA-256 of `text` (UTF-8) at this revision, recorded whenever the text is set, so a
    * changed text file is caught by `workspace.verify`. Absent on documents stored before.
@@ -180,10 +244,37 @@ export const TextPositionSelector = z.strictObject({
 });
 export const TextQuoteSelector = z.strictObject({
   type: z.literal('TextQuoteSelector'),
-  exact: z.string().min(1),
+  /** Empty only for an area highlight, which covers a region of a page, not words. */
+  exact: z.string(),
   prefix: z.string(),
   suffix: z.string(),
 });
+
+/** An area of a PDF page (a table, a photo, a signature), in PDF units from the top left. */
+export const PageRegion = z
+  .strictObject({
+    page: z.number().int().positive(),
+    x: z.number().finite().nonnegative(),
+    y: z.number().finite().nonnegative(),
+    w: z.number().finite().positive(),
+    h: z.number().finite().positive(),
+  })
+  .refine((r) => r.x + r.w <= 20_000 && r.y + r.h <= 20_000, 'the region is off the page');
+
+/**
+ * What a highlight covers: words of the text (position and quote), or an area of a page
+ * (`region`), whose position is the start of that page's text and whose quote is empty.
+ */
+export const AnnotationTarget = z
+  .strictObject({
+    position: TextPositionSelector,
+    quote: TextQuoteSelector,
+    region: PageRegion.optional(),
+  })
+  .refine((t) => t.region !== undefined || t.quote.exact.length > 0, {
+    message: 'a highlight of the text needs a quote',
+    path: ['quote', 'exact'],
+  });
 
 /**
  * A highlight's kind: the id of one of the codebook's kinds. The four built-in kinds
@@ -198,7 +289,7 @@ export const AnchorStatus = z.enum(['anchored', 'moved', 'fuzzy', 'orphaned']);
 export const Annotation = z.strictObject({
   id: Id,
   documentId: Id,
-  target: z.strictObject({ position: TextPositionSelector, quote: TextQuoteSelector }),
+  target: AnnotationTarget,
   entityIds: z.array(Id).max(200),
   tags: z.array(Tag).max(100),
   kind: AnnotationKind,
@@ -308,6 +399,12 @@ export const HighlightsFile = z.strictObject({
 });
 
 export type Block = z.infer<typeof Block>;
+export type TableRow = z.infer<typeof TableRow>;
+export type TableCell = z.infer<typeof TableCell>;
+export type FigureImage = z.infer<typeof FigureImage>;
+export type ImageMediaType = (typeof IMAGE_MEDIA_TYPES)[number];
+export type OriginalFile = z.infer<typeof OriginalFile>;
+export type PageRegion = z.infer<typeof PageRegion>;
 export type Mark = z.infer<typeof Mark>;
 export type SourceMeta = z.infer<typeof SourceMeta>;
 export type Document = z.infer<typeof Document>;

@@ -9,8 +9,6 @@ import { EXPORTERS } from '../../src/core/export/exporters';
 import type { ExportOptions } from '../../src/core/export/snapshot';
 import { exportFormat } from '../../src/shared/concepts/export-formats';
 import { csvCell } from '../../src/shared/csv';
-import type { Snapshot } from '../../src/core/export/snapshot';
-import { importText } from '../../src/core/importers/text-formats';
 import type { ExportFormat } from '../../src/shared/api';
 import { describeRange } from '../../src/shared/anchoring';
 import { fixedSnapshot } from './export-fixture';

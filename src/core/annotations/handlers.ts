@@ -4,6 +4,7 @@
 import type { NamespaceHandlers } from '../../shared/api';
 import { interchangeHandlers, type InterchangeOptions } from './interchange-handlers';
 import { lookupHandlers } from './lookups';
+import { regionHandlers } from './region';
 import { reviewHandlers } from './review';
 import { describeRange, tidyRange } from '../../shared/anchoring';
 import type { Annotation } from '../../shared/model';
@@ -30,6 +31,7 @@ export function annotationsHandlers(
     ...lookupHandlers(ctx),
     ...reviewHandlers(ctx),
     ...interchangeHandlers(ctx, interchange),
+    ...regionHandlers(ctx),
     'annotations.create': (input) =>
       ctx.command('Create highlight', (tx) => {
         const { document } = tx.document(input.documentId);

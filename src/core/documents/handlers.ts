@@ -18,6 +18,8 @@ import { mapThroughEdit } from './text-edit';
 import type { Tx } from '../store/tx';
 import { sourceHandlers, storeRevision } from './sources';
 import { importHandlers } from './import-files';
+import { commentHighlights } from './comment-highlights';
+import { originalHandlers } from './original-handlers';
 
 /**
  * `parse` reads a file's bytes to a document's content: in a worker thread where the host
@@ -31,6 +33,7 @@ export function documentsHandlers(
   return {
     ...importHandlers(ctx, parse),
     ...sourceHandlers(ctx),
+    ...originalHandlers(ctx),
     'documents.list': () => {
       // From the catalog: listing 20,000 documents reads none of them.
       const readable: DocumentListItem[] = [...store.catalog.values()].map((s) =>
@@ -122,6 +125,7 @@ export function newDocument(ctx: CoreContext, content: ImportedContent, now: str
     }),
     format: content.format,
     contentHash: content.contentHash,
+    ...(content.original ? { original: content.original } : {}),
     textHash: sha256(content.text),
     revision: 1,
     createdAt: now,
@@ -129,10 +133,11 @@ export function newDocument(ctx: CoreContext, content: ImportedContent, now: str
   };
 }
 
-/** Stores an imported document in the running command. */
+/** Stores an imported document, with its comments as highlights, in the running command. */
 export function storeNewDocument(ctx: CoreContext, tx: Tx, content: ImportedContent): Document {
   const document = newDocument(ctx, content, tx.now);
-  tx.setFile(document.id, { schemaVersion: SCHEMA_VERSION, document, annotations: [] });
+  const annotations = commentHighlights(ctx, document, content.comments ?? [], tx.now);
+  tx.setFile(document.id, { schemaVersion: SCHEMA_VERSION, document, annotations });
   return document;
 }
 

@@ -15,6 +15,7 @@ import type { ParseFile } from '../importers/worker-protocol';
 import { documentIdOf } from '../store/layout';
 import { addDocument, storeNewDocument } from './handlers';
 import { restoreProblems } from './restore-check';
+import { keepImport } from './keep-original';
 import { importContent, patchSource } from './sources';
 import { importCodebookFile, importProject } from './import-project';
 import { importReferences } from './import-references';
@@ -152,7 +153,8 @@ export function importHandlers(ctx: CoreContext, parse: ParseFile): Handlers {
       return { fileName, kind: 'references', report };
     }
     if (kind === 'backup') return restoreBackup(ctx, bytes, fileName);
-    const content = await parse(bytes, fileName);
+    // The file and its images are on disk before the command that names them commits.
+    const content = await keepImport(ctx, bytes, fileName, await parse(bytes, fileName));
     return importContent(ctx, content, fileName, onMatch, targetId, (tx) =>
       storeNewDocument(ctx, tx, content),
     );

@@ -16,6 +16,7 @@ import { relationOf } from '../../shared/codebook/codebook';
 import { kindMotivation } from '../../shared/concepts/highlight-kinds';
 import type { Annotation, Codebook, Document, Entity, HighlightLink } from '../../shared/model';
 import { sha256 } from '../hash';
+import { regionFragment } from '../../shared/regions';
 import { pageAt, type Snapshot } from './snapshot';
 
 export const URN = 'urn:research-workbench';
@@ -107,6 +108,11 @@ function toW3c(
       format: 'text/markdown',
     });
   const { start, end } = a.target.position;
+  // An area of a page is named by its page and box; it has no words to quote.
+  const region = a.target.region;
+  const selector = region
+    ? [{ type: 'FragmentSelector', conformsTo: PDF_FRAGMENT, value: regionFragment(region) }]
+    : undefined;
   return {
     id: annotationIri(a.id),
     type: 'Annotation',
@@ -117,7 +123,7 @@ function toW3c(
     target: {
       type: 'SpecificResource',
       source,
-      selector: [
+      selector: selector ?? [
         {
           type: 'TextQuoteSelector',
           exact: a.target.quote.exact,

@@ -3,7 +3,7 @@
 // one part, in many, or in many entries that all point at the same compressed bytes. So
 // each part mammoth may read is inflated here, with a cap, from where the central
 // directory says it is (as JSZip, under mammoth, finds it), and its XML's nesting is
-// counted. Pictures (word/media) are not read: the import keeps text, not images.
+// counted. Pictures (word/media) are measured too: the import keeps them as figures.
 import { inflateRawSync } from 'node:zlib';
 import { ImportError } from './import-error';
 import {
@@ -89,7 +89,7 @@ export function checkDocx(bytes: Uint8Array, fileName: string): void {
   if (!list) return;
   let total = 0;
   for (const entry of list) {
-    if (/^word\/(media|embeddings)\//.test(entry.name) || entry.name.endsWith('/')) continue;
+    if (/^word\/embeddings\//.test(entry.name) || entry.name.endsWith('/')) continue;
     const data = stored(buffer, entry);
     if (!data || (entry.method !== 0 && entry.method !== 8)) continue; // mammoth refuses it
     let part: Buffer;

@@ -44,7 +44,9 @@ function inspectBlocks(blocks: readonly Block[], length: number, findings: Findi
   blocks.forEach((b, i) => {
     const previous = kept[kept.length - 1];
     let reason: string | undefined;
-    if (b.start >= b.end) reason = `it is empty or reversed (${b.start}–${b.end})`;
+    // A figure may have no caption or alt text: its range is then empty.
+    if (b.start > b.end || (b.start === b.end && b.kind !== 'figure'))
+      reason = `it is empty or reversed (${b.start}–${b.end})`;
     else if (b.end > length) reason = `it ends at ${b.end}, past the end of the text (${length})`;
     else if (previous && b.start < previous.end)
       reason = `it starts at ${b.start}, inside or before the block before it (ends ${previous.end})`;
@@ -84,7 +86,9 @@ function anchoringProblem(a: Annotation, text: string, revision: number): string
   const { start, end } = a.target.position;
   if (a.anchoredRevision !== revision)
     return `it was anchored against revision ${a.anchoredRevision}, but the text is at revision ${revision}`;
-  if (start >= end) return `its range ${start}–${end} is empty or reversed`;
+  // An area highlight covers a region of a page, not words: its range is empty by design.
+  if (start > end || (start === end && !a.target.region))
+    return `its range ${start}–${end} is empty or reversed`;
   if (end > text.length) return `it ends at ${end}, past the end of the text (${text.length})`;
   // "Moved" means the quote was found with white space ignored (a re-wrapped line).
   if (

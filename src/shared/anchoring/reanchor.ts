@@ -28,7 +28,17 @@ function withAnchor(a: Annotation, placed: Anchor, revision: number): Annotation
  * (reanchorAll does), else its stored position is.
  */
 export function reanchor(a: Annotation, text: string, revision: number, hint?: number): Annotation {
+  if (a.target.region) return regionKept(a, text, revision);
   return withAnchor(a, anchor(text, a.target, hint), revision);
+}
+
+/**
+ * An area highlight is a region of a page of the original, which never changes: it stays
+ * anchored through any edit of the text, its place in the text kept inside it.
+ */
+function regionKept(a: Annotation, text: string, revision: number): Annotation {
+  const at = Math.min(a.target.position.start, text.length);
+  return withAnchor(a, { start: at, end: at, status: 'anchored' }, revision);
 }
 
 /** A document's highlights against its new text, each hinted by its sure neighbours. */
@@ -42,6 +52,7 @@ export function reanchorAll(
     annotations.map((a) => a.target),
   );
   return annotations.map((a, i) => {
+    if (a.target.region) return regionKept(a, text, revision);
     const done = settled[i];
     return done ? withAnchor(a, done, revision) : reanchor(a, text, revision, hints[i]);
   });

@@ -1,7 +1,7 @@
 // annotations.*: highlights (made, edited, deleted, confirmed or moved after a text
 // change), the lookups across documents, and annotations brought in from other tools.
 import { z } from 'zod';
-import { ANNOTATION_KINDS, AnnotationKind, Id, Tag, type Annotation } from '../model';
+import { ANNOTATION_KINDS, AnnotationKind, Id, PageRegion, Tag, type Annotation } from '../model';
 import { byId, method, namespace } from './define';
 
 export interface EntityPassage {
@@ -33,6 +33,16 @@ export const CreateAnnotationInput = z
     note: AnnotationFields.shape.note.default(''),
   })
   .refine(startBeforeEnd, START_BEFORE_END);
+
+/** An area of a page highlighted (a table, a photo, a signature): a region, not words. */
+export const CreateRegionInput = z.strictObject({
+  documentId: Id,
+  region: PageRegion,
+  kind: AnnotationKind.default(ANNOTATION_KINDS[0]),
+  entityIds: AnnotationFields.shape.entityIds.default([]),
+  tags: AnnotationFields.shape.tags.default([]),
+  note: AnnotationFields.shape.note.default(''),
+});
 
 export const UpdateAnnotationInput = z.strictObject({
   id: Id,
@@ -166,6 +176,7 @@ export interface ImportProgress {
 
 export const annotationsMethods = namespace('annotations', {
   'annotations.create': method<Annotation>()(CreateAnnotationInput),
+  'annotations.createRegion': method<Annotation>()(CreateRegionInput),
   'annotations.update': method<Annotation>()(UpdateAnnotationInput),
   'annotations.delete': method<{ id: string }>()(byId),
   'annotations.byEntity': method<EntityPassage[]>()(z.strictObject({ entityId: Id })),

@@ -2,7 +2,8 @@
 // correcting a source's details, editing its text (a new revision), deleting to trash.
 import { z } from 'zod';
 import { MAX_IMPORT_BYTES, MAX_IMPORT_LABEL } from '../concepts/import-formats';
-import { Id, Label, type Annotation, type Document } from '../model';
+import { Id, Label, Sha256Hex, type Annotation, type Document, type OriginalFile } from '../model';
+import type { PageRendering } from '../page-tree';
 import { Empty } from './workspace';
 import { byId, method, namespace } from './define';
 
@@ -115,8 +116,32 @@ export const EditTextInput = z.strictObject({
 });
 
 export type MatchReason = 'url' | 'file name' | 'title';
+
+/** One kind of thing an import kept or left out, and how many: "2 comments". */
+export interface ReportLine {
+  count: number;
+  /** Singular: "table", "embedded video". */
+  what: string;
+  /** Its plural when it is not `what` + "s". */
+  whats?: string;
+}
+/**
+ * What an import kept beyond plain text and what it left out: nothing an importer drops is
+ * dropped silently.
+ */
+export interface ImportReport {
+  kept: ReportLine[];
+  dropped: ReportLine[];
+}
+
 export type ImportOutcome =
-  | { fileName: string; kind: 'document'; documentId: string; title: string }
+  | {
+      fileName: string;
+      kind: 'document';
+      documentId: string;
+      title: string;
+      report?: ImportReport;
+    }
   /** The same bytes are already here (same SHA-256): nothing was stored. */
   | { fileName: string; kind: 'duplicate'; documentId: string; title: string }
   /** Looks like a newer version of this document: nothing was stored; ask the user. */
@@ -129,6 +154,7 @@ export type ImportOutcome =
       title: string;
       revision: number;
       review: number;
+      report?: ImportReport;
     }
   | { fileName: string; kind: 'backup'; documents: number; entities: number; highlights: number }
   /** A bibliography: nothing stored; `documents.importReferences` imports it as chosen. */
@@ -213,6 +239,14 @@ export interface DocumentView {
   readOnly: boolean;
 }
 
+/** The file a document was imported from, as kept in originals/, checked against its hash. */
+export interface OriginalView {
+  original: OriginalFile;
+  bytes: Uint8Array;
+}
+
+export const MediaInput = z.strictObject({ id: Id, sha256: Sha256Hex });
+
 export const documentsMethods = namespace('documents', {
   'documents.list': method<DocumentListItem[]>()(Empty),
   'documents.get': method<DocumentView>()(byId),
@@ -229,4 +263,10 @@ export const documentsMethods = namespace('documents', {
   'documents.updateMetadata': method<Document>()(UpdateMetadataInput),
   /** Reads a bibliography; fills in matching documents' details or adds sources, as chosen. */
   'documents.importReferences': method<ReferencesReport>()(ImportReferencesInput),
+  /** The imported file, byte for byte (refused if its bytes no longer match its hash). */
+  'documents.original': method<OriginalView>()(byId),
+  /** A saved web page as a tree of plain elements, for a script-free look at the original. */
+  'documents.originalPage': method<PageRendering>()(byId),
+  /** One of the document's figures' images, as a data: address. */
+  'documents.media': method<{ dataUrl: string }>()(MediaInput),
 });

@@ -192,6 +192,8 @@ const LOADS: { [V in ViewName]: [QueryOf<V>, MethodName, unknown] } = {
   verification: ['all', 'workspace.verify', {}],
   annotationsPreview: [{ token: 'f:1', json: '[]' }, 'annotations.importPreview', { json: '[]' }],
   indexStatus: ['all', 'search.status', {}],
+  original: [{ id: 'd1', sha256: 'a'.repeat(64) }, 'documents.original', { id: 'd1' }],
+  originalPage: [{ id: 'd1', sha256: 'a'.repeat(64) }, 'documents.originalPage', { id: 'd1' }],
 };
 
 describe('the view loaders', () => {

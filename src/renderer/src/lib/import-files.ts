@@ -6,6 +6,7 @@ import type {
   ReferencesReport,
   WorkbenchApi,
 } from '../../../shared/api';
+import { describeReport } from '../../../shared/import-report';
 import { plural } from './labels';
 
 export interface FileOutcome {
@@ -34,6 +35,14 @@ export async function bytesOf(file: Blob): Promise<Uint8Array> {
 }
 
 export function describeOutcome(outcome: ImportOutcome): string {
+  const said = sayOutcome(outcome);
+  // What the import kept beyond the text, and what it left out: never silently.
+  const report =
+    outcome.kind === 'document' || outcome.kind === 'updated' ? describeReport(outcome.report) : '';
+  return report ? `${said}; ${report}` : said;
+}
+
+function sayOutcome(outcome: ImportOutcome): string {
   switch (outcome.kind) {
     case 'backup':
       return `restored ${plural(outcome.documents, 'document')}, ${plural(outcome.entities, 'entity')} and ${plural(outcome.highlights, 'highlight')}`;

@@ -1,7 +1,7 @@
 // The renderer's one store: a state of small modules (documents, entities, selection, ui,
-// history, workspace, research, layout, highlight list, notes, tags, and the derived views
-// under views/), each with its own state, reducer and selectors. The state changes only
-// through actions; what the core sends is turned into actions by ../sync.
+// history, workspace, research, layout, highlight list, notes, tags, reading, and the
+// derived views under views/), each with its own state, reducer and selectors. The state
+// changes only through actions; what the core sends is turned into actions by ../sync.
 import type { ChangesAction } from './changes';
 import {
   initialInterchange,
@@ -50,6 +50,7 @@ import {
 } from './research';
 import { initialNotes, notesReducer, type NotesAction, type NotesState } from './notes';
 import { initialTags, tagsReducer, type TagsAction, type TagsState } from './tags';
+import { initialReading, readingReducer, type ReadingAction, type ReadingState } from './reading';
 import { initialUi, uiReducer, type UiAction, type UiState } from './ui';
 import { initialViews, viewsReducer, type ViewsAction, type ViewsState } from './views/index';
 import {
@@ -73,6 +74,7 @@ export interface State {
   tags: TagsState;
   codebook: CodebookState;
   interchange: InterchangeState;
+  reading: ReadingState;
   views: ViewsState;
 }
 
@@ -91,6 +93,7 @@ export type Action =
   | TagsAction
   | CodebookAction
   | InterchangeAction
+  | ReadingAction
   | ViewsAction;
 
 export type WorkbenchStore = Store<State, Action>;
@@ -109,6 +112,7 @@ export const initialState: State = {
   tags: initialTags,
   codebook: initialCodebook,
   interchange: initialInterchange,
+  reading: initialReading,
   views: initialViews,
 };
 
@@ -128,6 +132,7 @@ export function reduce(state: State, action: Action): State {
     tags: tagsReducer(state.tags, action),
     codebook: codebookReducer(state.codebook, action),
     interchange: interchangeReducer(state.interchange, action),
+    reading: readingReducer(state.reading, action),
     views: viewsReducer(state.views, action),
   };
   const same = (Object.keys(next) as (keyof State)[]).every((key) => next[key] === state[key]);

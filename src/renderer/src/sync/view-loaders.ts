@@ -26,4 +26,6 @@ export const VIEW_LOADERS: ViewLoaders = {
   verification: (api) => api['workspace.verify']({}),
   annotationsPreview: (api, { json }) => api['annotations.importPreview']({ json }),
   indexStatus: (api) => api['search.status']({}),
+  original: (api, { id }) => api['documents.original']({ id }),
+  originalPage: (api, { id }) => api['documents.originalPage']({ id }),
 };

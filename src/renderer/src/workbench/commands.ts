@@ -24,6 +24,7 @@ export type EventPatch = Pick<
 >;
 import { createSourceCommands } from './source-commands';
 import { createTransferCommands } from './transfer-commands';
+import { createEvidenceCommands } from './evidence-commands';
 
 export type AnnotationPatch = {
   kind?: AnnotationKind;
@@ -118,6 +119,7 @@ export function createCommands(api: WorkbenchApi, store: WorkbenchStore) {
     openDocument,
     showHighlight,
     ...createSourceCommands(api, store, run, openDocument),
+    ...createEvidenceCommands(api, store, run),
 
     openHit: (hit: SearchHit): void => {
       if (hit.kind === 'entity') return dispatch(showEntity(hit.id));

@@ -15,6 +15,8 @@ import { EntityPicker } from '../entities/EntityPicker';
 import { LinkedMarkdown } from '../notes/LinkedMarkdown';
 import { NoteBacklinks } from '../notes/NoteBacklinks';
 import { TagEditor } from './TagEditor';
+import { quoteOf } from '../../../../shared/regions';
+import { PageLink } from '../reader/PageLink';
 
 export interface AnnotationActions {
   update: (patch: {
@@ -70,9 +72,8 @@ export function AnnotationPanel({
           ×
         </button>
       </header>
-      <blockquote className={`quote quote-${annotation.kind}`}>
-        {annotation.target.quote.exact}
-      </blockquote>
+      <blockquote className={`quote quote-${annotation.kind}`}>{quoteOf(annotation)}</blockquote>
+      <PageLink annotation={annotation} />
       {annotation.status !== 'anchored' && (
         <p className={`status status-${annotation.status}`} role="note">
           {STATUS_TEXT[annotation.status]}

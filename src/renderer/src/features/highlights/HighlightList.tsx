@@ -21,6 +21,7 @@ import {
 import { plural } from '../../lib/labels';
 import { selectCodebook } from '../../store/codebook';
 import { useSelector } from '../../workbench/context';
+import { quoteOf } from '../../../../shared/regions';
 
 const PAGE = 100;
 
@@ -145,11 +146,11 @@ function Row({
       type="button"
       onClick={onOpen}
       aria-current={selected ? 'true' : undefined}
-      aria-label={`Highlight: ${a.target.quote.exact.slice(0, 80)} (${details.join(', ')})`}
+      aria-label={`Highlight: ${quoteOf(a).slice(0, 80)} (${details.join(', ')})`}
     >
       <span className={`kind-dot swatch-${a.kind}`} aria-hidden="true" />
       <span className="row-body">
-        <span className="clamp">{a.target.quote.exact}</span>
+        <span className="clamp">{quoteOf(a)}</span>
         <span className="muted row-meta">
           {kind}
           {a.status === 'anchored' ? '' : ` · ${STATUS_NAMES[a.status].toLowerCase()}`}

@@ -124,6 +124,13 @@ export function LibraryActions({
             <button type="button" role="menuitem" onClick={() => setExportOptions(true)}>
               Export options (citation style, code)…
             </button>
+            {/* Not a format of the table: a bundle is written from the files, not a snapshot. */}
+            <button type="button" role="menuitem" onClick={() => void commands.exportBundle(true)}>
+              Evidence bundle (.zip, with originals)
+            </button>
+            <button type="button" role="menuitem" onClick={() => void commands.exportBundle(false)}>
+              Evidence bundle (.zip, originals named only)
+            </button>
           </div>
         )}
       </div>

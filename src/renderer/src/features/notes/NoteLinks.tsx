@@ -16,6 +16,7 @@ import { showEntity } from '../../store/selection';
 import { useCommands, useSelector, useWorkbench } from '../../workbench/context';
 import { EntityPicker } from '../entities/EntityPicker';
 import { HighlightPicker } from '../highlights/HighlightPicker';
+import { quoteOf } from '../../../../shared/regions';
 
 const NO_DOCUMENTS: DocumentListItem[] = [];
 
@@ -193,7 +194,7 @@ export function NoteLinks({
                 className="passage"
                 onClick={() => commands.showHighlight(annotation)}
               >
-                <span className="quote-text">“{annotation.target.quote.exact}”</span>
+                <span className="quote-text">“{quoteOf(annotation)}”</span>
                 <span className="muted small">
                   {kindLabel(codebook, annotation.kind)} · {documentTitle}
                 </span>
@@ -202,7 +203,7 @@ export function NoteLinks({
                 <button
                   type="button"
                   className="row-action"
-                  aria-label={`Unlink highlight “${annotation.target.quote.exact.slice(0, 60)}”`}
+                  aria-label={`Unlink highlight “${quoteOf(annotation).slice(0, 60)}”`}
                   onClick={() =>
                     link({ annotationIds: note.annotationIds.filter((id) => id !== annotation.id) })
                   }

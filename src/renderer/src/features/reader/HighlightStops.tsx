@@ -10,6 +10,7 @@ import { useSelector } from '../../workbench/context';
 import { memo, useEffect, type RefObject } from 'react';
 import type { Annotation } from '../../../../shared/model';
 import { offsetsToRange } from '../../lib/dom-offsets';
+import { quoteOf } from '../../../../shared/regions';
 
 /** Sets a stop's box over the first line of its highlight, in the layer's coordinates. */
 function place(stop: HTMLElement, root: HTMLElement, annotation: Annotation): void {
@@ -70,7 +71,7 @@ export const HighlightStops = memo(function HighlightStops({
           type="button"
           className="hl-stop"
           data-highlight-stop={a.id}
-          aria-label={`${kindLabel(codebook, a.kind)} highlight: ${a.target.quote.exact.slice(0, 80)}`}
+          aria-label={`${kindLabel(codebook, a.kind)} highlight: ${quoteOf(a).slice(0, 80)}`}
           onFocus={(event) => {
             if (root.current) place(event.currentTarget, root.current, a);
           }}

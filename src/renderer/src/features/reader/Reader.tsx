@@ -20,6 +20,7 @@ import type { ReaderFocus } from '../../store/selection';
 import { HighlightStops } from './HighlightStops';
 import { BlockView, groupBlocks, spansByBlock } from './ReaderBlocks';
 import { SelectionToolbar, type SelectionIntent } from './SelectionToolbar';
+import { ReaderDocument } from './StructuredBlocks';
 
 /**
  * Past this many blocks, only the blocks near the view are laid out and painted (see
@@ -185,8 +186,9 @@ export function Reader({
   }, [focus, document.id]);
 
   const dir = document.source.direction ?? 'auto';
+  const blockDir = document.source.direction === 'auto' ? ('auto' as const) : undefined;
   return (
-    <>
+    <ReaderDocument value={{ id: document.id, text: document.text }}>
       <p id="reader-keys" className="visually-hidden">
         Arrow keys select sentences and words, Shift extends, S selects a sentence and P a
         paragraph; then H or 1 to 4 highlights. Tab moves through highlights.
@@ -222,6 +224,7 @@ export function Reader({
                 selectedId={selectedId}
                 signature={painted ? '' : signature}
                 {...(pageStart === undefined ? {} : { pageStart })}
+                {...(blockDir ? { dir: blockDir } : {})}
               />
             );
           });
@@ -248,6 +251,6 @@ export function Reader({
             : {})}
         />
       )}
-    </>
+    </ReaderDocument>
   );
 }

@@ -14,6 +14,7 @@ import { selectCooccurrenceSettings, setCooccurrence } from '../../store/researc
 import { useCommands, useSelector, useWorkbench } from '../../workbench/context';
 import { CooccurrenceGraph } from './CooccurrenceGraph';
 import { CooccurrenceMatrix } from './CooccurrenceMatrix';
+import { quoteOf } from '../../../../shared/regions';
 
 /** More than this and the matrix stops being readable: the most connected are shown. */
 const MATRIX_LIMIT = 30;
@@ -186,14 +187,14 @@ export function CooccurrenceView(): React.JSX.Element {
             {passages?.map((p) => (
               <li key={p.annotation.id}>
                 <blockquote className={`quote quote-${p.annotation.kind}`}>
-                  {p.annotation.target.quote.exact}
+                  {quoteOf(p.annotation)}
                 </blockquote>
                 <div className="row spread">
                   <cite>{p.documentTitle}</cite>
                   <button
                     type="button"
                     onClick={() => commands.showHighlight(p.annotation)}
-                    aria-label={`Show in reader: ${p.annotation.target.quote.exact.slice(0, 60)}`}
+                    aria-label={`Show in reader: ${quoteOf(p.annotation).slice(0, 60)}`}
                   >
                     Show in reader
                   </button>

@@ -9,6 +9,7 @@ import { useCommands } from '../../workbench/context';
 import { MentionFinder } from '../entities/MentionFinder';
 import { LinkedMarkdown } from '../notes/LinkedMarkdown';
 import { formatEventDate } from '../../../../shared/labels';
+import { quoteOf } from '../../../../shared/regions';
 
 const wikidata = (id: string): string | undefined =>
   /^Q\d+$/.test(id) ? `https://www.wikidata.org/wiki/${id}` : undefined;
@@ -117,7 +118,7 @@ function DossierBody({ dossier }: { dossier: Dossier }): React.JSX.Element {
               {source.passages.map(({ annotation, paragraph }) => (
                 <li key={annotation.id}>
                   <blockquote className={`quote quote-${annotation.kind}`}>
-                    {annotation.target.quote.exact}
+                    {quoteOf(annotation)}
                   </blockquote>
                   <div className="row spread">
                     <span className="muted">
@@ -130,7 +131,7 @@ function DossierBody({ dossier }: { dossier: Dossier }): React.JSX.Element {
                     <button
                       type="button"
                       onClick={() => commands.showHighlight(annotation)}
-                      aria-label={`Show in reader: ${annotation.target.quote.exact.slice(0, 60)}`}
+                      aria-label={`Show in reader: ${quoteOf(annotation).slice(0, 60)}`}
                     >
                       Show in reader
                     </button>

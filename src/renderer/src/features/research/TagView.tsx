@@ -5,6 +5,7 @@ import { selectCodebook } from '../../store/codebook';
 import { plural } from '../../lib/labels';
 import { useView } from '../../hooks/use-view';
 import { useCommands, useSelector } from '../../workbench/context';
+import { quoteOf } from '../../../../shared/regions';
 
 export function TagView({ tag }: { tag: string }): React.JSX.Element {
   const commands = useCommands();
@@ -32,7 +33,7 @@ export function TagView({ tag }: { tag: string }): React.JSX.Element {
                 className="passage"
                 onClick={() => commands.showHighlight(annotation)}
               >
-                <span className="quote-text">“{annotation.target.quote.exact}”</span>
+                <span className="quote-text">“{quoteOf(annotation)}”</span>
                 <span className="muted small">
                   {kindLabel(codebook, annotation.kind)} · {documentTitle}
                 </span>

@@ -6,6 +6,7 @@ import { useView } from '../../hooks/use-view';
 import { showEntity } from '../../store/selection';
 import { useCommands, useWorkbench } from '../../workbench/context';
 import { LinkedMarkdown } from '../notes/LinkedMarkdown';
+import { quoteOf } from '../../../../shared/regions';
 
 export function TimelineView(): React.JSX.Element {
   const { store } = useWorkbench();
@@ -64,7 +65,7 @@ export function TimelineView(): React.JSX.Element {
               {e.entity.description && <LinkedMarkdown source={e.entity.description} />}
               {e.evidence.slice(0, 3).map((p) => (
                 <blockquote key={p.annotation.id} className="quote">
-                  {p.annotation.target.quote.exact}
+                  {quoteOf(p.annotation)}
                   <cite> — {p.documentTitle}</cite>
                 </blockquote>
               ))}

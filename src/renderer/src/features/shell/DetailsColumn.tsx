@@ -19,6 +19,7 @@ import { AnnotationPanel } from '../highlights/AnnotationPanel';
 import { EntityForm, EntityPanel, type EntityFields } from '../entities/EntityPanel';
 import { ReviewQueue } from '../reader/ReviewQueue';
 import { HighlightList } from '../highlights/HighlightList';
+import { quoteOf } from '../../../../shared/regions';
 
 const EMPTY_ENTITY: EntityFields = {
   name: '',
@@ -68,7 +69,7 @@ function OpenHighlight(): React.JSX.Element | null {
         remove: () =>
           confirm({
             title: 'Delete this highlight?',
-            message: `“${annotation.target.quote.exact.slice(0, 120)}” and its note will be deleted.`,
+            message: `“${quoteOf(annotation).slice(0, 120)}” and its note will be deleted.`,
             confirmLabel: 'Delete highlight',
             onConfirm: () => void commands.deleteHighlight(annotation.id),
           }),
@@ -178,7 +179,7 @@ function Review(): React.JSX.Element | null {
         remove: (a) =>
           confirm({
             title: 'Delete this highlight?',
-            message: `“${a.target.quote.exact.slice(0, 120)}” and its note will be deleted.`,
+            message: `“${quoteOf(a).slice(0, 120)}” and its note will be deleted.`,
             confirmLabel: 'Delete highlight',
             onConfirm: () =>
               void commands.deleteHighlight(a.id).then(() => store.dispatch(showReview())),

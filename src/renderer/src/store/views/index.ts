@@ -2,7 +2,7 @@
 // what the core answers (its data) and the module that keys and invalidates it. A new view
 // is a row here, its module beside this file, and its loader in sync/view-loaders.ts; the
 // reducer below treats them all alike (see view-cache.ts).
-import type { WorkbenchEvent } from '../../../../shared/api';
+import type { OriginalView, WorkbenchEvent } from '../../../../shared/api';
 import type { AnnotationsPreview, EntityPassage } from '../../../../shared/methods/annotations';
 import type { Cooccurrence } from '../../../../shared/methods/analysis';
 import type { Dossier, MergePreview } from '../../../../shared/methods/entities';
@@ -10,6 +10,7 @@ import type { DateSuggestion, TimelineEvent } from '../../../../shared/methods/e
 import type { AllMentions, Candidate, Mention } from '../../../../shared/methods/mentions';
 import type { SearchResult } from '../../../../shared/methods/search';
 import type { VerifyReport } from '../../../../shared/methods/workspace';
+import type { PageRendering } from '../../../../shared/page-tree';
 import type { Action, State } from '../index';
 import type { CooccurrenceSettings } from '../research';
 import { connectionsView, cooccurrenceView, type Pair } from './cooccurrence';
@@ -17,6 +18,7 @@ import { dossierView } from './dossier';
 import { dateSuggestionsView, mergePreviewView, type MergePair } from './entity-tools';
 import { allMentionsView, candidatesView, mentionsView, type AllMentionsQuery } from './mentions';
 import { entityPassagesView, linkedHighlightsView, taggedView } from './passages';
+import { originalPageView, originalView, type OriginalQuery } from './originals';
 import { searchView, type SearchQuery } from './search';
 import { timelineView, type TimelineQuery } from './timeline';
 import {
@@ -54,6 +56,8 @@ export interface ViewTypes {
   verification: { query: WholeWorkspace; data: VerifyReport };
   annotationsPreview: { query: AnnotationsFile; data: AnnotationsPreview };
   indexStatus: { query: WholeWorkspace; data: IndexStatus };
+  original: { query: OriginalQuery; data: OriginalView };
+  originalPage: { query: OriginalQuery; data: PageRendering };
 }
 
 export type ViewName = keyof ViewTypes;
@@ -77,6 +81,8 @@ export const VIEW_SPECS: { [V in ViewName]: ViewSpec<QueryOf<V>, DataOf<V>> } = 
   verification: verificationView,
   annotationsPreview: annotationsPreviewView,
   indexStatus: indexStatusView,
+  original: originalView,
+  originalPage: originalPageView,
 };
 
 export const VIEW_NAMES = Object.keys(VIEW_SPECS) as ViewName[];
