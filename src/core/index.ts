@@ -5,6 +5,10 @@
 export { openWorkbench, type Workbench, type WorkbenchOptions } from './workbench';
 export { APP_NAME, defaultWorkspaceDir, userDataDir, workspaceArg } from './default-workspace';
 export { setInternalErrorLog } from './dispatch';
+// Team sync (issue 18), loaded on first use: Automerge compiles its WebAssembly on import.
+export const loadTeamSync = (): Promise<typeof import('./sync/team-sync')> =>
+  import('./sync/team-sync');
+export type { FieldConflict, RoundResult, SyncConfig } from './sync/team-sync';
 
 import { nodeFs, writeFileDurably } from './store/durable';
 
