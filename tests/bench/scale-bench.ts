@@ -172,6 +172,12 @@ async function main(): Promise<void> {
     process.stdout.write(JSON.stringify(await measure(process.argv[3]!, process.argv[4]!)));
     return;
   }
+  // `scale.js make DIR N` writes a workspace and keeps it, to profile one phase by hand:
+  // `node --cpu-prof out/bench/scale.js measure DIR warm`.
+  if (process.argv[2] === 'make') {
+    await writeWorkspace(process.argv[3]!, Number(process.argv[4]));
+    return;
+  }
   const sizes = (process.env.SCALE_SIZES ?? '20000,2000').split(',').map(Number);
   const results = new Map<number, Record<string, Figures>>();
   for (const size of sizes) {

@@ -228,4 +228,26 @@ describe('the workbench window', () => {
     await settle();
     expect(calls).toEqual(['history.undo']);
   });
+
+  it('redoes on Ctrl+Y, and the shortcut sheet lists every key it binds', async () => {
+    const { calls } = await mount({
+      'history.info': () => ({ canUndo: false, canRedo: true, redoLabel: 'Delete highlight' }),
+      'history.redo': () => ({ canUndo: true, canRedo: false, done: 'Delete highlight' }),
+    });
+    const key = (init: KeyboardEventInit): Promise<void> =>
+      act(async () => {
+        document.body.dispatchEvent(new KeyboardEvent('keydown', { bubbles: true, ...init }));
+        await Promise.resolve();
+      });
+    await key({ key: 'y', ctrlKey: true });
+    await settle();
+    expect(calls).toEqual(['history.redo']);
+    await key({ key: '?', shiftKey: true });
+    const sheet = document.querySelector('dialog.shortcuts[open]');
+    expect(sheet?.querySelector('h2')?.textContent).toBe('Keyboard shortcuts');
+    const listed = [...(sheet?.querySelectorAll('dt') ?? [])].map((dt) => dt.textContent);
+    expect(listed).toContain('Ctrl+Shift+Z or Ctrl+Y');
+    expect(listed).toContain('Ctrl+S');
+    expect(listed).toContain('Ctrl+Enter');
+  });
 });

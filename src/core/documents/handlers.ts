@@ -2,7 +2,8 @@
 // a source's details (./sources.ts), deleting (to trash/) and editing the text, which makes
 // a new revision and re-anchors every highlight against it in the same command.
 import type { DocumentListItem, NamespaceHandlers } from '../../shared/api';
-import { SCHEMA_VERSION, type Document } from '../../shared/model';
+import { SCHEMA_VERSION, SourceMeta, type Document } from '../../shared/model';
+import { inSchemaOrder } from '../../shared/record-order';
 import { importBytes } from '../importers';
 import type { ParseFile } from '../importers/worker-protocol';
 import { plural } from '../../shared/text';
@@ -115,7 +116,10 @@ export function newDocument(ctx: CoreContext, content: ImportedContent, now: str
     text: content.text,
     blocks: content.blocks,
     marks: content.marks,
-    source: { ...content.source, accessedDate: content.source.accessedDate ?? now },
+    source: inSchemaOrder(SourceMeta, {
+      ...content.source,
+      accessedDate: content.source.accessedDate ?? now,
+    }),
     format: content.format,
     contentHash: content.contentHash,
     textHash: sha256(content.text),

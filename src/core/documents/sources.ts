@@ -3,7 +3,8 @@
 // already here), its highlights re-anchored against the new text.
 import type { ImportOutcome, MatchReason, SourcePatch, WorkbenchHandlers } from '../../shared/api';
 import { reanchorAll } from '../../shared/anchoring';
-import type { Annotation, Document, DocumentFile, SourceMeta } from '../../shared/model';
+import { SourceMeta, type Annotation, type Document, type DocumentFile } from '../../shared/model';
+import { inSchemaOrder } from '../../shared/record-order';
 import type { CoreContext } from '../context';
 import { sha256 } from '../hash';
 import { type ImportedContent } from '../importers/plain-text';
@@ -20,7 +21,7 @@ export function patchSource(source: SourceMeta, patch: SourcePatch): SourceMeta 
     if (value === '') delete next[key];
     else next[key] = value;
   }
-  return next;
+  return inSchemaOrder(SourceMeta, next);
 }
 
 /**

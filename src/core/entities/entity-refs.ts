@@ -2,7 +2,8 @@
 // participants), rewritten in one sweep inside a command: a merge points them at the
 // target, a delete drops them. One function for both, so no kind of reference is forgotten
 // by one and not the other.
-import type { Entity } from '../../shared/model';
+import { Entity } from '../../shared/model';
+import { inSchemaOrder } from '../../shared/record-order';
 import type { Tx } from '../store/tx';
 
 const swap = (ids: readonly string[], from: ReadonlySet<string>, to?: string): string[] => {
@@ -61,9 +62,9 @@ function eventWithout(e: Entity, from: ReadonlySet<string>, to?: string): Entity
     seen.add(`${id}\u0000${p.role}`);
     return [{ ...p, entityId: id }];
   });
-  return {
+  return inSchemaOrder(Entity, {
     ...rest,
     ...(keep(place) ? { placeId: place } : {}),
     ...(participants !== undefined ? { participants: people } : {}),
-  };
+  });
 }

@@ -9,7 +9,8 @@ import { mentionCandidates } from '../mentions/mentions';
 import type { DocumentMeta } from '../store/catalog';
 import { dossier } from './dossier';
 import { mergeHandlers } from './merge';
-import type { Entity } from '../../shared/model';
+import { Entity } from '../../shared/model';
+import { inSchemaOrder } from '../../shared/record-order';
 import type { CoreContext } from '../context';
 import { WorkbenchError } from '../../shared/errors';
 import { plural } from '../../shared/text';
@@ -127,7 +128,7 @@ export function entitiesHandlers(ctx: CoreContext): NamespaceHandlers<'entities'
         const { externalId: _old, date: _d, placeId: _p, participants: _ps, ...rest } = current;
         const externalId =
           patch.externalId !== undefined ? patch.externalId || undefined : current.externalId;
-        const updated: Entity = {
+        const updated: Entity = inSchemaOrder(Entity, {
           ...rest,
           name,
           type: patch.type !== undefined ? patch.type.toLowerCase() : current.type,
@@ -139,7 +140,7 @@ export function entitiesHandlers(ctx: CoreContext): NamespaceHandlers<'entities'
           ...(externalId ? { externalId } : {}),
           ...eventFields(tx, id, current, patch),
           updatedAt: tx.now,
-        };
+        });
         tx.setEntity(id, updated);
         return updated;
       }),

@@ -3,7 +3,8 @@
 // deletes the sources; where the entities disagree on type or external id the caller must
 // say which to keep (the preview lists the conflicts first), so nothing is chosen silently.
 import type { WorkbenchHandlers } from '../../shared/api';
-import type { Entity } from '../../shared/model';
+import { Entity } from '../../shared/model';
+import { inSchemaOrder } from '../../shared/record-order';
 import type { MergeConflict, MergeField, MergePreview } from '../../shared/methods/entities';
 import type { CoreContext } from '../context';
 import { notFound, WorkbenchError } from '../../shared/errors';
@@ -97,13 +98,13 @@ export function mergeHandlers(ctx: CoreContext): Handlers {
         }
         const { externalId: _old, ...rest } = merged;
         const externalId = choose.externalId ?? merged.externalId;
-        const result: Entity = {
+        const result: Entity = inSchemaOrder(Entity, {
           ...rest,
           type: (choose.type ?? merged.type).toLowerCase(),
           description: choose.description ?? merged.description,
           ...(externalId ? { externalId } : {}),
           updatedAt: tx.now,
-        };
+        });
         // Sources go first so the target's name and aliases are checked against the rest.
         for (const s of sources) tx.setEntity(s.id, undefined);
         const ids = new Set(sources.map((s) => s.id));

@@ -81,7 +81,7 @@ export async function buildIndexPart({
   const bytes = await encodeCache(
     { probe: probeTokens(), ...source.manifest },
     source.postings,
-    (id) => source.live.has(id),
+    (id) => source.live[id] === 1,
     () => Promise.resolve(true),
   );
   if (!bytes) throw new Error('the index changed while it was encoded');

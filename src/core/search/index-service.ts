@@ -221,7 +221,7 @@ export class IndexService {
       const bytes = await encodeCache(
         { probe: probeTokens(), ...source.manifest },
         source.postings,
-        (id) => source.live.has(id),
+        (id) => source.live[id] === 1,
         async () => {
           await new Promise((resolve) => setImmediate(resolve));
           return source.intact() && index === this.index && (closing || !this.closing);

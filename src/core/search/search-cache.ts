@@ -28,6 +28,8 @@ const SCORES = 9;
 const PROBE =
   "The U.S. court's 5,000 Résumé NAÏVE İstanbul straße كتاب يكي کتاب یکی‌ها الْعَرَبِيَّة ۱۲۳ ١٢٣";
 const HEADER = 32;
+/** How long the writer works before it lets other work in (a save, a search). */
+const SLICE_MS = 30;
 
 const Header = z.strictObject({
   probe: z.array(z.string()),
@@ -147,6 +149,7 @@ export async function encodeCache(
   writeUnits(w, manifest.units);
   if (!(await pause())) return undefined;
   let words = 0;
+  let slice = performance.now();
   const scratch = new Writer();
   for (const [word, buckets] of postings) {
     const lists = buckets.map((list) => list?.filter(keep));
@@ -173,7 +176,11 @@ export async function encodeCache(
     }
     w.varint(scratch.pos);
     w.bytes(scratch.buf.subarray(0, scratch.pos));
-    if (++words % 20000 === 0 && !(await pause())) return undefined;
+    // A slice ends by time, not by words: one word ("the") can hold millions of ids.
+    if (++words % 256 === 0 && performance.now() - slice > SLICE_MS) {
+      if (!(await pause())) return undefined;
+      slice = performance.now();
+    }
   }
   w.varint(0);
   if (!(await pause())) return undefined;

@@ -5,6 +5,7 @@
 // highlights are indexed and let go (a workspace of 20,000 documents would otherwise keep
 // every text in memory); a hit's snippet is cut from its document when it is shown.
 import type { Annotation, Document, Entity, Note } from '../../shared/model';
+import { markdownText } from '../../shared/markdown-text';
 import { parseNoteLinks } from '../../shared/note-links';
 import { buildSnippet, snippetWords, type QueryPlan } from '../../shared/search';
 import type { SearchHit, SearchKind } from '../../shared/methods/search';
@@ -86,7 +87,11 @@ export function annotationEntry(a: Annotation): Indexable {
 
 export function entityEntry(e: Entity): Indexable {
   const text = [e.name, ...e.aliases, e.description].filter(Boolean).join('\n');
-  return { key: `e:${e.id}`, kind: 'entity', title: e.name, text, entityType: e.type };
+  // Snippets show the description's words, not its Markdown.
+  const snippetText = [e.name, ...e.aliases, markdownText(e.description)]
+    .filter(Boolean)
+    .join('\n');
+  return { key: `e:${e.id}`, kind: 'entity', title: e.name, text, snippetText, entityType: e.type };
 }
 
 export function noteEntry(note: Note): Indexable {
@@ -95,10 +100,10 @@ export function noteEntry(note: Note): Indexable {
     kind: 'note',
     title: noteTitle(note),
     text: `${note.title}\n${note.body}`,
-    snippetText: note.body,
+    snippetText: markdownText(note.body),
     entityIds: note.entityIds,
     documentIds: note.documentIds,
-    links: parseNoteLinks(note.body).map((l) => l.text),
+    links: parseNoteLinks(note.body).map((l) => l.target),
   };
 }
 
@@ -119,7 +124,8 @@ export function hitOf(
   plan: QueryPlan,
   titleOf: (documentId: string) => string | undefined,
 ): SearchHit {
-  const source = entry.snippetText ?? text;
+  // A highlight's note is Markdown: its snippet shows the words (its text is not kept).
+  const source = entry.snippetText ?? (entry.kind === 'highlight' ? markdownText(text) : text);
   const words = snippetWords(source, plan);
   const id = entry.key.slice(2);
   const snippet = buildSnippet(source, words);

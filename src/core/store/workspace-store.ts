@@ -6,33 +6,25 @@
 // bounded by memory); a command that needs a document not in memory has it read and runs
 // again. One process holds the workspace's lock; any other opener gets a read-only view
 // and is told who holds it.
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import type { FileProblem, HistoryInfo, LockHolder } from '../../shared/api';
 import { SCHEMA_VERSION, type DocumentFile, type WorkspaceFile } from '../../shared/model';
 import { APP_VERSION } from '../../shared/version';
 import { readOnly, WorkbenchError } from '../../shared/errors';
-import { summarize, type Catalog, type DocumentStamp } from './catalog';
+import { summarize, type Catalog } from './catalog';
 import type { Author } from './custody';
 import type { CustodyKeeper } from './custody-keeper';
 import { DocumentCache } from './document-cache';
 import { nodeFs, type StoreFs } from './durable';
-import { eachLimited } from '../limited';
 import { History, stillCurrent } from './history';
 import { beginCommit, recoverJournal, type FileChange } from './journal';
-import {
-  documentFiles,
-  documentIdOf,
-  documentPath,
-  highlightsFileOf,
-  highlightsPath,
-  recordFileOf,
-  serialize,
-  WORKSPACE_FILE,
-} from './layout';
-import { LoadReport, readDocuments, type Damage, type LoadedWorkspace } from './load';
+import { documentPath, highlightsPath, serialize, WORKSPACE_FILE } from './layout';
+import type { Damage, LoadedWorkspace } from './load';
 import { writeManifest } from './manifest';
 import { openStore, type OpenedStore } from './open-store';
-import { fileReader } from './read-document';
+import { filesOfCommit, writeFailed } from './commit-files';
+import { DocumentReads } from './document-reads';
+import { migrateFiles } from './migrate-files';
 import { applyOps, invert, NeedDocuments, Tx, type Finished, type Op, type StoreState } from './tx';
 
 export interface StoreOptions {
@@ -54,16 +46,6 @@ const DEFAULT_AUTHOR: Author = { by: 'unknown', tool: `Research Workbench ${APP_
 const MAX_ROUNDS = 1000;
 /** After this many changes, the manifest is saved again (it is also saved on close). */
 const CHECKPOINT_EVERY = 500;
-
-/** A file system that refused a write (full disk, failing drive): said as such, not as a bug. */
-function writeFailed(error: unknown): unknown {
-  const code = (error as NodeJS.ErrnoException).code;
-  if (!code) return error;
-  return new WorkbenchError(
-    'WRITE_FAILED',
-    `Not saved: the file system refused the write (${(error as Error).message}). Nothing was changed.`,
-  );
-}
 
 export { serialize };
 
@@ -94,13 +76,8 @@ export class WorkspaceStore {
   private changesSinceCheckpoint = 0;
   /** What each record file holds, by the custody log, once its change is committed. */
   private readonly fileHashes: Map<string, string | null>;
-  /** How many commits have changed each document (a reading older than one is dropped). */
-  private readonly generations = new Map<string, number>();
-  /**
-   * Resolves once every document's files were compared with what was last read or written
-   * here, and those changed behind the workbench's back read again (see `refreshStale`).
-   */
-  fresh: Promise<void> = Promise.resolve();
+  /** Reading documents after opening, and again when changed behind our back. */
+  private readonly reads: DocumentReads;
 
   private constructor(
     readonly dir: string,
@@ -120,6 +97,19 @@ export class WorkspaceStore {
     this.isNew = opened.workspaceState === 'new';
     this.catalogSource = opened.catalogSource;
     this.fileHashes = opened.fileHashes;
+    this.reads = new DocumentReads({
+      dir,
+      fs,
+      cache,
+      catalog: () => this.catalog,
+      entityIds: () => new Set(this.workspace.entities.map((e) => e.id)),
+      blocked: this.blocked,
+      damageFound: (problems, damaged) => {
+        this.problems.push(...problems);
+        for (const [path, damage] of damaged) this.damaged.set(path, damage);
+      },
+      exclusive: (task) => this.chain(task),
+    });
   }
 
   /** The SHA-256 the custody log gives a record file as it is committed now. */
@@ -142,7 +132,7 @@ export class WorkspaceStore {
         { path: WORKSPACE_FILE, content: serialize(store.workspace) },
       ]);
     }
-    if (opened.migrated.length) await store.migrateFiles(opened.migrated);
+    if (opened.migrated.length) await migrateFiles(store, opened.migrated);
     // A manifest that had to be rebuilt, or brought far up to date, is saved at once.
     if (!opened.catalogSource.manifest || opened.catalogSource.read > 100)
       await store.saveManifest();
@@ -156,29 +146,6 @@ export class WorkspaceStore {
       catalog: this.catalog,
       loaded: (id) => this.cache.peek(id),
     };
-  }
-
-  /** Copies files written by an older schema aside, then rewrites them in this one. */
-  private async migrateFiles(paths: readonly string[]): Promise<void> {
-    const backup = join(this.dir, 'backups', `before-schema-${SCHEMA_VERSION}-${Date.now()}`);
-    for (const path of paths) {
-      const from = join(this.dir, path);
-      if (!(await this.fs.lstat(from).catch(() => null))) continue; // written new, not migrated
-      await this.fs.mkdir(dirname(join(backup, path)), { recursive: true });
-      await this.fs.copyFile(from, join(backup, path));
-    }
-    const documents = new Map<string, DocumentFile>();
-    for (const path of paths) {
-      const id = documentIdOf(path);
-      if (id && !documents.has(id)) documents.set(id, await this.document(id));
-    }
-    const changes = paths.map((path) => {
-      if (path === WORKSPACE_FILE) return { path, content: serialize(this.workspace) };
-      const file = documents.get(documentIdOf(path)!)!;
-      const record = path.startsWith('highlights/') ? highlightsFileOf(file) : recordFileOf(file);
-      return { path, content: serialize(record) };
-    });
-    await this.writeLogged(`Files upgraded to schema ${SCHEMA_VERSION}`, changes);
   }
 
   get readOnly(): boolean {
@@ -198,80 +165,22 @@ export class WorkspaceStore {
     return () => this.listeners.delete(listener);
   }
 
-  /**
-   * Reads documents into memory (for a command about to run again, or a reader), each
-   * checked against the workspace as it is read; a damaged one is reported and blocked.
-   * `into` gets each (a command's pinned documents); `keep: false` leaves the cache as it
-   * is (the index build, the background check: they must not push out what the user reads).
-   */
-  private async readInto(
-    ids: readonly string[],
-    into: Map<string, DocumentFile>,
-    keep: boolean,
-  ): Promise<void> {
-    const report = new LoadReport();
-    // A commit to a document while it is read makes the reading stale: it is dropped.
-    const before = new Map(ids.map((id) => [id, this.generations.get(id) ?? 0]));
-    await readDocuments(
-      {
-        read: fileReader(this.fs, this.dir),
-        current: (id) => (this.generations.get(id) ?? 0) === before.get(id),
-        keep: (file) => {
-          this.cache.reads += 1;
-          if (keep) this.cache.set(file.document.id, file);
-          into.set(file.document.id, file);
-        },
-      },
-      ids,
-      new Set(this.workspace.entities.map((e) => e.id)),
-      this.catalog,
-      report,
-    );
-    if (report.problems.length) {
-      // Damage found on first reading: reported and protected as if found at open.
-      this.problems.push(...report.problems);
-      for (const [path, damage] of report.damaged) this.damaged.set(path, damage);
-      for (const listener of this.damageListeners) listener();
-    }
-  }
-
   /** Documents with their text and highlights, read if need be (missing ones are left out). */
-  async documents(
+  documents(
     ids: readonly string[],
-    { keep = true }: { keep?: boolean } = {},
+    options?: { keep?: boolean },
   ): Promise<Map<string, DocumentFile>> {
-    const out = new Map<string, DocumentFile>();
-    const missing: string[] = [];
-    for (const id of ids) {
-      const file = this.cache.get(id);
-      if (file) out.set(id, file);
-      else if (this.catalog.has(id) && !this.blocked(id)) missing.push(id);
-    }
-    if (missing.length) await this.readInto(missing, out, keep);
-    return out;
+    return this.reads.documents(ids, options);
   }
 
-  private readonly damageListeners = new Set<() => void>();
   /** Told when damage is found after opening (a document read for the first time). */
   onDamage(listener: () => void): () => void {
-    this.damageListeners.add(listener);
-    return () => this.damageListeners.delete(listener);
+    return this.reads.onDamage(listener);
   }
 
-  /**
-   * Documents one after another, read a slice at a time and let go after (the cache keeps
-   * what it held, nothing more): how a view over thousands of documents stays in memory.
-   */
-  async *stream(ids: Iterable<string>, slice = 32): AsyncGenerator<DocumentFile> {
-    const all = [...ids];
-    for (let at = 0; at < all.length; at += slice) {
-      const batch = all.slice(at, at + slice);
-      const files = await this.documents(batch, { keep: false });
-      for (const id of batch) {
-        const file = files.get(id);
-        if (file) yield file;
-      }
-    }
+  /** Documents one after another, a slice at a time, without crowding the cache. */
+  stream(ids: Iterable<string>, slice?: number): AsyncGenerator<DocumentFile> {
+    return this.reads.stream(ids, slice);
   }
 
   /** One document, read if need be. */
@@ -430,7 +339,7 @@ export class WorkspaceStore {
    * after it is acknowledged, before the next command runs (see `enqueue`).
    */
   private async commit(action: string, finished: Finished): Promise<Op[]> {
-    const changes = this.changesOf(finished);
+    const changes = filesOfCommit(finished);
     if (!changes.length) return [];
     let finish: (() => Promise<void>) | null;
     try {
@@ -440,7 +349,7 @@ export class WorkspaceStore {
     }
     this.workspace = finished.workspace;
     for (const [id, file] of finished.touched) {
-      this.generations.set(id, (this.generations.get(id) ?? 0) + 1);
+      this.reads.changed(id);
       if (file) {
         this.cache.set(id, file);
         this.catalog.set(summarize(file));
@@ -451,7 +360,7 @@ export class WorkspaceStore {
     }
     // Once the files are in place, their size and time say the catalog holds them as they are.
     this.finishing = (finish ? this.finishFiles(finish) : this.finishing).then(() =>
-      this.stampWritten(changes),
+      this.reads.stampWritten(changes),
     );
     if (++this.changesSinceCheckpoint >= CHECKPOINT_EVERY)
       this.finishing = this.finishing.then(() => this.saveManifest());
@@ -475,95 +384,24 @@ export class WorkspaceStore {
     }
   }
 
-  /** A document's two files' size and modification time as they are on disk now. */
-  private async stampOnDisk(id: string): Promise<DocumentStamp | undefined> {
-    try {
-      const [record, highlights] = await Promise.all([
-        this.fs.lstat(join(this.dir, documentPath(id))),
-        this.fs.lstat(join(this.dir, highlightsPath(id))),
-      ]);
-      return [record.size, record.mtimeMs, highlights.size, highlights.mtimeMs];
-    } catch {
-      return undefined;
-    }
-  }
-
-  private async stampWritten(changes: readonly FileChange[]): Promise<void> {
-    const ids = new Set(changes.flatMap((c) => documentIdOf(c.path) ?? []));
-    for (const id of ids) {
-      const stamp = await this.stampOnDisk(id);
-      if (stamp) this.catalog.setStamp(id, stamp);
-    }
-  }
-
   /**
    * Compares every document's files with what was last read or written here, and reads
-   * again (checked) those that changed behind the workbench's back: a backup copied over,
-   * a file edited by hand. What that changes in the catalog is passed to `onChanged`.
+   * again those changed behind the workbench's back (see document-reads.ts); the manifest
+   * is saved again after.
    */
   startFreshnessCheck(onChanged: (ids: string[]) => Promise<void>): void {
-    this.isFresh = false;
-    this.fresh = this.refreshStale(onChanged)
-      .catch(() => undefined)
-      .finally(() => {
-        this.isFresh = true;
-      });
-  }
-
-  /** True once `fresh` has resolved. */
-  isFresh = true;
-
-  private async refreshStale(onChanged: (ids: string[]) => Promise<void>): Promise<void> {
-    const stale: string[] = [];
-    await eachLimited([...this.catalog.ids()], 16, async (id) => {
-      const was = this.catalog.stampOf(id);
-      const now = await this.stampOnDisk(id);
-      if (!was || !now || now.some((v, i) => v !== was[i])) stale.push(id);
-    });
-    for (let at = 0; at < stale.length; at += 16) {
-      const batch = stale.slice(at, at + 16).filter((id) => this.catalog.has(id));
-      // In the queue: a command must not change a document between its reading and its use.
-      await this.chain(async () => {
-        for (const id of batch) this.cache.delete(id);
-        await this.readInto(batch, new Map(), false);
-      });
-    }
-    // Every one read again may hold other words than what was indexed from it.
-    if (stale.length) {
-      await onChanged(stale);
+    this.reads.startFreshnessCheck(async (ids) => {
+      await onChanged(ids);
       await this.saveManifest();
-    }
+    });
   }
 
-  private changesOf(finished: Finished): FileChange[] {
-    const changes: FileChange[] = [];
-    const record = (path: string, data: object): FileChange => ({
-      path,
-      content: serialize(data as WorkspaceFile),
-      record: data,
-    });
-    if (finished.workspaceChanged) changes.push(record(WORKSPACE_FILE, finished.workspace));
-    for (const [id, file] of finished.touched) {
-      const trash = finished.trashNames.get(id);
-      const trashPath = trash ? `trash/${trash}.json` : undefined;
-      const before = finished.before.get(id);
-      if (file && before) {
-        // Only the part that changed is written: a highlight's save leaves the text alone.
-        if (file.document !== before.document)
-          changes.push(record(documentPath(id), recordFileOf(file)));
-        if (file.annotations !== before.annotations)
-          changes.push(record(highlightsPath(id), highlightsFileOf(file)));
-      } else if (file) {
-        changes.push(...documentFiles(file));
-        if (trashPath) changes.push({ path: trashPath, content: null });
-      } else if (before) {
-        // trash/ keeps a deleted document whole, text and highlights in one file.
-        changes.push({ path: trashPath!, content: serialize(before) });
-        changes.push({ path: documentPath(id), content: null });
-        changes.push({ path: highlightsPath(id), content: null });
-      }
-    }
-    return changes;
+  /** Resolves once the check above is done. */
+  get fresh(): Promise<void> {
+    return this.reads.fresh;
+  }
+  get isFresh(): boolean {
+    return this.reads.isFresh;
   }
 
   private notify(ops: readonly Op[]): void {

@@ -1,7 +1,8 @@
 // The workbench window: documents and entities on the left, the reader in the middle, the
 // highlight or entity being worked on at the right. App wires the pieces once: the client
-// of the core, the store, the sync that feeds the store from change events, and the
-// commands; each column reads what it needs from the store.
+// of the core, the store, the sync that feeds the store from change events, the view sync
+// that loads the derived views on screen, and the commands; each column reads what it
+// needs from the store.
 import { useEffect, useState } from 'react';
 import { createClient } from './api/client';
 import { Banners } from './features/shell/Banners';
@@ -22,6 +23,7 @@ import {
   restoreLayout,
 } from './store/layout';
 import { followRoutes } from './sync/route-sync';
+import { createViewSync } from './sync/view-sync';
 import { createSync } from './sync/workbench-sync';
 import { createCommands } from './workbench/commands';
 import { ConfirmProvider } from './workbench/confirm';
@@ -37,19 +39,22 @@ function connect(): Workbench & { start(): () => void } {
     }),
   });
   const sync = createSync(client.api, store);
+  const views = createViewSync(client.api, store);
   const commands = createCommands(client.api, store);
   return {
-    api: client.api,
     store,
     commands,
+    views,
     start() {
       const stopEvents = client.onEvent((event) => sync.handleEvent(event));
       const stopSync = sync.start();
+      const stopViews = views.start();
       const stopSaving = rememberLayout(store);
       const stopRoutes = followRoutes(store, commands);
       return () => {
         stopEvents();
         stopSync();
+        stopViews();
         stopSaving();
         stopRoutes();
       };

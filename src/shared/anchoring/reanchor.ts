@@ -6,7 +6,9 @@ import { anchor, type Anchor } from './anchor';
 import { driftHints } from './anchor-all';
 
 function withAnchor(a: Annotation, placed: Anchor, revision: number): Annotation {
-  const { confidence: _previous, ...rest } = a;
+  // The keys in the schema's order (confidence before the dates), as loading gives them,
+  // so the highlights file is written with the same bytes in every session.
+  const { confidence: _previous, createdAt, updatedAt, ...rest } = a;
   return {
     ...rest,
     target: {
@@ -16,6 +18,8 @@ function withAnchor(a: Annotation, placed: Anchor, revision: number): Annotation
     status: placed.status,
     anchoredRevision: revision,
     ...(placed.confidence !== undefined ? { confidence: placed.confidence } : {}),
+    createdAt,
+    updatedAt,
   };
 }
 

@@ -6,7 +6,6 @@ import type { Input, WorkbenchEvent } from '../../../src/shared/api';
 import type { Annotation, Note } from '../../../src/shared/model';
 import { createWorkbenchStore } from '../../../src/renderer/src/store/index';
 import { selectView } from '../../../src/renderer/src/store/documents';
-import { showEntity } from '../../../src/renderer/src/store/selection';
 import { createSync } from '../../../src/renderer/src/sync/workbench-sync';
 import { changed, entity, fakeApi, listItem, makeAnnotation, makeView, note } from '../builders';
 
@@ -38,10 +37,6 @@ function setup() {
       await sleep(core.getDelays.shift() ?? 0);
       return view;
     },
-    'annotations.byEntity': ({ entityId }: Input<'annotations.byEntity'>) =>
-      core.annotations
-        .filter((a) => a.entityIds.includes(entityId))
-        .map((annotation) => ({ annotation, documentTitle: `Document ${annotation.documentId}` })),
     'entities.list': () => [
       entity('e1', core.annotations.filter((a) => a.entityIds.includes('e1')).length),
     ],
@@ -182,24 +177,6 @@ describe('createSync', () => {
     send(put(made));
     expect(await fetched()).toEqual(['documents.get']);
     expect(selectView(store.getState())?.annotations.map((a) => a.id)).toEqual(['a5']);
-  });
-
-  it('reloads the open entity’s passages when its highlights change, and only then', async () => {
-    const { sync, core, send, fetched, store } = setup();
-    sync.start();
-    await fetched();
-    core.annotations = [{ ...core.annotations[0]!, entityIds: ['e1'] }];
-    store.dispatch(showEntity('e1'));
-    expect(await fetched()).toEqual(['annotations.byEntity']);
-    send(changed({ annotations: { put: [], removed: [] }, touchedEntities: ['e9'] }));
-    expect(await fetched()).toEqual([]);
-    send(
-      changed({
-        annotations: { put: [core.annotations[0]!], removed: [] },
-        touchedEntities: ['e1'],
-      }),
-    );
-    expect(await fetched()).toEqual(['annotations.byEntity']);
   });
 
   it('loads everything again after a reset (a repair)', async () => {

@@ -1,6 +1,7 @@
 // The renderer's one store: a state of small modules (documents, entities, selection, ui,
-// history, workspace, research, layout, highlight list, notes, tags), each with its own state, reducer and selectors. The state changes
-// only through actions; what the core sends is turned into actions by ../sync.
+// history, workspace, research, layout, highlight list, notes, tags, and the derived views
+// under views/), each with its own state, reducer and selectors. The state changes only
+// through actions; what the core sends is turned into actions by ../sync.
 import type { ChangesAction } from './changes';
 import { createStore, type Store } from './create-store';
 import {
@@ -38,6 +39,7 @@ import {
 import { initialNotes, notesReducer, type NotesAction, type NotesState } from './notes';
 import { initialTags, tagsReducer, type TagsAction, type TagsState } from './tags';
 import { initialUi, uiReducer, type UiAction, type UiState } from './ui';
+import { initialViews, viewsReducer, type ViewsAction, type ViewsState } from './views/index';
 import {
   initialWorkspace,
   workspaceReducer,
@@ -57,6 +59,7 @@ export interface State {
   highlightList: HighlightListState;
   notes: NotesState;
   tags: TagsState;
+  views: ViewsState;
 }
 
 export type Action =
@@ -71,7 +74,8 @@ export type Action =
   | LayoutAction
   | HighlightListAction
   | NotesAction
-  | TagsAction;
+  | TagsAction
+  | ViewsAction;
 
 export type WorkbenchStore = Store<State, Action>;
 
@@ -87,6 +91,7 @@ export const initialState: State = {
   highlightList: initialHighlightList,
   notes: initialNotes,
   tags: initialTags,
+  views: initialViews,
 };
 
 /** Every module sees every action (a module may follow another's, as selection follows documents/opened). */
@@ -103,6 +108,7 @@ export function reduce(state: State, action: Action): State {
     highlightList: highlightListReducer(state.highlightList, action),
     notes: notesReducer(state.notes, action),
     tags: tagsReducer(state.tags, action),
+    views: viewsReducer(state.views, action),
   };
   const same = (Object.keys(next) as (keyof State)[]).every((key) => next[key] === state[key]);
   return same ? state : next;

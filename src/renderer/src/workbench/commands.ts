@@ -107,7 +107,7 @@ export function createCommands(api: WorkbenchApi, store: WorkbenchStore) {
 
   return {
     ...createResearchCommands(api, store, run),
-    ...createTransferCommands(api, store, imported),
+    ...createTransferCommands(api, store, imported, run),
     imported,
     ...createNotesCommands(api, store, run),
     run,

@@ -1,15 +1,20 @@
 // Bringing files in and taking exports out, with progress: an import says which file of
 // how many it is on and can be stopped between files; an export says it is under way.
-import type { ExportFormat, WorkbenchApi } from '../../../shared/api';
+// Pasted text and annotations files come in here too, and a dossier or the timeline goes
+// out as a file.
+import type { ExportFormat, Input, Output, WorkbenchApi } from '../../../shared/api';
 import { download, importFiles, type FileOutcome } from '../lib/import-files';
 import { plural } from '../lib/labels';
 import type { WorkbenchStore } from '../store/index';
 import { showError } from '../store/ui';
 
+type Run = <T>(call: () => Promise<T>) => Promise<T | undefined>;
+
 export function createTransferCommands(
   api: WorkbenchApi,
   store: WorkbenchStore,
   imported: (outcomes: FileOutcome[]) => void,
+  run: Run,
 ) {
   const { dispatch } = store;
   let controller: AbortController | null = null;
@@ -58,6 +63,26 @@ export function createTransferCommands(
         clear();
       }
     },
+
+    /** Saves an export of the core's as a file; an error shows in the error line. */
+    exportDossier: async (id: string): Promise<void> => {
+      const file = await run(() => api['export.dossier']({ id }));
+      if (file) download(file.fileName, file.mimeType, file.content);
+    },
+
+    exportEvents: async (format: Input<'export.events'>['format']): Promise<void> => {
+      const file = await run(() => api['export.events']({ format }));
+      if (file) download(file.fileName, file.mimeType, file.content);
+    },
+
+    /** Adds pasted text as a document; rejects with the core's reason, for the dialog to show. */
+    pasteText: (input: Input<'documents.paste'>): Promise<Output<'documents.paste'>> =>
+      api['documents.paste'](input),
+
+    /** Imports an annotations file; rejects with the core's reason, for the dialog to show. */
+    importAnnotations: (
+      input: Input<'annotations.import'>,
+    ): Promise<Output<'annotations.import'>> => api['annotations.import'](input),
 
     /** Stops the import under way after the file it is on. */
     cancelProgress: (): void => controller?.abort(),

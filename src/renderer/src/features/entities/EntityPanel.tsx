@@ -8,6 +8,7 @@ import { splitAliases } from '../../lib/entity-match';
 import { plural } from '../../lib/labels';
 import { EventFields } from './EventFields';
 import { MergeSection } from './MergeSection';
+import { LinkedMarkdown } from '../notes/LinkedMarkdown';
 import { NoteBacklinks } from '../notes/NoteBacklinks';
 import { PassageList } from './PassageList';
 import { TypeSelect } from './TypeSelect';
@@ -164,6 +165,11 @@ export function EntityPanel({
             setClash(null);
           }}
         />
+      )}
+      {entity.description && (
+        <div className="description">
+          <LinkedMarkdown source={entity.description} />
+        </div>
       )}
       <EntityForm
         key={entity.updatedAt}

@@ -4,8 +4,8 @@
 import { useState } from 'react';
 import type { EntityWithUsage } from '../../../../shared/api';
 import type { EventDate, Participant } from '../../../../shared/model';
-import type { DateSuggestion } from '../../../../shared/methods/events';
-import { useCommands, useWorkbench } from '../../workbench/context';
+import { useView } from '../../hooks/use-view';
+import { useCommands } from '../../workbench/context';
 
 export const ROLES = ['official', 'victim', 'witness', 'perpetrator', 'other'] as const;
 
@@ -26,7 +26,6 @@ export function EventFields({
   entities: readonly EntityWithUsage[];
   readOnly: boolean;
 }): React.JSX.Element {
-  const { api } = useWorkbench();
   const commands = useCommands();
   const [start, setStart] = useState(entity.date?.start ?? '');
   const [end, setEnd] = useState(entity.date?.end ?? '');
@@ -34,7 +33,8 @@ export function EventFields({
   const [people, setPeople] = useState<Participant[]>(entity.participants ?? []);
   const [who, setWho] = useState('');
   const [role, setRole] = useState<string>(ROLES[0]);
-  const [suggestions, setSuggestions] = useState<DateSuggestion[] | null>(null);
+  const [suggesting, setSuggesting] = useState(false);
+  const suggestions = useView('dateSuggestions', entity.id, { enabled: suggesting }).data;
   const others = entities.filter((e) => e.id !== entity.id);
   const places = [...others].sort(
     (a, b) => Number(b.type === 'place') - Number(a.type === 'place'),
@@ -83,10 +83,7 @@ export function EventFields({
               ? `Known to the ${precision}.`
               : 'Write the date as YYYY, YYYY-MM or YYYY-MM-DD.'}
         </p>
-        <button
-          type="button"
-          onClick={() => void api['events.suggestDates']({ id: entity.id }).then(setSuggestions)}
-        >
+        <button type="button" onClick={() => setSuggesting(true)}>
           Suggest dates from passages
         </button>
         {suggestions && (

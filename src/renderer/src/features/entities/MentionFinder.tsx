@@ -5,23 +5,16 @@ import { useState } from 'react';
 import type { Entity } from '../../../../shared/model';
 import type { Mention } from '../../../../shared/methods/mentions';
 import { plural } from '../../lib/labels';
-import { useQuery } from '../../hooks/use-query';
-import { selectContentChanges } from '../../store/workspace';
-import { useCommands, useSelector, useWorkbench } from '../../workbench/context';
+import { useView } from '../../hooks/use-view';
+import { useCommands } from '../../workbench/context';
 
 const keyOf = (m: Mention): string => `${m.documentId}:${m.start}`;
 
 export function MentionFinder({ entity }: { entity: Entity }): React.JSX.Element {
-  const { api } = useWorkbench();
   const commands = useCommands();
-  const changes = useSelector(selectContentChanges);
   const [open, setOpen] = useState(false);
   const [chosen, setChosen] = useState<ReadonlySet<string>>(new Set());
-  const { data: mentions } = useQuery(
-    () => api['mentions.find']({ entityId: entity.id }),
-    [entity.id, entity.updatedAt, changes],
-    open,
-  );
+  const { data: mentions } = useView('mentions', entity.id, { enabled: open });
   const pending = (mentions ?? []).filter((m) => !m.tagged);
   const accept = (list: Mention[]): void => {
     setChosen(new Set());

@@ -5,9 +5,10 @@ import { useEffect, useRef, useState } from 'react';
 import type { EntityWithUsage } from '../../../../shared/api';
 import { ANNOTATION_KINDS, type Annotation, type AnnotationKind } from '../../../../shared/model';
 import type { NewEntity } from '../../lib/entity-match';
+import { runShortcut } from '../../lib/keymap';
 import { formatDate, KIND_LABELS, STATUS_TEXT } from '../../lib/labels';
 import { EntityPicker } from '../entities/EntityPicker';
-import { Markdown } from '../notes/Markdown';
+import { LinkedMarkdown } from '../notes/LinkedMarkdown';
 import { NoteBacklinks } from '../notes/NoteBacklinks';
 import { TagEditor } from './TagEditor';
 
@@ -157,16 +158,15 @@ export function AnnotationPanel({
                 e.target.setSelectionRange(e.target.value.length, e.target.value.length)
               }
               onChange={(e) => setNote(e.target.value)}
-              onKeyDown={(e) => {
-                if (e.key === 'Escape') {
-                  e.preventDefault();
-                  setNote(annotation.note);
-                  stopEditing();
-                } else if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
-                  e.preventDefault();
-                  void actions.update({ note }).then(stopEditing);
-                }
-              }}
+              onKeyDown={(e) =>
+                runShortcut('highlight-note', e, {
+                  'highlightNote.cancel': () => {
+                    setNote(annotation.note);
+                    stopEditing();
+                  },
+                  'highlightNote.save': () => void actions.update({ note }).then(stopEditing),
+                })
+              }
             />
           </label>
           <div className="row">
@@ -187,7 +187,7 @@ export function AnnotationPanel({
       ) : (
         <>
           {annotation.note ? (
-            <Markdown source={annotation.note} />
+            <LinkedMarkdown source={annotation.note} />
           ) : (
             <p className="muted">No note.</p>
           )}

@@ -3,8 +3,7 @@
 import { useId } from 'react';
 import type { SearchHit } from '../../../../shared/methods/search';
 import { useCombobox } from '../../hooks/use-combobox';
-import { useQuery } from '../../hooks/use-query';
-import { useWorkbench } from '../../workbench/context';
+import { useView } from '../../hooks/use-view';
 
 export function HighlightPicker({
   exclude,
@@ -13,15 +12,14 @@ export function HighlightPicker({
   exclude: readonly string[];
   onPick: (hit: SearchHit) => void;
 }): React.JSX.Element {
-  const { api } = useWorkbench();
   const { query, setQuery, open, setOpen, active, inputProps, onKey } = useCombobox();
   const listId = useId();
   const trimmed = query.trim();
   const enabled = trimmed.length >= 2;
-  const { data, error } = useQuery(
-    () => api['search.query']({ query: trimmed, kinds: ['highlight'], limit: 20 }),
-    [trimmed],
-    enabled,
+  const { data, error } = useView(
+    'search',
+    { query: trimmed, kinds: ['highlight'], limit: 20 },
+    { enabled, keepPrevious: true },
   );
   const hits = enabled ? (data?.hits ?? []).filter((h) => !exclude.includes(h.id)) : [];
   const choose = (index: number): void => {
@@ -47,7 +45,7 @@ export function HighlightPicker({
         onBlur={() => setTimeout(() => setOpen(false), 150)}
       />
       {open && enabled && data && hits.length === 0 && (
-        <p className="muted small">{error?.message ?? `No highlight matches “${trimmed}”.`}</p>
+        <p className="muted small">{error ?? `No highlight matches “${trimmed}”.`}</p>
       )}
       {expanded && (
         <ul role="listbox" id={listId} aria-label="Highlights">

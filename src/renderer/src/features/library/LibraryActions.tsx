@@ -13,6 +13,9 @@ import { useWorkbench } from '../../workbench/context';
 
 const EXPORTS = EXPORT_FORMATS.map((f) => ({ format: f.id, label: f.label }));
 
+/** Counts the annotations files picked, so each pick is previewed afresh. */
+let picks = 0;
+
 export function LibraryActions({
   readOnly,
   onImported,
@@ -20,7 +23,7 @@ export function LibraryActions({
   readOnly: boolean;
   onImported: (outcomes: FileOutcome[]) => void;
 }): React.JSX.Element {
-  const { api, store, commands } = useWorkbench();
+  const { store, commands } = useWorkbench();
   const onError = (message: string): void => store.dispatch(showError(message));
   const fileInput = useRef<HTMLInputElement>(null);
   const pasteDialog = useRef<HTMLDialogElement>(null);
@@ -76,7 +79,12 @@ export function LibraryActions({
               e.target.value = '';
               if (!file) return;
               file.text().then(
-                (json) => setAnnotations({ name: file.name, json }),
+                (json) =>
+                  setAnnotations({
+                    name: file.name,
+                    json,
+                    token: `${file.name}:${++picks}`,
+                  }),
                 (error: unknown) => onError(`${file.name} could not be read: ${String(error)}`),
               );
             }}
@@ -138,27 +146,30 @@ export function LibraryActions({
             disabled={!text.trim()}
             onClick={() => {
               const filled = filledSource(source);
-              void api['documents.paste']({
-                text,
-                ...(title.trim() ? { title } : {}),
-                ...(Object.keys(filled).length ? { source: filled } : {}),
-              }).then(
-                (outcome) => {
-                  pasteDialog.current?.close();
-                  setTitle('');
-                  setText('');
-                  setSource(EMPTY_SOURCE);
-                  onImported([
-                    {
-                      fileName: 'Pasted text',
-                      ok: true,
-                      message: outcome.kind === 'document' ? `added “${outcome.title}”` : '',
-                      ...(outcome.kind === 'document' ? { documentId: outcome.documentId } : {}),
-                    },
-                  ]);
-                },
-                (error: unknown) => onError(error instanceof Error ? error.message : String(error)),
-              );
+              void commands
+                .pasteText({
+                  text,
+                  ...(title.trim() ? { title } : {}),
+                  ...(Object.keys(filled).length ? { source: filled } : {}),
+                })
+                .then(
+                  (outcome) => {
+                    pasteDialog.current?.close();
+                    setTitle('');
+                    setText('');
+                    setSource(EMPTY_SOURCE);
+                    onImported([
+                      {
+                        fileName: 'Pasted text',
+                        ok: true,
+                        message: outcome.kind === 'document' ? `added “${outcome.title}”` : '',
+                        ...(outcome.kind === 'document' ? { documentId: outcome.documentId } : {}),
+                      },
+                    ]);
+                  },
+                  (error: unknown) =>
+                    onError(error instanceof Error ? error.message : String(error)),
+                );
             }}
           >
             Add document

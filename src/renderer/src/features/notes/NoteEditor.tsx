@@ -5,12 +5,12 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import type { Note } from '../../../../shared/model';
 import { formatDate, noteTitle } from '../../lib/labels';
-import { useLinkIndex } from '../../hooks/use-link-index';
+import { runShortcut } from '../../lib/keymap';
 import { useConfirm } from '../../workbench/confirm';
 import { useCommands } from '../../workbench/context';
-import { Markdown } from './Markdown';
 import { NoteLinks } from './NoteLinks';
-import { useNoteLinkRenderer } from './NoteLink';
+import { LinkedMarkdown } from './LinkedMarkdown';
+import { NoteBacklinks } from './NoteBacklinks';
 
 type Draft = Pick<Note, 'title' | 'body'>;
 
@@ -23,8 +23,6 @@ export function NoteEditor({
 }): React.JSX.Element {
   const commands = useCommands();
   const confirm = useConfirm();
-  const index = useLinkIndex();
-  const renderLink = useNoteLinkRenderer(index);
   const id = useId();
   const [draft, setDraft] = useState<Draft>({ title: note.title, body: note.body });
   const [tab, setTab] = useState<'write' | 'preview'>('write');
@@ -73,12 +71,7 @@ export function NoteEditor({
           event.preventDefault();
           void save();
         }}
-        onKeyDown={(event) => {
-          if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 's') {
-            event.preventDefault();
-            void save();
-          }
-        }}
+        onKeyDown={(event) => runShortcut('note-editor', event, { 'note.save': () => void save() })}
       >
         <fieldset disabled={readOnly}>
           <label className="stack">
@@ -127,7 +120,7 @@ export function NoteEditor({
                 </span>
               </label>
             ) : draft.body.trim() ? (
-              <Markdown source={draft.body} noteLink={renderLink} />
+              <LinkedMarkdown source={draft.body} />
             ) : (
               <p className="muted">Nothing written yet.</p>
             )}
@@ -151,6 +144,7 @@ export function NoteEditor({
       </form>
 
       <NoteLinks note={note} readOnly={readOnly} />
+      <NoteBacklinks target={{ kind: 'note', id: note.id }} title="Notes that link this note" />
 
       <dl className="dates">
         <dt>Created</dt>

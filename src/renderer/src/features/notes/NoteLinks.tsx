@@ -8,11 +8,10 @@ import type { Note } from '../../../../shared/model';
 import { KIND_LABELS } from '../../lib/labels';
 import { linkedRecords } from '../../lib/note-links';
 import { useLinkIndex } from '../../hooks/use-link-index';
-import { useQuery } from '../../hooks/use-query';
+import { useView } from '../../hooks/use-view';
 import { selectDocumentList } from '../../store/documents';
 import { selectEntities } from '../../store/entities';
 import { showEntity } from '../../store/selection';
-import { selectContentChanges } from '../../store/workspace';
 import { useCommands, useSelector, useWorkbench } from '../../workbench/context';
 import { EntityPicker } from '../entities/EntityPicker';
 import { HighlightPicker } from '../highlights/HighlightPicker';
@@ -75,18 +74,16 @@ export function NoteLinks({
   note: Note;
   readOnly: boolean;
 }): React.JSX.Element {
-  const { api, store } = useWorkbench();
+  const { store } = useWorkbench();
   const index = useLinkIndex();
   const commands = useCommands();
   const entities = useSelector(selectEntities);
   const documents = useSelector(selectDocumentList) ?? NO_DOCUMENTS;
-  const changes = useSelector(selectContentChanges);
   const [documentId, setDocumentId] = useState('');
-  const { data: highlights } = useQuery(
-    () => api['annotations.byIds']({ ids: note.annotationIds }),
-    [note.annotationIds.join(), changes],
-    note.annotationIds.length > 0,
-  );
+  const { data: highlights } = useView('linkedHighlights', note.annotationIds, {
+    enabled: note.annotationIds.length > 0,
+    keepPrevious: true,
+  });
   const link = (patch: Partial<Pick<Note, 'entityIds' | 'documentIds' | 'annotationIds'>>) =>
     void commands.updateNote(note.id, patch);
   const linkedEntities = note.entityIds.flatMap((id) => entities.find((e) => e.id === id) ?? []);

@@ -2,12 +2,12 @@
 // them (use-highlight-paint.ts, or wrapped spans where the Highlight API is missing), turns
 // the user's selection, by mouse or keyboard, into text offsets, opens the highlight under
 // a click, and offers the selection toolbar and the kind keys.
-import { HIGHLIGHT_KINDS, kindForKey } from '../../../../shared/concepts/highlight-kinds';
 import { Fragment, useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { DocumentView } from '../../../../shared/api';
 import type { AnnotationKind } from '../../../../shared/model';
 import { offsetsToRange, rangeToOffsets } from '../../lib/dom-offsets';
 import { canPaintHighlights } from '../../lib/highlight-paint';
+import { useKindKeys } from '../../lib/keymap';
 import type { Span as HighlightSpan } from '../../lib/segments';
 import type { Span } from '../../lib/text-units';
 import { useHighlightPointer } from '../../hooks/use-highlight-pointer';
@@ -144,22 +144,9 @@ export function Reader({
     clear: () => setPending(null),
   });
 
-  useEffect(() => {
-    // H and each kind's key (src/shared/concepts/highlight-kinds.ts).
-    const kindOf = (key: string): AnnotationKind | undefined =>
-      key === 'h' ? HIGHLIGHT_KINDS[0].id : kindForKey(key);
-    const onKey = (event: KeyboardEvent): void => {
-      const target = event.target as HTMLElement | null;
-      if (!pending || onReattach || event.altKey || event.ctrlKey || event.metaKey) return;
-      if (target?.closest('input, textarea, select, [contenteditable="true"]')) return;
-      const kind = kindOf(event.key.toLowerCase());
-      if (!kind) return;
-      event.preventDefault();
-      create(kind, 'highlight');
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [pending, create, onReattach]);
+  // Each kind's keys (src/shared/concepts/keymap.ts, one row per highlight kind) while
+  // text is selected.
+  useKindKeys((kind) => create(kind, 'highlight'), pending !== null && !onReattach);
 
   useLayoutEffect(() => {
     if (!focus || !root.current || focus.documentId !== document.id) return;

@@ -2,38 +2,27 @@
 // tagged to it grouped by source with the citation, and the documents that mention it.
 // Exported as a Markdown brief that cites every quote.
 import type { Dossier } from '../../../../shared/methods/entities';
-import { download } from '../../lib/import-files';
 import { plural } from '../../lib/labels';
-import { useQuery } from '../../hooks/use-query';
-import { selectContentChanges } from '../../store/workspace';
-import { useCommands, useSelector, useWorkbench } from '../../workbench/context';
+import { useView } from '../../hooks/use-view';
+import { useCommands } from '../../workbench/context';
 import { MentionFinder } from '../entities/MentionFinder';
+import { LinkedMarkdown } from '../notes/LinkedMarkdown';
 import { formatEventDate } from '../../../../shared/labels';
 
 const wikidata = (id: string): string | undefined =>
   /^Q\d+$/.test(id) ? `https://www.wikidata.org/wiki/${id}` : undefined;
 
 export function DossierView({ entityId }: { entityId: string }): React.JSX.Element {
-  const { api } = useWorkbench();
-  const changes = useSelector(selectContentChanges);
-  const { data, error } = useQuery(
-    () => api['entities.dossier']({ id: entityId }),
-    [entityId, changes],
-  );
-  if (!data) return <p className="muted empty">{error?.message ?? 'Loading…'}</p>;
+  const { data, error } = useView('dossier', entityId);
+  if (!data) return <p className="muted empty">{error ?? 'Loading…'}</p>;
   return <DossierBody dossier={data} />;
 }
 
 function DossierBody({ dossier }: { dossier: Dossier }): React.JSX.Element {
-  const { api } = useWorkbench();
   const commands = useCommands();
   const { entity } = dossier;
   const link = entity.externalId ? wikidata(entity.externalId) : undefined;
   const passages = dossier.sources.reduce((n, s) => n + s.passages.length, 0);
-  const exportBrief = async (): Promise<void> => {
-    const file = await commands.run(() => api['export.dossier']({ id: entity.id }));
-    if (file) download(file.fileName, file.mimeType, file.content);
-  };
   return (
     <article className="research dossier" aria-labelledby="dossier-heading">
       <header className="row spread">
@@ -44,7 +33,7 @@ function DossierBody({ dossier }: { dossier: Dossier }): React.JSX.Element {
             {plural(dossier.sources.length, 'document')}
           </p>
         </div>
-        <button type="button" onClick={() => void exportBrief()}>
+        <button type="button" onClick={() => void commands.exportDossier(entity.id)}>
           Export as Markdown
         </button>
       </header>
@@ -61,7 +50,11 @@ function DossierBody({ dossier }: { dossier: Dossier }): React.JSX.Element {
           )}
         </p>
       )}
-      {entity.description && <p className="description">{entity.description}</p>}
+      {entity.description && (
+        <div className="description">
+          <LinkedMarkdown source={entity.description} />
+        </div>
+      )}
 
       {dossier.events.length > 0 && (
         <section aria-labelledby="dossier-events">
@@ -73,6 +66,7 @@ function DossierBody({ dossier }: { dossier: Dossier }): React.JSX.Element {
                 {e.place ? `, ${e.place.name}` : ''}
                 {e.participants.length > 0 &&
                   ` (${e.participants.map((p) => `${p.name}: ${p.role}`).join('; ')})`}
+                {e.entity.description && <LinkedMarkdown source={e.entity.description} />}
               </li>
             ))}
           </ul>
@@ -134,7 +128,11 @@ function DossierBody({ dossier }: { dossier: Dossier }): React.JSX.Element {
                       Show in reader
                     </button>
                   </div>
-                  {annotation.note && <p className="note">{annotation.note}</p>}
+                  {annotation.note && (
+                    <div className="note">
+                      <LinkedMarkdown source={annotation.note} />
+                    </div>
+                  )}
                 </li>
               ))}
             </ol>

@@ -1,15 +1,12 @@
 // The tag view: every highlight carrying one free-text tag, across all documents, in
 // reading order by document; each opens the highlight in the reader.
 import { KIND_LABELS, plural } from '../../lib/labels';
-import { useQuery } from '../../hooks/use-query';
-import { selectContentChanges } from '../../store/workspace';
-import { useCommands, useSelector, useWorkbench } from '../../workbench/context';
+import { useView } from '../../hooks/use-view';
+import { useCommands } from '../../workbench/context';
 
 export function TagView({ tag }: { tag: string }): React.JSX.Element {
-  const { api } = useWorkbench();
   const commands = useCommands();
-  const changes = useSelector(selectContentChanges);
-  const { data, error } = useQuery(() => api['annotations.byTag']({ tag }), [tag, changes]);
+  const { data, error } = useView('tagged', tag);
   return (
     <article className="research tag-view" aria-labelledby="tag-heading">
       <header>
@@ -21,7 +18,7 @@ export function TagView({ tag }: { tag: string }): React.JSX.Element {
           </p>
         )}
       </header>
-      {!data && <p className="muted">{error?.message ?? 'Loading…'}</p>}
+      {!data && <p className="muted">{error ?? 'Loading…'}</p>}
       {data?.length === 0 && <p className="muted">No highlight carries this tag any more.</p>}
       {data && data.length > 0 && (
         <ul className="note-highlights" aria-label={`Highlights tagged ${tag}`}>

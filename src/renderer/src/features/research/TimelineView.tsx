@@ -1,22 +1,17 @@
 // Events on a timeline: each event entity by its date (year, month or day, or a range),
 // with its place, participants and evidence passages. Exported as CSV or JSON.
 import { formatEventDate } from '../../../../shared/labels';
-import { download } from '../../lib/import-files';
 import { plural } from '../../lib/labels';
-import { useQuery } from '../../hooks/use-query';
+import { useView } from '../../hooks/use-view';
 import { showEntity } from '../../store/selection';
-import { selectContentChanges } from '../../store/workspace';
-import { useCommands, useSelector, useWorkbench } from '../../workbench/context';
+import { useCommands, useWorkbench } from '../../workbench/context';
+import { LinkedMarkdown } from '../notes/LinkedMarkdown';
 
 export function TimelineView(): React.JSX.Element {
-  const { api, store } = useWorkbench();
+  const { store } = useWorkbench();
   const commands = useCommands();
-  const changes = useSelector(selectContentChanges);
-  const { data: events, error } = useQuery(() => api['events.timeline']({}), [changes]);
-  const exportAs = async (format: 'csv' | 'json'): Promise<void> => {
-    const file = await commands.run(() => api['export.events']({ format }));
-    if (file) download(file.fileName, file.mimeType, file.content);
-  };
+  const { data: events, error } = useView('timeline', 'all');
+  const exportAs = (format: 'csv' | 'json'): Promise<void> => commands.exportEvents(format);
   return (
     <section className="research timeline" aria-labelledby="timeline-heading">
       <header className="row spread">
@@ -30,7 +25,7 @@ export function TimelineView(): React.JSX.Element {
           </button>
         </div>
       </header>
-      {!events && <p className="muted">{error?.message ?? 'Loading…'}</p>}
+      {!events && <p className="muted">{error ?? 'Loading…'}</p>}
       {events?.length === 0 && (
         <p className="muted">
           No events yet. Create an entity of type “event” and give it a date, a place and
@@ -57,6 +52,7 @@ export function TimelineView(): React.JSX.Element {
                   'no participants'}{' '}
                 · {plural(e.evidence.length, 'passage')}
               </p>
+              {e.entity.description && <LinkedMarkdown source={e.entity.description} />}
               {e.evidence.slice(0, 3).map((p) => (
                 <blockquote key={p.annotation.id} className="quote">
                   {p.annotation.target.quote.exact}

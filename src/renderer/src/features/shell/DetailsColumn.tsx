@@ -1,7 +1,8 @@
 // The right column: the open highlight, the open entity, the new entity form or the open
 // document's review queue, and below it the open document's highlights.
 import { selectCurrentDocumentId, selectView } from '../../store/documents';
-import { selectEntities, selectEntity, selectPassages } from '../../store/entities';
+import { selectEntities, selectEntity } from '../../store/entities';
+import { useView } from '../../hooks/use-view';
 import {
   closePanel,
   selectOpenAnnotation,
@@ -85,7 +86,7 @@ function OpenEntity(): React.JSX.Element | null {
   const panel = useSelector(selectPanel);
   const entityId = panel?.type === 'entity' ? panel.id : '';
   const entity = useSelector((s) => selectEntity(s, entityId));
-  const passages = useSelector((s) => selectPassages(s, entityId));
+  const passages = useView('entityPassages', entityId, { enabled: entityId !== '' }).data;
   const entities = useSelector(selectEntities);
   const readOnly = useSelector(selectWorkspaceReadOnly);
   if (!entity) return null;
