@@ -104,7 +104,7 @@ export class RelayClientAdapter extends NetworkAdapter {
   private receive(bytes: Uint8Array): void {
     let message: Wire;
     try {
-      message = cbor.decode(bytes) as Wire;
+      message = cbor.decode<Wire>(bytes);
     } catch {
       return;
     }

@@ -16,6 +16,7 @@ import { planRemote, type Quarantined } from './remote-records';
 import {
   sameHeads,
   SYNCED_KINDS,
+  toPlain,
   writeRecord,
   type SyncedKind,
   type WorkspaceDoc,
@@ -93,14 +94,16 @@ export class Replicator {
     let written = 0;
     let heads: A.Heads | null = null;
     this.handle.update((doc) => {
-      const ids = which === 'all' ? this.allIds(doc, now) : which;
+      const base = A.view(doc, this.agreedHeads);
+      const ids = which === 'all' ? this.allIds(base, now) : which;
       const result = A.changeAt(
         doc,
         this.agreedHeads,
         { message: 'workbench', time: Math.floor(Date.now() / 1000) },
         (d) => {
           for (const kind of SYNCED_KINDS)
-            for (const id of ids[kind]) if (writeRecord(d[kind], id, now[kind].get(id))) written++;
+            for (const id of ids[kind])
+              if (writeRecord(d[kind], id, now[kind].get(id), toPlain(base[kind][id]))) written++;
         },
       );
       heads = result.newHeads;
@@ -113,8 +116,7 @@ export class Replicator {
     }
   }
 
-  private allIds(doc: A.Doc<WorkspaceDoc>, now: Record<SyncedKind, Map<string, object>>): Ids {
-    const base = A.view(doc, this.agreedHeads);
+  private allIds(base: A.Doc<WorkspaceDoc>, now: Record<SyncedKind, Map<string, object>>): Ids {
     const ids = noIds();
     for (const kind of SYNCED_KINDS) {
       for (const id of [...Object.keys(base[kind]), ...now[kind].keys()])

@@ -78,11 +78,12 @@ export class SyncSession {
     // Heads not in the saved document (it was lost or replaced) mean no known agreement:
     // everything is compared from the genesis, which re-sends but loses nothing.
     const agreed = saved.agreed && A.hasHeads(doc, saved.agreed) ? saved.agreed : start;
-    let session: SyncSession | undefined;
+    const holder: { session?: SyncSession } = {};
     const replicator = new Replicator(ctx, handle, agreed, saved.quarantined, () =>
-      session?.scheduleSave(),
+      holder.session?.scheduleSave(),
     );
-    session = new SyncSession(dir, repo, adapter, handle, replicator);
+    const session = new SyncSession(dir, repo, adapter, handle, replicator);
+    holder.session = session;
     replicator.start();
     return session;
   }

@@ -94,27 +94,33 @@ export function writeRecord(
   map: Record<string, AmRecord>,
   id: string,
   record: object | undefined,
+  /**
+   * The record as the document holds it, read outside the change: inside one, lists come
+   * back as proxies that do not read as arrays, and would always look changed.
+   */
+  before: unknown,
 ): boolean {
-  const current = map[id];
   if (!record) {
-    if (!current) return false;
+    if (before === undefined) return false;
     delete map[id];
     return true;
   }
-  if (!current) {
+  const current = map[id];
+  if (!current || typeof before !== 'object' || !before) {
     map[id] = toAm(record) as AmRecord;
     return true;
   }
   let wrote = false;
   const fields = record as Record<string, unknown>;
-  for (const key of new Set([...Object.keys(current), ...Object.keys(fields)])) {
+  const was = before as Record<string, unknown>;
+  for (const key of new Set([...Object.keys(was), ...Object.keys(fields)])) {
     const value = fields[key];
     if (value === undefined) {
-      if (key in current) {
+      if (was[key] !== undefined) {
         delete current[key];
         wrote = true;
       }
-    } else if (!same(toPlain(current[key]), value)) {
+    } else if (!same(was[key], value)) {
       current[key] = toAm(value);
       wrote = true;
     }
