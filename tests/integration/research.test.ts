@@ -85,6 +85,21 @@ describe('co-occurrence', () => {
     expect(result.nodes.map((n) => n.type)).not.toContain('place');
   });
 
+  it('counts at document scope from what each document holds now', async () => {
+    // Document scope is answered from the catalog, not the files: it must follow each
+    // change to a highlight's tags, and a deleted highlight.
+    const f = await fixture();
+    const pairs = async () =>
+      unwrap(await f.wb.call('analysis.cooccurrence', { scope: 'document' })).pairs.length;
+    expect(await pairs()).toBe(6);
+    unwrap(await f.wb.call('annotations.update', { id: f.h.h4!, patch: { entityIds: [] } }));
+    unwrap(await f.wb.call('annotations.delete', { id: f.h.h5! }));
+    // Only "One" holds tags in two entities now: Ejei, Shamkhani, Vahidi, Evin.
+    expect(await pairs()).toBe(6);
+    unwrap(await f.wb.call('annotations.update', { id: f.h.h3!, patch: { entityIds: [] } }));
+    expect(await pairs()).toBe(1);
+  });
+
   it('filters by minimum count and lists the passages behind a pair', async () => {
     const f = await fixture();
     const all = unwrap(await f.wb.call('analysis.cooccurrence', { scope: 'paragraph' }));

@@ -2,15 +2,18 @@
 // over the current state: none goes through the command queue.
 import type { NamespaceHandlers } from '../../shared/api';
 import type { CoreContext } from '../context';
-import { connections, cooccurrence } from './cooccurrence';
+import { connections, cooccurrence, documentUnits, unitsOf } from './cooccurrence';
 
 export function analysisHandlers(ctx: CoreContext): NamespaceHandlers<'analysis'> {
   return {
-    // Only documents with tagged highlights can hold a pair: those are read, no others.
+    // At document scope the catalog answers (it keeps which entities each document's
+    // highlights carry); at the others only documents with tagged highlights are read.
     'analysis.cooccurrence': async (input) => {
       const { entities } = ctx.store.workspace;
+      if (input.scope === 'document')
+        return cooccurrence(documentUnits(ctx.store.catalog.values()), entities, input);
       const files = await ctx.files(ctx.tagging(entities.map((e) => e.id)));
-      return cooccurrence(files, entities, input);
+      return cooccurrence(unitsOf(files, input.scope), entities, input);
     },
     'analysis.connections': async ({ a, b, scope }) => {
       await ctx.read((tx) => [tx.entity(a), tx.entity(b)]);

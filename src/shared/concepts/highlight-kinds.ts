@@ -34,5 +34,14 @@ export function highlightKind(id: HighlightKindId): HighlightKindSpec {
 export const kindForKey = (key: string): HighlightKindId | undefined =>
   HIGHLIGHT_KINDS.find((k) => k.key === key)?.id;
 
+/**
+ * The kind an imported annotation's W3C motivation names, when exactly one kind has it
+ * ('questioning' is a question; 'highlighting' is shared, so it names none).
+ */
+export function kindForMotivation(motivation: string): HighlightKindId | undefined {
+  const kinds = HIGHLIGHT_KINDS.filter((k) => k.motivation === motivation);
+  return kinds.length === 1 ? kinds[0]!.id : undefined;
+}
+
 /** The CSS custom property holding a kind's colour. */
 export const kindColourVar = (id: HighlightKindId): string => `--hl-${id}`;

@@ -10,6 +10,7 @@ import { ANNOTATION_KINDS, type AnnotationKind } from '../../../shared/model';
 import { URN } from '../../export/w3c';
 import { AnnotationsFileError, type ForeignAnnotation, type ForeignEntity } from './foreign';
 import { parse, readSelectors } from './selectors';
+import { kindForMotivation } from '../../../shared/concepts/highlight-kinds';
 
 const MAX_URL = 4096;
 const MAX_BODIES = 500;
@@ -150,7 +151,10 @@ function readAnnotation(raw: unknown, at: string, index: number): ForeignAnnotat
   const notes: string[] = a.bodyValue?.trim() ? [a.bodyValue] : [];
   const tags: string[] = [];
   const entities: ForeignEntity[] = [];
-  let kind: AnnotationKind | undefined = has(motivation, 'questioning') ? 'question' : undefined;
+  let kind: AnnotationKind | undefined = [motivation ?? []]
+    .flat()
+    .map(kindForMotivation)
+    .find((k) => k !== undefined);
   const bodies = listOf(a.body);
   if (bodies.length > MAX_BODIES)
     throw new AnnotationsFileError(`${at}.body: more than ${MAX_BODIES} bodies`);
