@@ -9,6 +9,7 @@ import { SEARCH_KINDS, type SearchKind } from '../shared/methods/search';
 import type { Workbench } from '../core/index';
 import { verifyBundleCommand } from './bundle';
 import { exportFile, importFiles, option, type Io } from './transfer';
+import { runSyncCommand, SYNC_COMMANDS, type SyncCommand } from './sync-commands';
 
 export type { Io };
 
@@ -37,6 +38,13 @@ Commands:
                                          names every file that does not match (exit 1)
   verify                                 check every quote against its document's text and every
                                          text against its recorded SHA-256 (exit 1 on a mismatch)
+
+Team sync (the key comes from RW_SYNC_TOKEN or --key-file FILE, never the command line):
+  sync-server --port N --data DIR [--host H]  run the team's relay (loopback unless --host)
+  share --server ws://HOST:PORT          share this workspace; prints its share id last
+  join ID --server ws://HOST:PORT        make a new workspace (--workspace NEWDIR) from a share
+  sync [--server URL]                    one round with the relay: send, receive, list conflicts
+  conflicts                              the open conflicts as of the last sync
 
 Without --workspace, the workbench's default workspace is used.`;
 
@@ -106,6 +114,8 @@ export async function runCli(argv: string[], io: Io, options: CliOptions = {}): 
     io.out(USAGE);
     return command ? 0 : 1;
   }
+  if ((SYNC_COMMANDS as readonly string[]).includes(command))
+    return runSyncCommand(command as SyncCommand, rest, io);
   if (!['import', 'export', 'search', 'repair', 'verify'].includes(command))
     return fail(io, `Unknown command "${command}".\n\n${USAGE}`);
   // A bundle is checked on its own: no workspace is opened.

@@ -13,6 +13,11 @@ export async function verifyBundleFile(bytes: Uint8Array, name: string): Promise
   return (await import('./evidence/verify-bundle')).verifyBundle(bytes, name);
 }
 
+// Team sync (issue 18), loaded on first use: Automerge compiles its WebAssembly on import.
+export const loadTeamSync = (): Promise<typeof import('./sync/team-sync')> =>
+  import('./sync/team-sync');
+export type { FieldConflict, RoundResult, SyncConfig } from './sync/team-sync';
+
 import { nodeFs, writeFileDurably } from './store/durable';
 
 /** Writes a file the user asked for (an export) durably: temp file, fsync, rename. */

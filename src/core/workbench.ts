@@ -72,6 +72,11 @@ export interface Workbench {
   /** The same, typed, for trusted callers in this process (the CLI, tests). */
   call<M extends MethodName>(method: M, input: Input<M>): Promise<Envelope<Output<M>>>;
   subscribe(listener: Listener): () => void;
+  /**
+   * The core itself, for extensions running in this process beside the API (team sync
+   * follows its commits and runs commands through its queue). Hosts use `call`/`dispatch`.
+   */
+  readonly core: CoreContext;
   /** Resolves when the search index holds the whole workspace. */
   readonly indexed: Promise<void>;
   /** Resolves when that index has been saved to the cache, when it needed saving. */
@@ -168,6 +173,7 @@ export async function openWorkbench(
     call: <M extends MethodName>(method: M, input: Input<M>) =>
       dispatch(handlers, method, input) as Promise<Envelope<Output<M>>>,
     subscribe: (listener) => ctx.feed.subscribe(listener),
+    core: ctx,
     get indexed() {
       return ctx.search.ready;
     },
