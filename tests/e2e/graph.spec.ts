@@ -91,7 +91,10 @@ for (const colorScheme of ['light', 'dark'] as const) {
   test.describe(`${colorScheme} scheme`, () => {
     test.use({ colorScheme });
 
-    for (const count of [7, 70]) {
+    // Labels apart at both sizes in the light scheme; the dark one checks the counts'
+    // contrast and the legend on the small network (a 70-node layout is the same in both,
+    // and drawing it twice cost CI most of a minute).
+    for (const count of colorScheme === 'light' ? [7, 70] : [7]) {
       test(`a network of ${count} entities: labels apart, counts readable, a legend`, async ({
         workbench: wb,
         page,
