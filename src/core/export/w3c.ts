@@ -16,6 +16,7 @@ import { relationOf } from '../../shared/codebook/codebook';
 import { kindMotivation } from '../../shared/concepts/highlight-kinds';
 import type { Annotation, Codebook, Document, Entity, HighlightLink } from '../../shared/model';
 import { sha256 } from '../hash';
+import { documentMediaType } from '../../shared/concepts/import-formats';
 import { regionFragment } from '../../shared/regions';
 import { pageAt, type Snapshot } from './snapshot';
 
@@ -26,17 +27,6 @@ export const RW_VOCAB = `${URN}:vocab#`;
 export const WIKIDATA_ENTITY = 'http://www.wikidata.org/entity/';
 
 const codePoints = (text: string, offset: number): number => [...text.slice(0, offset)].length;
-
-const MEDIA_TYPES: Record<Document['format'], string> = {
-  text: 'text/plain',
-  markdown: 'text/markdown',
-  html: 'text/html',
-  pdf: 'application/pdf',
-  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-  json: 'application/json',
-  reference: 'text/plain',
-  qdpx: 'text/plain',
-};
 
 const isQid = (id: string | undefined): id is string => !!id && /^Q\d+$/.test(id);
 
@@ -79,7 +69,7 @@ function sourceOf(doc: Document, textHash: string): Record<string, unknown> {
   return {
     id: doc.source.url ?? `${URN}:document:${doc.id}`,
     type: 'Text',
-    format: MEDIA_TYPES[doc.format],
+    format: documentMediaType(doc.format),
     'rw:title': doc.title,
     'rw:sourceSha256': doc.contentHash,
     'rw:textSha256': textHash,

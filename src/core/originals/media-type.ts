@@ -1,7 +1,7 @@
 // What kind of file a kept file is, told by its first bytes where they say (PDF, Word's
 // zip, the raster images shown in the reader) and by its name otherwise. An image's type
 // comes from its bytes only: a file that calls itself a PNG and is not one is not shown.
-import { importKindOf } from '../../shared/concepts/import-formats';
+import { importKindOf, importMediaType } from '../../shared/concepts/import-formats';
 import type { ImageMediaType } from '../../shared/model';
 
 const startsWith = (bytes: Uint8Array, ...sig: number[]): boolean =>
@@ -20,18 +20,9 @@ export function imageTypeOf(bytes: Uint8Array): ImageMediaType | undefined {
   return undefined;
 }
 
-const BY_KIND: Record<string, string> = {
-  text: 'text/plain',
-  markdown: 'text/markdown',
-  html: 'text/html',
-  pdf: 'application/pdf',
-  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-  backup: 'application/json',
-};
-
 /** The media type of an imported file. */
 export function mediaTypeOf(bytes: Uint8Array, fileName: string): string {
   if (startsWith(bytes, 0x25, 0x50, 0x44, 0x46, 0x2d)) return 'application/pdf';
   const kind = importKindOf(fileName);
-  return (kind && BY_KIND[kind]) ?? 'application/octet-stream';
+  return kind ? importMediaType(kind) : 'application/octet-stream';
 }

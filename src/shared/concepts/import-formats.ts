@@ -30,17 +30,48 @@ export const IMPORT_FORMATS: readonly {
   kind: ImportKind;
   label: string;
   extensions: readonly string[];
+  /** The media type a kept original of this kind is served and described as. */
+  mediaType: string;
 }[] = [
-  { kind: 'text', label: 'plain text', extensions: ['.txt', '.text'] },
-  { kind: 'markdown', label: 'Markdown', extensions: ['.md', '.markdown', '.mdown'] },
-  { kind: 'html', label: 'web page', extensions: ['.html', '.htm', '.xhtml', '.shtml'] },
-  { kind: 'pdf', label: 'PDF', extensions: ['.pdf'] },
-  { kind: 'docx', label: 'Word document', extensions: ['.docx'] },
-  { kind: 'backup', label: 'workbench backup or CSL-JSON bibliography', extensions: ['.json'] },
-  { kind: 'bibliography', label: 'bibliography (BibTeX, RIS)', extensions: ['.bib', '.ris'] },
-  { kind: 'qdpx', label: 'REFI-QDA project', extensions: ['.qdpx'] },
-  { kind: 'qdc', label: 'REFI-QDA codebook', extensions: ['.qdc'] },
+  { kind: 'text', label: 'plain text', extensions: ['.txt', '.text'], mediaType: 'text/plain' },
+  {
+    kind: 'markdown',
+    label: 'Markdown',
+    extensions: ['.md', '.markdown', '.mdown'],
+    mediaType: 'text/markdown',
+  },
+  {
+    kind: 'html',
+    label: 'web page',
+    extensions: ['.html', '.htm', '.xhtml', '.shtml'],
+    mediaType: 'text/html',
+  },
+  { kind: 'pdf', label: 'PDF', extensions: ['.pdf'], mediaType: 'application/pdf' },
+  {
+    kind: 'docx',
+    label: 'Word document',
+    extensions: ['.docx'],
+    mediaType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  },
+  {
+    kind: 'backup',
+    label: 'workbench backup or CSL-JSON bibliography',
+    extensions: ['.json'],
+    mediaType: 'application/json',
+  },
+  {
+    kind: 'bibliography',
+    label: 'bibliography (BibTeX, RIS)',
+    extensions: ['.bib', '.ris'],
+    mediaType: 'text/plain',
+  },
+  { kind: 'qdpx', label: 'REFI-QDA project', extensions: ['.qdpx'], mediaType: 'application/zip' },
+  { kind: 'qdc', label: 'REFI-QDA codebook', extensions: ['.qdc'], mediaType: 'application/xml' },
 ];
+
+/** The media type of a file of this import kind. */
+export const importMediaType = (kind: ImportKind): string =>
+  IMPORT_FORMATS.find((f) => f.kind === kind)!.mediaType;
 
 /**
  * The formats a stored document may name: the document kinds, and 'json' for documents
@@ -58,6 +89,13 @@ export const DOCUMENT_FORMATS = [
   /** A text source brought in from a REFI-QDA project. */
   'qdpx',
 ] as const;
+export type DocumentFormat = (typeof DOCUMENT_FORMATS)[number];
+
+/** What a document's text came from, as a media type (the W3C export's `format`). */
+export function documentMediaType(format: DocumentFormat): string {
+  if (format === 'json' || format === 'reference' || format === 'qdpx') return 'text/plain';
+  return importMediaType(format);
+}
 
 /** Every importable extension, as a file input's `accept` list. */
 export const IMPORT_ACCEPT = IMPORT_FORMATS.flatMap((f) => f.extensions).join(',');
