@@ -1,4 +1,4 @@
-// documents.*: listing, reading the stored anchoring, importing (./transfer.ts), correcting
+// documents.*: listing, reading the stored anchoring, importing (./import-files.ts), correcting
 // a source's details (./sources.ts), deleting (to trash/) and editing the text, which makes
 // a new revision and re-anchors every highlight against it in the same command.
 import type { DocumentListItem, NamespaceHandlers } from '../../shared/api';

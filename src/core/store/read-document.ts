@@ -1,5 +1,5 @@
 // Reading one document, the same way for every reader: the open's scan, a read when
-// something first asks for the document, the background check and the index workers.
+// something first asks for the document, and the background check.
 // Its two files are read strictly (a documents/ file written before schema 3 still holds
 // the highlights), then checked for integrity against the rest of the workspace; whatever
 // fails is reported by file and record and never written over.
