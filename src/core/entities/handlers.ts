@@ -1,9 +1,10 @@
-// entities.*: the entities kept in workspace.json, merged and split (./merge.ts), and an
-// entity's dossier. Deleting an entity that highlights use must be confirmed with the
+// entities.*: the entities kept in workspace.json, merged and split (./merge.ts), those a
+// new name may duplicate (./similar.ts), and an entity's dossier. Deleting an entity that highlights use must be confirmed with the
 // number of highlights it untags; the count is checked in the same command that deletes,
 // so it cannot go stale between.
-import type { NamespaceHandlers } from '../../shared/api';
+import type { EntityWithUsage, NamespaceHandlers } from '../../shared/api';
 import { dossier } from './dossier';
+import { similarEntities } from './similar';
 import { mergeHandlers } from './merge';
 import type { Entity } from '../../shared/model';
 import type { CoreContext } from '../context';
@@ -57,6 +58,17 @@ function eventFields(
   };
 }
 
+/** Every entity with the number of highlights tagged to it, by name. */
+function withUsage(ctx: CoreContext): EntityWithUsage[] {
+  const counts = ctx.tags.usage();
+  const list = ctx.store.state.workspace.entities.map((e) => ({
+    ...e,
+    usage: counts.get(e.id) ?? 0,
+  }));
+  list.sort((a, b) => a.name.localeCompare(b.name));
+  return list;
+}
+
 export function entitiesHandlers(ctx: CoreContext): NamespaceHandlers<'entities'> {
   return {
     ...mergeHandlers(ctx),
@@ -64,15 +76,9 @@ export function entitiesHandlers(ctx: CoreContext): NamespaceHandlers<'entities'
       ctx.read((tx) =>
         dossier([...tx.documents()], tx.entities, tx.entity(id), ctx.search.blockLookup()),
       ),
-    'entities.list': () => {
-      const counts = ctx.tags.usage();
-      const list = ctx.store.state.workspace.entities.map((e) => ({
-        ...e,
-        usage: counts.get(e.id) ?? 0,
-      }));
-      list.sort((a, b) => a.name.localeCompare(b.name));
-      return Promise.resolve(list);
-    },
+    'entities.list': () => Promise.resolve(withUsage(ctx)),
+
+    'entities.similar': (input) => Promise.resolve(similarEntities(withUsage(ctx), input)),
 
     'entities.create': (input) =>
       ctx.command('Create entity', (tx) => {
