@@ -14,7 +14,7 @@ test('merge, find mentions, dossier, co-occurrence and an event on the timeline'
 
   // Two spellings of one person, merged: the other spelling becomes an alias.
   await wb.createEntity('Hamid Nouri', 'person');
-  await wb.createEntity('Hamid Noury', 'person');
+  await wb.createEntity('Hamid Noury', 'person', true);
   await wb.details.getByRole('button', { name: 'Merge…' }).click();
   const merge = wb.details.getByRole('region', { name: 'Merge with another entity' });
   await merge

@@ -22,6 +22,7 @@ import {
   restoreLayout,
 } from './store/layout';
 import { followRoutes } from './sync/route-sync';
+import { keepDrafts, windowStorage } from './sync/draft-storage';
 import { createSync } from './sync/workbench-sync';
 import { createCommands } from './workbench/commands';
 import { ConfirmProvider } from './workbench/confirm';
@@ -47,7 +48,9 @@ function connect(): Workbench & { start(): () => void } {
       const stopSync = sync.start();
       const stopSaving = rememberLayout(store);
       const stopRoutes = followRoutes(store, commands);
+      const stopDrafts = keepDrafts(store, windowStorage());
       return () => {
+        stopDrafts();
         stopEvents();
         stopSync();
         stopSaving();

@@ -31,6 +31,14 @@ export function shortcutGroups(): ShortcutGroup[] {
       ],
     },
     {
+      title: 'In an editor (a highlight’s note, a note, an entity, an event)',
+      shortcuts: [
+        { keys: `${mod}+S`, does: 'Save' },
+        { keys: `${mod}+Enter`, does: 'Save' },
+        { keys: 'Esc', does: 'Close the note editor; what you typed stays as a draft' },
+      ],
+    },
+    {
       title: 'In the document (Tab to it)',
       shortcuts: [
         { keys: '↓ / ↑', does: 'Select the next / previous sentence' },

@@ -1,8 +1,9 @@
 // The renderer's one store: a state of small modules (documents, entities, selection, ui,
-// history, workspace, research, layout, highlight list, notes, tags), each with its own state, reducer and selectors. The state changes
+// history, workspace, research, layout, highlight list, notes, tags, drafts), each with its own state, reducer and selectors. The state changes
 // only through actions; what the core sends is turned into actions by ../sync.
 import type { ChangesAction } from './changes';
 import { createStore, type Store } from './create-store';
+import { draftsReducer, initialDrafts, type DraftsAction, type DraftsState } from './drafts';
 import {
   documentsReducer,
   initialDocuments,
@@ -57,6 +58,7 @@ export interface State {
   highlightList: HighlightListState;
   notes: NotesState;
   tags: TagsState;
+  drafts: DraftsState;
 }
 
 export type Action =
@@ -71,7 +73,8 @@ export type Action =
   | LayoutAction
   | HighlightListAction
   | NotesAction
-  | TagsAction;
+  | TagsAction
+  | DraftsAction;
 
 export type WorkbenchStore = Store<State, Action>;
 
@@ -87,6 +90,7 @@ export const initialState: State = {
   highlightList: initialHighlightList,
   notes: initialNotes,
   tags: initialTags,
+  drafts: initialDrafts,
 };
 
 /** Every module sees every action (a module may follow another's, as selection follows documents/opened). */
@@ -103,6 +107,7 @@ export function reduce(state: State, action: Action): State {
     highlightList: highlightListReducer(state.highlightList, action),
     notes: notesReducer(state.notes, action),
     tags: tagsReducer(state.tags, action),
+    drafts: draftsReducer(state.drafts, action),
   };
   const same = (Object.keys(next) as (keyof State)[]).every((key) => next[key] === state[key]);
   return same ? state : next;

@@ -1,14 +1,13 @@
 // The side panel for one highlight: its quote, kind, entities, free-text tags, Markdown
-// note, the notes that link it, and dates, with editing and deleting. Every change is saved
-// at once and shown once it is on disk.
-import { useEffect, useRef, useState } from 'react';
+// note (./HighlightNote.tsx, written as a draft until saved), the notes that link it, and
+// dates, with editing and deleting. Every change is saved at once and shown once on disk.
 import type { EntityWithUsage } from '../../../../shared/api';
 import { ANNOTATION_KINDS, type Annotation, type AnnotationKind } from '../../../../shared/model';
 import type { NewEntity } from '../../lib/entity-match';
 import { formatDate, KIND_LABELS, STATUS_TEXT } from '../../lib/labels';
 import { EntityPicker } from '../entities/EntityPicker';
-import { Markdown } from '../notes/Markdown';
 import { NoteBacklinks } from '../notes/NoteBacklinks';
+import { HighlightNote } from './HighlightNote';
 import { TagEditor } from './TagEditor';
 
 export interface AnnotationActions {
@@ -17,7 +16,7 @@ export interface AnnotationActions {
     note?: string;
     entityIds?: string[];
     tags?: string[];
-  }) => Promise<void>;
+  }) => Promise<boolean>;
   createAndTag: (entity: NewEntity) => Promise<void>;
   remove: () => void;
   openEntity: (id: string) => void;
@@ -37,20 +36,6 @@ export function AnnotationPanel({
   intent: 'tag' | 'note' | null;
   actions: AnnotationActions;
 }): React.JSX.Element {
-  const [editing, setEditing] = useState(intent === 'note');
-  const [note, setNote] = useState(annotation.note);
-  // After the editor closes, focus goes back to the button that opens it.
-  const editButton = useRef<HTMLButtonElement>(null);
-  const refocus = useRef(false);
-  useEffect(() => {
-    if (editing || !refocus.current) return;
-    refocus.current = false;
-    editButton.current?.focus();
-  }, [editing]);
-  const stopEditing = (): void => {
-    refocus.current = true;
-    setEditing(false);
-  };
   const byId = new Map(entities.map((e) => [e.id, e]));
   const tagged = annotation.entityIds.map((id) => byId.get(id)).filter((e) => e !== undefined);
 
@@ -64,7 +49,7 @@ export function AnnotationPanel({
           ×
         </button>
       </header>
-      <blockquote className={`quote quote-${annotation.kind}`}>
+      <blockquote className={`quote quote-${annotation.kind}`} dir="auto">
         {annotation.target.quote.exact}
       </blockquote>
       {annotation.status !== 'anchored' && (
@@ -102,7 +87,7 @@ export function AnnotationPanel({
           {tagged.map((entity) => (
             <li key={entity.id} className="chip">
               <button type="button" className="link" onClick={() => actions.openEntity(entity.id)}>
-                {entity.name}
+                <bdi>{entity.name}</bdi>
               </button>
               {!readOnly && (
                 <button
@@ -126,6 +111,7 @@ export function AnnotationPanel({
           entities={entities}
           exclude={annotation.entityIds}
           autoFocus={intent === 'tag'}
+          passage={annotation.target.quote.exact}
           onPick={(id) => void actions.update({ entityIds: [...annotation.entityIds, id] })}
           onCreate={(entity) => void actions.createAndTag(entity)}
         />
@@ -139,65 +125,12 @@ export function AnnotationPanel({
       />
 
       <h3>Note</h3>
-      {editing ? (
-        <form
-          onSubmit={(event) => {
-            event.preventDefault();
-            void actions.update({ note }).then(stopEditing);
-          }}
-        >
-          <label className="stack">
-            Note (Markdown)
-            <textarea
-              value={note}
-              rows={6}
-              autoFocus
-              // The caret at the end, to go on writing where the note stops.
-              onFocus={(e) =>
-                e.target.setSelectionRange(e.target.value.length, e.target.value.length)
-              }
-              onChange={(e) => setNote(e.target.value)}
-              onKeyDown={(e) => {
-                if (e.key === 'Escape') {
-                  e.preventDefault();
-                  setNote(annotation.note);
-                  stopEditing();
-                } else if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
-                  e.preventDefault();
-                  void actions.update({ note }).then(stopEditing);
-                }
-              }}
-            />
-          </label>
-          <div className="row">
-            <button type="submit" className="primary">
-              Save note
-            </button>
-            <button
-              type="button"
-              onClick={() => {
-                setNote(annotation.note);
-                stopEditing();
-              }}
-            >
-              Cancel
-            </button>
-          </div>
-        </form>
-      ) : (
-        <>
-          {annotation.note ? (
-            <Markdown source={annotation.note} />
-          ) : (
-            <p className="muted">No note.</p>
-          )}
-          {!readOnly && (
-            <button type="button" ref={editButton} onClick={() => setEditing(true)}>
-              {annotation.note ? 'Edit note' : 'Add note'}
-            </button>
-          )}
-        </>
-      )}
+      <HighlightNote
+        annotation={annotation}
+        readOnly={readOnly}
+        startEditing={intent === 'note'}
+        save={(note) => actions.update({ note })}
+      />
 
       <NoteBacklinks
         target={{ kind: 'highlight', id: annotation.id }}

@@ -1,0 +1,64 @@
+// Asks the core which entities a name being created or renamed may duplicate
+// (entities.similar), shortly after the typing stops, and again at once when the user
+// saves, so the question "same as …?" is never skipped by a quick Enter.
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { SimilarEntity } from '../../../shared/api';
+import { useWorkbench } from '../workbench/context';
+
+const SETTLE_MS = 250;
+
+export interface SimilarEntities {
+  /** The entities like the name as last typed (empty until known). */
+  similar: SimilarEntity[];
+  /** The same, asked now: what a save must wait for. */
+  check: () => Promise<SimilarEntity[]>;
+}
+
+export function useSimilarEntities(
+  name: string,
+  aliases: readonly string[],
+  exceptId?: string,
+  enabled = true,
+): SimilarEntities {
+  const { api } = useWorkbench();
+  const key = JSON.stringify([name.trim(), aliases, exceptId ?? '']);
+  const [answer, setAnswer] = useState<{ key: string; similar: SimilarEntity[] }>({
+    key: '',
+    similar: [],
+  });
+  const latest = useRef(key);
+  useEffect(() => {
+    latest.current = key;
+  }, [key]);
+  const ask = useCallback(async (): Promise<SimilarEntity[]> => {
+    const [trimmed, names, except] = JSON.parse(key) as [string, string[], string];
+    if (!trimmed) return [];
+    try {
+      const similar = await api['entities.similar']({
+        name: trimmed,
+        aliases: names,
+        ...(except ? { exceptId: except } : {}),
+      });
+      // An answer about a name since changed is not shown.
+      if (latest.current === key) setAnswer({ key, similar });
+      return similar;
+    } catch {
+      // The question is a help, not a gate: a failed check never stops a save.
+      return [];
+    }
+  }, [api, key]);
+  useEffect(() => {
+    if (!enabled) return;
+    const timer = setTimeout(() => void ask(), SETTLE_MS);
+    return () => clearTimeout(timer);
+  }, [ask, enabled]);
+  return {
+    similar: enabled && answer.key === key ? answer.similar : [],
+    check: () =>
+      enabled
+        ? answer.key === key
+          ? Promise.resolve(answer.similar)
+          : ask()
+        : Promise.resolve([]),
+  };
+}
