@@ -2,9 +2,11 @@
 // not by how it is spelled: a relative import is resolved against the importing file, so
 // '../../main/window' and '../window' are judged by the folder they reach.
 import { builtinModules } from 'node:module';
-import { dirname, relative, resolve, sep } from 'node:path';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 
 const root = resolve(import.meta.dirname, '..');
+/** How an import of the core's entry module may be written, relative to the root. */
+const CORE_ENTRY = new Set(['src/core/index', 'src/core/index.ts', join('src', 'core', 'index')]);
 const NODE = new Set([...builtinModules, ...builtinModules.map((m) => `node:${m}`)]);
 
 /** Which layer (src/<layer>/) a file or resolved import belongs to, if any. */
@@ -16,7 +18,8 @@ export function layerOf(absolutePath) {
 /**
  * What each layer may import. `layers`: the src/ folders it may reach; `node`: Node
  * built-ins; `packages`: bare specifiers refused (a prefix match, so 'react' covers
- * 'react-dom' and 'react/jsx-runtime').
+ * 'react-dom' and 'react/jsx-runtime'); `coreEntry`: the core only through its entry
+ * module, src/core/index.ts (the hosts).
  */
 export const RULES = {
   shared: {
@@ -25,10 +28,20 @@ export const RULES = {
     packages: ['electron', 'react', 'lowdb', 'flexsearch'],
   },
   core: { layers: ['core', 'shared'], node: true, packages: ['electron', 'react'] },
-  main: { layers: ['main', 'core', 'shared'], node: true, packages: ['react'] },
+  main: { layers: ['main', 'core', 'shared'], node: true, packages: ['react'], coreEntry: true },
   preload: { layers: ['preload', 'shared'], node: false, packages: ['react'] },
-  server: { layers: ['server', 'core', 'shared'], node: true, packages: ['electron', 'react'] },
-  cli: { layers: ['cli', 'core', 'shared'], node: true, packages: ['electron', 'react'] },
+  server: {
+    layers: ['server', 'core', 'shared'],
+    node: true,
+    packages: ['electron', 'react'],
+    coreEntry: true,
+  },
+  cli: {
+    layers: ['cli', 'core', 'shared'],
+    node: true,
+    packages: ['electron', 'react'],
+    coreEntry: true,
+  },
   renderer: { layers: ['renderer', 'shared'], node: false, packages: ['electron'] },
 };
 
@@ -41,10 +54,13 @@ function check(context, node, specifier) {
     context.report({ node, message: `src/${from} may not import "${specifier}": ${why}` });
   if (specifier.startsWith('.')) {
     const target = layerOf(resolve(dirname(context.filename), specifier));
+    const resolved = resolve(dirname(context.filename), specifier);
     if (target && !rule.layers.includes(target))
       report(
         `it reaches src/${target} (allowed: ${rule.layers.map((l) => `src/${l}`).join(', ')}).`,
       );
+    else if (target === 'core' && rule.coreEntry && !CORE_ENTRY.has(relative(root, resolved)))
+      report('a host reaches the core only through src/core/index.ts.');
     else if (!target) report('it reaches outside src/.');
     return;
   }

@@ -9,9 +9,7 @@ import { basename, resolve } from 'node:path';
 import type { Envelope } from '../shared/api';
 import { IMPORT_EXTENSIONS_LABEL } from '../shared/concepts/import-formats';
 import { SEARCH_KINDS, type SearchKind } from '../shared/methods/search';
-import { defaultWorkspaceDir, workspaceArg } from '../core/default-workspace';
-import { nodeFs, writeFileDurably } from '../core/store/durable';
-import { openWorkbench, type Workbench } from '../core/workbench';
+import type { Workbench } from '../core/index';
 
 export interface Io {
   out: (line: string) => void;
@@ -90,7 +88,8 @@ async function exportFile(wb: Workbench, args: string[], io: Io): Promise<number
     return fail(io, `export needs --format ${EXPORT_FORMAT_WORDS} and --out FILE.`);
   const result = await wb.call('export.create', { format });
   if (!result.ok) return fail(io, result.error.message);
-  await writeFileDurably(nodeFs, resolve(out), result.value.content);
+  const { saveFileDurably } = await import('../core/index');
+  await saveFileDurably(resolve(out), result.value.content);
   io.out(`Wrote ${Buffer.byteLength(result.value.content)} bytes of ${format} to ${out}.`);
   return 0;
 }
@@ -138,6 +137,8 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
   }
   if (!['import', 'export', 'search', 'repair', 'verify'].includes(command))
     return fail(io, `Unknown command "${command}".\n\n${USAGE}`);
+  // The core loads only for a command that needs it: `--help` answers at once.
+  const { defaultWorkspaceDir, openWorkbench, workspaceArg } = await import('../core/index');
   const wb = await openWorkbench(workspaceArg(argv) ?? defaultWorkspaceDir(), {
     host: 'command line',
   });
@@ -193,7 +194,8 @@ async function verify(wb: Workbench, io: Io): Promise<number> {
   const unhashed = r.unhashed ? `; ${r.unhashed} without a recorded text hash (not checked)` : '';
   io.out(
     `${r.documents} documents, ${r.highlights} highlights: ${r.confirmed} quotes confirmed, ` +
-      `${r.unconfirmed} fuzzy or orphaned (to review)${unhashed}; ${r.mismatches.length} mismatches.`,
+      `${r.unconfirmed} fuzzy or orphaned (to review)${unhashed}; custody log: ${r.custodyLines} lines; ` +
+      `${r.mismatches.length} mismatches.`,
   );
   return r.mismatches.length ? 1 : 0;
 }

@@ -2,7 +2,9 @@
 // folder. Every host (Electron's IPC, the browser host's HTTP, the command line) wraps
 // this and nothing else, so they cannot drift apart.
 import { readFile } from 'node:fs/promises';
+import { userInfo } from 'node:os';
 import { basename } from 'node:path';
+import { APP_VERSION } from '../shared/version';
 import type { Envelope, Input, MethodName, Output, WorkbenchHandlers } from '../shared/api';
 import { CoreContext } from './context';
 import type { Listener } from './change-feed';
@@ -20,7 +22,7 @@ import { HandlerRegistry } from './registry';
 import { searchHandlers } from './search/handlers';
 import { tagsHandlers } from './tags/handlers';
 import { workspaceHandlers } from './workspace/handlers';
-import { importPlainText } from './importers/plain-text';
+import { IMPORTERS } from './importers/registry';
 import { createWorkerParser } from './importers/worker-parser';
 import { prepareIndex, type PrepareJob } from './search/index-prepare';
 import type { IndexSource } from './search/index-service';
@@ -45,6 +47,8 @@ export interface WorkbenchOptions {
    * built in slices in this thread.
    */
   searchWorker?: string | URL;
+  /** The member of the team making the changes, as the custody log names them. */
+  member?: string;
   /** How long the import worker may take over one file (5 minutes by default). */
   importTimeoutMs?: number;
 }
@@ -74,6 +78,15 @@ export interface Workbench {
   close(): Promise<void>;
 }
 
+/** This machine's user, as the custody log names whoever opened the workspace. */
+function userName(): string {
+  try {
+    return userInfo().username;
+  } catch {
+    return 'unknown';
+  }
+}
+
 export async function openWorkbench(
   dir: string,
   options: WorkbenchOptions = {},
@@ -83,9 +96,14 @@ export async function openWorkbench(
   const first = prepare();
   let store: WorkspaceStore;
   try {
+    const host = options.host ?? 'workbench';
     store = await WorkspaceStore.open(dir, {
-      host: options.host ?? 'workbench',
+      host,
       fs: options.fs,
+      author: {
+        by: options.member ?? userName(),
+        tool: `Research Workbench ${APP_VERSION} (${host})`,
+      },
     });
   } catch (error) {
     first.cancel();
@@ -94,7 +112,7 @@ export async function openWorkbench(
   const ctx = new CoreContext(store, prepare, first);
   if (options.sampleArticle && !store.readOnly && store.isNew) {
     const bytes = await readFile(options.sampleArticle);
-    await addDocument(ctx, importPlainText(bytes, basename(options.sampleArticle)));
+    await addDocument(ctx, await IMPORTERS.text(bytes, basename(options.sampleArticle)));
     // Opening on the sample is not a step the user took: it is not offered for undo.
     store.history.clear();
   }

@@ -3,8 +3,13 @@
 import { join } from 'node:path';
 import { app, BrowserWindow, dialog, Menu, shell } from 'electron';
 import { IPC_EVENT_CHANNEL } from '../shared/api';
-import { APP_NAME, defaultWorkspaceDir, workspaceArg } from '../core/default-workspace';
-import { openWorkbench, type Workbench } from '../core/workbench';
+import {
+  APP_NAME,
+  defaultWorkspaceDir,
+  openWorkbench,
+  workspaceArg,
+  type Workbench,
+} from '../core/index';
 import { bindIpc } from './ipc';
 import { buildMenu, type MenuActions } from './menu';
 import { exportWithDialog, importWithDialog } from './transfer';

@@ -3,7 +3,7 @@
 // which answers with an envelope: nothing is thrown across the process boundary.
 import { ipcMain, type IpcMainInvokeEvent } from 'electron';
 import { IPC_PREFIX, METHOD_NAMES, type Envelope } from '../shared/api';
-import type { Workbench } from '../core/workbench';
+import type { Workbench } from '../core/index';
 import { isTrustedUrl } from './window';
 
 export function bindIpc(current: () => Workbench): void {

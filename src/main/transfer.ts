@@ -5,8 +5,7 @@ import { basename } from 'node:path';
 import { dialog, type BrowserWindow } from 'electron';
 import type { ExportFormat } from '../shared/api';
 import { IMPORT_FORMATS } from '../shared/concepts/import-formats';
-import { nodeFs, writeFileDurably } from '../core/store/durable';
-import type { Workbench } from '../core/workbench';
+import { saveFileDurably, type Workbench } from '../core/index';
 
 export async function importWithDialog(
   win: BrowserWindow | null,
@@ -67,7 +66,7 @@ export async function exportWithDialog(
     : await dialog.showSaveDialog(options);
   if (target.canceled || !target.filePath) return;
   try {
-    await writeFileDurably(nodeFs, target.filePath, result.value.content);
+    await saveFileDurably(target.filePath, result.value.content);
   } catch (error) {
     dialog.showErrorBox(
       'Export failed',

@@ -5,7 +5,7 @@ import { createServer, STATUS_CODES, type IncomingMessage, type ServerResponse }
 import type { AddressInfo, Socket } from 'node:net';
 import { normalize } from 'node:path';
 import type { Envelope, ErrorCode } from '../shared/api';
-import type { Workbench } from '../core/workbench';
+import type { Workbench } from '../core/index';
 import { parseTarget } from './request-target';
 import { internalError, invalid, refuse, send, sendEnvelope } from './responses';
 import {

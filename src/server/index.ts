@@ -4,8 +4,7 @@
 // browser window.
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { defaultWorkspaceDir, userDataDir, workspaceArg } from '../core/default-workspace';
-import { openWorkbench } from '../core/workbench';
+import { defaultWorkspaceDir, openWorkbench, userDataDir, workspaceArg } from '../core/index';
 import { startHttpHost } from './http-host';
 import { openInBrowser } from './open-browser';
 

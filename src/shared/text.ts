@@ -11,14 +11,33 @@ export function normaliseText(raw: string): string {
 
 const NON_ASCII = /\P{ASCII}/u;
 
+/**
+ * White space as every fold reads it (anchoring's and the mention finder's): what
+ * JavaScript's \s matches, less the byte order mark (a zero-width no-break space that a
+ * re-import may drop, which must not count as a space).
+ */
+export function isWhiteSpace(code: number): boolean {
+  return (
+    code === 32 ||
+    (code >= 9 && code <= 13) ||
+    code === 0xa0 ||
+    code === 0x1680 ||
+    (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0x202f ||
+    code === 0x205f ||
+    code === 0x3000
+  );
+}
+
+// Alef with hamza or madda needs no entry: NFKD splits it into alef and a mark, and the
+// mark is dropped with the other diacritics before this table is read.
 const ARABIC_FOLDS: Record<string, string> = {
   '\u064A': '\u06CC', // Arabic yeh -> Persian yeh
   '\u0649': '\u06CC', // alef maksura -> Persian yeh
   '\u0643': '\u06A9', // Arabic kaf -> Persian keheh
   '\u0629': '\u0647', // teh marbuta -> heh
-  '\u0623': '\u0627', // alef with hamza above -> alef
-  '\u0625': '\u0627', // alef with hamza below -> alef
-  '\u0622': '\u0627', // alef with madda -> alef
   '\u0671': '\u0627', // alef wasla -> alef
 };
 
@@ -35,7 +54,7 @@ export function foldForMatch(text: string): string {
     .normalize('NFKD')
     .replace(/[\u0300-\u036F\u064B-\u065F\u0670\u06D6-\u06ED]/g, '')
     .replace(/\u0640|\u200C|\u200D|\u200E|\u200F/g, '')
-    .replace(/[\u064A\u0649\u0643\u0629\u0623\u0625\u0622\u0671]/g, (c) => ARABIC_FOLDS[c] ?? c)
+    .replace(/[\u064A\u0649\u0643\u0629\u0671]/g, (c) => ARABIC_FOLDS[c] ?? c)
     .toLowerCase();
 }
 

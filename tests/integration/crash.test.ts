@@ -1,7 +1,8 @@
 // Kill -9 at random moments: a child process writes through the core while this test kills
 // it, thirty times over one workspace. After each kill the workspace must open writable
 // with every file valid, every acknowledged change present, no temp file or journal left,
-// and each multi-file command (restore, entity delete) all or nothing.
+// and each multi-file command (restore, entity delete) all or nothing; the custody log's
+// chain whole and every file what the log last said of it.
 import { spawn } from 'node:child_process';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -101,6 +102,12 @@ it(`survives ${CYCLES} kills at random moments with nothing acknowledged lost`, 
       const wb = await reopen(dir);
       const info = unwrap(await wb.call('workspace.info', {}));
       expect(info.problems, `cycle ${cycle}`).toEqual([]);
+      // The custody log survives the kill with its chain whole and every file as it says:
+      // a line synced before its files landed is voided at this open.
+      const custody = unwrap(await wb.call('workspace.verify', {})).mismatches.filter(
+        (m) => m.kind === 'custody',
+      );
+      expect(custody, `custody after cycle ${cycle}`).toEqual([]);
       expect(info.readOnly).toBe(false);
       expect(await leftovers(dir)).toEqual([]);
 

@@ -69,13 +69,15 @@ async function withRecorder(): Promise<{ r: Recorder; docId: string }> {
 }
 
 describe('durable writes', () => {
-  it('fsyncs the new file before renaming it into place, and the folder after', async () => {
+  it('syncs the custody line first, then the new file before renaming it into place, and the folder after', async () => {
     const { r } = await withRecorder();
     const wb = await reopen(dir, { fs: r.fs });
     r.calls.length = 0;
     unwrap(await wb.call('entities.create', { name: 'Evin prison', type: 'place' }));
     const steps = r.calls.filter((c) => /^(sync|rename)/.test(c));
     expect(steps).toEqual([
+      // Write-ahead: the change's line in the custody log is on disk before its file.
+      'sync custody.log',
       expect.stringMatching(/^sync \.workspace\.json\.\d+\.\d+\.tmp$/),
       'rename .workspace.json.tmp workspace.json',
       'sync .',

@@ -9,7 +9,7 @@ import { EXPORTERS } from '../../src/core/export/exporters';
 import { exportFormat } from '../../src/shared/concepts/export-formats';
 import { csvCell } from '../../src/core/export/csv';
 import type { Snapshot } from '../../src/core/export/snapshot';
-import { importPlainText } from '../../src/core/importers/plain-text';
+import { importText } from '../../src/core/importers/text-formats';
 import type { ExportFormat } from '../../src/shared/api';
 import { describeRange } from '../../src/shared/anchoring';
 import type { Annotation, Document, Entity } from '../../src/shared/model';
@@ -18,7 +18,7 @@ import { SAMPLE, openSample, reopen, tempDir, unwrap } from './helpers';
 const T = '2026-11-20T10:00:00.000Z';
 
 function fixedSnapshot(): Snapshot {
-  const content = importPlainText(readFileSync(SAMPLE), 'sample-article.txt');
+  const content = importText(readFileSync(SAMPLE), 'sample-article.txt');
   const document: Document = {
     ...content,
     id: 'doc_sample',

@@ -2,7 +2,7 @@
 // against the SHA-256 recorded when it was stored, through the API and the command line.
 // A workspace file changed by hand is reported by document and highlight, and the
 // command line exits 1; a clean workspace passes.
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/run';
@@ -57,8 +57,8 @@ describe('verify', () => {
     await setup();
     const result = await cli('verify');
     expect(result.code, result.err).toBe(0);
-    expect(result.out).toBe(
-      '1 documents, 2 highlights: 2 quotes confirmed, 0 fuzzy or orphaned (to review); 0 mismatches.',
+    expect(result.out).toMatch(
+      /^1 documents, 2 highlights: 2 quotes confirmed, 0 fuzzy or orphaned \(to review\); custody log: \d+ lines; 0 mismatches\.$/,
     );
   });
 
@@ -75,6 +75,12 @@ describe('verify', () => {
         documentId: s.docId,
         documentTitle: s.title,
       }),
+      // The custody log, which last wrote the file, says so too, naming the record.
+      expect.objectContaining({
+        kind: 'custody',
+        file: `documents/${s.docId}.json`,
+        reason: expect.stringContaining(`the records that differ from it: ${s.docId}`) as unknown,
+      }),
     ]);
     expect(report.confirmed).toBe(2);
     await closeWorkbench(dir);
@@ -82,7 +88,7 @@ describe('verify', () => {
     expect(result.code).toBe(1);
     expect(result.err).toContain(`✗ “${s.title}” (${s.docId}) [documents/${s.docId}.json]`);
     expect(result.err).toContain('the text was changed outside the workbench');
-    expect(result.out).toContain('1 mismatches.');
+    expect(result.out).toContain('2 mismatches.');
   });
 
   it('reports a quote whose text was changed, by document and highlight', async () => {
@@ -113,6 +119,8 @@ describe('verify', () => {
     const file = JSON.parse(await readFile(path, 'utf8')) as { document: { textHash?: string } };
     delete file.document.textHash;
     await writeFile(path, JSON.stringify(file, null, 2));
+    // As a workspace from before the custody log: it starts with the files as they are.
+    await rm(join(dir, 'custody.log'));
     const result = await cli('verify');
     expect(result.code, result.err).toBe(0);
     expect(result.out).toContain('1 without a recorded text hash (not checked)');

@@ -4,7 +4,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { countLiterals } from '../../src/core/mentions/count-mentions';
-import { foldWithMap } from '../../src/core/mentions/fold-map';
+import { foldForNames } from '../../src/core/mentions/fold-map';
 import { entityMatcher } from '../../src/core/mentions/mentions';
 
 function byRegex(text: string, name: string, aliases: string[]): number {
@@ -26,7 +26,7 @@ describe('countLiterals', () => {
     ['Évin', ['Evin prison'], 'Evin prison, Évin, evin-like and Evinson; EVIN PRISON.'],
     ['a b a', [], 'a b a b a, then a b a.'],
   ])('counts "%s" as the regex does', (name, aliases, sentence) => {
-    const text = foldWithMap(sentence).text;
+    const text = foldForNames(sentence).text;
     expect(byLiterals(text, name, aliases)).toBe(byRegex(text, name, aliases));
     expect(byLiterals(text, name, aliases)).toBeGreaterThan(0);
   });
@@ -39,7 +39,7 @@ describe('countLiterals', () => {
       .map((parts) => parts.map(([w, sep]) => w + sep).join(''));
     fc.assert(
       fc.property(phrase, fc.array(phrase, { maxLength: 3 }), text, (name, aliases, raw) => {
-        const folded = foldWithMap(raw).text;
+        const folded = foldForNames(raw).text;
         expect(byLiterals(folded, name, aliases)).toBe(byRegex(folded, name, aliases));
       }),
       { numRuns: 2000 },

@@ -36,6 +36,10 @@ describe('layer rule', () => {
     ['src/preload/index.ts', "import { x } from '../main/ipc';"],
     ['src/server/http-host.ts', "import { x } from '../main/window';"],
     ['src/cli/run.ts', "const { x } = require('../main/index');"],
+    // Hosts reach the core through its entry module only.
+    ['src/main/ipc.ts', "import { x } from '../core/workbench';"],
+    ['src/server/index.ts', "import { x } from '../core/store/durable';"],
+    ['src/cli/run.ts', "const m = await import('../core/search/search-index');"],
   ])('refuses %s: %s', (file, code) => {
     expect(problems(file, code)).toHaveLength(1);
   });
@@ -43,7 +47,8 @@ describe('layer rule', () => {
   it.each([
     ['src/core/annotations/handlers.ts', "import { x } from '../../shared/api';"],
     ['src/core/annotations/handlers.ts', "import { x } from '../context';"],
-    ['src/main/ipc.ts', "import { x } from '../core/workbench';"],
+    ['src/main/ipc.ts', "import { x } from '../core/index';"],
+    ['src/cli/run.ts', "const m = await import('../core/index');"],
     ['src/main/ipc.ts', "import { ipcMain } from 'electron';"],
     ['src/preload/index.ts', "import { contextBridge } from 'electron';"],
     ['src/renderer/src/App.tsx', "import { x } from '../../shared/api';"],

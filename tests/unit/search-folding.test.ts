@@ -150,3 +150,9 @@ describe('folding ASCII text', () => {
     expect(foldForMatch('کتاب ۱۲۳')).toBe('کتاب 123');
   });
 });
+
+describe('alef forms', () => {
+  it('fold to alef, hamza and madda dropped as marks after NFKD', () => {
+    expect(foldForMatch('أحمد إيران آزادی ٱلله')).toBe(foldForMatch('احمد ایران ازادی الله'));
+  });
+});

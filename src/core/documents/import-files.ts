@@ -10,7 +10,6 @@ import { WorkbenchError } from '../../shared/errors';
 import { Backup, BACKUP_VERSION } from '../export/snapshot';
 import { migrate } from '../store/migrations';
 import { importPastedText } from '../importers';
-import { decodeText } from '../importers/decode';
 import { ImportError } from '../importers/import-error';
 import type { ParseFile } from '../importers/worker-protocol';
 import { addDocument, storeNewDocument } from './handlers';
@@ -53,6 +52,7 @@ export async function restoreBackup(
 ): Promise<ImportOutcome> {
   let raw: unknown;
   try {
+    const { decodeText } = await import('../importers/decode');
     raw = JSON.parse(decodeText(bytes, fileName, false));
   } catch (error) {
     if (error instanceof ImportError) throw error;

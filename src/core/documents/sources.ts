@@ -5,7 +5,8 @@ import type { ImportOutcome, MatchReason, SourcePatch, WorkbenchHandlers } from 
 import { reanchorAll } from '../../shared/anchoring';
 import type { Annotation, Document, DocumentFile, SourceMeta } from '../../shared/model';
 import type { CoreContext } from '../context';
-import { sha256, type ImportedContent } from '../importers/plain-text';
+import { sha256 } from '../hash';
+import { type ImportedContent } from '../importers/plain-text';
 import type { Tx } from '../store/tx';
 
 type Handlers = Pick<WorkbenchHandlers, 'documents.updateMetadata'>;

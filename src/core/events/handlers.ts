@@ -4,7 +4,6 @@ import type { NamespaceHandlers } from '../../shared/api';
 import type { TimelineEvent } from '../../shared/methods/events';
 import type { CoreContext } from '../context';
 import type { Tx } from '../store/tx';
-import { suggestDates } from './date-suggestions';
 import { passagesByEntity, timeline } from './timeline';
 
 /** Every event entity with its date, place, participants and passages. */
@@ -14,11 +13,14 @@ export const timelineOf = (tx: Tx): TimelineEvent[] =>
 export function eventsHandlers(ctx: CoreContext): NamespaceHandlers<'events'> {
   return {
     'events.timeline': () => ctx.read(timelineOf),
-    'events.suggestDates': ({ id }) =>
-      ctx.read((tx) => {
+    'events.suggestDates': async ({ id }) => {
+      // compromise and its dates plugin load on first use.
+      const { suggestDates } = await import('./date-suggestions');
+      return ctx.read((tx) => {
         tx.entity(id);
         const passages = passagesByEntity([...tx.documents()]).get(id) ?? [];
         return suggestDates(passages.map((p) => p.annotation));
-      }),
+      });
+    },
   };
 }

@@ -6,7 +6,7 @@
 // and Arabic correctly. Cells that a spreadsheet would run as a formula are prefixed
 // with an apostrophe: article text is untrusted.
 import { locate, type Snapshot } from './snapshot';
-import { sha256 } from '../importers/plain-text';
+import { sha256 } from '../hash';
 
 const HEADER = [
   'annotation_id',

@@ -7,7 +7,7 @@ import { ANCHOR_STATUS_LABELS } from '../../shared/concepts/anchor-status';
 import { KIND_LABELS } from '../../shared/labels';
 import type { Annotation, Document, Entity } from '../../shared/model';
 import { plural } from '../../shared/text';
-import { sha256 } from '../importers/plain-text';
+import { sha256 } from '../hash';
 import { citation, locate, locationLabel, type Snapshot } from './snapshot';
 
 const blockquote = (text: string): string =>

@@ -11,7 +11,7 @@
 // of the text the offsets count in, and its revision, under a small vocabulary of ours.
 import { highlightKind } from '../../shared/concepts/highlight-kinds';
 import type { Annotation, Document, Entity } from '../../shared/model';
-import { sha256 } from '../importers/plain-text';
+import { sha256 } from '../hash';
 import { locate, type Snapshot } from './snapshot';
 
 export const URN = 'urn:research-workbench';

@@ -4,7 +4,8 @@
 // page could not. Readability is skipped: the whole document is the content.
 import { htmlToContent } from './html';
 import { ImportError } from './import-error';
-import { sha256, type ImportedContent } from './plain-text';
+import { sha256 } from '../hash';
+import { type ImportedContent } from './plain-text';
 
 export async function importDocx(bytes: Uint8Array, fileName: string): Promise<ImportedContent> {
   const contentHash = sha256(bytes);

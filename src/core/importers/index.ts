@@ -9,7 +9,8 @@ import {
 } from '../../shared/concepts/import-formats';
 import { normaliseText } from '../../shared/text';
 import { ImportError } from './import-error';
-import { sha256, textToContent, type ImportedContent } from './plain-text';
+import { sha256 } from '../hash';
+import { textToContent, type ImportedContent } from './plain-text';
 import { IMPORTERS } from './registry';
 
 export function detectFormat(fileName: string, bytes: Uint8Array): DocumentKind {

@@ -11,7 +11,8 @@ import type { SourceMeta } from '../../shared/model';
 import { ImportError } from './import-error';
 import { dropRunningLines, itemsToLines, type PdfItem, type PdfPage } from './pdf-lines';
 import { pagesToDrafts } from './pdf-paragraphs';
-import { sha256, type ImportedContent } from './plain-text';
+import { sha256 } from '../hash';
+import { type ImportedContent } from './plain-text';
 
 const PACKAGE = dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
 const RTL_CHARS = /[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF]/gu;

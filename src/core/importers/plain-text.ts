@@ -1,14 +1,8 @@
-// Plain text files to documents: decode strictly as UTF-8, normalise, split into blocks.
-import { createHash } from 'node:crypto';
+// What an importer makes of a file (ImportedContent), and plain text (already decoded and
+// normalised) split into paragraphs as a document's content.
 import { plainTextToBlocks } from '../../shared/blocks';
 import type { Block, Document, SourceMeta } from '../../shared/model';
-import { normaliseText } from '../../shared/text';
-import { decodeText } from './decode';
 import { ImportError } from './import-error';
-
-export function sha256(bytes: Uint8Array | string): string {
-  return `sha256:${createHash('sha256').update(bytes).digest('hex')}`;
-}
 
 export interface ImportedContent {
   title: string;
@@ -38,9 +32,4 @@ export function textToContent(
     format: 'text',
     contentHash,
   };
-}
-
-export function importPlainText(bytes: Uint8Array, fileName: string): ImportedContent {
-  const raw = normaliseText(decodeText(bytes, fileName, false));
-  return textToContent(raw, fileName, sha256(bytes));
 }

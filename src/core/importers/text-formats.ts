@@ -5,7 +5,8 @@ import { decodeText } from './decode';
 import { htmlToContent } from './html';
 import { ImportError } from './import-error';
 import { markdownToBlocks } from './markdown';
-import { sha256, textToContent, type ImportedContent } from './plain-text';
+import { sha256 } from '../hash';
+import { textToContent, type ImportedContent } from './plain-text';
 
 const nothing = (fileName: string): never => {
   throw new ImportError(fileName, 'it contains no readable text');

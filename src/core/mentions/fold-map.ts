@@ -1,13 +1,14 @@
 // Folding a whole document for mention matching while remembering where each folded
 // character came from, so a match in folded text maps back to exact offsets in the
-// canonical text. Uses the search folding (foldForMatch) character by character, plus
+// canonical text. (Anchoring folds white space alone, in src/shared/anchoring/fold.ts;
+// both read white space by `isWhiteSpace`, pinned by tests/unit/folds.test.ts.) Uses the search folding (foldForMatch) character by character, plus
 // what names need beyond it: runs of white space count as one space, a full stop after a
 // letter is dropped ("U.S." is "US"), the typographic apostrophe is the plain one, and the
 // separators of digit groups go ("5,000" and "۵٬۰۰۰" are "5000"), as search reads them.
 import type { Document } from '../../shared/model';
-import { DIGIT_GROUPS, foldForMatch } from '../../shared/text';
+import { DIGIT_GROUPS, foldForMatch, isWhiteSpace } from '../../shared/text';
 
-export interface Folded {
+export interface NameFold {
   text: string;
   /** For each folded character, the offset of the original character it came from. */
   starts: Int32Array;
@@ -27,7 +28,7 @@ function groupSeparators(text: string): Set<number> {
   return at;
 }
 
-export function foldWithMap(text: string): Folded {
+export function foldForNames(text: string): NameFold {
   const out: string[] = [];
   const starts = new Int32Array(text.length + 1);
   let n = 0;
@@ -63,10 +64,10 @@ export function foldWithMap(text: string): Folded {
     } else if (code < 128) {
       if (code === 46 && isLetter(text[i - 1])) {
         // "U.S." and "U.S" read as "US"; a sentence's full stop goes too, harmlessly.
-      } else if (code === 32 || (code >= 9 && code <= 13)) emit(' ', i);
+      } else if (isWhiteSpace(code)) emit(' ', i);
       else emit(text[i]!, i);
     } else if (code === 0x2019 || code === 0x2018) emit("'", i);
-    else if (/\s/u.test(String.fromCodePoint(code))) emit(' ', i);
+    else if (isWhiteSpace(code)) emit(' ', i);
     else for (const ch of foldForMatch(text.slice(i, i + width))) emit(ch, i);
     i += width;
   }
@@ -74,12 +75,12 @@ export function foldWithMap(text: string): Folded {
 }
 
 /** Folded document texts, kept while the document record is the same object. */
-const cache = new WeakMap<Document, Folded>();
+const cache = new WeakMap<Document, NameFold>();
 
-export function foldedDocument(document: Document): Folded {
+export function foldedDocument(document: Document): NameFold {
   let folded = cache.get(document);
   if (!folded) {
-    folded = foldWithMap(document.text);
+    folded = foldForNames(document.text);
     cache.set(document, folded);
   }
   return folded;
@@ -88,7 +89,7 @@ export function foldedDocument(document: Document): Folded {
 /** The original [start, end) of folded [from, to), taking trailing marks with it. */
 export function originalRange(
   text: string,
-  folded: Folded,
+  folded: NameFold,
   from: number,
   to: number,
 ): { start: number; end: number } {

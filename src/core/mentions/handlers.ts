@@ -8,7 +8,6 @@ import type { AcceptedAllMentions, AcceptedMentions, Mention } from '../../share
 import type { CoreContext } from '../context';
 import { WorkbenchError } from '../../shared/errors';
 import { findAllMentions } from './all-mentions';
-import { findCandidates } from './candidates';
 import { entityMatcher, findMentions, mentionsIn } from './mentions';
 import type { Tx } from '../store/tx';
 
@@ -136,8 +135,11 @@ export function mentionsHandlers(ctx: CoreContext): NamespaceHandlers<'mentions'
     'mentions.acceptAll': ({ mentions }) =>
       ctx.command(acceptAllLabel(mentions), (tx) => acceptAll(tx, (p) => ctx.newId(p), mentions)),
 
-    'mentions.candidates': ({ limit }) =>
-      ctx.read((tx) => findCandidates([...tx.documents()], tx.entities).slice(0, limit)),
+    'mentions.candidates': async ({ limit }) => {
+      // compromise (the language model behind suggestions) loads on first use.
+      const { findCandidates } = await import('./candidates');
+      return ctx.read((tx) => findCandidates([...tx.documents()], tx.entities).slice(0, limit));
+    },
 
     'mentions.adopt': ({ name, type }) =>
       ctx.command(`Create “${name}” from its mentions`, (tx) => {

@@ -5,7 +5,7 @@
 import type { Mention } from '../../shared/methods/mentions';
 import type { DocumentFile, Entity } from '../../shared/model';
 import { searchTokens } from '../../shared/text';
-import { foldedDocument, foldWithMap, originalRange, type Folded } from './fold-map';
+import { foldedDocument, foldForNames, originalRange, type NameFold } from './fold-map';
 
 const ARABIC = /[\u0600-\u06FF]/;
 const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -15,7 +15,7 @@ const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
  * `literal` is the folded name itself when the pattern is only that text.
  */
 function namePattern(name: string): { source: string; literal?: string } | undefined {
-  const folded = foldWithMap(name.replace(/\u200C/g, ' ')).text.trim();
+  const folded = foldForNames(name.replace(/\u200C/g, ' ')).text.trim();
   if (!folded) return undefined;
   let source = '';
   let optional = false;
@@ -64,7 +64,7 @@ const CONTEXT = 40;
 type Range = { start: number; end: number };
 
 /** The first folded index whose original offset is at or after `offset`. */
-function foldedAt(folded: Folded, offset: number): number {
+function foldedAt(folded: NameFold, offset: number): number {
   let lo = 0;
   let hi = folded.starts.length;
   while (lo < hi) {
@@ -76,7 +76,7 @@ function foldedAt(folded: Folded, offset: number): number {
 }
 
 /** The folded spans to scan: the given ranges of the original text, or all of it. */
-export function spans(folded: Folded, ranges?: readonly Range[]): (readonly [number, number])[] {
+export function spans(folded: NameFold, ranges?: readonly Range[]): (readonly [number, number])[] {
   // Many blocks of one document: one pass over all of it is cheaper than a slice each.
   if (!ranges || ranges.length > 8) return [[0, folded.text.length]];
   return [...ranges]

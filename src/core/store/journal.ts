@@ -4,6 +4,7 @@
 // leaves no journal (it is renamed into place whole) and no file changed; a crash after
 // it leaves a journal that the next opener applies again, so a command is all or nothing.
 import { dirname, join } from 'node:path';
+import { z } from 'zod';
 import { eachLimited } from '../limited';
 import {
   fsyncDirectory,
@@ -12,13 +13,22 @@ import {
   writeTemp,
   type StoreFs,
 } from './durable';
+import { writeRecord } from './record-file';
 
 export const JOURNAL_FILE = '.journal.json';
 
-/** One file's new contents, by path inside the workspace; null removes the file. */
+/** Writing needs no schema (only reading validates). */
+const ANY_RECORD = z.custom<object>(() => true);
+
+/**
+ * One file's new contents, by path inside the workspace; null removes the file. `record`
+ * is the record the content serialises (every record file's is): a file written alone is
+ * written through its lowdb database; the journal keeps the bytes.
+ */
 export interface FileChange {
   path: string;
   content: string | null;
+  record?: object;
 }
 
 /**
@@ -37,7 +47,8 @@ async function apply(fs: StoreFs, dir: string, change: FileChange): Promise<void
   const file = join(dir, change.path);
   if (change.content === null) return removeDurably(fs, file);
   await fs.mkdir(dirname(file), { recursive: true });
-  await writeFileDurably(fs, file, change.content);
+  if (change.record) await writeRecord(fs, file, ANY_RECORD, change.record);
+  else await writeFileDurably(fs, file, change.content);
 }
 
 /**
@@ -68,7 +79,8 @@ export async function beginCommit(
     return null;
   }
   const journal = join(dir, JOURNAL_FILE);
-  await writeFileDurably(fs, journal, JSON.stringify({ journal: 1, changes }));
+  const entries = changes.map(({ path, content }) => ({ path, content }));
+  await writeFileDurably(fs, journal, JSON.stringify({ journal: 1, changes: entries }));
   return async () => {
     try {
       await applyAll(fs, dir, changes);

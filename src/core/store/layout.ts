@@ -1,6 +1,7 @@
 // Where each record lives on disk. A document's text and structure are in
 // documents/<id>.json and its highlights in highlights/<id>.json, so a change to one
 // highlight writes the highlight list, never the text (a 500 KB article stays unwritten).
+import { serializeRecord } from './record-file';
 import {
   SCHEMA_VERSION,
   type DocumentFile,
@@ -28,7 +29,7 @@ export function documentIdOf(path: string): string | undefined {
 
 export const serialize = (
   data: WorkspaceFile | DocumentFile | DocumentRecordFile | HighlightsFile,
-): string => `${JSON.stringify(data, null, 2)}\n`;
+): string => serializeRecord(data);
 
 export const recordFileOf = (file: DocumentFile): DocumentRecordFile => ({
   schemaVersion: SCHEMA_VERSION,

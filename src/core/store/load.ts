@@ -18,12 +18,8 @@ import { limited, PARALLEL_READS } from '../limited';
 import { TEMP_SUFFIX, type StoreFs } from './durable';
 import { inspectDocument, inspectWorkspace } from './integrity';
 import { DOCUMENT_NAME, documentIdOf, highlightsPath, WORKSPACE_FILE } from './layout';
-import {
-  parseWorkspaceFile,
-  readWorkspaceFile,
-  type ReadResult,
-  type SchemaFor,
-} from './read-file';
+import { parseWorkspaceFile, type ReadResult, type SchemaFor } from './read-file';
+import { readRecord } from './record-file';
 
 export { documentPath, WORKSPACE_FILE } from './layout';
 
@@ -92,7 +88,7 @@ export async function loadWorkspace(
         return Promise.resolve({ ok: false, missing: true });
       return Promise.resolve(parseWorkspaceFile(new TextEncoder().encode(content), schema));
     }
-    return readWorkspaceFile(fs, join(dir, path), schema);
+    return readRecord(fs, join(dir, path), schema);
   };
   const problems: FileProblem[] = [];
   const damaged = new Map<string, Damage>();
@@ -311,10 +307,10 @@ export async function readDocumentQuietly(
   dir: string,
   id: string,
 ): Promise<DocumentFile | null> {
-  const stored = await readWorkspaceFile(fs, join(dir, 'documents', `${id}.json`), StoredDocument);
+  const stored = await readRecord(fs, join(dir, 'documents', `${id}.json`), StoredDocument);
   if (!stored.ok || stored.data.document.id !== id) return null;
   if ('annotations' in stored.data) return stored.data;
-  const highlights = await readWorkspaceFile(fs, join(dir, highlightsPath(id)), HighlightsFile);
+  const highlights = await readRecord(fs, join(dir, highlightsPath(id)), HighlightsFile);
   if (!highlights.ok || highlights.data.documentId !== id) return null;
   return {
     schemaVersion: SCHEMA_VERSION,
@@ -328,6 +324,6 @@ export async function readWorkspaceQuietly(
   fs: StoreFs,
   dir: string,
 ): Promise<WorkspaceFile | null> {
-  const ws = await readWorkspaceFile(fs, join(dir, WORKSPACE_FILE), WorkspaceFile);
+  const ws = await readRecord(fs, join(dir, WORKSPACE_FILE), WorkspaceFile);
   return ws.ok ? ws.data : null;
 }

@@ -14,7 +14,7 @@ import {
 } from '../../shared/model';
 import { WorkbenchError } from '../../shared/errors';
 import { inspectDocument, inspectWorkspace, type Finding } from './integrity';
-import { commitFiles, type FileChange } from './journal';
+import type { FileChange } from './journal';
 import {
   documentFiles,
   documentIdOf,
@@ -24,7 +24,8 @@ import {
   WORKSPACE_FILE,
 } from './layout';
 import { loadWorkspace, newId, type Damage } from './load';
-import { readWorkspaceFile, withoutFields } from './read-file';
+import { withoutFields } from './read-file';
+import { readRecord } from './record-file';
 import { emptyWorkspace, type WorkspaceStore } from './workspace-store';
 
 const describe = (path: string, f: Finding): string =>
@@ -80,7 +81,7 @@ async function recoverDocument(
   if (!combined.success && !record.success) return undefined;
   lines.push(dropped(damage.path, unknown.paths));
   if (combined.success) return combined.data;
-  const highlights = await readWorkspaceFile(
+  const highlights = await readRecord(
     store.fileSystem,
     join(store.dir, highlightsPath(id)),
     HighlightsFile,
@@ -164,7 +165,7 @@ export async function repairWorkspace(store: WorkspaceStore): Promise<RepairRepo
         content: serialize({ ...inspected.fixed, schemaVersion: SCHEMA_VERSION }),
       });
 
-    if (changes.length) await commitFiles(fs, store.dir, changes);
+    if (changes.length) await store.writeLogged('Repair', changes);
     const reloaded = await loadWorkspace(fs, store.dir);
     const stillBroken =
       reloaded.workspaceState === 'damaged' || reloaded.workspaceState === 'missing';

@@ -6,10 +6,13 @@
 import { dirname, join } from 'node:path';
 import type { FileProblem, HistoryInfo, LockHolder } from '../../shared/api';
 import { SCHEMA_VERSION, type WorkspaceFile } from '../../shared/model';
+import { APP_VERSION } from '../../shared/version';
 import { readOnly, WorkbenchError } from '../../shared/errors';
 import { nodeFs, TEMP_SUFFIX, type StoreFs } from './durable';
 import { History, stillCurrent } from './history';
-import { beginCommit, commitFiles, readJournal, recoverJournal, type FileChange } from './journal';
+import { CustodyKeeper } from './custody-keeper';
+import type { Author } from './custody';
+import { beginCommit, readJournal, recoverJournal, type FileChange } from './journal';
 import {
   CACHE_FOLDER,
   documentFiles,
@@ -29,9 +32,14 @@ export interface StoreOptions {
   /** What kind of process opens the workspace: shown to anyone else who tries. */
   host: string;
   fs?: StoreFs;
+  /** Who makes the changes, and with what: written in the custody log. */
+  author?: Author;
 }
 
 export type CommitListener = (ops: readonly Op[]) => void;
+
+/** Who writes when the host does not say: this machine's user, with this workbench. */
+const DEFAULT_AUTHOR: Author = { by: 'unknown', tool: `Research Workbench ${APP_VERSION}` };
 
 /** A file system that refused a write (full disk, failing drive): said as such, not as a bug. */
 function writeFailed(error: unknown): unknown {
@@ -78,6 +86,8 @@ export class WorkspaceStore {
   private finishing: Promise<void> = Promise.resolve();
   private readonly listeners = new Set<CommitListener>();
   readonly history = new History();
+  /** The custody log, when this process may write the workspace. */
+  private custody: CustodyKeeper | null = null;
 
   private constructor(
     readonly dir: string,
@@ -117,6 +127,13 @@ export class WorkspaceStore {
     }
     const loaded = await loadWorkspace(fs, dir, overlay);
     problems.push(...loaded.problems);
+    // The custody log starts or goes on (after the journal, so the last change is whole).
+    let custody: CustodyKeeper | null = null;
+    if (lock.held && !journalProblem) {
+      const started = await CustodyKeeper.start(fs, dir, options.author ?? DEFAULT_AUTHOR);
+      custody = started.keeper;
+      problems.push(...started.problems);
+    }
     const holder = lock.held ? undefined : lock.holder;
     const reason = holder
       ? `This workspace is open in the ${holder.host} (process ${holder.pid} on ${holder.hostname}) since ${holder.since}; it is read-only here until that one closes.`
@@ -140,9 +157,12 @@ export class WorkspaceStore {
       lock.held ? lock.release : () => Promise.resolve(),
       loaded.workspaceState === 'new',
     );
+    store.custody = custody;
     if (!reason && loaded.workspaceState === 'new') {
       await fs.mkdir(join(dir, 'documents'), { recursive: true });
-      await commitFiles(fs, dir, [{ path: WORKSPACE_FILE, content: serialize(state.workspace) }]);
+      await store.writeLogged('Workspace created', [
+        { path: WORKSPACE_FILE, content: serialize(state.workspace) },
+      ]);
     }
     if (!reason && loaded.migrated.length) await store.migrateFiles(loaded.migrated);
     return store;
@@ -158,7 +178,43 @@ export class WorkspaceStore {
       await this.fs.copyFile(from, join(backup, path));
     }
     const changes = paths.map((path) => ({ path, content: this.contentAt(path) }));
-    await commitFiles(this.fs, this.dir, changes);
+    await this.writeLogged(`Files upgraded to schema ${SCHEMA_VERSION}`, changes);
+  }
+
+  /**
+   * Writes files outside a command (creating, migrating, repairing), all or nothing, with
+   * their line in the custody log first (`ops` names the records they change, if any).
+   */
+  async writeLogged(action: string, changes: FileChange[], ops: readonly Op[] = []): Promise<void> {
+    const finish = await this.begin(action, changes, ops);
+    await finish?.();
+  }
+
+  /**
+   * Logs a change, then makes it durable (see journal.ts): returns what is left to put its
+   * files in place. If the files cannot be written, the log says the change did not happen.
+   */
+  private async begin(
+    action: string,
+    changes: FileChange[],
+    ops: readonly Op[],
+  ): Promise<(() => Promise<void>) | null> {
+    const before = this.custody?.before(changes);
+    const seq = await this.custody?.record(action, changes, ops);
+    try {
+      return await beginCommit(this.fs, this.dir, changes);
+    } catch (error) {
+      if (seq !== undefined)
+        await this.custody
+          ?.void(
+            seq,
+            `its files could not be written (${(error as Error).message})`,
+            changes,
+            before,
+          )
+          .catch(() => undefined);
+      throw error;
+    }
   }
 
   private contentAt(path: string): string {
@@ -189,7 +245,7 @@ export class WorkspaceStore {
     return this.enqueue(async () => {
       const tx = new Tx(this.state, this.blocked, new Date().toISOString());
       const value = fn(tx);
-      const ops = await this.commit(tx.finish());
+      const ops = await this.commit(label ?? 'Change', tx.finish());
       if (label && ops.length) this.history.record({ label, ops });
       this.notify(ops);
       return value;
@@ -218,7 +274,10 @@ export class WorkspaceStore {
       }
       const tx = new Tx(this.state, this.blocked, new Date().toISOString());
       applyOps(tx, ops);
-      const done = await this.commit(tx.finish());
+      const done = await this.commit(
+        `${direction === 'undo' ? 'Undo' : 'Redo'}: ${step.label}`,
+        tx.finish(),
+      );
       if (direction === 'undo') this.history.undone();
       else this.history.redone();
       this.notify(done);
@@ -260,12 +319,12 @@ export class WorkspaceStore {
    * over several files is durable once its journal is written: the files are put in place
    * after it is acknowledged, before the next command runs (see `enqueue`).
    */
-  private async commit(finished: Finished): Promise<Op[]> {
+  private async commit(action: string, finished: Finished): Promise<Op[]> {
     const changes = this.changesOf(finished);
     if (!changes.length) return [];
     let finish: (() => Promise<void>) | null;
     try {
-      finish = await beginCommit(this.fs, this.dir, changes);
+      finish = await this.begin(action, changes, finished.ops);
     } catch (error) {
       throw writeFailed(error);
     }
@@ -293,8 +352,12 @@ export class WorkspaceStore {
 
   private changesOf(finished: Finished): FileChange[] {
     const changes: FileChange[] = [];
-    if (finished.workspaceChanged)
-      changes.push({ path: WORKSPACE_FILE, content: serialize(finished.state.workspace) });
+    const record = (path: string, data: object): FileChange => ({
+      path,
+      content: serialize(data as WorkspaceFile),
+      record: data,
+    });
+    if (finished.workspaceChanged) changes.push(record(WORKSPACE_FILE, finished.state.workspace));
     for (const [id, file] of finished.touched) {
       const trash = finished.trashNames.get(id);
       const trashPath = trash ? `trash/${trash}.json` : undefined;
@@ -302,9 +365,9 @@ export class WorkspaceStore {
       if (file && before) {
         // Only the part that changed is written: a highlight's save leaves the text alone.
         if (file.document !== before.document)
-          changes.push({ path: documentPath(id), content: serialize(recordFileOf(file)) });
+          changes.push(record(documentPath(id), recordFileOf(file)));
         if (file.annotations !== before.annotations)
-          changes.push({ path: highlightsPath(id), content: serialize(highlightsFileOf(file)) });
+          changes.push(record(highlightsPath(id), highlightsFileOf(file)));
       } else if (file) {
         changes.push(...documentFiles(file));
         if (trashPath) changes.push({ path: trashPath, content: null });

@@ -5,6 +5,7 @@ import { SCHEMA_VERSION } from '../../shared/model';
 import type { CoreContext } from '../context';
 import { repairWorkspace } from '../store/repair';
 import { verifyWorkspace } from './verify';
+import { verifyCustody } from './verify-custody';
 
 export function workspaceHandlers(ctx: CoreContext): NamespaceHandlers<'workspace'> {
   const { store } = ctx;
@@ -25,6 +26,15 @@ export function workspaceHandlers(ctx: CoreContext): NamespaceHandlers<'workspac
       return report;
     },
 
-    'workspace.verify': () => Promise.resolve(verifyWorkspace(ctx.store.state, ctx.store.problems)),
+    'workspace.verify': async () => {
+      await store.settled();
+      const report = verifyWorkspace(store.state, store.problems);
+      const custody = await verifyCustody(store.fileSystem, store.dir);
+      return {
+        ...report,
+        custodyLines: custody.lines,
+        mismatches: [...report.mismatches, ...custody.mismatches],
+      };
+    },
   };
 }

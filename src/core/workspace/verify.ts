@@ -6,7 +6,7 @@
 import type { FileProblem } from '../../shared/api';
 import { foldSpaces } from '../../shared/anchoring';
 import type { VerifyMismatch, VerifyReport } from '../../shared/methods/workspace';
-import { sha256 } from '../importers/plain-text';
+import { sha256 } from '../hash';
 import type { StoreState } from '../store/tx';
 
 const clip = (s: string): string => (s.length > 80 ? `${s.slice(0, 77)}…` : s);
@@ -24,6 +24,7 @@ export function verifyWorkspace(state: StoreState, problems: readonly FileProble
     confirmed: 0,
     unconfirmed: 0,
     unhashed: 0,
+    custodyLines: 0,
     mismatches: [],
   };
   const add = (m: VerifyMismatch): void => void report.mismatches.push(m);

@@ -3,6 +3,8 @@
 // space becomes one space; two offset maps lead back to the canonical text, where every
 // stored offset lives.
 
+import { isWhiteSpace } from '../text';
+
 export interface FoldedText {
   text: string;
   /** Folded offset -> canonical offset of the same character (length + 1 entries). */
@@ -11,19 +13,17 @@ export interface FoldedText {
   toFolded: Int32Array;
 }
 
-const isSpace = (code: number): boolean =>
-  code === 32 ||
-  (code >= 9 && code <= 13) ||
-  code === 0xa0 ||
-  code === 0x2028 ||
-  code === 0x2029 ||
-  code === 0x202f ||
-  code === 0x3000 ||
-  (code >= 0x2000 && code <= 0x200a);
-
 /** Collapses white space in a short string (a quote or its context). */
 export function foldSpaces(s: string): string {
-  return s.replace(/[\s\u00a0]+/g, ' ');
+  let out = '';
+  let inSpace = false;
+  for (let i = 0; i < s.length; i++) {
+    const space = isWhiteSpace(s.charCodeAt(i));
+    if (!space) out += s[i];
+    else if (!inSpace) out += ' ';
+    inSpace = space;
+  }
+  return out;
 }
 
 function build(source: string): FoldedText {
@@ -35,7 +35,7 @@ function build(source: string): FoldedText {
   let runStart = 0;
   for (let i = 0; i < source.length; i++) {
     const code = source.charCodeAt(i);
-    if (isSpace(code)) {
+    if (isWhiteSpace(code)) {
       if (inSpace) {
         toFolded[i] = n - 1;
         continue;

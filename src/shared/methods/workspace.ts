@@ -36,7 +36,8 @@ export interface RepairReport {
   remaining: FileProblem[];
 }
 
-export type MismatchKind = 'quote' | 'text-hash' | 'damaged';
+/** `custody`: a file or the log itself disagrees with the custody log (see custody.log). */
+export type MismatchKind = 'quote' | 'text-hash' | 'damaged' | 'custody';
 
 export interface VerifyMismatch {
   kind: MismatchKind;
@@ -58,6 +59,8 @@ export interface VerifyReport {
   unconfirmed: number;
   /** Documents stored before text hashes were recorded: their text could not be checked. */
   unhashed: number;
+  /** Lines of the custody log checked (its chain, and every file against its last word). */
+  custodyLines: number;
   mismatches: VerifyMismatch[];
 }
 
