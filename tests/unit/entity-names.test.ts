@@ -75,7 +75,10 @@ describe('the picker folds as search does', () => {
     // Queries cut from the name as typed (raw characters, marks and all), or unrelated.
     const named = fc
       .tuple(text, fc.nat(), fc.nat(), text)
-      .map(([name, a, b, other]) => [name, a % 3 === 0 ? other : name.slice(a % name.length, b % (name.length + 1))] as const);
+      .map(
+        ([name, a, b, other]) =>
+          [name, a % 3 === 0 ? other : name.slice(a % name.length, b % (name.length + 1))] as const,
+      );
     let found = 0;
     fc.assert(
       fc.property(named, ([name, query]) => {

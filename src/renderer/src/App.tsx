@@ -23,6 +23,7 @@ import {
 } from './store/layout';
 import { followRoutes } from './sync/route-sync';
 import { keepDrafts, windowStorage } from './sync/draft-storage';
+import { keepSettings } from './sync/settings-storage';
 import { createSync } from './sync/workbench-sync';
 import { createCommands } from './workbench/commands';
 import { ConfirmProvider } from './workbench/confirm';
@@ -49,8 +50,10 @@ function connect(): Workbench & { start(): () => void } {
       const stopSaving = rememberLayout(store);
       const stopRoutes = followRoutes(store, commands);
       const stopDrafts = keepDrafts(store, windowStorage());
+      const stopSettings = keepSettings(store, windowStorage());
       return () => {
         stopDrafts();
+        stopSettings();
         stopEvents();
         stopSync();
         stopSaving();

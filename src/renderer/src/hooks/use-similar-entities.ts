@@ -3,7 +3,7 @@
 // saves, so the question "same as …?" is never skipped by a quick Enter.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { SimilarEntity } from '../../../shared/api';
-import { useWorkbench } from '../workbench/context';
+import { useCommands } from '../workbench/context';
 
 const SETTLE_MS = 250;
 
@@ -20,7 +20,7 @@ export function useSimilarEntities(
   exceptId?: string,
   enabled = true,
 ): SimilarEntities {
-  const { api } = useWorkbench();
+  const { similarEntities } = useCommands();
   const key = JSON.stringify([name.trim(), aliases, exceptId ?? '']);
   const [answer, setAnswer] = useState<{ key: string; similar: SimilarEntity[] }>({
     key: '',
@@ -32,21 +32,11 @@ export function useSimilarEntities(
   }, [key]);
   const ask = useCallback(async (): Promise<SimilarEntity[]> => {
     const [trimmed, names, except] = JSON.parse(key) as [string, string[], string];
-    if (!trimmed) return [];
-    try {
-      const similar = await api['entities.similar']({
-        name: trimmed,
-        aliases: names,
-        ...(except ? { exceptId: except } : {}),
-      });
-      // An answer about a name since changed is not shown.
-      if (latest.current === key) setAnswer({ key, similar });
-      return similar;
-    } catch {
-      // The question is a help, not a gate: a failed check never stops a save.
-      return [];
-    }
-  }, [api, key]);
+    const similar = await similarEntities(trimmed, names, except || undefined);
+    // An answer about a name since changed is not shown.
+    if (latest.current === key) setAnswer({ key, similar });
+    return similar;
+  }, [similarEntities, key]);
   useEffect(() => {
     if (!enabled) return;
     const timer = setTimeout(() => void ask(), SETTLE_MS);

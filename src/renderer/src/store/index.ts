@@ -1,9 +1,15 @@
 // The renderer's one store: a state of small modules (documents, entities, selection, ui,
-// history, workspace, research, layout, highlight list, notes, tags, drafts), each with its own state, reducer and selectors. The state changes
+// history, workspace, research, layout, highlight list, notes, tags, drafts, settings), each with its own state, reducer and selectors. The state changes
 // only through actions; what the core sends is turned into actions by ../sync.
 import type { ChangesAction } from './changes';
 import { createStore, type Store } from './create-store';
 import { draftsReducer, initialDrafts, type DraftsAction, type DraftsState } from './drafts';
+import {
+  initialSettings,
+  settingsReducer,
+  type SettingsAction,
+  type SettingsState,
+} from './settings';
 import {
   documentsReducer,
   initialDocuments,
@@ -59,6 +65,7 @@ export interface State {
   notes: NotesState;
   tags: TagsState;
   drafts: DraftsState;
+  settings: SettingsState;
 }
 
 export type Action =
@@ -74,7 +81,8 @@ export type Action =
   | HighlightListAction
   | NotesAction
   | TagsAction
-  | DraftsAction;
+  | DraftsAction
+  | SettingsAction;
 
 export type WorkbenchStore = Store<State, Action>;
 
@@ -91,6 +99,7 @@ export const initialState: State = {
   notes: initialNotes,
   tags: initialTags,
   drafts: initialDrafts,
+  settings: initialSettings,
 };
 
 /** Every module sees every action (a module may follow another's, as selection follows documents/opened). */
@@ -108,6 +117,7 @@ export function reduce(state: State, action: Action): State {
     notes: notesReducer(state.notes, action),
     tags: tagsReducer(state.tags, action),
     drafts: draftsReducer(state.drafts, action),
+    settings: settingsReducer(state.settings, action),
   };
   const same = (Object.keys(next) as (keyof State)[]).every((key) => next[key] === state[key]);
   return same ? state : next;

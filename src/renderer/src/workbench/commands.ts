@@ -2,7 +2,13 @@
 // method to the core and says what became of it (a toast, an error, the panel to show, a
 // saved highlight shown at once); none refetches anything: the change events that follow
 // update the store.
-import type { DocumentListItem, HistoryInfo, Input, WorkbenchApi } from '../../../shared/api';
+import type {
+  DocumentListItem,
+  HistoryInfo,
+  Input,
+  SimilarEntity,
+  WorkbenchApi,
+} from '../../../shared/api';
 import type { Annotation, AnnotationKind } from '../../../shared/model';
 import type { SearchHit } from '../../../shared/methods/search';
 import type { EntityFields } from '../features/entities/EntityForm';
@@ -171,6 +177,27 @@ export function createCommands(api: WorkbenchApi, store: WorkbenchStore) {
       const created = await run(() => api['entities.create'](fields));
       if (created) dispatch(showEntity(created.id));
       return created !== undefined;
+    },
+
+    /**
+     * The entities a name being created or renamed may duplicate (entities.similar). The
+     * question is a help, not a gate: when it cannot be asked, the answer is none.
+     */
+    similarEntities: async (
+      name: string,
+      aliases: readonly string[],
+      exceptId?: string,
+    ): Promise<SimilarEntity[]> => {
+      if (!name.trim()) return [];
+      try {
+        return await api['entities.similar']({
+          name: name.trim(),
+          aliases: [...aliases],
+          ...(exceptId ? { exceptId } : {}),
+        });
+      } catch {
+        return [];
+      }
     },
 
     /**

@@ -64,8 +64,9 @@ function DossierBody({ dossier }: { dossier: Dossier }): React.JSX.Element {
       {entity.description && <p className="description">{entity.description}</p>}
 
       {dossier.events.length > 0 && (
-        <section aria-labelledby="dossier-events">
-          <h2 id="dossier-events">Events</h2>
+        // Named for the entity: the library's "Events" group is a landmark of that name too.
+        <section aria-label={`Events of ${entity.name}`}>
+          <h2>Events</h2>
           <ul>
             {dossier.events.map((e) => (
               <li key={e.entity.id}>
