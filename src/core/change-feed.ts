@@ -24,6 +24,8 @@ export const documentItem = (document: Document, annotationCount: number): Docum
   title: document.title,
   createdAt: document.createdAt,
   annotationCount,
+  ...(document.source.language ? { language: document.source.language } : {}),
+  ...(document.source.direction ? { direction: document.source.direction } : {}),
 });
 
 const differ = (a: readonly string[], b: readonly string[]): boolean =>

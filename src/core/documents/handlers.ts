@@ -1,6 +1,8 @@
 // documents.*: listing, reading the stored anchoring, importing (./transfer.ts), correcting
 // a source's details (./sources.ts), deleting (to trash/) and editing the text, which makes
 // a new revision and re-anchors every highlight against it in the same command.
+import { withLanguage } from '../../shared/language';
+import { documentItem } from '../change-feed';
 import type { DocumentListItem, NamespaceHandlers } from '../../shared/api';
 import { SCHEMA_VERSION, type Document } from '../../shared/model';
 import { importBytes } from '../importers';
@@ -30,12 +32,7 @@ export function documentsHandlers(
     ...sourceHandlers(ctx),
     'documents.list': () => {
       const readable: DocumentListItem[] = [...store.state.documents.values()].map(
-        ({ document, annotations }) => ({
-          id: document.id,
-          title: document.title,
-          createdAt: document.createdAt,
-          annotationCount: annotations.length,
-        }),
+        ({ document, annotations }) => documentItem(document, annotations.length),
       );
       readable.sort((a, b) => a.createdAt.localeCompare(b.createdAt));
       const broken = [...store.damaged.keys()]
@@ -129,7 +126,11 @@ export function newDocument(ctx: CoreContext, content: ImportedContent, now: str
     text: content.text,
     blocks: content.blocks,
     marks: content.marks,
-    source: { ...content.source, accessedDate: content.source.accessedDate ?? now },
+    // A file that names no language is given the one its script leaves no doubt about.
+    source: withLanguage(
+      { ...content.source, accessedDate: content.source.accessedDate ?? now },
+      content.text,
+    ),
     format: content.format,
     contentHash: content.contentHash,
     textHash: sha256(content.text),

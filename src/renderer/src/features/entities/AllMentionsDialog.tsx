@@ -12,6 +12,7 @@ import { useQuery } from '../../hooks/use-query';
 import { selectContentChanges } from '../../store/workspace';
 import { useCommands, useSelector, useWorkbench } from '../../workbench/context';
 import { useModalDialog } from '../../hooks/use-modal-dialog';
+import { useLanguages } from '../../hooks/use-languages';
 
 type Chosen = { entityId: string; mention: Mention };
 const keyOf = (entityId: string, m: Mention): string => `${entityId}:${m.documentId}:${m.start}`;
@@ -141,6 +142,7 @@ function EntityGroup({
   onToggle: (keys: string[], on: boolean) => void;
   onAccept: (mention: Mention) => void;
 }): React.JSX.Element {
+  const languageOf = useLanguages();
   const headingId = `all-mentions-${group.entityId}`;
   const open = group.mentions.filter((m) => !m.tagged).map((m) => keyOf(group.entityId, m));
   const all = open.length > 0 && open.every((k) => chosen.has(k));
@@ -178,7 +180,7 @@ function EntityGroup({
                   onChange={(e) => onToggle([key], e.target.checked)}
                 />{' '}
                 {/* One isolate for the context, so a right-to-left passage reads in its order. */}
-                <span dir="auto">
+                <span {...languageOf(m.documentId)}>
                   <span className="muted">…{m.before}</span>
                   <mark>{m.exact}</mark>
                   <span className="muted">{m.after}…</span>

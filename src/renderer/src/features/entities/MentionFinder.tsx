@@ -12,11 +12,13 @@ import { useQuery } from '../../hooks/use-query';
 import { selectContentChanges } from '../../store/workspace';
 import { useCommands, useSelector, useWorkbench } from '../../workbench/context';
 import { MentionExtentChoice } from './MentionExtentChoice';
+import { useLanguages } from '../../hooks/use-languages';
 
 const keyOf = (m: Mention): string => `${m.documentId}:${m.start}`;
 const STATUS = 'status';
 
 export function MentionFinder({ entity }: { entity: Entity }): React.JSX.Element {
+  const languageOf = useLanguages();
   const { api } = useWorkbench();
   const commands = useCommands();
   const changes = useSelector(selectContentChanges);
@@ -90,7 +92,7 @@ export function MentionFinder({ entity }: { entity: Entity }): React.JSX.Element
                     }}
                   />{' '}
                   {/* One isolate for the context, so a right-to-left passage reads in its order. */}
-                  <span dir="auto">
+                  <span {...languageOf(m.documentId)}>
                     <span className="muted">…{m.before}</span>
                     <mark>{m.exact}</mark>
                     <span className="muted">{m.after}…</span>

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import type { EntityPassage, EntityWithUsage } from '../../../../shared/api';
 import { plural } from '../../lib/labels';
 import { useCommands } from '../../workbench/context';
+import { useLanguages } from '../../hooks/use-languages';
 
 const NEW = '\u0000new';
 
@@ -20,6 +21,7 @@ export function PassageList({
   readOnly: boolean;
   onShowPassage: (passage: EntityPassage) => void;
 }): React.JSX.Element {
+  const languageOf = useLanguages();
   const commands = useCommands();
   const [chosen, setChosen] = useState<ReadonlySet<string>>(new Set());
   const [target, setTarget] = useState(NEW);
@@ -41,7 +43,10 @@ export function PassageList({
           const short = p.annotation.target.quote.exact.slice(0, 60);
           return (
             <li key={p.annotation.id}>
-              <blockquote className={`quote quote-${p.annotation.kind}`}>
+              <blockquote
+                className={`quote quote-${p.annotation.kind}`}
+                {...languageOf(p.annotation.documentId)}
+              >
                 {p.annotation.target.quote.exact}
               </blockquote>
               <div className="row spread">

@@ -9,6 +9,7 @@ import { EntityPicker } from '../entities/EntityPicker';
 import { NoteBacklinks } from '../notes/NoteBacklinks';
 import { HighlightNote } from './HighlightNote';
 import { TagEditor } from './TagEditor';
+import { useDocumentLanguage } from '../../hooks/use-languages';
 
 export interface AnnotationActions {
   update: (patch: {
@@ -36,6 +37,7 @@ export function AnnotationPanel({
   intent: 'tag' | 'note' | null;
   actions: AnnotationActions;
 }): React.JSX.Element {
+  const language = useDocumentLanguage(annotation.documentId);
   const byId = new Map(entities.map((e) => [e.id, e]));
   const tagged = annotation.entityIds.map((id) => byId.get(id)).filter((e) => e !== undefined);
 
@@ -49,7 +51,7 @@ export function AnnotationPanel({
           ×
         </button>
       </header>
-      <blockquote className={`quote quote-${annotation.kind}`} dir="auto">
+      <blockquote className={`quote quote-${annotation.kind}`} {...language}>
         {annotation.target.quote.exact}
       </blockquote>
       {annotation.status !== 'anchored' && (

@@ -15,6 +15,7 @@ import {
   type HighlightSort,
 } from '../../lib/highlight-filter';
 import { KIND_LABELS, plural } from '../../lib/labels';
+import { useLanguages } from '../../hooks/use-languages';
 
 const PAGE = 100;
 
@@ -123,6 +124,7 @@ function Row({
   selected: boolean;
   onOpen: () => void;
 }): React.JSX.Element {
+  const languageOf = useLanguages();
   const details = [
     KIND_LABELS[a.kind],
     a.status === 'anchored' ? '' : STATUS_NAMES[a.status].toLowerCase(),
@@ -137,7 +139,9 @@ function Row({
     >
       <span className={`kind-dot swatch-${a.kind}`} aria-hidden="true" />
       <span className="row-body">
-        <span className="clamp">{a.target.quote.exact}</span>
+        <span className="clamp" {...languageOf(a.documentId)}>
+          {a.target.quote.exact}
+        </span>
         <span className="muted row-meta">
           {KIND_LABELS[a.kind]}
           {a.status === 'anchored' ? '' : ` · ${STATUS_NAMES[a.status].toLowerCase()}`}

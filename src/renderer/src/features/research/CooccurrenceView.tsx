@@ -15,12 +15,14 @@ import { selectContentChanges } from '../../store/workspace';
 import { useCommands, useSelector, useWorkbench } from '../../workbench/context';
 import { CooccurrenceGraph } from './CooccurrenceGraph';
 import { CooccurrenceMatrix } from './CooccurrenceMatrix';
+import { useLanguages } from '../../hooks/use-languages';
 
 /** More than this and the matrix stops being readable: the most connected are shown. */
 const MATRIX_LIMIT = 30;
 type SortBy = 'links' | 'name' | 'type';
 
 export function CooccurrenceView(): React.JSX.Element {
+  const languageOf = useLanguages();
   const { api, store } = useWorkbench();
   const commands = useCommands();
   const settings = useSelector(selectCooccurrenceSettings);
@@ -187,7 +189,10 @@ export function CooccurrenceView(): React.JSX.Element {
           >
             {passages?.map((p) => (
               <li key={p.annotation.id}>
-                <blockquote className={`quote quote-${p.annotation.kind}`}>
+                <blockquote
+                  className={`quote quote-${p.annotation.kind}`}
+                  {...languageOf(p.annotation.documentId)}
+                >
                   {p.annotation.target.quote.exact}
                 </blockquote>
                 <div className="row spread">

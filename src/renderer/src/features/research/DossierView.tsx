@@ -9,6 +9,7 @@ import { selectContentChanges } from '../../store/workspace';
 import { useCommands, useSelector, useWorkbench } from '../../workbench/context';
 import { MentionFinder } from '../entities/MentionFinder';
 import { formatEventDate } from '../../../../shared/labels';
+import { useLanguages } from '../../hooks/use-languages';
 
 const wikidata = (id: string): string | undefined =>
   /^Q\d+$/.test(id) ? `https://www.wikidata.org/wiki/${id}` : undefined;
@@ -25,6 +26,7 @@ export function DossierView({ entityId }: { entityId: string }): React.JSX.Eleme
 }
 
 function DossierBody({ dossier }: { dossier: Dossier }): React.JSX.Element {
+  const languageOf = useLanguages();
   const { api } = useWorkbench();
   const commands = useCommands();
   const { entity } = dossier;
@@ -120,7 +122,10 @@ function DossierBody({ dossier }: { dossier: Dossier }): React.JSX.Element {
             <ol className="passages">
               {source.passages.map(({ annotation, paragraph }) => (
                 <li key={annotation.id}>
-                  <blockquote className={`quote quote-${annotation.kind}`}>
+                  <blockquote
+                    className={`quote quote-${annotation.kind}`}
+                    {...languageOf(annotation.documentId)}
+                  >
                     {annotation.target.quote.exact}
                   </blockquote>
                   <div className="row spread">

@@ -4,8 +4,10 @@ import { KIND_LABELS, plural } from '../../lib/labels';
 import { useQuery } from '../../hooks/use-query';
 import { selectContentChanges } from '../../store/workspace';
 import { useCommands, useSelector, useWorkbench } from '../../workbench/context';
+import { useLanguages } from '../../hooks/use-languages';
 
 export function TagView({ tag }: { tag: string }): React.JSX.Element {
+  const languageOf = useLanguages();
   const { api } = useWorkbench();
   const commands = useCommands();
   const changes = useSelector(selectContentChanges);
@@ -32,7 +34,13 @@ export function TagView({ tag }: { tag: string }): React.JSX.Element {
                 className="passage"
                 onClick={() => commands.showHighlight(annotation)}
               >
-                <span className="quote-text">“{annotation.target.quote.exact}”</span>
+                <span className="quote-text">
+                  “
+                  <span {...languageOf(annotation.documentId)}>
+                    {annotation.target.quote.exact}
+                  </span>
+                  ”
+                </span>
                 <span className="muted small">
                   {KIND_LABELS[annotation.kind]} · {documentTitle}
                 </span>

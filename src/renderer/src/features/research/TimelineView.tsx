@@ -7,8 +7,10 @@ import { useQuery } from '../../hooks/use-query';
 import { showEntity } from '../../store/selection';
 import { selectContentChanges } from '../../store/workspace';
 import { useCommands, useSelector, useWorkbench } from '../../workbench/context';
+import { useLanguages } from '../../hooks/use-languages';
 
 export function TimelineView(): React.JSX.Element {
+  const languageOf = useLanguages();
   const { api, store } = useWorkbench();
   const commands = useCommands();
   const changes = useSelector(selectContentChanges);
@@ -58,7 +60,11 @@ export function TimelineView(): React.JSX.Element {
                 · {plural(e.evidence.length, 'passage')}
               </p>
               {e.evidence.slice(0, 3).map((p) => (
-                <blockquote key={p.annotation.id} className="quote">
+                <blockquote
+                  key={p.annotation.id}
+                  className="quote"
+                  {...languageOf(p.annotation.documentId)}
+                >
                   {p.annotation.target.quote.exact}
                   <cite> — {p.documentTitle}</cite>
                 </blockquote>

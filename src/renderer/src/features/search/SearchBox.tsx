@@ -9,6 +9,7 @@ import { useQuery } from '../../hooks/use-query';
 import { selectContentChanges } from '../../store/workspace';
 import { useCommands, useSelector, useWorkbench } from '../../workbench/context';
 import { IndexStatus } from '../shell/IndexStatus';
+import { useLanguages } from '../../hooks/use-languages';
 
 export function SearchBox({
   currentDocumentId,
@@ -17,6 +18,7 @@ export function SearchBox({
   entities: readonly { id: string; name: string }[];
   currentDocumentId: string | null;
 }): React.JSX.Element {
+  const languageOf = useLanguages();
   const { api } = useWorkbench();
   const { openHit } = useCommands();
   // Results are asked for again whenever the workspace's content changed.
@@ -159,7 +161,7 @@ export function SearchBox({
                       onMouseDown={(e) => e.preventDefault()}
                       onClick={() => choose(hit)}
                     >
-                      <span className="hit-snippet">
+                      <span className="hit-snippet" {...languageOf(hit.documentId)}>
                         {hit.snippet.map((part, j) =>
                           part.match ? (
                             <mark key={j}>{part.text}</mark>
