@@ -94,3 +94,20 @@ export function withLanguage<S extends { language?: string; direction?: 'ltr' | 
     ...(direction ? { direction } : {}),
   };
 }
+
+/** "French (fr-CA)", "Persian (fa), right to left": a document's language as exports state it. */
+export function languageLabel(
+  language: string | undefined,
+  direction?: 'ltr' | 'rtl' | 'auto',
+): string | undefined {
+  const tag = cleanLanguageTag(language);
+  if (!tag) return undefined;
+  let name: string | undefined;
+  try {
+    name = new Intl.DisplayNames(['en'], { type: 'language', fallback: 'none' }).of(tag);
+  } catch {
+    name = undefined;
+  }
+  const rtl = (direction ?? directionOf(tag)) === 'rtl';
+  return `${name && name !== tag ? `${name} (${tag})` : tag}${rtl ? ', right to left' : ''}`;
+}

@@ -2,9 +2,9 @@
 // the source it cites (address, author, publisher, dates) and what pins its text (the
 // SHA-256 of the file imported and of the text the offsets count in, and the text's
 // revision), its page (PDF; empty for documents without pages) and paragraph on that page,
-// CRLF line endings and UTF-8 with a byte-order mark so spreadsheet programs read Persian
-// and Arabic correctly. Cells that a spreadsheet would run as a formula are prefixed
-// with an apostrophe: article text is untrusted.
+// the document's language and direction, CRLF line endings and UTF-8 with a byte-order
+// mark so spreadsheet programs read Persian and Arabic correctly. Cells that a spreadsheet
+// would run as a formula are prefixed with an apostrophe: article text is untrusted.
 import { locate, type Snapshot } from './snapshot';
 import { sha256 } from '../hash';
 
@@ -36,6 +36,9 @@ const HEADER = [
   'status',
   'created_at',
   'updated_at',
+  // Last, so a sheet read by column position before they were added reads as it did.
+  'language',
+  'direction',
 ];
 
 export function csvCell(value: string | number): string {
@@ -84,6 +87,8 @@ export function exportCsv(snapshot: Snapshot): string {
           a.status,
           a.createdAt,
           a.updatedAt,
+          document.source.language ?? '',
+          document.source.direction ?? '',
         ];
       };
       if (a.entityIds.length === 0) rows.push(base(''));

@@ -3,6 +3,7 @@
 import type { Dossier } from '../../shared/methods/entities';
 import { plural } from '../../shared/text';
 import { formatEventDate } from '../../shared/labels';
+import { isolate, isolatedList } from '../../shared/bidi';
 
 const blockquote = (text: string): string =>
   text
@@ -17,38 +18,38 @@ export function exportDossier(d: Dossier, exportedAt: string): string {
   const { entity } = d;
   const passages = d.sources.reduce((n, s) => n + s.passages.length, 0);
   const out = [
-    `# ${entity.name}`,
+    `# ${isolate(entity.name)}`,
     '',
     `*${entity.type} · ${plural(passages, 'passage')} in ${plural(d.sources.filter((s) => s.passages.length).length, 'source')} · exported ${exportedAt.slice(0, 10)}*`,
   ];
-  if (entity.aliases.length) out.push('', `Also known as: ${entity.aliases.join('; ')}`);
+  if (entity.aliases.length) out.push('', `Also known as: ${isolatedList(entity.aliases)}`);
   if (entity.externalId) out.push('', `Identifier: ${wikidata(entity.externalId)}`);
   if (entity.description.trim()) out.push('', entity.description.trim());
   if (entity.date || d.place || d.participants.length) {
     out.push('', '## Event', '', `Date: ${formatEventDate(entity.date)}`);
-    if (d.place) out.push('', `Place: ${d.place.name}`);
-    for (const p of d.participants) out.push('', `- ${p.entity.name} (${p.role})`);
+    if (d.place) out.push('', `Place: ${isolate(d.place.name)}`);
+    for (const p of d.participants) out.push('', `- ${isolate(p.entity.name)} (${p.role})`);
   }
   if (d.events.length && !(d.events.length === 1 && d.events[0]!.entity.id === entity.id)) {
     out.push('', '## Events');
     for (const e of d.events) {
       if (e.entity.id === entity.id) continue;
-      const where = e.place ? `, ${e.place.name}` : '';
-      out.push('', `- ${formatEventDate(e.date)}: ${e.entity.name}${where}`);
+      const where = e.place ? `, ${isolate(e.place.name)}` : '';
+      out.push('', `- ${formatEventDate(e.date)}: ${isolate(e.entity.name)}${where}`);
     }
   }
   if (d.cooccurring.length) {
     out.push('', '## Appears with', '');
     for (const c of d.cooccurring)
       out.push(
-        `- ${c.entity.name} (${plural(c.paragraphs, 'paragraph')}, ${plural(c.documents, 'document')})`,
+        `- ${isolate(c.entity.name)} (${plural(c.paragraphs, 'paragraph')}, ${plural(c.documents, 'document')})`,
       );
   }
   out.push('', '## Passages');
   if (!passages) out.push('', '*No highlight is tagged to it yet.*');
   for (const source of d.sources) {
     if (!source.passages.length) continue;
-    out.push('', `### ${source.title}`, '', source.citation);
+    out.push('', `### ${isolate(source.title)}`, '', source.citation);
     for (const { annotation, paragraph } of source.passages) {
       const where = paragraph !== undefined ? `, ¶ ${paragraph}` : '';
       out.push('', blockquote(annotation.target.quote.exact), '', `— ${source.citation}${where}.`);

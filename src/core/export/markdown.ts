@@ -4,7 +4,9 @@
 // (revision and SHA-256) and each quote where in it (character offsets), so a reader can
 // check a quote against the source.
 import { ANCHOR_STATUS_LABELS } from '../../shared/concepts/anchor-status';
+import { isolate, isolatedList } from '../../shared/bidi';
 import { KIND_LABELS } from '../../shared/labels';
+import { languageLabel } from '../../shared/language';
 import type { Annotation, Document, Entity } from '../../shared/model';
 import { plural } from '../../shared/text';
 import { sha256 } from '../hash';
@@ -22,7 +24,9 @@ function quoteEntry(a: Annotation, doc: Document, entities: Map<string, Entity>)
     a.status === 'orphaned'
       ? ''
       : `, ${locationLabel(locate(doc.blocks, a.target.position.start))}`;
-  const tagged = a.entityIds.map((id) => entities.get(id)?.name).filter(Boolean);
+  const tagged = a.entityIds
+    .map((id) => entities.get(id)?.name)
+    .filter((name) => name !== undefined);
   const { start, end } = a.target.position;
   // Offsets count UTF-16 code units of the revision's text (JavaScript string indices).
   const offsets =
@@ -40,8 +44,9 @@ function quoteEntry(a: Annotation, doc: Document, entities: Map<string, Entity>)
     lines.push('', `*${ANCHOR_STATUS_LABELS[a.status].export}${confidence}.*`);
   }
   // Blank lines between the parts: in Markdown, adjacent lines would run into one paragraph.
-  if (tagged.length) lines.push('', `Entities: ${tagged.join('; ')}`);
-  if (a.tags.length) lines.push('', `Tags: ${a.tags.join(', ')}`);
+  // Each name isolated, so a Persian one among English ones keeps its place in the line.
+  if (tagged.length) lines.push('', `Entities: ${isolatedList(tagged)}`);
+  if (a.tags.length) lines.push('', `Tags: ${isolatedList(a.tags, ', ')}`);
   if (a.note.trim()) lines.push('', a.note.trim());
   return lines.join('\n');
 }
@@ -63,8 +68,8 @@ export function exportMarkdown(snapshot: Snapshot): string {
     (a, b) => a.type.localeCompare(b.type) || a.name.localeCompare(b.name),
   );
   for (const entity of sorted) {
-    out.push('', `### ${entity.name} (${entity.type})`);
-    if (entity.aliases.length) out.push('', `Also known as: ${entity.aliases.join('; ')}`);
+    out.push('', `### ${isolate(entity.name)} (${entity.type})`);
+    if (entity.aliases.length) out.push('', `Also known as: ${isolatedList(entity.aliases)}`);
     if (entity.externalId) out.push('', `Identifier: ${entity.externalId}`);
     if (entity.description.trim()) out.push('', entity.description.trim());
     const tagged = all.filter((a) => a.entityIds.includes(entity.id));
@@ -76,7 +81,10 @@ export function exportMarkdown(snapshot: Snapshot): string {
   }
   out.push('', '## By document');
   for (const { document, annotations } of snapshot.documents) {
-    out.push('', `### ${document.title}`, '', citation(document));
+    out.push('', `### ${isolate(document.title)}`, '', citation(document));
+    // Markdown has no lang attribute: the language is said, for the reader and for tools.
+    const language = languageLabel(document.source.language, document.source.direction);
+    if (language) out.push('', `Language: ${language}.`);
     const from = document.source.fileName
       ? `Imported from ${document.source.fileName} (${document.contentHash}). `
       : `Source file ${document.contentHash}. `;

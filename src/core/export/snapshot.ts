@@ -9,6 +9,7 @@ import {
   type Block,
   type Document,
 } from '../../shared/model';
+import { isolate } from '../../shared/bidi';
 
 export interface Snapshot {
   entities: Entity[];
@@ -62,6 +63,13 @@ export function locationLabel({ page, paragraph }: Location): string {
 export function citation(doc: Document): string {
   const { author, publisher, publishedDate, url } = doc.source;
   const date = publishedDate ? publishedDate.slice(0, 10) : undefined;
-  const parts = [`“${doc.title}”`, author, [publisher, date].filter(Boolean).join(', '), url];
+  // Title, author and publisher isolated: one in Persian would otherwise swap places with
+  // its English neighbours when the line is shown.
+  const parts = [
+    `“${isolate(doc.title)}”`,
+    author && isolate(author),
+    [publisher && isolate(publisher), date].filter(Boolean).join(', '),
+    url,
+  ];
   return parts.filter(Boolean).join('. ');
 }
