@@ -209,6 +209,23 @@ describe('candidate entities', () => {
     expect(after).not.toContain('Ali Shamkhani');
   });
 
+  it('offers the people named after their titles, as people', async () => {
+    const wb = await openSample(dir);
+    const people = unwrap(await wb.call('mentions.candidates', { limit: 500 }))
+      .filter((c) => c.type === 'person')
+      .map((c) => c.name);
+    // "…and five cabinet members: Foreign Minister Hossein Amir Abollahian, Intelligence
+    // Minister Esmail Khatib, Interior Minister Ahmad Vahidi, …"
+    for (const minister of [
+      'Hossein Amir Abollahian',
+      'Esmail Khatib',
+      'Ahmad Vahidi',
+      'Mohammad Mehdi Esmaili',
+      'Amin Hossein Rahimi',
+    ])
+      expect(people).toContain(minister);
+  });
+
   it('refuses to adopt a candidate whose name is already an entity', async () => {
     const wb = await openSample(dir);
     await entity(wb, 'Shamkhani');
