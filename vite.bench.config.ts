@@ -12,6 +12,7 @@ export default defineConfig({
       external: [/^@playwright\//, /^playwright/],
       input: {
         search: 'tests/bench/search-bench.ts',
+        scale: 'tests/bench/scale-bench.ts',
         anchoring: 'tests/bench/anchoring-bench.ts',
         entities: 'tests/bench/entities-main.ts',
         reader: 'tests/bench/reader-bench.ts',

@@ -1,97 +1,67 @@
 // The command line for batch work, on the same core as the app:
-//   import FILE... | export --format md|csv|json|w3c --out FILE | search "query" | repair |
-//   verify
-// each with --workspace DIR. Prints what a person can read; the exit code says whether
-// everything succeeded.
-import { EXPORT_FORMAT_WORDS, exportFormatNamed } from '../shared/concepts/export-formats';
-import { readFile } from 'node:fs/promises';
-import { basename, resolve } from 'node:path';
-import type { Envelope } from '../shared/api';
+//   import FILE... | export --format FORMAT --out FILE | search "query" | repair | verify
+// each with --workspace DIR (import and export are in ./transfer.ts). Prints what a person
+// can read; the exit code says whether everything succeeded.
+import { CITATION_LOCALE_IDS, CITATION_STYLE_IDS } from '../shared/concepts/citation-styles';
+import { EXPORT_FORMAT_WORDS } from '../shared/concepts/export-formats';
 import { IMPORT_EXTENSIONS_LABEL } from '../shared/concepts/import-formats';
 import { SEARCH_KINDS, type SearchKind } from '../shared/methods/search';
 import type { Workbench } from '../core/index';
+import { verifyBundleCommand } from './bundle';
+import { exportFile, importFiles, option, type Io } from './transfer';
+import { runSyncCommand, SYNC_COMMANDS, type SyncCommand } from './sync-commands';
 
-export interface Io {
-  out: (line: string) => void;
-  err: (line: string) => void;
-}
+export type { Io };
 
 const USAGE = `Usage: npm run cli -- <command> [options] --workspace DIR
 
 Commands:
-  import FILE...                         add ${IMPORT_EXTENSIONS_LABEL} files (.json: restore a backup)
+  import FILE... [--add-sources]        add ${IMPORT_EXTENSIONS_LABEL} files (.json: restore a backup
+                                         or read a CSL-JSON bibliography; .bib, .ris: fill in the
+                                         details of the documents they match by DOI or address, and
+                                         with --add-sources add the others as sources without text;
+                                         .qdpx, .qdc: a REFI-QDA project or codebook)
   export --format ${EXPORT_FORMAT_WORDS} --out FILE
-                                         write research notes, a spreadsheet, a backup or W3C annotations
+         [--style ${CITATION_STYLE_IDS.join('|')}]
+         [--locale ${CITATION_LOCALE_IDS.join('|')}] [--code CODE]
+                                         write research notes (cited in that style), a spreadsheet, a
+                                         backup, W3C annotations, a bibliography (BibTeX, RIS,
+                                         CSL-JSON), a REFI-QDA project or codebook; --code keeps only
+                                         highlights with that code or one filed under it
   search "QUERY" [--kind entity|highlight|document|block] [--limit N]
                                          find passages, highlights, entities and documents
   repair                                 fix what the workspace reports as damaged, listing each change
+  export --format bundle --out FILE.zip [--reference-originals]
+                                         write an evidence bundle: originals, texts, highlights,
+                                         notes, the custody log and SHA-256s of every file
+  verify --bundle FILE.zip               check an evidence bundle offline (no workspace needed);
+                                         names every file that does not match (exit 1)
   verify                                 check every quote against its document's text and every
                                          text against its recorded SHA-256 (exit 1 on a mismatch)
 
-Without --workspace, the workbench's default workspace is used.`;
+Team sync (the key comes from RW_SYNC_TOKEN or --key-file FILE, never the command line):
+  sync-server --port N --data DIR [--host H]  run the team's relay (loopback unless --host)
+  share --server ws://HOST:PORT          share this workspace; prints its share id last
+  join ID --server ws://HOST:PORT        make a new workspace (--workspace NEWDIR) from a share
+  sync [--server URL]                    one round with the relay: send, receive, list conflicts
+  conflicts                              the open conflicts as of the last sync
 
-function option(args: string[], name: string): string | undefined {
-  const at = args.indexOf(name);
-  return at >= 0 ? args[at + 1] : undefined;
-}
+Without --workspace, the workbench's default workspace is used.`;
 
 /** Positional arguments: everything that is neither an option nor an option's value. */
 function positionals(args: string[]): string[] {
-  const valued = new Set(['--workspace', '--format', '--out', '--kind', '--limit']);
+  const valued = new Set([
+    '--workspace',
+    '--format',
+    '--out',
+    '--kind',
+    '--limit',
+    '--style',
+    '--locale',
+    '--code',
+    '--bundle',
+  ]);
   return args.filter((a, i) => !a.startsWith('--') && !valued.has(args[i - 1] ?? ''));
-}
-
-async function importFiles(wb: Workbench, files: string[], io: Io): Promise<number> {
-  if (files.length === 0) return fail(io, 'import needs at least one file.');
-  let failed = 0;
-  for (const file of files) {
-    let result: Envelope<unknown>;
-    try {
-      const bytes = await readFile(file);
-      result = await wb.call('documents.importBytes', { fileName: basename(file), data: bytes });
-    } catch (error) {
-      result = {
-        ok: false,
-        error: {
-          code: 'INVALID_INPUT',
-          message: `${file} could not be read: ${(error as Error).message}`,
-        },
-      };
-    }
-    if (result.ok) {
-      const value = result.value as {
-        kind: string;
-        title?: string;
-        documents?: number;
-        entities?: number;
-        highlights?: number;
-      };
-      const said: Record<string, string> = {
-        backup: `✓ ${file}: restored ${value.documents} documents, ${value.entities} entities, ${value.highlights} highlights`,
-        duplicate: `= ${file}: already in this workspace as “${value.title}” (identical content); nothing added`,
-        match: `? ${file}: looks like a newer version of “${value.title}”; nothing added (open the workbench to update it or add it as a new document)`,
-      };
-      io.out(said[value.kind] ?? `✓ ${file}: added “${value.title}”`);
-    } else {
-      failed += 1;
-      io.err(`✗ ${result.error.message}`);
-    }
-  }
-  io.out(`${files.length - failed} of ${files.length} files imported.`);
-  return failed ? 1 : 0;
-}
-
-async function exportFile(wb: Workbench, args: string[], io: Io): Promise<number> {
-  const format = exportFormatNamed(option(args, '--format') ?? '');
-  const out = option(args, '--out');
-  if (!format || !out)
-    return fail(io, `export needs --format ${EXPORT_FORMAT_WORDS} and --out FILE.`);
-  const result = await wb.call('export.create', { format });
-  if (!result.ok) return fail(io, result.error.message);
-  const { saveFileDurably } = await import('../core/index');
-  await saveFileDurably(resolve(out), result.value.content);
-  io.out(`Wrote ${Buffer.byteLength(result.value.content)} bytes of ${format} to ${out}.`);
-  return 0;
 }
 
 async function search(wb: Workbench, args: string[], io: Io): Promise<number> {
@@ -129,18 +99,33 @@ function fail(io: Io, message: string): number {
   return 1;
 }
 
-export async function runCli(argv: string[], io: Io): Promise<number> {
+export interface CliOptions {
+  /**
+   * The built import worker (out/server/import-worker.js beside the command line's bundle):
+   * files are parsed there, with the same time and memory limits as in the app, so a
+   * hostile file cannot hold the command line (and the workspace's lock) for minutes.
+   */
+  importWorker?: string;
+}
+
+export async function runCli(argv: string[], io: Io, options: CliOptions = {}): Promise<number> {
   const [command, ...rest] = argv;
   if (!command || command === 'help' || argv.includes('--help')) {
     io.out(USAGE);
     return command ? 0 : 1;
   }
+  if ((SYNC_COMMANDS as readonly string[]).includes(command))
+    return runSyncCommand(command as SyncCommand, rest, io);
   if (!['import', 'export', 'search', 'repair', 'verify'].includes(command))
     return fail(io, `Unknown command "${command}".\n\n${USAGE}`);
+  // A bundle is checked on its own: no workspace is opened.
+  if (command === 'verify' && argv.includes('--bundle'))
+    return verifyBundleCommand(option(argv, '--bundle'), io);
   // The core loads only for a command that needs it: `--help` answers at once.
   const { defaultWorkspaceDir, openWorkbench, workspaceArg } = await import('../core/index');
   const wb = await openWorkbench(workspaceArg(argv) ?? defaultWorkspaceDir(), {
     host: 'command line',
+    ...(options.importWorker ? { importWorker: options.importWorker } : {}),
   });
   try {
     const info = await wb.call('workspace.info', {});
@@ -157,7 +142,7 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
         io,
         `${info.value.readOnlyReason ?? 'The workspace is read-only.'} Nothing was changed.`,
       );
-    if (command === 'import') return await importFiles(wb, positionals(rest), io);
+    if (command === 'import') return await importFiles(wb, positionals(rest), rest, io);
     if (command === 'export') return await exportFile(wb, rest, io);
     if (command === 'repair') return await repair(wb, io);
     if (command === 'verify') return await verify(wb, io);

@@ -4,7 +4,8 @@
 // its undo, its redo and a remote change all reach the windows the same way.
 import { emptyEvent, type WorkbenchEvent } from '../shared/change-event';
 import type { DocumentListItem, HistoryInfo } from '../shared/api';
-import type { Annotation, Document, Entity } from '../shared/model';
+import { defaultCodebook } from '../shared/codebook/codebook';
+import type { Annotation, Document, Entity, HighlightLink } from '../shared/model';
 import type { Op } from './store/tx';
 
 export type Listener = (event: WorkbenchEvent) => void;
@@ -19,7 +20,10 @@ export interface FeedSource {
 }
 
 /** A document as the library lists it. */
-export const documentItem = (document: Document, annotationCount: number): DocumentListItem => ({
+export const documentItem = (
+  document: Pick<Document, 'id' | 'title' | 'createdAt' | 'source'>,
+  annotationCount: number,
+): DocumentListItem => ({
   id: document.id,
   title: document.title,
   createdAt: document.createdAt,
@@ -72,6 +76,7 @@ export class ChangeFeed {
     const listed = new Set<string>();
     const removedDocs = new Set<string>();
     const annotations = new Map<string, Annotation | { id: string; documentId: string }>();
+    const links = new Map<string, HighlightLink | null>();
 
     const highlight = (before: Annotation | undefined, after: Annotation | undefined): void => {
       const was = before?.entityIds ?? [];
@@ -93,6 +98,13 @@ export class ChangeFeed {
         case 'note':
           if (op.after) event.notes.put.push(op.after);
           else event.notes.removed.push(op.id);
+          break;
+        case 'codebook':
+          // Back to no codebook of its own (an undo) means back to the default one.
+          event.codebook = op.after ?? defaultCodebook();
+          break;
+        case 'link':
+          links.set(op.id, op.after ?? null);
           break;
         case 'annotation':
           highlight(op.before, op.after);
@@ -138,6 +150,13 @@ export class ChangeFeed {
       if (item) event.documents.put.push(item);
     }
     event.documents.removed.push(...removedDocs);
+    if (links.size) {
+      event.links = { put: [], removed: [] };
+      for (const [id, link] of links) {
+        if (link) event.links.put.push(link);
+        else event.links.removed.push(id);
+      }
+    }
     event.touchedEntities = [...touched];
     event.tags = [...tags].map((tag) => ({ tag, count: this.source.tagCount(tag) }));
     return event;

@@ -3,13 +3,13 @@
 // every commit, and the change feed that sends each commit's records to the hosts. All
 // three follow from a commit's operations, so a command, its undo and its redo update the
 // index and the windows the same way.
-import type { Annotation } from '../shared/model';
+import type { DocumentFile } from '../shared/model';
 import { ChangeFeed, documentItem } from './change-feed';
 import { TagIndex } from './entities/tag-index';
 import type { PrepareJob } from './search/index-prepare';
 import { IndexService, type PrepareIndex } from './search/index-service';
 import { newId } from './store/load';
-import { Tx } from './store/tx';
+import type { Tx } from './store/tx';
 import type { WorkspaceStore } from './store/workspace-store';
 
 export class CoreContext {
@@ -26,15 +26,15 @@ export class CoreContext {
     /** Already started when the workspace began to load, so the two overlap. */
     first?: PrepareJob,
   ) {
-    this.tags = new TagIndex(store.state.documents.values());
+    this.tags = new TagIndex(store.catalog.values());
     this.search = new IndexService(store, prepare, first);
     this.feed = new ChangeFeed({
-      entity: (id) => store.state.workspace.entities.find((e) => e.id === id),
+      entity: (id) => store.workspace.entities.find((e) => e.id === id),
       usageOf: (id) => this.tags.usageOf(id),
       tagCount: (tag) => this.tags.tagCount(tag),
       documentItem: (id) => {
-        const file = store.state.documents.get(id);
-        return file && documentItem(file.document, file.annotations.length);
+        const summary = store.catalog.get(id);
+        return summary && documentItem(summary.document, summary.annotationIds.length);
       },
       history: () => store.historyInfo(),
     });
@@ -43,11 +43,21 @@ export class CoreContext {
       this.search.commit(ops);
       this.feed.announce(ops);
     });
+    // Files changed behind the workbench's back are read again; the views follow them.
+    store.startFreshnessCheck((ids) => this.refreshed(ids));
+    store.onDamage(() => this.feed.reset());
+  }
+
+  /** Documents the freshness check read again because their files had changed. */
+  private async refreshed(ids: readonly string[]): Promise<void> {
+    this.tags = new TagIndex(this.store.catalog.values());
+    await this.search.refresh(ids);
+    this.feed.reset();
   }
 
   /** After a change outside the command history (a repair): index anew, tell every host. */
   async reload(): Promise<void> {
-    this.tags = new TagIndex(this.store.state.documents.values());
+    this.tags = new TagIndex(this.store.catalog.values());
     await this.search.rebuild();
     this.feed.reset();
   }
@@ -58,30 +68,46 @@ export class CoreContext {
   }
 
   /**
+   * A command that finds its documents through the catalog's indexes (which documents tag
+   * an entity, which ids are taken): it waits until every document's files were checked
+   * against what the catalog says, so none changed behind its back is missed.
+   */
+  async commandOverCatalog<R>(label: string | null, fn: (tx: Tx) => R): Promise<R> {
+    // Queued at once when the check is done, so calls keep the order they were made in.
+    if (!this.store.isFresh) await this.store.fresh;
+    return this.store.run(label, fn);
+  }
+
+  /**
    * Reads the current state through the same view a command has (so a preview and the
-   * command it previews share their code); whatever it sets is thrown away.
+   * command it previews share their code), reading the documents it needs first;
+   * whatever it sets is thrown away.
    */
   read<R>(fn: (tx: Tx) => R): Promise<R> {
-    try {
-      return Promise.resolve(
-        fn(new Tx(this.store.state, () => undefined, new Date().toISOString())),
-      );
-    } catch (error) {
-      return Promise.reject(error instanceof Error ? error : new Error(String(error)));
-    }
+    return this.store.read(fn);
+  }
+
+  /**
+   * These documents, in this order (the catalog's when not given), read without crowding
+   * the cache: for a view over many documents, which are let go once it is answered.
+   */
+  async files(ids: Iterable<string> = this.store.catalog.ids()): Promise<DocumentFile[]> {
+    const order = [...ids];
+    const files = await this.store.documents(order, { keep: false });
+    return order.flatMap((id) => files.get(id) ?? []);
+  }
+
+  /** The documents holding highlights tagged with any of these entities, in catalog order. */
+  tagging(entityIds: Iterable<string>): string[] {
+    const within = this.tags.documentsTagging(entityIds);
+    return [...this.store.catalog.ids()].filter((id) => within.has(id));
   }
 
   titleOf(documentId: string): string | undefined {
-    return this.store.state.documents.get(documentId)?.document.title;
+    return this.store.catalog.get(documentId)?.document.title;
   }
 
   newId(prefix: string): string {
     return newId(prefix);
-  }
-
-  *allAnnotations(): Iterable<{ annotation: Annotation; title: string }> {
-    for (const file of this.store.state.documents.values()) {
-      for (const annotation of file.annotations) yield { annotation, title: file.document.title };
-    }
   }
 }

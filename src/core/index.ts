@@ -5,6 +5,18 @@
 export { openWorkbench, type Workbench, type WorkbenchOptions } from './workbench';
 export { APP_NAME, defaultWorkspaceDir, userDataDir, workspaceArg } from './default-workspace';
 export { setInternalErrorLog } from './dispatch';
+import type { BundleCheck } from './evidence/verify-bundle';
+export type { BundleCheck };
+
+/** Checks an evidence bundle's bytes, offline, with no workspace (loaded on first use). */
+export async function verifyBundleFile(bytes: Uint8Array, name: string): Promise<BundleCheck> {
+  return (await import('./evidence/verify-bundle')).verifyBundle(bytes, name);
+}
+
+// Team sync (issue 18), loaded on first use: Automerge compiles its WebAssembly on import.
+export const loadTeamSync = (): Promise<typeof import('./sync/team-sync')> =>
+  import('./sync/team-sync');
+export type { FieldConflict, RoundResult, SyncConfig } from './sync/team-sync';
 
 import { nodeFs, writeFileDurably } from './store/durable';
 

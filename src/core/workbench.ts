@@ -11,11 +11,15 @@ import type { Listener } from './change-feed';
 import { dispatch } from './dispatch';
 import { analysisHandlers } from './analysis/handlers';
 import { annotationsHandlers } from './annotations/handlers';
+import { codebookHandlers } from './codebook/handlers';
+import type { Budget } from './annotations/interchange/placer';
 import { addDocument, documentsHandlers } from './documents/handlers';
 import { entitiesHandlers } from './entities/handlers';
 import { eventsHandlers } from './events/handlers';
 import { exportHandlers } from './export/handlers';
+import { evidenceHandlers } from './evidence/handlers';
 import { historyHandlers } from './history/handlers';
+import { linksHandlers } from './links/handlers';
 import { mentionsHandlers } from './mentions/handlers';
 import { notesHandlers } from './notes/handlers';
 import { HandlerRegistry } from './registry';
@@ -49,8 +53,15 @@ export interface WorkbenchOptions {
   searchWorker?: string | URL;
   /** The member of the team making the changes, as the custody log names them. */
   member?: string;
-  /** How long the import worker may take over one file (5 minutes by default). */
+  /** How much memory documents read may take, in bytes (256 MB by default). */
+  cacheBytes?: number;
+  /**
+   * How long the import worker may take over one file (by default it grows with the
+   * file's size: src/core/importers/limits.ts).
+   */
   importTimeoutMs?: number;
+  /** Time budgets of an annotations import other than the defaults (tests, benches). */
+  annotationBudget?: Partial<Budget>;
 }
 
 export interface Workbench {
@@ -61,10 +72,25 @@ export interface Workbench {
   /** The same, typed, for trusted callers in this process (the CLI, tests). */
   call<M extends MethodName>(method: M, input: Input<M>): Promise<Envelope<Output<M>>>;
   subscribe(listener: Listener): () => void;
+  /**
+   * The core itself, for extensions running in this process beside the API (team sync
+   * follows its commits and runs commands through its queue). Hosts use `call`/`dispatch`.
+   */
+  readonly core: CoreContext;
   /** Resolves when the search index holds the whole workspace. */
   readonly indexed: Promise<void>;
   /** Resolves when that index has been saved to the cache, when it needed saving. */
   readonly indexSaved: Promise<void>;
+  /**
+   * Resolves once every document's files were compared with what the workbench last read
+   * or wrote, and those changed behind its back read again and checked.
+   */
+  readonly checked: Promise<void>;
+  /**
+   * How the documents are held: how many the catalog lists, how many are in memory, and
+   * how many reads from disk there have been (the tests and the benchmark look).
+   */
+  documentsHeld(): { listed: number; inMemory: number; reads: number; manifest: boolean };
   /** Whether the index was taken from the cache, and why not. */
   readonly indexSource: IndexSource;
   /** True when another process holds the workspace or it is damaged: nothing is written. */
@@ -104,6 +130,7 @@ export async function openWorkbench(
         by: options.member ?? userName(),
         tool: `Research Workbench ${APP_VERSION} (${host})`,
       },
+      ...(options.cacheBytes ? { cacheBytes: options.cacheBytes } : {}),
     });
   } catch (error) {
     first.cancel();
@@ -122,7 +149,10 @@ export async function openWorkbench(
   const handlers = new HandlerRegistry()
     .add('workspace', workspaceHandlers(ctx))
     .add('documents', documentsHandlers(ctx, parse))
-    .add('annotations', annotationsHandlers(ctx))
+    .add(
+      'annotations',
+      annotationsHandlers(ctx, { worker: options.importWorker, budget: options.annotationBudget }),
+    )
     .add('tags', tagsHandlers(ctx))
     .add('entities', entitiesHandlers(ctx))
     .add('notes', notesHandlers(ctx))
@@ -130,8 +160,11 @@ export async function openWorkbench(
     .add('analysis', analysisHandlers(ctx))
     .add('events', eventsHandlers(ctx))
     .add('export', exportHandlers(ctx))
+    .add('evidence', evidenceHandlers(ctx))
     .add('search', searchHandlers(ctx))
     .add('history', historyHandlers(ctx))
+    .add('codebook', codebookHandlers(ctx))
+    .add('links', linksHandlers(ctx))
     .complete();
   return {
     dir,
@@ -140,6 +173,7 @@ export async function openWorkbench(
     call: <M extends MethodName>(method: M, input: Input<M>) =>
       dispatch(handlers, method, input) as Promise<Envelope<Output<M>>>,
     subscribe: (listener) => ctx.feed.subscribe(listener),
+    core: ctx,
     get indexed() {
       return ctx.search.ready;
     },
@@ -149,6 +183,15 @@ export async function openWorkbench(
     get indexSource() {
       return ctx.search.source;
     },
+    get checked() {
+      return store.fresh;
+    },
+    documentsHeld: () => ({
+      listed: store.catalog.size,
+      inMemory: store.cache.size,
+      reads: store.cache.reads,
+      manifest: store.catalogSource.manifest,
+    }),
     get readOnly() {
       return store.readOnly;
     },

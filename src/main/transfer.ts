@@ -33,7 +33,15 @@ export async function importWithDialog(
         fileName: basename(file),
         data: bytes,
       });
-      lines.push(result.ok ? `✓ ${basename(file)}` : `✗ ${result.error.message}`);
+      // A bibliography is only previewed here: the window's Import references… imports it.
+      const preview = result.ok && result.value.kind === 'references';
+      lines.push(
+        !result.ok
+          ? `✗ ${result.error.message}`
+          : preview
+            ? `? ${basename(file)}: a bibliography; nothing changed (use Import references… in the window to fill in sources or add them)`
+            : `✓ ${basename(file)}`,
+      );
     } catch (error) {
       lines.push(`✗ ${basename(file)} could not be read: ${(error as Error).message}`);
     }
@@ -66,7 +74,12 @@ export async function exportWithDialog(
     : await dialog.showSaveDialog(options);
   if (target.canceled || !target.filePath) return;
   try {
-    await saveFileDurably(target.filePath, result.value.content);
+    const { content, encoding } = result.value;
+    // A binary export (a .qdpx zip) crosses IPC as base64.
+    await saveFileDurably(
+      target.filePath,
+      encoding === 'base64' ? Buffer.from(content, 'base64') : content,
+    );
   } catch (error) {
     dialog.showErrorBox(
       'Export failed',

@@ -11,6 +11,7 @@ import { internalError, invalid, refuse, send, sendEnvelope } from './responses'
 import {
   hostAllowed,
   isJson,
+  oneHost,
   originAllowed,
   SECURITY_HEADERS,
   sessionCookie,
@@ -29,6 +30,8 @@ const LARGE_BODIES: Record<string, number> = {
   // An annotations file travels as a JSON string: its escapes may make it larger.
   '/api/annotations.importPreview': 48 * 1024 * 1024,
   '/api/annotations.import': 48 * 1024 * 1024,
+  // A bibliography travels as a JSON string of up to 20 MB.
+  '/api/documents.importReferences': 48 * 1024 * 1024,
 };
 
 const STATUS_BY_CODE: Record<ErrorCode, number> = {
@@ -149,6 +152,7 @@ export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost>
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const target = parseTarget(req.url);
     if (!target) return send(res, 400, 'Bad request target');
+    if (!oneHost(req)) return send(res, 400, 'A request names exactly one Host');
     if (!hostAllowed(req, gate)) return send(res, 421, 'Unknown host');
     const { pathname } = target;
     if (pathname === '/login' && req.method === 'GET') {

@@ -5,6 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import type { ServerResponse } from 'node:http';
 import type { Envelope } from '../shared/api';
+import { BYTES_KEY } from '../shared/bytes-json';
 import { SECURITY_HEADERS } from './security';
 
 export function send(
@@ -23,12 +24,21 @@ export function send(
   res.end(body);
 }
 
+/** A Uint8Array in an answer (a kept original) as `{"$bytes": base64}`; see bytes-json.ts. */
+function withBytes(_key: string, value: unknown): unknown {
+  if (value instanceof Uint8Array)
+    return {
+      [BYTES_KEY]: Buffer.from(value.buffer, value.byteOffset, value.byteLength).toString('base64'),
+    };
+  return value;
+}
+
 export function sendEnvelope(
   res: ServerResponse,
   status: number,
   envelope: Envelope<unknown>,
 ): void {
-  send(res, status, JSON.stringify(envelope), 'application/json; charset=utf-8');
+  send(res, status, JSON.stringify(envelope, withBytes), 'application/json; charset=utf-8');
 }
 
 export const refuse = (res: ServerResponse, status: number, message: string): void =>

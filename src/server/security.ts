@@ -28,6 +28,17 @@ export function hostAllowed(req: IncomingMessage, gate: Gate): boolean {
   return allowedHosts(gate.port).includes(req.headers.host ?? '');
 }
 
+/**
+ * Exactly one Host header (RFC 9112, 3.2). Node keeps the first of several and drops the
+ * rest, so a proxy or a check that read another one would judge a different host.
+ */
+export function oneHost(req: IncomingMessage): boolean {
+  let count = 0;
+  for (let i = 0; i < req.rawHeaders.length; i += 2)
+    if (req.rawHeaders[i]!.toLowerCase() === 'host') count += 1;
+  return count === 1;
+}
+
 /** A request's Origin must name this server exactly; `required` for state-changing calls. */
 export function originAllowed(req: IncomingMessage, gate: Gate, required: boolean): boolean {
   const origin = req.headers.origin;
@@ -45,6 +56,12 @@ export function sessionCookie(port: number, sessionId: string): string {
   return `${sessionCookieName(port)}=${sessionId}; Path=/; HttpOnly; SameSite=Strict`;
 }
 
+/**
+ * True when any one cookie of this port's name holds a live session. Any page on another
+ * port of 127.0.0.1 can set a cookie of that name too (cookies ignore ports): refusing
+ * every request with two of them would let such a page sign the user out for good
+ * ("cookie tossing"), while a tossed value can never be a session this process issued.
+ */
 export function sessionValid(req: IncomingMessage, gate: Gate): boolean {
   const name = sessionCookieName(gate.port);
   const values = (req.headers.cookie ?? '')
@@ -52,7 +69,7 @@ export function sessionValid(req: IncomingMessage, gate: Gate): boolean {
     .map((part) => part.trim().split('='))
     .filter(([key]) => key === name)
     .map(([, value]) => value ?? '');
-  return values.length === 1 && gate.sessions.valid(values[0]!);
+  return values.some((value) => gate.sessions.valid(value));
 }
 
 /** The media type itself, parameters dropped: `text/plain; x=application/json` is text. */

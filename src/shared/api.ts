@@ -7,11 +7,14 @@ import type { z } from 'zod';
 import { joinTables } from './methods/define';
 import { analysisMethods } from './methods/analysis';
 import { annotationsMethods } from './methods/annotations';
+import { codebookMethods } from './methods/codebook';
 import { documentsMethods } from './methods/documents';
 import { entitiesMethods } from './methods/entities';
 import { eventsMethods } from './methods/events';
+import { evidenceMethods } from './methods/evidence';
 import { exportMethods } from './methods/export';
 import { historyMethods } from './methods/history';
+import { linksMethods } from './methods/links';
 import { mentionsMethods } from './methods/mentions';
 import { notesMethods } from './methods/notes';
 import { searchMethods } from './methods/search';
@@ -22,11 +25,14 @@ import type { WorkbenchEvent } from './change-event';
 
 export type * from './methods/analysis';
 export type * from './methods/annotations';
+export type * from './methods/codebook';
 export type * from './methods/documents';
 export type * from './methods/entities';
 export type * from './methods/events';
+export type * from './methods/evidence';
 export type * from './methods/export';
 export type * from './methods/history';
+export type * from './methods/links';
 export type * from './methods/mentions';
 export type * from './methods/notes';
 export type * from './methods/search';
@@ -47,8 +53,11 @@ export const api = joinTables(
   analysisMethods,
   eventsMethods,
   exportMethods,
+  evidenceMethods,
   searchMethods,
   historyMethods,
+  codebookMethods,
+  linksMethods,
 );
 
 export type Api = typeof api;

@@ -1,7 +1,7 @@
 // Plain text to blocks: blank lines separate paragraphs, bulleted or numbered lines become
 // list items, and a short first line that reads like a title becomes the heading. The
 // canonical text is rebuilt from the blocks, so every block is an exact [start, end).
-import type { Block } from './model';
+import type { Block, FigureImage, TableRow } from './model';
 
 const BULLET = /^\s*(?:[•·▪◦‣●○■□\-*–]|\d{1,3}[.)])[\s\u00A0]+/;
 
@@ -10,6 +10,17 @@ export interface DraftBlock {
   text: string;
   level?: number;
   page?: number;
+  /** A table's rows, with cell offsets relative to `text`. */
+  rows?: TableRow[];
+  image?: FigureImage;
+  note?: string;
+}
+
+/** A table's rows moved by `by` characters (from draft-relative to document offsets). */
+export function shiftRows(rows: readonly TableRow[], by: number): TableRow[] {
+  return rows.map((row) => ({
+    cells: row.cells.map((c) => ({ ...c, start: c.start + by, end: c.end + by })),
+  }));
 }
 
 function looksLikeTitle(line: string): boolean {
@@ -61,6 +72,9 @@ export function assembleBlocks(drafts: DraftBlock[]): { text: string; blocks: Bl
       end: text.length,
       ...(draft.level ? { level: draft.level } : {}),
       ...(draft.page ? { page: draft.page } : {}),
+      ...(draft.rows ? { rows: shiftRows(draft.rows, start) } : {}),
+      ...(draft.image ? { image: draft.image } : {}),
+      ...(draft.note ? { note: draft.note } : {}),
     });
   });
   return { text, blocks };

@@ -2,7 +2,7 @@
 // and the ids of those that went, so a window's store applies the change without asking
 // again. One event per command (or undo, redo, remote change), built from the command's
 // record operations; `reset` when the whole workspace was replaced (a repair).
-import type { Annotation, Document, Note } from './model';
+import type { Annotation, Codebook, Document, HighlightLink, Note } from './model';
 import type { DocumentListItem } from './methods/documents';
 import type { EntityWithUsage } from './methods/entities';
 import type { HistoryInfo } from './methods/history';
@@ -32,6 +32,10 @@ export interface WorkbenchEvent {
   touchedEntities: string[];
   /** Free-text tags whose count changed; a count of 0 means the tag is gone. */
   tags: TagCount[];
+  /** The whole codebook (kinds, codes, relations) as it is now, when it changed. */
+  codebook?: Codebook;
+  /** Links between highlights made, edited or removed. */
+  links?: Changes<HighlightLink>;
   history: HistoryInfo;
 }
 
@@ -54,16 +58,20 @@ export function emptyEvent(history: HistoryInfo, reset = false): WorkbenchEvent 
 }
 
 /** Which kinds of record an event changed: what derived views are invalidated by. */
-export type ChangeTopic = 'entities' | 'notes' | 'documents' | 'annotations' | 'tags';
+export type ChangeTopic =
+  'entities' | 'notes' | 'documents' | 'annotations' | 'tags' | 'codebook' | 'links';
 
 export function topicsOf(event: WorkbenchEvent): Set<ChangeTopic> {
   const topics = new Set<ChangeTopic>();
-  if (event.reset) return new Set(['entities', 'notes', 'documents', 'annotations', 'tags']);
+  if (event.reset)
+    return new Set(['entities', 'notes', 'documents', 'annotations', 'tags', 'codebook', 'links']);
   if (event.entities.put.length || event.entities.removed.length) topics.add('entities');
   if (event.notes.put.length || event.notes.removed.length) topics.add('notes');
   if (event.documents.put.length || event.documents.removed.length || event.documentRecords.length)
     topics.add('documents');
   if (event.annotations.put.length || event.annotations.removed.length) topics.add('annotations');
   if (event.tags.length) topics.add('tags');
+  if (event.codebook) topics.add('codebook');
+  if (event.links?.put.length || event.links?.removed.length) topics.add('links');
   return topics;
 }

@@ -1,11 +1,6 @@
-// Words shown for the model's records, once, for the UI and the exports alike.
-import { HIGHLIGHT_KINDS } from './concepts/highlight-kinds';
-import type { AnnotationKind, EventDate } from './model';
-
-/** What each highlight kind is called, from the one table of kinds. */
-export const KIND_LABELS = Object.fromEntries(
-  HIGHLIGHT_KINDS.map((k) => [k.id, k.label]),
-) as Record<AnnotationKind, string>;
+// Words shown for the model's records, once, for the UI and the exports alike. (A highlight
+// kind's name is the codebook's: src/shared/codebook/codebook.ts, kindLabel.)
+import type { EventDate } from './model';
 
 /** "1988", "July 1988", "19 July 1988", or a range of them. */
 export function formatEventDate(date: EventDate | undefined): string {

@@ -1,6 +1,7 @@
 // The data model (W3C Web Annotation compatible) as zod schemas: the one definition used
 // to validate files loaded from disk, payloads crossing IPC/HTTP, and to type the code.
 import { z } from 'zod';
+import { cleanLabel } from './bidi';
 import { HIGHLIGHT_KIND_IDS } from './concepts/highlight-kinds';
 import { DOCUMENT_FORMATS } from './concepts/import-formats';
 
@@ -14,16 +15,72 @@ import { DOCUMENT_FORMATS } from './concepts/import-formats';
  */
 export const SCHEMA_VERSION = 3;
 
+/**
+ * Names every JavaScript object already answers to ("__proto__", "constructor",
+ * "hasOwnProperty", ...). An id equal to one of them, used as a key of a plain object
+ * anywhere (in our code or a library's: cytoscape keys its traversals so), finds the
+ * prototype's member instead of a record; ids that enter the workbench cannot be these.
+ */
+const PROTOTYPE_NAMES: ReadonlySet<string> = new Set([
+  ...Object.getOwnPropertyNames(Object.prototype),
+  'prototype',
+]);
+
 export const Id = z
   .string()
   .min(1)
   .max(64)
-  .regex(/^[A-Za-z0-9_-]+$/, 'ids are letters, digits, "_" or "-"');
+  .regex(/^[A-Za-z0-9_-]+$/, 'ids are letters, digits, "_" or "-"')
+  .refine((id) => !PROTOTYPE_NAMES.has(id), {
+    message: 'an id cannot be a name every JavaScript object has (such as "constructor")',
+  });
 export const Timestamp = z.iso.datetime();
+/**
+ * A name, tag or title as it enters: direction overrides and control characters stripped
+ * (bidi.ts says why), so two names that display alike are alike.
+ */
+export const Label = z.string().overwrite(cleanLabel);
 /** A highlight's free-text tag: any words, trimmed. */
-export const Tag = z.string().trim().min(1, 'a tag cannot be empty').max(100);
+export const Tag = Label.trim().min(1, 'a tag cannot be empty').max(100);
 
-export const BlockKind = z.enum(['heading', 'paragraph', 'list-item', 'quote']);
+export const BlockKind = z.enum([
+  'heading',
+  'paragraph',
+  'list-item',
+  'quote',
+  /** A table: its text is the cells, a tab between cells and a line break between rows. */
+  'table',
+  /** An image kept with the document; its text is the caption (or, lacking one, the alt text). */
+  'figure',
+  /** A footnote or endnote, in the notes section at the end; `note` names it. */
+  'note',
+]);
+
+/** A SHA-256 as 64 lower-case hex digits: the name of a content-addressed file. */
+export const Sha256Hex = z.string().regex(/^[0-9a-f]{64}$/, 'a SHA-256 in hex');
+
+/** One cell of a table row: a [start, end) range of the text (empty for an empty cell). */
+export const TableCell = z.strictObject({
+  start: z.number().int().nonnegative(),
+  end: z.number().int().nonnegative(),
+  header: z.boolean().optional(),
+  colSpan: z.number().int().min(2).max(1000).optional(),
+  rowSpan: z.number().int().min(2).max(65534).optional(),
+});
+export const TableRow = z.strictObject({ cells: z.array(TableCell).max(1000) });
+
+/** The image types kept and shown: raster formats only (an SVG can carry script). */
+export const IMAGE_MEDIA_TYPES = ['image/png', 'image/jpeg', 'image/gif', 'image/webp'] as const;
+export const FigureImage = z.strictObject({
+  /** The image's bytes are `<workspace>/media/<sha256>`. */
+  sha256: Sha256Hex,
+  mediaType: z.enum(IMAGE_MEDIA_TYPES),
+  alt: z.string().max(2000).optional(),
+});
+
+/** A footnote's or endnote's name, unique in its document. */
+export const NoteName = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'a note name');
+
 export const Block = z.strictObject({
   kind: BlockKind,
   start: z.number().int().nonnegative(),
@@ -31,31 +88,62 @@ export const Block = z.strictObject({
   level: z.number().int().min(1).max(6).optional(),
   /** The page it is printed on, for documents that have pages (PDF), so quotes cite it. */
   page: z.number().int().positive().optional(),
+  /** A table's rows (kind `table`). */
+  rows: z.array(TableRow).max(100_000).optional(),
+  /** A figure's image (kind `figure`). */
+  image: FigureImage.optional(),
+  /** A note's name (kind `note`): the `note-ref` marks in the text point at it. */
+  note: NoteName.optional(),
 });
 
 export const Mark = z.strictObject({
-  kind: z.enum(['emphasis', 'strong', 'link']),
+  /**
+   * `note-ref` is a footnote's reference in the text (its `note` names the note block);
+   * `isolate` is a run written in the other direction, shown isolated from its neighbours.
+   */
+  kind: z.enum(['emphasis', 'strong', 'link', 'note-ref', 'isolate']),
   start: z.number().int().nonnegative(),
   end: z.number().int().nonnegative(),
   href: z.string().max(2048).optional(),
+  note: NoteName.optional(),
+  dir: z.enum(['ltr', 'rtl']).optional(),
 });
 
 export const SourceMeta = z.strictObject({
-  author: z.string().max(500).optional(),
-  publisher: z.string().max(500).optional(),
+  author: Label.max(500).optional(),
+  publisher: Label.max(500).optional(),
   url: z.string().max(2048).optional(),
+  /** A Digital Object Identifier ("10.1234/abc"), from a bibliography or typed in. */
+  doi: z.string().max(300).optional(),
+  /** The journal, book or site it appeared in, when a bibliography says (CSL container-title). */
+  containerTitle: z.string().max(500).optional(),
+  /** What kind of work it is in CSL's words ("article-journal", "report"), from a bibliography. */
+  citationType: z.string().max(40).optional(),
   publishedDate: z.string().max(100).optional(),
   accessedDate: z.string().max(100).optional(),
   language: z.string().max(35).optional(),
   direction: z.enum(['ltr', 'rtl', 'auto']).optional(),
   fileName: z.string().max(500).optional(),
+  /** When the file says it was made and last changed (a PDF's dates): not publication dates. */
+  fileCreated: z.string().max(100).optional(),
+  fileModified: z.string().max(100).optional(),
+  /** A date printed near the start of the text: a suggestion for `publishedDate`, unconfirmed. */
+  suggestedPublishedDate: z.string().max(100).optional(),
+});
+
+/** The imported file itself, kept byte for byte in `<workspace>/originals/<sha256>`. */
+export const OriginalFile = z.strictObject({
+  sha256: Sha256Hex,
+  fileName: z.string().min(1).max(500),
+  mediaType: z.string().min(1).max(200),
+  size: z.number().int().nonnegative(),
 });
 
 export const DocumentFormat = z.enum(DOCUMENT_FORMATS);
 
 export const Document = z.strictObject({
   id: Id,
-  title: z.string().min(1).max(500),
+  title: Label.min(1).max(500),
   text: z.string(),
   blocks: z.array(Block),
   marks: z.array(Mark),
@@ -63,6 +151,8 @@ export const Document = z.strictObject({
   format: DocumentFormat,
   /** SHA-256 of the file's bytes as imported: names the source a third party can fetch. */
   contentHash: z.string().regex(/^sha256:[0-9a-f]{64}$/),
+  /** The imported file, kept (documents imported before originals were kept have none). */
+  original: OriginalFile.optional(),
   /**
    * SHA-256 of `text` (UTF-8) at this revision, recorded whenever the text is set, so a
    * changed text file is caught by `workspace.verify`. Absent on documents stored before.
@@ -87,7 +177,7 @@ export const EntityType = z
   .regex(/^[\p{L}\p{N} _-]+$/u, 'a type is a word such as person or place');
 
 /** An entity's name or one of its aliases. */
-export const EntityName = z.string().trim().min(1, 'a name cannot be empty').max(300);
+export const EntityName = Label.trim().min(1, 'a name cannot be empty').max(300);
 export const Aliases = z.array(EntityName).max(100);
 export const Description = z.string().max(20_000);
 /** An identifier elsewhere, such as a Wikidata QID. */
@@ -154,20 +244,52 @@ export const TextPositionSelector = z.strictObject({
 });
 export const TextQuoteSelector = z.strictObject({
   type: z.literal('TextQuoteSelector'),
-  exact: z.string().min(1),
+  /** Empty only for an area highlight, which covers a region of a page, not words. */
+  exact: z.string(),
   prefix: z.string(),
   suffix: z.string(),
 });
 
-/** The kinds of highlight (src/shared/concepts/highlight-kinds.ts holds their table). */
+/** An area of a PDF page (a table, a photo, a signature), in PDF units from the top left. */
+export const PageRegion = z
+  .strictObject({
+    page: z.number().int().positive(),
+    x: z.number().finite().nonnegative(),
+    y: z.number().finite().nonnegative(),
+    w: z.number().finite().positive(),
+    h: z.number().finite().positive(),
+  })
+  .refine((r) => r.x + r.w <= 20_000 && r.y + r.h <= 20_000, 'the region is off the page');
+
+/**
+ * What a highlight covers: words of the text (position and quote), or an area of a page
+ * (`region`), whose position is the start of that page's text and whose quote is empty.
+ */
+export const AnnotationTarget = z
+  .strictObject({
+    position: TextPositionSelector,
+    quote: TextQuoteSelector,
+    region: PageRegion.optional(),
+  })
+  .refine((t) => t.region !== undefined || t.quote.exact.length > 0, {
+    message: 'a highlight of the text needs a quote',
+    path: ['quote', 'exact'],
+  });
+
+/**
+ * A highlight's kind: the id of one of the codebook's kinds. The four built-in kinds
+ * (src/shared/concepts/highlight-kinds.ts) are the default codebook; a user-defined kind
+ * has an id of the same shape, so the schema takes any id and the command that sets a
+ * kind checks that the codebook has it.
+ */
 export const ANNOTATION_KINDS = HIGHLIGHT_KIND_IDS;
-export const AnnotationKind = z.enum(HIGHLIGHT_KIND_IDS);
+export const AnnotationKind = Id;
 export const AnchorStatus = z.enum(['anchored', 'moved', 'fuzzy', 'orphaned']);
 
 export const Annotation = z.strictObject({
   id: Id,
   documentId: Id,
-  target: z.strictObject({ position: TextPositionSelector, quote: TextQuoteSelector }),
+  target: AnnotationTarget,
   entityIds: z.array(Id).max(200),
   tags: z.array(Tag).max(100),
   kind: AnnotationKind,
@@ -183,11 +305,61 @@ export const Annotation = z.strictObject({
 
 export const Note = z.strictObject({
   id: Id,
-  title: z.string().max(500),
+  title: Label.max(500),
   body: z.string().max(200_000),
   entityIds: z.array(Id),
   documentIds: z.array(Id),
   annotationIds: z.array(Id),
+  createdAt: Timestamp,
+  updatedAt: Timestamp,
+});
+
+/** A colour as REFI-QDA and CSS both read it: `#RRGGBB`, nothing else (it is written into CSS). */
+export const Colour = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'a colour is written #RRGGBB');
+
+/** A kind of highlight the user can choose in the reader: a name and a colour. */
+export const HighlightKindDef = z.strictObject({
+  id: Id,
+  label: z.string().trim().min(1, 'a kind needs a name').max(60),
+  colour: Colour,
+});
+
+/** A code: a tag with a place in the codebook's hierarchy (tags on highlights name codes). */
+export const Code = z.strictObject({
+  id: Id,
+  name: Tag,
+  /** The code it is filed under; absent at the top level. */
+  parentId: Id.optional(),
+  colour: Colour.optional(),
+  description: z.string().max(20_000).optional(),
+  /** The REFI-QDA GUID it came with from another tool, kept so a round trip matches up. */
+  guid: z.string().max(40).optional(),
+});
+
+/** What a link between two highlights says about them ("corroborates", "contradicts"…). */
+export const LinkRelation = z.strictObject({
+  id: Id,
+  label: z.string().trim().min(1, 'a relation needs a name').max(60),
+});
+
+/**
+ * The user's highlight kinds, codes and link relations, kept in workspace.json. Absent in
+ * a workspace that never changed it: the default codebook (the four built-in kinds, no
+ * codes, the four default relations) stands in.
+ */
+export const Codebook = z.strictObject({
+  kinds: z.array(HighlightKindDef).min(1).max(60),
+  codes: z.array(Code).max(10_000),
+  relations: z.array(LinkRelation).min(1).max(60),
+});
+
+/** A typed link from one highlight to another, possibly in another document. */
+export const HighlightLink = z.strictObject({
+  id: Id,
+  from: Id,
+  to: Id,
+  relation: Id,
+  note: z.string().max(2_000).optional(),
   createdAt: Timestamp,
   updatedAt: Timestamp,
 });
@@ -197,6 +369,10 @@ export const WorkspaceFile = z.strictObject({
   schemaVersion: z.literal(SCHEMA_VERSION),
   entities: z.array(Entity),
   notes: z.array(Note),
+  /** Optional (no schema change): absent until the user first changes the codebook. */
+  codebook: Codebook.optional(),
+  /** Optional: absent until the first link between highlights. */
+  links: z.array(HighlightLink).max(100_000).optional(),
 });
 
 /**
@@ -223,6 +399,12 @@ export const HighlightsFile = z.strictObject({
 });
 
 export type Block = z.infer<typeof Block>;
+export type TableRow = z.infer<typeof TableRow>;
+export type TableCell = z.infer<typeof TableCell>;
+export type FigureImage = z.infer<typeof FigureImage>;
+export type ImageMediaType = (typeof IMAGE_MEDIA_TYPES)[number];
+export type OriginalFile = z.infer<typeof OriginalFile>;
+export type PageRegion = z.infer<typeof PageRegion>;
 export type Mark = z.infer<typeof Mark>;
 export type SourceMeta = z.infer<typeof SourceMeta>;
 export type Document = z.infer<typeof Document>;
@@ -233,6 +415,11 @@ export type AnnotationKind = z.infer<typeof AnnotationKind>;
 export type AnchorStatus = z.infer<typeof AnchorStatus>;
 export type Annotation = z.infer<typeof Annotation>;
 export type Note = z.infer<typeof Note>;
+export type HighlightKindDef = z.infer<typeof HighlightKindDef>;
+export type Code = z.infer<typeof Code>;
+export type LinkRelation = z.infer<typeof LinkRelation>;
+export type Codebook = z.infer<typeof Codebook>;
+export type HighlightLink = z.infer<typeof HighlightLink>;
 export type WorkspaceFile = z.infer<typeof WorkspaceFile>;
 export type DocumentFile = z.infer<typeof DocumentFile>;
 export type DocumentRecordFile = z.infer<typeof DocumentRecordFile>;

@@ -1,44 +1,61 @@
-// `[[Name]]` links in a note's body: where they are, and which entity or document each
-// names. One module for the core (search filters notes by what they link to) and the UI
-// (rendering links and backlinks), so both read a link the same way.
-import type { Document, Entity } from './model';
+// The one `[[link]]` grammar of the workbench: where links stand in a Markdown text (a
+// note, a highlight's note, an entity's description), and which entity, document or note
+// each names. The core's search (filtering notes by what they link) and the window
+// (rendering links and backlinks) both read links here, so they cannot disagree.
+//
+// Syntax: `[[target]]` or `[[target|label]]`, on one line, with no brackets inside. A
+// target is compared in search's folding (see linkKey), so "U.S." finds "US", "Noury's"
+// finds "Noury", "Hamid-Noury" finds "Hamid Noury", and Persian written with a ZWNJ, a
+// space or nothing finds the same name.
+import type { Document, Entity, Note } from './model';
 import { searchTokens } from './text';
 
 export interface NoteLink {
-  /** The text between the brackets, trimmed. */
-  text: string;
-  /** Offsets of the whole link in the body, brackets included. */
+  /** What the link names: the text before `|` (or all of it), trimmed. */
+  target: string;
+  /** What the link shows: the text after `|`, else the target. */
+  label: string;
+  /** Offsets of the whole link in the text, brackets included. */
   start: number;
   end: number;
 }
 
+export type NoteLinkKind = 'entity' | 'document' | 'note';
+
 export interface NoteLinkTarget {
-  kind: 'entity' | 'document';
+  kind: NoteLinkKind;
   id: string;
 }
 
 export interface LinkTargets {
-  entities: Iterable<Pick<Entity, 'id' | 'name' | 'aliases'>>;
+  entities: Iterable<Pick<Entity, 'id' | 'name'> & { aliases: readonly string[] }>;
   documents: Iterable<Pick<Document, 'id' | 'title'>>;
+  /** Notes, named by their titles: links between notes. */
+  notes?: Iterable<Pick<Note, 'id' | 'title'>>;
 }
 
 // One line, no brackets inside: "[[a]] and [[b]]" is two links, "[[a\nb]]" none.
 const LINK = /\[\[([^[\]\n]{1,500})\]\]/g;
 
-/** The links of a body, in text order. Empty brackets are no link. */
-export function parseNoteLinks(body: string): NoteLink[] {
+/** The links of a text, in text order. Empty brackets (or an empty target) are no link. */
+export function parseNoteLinks(text: string): NoteLink[] {
   const links: NoteLink[] = [];
-  for (const match of body.matchAll(LINK)) {
-    const text = match[1]!.trim();
-    if (text) links.push({ text, start: match.index, end: match.index + match[0].length });
+  for (const match of text.matchAll(LINK)) {
+    const inner = match[1]!;
+    const bar = inner.indexOf('|');
+    const target = (bar < 0 ? inner : inner.slice(0, bar)).trim();
+    if (!target) continue;
+    const label = (bar < 0 ? '' : inner.slice(bar + 1).trim()) || target;
+    links.push({ target, label, start: match.index, end: match.index + match[0].length });
   }
   return links;
 }
 
 /**
  * The form two names are compared in: the search folding (case, accents, Arabic/Persian
- * letters, "U.S."/"US", digit groups), words apart by any run of spaces or punctuation, and
- * two Arabic-script words joined, since Persian may write a ZWNJ, a space or nothing there.
+ * letters, "U.S."/"US", a possessive, digit groups), words apart by any run of spaces or
+ * punctuation, and two Arabic-script words joined, since Persian may write a ZWNJ, a space
+ * or nothing there.
  */
 export function linkKey(text: string): string {
   let key = '';
@@ -50,13 +67,14 @@ export function linkKey(text: string): string {
 }
 
 /**
- * A resolver for link texts: an entity whose name folds equal to the text, else one whose
- * alias does, else a document whose title does; the first in the given order wins a tie.
- * Build it once per set of entities and documents and call it for each link.
+ * A resolver for link targets: an entity whose name folds equal to the target, else one
+ * whose alias does, else a document whose title does, else a note whose title does; the
+ * first in the given order wins a tie. Build it once per set of records and call it for
+ * each link's target.
  */
 export function noteLinkResolver(
   targets: LinkTargets,
-): (text: string) => NoteLinkTarget | undefined {
+): (target: string) => NoteLinkTarget | undefined {
   const byKey = new Map<string, NoteLinkTarget>();
   const offer = (name: string, target: NoteLinkTarget): void => {
     const key = linkKey(name);
@@ -67,5 +85,6 @@ export function noteLinkResolver(
   for (const e of entities)
     for (const alias of e.aliases) offer(alias, { kind: 'entity', id: e.id });
   for (const d of targets.documents) offer(d.title, { kind: 'document', id: d.id });
-  return (text) => byKey.get(linkKey(text));
+  for (const n of targets.notes ?? []) offer(n.title, { kind: 'note', id: n.id });
+  return (target) => byKey.get(linkKey(target));
 }

@@ -56,7 +56,7 @@ describe('a document’s language', () => {
     const md = unwrap(await wb.call('export.create', { format: 'markdown' })).content;
     expect(md).toContain('Language: Persian (fa), right to left.');
     expect(md).toContain(`Entities: ${FSI}اژه‌ای${PDI}`);
-    expect(md).toContain(`### ${FSI}اژه‌ای${PDI} (person)`);
+    expect(md).toContain(`#### ${FSI}اژه‌ای${PDI}\n`);
     // The sample, in English, is written as it always was.
     expect(md).toContain(
       '### Why Iran’s regime is terrified of growing focus on its human rights record\n',

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { _electron as electron, type ElectronApplication } from '@playwright/test';
 import { expect, ROOT, test } from './fixtures';
+import { METHOD_NAMES } from '../../src/shared/api';
 import { WorkbenchPage } from './workbench-page';
 
 const probe = spawnSync(process.execPath, [join(ROOT, 'scripts/electron-runtime.mjs')], {
@@ -46,11 +47,12 @@ test.describe('Electron host', () => {
         require: typeof (window as { require?: unknown }).require,
         process: typeof (window as { process?: unknown }).process,
         ipc: 'ipcRenderer' in bridge,
-        methods: Object.keys(bridge).length,
+        methods: Object.keys(bridge).sort(),
       };
     });
     expect(exposed).toMatchObject({ require: 'undefined', process: 'undefined', ipc: false });
-    expect(exposed.methods).toBeGreaterThan(10);
+    // Exactly the API table's methods and the event subscription: nothing more, none missing.
+    expect(exposed.methods).toEqual([...METHOD_NAMES, 'onEvent'].sort());
     await app.close();
   });
 

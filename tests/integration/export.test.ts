@@ -6,102 +6,21 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { EXPORTERS } from '../../src/core/export/exporters';
+import type { ExportOptions } from '../../src/core/export/snapshot';
 import { exportFormat } from '../../src/shared/concepts/export-formats';
-import { csvCell } from '../../src/core/export/csv';
-import type { Snapshot } from '../../src/core/export/snapshot';
-import { importText } from '../../src/core/importers/text-formats';
+import { csvCell } from '../../src/shared/csv';
 import type { ExportFormat } from '../../src/shared/api';
 import { describeRange } from '../../src/shared/anchoring';
-import type { Annotation, Document, Entity } from '../../src/shared/model';
-import { SAMPLE, openSample, reopen, tempDir, unwrap } from './helpers';
+import { fixedSnapshot } from './export-fixture';
+import { openSample, reopen, tempDir, unwrap } from './helpers';
 
-const T = '2026-11-20T10:00:00.000Z';
-
-function fixedSnapshot(): Snapshot {
-  const content = importText(readFileSync(SAMPLE), 'sample-article.txt');
-  const document: Document = {
-    ...content,
-    id: 'doc_sample',
-    source: {
-      ...content.source,
-      author: 'Staff writer',
-      publisher: 'Iran Focus',
-      url: 'https://example.org/iran-rights',
-      publishedDate: '2021-12-20',
-    },
-    revision: 1,
-    createdAt: T,
-    updatedAt: T,
-  };
-  const entity = (id: string, name: string, type: string, extra: Partial<Entity> = {}): Entity => ({
-    id,
-    name,
-    type,
-    aliases: [],
-    description: '',
-    createdAt: T,
-    updatedAt: T,
-    ...extra,
-  });
-  const entities = [
-    entity('ent_ejei', 'Gholam Hossein Mohseni Ejei', 'person', {
-      aliases: ['Ejei', 'Judiciary Chief'],
-      description: 'Head of the judiciary.',
-      externalId: 'Q5967431',
-    }),
-    entity('ent_evin', 'Evin prison', 'place'),
-    entity('ent_1988', '1988 massacre', 'event'),
-  ];
-  const annotate = (
-    id: string,
-    exact: string,
-    kind: Annotation['kind'],
-    entityIds: string[],
-    note = '',
-  ): Annotation => {
-    const start = document.text.indexOf(exact);
-    return {
-      id,
-      documentId: document.id,
-      target: describeRange(document.text, start, start + exact.length),
-      entityIds,
-      tags: [],
-      kind,
-      note,
-      status: 'anchored',
-      anchoredRevision: 1,
-      createdAt: T,
-      updatedAt: T,
-    };
-  };
-  const annotations = [
-    annotate(
-      'ann_chair',
-      'Judiciary Chief Gholam Hossein Mohseni Ejei chaired the meeting',
-      'evidence',
-      ['ent_ejei'],
-      'Confirms Ejei **chaired** the session, with "six officials" present.',
-    ),
-    annotate(
-      'ann_noury',
-      'a former deputy prosecutor in Gohardasht and Evin prisons, involved in the 1988 massacre',
-      'claim',
-      ['ent_evin', 'ent_1988'],
-    ),
-    annotate(
-      'ann_question',
-      'what is the regime worried about',
-      'question',
-      [],
-      '=HYPERLINK("http://evil.example")',
-    ),
-  ];
-  return { entities, notes: [], documents: [{ document, annotations }], exportedAt: T };
-}
+const CHICAGO: ExportOptions = { style: 'chicago-author-date', locale: 'en-US' };
+const text = async (format: ExportFormat, snapshot = fixedSnapshot()): Promise<string> =>
+  (await EXPORTERS[format](snapshot, CHICAGO)) as string;
 
 describe.each(['markdown', 'csv', 'w3c'] as ExportFormat[])('the %s export', (format) => {
-  it('matches its golden file', () => {
-    const output = EXPORTERS[format](fixedSnapshot());
+  it('matches its golden file', async () => {
+    const output = await text(format);
     const golden = join(
       import.meta.dirname,
       `../fixtures/golden/sample.${exportFormat(format).extension}`,
@@ -141,12 +60,12 @@ function parseCsv(text: string): string[][] {
 }
 
 describe('CSV', () => {
-  it('parses back to one row per highlight and entity, with quotes, commas and breaks intact', () => {
+  it('parses back to one row per highlight and entity, with quotes, commas and breaks intact', async () => {
     const snapshot = fixedSnapshot();
-    const rows = parseCsv(EXPORTERS.csv(snapshot).replace(/^\uFEFF/, ''));
+    const rows = parseCsv((await text('csv', snapshot)).replace(/^\uFEFF/, ''));
     const [header, ...body] = rows;
     expect(header).toContain('quote');
-    expect(body).toHaveLength(4);
+    expect(body).toHaveLength(5);
     const quote = header!.indexOf('quote');
     const note = header!.indexOf('note');
     expect(body.map((r) => r[quote])).toContain(
@@ -164,15 +83,15 @@ describe('CSV', () => {
   it('neutralises formulas and quotes what needs quoting', () => {
     expect(csvCell('=1+1')).toBe("'=1+1");
     expect(csvCell('-3')).toBe("'-3");
-    expect(csvCell('- a list')).toBe('- a list');
+    expect(csvCell('- a list')).toBe("'- a list");
     expect(csvCell('a, b')).toBe('"a, b"');
     expect(csvCell('line\nbreak')).toBe('"line\nbreak"');
   });
 });
 
 describe('W3C Web Annotation', () => {
-  it('is an AnnotationCollection with quote and position selectors, entity and note bodies', () => {
-    const collection = JSON.parse(EXPORTERS.w3c(fixedSnapshot())) as {
+  it('is an AnnotationCollection with quote and position selectors, entity and note bodies', async () => {
+    const collection = JSON.parse(await text('w3c')) as {
       type: string;
       total: number;
       first: {
@@ -185,7 +104,7 @@ describe('W3C Web Annotation', () => {
       };
     };
     expect(collection.type).toBe('AnnotationCollection');
-    expect(collection.total).toBe(3);
+    expect(collection.total).toBe(5);
     expect(collection.first.id).toMatch(/^urn:research-workbench:collection:.*:page:1$/);
     const [chair, noury] = collection.first.items;
     expect(chair!.target.source).toMatchObject({
@@ -219,7 +138,7 @@ describe('W3C Web Annotation', () => {
     ]);
   });
 
-  it('counts positions in code points', () => {
+  it('counts positions in code points', async () => {
     const snapshot = fixedSnapshot();
     const doc = snapshot.documents[0]!;
     doc.document = { ...doc.document, text: `😀${doc.document.text}` };
@@ -232,7 +151,7 @@ describe('W3C Web Annotation', () => {
       ),
     }));
     const items = (
-      JSON.parse(EXPORTERS.w3c(snapshot)) as {
+      JSON.parse(await text('w3c', snapshot)) as {
         first: { items: { target: { selector: { start?: number }[] } }[] };
       }
     ).first.items;

@@ -39,6 +39,9 @@ export async function reopen(dir: string, options: WorkbenchOptions = {}): Promi
   await closeWorkbench(dir);
   const wb = await openWorkbench(dir, { host: 'test', ...options });
   open.set(dir, wb);
+  // As before documents were read lazily: damage done to files behind the workbench's back
+  // is found (by the freshness check) before a test looks.
+  await wb.checked;
   return wb;
 }
 

@@ -151,3 +151,14 @@ describe('a backup restore', () => {
     },
   );
 });
+
+describe('ids that every JavaScript object already has', () => {
+  it.each(['__proto__', 'constructor', 'hasOwnProperty', 'toString', 'prototype'])(
+    'are refused where ids enter: %s',
+    async (id) => {
+      const reply = await wb.call('entities.dossier', { id });
+      expect(reply).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+      expect(!reply.ok && reply.error.message).toContain('a name every JavaScript object has');
+    },
+  );
+});

@@ -48,7 +48,11 @@ describe('the gate refuses', () => {
       () => apiHeaders(harness, cookie.replace(/^rw-session-\d+/, 'rw-session-1')),
       401,
     ],
-    ['two session cookies', () => apiHeaders(harness, `${forged(cookie)}; ${cookie}`), 401],
+    [
+      'two forged session cookies',
+      () => apiHeaders(harness, `${forged(cookie)}; ${forged(cookie)}`),
+      401,
+    ],
     [
       'a foreign origin',
       () => ({ ...apiHeaders(harness, cookie), Origin: 'http://evil.example' }),
@@ -116,7 +120,43 @@ describe('the gate refuses', () => {
   );
 });
 
+describe('cookie tossing', () => {
+  // A page on another port of 127.0.0.1 may set a second rw-session-<port> cookie: the
+  // real session beside it still signs the request in, before or after it.
+  it.each([
+    ['after', (c: string) => `${forged(c)}; ${c}`],
+    ['before', (c: string) => `${c}; ${forged(c)}; ${forged(c)}`],
+  ])('accepts the real session %s tossed ones', async (_where, cookies) => {
+    const reply = await call(
+      'entities.create',
+      '{"name":"X","type":"person"}',
+      apiHeaders(harness, cookies(cookie)),
+    );
+    expect(reply.status).toBe(200);
+    expect(await entityCount()).toBe(1);
+  });
+});
+
 describe('requests no browser sends', () => {
+  it.each([
+    ['this host twice', (port: number) => [`127.0.0.1:${port}`, `127.0.0.1:${port}`]],
+    ['this host and another', (port: number) => [`127.0.0.1:${port}`, 'evil.example']],
+    ['another host first', (port: number) => ['evil.example', `127.0.0.1:${port}`]],
+  ])('answers two Host headers (%s) 400, and changes nothing', async (_label, hosts) => {
+    const body = '{"name":"Twice","type":"person"}';
+    const answer = await sendRaw(
+      harness.port,
+      `POST /api/entities.create HTTP/1.1\r\n` +
+        hosts(harness.port)
+          .map((h) => `Host: ${h}\r\n`)
+          .join('') +
+        `Origin: ${harness.host.origin}\r\nCookie: ${cookie}\r\nConnection: close\r\n` +
+        `Content-Type: application/json\r\nContent-Length: ${body.length}\r\n\r\n${body}`,
+    );
+    expect(answer).toMatch(/^HTTP\/1\.1 400 /);
+    expect(await entityCount()).toBe(0);
+  });
+
   const noInternals = (answer: string): void => {
     expect(answer).not.toMatch(/TypeError|Invalid URL|at .*\.(ts|js):\d+|Internal/);
   };
@@ -160,6 +200,32 @@ describe('requests no browser sends', () => {
     expect(answer).toMatch(/^HTTP\/1\.1 408 /);
     expect(await entityCount()).toBe(0);
   });
+});
+
+describe('a W3C entity address with a malformed %-escape', () => {
+  it.each(['annotations.importPreview', 'annotations.import'])(
+    'is answered by %s with a 400 naming the field, not a 500',
+    async (method) => {
+      const file = {
+        type: 'Annotation',
+        motivation: 'tagging',
+        body: { type: 'SpecificResource', source: 'https://example.org/people/Ejei%E0%A4%' },
+        target: {
+          source: 'https://example.org/a',
+          selector: { type: 'TextQuoteSelector', exact: 'x' },
+        },
+      };
+      const reply = await call(
+        method,
+        JSON.stringify({ json: JSON.stringify(file) }),
+        apiHeaders(harness, cookie),
+      );
+      expect(reply.status).toBe(400);
+      expect(reply.body).toContain('body.source: the address');
+      expect(reply.body).toContain('malformed %-escape');
+      expect(harness.logged).toEqual([]);
+    },
+  );
 });
 
 describe('internal errors', () => {

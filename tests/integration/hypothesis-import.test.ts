@@ -61,9 +61,16 @@ describe('a Hypothesis API search result', () => {
     ]);
   });
 
-  it('anchors each quote, reports the stale one fuzzy and the rest orphaned with reasons', async () => {
+  it('anchors each quote, reports the stale one fuzzy, keeps the lost one orphaned and skips the rest with reasons', async () => {
     const report = unwrap(await wb.call('annotations.import', { json: HYPOTHESIS }));
-    expect(report.counts).toEqual({ anchored: 2, fuzzy: 1, orphaned: 4, duplicate: 0 });
+    expect(report.counts).toEqual({
+      anchored: 2,
+      fuzzy: 1,
+      orphaned: 1,
+      duplicate: 0,
+      'over-budget': 0,
+      skipped: 3,
+    });
     expect(byId(report, 'hypCellsAAAA1')).toMatchObject({ status: 'anchored', documentId: docId });
     expect(byId(report, 'hypLawyerAAA2')).toMatchObject({ status: 'anchored', documentId: docId });
     const stale = byId(report, 'hypEvinStale3');
@@ -71,10 +78,11 @@ describe('a Hypothesis API search result', () => {
     expect(stale.confidence).toBeGreaterThan(0.68);
     expect(byId(report, 'hypGoneAAAAA4')).toMatchObject({
       status: 'orphaned',
-      reason: 'its quote was not found in “Detention conditions in 2023: a briefing”',
+      reason:
+        'its quote was not found in “Detention conditions in 2023: a briefing”; kept as orphaned, for review',
     });
     expect(byId(report, 'hypMirrorAAA5')).toMatchObject({
-      status: 'orphaned',
+      status: 'skipped',
       reason: `no document here has the address ${MIRROR}`,
     });
     expect(byId(report, 'hypReplyAAAA6').reason).toMatch(/reply/);
@@ -103,6 +111,10 @@ describe('a Hypothesis API search result', () => {
     expect(fuzzy.target.quote.exact).toBe(
       'One mother waited eighteen\n        days outside Evin prison',
     );
+    // The annotation whose passage is gone is kept, note and all, for the review queue.
+    const lost = annotations.find((h) => h.id === byId(report, 'hypGoneAAAAA4').annotationId)!;
+    expect(lost).toMatchObject({ status: 'orphaned', note: 'Was this ever confirmed?' });
+    expect(lost.target.position.end).toBeLessThanOrEqual(document.text.length);
     expect(unwrap(await wb.call('workspace.info', {})).problems).toEqual([]);
   });
 
@@ -135,7 +147,14 @@ describe('a Hypothesis API search result', () => {
     const after = await workspaceFiles(dir);
     expect(unwrap(await wb.call('history.info', {})).undoLabel).toBe('Import annotations');
     const again = unwrap(await wb.call('annotations.import', { json: HYPOTHESIS }));
-    expect(again.counts).toEqual({ anchored: 0, fuzzy: 0, orphaned: 4, duplicate: 3 });
+    expect(again.counts).toEqual({
+      anchored: 0,
+      fuzzy: 0,
+      orphaned: 0,
+      duplicate: 4,
+      'over-budget': 0,
+      skipped: 3,
+    });
     expect(await workspaceFiles(dir)).toEqual(after);
     unwrap(await wb.call('history.undo', {}));
     expect(await workspaceFiles(dir)).toEqual(before);

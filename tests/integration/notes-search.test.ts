@@ -126,4 +126,30 @@ describe('notes in search', () => {
     unwrap(await wb.call('entities.update', { id: evin.id, patch: { aliases: ['evin'] } }));
     expect(await ids(wb, 'testimony', { entityId: evin.id })).toEqual([other.id]);
   });
+
+  it('filters by a labelled link [[name|label]], as the window resolves it', async () => {
+    const wb = await openSample(dir);
+    const evin = unwrap(await wb.call('entities.create', { name: 'Evin prison', type: 'place' }));
+    const labelled = unwrap(
+      await wb.call('notes.create', {
+        title: 'Label',
+        body: 'Held in [[Evin prison|the prison]].',
+      }),
+    );
+    expect(await ids(wb, 'held', { entityId: evin.id })).toEqual([labelled.id]);
+  });
+
+  it('shows a note’s words in its snippet, not its Markdown', async () => {
+    const wb = await openSample(dir);
+    unwrap(
+      await wb.call('notes.create', {
+        title: 'Marks',
+        body: '## Hearing\nHeld at **[[Evin prison|the prison]]**, see [report](https://example.org).',
+      }),
+    );
+    const [hit] = await notes(wb, 'held');
+    expect(hit?.snippet.map((p) => p.text).join('')).toBe(
+      'Hearing Held at the prison, see report.',
+    );
+  });
 });

@@ -99,7 +99,9 @@ describe('tags', () => {
     ]);
     const trial = unwrap(await wb.call('annotations.byTag', { tag: 'trial' }));
     expect(trial.map((p) => p.annotation.id)).toEqual([earlier.id, later.id]);
-    expect(unwrap(await wb.call('annotations.byTag', { tag: 'Trial' }))).toEqual([]);
+    // A tag is a code of the codebook, named without regard to case: "Trial" is "trial".
+    expect(unwrap(await wb.call('annotations.byTag', { tag: 'Trial' }))).toEqual(trial);
+    expect(unwrap(await wb.call('annotations.byTag', { tag: 'trials' }))).toEqual([]);
     const refused = await wb.call('annotations.byTag', { tag: '   ' });
     expect(refused).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
   });

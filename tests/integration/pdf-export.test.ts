@@ -37,10 +37,12 @@ describe('a highlight on one page', () => {
     await highlight('documented in writing');
     await highlight('the visiting rules');
     const markdown = await exported('markdown');
-    // Page 1: the title is ¶ 1. Page 2: the right column's paragraph is its second.
-    expect(markdown).toContain('> documented in writing\n\n— “Detention Without Trial”. ');
-    expect(markdown).toMatch(/> documented in writing\n\n— .*, p\. 1, ¶ 2\. /);
-    expect(markdown).toMatch(/> the visiting rules\n\n— .*, p\. 2, ¶ 2\. /);
+    // Cited as a reader counts: page 1's title is not a paragraph, so the first body
+    // paragraph is ¶ 1; on page 2 the right column's paragraph is its second.
+    expect(markdown).toContain(
+      '> documented in writing\n\n(Rights Monitor Research Unit 2024, 1, ¶ 1). ',
+    );
+    expect(markdown).toMatch(/> the visiting rules\n\n\(.* 2024, 2, ¶ 2\)\. /);
   });
 
   it('has its page and paragraph in the CSV', async () => {
@@ -75,7 +77,7 @@ describe('a highlight on one page', () => {
 describe('a highlight across a page break', () => {
   it('is cited from the page it starts on, and gets no single-page selector', async () => {
     await highlight('of the women', 'The authorities did not answer');
-    expect(await exported('markdown')).toMatch(/— .*, p\. 2, ¶ 2\. /);
+    expect(await exported('markdown')).toMatch(/\(.* 2024, 2, ¶ 2\)\. /);
     const w3c = JSON.parse(await exported('w3c')) as {
       first: { items: { target: { selector: { type: string }[] } }[] };
     };

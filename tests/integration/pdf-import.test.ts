@@ -64,6 +64,7 @@ describe('a multi-page report', () => {
         page: 3,
         text: 'The authorities did not answer the questions sent to them before publication.',
       },
+      { kind: 'paragraph', page: 3, text: 'Every account was documented by two researchers.' },
     ]);
   });
 
@@ -73,14 +74,16 @@ describe('a multi-page report', () => {
     expect(doc.text).not.toMatch(/Page \d of 3/);
   });
 
-  it('takes title, author and date from the info dictionary', async () => {
+  it('takes title and author from the info dictionary, and its dates as the file’s', async () => {
     const doc = await imported('report.pdf', await reportPdf());
     expect(doc.title).toBe('Detention Without Trial');
+    // The creation date is when the file was made, not when the report was published.
     expect(doc.source).toEqual({
       accessedDate: expect.any(String) as unknown,
       fileName: 'report.pdf',
       author: 'Rights Monitor Research Unit',
-      publishedDate: '2024-03-05T14:20:00Z',
+      fileCreated: '2024-03-05T14:20:00Z',
+      fileModified: expect.any(String) as unknown,
     });
   });
 });

@@ -284,15 +284,22 @@ describe('the saved search index', () => {
         () => true,
         () => Promise.resolve(true),
       );
-    const good = await encode({ probe: probeTokens(), nextId: 3, units: { 'e:a': ['h', [1]] } });
+    const good = await encode({
+      probe: probeTokens(),
+      nextId: 3,
+      units: [{ key: 'e:a', hash: 'h', ids: [1] }],
+    });
     expect((await decodeCache(good!)).postings.take('evin')).toEqual([undefined, [1]]);
-    const folded = await encode({ probe: ['evin'], nextId: 3, units: {} });
+    const folded = await encode({ probe: ['evin'], nextId: 3, units: [] });
     await expect(decodeCache(folded!)).rejects.toThrow(/folded by another version/);
-    const clash: Record<string, [string, number[]]> = { 'e:a': ['h', [1]], 'e:b': ['h', [1]] };
+    const clash = [
+      { key: 'e:a', hash: 'h', ids: [1] },
+      { key: 'e:b', hash: 'h', ids: [1] },
+    ];
     const twice = await encode({ probe: probeTokens(), nextId: 3, units: clash });
     await expect(decodeCache(twice!)).rejects.toThrow(/entry id 1 is invalid/);
     // A word's lists are read when first needed, and checked then.
-    const beyond = await encode({ probe: probeTokens(), nextId: 1, units: {} });
+    const beyond = await encode({ probe: probeTokens(), nextId: 1, units: [] });
     const lazy = await decodeCache(beyond!);
     expect(() => lazy.postings.take('evin')).toThrow(/unknown id/);
   });

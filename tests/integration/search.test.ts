@@ -1,6 +1,8 @@
 // Search over a real workspace: what is indexed, incremental updates on every change,
 // filters, snippets, prefix matching, and text found the way researchers type it
 // (accents, Arabic and Persian letter variants, ZWNJ, tatweel, harakat, digits).
+import { rm } from 'node:fs/promises';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Workbench } from '../../src/core/workbench';
 import { SearchIndex } from '../../src/core/search/search-index';
@@ -27,6 +29,8 @@ describe('search in a workspace', () => {
         await wb.call('documents.paste', { title: `Report ${i}`, text: `Finding ${i}. Evin.` }),
       );
     await closeWorkbench(dir);
+    // The index saved at close would be taken over whole: without it, it is built anew.
+    await rm(join(dir, '.cache', 'search'), { recursive: true });
     wb = await reopen(dir);
     const early = unwrap(await wb.call('search.status', {}));
     expect(early.total).toBe(61);
@@ -205,13 +209,17 @@ describe('folding: found the way a researcher types', () => {
   const doc = documentFromText(paragraphs.join('\n\n'), 'doc_1', 'Reports');
   const index = new SearchIndex();
   index.putDocument(doc);
-  const blockOf = (query: string): number[] =>
-    index
-      .search(SearchInput.parse({ query, kinds: ['block'] }), {
+  const blockOf = async (query: string): Promise<number[]> =>
+    (
+      await index.search(SearchInput.parse({ query, kinds: ['block'] }), {
         titleOf: () => 'Reports',
         resolveLink: () => undefined,
+        documents: () =>
+          Promise.resolve(
+            new Map([[doc.id, { schemaVersion: 3, document: doc, annotations: [] }]]),
+          ),
       })
-      .hits.map((h) => Number(h.id.split(':')[1]));
+    ).hits.map((h) => Number(h.id.split(':')[1]));
 
   it.each([
     ['evin', [0], 'accents folded'],
@@ -227,7 +235,7 @@ describe('folding: found the way a researcher types', () => {
     ['الشاهدة', [4], 'tatweel ignored'],
     ['محاكمة', [4], 'harakat ignored'],
     ['نوری', [4], 'Persian spelling finds Arabic spelling'],
-  ])('%s → block %j (%s)', (query, expected) => {
-    expect(blockOf(query)).toEqual(expected);
+  ])('%s → block %j (%s)', async (query, expected) => {
+    expect(await blockOf(query)).toEqual(expected);
   });
 });

@@ -1,6 +1,7 @@
 // The workspace's files as text, to compare a workspace before and after (undo, crashes).
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { DocumentRecordFile, HighlightsFile, WorkspaceFile } from '../../src/shared/model';
 import { settle } from './helpers';
 
 /** workspace.json and every documents/ and highlights/ file, by relative path. */
@@ -29,4 +30,24 @@ export async function leftovers(dir: string): Promise<string[]> {
     }
   }
   return found;
+}
+
+/**
+ * Paths of snapshot files whose bytes differ from what loading them (through the schema,
+ * which gives its own key order) and writing them again gives: a file the core rewrites
+ * after a reopen would change though its records did not, and undo would not give it back.
+ */
+export function unstableFiles(files: Record<string, string>): string[] {
+  const schemaOf = (path: string) =>
+    path.startsWith('highlights/')
+      ? HighlightsFile
+      : path.startsWith('documents/')
+        ? DocumentRecordFile
+        : WorkspaceFile;
+  return Object.entries(files)
+    .filter(([path, text]) => {
+      const again = schemaOf(path).parse(JSON.parse(text));
+      return `${JSON.stringify(again, null, 2)}\n` !== text;
+    })
+    .map(([path]) => path);
 }

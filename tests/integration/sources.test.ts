@@ -27,7 +27,7 @@ async function importPage(
 }
 /** The document an import outcome names (every outcome but a backup's names one). */
 function docOf(outcome: ImportOutcome): string {
-  if (outcome.kind === 'backup') throw new Error('expected a document, not a backup');
+  if (!('documentId' in outcome)) throw new Error(`expected a document, not ${outcome.kind}`);
   return outcome.documentId;
 }
 async function highlight(documentId: string, exact: string) {

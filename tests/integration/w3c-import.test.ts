@@ -130,8 +130,8 @@ describe('W3C JSON-LD import', () => {
       },
     ]);
     expect(report.items.map((i) => [i.status, i.reason])).toEqual([
-      ['orphaned', 'it targets a whole document, with no passage selected'],
-      ['orphaned', 'it has no quote (TextQuoteSelector) to find its passage by'],
+      ['skipped', 'it targets a whole document, with no passage selected'],
+      ['skipped', 'it has no quote (TextQuoteSelector) to find its passage by'],
     ]);
   });
 });

@@ -135,7 +135,14 @@ describe('W3C export, then import into a workspace with the same documents', () 
 
     const report = unwrap(await target.call('annotations.import', { json: exported }));
     expect(report.format).toBe('w3c');
-    expect(report.counts).toEqual({ anchored: 5, fuzzy: 0, orphaned: 0, duplicate: 0 });
+    expect(report.counts).toEqual({
+      anchored: 5,
+      fuzzy: 0,
+      orphaned: 0,
+      duplicate: 0,
+      'over-budget': 0,
+      skipped: 0,
+    });
     expect(report.entitiesCreated.sort()).toEqual([
       'Gholam Hossein Mohseni Ejei',
       'Revolutionary Court',
@@ -163,6 +170,13 @@ describe('W3C export, then import into a workspace with the same documents', () 
     await highlight(wb, sample, 'what is the regime worried about', { kind: 'question' });
     const exported = unwrap(await wb.call('export.create', { format: 'w3c' })).content;
     const report = unwrap(await wb.call('annotations.import', { json: exported }));
-    expect(report.counts).toEqual({ anchored: 0, fuzzy: 0, orphaned: 0, duplicate: 1 });
+    expect(report.counts).toEqual({
+      anchored: 0,
+      fuzzy: 0,
+      orphaned: 0,
+      duplicate: 1,
+      'over-budget': 0,
+      skipped: 0,
+    });
   });
 });

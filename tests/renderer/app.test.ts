@@ -12,6 +12,7 @@ import type {
   WorkbenchEvent,
   WorkspaceInfo,
 } from '../../src/shared/api';
+import type { Cooccurrence } from '../../src/shared/methods/analysis';
 import { App } from '../../src/renderer/src/App';
 import {
   changed,
@@ -227,5 +228,49 @@ describe('the workbench window', () => {
     );
     await settle();
     expect(calls).toEqual(['history.undo']);
+  });
+
+  it('keeps the window when one view fails: the view says so in its place', async () => {
+    // Counts the cooccurrence view cannot read (a core answering what it did not expect).
+    await mount({
+      'analysis.cooccurrence': () =>
+        ({ scope: 'highlight', nodes: null, pairs: null }) as unknown as Cooccurrence,
+    });
+    const quiet = console.error;
+    console.error = () => undefined;
+    try {
+      await click(named('Co-occurrence'));
+    } finally {
+      console.error = quiet;
+    }
+    const alert = document.querySelector('#main-view [role="alert"]');
+    expect(alert?.textContent).toContain('The Co-occurrence view could not be shown');
+    // The tabs, the library and the top bar are all still there.
+    expect(named('Reader')).toBeTruthy();
+    expect(region('Library')?.textContent).toContain('Document d1');
+    await click(named('Reader'));
+    expect(document.querySelector('#main-view [role="alert"]')).toBeNull();
+  }, 8_000);
+
+  it('redoes on Ctrl+Y, and the shortcut sheet lists every key it binds', async () => {
+    const { calls } = await mount({
+      'history.info': () => ({ canUndo: false, canRedo: true, redoLabel: 'Delete highlight' }),
+      'history.redo': () => ({ canUndo: true, canRedo: false, done: 'Delete highlight' }),
+    });
+    const key = (init: KeyboardEventInit): Promise<void> =>
+      act(async () => {
+        document.body.dispatchEvent(new KeyboardEvent('keydown', { bubbles: true, ...init }));
+        await Promise.resolve();
+      });
+    await key({ key: 'y', ctrlKey: true });
+    await settle();
+    expect(calls).toEqual(['history.redo']);
+    await key({ key: '?', shiftKey: true });
+    const sheet = document.querySelector('dialog.shortcuts[open]');
+    expect(sheet?.querySelector('h2')?.textContent).toBe('Keyboard shortcuts');
+    const listed = [...(sheet?.querySelectorAll('dt') ?? [])].map((dt) => dt.textContent);
+    expect(listed).toContain('Ctrl+Shift+Z or Ctrl+Y');
+    expect(listed).toContain('Ctrl+S');
+    expect(listed).toContain('Ctrl+Enter');
   });
 });

@@ -10,6 +10,9 @@ import type { DocumentView } from '../../src/shared/api';
 import { documentFromText } from '../fixtures/documents';
 import { makeAnnotation } from './builders';
 import { Reader } from '../../src/renderer/src/features/reader/Reader';
+import { createWorkbenchStore } from '../../src/renderer/src/store/index';
+import type { WorkbenchCommands } from '../../src/renderer/src/workbench/commands';
+import { WorkbenchProvider } from '../../src/renderer/src/workbench/context';
 import {
   offsetsToRange,
   offsetToPoint,
@@ -42,12 +45,21 @@ function render(view: DocumentView): HTMLElement {
   const root = createRoot(container);
   act(() =>
     root.render(
-      createElement(Reader, {
-        view,
-        selectedId: null,
-        focus: null,
-        onSelectAnnotation: () => {},
-        onCreate: () => {},
+      // The reader reads its kinds from the store's codebook (the default one here); it
+      // calls no command and watches no view.
+      createElement(WorkbenchProvider, {
+        workbench: {
+          store: createWorkbenchStore(),
+          commands: {} as WorkbenchCommands,
+          views: { watch: () => () => {} },
+        },
+        children: createElement(Reader, {
+          view,
+          selectedId: null,
+          focus: null,
+          onSelectAnnotation: () => {},
+          onCreate: () => {},
+        }),
       }),
     ),
   );

@@ -23,10 +23,7 @@ it('refuses to undo a step whose records changed since, and clears the history',
   };
   await store.run('Create entity', (tx) => tx.setEntity(entity.id, entity));
   // Something outside the history (a repair, say) replaced the record.
-  store.state = {
-    ...store.state,
-    workspace: { ...store.state.workspace, entities: [{ ...entity, name: 'Evin' }] },
-  };
+  store.workspace = { ...store.workspace, entities: [{ ...entity, name: 'Evin' }] };
   await expect(store.undo()).rejects.toMatchObject({ code: 'CONFLICT' });
   expect(store.historyInfo().canUndo).toBe(false);
   expect(store.state.workspace.entities[0]!.name).toBe('Evin');

@@ -1,7 +1,8 @@
-// `[[...]]` links in note bodies: where they are, and which entity or document each names
-// under the search folding, the way the UI renders them and the search filters notes.
+// `[[...]]` links in note bodies: where they are, and which entity, document or note each
+// names under the search folding: the one grammar the UI renders and search filters by.
 import { describe, expect, it } from 'vitest';
 import { linkKey, noteLinkResolver, parseNoteLinks } from '../../src/shared/note-links';
+import { GRAMMAR_CASES, GRAMMAR_TARGETS } from '../fixtures/note-link-cases';
 
 const body =
   'Met [[Hamid Noury]]’s lawyer after the hearing; see [[ Stockholm verdict ]].\n' +
@@ -10,7 +11,7 @@ const body =
 describe('parseNoteLinks', () => {
   it('finds each link with its place, brackets included, text trimmed', () => {
     const links = parseNoteLinks(body);
-    expect(links.map((l) => l.text)).toEqual([
+    expect(links.map((l) => l.target)).toEqual([
       'Hamid Noury',
       'Stockholm verdict',
       'دست کم',
@@ -55,5 +56,16 @@ describe('noteLinkResolver', () => {
     expect(resolve('Tehran')).toBeUndefined();
     expect(resolve('Hamid Nour')).toBeUndefined();
     expect(linkKey('Hamid Noury')).toBe(linkKey('hamid noury'));
+  });
+});
+
+describe('one grammar: the cases search and the window used to read differently', () => {
+  const resolve = noteLinkResolver(GRAMMAR_TARGETS);
+  it.each(GRAMMAR_CASES)('$body ($why)', ({ body, target, label, resolves }) => {
+    const [link, ...more] = parseNoteLinks(body);
+    expect(more).toEqual([]);
+    expect(link).toMatchObject({ target, label });
+    expect(body.slice(link!.start, link!.end)).toMatch(/^\[\[.*\]\]$/);
+    expect(resolve(link!.target)).toEqual(resolves);
   });
 });

@@ -6,8 +6,12 @@ import { joinLine } from '../../src/core/importers/pdf-paragraphs';
 import { pdfDate } from '../../src/core/importers/pdf';
 
 describe('joinLine', () => {
+  // "documented" occurs elsewhere in the document; "Ciscoprovided" and "selftest" do not.
+  const attested = (word: string): boolean => ['documented', 'interrogation'].includes(word);
   it.each([
     ['docu-', 'mented in writing', 'documented in writing'],
+    ['the Cisco-', 'provided firmware', 'the Cisco-provided firmware'],
+    ['its self-', 'test runs', 'its self-test runs'],
     ['the Franco-', 'German border', 'the Franco-German border'],
     ['in 2019-', '2023', 'in 2019-2023'],
     ['a pause -', 'then more', 'a pause - then more'],
@@ -15,7 +19,11 @@ describe('joinLine', () => {
     ['held for', 'months', 'held for months'],
     ['', 'first line', 'first line'],
   ])('%j + %j gives %j', (paragraph, line, joined) => {
-    expect(joinLine(paragraph, line)).toBe(joined);
+    expect(joinLine(paragraph, line, attested)).toBe(joined);
+  });
+
+  it('keeps a hyphen at a line end when the joined word is found nowhere else', () => {
+    expect(joinLine('were docu-', 'mented')).toBe('were docu-mented');
   });
 });
 

@@ -25,15 +25,20 @@ const paragraphs = [
 const doc = documentFromText(paragraphs.join('\n\n'), 'doc_1', 'Reports');
 const index = new SearchIndex();
 index.putDocument(doc);
-const scope = { titleOf: () => 'Reports', resolveLink: () => undefined };
-const search = (query: string) =>
-  index.search(SearchInput.parse({ query, kinds: ['block'] }), scope).hits;
-const blocksOf = (query: string): number[] =>
-  search(query)
-    .map((h) => Number(h.id.split(':')[1]))
-    .sort((a, b) => a - b);
-const marked = (query: string, block: number): string[] =>
-  search(query)
+const scope = {
+  titleOf: () => 'Reports',
+  resolveLink: () => undefined,
+  documents: () =>
+    Promise.resolve(
+      new Map([[doc.id, { schemaVersion: 3 as const, document: doc, annotations: [] }]]),
+    ),
+};
+const search = async (query: string) =>
+  (await index.search(SearchInput.parse({ query, kinds: ['block'] }), scope)).hits;
+const blocksOf = async (query: string): Promise<number[]> =>
+  (await search(query)).map((h) => Number(h.id.split(':')[1])).sort((a, b) => a - b);
+const marked = async (query: string, block: number): Promise<string[]> =>
+  (await search(query))
     .find((h) => h.id === `doc_1:${block}`)!
     .snippet.filter((p) => p.match)
     .map((p) => p.text);
@@ -79,8 +84,8 @@ describe('folding in the index', () => {
     ["Nouri's", [5, 7], 'a possessive searches for the name whole'],
     ['Nouri’s trial', [5], 'a typographic possessive before another word'],
     ['Nouri', [5, 7, 8], 'without the possessive the name is a prefix'],
-  ])('%s → %j (%s)', (query, blocks) => {
-    expect(blocksOf(query)).toEqual(blocks);
+  ])('%s → %j (%s)', async (query, blocks) => {
+    expect(await blocksOf(query)).toEqual(blocks);
   });
 });
 
@@ -98,8 +103,8 @@ describe('snippets under the folding', () => {
     ['12,000', 4, ['12000']],
     ["Nouri's", 5, ['Nouri']],
     ["Nouri's trial", 5, ['Nouri', 'trial']],
-  ])('%s marks %j in block %i', (query, block, words) => {
-    expect(marked(query, block)).toEqual(words);
+  ])('%s marks %j in block %i', async (query, block, words) => {
+    expect(await marked(query, block)).toEqual(words);
   });
 
   it('marks the words a plan matched and nothing after a possessive', () => {

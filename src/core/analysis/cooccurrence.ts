@@ -9,6 +9,7 @@ import type {
   CooccurrenceScope,
 } from '../../shared/methods/analysis';
 import { paragraphNumber } from '../export/snapshot';
+import type { DocumentSummary } from '../store/catalog';
 
 export interface Unit {
   file: DocumentFile;
@@ -43,8 +44,21 @@ export function* unitsOf(files: Iterable<DocumentFile>, scope: CooccurrenceScope
   }
 }
 
+/**
+ * Document-scope units from the catalog's summaries, which say which entities each
+ * document's highlights carry: the same units `unitsOf` gives, without reading a document.
+ */
+export function* documentUnits(
+  summaries: Iterable<DocumentSummary>,
+): Iterable<Pick<Unit, 'entityIds'>> {
+  for (const summary of summaries) {
+    const ids = Object.keys(summary.entities);
+    if (ids.length) yield { entityIds: new Set(ids) };
+  }
+}
+
 export function cooccurrence(
-  files: Iterable<DocumentFile>,
+  units: Iterable<Pick<Unit, 'entityIds'>>,
   entities: readonly Entity[],
   options: { scope: CooccurrenceScope; types?: readonly string[]; minCount: number },
 ): Cooccurrence {
@@ -54,7 +68,7 @@ export function cooccurrence(
   );
   const counts = new Map<string, number>();
   const pairs = new Map<string, CooccurrencePair>();
-  for (const unit of unitsOf(files, options.scope)) {
+  for (const unit of units) {
     const ids = [...unit.entityIds].filter((id) => allowed.has(id)).sort();
     for (const id of ids) counts.set(id, (counts.get(id) ?? 0) + 1);
     for (let i = 0; i < ids.length; i++) {

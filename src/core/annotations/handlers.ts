@@ -2,14 +2,17 @@
 // text, never taken from the caller, so a highlight cannot claim words it does not cover.
 // Every check runs inside the command that writes, so nothing can change in between.
 import type { NamespaceHandlers } from '../../shared/api';
-import { interchangeHandlers } from './interchange-handlers';
+import { interchangeHandlers, type InterchangeOptions } from './interchange-handlers';
 import { lookupHandlers } from './lookups';
+import { regionHandlers } from './region';
 import { reviewHandlers } from './review';
 import { describeRange, tidyRange } from '../../shared/anchoring';
 import type { Annotation } from '../../shared/model';
 import type { CoreContext } from '../context';
 import { notFound, WorkbenchError } from '../../shared/errors';
 import { unlinkFromNotes } from '../notes/note-refs';
+import { requireKind } from '../codebook/handlers';
+import { unlinkHighlights } from '../links/handlers';
 import type { Tx } from '../store/tx';
 
 const unique = (ids: readonly string[]): string[] => [...new Set(ids)];
@@ -20,11 +23,15 @@ export function requireEntities(tx: Tx, ids: readonly string[]): void {
   if (missing.length) throw notFound('entity', missing.join('", "'));
 }
 
-export function annotationsHandlers(ctx: CoreContext): NamespaceHandlers<'annotations'> {
+export function annotationsHandlers(
+  ctx: CoreContext,
+  interchange: InterchangeOptions = {},
+): NamespaceHandlers<'annotations'> {
   return {
     ...lookupHandlers(ctx),
     ...reviewHandlers(ctx),
-    ...interchangeHandlers(ctx),
+    ...interchangeHandlers(ctx, interchange),
+    ...regionHandlers(ctx),
     'annotations.create': (input) =>
       ctx.command('Create highlight', (tx) => {
         const { document } = tx.document(input.documentId);
@@ -39,6 +46,7 @@ export function annotationsHandlers(ctx: CoreContext): NamespaceHandlers<'annota
         if (!range)
           throw new WorkbenchError('INVALID_INPUT', 'The selection holds only white space.');
         requireEntities(tx, input.entityIds);
+        requireKind(tx, input.kind);
         const annotation: Annotation = {
           id: ctx.newId('ann'),
           documentId: input.documentId,
@@ -60,6 +68,7 @@ export function annotationsHandlers(ctx: CoreContext): NamespaceHandlers<'annota
       ctx.command('Edit highlight', (tx) => {
         const current = tx.annotation(id);
         if (patch.entityIds) requireEntities(tx, patch.entityIds);
+        if (patch.kind !== undefined) requireKind(tx, patch.kind);
         const updated: Annotation = {
           ...current,
           ...(patch.kind !== undefined ? { kind: patch.kind } : {}),
@@ -77,6 +86,8 @@ export function annotationsHandlers(ctx: CoreContext): NamespaceHandlers<'annota
         const current = tx.annotation(id);
         tx.setAnnotation(current.documentId, id, undefined);
         unlinkFromNotes(tx, { annotationIds: new Set([id]) });
+        // Its links to other highlights go in the same command (and come back with an undo).
+        unlinkHighlights(tx, new Set([id]));
         return { id };
       }),
   };

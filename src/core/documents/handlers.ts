@@ -4,7 +4,8 @@
 import { withLanguage } from '../../shared/language';
 import { documentItem } from '../change-feed';
 import type { DocumentListItem, NamespaceHandlers } from '../../shared/api';
-import { SCHEMA_VERSION, type Document } from '../../shared/model';
+import { SCHEMA_VERSION, SourceMeta, type Document } from '../../shared/model';
+import { inSchemaOrder } from '../../shared/record-order';
 import { importBytes } from '../importers';
 import type { ParseFile } from '../importers/worker-protocol';
 import { plural } from '../../shared/text';
@@ -13,10 +14,13 @@ import { WorkbenchError } from '../../shared/errors';
 import { sha256 } from '../hash';
 import { type ImportedContent } from '../importers/plain-text';
 import { unlinkFromNotes } from '../notes/note-refs';
+import { unlinkHighlights } from '../links/handlers';
 import { mapThroughEdit } from './text-edit';
 import type { Tx } from '../store/tx';
 import { sourceHandlers, storeRevision } from './sources';
 import { importHandlers } from './import-files';
+import { commentHighlights } from './comment-highlights';
+import { originalHandlers } from './original-handlers';
 
 /**
  * `parse` reads a file's bytes to a document's content: in a worker thread where the host
@@ -30,9 +34,11 @@ export function documentsHandlers(
   return {
     ...importHandlers(ctx, parse),
     ...sourceHandlers(ctx),
+    ...originalHandlers(ctx),
     'documents.list': () => {
-      const readable: DocumentListItem[] = [...store.state.documents.values()].map(
-        ({ document, annotations }) => documentItem(document, annotations.length),
+      // From the catalog: listing 20,000 documents reads none of them.
+      const readable: DocumentListItem[] = [...store.catalog.values()].map((s) =>
+        documentItem(s.document, s.annotationIds.length),
       );
       readable.sort((a, b) => a.createdAt.localeCompare(b.createdAt));
       const broken = [...store.damaged.keys()]
@@ -60,28 +66,16 @@ export function documentsHandlers(
           );
         }
         tx.setFile(id, undefined);
-        unlinkFromNotes(tx, {
-          documentIds: new Set([id]),
-          annotationIds: new Set(annotations.map((a) => a.id)),
-        });
+        const highlightIds = new Set(annotations.map((a) => a.id));
+        unlinkFromNotes(tx, { documentIds: new Set([id]), annotationIds: highlightIds });
+        unlinkHighlights(tx, highlightIds);
         return { id, highlights: annotations.length };
       }),
 
-    'documents.get': ({ id }) => {
-      const file = store.state.documents.get(id);
-      if (!file) {
-        const why = store.blocked(id);
-        if (why)
-          return Promise.reject(new WorkbenchError('READ_ONLY', `documents/${id}.json ${why}`));
-        return Promise.reject(
-          new WorkbenchError('NOT_FOUND', `No document with id "${id}" in this workspace.`),
-        );
-      }
-      return Promise.resolve({
-        document: file.document,
-        annotations: file.annotations,
-        readOnly: store.readOnly,
-      });
+    'documents.get': async ({ id }) => {
+      // Read from disk the first time it is asked for, then kept while memory allows.
+      const file = await store.read((tx) => tx.document(id));
+      return { document: file.document, annotations: file.annotations, readOnly: store.readOnly };
     },
 
     'documents.editText': ({ id, revision, text }) =>
@@ -127,12 +121,13 @@ export function newDocument(ctx: CoreContext, content: ImportedContent, now: str
     blocks: content.blocks,
     marks: content.marks,
     // A file that names no language is given the one its script leaves no doubt about.
-    source: withLanguage(
-      { ...content.source, accessedDate: content.source.accessedDate ?? now },
-      content.text,
+    source: inSchemaOrder(
+      SourceMeta,
+      withLanguage({ ...content.source, accessedDate: content.source.accessedDate ?? now }, content.text),
     ),
     format: content.format,
     contentHash: content.contentHash,
+    ...(content.original ? { original: content.original } : {}),
     textHash: sha256(content.text),
     revision: 1,
     createdAt: now,
@@ -140,10 +135,11 @@ export function newDocument(ctx: CoreContext, content: ImportedContent, now: str
   };
 }
 
-/** Stores an imported document in the running command. */
+/** Stores an imported document, with its comments as highlights, in the running command. */
 export function storeNewDocument(ctx: CoreContext, tx: Tx, content: ImportedContent): Document {
   const document = newDocument(ctx, content, tx.now);
-  tx.setFile(document.id, { schemaVersion: SCHEMA_VERSION, document, annotations: [] });
+  const annotations = commentHighlights(ctx, document, content.comments ?? [], tx.now);
+  tx.setFile(document.id, { schemaVersion: SCHEMA_VERSION, document, annotations });
   return document;
 }
 

@@ -12,12 +12,32 @@ import { migrate } from '../store/migrations';
 import { importPastedText } from '../importers';
 import { ImportError } from '../importers/import-error';
 import type { ParseFile } from '../importers/worker-protocol';
+import { documentIdOf } from '../store/layout';
 import { addDocument, storeNewDocument } from './handlers';
+import { restoreProblems } from './restore-check';
+import { keepImport } from './keep-original';
 import { importContent, patchSource } from './sources';
+import { importCodebookFile, importProject } from './import-project';
+import { importReferences } from './import-references';
+import { isCslJson } from '../importers/interchange/read-bibliography';
+
+/** A .json file that is a CSL-JSON bibliography rather than a workbench backup. */
+function isCslJsonFile(bytes: Uint8Array): boolean {
+  const head = new TextDecoder()
+    .decode(bytes.subarray(0, 64))
+    .replace(/^\uFEFF/, '')
+    .trimStart();
+  if (!head.startsWith('[')) return false;
+  try {
+    return isCslJson(JSON.parse(new TextDecoder().decode(bytes)));
+  } catch {
+    return false;
+  }
+}
 
 type Handlers = Pick<
   WorkbenchHandlers,
-  'documents.import' | 'documents.importBytes' | 'documents.paste'
+  'documents.import' | 'documents.importBytes' | 'documents.paste' | 'documents.importReferences'
 >;
 type ImportRequest = Omit<ParsedInput<'documents.importBytes'>, 'data'> & { bytes: Uint8Array };
 
@@ -40,6 +60,10 @@ function upgradeBackup(raw: unknown): unknown {
   });
   return { ...backup, version: BACKUP_VERSION, documents };
 }
+
+/** Documents here whose files could not be read: their ids are taken all the same. */
+const damagedIds = (ctx: CoreContext): string[] =>
+  [...ctx.store.damaged.keys()].flatMap((path) => documentIdOf(path) ?? []);
 
 /**
  * Restores a JSON backup into this workspace as one command: every file it writes lands,
@@ -66,12 +90,12 @@ export async function restoreBackup(
     );
   }
   const backup = parsed.data;
-  return ctx.command('Restore backup', (tx) => {
+  return ctx.commandOverCatalog('Restore backup', (tx) => {
     const taken = new Set([
       ...tx.entities.map((e) => e.id),
       ...tx.notes.map((n) => n.id),
       ...tx.documentIds(),
-      ...[...tx.documents()].flatMap((f) => f.annotations.map((a) => a.id)),
+      ...[...tx.summaries()].flatMap((s) => s.annotationIds),
     ]);
     const incoming = [
       ...backup.entities.map((e) => e.id),
@@ -89,6 +113,14 @@ export async function restoreBackup(
         fileName,
         `it holds records already in this workspace (for example "${clashes[0]}")`,
       );
+    // Judged as a whole before anything is written: nothing that would be reported as
+    // damaged (or make the workspace read-only) at the next start gets in.
+    const problems = restoreProblems(tx, backup, damagedIds(ctx));
+    if (problems.length)
+      throw new ImportError(
+        fileName,
+        `it would leave the workspace damaged, so nothing was restored: ${problems.slice(0, 5).join('; ')}${problems.length > 5 ? ` (and ${problems.length - 5} more)` : ''}`,
+      );
     for (const d of backup.documents)
       tx.setFile(d.document.id, { schemaVersion: SCHEMA_VERSION, ...d });
     for (const e of backup.entities) tx.setEntity(e.id, e);
@@ -104,9 +136,25 @@ export async function restoreBackup(
 }
 
 export function importHandlers(ctx: CoreContext, parse: ParseFile): Handlers {
-  const importFile = async ({ bytes, fileName, onMatch, targetId }: ImportRequest) => {
-    if (importKindOf(fileName) === 'backup') return restoreBackup(ctx, bytes, fileName);
-    const content = await parse(bytes, fileName);
+  const importFile = async ({
+    bytes,
+    fileName,
+    onMatch,
+    targetId,
+  }: ImportRequest): Promise<ImportOutcome> => {
+    const kind = importKindOf(fileName);
+    if (kind === 'qdpx') return importProject(ctx, bytes, fileName);
+    if (kind === 'qdc') return importCodebookFile(ctx, bytes, fileName);
+    if (kind === 'bibliography' || (kind === 'backup' && isCslJsonFile(bytes))) {
+      // A bibliography is previewed: the user chooses what to do with it (importReferences).
+      const { decodeText } = await import('../importers/decode');
+      const text = decodeText(bytes, fileName, false);
+      const report = await importReferences(ctx, { fileName, text, mode: 'preview' });
+      return { fileName, kind: 'references', report };
+    }
+    if (kind === 'backup') return restoreBackup(ctx, bytes, fileName);
+    // The file and its images are on disk before the command that names them commits.
+    const content = await keepImport(ctx, bytes, fileName, await parse(bytes, fileName));
     return importContent(ctx, content, fileName, onMatch, targetId, (tx) =>
       storeNewDocument(ctx, tx, content),
     );
@@ -115,6 +163,8 @@ export function importHandlers(ctx: CoreContext, parse: ParseFile): Handlers {
     'documents.import': ({ dataBase64, ...rest }) =>
       importFile({ ...rest, bytes: Buffer.from(dataBase64, 'base64') }),
     'documents.importBytes': ({ data, ...rest }) => importFile({ ...rest, bytes: data }),
+
+    'documents.importReferences': (input) => importReferences(ctx, input),
 
     'documents.paste': async ({ title, text, source }) => {
       if (!text.trim()) throw new WorkbenchError('INVALID_INPUT', 'There is no text to add.');

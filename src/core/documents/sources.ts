@@ -1,12 +1,21 @@
 // Living sources: a document's provenance edited as an undoable command, and a newer
 // version of a file imported onto the document it updates (or recognised as bytes
 // already here), its highlights re-anchored against the new text.
-import type { ImportOutcome, MatchReason, SourcePatch, WorkbenchHandlers } from '../../shared/api';
+import type {
+  ImportOutcome,
+  ImportReport,
+  MatchReason,
+  SourcePatch,
+  WorkbenchHandlers,
+} from '../../shared/api';
+import { COMMENT_HIGHLIGHT, tally } from '../../shared/import-report';
 import { reanchorAll } from '../../shared/anchoring';
-import type { Annotation, Document, DocumentFile, SourceMeta } from '../../shared/model';
+import { SourceMeta, type Annotation, type Document, type DocumentFile } from '../../shared/model';
+import { inSchemaOrder } from '../../shared/record-order';
 import type { CoreContext } from '../context';
 import { sha256 } from '../hash';
 import { type ImportedContent } from '../importers/plain-text';
+import type { DocumentMeta } from '../store/catalog';
 import type { Tx } from '../store/tx';
 
 type Handlers = Pick<WorkbenchHandlers, 'documents.updateMetadata'>;
@@ -19,7 +28,7 @@ export function patchSource(source: SourceMeta, patch: SourcePatch): SourceMeta 
     if (value === '') delete next[key];
     else next[key] = value;
   }
-  return next;
+  return inSchemaOrder(SourceMeta, next);
 }
 
 /**
@@ -36,6 +45,24 @@ export function storeRevision(tx: Tx, next: Document, annotations: readonly Anno
   return review;
 }
 
+/**
+ * A newer version's comments are not added as highlights (the older version's would be
+ * there twice): the report says so.
+ */
+function updateReport(content: ImportedContent): ImportReport {
+  const report: ImportReport = {
+    kept: (content.report?.kept ?? []).filter((l) => l.what !== COMMENT_HIGHLIGHT),
+    dropped: [...(content.report?.dropped ?? [])],
+  };
+  tally(
+    report.dropped,
+    'comment (not added when updating a document)',
+    content.comments?.length ?? 0,
+    'comments (not added when updating a document)',
+  );
+  return report;
+}
+
 const sameUrl = (a: string | undefined, b: string | undefined): boolean =>
   !!a && !!b && a.replace(/[#/]+$/, '').toLowerCase() === b.replace(/[#/]+$/, '').toLowerCase();
 
@@ -44,10 +71,11 @@ export function findMatch(
   tx: Tx,
   content: ImportedContent,
 ): { file: DocumentFile; reason: MatchReason } | undefined {
-  const files = [...tx.documents()];
-  const by = (reason: MatchReason, test: (d: Document) => boolean) => {
-    const file = files.find((f) => test(f.document));
-    return file ? { file, reason } : undefined;
+  // Judged on the catalog's records: no document's text is read to find its match.
+  const records = [...tx.summaries()].map((s) => s.document);
+  const by = (reason: MatchReason, test: (d: DocumentMeta) => boolean) => {
+    const found = records.find(test);
+    return found ? { file: tx.document(found.id), reason } : undefined;
   };
   const { url, fileName } = content.source;
   return (
@@ -72,9 +100,12 @@ export function importContent(
 ): Promise<ImportOutcome> {
   const label = onMatch === 'update' ? 'Update document' : 'Import document';
   return ctx.command(label, (tx): ImportOutcome => {
-    const same = [...tx.documents()].find((f) => f.document.contentHash === content.contentHash);
+    const same = [...tx.summaries()].find((s) => s.document.contentHash === content.contentHash);
     if (same) {
       const { id, title } = same.document;
+      // A document imported before originals were kept gets the file it was read from.
+      if (!same.document.original && content.original && !ctx.store.blocked(id))
+        tx.setDocument({ ...tx.document(id).document, original: content.original });
       return { fileName, kind: 'duplicate', documentId: id, title };
     }
     if (onMatch === 'update' && targetId) {
@@ -86,6 +117,7 @@ export function importContent(
         marks: content.marks,
         format: content.format,
         contentHash: content.contentHash,
+        ...(content.original ? { original: content.original } : {}),
         source: { ...document.source, ...content.source, accessedDate: tx.now },
         revision: document.revision + 1,
         updatedAt: tx.now,
@@ -98,6 +130,7 @@ export function importContent(
         title: next.title,
         revision: next.revision,
         review,
+        ...(content.report || content.comments?.length ? { report: updateReport(content) } : {}),
       };
     }
     const match = onMatch === 'ask' ? findMatch(tx, content) : undefined;
@@ -106,7 +139,13 @@ export function importContent(
       return { fileName, kind: 'match', documentId: id, title, reason: match.reason };
     }
     const document = add(tx);
-    return { fileName, kind: 'document', documentId: document.id, title: document.title };
+    return {
+      fileName,
+      kind: 'document',
+      documentId: document.id,
+      title: document.title,
+      ...(content.report ? { report: content.report } : {}),
+    };
   });
 }
 

@@ -52,10 +52,15 @@ export function mapThroughEdit(
     start: map(r.start),
     end: map(r.end),
   });
+  // A table's cells move with the text like its edges; a figure may have no caption, so
+  // an empty figure stays where an empty paragraph would go.
+  const moveBlock = (b: Block): Block =>
+    b.rows ? { ...move(b), rows: b.rows.map((r) => ({ cells: r.cells.map(move) })) } : move(b);
   const mappedBlocks: Block[] = [];
-  for (const b of blocks.map(move)) {
+  for (const b of blocks.map(moveBlock)) {
     const previous = mappedBlocks[mappedBlocks.length - 1];
-    if (b.start < b.end && (!previous || b.start >= previous.end)) mappedBlocks.push(b);
+    const kept = b.start < b.end || (b.kind === 'figure' && b.start === b.end);
+    if (kept && (!previous || b.start >= previous.end)) mappedBlocks.push(b);
   }
   return {
     blocks: withNewParagraphs(after, mappedBlocks),

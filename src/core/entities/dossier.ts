@@ -1,39 +1,64 @@
 // An entity's dossier, computed from one state: what it is, every passage tagged to it
 // grouped by source with a citation, the documents that mention it at all, the entities
 // it shares paragraphs and documents with, and its events.
-import type { DocumentFile, Entity } from '../../shared/model';
+import type { Document, DocumentFile, Entity } from '../../shared/model';
 import type { Dossier, DossierSource } from '../../shared/methods/entities';
-import { citation, paragraphNumber } from '../export/snapshot';
+import { citeLocation } from '../export/locate';
+import { plainCitation } from '../export/provenance';
 import { unitsOf } from '../analysis/cooccurrence';
 import { countMentions } from '../mentions/count-mentions';
 import type { BlockLookup } from '../mentions/mentions';
 import { passagesByEntity, timeline } from '../events/timeline';
 
+/**
+ * `files`: the documents read for it (those tagging the entity or an event it is in, and
+ * those whose mentions are not counted yet); `counted`: documents not read, whose count of
+ * mentions is already known by their text's hash.
+ */
 export function dossier(
   files: readonly DocumentFile[],
   entities: readonly Entity[],
   entity: Entity,
   lookup?: BlockLookup,
+  counted: readonly {
+    document: Pick<Document, 'id' | 'title' | 'source'>;
+    mentions: number;
+  }[] = [],
 ): Dossier {
   const byId = new Map(entities.map((e) => [e.id, e]));
   const mentions = countMentions(files, entity, lookup);
   const sources: DossierSource[] = [];
+  for (const { document, mentions: count } of counted) {
+    if (!count) continue;
+    sources.push({
+      documentId: document.id,
+      title: document.title,
+      citation: plainCitation(document),
+      passages: [],
+      mentions: count,
+    });
+  }
   for (const { document, annotations } of files) {
     const passages = annotations
       .filter((a) => a.entityIds.includes(entity.id))
       .sort((x, y) => x.target.position.start - y.target.position.start)
-      .map((annotation) => ({
-        annotation,
-        ...(annotation.status === 'orphaned'
-          ? {}
-          : { paragraph: paragraphNumber(document.blocks, annotation.target.position.start) }),
-      }));
+      .map((annotation) => {
+        // Body paragraphs, counted as a reader of the source counts them (./export/locate.ts).
+        const where =
+          annotation.status === 'orphaned'
+            ? undefined
+            : citeLocation(document, annotation.target.position.start);
+        return {
+          annotation,
+          ...(where?.kind === 'paragraph' ? { paragraph: where.paragraph } : {}),
+        };
+      });
     const count = mentions.get(document.id) ?? 0;
     if (!passages.length && !count) continue;
     sources.push({
       documentId: document.id,
       title: document.title,
-      citation: citation(document),
+      citation: plainCitation(document),
       passages,
       mentions: count,
     });

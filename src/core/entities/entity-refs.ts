@@ -2,7 +2,8 @@
 // participants), rewritten in one sweep inside a command: a merge points them at the
 // target, a delete drops them. One function for both, so no kind of reference is forgotten
 // by one and not the other.
-import type { Entity } from '../../shared/model';
+import { Entity } from '../../shared/model';
+import { inSchemaOrder } from '../../shared/record-order';
 import type { Tx } from '../store/tx';
 
 const swap = (ids: readonly string[], from: ReadonlySet<string>, to?: string): string[] => {
@@ -22,9 +23,8 @@ export function rewriteEntityRefs(
   to?: string,
 ): number {
   let highlights = 0;
-  for (const documentId of within) {
-    if (!tx.hasDocument(documentId)) continue;
-    for (const a of tx.document(documentId).annotations) {
+  for (const file of tx.documentsOf(within)) {
+    for (const a of file.annotations) {
       if (!a.entityIds.some((id) => from.has(id))) continue;
       tx.setAnnotation(a.documentId, a.id, {
         ...a,
@@ -62,9 +62,9 @@ function eventWithout(e: Entity, from: ReadonlySet<string>, to?: string): Entity
     seen.add(`${id}\u0000${p.role}`);
     return [{ ...p, entityId: id }];
   });
-  return {
+  return inSchemaOrder(Entity, {
     ...rest,
     ...(keep(place) ? { placeId: place } : {}),
     ...(participants !== undefined ? { participants: people } : {}),
-  };
+  });
 }

@@ -3,10 +3,15 @@
 // number of highlights it untags; the count is checked in the same command that deletes,
 // so it cannot go stale between.
 import type { EntityWithUsage, NamespaceHandlers } from '../../shared/api';
+import type { Dossier } from '../../shared/methods/entities';
+import { knownCount } from '../mentions/count-mentions';
+import { mentionCandidates } from '../mentions/mentions';
+import type { DocumentMeta } from '../store/catalog';
 import { dossier } from './dossier';
 import { similarEntities } from './similar';
 import { mergeHandlers } from './merge';
-import type { Entity } from '../../shared/model';
+import { Entity } from '../../shared/model';
+import { inSchemaOrder } from '../../shared/record-order';
 import type { CoreContext } from '../context';
 import { WorkbenchError } from '../../shared/errors';
 import { plural } from '../../shared/text';
@@ -69,13 +74,37 @@ function withUsage(ctx: CoreContext): EntityWithUsage[] {
   return list;
 }
 
+/**
+ * An entity's dossier, reading only what it needs: the documents that tag it (or an event
+ * it is in), and those that may mention it whose count is not known yet by their text's
+ * hash; the others are cited from the catalog with the count kept for their text.
+ */
+export async function dossierOf(ctx: CoreContext, id: string): Promise<Dossier> {
+  const entity = await ctx.read((tx) => tx.entity(id));
+  const { entities } = ctx.store.workspace;
+  const involved = entities.filter(
+    (e) => e.id === id || e.placeId === id || (e.participants ?? []).some((p) => p.entityId === id),
+  );
+  const lookup = ctx.search.blockLookup();
+  const candidates = mentionCandidates(entity, lookup);
+  const counted: { document: DocumentMeta; mentions: number }[] = [];
+  const toRead = new Set(ctx.tagging(involved.map((e) => e.id)));
+  for (const docId of candidates ?? ctx.store.catalog.ids()) {
+    if (toRead.has(docId)) continue;
+    const meta = ctx.store.catalog.get(docId)?.document;
+    if (!meta) continue;
+    const known = knownCount(meta, entity);
+    if (known === undefined) toRead.add(docId);
+    else if (known) counted.push({ document: meta, mentions: known });
+  }
+  const order = [...ctx.store.catalog.ids()].filter((d) => toRead.has(d));
+  return dossier(await ctx.files(order), entities, entity, lookup, counted);
+}
+
 export function entitiesHandlers(ctx: CoreContext): NamespaceHandlers<'entities'> {
   return {
     ...mergeHandlers(ctx),
-    'entities.dossier': ({ id }) =>
-      ctx.read((tx) =>
-        dossier([...tx.documents()], tx.entities, tx.entity(id), ctx.search.blockLookup()),
-      ),
+    'entities.dossier': ({ id }) => dossierOf(ctx, id),
     'entities.list': () => Promise.resolve(withUsage(ctx)),
 
     'entities.similar': (input) => Promise.resolve(similarEntities(withUsage(ctx), input)),
@@ -105,7 +134,7 @@ export function entitiesHandlers(ctx: CoreContext): NamespaceHandlers<'entities'
         const { externalId: _old, date: _d, placeId: _p, participants: _ps, ...rest } = current;
         const externalId =
           patch.externalId !== undefined ? patch.externalId || undefined : current.externalId;
-        const updated: Entity = {
+        const updated: Entity = inSchemaOrder(Entity, {
           ...rest,
           name,
           type: patch.type !== undefined ? patch.type.toLowerCase() : current.type,
@@ -117,18 +146,18 @@ export function entitiesHandlers(ctx: CoreContext): NamespaceHandlers<'entities'
           ...(externalId ? { externalId } : {}),
           ...eventFields(tx, id, current, patch),
           updatedAt: tx.now,
-        };
+        });
         tx.setEntity(id, updated);
         return updated;
       }),
 
     'entities.delete': ({ id, confirmUsage }) =>
-      ctx.command('Delete entity', (tx) => {
+      ctx.commandOverCatalog('Delete entity', (tx) => {
         const entity = tx.entity(id);
         const within = ctx.tags.documentsTagging([id]);
-        const tagged = [...within].flatMap((documentId) =>
-          tx.document(documentId).annotations.filter((a) => a.entityIds.includes(id)),
-        );
+        const tagged = tx
+          .documentsOf(within)
+          .flatMap((file) => file.annotations.filter((a) => a.entityIds.includes(id)));
         if (tagged.length !== confirmUsage) {
           throw new WorkbenchError(
             'IN_USE',

@@ -3,7 +3,8 @@
 // deletes the sources; where the entities disagree on type or external id the caller must
 // say which to keep (the preview lists the conflicts first), so nothing is chosen silently.
 import type { WorkbenchHandlers } from '../../shared/api';
-import type { Entity } from '../../shared/model';
+import { Entity } from '../../shared/model';
+import { inSchemaOrder } from '../../shared/record-order';
 import type { MergeConflict, MergeField, MergePreview } from '../../shared/methods/entities';
 import type { CoreContext } from '../context';
 import { notFound, WorkbenchError } from '../../shared/errors';
@@ -75,9 +76,8 @@ export function mergeHandlers(ctx: CoreContext): Handlers {
         const { merged, conflicts, sources } = plan(tx, targetId, sourceIds);
         const ids = new Set(sources.map((s) => s.id));
         let highlights = 0;
-        for (const documentId of ctx.tags.documentsTagging(ids))
-          for (const a of tx.document(documentId).annotations)
-            if (a.entityIds.some((id) => ids.has(id))) highlights++;
+        for (const file of tx.documentsOf(ctx.tags.documentsTagging(ids)))
+          for (const a of file.annotations) if (a.entityIds.some((id) => ids.has(id))) highlights++;
         const notes = tx.notes.filter((n) => n.entityIds.some((id) => ids.has(id))).length;
         return { merged, conflicts, highlights, notes };
       });
@@ -85,7 +85,7 @@ export function mergeHandlers(ctx: CoreContext): Handlers {
     },
 
     'entities.merge': ({ targetId, sourceIds, choose }) =>
-      ctx.command('Merge entities', (tx) => {
+      ctx.commandOverCatalog('Merge entities', (tx) => {
         const { merged, conflicts, sources } = plan(tx, targetId, sourceIds);
         const unresolved = conflicts.filter(
           (c) => MUST_CHOOSE.includes(c.field) && choose[c.field] === undefined,
@@ -98,13 +98,13 @@ export function mergeHandlers(ctx: CoreContext): Handlers {
         }
         const { externalId: _old, ...rest } = merged;
         const externalId = choose.externalId ?? merged.externalId;
-        const result: Entity = {
+        const result: Entity = inSchemaOrder(Entity, {
           ...rest,
           type: (choose.type ?? merged.type).toLowerCase(),
           description: choose.description ?? merged.description,
           ...(externalId ? { externalId } : {}),
           updatedAt: tx.now,
-        };
+        });
         // Sources go first so the target's name and aliases are checked against the rest.
         for (const s of sources) tx.setEntity(s.id, undefined);
         const ids = new Set(sources.map((s) => s.id));
@@ -114,7 +114,7 @@ export function mergeHandlers(ctx: CoreContext): Handlers {
       }),
 
     'entities.split': ({ entityId, annotationIds, to }) =>
-      ctx.command('Split entity', (tx) => {
+      ctx.commandOverCatalog('Split entity', (tx) => {
         const source = tx.entity(entityId);
         let target: Entity;
         if ('entityId' in to) {

@@ -2,7 +2,8 @@
 // highlights carry each free-text tag: kept in step with every commit, so deleting or
 // merging an entity visits the few documents that tag it, and the usage and tag counts
 // (listed, and sent with every change) never walk every highlight in the workspace.
-import type { Annotation, DocumentFile } from '../../shared/model';
+import type { Annotation } from '../../shared/model';
+import type { DocumentSummary } from '../store/catalog';
 import type { Op } from '../store/tx';
 
 export class TagIndex {
@@ -11,8 +12,18 @@ export class TagIndex {
   /** free-text tag → highlights carrying it. */
   private readonly byTag = new Map<string, number>();
 
-  constructor(files: Iterable<DocumentFile>) {
-    for (const file of files) for (const a of file.annotations) this.count(a, 1);
+  /** Built from the catalog's counts: no document is read. */
+  constructor(summaries: Iterable<DocumentSummary>) {
+    for (const summary of summaries) {
+      const documentId = summary.document.id;
+      for (const [entityId, n] of Object.entries(summary.entities)) {
+        const docs = this.byEntity.get(entityId) ?? new Map<string, number>();
+        docs.set(documentId, n);
+        this.byEntity.set(entityId, docs);
+      }
+      for (const [tag, n] of Object.entries(summary.tags))
+        this.byTag.set(tag, (this.byTag.get(tag) ?? 0) + n);
+    }
   }
 
   private count(a: Annotation, delta: 1 | -1): void {
@@ -42,6 +53,14 @@ export class TagIndex {
         for (const a of op.after?.annotations ?? []) this.count(a, 1);
       }
     }
+  }
+
+  /** The documents holding a highlight carrying `tag`. */
+  documentsWithTag(tag: string, catalog: Iterable<DocumentSummary>): string[] {
+    if (!this.byTag.has(tag)) return [];
+    const out: string[] = [];
+    for (const summary of catalog) if (summary.tags[tag]) out.push(summary.document.id);
+    return out;
   }
 
   /** The documents holding a highlight tagged with any of `entityIds`. */

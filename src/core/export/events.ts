@@ -1,7 +1,8 @@
 // Events as CSV (one row per event, RFC 4180 like the highlights CSV) and as JSON with
 // their evidence quotes, for timelines built in other tools.
 import type { TimelineEvent } from '../../shared/methods/events';
-import { csvCell } from './csv';
+import { isolate } from '../../shared/bidi';
+import { csvFile } from '../../shared/csv';
 
 const HEADER = [
   'event_id',
@@ -23,12 +24,12 @@ export function exportEventsCsv(events: readonly TimelineEvent[]): string {
     e.date?.end ?? '',
     e.date?.precision ?? '',
     e.place?.name ?? '',
-    e.participants.map((p) => `${p.name} (${p.role})`).join('; '),
+    // Names listed in one cell are isolated, so a right-to-left one cannot reorder the list.
+    e.participants.map((p) => `${isolate(p.name)} (${p.role})`).join('; '),
     e.evidence.length,
     e.entity.description,
   ]);
-  const lines = [HEADER, ...rows].map((row) => row.map(csvCell).join(','));
-  return `\uFEFF${lines.join('\r\n')}\r\n`;
+  return csvFile([HEADER, ...rows]);
 }
 
 export function exportEventsJson(events: readonly TimelineEvent[]): string {

@@ -1,8 +1,15 @@
-// What each export format renders: a pure function from a snapshot to a file's text. The
-// formats themselves (names, extensions, media types) are src/shared/concepts/export-formats.ts.
+// What each export format renders: a function from a snapshot (and the user's options) to
+// a file's text, or its bytes for a zip. The formats themselves (names, extensions, media
+// types) are src/shared/concepts/export-formats.ts. Formats that need a heavy library
+// (citation-js, the XML writer) load it on first use.
 import { exportCsv } from './csv';
-import { exportMarkdown } from './markdown';
-import { BACKUP_FORMAT, BACKUP_VERSION, type Backup, type Snapshot } from './snapshot';
+import {
+  BACKUP_FORMAT,
+  BACKUP_VERSION,
+  type Backup,
+  type ExportOptions,
+  type Snapshot,
+} from './snapshot';
 import { exportW3c } from './w3c';
 
 import type { ExportFormat } from '../../shared/concepts/export-formats';
@@ -15,13 +22,23 @@ export function exportJson(snapshot: Snapshot): string {
     entities: snapshot.entities,
     notes: snapshot.notes,
     documents: snapshot.documents,
+    // Omitted when they were never used, so a backup of such a workspace is as before.
+    ...(snapshot.codebookChanged ? { codebook: snapshot.codebook } : {}),
+    ...(snapshot.links.length ? { links: snapshot.links } : {}),
   };
   return `${JSON.stringify(backup, null, 2)}\n`;
 }
 
-export const EXPORTERS: Record<ExportFormat, (s: Snapshot) => string> = {
-  markdown: exportMarkdown,
-  csv: exportCsv,
-  json: exportJson,
-  w3c: exportW3c,
+export type Exporter = (s: Snapshot, o: ExportOptions) => Promise<string | Uint8Array>;
+
+export const EXPORTERS: Record<ExportFormat, Exporter> = {
+  markdown: async (s, o) => (await import('./markdown')).exportMarkdown(s, o),
+  csv: (s) => Promise.resolve(exportCsv(s)),
+  json: (s) => Promise.resolve(exportJson(s)),
+  w3c: (s) => Promise.resolve(exportW3c(s)),
+  bibtex: async (s) => (await import('./bibliography')).exportBibtex(s),
+  ris: async (s) => (await import('./bibliography')).exportRis(s),
+  'csl-json': async (s) => (await import('./bibliography')).exportCslJson(s),
+  qdpx: async (s) => (await import('./qdpx/qdpx')).exportQdpx(s),
+  qdc: async (s) => (await import('./qdpx/qdpx')).exportQdc(s),
 };

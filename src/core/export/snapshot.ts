@@ -1,9 +1,13 @@
 // A workspace snapshot: everything the exporters read, captured at one moment, so every
 // exporter is a pure function from a snapshot to the text of a file.
 import { z } from 'zod';
+import type { CitationLocale, CitationStyle } from '../../shared/concepts/citation-styles';
+import { tagged, tagsUnder } from '../../shared/codebook/code-tree';
 import {
+  Codebook,
   DocumentFile,
   Entity,
+  HighlightLink,
   Note,
   type Annotation,
   type Block,
@@ -15,7 +19,42 @@ export interface Snapshot {
   entities: Entity[];
   notes: Note[];
   documents: { document: Document; annotations: Annotation[] }[];
+  codebook: Codebook;
+  /** Whether the workspace has a codebook of its own (not the default one). */
+  codebookChanged?: boolean;
+  links: HighlightLink[];
   exportedAt: string;
+}
+
+/** What the user chose for an export: the citation style and locale, and what to include. */
+export interface ExportOptions {
+  style: CitationStyle;
+  locale: CitationLocale;
+  /** Only highlights carrying this code or one filed under it. */
+  code?: string;
+  /** Only these documents (and their highlights). */
+  documentIds?: readonly string[];
+}
+
+/**
+ * The part of a snapshot an export covers: the chosen documents, and with a code only the
+ * highlights under it (and the documents holding them); links only where both ends stay.
+ */
+export function selectSnapshot(snapshot: Snapshot, options: ExportOptions): Snapshot {
+  const { code, documentIds } = options;
+  if (!code && !documentIds) return snapshot;
+  const wanted = documentIds ? new Set(documentIds) : null;
+  const under = code ? tagsUnder(snapshot.codebook, code) : null;
+  const documents = snapshot.documents
+    .filter((d) => !wanted || wanted.has(d.document.id))
+    .map((d) => ({
+      document: d.document,
+      annotations: under ? d.annotations.filter((a) => tagged(a.tags, under)) : d.annotations,
+    }))
+    .filter((d) => !under || d.annotations.length);
+  const kept = new Set(documents.flatMap((d) => d.annotations.map((a) => a.id)));
+  const links = snapshot.links.filter((l) => kept.has(l.from) && kept.has(l.to));
+  return { ...snapshot, documents, links };
 }
 
 export const BACKUP_FORMAT = 'research-workbench-backup';
@@ -30,10 +69,16 @@ export const Backup = z.strictObject({
   entities: z.array(Entity),
   notes: z.array(Note),
   documents: z.array(DocumentFile.omit({ schemaVersion: true })),
+  /** The codebook and links (optional: backups made before them have neither). */
+  codebook: Codebook.optional(),
+  links: z.array(HighlightLink).optional(),
 });
 export type Backup = z.infer<typeof Backup>;
 
-/** 1-based number of the block (paragraph, heading, list item) holding `offset`. */
+/**
+ * 1-based number of the block (paragraph, heading, list item) holding `offset`: a unit's
+ * identity for co-occurrence. Citations count differently (./locate.ts).
+ */
 export function paragraphNumber(blocks: readonly Block[], offset: number): number {
   const index = blocks.findIndex((b) => offset >= b.start && offset < b.end);
   if (index >= 0) return index + 1;
@@ -41,35 +86,7 @@ export function paragraphNumber(blocks: readonly Block[], offset: number): numbe
   return after >= 0 ? after + 1 : blocks.length;
 }
 
-/** Where an offset is cited: on a page (PDF), the paragraph counts from the page's top. */
-export interface Location {
-  page?: number;
-  paragraph: number;
-}
-
-export function locate(blocks: readonly Block[], offset: number): Location {
-  const paragraph = paragraphNumber(blocks, offset);
-  const page = blocks[paragraph - 1]?.page;
-  if (page === undefined) return { paragraph };
-  return { page, paragraph: paragraph - blocks.findIndex((b) => b.page === page) };
-}
-
-/** "p. 2, ¶ 3" for a paged document, "¶ 7" for one without pages. */
-export function locationLabel({ page, paragraph }: Location): string {
-  return page === undefined ? `¶ ${paragraph}` : `p. ${page}, ¶ ${paragraph}`;
-}
-
-/** "Title. Author. Publisher, date. URL" from whatever metadata is known. */
-export function citation(doc: Document): string {
-  const { author, publisher, publishedDate, url } = doc.source;
-  const date = publishedDate ? publishedDate.slice(0, 10) : undefined;
-  // Title, author and publisher isolated: one in Persian would otherwise swap places with
-  // its English neighbours when the line is shown.
-  const parts = [
-    `“${isolate(doc.title)}”`,
-    author && isolate(author),
-    [publisher && isolate(publisher), date].filter(Boolean).join(', '),
-    url,
-  ];
-  return parts.filter(Boolean).join('. ');
+/** The page a block-holding offset is printed on, for documents that have pages. */
+export function pageAt(blocks: readonly Block[], offset: number): number | undefined {
+  return blocks[paragraphNumber(blocks, offset) - 1]?.page;
 }

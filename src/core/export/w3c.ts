@@ -9,10 +9,15 @@
 // and the note are TextualBody values without an id. The target's source names the file
 // and what a reader needs to check a quote against it: the SHA-256 of the bytes imported,
 // of the text the offsets count in, and its revision, under a small vocabulary of ours.
-import { highlightKind } from '../../shared/concepts/highlight-kinds';
-import type { Annotation, Document, Entity } from '../../shared/model';
+// A link between two highlights is an annotation of its own with the two highlights as its
+// targets and the motivation "linking" (model 3.3.5), its relation a classifying body. The
+// page describes its collection in place (id, label, total), as the model's examples do.
+import { relationOf } from '../../shared/codebook/codebook';
+import { kindMotivation } from '../../shared/concepts/highlight-kinds';
+import type { Annotation, Codebook, Document, Entity, HighlightLink } from '../../shared/model';
 import { sha256 } from '../hash';
-import { locate, type Snapshot } from './snapshot';
+import { regionFragment } from '../../shared/regions';
+import { pageAt, type Snapshot } from './snapshot';
 
 export const URN = 'urn:research-workbench';
 export const ANNO_CONTEXT = 'http://www.w3.org/ns/anno.jsonld';
@@ -29,6 +34,8 @@ const MEDIA_TYPES: Record<Document['format'], string> = {
   pdf: 'application/pdf',
   docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
   json: 'application/json',
+  reference: 'text/plain',
+  qdpx: 'text/plain',
 };
 
 const isQid = (id: string | undefined): id is string => !!id && /^Q\d+$/.test(id);
@@ -53,8 +60,8 @@ const PDF_FRAGMENT = 'http://tools.ietf.org/rfc/rfc3778';
 /** The page selector of a highlight that lies on one page, refined by its quote. */
 function pageSelector(a: Annotation, doc: Document): Record<string, unknown>[] {
   const { start, end } = a.target.position;
-  const { page } = locate(doc.blocks, start);
-  if (a.status === 'orphaned' || page === undefined || locate(doc.blocks, end - 1).page !== page)
+  const page = pageAt(doc.blocks, start);
+  if (a.status === 'orphaned' || page === undefined || pageAt(doc.blocks, end - 1) !== page)
     return [];
   const { exact, prefix, suffix } = a.target.quote;
   return [
@@ -104,17 +111,22 @@ function toW3c(
       format: 'text/markdown',
     });
   const { start, end } = a.target.position;
+  // An area of a page is named by its page and box; it has no words to quote.
+  const region = a.target.region;
+  const selector = region
+    ? [{ type: 'FragmentSelector', conformsTo: PDF_FRAGMENT, value: regionFragment(region) }]
+    : undefined;
   return {
-    id: `${URN}:annotation:${a.id}`,
+    id: annotationIri(a.id),
     type: 'Annotation',
-    motivation: highlightKind(a.kind).motivation,
+    motivation: kindMotivation(a.kind),
     created: a.createdAt,
     modified: a.updatedAt,
     body,
     target: {
       type: 'SpecificResource',
       source,
-      selector: [
+      selector: selector ?? [
         {
           type: 'TextQuoteSelector',
           exact: a.target.quote.exact,
@@ -137,24 +149,59 @@ function toW3c(
   };
 }
 
+const annotationIri = (id: string): string => `${URN}:annotation:${id}`;
+
+function linkToW3c(link: HighlightLink, codebook: Codebook): Record<string, unknown> {
+  const body: Record<string, unknown>[] = [
+    {
+      type: 'TextualBody',
+      purpose: 'classifying',
+      value: relationOf(codebook, link.relation).label,
+    },
+  ];
+  if (link.note) body.push({ type: 'TextualBody', purpose: 'commenting', value: link.note });
+  return {
+    id: `${URN}:link:${link.id}`,
+    type: 'Annotation',
+    motivation: 'linking',
+    created: link.createdAt,
+    modified: link.updatedAt,
+    body,
+    target: [annotationIri(link.from), annotationIri(link.to)],
+  };
+}
+
 export function exportW3c(snapshot: Snapshot): string {
   const entities = new Map(snapshot.entities.map((e) => [e.id, e]));
-  const items = snapshot.documents.flatMap(({ document, annotations }) => {
+  const highlights = snapshot.documents.flatMap(({ document, annotations }) => {
     const source = sourceOf(document, sha256(document.text));
     return annotations.map((a) => toW3c(a, document, source, entities));
   });
+  const present = new Set(snapshot.documents.flatMap((d) => d.annotations.map((a) => a.id)));
+  const links = snapshot.links
+    .filter((l) => present.has(l.from) && present.has(l.to))
+    .map((l) => linkToW3c(l, snapshot.codebook));
+  const items = [...highlights, ...links];
   const id = `${URN}:collection:${snapshot.exportedAt}`;
   const page = `${id}:page:1`;
+  const label = 'Research Workbench highlights';
   const collection = {
     '@context': [ANNO_CONTEXT, { rw: RW_VOCAB }],
     id,
     type: 'AnnotationCollection',
-    label: 'Research Workbench highlights',
+    label,
     total: items.length,
     // A collection with no annotations has no pages (model 5.1: first only when there are any).
     ...(items.length
       ? {
-          first: { id: page, type: 'AnnotationPage', partOf: id, startIndex: 0, items },
+          first: {
+            id: page,
+            type: 'AnnotationPage',
+            // Described in place, as the model's example 45 does: id, label and total.
+            partOf: { id, label, total: items.length },
+            startIndex: 0,
+            items,
+          },
           last: page,
         }
       : {}),

@@ -1,15 +1,29 @@
 /// <reference lib="dom" />
 // HTML and saved web pages. The markup is untrusted: it is parsed by jsdom with scripts
 // and resource loading off, the article is extracted with Mozilla Readability, sanitised
-// with DOMPurify to a handful of text elements, and only then turned into plain text,
-// blocks and marks. Scripts, handlers, frames, forms, styles and remote resources never
-// leave this function; links keep only http(s) and mailto addresses.
+// with DOMPurify to text, table and figure elements, and only then turned into plain
+// text, blocks and marks (./html-blocks.ts). Scripts, handlers, frames, forms, styles and
+// remote resources never leave this function; links keep only http(s) and mailto
+// addresses; images only as the bytes the file itself held (./html-prepare.ts). What is
+// left out is counted in the import's report.
 import { Readability } from '@mozilla/readability';
 import createDOMPurify from 'dompurify';
 import { JSDOM } from 'jsdom';
-import { assembleBlocks, type DraftBlock } from '../../shared/blocks';
+import { assembleBlocks } from '../../shared/blocks';
+import { emptyReport, tally } from '../../shared/import-report';
+import type { ImportReport } from '../../shared/methods/documents';
 import type { Block, Mark, SourceMeta } from '../../shared/model';
 import { SAFE_HREF } from '../../shared/text';
+import { articleDrafts } from './html-blocks';
+import {
+  MEDIA_ATTR,
+  MEDIA_TYPE_ATTR,
+  NOTE_ATTR,
+  NOTE_REF_ATTR,
+  prepareArticle,
+} from './html-prepare';
+import { plainField, plainTitle } from './plain-metadata';
+import type { ImportedMedia } from './plain-text';
 
 const ALLOWED_TAGS = [
   'p',
@@ -22,6 +36,9 @@ const ALLOWED_TAGS = [
   'ul',
   'ol',
   'li',
+  'dl',
+  'dt',
+  'dd',
   'blockquote',
   'em',
   'i',
@@ -33,30 +50,38 @@ const ALLOWED_TAGS = [
   'code',
   'div',
   'span',
+  'bdi',
+  'sup',
+  'sub',
   'section',
   'article',
+  'figure',
   'figcaption',
+  'img',
+  'table',
+  'caption',
+  'thead',
+  'tbody',
+  'tfoot',
+  'tr',
   'td',
   'th',
-  'tr',
-  'table',
-  'tbody',
-  'thead',
 ];
-const BLOCK_TAGS = new Set([
-  'P',
-  'H1',
-  'H2',
-  'H3',
-  'H4',
-  'H5',
-  'H6',
-  'LI',
-  'PRE',
-  'FIGCAPTION',
-  'TD',
-  'TH',
-]);
+/**
+ * No `src` among them: an image is kept only as the file prepareArticle took out of the
+ * page, named by `data-media`; the sanitised markup cannot point anywhere.
+ */
+const ALLOWED_ATTR = [
+  'href',
+  'alt',
+  'dir',
+  'colspan',
+  'rowspan',
+  MEDIA_ATTR,
+  MEDIA_TYPE_ATTR,
+  NOTE_ATTR,
+  NOTE_REF_ATTR,
+];
 
 export interface HtmlContent {
   title: string;
@@ -64,75 +89,8 @@ export interface HtmlContent {
   blocks: Block[];
   marks: Mark[];
   source: SourceMeta;
-}
-
-interface Run {
-  text: string;
-  marks: Mark[];
-}
-
-/** Inline text of an element with HTML white-space collapsing, and marks relative to it. */
-function inlineRun(element: Element): Run {
-  let text = '';
-  const marks: Mark[] = [];
-  const walk = (node: Node): void => {
-    if (node.nodeType === 3) {
-      text += (node.nodeValue ?? '').replace(/\s+/g, ' ');
-      return;
-    }
-    if (node.nodeType !== 1) return;
-    const el = node as Element;
-    if (el.tagName === 'BR') {
-      text = text.trimEnd() + '\n';
-      return;
-    }
-    const start = text.length;
-    el.childNodes.forEach(walk);
-    const kind = { EM: 'emphasis', I: 'emphasis', STRONG: 'strong', B: 'strong', A: 'link' }[
-      el.tagName
-    ] as Mark['kind'] | undefined;
-    if (!kind || text.length === start) return;
-    const href = el.getAttribute('href') ?? '';
-    if (kind === 'link' && !SAFE_HREF.test(href)) return;
-    marks.push({ kind, start, end: text.length, ...(kind === 'link' ? { href } : {}) });
-  };
-  element.childNodes.forEach(walk);
-  // Trim, moving marks with the text and clipping them to it.
-  const lead = text.length - text.trimStart().length;
-  const trimmed = text.trim();
-  const shifted = marks
-    .map((m) => ({
-      ...m,
-      start: Math.max(0, m.start - lead),
-      end: Math.min(trimmed.length, m.end - lead),
-    }))
-    .filter((m) => m.end > m.start);
-  return { text: trimmed, marks: shifted };
-}
-
-function kindOf(el: Element): DraftBlock['kind'] {
-  if (/^H[1-6]$/.test(el.tagName)) return 'heading';
-  if (el.tagName === 'LI') return 'list-item';
-  return el.closest('blockquote') ? 'quote' : 'paragraph';
-}
-
-/** Block elements in document order; text loose in containers becomes a paragraph too. */
-function blockElements(root: Element): Element[] {
-  const found: Element[] = [];
-  const visit = (el: Element): void => {
-    if (BLOCK_TAGS.has(el.tagName) && !(el.tagName === 'LI' && el.querySelector('p, li'))) {
-      found.push(el);
-      return;
-    }
-    const hasLooseText = [...el.childNodes].some((n) => n.nodeType === 3 && n.nodeValue?.trim());
-    if (hasLooseText && !el.querySelector([...BLOCK_TAGS].join(','))) {
-      found.push(el);
-      return;
-    }
-    for (const child of el.children) visit(child);
-  };
-  visit(root);
-  return found;
+  media: ImportedMedia[];
+  report: ImportReport;
 }
 
 function meta(doc: Document, ...selectors: string[]): string | undefined {
@@ -172,39 +130,38 @@ export function htmlToContent(
   const article = extractArticle
     ? new Readability(document.cloneNode(true) as Document, { charThreshold: 100 }).parse()
     : null;
+  const report = emptyReport();
+  // The article's own DOM, prepared (images taken out, notes marked, the rest counted)
+  // before the sanitiser sees it.
+  const holder = document.createElement('div');
+  holder.innerHTML = article?.content ?? document.body?.innerHTML ?? '';
+  const media = prepareArticle(holder, report);
   const purify = createDOMPurify(dom.window);
-  const clean = purify.sanitize(article?.content ?? document.body?.innerHTML ?? '', {
+  const clean = purify.sanitize(holder, {
     ALLOWED_TAGS,
-    ALLOWED_ATTR: ['href'],
+    ALLOWED_ATTR,
     ALLOWED_URI_REGEXP: SAFE_HREF,
     RETURN_DOM: true,
   });
-  const runs: Run[] = [];
-  const drafts: DraftBlock[] = [];
   const root = clean instanceof dom.window.Element ? clean : document.createElement('body');
-  for (const el of blockElements(root)) {
-    const run = inlineRun(el);
-    if (!run.text) continue;
-    const kind = kindOf(el);
-    drafts.push({
-      kind,
-      text: run.text,
-      ...(kind === 'heading' ? { level: Number(el.tagName[1]) } : {}),
-    });
-    runs.push(run);
-  }
-  const title = (article?.title || document.title || '').trim() || fileName;
-  if (drafts[0]?.text !== title && title !== fileName) {
-    drafts.unshift({ kind: 'heading', text: title, level: 1 });
-    runs.unshift({ text: title, marks: [] });
-  }
-  const { text, blocks } = assembleBlocks(drafts);
+  const { body, notes } = articleDrafts(root);
+  const drafted = [...body, ...notes];
+  tally(report.kept, 'table', body.filter((d) => d.draft.kind === 'table').length);
+  const title = plainTitle(article?.title || document.title || '') || fileName;
+  if (drafted[0]?.draft.text !== title && title !== fileName)
+    drafted.unshift({ draft: { kind: 'heading', text: title, level: 1 }, marks: [] });
+  const { text, blocks } = assembleBlocks(drafted.map((d) => d.draft));
   const marks = blocks.flatMap((block, i) =>
-    runs[i]!.marks.map((m) => ({ ...m, start: m.start + block.start, end: m.end + block.start })),
+    drafted[i]!.marks.map((m) => ({
+      ...m,
+      start: m.start + block.start,
+      end: m.end + block.start,
+    })),
   );
   const source: SourceMeta = { fileName };
   const set = (key: keyof SourceMeta, value: string | null | undefined): void => {
-    if (value?.trim()) (source as Record<string, string>)[key] = value.trim().slice(0, 500);
+    const plain = value ? plainField(value).slice(0, 500) : '';
+    if (plain) (source as Record<string, string>)[key] = plain;
   };
   set('author', article?.byline);
   set('publisher', article?.siteName);
@@ -214,5 +171,5 @@ export function htmlToContent(
   const dir = article?.dir ?? document.documentElement.dir;
   if (dir === 'rtl' || dir === 'ltr') source.direction = dir;
   dom.window.close();
-  return { title: title.slice(0, 500), text, blocks, marks, source };
+  return { title: title.slice(0, 500), text, blocks, marks, source, media, report };
 }

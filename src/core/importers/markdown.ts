@@ -1,9 +1,11 @@
-// Markdown to blocks and marks: headings, paragraphs, list items and block quotes become
-// blocks; emphasis, strong text and links become marks over the canonical text. Raw HTML
+// Markdown to blocks and marks: headings, paragraphs, list items, block quotes and GFM
+// tables become blocks; emphasis, strong text and links become marks over the canonical text. Raw HTML
 // inside Markdown is dropped, never passed on.
 import { Lexer, type Token, type Tokens } from 'marked';
 import { assembleBlocks, type DraftBlock } from '../../shared/blocks';
-import type { Block, Mark } from '../../shared/model';
+import { emptyReport, tally } from '../../shared/import-report';
+import type { ImportReport } from '../../shared/methods/documents';
+import type { Block, Mark, TableRow } from '../../shared/model';
 import { SAFE_HREF } from '../../shared/text';
 
 interface Run {
@@ -52,6 +54,7 @@ function inline(tokens: readonly Token[] | undefined, base: number): Run {
         text += inline((token as Tokens.Del).tokens, start).text;
         break;
       case 'image':
+        // Its words stay; the image itself is not kept (counted by the caller).
         text += (token as Tokens.Image).text;
         break;
       case 'br':
@@ -84,6 +87,29 @@ interface Drafted {
   draft: DraftBlock;
   tokens: Token[] | undefined;
   plain?: string;
+  /** Text and marks worked out already (a table's). */
+  run?: Run;
+}
+
+/** A GFM table as one block: cells joined by tabs, rows by line breaks, each cell's range. */
+function tableBlock(table: Tokens.Table): Drafted {
+  let text = '';
+  const marks: Mark[] = [];
+  const rows: TableRow[] = [];
+  for (const [r, cells] of [table.header, ...table.rows].entries()) {
+    if (r > 0) text += '\n';
+    const row: TableRow = { cells: [] };
+    for (const [c, cell] of cells.entries()) {
+      if (c > 0) text += '\t';
+      const start = text.length;
+      const inner = inline(cell.tokens, start);
+      text += inner.text.replace(/[\t\n]/g, ' ');
+      marks.push(...inner.marks);
+      row.cells.push({ start, end: text.length, ...(r === 0 ? { header: true } : {}) });
+    }
+    rows.push(row);
+  }
+  return { draft: { kind: 'table', text: '', rows }, tokens: undefined, run: { text, marks } };
 }
 
 function collect(tokens: readonly Token[], out: Drafted[], inQuote: boolean): void {
@@ -133,6 +159,9 @@ function collect(tokens: readonly Token[], out: Drafted[], inQuote: boolean): vo
           });
         break;
       }
+      case 'table':
+        out.push(tableBlock(token as Tokens.Table));
+        break;
       case 'code':
         out.push({
           draft: { kind: 'paragraph', text: '' },
@@ -150,14 +179,15 @@ export function markdownToBlocks(source: string): {
   text: string;
   blocks: Block[];
   marks: Mark[];
+  report: ImportReport;
   title?: string;
 } {
   const drafted: Drafted[] = [];
   collect(new Lexer({ gfm: true }).lex(source), drafted, false);
   // Inline marks are computed against offsets that assembleBlocks decides, so lay the
   // blocks out first with their plain text, then shift each block's marks into place.
-  const runs = drafted.map((d) =>
-    d.plain !== undefined ? { text: d.plain, marks: [] } : inline(d.tokens, 0),
+  const runs = drafted.map(
+    (d) => d.run ?? (d.plain !== undefined ? { text: d.plain, marks: [] } : inline(d.tokens, 0)),
   );
   const drafts = drafted
     .map((d, i) => ({ ...d.draft, text: runs[i]!.text.trim() ? runs[i]!.text : '' }))
@@ -172,5 +202,15 @@ export function markdownToBlocks(source: string): {
     })),
   );
   const firstHeading = drafts.find((d) => d.kind === 'heading')?.text;
-  return { text, blocks, marks, ...(firstHeading ? { title: firstHeading } : {}) };
+  const report = emptyReport();
+  tally(report.kept, 'table', blocks.filter((b) => b.kind === 'table').length);
+  // Markdown names its images by address; none is in the file, so none is kept.
+  const images = [...source.matchAll(/!\[[^\]]*\]\(/g)].length;
+  tally(
+    report.dropped,
+    'image not in the file (its alt text is kept)',
+    images,
+    'images not in the file (their alt text is kept)',
+  );
+  return { text, blocks, marks, report, ...(firstHeading ? { title: firstHeading } : {}) };
 }

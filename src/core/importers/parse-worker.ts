@@ -1,7 +1,12 @@
-// The entry of the import worker thread: parses one file's bytes (PDF, Word, web page,
-// Markdown, text) and posts back the document's content or why it cannot be read. Hosts
-// build it as its own bundle next to theirs; src/core/importers/worker-parser.ts runs it.
+// The entry of the import worker thread. It parses one file's bytes (PDF, Word, web page,
+// Markdown, text) and posts back the document's content or why it cannot be read; or, for
+// an annotations import, reads the annotations file or places its annotations
+// (src/core/annotations/interchange/worker-side.ts). Hosts build it as its own bundle next
+// to theirs; src/core/importers/worker-parser.ts and the annotation placer run it, each
+// request in a fresh thread with capped memory (limited-worker.ts).
 import { parentPort } from 'node:worker_threads';
+import { serveAnnotations } from '../annotations/interchange/worker-side';
+import type { AnnotationsRequest } from '../annotations/interchange/worker-messages';
 import { importBytes } from './index';
 import { ImportError } from './import-error';
 import type { ParseReply, ParseRequest } from './worker-protocol';
@@ -9,8 +14,9 @@ import type { ParseReply, ParseRequest } from './worker-protocol';
 const port = parentPort;
 if (!port) throw new Error('parse-worker.ts runs only as a worker thread');
 
-port.once('message', (request: ParseRequest) => {
-  void parse(request).then((reply) => port.postMessage(reply));
+port.once('message', (request: ParseRequest | AnnotationsRequest) => {
+  if (request.kind === 'parse') void parse(request).then((reply) => port.postMessage(reply));
+  else serveAnnotations(request, (reply) => port.postMessage(reply));
 });
 
 async function parse({ bytes, fileName }: ParseRequest): Promise<ParseReply> {

@@ -55,16 +55,35 @@ const lineSpacing = (steps: number[]): number => {
   return sorted[Math.floor((sorted.length - 1) / 4)] ?? 0;
 };
 
+/** Whether a word occurs in the document (lower case): see `vocabulary`. */
+export type Attested = (word: string) => boolean;
+
+/** Every word of every line, lower case: what a hyphen at a line end is judged against. */
+export function vocabulary(pages: readonly PdfPage[]): Attested {
+  const words = new Set<string>();
+  for (const page of pages)
+    for (const line of page.lines)
+      for (const word of line.text.toLowerCase().match(/\p{L}+/gu) ?? []) words.add(word);
+  return (word) => words.has(word.toLowerCase());
+}
+
 /**
- * Joins a line to the paragraph so far: a word broken by a hyphen at the end of a line is
- * mended ("docu-" + "ment"), but a hyphen before a capital or a digit is kept, without a
- * space ("Franco-" + "German", "2019-" + "2023"), since there it belongs to the text.
+ * Joins a line to the paragraph so far. A soft hyphen at the end is a break inside a word
+ * and goes. A hard hyphen goes only when the word joined without it is found elsewhere in
+ * the document ("docu-" + "mented" where "documented" occurs); otherwise it is part of the
+ * text ("Cisco-" + "provided" stays "Cisco-provided"), joined without a space, so that a
+ * quote matches what is printed.
  */
-export function joinLine(paragraph: string, line: string): string {
+export function joinLine(
+  paragraph: string,
+  line: string,
+  attested: Attested = () => false,
+): string {
   if (!paragraph) return line;
   if (paragraph.endsWith('\u00AD')) return paragraph.slice(0, -1) + line;
-  if (/\p{L}[-\u2010]$/u.test(paragraph) && /^\p{Ll}/u.test(line))
-    return paragraph.slice(0, -1) + line;
+  const head = /(\p{L}+)[-\u2010]$/u.exec(paragraph);
+  const tail = /^\p{Ll}\p{L}*/u.exec(line);
+  if (head && tail && attested(head[1]! + tail[0])) return paragraph.slice(0, -1) + line;
   if (/[\p{L}\p{N}][-\u2010]$/u.test(paragraph)) return paragraph + line;
   return `${paragraph} ${line}`;
 }
@@ -75,7 +94,7 @@ interface Paragraph {
   lines: number;
 }
 
-function pageParagraphs(page: PdfPage): Paragraph[] {
+function pageParagraphs(page: PdfPage, attested: Attested): Paragraph[] {
   const ordered = readingOrder(page);
   const steps: number[] = [];
   ordered.forEach(({ line, column }, i) => {
@@ -101,7 +120,7 @@ function pageParagraphs(page: PdfPage): Paragraph[] {
       (previous.column !== column && /[.!?:؟]["'”’)]?$/u.test(previous.line.text));
     if (breaks) paragraphs.push({ text: line.text, size: line.size, lines: 1 });
     else {
-      current.text = joinLine(current.text, line.text);
+      current.text = joinLine(current.text, line.text, attested);
       current.lines += 1;
     }
   });
@@ -110,7 +129,11 @@ function pageParagraphs(page: PdfPage): Paragraph[] {
 
 /** Blocks of every page; larger type than the body's, in a short block, is a heading. */
 export function pagesToDrafts(pages: readonly PdfPage[]): DraftBlock[] {
-  const perPage = pages.map((page) => ({ page: page.number, paragraphs: pageParagraphs(page) }));
+  const attested = vocabulary(pages);
+  const perPage = pages.map((page) => ({
+    page: page.number,
+    paragraphs: pageParagraphs(page, attested),
+  }));
   const weights = new Map<number, number>();
   for (const { paragraphs } of perPage)
     for (const p of paragraphs) {

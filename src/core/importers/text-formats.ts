@@ -19,7 +19,7 @@ export function importText(bytes: Uint8Array, fileName: string): ImportedContent
 
 export function importMarkdown(bytes: Uint8Array, fileName: string): ImportedContent {
   const raw = normaliseText(decodeText(bytes, fileName, false));
-  const { text, blocks, marks, title } = markdownToBlocks(raw);
+  const { text, blocks, marks, title, report } = markdownToBlocks(raw);
   if (!text.trim()) nothing(fileName);
   return {
     title: (title ?? fileName).slice(0, 500),
@@ -29,6 +29,7 @@ export function importMarkdown(bytes: Uint8Array, fileName: string): ImportedCon
     source: { fileName },
     format: 'markdown',
     contentHash: sha256(bytes),
+    report,
   };
 }
 

@@ -2,6 +2,7 @@
 import type { ImportedContent } from './plain-text';
 
 export interface ParseRequest {
+  kind: 'parse';
   bytes: Uint8Array;
   fileName: string;
 }

@@ -68,11 +68,16 @@ export function resolveOverlaps(found: readonly Found[]): { kept: Found[]; lost:
   return { kept, lost };
 }
 
-export function findAllMentions(
-  files: readonly DocumentFile[],
+/**
+ * `files`: the documents in order, read as the scan asks for them (it stops early);
+ * `total`: how many there are.
+ */
+export async function findAllMentions(
+  files: AsyncIterable<DocumentFile>,
+  total: number,
   entities: readonly Entity[],
   limit: number,
-): AllMentions {
+): Promise<AllMentions> {
   const prepared = entities.flatMap((entity) => {
     const matcher = entityMatcher(entity);
     if (!matcher) return [];
@@ -92,7 +97,7 @@ export function findAllMentions(
   };
   let matches = 0;
   let scanned = 0;
-  for (const file of files) {
+  for await (const file of files) {
     if (matches >= limit) break;
     scanned++;
     const found: Found[] = [];
@@ -113,9 +118,9 @@ export function findAllMentions(
   return {
     groups: [...groups.values()].sort((x, y) => x.name.localeCompare(y.name)),
     documentsScanned: scanned,
-    documentsTotal: files.length,
+    documentsTotal: total,
     limit,
-    truncated: scanned < files.length,
+    truncated: scanned < total,
     overlapRule: OVERLAP_RULE,
   };
 }

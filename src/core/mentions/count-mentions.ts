@@ -2,11 +2,10 @@
 // gives: what the dossier shows per source. Two things keep it quick on a large workspace:
 // names that are plain folded text are counted with indexOf and a word-boundary check
 // instead of a regex match object per hit (a name as common as "the" hits ~600,000 times
-// in 60 MB), and each document's count is kept while its text is the same object, so a
-// dossier refreshed after an edit recounts only the documents that changed.
+// in 60 MB), and each document's count is kept by the SHA-256 of its text, so a dossier
+// asked for again recounts only the documents whose text changed, and reads no other.
 import type { Document, DocumentFile, Entity } from '../../shared/model';
-import { foldedDocument } from './fold-map';
-import { entityMatcher, narrow, spans, type BlockLookup, type Matcher } from './mentions';
+import { entityMatcher, foldedSpans, narrow, type BlockLookup, type Matcher } from './mentions';
 
 const WORD_CHAR = /[\p{L}\p{N}\p{M}]/u;
 
@@ -60,8 +59,22 @@ function countRegex(text: string, from: number, to: number, matcher: Matcher): n
   return n;
 }
 
-/** Counts by document and by the matcher's pattern, while the document is the same object. */
-const cache = new WeakMap<Document, Map<string, number>>();
+/** Counts by the text's SHA-256 and the matcher's pattern (text without a hash: by object). */
+const byHash = new Map<string, Map<string, number>>();
+const byObject = new WeakMap<Document, Map<string, number>>();
+
+const known = (document: Pick<Document, 'textHash'> & object): Map<string, number> | undefined =>
+  document.textHash ? byHash.get(document.textHash) : byObject.get(document as Document);
+
+/** The count already known for a document's text, without reading it. */
+export function knownCount(
+  document: Pick<Document, 'textHash'>,
+  entity: Pick<Entity, 'name' | 'aliases'>,
+): number | undefined {
+  const matcher = entityMatcher(entity);
+  if (!matcher) return 0;
+  return known(document)?.get(matcher.regex.source);
+}
 
 export function countMentions(
   files: Iterable<DocumentFile>,
@@ -74,23 +87,26 @@ export function countMentions(
   const key = matcher.regex.source;
   let where: ReturnType<typeof narrow> | undefined;
   for (const { document } of files) {
-    let known = cache.get(document);
-    let n = known?.get(key);
+    let kept = known(document);
+    let n = kept?.get(key);
     if (n === undefined) {
       // Asked of the index only when some document is not counted yet.
       if (where === undefined) where = lookup ? narrow(entity, lookup) : null;
       const ranges = where ? where(document.id) : undefined;
       n = 0;
       if (!where || ranges) {
-        const folded = foldedDocument(document).text;
-        for (const [from, to] of spans(foldedDocument(document), ranges)) {
+        for (const { folded, from, to } of foldedSpans(document, ranges)) {
           n += matcher.literals
-            ? countLiterals(folded, from, to, matcher.literals)
-            : countRegex(folded, from, to, matcher);
+            ? countLiterals(folded.text, from, to, matcher.literals)
+            : countRegex(folded.text, from, to, matcher);
         }
       }
-      if (!known) cache.set(document, (known = new Map<string, number>()));
-      known.set(key, n);
+      if (!kept) {
+        kept = new Map<string, number>();
+        if (document.textHash) byHash.set(document.textHash, kept);
+        else byObject.set(document, kept);
+      }
+      kept.set(key, n);
     }
     if (n) counts.set(document.id, n);
   }

@@ -14,7 +14,7 @@ import { sentenceAround } from '../../shared/text-units';
 import type { CoreContext } from '../context';
 import { WorkbenchError } from '../../shared/errors';
 import { findAllMentions } from './all-mentions';
-import { entityMatcher, findMentions, mentionsIn } from './mentions';
+import { entityMatcher, findMentions, mentionCandidates, mentionsIn } from './mentions';
 import type { Tx } from '../store/tx';
 
 type Ref = { documentId: string; start: number; end: number };
@@ -36,9 +36,9 @@ function accept(
   const wanted = new Map(refs.map((r) => [key(r), r]));
   const documentIds = new Set(refs.map((r) => r.documentId));
   const found = new Map<string, Mention>();
-  for (const id of documentIds) {
+  for (const file of tx.documentsOf(documentIds)) {
     if (!matcher) break;
-    for (const m of mentionsIn(tx.document(id), entity.id, matcher)) found.set(key(m), m);
+    for (const m of mentionsIn(file, entity.id, matcher)) found.set(key(m), m);
   }
   const result = { mentions: 0, created: 0, tagged: 0 };
   const tag = (documentId: string, annotation: Annotation, isNew: boolean): void => {
@@ -153,10 +153,24 @@ function acceptAllLabel(refs: readonly EntityRef[]): string {
   return `Tag ${what} of ${entities === 1 ? 'one entity' : `${entities} entities`}`;
 }
 
+/** The documents that may mention `entity`: those the index names, else every one. */
+function whereToLook(ctx: CoreContext, entity: Pick<Entity, 'name' | 'aliases'>): string[] {
+  const candidates = mentionCandidates(entity, ctx.search.blockLookup());
+  const ids = [...ctx.store.catalog.ids()];
+  return candidates ? ids.filter((id) => candidates.has(id)) : ids;
+}
+
 export function mentionsHandlers(ctx: CoreContext): NamespaceHandlers<'mentions'> {
   return {
-    'mentions.find': ({ entityId }) =>
-      ctx.read((tx) => findMentions(tx.documents(), tx.entity(entityId), ctx.search.blockLookup())),
+    'mentions.find': async ({ entityId }) => {
+      const entity = await ctx.read((tx) => tx.entity(entityId));
+      const lookup = ctx.search.blockLookup();
+      // A slice of documents at a time: a name found in thousands never has them all in memory.
+      const found: Mention[] = [];
+      for await (const file of ctx.store.stream(whereToLook(ctx, entity)))
+        found.push(...findMentions([file], entity, lookup));
+      return found;
+    },
 
     'mentions.accept': ({ entityId, mentions, extent }) =>
       ctx.command(
@@ -164,8 +178,15 @@ export function mentionsHandlers(ctx: CoreContext): NamespaceHandlers<'mentions'
         (tx) => accept(tx, (p) => ctx.newId(p), tx.entity(entityId), mentions, extent),
       ),
 
-    'mentions.findAll': ({ limit }) =>
-      ctx.read((tx) => findAllMentions([...tx.documents()], tx.entities, limit)),
+    'mentions.findAll': ({ limit }) => {
+      const ids = [...ctx.store.catalog.ids()];
+      return findAllMentions(
+        ctx.store.stream(ids),
+        ids.length,
+        ctx.store.workspace.entities,
+        limit,
+      );
+    },
 
     'mentions.acceptAll': ({ mentions, extent }) =>
       ctx.command(acceptAllLabel(mentions), (tx) =>
@@ -175,11 +196,15 @@ export function mentionsHandlers(ctx: CoreContext): NamespaceHandlers<'mentions'
     'mentions.candidates': async ({ limit }) => {
       // compromise (the language model behind suggestions) loads on first use.
       const { findCandidates } = await import('./candidates');
-      return ctx.read((tx) => findCandidates([...tx.documents()], tx.entities).slice(0, limit));
+      const files = [];
+      for await (const file of ctx.store.stream(ctx.store.catalog.ids())) files.push(file);
+      return findCandidates(files, ctx.store.workspace.entities).slice(0, limit);
     },
 
-    'mentions.adopt': ({ name, type, extent }) =>
-      ctx.command(`Create “${name}” from its mentions`, (tx) => {
+    'mentions.adopt': ({ name, type, extent }) => {
+      // The command reads (and holds) only the documents that may mention the name.
+      const where = whereToLook(ctx, { name, aliases: [] });
+      return ctx.command(`Create “${name}” from its mentions`, (tx) => {
         const clash = tx.entities.find(
           (e) => e.name.toLocaleLowerCase() === name.toLocaleLowerCase(),
         );
@@ -195,10 +220,10 @@ export function mentionsHandlers(ctx: CoreContext): NamespaceHandlers<'mentions'
           updatedAt: tx.now,
         };
         tx.setEntity(entity.id, entity);
-        const refs = findMentions(tx.documents(), entity, ctx.search.blockLookup()).filter(
-          (m) => !m.tagged,
-        );
+        const files = tx.documentsOf(where);
+        const refs = findMentions(files, entity, ctx.search.blockLookup()).filter((m) => !m.tagged);
         return { entity, ...accept(tx, (p) => ctx.newId(p), entity, refs, extent) };
-      }),
+      });
+    },
   };
 }

@@ -84,6 +84,28 @@ export function spans(folded: NameFold, ranges?: readonly Range[]): (readonly [n
     .map((r) => [foldedAt(folded, r.start), foldedAt(folded, r.end)] as const);
 }
 
+/**
+ * The folded texts to scan: the whole document (folded once and kept with it), or, for a
+ * few ranges (the blocks the index named), each range folded alone: a document read for a
+ * handful of paragraphs is not folded whole.
+ */
+export function foldedSpans(
+  document: DocumentFile['document'],
+  ranges?: readonly Range[],
+): { folded: NameFold; from: number; to: number }[] {
+  if (!ranges || ranges.length > 8) {
+    const whole = foldedDocument(document);
+    return spans(whole, ranges).map(([from, to]) => ({ folded: whole, from, to }));
+  }
+  return [...ranges]
+    .sort((a, b) => a.start - b.start)
+    .map((r) => {
+      const part = foldForNames(document.text.slice(r.start, r.end));
+      const starts = part.starts.map((at) => at + r.start);
+      return { folded: { text: part.text, starts }, from: 0, to: part.text.length };
+    });
+}
+
 /** Mentions of one entity in one document (or in the given ranges of it), in text order. */
 export function mentionsIn(
   file: DocumentFile,
@@ -92,10 +114,9 @@ export function mentionsIn(
   ranges?: readonly Range[],
 ): Mention[] {
   const { document } = file;
-  const folded = foldedDocument(document);
   const placed = file.annotations.filter((a) => a.status !== 'orphaned');
   const found: Mention[] = [];
-  for (const [from, to] of spans(folded, ranges)) {
+  for (const { folded, from, to } of foldedSpans(document, ranges)) {
     const text =
       from === 0 && to === folded.text.length ? folded.text : folded.text.slice(from, to);
     for (const match of text.matchAll(matcher.regex)) {
@@ -153,6 +174,23 @@ export function narrow(
     for (const r of lists) byStart.set(r.start, r);
     return [...byStart.values()];
   };
+}
+
+/**
+ * The documents that may mention an entity, by the index (those holding every word of one
+ * of its names); null when the index cannot tell (a name in Arabic script) and every
+ * document must be read.
+ */
+export function mentionCandidates(
+  entity: Pick<Entity, 'name' | 'aliases'>,
+  lookup: BlockLookup | undefined,
+): Set<string> | null {
+  if (!lookup) return null;
+  const names = [entity.name, ...entity.aliases];
+  if (names.some((n) => ARABIC.test(n) || /\u200C/.test(n))) return null;
+  const ids = new Set<string>();
+  for (const name of names) for (const id of lookup(searchTokens(name)).keys()) ids.add(id);
+  return ids;
 }
 
 export function findMentions(

@@ -20,7 +20,7 @@ export function requireNoteLinks(tx: Tx, links: Links): void {
   check(
     'highlight',
     links.annotationIds,
-    () => new Set([...tx.documents()].flatMap((f) => f.annotations.map((a) => a.id))),
+    () => new Set([...tx.summaries()].flatMap((s) => s.annotationIds)),
   );
 }
 

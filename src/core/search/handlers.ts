@@ -1,13 +1,23 @@
 // search.*: the workspace's index queried with the caller's filters, and how far its build
 // has come.
 import type { NamespaceHandlers } from '../../shared/api';
+import { tagsUnder } from '../../shared/codebook/code-tree';
+import { highlightsTagged } from '../codebook/retag';
 import type { CoreContext } from '../context';
+
+/** The highlights carrying `code` or a code filed under it: what a code filter lets through. */
+function highlightsUnder(ctx: CoreContext, code: string): Promise<Set<string>> {
+  return ctx.read(
+    (tx) => new Set(highlightsTagged(tx, tagsUnder(tx.codebook, code)).map((a) => a.id)),
+  );
+}
 
 export function searchHandlers(ctx: CoreContext): NamespaceHandlers<'search'> {
   return {
     'search.query': async (input) => {
       await ctx.search.ready;
-      return ctx.search.index.search(input, ctx.search.scope);
+      const highlightIds = input.code ? await highlightsUnder(ctx, input.code) : undefined;
+      return ctx.search.index.search({ ...input, highlightIds }, ctx.search.scope);
     },
     'search.status': () =>
       Promise.resolve({ ...ctx.search.progress, complete: ctx.search.complete }),

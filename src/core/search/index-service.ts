@@ -18,6 +18,8 @@ import { SearchIndex, type SearchScope } from './search-index';
 import type { BlockLookup } from '../mentions/mentions';
 
 const yieldToLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+/** Documents read and indexed between two turns of the event loop. */
+const SLICE = 25;
 
 /** Starts preparing what the search index opens from (see index-prepare.ts). */
 export type PrepareIndex = () => PrepareJob;
@@ -43,16 +45,17 @@ export class IndexService {
   private closing = false;
   /** Resolves notes' `[[...]]` links; built on first use after entities or documents change. */
   private linkResolver: ((text: string) => NoteLinkTarget | undefined) | null = null;
-  /** What a search reads from the workspace: document titles and note links. */
+  /** What a search reads from the workspace: titles, note links, the documents of hits. */
   readonly scope: SearchScope = {
-    titleOf: (id) => this.store.state.documents.get(id)?.document.title,
+    titleOf: (id) => this.store.catalog.get(id)?.document.title,
     resolveLink: (text) => {
       this.linkResolver ??= noteLinkResolver({
-        entities: this.store.state.workspace.entities,
-        documents: [...this.store.state.documents.values()].map((f) => f.document),
+        entities: this.store.workspace.entities,
+        documents: [...this.store.catalog.values()].map((s) => s.document),
       });
       return this.linkResolver(text);
     },
+    documents: (ids) => this.store.documents(ids),
   };
 
   constructor(
@@ -64,8 +67,12 @@ export class IndexService {
     this.ready = this.build(first ?? prepare());
   }
 
+  /** Whether the index changed since it was last saved. */
+  private dirty = false;
+
   /** Follows a commit: now, or after the prepared index is taken over. */
   commit(ops: readonly Op[]): void {
+    this.dirty = true;
     if (this.held) this.held.push([...ops]);
     else this.follow(ops);
   }
@@ -73,6 +80,19 @@ export class IndexService {
   /** The index's block lookup for find mentions, once the index holds everything. */
   blockLookup(): BlockLookup | undefined {
     return this.complete ? (tokens) => this.index.blocksWithAll(tokens) : undefined;
+  }
+
+  /**
+   * Indexes again documents whose files changed behind the workbench's back (found by the
+   * store's freshness check): each as its files now are, or taken out if gone.
+   */
+  async refresh(ids: readonly string[]): Promise<void> {
+    await this.ready;
+    const index = this.index;
+    const files = await this.store.documents(ids, { keep: false });
+    if (index !== this.index) return;
+    for (const id of ids) index.replaceDocument(id, files.get(id));
+    this.linkResolver = null;
   }
 
   /** After a change outside the command history (a repair): index anew. */
@@ -83,11 +103,15 @@ export class IndexService {
     await this.ready;
   }
 
-  /** Stops a cache save under way and waits for it to end; before the store closes. */
+  /**
+   * Stops a cache save under way and waits for it to end, then saves the index once more
+   * if it changed since: the next open then takes every document over without reading it.
+   */
   async close(): Promise<void> {
     this.closing = true;
     this.job?.cancel();
     await this.saved;
+    if (this.dirty && this.complete && !this.store.readOnly) await this.save(this.index, true);
   }
 
   /**
@@ -100,7 +124,7 @@ export class IndexService {
    */
   private async build(job: PrepareJob): Promise<void> {
     this.complete = false;
-    this.progress = { indexed: 0, total: this.store.state.documents.size };
+    this.progress = { indexed: 0, total: this.store.catalog.size };
     const index = this.index;
     this.job = job;
     this.held = [];
@@ -130,17 +154,17 @@ export class IndexService {
       reason = error instanceof Error ? error.message : String(error);
     }
     if (index !== this.index) return;
-    const { state } = this.store;
+    const { store } = this;
     let ids: string[];
-    let fill: (id: string) => void;
-    let save = !this.store.readOnly;
+    let save = !store.readOnly;
     if (cache && index.pristine) {
       const adopted = await index.adopt(
         cache,
         {
-          entities: state.workspace.entities,
-          notes: state.workspace.notes,
-          files: state.documents.values(),
+          entities: store.workspace.entities,
+          notes: store.workspace.notes,
+          documents: store.catalog.values(),
+          fileHash: store.fileHash,
         },
         yieldToLoop,
       );
@@ -152,35 +176,32 @@ export class IndexService {
       ids = adopted.documents;
       // What the workers built is not on disk yet.
       save &&= prepared.kind === 'parts' || !adopted.unchanged;
-      fill = (id) => {
-        const file = this.store.state.documents.get(id);
-        if (file) index.fill(file);
-      };
     } else {
       this.source = { cached: false, reason, builtBy: 'this thread' };
-      for (const entity of state.workspace.entities) index.putEntity(entity);
-      for (const note of state.workspace.notes) index.putNote(note);
-      ids = [...state.documents.keys()];
-      fill = (id) => {
-        const file = this.store.state.documents.get(id);
-        if (!file) return;
-        index.putDocument(file.document);
-        for (const annotation of file.annotations) index.putAnnotation(annotation);
-      };
+      for (const entity of store.workspace.entities) index.putEntity(entity);
+      for (const note of store.workspace.notes) index.putNote(note);
+      ids = [...store.catalog.ids()];
     }
     // The commits made meanwhile, in order (the index now stands for `state` or less).
     const held = this.held ?? [];
     this.held = null;
     for (const ops of held) this.follow(ops);
-    // Documents taken from the cache count as indexed from the start.
-    const total = state.documents.size;
+    // Documents taken from the cache count as indexed from the start. The others are read
+    // a slice at a time (each as it is now) and indexed; none is kept for it.
+    const total = store.catalog.size;
     let done = total - ids.length;
     this.progress = { indexed: done, total };
-    for (const id of ids) {
-      if (this.closing) return;
-      this.progress = { indexed: ++done, total };
-      fill(id);
-      if (done % 25 === 0) await yieldToLoop();
+    for (let at = 0; at < ids.length; at += SLICE) {
+      if (this.closing || index !== this.index) return;
+      const slice = ids.slice(at, at + SLICE);
+      const files = await store.documents(slice, { keep: false });
+      for (const id of slice) {
+        const file = files.get(id);
+        if (file) index.fill(file);
+      }
+      done += slice.length;
+      this.progress = { indexed: done, total };
+      await yieldToLoop();
     }
     this.complete = true;
     // Saved after the searches waiting for the index have had their turn.
@@ -193,16 +214,17 @@ export class IndexService {
    * replaced or compacted meanwhile, or the workspace closes; a failed write is let go, as
    * the next open simply indexes again.
    */
-  private async save(index: SearchIndex): Promise<void> {
+  private async save(index: SearchIndex, closing = false): Promise<void> {
+    this.dirty = false;
     try {
-      const source = index.cacheSource();
+      const source = index.cacheSource(this.store.fileHash);
       const bytes = await encodeCache(
         { probe: probeTokens(), ...source.manifest },
         source.postings,
-        (id) => source.live.has(id),
+        (id) => source.live[id] === 1,
         async () => {
           await new Promise((resolve) => setImmediate(resolve));
-          return source.intact() && index === this.index && !this.closing;
+          return source.intact() && index === this.index && (closing || !this.closing);
         },
       );
       if (bytes) await writeCache(this.store.dir, bytes);

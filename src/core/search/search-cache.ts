@@ -3,9 +3,12 @@
 // when its magic, version, checksum, folding probe and every list check out; anything
 // else is ignored and written anew, and deleting it loses nothing. The form is our own:
 // FlexSearch's JSON export was larger than the workspace, while here each word's lists are
-// ids as differences in varints, and the entries themselves are not saved at all (they are
-// cut from the records again; only the hash of their texts says whether the saved ids
-// still stand for them).
+// ids as differences in varints. Each unit (a document's details and blocks, a document's
+// highlights, an entity, a note) is saved with its ids, a hash saying what it was built
+// from (for a document or its highlights, the file's SHA-256 as the custody log records
+// it) and what its entries need besides their texts (block offsets; each highlight's
+// range, kind and entities), so a unit whose file is unchanged is taken over without
+// reading the document.
 import { createHash } from 'node:crypto';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -18,22 +21,49 @@ import type { Buckets } from './word-index';
 const FILE = 'index.bin';
 const MAGIC = 0x52575349; // "RWSI"
 /** Bump when the entries' texts or this layout change. */
-export const CACHE_VERSION = 2;
+export const CACHE_VERSION = 3;
 /** FlexSearch's scores per word (its default resolution). */
 const SCORES = 9;
 /** Folded at write and at read: a change to folding makes every older cache stale. */
 const PROBE =
   "The U.S. court's 5,000 Résumé NAÏVE İstanbul straße كتاب يكي کتاب یکی‌ها الْعَرَبِيَّة ۱۲۳ ١٢٣";
 const HEADER = 32;
+/** How long the writer works before it lets other work in (a save, a search). */
+const SLICE_MS = 30;
 
-const Manifest = z.strictObject({
+const Header = z.strictObject({
   probe: z.array(z.string()),
   nextId: z.number().int().positive(),
-  /** Each unit (a document with its blocks, a highlight, an entity, a note): the hash of
-   *  its entries' texts and their ids, in entry order. */
-  units: z.record(z.string(), z.tuple([z.string(), z.array(z.number().int().positive())])),
+  units: z.number().int().nonnegative(),
 });
-export type CacheManifest = z.output<typeof Manifest>;
+
+/** A highlight's entry as saved: what a filter and a hit need without reading its document. */
+export interface SavedHighlight {
+  id: string;
+  start: number;
+  end: number;
+  kind: string;
+  entityIds: string[];
+}
+
+/**
+ * One unit: `d:<document>` (ids: its details entry, then each block's, with `blocks` the
+ * blocks' [start, end) pairs), `h:<document>` (each highlight's id, with `highlights`),
+ * `e:<entity>` or `n:<note>` (one id; the entry is cut from workspace.json again).
+ */
+export interface CacheUnit {
+  key: string;
+  hash: string;
+  ids: number[];
+  blocks?: number[];
+  highlights?: SavedHighlight[];
+}
+
+export interface CacheManifest {
+  probe: string[];
+  nextId: number;
+  units: CacheUnit[];
+}
 
 export interface IndexCache {
   manifest: CacheManifest;
@@ -60,6 +90,8 @@ export function unitHash(texts: readonly string[]): string {
   return hash.digest('base64');
 }
 
+const encoder = new TextEncoder();
+
 export const probeTokens = (): string[] => searchTokens(PROBE);
 
 class Writer {
@@ -73,6 +105,12 @@ class Writer {
     const next = new Uint8Array(size);
     next.set(this.buf.subarray(0, this.pos));
     this.buf = next;
+  }
+
+  string(s: string): void {
+    const bytes = encoder.encode(s);
+    this.varint(bytes.length);
+    this.bytes(bytes);
   }
 
   varint(n: number): void {
@@ -104,10 +142,14 @@ export async function encodeCache(
 ): Promise<Uint8Array | undefined> {
   const w = new Writer();
   w.bytes(new Uint8Array(HEADER));
-  const json = new TextEncoder().encode(JSON.stringify(manifest));
-  const text = new TextEncoder();
+  const header = { probe: manifest.probe, nextId: manifest.nextId, units: manifest.units.length };
+  const json = encoder.encode(JSON.stringify(header));
+  const text = encoder;
   w.bytes(json);
+  writeUnits(w, manifest.units);
+  if (!(await pause())) return undefined;
   let words = 0;
+  let slice = performance.now();
   const scratch = new Writer();
   for (const [word, buckets] of postings) {
     const lists = buckets.map((list) => list?.filter(keep));
@@ -134,7 +176,11 @@ export async function encodeCache(
     }
     w.varint(scratch.pos);
     w.bytes(scratch.buf.subarray(0, scratch.pos));
-    if (++words % 20000 === 0 && !(await pause())) return undefined;
+    // A slice ends by time, not by words: one word ("the") can hold millions of ids.
+    if (++words % 256 === 0 && performance.now() - slice > SLICE_MS) {
+      if (!(await pause())) return undefined;
+      slice = performance.now();
+    }
   }
   w.varint(0);
   if (!(await pause())) return undefined;
@@ -145,6 +191,29 @@ export async function encodeCache(
   view.setUint32(8, json.length);
   out.set(createHash('sha1').update(out.subarray(HEADER)).digest(), 12);
   return out;
+}
+
+/** The units, after the JSON header: what the opener adopts without reading documents. */
+function writeUnits(w: Writer, units: readonly CacheUnit[]): void {
+  for (const unit of units) {
+    w.string(unit.key);
+    w.string(unit.hash);
+    w.varint(unit.ids.length);
+    for (const id of unit.ids) w.varint(id);
+    if (unit.key.startsWith('d:')) {
+      const blocks = unit.blocks ?? [];
+      for (const n of blocks) w.varint(n);
+    } else if (unit.key.startsWith('h:')) {
+      for (const h of unit.highlights ?? []) {
+        w.string(h.id);
+        w.varint(h.start);
+        w.varint(h.end);
+        w.string(h.kind);
+        w.varint(h.entityIds.length);
+        for (const e of h.entityIds) w.string(e);
+      }
+    }
+  }
 }
 
 class Reader {
@@ -177,6 +246,51 @@ class Reader {
     this.pos = pos;
     return n;
   }
+
+  string(): string {
+    const length = this.varint();
+    if (this.pos + length > this.buf.length)
+      throw new Error('a name runs past the end of the file');
+    return utf8.decode(this.buf.subarray(this.pos, (this.pos += length)));
+  }
+}
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/** The units section: each unit checked (ids below nextId and never twice) as it is read. */
+function readUnits(r: Reader, count: number, nextId: number): CacheUnit[] {
+  const units: CacheUnit[] = [];
+  const seen = new Set<number>();
+  for (let u = 0; u < count; u++) {
+    const key = r.string();
+    const hash = r.string();
+    const n = r.varint();
+    const ids = new Array<number>(n);
+    for (let i = 0; i < n; i++) {
+      const id = r.varint();
+      if (id === 0 || id >= nextId || seen.has(id)) throw new Error(`entry id ${id} is invalid`);
+      seen.add(id);
+      ids[i] = id;
+    }
+    const unit: CacheUnit = { key, hash, ids };
+    if (key.startsWith('d:')) {
+      const blocks = new Array<number>(Math.max(0, n - 1) * 2);
+      for (let i = 0; i < blocks.length; i++) blocks[i] = r.varint();
+      unit.blocks = blocks;
+    } else if (key.startsWith('h:')) {
+      unit.highlights = ids.map(() => {
+        const id = r.string();
+        const start = r.varint();
+        const end = r.varint();
+        const kind = r.string();
+        const entityIds = Array.from({ length: r.varint() }, () => r.string());
+        return { id, start, end, kind, entityIds };
+      });
+    } else if (!/^[en]:/.test(key) || n !== 1)
+      throw new Error(`unit "${key}" is not one this reads`);
+    units.push(unit);
+  }
+  return units;
 }
 
 /** The checks that need no list to be read: header, version, checksum, folding, ids. */
@@ -190,18 +304,12 @@ function checkedManifest(buf: Uint8Array): { manifest: CacheManifest; jsonEnd: n
   if (!sum.equals(buf.subarray(12, 32))) throw new Error('the checksum does not match');
   const jsonEnd = HEADER + view.getUint32(8);
   if (jsonEnd > buf.length) throw new Error('the manifest runs past the end of the file');
-  const utf8 = new TextDecoder('utf-8', { fatal: true });
-  const manifest = Manifest.parse(JSON.parse(utf8.decode(buf.subarray(HEADER, jsonEnd))));
-  if (manifest.probe.join(' ') !== probeTokens().join(' '))
+  const header = Header.parse(JSON.parse(utf8.decode(buf.subarray(HEADER, jsonEnd))));
+  if (header.probe.join(' ') !== probeTokens().join(' '))
     throw new Error('it was folded by another version of the search');
-  const seen = new Set<number>();
-  for (const [, ids] of Object.values(manifest.units)) {
-    for (const id of ids) {
-      if (id >= manifest.nextId || seen.has(id)) throw new Error(`entry id ${id} is invalid`);
-      seen.add(id);
-    }
-  }
-  return { manifest, jsonEnd };
+  const r = new Reader(buf, jsonEnd);
+  const units = readUnits(r, header.units, header.nextId);
+  return { manifest: { probe: header.probe, nextId: header.nextId, units }, jsonEnd: r.pos };
 }
 
 /**
@@ -221,12 +329,16 @@ export const listsStart = (buf: Uint8Array): number =>
  * worker's part): read back without the checks a file from disk needs.
  */
 export function ownManifest(buf: Uint8Array): CheckedCache {
-  const jsonEnd = listsStart(buf);
-  const text = new TextDecoder().decode(buf.subarray(HEADER, jsonEnd));
-  return { manifest: JSON.parse(text) as CacheManifest, jsonEnd };
+  const start = listsStart(buf);
+  const header = JSON.parse(new TextDecoder().decode(buf.subarray(HEADER, start))) as z.output<
+    typeof Header
+  >;
+  const r = new Reader(buf, start);
+  const units = readUnits(r, header.units, header.nextId);
+  return { manifest: { probe: header.probe, nextId: header.nextId, units }, jsonEnd: r.pos };
 }
 
-/** A cache's manifest, checked, and where its lists begin. */
+/** A cache's manifest, checked, and where its lists begin (`jsonEnd`: after the units). */
 export interface CheckedCache {
   manifest: CacheManifest;
   jsonEnd: number;
@@ -249,7 +361,6 @@ export async function decodeCache(
   }: { pause?: () => Promise<void>; offset?: number; checked?: CheckedCache } = {},
 ): Promise<IndexCache> {
   const { manifest, jsonEnd } = checked ?? checkedManifest(buf);
-  const utf8 = new TextDecoder('utf-8', { fatal: true });
   const r = new Reader(buf, jsonEnd);
   /** Each word: its score mask and where its lists begin and end. */
   const spans = new Map<string, [mask: number, start: number, end: number]>();
@@ -294,9 +405,7 @@ export async function decodeCache(
   };
   const postings: PostingSource = { words: () => spans.keys(), take };
   if (!offset) return { manifest, postings };
-  const units: CacheManifest['units'] = {};
-  for (const [key, [hash, ids]] of Object.entries(manifest.units))
-    units[key] = [hash, ids.map((id) => id + offset)];
+  const units = manifest.units.map((u) => ({ ...u, ids: u.ids.map((id) => id + offset) }));
   return { manifest: { ...manifest, units, nextId: manifest.nextId + offset }, postings };
 }
 
@@ -308,10 +417,10 @@ export async function decodeCache(
 export function joinCaches(parts: readonly IndexCache[]): IndexCache {
   const [first] = parts;
   if (!first) throw new Error('no cache to join');
-  const units: CacheManifest['units'] = {};
+  const units: CacheUnit[] = [];
   let nextId = 1;
   for (const part of parts) {
-    Object.assign(units, part.manifest.units);
+    units.push(...part.manifest.units);
     nextId = Math.max(nextId, part.manifest.nextId);
   }
   // The words not yet taken, of every part: asked for rarely (sorting the vocabulary,

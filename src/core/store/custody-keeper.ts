@@ -12,7 +12,10 @@ import {
   isVoid,
   lastWords,
   type Author,
+  type CustodyFileChange,
+  type CustodyLine,
   type CustodyRead,
+  type LogPosition,
 } from './custody';
 import { custodyChanges } from './custody-entry';
 import type { StoreFs } from './durable';
@@ -70,7 +73,16 @@ export class CustodyKeeper {
     fs: StoreFs,
     dir: string,
     author: Author,
-  ): Promise<{ keeper: CustodyKeeper; problems: FileProblem[] }> {
+    /** Where a saved manifest says the log stood, and what it said of each file then. */
+    from?: { position: LogPosition; files: Record<string, string | null> },
+  ): Promise<{
+    keeper: CustodyKeeper;
+    problems: FileProblem[];
+    /** The lines after `from` (every line, when the log was read whole). */
+    tail: CustodyLine[];
+    /** False when the log did not go on from `from`, so it was read whole. */
+    continued: boolean;
+  }> {
     const path = join(dir, CUSTODY_FILE);
     let text = '';
     try {
@@ -79,16 +91,25 @@ export class CustodyKeeper {
       if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
     }
     await dropCutLine(fs, path, text);
-    const { log, read } = await CustodyLog.open(fs, path);
-    const keeper = new CustodyKeeper(log, author, lastWords(read.lines));
+    const tailOnly = from ? await CustodyLog.open(fs, path, from.position) : null;
+    const { log, read } = tailOnly ?? (await CustodyLog.open(fs, path));
+    const words = tailOnly
+      ? new Map([...Object.entries(from!.files), ...lastWords(read.lines)])
+      : lastWords(read.lines);
+    const keeper = new CustodyKeeper(log, author, words);
     const problems: FileProblem[] = read.problems.map((reason) => ({
       file: CUSTODY_FILE,
       reason: `${reason}: the custody log cannot vouch for changes from there on`,
       repair: 'none: keep the file as it is for whoever checks it; new changes are logged after it',
     }));
-    if (read.lines.length === 0) await keeper.startFrom(fs, dir);
+    if (read.lines.length === 0 && !tailOnly) await keeper.startFrom(fs, dir);
     else await keeper.finishLast(fs, dir, read);
-    return { keeper, problems };
+    return { keeper, problems, tail: read.lines, continued: tailOnly !== null };
+  }
+
+  /** Where the log stands, and what it says each file holds: what a manifest saves. */
+  checkpoint(): { position: LogPosition; files: Record<string, string | null> } {
+    return { position: this.log.position(), files: Object.fromEntries(this.words) };
   }
 
   /** The first line of a workspace that had no log: every file, as it is. */
@@ -117,7 +138,7 @@ export class CustodyKeeper {
   private async append(
     action: string,
     changes: ReturnType<typeof custodyChanges>,
-  ): Promise<number> {
+  ): Promise<{ seq: number; changes: CustodyFileChange[] }> {
     const line = await this.log.append({
       at: new Date().toISOString(),
       ...this.author,
@@ -125,14 +146,18 @@ export class CustodyKeeper {
       changes,
     });
     for (const change of changes) this.words.set(change.file, change.after);
-    return line.seq;
+    return { seq: line.seq, changes };
   }
 
   /**
-   * Writes the line for a commit, before its files: returns its number, to void it if the
-   * files then cannot be written.
+   * Writes the line for a commit, before its files: returns its number (to void it if the
+   * files then cannot be written) and what each file holds after it.
    */
-  record(action: string, changes: readonly FileChange[], ops: readonly Op[]): Promise<number> {
+  record(
+    action: string,
+    changes: readonly FileChange[],
+    ops: readonly Op[],
+  ): Promise<{ seq: number; changes: CustodyFileChange[] }> {
     return this.append(action, custodyChanges(changes, ops, this.words));
   }
 

@@ -68,12 +68,15 @@ export interface CustodyRead {
   lastHash: string;
 }
 
-/** Reads and checks a log's text: each line parses, follows its predecessor, and is next. */
-export function readCustody(text: string): CustodyRead {
+/**
+ * Reads and checks a log's text: each line parses, follows its predecessor, and is next.
+ * `from`: the line the text follows (when reading only the end of the log).
+ */
+export function readCustody(text: string, from = { seq: 0, hash: GENESIS }): CustodyRead {
   const lines: CustodyLine[] = [];
   const problems: string[] = [];
-  let lastHash = GENESIS;
-  let lastSeq = 0;
+  let lastHash = from.hash;
+  let lastSeq = from.seq;
   const raw = text.split('\n');
   if (raw.at(-1) === '') raw.pop();
   else if (raw.length) problems.push(`line ${raw.length} is cut off (no line end)`);
@@ -111,27 +114,59 @@ export function lastWords(lines: readonly CustodyLine[]): Map<string, string | n
 }
 
 /** The log of one open workspace: appends one synced line per change, chained. */
+/** A line of the log and where the next begins: what a manifest says it stands for. */
+export interface LogPosition {
+  seq: number;
+  hash: string;
+  offset: number;
+}
+
 export class CustodyLog {
   private constructor(
     private readonly fs: StoreFs,
     private readonly path: string,
     private lastSeq: number,
     private lastHash: string,
+    /** The log's length in bytes. */
+    private size: number,
   ) {}
 
-  static async open(fs: StoreFs, path: string): Promise<{ log: CustodyLog; read: CustodyRead }> {
-    let text = '';
+  /**
+   * Opens the log for appending and reads it: all of it, or only the lines after `from`
+   * (null when the log does not go on from there: the caller reads it all instead).
+   */
+  static async open(fs: StoreFs, path: string): Promise<{ log: CustodyLog; read: CustodyRead }>;
+  static async open(
+    fs: StoreFs,
+    path: string,
+    from: LogPosition,
+  ): Promise<{ log: CustodyLog; read: CustodyRead } | null>;
+  static async open(
+    fs: StoreFs,
+    path: string,
+    from?: LogPosition,
+  ): Promise<{ log: CustodyLog; read: CustodyRead } | null> {
+    let bytes: Buffer = Buffer.alloc(0);
     try {
-      text = await fs.readFile(path, 'utf8');
+      bytes = await fs.readFile(path);
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
     }
-    const read = readCustody(text);
-    return { log: new CustodyLog(fs, path, read.lastSeq, read.lastHash), read };
+    if (from && (bytes.length < from.offset || (from.offset > 0 && bytes[from.offset - 1] !== 10)))
+      return null;
+    const text = bytes.subarray(from?.offset ?? 0).toString('utf8');
+    const read = readCustody(text, from);
+    if (from && read.problems.length && read.lines.length === 0 && text !== '') return null;
+    return { log: new CustodyLog(fs, path, read.lastSeq, read.lastHash, bytes.length), read };
   }
 
   get seq(): number {
     return this.lastSeq;
+  }
+
+  /** Where the log stands: after its last line. */
+  position(): LogPosition {
+    return { seq: this.lastSeq, hash: this.lastHash, offset: this.size };
   }
 
   /** Appends a line and syncs it to disk before returning it. */
@@ -141,8 +176,9 @@ export class CustodyLog {
     const full: CustodyLine = { seq: this.lastSeq + 1, ...line, prev: this.lastHash };
     const source = JSON.stringify(full);
     const handle = await this.fs.open(this.path, 'a', 0o644);
+    const bytes = Buffer.from(`${source}\n`);
     try {
-      await handle.write(`${source}\n`);
+      await handle.write(bytes);
       await handle.sync();
     } finally {
       await handle.close();
@@ -151,6 +187,7 @@ export class CustodyLog {
     if (full.seq === 1) await fsyncDirectory(this.fs, dirname(this.path));
     this.lastSeq = full.seq;
     this.lastHash = sha256(source);
+    this.size += bytes.length;
     return full;
   }
 }

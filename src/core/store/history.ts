@@ -2,7 +2,8 @@
 // undoing it applies them inverted. The history lives in the core process, so it survives
 // a reload of the window; it is bounded, and the oldest steps fall off first.
 import type { HistoryInfo } from '../../shared/api';
-import type { Op, StoreState } from './tx';
+import type { DocumentFile } from '../../shared/model';
+import type { Op, Tx } from './tx';
 
 export interface Step {
   label: string;
@@ -50,32 +51,51 @@ export class History {
   }
 }
 
+/** Records are compared by value: a document read again after it left memory is a new object. */
+const same = (a: unknown, b: unknown): boolean =>
+  a === b || (a !== undefined && b !== undefined && JSON.stringify(a) === JSON.stringify(b));
+
 /**
  * True when every record an operation list produced is still what the workspace holds,
- * so applying its inverse takes the workspace back exactly. Records are immutable, so
- * identity is the test; a document file is compared by its record and its highlights,
- * since undoing later steps rebuilds the file object around the same records.
+ * so applying its inverse takes the workspace back exactly. Read through a command's view,
+ * so documents not in memory are read first (NeedDocuments) rather than judged absent.
  */
-export function stillCurrent(state: StoreState, ops: readonly Op[]): boolean {
+export function stillCurrent(tx: Tx, ops: readonly Op[]): boolean {
+  const file = (id: string): DocumentFile | undefined =>
+    tx.hasDocument(id) ? tx.document(id) : undefined;
   return ops.every((op) => {
     switch (op.kind) {
       case 'entity':
-        return state.workspace.entities.find((e) => e.id === op.id) === op.after;
+        return same(
+          tx.entities.find((e) => e.id === op.id),
+          op.after,
+        );
       case 'note':
-        return state.workspace.notes.find((n) => n.id === op.id) === op.after;
+        return same(
+          tx.notes.find((n) => n.id === op.id),
+          op.after,
+        );
+      case 'codebook':
+        return same(tx.ownCodebook, op.after);
+      case 'link':
+        return same(
+          tx.links.find((l) => l.id === op.id),
+          op.after,
+        );
       case 'annotation':
-        return (
-          state.documents.get(op.documentId)?.annotations.find((a) => a.id === op.id) === op.after
+        return same(
+          file(op.documentId)?.annotations.find((a) => a.id === op.id),
+          op.after,
         );
       case 'document':
-        return state.documents.get(op.id)?.document === op.after;
+        return same(file(op.id)?.document, op.after);
       case 'file': {
-        const now = state.documents.get(op.id);
+        const now = file(op.id);
         if (!now || !op.after) return now === op.after;
         return (
-          now.document === op.after.document &&
+          same(now.document, op.after.document) &&
           now.annotations.length === op.after.annotations.length &&
-          now.annotations.every((a, i) => a === op.after!.annotations[i])
+          now.annotations.every((a, i) => same(a, op.after!.annotations[i]))
         );
       }
     }

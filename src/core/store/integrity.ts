@@ -14,6 +14,7 @@ import type {
   WorkspaceFile,
 } from '../../shared/model';
 import { SAFE_HREF } from '../../shared/text';
+import { inspectCodebookAndLinks } from '../codebook/inspect';
 
 export interface Finding {
   record?: string;
@@ -31,7 +32,7 @@ export interface DocumentContext {
   /** Entity ids in workspace.json, or null when it could not be read (refs not checked). */
   entityIds: ReadonlySet<string> | null;
   /** Annotation ids seen in files checked before this one; this file's ids are added. */
-  seenAnnotationIds: Set<string>;
+  seenAnnotationIds: Pick<Set<string>, 'has' | 'add'>;
   newId: (prefix: string) => string;
 }
 
@@ -43,7 +44,9 @@ function inspectBlocks(blocks: readonly Block[], length: number, findings: Findi
   blocks.forEach((b, i) => {
     const previous = kept[kept.length - 1];
     let reason: string | undefined;
-    if (b.start >= b.end) reason = `it is empty or reversed (${b.start}–${b.end})`;
+    // A figure may have no caption or alt text: its range is then empty.
+    if (b.start > b.end || (b.start === b.end && b.kind !== 'figure'))
+      reason = `it is empty or reversed (${b.start}–${b.end})`;
     else if (b.end > length) reason = `it ends at ${b.end}, past the end of the text (${length})`;
     else if (previous && b.start < previous.end)
       reason = `it starts at ${b.start}, inside or before the block before it (ends ${previous.end})`;
@@ -83,7 +86,9 @@ function anchoringProblem(a: Annotation, text: string, revision: number): string
   const { start, end } = a.target.position;
   if (a.anchoredRevision !== revision)
     return `it was anchored against revision ${a.anchoredRevision}, but the text is at revision ${revision}`;
-  if (start >= end) return `its range ${start}–${end} is empty or reversed`;
+  // An area highlight covers a region of a page, not words: its range is empty by design.
+  if (start > end || (start === end && !a.target.region))
+    return `its range ${start}–${end} is empty or reversed`;
   if (end > text.length) return `it ends at ${end}, past the end of the text (${text.length})`;
   // "Moved" means the quote was found with white space ignored (a re-wrapped line).
   if (
@@ -218,8 +223,9 @@ export function inspectWorkspace(
     }
     return note;
   });
+  const rest = inspectCodebookAndLinks(ws, ctx.annotationIds, findings);
   if (!findings.length) return { findings, fixed: ws };
-  return { findings, fixed: { ...ws, entities: checked, notes } };
+  return { findings, fixed: { ...rest, entities: checked, notes } };
 }
 
 /** An event's place and participants must be entities of this workspace, and not itself. */

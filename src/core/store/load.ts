@@ -1,47 +1,41 @@
-// Loading a workspace folder: workspace.json and every file in documents/, each read
-// strictly and then checked for integrity across files. Whatever fails is reported by
-// file and record, kept out of the in-memory state and marked so that nothing writes over
-// it; the rest of the workspace opens normally.
+// Opening a workspace folder. workspace.json is read strictly first (what entities exist);
+// then the catalog of its documents (catalog.ts) is taken from the manifest and brought up
+// to date by re-reading the documents the custody log changed after it, or, without a
+// usable manifest, built by reading every document once (a scan, kept to summaries). What
+// needs a document's text is checked when the document is first read, and by the
+// background check; what crosses files (an id used twice, a tag or link to a record that
+// is gone) is checked here. A file with a problem is reported by file and record, kept
+// out of the workspace and marked so that nothing writes over it.
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
-import type { ZodType } from 'zod';
 import type { FileProblem } from '../../shared/api';
-import {
-  DocumentFile,
-  DocumentRecordFile,
-  HighlightsFile,
-  SCHEMA_VERSION,
-  WorkspaceFile,
-  type Document,
-} from '../../shared/model';
+import { SCHEMA_VERSION, WorkspaceFile, type DocumentFile } from '../../shared/model';
 import { limited, PARALLEL_READS } from '../limited';
+import { Catalog, summarize, type DocumentSummary } from './catalog';
 import { TEMP_SUFFIX, type StoreFs } from './durable';
-import { inspectDocument, inspectWorkspace } from './integrity';
+import { inspectWorkspace } from './integrity';
 import { DOCUMENT_NAME, documentIdOf, highlightsPath, WORKSPACE_FILE } from './layout';
-import { parseWorkspaceFile, type ReadResult, type SchemaFor } from './read-file';
-import { readRecord } from './record-file';
+import {
+  checkDocument,
+  NOT_REPAIRABLE,
+  readDocumentFiles,
+  readProblem,
+  fileReader,
+  type Damage,
+  type Reader,
+} from './read-document';
 
-export { documentPath, WORKSPACE_FILE } from './layout';
+export type { Damage } from './read-document';
 
 export const newId = (prefix: string): string =>
   `${prefix}_${randomBytes(12).toString('base64url')}`;
-
-/** A file that failed to load, with what is needed to repair it if it can be. */
-export interface Damage {
-  path: string;
-  /** The parsed data with its inconsistencies, when it parsed. */
-  data?: DocumentFile | WorkspaceFile;
-  /** For a highlights file that could not be used: its document's record, which could. */
-  record?: Document;
-  read?: Extract<ReadResult<unknown>, { ok: false; missing?: false }>;
-}
 
 export interface LoadedWorkspace {
   /** null when workspace.json is missing or unreadable. */
   workspace: WorkspaceFile | null;
   /** 'new' only for a folder with no workspace.json and no documents. */
   workspaceState: 'ok' | 'new' | 'missing' | 'damaged';
-  documents: Map<string, DocumentFile>;
+  catalog: Catalog;
   problems: FileProblem[];
   /** Paths (relative to the workspace) that were reported and must never be written. */
   damaged: Map<string, Damage>;
@@ -49,281 +43,270 @@ export interface LoadedWorkspace {
   migrated: string[];
 }
 
-const NOT_REPAIRABLE = 'none: fix the file by hand or restore it from a backup';
-
-function readProblem(
-  path: string,
-  read: Extract<ReadResult<unknown>, { ok: false; missing?: false }>,
-): FileProblem {
-  const repair = read.unknownFields
-    ? `drop the unknown field${read.unknownFields.paths.length === 1 ? '' : 's'} ${read.unknownFields.paths.join(', ')}`
-    : path === WORKSPACE_FILE
-      ? 'set it aside (renamed, not deleted) and rebuild workspace.json from the documents'
-      : NOT_REPAIRABLE;
-  return { file: path, reason: read.reason, repair };
+/** What an opener reads documents with: the reader, and where each document read goes. */
+export interface DocumentSink {
+  read: Reader;
+  /** A document read whole and sound (to keep in the cache while memory allows). */
+  keep?: (file: DocumentFile) => void;
+  /**
+   * Whether what was read of `id` may go into the catalog: false when the document changed
+   * while it was being read (a commit came between), so the older reading is dropped.
+   */
+  current?: (id: string) => boolean;
 }
 
-/**
- * A documents/ file: the record alone, or (before schema 3) the record with its
- * highlights. Chosen by shape rather than tried as a union, so a problem is reported
- * against the right fields ("document.title"), not as "matches neither".
- */
-const StoredDocument = (data: unknown): ZodType<DocumentFile | DocumentRecordFile> =>
-  typeof data === 'object' && data !== null && 'annotations' in data
-    ? DocumentFile
-    : DocumentRecordFile;
-
-/** Reads a file, or takes its contents from an unfinished journal (read-only openers). */
-type Reader = <T>(path: string, schema: SchemaFor<T>) => Promise<ReadResult<T>>;
-
-export async function loadWorkspace(
+/** The names in a folder, as they will be once an unfinished journal is applied. */
+export async function listFolder(
   fs: StoreFs,
   dir: string,
+  folder: string,
   overlay: ReadonlyMap<string, string | null> = new Map(),
-): Promise<LoadedWorkspace> {
-  const read: Reader = (path, schema) => {
-    if (overlay.has(path)) {
-      const content = overlay.get(path);
-      if (content === null || content === undefined)
-        return Promise.resolve({ ok: false, missing: true });
-      return Promise.resolve(parseWorkspaceFile(new TextEncoder().encode(content), schema));
-    }
-    return readRecord(fs, join(dir, path), schema);
-  };
-  const problems: FileProblem[] = [];
-  const damaged = new Map<string, Damage>();
-  const migrated: string[] = [];
-  const fail = (
-    path: string,
-    r: Extract<ReadResult<unknown>, { ok: false; missing?: false }>,
-  ): void => {
-    problems.push(readProblem(path, r));
-    damaged.set(path, { path, read: r });
-  };
-
-  /** The names in a folder, as they will be once an unfinished journal is applied. */
-  const list = async (folder: string): Promise<Set<string>> => {
-    const names = new Set<string>();
-    try {
-      for (const entry of await fs.readdir(join(dir, folder))) names.add(entry);
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-    }
-    for (const [path, content] of overlay) {
-      if (!path.startsWith(`${folder}/`)) continue;
-      if (content === null) names.delete(path.slice(folder.length + 1));
-      else names.add(path.slice(folder.length + 1));
-    }
-    return names;
-  };
-
-  // Documents first: whether workspace.json may be missing depends on them.
-  const names = await list('documents');
-  // Every document's two files are read several at a time (reading is mostly waiting on
-  // the disk), in name order; they are still judged one by one, in that order, below.
-  const readLimited = limited(PARALLEL_READS, (path: string, schema: SchemaFor<unknown>) =>
-    read(path, schema),
-  );
-  const prefetched = new Map<string, Promise<ReadResult<unknown>>>();
-  for (const name of [...names].sort()) {
-    if (name.endsWith(TEMP_SUFFIX) || !DOCUMENT_NAME.test(name)) continue;
-    for (const [path, schema] of [
-      [`documents/${name}`, StoredDocument],
-      [highlightsPath(name.slice(0, -'.json'.length)), HighlightsFile],
-    ] as const) {
-      const early = readLimited(path, schema);
-      // One never asked for (its document failed) is simply dropped.
-      early.catch(() => undefined);
-      prefetched.set(path, early);
-    }
+): Promise<Set<string>> {
+  const names = new Set<string>();
+  try {
+    for (const entry of await fs.readdir(join(dir, folder))) names.add(entry);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
   }
-  const readDocFile = <T>(path: string, schema: SchemaFor<T>): Promise<ReadResult<T>> => {
-    const early = prefetched.get(path) as Promise<ReadResult<T>> | undefined;
-    prefetched.delete(path);
-    return early ?? read(path, schema);
-  };
-  const parsedDocs: { path: string; id: string; data: DocumentFile; version: number }[] = [];
+  for (const [path, content] of overlay) {
+    if (!path.startsWith(`${folder}/`)) continue;
+    if (content === null) names.delete(path.slice(folder.length + 1));
+    else names.add(path.slice(folder.length + 1));
+  }
+  return names;
+}
+
+/** The document files a folder listing holds, and those misnamed (reported, not read). */
+export function documentNames(names: Iterable<string>): { ids: string[]; misnamed: string[] } {
+  const ids: string[] = [];
+  const misnamed: string[] = [];
   for (const name of [...names].sort()) {
     if (name.endsWith(TEMP_SUFFIX) || !/\.json$/i.test(name)) continue;
-    const path = `documents/${name}`;
     const id = DOCUMENT_NAME.exec(name)?.[1];
-    if (!id) {
-      problems.push({
-        file: path,
-        reason: 'its name is not <document id>.json, so it is not loaded',
-        repair: NOT_REPAIRABLE,
-      });
-      damaged.set(path, { path });
-      continue;
-    }
-    const result = await readDocFile(path, StoredDocument);
-    if (!result.ok) {
-      if (!result.missing) fail(path, result);
-      continue;
-    }
-    if (result.data.document.id !== id) {
-      fail(path, {
-        ok: false,
-        reason: `it holds document "${result.data.document.id}", not "${id}"`,
-      });
-      continue;
-    }
-    if ('annotations' in result.data) {
-      // Written before schema 3: the highlights are still in this file; both files are written.
-      parsedDocs.push({ path, id, data: result.data, version: Math.min(result.version, 2) });
-      continue;
-    }
-    const record = result.data.document;
-    const hPath = highlightsPath(id);
-    const highlights = await readDocFile(hPath, HighlightsFile);
-    if (!highlights.ok) {
-      const reason = highlights.missing
-        ? {
-            reason: 'it is missing, so the highlights of this document are not here',
-            repair: 'start an empty list of highlights for the document',
-          }
-        : readProblem(hPath, highlights);
-      problems.push({ file: hPath, reason: reason.reason, repair: reason.repair });
-      damaged.set(hPath, {
-        path: hPath,
-        record,
-        ...(highlights.missing ? {} : { read: highlights }),
-      });
-      continue;
-    }
-    if (highlights.data.documentId !== id) {
-      fail(hPath, {
-        ok: false,
-        reason: `it holds the highlights of "${highlights.data.documentId}", not "${id}"`,
-      });
-      continue;
-    }
-    parsedDocs.push({
-      path,
-      id,
-      data: {
-        schemaVersion: SCHEMA_VERSION,
-        document: record,
-        annotations: highlights.data.annotations,
-      },
-      version: Math.min(result.version, highlights.version),
-    });
+    if (id) ids.push(id);
+    else misnamed.push(name);
   }
-  // Highlights whose document is not there are reported, never silently ignored.
-  for (const name of [...(await list('highlights'))].sort()) {
-    if (name.endsWith(TEMP_SUFFIX) || !/\.json$/i.test(name) || names.has(name)) continue;
-    const path = `highlights/${name}`;
-    problems.push({
-      file: path,
-      reason: `there is no documents/${name} for these highlights`,
-      repair: NOT_REPAIRABLE,
-    });
-    damaged.set(path, { path });
-  }
+  return { ids, misnamed };
+}
 
-  let workspace: WorkspaceFile | null = null;
-  let workspaceState: LoadedWorkspace['workspaceState'] = 'ok';
-  const ws = await read(WORKSPACE_FILE, WorkspaceFile);
-  if (ws.ok) {
-    workspace = ws.data;
-    if (ws.version < SCHEMA_VERSION) migrated.push(WORKSPACE_FILE);
-  } else if (ws.missing) {
-    const count =
-      parsedDocs.length + [...damaged.keys()].filter((p) => p.startsWith('documents/')).length;
-    if (count === 0) workspaceState = 'new';
-    else {
-      workspaceState = 'missing';
-      problems.push({
-        file: WORKSPACE_FILE,
-        reason: `it is missing, but documents/ holds ${count} document file${count === 1 ? '' : 's'}: the entities and notes it held are not here`,
-        repair:
-          'rebuild workspace.json from the documents (entities they are tagged to come back as placeholders to rename)',
-      });
-      damaged.set(WORKSPACE_FILE, { path: WORKSPACE_FILE });
-    }
-  } else {
-    workspaceState = 'damaged';
-    fail(WORKSPACE_FILE, ws);
-  }
+/** The state of a load being built: problems, damage and migrations found so far. */
+export class LoadReport {
+  readonly problems: FileProblem[] = [];
+  readonly damaged = new Map<string, Damage>();
+  readonly migrated: string[] = [];
 
-  const documents = new Map<string, DocumentFile>();
-  const seenAnnotationIds = new Set<string>();
-  const entityIds = workspace ? new Set(workspace.entities.map((e) => e.id)) : null;
-  for (const doc of parsedDocs) {
-    const { findings } = inspectDocument(doc.data, { entityIds, seenAnnotationIds, newId });
-    if (findings.length) {
-      // A highlight's problem is in its highlights file, unless it still lives in the
-      // document's file (written before schema 3).
-      const split = doc.version >= 3;
-      for (const f of findings) {
-        const file =
-          split && f.record?.startsWith('annotations') ? highlightsPath(doc.id) : doc.path;
-        problems.push({ file, ...f });
-      }
-      damaged.set(doc.path, { path: doc.path, data: doc.data });
-      if (split) damaged.set(highlightsPath(doc.id), { path: highlightsPath(doc.id) });
-      continue;
-    }
-    documents.set(doc.id, doc.data);
-    if (doc.version < SCHEMA_VERSION) migrated.push(doc.path, highlightsPath(doc.id));
+  addDamage(problems: readonly FileProblem[], damage: readonly Damage[]): void {
+    this.problems.push(...problems);
+    for (const d of damage) this.damaged.set(d.path, d);
   }
-
-  if (workspace) {
-    // A document whose highlights could not be read leaves links to highlights unjudged.
-    const parsed = new Set(
-      [...damaged.values()].filter((d) => d.data).map((d) => documentIdOf(d.path)),
-    );
-    const unparsed = [...damaged.keys()].some((p) => {
-      const id = documentIdOf(p);
-      return id !== undefined && !parsed.has(id);
-    });
-    const documentIds = new Set([...documents.keys(), ...parsedDocs.map((d) => d.id)]);
-    for (const path of damaged.keys()) {
-      const id = documentIdOf(path);
-      if (id) documentIds.add(id);
-    }
-    const { findings } = inspectWorkspace(workspace, {
-      documentIds,
-      // With a document unreadable, its highlights are unknown: links to them are not judged.
-      annotationIds: unparsed ? null : seenAnnotationIds,
-      newId,
-    });
-    if (findings.length) {
-      problems.push(...findings.map((f) => ({ file: WORKSPACE_FILE, ...f })));
-      damaged.set(WORKSPACE_FILE, { path: WORKSPACE_FILE, data: workspace });
-      workspaceState = 'damaged';
-    }
-  }
-  return { workspace, workspaceState, documents, problems, damaged, migrated };
 }
 
 /**
- * One document with its highlights, read the way `loadWorkspace` reads them but reporting
- * nothing: null when either file cannot be used. For the index workers, whose result is
- * checked against the loaded workspace, record by record, before it is used.
+ * Reads and checks documents: each sound one is summarised into the catalog (and handed to
+ * `sink.keep`), each damaged one reported and taken out of it. Several are read at a time
+ * (reading is mostly waiting on the disk) and judged one by one, in order.
  */
-export async function readDocumentQuietly(
-  fs: StoreFs,
-  dir: string,
-  id: string,
-): Promise<DocumentFile | null> {
-  const stored = await readRecord(fs, join(dir, 'documents', `${id}.json`), StoredDocument);
-  if (!stored.ok || stored.data.document.id !== id) return null;
-  if ('annotations' in stored.data) return stored.data;
-  const highlights = await readRecord(fs, join(dir, highlightsPath(id)), HighlightsFile);
-  if (!highlights.ok || highlights.data.documentId !== id) return null;
-  return {
-    schemaVersion: SCHEMA_VERSION,
-    document: stored.data.document,
-    annotations: highlights.data.annotations,
-  };
+export async function readDocuments(
+  sink: DocumentSink,
+  ids: readonly string[],
+  entityIds: ReadonlySet<string> | null,
+  catalog: Catalog,
+  report: LoadReport,
+): Promise<void> {
+  const read = limited(PARALLEL_READS, (id: string) => readDocumentFiles(sink.read, id));
+  const pending = ids.map((id) => {
+    const reading = read(id);
+    reading.catch(() => undefined);
+    return reading;
+  });
+  for (let i = 0; i < ids.length; i++) {
+    const id = ids[i]!;
+    const result = await pending[i]!;
+    if (sink.current && !sink.current(id)) continue;
+    if (!result.ok) {
+      catalog.delete(id);
+      if (!result.missing) report.addDamage(result.problems, result.damage);
+      continue;
+    }
+    const seen = new Set<string>();
+    const checked = checkDocument(result, {
+      entityIds,
+      newId,
+      seenAnnotationIds: {
+        has: (a) => seen.has(a) || (catalog.documentOf(a) ?? id) !== id,
+        add: (a) => seen.add(a),
+      },
+    });
+    if (!checked.ok) {
+      catalog.delete(id);
+      report.addDamage(checked.problems, checked.damage);
+      continue;
+    }
+    catalog.set(summarize(result.file));
+    if (result.stamp) catalog.setStamp(id, result.stamp);
+    sink.keep?.(result.file);
+    if (result.version < SCHEMA_VERSION)
+      report.migrated.push(`documents/${id}.json`, highlightsPath(id));
+  }
 }
 
-/** workspace.json read like `readDocumentQuietly`: null when it cannot be used. */
-export async function readWorkspaceQuietly(
+/** workspace.json: read strictly; whether it may be missing depends on the documents. */
+export async function readWorkspaceJson(
+  read: Reader,
+  documentCount: number,
+  report: LoadReport,
+): Promise<Pick<LoadedWorkspace, 'workspace' | 'workspaceState'>> {
+  const ws = await read(WORKSPACE_FILE, WorkspaceFile);
+  if (ws.ok) {
+    if (ws.version < SCHEMA_VERSION) report.migrated.push(WORKSPACE_FILE);
+    return { workspace: ws.data, workspaceState: 'ok' };
+  }
+  if (!ws.missing) {
+    report.addDamage(
+      [
+        readProblem(
+          WORKSPACE_FILE,
+          ws,
+          'set it aside (renamed, not deleted) and rebuild workspace.json from the documents',
+        ),
+      ],
+      [{ path: WORKSPACE_FILE, read: ws }],
+    );
+    return { workspace: null, workspaceState: 'damaged' };
+  }
+  if (documentCount === 0) return { workspace: null, workspaceState: 'new' };
+  report.addDamage(
+    [
+      {
+        file: WORKSPACE_FILE,
+        reason: `it is missing, but documents/ holds ${documentCount} document file${documentCount === 1 ? '' : 's'}: the entities and notes it held are not here`,
+        repair:
+          'rebuild workspace.json from the documents (entities they are tagged to come back as placeholders to rename)',
+      },
+    ],
+    [{ path: WORKSPACE_FILE }],
+  );
+  return { workspace: null, workspaceState: 'missing' };
+}
+
+/** Misnamed document files and highlights with no document: reported, never read. */
+export function reportStrays(
+  names: { misnamed: string[]; documents: ReadonlySet<string>; highlights: ReadonlySet<string> },
+  report: LoadReport,
+): void {
+  for (const name of names.misnamed)
+    report.addDamage(
+      [
+        {
+          file: `documents/${name}`,
+          reason: 'its name is not <document id>.json, so it is not loaded',
+          repair: NOT_REPAIRABLE,
+        },
+      ],
+      [{ path: `documents/${name}` }],
+    );
+  for (const name of [...names.highlights].sort()) {
+    if (name.endsWith(TEMP_SUFFIX) || !/\.json$/i.test(name) || names.documents.has(name)) continue;
+    report.addDamage(
+      [
+        {
+          file: `highlights/${name}`,
+          reason: `there is no documents/${name} for these highlights`,
+          repair: NOT_REPAIRABLE,
+        },
+      ],
+      [{ path: `highlights/${name}` }],
+    );
+  }
+}
+
+/** The checks across files: workspace.json's notes against the documents and highlights. */
+export function checkAcrossFiles(
+  workspace: WorkspaceFile,
+  catalog: Catalog,
+  report: LoadReport,
+): boolean {
+  // A document whose highlights could not be read leaves links to highlights unjudged.
+  const parsed = new Set(
+    [...report.damaged.values()].filter((d) => d.data).map((d) => documentIdOf(d.path)),
+  );
+  const unparsed = [...report.damaged.keys()].some((p) => {
+    const id = documentIdOf(p);
+    return id !== undefined && !parsed.has(id);
+  });
+  const documentIds = new Set(catalog.ids());
+  for (const path of report.damaged.keys()) {
+    const id = documentIdOf(path);
+    if (id) documentIds.add(id);
+  }
+  const annotationIds = new Set<string>();
+  for (const summary of catalog.values())
+    for (const a of summary.annotationIds) annotationIds.add(a);
+  for (const damage of report.damaged.values())
+    for (const a of (damage.data as DocumentFile | undefined)?.annotations ?? [])
+      annotationIds.add(a.id);
+  const { findings } = inspectWorkspace(workspace, {
+    documentIds,
+    // With a document unreadable, its highlights are unknown: links to them are not judged.
+    annotationIds: unparsed ? null : annotationIds,
+    newId,
+  });
+  if (!findings.length) return true;
+  report.problems.push(...findings.map((f) => ({ file: WORKSPACE_FILE, ...f })));
+  report.damaged.set(WORKSPACE_FILE, { path: WORKSPACE_FILE, data: workspace });
+  return false;
+}
+
+/** Documents a catalog from a manifest must read again: tags to missing entities, shared ids. */
+export function suspects(catalog: Catalog, workspace: WorkspaceFile | null): Set<string> {
+  const entityIds = new Set(workspace?.entities.map((e) => e.id));
+  const out = new Set<string>();
+  const owner = new Map<string, string>();
+  for (const summary of catalog.values()) {
+    const id = summary.document.id;
+    if (workspace && Object.keys(summary.entities).some((e) => !entityIds.has(e))) out.add(id);
+    for (const a of summary.annotationIds) {
+      const first = owner.get(a);
+      if (first && first !== id) out.add(id).add(first);
+      else owner.set(a, id);
+    }
+  }
+  return out;
+}
+
+/** A catalog from saved summaries. */
+export const catalogOf = (summaries: Iterable<DocumentSummary>): Catalog => new Catalog(summaries);
+
+/** Every document read and checked, as at an open without a manifest (after a repair). */
+export async function scanWorkspace(
   fs: StoreFs,
   dir: string,
-): Promise<WorkspaceFile | null> {
-  const ws = await readRecord(fs, join(dir, WORKSPACE_FILE), WorkspaceFile);
-  return ws.ok ? ws.data : null;
+  keep?: DocumentSink['keep'],
+): Promise<LoadedWorkspace> {
+  const report = new LoadReport();
+  const sink: DocumentSink = { read: fileReader(fs, dir), keep };
+  const docNames = await listFolder(fs, dir, 'documents');
+  const { ids, misnamed } = documentNames(docNames);
+  const { workspace, workspaceState } = await readWorkspaceJson(
+    sink.read,
+    ids.length + misnamed.length,
+    report,
+  );
+  const catalog = new Catalog();
+  const entityIds = workspace ? new Set(workspace.entities.map((e) => e.id)) : null;
+  await readDocuments(sink, ids, entityIds, catalog, report);
+  reportStrays(
+    { misnamed, documents: docNames, highlights: await listFolder(fs, dir, 'highlights') },
+    report,
+  );
+  let state = workspaceState;
+  if (workspace && !checkAcrossFiles(workspace, catalog, report)) state = 'damaged';
+  return {
+    workspace,
+    workspaceState: state,
+    catalog,
+    problems: report.problems,
+    damaged: report.damaged,
+    migrated: report.migrated,
+  };
 }

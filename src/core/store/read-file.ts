@@ -8,8 +8,18 @@ import { SCHEMA_VERSION } from '../../shared/model';
 import { migrate, versionOf } from './migrations';
 import type { StoreFs } from './durable';
 
+/** A file's size and last change, as read: a file whose pair is unchanged was not rewritten. */
+export type FileStamp = [size: number, mtimeMs: number];
+
 export type ReadResult<T> =
-  | { ok: true; data: T; /** The schema version on disk, before migration. */ version: number }
+  | {
+      ok: true;
+      data: T;
+      /** The schema version on disk, before migration. */
+      version: number;
+      /** Size and modification time when read (files only, not journal overlays). */
+      stamp?: FileStamp;
+    }
   | { ok: false; missing: true }
   | {
       ok: false;
@@ -92,7 +102,8 @@ export async function readWorkspaceFile<T>(
     const code = (error as NodeJS.ErrnoException).code;
     return { ok: false, reason: `it cannot be read (${code ?? (error as Error).message})` };
   }
-  return parseWorkspaceFile(bytes, schema);
+  const result = parseWorkspaceFile(bytes, schema);
+  return result.ok ? { ...result, stamp: [stats.size, stats.mtimeMs] } : result;
 }
 
 /** Drops the fields named by `paths` ("annotations.3.colour") from a copy of `data`. */

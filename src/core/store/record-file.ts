@@ -6,7 +6,7 @@
 // the adapter is still the one place that turns records into bytes and back.
 import { Low, type Adapter } from 'lowdb';
 import { writeFileDurably, type StoreFs } from './durable';
-import { readWorkspaceFile, type ReadResult, type SchemaFor } from './read-file';
+import { readWorkspaceFile, type FileStamp, type ReadResult, type SchemaFor } from './read-file';
 
 /** The bytes of a record file: pretty JSON, one trailing newline (diffable, hand-readable). */
 export const serializeRecord = (data: unknown): string => `${JSON.stringify(data, null, 2)}\n`;
@@ -24,11 +24,15 @@ export class RecordReadError extends Error {
 export class DurableJsonAdapter<T> implements Adapter<T> {
   /** The schema version the last read found on disk, before migration. */
   version: number | undefined;
+  /** The file's size and modification time at the last read. */
+  stamp: FileStamp | undefined;
 
   constructor(
     private readonly fs: StoreFs,
     readonly file: string,
     private readonly schema: SchemaFor<T>,
+    /** How the record becomes bytes: pretty JSON, or compact for a large derived file. */
+    private readonly serialize: (data: T) => string = serializeRecord,
   ) {}
 
   /** The record, or null when the file does not exist; throws RecordReadError otherwise. */
@@ -36,6 +40,7 @@ export class DurableJsonAdapter<T> implements Adapter<T> {
     const result = await readWorkspaceFile(this.fs, this.file, this.schema);
     if (result.ok) {
       this.version = result.version;
+      this.stamp = result.stamp;
       return result.data;
     }
     if (result.missing) return null;
@@ -43,13 +48,21 @@ export class DurableJsonAdapter<T> implements Adapter<T> {
   }
 
   async write(data: T): Promise<void> {
-    await writeFileDurably(this.fs, this.file, serializeRecord(data));
+    await writeFileDurably(this.fs, this.file, this.serialize(data));
   }
 }
 
 /** A record file as a lowdb database (its data null until read, or when there is no file). */
-export function recordDb<T>(fs: StoreFs, file: string, schema: SchemaFor<T>): Low<T | null> {
-  return new Low<T | null>(new DurableJsonAdapter(fs, file, schema) as Adapter<T | null>, null);
+export function recordDb<T>(
+  fs: StoreFs,
+  file: string,
+  schema: SchemaFor<T>,
+  serialize?: (data: T) => string,
+): Low<T | null> {
+  return new Low<T | null>(
+    new DurableJsonAdapter(fs, file, schema, serialize) as Adapter<T | null>,
+    null,
+  );
 }
 
 /** Reads one record file through lowdb, as a ReadResult the loader reports from. */
@@ -66,8 +79,8 @@ export async function readRecord<T>(
     throw error;
   }
   if (db.data === null) return { ok: false, missing: true };
-  const version = (db.adapter as DurableJsonAdapter<T>).version;
-  return { ok: true, data: db.data, version: version ?? 0 };
+  const { version, stamp } = db.adapter as DurableJsonAdapter<T>;
+  return { ok: true, data: db.data, version: version ?? 0, ...(stamp ? { stamp } : {}) };
 }
 
 /** Writes one record file through lowdb: durably, replacing it whole. */
@@ -76,8 +89,9 @@ export async function writeRecord<T>(
   file: string,
   schema: SchemaFor<T>,
   data: T,
+  serialize?: (data: T) => string,
 ): Promise<void> {
-  const db = recordDb(fs, file, schema);
+  const db = recordDb(fs, file, schema, serialize);
   db.data = data;
   await db.write();
 }

@@ -23,7 +23,7 @@ import {
   serialize,
   WORKSPACE_FILE,
 } from './layout';
-import { loadWorkspace, newId, type Damage } from './load';
+import { newId, scanWorkspace, type Damage } from './load';
 import { withoutFields } from './read-file';
 import { readRecord } from './record-file';
 import { emptyWorkspace, type WorkspaceStore } from './workspace-store';
@@ -32,10 +32,7 @@ const describe = (path: string, f: Finding): string =>
   `${path}${f.record ? ` ${f.record}` : ''}: ${f.reason}; ${f.repair}.`;
 
 /** Placeholder entities for the ids that highlights are tagged to, so no tag is lost. */
-function placeholders(documents: Iterable<DocumentFile>, now: string): Entity[] {
-  const ids = new Set<string>();
-  for (const file of documents)
-    for (const a of file.annotations) for (const id of a.entityIds) ids.add(id);
+function placeholders(ids: Iterable<string>, now: string): Entity[] {
   return [...ids].map((id) => ({
     id,
     name: `Recovered entity ${id}`,
@@ -102,7 +99,6 @@ export async function repairWorkspace(store: WorkspaceStore): Promise<RepairRepo
     const now = new Date().toISOString();
     const changes: FileChange[] = [];
     const lines: string[] = [];
-    const documents = new Map(store.state.documents);
     const repairedDocs = new Map<string, DocumentFile>();
 
     // Documents that parsed, or whose only fault is unknown fields or a lost highlights
@@ -115,7 +111,7 @@ export async function repairWorkspace(store: WorkspaceStore): Promise<RepairRepo
     }
 
     // workspace.json: fixed, stripped of unknown fields, or rebuilt.
-    let workspace: WorkspaceFile = store.state.workspace;
+    let workspace: WorkspaceFile = store.workspace;
     const wsDamage = store.damaged.get(WORKSPACE_FILE);
     let wsChanged = false;
     if (wsDamage) {
@@ -131,7 +127,12 @@ export async function repairWorkspace(store: WorkspaceStore): Promise<RepairRepo
           await fs.rename(join(store.dir, WORKSPACE_FILE), join(store.dir, aside));
           lines.push(`${WORKSPACE_FILE}: set aside as ${aside} (${wsDamage.read.reason}).`);
         }
-        const recovered = placeholders([...documents.values(), ...repairedDocs.values()], now);
+        const tagged = new Set<string>();
+        for (const summary of store.catalog.values())
+          for (const id of Object.keys(summary.entities)) tagged.add(id);
+        for (const file of repairedDocs.values())
+          for (const a of file.annotations) for (const id of a.entityIds) tagged.add(id);
+        const recovered = placeholders(tagged, now);
         workspace = { ...emptyWorkspace(), entities: recovered };
         lines.push(
           `${WORKSPACE_FILE}: rebuilt with ${recovered.length} placeholder entit${recovered.length === 1 ? 'y' : 'ies'} for the tags the documents use.`,
@@ -141,8 +142,9 @@ export async function repairWorkspace(store: WorkspaceStore): Promise<RepairRepo
 
     const entityIds = new Set(workspace.entities.map((e) => e.id));
     const seenAnnotationIds = new Set<string>();
-    for (const file of documents.values())
-      for (const a of file.annotations) seenAnnotationIds.add(a.id);
+    for (const summary of store.catalog.values())
+      for (const a of summary.annotationIds) seenAnnotationIds.add(a);
+    const documentIds = new Set(store.catalog.ids());
     for (const [id, data] of repairedDocs) {
       const { findings, fixed } = inspectDocument(data, { entityIds, seenAnnotationIds, newId });
       for (const f of findings) {
@@ -150,11 +152,11 @@ export async function repairWorkspace(store: WorkspaceStore): Promise<RepairRepo
         lines.push(describe(path, f));
       }
       const file: DocumentFile = { ...fixed, schemaVersion: SCHEMA_VERSION };
-      documents.set(id, file);
+      documentIds.add(id);
       changes.push(...documentFiles(file));
     }
     const inspected = inspectWorkspace(workspace, {
-      documentIds: new Set(documents.keys()),
+      documentIds,
       annotationIds: seenAnnotationIds,
       newId,
     });
@@ -166,15 +168,14 @@ export async function repairWorkspace(store: WorkspaceStore): Promise<RepairRepo
       });
 
     if (changes.length) await store.writeLogged('Repair', changes);
-    const reloaded = await loadWorkspace(fs, store.dir);
+    const reloaded = await scanWorkspace(fs, store.dir);
     const stillBroken =
       reloaded.workspaceState === 'damaged' || reloaded.workspaceState === 'missing';
     store.replaceAfterRepair(
-      { workspace: reloaded.workspace ?? emptyWorkspace(), documents: reloaded.documents },
-      reloaded.problems,
-      reloaded.damaged,
+      reloaded,
       stillBroken ? 'workspace.json could not be repaired; see the remaining problems' : undefined,
     );
+    await store.saveManifest();
     return { changes: lines, remaining: reloaded.problems };
   });
 }

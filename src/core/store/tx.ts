@@ -4,8 +4,18 @@
 // command ends, its changes are listed as record-level operations, each with the record
 // before and after and its place in its list: enough to write the files, update the
 // search index, tell the hosts which ids changed, and undo or redo it exactly.
-import type { Annotation, DocumentFile, Entity, Note, WorkspaceFile } from '../../shared/model';
+import type {
+  Annotation,
+  Codebook,
+  DocumentFile,
+  Entity,
+  HighlightLink,
+  Note,
+  WorkspaceFile,
+} from '../../shared/model';
+import { codebookOf } from '../../shared/codebook/codebook';
 import { notFound, readOnly } from '../../shared/errors';
+import { summarize, type Catalog, type DocumentSummary } from './catalog';
 
 interface RecordOp<K extends string, T> {
   kind: K;
@@ -18,21 +28,40 @@ interface RecordOp<K extends string, T> {
 export type Op =
   | RecordOp<'entity', Entity>
   | RecordOp<'note', Note>
+  /** The codebook, replaced whole (it is small); absent before and after means the default. */
+  | RecordOp<'codebook', Codebook>
+  | RecordOp<'link', HighlightLink>
   | (RecordOp<'annotation', Annotation> & { documentId: string })
   | RecordOp<'document', DocumentFile['document']>
   /** A whole document file appearing or going (to trash/, under `trashName`). */
   | (RecordOp<'file', DocumentFile> & { trashName?: string });
 
+/**
+ * The workspace as a command sees it: workspace.json, the catalog of every document, and
+ * the documents read so far. A document not read yet is asked for by throwing
+ * `NeedDocuments`: the store reads it and runs the command again (commands are pure
+ * functions of the state, so running one again is safe).
+ */
 export interface StoreState {
   workspace: WorkspaceFile;
-  documents: ReadonlyMap<string, DocumentFile>;
+  catalog: Catalog;
+  /** A document's text and highlights, if they are in memory now. */
+  loaded(id: string): DocumentFile | undefined;
+}
+
+/** Thrown by a read of documents not in memory; the store reads them and tries again. */
+export class NeedDocuments extends Error {
+  constructor(readonly ids: readonly string[]) {
+    super(`needs ${ids.length} document(s) read first`);
+  }
 }
 
 type Keyed = { id: string };
 
 export interface Finished {
-  state: StoreState;
-  before: StoreState;
+  workspace: WorkspaceFile;
+  /** Each touched document as it was before the command (undefined: it is new). */
+  before: ReadonlyMap<string, DocumentFile | undefined>;
   ops: Op[];
   workspaceChanged: boolean;
   /** Document files this command changed: the new file, or null for one moved to trash/. */
@@ -79,36 +108,83 @@ export class Tx {
   get notes(): readonly Note[] {
     return this.ws.notes;
   }
+  /** The workspace's codebook, or the default one it stands on until first changed. */
+  get codebook(): Codebook {
+    return codebookOf(this.ws);
+  }
+  /** The codebook workspace.json holds, undefined while it is the default one. */
+  get ownCodebook(): Codebook | undefined {
+    return this.ws.codebook;
+  }
+  get links(): readonly HighlightLink[] {
+    return this.ws.links ?? [];
+  }
   entity(id: string): Entity {
     const found = this.ws.entities.find((e) => e.id === id);
     if (!found) throw notFound('entity', id);
     return found;
   }
   hasDocument(id: string): boolean {
-    return this.docs.has(id) ? this.docs.get(id) !== null : this.base.documents.has(id);
+    return this.docs.has(id) ? this.docs.get(id) !== null : this.base.catalog.has(id);
   }
   document(id: string): DocumentFile {
-    const file = this.docs.has(id) ? this.docs.get(id) : this.base.documents.get(id);
+    if (this.docs.has(id)) {
+      const own = this.docs.get(id);
+      if (own) return own;
+      throw notFound('document', id);
+    }
+    const file = this.base.loaded(id);
     if (file) return file;
     const why = this.blocked(id);
     if (why) throw readOnly(`documents/${id}.json ${why}`);
+    if (this.base.catalog.has(id)) throw new NeedDocuments([id]);
     throw notFound('document', id);
   }
+  /**
+   * These documents (those that exist), all read at once first: a command that goes
+   * through several asks for them together rather than one read, and one run, each.
+   */
+  documentsOf(ids: Iterable<string>): DocumentFile[] {
+    const wanted = [...new Set(ids)].filter((id) => this.hasDocument(id));
+    const missing = wanted.filter(
+      (id) => !this.docs.has(id) && !this.base.loaded(id) && !this.blocked(id),
+    );
+    if (missing.length) throw new NeedDocuments(missing);
+    return wanted.map((id) => this.document(id));
+  }
+
+  /** Every document with its text and highlights: all are read first (a scan). */
   *documents(): Iterable<DocumentFile> {
-    for (const id of this.documentIds()) yield this.document(id);
+    const ids = this.documentIds();
+    const missing = ids.filter((id) => !this.docs.has(id) && !this.base.loaded(id));
+    if (missing.length) throw new NeedDocuments(missing);
+    for (const id of ids) yield this.document(id);
   }
   documentIds(): string[] {
-    const ids = new Set(this.base.documents.keys());
+    const ids = new Set(this.base.catalog.ids());
     for (const [id, file] of this.docs) {
       if (file) ids.add(id);
       else ids.delete(id);
     }
     return [...ids];
   }
-  /** The document holding a highlight (ids are unique across the workspace). */
+  /** What the catalog knows of every document (its record without the text): no reads. */
+  *summaries(): Iterable<DocumentSummary> {
+    for (const id of this.documentIds()) {
+      const own = this.docs.get(id);
+      const summary = own ? summarize(own) : this.base.catalog.get(id);
+      if (summary) yield summary;
+    }
+  }
+  /** The highlight with this id, on whichever document it is. */
   annotation(id: string): Annotation {
-    for (const file of this.documents()) {
-      const found = file.annotations.find((a) => a.id === id);
+    for (const file of this.docs.values()) {
+      const found = file?.annotations.find((a) => a.id === id);
+      if (found) return found;
+    }
+    const home = this.base.catalog.documentOf(id);
+    if (home && !this.docs.has(home)) {
+      const found = this.document(home).annotations.find((a) => a.id === id);
       if (found) return found;
     }
     throw notFound('highlight', id);
@@ -121,6 +197,17 @@ export class Tx {
   }
   setNote(id: string, note: Note | undefined, index?: number): void {
     this.ws = { ...this.ws, notes: setIn(this.ws.notes, id, note, index) };
+  }
+  /** Replaces the codebook; undefined takes the workspace back to the default one. */
+  setCodebook(codebook: Codebook | undefined): void {
+    const { codebook: _old, ...rest } = this.ws;
+    this.ws = codebook ? { ...rest, codebook } : rest;
+  }
+  /** The last link removed takes the field away, so an undo leaves the file as it was. */
+  setLink(id: string, link: HighlightLink | undefined, index?: number): void {
+    const { links: _old, ...rest } = this.ws;
+    const links = setIn(this.ws.links ?? [], id, link, index);
+    this.ws = links.length ? { ...rest, links } : rest;
   }
   setAnnotation(
     documentId: string,
@@ -158,20 +245,33 @@ export class Tx {
     return this.document(id);
   }
 
-  /** The state after this command, and what it changed. */
+  /** The workspace as this command leaves it, for a check run before it commits. */
+  get workspace(): WorkspaceFile {
+    return this.ws;
+  }
+
+  /** What this command changed: the new workspace.json, the documents, and the ops. */
   finish(): Finished {
     const ops: Op[] = [];
     const wsBefore = this.base.workspace;
     diff(ops, 'entity', wsBefore.entities, this.ws.entities);
     diff(ops, 'note', wsBefore.notes, this.ws.notes);
+    if (wsBefore.codebook !== this.ws.codebook)
+      ops.push({
+        kind: 'codebook',
+        id: 'codebook',
+        before: wsBefore.codebook,
+        after: this.ws.codebook,
+        index: 0,
+      });
+    diff(ops, 'link', wsBefore.links ?? [], this.ws.links ?? []);
     const touched = new Map<string, DocumentFile | null>();
-    const documents = new Map(this.base.documents);
+    const befores = new Map<string, DocumentFile | undefined>();
     for (const [id, file] of this.docs) {
-      const before = this.base.documents.get(id);
+      const before = this.base.loaded(id);
       if (before === file) continue;
       touched.set(id, file);
-      if (file) documents.set(id, file);
-      else documents.delete(id);
+      befores.set(id, before);
       if (!before || !file) {
         ops.push({
           kind: 'file',
@@ -189,11 +289,10 @@ export class Tx {
       diff(annotationOps, 'annotation', before.annotations, file.annotations);
       for (const op of annotationOps) ops.push({ ...op, documentId: id } as unknown as Op);
     }
-    const workspaceChanged =
-      this.ws !== wsBefore && ops.some((o) => o.kind === 'entity' || o.kind === 'note');
+    const workspaceChanged = this.ws !== wsBefore && ops.some((o) => WORKSPACE_RECORDS.has(o.kind));
     return {
-      state: { workspace: this.ws, documents },
-      before: this.base,
+      workspace: this.ws,
+      before: befores,
       ops,
       workspaceChanged,
       touched,
@@ -202,9 +301,12 @@ export class Tx {
   }
 }
 
+/** The kinds of record kept in workspace.json. */
+const WORKSPACE_RECORDS = new Set<Op['kind']>(['entity', 'note', 'codebook', 'link']);
+
 function diff<T extends Keyed>(
   ops: Op[],
-  kind: 'entity' | 'note' | 'annotation',
+  kind: 'entity' | 'note' | 'annotation' | 'link',
   before: readonly T[],
   after: readonly T[],
 ): void {
@@ -246,6 +348,12 @@ export function applyOps(tx: Tx, ops: readonly Op[]): void {
         break;
       case 'note':
         tx.setNote(op.id, op.after, op.index);
+        break;
+      case 'codebook':
+        tx.setCodebook(op.after);
+        break;
+      case 'link':
+        tx.setLink(op.id, op.after, op.index);
         break;
       case 'annotation':
         tx.setAnnotation(op.documentId, op.id, op.after, op.index);

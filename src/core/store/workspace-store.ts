@@ -1,32 +1,31 @@
 // The workspace on disk and in memory, behind one queue. Every change is a command that
 // runs alone (no two interleave, so a check and the write that depends on it cannot be
-// split by another command), commits all its files or none through the journal, and only
-// then becomes the state that reads see. One process holds the workspace's lock; any
-// other opener gets a read-only view and is told who holds it.
-import { dirname, join } from 'node:path';
+// split by another command), logs itself in the custody log, commits all its files or
+// none through the journal, and only then becomes the state that reads see. In memory:
+// workspace.json, the catalog of every document, and the documents read so far (a cache
+// bounded by memory); a command that needs a document not in memory has it read and runs
+// again. One process holds the workspace's lock; any other opener gets a read-only view
+// and is told who holds it.
+import { join } from 'node:path';
 import type { FileProblem, HistoryInfo, LockHolder } from '../../shared/api';
-import { SCHEMA_VERSION, type WorkspaceFile } from '../../shared/model';
+import { SCHEMA_VERSION, type DocumentFile, type WorkspaceFile } from '../../shared/model';
 import { APP_VERSION } from '../../shared/version';
 import { readOnly, WorkbenchError } from '../../shared/errors';
-import { nodeFs, TEMP_SUFFIX, type StoreFs } from './durable';
-import { History, stillCurrent } from './history';
-import { CustodyKeeper } from './custody-keeper';
+import { summarize, type Catalog } from './catalog';
 import type { Author } from './custody';
-import { beginCommit, readJournal, recoverJournal, type FileChange } from './journal';
-import {
-  CACHE_FOLDER,
-  documentFiles,
-  documentIdOf,
-  documentPath,
-  highlightsFileOf,
-  highlightsPath,
-  recordFileOf,
-  serialize,
-  WORKSPACE_FILE,
-} from './layout';
-import { loadWorkspace, type Damage } from './load';
-import { acquireLock, isAlive } from './lock';
-import { applyOps, invert, Tx, type Finished, type Op, type StoreState } from './tx';
+import type { CustodyKeeper } from './custody-keeper';
+import { DocumentCache } from './document-cache';
+import { nodeFs, type StoreFs } from './durable';
+import { History, stillCurrent } from './history';
+import { beginCommit, recoverJournal, type FileChange } from './journal';
+import { documentPath, highlightsPath, serialize, WORKSPACE_FILE } from './layout';
+import type { Damage, LoadedWorkspace } from './load';
+import { writeManifest } from './manifest';
+import { openStore, type OpenedStore } from './open-store';
+import { filesOfCommit, writeFailed } from './commit-files';
+import { DocumentReads } from './document-reads';
+import { migrateFiles } from './migrate-files';
+import { applyOps, invert, NeedDocuments, Tx, type Finished, type Op, type StoreState } from './tx';
 
 export interface StoreOptions {
   /** What kind of process opens the workspace: shown to anyone else who tries. */
@@ -34,22 +33,19 @@ export interface StoreOptions {
   fs?: StoreFs;
   /** Who makes the changes, and with what: written in the custody log. */
   author?: Author;
+  /** How much memory documents read may take (bytes); see document-cache.ts. */
+  cacheBytes?: number;
 }
 
 export type CommitListener = (ops: readonly Op[]) => void;
 
-/** Who writes when the host does not say: this machine's user, with this workbench. */
+/** Who writes when the host does not say: this workbench, with no name. */
 const DEFAULT_AUTHOR: Author = { by: 'unknown', tool: `Research Workbench ${APP_VERSION}` };
 
-/** A file system that refused a write (full disk, failing drive): said as such, not as a bug. */
-function writeFailed(error: unknown): unknown {
-  const code = (error as NodeJS.ErrnoException).code;
-  if (!code) return error;
-  return new WorkbenchError(
-    'WRITE_FAILED',
-    `Not saved: the file system refused the write (${(error as Error).message}). Nothing was changed.`,
-  );
-}
+/** A command that keeps asking for more documents is a bug, not a large workspace. */
+const MAX_ROUNDS = 1000;
+/** After this many changes, the manifest is saved again (it is also saved on close). */
+const CHECKPOINT_EVERY = 500;
 
 export { serialize };
 
@@ -59,168 +55,97 @@ export const emptyWorkspace = (): WorkspaceFile => ({
   notes: [],
 });
 
-/** Removes temp files left by writers that no longer run (their pid is in the name). */
-async function removeStrayTemps(fs: StoreFs, dir: string): Promise<void> {
-  for (const folder of ['', 'documents', 'highlights', 'trash', CACHE_FOLDER].map((f) =>
-    join(dir, f),
-  )) {
-    let names: string[];
-    try {
-      names = await fs.readdir(folder);
-    } catch {
-      continue;
-    }
-    for (const name of names) {
-      if (!name.endsWith(TEMP_SUFFIX)) continue;
-      const pid = Number(/\.(\d+)\.\d+\.tmp$/.exec(name)?.[1]);
-      if (pid && pid !== process.pid && isAlive(pid)) continue;
-      const stats = await fs.lstat(join(folder, name)).catch(() => null);
-      if (stats?.isFile()) await fs.rm(join(folder, name), { force: true });
-    }
-  }
-}
-
 export class WorkspaceStore {
   private queue: Promise<unknown> = Promise.resolve();
   /** The last journalled commit's files being put in place; never rejects. */
   private finishing: Promise<void> = Promise.resolve();
   private readonly listeners = new Set<CommitListener>();
   readonly history = new History();
-  /** The custody log, when this process may write the workspace. */
-  private custody: CustodyKeeper | null = null;
+  workspace: WorkspaceFile;
+  catalog: Catalog;
+  problems: FileProblem[];
+  damaged: Map<string, Damage>;
+  readOnlyReason: string | undefined;
+  readonly lockedBy: LockHolder | undefined;
+  /** True when this open created the workspace: a brand-new, empty folder. */
+  readonly isNew: boolean;
+  /** Whether the catalog came from the manifest, and how many documents opening read. */
+  readonly catalogSource: OpenedStore['catalogSource'];
+  private readonly release: () => Promise<void>;
+  private readonly custody: CustodyKeeper | null;
+  private changesSinceCheckpoint = 0;
+  /** What each record file holds, by the custody log, once its change is committed. */
+  private readonly fileHashes: Map<string, string | null>;
+  /** Reading documents after opening, and again when changed behind our back. */
+  private readonly reads: DocumentReads;
 
   private constructor(
     readonly dir: string,
     private readonly fs: StoreFs,
-    public state: StoreState,
-    public problems: FileProblem[],
-    public damaged: Map<string, Damage>,
-    public readOnlyReason: string | undefined,
-    readonly lockedBy: LockHolder | undefined,
-    private readonly release: () => Promise<void>,
-    /** True when this open created the workspace: a brand-new, empty folder. */
-    readonly isNew: boolean,
-  ) {}
+    /** The documents read so far, while memory allows. */
+    readonly cache: DocumentCache,
+    opened: OpenedStore,
+  ) {
+    this.workspace = opened.workspace ?? emptyWorkspace();
+    this.catalog = opened.catalog;
+    this.problems = opened.problems;
+    this.damaged = opened.damaged;
+    this.readOnlyReason = opened.readOnlyReason;
+    this.lockedBy = opened.lockedBy;
+    this.release = opened.release;
+    this.custody = opened.custody;
+    this.isNew = opened.workspaceState === 'new';
+    this.catalogSource = opened.catalogSource;
+    this.fileHashes = opened.fileHashes;
+    this.reads = new DocumentReads({
+      dir,
+      fs,
+      cache,
+      catalog: () => this.catalog,
+      entityIds: () => new Set(this.workspace.entities.map((e) => e.id)),
+      blocked: this.blocked,
+      damageFound: (problems, damaged) => {
+        this.problems.push(...problems);
+        for (const [path, damage] of damaged) this.damaged.set(path, damage);
+      },
+      exclusive: (task) => this.chain(task),
+    });
+  }
+
+  /** The SHA-256 the custody log gives a record file as it is committed now. */
+  fileHash = (path: string): string | null | undefined => this.fileHashes.get(path);
 
   static async open(dir: string, options: StoreOptions): Promise<WorkspaceStore> {
     const fs = options.fs ?? nodeFs;
-    await fs.mkdir(dir, { recursive: true });
-    const lock = await acquireLock(fs, dir, options.host);
-    let overlay = new Map<string, string | null>();
-    const problems: FileProblem[] = [];
-    let journalProblem: string | undefined;
-    try {
-      if (lock.held) {
-        await removeStrayTemps(fs, dir);
-        await recoverJournal(fs, dir);
-      } else {
-        // The holder may be part way through a commit: read as if it had finished.
-        overlay = new Map((await readJournal(fs, dir))?.map((c) => [c.path, c.content]) ?? []);
-      }
-    } catch (error) {
-      journalProblem = `an unfinished change could not be completed (${(error as Error).message})`;
-      problems.push({
-        file: '.journal.json',
-        reason: journalProblem,
-        repair: 'none: move .journal.json out of the folder to open it',
-      });
-    }
-    const loaded = await loadWorkspace(fs, dir, overlay);
-    problems.push(...loaded.problems);
-    // The custody log starts or goes on (after the journal, so the last change is whole).
-    let custody: CustodyKeeper | null = null;
-    if (lock.held && !journalProblem) {
-      const started = await CustodyKeeper.start(fs, dir, options.author ?? DEFAULT_AUTHOR);
-      custody = started.keeper;
-      problems.push(...started.problems);
-    }
-    const holder = lock.held ? undefined : lock.holder;
-    const reason = holder
-      ? `This workspace is open in the ${holder.host} (process ${holder.pid} on ${holder.hostname}) since ${holder.since}; it is read-only here until that one closes.`
-      : journalProblem
-        ? `This workspace is read-only because ${journalProblem}.`
-        : loaded.workspaceState === 'missing' || loaded.workspaceState === 'damaged'
-          ? `workspace.json cannot be used: ${loaded.problems.find((p) => p.file === WORKSPACE_FILE)?.reason ?? 'it is damaged'}. Repair the workspace to make changes.`
-          : undefined;
-    const state: StoreState = {
-      workspace: loaded.workspace ?? emptyWorkspace(),
-      documents: loaded.documents,
-    };
-    const store = new WorkspaceStore(
-      dir,
+    const cache = new DocumentCache(options.cacheBytes);
+    const opened = await openStore(dir, {
+      host: options.host,
       fs,
-      state,
-      problems,
-      loaded.damaged,
-      reason,
-      holder,
-      lock.held ? lock.release : () => Promise.resolve(),
-      loaded.workspaceState === 'new',
-    );
-    store.custody = custody;
-    if (!reason && loaded.workspaceState === 'new') {
+      author: options.author ?? DEFAULT_AUTHOR,
+      keep: (file) => cache.set(file.document.id, file),
+    });
+    const store = new WorkspaceStore(dir, fs, cache, opened);
+    if (store.readOnly) return store;
+    if (opened.workspaceState === 'new') {
       await fs.mkdir(join(dir, 'documents'), { recursive: true });
       await store.writeLogged('Workspace created', [
-        { path: WORKSPACE_FILE, content: serialize(state.workspace) },
+        { path: WORKSPACE_FILE, content: serialize(store.workspace) },
       ]);
     }
-    if (!reason && loaded.migrated.length) await store.migrateFiles(loaded.migrated);
+    if (opened.migrated.length) await migrateFiles(store, opened.migrated);
+    // A manifest that had to be rebuilt, or brought far up to date, is saved at once.
+    if (!opened.catalogSource.manifest || opened.catalogSource.read > 100)
+      await store.saveManifest();
     return store;
   }
 
-  /** Copies files written by an older schema aside, then rewrites them in this one. */
-  private async migrateFiles(paths: readonly string[]): Promise<void> {
-    const backup = join(this.dir, 'backups', `before-schema-${SCHEMA_VERSION}-${Date.now()}`);
-    for (const path of paths) {
-      const from = join(this.dir, path);
-      if (!(await this.fs.lstat(from).catch(() => null))) continue; // written new, not migrated
-      await this.fs.mkdir(dirname(join(backup, path)), { recursive: true });
-      await this.fs.copyFile(from, join(backup, path));
-    }
-    const changes = paths.map((path) => ({ path, content: this.contentAt(path) }));
-    await this.writeLogged(`Files upgraded to schema ${SCHEMA_VERSION}`, changes);
-  }
-
-  /**
-   * Writes files outside a command (creating, migrating, repairing), all or nothing, with
-   * their line in the custody log first (`ops` names the records they change, if any).
-   */
-  async writeLogged(action: string, changes: FileChange[], ops: readonly Op[] = []): Promise<void> {
-    const finish = await this.begin(action, changes, ops);
-    await finish?.();
-  }
-
-  /**
-   * Logs a change, then makes it durable (see journal.ts): returns what is left to put its
-   * files in place. If the files cannot be written, the log says the change did not happen.
-   */
-  private async begin(
-    action: string,
-    changes: FileChange[],
-    ops: readonly Op[],
-  ): Promise<(() => Promise<void>) | null> {
-    const before = this.custody?.before(changes);
-    const seq = await this.custody?.record(action, changes, ops);
-    try {
-      return await beginCommit(this.fs, this.dir, changes);
-    } catch (error) {
-      if (seq !== undefined)
-        await this.custody
-          ?.void(
-            seq,
-            `its files could not be written (${(error as Error).message})`,
-            changes,
-            before,
-          )
-          .catch(() => undefined);
-      throw error;
-    }
-  }
-
-  private contentAt(path: string): string {
-    if (path === WORKSPACE_FILE) return serialize(this.state.workspace);
-    const file = this.state.documents.get(documentIdOf(path)!)!;
-    return serialize(path.startsWith('highlights/') ? highlightsFileOf(file) : recordFileOf(file));
+  /** The state a command or a read sees. */
+  get state(): StoreState {
+    return {
+      workspace: this.workspace,
+      catalog: this.catalog,
+      loaded: (id) => this.cache.peek(id),
+    };
   }
 
   get readOnly(): boolean {
@@ -240,11 +165,63 @@ export class WorkspaceStore {
     return () => this.listeners.delete(listener);
   }
 
+  /** Documents with their text and highlights, read if need be (missing ones are left out). */
+  documents(
+    ids: readonly string[],
+    options?: { keep?: boolean },
+  ): Promise<Map<string, DocumentFile>> {
+    return this.reads.documents(ids, options);
+  }
+
+  /** Told when damage is found after opening (a document read for the first time). */
+  onDamage(listener: () => void): () => void {
+    return this.reads.onDamage(listener);
+  }
+
+  /** Documents one after another, a slice at a time, without crowding the cache. */
+  stream(ids: Iterable<string>, slice?: number): AsyncGenerator<DocumentFile> {
+    return this.reads.stream(ids, slice);
+  }
+
+  /** One document, read if need be. */
+  async document(id: string): Promise<DocumentFile> {
+    return this.read((tx) => tx.document(id));
+  }
+
+  /**
+   * Runs `fn` against the current state, reading the documents it asks for and running it
+   * again, until it has all it needs. The documents it read stay with it (pinned) however
+   * little memory is left.
+   */
+  private async attempt<R>(fn: (tx: Tx) => R): Promise<{ value: R; tx: Tx }> {
+    const pinned = new Map<string, DocumentFile>();
+    const now = new Date().toISOString();
+    for (let round = 0; ; round++) {
+      const state: StoreState = {
+        workspace: this.workspace,
+        catalog: this.catalog,
+        loaded: (id) => pinned.get(id) ?? this.cache.peek(id),
+      };
+      const tx = new Tx(state, this.blocked, now);
+      try {
+        return { value: fn(tx), tx };
+      } catch (error) {
+        if (!(error instanceof NeedDocuments) || round >= MAX_ROUNDS) throw error;
+        for (const [id, file] of await this.documents(error.ids)) pinned.set(id, file);
+        // One that could not be read is damaged (now blocked) or gone (out of the catalog).
+      }
+    }
+  }
+
+  /** Reads the current state through a command's view; whatever it sets is thrown away. */
+  async read<R>(fn: (tx: Tx) => R): Promise<R> {
+    return (await this.attempt(fn)).value;
+  }
+
   /** Runs `fn` as one command after every command before it; `label` makes it undoable. */
   run<R>(label: string | null, fn: (tx: Tx) => R): Promise<R> {
     return this.enqueue(async () => {
-      const tx = new Tx(this.state, this.blocked, new Date().toISOString());
-      const value = fn(tx);
+      const { value, tx } = await this.attempt(fn);
       const ops = await this.commit(label ?? 'Change', tx.finish());
       if (label && ops.length) this.history.record({ label, ops });
       this.notify(ops);
@@ -265,15 +242,18 @@ export class WorkspaceStore {
       if (!step) throw new WorkbenchError('NOT_FOUND', `There is nothing to ${direction}.`);
       const ops = direction === 'undo' ? invert(step.ops) : step.ops;
       const expected = direction === 'undo' ? step.ops : invert(step.ops);
-      if (!stillCurrent(this.state, expected)) {
+      const { value: current, tx } = await this.attempt((t) => {
+        if (!stillCurrent(t, expected)) return false;
+        applyOps(t, ops);
+        return true;
+      });
+      if (!current) {
         this.history.clear();
         throw new WorkbenchError(
           'CONFLICT',
           `“${step.label}” cannot be ${direction === 'undo' ? 'undone' : 'redone'}: the records it changed have changed since. The history was cleared.`,
         );
       }
-      const tx = new Tx(this.state, this.blocked, new Date().toISOString());
-      applyOps(tx, ops);
       const done = await this.commit(
         `${direction === 'undo' ? 'Undo' : 'Redo'}: ${step.label}`,
         tx.finish(),
@@ -315,12 +295,51 @@ export class WorkspaceStore {
   }
 
   /**
+   * Writes files outside a command (creating, migrating, repairing), all or nothing, with
+   * their line in the custody log first (`ops` names the records they change, if any).
+   */
+  async writeLogged(action: string, changes: FileChange[], ops: readonly Op[] = []): Promise<void> {
+    const finish = await this.begin(action, changes, ops);
+    await finish?.();
+  }
+
+  /**
+   * Logs a change, then makes it durable (see journal.ts): returns what is left to put its
+   * files in place. If the files cannot be written, the log says the change did not happen.
+   */
+  private async begin(
+    action: string,
+    changes: FileChange[],
+    ops: readonly Op[],
+  ): Promise<(() => Promise<void>) | null> {
+    const before = this.custody?.before(changes);
+    const logged = await this.custody?.record(action, changes, ops);
+    const seq = logged?.seq;
+    try {
+      const finish = await beginCommit(this.fs, this.dir, changes);
+      for (const change of logged?.changes ?? []) this.fileHashes.set(change.file, change.after);
+      return finish;
+    } catch (error) {
+      if (seq !== undefined)
+        await this.custody
+          ?.void(
+            seq,
+            `its files could not be written (${(error as Error).message})`,
+            changes,
+            before,
+          )
+          .catch(() => undefined);
+      throw error;
+    }
+  }
+
+  /**
    * Makes a finished command durable, all or nothing, then its state current. A command
    * over several files is durable once its journal is written: the files are put in place
    * after it is acknowledged, before the next command runs (see `enqueue`).
    */
   private async commit(action: string, finished: Finished): Promise<Op[]> {
-    const changes = this.changesOf(finished);
+    const changes = filesOfCommit(finished);
     if (!changes.length) return [];
     let finish: (() => Promise<void>) | null;
     try {
@@ -328,8 +347,23 @@ export class WorkspaceStore {
     } catch (error) {
       throw writeFailed(error);
     }
-    this.state = finished.state;
-    if (finish) this.finishing = this.finishFiles(finish);
+    this.workspace = finished.workspace;
+    for (const [id, file] of finished.touched) {
+      this.reads.changed(id);
+      if (file) {
+        this.cache.set(id, file);
+        this.catalog.set(summarize(file));
+      } else {
+        this.cache.delete(id);
+        this.catalog.delete(id);
+      }
+    }
+    // Once the files are in place, their size and time say the catalog holds them as they are.
+    this.finishing = (finish ? this.finishFiles(finish) : this.finishing).then(() =>
+      this.reads.stampWritten(changes),
+    );
+    if (++this.changesSinceCheckpoint >= CHECKPOINT_EVERY)
+      this.finishing = this.finishing.then(() => this.saveManifest());
     return finished.ops;
   }
 
@@ -350,52 +384,59 @@ export class WorkspaceStore {
     }
   }
 
-  private changesOf(finished: Finished): FileChange[] {
-    const changes: FileChange[] = [];
-    const record = (path: string, data: object): FileChange => ({
-      path,
-      content: serialize(data as WorkspaceFile),
-      record: data,
+  /**
+   * Compares every document's files with what was last read or written here, and reads
+   * again those changed behind the workbench's back (see document-reads.ts); the manifest
+   * is saved again after.
+   */
+  startFreshnessCheck(onChanged: (ids: string[]) => Promise<void>): void {
+    this.reads.startFreshnessCheck(async (ids) => {
+      await onChanged(ids);
+      await this.saveManifest();
     });
-    if (finished.workspaceChanged) changes.push(record(WORKSPACE_FILE, finished.state.workspace));
-    for (const [id, file] of finished.touched) {
-      const trash = finished.trashNames.get(id);
-      const trashPath = trash ? `trash/${trash}.json` : undefined;
-      const before = finished.before.documents.get(id);
-      if (file && before) {
-        // Only the part that changed is written: a highlight's save leaves the text alone.
-        if (file.document !== before.document)
-          changes.push(record(documentPath(id), recordFileOf(file)));
-        if (file.annotations !== before.annotations)
-          changes.push(record(highlightsPath(id), highlightsFileOf(file)));
-      } else if (file) {
-        changes.push(...documentFiles(file));
-        if (trashPath) changes.push({ path: trashPath, content: null });
-      } else if (before) {
-        // trash/ keeps a deleted document whole, text and highlights in one file.
-        changes.push({ path: trashPath!, content: serialize(before) });
-        changes.push({ path: documentPath(id), content: null });
-        changes.push({ path: highlightsPath(id), content: null });
-      }
-    }
-    return changes;
+  }
+
+  /** Resolves once the check above is done. */
+  get fresh(): Promise<void> {
+    return this.reads.fresh;
+  }
+  get isFresh(): boolean {
+    return this.reads.isFresh;
   }
 
   private notify(ops: readonly Op[]): void {
     for (const listener of this.listeners) listener(ops);
   }
 
+  /**
+   * Saves the manifest (the catalog, and where the custody log stands) so the next open
+   * need not read the documents. Only a cache: a failure is let go.
+   */
+  async saveManifest(): Promise<void> {
+    if (!this.custody || this.readOnly) return;
+    const { position, files } = this.custody.checkpoint();
+    try {
+      await writeManifest(this.fs, this.dir, {
+        schemaVersion: SCHEMA_VERSION,
+        custody: position,
+        files,
+        documents: [...this.catalog.values()],
+        stamps: this.catalog.allStamps(),
+      });
+      this.changesSinceCheckpoint = 0;
+    } catch {
+      // The next open reads what the log names since the last manifest, or scans.
+    }
+  }
+
   /** Replaces the state after a repair, which is outside the command history. */
-  replaceAfterRepair(
-    state: StoreState,
-    problems: FileProblem[],
-    damaged: Map<string, Damage>,
-    readOnlyReason: string | undefined,
-  ): void {
-    this.state = state;
-    this.problems = problems;
-    this.damaged = damaged;
+  replaceAfterRepair(opened: LoadedWorkspace, readOnlyReason: string | undefined): void {
+    this.workspace = opened.workspace ?? emptyWorkspace();
+    this.catalog = opened.catalog;
+    this.problems = opened.problems;
+    this.damaged = opened.damaged;
     this.readOnlyReason = readOnlyReason;
+    this.cache.clear();
     this.history.clear();
   }
 
@@ -403,9 +444,14 @@ export class WorkspaceStore {
     return this.fs;
   }
 
-  /** Waits for queued commands and gives the lock back. */
+  get custodyKeeper(): CustodyKeeper | null {
+    return this.custody;
+  }
+
+  /** Waits for queued commands, saves the manifest and gives the lock back. */
   async close(): Promise<void> {
     await this.queue;
+    await this.saveManifest();
     await this.release();
   }
 }

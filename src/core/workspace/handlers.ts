@@ -28,7 +28,8 @@ export function workspaceHandlers(ctx: CoreContext): NamespaceHandlers<'workspac
 
     'workspace.verify': async () => {
       await store.settled();
-      const report = verifyWorkspace(store.state, store.problems);
+      // Every document is read (a verify checks them all), a slice at a time, let go after.
+      const report = await verifyWorkspace(store.stream(store.catalog.ids()), store.problems);
       const custody = await verifyCustody(store.fileSystem, store.dir);
       return {
         ...report,

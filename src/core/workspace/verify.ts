@@ -7,7 +7,7 @@ import type { FileProblem } from '../../shared/api';
 import { foldSpaces } from '../../shared/anchoring';
 import type { VerifyMismatch, VerifyReport } from '../../shared/methods/workspace';
 import { sha256 } from '../hash';
-import type { StoreState } from '../store/tx';
+import type { DocumentFile } from '../../shared/model';
 
 const clip = (s: string): string => (s.length > 80 ? `${s.slice(0, 77)}…` : s);
 
@@ -17,7 +17,10 @@ const documentOf = (file: string): string | undefined =>
 const annotationOf = (record: string | undefined): string | undefined =>
   record && /^annotations\[\d+\] \(([A-Za-z0-9_-]+)\)$/.exec(record)?.[1];
 
-export function verifyWorkspace(state: StoreState, problems: readonly FileProblem[]): VerifyReport {
+export async function verifyWorkspace(
+  documents: AsyncIterable<DocumentFile> | Iterable<DocumentFile>,
+  problems: readonly FileProblem[],
+): Promise<VerifyReport> {
   const report: VerifyReport = {
     documents: 0,
     highlights: 0,
@@ -28,7 +31,7 @@ export function verifyWorkspace(state: StoreState, problems: readonly FileProble
     mismatches: [],
   };
   const add = (m: VerifyMismatch): void => void report.mismatches.push(m);
-  for (const { document, annotations } of state.documents.values()) {
+  for await (const { document, annotations } of documents) {
     report.documents += 1;
     const named = { documentId: document.id, documentTitle: document.title };
     if (!document.textHash) report.unhashed += 1;

@@ -1,18 +1,22 @@
 // The workbench window: documents and entities on the left, the reader in the middle, the
 // highlight or entity being worked on at the right. App wires the pieces once: the client
-// of the core, the store, the sync that feeds the store from change events, and the
-// commands; each column reads what it needs from the store.
+// of the core, the store, the sync that feeds the store from change events, the view sync
+// that loads the derived views on screen, and the commands; each column reads what it
+// needs from the store.
 import { useEffect, useState } from 'react';
 import { createClient } from './api/client';
 import { Banners } from './features/shell/Banners';
 import { Columns } from './features/shell/Columns';
+import { ErrorBoundary } from './features/shell/ErrorBoundary';
 import { KeyboardLayer } from './features/shell/KeyboardLayer';
 import { ReimportDialog } from './features/reader/ReimportDialog';
+import { ReferencesDialog } from './features/library/ReferencesDialog';
 import { Toasts } from './features/shell/Toasts';
 import { TopBar } from './features/shell/TopBar';
 import { WorkspaceBanner } from './features/shell/WorkspaceBanner';
 import { useFileDrop } from './hooks/use-file-drop';
 import { useHistoryKeys } from './hooks/use-history-keys';
+import { useKindStyles } from './hooks/use-kind-styles';
 import { createWorkbenchStore, initialState } from './store/index';
 import {
   initialLayout,
@@ -24,6 +28,7 @@ import {
 import { followRoutes } from './sync/route-sync';
 import { keepDrafts, windowStorage } from './sync/draft-storage';
 import { keepSettings } from './sync/settings-storage';
+import { createViewSync } from './sync/view-sync';
 import { createSync } from './sync/workbench-sync';
 import { createCommands } from './workbench/commands';
 import { ConfirmProvider } from './workbench/confirm';
@@ -39,14 +44,16 @@ function connect(): Workbench & { start(): () => void } {
     }),
   });
   const sync = createSync(client.api, store);
+  const views = createViewSync(client.api, store);
   const commands = createCommands(client.api, store);
   return {
-    api: client.api,
     store,
     commands,
+    views,
     start() {
       const stopEvents = client.onEvent((event) => sync.handleEvent(event));
       const stopSync = sync.start();
+      const stopViews = views.start();
       const stopSaving = rememberLayout(store);
       const stopRoutes = followRoutes(store, commands);
       const stopDrafts = keepDrafts(store, windowStorage());
@@ -56,6 +63,7 @@ function connect(): Workbench & { start(): () => void } {
         stopSettings();
         stopEvents();
         stopSync();
+        stopViews();
         stopSaving();
         stopRoutes();
       };
@@ -102,15 +110,25 @@ export function App(): React.JSX.Element {
 function Window(): React.JSX.Element {
   const { dragging, dropProps } = useFileDrop();
   useHistoryKeys();
+  useKindStyles();
   return (
     <div className={dragging ? 'app dragging' : 'app'} {...dropProps}>
-      <TopBar />
-      <WorkspaceBanner />
-      <Banners />
-      <Columns />
-      <Toasts />
-      <KeyboardLayer />
-      <ReimportDialog />
+      <ErrorBoundary name="The top bar">
+        <TopBar />
+      </ErrorBoundary>
+      <ErrorBoundary name="The workspace messages">
+        <WorkspaceBanner />
+        <Banners />
+      </ErrorBoundary>
+      <ErrorBoundary name="The workbench">
+        <Columns />
+      </ErrorBoundary>
+      <ErrorBoundary name="The notifications">
+        <Toasts />
+        <KeyboardLayer />
+        <ReimportDialog />
+        <ReferencesDialog />
+      </ErrorBoundary>
     </div>
   );
 }

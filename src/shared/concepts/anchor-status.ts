@@ -34,6 +34,8 @@ export const ANCHOR_STATUS_LABELS: Record<
 export const IMPORT_STATUS_LABELS = {
   anchored: 'Anchored',
   fuzzy: 'Fuzzy: review it',
-  orphaned: 'Not imported',
+  orphaned: 'Kept as orphaned: review it',
   duplicate: 'Already here',
+  skipped: 'Not imported',
+  'over-budget': 'Not anchored: over budget (kept as an orphan to place by hand)',
 } as const;

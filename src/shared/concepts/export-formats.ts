@@ -41,6 +41,51 @@ export const EXPORT_FORMATS = [
     extension: 'jsonld',
     mediaType: 'application/ld+json',
   },
+  {
+    id: 'bibtex',
+    label: 'Bibliography (BibTeX)',
+    paletteLabel: 'Export bibliography (BibTeX)',
+    menuLabel: 'Bibliography (BibTeX)…',
+    aliases: ['bib', 'biblatex'],
+    extension: 'bib',
+    mediaType: 'application/x-bibtex; charset=utf-8',
+  },
+  {
+    id: 'ris',
+    label: 'Bibliography (RIS)',
+    paletteLabel: 'Export bibliography (RIS)',
+    menuLabel: 'Bibliography (RIS)…',
+    aliases: [],
+    extension: 'ris',
+    mediaType: 'application/x-research-info-systems; charset=utf-8',
+  },
+  {
+    id: 'csl-json',
+    label: 'Bibliography (CSL-JSON)',
+    paletteLabel: 'Export bibliography (CSL-JSON)',
+    menuLabel: 'Bibliography (CSL-JSON)…',
+    aliases: ['csl'],
+    extension: 'json',
+    mediaType: 'application/vnd.citationstyles.csl+json',
+  },
+  {
+    id: 'qdpx',
+    label: 'REFI-QDA project (.qdpx)',
+    paletteLabel: 'Export REFI-QDA project (NVivo, ATLAS.ti, MAXQDA, QualCoder)',
+    menuLabel: 'REFI-QDA Project (.qdpx)…',
+    aliases: ['refi'],
+    extension: 'qdpx',
+    mediaType: 'application/zip',
+  },
+  {
+    id: 'qdc',
+    label: 'Codebook (REFI-QDA .qdc)',
+    paletteLabel: 'Export codebook (REFI-QDA .qdc)',
+    menuLabel: 'Codebook (.qdc)…',
+    aliases: ['codebook'],
+    extension: 'qdc',
+    mediaType: 'application/xml',
+  },
 ] as const satisfies readonly {
   id: string;
   label: string;
@@ -68,6 +113,12 @@ export function exportFormatNamed(word: string): ExportFormat | undefined {
   const w = word.toLowerCase();
   return EXPORT_FORMATS.find((f) => f.id === w || (f.aliases as readonly string[]).includes(w))?.id;
 }
+
+/** Formats whose file is bytes (a zip), carried as base64 across the process boundary. */
+export const BINARY_EXPORTS: readonly ExportFormat[] = ['qdpx'];
+
+/** Formats that use the citation style and locale the user chose. */
+export const STYLED_EXPORTS: readonly ExportFormat[] = ['markdown'];
 
 /** "md|csv|json|w3c": the names the command line shows. */
 export const EXPORT_FORMAT_WORDS = EXPORT_FORMATS.map(

@@ -3,11 +3,28 @@
 // offer its extensions, the API and the importer share its size limit, the command line's
 // help is written from it, and a document records the kind it was imported from.
 
-/** What a file is imported as. `backup` restores a workspace; the others make a document. */
-export const IMPORT_KINDS = ['text', 'markdown', 'html', 'pdf', 'docx', 'backup'] as const;
+/**
+ * What a file is imported as. `backup` restores a workspace; `bibliography` (BibTeX, RIS;
+ * a CSL-JSON file is told from a backup by its content) fills in sources' details or adds
+ * sources without text, as the user chooses; `qdpx` brings in a REFI-QDA project (sources,
+ * codes, coded selections, notes) and `qdc` a REFI-QDA codebook; the others make a document.
+ */
+export const IMPORT_KINDS = [
+  'text',
+  'markdown',
+  'html',
+  'pdf',
+  'docx',
+  'backup',
+  'bibliography',
+  'qdpx',
+  'qdc',
+] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
-/** The kinds that make a document (everything but a backup). */
-export type DocumentKind = Exclude<ImportKind, 'backup'>;
+/** The kinds that do not make one document from the file, each with its own import path. */
+export const INTERCHANGE_KINDS = ['backup', 'bibliography', 'qdpx', 'qdc'] as const;
+/** The kinds that make a document (everything but a backup and the interchange formats). */
+export type DocumentKind = Exclude<ImportKind, (typeof INTERCHANGE_KINDS)[number]>;
 
 export const IMPORT_FORMATS: readonly {
   kind: ImportKind;
@@ -19,14 +36,28 @@ export const IMPORT_FORMATS: readonly {
   { kind: 'html', label: 'web page', extensions: ['.html', '.htm', '.xhtml', '.shtml'] },
   { kind: 'pdf', label: 'PDF', extensions: ['.pdf'] },
   { kind: 'docx', label: 'Word document', extensions: ['.docx'] },
-  { kind: 'backup', label: 'workbench backup', extensions: ['.json'] },
+  { kind: 'backup', label: 'workbench backup or CSL-JSON bibliography', extensions: ['.json'] },
+  { kind: 'bibliography', label: 'bibliography (BibTeX, RIS)', extensions: ['.bib', '.ris'] },
+  { kind: 'qdpx', label: 'REFI-QDA project', extensions: ['.qdpx'] },
+  { kind: 'qdc', label: 'REFI-QDA codebook', extensions: ['.qdc'] },
 ];
 
 /**
  * The formats a stored document may name: the document kinds, and 'json' for documents
  * that came in through a JSON backup made before formats were recorded this way.
  */
-export const DOCUMENT_FORMATS = ['text', 'markdown', 'html', 'pdf', 'docx', 'json'] as const;
+export const DOCUMENT_FORMATS = [
+  'text',
+  'markdown',
+  'html',
+  'pdf',
+  'docx',
+  'json',
+  /** A source added from a bibliography entry: its details, no text. */
+  'reference',
+  /** A text source brought in from a REFI-QDA project. */
+  'qdpx',
+] as const;
 
 /** Every importable extension, as a file input's `accept` list. */
 export const IMPORT_ACCEPT = IMPORT_FORMATS.flatMap((f) => f.extensions).join(',');

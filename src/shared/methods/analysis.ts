@@ -1,7 +1,7 @@
 // analysis.*: which entities are tagged together (in a highlight, a paragraph or a
 // document), and the passages that connect two of them.
 import { z } from 'zod';
-import { EntityType, Id } from '../model';
+import { EntityType, Id, Tag } from '../model';
 import type { EntityPassage } from './annotations';
 import { method, namespace } from './define';
 
@@ -12,6 +12,8 @@ export const CooccurrenceInput = z.strictObject({
   scope: CooccurrenceScope,
   types: z.array(EntityType).max(50).optional(),
   minCount: z.number().int().min(1).default(1),
+  /** Only highlights carrying this code or one filed under it. */
+  code: Tag.optional(),
 });
 export interface CooccurrenceNode {
   id: string;
@@ -31,7 +33,12 @@ export interface Cooccurrence {
   nodes: CooccurrenceNode[];
   pairs: CooccurrencePair[];
 }
-export const ConnectionsInput = z.strictObject({ a: Id, b: Id, scope: CooccurrenceScope });
+export const ConnectionsInput = z.strictObject({
+  a: Id,
+  b: Id,
+  scope: CooccurrenceScope,
+  code: Tag.optional(),
+});
 
 export const analysisMethods = namespace('analysis', {
   'analysis.cooccurrence': method<Cooccurrence>()(CooccurrenceInput),

@@ -2,7 +2,8 @@
 // correcting a source's details, editing its text (a new revision), deleting to trash.
 import { z } from 'zod';
 import { MAX_IMPORT_BYTES, MAX_IMPORT_LABEL } from '../concepts/import-formats';
-import { Id, type Annotation, type Document } from '../model';
+import { Id, Label, Sha256Hex, type Annotation, type Document, type OriginalFile } from '../model';
+import type { PageRendering } from '../page-tree';
 import { Empty } from './workspace';
 import { byId, method, namespace } from './define';
 
@@ -84,16 +85,17 @@ function isWebAddress(u: string): boolean {
 }
 /** Where a source came from, as the user corrects it; an empty string clears a field. */
 export const SourcePatch = z.strictObject({
-  author: z.string().trim().max(500).optional(),
-  publisher: z.string().trim().max(500).optional(),
+  author: Label.trim().max(500).optional(),
+  publisher: Label.trim().max(500).optional(),
   url: WebAddress.optional(),
+  doi: z.string().trim().max(300).optional(),
   publishedDate: z.string().trim().max(100).optional(),
   accessedDate: z.string().trim().max(100).optional(),
 });
 export type SourcePatch = z.infer<typeof SourcePatch>;
 
 export const PasteInput = z.strictObject({
-  title: z.string().trim().max(500).optional(),
+  title: Label.trim().max(500).optional(),
   source: SourcePatch.optional(),
   text: z.string().min(1, 'there is no text to add').max(5_000_000),
 });
@@ -101,7 +103,7 @@ export const PasteInput = z.strictObject({
 export const UpdateMetadataInput = z.strictObject({
   id: Id,
   patch: z.strictObject({
-    title: z.string().trim().min(1, 'a title cannot be empty').max(500).optional(),
+    title: Label.trim().min(1, 'a title cannot be empty').max(500).optional(),
     source: SourcePatch.optional(),
   }),
 });
@@ -114,8 +116,32 @@ export const EditTextInput = z.strictObject({
 });
 
 export type MatchReason = 'url' | 'file name' | 'title';
+
+/** One kind of thing an import kept or left out, and how many: "2 comments". */
+export interface ReportLine {
+  count: number;
+  /** Singular: "table", "embedded video". */
+  what: string;
+  /** Its plural when it is not `what` + "s". */
+  whats?: string;
+}
+/**
+ * What an import kept beyond plain text and what it left out: nothing an importer drops is
+ * dropped silently.
+ */
+export interface ImportReport {
+  kept: ReportLine[];
+  dropped: ReportLine[];
+}
+
 export type ImportOutcome =
-  | { fileName: string; kind: 'document'; documentId: string; title: string }
+  | {
+      fileName: string;
+      kind: 'document';
+      documentId: string;
+      title: string;
+      report?: ImportReport;
+    }
   /** The same bytes are already here (same SHA-256): nothing was stored. */
   | { fileName: string; kind: 'duplicate'; documentId: string; title: string }
   /** Looks like a newer version of this document: nothing was stored; ask the user. */
@@ -128,8 +154,75 @@ export type ImportOutcome =
       title: string;
       revision: number;
       review: number;
+      report?: ImportReport;
     }
-  | { fileName: string; kind: 'backup'; documents: number; entities: number; highlights: number };
+  | { fileName: string; kind: 'backup'; documents: number; entities: number; highlights: number }
+  /** A bibliography: nothing stored; `documents.importReferences` imports it as chosen. */
+  | { fileName: string; kind: 'references'; report: ReferencesReport }
+  /** A REFI-QDA project or codebook brought in as one undoable step. */
+  | { fileName: string; kind: 'project'; report: ProjectReport };
+
+/** What a bibliography import does with its entries. */
+export const REFERENCE_MODES = ['preview', 'fill', 'add'] as const;
+export type ReferenceMode = (typeof REFERENCE_MODES)[number];
+
+export const ImportReferencesInput = z.strictObject({
+  fileName: ImportFileName,
+  /** The file's text (BibTeX, RIS or CSL-JSON). */
+  text: z
+    .string()
+    .min(1, 'the file is empty')
+    .max(20 * 1024 * 1024, 'the file is larger than 20 MB'),
+  /**
+   * `preview` stores nothing; `fill` fills in the missing details of the documents each
+   * entry matches (by DOI, then address); `add` also adds the entries that match none as
+   * sources without text.
+   */
+  mode: z.enum(REFERENCE_MODES).default('preview'),
+});
+
+export type ReferenceAction = 'filled' | 'unchanged' | 'added' | 'unmatched';
+
+export interface ReferenceOutcome {
+  /** 1-based place of the entry in the file. */
+  index: number;
+  title: string;
+  action: ReferenceAction;
+  /** The document it matched or was added as. */
+  documentId?: string;
+  documentTitle?: string;
+  /** How it matched: by DOI, address, or (for a source added before) title. */
+  matchedBy?: 'doi' | 'url' | 'title';
+  /** Details filled in (or, in a preview, that would be). */
+  filled: string[];
+  /** Details the document has that the file gives differently (kept as they are). */
+  differs: string[];
+}
+
+export interface ReferencesReport {
+  format: 'bibtex' | 'ris' | 'csl-json';
+  mode: ReferenceMode;
+  items: ReferenceOutcome[];
+  counts: Record<ReferenceAction, number>;
+}
+
+/** What a REFI-QDA project or codebook import brought in, and what it could not map. */
+export interface ProjectReport {
+  kind: 'project' | 'codebook';
+  /** Where it came from (the file's `origin`), when it says. */
+  origin?: string;
+  documents: number;
+  highlights: number;
+  codes: number;
+  kinds: number;
+  entities: number;
+  notes: number;
+  links: number;
+  /** Sources already here (the same text): not added again. */
+  alreadyHere: number;
+  /** Everything the file holds that has no place here, one line each. */
+  unmapped: string[];
+}
 
 export interface DocumentListItem {
   id: string;
@@ -149,6 +242,14 @@ export interface DocumentView {
   readOnly: boolean;
 }
 
+/** The file a document was imported from, as kept in originals/, checked against its hash. */
+export interface OriginalView {
+  original: OriginalFile;
+  bytes: Uint8Array;
+}
+
+export const MediaInput = z.strictObject({ id: Id, sha256: Sha256Hex });
+
 export const documentsMethods = namespace('documents', {
   'documents.list': method<DocumentListItem[]>()(Empty),
   'documents.get': method<DocumentView>()(byId),
@@ -163,4 +264,12 @@ export const documentsMethods = namespace('documents', {
   'documents.paste': method<ImportOutcome>()(PasteInput),
   'documents.editText': method<DocumentView>()(EditTextInput),
   'documents.updateMetadata': method<Document>()(UpdateMetadataInput),
+  /** Reads a bibliography; fills in matching documents' details or adds sources, as chosen. */
+  'documents.importReferences': method<ReferencesReport>()(ImportReferencesInput),
+  /** The imported file, byte for byte (refused if its bytes no longer match its hash). */
+  'documents.original': method<OriginalView>()(byId),
+  /** A saved web page as a tree of plain elements, for a script-free look at the original. */
+  'documents.originalPage': method<PageRendering>()(byId),
+  /** One of the document's figures' images, as a data: address. */
+  'documents.media': method<{ dataUrl: string }>()(MediaInput),
 });

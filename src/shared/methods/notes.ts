@@ -1,12 +1,12 @@
 // notes.*: free-standing Markdown research notes, linked to entities, documents and
 // highlights.
 import { z } from 'zod';
-import { Id, type Note } from '../model';
+import { Id, Label, type Note } from '../model';
 import { Empty } from './workspace';
 import { byId, method, namespace } from './define';
 
 const NoteFields = z.strictObject({
-  title: z.string().max(500),
+  title: Label.max(500),
   body: z.string().max(200_000),
   entityIds: z.array(Id),
   documentIds: z.array(Id),

@@ -1,6 +1,6 @@
 // search.*: the workspace searched as you type, and how far its index has come.
 import { z } from 'zod';
-import { AnnotationKind, Id } from '../model';
+import { AnnotationKind, Id, Tag } from '../model';
 import { Empty } from './workspace';
 import { method, namespace } from './define';
 
@@ -13,6 +13,8 @@ export const SearchInput = z.strictObject({
   entityId: Id.optional(),
   documentId: Id.optional(),
   annotationKind: AnnotationKind.optional(),
+  /** Only highlights carrying this code or one filed under it. */
+  code: Tag.optional(),
   limit: z.number().int().min(1).max(500).default(50),
 });
 

@@ -9,6 +9,7 @@ import {
   notesLinking,
   parseNoteLinks,
 } from '../../../src/renderer/src/lib/note-links';
+import { GRAMMAR_CASES, GRAMMAR_TARGETS } from '../../fixtures/note-link-cases';
 
 const entities = [
   { id: 'ent_evin', name: 'Evin prison', aliases: ['Evin'] },
@@ -138,5 +139,48 @@ describe('linkedRecords', () => {
     const { entityIds, documentIds } = linkedRecords(both, index);
     expect([...entityIds]).toEqual(['ent_evin', 'ent_noury']);
     expect([...documentIds]).toEqual(['doc_iran']);
+  });
+});
+
+describe('the window reads links with the shared grammar', () => {
+  const shared = buildLinkIndex(
+    GRAMMAR_TARGETS.entities,
+    GRAMMAR_TARGETS.documents,
+    GRAMMAR_TARGETS.notes.map((n) => note(n.id, { title: n.title })),
+  );
+  it.each(GRAMMAR_CASES)('$body ($why)', ({ body, target, label, resolves }) => {
+    const [link] = parseNoteLinks(body);
+    expect(link).toMatchObject({ target, label });
+    const found = shared.resolve(link!.target);
+    expect(found && { kind: found.kind, id: found.id }).toEqual(resolves);
+  });
+});
+
+describe('links between notes', () => {
+  const notes = [
+    note('note_plan', { title: 'Hearing plan', body: 'Follows [[Witness list|the list]].' }),
+    note('note_list', {
+      title: 'Witness list',
+      body: 'Back to [[hearing plan]]; [[Witness list]].',
+    }),
+    note('note_other', { title: 'Other', body: 'Nothing here.' }),
+  ];
+  const withNotes = buildLinkIndex(entities, documents, notes);
+
+  it('resolves a note by its title, with the title shown', () => {
+    expect(withNotes.resolve('witness LIST')).toEqual({
+      kind: 'note',
+      id: 'note_list',
+      title: 'Witness list',
+    });
+  });
+
+  it('gives a note the notes that link it as backlinks, never itself', () => {
+    const linking = (id: string): string[] =>
+      notesLinking(notes, { kind: 'note', id }, withNotes).map((n) => n.id);
+    expect(linking('note_list')).toEqual(['note_plan']);
+    expect(linking('note_plan')).toEqual(['note_list']);
+    expect(linking('note_other')).toEqual([]);
+    expect([...linkedRecords(notes[1]!, withNotes).noteIds]).toEqual(['note_plan']);
   });
 });

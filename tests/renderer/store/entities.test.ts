@@ -1,12 +1,9 @@
-// The entities module: the list with usage, and passages that belong to one entity only.
+// The entities module: the list with usage. (An entity's passages are a derived view:
+// tests/renderer/store/views/passages.test.ts.)
 import { describe, expect, it } from 'vitest';
-import {
-  selectEntities,
-  selectEntity,
-  selectPassages,
-} from '../../../src/renderer/src/store/entities';
+import { selectEntities, selectEntity } from '../../../src/renderer/src/store/entities';
 import { initialState, reduce } from '../../../src/renderer/src/store/index';
-import { entity, makeAnnotation } from '../builders';
+import { entity } from '../builders';
 
 describe('entities', () => {
   it('is an empty list until loaded, then finds an entity by id', () => {
@@ -18,12 +15,5 @@ describe('entities', () => {
     });
     expect(selectEntity(state, 'e1')?.usage).toBe(2);
     expect(selectEntity(state, null)).toBeUndefined();
-  });
-
-  it('gives passages only for the entity they were loaded for', () => {
-    const items = [{ annotation: makeAnnotation('a1', 'd1', ['e1']), documentTitle: 'Report' }];
-    const state = reduce(initialState, { type: 'entities/passagesLoaded', entityId: 'e1', items });
-    expect(selectPassages(state, 'e1')).toBe(items);
-    expect(selectPassages(state, 'e2')).toBeUndefined();
   });
 });

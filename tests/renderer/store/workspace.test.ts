@@ -1,9 +1,8 @@
-// The workspace module: read-only state, the repair report, and the count of content changes.
+// The workspace module: read-only state and the repair report.
 import { describe, expect, it } from 'vitest';
 import type { WorkspaceInfo } from '../../../src/shared/api';
 import { initialState, reduce } from '../../../src/renderer/src/store/index';
 import {
-  selectContentChanges,
   selectRepairReport,
   selectWorkspaceReadOnly,
 } from '../../../src/renderer/src/store/workspace';
@@ -40,12 +39,5 @@ describe('workspace', () => {
     expect(
       selectRepairReport(reduce(state, { type: 'workspace/repaired', report: undefined })),
     ).toBeUndefined();
-  });
-
-  it('counts content changes', () => {
-    const state = reduce(reduce(initialState, { type: 'workspace/contentChanged' }), {
-      type: 'workspace/contentChanged',
-    });
-    expect(selectContentChanges(state)).toBe(2);
   });
 });

@@ -6,8 +6,8 @@ import type { Input, WorkbenchEvent } from '../../../src/shared/api';
 import type { Annotation, Note } from '../../../src/shared/model';
 import { createWorkbenchStore } from '../../../src/renderer/src/store/index';
 import { selectView } from '../../../src/renderer/src/store/documents';
-import { showEntity } from '../../../src/renderer/src/store/selection';
 import { createSync } from '../../../src/renderer/src/sync/workbench-sync';
+import { defaultCodebook } from '../../../src/shared/codebook/codebook';
 import { changed, entity, fakeApi, listItem, makeAnnotation, makeView, note } from '../builders';
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
@@ -38,14 +38,12 @@ function setup() {
       await sleep(core.getDelays.shift() ?? 0);
       return view;
     },
-    'annotations.byEntity': ({ entityId }: Input<'annotations.byEntity'>) =>
-      core.annotations
-        .filter((a) => a.entityIds.includes(entityId))
-        .map((annotation) => ({ annotation, documentTitle: `Document ${annotation.documentId}` })),
     'entities.list': () => [
       entity('e1', core.annotations.filter((a) => a.entityIds.includes('e1')).length),
     ],
     'history.info': () => ({ canUndo: true, canRedo: false, undoLabel: 'Edit highlight' }),
+    'codebook.get': () => defaultCodebook(),
+    'links.list': () => [],
     'notes.list': () => core.notes,
     'tags.list': () => {
       const counts = new Map<string, number>();
@@ -73,10 +71,12 @@ describe('createSync', () => {
     const { sync, store, fetched } = setup();
     sync.start();
     expect(await fetched()).toEqual([
+      'codebook.get',
       'documents.get',
       'documents.list',
       'entities.list',
       'history.info',
+      'links.list',
       'notes.list',
       'tags.list',
       'workspace.info',
@@ -184,34 +184,18 @@ describe('createSync', () => {
     expect(selectView(store.getState())?.annotations.map((a) => a.id)).toEqual(['a5']);
   });
 
-  it('reloads the open entity’s passages when its highlights change, and only then', async () => {
-    const { sync, core, send, fetched, store } = setup();
-    sync.start();
-    await fetched();
-    core.annotations = [{ ...core.annotations[0]!, entityIds: ['e1'] }];
-    store.dispatch(showEntity('e1'));
-    expect(await fetched()).toEqual(['annotations.byEntity']);
-    send(changed({ annotations: { put: [], removed: [] }, touchedEntities: ['e9'] }));
-    expect(await fetched()).toEqual([]);
-    send(
-      changed({
-        annotations: { put: [core.annotations[0]!], removed: [] },
-        touchedEntities: ['e1'],
-      }),
-    );
-    expect(await fetched()).toEqual(['annotations.byEntity']);
-  });
-
   it('loads everything again after a reset (a repair)', async () => {
     const { sync, send, fetched } = setup();
     sync.start();
     await fetched();
     send(changed({ reset: true }));
     expect(await fetched()).toEqual([
+      'codebook.get',
       'documents.get',
       'documents.list',
       'entities.list',
       'history.info',
+      'links.list',
       'notes.list',
       'tags.list',
       'workspace.info',

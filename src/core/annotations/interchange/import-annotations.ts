@@ -1,47 +1,30 @@
-// Annotations from another tool made into highlights here, as one command: each is matched
-// to a document by its address (or the document the user chose for that address), placed
-// by the same re-anchoring engine that carries highlights through text edits, and checked
-// against the highlights already there. What cannot be placed is reported with the reason
-// and not created; nothing is placed without its quote being found in our text.
+// Annotations from another tool made into highlights. The slow part, finding each quote in
+// our text, happens before any command (plan-import.ts, placer.ts); this module previews a
+// file and holds the one short command that stores an import: it checks that every
+// document is still at the revision its annotations were placed against, then creates
+// the highlights, resolves entity tags and reports on every annotation. Nothing is placed
+// without its quote being found in our text. One whose quote is not found, or could not be
+// placed in time, is kept as an orphaned highlight with its note and tags, for the review
+// queue (as a highlight whose passage an edit removed is kept), and said so; what has no
+// document or no quote is reported with the reason and not created.
 import {
+  ANNOTATION_IMPORT_LIMITS,
   IMPORT_STATUSES,
   type AnnotationsPreview,
   type AnnotationsReport,
   type ImportedAnnotation,
   type TagMode,
 } from '../../../shared/methods/annotations';
-import { anchor, describeRange, tidyRange, type TextTarget } from '../../../shared/anchoring';
-import { EntityType, type Annotation, type DocumentFile, type Entity } from '../../../shared/model';
+import type { TextTarget } from '../../../shared/anchoring';
+import { EntityType, type Annotation, type Entity } from '../../../shared/model';
 import type { CoreContext } from '../../context';
 import type { Tx } from '../../store/tx';
-import type { ForeignAnnotation, ForeignEntity } from './foreign';
-import { normaliseUrl, workbenchDocumentId } from './match-url';
+import type { ForeignEntity } from './foreign';
+import { documentMatcher } from './match-documents';
+import { orphanTarget, placedTarget } from './place';
+import type { Budget, Placed } from './placer';
+import type { ImportPlan } from './plan-import';
 import type { AnnotationsFile } from './read-annotations';
-
-export interface ChosenDocument {
-  url: string;
-  documentId: string;
-}
-
-/** The document each address means: the user's choice first, then our own id, then the URL. */
-function documentMatcher(tx: Tx, chosen: readonly ChosenDocument[]) {
-  const byUrl = new Map<string, string>();
-  for (const file of tx.documents()) {
-    const { url } = file.document.source;
-    if (url && !byUrl.has(normaliseUrl(url))) byUrl.set(normaliseUrl(url), file.document.id);
-  }
-  const choice = new Map<string, string>();
-  for (const c of chosen) {
-    tx.document(c.documentId); // an unknown document refuses the whole import
-    choice.set(normaliseUrl(c.url), c.documentId);
-  }
-  return (url: string): DocumentFile | undefined => {
-    const key = normaliseUrl(url);
-    const own = workbenchDocumentId(url);
-    const id = choice.get(key) ?? (own && tx.hasDocument(own) ? own : undefined) ?? byUrl.get(key);
-    return id ? tx.document(id) : undefined;
-  };
-}
 
 export function previewAnnotations(tx: Tx, file: AnnotationsFile): AnnotationsPreview {
   const find = documentMatcher(tx, []);
@@ -73,19 +56,6 @@ export function previewAnnotations(tx: Tx, file: AnnotationsFile): AnnotationsPr
   };
 }
 
-/** Offsets in code points to UTF-16 units of `text` (W3C counts the former). */
-function codePointOffsets(text: string): (n: number) => number {
-  if (!/[\uD800-\uDFFF]/.test(text)) return (n) => n;
-  const units: number[] = [];
-  let at = 0;
-  for (const ch of text) {
-    units.push(at);
-    at += ch.length;
-  }
-  units.push(at);
-  return (n) => units[Math.min(n, units.length - 1)]!;
-}
-
 /** Entity tags to entities here: by our id, by external id, by name; else a new entity. */
 function entityResolver(ctx: CoreContext, tx: Tx, created: string[]) {
   return (wanted: ForeignEntity): string => {
@@ -113,107 +83,134 @@ function entityResolver(ctx: CoreContext, tx: Tx, created: string[]) {
   };
 }
 
-type Placement =
-  | { status: 'anchored'; target: TextTarget }
-  | { status: 'fuzzy'; target: TextTarget; confidence: number }
-  | { status: 'orphaned'; reason: string };
-
-/** Where the annotation's quote is in the document's text, by the re-anchoring engine. */
-function place(a: ForeignAnnotation, file: DocumentFile): Placement {
-  const { text, title } = file.document;
-  if (!a.quote)
-    return {
-      status: 'orphaned',
-      reason: 'it has no quote (TextQuoteSelector) to find its passage by',
-    };
-  const toUnits = a.position?.unit === 'codepoint' ? codePointOffsets(text) : (n: number) => n;
-  const clamp = (n: number): number => Math.max(0, Math.min(n, text.length));
-  const start = clamp(a.position ? toUnits(a.position.start) : 0);
-  const end = clamp(a.position ? toUnits(a.position.end) : a.quote.exact.length);
-  const target: TextTarget = {
-    position: { type: 'TextPositionSelector', start, end: Math.max(start, end) },
-    quote: { type: 'TextQuoteSelector', ...a.quote },
-  };
-  const found = anchor(text, target);
-  if (found.status === 'fuzzy')
-    return {
-      status: 'fuzzy',
-      target: { ...target, position: { ...target.position, start: found.start, end: found.end } },
-      confidence: found.confidence ?? 0,
-    };
-  const range = found.status === 'orphaned' ? null : tidyRange(text, found.start, found.end);
-  if (!range) return { status: 'orphaned', reason: `its quote was not found in “${title}”` };
-  return { status: 'anchored', target: describeRange(text, range.start, range.end) };
+/** A document changed while its annotations were being placed: place them again. */
+export class StaleDocument extends Error {
+  constructor(readonly title: string) {
+    super(`“${title}” changed while the annotations were being placed`);
+  }
 }
 
-export function importAnnotations(
+const seconds = (ms: number): string => `${(ms / 1000).toLocaleString('en-US')} s`;
+
+function overBudgetReason(why: 'annotation' | 'import', budget: Budget): string {
+  const ran =
+    why === 'annotation'
+      ? `placing it took longer than ${seconds(budget.perAnnotationMs)}`
+      : `the import's ${seconds(budget.importMs)} ran out before it was placed`;
+  return `not anchored: over budget (${ran}); kept as an orphaned highlight to place by hand`;
+}
+
+/** The command body: stores what was planned and placed, or throws StaleDocument. */
+export function applyImport(
   ctx: CoreContext,
   tx: Tx,
-  file: AnnotationsFile,
-  options: { documents: readonly ChosenDocument[]; tags: TagMode },
-): AnnotationsReport {
-  const find = documentMatcher(tx, options.documents);
+  plan: ImportPlan,
+  placed: ReadonlyMap<number, Placed>,
+  options: { tags: TagMode; budget: Budget },
+): { items: ImportedAnnotation[]; entitiesCreated: string[] } {
+  for (const [id, revision] of plan.revisions) {
+    const { document } = tx.document(id);
+    if (document.revision !== revision) throw new StaleDocument(document.title);
+  }
   const entitiesCreated: string[] = [];
   const resolve = entityResolver(ctx, tx, entitiesCreated);
-  const items: ImportedAnnotation[] = file.annotations.map((a) => {
-    const item: ImportedAnnotation = {
-      index: a.index,
-      ...(a.sourceId ? { sourceId: a.sourceId } : {}),
-      url: a.url,
-      quote: a.quote?.exact.slice(0, 200) ?? '',
-      status: 'orphaned',
-    };
-    if (a.unusable) return { ...item, reason: a.unusable };
-    const doc = find(a.url);
-    if (!doc) return { ...item, reason: `no document here has the address ${a.url || '(none)'}` };
-    const documentId = doc.document.id;
-    const placed = place(a, doc);
-    if (placed.status === 'orphaned') return { ...item, documentId, reason: placed.reason };
-    const { start, end } = placed.target.position;
-    const same = tx
-      .document(documentId)
-      .annotations.find(
-        (h) =>
-          h.status !== 'orphaned' &&
-          h.target.position.start === start &&
-          h.target.position.end === end,
-      );
-    if (same)
+  const created = new Map<number, string>();
+  // Ranges already highlighted (and made by this import), so one passage is not taken twice.
+  const taken = new Map<string, string>();
+  const rangeKey = (documentId: string, t: TextTarget): string =>
+    `${documentId}:${t.position.start}:${t.position.end}`;
+  for (const documentId of plan.revisions.keys())
+    for (const h of tx.document(documentId).annotations)
+      if (h.status !== 'orphaned') taken.set(rangeKey(documentId, h.target), h.id);
+
+  const items = plan.items.map(({ annotation: a, item, task, sameAs }): ImportedAnnotation => {
+    if (sameAs !== undefined) {
+      const id = created.get(sameAs);
+      return id ? { ...item, annotationId: id } : item;
+    }
+    const p = task && placed.get(task.index);
+    if (!task || !p) return item;
+    const { documentId } = task;
+    const file = tx.document(documentId);
+    const unplaced = p.status === 'over-budget' || p.status === 'orphaned';
+    if (unplaced && !file.document.text.length)
       return {
         ...item,
-        documentId,
-        status: 'duplicate',
-        annotationId: same.id,
-        reason: 'a highlight of the same passage is already there',
+        reason: `${p.status === 'orphaned' ? p.reason : 'it was not placed'}; the document has no text to keep it in`,
       };
+    const target = unplaced
+      ? orphanTarget(task, file.document.text)
+      : placedTarget(task, file.document.text, p);
+    if (p.status === 'orphaned') {
+      // An orphan is the same as one kept before when its quote is.
+      const same = file.annotations.find(
+        (h) => h.status === 'orphaned' && h.target.quote.exact === target.quote.exact,
+      );
+      if (same)
+        return {
+          ...item,
+          status: 'duplicate',
+          annotationId: same.id,
+          reason: 'a highlight of the same passage is already there',
+        };
+    } else if (p.status !== 'over-budget') {
+      const same = taken.get(rangeKey(documentId, target));
+      if (same)
+        return {
+          ...item,
+          status: 'duplicate',
+          annotationId: same,
+          reason: 'a highlight of the same passage is already there',
+        };
+    }
     const tagEntities = options.tags === 'entities' ? a.tags.map((name) => ({ name })) : [];
-    const entityIds = [...new Set([...a.entities, ...tagEntities].map(resolve))];
     const annotation: Annotation = {
       id: ctx.newId('ann'),
       documentId,
-      target: placed.target,
-      entityIds,
+      target,
+      entityIds: [...new Set([...a.entities, ...tagEntities].map(resolve))],
       tags: options.tags === 'tags' ? a.tags : [],
       kind: a.kind ?? 'quote',
       note: a.note,
-      status: placed.status,
-      anchoredRevision: doc.document.revision,
-      ...(placed.status === 'fuzzy' ? { confidence: placed.confidence } : {}),
+      status: p.status === 'over-budget' ? 'orphaned' : p.status,
+      anchoredRevision: file.document.revision,
+      ...(p.status === 'fuzzy' ? { confidence: p.confidence } : {}),
       createdAt: tx.now,
       updatedAt: tx.now,
     };
     tx.setAnnotation(documentId, annotation.id, annotation);
+    created.set(a.index, annotation.id);
+    if (p.status === 'over-budget')
+      return {
+        ...item,
+        status: 'over-budget',
+        annotationId: annotation.id,
+        reason: overBudgetReason(p.why, options.budget),
+      };
+    if (p.status !== 'orphaned') taken.set(rangeKey(documentId, target), annotation.id);
     return {
       ...item,
-      documentId,
-      status: placed.status,
+      status: p.status,
       annotationId: annotation.id,
-      ...(placed.status === 'fuzzy' ? { confidence: placed.confidence } : {}),
+      ...(p.status === 'fuzzy' ? { confidence: p.confidence } : {}),
+      ...(p.status === 'orphaned' ? { reason: `${p.reason}; kept as orphaned, for review` } : {}),
     };
   });
+  return { items, entitiesCreated };
+}
+
+export function reportOf(
+  file: AnnotationsFile,
+  applied: { items: ImportedAnnotation[]; entitiesCreated: string[] },
+): AnnotationsReport {
   const counts = Object.fromEntries(
     IMPORT_STATUSES.map((s) => [s, 0]),
   ) as AnnotationsReport['counts'];
-  for (const item of items) counts[item.status] += 1;
-  return { format: file.format, items, counts, entitiesCreated };
+  for (const item of applied.items) counts[item.status] += 1;
+  return { format: file.format, ...applied, counts };
 }
+
+export const DEFAULT_BUDGET: Budget = {
+  perAnnotationMs: ANNOTATION_IMPORT_LIMITS.perAnnotationMs,
+  importMs: ANNOTATION_IMPORT_LIMITS.importMs,
+};

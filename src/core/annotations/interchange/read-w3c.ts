@@ -10,6 +10,7 @@ import { ANNOTATION_KINDS, type AnnotationKind } from '../../../shared/model';
 import { URN } from '../../export/w3c';
 import { AnnotationsFileError, type ForeignAnnotation, type ForeignEntity } from './foreign';
 import { parse, readSelectors } from './selectors';
+import { kindForMotivation } from '../../../shared/concepts/highlight-kinds';
 
 const MAX_URL = 4096;
 const MAX_BODIES = 500;
@@ -112,7 +113,32 @@ function collect(value: unknown, max: number): { raw: unknown; at: string }[] {
   return found;
 }
 
+/** `part` with its %-escapes decoded, or undefined when an escape is malformed. */
+function decoded(part: string): string | undefined {
+  try {
+    return decodeURIComponent(part);
+  } catch {
+    return undefined;
+  }
+}
+
+/** The last part of an address, decoded; a malformed %-escape refuses the file. */
+function lastPart(address: string, at: string): string {
+  const part =
+    address
+      .replace(/[/#]+$/, '')
+      .split(/[/#:]/)
+      .pop() ?? '';
+  const name = decoded(part);
+  if (name === undefined)
+    throw new AnnotationsFileError(
+      `${at}: the address ${JSON.stringify(address.slice(0, 200))} has a malformed %-escape`,
+    );
+  return name;
+}
+
 function entityFrom(
+  at: string,
   address: string,
   label?: string,
   type?: string,
@@ -121,16 +147,7 @@ function entityFrom(
   const wikidata = /^https?:\/\/(?:www\.)?wikidata\.org\/(?:entity|wiki)\/(Q\d+)$/.exec(address);
   const localId = address.startsWith(ENTITY_URN) ? address.slice(ENTITY_URN.length) : undefined;
   const id = wikidata?.[1] ?? externalId;
-  const name =
-    label?.trim() ||
-    id ||
-    decodeURIComponent(
-      address
-        .replace(/[/#]+$/, '')
-        .split(/[/#:]/)
-        .pop() ?? '',
-    ) ||
-    address;
+  const name = label?.trim() || id || lastPart(address, at) || address;
   return {
     name: name.slice(0, 300),
     ...(type ? { type } : {}),
@@ -150,7 +167,10 @@ function readAnnotation(raw: unknown, at: string, index: number): ForeignAnnotat
   const notes: string[] = a.bodyValue?.trim() ? [a.bodyValue] : [];
   const tags: string[] = [];
   const entities: ForeignEntity[] = [];
-  let kind: AnnotationKind | undefined = has(motivation, 'questioning') ? 'question' : undefined;
+  let kind: AnnotationKind | undefined = [motivation ?? []]
+    .flat()
+    .map(kindForMotivation)
+    .find((k) => k !== undefined);
   const bodies = listOf(a.body);
   if (bodies.length > MAX_BODIES)
     throw new AnnotationsFileError(`${at}.body: more than ${MAX_BODIES} bodies`);
@@ -160,7 +180,7 @@ function readAnnotation(raw: unknown, at: string, index: number): ForeignAnnotat
     if (typeof body === 'string') {
       const address = parse(Address, body, path);
       if (has(motivation, 'tagging') || has(motivation, 'identifying'))
-        entities.push(entityFrom(address));
+        entities.push(entityFrom(path, address));
     } else if (
       types.includes('SpecificResource') ||
       (typeof body === 'object' && body !== null && 'source' in body)
@@ -168,10 +188,11 @@ function readAnnotation(raw: unknown, at: string, index: number): ForeignAnnotat
       const b = parse(SpecificBody, body, path);
       const tagging = ['tagging', 'identifying'].some((p) => has(b.purpose ?? motivation, p));
       if (!tagging) return;
-      if (typeof b.source === 'string') entities.push(entityFrom(b.source));
+      if (typeof b.source === 'string') entities.push(entityFrom(`${path}.source`, b.source));
       else
         entities.push(
           entityFrom(
+            `${path}.source.id`,
             b.source.id,
             first(b.source.label),
             b.source['rw:entityType'],
@@ -187,7 +208,7 @@ function readAnnotation(raw: unknown, at: string, index: number): ForeignAnnotat
         b.purpose ?? (Array.isArray(a.body) && bodies.length > 1 ? undefined : motivation);
       if (has(purpose, 'tagging')) {
         // Entity tags of workbench exports before entity bodies were SpecificResources.
-        if (b.id?.startsWith(ENTITY_URN)) entities.push(entityFrom(b.id, b.value));
+        if (b.id?.startsWith(ENTITY_URN)) entities.push(entityFrom(`${path}.id`, b.id, b.value));
         else {
           const tag = b.value.trim();
           if (tag.length > 100)
@@ -198,7 +219,7 @@ function readAnnotation(raw: unknown, at: string, index: number): ForeignAnnotat
         has(purpose, 'classifying') &&
         (ANNOTATION_KINDS as readonly string[]).includes(b.value)
       ) {
-        kind = b.value as AnnotationKind;
+        kind = b.value;
       } else if (b.value.trim()) notes.push(b.value);
     }
   });

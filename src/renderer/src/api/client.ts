@@ -10,6 +10,7 @@ import {
   type WorkbenchBridge,
   type WorkbenchEvent,
 } from '../../../shared/api';
+import { BYTES_KEY, isBytesWrapper } from '../../../shared/bytes-json';
 import { emptyEvent } from '../../../shared/change-event';
 import { WorkbenchError } from '../../../shared/errors';
 
@@ -63,9 +64,18 @@ function httpClient(): WorkbenchClient {
         'This page is not signed in (or the workbench was restarted). Open the login address it printed.',
       );
     }
-    return (await response.json()) as Envelope<unknown>;
+    return JSON.parse(await response.text(), readBytes) as Envelope<unknown>;
   });
   return { api, onEvent: (listener) => streamEvents(listener) };
+}
+
+/** Reads `{"$bytes": base64}` in an answer back as bytes (see shared/bytes-json.ts). */
+function readBytes(_key: string, value: unknown): unknown {
+  if (!isBytesWrapper(value)) return value;
+  const binary = atob(value[BYTES_KEY]);
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  return bytes;
 }
 
 /**

@@ -1,40 +1,33 @@
-// Ctrl/Cmd+Z undoes and Shift+Ctrl/Cmd+Z (or Ctrl+Y) redoes the last change to the
-// workspace, except in a text field, where the keys belong to the field's own editing,
-// and in a dialog, which is asking about something else.
-import { useEffect } from 'react';
+// The keymap's history rows: undo and redo the last change to the workspace, except in a
+// text field, where the keys belong to the field's own editing, and in a dialog, which is
+// asking about something else.
+import { shortcutAt, type KeyPress } from '../../../shared/concepts/keymap';
+import { typingIn, useWindowKeys } from '../lib/keymap';
 import { useCommands } from '../workbench/context';
 
-const NOT_HERE =
-  'input, textarea, select, [contenteditable]:not([contenteditable="false"]), dialog';
+const inDialog = (target: EventTarget | null): boolean => {
+  const element = target as { closest?: (selector: string) => unknown } | null;
+  return typeof element?.closest === 'function' && element.closest('dialog') !== null;
+};
 
 /** Which history step a key press asks for, if any. */
-export function historyKey(event: {
-  key: string;
-  ctrlKey: boolean;
-  metaKey: boolean;
-  shiftKey: boolean;
-  altKey: boolean;
-  target: EventTarget | null;
-}): 'undo' | 'redo' | null {
-  if (!(event.ctrlKey || event.metaKey) || event.altKey) return null;
-  const target = event.target as { closest?: (selector: string) => unknown } | null;
-  if (typeof target?.closest === 'function' && target.closest(NOT_HERE)) return null;
-  const key = event.key.toLowerCase();
-  if (key === 'z') return event.shiftKey ? 'redo' : 'undo';
-  if (key === 'y' && event.ctrlKey && !event.shiftKey) return 'redo';
-  return null;
+export function historyKey(
+  event: KeyPress & { target: EventTarget | null },
+): 'undo' | 'redo' | null {
+  if (typingIn(event.target) || inDialog(event.target)) return null;
+  const found = shortcutAt('history', event);
+  return found ? (found.id === 'history.undo' ? 'undo' : 'redo') : null;
 }
 
 export function useHistoryKeys(): void {
   const commands = useCommands();
-  useEffect(() => {
-    const onKey = (event: KeyboardEvent): void => {
-      const step = historyKey(event);
-      if (!step || event.repeat) return;
-      event.preventDefault();
-      void (step === 'undo' ? commands.undo() : commands.redo());
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [commands]);
+  const step = (event: KeyboardEvent, direction: 'undo' | 'redo'): boolean => {
+    if (event.repeat || inDialog(event.target)) return false;
+    void (direction === 'undo' ? commands.undo() : commands.redo());
+    return true;
+  };
+  useWindowKeys('history', {
+    'history.undo': (event) => step(event, 'undo'),
+    'history.redo': (event) => step(event, 'redo'),
+  });
 }

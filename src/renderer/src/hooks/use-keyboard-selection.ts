@@ -1,11 +1,14 @@
-// Selecting from the keyboard: the reader takes focus, and arrows, S and P select words,
-// sentences and paragraphs by setting the page's real selection, which then highlights
-// like one made with the mouse. Keys read the selection as it is in the page when they are
-// pressed, since they can outrun React's state. ] and [ move between highlight stops.
+// Selecting from the keyboard (the keymap's 'reader' rows): the reader takes focus, and
+// arrows, S and P select words, sentences and paragraphs by setting the page's real
+// selection, which then highlights like one made with the mouse. Keys read the selection
+// as it is in the page when they are pressed, since they can outrun React's state. ] and
+// [ move between highlight stops; T and N highlight and go on to tag or write a note.
 import { useEffect, useRef, type RefObject } from 'react';
 import type { Annotation, Document } from '../../../shared/model';
 import type { SelectionIntent } from '../features/reader/SelectionToolbar';
+import { parseChord } from '../../../shared/concepts/keymap';
 import { offsetsToRange } from '../lib/dom-offsets';
+import { runShortcut } from '../lib/keymap';
 import { blockSpan, extend, step, unitAt, units, type Span, type Unit } from '../lib/text-units';
 
 export function useKeyboardSelection({
@@ -36,7 +39,7 @@ export function useKeyboardSelection({
     }
     return list;
   };
-  const selectSpan = (span: Span | null): void => {
+  const selectSpan = (span: Span | null | undefined): void => {
     if (!span || !root.current) return;
     const range = offsetsToRange(root.current, span.start, span.end);
     const selection = window.getSelection();
@@ -50,7 +53,6 @@ export function useKeyboardSelection({
       range.startContainer.parentElement?.scrollIntoView({ block: 'center' });
   };
   return (event: React.KeyboardEvent<HTMLElement>): void => {
-    if (event.altKey || event.ctrlKey || event.metaKey || event.defaultPrevented) return;
     const target = event.target as HTMLElement;
     // A highlight's stop is a button, but keys on it still move through the text.
     if (target.closest('input, textarea, select, button:not([data-highlight-stop]), a[href]'))
@@ -61,41 +63,43 @@ export function useKeyboardSelection({
     const current: Span | null =
       selected ?? (stopAt ? { start: stopAt.start, end: stopAt.end } : null);
     const rtl = root.current ? getComputedStyle(root.current).direction === 'rtl' : false;
-    const forward = (key: string): 1 | -1 =>
-      key === 'ArrowDown' || key === (rtl ? 'ArrowLeft' : 'ArrowRight') ? 1 : -1;
-    const key = event.key;
-    let next: Span | null | undefined;
-    if (key === 'ArrowDown' || key === 'ArrowUp' || key === 'ArrowLeft' || key === 'ArrowRight') {
-      const unit: Unit = key === 'ArrowDown' || key === 'ArrowUp' ? 'sentence' : 'word';
-      const list = unitList(unit);
-      next =
-        event.shiftKey && selected
-          ? extend(list, selected, forward(key))
-          : step(list, current, forward(key));
-    } else if (key === 's' || key === 'S') {
-      next = current ? unitAt(unitList('sentence'), current.start) : unitList('sentence')[0];
-    } else if (key === 'p' || key === 'P') {
-      next = blockSpan(document.text, document.blocks, current?.start ?? 0);
-    } else if ((key === 't' || key === 'n') && selected && create) {
-      create('quote', key === 't' ? 'tag' : 'note');
-      event.preventDefault();
-      return;
-    } else if (key === ']' || key === '[') {
-      const stops = [
-        ...(root.current?.querySelectorAll<HTMLElement>('[data-highlight-stop]') ?? []),
-      ];
-      const at = stops.indexOf(target);
-      const to = key === ']' ? stops[at + 1] : at > 0 ? stops[at - 1] : stops.at(-1);
-      to?.focus();
-      event.preventDefault();
-      return;
-    } else if (key === 'Escape' && selected) {
-      window.getSelection()?.removeAllRanges();
-      clear();
-      event.preventDefault();
-      return;
-    } else return;
-    event.preventDefault();
-    if (next) selectSpan(next);
+    /** Arrows move by sentence (up, down) or word (left, right: reading order in RTL). */
+    const move = (chord: string, extending: boolean): void => {
+      const arrow = parseChord(chord).key;
+      const forward =
+        arrow === 'ArrowDown' || arrow === (rtl ? 'ArrowLeft' : 'ArrowRight') ? 1 : -1;
+      const list = unitList(arrow === 'ArrowDown' || arrow === 'ArrowUp' ? 'sentence' : 'word');
+      selectSpan(
+        extending && selected ? extend(list, selected, forward) : step(list, current, forward),
+      );
+    };
+    const highlight = (intent: 'tag' | 'note'): boolean | void => {
+      if (!selected || !create) return false;
+      create('quote', intent);
+    };
+    runShortcut('reader', event, {
+      'reader.sentence': (_e, chord) => move(chord, false),
+      'reader.word': (_e, chord) => move(chord, false),
+      'reader.extend': (_e, chord) => move(chord, true),
+      'reader.selectSentence': () =>
+        selectSpan(current ? unitAt(unitList('sentence'), current.start) : unitList('sentence')[0]),
+      'reader.selectParagraph': () =>
+        selectSpan(blockSpan(document.text, document.blocks, current?.start ?? 0)),
+      'reader.nextHighlight': (_e, chord) => {
+        const stops = [
+          ...(root.current?.querySelectorAll<HTMLElement>('[data-highlight-stop]') ?? []),
+        ];
+        const at = stops.indexOf(target);
+        const to = chord === ']' ? stops[at + 1] : at > 0 ? stops[at - 1] : stops.at(-1);
+        to?.focus();
+      },
+      'reader.clearSelection': () => {
+        if (!selected) return false;
+        window.getSelection()?.removeAllRanges();
+        clear();
+      },
+      'selection.tag': () => highlight('tag'),
+      'selection.note': () => highlight('note'),
+    });
   };
 }

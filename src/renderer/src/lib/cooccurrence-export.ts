@@ -1,14 +1,9 @@
 // The co-occurrence matrix as files: CSV (one row per pair, names and ids) and a
 // self-contained SVG heat map, both pure functions of what the view shows, so the file is
 // the picture on screen.
+import { isolate, xmlText } from '../../../shared/bidi';
+import { csvFile } from '../../../shared/csv';
 import type { Cooccurrence, CooccurrenceNode } from '../../../shared/methods/analysis';
-
-const cell = (v: string | number): string => {
-  let text = String(v);
-  // A cell a spreadsheet would run as a formula is defused, as in the highlights CSV.
-  if (/^[=+@\t\r]|^-[\d(]/.test(text)) text = `'${text}`;
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-};
 
 export function pairKey(a: string, b: string): string {
   return a < b ? `${a}\u0000${b}` : `${b}\u0000${a}`;
@@ -31,10 +26,8 @@ export function cooccurrenceCsv(data: Cooccurrence): string {
       p.b,
     ]);
   }
-  return `\uFEFF${rows.map((r) => r.map(cell).join(',')).join('\r\n')}\r\n`;
+  return csvFile(rows);
 }
-
-const escapeXml = (s: string): string => s.replace(/[<>&"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /** A heat map of `nodes` × `nodes`: darker is more. */
 export function matrixSvg(nodes: readonly CooccurrenceNode[], data: Cooccurrence): string {
@@ -49,9 +42,11 @@ export function matrixSvg(nodes: readonly CooccurrenceNode[], data: Cooccurrence
   ];
   nodes.forEach((n, i) => {
     const at = label + i * size + size / 2;
+    // Only what XML allows, each name isolated in its own direction (src/shared/bidi.ts).
+    const name = xmlText(isolate(n.name));
     parts.push(
-      `<text x="${label - 6}" y="${at + 4}" text-anchor="end">${escapeXml(n.name)}</text>`,
-      `<text transform="translate(${at + 4} ${label - 6}) rotate(-60)">${escapeXml(n.name)}</text>`,
+      `<text x="${label - 6}" y="${at + 4}" text-anchor="end">${name}</text>`,
+      `<text transform="translate(${at + 4} ${label - 6}) rotate(-60)">${name}</text>`,
     );
   });
   nodes.forEach((row, i) => {

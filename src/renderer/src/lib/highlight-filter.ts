@@ -1,6 +1,8 @@
 // Which of a document's highlights the list shows, and in what order: filtered by kind,
-// entity, tag and status, sorted by place in the text or by date.
-import type { Annotation, AnnotationKind, AnchorStatus } from '../../../shared/model';
+// entity, tag (a code takes in the codes filed under it) and status, sorted by place in the
+// text or by date.
+import { codeKey, codeNamed, tagged, tagsUnder } from '../../../shared/codebook/code-tree';
+import type { Annotation, AnnotationKind, AnchorStatus, Codebook } from '../../../shared/model';
 
 export const HIGHLIGHT_SORTS = ['position', 'newest', 'oldest'] as const;
 export type HighlightSort = (typeof HIGHLIGHT_SORTS)[number];
@@ -37,12 +39,19 @@ const byPosition = (a: Annotation, b: Annotation): number =>
 export function filterHighlights(
   annotations: readonly Annotation[],
   filter: HighlightFilter,
+  codebook?: Codebook,
 ): Annotation[] {
+  const under =
+    filter.tag === null
+      ? null
+      : codebook
+        ? tagsUnder(codebook, filter.tag)
+        : new Set([codeKey(filter.tag)]);
   const shown = annotations.filter(
     (a) =>
       (filter.kind === null || a.kind === filter.kind) &&
       (filter.entityId === null || a.entityIds.includes(filter.entityId)) &&
-      (filter.tag === null || a.tags.includes(filter.tag)) &&
+      (under === null || tagged(a.tags, under)) &&
       (filter.status === null || a.status === filter.status),
   );
   switch (filter.sort) {
@@ -55,8 +64,14 @@ export function filterHighlights(
   }
 }
 
-/** The tags and entities the document's highlights use, for the filter's choices. */
-export function filterChoices(annotations: readonly Annotation[]): {
+/**
+ * The tags and entities the document's highlights use, for the filter's choices; with the
+ * codebook, the codes the tags are filed under too (choosing one takes in its children).
+ */
+export function filterChoices(
+  annotations: readonly Annotation[],
+  codebook?: Codebook,
+): {
   tags: string[];
   entityIds: string[];
 } {
@@ -66,5 +81,14 @@ export function filterChoices(annotations: readonly Annotation[]): {
     for (const tag of a.tags) tags.add(tag);
     for (const id of a.entityIds) entityIds.add(id);
   }
+  if (codebook)
+    for (const tag of [...tags]) {
+      const seen = new Set<string>();
+      for (let c = codeNamed(codebook, tag); c?.parentId && !seen.has(c.parentId);) {
+        seen.add(c.parentId);
+        c = codebook.codes.find((x) => x.id === c!.parentId);
+        if (c) tags.add(c.name);
+      }
+    }
   return { tags: [...tags].sort((x, y) => x.localeCompare(y)), entityIds: [...entityIds] };
 }

@@ -1,16 +1,16 @@
 // Paints the reader's highlights with the CSS Custom Highlight API: one `Highlight` per
-// kind and per edge (registered in `CSS.highlights` as wb-quote, wb-claim, …, wb-selected),
-// holding DOM ranges over the text, styled by `::highlight(...)` in reader.css. Adding or
+// kind and per edge (registered in `CSS.highlights` as wb-quote, wb-claim, …, wb-selected;
+// a kind's the first time it is painted, as the codebook's kinds are the user's), holding
+// DOM ranges over the text, styled by `::highlight(...)` (reader.css for the edges,
+// lib/kind-styles.ts for each kind's colour). Adding or
 // removing a highlight changes only those ranges, never a text node. The runs painted are
 // the same flat runs the span fallback renders (segments.ts), so both look alike.
-import { HIGHLIGHT_KIND_IDS } from '../../../shared/concepts/highlight-kinds';
 import type { Annotation, AnnotationKind, Block } from '../../../shared/model';
 import { offsetsToRange } from './dom-offsets';
 import { runPaint, segmentBlock, type RunPaint, type Span } from './segments';
 
-const KINDS = HIGHLIGHT_KIND_IDS;
 const EDGES = ['selected', 'overlap', 'fuzzy'] as const;
-const NAMES = [...KINDS, ...EDGES].map((name) => `wb-${name}`);
+const NAMES = EDGES.map((name) => `wb-${name}`);
 
 /** True where the engine paints registered highlights; elsewhere the reader wraps spans. */
 export function canPaintHighlights(): boolean {
@@ -88,7 +88,7 @@ export class HighlightPainter {
         const range = paint && offsetsToRange(element, segment.start, segment.end);
         if (!paint || !range) continue;
         for (const name of namesOf(paint)) {
-          const highlight = this.highlights.get(name)!;
+          const highlight = this.highlight(name);
           highlight.add(range);
           ranges.push([highlight, range]);
         }
@@ -103,8 +103,7 @@ export class HighlightPainter {
    * (once the saved highlight is painted, or if the save failed).
    */
   pending(kind: AnnotationKind, range: Range): () => void {
-    const highlight = this.highlights.get(`wb-${kind}`);
-    if (!highlight) return () => undefined;
+    const highlight = this.highlight(`wb-${kind}`);
     const entry: [Highlight, Range] = [highlight, range];
     highlight.add(range);
     this.provisional.add(entry);
@@ -125,6 +124,16 @@ export class HighlightPainter {
     this.clear();
     for (const name of this.highlights.keys()) release(name);
     this.highlights.clear();
+  }
+
+  /** The registered highlight of a name, acquired the first time this painter uses it. */
+  private highlight(name: string): Highlight {
+    let highlight = this.highlights.get(name);
+    if (!highlight) {
+      highlight = acquire(name);
+      this.highlights.set(name, highlight);
+    }
+    return highlight;
   }
 
   private unpaint(painted: Painted): void {

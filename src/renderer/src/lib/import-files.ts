@@ -1,6 +1,12 @@
 // Reading files the user chose or dropped and importing each, one outcome per file, so
 // one unreadable file never stops the others or hides which one failed.
-import type { ImportOutcome, MatchReason, WorkbenchApi } from '../../../shared/api';
+import type {
+  ImportOutcome,
+  MatchReason,
+  ReferencesReport,
+  WorkbenchApi,
+} from '../../../shared/api';
+import { describeReport } from '../../../shared/import-report';
 import { plural } from './labels';
 
 export interface FileOutcome {
@@ -10,6 +16,8 @@ export interface FileOutcome {
   documentId?: string;
   /** Set when the file looks like a newer version of a document here: ask what to do. */
   reimport?: Reimport;
+  /** Set for a bibliography: previewed, waiting for the user to say what to do with it. */
+  references?: { fileName: string; file: Blob; report: ReferencesReport };
 }
 
 /** A file that matched a document here, kept (as the file itself) until the user answers. */
@@ -27,6 +35,14 @@ export async function bytesOf(file: Blob): Promise<Uint8Array> {
 }
 
 export function describeOutcome(outcome: ImportOutcome): string {
+  const said = sayOutcome(outcome);
+  // What the import kept beyond the text, and what it left out: never silently.
+  const report =
+    outcome.kind === 'document' || outcome.kind === 'updated' ? describeReport(outcome.report) : '';
+  return report ? `${said}; ${report}` : said;
+}
+
+function sayOutcome(outcome: ImportOutcome): string {
   switch (outcome.kind) {
     case 'backup':
       return `restored ${plural(outcome.documents, 'document')}, ${plural(outcome.entities, 'entity')} and ${plural(outcome.highlights, 'highlight')}`;
@@ -34,6 +50,15 @@ export function describeOutcome(outcome: ImportOutcome): string {
       return `already here as “${outcome.title}” (identical content); opened it instead of adding a copy`;
     case 'match':
       return `looks like a newer version of “${outcome.title}” (same ${outcome.reason})`;
+    case 'references':
+      return `a bibliography of ${plural(outcome.report.items.length, 'reference')}, ${outcome.report.items.filter((i) => i.documentId).length} matching documents here: choose what to do with it`;
+    case 'project': {
+      const r = outcome.report;
+      const kept = r.unmapped.length ? `; not kept: ${r.unmapped.join('; ')}` : '';
+      return r.kind === 'codebook'
+        ? `codebook: ${plural(r.codes, 'code')} and ${plural(r.kinds, 'highlight kind')} added${kept}`
+        : `project${r.origin ? ` from ${r.origin}` : ''}: ${plural(r.documents, 'document')}, ${plural(r.highlights, 'highlight')}, ${plural(r.codes, 'code')}, ${plural(r.notes, 'note')} and ${plural(r.links, 'link')} added${r.alreadyHere ? ` (${plural(r.alreadyHere, 'source')} already here)` : ''}${kept}`;
+    }
     case 'updated':
       return `updated “${outcome.title}” to revision ${outcome.revision}${outcome.review ? `; ${plural(outcome.review, 'highlight')} to review` : '; every highlight found'}`;
     default:
@@ -44,7 +69,9 @@ export function describeOutcome(outcome: ImportOutcome): string {
 /** The outcome as the banner lists it, keeping what a later answer needs. */
 export function toFileOutcome(outcome: ImportOutcome, file: Blob): FileOutcome {
   const base = { fileName: outcome.fileName, ok: true, message: describeOutcome(outcome) };
-  if (outcome.kind === 'backup') return base;
+  if (outcome.kind === 'backup' || outcome.kind === 'project') return base;
+  if (outcome.kind === 'references')
+    return { ...base, references: { fileName: outcome.fileName, file, report: outcome.report } };
   if (outcome.kind === 'match') {
     const { fileName, documentId, title, reason } = outcome;
     return { ...base, reimport: { fileName, file, documentId, title, reason } };

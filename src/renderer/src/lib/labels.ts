@@ -17,6 +17,11 @@ const NOUNS = {
   paragraph: ['paragraph', 'paragraphs'],
   pair: ['pair', 'pairs'],
   file: ['file', 'files'],
+  reference: ['reference', 'references'],
+  source: ['source', 'sources'],
+  code: ['code', 'codes'],
+  'highlight kind': ['highlight kind', 'highlight kinds'],
+  link: ['link', 'links'],
 } as const satisfies Record<string, readonly [string, string]>;
 
 export type Noun = keyof typeof NOUNS;
@@ -39,8 +44,6 @@ export const SEARCH_KIND_LABELS: Record<SearchKind, string> = {
   block: nounLabel('passage', true),
   note: nounLabel('note', true),
 };
-
-export { KIND_LABELS } from '../../../shared/labels';
 
 /** The entity types the UI knows, in the order the entities panel lists them. */
 const TYPE_GROUPS: Record<string, string> = {

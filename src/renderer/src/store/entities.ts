@@ -1,21 +1,18 @@
-// The entities concern: every entity with how many highlights use it, and the passages
-// tagged to the entity whose panel is open.
-import type { EntityPassage, EntityWithUsage } from '../../../shared/api';
+// The entities concern: every entity with how many highlights use it. (The passages tagged
+// to one are a derived view: views/passages.ts.)
+import type { EntityWithUsage } from '../../../shared/api';
 import { patchList } from './changes';
 import type { Action, State } from './index';
 
 export interface EntitiesState {
   list: EntityWithUsage[] | undefined;
-  passages: { entityId: string; items: EntityPassage[] } | undefined;
 }
 
-export type EntitiesAction =
-  | { type: 'entities/listLoaded'; list: EntityWithUsage[] }
-  | { type: 'entities/passagesLoaded'; entityId: string; items: EntityPassage[] };
+export type EntitiesAction = { type: 'entities/listLoaded'; list: EntityWithUsage[] };
 
 const byName = (a: EntityWithUsage, b: EntityWithUsage): number => a.name.localeCompare(b.name);
 
-export const initialEntities: EntitiesState = { list: undefined, passages: undefined };
+export const initialEntities: EntitiesState = { list: undefined };
 
 export function entitiesReducer(state: EntitiesState, action: Action): EntitiesState {
   switch (action.type) {
@@ -26,8 +23,6 @@ export function entitiesReducer(state: EntitiesState, action: Action): EntitiesS
       if (!state.list || (!put.length && !removed.length)) return state;
       return { ...state, list: patchList(state.list, put, removed, (e) => e.id, byName) };
     }
-    case 'entities/passagesLoaded':
-      return { ...state, passages: { entityId: action.entityId, items: action.items } };
     default:
       return state;
   }
@@ -39,9 +34,3 @@ export const selectEntities = (state: State): EntityWithUsage[] => state.entitie
 
 export const selectEntity = (state: State, id: string | null): EntityWithUsage | undefined =>
   id === null ? undefined : state.entities.list?.find((e) => e.id === id);
-
-/** The passages of one entity, or undefined while they load (never another entity's). */
-export function selectPassages(state: State, entityId: string): EntityPassage[] | undefined {
-  const passages = state.entities.passages;
-  return passages?.entityId === entityId ? passages.items : undefined;
-}

@@ -1,7 +1,21 @@
 // The renderer's one store: a state of small modules (documents, entities, selection, ui,
-// history, workspace, research, layout, highlight list, notes, tags, drafts, settings), each with its own state, reducer and selectors. The state changes
-// only through actions; what the core sends is turned into actions by ../sync.
+// history, workspace, research, layout, highlight list, notes, tags, drafts, settings,
+// reading, and the derived views under views/), each with its own state, reducer and
+// selectors. The state changes only through actions; what the core sends is turned into
+// actions by ../sync.
 import type { ChangesAction } from './changes';
+import {
+  initialInterchange,
+  interchangeReducer,
+  type InterchangeAction,
+  type InterchangeState,
+} from './interchange';
+import {
+  codebookReducer,
+  initialCodebook,
+  type CodebookAction,
+  type CodebookState,
+} from './codebook';
 import { createStore, type Store } from './create-store';
 import { draftsReducer, initialDrafts, type DraftsAction, type DraftsState } from './drafts';
 import {
@@ -44,7 +58,9 @@ import {
 } from './research';
 import { initialNotes, notesReducer, type NotesAction, type NotesState } from './notes';
 import { initialTags, tagsReducer, type TagsAction, type TagsState } from './tags';
+import { initialReading, readingReducer, type ReadingAction, type ReadingState } from './reading';
 import { initialUi, uiReducer, type UiAction, type UiState } from './ui';
+import { initialViews, viewsReducer, type ViewsAction, type ViewsState } from './views/index';
 import {
   initialWorkspace,
   workspaceReducer,
@@ -66,6 +82,10 @@ export interface State {
   tags: TagsState;
   drafts: DraftsState;
   settings: SettingsState;
+  codebook: CodebookState;
+  interchange: InterchangeState;
+  reading: ReadingState;
+  views: ViewsState;
 }
 
 export type Action =
@@ -82,7 +102,11 @@ export type Action =
   | NotesAction
   | TagsAction
   | DraftsAction
-  | SettingsAction;
+  | SettingsAction
+  | CodebookAction
+  | InterchangeAction
+  | ReadingAction
+  | ViewsAction;
 
 export type WorkbenchStore = Store<State, Action>;
 
@@ -100,6 +124,10 @@ export const initialState: State = {
   tags: initialTags,
   drafts: initialDrafts,
   settings: initialSettings,
+  codebook: initialCodebook,
+  interchange: initialInterchange,
+  reading: initialReading,
+  views: initialViews,
 };
 
 /** Every module sees every action (a module may follow another's, as selection follows documents/opened). */
@@ -118,6 +146,10 @@ export function reduce(state: State, action: Action): State {
     tags: tagsReducer(state.tags, action),
     drafts: draftsReducer(state.drafts, action),
     settings: settingsReducer(state.settings, action),
+    codebook: codebookReducer(state.codebook, action),
+    interchange: interchangeReducer(state.interchange, action),
+    reading: readingReducer(state.reading, action),
+    views: viewsReducer(state.views, action),
   };
   const same = (Object.keys(next) as (keyof State)[]).every((key) => next[key] === state[key]);
   return same ? state : next;

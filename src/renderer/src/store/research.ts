@@ -12,6 +12,7 @@ export const RESEARCH_VIEWS = [
   'cooccurrence',
   'timeline',
   'tag',
+  'codebook',
 ] as const;
 export type ResearchView = (typeof RESEARCH_VIEWS)[number];
 

@@ -1,27 +1,41 @@
-// Keeps the store in step with the core. The window loads what it shows when it opens and
-// when the user opens another document or entity; after that, every change event carries
-// the records that changed, which the store applies as they are (see store/changes.ts).
-// Only what an event cannot carry is asked for again: everything after a reset (a repair),
-// and the passages of an open entity whose highlights (or their documents' titles) changed. An event that arrives while
-// an answer is on its way is applied again once the answer lands, so an answer that
-// predates the change cannot undo it.
+// Keeps the store's lists in step with the core. The window loads the workspace's lists
+// when it opens and the open document's view when the user opens another; after that,
+// every change event carries the records that changed, which the store applies as they are
+// (see store/changes.ts). Only a reset (a repair) asks for everything again. An event that
+// arrives while an answer is on its way is applied again once the answer lands, so an
+// answer that predates the change cannot undo it. Derived views (dossier, search, …) are
+// loaded by view-sync.ts, for what is on screen.
 import type { WorkbenchApi, WorkbenchEvent } from '../../../shared/api';
 import { coreChanged } from '../store/changes';
 import { selectCurrentDocumentId } from '../store/documents';
 import type { Action, WorkbenchStore } from '../store/index';
-import { selectOpenEntityId } from '../store/selection';
 import { showError } from '../store/ui';
 
 export interface WorkbenchSync {
-  /** Loads everything and follows the store's open document and entity from then on. */
+  /** Loads everything and follows the store's open document from then on. */
   start(): () => void;
   handleEvent(event: WorkbenchEvent): void;
   /** Resolves when no load is waiting (for tests and for callers that chain). */
   settled(): Promise<void>;
 }
 
-type Resource = 'info' | 'documents' | 'entities' | 'notes' | 'tags' | 'history';
-const LISTS: Resource[] = ['info', 'documents', 'entities', 'history', 'notes', 'tags'];
+/** The lists the window holds from the start, each read once and then kept by events. */
+const LISTS: Record<string, (api: WorkbenchApi) => Promise<Action>> = {
+  info: async (api) => ({ type: 'workspace/infoLoaded', info: await api['workspace.info']({}) }),
+  documents: async (api) => ({
+    type: 'documents/listLoaded',
+    list: await api['documents.list']({}),
+  }),
+  entities: async (api) => ({
+    type: 'entities/listLoaded',
+    list: await api['entities.list']({}),
+  }),
+  history: async (api) => ({ type: 'history/loaded', info: await api['history.info']({}) }),
+  notes: async (api) => ({ type: 'notes/listLoaded', list: await api['notes.list']({}) }),
+  tags: async (api) => ({ type: 'tags/listLoaded', list: await api['tags.list']({}) }),
+  codebook: async (api) => ({ type: 'codebook/loaded', codebook: await api['codebook.get']({}) }),
+  links: async (api) => ({ type: 'links/loaded', links: await api['links.list']({}) }),
+};
 
 const message = (error: unknown): string =>
   error instanceof Error ? error.message : String(error);
@@ -33,22 +47,18 @@ export function createSync(api: WorkbenchApi, store: WorkbenchStore): WorkbenchS
   const inFlight = new Set<Promise<unknown>>();
   /** Events received while any answer is on its way, applied again after each lands. */
   let recent: WorkbenchEvent[] = [];
-  let requested = { documentId: null as string | null, entityId: null as string | null };
+  let requestedDocument: string | null = null;
 
   /** Loads one thing; its answer is dispatched, then the events it may predate again. */
-  async function fetchLatest<T>(
-    resource: string,
-    load: () => Promise<T>,
-    land: (value: T) => Action,
-  ): Promise<void> {
+  async function fetchLatest(resource: string, load: () => Promise<Action>): Promise<void> {
     const ticket = (latest.get(resource) ?? 0) + 1;
     latest.set(resource, ticket);
     const promise = load();
     inFlight.add(promise);
     try {
-      const value = await promise;
+      const action = await promise;
       if (latest.get(resource) !== ticket) return;
-      dispatch(land(value));
+      dispatch(action);
       for (const event of recent) dispatch(coreChanged(event));
     } finally {
       inFlight.delete(promise);
@@ -56,137 +66,50 @@ export function createSync(api: WorkbenchApi, store: WorkbenchStore): WorkbenchS
     }
   }
 
-  const failed =
-    (then?: (error: unknown) => void) =>
-    (error: unknown): void =>
-      then ? then(error) : dispatch(showError(message(error)));
-
-  function load(resource: Resource): Promise<void> {
-    const run = (): Promise<void> => {
-      switch (resource) {
-        case 'info':
-          return fetchLatest(
-            'info',
-            () => api['workspace.info']({}),
-            (info) => ({
-              type: 'workspace/infoLoaded',
-              info,
-            }),
-          );
-        case 'documents':
-          return fetchLatest(
-            'documents',
-            () => api['documents.list']({}),
-            (list) => ({
-              type: 'documents/listLoaded',
-              list,
-            }),
-          );
-        case 'entities':
-          return fetchLatest(
-            'entities',
-            () => api['entities.list']({}),
-            (list) => ({
-              type: 'entities/listLoaded',
-              list,
-            }),
-          );
-        case 'notes':
-          return fetchLatest(
-            'notes',
-            () => api['notes.list']({}),
-            (list) => ({
-              type: 'notes/listLoaded',
-              list,
-            }),
-          );
-        case 'tags':
-          return fetchLatest(
-            'tags',
-            () => api['tags.list']({}),
-            (list) => ({
-              type: 'tags/listLoaded',
-              list,
-            }),
-          );
-        case 'history':
-          return fetchLatest(
-            'history',
-            () => api['history.info']({}),
-            (info) => ({
-              type: 'history/loaded',
-              info,
-            }),
-          );
-      }
-    };
-    return run().catch(failed());
-  }
+  const loadLists = (): void => {
+    for (const [resource, load] of Object.entries(LISTS))
+      void fetchLatest(resource, () => load(api)).catch((error: unknown) =>
+        dispatch(showError(message(error))),
+      );
+  };
 
   function loadView(): Promise<void> {
     const id = selectCurrentDocumentId(store.getState());
     if (id === null) return Promise.resolve();
-    return fetchLatest(
-      'view',
-      () => api['documents.get']({ id }),
-      (view) => ({
-        type: 'documents/viewLoaded',
-        view,
-      }),
-    ).catch(
-      failed((error) => dispatch({ type: 'documents/viewFailed', id, message: message(error) })),
+    return fetchLatest('view', async () => ({
+      type: 'documents/viewLoaded',
+      view: await api['documents.get']({ id }),
+    })).catch((error: unknown) =>
+      dispatch({ type: 'documents/viewFailed', id, message: message(error) }),
     );
   }
 
-  function loadPassages(): Promise<void> {
-    const entityId = selectOpenEntityId(store.getState());
-    if (entityId === null) return Promise.resolve();
-    return fetchLatest(
-      'passages',
-      () => api['annotations.byEntity']({ entityId }),
-      (items) => ({ type: 'entities/passagesLoaded', entityId, items }),
-    ).catch(failed());
-  }
-
-  /** Loads the view and passages when the user opens another document or entity. */
+  /** Loads the view when the user opens another document. */
   function follow(): void {
-    const state = store.getState();
-    const documentId = selectCurrentDocumentId(state);
-    const entityId = selectOpenEntityId(state);
-    if (documentId !== requested.documentId) {
-      requested = { ...requested, documentId };
-      void loadView();
-    }
-    if (entityId !== requested.entityId) {
-      requested = { ...requested, entityId };
-      if (entityId !== null) void loadPassages();
-    }
+    const documentId = selectCurrentDocumentId(store.getState());
+    if (documentId === requestedDocument) return;
+    requestedDocument = documentId;
+    void loadView();
   }
 
   return {
     start() {
       const unsubscribe = store.subscribe(follow);
-      for (const resource of LISTS) void load(resource);
+      loadLists();
       follow();
       return unsubscribe;
     },
     handleEvent(event) {
       if (event.reset) {
-        // Repaired or reopened: anything may have changed.
-        dispatch({ type: 'workspace/contentChanged' });
-        for (const resource of LISTS) void load(resource);
+        // Repaired or reopened: anything may have changed. The event marks every derived
+        // view stale; the lists and the open document are asked for again.
+        dispatch(coreChanged(event));
+        loadLists();
         void loadView();
-        void loadPassages();
         return;
       }
       if (inFlight.size > 0) recent.push(event);
       dispatch(coreChanged(event));
-      const entityId = selectOpenEntityId(store.getState());
-      if (
-        entityId !== null &&
-        (event.touchedEntities.includes(entityId) || event.documentRecords.length > 0)
-      )
-        void loadPassages();
     },
     async settled() {
       while (inFlight.size > 0) await Promise.allSettled([...inFlight]);

@@ -23,6 +23,7 @@ import { closePanel, focusOn, showAnnotation, showEntity } from '../store/select
 import { showError, showToast } from '../store/ui';
 import { createNotesCommands } from './notes-commands';
 import { createResearchCommands } from './research-commands';
+import { createCodebookCommands } from './codebook-commands';
 
 export type EventPatch = Pick<
   Input<'entities.update'>['patch'],
@@ -30,6 +31,7 @@ export type EventPatch = Pick<
 >;
 import { createSourceCommands } from './source-commands';
 import { createTransferCommands } from './transfer-commands';
+import { createEvidenceCommands } from './evidence-commands';
 
 export type AnnotationPatch = {
   kind?: AnnotationKind;
@@ -95,6 +97,8 @@ export function createCommands(api: WorkbenchApi, store: WorkbenchStore) {
     dispatch({ type: 'ui/outcomes', outcomes });
     const reimports = outcomes.flatMap((o) => (o.reimport ? [o.reimport] : []));
     if (reimports.length) dispatch({ type: 'ui/reimportAsked', reimports });
+    const asks = outcomes.flatMap((o) => (o.references ? [o.references] : []));
+    if (asks.length) dispatch({ type: 'interchange/referencesAsked', asks });
     const opened = outcomes.findLast((o) => o.documentId)?.documentId;
     if (opened) openDocument(opened);
   }
@@ -114,13 +118,15 @@ export function createCommands(api: WorkbenchApi, store: WorkbenchStore) {
 
   return {
     ...createResearchCommands(api, store, run),
-    ...createTransferCommands(api, store, imported),
+    ...createCodebookCommands(api, store, run),
+    ...createTransferCommands(api, store, imported, run),
     imported,
     ...createNotesCommands(api, store, run),
     run,
     openDocument,
     showHighlight,
     ...createSourceCommands(api, store, run, openDocument),
+    ...createEvidenceCommands(api, store, run),
 
     openHit: (hit: SearchHit): void => {
       if (hit.kind === 'entity') return dispatch(showEntity(hit.id));

@@ -1,14 +1,16 @@
-// Gives components the workbench: the API, the store and the commands, through one React
-// context, and useSelector to read the store (re-rendering only when the value read changes).
+// Gives components the workbench: the store, the commands and the views they may watch,
+// through one React context, and useSelector to read the store (re-rendering only when the
+// value read changes). Components never reach the API: they read the store, watch derived
+// views (hooks/use-view.ts) and call commands, which are the only writers.
 import { createContext, useContext, useSyncExternalStore, type ReactNode } from 'react';
-import type { WorkbenchApi } from '../../../shared/api';
 import type { State, WorkbenchStore } from '../store/index';
+import type { ViewSync } from '../sync/view-sync';
 import type { WorkbenchCommands } from './commands';
 
 export interface Workbench {
-  api: WorkbenchApi;
   store: WorkbenchStore;
   commands: WorkbenchCommands;
+  views: Pick<ViewSync, 'watch'>;
 }
 
 const WorkbenchContext = createContext<Workbench | null>(null);

@@ -1,21 +1,30 @@
 // Bringing files in and taking exports out, with progress: an import says which file of
 // how many it is on and can be stopped between files; an export says it is under way.
-import type { ExportFormat, WorkbenchApi } from '../../../shared/api';
+// Pasted text and annotations files come in here too, and a dossier or the timeline goes
+// out as a file.
+import type { ExportFormat, Input, Output, WorkbenchApi } from '../../../shared/api';
 import { download, importFiles, type FileOutcome } from '../lib/import-files';
 import { plural } from '../lib/labels';
 import type { WorkbenchStore } from '../store/index';
+import { selectExportOptions } from '../store/interchange';
 import { showError } from '../store/ui';
+
+type Run = <T>(call: () => Promise<T>) => Promise<T | undefined>;
 
 export function createTransferCommands(
   api: WorkbenchApi,
   store: WorkbenchStore,
   imported: (outcomes: FileOutcome[]) => void,
+  run: Run,
 ) {
   const { dispatch } = store;
   let controller: AbortController | null = null;
   const clear = (): void => dispatch({ type: 'ui/progress', progress: null });
 
   return {
+    /** A previewed bibliography imported as the user chose; its report, or undefined. */
+    importReferences: (fileName: string, text: string, mode: 'fill' | 'add') =>
+      run(() => api['documents.importReferences']({ fileName, text, mode })),
     importFiles: async (files: readonly File[]): Promise<void> => {
       if (files.length === 0) return;
       controller?.abort();
@@ -50,13 +59,55 @@ export function createTransferCommands(
         progress: { label: `Exporting ${name}`, done: 0, total: null, cancellable: false },
       });
       try {
-        const file = await api['export.create']({ format });
-        download(file.fileName, file.mimeType, file.content);
+        const { style, locale, code } = selectExportOptions(store.getState());
+        const file = await api['export.create']({
+          format,
+          style,
+          locale,
+          ...(code ? { code } : {}),
+        });
+        // A binary export (a .qdpx zip) arrives as base64: saved as its bytes.
+        const body =
+          file.encoding === 'base64'
+            ? new Blob([Uint8Array.from(atob(file.content), (c) => c.charCodeAt(0))], {
+                type: file.mimeType,
+              })
+            : file.content;
+        download(file.fileName, file.mimeType, body);
       } catch (error) {
         dispatch(showError(error instanceof Error ? error.message : String(error)));
       } finally {
         clear();
       }
+    },
+
+    /** Saves an export of the core's as a file; an error shows in the error line. */
+    exportDossier: async (id: string): Promise<void> => {
+      const file = await run(() => api['export.dossier']({ id }));
+      if (file) download(file.fileName, file.mimeType, file.content);
+    },
+
+    exportEvents: async (format: Input<'export.events'>['format']): Promise<void> => {
+      const file = await run(() => api['export.events']({ format }));
+      if (file) download(file.fileName, file.mimeType, file.content);
+    },
+
+    /** Adds pasted text as a document; rejects with the core's reason, for the dialog to show. */
+    pasteText: (input: Input<'documents.paste'>): Promise<Output<'documents.paste'>> =>
+      api['documents.paste'](input),
+
+    /** Imports an annotations file; rejects with the core's reason, for the dialog to show. */
+    importAnnotations: (
+      input: Input<'annotations.import'>,
+    ): Promise<Output<'annotations.import'>> => api['annotations.import'](input),
+
+    /** How far the annotations import named `jobId` has come (the dialog polls it). */
+    importStatus: (jobId: string): Promise<Output<'annotations.importStatus'>> =>
+      api['annotations.importStatus']({ jobId }),
+
+    /** Stops the annotations import named `jobId` before it saves anything. */
+    cancelImport: (jobId: string): void => {
+      void api['annotations.importCancel']({ jobId }).catch(() => undefined);
     },
 
     /** Stops the import under way after the file it is on. */

@@ -8,9 +8,8 @@ import { nextWaiting, useFocusNext } from '../../hooks/use-focus-next';
 import { MentionExtentChoice } from './MentionExtentChoice';
 import type { EntityMentions, Mention } from '../../../../shared/methods/mentions';
 import { plural } from '../../lib/labels';
-import { useQuery } from '../../hooks/use-query';
-import { selectContentChanges } from '../../store/workspace';
-import { useCommands, useSelector, useWorkbench } from '../../workbench/context';
+import { useView } from '../../hooks/use-view';
+import { useCommands } from '../../workbench/context';
 import { useModalDialog } from '../../hooks/use-modal-dialog';
 import { useLanguages } from '../../hooks/use-languages';
 
@@ -32,12 +31,10 @@ export function AllMentionsDialog({
   open: boolean;
   onClose: () => void;
 }): React.JSX.Element {
-  const { api } = useWorkbench();
   const commands = useCommands();
-  const changes = useSelector(selectContentChanges);
   const ref = useModalDialog(open);
   const [chosen, setChosen] = useState<ReadonlySet<string>>(new Set());
-  const { data, error } = useQuery(() => api['mentions.findAll']({}), [changes], open);
+  const { data, error } = useView('allMentions', 'all', { enabled: open });
 
   const { container, focusAfter } = useFocusNext<HTMLDivElement>('all-mentions-status');
   const pending = pendingOf(data?.groups ?? []);
@@ -78,7 +75,7 @@ export function AllMentionsDialog({
       <div ref={container}>
         <h2 id="all-mentions-title">Mentions of all entities</h2>
         {open && !data && !error && <p className="muted">Looking…</p>}
-        {error && <p role="alert">Could not find mentions: {error.message}</p>}
+        {error && <p role="alert">Could not find mentions: {error}</p>}
         {open && data && (
           <>
             <p role="status" tabIndex={-1} data-focus-key="all-mentions-status">

@@ -2,16 +2,13 @@
 // the registry yet, most frequent first. One click creates the entity and tags its
 // mentions (one undoable step).
 import { useState } from 'react';
-import { useQuery } from '../../hooks/use-query';
-import { selectContentChanges } from '../../store/workspace';
-import { useCommands, useSelector, useWorkbench } from '../../workbench/context';
+import { useView } from '../../hooks/use-view';
+import { useCommands } from '../../workbench/context';
 
 export function CandidatesPanel({ readOnly }: { readOnly: boolean }): React.JSX.Element | null {
-  const { api } = useWorkbench();
   const commands = useCommands();
-  const changes = useSelector(selectContentChanges);
   const [open, setOpen] = useState(false);
-  const { data } = useQuery(() => api['mentions.candidates']({ limit: 12 }), [changes], open);
+  const { data } = useView('candidates', 12, { enabled: open && !readOnly });
   if (readOnly) return null;
   return (
     <section className="candidates" aria-labelledby="candidates-heading">

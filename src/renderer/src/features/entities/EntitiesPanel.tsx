@@ -54,7 +54,7 @@ export function EntitiesPanel({
                   aria-current={entity.id === selectedId ? 'true' : undefined}
                   onClick={() => onOpen(entity.id)}
                 >
-                  <span>{entity.name}</span>
+                  <bdi>{entity.name}</bdi>
                   <span className="count" aria-hidden="true">
                     {entity.usage}
                   </span>

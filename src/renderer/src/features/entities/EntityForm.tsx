@@ -8,8 +8,8 @@ import type { SimilarEntity } from '../../../../shared/api';
 import { useDraftFields } from '../../hooks/use-draft';
 import { useSimilarEntities } from '../../hooks/use-similar-entities';
 import { splitAliases } from '../../lib/entity-match';
-import { saveOnKey } from '../../lib/save-keys';
-import { modKey } from '../../lib/shortcuts';
+import { runShortcut } from '../../lib/keymap';
+import { keysOf } from '../../lib/shortcuts';
 import { useConfirm } from '../../workbench/confirm';
 import { SimilarNotice } from './SimilarNotice';
 import { TypeSelect } from './TypeSelect';
@@ -88,7 +88,6 @@ export function EntityForm({
       confirmLabel: 'Discard changes',
       onConfirm: draft.discard,
     });
-  const mod = modKey();
   return (
     <form
       className="entity-form"
@@ -96,7 +95,7 @@ export function EntityForm({
         event.preventDefault();
         void submit();
       }}
-      onKeyDown={(e) => saveOnKey(e, () => void submit())}
+      onKeyDown={(e) => runShortcut('entity-editor', e, { 'entity.save': () => void submit() })}
     >
       <fieldset disabled={readOnly}>
         <label className="stack">
@@ -140,7 +139,7 @@ export function EntityForm({
         </label>
         {draft.dirty && (
           <p className="muted small" role="status">
-            Draft: not saved yet, kept on this machine. {mod}+S saves.
+            Draft: not saved yet, kept on this machine. {keysOf('entity.save')} saves.
           </p>
         )}
         <div className="row wrap">

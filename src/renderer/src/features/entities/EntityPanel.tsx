@@ -8,6 +8,7 @@ import { plural } from '../../lib/labels';
 import { EntityForm, type EntityFields } from './EntityForm';
 import { EventFields } from './EventFields';
 import { MergeSection } from './MergeSection';
+import { LinkedMarkdown } from '../notes/LinkedMarkdown';
 import { NoteBacklinks } from '../notes/NoteBacklinks';
 import { PassageList } from './PassageList';
 
@@ -70,6 +71,11 @@ export function EntityPanel({
             setClash(null);
           }}
         />
+      )}
+      {entity.description && (
+        <div className="description">
+          <LinkedMarkdown source={entity.description} />
+        </div>
       )}
       <EntityForm
         key={entity.id}

@@ -4,12 +4,12 @@
 // What is changed meanwhile is a draft, kept across panels and reloads.
 import { useState } from 'react';
 import { useDraftFields } from '../../hooks/use-draft';
-import { saveOnKey } from '../../lib/save-keys';
+import { runShortcut } from '../../lib/keymap';
 import { useConfirm } from '../../workbench/confirm';
 import type { EntityWithUsage } from '../../../../shared/api';
 import type { EventDate, Participant } from '../../../../shared/model';
-import type { DateSuggestion } from '../../../../shared/methods/events';
-import { useCommands, useWorkbench } from '../../workbench/context';
+import { useView } from '../../hooks/use-view';
+import { useCommands } from '../../workbench/context';
 
 export const ROLES = ['official', 'victim', 'witness', 'perpetrator', 'other'] as const;
 
@@ -48,7 +48,6 @@ export function EventFields({
   entities: readonly EntityWithUsage[];
   readOnly: boolean;
 }): React.JSX.Element {
-  const { api } = useWorkbench();
   const commands = useCommands();
   const confirm = useConfirm();
   const draft = useDraftFields(
@@ -72,7 +71,8 @@ export function EventFields({
     draft.set('event.participants', JSON.stringify(value));
   const [who, setWho] = useState('');
   const [role, setRole] = useState<string>(ROLES[0]);
-  const [suggestions, setSuggestions] = useState<DateSuggestion[] | null>(null);
+  const [suggesting, setSuggesting] = useState(false);
+  const suggestions = useView('dateSuggestions', entity.id, { enabled: suggesting }).data;
   const others = entities.filter((e) => e.id !== entity.id);
   const places = [...others].sort(
     (a, b) => Number(b.type === 'place') - Number(a.type === 'place'),
@@ -105,7 +105,7 @@ export function EventFields({
         e.preventDefault();
         void save();
       }}
-      onKeyDown={(e) => saveOnKey(e, () => void save())}
+      onKeyDown={(e) => runShortcut('event-editor', e, { 'event.save': () => void save() })}
     >
       <fieldset disabled={readOnly}>
         <legend>Event</legend>
@@ -131,10 +131,7 @@ export function EventFields({
               ? `Known to the ${precision}.`
               : 'Write the date as YYYY, YYYY-MM or YYYY-MM-DD.'}
         </p>
-        <button
-          type="button"
-          onClick={() => void api['events.suggestDates']({ id: entity.id }).then(setSuggestions)}
-        >
+        <button type="button" onClick={() => setSuggesting(true)}>
           Suggest dates from passages
         </button>
         {suggestions && (

@@ -8,9 +8,8 @@ import type { Entity } from '../../../../shared/model';
 import type { Mention } from '../../../../shared/methods/mentions';
 import { nextWaiting, useFocusNext } from '../../hooks/use-focus-next';
 import { plural } from '../../lib/labels';
-import { useQuery } from '../../hooks/use-query';
-import { selectContentChanges } from '../../store/workspace';
-import { useCommands, useSelector, useWorkbench } from '../../workbench/context';
+import { useView } from '../../hooks/use-view';
+import { useCommands } from '../../workbench/context';
 import { MentionExtentChoice } from './MentionExtentChoice';
 import { useLanguages } from '../../hooks/use-languages';
 
@@ -19,17 +18,11 @@ const STATUS = 'status';
 
 export function MentionFinder({ entity }: { entity: Entity }): React.JSX.Element {
   const languageOf = useLanguages();
-  const { api } = useWorkbench();
   const commands = useCommands();
-  const changes = useSelector(selectContentChanges);
   const [open, setOpen] = useState(false);
   const [chosen, setChosen] = useState<ReadonlySet<string>>(new Set());
   const { container, focusAfter } = useFocusNext<HTMLElement>(STATUS);
-  const { data: mentions } = useQuery(
-    () => api['mentions.find']({ entityId: entity.id }),
-    [entity.id, entity.updatedAt, changes],
-    open,
-  );
+  const { data: mentions } = useView('mentions', entity.id, { enabled: open });
   const pending = (mentions ?? []).filter((m) => !m.tagged);
   const accept = (list: Mention[]): void => {
     const keys = list.map(keyOf);

@@ -5,8 +5,8 @@ import { useState } from 'react';
 import type { EntityWithUsage } from '../../../../shared/api';
 import type { MergeField } from '../../../../shared/methods/entities';
 import { plural } from '../../lib/labels';
-import { useQuery } from '../../hooks/use-query';
-import { useCommands, useWorkbench } from '../../workbench/context';
+import { useView } from '../../hooks/use-view';
+import { useCommands } from '../../workbench/context';
 
 const FIELD_LABELS: Record<MergeField, string> = {
   type: 'Type',
@@ -26,7 +26,6 @@ export function MergeSection({
   presetOtherId?: string;
   onDone: () => void;
 }): React.JSX.Element {
-  const { api } = useWorkbench();
   const commands = useCommands();
   const others = entities.filter((e) => e.id !== entity.id);
   const [otherId, setOtherId] = useState(presetOtherId ?? '');
@@ -34,10 +33,10 @@ export function MergeSection({
   const [choices, setChoices] = useState<Partial<Record<MergeField, string>>>({});
   const other = others.find((e) => e.id === otherId);
   const [targetId, sourceId] = keepOther ? [otherId, entity.id] : [entity.id, otherId];
-  const preview = useQuery(
-    () => api['entities.mergePreview']({ targetId, sourceIds: [sourceId] }),
-    [targetId, sourceId],
-    other !== undefined,
+  const preview = useView(
+    'mergePreview',
+    { targetId, sourceId },
+    { enabled: other !== undefined },
   ).data;
   const unresolved = (preview?.conflicts ?? []).filter(
     (c) => c.field !== 'description' && choices[c.field] === undefined,

@@ -5,6 +5,7 @@ import type { EntityPassage, EntityWithUsage } from '../../../../shared/api';
 import { plural } from '../../lib/labels';
 import { useCommands } from '../../workbench/context';
 import { useLanguages } from '../../hooks/use-languages';
+import { quoteOf } from '../../../../shared/regions';
 
 const NEW = '\u0000new';
 
@@ -40,14 +41,14 @@ export function PassageList({
       )}
       <ol className="passages" aria-label={`Passages tagged to ${entity.name}`}>
         {passages?.map((p) => {
-          const short = p.annotation.target.quote.exact.slice(0, 60);
+          const short = quoteOf(p.annotation).slice(0, 60);
           return (
             <li key={p.annotation.id}>
               <blockquote
                 className={`quote quote-${p.annotation.kind}`}
                 {...languageOf(p.annotation.documentId)}
               >
-                {p.annotation.target.quote.exact}
+                {quoteOf(p.annotation)}
               </blockquote>
               <div className="row spread">
                 {!readOnly && (

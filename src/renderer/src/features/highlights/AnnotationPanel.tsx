@@ -1,15 +1,21 @@
-// The side panel for one highlight: its quote, kind, entities, free-text tags, Markdown
-// note (./HighlightNote.tsx, written as a draft until saved), the notes that link it, and
-// dates, with editing and deleting. Every change is saved at once and shown once on disk.
+// The side panel for one highlight: its quote, kind (one of the codebook's), entities,
+// free-text tags, Markdown note (./HighlightNote.tsx, written as a draft until saved), its
+// links to other highlights, the notes that link it, and dates, with editing and deleting.
+// Every change is saved at once and shown once it is on disk.
 import type { EntityWithUsage } from '../../../../shared/api';
-import { ANNOTATION_KINDS, type Annotation, type AnnotationKind } from '../../../../shared/model';
+import type { Annotation, AnnotationKind } from '../../../../shared/model';
 import type { NewEntity } from '../../lib/entity-match';
-import { formatDate, KIND_LABELS, STATUS_TEXT } from '../../lib/labels';
+import { formatDate, STATUS_TEXT } from '../../lib/labels';
+import { selectCodebook } from '../../store/codebook';
+import { useSelector } from '../../workbench/context';
+import { HighlightLinks } from './HighlightLinks';
 import { EntityPicker } from '../entities/EntityPicker';
 import { NoteBacklinks } from '../notes/NoteBacklinks';
 import { HighlightNote } from './HighlightNote';
 import { TagEditor } from './TagEditor';
 import { useDocumentLanguage } from '../../hooks/use-languages';
+import { quoteOf } from '../../../../shared/regions';
+import { PageLink } from '../reader/PageLink';
 
 export interface AnnotationActions {
   update: (patch: {
@@ -38,6 +44,7 @@ export function AnnotationPanel({
   actions: AnnotationActions;
 }): React.JSX.Element {
   const language = useDocumentLanguage(annotation.documentId);
+  const { kinds } = useSelector(selectCodebook);
   const byId = new Map(entities.map((e) => [e.id, e]));
   const tagged = annotation.entityIds.map((id) => byId.get(id)).filter((e) => e !== undefined);
 
@@ -52,8 +59,9 @@ export function AnnotationPanel({
         </button>
       </header>
       <blockquote className={`quote quote-${annotation.kind}`} {...language}>
-        {annotation.target.quote.exact}
+        {quoteOf(annotation)}
       </blockquote>
+      <PageLink annotation={annotation} />
       {annotation.status !== 'anchored' && (
         <p className={`status status-${annotation.status}`} role="note">
           {STATUS_TEXT[annotation.status]}
@@ -66,16 +74,16 @@ export function AnnotationPanel({
       <fieldset disabled={readOnly}>
         <legend>Kind</legend>
         <div className="row wrap">
-          {ANNOTATION_KINDS.map((kind) => (
-            <label key={kind} className={`kind-choice swatch-${kind}`}>
+          {kinds.map(({ id, label }) => (
+            <label key={id} className={`kind-choice swatch-${id}`}>
               <input
                 type="radio"
                 name="kind"
-                value={kind}
-                checked={annotation.kind === kind}
-                onChange={() => void actions.update({ kind })}
+                value={id}
+                checked={annotation.kind === id}
+                onChange={() => void actions.update({ kind: id })}
               />
-              {KIND_LABELS[kind]}
+              {label}
             </label>
           ))}
         </div>
@@ -133,6 +141,9 @@ export function AnnotationPanel({
         startEditing={intent === 'note'}
         save={(note) => actions.update({ note })}
       />
+
+
+      <HighlightLinks annotation={annotation} readOnly={readOnly} />
 
       <NoteBacklinks
         target={{ kind: 'highlight', id: annotation.id }}

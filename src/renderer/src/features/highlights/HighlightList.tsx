@@ -1,10 +1,14 @@
 // The open document's highlights: each with its kind, entities, tags and whether it has a
-// note; filtered by kind, entity, tag and status, sorted by place or date; folded away
-// when not wanted. It stays beside whatever the details column has open.
+// note; filtered by kind, entity, tag (a code takes in the codes under it) and status,
+// sorted by place or date; folded away when not wanted. It stays beside whatever the
+// details column has open.
 import { ANCHOR_STATUS_LABELS } from '../../../../shared/concepts/anchor-status';
+import { HIGHLIGHT_KINDS } from '../../../../shared/concepts/highlight-kinds';
 import { useId, useState } from 'react';
 import type { EntityWithUsage } from '../../../../shared/api';
-import { ANNOTATION_KINDS, AnchorStatus, type Annotation } from '../../../../shared/model';
+import { codePath } from '../../../../shared/codebook/code-tree';
+import { kindLabel } from '../../../../shared/codebook/codebook';
+import { AnchorStatus, type Annotation, type Codebook } from '../../../../shared/model';
 import {
   filterChoices,
   filterHighlights,
@@ -14,8 +18,11 @@ import {
   type HighlightFilter,
   type HighlightSort,
 } from '../../lib/highlight-filter';
-import { KIND_LABELS, plural } from '../../lib/labels';
+import { plural } from '../../lib/labels';
 import { useLanguages } from '../../hooks/use-languages';
+import { selectCodebook } from '../../store/codebook';
+import { useSelector } from '../../workbench/context';
+import { quoteOf } from '../../../../shared/regions';
 
 const PAGE = 100;
 
@@ -50,9 +57,10 @@ export function HighlightList({
   const listId = useId();
   // A long list is drawn a page at a time: a thousand rows would be thousands of elements.
   const [limit, setLimit] = useState(PAGE);
+  const codebook = useSelector(selectCodebook);
   const names = new Map(entities.map((e) => [e.id, e.name]));
-  const shown = filterHighlights(annotations, filter);
-  const choices = filterChoices(annotations);
+  const shown = filterHighlights(annotations, filter, codebook);
+  const choices = filterChoices(annotations, codebook);
   const count =
     shown.length === annotations.length
       ? plural(annotations.length, 'highlight')
@@ -75,10 +83,12 @@ export function HighlightList({
           {annotations.length === 0 ? (
             <p className="muted">
               Select text in the document to highlight it, or focus the text and press S for a
-              sentence. Then press H to highlight, or 1–4 to choose the kind.
+              sentence. Then press H to highlight, or a number (1–
+              {Math.min(HIGHLIGHT_KINDS.length, codebook.kinds.length)}) to choose the kind.
             </p>
           ) : (
             <Filters
+              codebook={codebook}
               filter={filter}
               tags={choices.tags}
               entities={choices.entityIds.map((id) => ({ id, name: names.get(id) ?? id }))}
@@ -92,6 +102,7 @@ export function HighlightList({
             {shown.slice(0, limit).map((a) => (
               <li key={a.id}>
                 <Row
+                  kind={kindLabel(codebook, a.kind)}
                   annotation={a}
                   entityNames={a.entityIds
                     .map((id) => names.get(id))
@@ -114,11 +125,13 @@ export function HighlightList({
 }
 
 function Row({
+  kind,
   annotation: a,
   entityNames,
   selected,
   onOpen,
 }: {
+  kind: string;
   annotation: Annotation;
   entityNames: string[];
   selected: boolean;
@@ -126,7 +139,7 @@ function Row({
 }): React.JSX.Element {
   const languageOf = useLanguages();
   const details = [
-    KIND_LABELS[a.kind],
+    kind,
     a.status === 'anchored' ? '' : STATUS_NAMES[a.status].toLowerCase(),
     a.note ? 'has a note' : '',
   ].filter(Boolean);
@@ -135,15 +148,15 @@ function Row({
       type="button"
       onClick={onOpen}
       aria-current={selected ? 'true' : undefined}
-      aria-label={`Highlight: ${a.target.quote.exact.slice(0, 80)} (${details.join(', ')})`}
+      aria-label={`Highlight: ${quoteOf(a).slice(0, 80)} (${details.join(', ')})`}
     >
       <span className={`kind-dot swatch-${a.kind}`} aria-hidden="true" />
       <span className="row-body">
         <span className="clamp" {...languageOf(a.documentId)}>
-          {a.target.quote.exact}
+          {quoteOf(a)}
         </span>
         <span className="muted row-meta">
-          {KIND_LABELS[a.kind]}
+          {kind}
           {a.status === 'anchored' ? '' : ` · ${STATUS_NAMES[a.status].toLowerCase()}`}
           {a.status === 'fuzzy' && a.confidence !== undefined
             ? ` ${Math.round(a.confidence * 100)} %`
@@ -176,11 +189,13 @@ function Row({
 
 function Filters({
   filter,
+  codebook,
   tags,
   entities,
   onFilter,
 }: {
   filter: HighlightFilter;
+  codebook: Codebook;
   tags: string[];
   entities: { id: string; name: string }[];
   onFilter: (filter: Partial<HighlightFilter>) => void;
@@ -192,14 +207,14 @@ function Filters({
         <select
           value={filter.kind ?? ''}
           onChange={(e) => {
-            const kind = ANNOTATION_KINDS.find((k) => k === e.target.value);
-            onFilter({ kind: kind ?? null });
+            const kind = codebook.kinds.find((k) => k.id === e.target.value);
+            onFilter({ kind: kind?.id ?? null });
           }}
         >
           <option value="">Any</option>
-          {ANNOTATION_KINDS.map((kind) => (
-            <option key={kind} value={kind}>
-              {KIND_LABELS[kind]}
+          {codebook.kinds.map((kind) => (
+            <option key={kind.id} value={kind.id}>
+              {kind.label}
             </option>
           ))}
         </select>
@@ -226,11 +241,14 @@ function Filters({
             onChange={(e) => onFilter({ tag: e.target.value || null })}
           >
             <option value="">Any</option>
-            {tags.map((tag) => (
-              <option key={tag} value={tag}>
-                {tag}
-              </option>
-            ))}
+            {tags
+              .map((tag) => ({ tag, path: codePath(codebook, tag) }))
+              .sort((a, b) => a.path.localeCompare(b.path))
+              .map(({ tag, path }) => (
+                <option key={tag} value={tag}>
+                  {path}
+                </option>
+              ))}
           </select>
         </label>
       )}

@@ -5,10 +5,10 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import type { Annotation } from '../../../../shared/model';
 import { useDraftFields } from '../../hooks/use-draft';
-import { modKey } from '../../lib/shortcuts';
-import { saveOnKey } from '../../lib/save-keys';
+import { runShortcut } from '../../lib/keymap';
+import { keysOf } from '../../lib/shortcuts';
 import { useConfirm } from '../../workbench/confirm';
-import { Markdown } from '../notes/Markdown';
+import { LinkedMarkdown } from '../notes/LinkedMarkdown';
 
 export function HighlightNote({
   annotation,
@@ -55,7 +55,6 @@ export function HighlightNote({
         close();
       },
     });
-  const mod = modKey();
 
   if (editing) {
     return (
@@ -65,7 +64,13 @@ export function HighlightNote({
           event.preventDefault();
           void submit();
         }}
-        onKeyDown={(e) => saveOnKey(e, () => void submit())}
+        onKeyDown={(e) =>
+          runShortcut('highlight-note', e, {
+            'highlightNote.save': () => void submit(),
+            // Closing keeps the draft: it stays under the note, marked, until saved or discarded.
+            'highlightNote.cancel': close,
+          })
+        }
       >
         <label className="stack">
           Note (Markdown)
@@ -80,16 +85,10 @@ export function HighlightNote({
               e.target.setSelectionRange(e.target.value.length, e.target.value.length)
             }
             onChange={(e) => draft.set('note', e.target.value)}
-            onKeyDown={(e) => {
-              if (e.key !== 'Escape') return;
-              // Closing keeps the draft: it stays under the note, marked, until saved or discarded.
-              e.preventDefault();
-              close();
-            }}
           />
         </label>
         <p id={hintId} className="muted small">
-          {mod}+S or {mod}+Enter saves. Esc closes and keeps the draft.
+          {keysOf('highlightNote.save')} saves. {keysOf('highlightNote.cancel')} closes and keeps the draft.
         </p>
         {draft.stale && <StaleNotice />}
         <div className="row wrap">
@@ -111,7 +110,7 @@ export function HighlightNote({
 
   return (
     <>
-      {annotation.note ? <Markdown source={annotation.note} /> : <p className="muted">No note.</p>}
+      {annotation.note ? <LinkedMarkdown source={annotation.note} /> : <p className="muted">No note.</p>}
       {draft.dirty && (
         <div className="draft-notice" role="group" aria-label="Unsaved draft of the note">
           <p>

@@ -3,25 +3,26 @@
 import { useId } from 'react';
 import type { SearchHit } from '../../../../shared/methods/search';
 import { useCombobox } from '../../hooks/use-combobox';
-import { useQuery } from '../../hooks/use-query';
-import { useWorkbench } from '../../workbench/context';
+import { useView } from '../../hooks/use-view';
 
 export function HighlightPicker({
   exclude,
   onPick,
+  label = 'Link a highlight',
 }: {
   exclude: readonly string[];
   onPick: (hit: SearchHit) => void;
+  /** The box's accessible name (a note links a highlight; a highlight links another). */
+  label?: string;
 }): React.JSX.Element {
-  const { api } = useWorkbench();
   const { query, setQuery, open, setOpen, active, inputProps, onKey } = useCombobox();
   const listId = useId();
   const trimmed = query.trim();
   const enabled = trimmed.length >= 2;
-  const { data, error } = useQuery(
-    () => api['search.query']({ query: trimmed, kinds: ['highlight'], limit: 20 }),
-    [trimmed],
-    enabled,
+  const { data, error } = useView(
+    'search',
+    { query: trimmed, kinds: ['highlight'], limit: 20 },
+    { enabled, keepPrevious: true },
   );
   const hits = enabled ? (data?.hits ?? []).filter((h) => !exclude.includes(h.id)) : [];
   const choose = (index: number): void => {
@@ -36,18 +37,18 @@ export function HighlightPicker({
     <div className="combobox">
       <input
         role="combobox"
-        aria-label="Link a highlight"
+        aria-label={label}
         aria-expanded={expanded}
         aria-controls={listId}
         aria-autocomplete="list"
         aria-activedescendant={expanded ? `${listId}-${active}` : undefined}
-        placeholder="Link a highlight: type words of its quote"
+        placeholder={`${label}: type words of its quote`}
         {...inputProps}
         onKeyDown={(e) => onKey(e, hits.length, choose)}
         onBlur={() => setTimeout(() => setOpen(false), 150)}
       />
       {open && enabled && data && hits.length === 0 && (
-        <p className="muted small">{error?.message ?? `No highlight matches “${trimmed}”.`}</p>
+        <p className="muted small">{error ?? `No highlight matches “${trimmed}”.`}</p>
       )}
       {expanded && (
         <ul role="listbox" id={listId} aria-label="Highlights">

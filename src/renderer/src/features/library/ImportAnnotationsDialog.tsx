@@ -3,7 +3,6 @@
 // which document here that is; for a page no document matches, the user picks one (or
 // leaves those annotations out), chooses whether free-text tags become tags or entities,
 // and then sees what became of every annotation.
-import { IMPORT_STATUS_LABELS } from '../../../../shared/concepts/anchor-status';
 import { useEffect, useId, useRef, useState } from 'react';
 import type { DocumentListItem } from '../../../../shared/api';
 import type {
@@ -12,20 +11,28 @@ import type {
   TagMode,
 } from '../../../../shared/methods/annotations';
 import { plural } from '../../../../shared/text';
-import { useWorkbench } from '../../workbench/context';
+import { useView } from '../../hooks/use-view';
+import { selectDocumentList } from '../../store/documents';
+import { useCommands, useSelector } from '../../workbench/context';
+import { ImportAnnotationsReport } from './ImportAnnotationsReport';
+import { ImportProgress } from './ImportProgress';
 import '../../styles/interchange.css';
 
 export interface AnnotationsFile {
   name: string;
   json: string;
+  /** Names this pick of the file: its preview is kept under it. */
+  token: string;
 }
 
+/** After the preview: choosing, importing, or what became of the import. */
 type Step =
-  | { kind: 'reading' }
+  | { kind: 'choose' }
   | { kind: 'failed'; message: string }
-  | { kind: 'choose'; preview: AnnotationsPreview; documents: DocumentListItem[] }
-  | { kind: 'importing' }
+  | { kind: 'importing'; jobId: string }
   | { kind: 'done'; report: AnnotationsReport };
+
+const NO_DOCUMENTS: DocumentListItem[] = [];
 
 const message = (error: unknown): string =>
   error instanceof Error ? error.message : String(error);
@@ -37,43 +44,57 @@ export function ImportAnnotationsDialog({
   file: AnnotationsFile;
   onClose: () => void;
 }): React.JSX.Element {
-  const { api } = useWorkbench();
+  const commands = useCommands();
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
-  const [step, setStep] = useState<Step>({ kind: 'reading' });
-  const [chosen, setChosen] = useState<Record<string, string>>({});
+  const documents = useSelector(selectDocumentList) ?? NO_DOCUMENTS;
+  const [step, setStep] = useState<Step>({ kind: 'choose' });
+  // Read while the user chooses; the import that follows changes what it would say.
+  const read = useView(
+    'annotationsPreview',
+    { token: file.token, json: file.json },
+    { enabled: step.kind === 'choose' },
+  );
+  const preview = read.data;
+  // What the user picked for each address; the preview's match until they pick.
+  const [picked, setPicked] = useState<Record<string, string>>({});
   const [tags, setTags] = useState<TagMode>('tags');
+  const chosen: Record<string, string> = Object.fromEntries(
+    (preview?.targets ?? []).map((t) => [t.url, picked[t.url] ?? t.documentId ?? '']),
+  );
 
   // Mounted for one file and gone when closed, so every file starts from "reading".
   useEffect(() => {
     const dialog = ref.current;
     if (dialog && !dialog.open) dialog.showModal();
-    let stale = false;
-    Promise.all([api['annotations.importPreview']({ json: file.json }), api['documents.list']({})])
-      .then(([preview, documents]) => {
-        if (stale) return;
-        setChosen(Object.fromEntries(preview.targets.map((t) => [t.url, t.documentId ?? ''])));
-        setStep({ kind: 'choose', preview, documents });
-      })
-      .catch((error: unknown) => {
-        if (!stale) setStep({ kind: 'failed', message: message(error) });
-      });
-    return () => {
-      stale = true;
-    };
-  }, [api, file]);
+  }, []);
 
   const runImport = async (): Promise<void> => {
-    setStep({ kind: 'importing' });
+    // Names this import, so its progress can be asked for and it can be cancelled.
+    const jobId = crypto.randomUUID();
+    setStep({ kind: 'importing', jobId });
     try {
       const documents = Object.entries(chosen)
         .filter(([, documentId]) => documentId)
         .map(([url, documentId]) => ({ url, documentId }));
-      const report = await api['annotations.import']({ json: file.json, documents, tags });
+      const report = await commands.importAnnotations({
+        json: file.json,
+        documents,
+        tags,
+        jobId,
+      });
       setStep({ kind: 'done', report });
     } catch (error) {
       setStep({ kind: 'failed', message: message(error) });
     }
+  };
+  const cancel = (jobId: string): void => {
+    commands.cancelImport(jobId);
+  };
+  // Closing the dialog while it imports stops the import: nothing happens out of sight.
+  const close = (): void => {
+    if (step.kind === 'importing') cancel(step.jobId);
+    onClose();
   };
 
   return (
@@ -83,41 +104,44 @@ export function ImportAnnotationsDialog({
       aria-labelledby={titleId}
       onCancel={(e) => {
         e.preventDefault();
-        onClose();
+        close();
       }}
     >
       <h2 id={titleId}>Import annotations from {file.name}</h2>
-      {(step.kind === 'reading' || step.kind === 'importing') && (
-        <p role="status">{step.kind === 'reading' ? 'Reading the file…' : 'Importing…'}</p>
+      {step.kind === 'choose' && read.loading && <p role="status">Reading the file…</p>}
+      {step.kind === 'importing' && (
+        <ImportProgress jobId={step.jobId} onCancel={() => cancel(step.jobId)} />
       )}
-      {step.kind === 'failed' && (
+      {(step.kind === 'failed' || (step.kind === 'choose' && read.error)) && (
         <p role="alert" className="interchange-error">
-          {step.message}
+          {step.kind === 'failed' ? step.message : read.error}
         </p>
       )}
-      {step.kind === 'choose' && (
+      {step.kind === 'choose' && preview && (
         <Choices
-          preview={step.preview}
-          documents={step.documents}
+          preview={preview}
+          documents={documents}
           chosen={chosen}
-          onChoose={(url, id) => setChosen((c) => ({ ...c, [url]: id }))}
+          onChoose={(url, id) => setPicked((c) => ({ ...c, [url]: id }))}
           tags={tags}
           onTags={setTags}
         />
       )}
-      {step.kind === 'done' && <Report report={step.report} />}
+      {step.kind === 'done' && <ImportAnnotationsReport report={step.report} />}
       <div className="row end">
-        <button type="button" onClick={onClose}>
-          {step.kind === 'choose' ? 'Cancel' : 'Close'}
-        </button>
-        {step.kind === 'choose' && (
+        {step.kind !== 'importing' && (
+          <button type="button" onClick={close}>
+            {step.kind === 'choose' ? 'Cancel' : 'Close'}
+          </button>
+        )}
+        {step.kind === 'choose' && preview && (
           <button
             type="button"
             className="primary"
-            disabled={step.preview.total === 0}
+            disabled={preview.total === 0}
             onClick={() => void runImport()}
           >
-            Import {plural(step.preview.total, 'annotation')}
+            Import {plural(preview.total, 'annotation')}
           </button>
         )}
       </div>
@@ -200,31 +224,6 @@ function Choices({
           name, or created.
         </p>
       )}
-    </>
-  );
-}
-
-function Report({ report }: { report: AnnotationsReport }): React.JSX.Element {
-  const { anchored, fuzzy, orphaned, duplicate } = report.counts;
-  return (
-    <>
-      <p role="status">
-        {anchored} anchored, {fuzzy} fuzzy (to review), {orphaned} not imported, {duplicate} already
-        here.
-        {report.entitiesCreated.length > 0 &&
-          ` New entities: ${report.entitiesCreated.join(', ')}.`}
-      </p>
-      {/* It scrolls: focusable, so the keyboard can scroll it too. */}
-      <ol className="interchange-report" aria-label="What became of each annotation" tabIndex={0}>
-        {report.items.map((item) => (
-          <li key={item.index} className={`interchange-${item.status}`}>
-            <strong>{IMPORT_STATUS_LABELS[item.status]}</strong>
-            {item.confidence !== undefined && ` (confidence ${item.confidence.toFixed(2)})`}
-            {item.quote ? <q>{item.quote}</q> : <span> (no quote)</span>}
-            {item.reason && <span className="interchange-reason">{item.reason}</span>}
-          </li>
-        ))}
-      </ol>
     </>
   );
 }

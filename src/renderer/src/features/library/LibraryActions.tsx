@@ -1,6 +1,7 @@
-// Bringing material in and taking notes out: import files (the system's file dialog),
-// paste text as a new document, import annotations made elsewhere, export in four
-// formats, and verify every quote against its text.
+// Bringing material in and taking notes out: import files (the system's file dialog;
+// documents, backups, bibliographies, REFI-QDA projects and codebooks), paste text as a new
+// document, import annotations made elsewhere, export in every format (with the citation
+// style and code chosen in Export options), and verify every quote against its text.
 import { EXPORT_FORMATS } from '../../../../shared/concepts/export-formats';
 import { useEffect, useRef, useState } from 'react';
 import { IMPORT_ACCEPT } from '../../../../shared/concepts/import-formats';
@@ -8,10 +9,14 @@ import type { FileOutcome } from '../../lib/import-files';
 import { EMPTY_SOURCE, filledSource, SourceFields } from '../reader/SourceFields';
 import { ImportAnnotationsDialog, type AnnotationsFile } from './ImportAnnotationsDialog';
 import { VerifyDialog } from './VerifyDialog';
+import { ExportOptionsDialog } from './ExportOptionsDialog';
 import { showError } from '../../store/ui';
 import { useWorkbench } from '../../workbench/context';
 
 const EXPORTS = EXPORT_FORMATS.map((f) => ({ format: f.id, label: f.label }));
+
+/** Counts the annotations files picked, so each pick is previewed afresh. */
+let picks = 0;
 
 export function LibraryActions({
   readOnly,
@@ -20,7 +25,7 @@ export function LibraryActions({
   readOnly: boolean;
   onImported: (outcomes: FileOutcome[]) => void;
 }): React.JSX.Element {
-  const { api, store, commands } = useWorkbench();
+  const { store, commands } = useWorkbench();
   const onError = (message: string): void => store.dispatch(showError(message));
   const fileInput = useRef<HTMLInputElement>(null);
   const pasteDialog = useRef<HTMLDialogElement>(null);
@@ -31,6 +36,7 @@ export function LibraryActions({
   const annotationsInput = useRef<HTMLInputElement>(null);
   const [annotations, setAnnotations] = useState<AnnotationsFile | null>(null);
   const [verifying, setVerifying] = useState(false);
+  const [exportOptions, setExportOptions] = useState(false);
 
   useEffect(() => {
     if (!exportOpen) return;
@@ -76,7 +82,12 @@ export function LibraryActions({
               e.target.value = '';
               if (!file) return;
               file.text().then(
-                (json) => setAnnotations({ name: file.name, json }),
+                (json) =>
+                  setAnnotations({
+                    name: file.name,
+                    json,
+                    token: `${file.name}:${++picks}`,
+                  }),
                 (error: unknown) => onError(`${file.name} could not be read: ${String(error)}`),
               );
             }}
@@ -110,9 +121,20 @@ export function LibraryActions({
                 {label}
               </button>
             ))}
+            <button type="button" role="menuitem" onClick={() => setExportOptions(true)}>
+              Export options (citation style, code)…
+            </button>
+            {/* Not a format of the table: a bundle is written from the files, not a snapshot. */}
+            <button type="button" role="menuitem" onClick={() => void commands.exportBundle(true)}>
+              Evidence bundle (.zip, with originals)
+            </button>
+            <button type="button" role="menuitem" onClick={() => void commands.exportBundle(false)}>
+              Evidence bundle (.zip, originals named only)
+            </button>
           </div>
         )}
       </div>
+      <ExportOptionsDialog open={exportOptions} onClose={() => setExportOptions(false)} />
       {annotations && (
         <ImportAnnotationsDialog file={annotations} onClose={() => setAnnotations(null)} />
       )}
@@ -138,27 +160,30 @@ export function LibraryActions({
             disabled={!text.trim()}
             onClick={() => {
               const filled = filledSource(source);
-              void api['documents.paste']({
-                text,
-                ...(title.trim() ? { title } : {}),
-                ...(Object.keys(filled).length ? { source: filled } : {}),
-              }).then(
-                (outcome) => {
-                  pasteDialog.current?.close();
-                  setTitle('');
-                  setText('');
-                  setSource(EMPTY_SOURCE);
-                  onImported([
-                    {
-                      fileName: 'Pasted text',
-                      ok: true,
-                      message: outcome.kind === 'document' ? `added “${outcome.title}”` : '',
-                      ...(outcome.kind === 'document' ? { documentId: outcome.documentId } : {}),
-                    },
-                  ]);
-                },
-                (error: unknown) => onError(error instanceof Error ? error.message : String(error)),
-              );
+              void commands
+                .pasteText({
+                  text,
+                  ...(title.trim() ? { title } : {}),
+                  ...(Object.keys(filled).length ? { source: filled } : {}),
+                })
+                .then(
+                  (outcome) => {
+                    pasteDialog.current?.close();
+                    setTitle('');
+                    setText('');
+                    setSource(EMPTY_SOURCE);
+                    onImported([
+                      {
+                        fileName: 'Pasted text',
+                        ok: true,
+                        message: outcome.kind === 'document' ? `added “${outcome.title}”` : '',
+                        ...(outcome.kind === 'document' ? { documentId: outcome.documentId } : {}),
+                      },
+                    ]);
+                  },
+                  (error: unknown) =>
+                    onError(error instanceof Error ? error.message : String(error)),
+                );
             }}
           >
             Add document

@@ -1,41 +1,22 @@
 // "Verify quotes": asks the core to check every highlight's quote against its document's
 // text and every text against its recorded SHA-256, and lists each mismatch by document
 // and highlight, so a researcher knows before publishing whether a file was changed.
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useId, useRef } from 'react';
 import type { VerifyReport } from '../../../../shared/methods/workspace';
 import { plural } from '../../../../shared/text';
-import { useWorkbench } from '../../workbench/context';
+import { useView } from '../../hooks/use-view';
 import '../../styles/interchange.css';
 
-type Step =
-  | { kind: 'checking' }
-  | { kind: 'failed'; message: string }
-  | { kind: 'done'; report: VerifyReport };
-
-/** Mounted when the user asks, so each opening checks the workspace afresh. */
+/** Mounted when the user asks; the check is made afresh each time it is shown. */
 export function VerifyDialog({ onClose }: { onClose: () => void }): React.JSX.Element {
-  const { api } = useWorkbench();
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
-  const [step, setStep] = useState<Step>({ kind: 'checking' });
+  const check = useView('verification', 'all');
 
   useEffect(() => {
     const dialog = ref.current;
     if (dialog && !dialog.open) dialog.showModal();
-    let stale = false;
-    api['workspace.verify']({}).then(
-      (report) => !stale && setStep({ kind: 'done', report }),
-      (error: unknown) =>
-        !stale &&
-        setStep({
-          kind: 'failed',
-          message: error instanceof Error ? error.message : String(error),
-        }),
-    );
-    return () => {
-      stale = true;
-    };
-  }, [api]);
+  }, []);
 
   return (
     <dialog
@@ -48,13 +29,13 @@ export function VerifyDialog({ onClose }: { onClose: () => void }): React.JSX.El
       }}
     >
       <h2 id={titleId}>Verify quotes</h2>
-      {step.kind === 'checking' && <p role="status">Checking every quote…</p>}
-      {step.kind === 'failed' && (
+      {check.pending && <p role="status">Checking every quote…</p>}
+      {!check.pending && check.error && (
         <p role="alert" className="interchange-error">
-          {step.message}
+          {check.error}
         </p>
       )}
-      {step.kind === 'done' && <Result report={step.report} />}
+      {!check.pending && check.data && <Result report={check.data} />}
       <div className="row end">
         <button type="button" className="primary" onClick={onClose}>
           Close

@@ -14,12 +14,15 @@ export function NoteBacklinks({
   target,
   newNote,
   compact = false,
+  title = 'Linked notes',
 }: {
   target: BacklinkTarget;
   /** The links a new note about the target gets; no "New note" button without them. */
   newNote?: NoteLinks;
   /** One line, for the document header; a section with a heading otherwise. */
   compact?: boolean;
+  /** The section's heading, unique on the screen (it names a landmark). */
+  title?: string;
 }): React.JSX.Element | null {
   const commands = useCommands();
   const notes = useSelector(selectNotes);
@@ -48,7 +51,7 @@ export function NoteBacklinks({
     );
   return (
     <section className="note-backlinks" aria-labelledby={headingId}>
-      <h3 id={headingId}>Linked notes</h3>
+      <h3 id={headingId}>{title}</h3>
       {linking.length > 0 ? list : <p className="muted small">No note links this yet.</p>}
       {newNote && !readOnly && (
         <button type="button" onClick={() => void commands.createNote(newNote)}>

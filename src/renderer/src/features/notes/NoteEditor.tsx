@@ -6,16 +6,15 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { dropDrafts } from '../../store/drafts';
 import { useDraftFields } from '../../hooks/use-draft';
-import { saveOnKey } from '../../lib/save-keys';
-import { modKey } from '../../lib/shortcuts';
+import { keysOf } from '../../lib/shortcuts';
 import type { Note } from '../../../../shared/model';
 import { formatDate, noteTitle } from '../../lib/labels';
-import { useLinkIndex } from '../../hooks/use-link-index';
+import { runShortcut } from '../../lib/keymap';
 import { useConfirm } from '../../workbench/confirm';
 import { useCommands, useWorkbench } from '../../workbench/context';
-import { Markdown } from './Markdown';
 import { NoteLinks } from './NoteLinks';
-import { useNoteLinkRenderer } from './NoteLink';
+import { LinkedMarkdown } from './LinkedMarkdown';
+import { NoteBacklinks } from './NoteBacklinks';
 
 type Fields = Pick<Note, 'title' | 'body'>;
 
@@ -29,8 +28,6 @@ export function NoteEditor({
   const commands = useCommands();
   const { store } = useWorkbench();
   const confirm = useConfirm();
-  const index = useLinkIndex();
-  const renderLink = useNoteLinkRenderer(index);
   const id = useId();
   const fields = useDraftFields(note.id, { title: note.title, body: note.body }, note.updatedAt);
   const draft = fields.values;
@@ -88,7 +85,7 @@ export function NoteEditor({
           event.preventDefault();
           void save();
         }}
-        onKeyDown={(e) => saveOnKey(e, () => void save())}
+        onKeyDown={(event) => runShortcut('note-editor', event, { 'note.save': () => void save() })}
       >
         <fieldset disabled={readOnly}>
           <label className="stack">
@@ -135,12 +132,11 @@ export function NoteEditor({
                   onChange={(e) => fields.set('body', e.target.value)}
                 />
                 <span id={`${id}-hint`} className="muted small">
-                  Name an entity or a document as [[Name]] to link it. {modKey()}+S or {modKey()}
-                  +Enter saves.
+                  Name an entity or a document as [[Name]] to link it. {keysOf('note.save')} saves.
                 </span>
               </label>
             ) : draft.body.trim() ? (
-              <Markdown source={draft.body} noteLink={renderLink} />
+              <LinkedMarkdown source={draft.body} />
             ) : (
               <p className="muted">Nothing written yet.</p>
             )}
@@ -160,6 +156,7 @@ export function NoteEditor({
       </form>
 
       <NoteLinks note={note} readOnly={readOnly} />
+      <NoteBacklinks target={{ kind: 'note', id: note.id }} title="Notes that link this note" />
 
       <dl className="dates">
         <dt>Created</dt>

@@ -2,20 +2,21 @@
 // highlights (found by their words), each opened from here or unlinked. Every change is
 // saved at once, as one undoable step. Links made by `[[...]]` in the body are the body's
 // business and show in the preview.
+import { kindLabel } from '../../../../shared/codebook/codebook';
+import { selectCodebook } from '../../store/codebook';
 import { useState } from 'react';
 import type { DocumentListItem } from '../../../../shared/api';
 import type { Note } from '../../../../shared/model';
-import { KIND_LABELS } from '../../lib/labels';
 import { linkedRecords } from '../../lib/note-links';
 import { useLinkIndex } from '../../hooks/use-link-index';
-import { useQuery } from '../../hooks/use-query';
+import { useView } from '../../hooks/use-view';
 import { selectDocumentList } from '../../store/documents';
 import { selectEntities } from '../../store/entities';
 import { showEntity } from '../../store/selection';
-import { selectContentChanges } from '../../store/workspace';
 import { useCommands, useSelector, useWorkbench } from '../../workbench/context';
 import { EntityPicker } from '../entities/EntityPicker';
 import { HighlightPicker } from '../highlights/HighlightPicker';
+import { quoteOf } from '../../../../shared/regions';
 
 const NO_DOCUMENTS: DocumentListItem[] = [];
 
@@ -75,18 +76,17 @@ export function NoteLinks({
   note: Note;
   readOnly: boolean;
 }): React.JSX.Element {
-  const { api, store } = useWorkbench();
+  const { store } = useWorkbench();
   const index = useLinkIndex();
   const commands = useCommands();
   const entities = useSelector(selectEntities);
   const documents = useSelector(selectDocumentList) ?? NO_DOCUMENTS;
-  const changes = useSelector(selectContentChanges);
+  const codebook = useSelector(selectCodebook);
   const [documentId, setDocumentId] = useState('');
-  const { data: highlights } = useQuery(
-    () => api['annotations.byIds']({ ids: note.annotationIds }),
-    [note.annotationIds.join(), changes],
-    note.annotationIds.length > 0,
-  );
+  const { data: highlights } = useView('linkedHighlights', note.annotationIds, {
+    enabled: note.annotationIds.length > 0,
+    keepPrevious: true,
+  });
   const link = (patch: Partial<Pick<Note, 'entityIds' | 'documentIds' | 'annotationIds'>>) =>
     void commands.updateNote(note.id, patch);
   const linkedEntities = note.entityIds.flatMap((id) => entities.find((e) => e.id === id) ?? []);
@@ -194,16 +194,16 @@ export function NoteLinks({
                 className="passage"
                 onClick={() => commands.showHighlight(annotation)}
               >
-                <span className="quote-text">“{annotation.target.quote.exact}”</span>
+                <span className="quote-text">“{quoteOf(annotation)}”</span>
                 <span className="muted small">
-                  {KIND_LABELS[annotation.kind]} · {documentTitle}
+                  {kindLabel(codebook, annotation.kind)} · {documentTitle}
                 </span>
               </button>
               {!readOnly && (
                 <button
                   type="button"
                   className="row-action"
-                  aria-label={`Unlink highlight “${annotation.target.quote.exact.slice(0, 60)}”`}
+                  aria-label={`Unlink highlight “${quoteOf(annotation).slice(0, 60)}”`}
                   onClick={() =>
                     link({ annotationIds: note.annotationIds.filter((id) => id !== annotation.id) })
                   }

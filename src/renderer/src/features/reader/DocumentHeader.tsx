@@ -1,13 +1,15 @@
 // A source's provenance above its text: who wrote it, where and when it was published,
 // the address it came from (opened in the system browser), when it was imported, the
-// file and its SHA-256 to cite or compare. Editing details and text start here, and so
-// does the review of highlights that re-anchoring could not place for certain. The notes
-// that link the document are listed under it.
+// file and its SHA-256 to cite or compare, the original kept byte for byte (opened from
+// here), and what is missing from the source's details (SourceEvidence.tsx). Editing
+// details and text start here, and so does the review of highlights that re-anchoring
+// could not place for certain. The notes that link the document are listed under it.
 import { useState } from 'react';
 import type { DocumentView } from '../../../../shared/api';
 import { SAFE_HREF } from '../../../../shared/text';
 import { plural } from '../../lib/labels';
 import { NoteBacklinks } from '../notes/NoteBacklinks';
+import { fileDateRows, OriginalRow, ProvenanceNotice } from './SourceEvidence';
 
 /** A date as written in the source when it is not a date the browser can read. */
 function showDate(value: string | undefined): string | undefined {
@@ -24,12 +26,16 @@ export function DocumentHeader({
   onEditDetails,
   onEditText,
   onReview,
+  onOpenOriginal,
+  onUseDate,
 }: {
   view: DocumentView;
   readOnly: boolean;
   onEditDetails: () => void;
   onEditText: () => void;
   onReview: () => void;
+  onOpenOriginal: () => void;
+  onUseDate: (date: string) => void;
 }): React.JSX.Element {
   const { document, annotations } = view;
   const { source } = document;
@@ -53,11 +59,14 @@ export function DocumentHeader({
     ]);
   if (source.accessedDate) rows.push(['Accessed', showDate(source.accessedDate)]);
   if (source.fileName) rows.push(['File', source.fileName]);
+  rows.push(...fileDateRows(document, showDate));
 
   return (
     <section className="doc-header" aria-label="Source">
       <div className="row spread">
-        <h1 className="source-title">{document.title}</h1>
+        <h1 className="source-title" dir="auto">
+          {document.title}
+        </h1>
         {!readOnly && (
           <div className="row doc-actions">
             <button type="button" onClick={onEditDetails}>
@@ -76,6 +85,7 @@ export function DocumentHeader({
             <dd>{value}</dd>
           </div>
         ))}
+        <OriginalRow document={document} onOpen={onOpenOriginal} />
         <div>
           <dt>SHA-256</dt>
           <dd className="row hash">
@@ -100,6 +110,13 @@ export function DocumentHeader({
           <dd>{document.revision}</dd>
         </div>
       </dl>
+      <ProvenanceNotice
+        document={document}
+        readOnly={readOnly}
+        onFillIn={onEditDetails}
+        onUseDate={onUseDate}
+        showDate={showDate}
+      />
       <NoteBacklinks target={{ kind: 'document', id: document.id }} compact />
       {review > 0 && (
         <p className="review-note" role="note">

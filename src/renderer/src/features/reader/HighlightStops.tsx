@@ -4,10 +4,13 @@
 // stops cannot be either; a stop is placed over its highlight's first line when it gets
 // focus (before the browser scrolls it into view), so its focus ring rings the words, and
 // no geometry is read for the stops nobody visits.
+import { kindLabel } from '../../../../shared/codebook/codebook';
+import { selectCodebook } from '../../store/codebook';
+import { useSelector } from '../../workbench/context';
 import { memo, useEffect, type RefObject } from 'react';
 import type { Annotation } from '../../../../shared/model';
 import { offsetsToRange } from '../../lib/dom-offsets';
-import { KIND_LABELS } from '../../lib/labels';
+import { quoteOf } from '../../../../shared/regions';
 
 /** Sets a stop's box over the first line of its highlight, in the layer's coordinates. */
 function place(stop: HTMLElement, root: HTMLElement, annotation: Annotation): void {
@@ -41,6 +44,7 @@ export const HighlightStops = memo(function HighlightStops({
   annotations: readonly Annotation[];
   onSelect: (id: string) => void;
 }): React.JSX.Element {
+  const codebook = useSelector(selectCodebook);
   const ordered = readingOrder(annotations);
   const byId = new Map(ordered.map((a) => [a.id, a]));
 
@@ -67,7 +71,7 @@ export const HighlightStops = memo(function HighlightStops({
           type="button"
           className="hl-stop"
           data-highlight-stop={a.id}
-          aria-label={`${KIND_LABELS[a.kind]} highlight: ${a.target.quote.exact.slice(0, 80)}`}
+          aria-label={`${kindLabel(codebook, a.kind)} highlight: ${quoteOf(a).slice(0, 80)}`}
           onFocus={(event) => {
             if (root.current) place(event.currentTarget, root.current, a);
           }}

@@ -2,12 +2,15 @@
 // them (use-highlight-paint.ts, or wrapped spans where the Highlight API is missing), turns
 // the user's selection, by mouse or keyboard, into text offsets, opens the highlight under
 // a click, and offers the selection toolbar and the kind keys.
-import { HIGHLIGHT_KINDS, kindForKey } from '../../../../shared/concepts/highlight-kinds';
+import { HIGHLIGHT_KINDS } from '../../../../shared/concepts/highlight-kinds';
 import { Fragment, useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { DocumentView } from '../../../../shared/api';
 import type { AnnotationKind } from '../../../../shared/model';
 import { offsetsToRange, rangeToOffsets } from '../../lib/dom-offsets';
 import { canPaintHighlights } from '../../lib/highlight-paint';
+import { selectCodebook } from '../../store/codebook';
+import { useSelector } from '../../workbench/context';
+import { useKindKeys } from '../../lib/keymap';
 import type { Span as HighlightSpan } from '../../lib/segments';
 import type { Span } from '../../lib/text-units';
 import { useHighlightPointer } from '../../hooks/use-highlight-pointer';
@@ -17,6 +20,7 @@ import type { ReaderFocus } from '../../store/selection';
 import { HighlightStops } from './HighlightStops';
 import { BlockView, groupBlocks, spansByBlock } from './ReaderBlocks';
 import { SelectionToolbar, type SelectionIntent } from './SelectionToolbar';
+import { ReaderDocument } from './StructuredBlocks';
 
 /**
  * Past this many blocks, only the blocks near the view are laid out and painted (see
@@ -60,6 +64,7 @@ export function Reader({
   const { document, annotations } = view;
   const root = useRef<HTMLElement>(null);
   const [pending, setPending] = useState<PendingSelection | null>(null);
+  const codebook = useSelector(selectCodebook);
   const byId = new Map(annotations.map((a) => [a.id, a]));
   const blockIndex = new Map(document.blocks.map((b, i) => [b, i]));
   const perBlock = spansByBlock(document.blocks, annotations, selectedId);
@@ -144,22 +149,16 @@ export function Reader({
     clear: () => setPending(null),
   });
 
-  useEffect(() => {
-    // H and each kind's key (src/shared/concepts/highlight-kinds.ts).
-    const kindOf = (key: string): AnnotationKind | undefined =>
-      key === 'h' ? HIGHLIGHT_KINDS[0].id : kindForKey(key);
-    const onKey = (event: KeyboardEvent): void => {
-      const target = event.target as HTMLElement | null;
-      if (!pending || onReattach || event.altKey || event.ctrlKey || event.metaKey) return;
-      if (target?.closest('input, textarea, select, [contenteditable="true"]')) return;
-      const kind = kindOf(event.key.toLowerCase());
-      if (!kind) return;
-      event.preventDefault();
-      create(kind, 'highlight');
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [pending, create, onReattach]);
+  // Each kind's keys (src/shared/concepts/keymap.ts, one row per place in the kinds' list)
+  // while text is selected: a row's key highlights as the codebook's kind in that place, so
+  // reordering the codebook moves the keys with it. Kinds past the keymap's rows have none.
+  useKindKeys(
+    (row) => {
+      const kind = codebook.kinds[HIGHLIGHT_KINDS.findIndex((k) => k.id === row)];
+      if (kind) create(kind.id, 'highlight');
+    },
+    pending !== null && !onReattach,
+  );
 
   useLayoutEffect(() => {
     if (!focus || !root.current || focus.documentId !== document.id) return;
@@ -187,8 +186,9 @@ export function Reader({
   }, [focus, document.id]);
 
   const dir = document.source.direction ?? 'auto';
+  const blockDir = document.source.direction === 'auto' ? ('auto' as const) : undefined;
   return (
-    <>
+    <ReaderDocument value={{ id: document.id, text: document.text }}>
       <p id="reader-keys" className="visually-hidden">
         Arrow keys select sentences and words, Shift extends, S selects a sentence and P a
         paragraph; then H or 1 to 4 highlights. Tab moves through highlights.
@@ -224,6 +224,7 @@ export function Reader({
                 selectedId={selectedId}
                 signature={painted ? '' : signature}
                 {...(pageStart === undefined ? {} : { pageStart })}
+                {...(blockDir ? { dir: blockDir } : {})}
               />
             );
           });
@@ -250,6 +251,6 @@ export function Reader({
             : {})}
         />
       )}
-    </>
+    </ReaderDocument>
   );
 }

@@ -4,16 +4,20 @@
 // it is missing, the fallback: each block split into flat runs at every highlight and mark
 // boundary (segments.ts), so overlapping highlights render without breaking each other,
 // and memoised by a signature of the highlights over it, so one change renders only the
-// blocks it covers.
+// blocks it covers. Tables, figures and notes have their own elements (StructuredBlocks).
 import { memo, type ReactNode } from 'react';
 import type { Annotation, Block, Mark } from '../../../../shared/model';
 import { SAFE_HREF } from '../../../../shared/text';
 import { runPaint, segmentBlock, type Segment } from '../../lib/segments';
+import { FigureElement, NoteElement, NoteRef, TableElement } from './StructuredBlocks';
 
 function renderMarks(text: string, marks: Mark[]): ReactNode {
   return marks.reduce<ReactNode>((inner, mark) => {
     if (mark.kind === 'emphasis') return <em>{inner}</em>;
     if (mark.kind === 'strong') return <strong>{inner}</strong>;
+    // A run in the other direction keeps its own order and cannot reorder its neighbours.
+    if (mark.kind === 'isolate') return <bdi dir={mark.dir}>{inner}</bdi>;
+    if (mark.kind === 'note-ref') return <NoteRef note={mark.note ?? ''}>{inner}</NoteRef>;
     const href = mark.href && SAFE_HREF.test(mark.href) ? mark.href : undefined;
     return (
       <a href={href} title={mark.href} target="_blank" rel="noopener noreferrer nofollow">
@@ -23,7 +27,7 @@ function renderMarks(text: string, marks: Mark[]): ReactNode {
   }, text);
 }
 
-function SegmentView({
+export function SegmentView({
   text,
   segment,
   byId,
@@ -55,14 +59,33 @@ function blockElement(
   children: ReactNode,
   key: number,
   pageStart?: number,
+  dir?: 'auto',
 ): React.JSX.Element {
   // The first block of a printed page carries its number; the stylesheet shows it as a
   // line above the block (not text of the document, so offsets and selections ignore it).
   const props = {
     'data-block-start': block.start,
     ...(pageStart === undefined ? {} : { 'data-page-start': pageStart }),
+    // In a document of mixed directions each block finds its own from its first letter.
+    ...(dir ? { dir } : {}),
   };
   switch (block.kind) {
+    case 'table':
+      return (
+        <TableElement key={key} block={block} cells={children as ReactNode[][]} props={props} />
+      );
+    case 'figure':
+      return (
+        <FigureElement key={key} block={block} props={props}>
+          {children}
+        </FigureElement>
+      );
+    case 'note':
+      return (
+        <NoteElement key={key} block={block} props={props}>
+          {children}
+        </NoteElement>
+      );
     case 'heading':
       return block.level === 1 ? (
         <h1 key={key} {...props}>
@@ -107,6 +130,8 @@ interface BlockProps {
   signature: string;
   /** Set on the first block of a printed page. */
   pageStart?: number;
+  /** 'auto' when the document mixes directions. */
+  dir?: 'auto';
 }
 
 /**
@@ -123,10 +148,10 @@ export const BlockView = memo(
     byId,
     selectedId,
     pageStart,
+    dir,
   }: BlockProps) {
-    return blockElement(
-      block,
-      segmentBlock(block, spans, marks).map((segment) => (
+    const segments = (range: Block): ReactNode[] =>
+      segmentBlock(range, spans, marks).map((segment) => (
         <SegmentView
           key={segment.start}
           text={text}
@@ -134,10 +159,16 @@ export const BlockView = memo(
           byId={byId}
           selectedId={selectedId}
         />
-      )),
-      index,
-      pageStart,
-    );
+      ));
+    // A table's cells are segmented one by one: each cell is a range of its own.
+    const children = block.rows
+      ? block.rows.map((row) =>
+          row.cells.map((cell) =>
+            segments({ kind: 'paragraph', start: cell.start, end: cell.end }),
+          ),
+        )
+      : segments(block);
+    return blockElement(block, children, index, pageStart, dir);
   },
   (a, b) =>
     a.block === b.block &&
@@ -145,7 +176,8 @@ export const BlockView = memo(
     a.text === b.text &&
     a.marks === b.marks &&
     a.signature === b.signature &&
-    a.pageStart === b.pageStart,
+    a.pageStart === b.pageStart &&
+    a.dir === b.dir,
 );
 
 /** The highlights over each block, and a signature of what they show there. */

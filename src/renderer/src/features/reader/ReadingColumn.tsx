@@ -1,5 +1,6 @@
 // The middle column: the open document's provenance and text in the reader (or in the
-// block editor while its text is being edited), or why there is none.
+// block editor while its text is being edited, or its original: a PDF's pages, a saved
+// web page as it was), or why there is none.
 import { useRef, useState } from 'react';
 import { useRememberedScroll } from '../../hooks/use-remembered-scroll';
 import type { AnnotationKind } from '../../../../shared/model';
@@ -19,6 +20,10 @@ import { Reader } from './Reader';
 import { ReadingSettings } from './ReadingSettings';
 import type { SelectionIntent } from './SelectionToolbar';
 import { TextEditor } from './TextEditor';
+import { OriginalPage } from './OriginalPage';
+import { PageView } from './PageView';
+import { originalAction } from './SourceEvidence';
+import { selectReading, showReading } from '../../store/reading';
 
 export function ReadingColumn(): React.JSX.Element {
   const { store } = useWorkbench();
@@ -30,6 +35,7 @@ export function ReadingColumn(): React.JSX.Element {
   const focus = useSelector(selectFocus);
   const reattachId = useSelector(selectReattachId);
   const workspaceReadOnly = useSelector(selectWorkspaceReadOnly);
+  const reading = useSelector(selectReading);
   const { fontSize, measure } = useSelector(selectLayout);
   const scroller = useRef<HTMLDivElement>(null);
   useRememberedScroll(scroller, view?.document.id, focus?.documentId === view?.document.id);
@@ -51,6 +57,7 @@ export function ReadingColumn(): React.JSX.Element {
     );
   const { document } = view;
   const readOnly = workspaceReadOnly || view.readOnly;
+  const mode = reading.documentId === document.id ? reading.mode : 'text';
   const style = {
     '--reader-size': `${fontSize}px`,
     '--reader-measure': `${measure}ch`,
@@ -64,6 +71,12 @@ export function ReadingColumn(): React.JSX.Element {
         onEditDetails={() => setDescribing(document.id)}
         onEditText={() => setEditing(document.id)}
         onReview={commands.openReview}
+        onOpenOriginal={() => {
+          const action = originalAction(document);
+          if (action === 'save') void commands.saveOriginal(document.id);
+          else if (action) store.dispatch(showReading(document.id, action));
+        }}
+        onUseDate={(date) => void commands.confirmPublishedDate(document.id, date)}
       />
       {describing === document.id && (
         <DetailsDialog
@@ -74,7 +87,26 @@ export function ReadingColumn(): React.JSX.Element {
           onClose={() => setDescribing(null)}
         />
       )}
-      {editing === document.id && !readOnly ? (
+      {mode === 'pages' && editing !== document.id ? (
+        <PageView
+          key={document.id}
+          view={view}
+          readOnly={readOnly}
+          selectedId={selected?.id ?? null}
+          page={reading.page}
+          request={reading.request}
+          onSelectAnnotation={(id) => store.dispatch(showAnnotation(id))}
+          onCreate={create}
+          onCreateRegion={(region) => void commands.createRegion(document.id, region, 'quote')}
+          onShowText={() => store.dispatch(showReading(document.id, 'text'))}
+        />
+      ) : mode === 'web' && editing !== document.id ? (
+        <OriginalPage
+          key={document.id}
+          view={view}
+          onShowText={() => store.dispatch(showReading(document.id, 'text'))}
+        />
+      ) : editing === document.id && !readOnly ? (
         <TextEditor
           key={`${document.id}:${document.revision}`}
           document={document}

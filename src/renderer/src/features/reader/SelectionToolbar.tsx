@@ -1,9 +1,10 @@
-// The small toolbar shown at a selection: highlight in one of four kinds, or highlight
-// and go straight on to tagging an entity or writing a note; while a highlight waits to
-// be re-attached, only "Re-attach here".
+// The small toolbar shown at a selection: highlight in one of the codebook's kinds, or
+// highlight and go straight on to tagging an entity or writing a note; while a highlight
+// waits to be re-attached, only "Re-attach here".
+import { kindKey } from '../../../../shared/codebook/codebook';
 import type { AnnotationKind } from '../../../../shared/model';
-import { ANNOTATION_KINDS } from '../../../../shared/model';
-import { KIND_LABELS } from '../../lib/labels';
+import { selectCodebook } from '../../store/codebook';
+import { useSelector } from '../../workbench/context';
 
 export type SelectionIntent = 'highlight' | 'tag' | 'note';
 
@@ -45,25 +46,31 @@ function Choices({
 }: {
   onChoose: (kind: AnnotationKind, intent: SelectionIntent) => void;
 }): React.JSX.Element {
+  const codebook = useSelector(selectCodebook);
+  const first = codebook.kinds[0]!.id;
   return (
     <>
-      {ANNOTATION_KINDS.map((kind, i) => (
-        <button
-          key={kind}
-          type="button"
-          className={`swatch swatch-${kind}`}
-          aria-label={`Highlight as ${KIND_LABELS[kind].toLowerCase()}`}
-          title={`Highlight as ${KIND_LABELS[kind].toLowerCase()} (${i === 0 ? 'H or 1' : i + 1})`}
-          onClick={() => onChoose(kind, 'highlight')}
-        >
-          {KIND_LABELS[kind]}
-        </button>
-      ))}
+      {codebook.kinds.map(({ id, label }, i) => {
+        const key = kindKey(codebook, id);
+        const keys = i === 0 ? ' (H or 1)' : key ? ` (${key})` : '';
+        return (
+          <button
+            key={id}
+            type="button"
+            className={`swatch swatch-${id}`}
+            aria-label={`Highlight as ${label.toLowerCase()}`}
+            title={`Highlight as ${label.toLowerCase()}${keys}`}
+            onClick={() => onChoose(id, 'highlight')}
+          >
+            {label}
+          </button>
+        );
+      })}
       <span className="divider" aria-hidden="true" />
-      <button type="button" onClick={() => onChoose('quote', 'tag')}>
+      <button type="button" onClick={() => onChoose(first, 'tag')}>
         Tag entity…
       </button>
-      <button type="button" onClick={() => onChoose('quote', 'note')}>
+      <button type="button" onClick={() => onChoose(first, 'note')}>
         Add note…
       </button>
     </>

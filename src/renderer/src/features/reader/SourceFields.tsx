@@ -4,12 +4,20 @@ import type { SourcePatch } from '../../../../shared/api';
 
 export type SourceDraft = Required<Omit<SourcePatch, 'accessedDate'>> & { accessedDate?: string };
 
-export const EMPTY_SOURCE: SourceDraft = { author: '', publisher: '', url: '', publishedDate: '' };
+export const EMPTY_SOURCE: SourceDraft = {
+  author: '',
+  publisher: '',
+  url: '',
+  doi: '',
+  publishedDate: '',
+};
 
 const FIELDS: { key: keyof SourceDraft; label: string; type?: string; placeholder?: string }[] = [
   { key: 'author', label: 'Author' },
   { key: 'publisher', label: 'Publisher or site' },
   { key: 'url', label: 'Web address', type: 'url', placeholder: 'https://' },
+  // A bibliography's entries are matched to documents by DOI first (then address).
+  { key: 'doi', label: 'DOI', placeholder: 'e.g. 10.1234/abcd' },
   { key: 'publishedDate', label: 'Published', placeholder: 'e.g. 2022-03-14' },
 ];
 

@@ -10,6 +10,9 @@ const KIND: Record<Block['kind'], string> = {
   paragraph: 'Paragraph',
   'list-item': 'List item',
   quote: 'Quote',
+  table: 'Table (a tab between cells, a line per row)',
+  figure: 'Figure caption',
+  note: 'Note',
 };
 
 interface Draft {

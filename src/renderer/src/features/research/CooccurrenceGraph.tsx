@@ -1,17 +1,18 @@
 // The co-occurrence network, drawn by cytoscape: entities as nodes coloured by type, a link
-// per pair as thick as its count and labelled with it. Tapping a link lists the passages
-// that connect the two. The canvas is an image to assistive technology; the matrix beside
-// it holds the same counts as buttons.
-import cytoscape, { type Core } from 'cytoscape';
-import { useEffect, useRef } from 'react';
+// per pair as thick as its count and labelled with it, and a legend of the colours.
+// cytoscape is loaded the first time a graph is drawn (`import()`), so the window starts
+// without it. Tapping a link lists the passages that connect the two. The canvas is an
+// image to assistive technology; the matrix beside it holds the same counts as buttons.
+import type { Core } from 'cytoscape';
+import { useEffect, useRef, useState } from 'react';
 import type { Cooccurrence, CooccurrenceNode } from '../../../../shared/methods/analysis';
+import { separateLabels } from '../../lib/graph-layout';
+import { graphElements } from '../../lib/cooccurrence-graph';
+import { graphLayout, graphStyle, readGraphColours } from '../../lib/graph-style';
+import { typeGroupLabel } from '../../lib/labels';
+import '../../styles/graph.css';
 
-const TYPE_COLOURS: Record<string, string> = {
-  person: '#2b5aa6',
-  organization: '#8a4fbf',
-  place: '#1f8a5b',
-  event: '#c2571a',
-};
+type Drawn = 'loading' | 'drawn' | 'failed';
 
 export function CooccurrenceGraph({
   nodes,
@@ -27,77 +28,97 @@ export function CooccurrenceGraph({
 }): React.JSX.Element {
   const box = useRef<HTMLDivElement>(null);
   const select = useRef(onSelect);
+  const [drawn, setDrawn] = useState<Drawn>('loading');
   useEffect(() => {
     select.current = onSelect;
   }, [onSelect]);
   useEffect(() => {
-    if (!box.current) return;
-    const shown = new Set(nodes.map((n) => n.id));
-    const max = Math.max(1, ...data.pairs.map((p) => p.count));
-    const text = getComputedStyle(box.current).color || '#1d1d1b';
-    const graph = cytoscape({
-      container: box.current,
-      elements: [
-        ...nodes.map((n) => ({ data: { id: n.id, label: n.name, type: n.type } })),
-        ...data.pairs
-          .filter((p) => shown.has(p.a) && shown.has(p.b))
-          .map((p) => ({
-            data: { id: `${p.a}|${p.b}`, source: p.a, target: p.b, count: p.count },
-          })),
-      ],
-      style: [
-        {
-          selector: 'node',
-          style: {
-            label: 'data(label)',
-            'background-color': (n: cytoscape.NodeSingular) =>
-              TYPE_COLOURS[String(n.data('type'))] ?? '#6b6a64',
-            color: text,
-            'font-size': 11,
-            'text-valign': 'bottom',
-            'text-margin-y': 4,
-            width: 18,
-            height: 18,
-          },
-        },
-        {
-          selector: 'edge',
-          style: {
-            width: (e: cytoscape.EdgeSingular) => 1 + 7 * (Number(e.data('count')) / max),
-            'line-color': '#9aa7bd',
-            label: 'data(count)',
-            'font-size': 10,
-            color: text,
-            'text-background-color': '#ffffff',
-            'text-background-opacity': 0.8,
-            'text-background-padding': '1px',
-            'curve-style': 'straight',
-          },
-        },
-        { selector: 'edge:selected', style: { 'line-color': '#c2571a' } },
-      ],
-      layout: { name: nodes.length > 1 ? 'cose' : 'grid', animate: false, padding: 30 },
-      // A graph of two or three entities is not blown up to fill the box.
-      maxZoom: 1.6,
-      minZoom: 0.2,
-      wheelSensitivity: 0.3,
-    });
-    graph.on('tap', 'edge', (event) => {
-      const edge = event.target as cytoscape.EdgeSingular;
-      select.current(String(edge.data('source')), String(edge.data('target')));
-    });
-    onReady(graph);
+    let graph: Core | undefined;
+    let gone = false;
+    void import('cytoscape')
+      .then(({ default: cytoscape }) => {
+        const container = box.current;
+        if (gone || !container) return;
+        const colours = readGraphColours(container);
+        // Named by place, not entity id (lib/cooccurrence-graph.ts), and mapped back on a tap.
+        const { elements, entityOf } = graphElements(nodes, data);
+        graph = cytoscape({
+          container,
+          elements,
+          style: graphStyle(data, colours),
+          layout: { name: 'preset' },
+          // A graph of two or three entities is not blown up to fill the box.
+          maxZoom: 1.6,
+          minZoom: 0.2,
+          wheelSensitivity: 0.3,
+        });
+        graph.layout(graphLayout(nodes.length)).run();
+        // The force layout leaves some labels touching: move those apart, then fit.
+        const moved = separateLabels(
+          graph.nodes().map((n) => {
+            const box = n.boundingBox({ includeLabels: true });
+            return {
+              id: n.id(),
+              x: (box.x1 + box.x2) / 2,
+              y: (box.y1 + box.y2) / 2,
+              w: box.w,
+              h: box.h,
+            };
+          }),
+        );
+        for (const box of moved) {
+          const node = graph.getElementById(box.id);
+          const now = node.boundingBox({ includeLabels: true });
+          const at = node.position();
+          node.position({
+            x: at.x + box.x - (now.x1 + now.x2) / 2,
+            y: at.y + box.y - (now.y1 + now.y2) / 2,
+          });
+        }
+        graph.fit(undefined, 30);
+        graph.on('tap', 'edge', (event) => {
+          const edge = event.target as cytoscape.EdgeSingular;
+          const a = entityOf(String(edge.data('source')));
+          const b = entityOf(String(edge.data('target')));
+          if (a && b) select.current(a, b);
+        });
+        setDrawn('drawn');
+        onReady(graph);
+      })
+      .catch(() => !gone && setDrawn('failed'));
     return () => {
+      gone = true;
       onReady(null);
-      graph.destroy();
+      graph?.destroy();
     };
   }, [nodes, data, onReady]);
+  const types = [...new Set(nodes.map((n) => n.type))].sort();
   return (
-    <div
-      ref={box}
-      className="graph"
-      role="img"
-      aria-label={`Network of ${nodes.length} entities and ${data.pairs.length} links; the matrix lists the same counts`}
-    />
+    <figure className="graph-figure">
+      <div
+        ref={box}
+        className="graph"
+        role="img"
+        aria-label={`Network of ${nodes.length} entities and ${data.pairs.length} links; the matrix lists the same counts`}
+      />
+      <figcaption className="graph-legend">
+        {drawn === 'loading' && <span className="muted">Drawing the network…</span>}
+        {drawn === 'failed' && (
+          <span className="muted">The network could not be drawn; the matrix has the counts.</span>
+        )}
+        <ul aria-label="Legend">
+          {types.map((type) => (
+            <li key={type}>
+              <span className={`swatch type-${type}`} aria-hidden="true" />
+              {typeGroupLabel(type)}
+            </li>
+          ))}
+          <li>
+            <span className="swatch edge" aria-hidden="true" />A link: tagged together; its number
+            counts how often, and its width grows with it
+          </li>
+        </ul>
+      </figcaption>
+    </figure>
   );
 }

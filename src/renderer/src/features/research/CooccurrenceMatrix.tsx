@@ -27,7 +27,7 @@ export function CooccurrenceMatrix({
             <td />
             {nodes.map((n) => (
               <th key={n.id} scope="col" title={n.name}>
-                <span>{n.name}</span>
+                <bdi>{n.name}</bdi>
               </th>
             ))}
           </tr>
@@ -36,7 +36,7 @@ export function CooccurrenceMatrix({
           {nodes.map((row) => (
             <tr key={row.id}>
               <th scope="row" title={`${row.name} (${row.type})`}>
-                {row.name}
+                <bdi>{row.name}</bdi>
               </th>
               {nodes.map((col) => {
                 if (col.id === row.id) return <td key={col.id} className="diagonal" />;

@@ -8,34 +8,32 @@ import { COOCCURRENCE_SCOPES, type CooccurrenceNode } from '../../../../shared/m
 import { cooccurrenceCsv, matrixSvg } from '../../lib/cooccurrence-export';
 import { download } from '../../lib/import-files';
 import { entityTypes, plural, typeGroupLabel } from '../../lib/labels';
-import { useQuery } from '../../hooks/use-query';
+import { useView } from '../../hooks/use-view';
 import { selectEntities } from '../../store/entities';
 import { selectCooccurrenceSettings, setCooccurrence } from '../../store/research';
-import { selectContentChanges } from '../../store/workspace';
 import { useCommands, useSelector, useWorkbench } from '../../workbench/context';
 import { CooccurrenceGraph } from './CooccurrenceGraph';
 import { CooccurrenceMatrix } from './CooccurrenceMatrix';
 import { useLanguages } from '../../hooks/use-languages';
+import { quoteOf } from '../../../../shared/regions';
 
 /** More than this and the matrix stops being readable: the most connected are shown. */
 const MATRIX_LIMIT = 30;
+/** The network holds more before it is a hairball; past this, the most connected. */
+const GRAPH_LIMIT = 100;
 type SortBy = 'links' | 'name' | 'type';
 
 export function CooccurrenceView(): React.JSX.Element {
   const languageOf = useLanguages();
-  const { api, store } = useWorkbench();
+  const { store } = useWorkbench();
   const commands = useCommands();
   const settings = useSelector(selectCooccurrenceSettings);
   const entities = useSelector(selectEntities);
-  const changes = useSelector(selectContentChanges);
   const [sortBy, setSortBy] = useState<SortBy>('links');
   const [pair, setPair] = useState<{ a: string; b: string } | null>(null);
   const [graph, setGraph] = useState<Core | null>(null);
   const onReady = useCallback((g: Core | null) => setGraph(g), []);
-  const { data } = useQuery(
-    () => api['analysis.cooccurrence'](settings),
-    [settings.scope, settings.types.join(), settings.minCount, changes],
-  );
+  const { data } = useView('cooccurrence', settings, { keepPrevious: true });
   const nodes = useMemo((): CooccurrenceNode[] => {
     const top = (data?.nodes ?? []).slice(0, MATRIX_LIMIT);
     if (sortBy === 'name') return [...top].sort((a, b) => a.name.localeCompare(b.name));
@@ -43,10 +41,11 @@ export function CooccurrenceView(): React.JSX.Element {
       return [...top].sort((a, b) => a.type.localeCompare(b.type) || a.name.localeCompare(b.name));
     return top;
   }, [data, sortBy]);
-  const { data: passages } = useQuery(
-    () => api['analysis.connections']({ a: pair!.a, b: pair!.b, scope: settings.scope }),
-    [pair?.a, pair?.b, settings.scope, changes],
-    pair !== null,
+  const graphNodes = useMemo(() => (data?.nodes ?? []).slice(0, GRAPH_LIMIT), [data]);
+  const { data: passages } = useView(
+    'connections',
+    { a: pair?.a ?? '', b: pair?.b ?? '', scope: settings.scope },
+    { enabled: pair !== null },
   );
   const name = (id: string): string => entities.find((e) => e.id === id)?.name ?? id;
   const set = (patch: Parameters<typeof setCooccurrence>[0]): void => {
@@ -157,7 +156,7 @@ export function CooccurrenceView(): React.JSX.Element {
           <p className="muted">
             {plural(data.nodes.length, 'entity')}, {plural(data.pairs.length, 'pair')}
             {data.nodes.length > MATRIX_LIMIT
-              ? `; the ${MATRIX_LIMIT} most connected are shown`
+              ? `; the matrix shows the ${MATRIX_LIMIT} most connected${data.nodes.length > GRAPH_LIMIT ? `, the network the ${GRAPH_LIMIT} most connected` : ''}`
               : ''}
             .
           </p>
@@ -169,7 +168,7 @@ export function CooccurrenceView(): React.JSX.Element {
               onSelect={(a, b) => setPair({ a, b })}
             />
             <CooccurrenceGraph
-              nodes={nodes}
+              nodes={graphNodes}
               data={data}
               onSelect={(a, b) => setPair({ a, b })}
               onReady={onReady}
@@ -193,14 +192,14 @@ export function CooccurrenceView(): React.JSX.Element {
                   className={`quote quote-${p.annotation.kind}`}
                   {...languageOf(p.annotation.documentId)}
                 >
-                  {p.annotation.target.quote.exact}
+                  {quoteOf(p.annotation)}
                 </blockquote>
                 <div className="row spread">
                   <cite>{p.documentTitle}</cite>
                   <button
                     type="button"
                     onClick={() => commands.showHighlight(p.annotation)}
-                    aria-label={`Show in reader: ${p.annotation.target.quote.exact.slice(0, 60)}`}
+                    aria-label={`Show in reader: ${quoteOf(p.annotation).slice(0, 60)}`}
                   >
                     Show in reader
                   </button>

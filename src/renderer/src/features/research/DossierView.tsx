@@ -1,52 +1,45 @@
 // An entity's dossier: what it is, its events, who and what it appears with, every passage
 // tagged to it grouped by source with the citation, and the documents that mention it.
 // Exported as a Markdown brief that cites every quote.
+import { LinkSummary } from '../highlights/LinkSummary';
 import type { Dossier } from '../../../../shared/methods/entities';
-import { download } from '../../lib/import-files';
 import { plural } from '../../lib/labels';
-import { useQuery } from '../../hooks/use-query';
-import { selectContentChanges } from '../../store/workspace';
-import { useCommands, useSelector, useWorkbench } from '../../workbench/context';
+import { useView } from '../../hooks/use-view';
+import { useCommands } from '../../workbench/context';
 import { MentionFinder } from '../entities/MentionFinder';
+import { LinkedMarkdown } from '../notes/LinkedMarkdown';
 import { formatEventDate } from '../../../../shared/labels';
 import { useLanguages } from '../../hooks/use-languages';
+import { quoteOf } from '../../../../shared/regions';
 
 const wikidata = (id: string): string | undefined =>
   /^Q\d+$/.test(id) ? `https://www.wikidata.org/wiki/${id}` : undefined;
 
 export function DossierView({ entityId }: { entityId: string }): React.JSX.Element {
-  const { api } = useWorkbench();
-  const changes = useSelector(selectContentChanges);
-  const { data, error } = useQuery(
-    () => api['entities.dossier']({ id: entityId }),
-    [entityId, changes],
-  );
-  if (!data) return <p className="muted empty">{error?.message ?? 'Loading…'}</p>;
+  const { data, error } = useView('dossier', entityId);
+  if (!data) return <p className="muted empty">{error ?? 'Loading…'}</p>;
   return <DossierBody dossier={data} />;
 }
 
 function DossierBody({ dossier }: { dossier: Dossier }): React.JSX.Element {
   const languageOf = useLanguages();
-  const { api } = useWorkbench();
   const commands = useCommands();
   const { entity } = dossier;
   const link = entity.externalId ? wikidata(entity.externalId) : undefined;
   const passages = dossier.sources.reduce((n, s) => n + s.passages.length, 0);
-  const exportBrief = async (): Promise<void> => {
-    const file = await commands.run(() => api['export.dossier']({ id: entity.id }));
-    if (file) download(file.fileName, file.mimeType, file.content);
-  };
   return (
     <article className="research dossier" aria-labelledby="dossier-heading">
       <header className="row spread">
         <div>
-          <h1 id="dossier-heading">{entity.name}</h1>
+          <h1 id="dossier-heading" dir="auto">
+            {entity.name}
+          </h1>
           <p className="muted">
             {entity.type} · {plural(passages, 'passage')} ·{' '}
             {plural(dossier.sources.length, 'document')}
           </p>
         </div>
-        <button type="button" onClick={() => void exportBrief()}>
+        <button type="button" onClick={() => void commands.exportDossier(entity.id)}>
           Export as Markdown
         </button>
       </header>
@@ -63,7 +56,11 @@ function DossierBody({ dossier }: { dossier: Dossier }): React.JSX.Element {
           )}
         </p>
       )}
-      {entity.description && <p className="description">{entity.description}</p>}
+      {entity.description && (
+        <div className="description">
+          <LinkedMarkdown source={entity.description} />
+        </div>
+      )}
 
       {dossier.events.length > 0 && (
         // Named for the entity: the library's "Events" group is a landmark of that name too.
@@ -76,6 +73,7 @@ function DossierBody({ dossier }: { dossier: Dossier }): React.JSX.Element {
                 {e.place ? `, ${e.place.name}` : ''}
                 {e.participants.length > 0 &&
                   ` (${e.participants.map((p) => `${p.name}: ${p.role}`).join('; ')})`}
+                {e.entity.description && <LinkedMarkdown source={e.entity.description} />}
               </li>
             ))}
           </ul>
@@ -91,7 +89,7 @@ function DossierBody({ dossier }: { dossier: Dossier }): React.JSX.Element {
           {dossier.cooccurring.map((c) => (
             <li key={c.entity.id}>
               <button type="button" onClick={() => commands.openDossier(c.entity.id)}>
-                {c.entity.name}
+                <bdi>{c.entity.name}</bdi>
               </button>{' '}
               <span className="muted">
                 {plural(c.paragraphs, 'paragraph')}, {plural(c.documents, 'document')}
@@ -126,21 +124,30 @@ function DossierBody({ dossier }: { dossier: Dossier }): React.JSX.Element {
                     className={`quote quote-${annotation.kind}`}
                     {...languageOf(annotation.documentId)}
                   >
-                    {annotation.target.quote.exact}
+                    {quoteOf(annotation)}
                   </blockquote>
                   <div className="row spread">
                     <span className="muted">
-                      {paragraph !== undefined ? `¶ ${paragraph}` : 'orphaned'}
+                      {paragraph !== undefined
+                        ? `¶ ${paragraph}`
+                        : annotation.status === 'orphaned'
+                          ? 'orphaned'
+                          : 'in a heading'}
                     </span>
                     <button
                       type="button"
                       onClick={() => commands.showHighlight(annotation)}
-                      aria-label={`Show in reader: ${annotation.target.quote.exact.slice(0, 60)}`}
+                      aria-label={`Show in reader: ${quoteOf(annotation).slice(0, 60)}`}
                     >
                       Show in reader
                     </button>
                   </div>
-                  {annotation.note && <p className="note">{annotation.note}</p>}
+                  {annotation.note && (
+                    <div className="note">
+                      <LinkedMarkdown source={annotation.note} />
+                    </div>
+                  )}
+                  <LinkSummary annotationId={annotation.id} />
                 </li>
               ))}
             </ol>

@@ -1,17 +1,18 @@
 // The tag view: every highlight carrying one free-text tag, across all documents, in
 // reading order by document; each opens the highlight in the reader.
-import { KIND_LABELS, plural } from '../../lib/labels';
-import { useQuery } from '../../hooks/use-query';
-import { selectContentChanges } from '../../store/workspace';
-import { useCommands, useSelector, useWorkbench } from '../../workbench/context';
+import { kindLabel } from '../../../../shared/codebook/codebook';
+import { selectCodebook } from '../../store/codebook';
+import { plural } from '../../lib/labels';
+import { useView } from '../../hooks/use-view';
+import { useCommands, useSelector } from '../../workbench/context';
+import { quoteOf } from '../../../../shared/regions';
 import { useLanguages } from '../../hooks/use-languages';
 
 export function TagView({ tag }: { tag: string }): React.JSX.Element {
   const languageOf = useLanguages();
-  const { api } = useWorkbench();
   const commands = useCommands();
-  const changes = useSelector(selectContentChanges);
-  const { data, error } = useQuery(() => api['annotations.byTag']({ tag }), [tag, changes]);
+  const codebook = useSelector(selectCodebook);
+  const { data, error } = useView('tagged', tag);
   return (
     <article className="research tag-view" aria-labelledby="tag-heading">
       <header>
@@ -23,7 +24,7 @@ export function TagView({ tag }: { tag: string }): React.JSX.Element {
           </p>
         )}
       </header>
-      {!data && <p className="muted">{error?.message ?? 'Loading…'}</p>}
+      {!data && <p className="muted">{error ?? 'Loading…'}</p>}
       {data?.length === 0 && <p className="muted">No highlight carries this tag any more.</p>}
       {data && data.length > 0 && (
         <ul className="note-highlights" aria-label={`Highlights tagged ${tag}`}>
@@ -35,14 +36,10 @@ export function TagView({ tag }: { tag: string }): React.JSX.Element {
                 onClick={() => commands.showHighlight(annotation)}
               >
                 <span className="quote-text">
-                  “
-                  <span {...languageOf(annotation.documentId)}>
-                    {annotation.target.quote.exact}
-                  </span>
-                  ”
+                  “<span {...languageOf(annotation.documentId)}>{quoteOf(annotation)}</span>”
                 </span>
                 <span className="muted small">
-                  {KIND_LABELS[annotation.kind]} · {documentTitle}
+                  {kindLabel(codebook, annotation.kind)} · {documentTitle}
                 </span>
               </button>
             </li>

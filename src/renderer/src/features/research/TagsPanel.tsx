@@ -24,7 +24,7 @@ export function TagsPanel(): React.JSX.Element {
                 aria-current={tag === shown ? 'true' : undefined}
                 onClick={() => commands.showTag(tag)}
               >
-                <span>{tag}</span>
+                <bdi>{tag}</bdi>
                 <span className="count" aria-hidden="true">
                   {count}
                 </span>

@@ -1,24 +1,20 @@
 // Events on a timeline: each event entity by its date (year, month or day, or a range),
 // with its place, participants and evidence passages. Exported as CSV or JSON.
 import { formatEventDate } from '../../../../shared/labels';
-import { download } from '../../lib/import-files';
 import { plural } from '../../lib/labels';
-import { useQuery } from '../../hooks/use-query';
+import { useView } from '../../hooks/use-view';
 import { showEntity } from '../../store/selection';
-import { selectContentChanges } from '../../store/workspace';
-import { useCommands, useSelector, useWorkbench } from '../../workbench/context';
+import { useCommands, useWorkbench } from '../../workbench/context';
+import { LinkedMarkdown } from '../notes/LinkedMarkdown';
+import { quoteOf } from '../../../../shared/regions';
 import { useLanguages } from '../../hooks/use-languages';
 
 export function TimelineView(): React.JSX.Element {
+  const { store } = useWorkbench();
   const languageOf = useLanguages();
-  const { api, store } = useWorkbench();
   const commands = useCommands();
-  const changes = useSelector(selectContentChanges);
-  const { data: events, error } = useQuery(() => api['events.timeline']({}), [changes]);
-  const exportAs = async (format: 'csv' | 'json'): Promise<void> => {
-    const file = await commands.run(() => api['export.events']({ format }));
-    if (file) download(file.fileName, file.mimeType, file.content);
-  };
+  const { data: events, error } = useView('timeline', 'all');
+  const exportAs = (format: 'csv' | 'json'): Promise<void> => commands.exportEvents(format);
   return (
     <section className="research timeline" aria-labelledby="timeline-heading">
       <header className="row spread">
@@ -32,7 +28,7 @@ export function TimelineView(): React.JSX.Element {
           </button>
         </div>
       </header>
-      {!events && <p className="muted">{error?.message ?? 'Loading…'}</p>}
+      {!events && <p className="muted">{error ?? 'Loading…'}</p>}
       {events?.length === 0 && (
         <p className="muted">
           No events yet. Create an entity of type “event” and give it a date, a place and
@@ -54,18 +50,28 @@ export function TimelineView(): React.JSX.Element {
                 </button>
               </h2>
               <p className="muted">
-                {e.place ? `${e.place.name} · ` : ''}
-                {e.participants.map((p) => `${p.name} (${p.role})`).join(', ') ||
-                  'no participants'}{' '}
+                {e.place && (
+                  <>
+                    <bdi>{e.place.name}</bdi> ·{' '}
+                  </>
+                )}
+                {e.participants.length === 0 && 'no participants'}
+                {e.participants.map((p, i) => (
+                  <span key={p.id}>
+                    {i > 0 && ', '}
+                    <bdi>{p.name}</bdi> ({p.role})
+                  </span>
+                ))}{' '}
                 · {plural(e.evidence.length, 'passage')}
               </p>
+              {e.entity.description && <LinkedMarkdown source={e.entity.description} />}
               {e.evidence.slice(0, 3).map((p) => (
                 <blockquote
                   key={p.annotation.id}
                   className="quote"
                   {...languageOf(p.annotation.documentId)}
                 >
-                  {p.annotation.target.quote.exact}
+                  {quoteOf(p.annotation)}
                   <cite> — {p.documentTitle}</cite>
                 </blockquote>
               ))}

@@ -1,15 +1,27 @@
-// The search box: results as you type, grouped by kind, with filter chips. Ctrl/Cmd+K
-// focuses it; arrow keys move through results and Enter opens one.
-import { useEffect, useId, useRef, useState } from 'react';
-import { ANNOTATION_KINDS, type AnnotationKind } from '../../../../shared/model';
-import { SEARCH_KINDS, type SearchHit, type SearchKind } from '../../../../shared/methods/search';
-import { KIND_LABELS, nounLabel, SEARCH_KIND_LABELS } from '../../lib/labels';
+// The search box: results as you type, grouped by kind, with filters that always show as
+// chips while they are on (a code takes in the codes filed under it), and an empty result that says what the filters hide. The keymap
+// focuses it (Ctrl/Cmd+K); arrow keys move through results and Enter opens one. The
+// results close on Escape, on a click outside or on opening a result, and focus goes back
+// to where it was before the search took it. They open below the whole top bar, so they
+// never cover its buttons.
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import type { SearchHit } from '../../../../shared/methods/search';
+import { SEARCH_KINDS } from '../../../../shared/methods/search';
+import { codePath, codeTree, flattenTree } from '../../../../shared/codebook/code-tree';
+import { kindLabel } from '../../../../shared/codebook/codebook';
 import { useCombobox } from '../../hooks/use-combobox';
-import { useQuery } from '../../hooks/use-query';
-import { selectContentChanges } from '../../store/workspace';
-import { useCommands, useSelector, useWorkbench } from '../../workbench/context';
+import { useView } from '../../hooks/use-view';
+import { runShortcut, useWindowKeys } from '../../lib/keymap';
+import { nounLabel, SEARCH_KIND_LABELS } from '../../lib/labels';
+import { filterChips, NO_FILTERS, searchQuery, type SearchFilters } from '../../lib/search-filters';
+import { keysOf } from '../../lib/shortcuts';
+import { selectCodebook } from '../../store/codebook';
+import { selectTags } from '../../store/tags';
+import { useCommands, useSelector } from '../../workbench/context';
 import { IndexStatus } from '../shell/IndexStatus';
 import { useLanguages } from '../../hooks/use-languages';
+import { SearchEmpty } from './SearchEmpty';
+import { ActiveFilters, FilterControls } from './SearchFilters';
 
 export function SearchBox({
   currentDocumentId,
@@ -19,172 +31,186 @@ export function SearchBox({
   currentDocumentId: string | null;
 }): React.JSX.Element {
   const languageOf = useLanguages();
-  const { api } = useWorkbench();
   const { openHit } = useCommands();
-  // Results are asked for again whenever the workspace's content changed.
-  const changes = useSelector(selectContentChanges);
   const { query, open, setOpen, active, inputProps, onKey } = useCombobox();
-  const [kinds, setKinds] = useState<SearchKind[]>([]);
-  const [thisDocument, setThisDocument] = useState(false);
-  const [colour, setColour] = useState<AnnotationKind | ''>('');
-  const [entityId, setEntityId] = useState('');
+  const [filters, setFilters] = useState<SearchFilters>(NO_FILTERS);
+  const box = useRef<HTMLDivElement>(null);
   const input = useRef<HTMLInputElement>(null);
+  /** Where focus was before the search took it, to give it back on closing. */
+  const returnTo = useRef<HTMLElement | null>(null);
   const listId = useId();
   const trimmed = query.trim();
   const enabled = trimmed.length >= 2 || /[^ -\u024F]/.test(trimmed);
-  const results = useQuery(
+  const codebook = useSelector(selectCodebook);
+  const tags = useSelector(selectTags);
+  const codes = useMemo(
     () =>
-      api['search.query']({
-        query: trimmed,
-        limit: 60,
-        ...(kinds.length ? { kinds } : {}),
-        ...(thisDocument && currentDocumentId ? { documentId: currentDocumentId } : {}),
-        ...(colour ? { annotationKind: colour } : {}),
-        ...(entityId && entities.some((e) => e.id === entityId) ? { entityId } : {}),
-      }),
-    [trimmed, kinds.join(), thisDocument, currentDocumentId, colour, entityId, changes],
-    enabled,
+      flattenTree(
+        codeTree(
+          codebook,
+          tags.map((t) => t.tag),
+        ),
+      ).map((c) => ({ name: c.name, path: codePath(codebook, c.name) })),
+    [codebook, tags],
   );
+  const context = useMemo(
+    () => ({
+      currentDocumentId,
+      entityName: (id: string) => entities.find((e) => e.id === id)?.name,
+      kindName: (kind: string) => kindLabel(codebook, kind),
+      codePath: (code: string) => codePath(codebook, code),
+    }),
+    [currentDocumentId, entities, codebook],
+  );
+  const chips = filterChips(filters, context);
+  const results = useView('search', searchQuery(trimmed, filters, context, 60), {
+    enabled,
+    keepPrevious: true,
+  });
   const hits = enabled ? (results.data?.hits ?? []) : [];
+  const shown = open && enabled;
 
+  const close = (giveFocusBack: boolean): void => {
+    setOpen(false);
+    const back = returnTo.current;
+    returnTo.current = null;
+    if (!giveFocusBack) return;
+    if (back?.isConnected && back !== input.current) back.focus();
+    else input.current?.focus();
+  };
+
+  useWindowKeys('search', {
+    'search.focus': () => {
+      const now = document.activeElement;
+      if (now instanceof HTMLElement && !box.current?.contains(now)) returnTo.current = now;
+      input.current?.focus();
+      input.current?.select();
+      setOpen(true);
+    },
+  });
+
+  // A click anywhere outside the search closes its results.
   useEffect(() => {
-    const onKey = (event: KeyboardEvent): void => {
-      if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'k') {
-        event.preventDefault();
-        input.current?.focus();
-        input.current?.select();
-        setOpen(true);
-      }
+    if (!shown) return;
+    const onDown = (event: PointerEvent): void => {
+      if (event.target instanceof Node && box.current?.contains(event.target)) return;
+      setOpen(false);
+      returnTo.current = null;
     };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [setOpen]);
+    document.addEventListener('pointerdown', onDown);
+    return () => document.removeEventListener('pointerdown', onDown);
+  }, [shown, setOpen]);
 
   const choose = (hit: SearchHit | undefined): void => {
     if (!hit) return;
     openHit(hit);
     setOpen(false);
+    returnTo.current = null;
   };
-  const toggleKind = (kind: SearchKind): void =>
-    setKinds((k) => (k.includes(kind) ? k.filter((x) => x !== kind) : [...k, kind]));
 
   return (
-    <div className="search" role="search">
+    <div
+      ref={box}
+      className="search"
+      role="search"
+      // Escape closes the results from anywhere in them, before the input's own handling.
+      onKeyDownCapture={(e) =>
+        runShortcut('search-results', e, {
+          'search.close': () => {
+            if (!shown) return false;
+            e.stopPropagation();
+            close(true);
+          },
+        })
+      }
+    >
       <input
         ref={input}
         type="search"
         role="combobox"
         aria-label="Search the workspace"
-        aria-expanded={open && enabled}
-        aria-controls={listId}
-        aria-activedescendant={open && hits[active] ? `${listId}-${active}` : undefined}
-        placeholder="Search everything (Ctrl+K)"
+        aria-expanded={shown && hits.length > 0}
+        aria-controls={shown && hits.length > 0 ? listId : undefined}
+        aria-activedescendant={shown && hits[active] ? `${listId}-${active}` : undefined}
+        placeholder={`Search everything (${keysOf('search.focus')})`}
         {...inputProps}
         onKeyDown={(e) => onKey(e, hits.length, (i) => choose(hits[i]))}
       />
-      {open && enabled && (
+      {!shown && <ActiveFilters chips={chips} onChange={setFilters} />}
+      {shown && (
         <div className="search-results">
-          <div className="row wrap chips-row" role="group" aria-label="Search filters">
-            {SEARCH_KINDS.map((kind) => (
-              <button
-                key={kind}
-                type="button"
-                className="filter"
-                aria-pressed={kinds.includes(kind)}
-                onClick={() => toggleKind(kind)}
-              >
-                {SEARCH_KIND_LABELS[kind]}
-              </button>
-            ))}
-            <button
-              type="button"
-              className="filter"
-              aria-pressed={thisDocument}
-              disabled={!currentDocumentId}
-              onClick={() => setThisDocument((v) => !v)}
-            >
-              This document
-            </button>
-            <select
-              aria-label="Highlight kind"
-              value={colour}
-              onChange={(e) => setColour(e.target.value as AnnotationKind | '')}
-            >
-              <option value="">Any kind</option>
-              {ANNOTATION_KINDS.map((k) => (
-                <option key={k} value={k}>
-                  {KIND_LABELS[k]}
-                </option>
-              ))}
-            </select>
-            <select
-              aria-label="Tagged entity"
-              value={entityId}
-              onChange={(e) => setEntityId(e.target.value)}
-            >
-              <option value="">Any entity</option>
-              {entities.map((e) => (
-                <option key={e.id} value={e.id}>
-                  {e.name}
-                </option>
-              ))}
-            </select>
+          <div className="row spread">
+            <FilterControls
+              filters={filters}
+              onChange={setFilters}
+              currentDocumentId={currentDocumentId}
+              entities={entities}
+              codebook={codebook}
+              codes={codes}
+            />
             <button
               type="button"
               className="close"
               aria-label="Close search results"
-              onClick={() => setOpen(false)}
+              onClick={() => close(true)}
             >
               ×
             </button>
           </div>
+          <ActiveFilters chips={chips} onChange={setFilters} />
           {!results.data && <IndexStatus />}
-          <div role="listbox" id={listId} aria-label="Search results" className="results-list">
-            {hits.length === 0 && (
-              <p className="muted" role="presentation">
-                {results.error?.message ??
-                  (results.data ? `No results for “${trimmed}”.` : 'Searching…')}
+          {hits.length === 0 &&
+            (results.error ? (
+              <p role="alert">{results.error}</p>
+            ) : results.data ? (
+              <SearchEmpty query={trimmed} chips={chips} context={context} onChange={setFilters} />
+            ) : (
+              <p className="muted" role="status">
+                Searching…
               </p>
-            )}
-            {SEARCH_KINDS.filter((kind) => hits.some((h) => h.kind === kind)).map((kind) => (
-              <div key={kind} role="group" aria-labelledby={`${listId}-${kind}`}>
-                <h3 id={`${listId}-${kind}`} role="presentation">
-                  {SEARCH_KIND_LABELS[kind]}
-                </h3>
-                {hits.map((hit, i) =>
-                  hit.kind !== kind ? null : (
-                    <div
-                      key={`${hit.kind}:${hit.id}`}
-                      id={`${listId}-${i}`}
-                      role="option"
-                      aria-selected={i === active}
-                      onMouseDown={(e) => e.preventDefault()}
-                      onClick={() => choose(hit)}
-                    >
-                      <span className="hit-snippet" {...languageOf(hit.documentId)}>
-                        {hit.snippet.map((part, j) =>
-                          part.match ? (
-                            <mark key={j}>{part.text}</mark>
-                          ) : (
-                            <span key={j}>{part.text}</span>
-                          ),
-                        )}
-                      </span>
-                      <span className="muted hit-meta">
-                        {hit.kind === 'entity'
-                          ? hit.entityType
-                          : hit.kind === 'note'
-                            ? nounLabel('note')
-                            : hit.kind === 'highlight'
-                              ? `${KIND_LABELS[hit.annotationKind ?? 'quote']} · ${hit.documentTitle}`
-                              : hit.documentTitle}
-                      </span>
-                    </div>
-                  ),
-                )}
-              </div>
             ))}
-          </div>
+          {hits.length > 0 && (
+            <div role="listbox" id={listId} aria-label="Search results" className="results-list">
+              {SEARCH_KINDS.filter((kind) => hits.some((h) => h.kind === kind)).map((kind) => (
+                <div key={kind} role="group" aria-labelledby={`${listId}-${kind}`}>
+                  <h3 id={`${listId}-${kind}`} role="presentation">
+                    {SEARCH_KIND_LABELS[kind]}
+                  </h3>
+                  {hits.map((hit, i) =>
+                    hit.kind !== kind ? null : (
+                      <div
+                        key={`${hit.kind}:${hit.id}`}
+                        id={`${listId}-${i}`}
+                        role="option"
+                        aria-selected={i === active}
+                        onMouseDown={(e) => e.preventDefault()}
+                        onClick={() => choose(hit)}
+                      >
+                        <span className="hit-snippet" {...languageOf(hit.documentId)}>
+                          {hit.snippet.map((part, j) =>
+                            part.match ? (
+                              <mark key={j}>{part.text}</mark>
+                            ) : (
+                              <span key={j}>{part.text}</span>
+                            ),
+                          )}
+                        </span>
+                        <span className="muted hit-meta">
+                          {hit.kind === 'entity'
+                            ? hit.entityType
+                            : hit.kind === 'note'
+                              ? nounLabel('note')
+                              : hit.kind === 'highlight'
+                                ? `${kindLabel(codebook, hit.annotationKind ?? codebook.kinds[0]!.id)} · ${hit.documentTitle}`
+                                : hit.documentTitle}
+                        </span>
+                      </div>
+                    ),
+                  )}
+                </div>
+              ))}
+            </div>
+          )}
           {results.data && results.data.total > hits.length && (
             <p className="muted small">
               Showing {hits.length} of {results.data.total}.

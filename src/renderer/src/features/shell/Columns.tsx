@@ -6,6 +6,7 @@ import { useEffect, useRef, type ReactNode } from 'react';
 import { closeSide, NARROW_WIDTH, PANEL_WIDTH, selectLayout, type Side } from '../../store/layout';
 import { useSelector, useWorkbench } from '../../workbench/context';
 import { DetailsColumn } from './DetailsColumn';
+import { ErrorBoundary } from './ErrorBoundary';
 import { LibraryColumn } from '../library/LibraryColumn';
 import { MainColumn } from './MainColumn';
 
@@ -49,30 +50,42 @@ export function Columns(): React.JSX.Element {
     >
       {narrow && drawer === 'library' && (
         <Drawer key="library" side="library">
-          <LibraryColumn />
+          <Library />
         </Drawer>
       )}
       {!narrow && library.open && (
         <Side key="library" side="library">
-          <LibraryColumn />
+          <Library />
           <Divider side="library" width={library.width} />
         </Side>
       )}
       <MainColumn key="main" />
       {!narrow && details.open && (
         <Side key="details" side="details">
-          <DetailsColumn />
+          <Details />
           <Divider side="details" width={details.width} />
         </Side>
       )}
       {narrow && drawer === 'details' && (
         <Drawer key="details" side="details">
-          <DetailsColumn />
+          <Details />
         </Drawer>
       )}
     </div>
   );
 }
+
+const Library = (): React.JSX.Element => (
+  <ErrorBoundary name="The library">
+    <LibraryColumn />
+  </ErrorBoundary>
+);
+
+const Details = (): React.JSX.Element => (
+  <ErrorBoundary name="The details column">
+    <DetailsColumn />
+  </ErrorBoundary>
+);
 
 /** A side's landmark: the column itself, or the drawer. */
 function Side({

@@ -5,7 +5,7 @@ import { useEffect, useId, useMemo, useState } from 'react';
 import { useModalDialog } from '../../hooks/use-modal-dialog';
 import { plural } from '../../lib/labels';
 import { matchPalette, type PaletteEntry } from '../../lib/palette';
-import { modKey } from '../../lib/shortcuts';
+import { keysOf } from '../../lib/shortcuts';
 import { selectDocumentList } from '../../store/documents';
 import { selectEntities } from '../../store/entities';
 import { selectHistory } from '../../store/history';
@@ -20,6 +20,7 @@ const VIEWS: { view: ResearchView; label: string }[] = [
   { view: 'reader', label: 'Reader' },
   { view: 'cooccurrence', label: 'Co-occurrence' },
   { view: 'timeline', label: 'Timeline' },
+  { view: 'codebook', label: 'Codebook' },
 ];
 const EXPORTS = EXPORT_FORMATS.map((f) => ({ format: f.id, label: f.paletteLabel }));
 
@@ -43,13 +44,12 @@ function useEntries(showShortcuts: () => void): PaletteEntry[] {
   const layout = useSelector(selectLayout);
   const readOnly = useSelector(selectWorkspaceReadOnly);
   return useMemo(() => {
-    const mod = modKey();
     const entries: PaletteEntry[] = [
       {
         id: 'search',
         group: 'Go to',
         label: 'Search the workspace',
-        keys: `${mod}+K`,
+        keys: keysOf('search.focus'),
         run: () => focusLater(() => document.querySelector('input[type="search"]')),
       },
       {
@@ -95,13 +95,14 @@ function useEntries(showShortcuts: () => void): PaletteEntry[] {
         id: 'close-panel',
         group: 'View',
         label: 'Close the open panel',
+        keys: keysOf('panel.close'),
         run: () => store.dispatch(closePanel()),
       },
       {
         id: 'shortcuts',
         group: 'Help',
         label: 'Keyboard shortcuts',
-        keys: '?',
+        keys: keysOf('shortcuts.show'),
         run: showShortcuts,
       },
       {
@@ -142,7 +143,7 @@ function useEntries(showShortcuts: () => void): PaletteEntry[] {
           id: 'undo',
           group: 'Edit',
           label: `Undo ${history.undoLabel ?? ''}`.trim(),
-          keys: `${mod}+Z`,
+          keys: keysOf('history.undo'),
           run: () => void commands.undo(),
         });
       if (history.canRedo)
@@ -150,7 +151,7 @@ function useEntries(showShortcuts: () => void): PaletteEntry[] {
           id: 'redo',
           group: 'Edit',
           label: `Redo ${history.redoLabel ?? ''}`.trim(),
-          keys: `${mod}+Shift+Z`,
+          keys: keysOf('history.redo'),
           run: () => void commands.redo(),
         });
     }

@@ -1,7 +1,8 @@
 // The right column: the open highlight, the open entity, the new entity form or the open
 // document's review queue, and below it the open document's highlights.
 import { selectCurrentDocumentId, selectView } from '../../store/documents';
-import { selectEntities, selectEntity, selectPassages } from '../../store/entities';
+import { selectEntities, selectEntity } from '../../store/entities';
+import { useView } from '../../hooks/use-view';
 import {
   closePanel,
   selectOpenAnnotation,
@@ -20,6 +21,7 @@ import { EntityPanel } from '../entities/EntityPanel';
 import { EntityForm, type EntityFields } from '../entities/EntityForm';
 import { ReviewQueue } from '../reader/ReviewQueue';
 import { HighlightList } from '../highlights/HighlightList';
+import { quoteOf } from '../../../../shared/regions';
 
 const EMPTY_ENTITY: EntityFields = {
   name: '',
@@ -69,7 +71,7 @@ function OpenHighlight(): React.JSX.Element | null {
         remove: () =>
           confirm({
             title: 'Delete this highlight?',
-            message: `“${annotation.target.quote.exact.slice(0, 120)}” and its note will be deleted.`,
+            message: `“${quoteOf(annotation).slice(0, 120)}” and its note will be deleted.`,
             confirmLabel: 'Delete highlight',
             onConfirm: () => void commands.deleteHighlight(annotation.id),
           }),
@@ -87,7 +89,7 @@ function OpenEntity(): React.JSX.Element | null {
   const panel = useSelector(selectPanel);
   const entityId = panel?.type === 'entity' ? panel.id : '';
   const entity = useSelector((s) => selectEntity(s, entityId));
-  const passages = useSelector((s) => selectPassages(s, entityId));
+  const passages = useView('entityPassages', entityId, { enabled: entityId !== '' }).data;
   const entities = useSelector(selectEntities);
   const readOnly = useSelector(selectWorkspaceReadOnly);
   if (!entity) return null;
@@ -204,7 +206,7 @@ function Review(): React.JSX.Element | null {
         remove: (a) =>
           confirm({
             title: 'Delete this highlight?',
-            message: `“${a.target.quote.exact.slice(0, 120)}” and its note will be deleted.`,
+            message: `“${quoteOf(a).slice(0, 120)}” and its note will be deleted.`,
             confirmLabel: 'Delete highlight',
             onConfirm: () =>
               void commands.deleteHighlight(a.id).then(() => store.dispatch(showReview())),

@@ -22,6 +22,7 @@ export function DetailsDialog({
     author: source.author ?? '',
     publisher: source.publisher ?? '',
     url: source.url ?? '',
+    doi: source.doi ?? '',
     publishedDate: source.publishedDate ?? '',
     accessedDate: source.accessedDate ?? '',
   });

@@ -1,14 +1,13 @@
-// What the keyboard can do from anywhere in the window: the command palette
-// (Ctrl/Cmd+Shift+P), the shortcut sheet (?), Escape closing the open panel when nothing
-// nearer took it, and focus never left on the page's body when the control that had it
+// What the keyboard can do from anywhere in the window (the keymap's 'window' rows): the
+// command palette, the shortcut sheet, Escape closing the open panel when nothing nearer
+// took it; and focus never left on the page's body when the control that had it
 // disappears (a closed panel, a deleted highlight, a finished form).
 import { useCallback, useEffect, useState } from 'react';
+import { useWindowKeys } from '../../lib/keymap';
 import { closePanel, selectPanel } from '../../store/selection';
 import { useWorkbench } from '../../workbench/context';
 import { CommandPalette } from './CommandPalette';
 import { ShortcutSheet } from './ShortcutSheet';
-
-const TYPING = 'input, textarea, select, [contenteditable]:not([contenteditable="false"])';
 
 const inDialog = (target: EventTarget | null): boolean =>
   target instanceof Element && target.closest('dialog') !== null;
@@ -53,30 +52,21 @@ export function KeyboardLayer(): React.JSX.Element {
   const showShortcuts = useCallback(() => setSheet(true), []);
   useFocusRescue();
 
-  useEffect(() => {
-    const onKey = (event: KeyboardEvent): void => {
-      if (event.defaultPrevented) return;
-      const mod = event.ctrlKey || event.metaKey;
-      if (mod && event.shiftKey && !event.altKey && event.key.toLowerCase() === 'p') {
-        event.preventDefault();
-        setSheet(false);
-        setPalette(true);
-        return;
-      }
-      if (mod || event.altKey || inDialog(event.target)) return;
-      const typing = event.target instanceof Element && event.target.closest(TYPING) !== null;
-      if (event.key === '?' && !typing) {
-        event.preventDefault();
-        setSheet(true);
-      } else if (event.key === 'Escape' && selectPanel(store.getState()) !== null) {
-        // Nothing nearer took Escape (an editor, a menu, a selection): close the panel.
-        event.preventDefault();
-        store.dispatch(closePanel());
-      }
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [store]);
+  useWindowKeys('window', {
+    'palette.open': () => {
+      setSheet(false);
+      setPalette(true);
+    },
+    'shortcuts.show': (event) => {
+      if (inDialog(event.target)) return false;
+      setSheet(true);
+    },
+    'panel.close': (event) => {
+      // Nothing nearer took Escape (an editor, a menu, a selection): close the panel.
+      if (inDialog(event.target) || selectPanel(store.getState()) === null) return false;
+      store.dispatch(closePanel());
+    },
+  });
 
   return (
     <>

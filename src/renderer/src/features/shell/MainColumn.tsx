@@ -14,7 +14,10 @@ import { DossierView } from '../research/DossierView';
 import { NotesView } from '../notes/NotesView';
 import { ReadingColumn } from '../reader/ReadingColumn';
 import { TagView } from '../research/TagView';
+import { CodebookView } from '../codebook/CodebookView';
+import { selectWorkspaceReadOnly } from '../../store/workspace';
 import { TimelineView } from '../research/TimelineView';
+import { ErrorBoundary } from './ErrorBoundary';
 
 const TABS: { view: ResearchView; label: string }[] = [
   { view: 'reader', label: 'Reader' },
@@ -23,6 +26,7 @@ const TABS: { view: ResearchView; label: string }[] = [
   { view: 'cooccurrence', label: 'Co-occurrence' },
   { view: 'timeline', label: 'Timeline' },
   { view: 'tag', label: 'Tag' },
+  { view: 'codebook', label: 'Codebook' },
 ];
 
 /** Why a tab cannot be chosen yet, if it cannot. */
@@ -37,6 +41,7 @@ export function MainColumn(): React.JSX.Element {
   const view = useSelector(selectResearchView);
   const dossierId = useSelector(selectDossierId);
   const tag = useSelector(selectTag);
+  const readOnly = useSelector(selectWorkspaceReadOnly);
   return (
     <main className="main-column" tabIndex={-1}>
       <div role="tablist" aria-label="Views" className="view-tabs">
@@ -57,12 +62,18 @@ export function MainColumn(): React.JSX.Element {
         ))}
       </div>
       <div id="main-view" role="tabpanel" aria-labelledby={`tab-${view}`} className="main-view">
-        {view === 'reader' && <ReadingColumn />}
-        {view === 'dossier' && dossierId !== null && <DossierView entityId={dossierId} />}
-        {view === 'cooccurrence' && <CooccurrenceView />}
-        {view === 'timeline' && <TimelineView />}
-        {view === 'notes' && <NotesView />}
-        {view === 'tag' && tag !== null && <TagView tag={tag} />}
+        <ErrorBoundary
+          name={`The ${TABS.find((t) => t.view === view)?.label ?? view} view`}
+          resetKey={`${view}:${dossierId}:${tag}`}
+        >
+          {view === 'reader' && <ReadingColumn />}
+          {view === 'dossier' && dossierId !== null && <DossierView entityId={dossierId} />}
+          {view === 'cooccurrence' && <CooccurrenceView />}
+          {view === 'timeline' && <TimelineView />}
+          {view === 'notes' && <NotesView />}
+          {view === 'tag' && tag !== null && <TagView tag={tag} />}
+          {view === 'codebook' && <CodebookView readOnly={readOnly} />}
+        </ErrorBoundary>
       </div>
     </main>
   );

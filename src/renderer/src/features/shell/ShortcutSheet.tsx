@@ -1,4 +1,5 @@
-// The list of every keyboard shortcut, opened with "?" or from the command palette.
+// The list of every keyboard shortcut, opened with "?" or from the command palette: the
+// keymap's rows, by where they apply.
 import { shortcutGroups } from '../../lib/shortcuts';
 import { useModalDialog } from '../../hooks/use-modal-dialog';
 
@@ -25,7 +26,7 @@ export function ShortcutSheet({
               <h3 id={`keys-${i}`}>{group.title}</h3>
               <dl className="shortcut-list">
                 {group.shortcuts.map((s) => (
-                  <div key={s.keys + s.does}>
+                  <div key={s.id}>
                     <dt>
                       <kbd>{s.keys}</kbd>
                     </dt>

@@ -1,0 +1,173 @@
+// The search index's table of entries: each entry (a document's details, a block, a
+// highlight, an entity, a note) under a FlexSearch id, filed by the documents and entities a
+// filter can ask for. Every change adds a new version of an entry under a new id; the old id
+// is dead and its postings are pruned later (see COMPACT_SHARE). Queries are in
+// search-index.ts, the saved form in cached-index.ts.
+import type { Annotation, Document, DocumentFile, Entity, Note } from '../../shared/model';
+import {
+  annotationEntry,
+  documentEntries,
+  entityEntry,
+  kept,
+  noteEntry,
+  type Entry,
+  type Indexable,
+} from './search-entries';
+import { WordIndex } from './word-index';
+
+/**
+ * Changes never ask FlexSearch to update or remove: without its `fastupdate` register
+ * that scans the whole index, and with it 0.8.212 fails on a search for a word whose
+ * entries were all removed. Instead each version of an entry is added under a new numeric
+ * id, ids no longer current are dropped from results, and their postings are pruned once
+ * they pass a share of the index.
+ */
+const COMPACT_SHARE = 0.25;
+
+export class IndexTable {
+  protected readonly words: WordIndex;
+
+  /** `buildOnly`: built to be saved as a cache part, never searched (index-part.ts). */
+  constructor({ buildOnly = false }: { buildOnly?: boolean } = {}) {
+    this.words = new WordIndex({ vocabulary: !buildOnly });
+  }
+  /** The current FlexSearch id of each entry, and the entry of each current id. */
+  protected readonly idOf = new Map<string, number>();
+  protected readonly keyOf = new Map<number, string>();
+  protected nextId = 1;
+  /** Ids no longer current, not yet pruned from the postings. */
+  protected readonly dead = new Set<number>();
+  protected readonly entries = new Map<string, Entry>();
+  protected readonly blockKeys = new Map<string, string[]>();
+  /** The keys a document or entity filter can let through, so a filter leads a search. */
+  protected readonly byDocument = new Map<string, Set<string>>();
+  protected readonly byEntity = new Map<string, Set<string>>();
+  protected readonly noteKeys = new Set<string>();
+  /** Answers of blocksWithAll since the last change: a dossier reopened asks the same. */
+  protected readonly lookups = new Map<string, Map<string, { start: number; end: number }[]>>();
+  /** The cache hash of each entity and note unit, by its entry. */
+  protected readonly hashes = new WeakMap<Entry, string>();
+
+  get size(): number {
+    return this.entries.size;
+  }
+
+  /** True until the first entry is added: only then may a saved index be adopted. */
+  get pristine(): boolean {
+    return this.nextId === 1 && !this.entries.size;
+  }
+
+  protected put(entry: Indexable): void {
+    this.lookups.clear();
+    const old = this.entries.get(entry.key);
+    if (old) this.file(old, false);
+    this.retire(entry.key);
+    const id = this.nextId++;
+    this.words.add(id, entry.text);
+    this.enter(kept(entry), id);
+    this.compactIfNeeded();
+  }
+
+  /** Makes `entry` the entry of `id`. */
+  protected enter(entry: Entry, id: number): void {
+    this.idOf.set(entry.key, id);
+    this.keyOf.set(id, entry.key);
+    this.entries.set(entry.key, entry);
+    this.file(entry, true);
+  }
+
+  /** Files the entry under its document(s) and entities, or takes it out. */
+  protected file(entry: Entry, present: boolean): void {
+    const under = (map: Map<string, Set<string>>, id: string): void => {
+      const keys = map.get(id) ?? new Set<string>();
+      if (present) keys.add(entry.key);
+      else keys.delete(entry.key);
+      if (keys.size) map.set(id, keys);
+      else map.delete(id);
+    };
+    for (const id of entry.documentIds ?? (entry.documentId ? [entry.documentId] : []))
+      under(this.byDocument, id);
+    for (const id of entry.entityIds ?? []) under(this.byEntity, id);
+    if (entry.kind === 'note') {
+      if (present) this.noteKeys.add(entry.key);
+      else this.noteKeys.delete(entry.key);
+    }
+  }
+
+  /** Makes the entry's current id dead, so its postings no longer count. */
+  protected retire(key: string): void {
+    const id = this.idOf.get(key);
+    if (id === undefined) return;
+    this.idOf.delete(key);
+    this.keyOf.delete(id);
+    this.dead.add(id);
+  }
+
+  protected remove(key: string): void {
+    this.lookups.clear();
+    const old = this.entries.get(key);
+    if (!old) return;
+    this.entries.delete(key);
+    this.file(old, false);
+    this.retire(key);
+    this.compactIfNeeded();
+  }
+
+  /** Prunes dead ids from the postings once they are a large share (no text is needed). */
+  protected compactIfNeeded(): void {
+    if (this.dead.size < 1000 || this.dead.size < COMPACT_SHARE * this.entries.size) return;
+    this.words.drop(this.dead);
+    this.dead.clear();
+  }
+
+  putDocument(doc: Document): void {
+    for (const key of this.blockKeys.get(doc.id) ?? []) this.remove(key);
+    const [details, ...blocks] = documentEntries(doc);
+    this.put(details!);
+    for (const block of blocks) this.put(block);
+    this.blockKeys.set(
+      doc.id,
+      blocks.map((b) => b.key),
+    );
+  }
+
+  /** A document's entries and its highlights' as `file` has them (none, without a file). */
+  replaceDocument(id: string, file: DocumentFile | undefined): void {
+    for (const key of [...(this.byDocument.get(id) ?? [])])
+      if (key.startsWith('a:')) this.remove(key);
+    this.removeDocument(id);
+    if (!file) return;
+    this.putDocument(file.document);
+    for (const a of file.annotations) this.putAnnotation(a);
+  }
+
+  removeDocument(id: string): void {
+    for (const key of this.blockKeys.get(id) ?? []) this.remove(key);
+    this.blockKeys.delete(id);
+    this.remove(`d:${id}`);
+  }
+
+  putAnnotation(a: Annotation): void {
+    this.put(annotationEntry(a));
+  }
+
+  removeAnnotation(id: string): void {
+    this.remove(`a:${id}`);
+  }
+
+  putEntity(e: Entity): void {
+    this.put(entityEntry(e));
+  }
+
+  removeEntity(id: string): void {
+    this.remove(`e:${id}`);
+  }
+
+  putNote(note: Note): void {
+    this.put(noteEntry(note));
+  }
+
+  removeNote(id: string): void {
+    this.remove(`n:${id}`);
+  }
+}

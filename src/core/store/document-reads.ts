@@ -1,0 +1,180 @@
+// Reading documents after the workspace is open: on demand for a command or a view, a slice
+// at a time for views over thousands, and again when their files changed behind the
+// workbench's back. Every reading is checked as opening checks it; damage found now is
+// reported and protected as if found at open. A reading that a commit overtook is dropped
+// (its document changed while it was read), so the cache never holds an older version.
+import { join } from 'node:path';
+import type { FileProblem } from '../../shared/api';
+import type { DocumentFile } from '../../shared/model';
+import { eachLimited } from '../limited';
+import type { Catalog, DocumentStamp } from './catalog';
+import type { DocumentCache } from './document-cache';
+import type { StoreFs } from './durable';
+import type { FileChange } from './journal';
+import { documentIdOf, documentPath, highlightsPath } from './layout';
+import { LoadReport, readDocuments, type Damage } from './load';
+import { fileReader } from './read-document';
+
+/** What reading needs of the store: where, what is known, and how to report damage. */
+export interface ReadsHost {
+  readonly dir: string;
+  readonly fs: StoreFs;
+  readonly cache: DocumentCache;
+  catalog(): Catalog;
+  entityIds(): Set<string>;
+  /** Why a document must not be read or written, if it must not. */
+  blocked(id: string): string | undefined;
+  damageFound(problems: readonly FileProblem[], damaged: ReadonlyMap<string, Damage>): void;
+  /** Runs `task` in the command queue, so no command sees a document half read again. */
+  exclusive(task: () => Promise<void>): Promise<void>;
+}
+
+export class DocumentReads {
+  /** How many commits have changed each document (a reading older than one is dropped). */
+  private readonly generations = new Map<string, number>();
+  private readonly damageListeners = new Set<() => void>();
+  /**
+   * Resolves once every document's files were compared with what was last read or written
+   * here, and those changed behind the workbench's back read again (see `refreshStale`).
+   */
+  fresh: Promise<void> = Promise.resolve();
+  /** True once `fresh` has resolved. */
+  isFresh = true;
+
+  constructor(private readonly host: ReadsHost) {}
+
+  /** A commit changed this document: readings begun before it are out of date. */
+  changed(id: string): void {
+    this.generations.set(id, (this.generations.get(id) ?? 0) + 1);
+  }
+
+  /** Told when damage is found after opening (a document read for the first time). */
+  onDamage(listener: () => void): () => void {
+    this.damageListeners.add(listener);
+    return () => this.damageListeners.delete(listener);
+  }
+
+  /**
+   * Reads documents into memory, each checked against the workspace as it is read; a
+   * damaged one is reported and blocked. `into` gets each (a command's pinned documents);
+   * `keep: false` leaves the cache as it is (the index build, the background check: they
+   * must not push out what the user reads).
+   */
+  private async readInto(
+    ids: readonly string[],
+    into: Map<string, DocumentFile>,
+    keep: boolean,
+  ): Promise<void> {
+    const { host } = this;
+    const report = new LoadReport();
+    const before = new Map(ids.map((id) => [id, this.generations.get(id) ?? 0]));
+    await readDocuments(
+      {
+        read: fileReader(host.fs, host.dir),
+        current: (id) => (this.generations.get(id) ?? 0) === before.get(id),
+        keep: (file) => {
+          host.cache.reads += 1;
+          if (keep) host.cache.set(file.document.id, file);
+          into.set(file.document.id, file);
+        },
+      },
+      ids,
+      host.entityIds(),
+      host.catalog(),
+      report,
+    );
+    if (report.problems.length) {
+      host.damageFound(report.problems, report.damaged);
+      for (const listener of this.damageListeners) listener();
+    }
+  }
+
+  /** Documents with their text and highlights, read if need be (missing ones are left out). */
+  async documents(
+    ids: readonly string[],
+    { keep = true }: { keep?: boolean } = {},
+  ): Promise<Map<string, DocumentFile>> {
+    const { host } = this;
+    const out = new Map<string, DocumentFile>();
+    const missing: string[] = [];
+    for (const id of ids) {
+      const file = host.cache.get(id);
+      if (file) out.set(id, file);
+      else if (host.catalog().has(id) && !host.blocked(id)) missing.push(id);
+    }
+    if (missing.length) await this.readInto(missing, out, keep);
+    return out;
+  }
+
+  /**
+   * Documents one after another, read a slice at a time and let go after (the cache keeps
+   * what it held, nothing more): how a view over thousands of documents stays in memory.
+   */
+  async *stream(ids: Iterable<string>, slice = 32): AsyncGenerator<DocumentFile> {
+    const all = [...ids];
+    for (let at = 0; at < all.length; at += slice) {
+      const batch = all.slice(at, at + slice);
+      const files = await this.documents(batch, { keep: false });
+      for (const id of batch) {
+        const file = files.get(id);
+        if (file) yield file;
+      }
+    }
+  }
+
+  /** A document's two files' size and modification time as they are on disk now. */
+  private async stampOnDisk(id: string): Promise<DocumentStamp | undefined> {
+    const { fs, dir } = this.host;
+    try {
+      const [record, highlights] = await Promise.all([
+        fs.lstat(join(dir, documentPath(id))),
+        fs.lstat(join(dir, highlightsPath(id))),
+      ]);
+      return [record.size, record.mtimeMs, highlights.size, highlights.mtimeMs];
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** Once a commit's files are in place, their size and time say the catalog holds them. */
+  async stampWritten(changes: readonly FileChange[]): Promise<void> {
+    const ids = new Set(changes.flatMap((c) => documentIdOf(c.path) ?? []));
+    for (const id of ids) {
+      const stamp = await this.stampOnDisk(id);
+      if (stamp) this.host.catalog().setStamp(id, stamp);
+    }
+  }
+
+  /**
+   * Compares every document's files with what was last read or written here, and reads
+   * again (checked) those that changed behind the workbench's back: a backup copied over,
+   * a file edited by hand. The documents read again are passed to `onChanged`.
+   */
+  startFreshnessCheck(onChanged: (ids: string[]) => Promise<void>): void {
+    this.isFresh = false;
+    this.fresh = this.refreshStale(onChanged)
+      .catch(() => undefined)
+      .finally(() => {
+        this.isFresh = true;
+      });
+  }
+
+  private async refreshStale(onChanged: (ids: string[]) => Promise<void>): Promise<void> {
+    const { host } = this;
+    const stale: string[] = [];
+    await eachLimited([...host.catalog().ids()], 16, async (id) => {
+      const was = host.catalog().stampOf(id);
+      const now = await this.stampOnDisk(id);
+      if (!was || !now || now.some((v, i) => v !== was[i])) stale.push(id);
+    });
+    for (let at = 0; at < stale.length; at += 16) {
+      const batch = stale.slice(at, at + 16).filter((id) => host.catalog().has(id));
+      await host.exclusive(async () => {
+        for (const id of batch) host.cache.delete(id);
+        await this.readInto(batch, new Map(), false);
+      });
+    }
+    // Every one read again may hold other words than what was indexed from it.
+    if (stale.length) await onChanged(stale);
+  }
+}

@@ -1,0 +1,110 @@
+// What a shared workspace keeps of its sharing, in `<workspace>/.sync/` (never in the
+// workspace's own files): which share it belongs to and the relay it syncs through
+// (config.json; the key is never written here, only the path of a key file if one was
+// given), the Automerge document as last saved (workspace.am), and the heads at which the
+// store and the document last agreed (state.json).
+import { mkdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { z } from 'zod';
+import { WorkbenchError } from '../../shared/errors';
+import { nodeFs, writeFileDurably } from '../store/durable';
+import type { Quarantined } from './remote-records';
+import { SYNCED_KINDS } from './workspace-doc';
+
+export const SYNC_DIR = '.sync';
+
+export const SyncConfig = z.strictObject({
+  version: z.literal(1),
+  /** The workspace document's id: what `join` is given. */
+  shareId: z.string().min(1).max(64),
+  /** The relay's ws:// or wss:// address. */
+  server: z.string().regex(/^wss?:\/\/\S+$/, 'a relay address starts with ws:// or wss://'),
+  keyFile: z.string().optional(),
+});
+export type SyncConfig = z.infer<typeof SyncConfig>;
+
+const SyncState = z.strictObject({
+  agreed: z.array(z.string().regex(/^[0-9a-f]{64}$/)),
+  /** Remote records refused: kept apart until a valid version arrives (see replicator.ts). */
+  quarantined: z
+    .array(z.strictObject({ kind: z.enum(SYNCED_KINDS), id: z.string(), reason: z.string() }))
+    .default([]),
+});
+
+const path = (dir: string, name: string): string => join(dir, SYNC_DIR, name);
+
+async function readOptional(file: string): Promise<Buffer | undefined> {
+  try {
+    return await readFile(file);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw error;
+  }
+}
+
+export async function readSyncConfig(dir: string): Promise<SyncConfig | undefined> {
+  const bytes = await readOptional(path(dir, 'config.json'));
+  if (!bytes) return undefined;
+  let json: unknown;
+  try {
+    json = JSON.parse(bytes.toString('utf8'));
+  } catch {
+    json = undefined;
+  }
+  const parsed = SyncConfig.safeParse(json);
+  if (!parsed.success)
+    throw new WorkbenchError(
+      'INVALID_INPUT',
+      `${path(dir, 'config.json')} is not a sharing configuration (${parsed.error.issues[0]?.message ?? 'unreadable'}); share or join again.`,
+    );
+  return parsed.data;
+}
+
+export async function writeSyncConfig(dir: string, config: SyncConfig): Promise<void> {
+  const checked = SyncConfig.safeParse(config);
+  if (!checked.success)
+    throw new WorkbenchError(
+      'INVALID_INPUT',
+      `Cannot share: ${checked.error.issues[0]?.message ?? 'bad settings'}.`,
+    );
+  await mkdir(join(dir, SYNC_DIR), { recursive: true });
+  await writeFileDurably(nodeFs, path(dir, 'config.json'), JSON.stringify(config, null, 2) + '\n');
+}
+
+export interface SavedDoc {
+  bytes: Uint8Array | undefined;
+  agreed: string[] | undefined;
+  quarantined: Quarantined[];
+}
+
+export async function readSavedDoc(dir: string): Promise<SavedDoc> {
+  const bytes = await readOptional(path(dir, 'workspace.am'));
+  const state = await readOptional(path(dir, 'state.json'));
+  let parsed: z.infer<typeof SyncState> | undefined;
+  try {
+    parsed = state ? SyncState.parse(JSON.parse(state.toString('utf8'))) : undefined;
+  } catch {
+    parsed = undefined; // then everything is compared again: nothing is lost, only re-sent
+  }
+  return {
+    bytes: bytes && new Uint8Array(bytes),
+    agreed: parsed?.agreed,
+    quarantined: parsed?.quarantined ?? [],
+  };
+}
+
+/** The document first, then the heads: heads saved are always in the saved document. */
+export async function saveDoc(
+  dir: string,
+  bytes: Uint8Array,
+  agreed: readonly string[],
+  quarantined: readonly Quarantined[],
+): Promise<void> {
+  await mkdir(join(dir, SYNC_DIR), { recursive: true });
+  await writeFileDurably(nodeFs, path(dir, 'workspace.am'), bytes);
+  await writeFileDurably(
+    nodeFs,
+    path(dir, 'state.json'),
+    JSON.stringify({ agreed, quarantined }) + '\n',
+  );
+}

@@ -1,0 +1,164 @@
+// A workspace connected to its team: the Automerge document loaded from `.sync/`, an
+// automerge-repo Repo that talks to the relay, and the replicator that keeps the store and
+// the document in step. `round()` is one sync as the command line runs it: connect, wait
+// until the relay and this replica hold the same heads, apply what came, save.
+import * as A from '@automerge/automerge';
+import { randomUUID } from 'node:crypto';
+import {
+  decodeHeads,
+  generateAutomergeUrl,
+  parseAutomergeUrl,
+  isValidDocumentId,
+  Repo,
+  type DocHandle,
+  type DocumentId,
+  type PeerId,
+} from '@automerge/automerge-repo';
+import { WorkbenchError } from '../../shared/errors';
+import type { CoreContext } from '../context';
+import { RelayClientAdapter } from './relay-client';
+import { Replicator } from './replicator';
+import { readSavedDoc, saveDoc } from './sync-files';
+import {
+  conflictsOf,
+  genesis,
+  sameHeads,
+  type FieldConflict,
+  type WorkspaceDoc,
+} from './workspace-doc';
+
+export interface RoundResult {
+  sent: number;
+  received: number;
+  conflicts: FieldConflict[];
+  quarantined: { kind: string; id: string; reason: string }[];
+}
+
+const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+
+export function checkShareId(id: string): DocumentId {
+  if (!isValidDocumentId(id))
+    throw new WorkbenchError(
+      'INVALID_INPUT',
+      `"${id}" is not a share id (the last line \`share\` printed).`,
+    );
+  return id;
+}
+
+export class SyncSession {
+  private saving: Promise<void> = Promise.resolve();
+  /** The counts as of the last round's report (sending starts as soon as it opens). */
+  private reported = { sent: 0, received: 0 };
+
+  private constructor(
+    private readonly dir: string,
+    private readonly repo: Repo,
+    private readonly adapter: RelayClientAdapter,
+    readonly handle: DocHandle<WorkspaceDoc>,
+    readonly replicator: Replicator,
+  ) {}
+
+  static async open(
+    ctx: CoreContext,
+    dir: string,
+    share: { shareId: string; server: string; key: string },
+  ): Promise<SyncSession> {
+    const docId = checkShareId(share.shareId);
+    const saved = await readSavedDoc(dir);
+    const adapter = new RelayClientAdapter(share.server, share.key);
+    const repo = new Repo({
+      network: [adapter],
+      peerId: `workbench-${randomUUID()}` as PeerId,
+      sharePolicy: () => Promise.resolve(true),
+    });
+    // Every replica starts from the same genesis under the same id (workspace-doc.ts).
+    const handle = repo.import<WorkspaceDoc>(saved.bytes ?? genesis(), { docId });
+    const doc = handle.doc();
+    const start = A.getHeads(A.load(genesis()));
+    // Heads not in the saved document (it was lost or replaced) mean no known agreement:
+    // everything is compared from the genesis, which re-sends but loses nothing.
+    const agreed = saved.agreed && A.hasHeads(doc, saved.agreed) ? saved.agreed : start;
+    const holder: { session?: SyncSession } = {};
+    const replicator = new Replicator(ctx, handle, agreed, saved.quarantined, () =>
+      holder.session?.scheduleSave(),
+    );
+    const session = new SyncSession(dir, repo, adapter, handle, replicator);
+    holder.session = session;
+    replicator.start();
+    return session;
+  }
+
+  private scheduleSave(): void {
+    this.saving = this.saving.then(() => this.save()).catch(() => undefined);
+  }
+
+  private async save(): Promise<void> {
+    await saveDoc(this.dir, A.save(this.handle.doc()), this.replicator.agreed, [
+      ...this.replicator.quarantined.values(),
+    ]);
+  }
+
+  conflicts(): FieldConflict[] {
+    return conflictsOf(this.handle.doc());
+  }
+
+  private relayHeadsMatch(): boolean {
+    const peer = this.repo.peers[0];
+    const storageId = peer && this.repo.getStorageIdOfPeer(peer);
+    const theirs = storageId && this.handle.getSyncInfo(storageId)?.lastHeads;
+    return !!theirs && sameHeads(decodeHeads(theirs), A.getHeads(this.handle.doc()));
+  }
+
+  /** One sync with the relay: returns once both hold the same changes and they are applied. */
+  async round(timeoutMs = 30_000): Promise<RoundResult> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      if (this.adapter.lastError === 'refused')
+        throw new WorkbenchError('FORBIDDEN', 'The relay refused the team key.');
+      if (Date.now() > deadline)
+        throw new WorkbenchError(
+          'INVALID_INPUT',
+          this.adapter.connected
+            ? 'The relay did not finish syncing in time; run sync again.'
+            : 'The relay could not be reached; check the address and that it is running.',
+        );
+      if (this.adapter.connected && this.relayHeadsMatch()) {
+        const heads = A.getHeads(this.handle.doc());
+        await this.replicator.pull();
+        // Applying may write local fixes (references to a removed entity): send those too.
+        if (sameHeads(heads, A.getHeads(this.handle.doc()))) break;
+      }
+      await sleep(40);
+    }
+    if (this.replicator.lastError)
+      throw new WorkbenchError('INVALID_INPUT', this.replicator.lastError);
+    this.scheduleSave();
+    await this.saving;
+    const before = this.reported;
+    this.reported = { ...this.replicator.counts };
+    return {
+      sent: this.reported.sent - before.sent,
+      received: this.reported.received - before.received,
+      conflicts: this.conflicts(),
+      quarantined: [...this.replicator.quarantined.values()],
+    };
+  }
+
+  async close(): Promise<void> {
+    this.replicator.stop();
+    this.adapter.disconnect();
+    this.scheduleSave();
+    await this.saving;
+  }
+}
+
+/** A new share id: random, so that no one can guess the id of another team's workspace. */
+export function newShareId(): string {
+  return parseAutomergeUrl(generateAutomergeUrl()).documentId;
+}
+
+/** The open conflicts as of the last sync, read from `.sync/` without connecting. */
+export async function savedConflicts(dir: string): Promise<FieldConflict[]> {
+  const { bytes } = await readSavedDoc(dir);
+  return bytes ? conflictsOf(A.load<WorkspaceDoc>(bytes)) : [];
+}

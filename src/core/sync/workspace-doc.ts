@@ -1,0 +1,179 @@
+// The workspace's Automerge document: every synced record as a map keyed by id, one map per
+// kind, each string stored whole (ImmutableString) so that a field edited on two replicas is
+// one value against another (kept as a conflict) rather than two texts spliced together, and
+// so that the document stays small. Every replica starts from the same genesis, byte for
+// byte, under the id the share id names: two replicas that each create the maps on their own
+// would otherwise hold rival maps, and one side's records would be invisible.
+import * as A from '@automerge/automerge';
+import type { Entity, Note } from '../../shared/model';
+
+/** The kinds of record synced so far, as named in the document. */
+export const SYNCED_KINDS = ['entities', 'notes'] as const;
+export type SyncedKind = (typeof SYNCED_KINDS)[number];
+export interface SyncedRecords {
+  entities: Entity;
+  notes: Note;
+}
+
+/** A value as the document holds it: strings whole, objects and arrays field by field. */
+export type AmValue = A.ImmutableString | number | boolean | null | AmValue[] | AmRecord;
+export interface AmRecord {
+  [key: string]: AmValue;
+}
+export type WorkspaceDoc = { [K in SyncedKind]: Record<string, AmRecord> } & {
+  meta: AmRecord;
+};
+
+/** The author of the genesis change only: no replica ever writes as it. */
+const GENESIS_ACTOR = '00'.repeat(16);
+
+/** The first change of every replica's workspace document, identical everywhere. */
+export function genesis(): Uint8Array {
+  const doc = A.change(
+    A.init<WorkspaceDoc>({ actor: GENESIS_ACTOR }),
+    { time: 0, message: 'genesis' },
+    (d) => {
+      d.entities = {};
+      d.notes = {};
+      d.meta = {};
+    },
+  );
+  return A.save(doc);
+}
+
+type Plain = string | number | boolean | null | Plain[] | { [key: string]: Plain };
+
+export function toAm(value: unknown): AmValue {
+  if (typeof value === 'string') return new A.ImmutableString(value);
+  if (Array.isArray(value)) return value.map(toAm);
+  if (value && typeof value === 'object')
+    return Object.fromEntries(
+      Object.entries(value)
+        // Automerge refuses undefined: an absent optional field is simply not written.
+        .filter(([, v]) => v !== undefined)
+        .map(([k, v]) => [k, toAm(v)]),
+    );
+  return value as AmValue;
+}
+
+/** A value read from the document as plain JSON data, for the schemas to check. */
+export function toPlain(value: unknown): Plain | undefined {
+  if (value === undefined) return undefined;
+  if (A.isImmutableString(value)) return value.val;
+  if (Array.isArray(value)) return value.map((v) => toPlain(v) ?? null);
+  if (value && typeof value === 'object')
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, toPlain(v) ?? null]));
+  return value as Plain;
+}
+
+/** Whether two sets of heads (hex hashes) name the same point of history. */
+export function sameHeads(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((h) => b.includes(h));
+}
+
+/** Structural equality of plain JSON data, key order aside. */
+export function same(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || !a || !b) return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  const ka = Object.keys(a).filter((k) => (a as Record<string, unknown>)[k] !== undefined);
+  const kb = Object.keys(b).filter((k) => (b as Record<string, unknown>)[k] !== undefined);
+  return (
+    ka.length === kb.length &&
+    ka.every((k) => same((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]))
+  );
+}
+
+/**
+ * Writes a record into the document (inside a change), field by field: only the fields that
+ * differ from what the document holds, so that two replicas editing different fields of one
+ * record both keep their edit. Arrays and nested objects are replaced whole (a list edited
+ * on both sides is then a conflict, not a merge with duplicates). `undefined` removes it.
+ */
+export function writeRecord(
+  map: Record<string, AmRecord>,
+  id: string,
+  record: object | undefined,
+  /**
+   * The record as the document holds it, read outside the change: inside one, lists come
+   * back as proxies that do not read as arrays, and would always look changed.
+   */
+  before: unknown,
+): boolean {
+  if (!record) {
+    if (before === undefined) return false;
+    delete map[id];
+    return true;
+  }
+  const current = map[id];
+  if (!current || typeof before !== 'object' || !before) {
+    map[id] = toAm(record) as AmRecord;
+    return true;
+  }
+  let wrote = false;
+  const fields = record as Record<string, unknown>;
+  const was = before as Record<string, unknown>;
+  for (const key of new Set([...Object.keys(was), ...Object.keys(fields)])) {
+    const value = fields[key];
+    if (value === undefined) {
+      if (was[key] !== undefined) {
+        delete current[key];
+        wrote = true;
+      }
+    } else if (!same(was[key], value)) {
+      current[key] = toAm(value);
+      wrote = true;
+    }
+  }
+  return wrote;
+}
+
+/** One field holding several values written concurrently: the shown one and the others. */
+export interface FieldConflict {
+  kind: SyncedKind;
+  id: string;
+  /** The field, or null when the whole record was written on two sides. */
+  field: string | null;
+  /** Each value, with the actor that wrote it; the first is the one applied. */
+  values: { value: unknown; actor: string }[];
+}
+
+function valuesOf(conflicts: A.Conflicts): { value: unknown; actor: string }[] {
+  // Op ids are "<counter>@<actor>": the winner is the greatest counter, then actor.
+  const parsed = Object.entries(conflicts).map(([op, value]) => {
+    const [counter, actor] = op.split('@');
+    return { counter: Number(counter), actor: actor ?? '', value: toPlain(value) };
+  });
+  parsed.sort((a, b) => b.counter - a.counter || (b.actor > a.actor ? 1 : -1));
+  const distinct: { value: unknown; actor: string }[] = [];
+  for (const p of parsed)
+    if (!distinct.some((d) => same(d.value, p.value)))
+      distinct.push({ value: p.value, actor: p.actor });
+  return distinct;
+}
+
+/** Every open conflict in the document: fields holding two or more different values. */
+export function conflictsOf(doc: A.Doc<WorkspaceDoc>): FieldConflict[] {
+  const found: FieldConflict[] = [];
+  for (const kind of SYNCED_KINDS) {
+    const map = doc[kind];
+    for (const id of Object.keys(map)) {
+      const whole = A.getConflicts(map, id);
+      if (whole) {
+        const values = valuesOf(whole);
+        if (values.length > 1) found.push({ kind, id, field: null, values });
+      }
+      const record = map[id];
+      if (!record) continue;
+      for (const field of Object.keys(record)) {
+        // Both sides stamp the time of their edit: that clash says nothing a person must decide.
+        if (field === 'updatedAt') continue;
+        const c = A.getConflicts(record, field);
+        if (!c) continue;
+        const values = valuesOf(c);
+        if (values.length > 1) found.push({ kind, id, field, values });
+      }
+    }
+  }
+  return found;
+}

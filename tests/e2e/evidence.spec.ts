@@ -1,0 +1,113 @@
+// Sources as evidence through the browser host, kept short for CI: a PDF's pages beside
+// its text, a highlight made in the text shown on the page and one made on the page shown
+// in the text, a citation's "p. N" opening the page; a saved web page's original shown as
+// it was, without its scripts. Each screen passes axe. The bundle, the imports and the
+// originals' hash checks are tested in tests/integration/evidence-*.test.ts. Screenshots
+// only with RW_SCREENSHOTS=1 (they cost seconds CI does not have).
+import AxeBuilder from '@axe-core/playwright';
+import type { Locator, Page } from '@playwright/test';
+import { detentionPage } from '../fixtures/node/evidence-html';
+import { reportPdf } from '../fixtures/node/pdf';
+import { expect, test } from './fixtures';
+import { screenshots } from './screenshots';
+
+async function noViolations(page: Page, screen: string): Promise<void> {
+  const result = await new AxeBuilder({ page }).analyze();
+  const found = result.violations.map(
+    (v) =>
+      `${screen}: ${v.id} (${v.impact}) at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+  );
+  expect(found).toEqual([]);
+}
+
+/** Light and dark, as every new screen must pass both. */
+async function noViolationsInEither(page: Page, screen: string): Promise<void> {
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme });
+    await noViolations(page, `${screen} (${colorScheme})`);
+  }
+  await page.emulateMedia({ colorScheme: 'light' });
+}
+
+async function shots(page: Page, name: string, focus?: Locator): Promise<void> {
+  if (process.env.RW_SCREENSHOTS === '1') await screenshots(page, name, focus);
+}
+
+async function importFile(page: Page, name: string, mimeType: string, buffer: Buffer) {
+  await page.getByLabel('Files to import').setInputFiles({ name, mimeType, buffer });
+  await expect(page.getByRole('status', { name: 'Import results' })).toContainText(`✓ ${name}`);
+}
+
+/** Selects `text` in a page's text layer, as a drag over it would. */
+async function selectOnPage(page: Page, pageNumber: number, text: string): Promise<void> {
+  await page.locator(`[data-page="${pageNumber}"] .textLayer span`).first().waitFor();
+  await page.evaluate(
+    ([n, text]) => {
+      const wanted = text ?? '';
+      const layer = document.querySelector(`[data-page="${n}"] .textLayer`)!;
+      const span = [...layer.querySelectorAll('span')].find((s) => s.textContent?.includes(wanted));
+      if (!span?.firstChild) throw new Error(`not on the page: ${wanted}`);
+      const at = span.textContent.indexOf(wanted);
+      const range = document.createRange();
+      range.setStart(span.firstChild, at);
+      range.setEnd(span.firstChild, at + wanted.length);
+      const selection = window.getSelection()!;
+      selection.removeAllRanges();
+      selection.addRange(range);
+      span.dispatchEvent(new MouseEvent('mouseup', { bubbles: true }));
+    },
+    [String(pageNumber), text],
+  );
+}
+
+test('a PDF’s pages beside its text: highlights show in both, and "p. N" opens the page', async ({
+  workbench: wb,
+  page,
+}) => {
+  const csp: string[] = [];
+  page.on('console', (m) => /Content.Security.Policy/i.test(m.text()) && csp.push(m.text()));
+  await importFile(page, 'report.pdf', 'application/pdf', Buffer.from(await reportPdf()));
+  await expect(wb.reader.getByRole('heading', { level: 1 })).toHaveText('Detention Without Trial');
+  // A highlight made in the text...
+  await wb.highlight('forty former detainees', undefined, 'evidence');
+  const source = page.getByRole('region', { name: 'Source' });
+  await source.getByRole('button', { name: 'Open original' }).click();
+  const pages = page.getByRole('region', { name: 'Pages of Detention Without Trial' });
+  await expect(pages.getByRole('region', { name: 'Page 1' }).locator('canvas')).toBeVisible();
+  // ...shows on the page, over the words it covers.
+  await expect(pages.locator('[data-page="1"] .page-hl.hl-evidence').first()).toBeVisible();
+  // A highlight made on the page...
+  await selectOnPage(page, 1, 'checked against court records');
+  await wb.toolbar.getByRole('button', { name: 'Highlight as question' }).click();
+  await expect(wb.details.getByRole('blockquote')).toHaveText('checked against court records');
+  await expect(pages.locator('[data-page="1"] .page-hl.hl-question').first()).toBeVisible();
+  await shots(page, 'evidence-pdf-pages');
+  await noViolationsInEither(page, 'page view');
+  // ...shows in the text (marked as the open highlight), and its "p. 1" opens the page.
+  await pages.getByRole('button', { name: 'Show the text' }).click();
+  await expect
+    .poll(() => wb.paintOf('checked against court records'))
+    .toEqual(['question selected']);
+  await wb.details.getByRole('button', { name: /p\. 1: show it on the page/ }).click();
+  await expect(pages.getByRole('region', { name: 'Page 1' })).toBeInViewport();
+  // pdf.js ran with its worker from the app's own origin, under the same policy.
+  expect(csp).toEqual([]);
+});
+
+test('a saved web page’s original is shown as it was, with nothing that runs', async ({
+  workbench: wb,
+  page,
+}) => {
+  await importFile(page, 'detention.html', 'text/html', Buffer.from(detentionPage()));
+  await expect(wb.reader.getByRole('table')).toContainText('Evin');
+  await page
+    .getByRole('region', { name: 'Source' })
+    .getByRole('button', { name: 'Open original' })
+    .click();
+  const original = page.getByRole('region', { name: /Original of/ });
+  await expect(original.getByRole('table')).toContainText('Gohardasht');
+  await expect(original).toContainText('Not shown: 1 embedded video');
+  await expect(original.locator('script, video, iframe, object, embed')).toHaveCount(0);
+  await shots(page, 'evidence-web-original');
+  await noViolationsInEither(page, 'original web page');
+});

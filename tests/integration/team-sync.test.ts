@@ -1,0 +1,195 @@
+// Two real workspaces sharing through the real relay on 127.0.0.1, driven by the command
+// line as a team would: share, join, sync, conflicts. Records made on one appear on the
+// other; one field edited on both is kept as a conflict, the same value shown on both; a
+// peer holding the key but writing records that break the model is refused and reported,
+// while the valid records it sent still arrive.
+import { join } from 'node:path';
+import { Repo, type DocumentId, type PeerId } from '@automerge/automerge-repo';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { runCli } from '../../src/cli/run';
+import { RelayClientAdapter } from '../../src/core/sync/relay-client';
+import { startRelay, type Relay } from '../../src/core/sync/relay';
+import { SyncSession } from '../../src/core/sync/sync-session';
+import { toAm, type AmRecord, type WorkspaceDoc } from '../../src/core/sync/workspace-doc';
+import type { Entity, Note } from '../../src/shared/model';
+import { closeWorkbench, reopen, tempDir, unwrap } from './helpers';
+
+const KEY = 'integration-team-key-0123456789abcdef';
+let relay: Relay;
+let url: string;
+let root: { dir: string; cleanup: () => Promise<void> };
+let A: string;
+let B: string;
+
+async function cli(...argv: string[]): Promise<{ code: number; out: string[]; err: string[] }> {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await runCli(argv, { out: (l) => out.push(l), err: (l) => err.push(l) });
+  return { code, out, err };
+}
+
+async function records(dir: string): Promise<{ entities: Entity[]; notes: Note[] }> {
+  const wb = await reopen(dir);
+  const entities = unwrap(await wb.call('entities.list', {})).map(({ usage: _u, ...e }) => e);
+  const notes = unwrap(await wb.call('notes.list', {}));
+  await closeWorkbench(dir);
+  return { entities, notes };
+}
+
+beforeAll(async () => {
+  vi.stubEnv('RW_SYNC_TOKEN', KEY);
+  root = await tempDir();
+  A = join(root.dir, 'a');
+  B = join(root.dir, 'b');
+  relay = await startRelay({ port: 0, dataDir: join(root.dir, 'relay'), key: KEY });
+  url = `ws://127.0.0.1:${relay.port}`;
+});
+afterAll(async () => {
+  await relay.close();
+  await root.cleanup();
+  vi.unstubAllEnvs();
+});
+
+describe('team sync through the relay', () => {
+  let shareId: string;
+  let ada: Entity;
+
+  it('shares a workspace and joins it from another: its entities and notes arrive', async () => {
+    const wb = await reopen(A);
+    ada = unwrap(await wb.call('entities.create', { name: 'Ada Lovelace', type: 'person' }));
+    unwrap(
+      await wb.call('notes.create', {
+        title: 'Interview',
+        body: 'Met on Tuesday.',
+        entityIds: [ada.id],
+      }),
+    );
+    await closeWorkbench(A);
+
+    const shared = await cli('share', '--workspace', A, '--server', url);
+    expect(shared.err).toEqual([]);
+    expect(shared.code).toBe(0);
+    shareId = shared.out.at(-1)!;
+    expect(shared.out.slice(0, -1)).toEqual(['Sent 2 records, received 0; 0 open conflicts.']);
+
+    const joined = await cli('join', shareId, '--workspace', B, '--server', url);
+    expect(joined.err).toEqual([]);
+    expect(joined.out.at(-1)).toBe('Sent 0 records, received 2; 0 open conflicts.');
+    expect(await records(B)).toEqual(await records(A));
+  });
+
+  it('refuses to join into a folder that is not empty, or with a wrong key', async () => {
+    expect((await cli('join', shareId, '--workspace', A, '--server', url)).err[0]).toMatch(
+      /not empty/,
+    );
+    vi.stubEnv('RW_SYNC_TOKEN', `${KEY}-wrong`);
+    const refused = await cli('sync', '--workspace', B);
+    vi.stubEnv('RW_SYNC_TOKEN', KEY);
+    expect(refused.code).toBe(1);
+  });
+
+  it('keeps both values of a field edited on both sides, showing the same one on both', async () => {
+    let wb = await reopen(A);
+    unwrap(await wb.call('entities.update', { id: ada.id, patch: { name: 'Ada King' } }));
+    unwrap(await wb.call('notes.create', { title: 'From A' }));
+    await closeWorkbench(A);
+    wb = await reopen(B);
+    unwrap(await wb.call('entities.update', { id: ada.id, patch: { name: 'Augusta Ada' } }));
+    unwrap(
+      await wb.call('entities.update', { id: ada.id, patch: { description: 'Mathematician' } }),
+    );
+    await closeWorkbench(B);
+
+    for (const dir of [A, B, A]) expect((await cli('sync', '--workspace', dir)).code).toBe(0);
+
+    const a = await records(A);
+    const b = await records(B);
+    expect(b).toEqual(a);
+    const merged = a.entities.find((e) => e.id === ada.id)!;
+    // Different fields both land; the same field shows one value, the other is kept.
+    expect(merged.description).toBe('Mathematician');
+    expect(['Ada King', 'Augusta Ada']).toContain(merged.name);
+    expect(a.notes.map((n) => n.title).sort()).toEqual(['From A', 'Interview']);
+    for (const dir of [A, B]) {
+      const listed = await cli('conflicts', '--workspace', dir);
+      expect(listed.out[0]).toMatch(
+        new RegExp(
+          `^entities/${ada.id} name: “${merged.name}” by \\w+ \\(shown\\) \\| “(Ada King|Augusta Ada)” by \\w+$`,
+        ),
+      );
+      expect(listed.out.at(-1)).toBe('1 open conflicts (as of the last sync).');
+    }
+  });
+
+  it('refuses records from a peer that break the model, and applies the valid ones it sent', async () => {
+    const adapter = new RelayClientAdapter(url, KEY);
+    const repo = new Repo({ network: [adapter], peerId: 'hostile' as PeerId });
+    const handle = await repo.find<WorkspaceDoc>(shareId as DocumentId);
+    const note = (id: string, title: string): AmRecord =>
+      toAm({
+        id,
+        title,
+        body: '',
+        entityIds: [],
+        documentIds: [],
+        annotationIds: [],
+        createdAt: '2026-01-01T00:00:00.000Z',
+        updatedAt: '2026-01-01T00:00:00.000Z',
+      }) as AmRecord;
+    handle.change((d) => {
+      d.notes['note-long'] = note('note-long', 'x'.repeat(501));
+      d.notes['note-elsewhere'] = note('note-renamed', 'Filed under another id');
+      d.notes['note-dangling'] = {
+        ...note('note-dangling', 'Links a stranger'),
+        entityIds: toAm(['nobody']),
+      };
+      d.notes['note-good'] = note('note-good', 'A good note');
+    });
+    // Until the relay holds the change.
+    await vi.waitFor(
+      () => {
+        const sid = repo.getStorageIdOfPeer(repo.peers[0]!);
+        expect([...((sid && handle.getSyncInfo(sid)?.lastHeads) || [])].sort()).toEqual(
+          [...handle.heads()].sort(),
+        );
+      },
+      { timeout: 10_000 },
+    );
+    adapter.disconnect();
+
+    const synced = await cli('sync', '--workspace', B);
+    expect(synced.code).toBe(0);
+    expect(synced.err.sort()).toEqual([
+      '! refused notes/note-dangling: it links entities "nobody", which do not exist here',
+      '! refused notes/note-elsewhere: it is filed under another id ("note-elsewhere")',
+      expect.stringMatching(/^! refused notes\/note-long: title: .*500/),
+    ]);
+    const titles = (await records(B)).notes.map((n) => n.title);
+    expect(titles).toContain('A good note');
+    expect(titles).not.toContain('Filed under another id');
+    expect(titles).toHaveLength(3);
+  });
+
+  it('brings a note made in one open workspace into the other while both are open', async () => {
+    const open = async (dir: string) => {
+      const wb = await reopen(dir);
+      const session = await SyncSession.open(wb.core, dir, { shareId, server: url, key: KEY });
+      return { wb, session };
+    };
+    const a = await open(A);
+    const b = await open(B);
+    try {
+      const made = unwrap(await a.wb.call('notes.create', { title: 'Live from A' }));
+      await vi.waitFor(
+        async () =>
+          expect(unwrap(await b.wb.call('notes.list', {})).map((n) => n.id)).toContain(made.id),
+        { timeout: 10_000, interval: 50 },
+      );
+    } finally {
+      await a.session.close();
+      await b.session.close();
+      await closeWorkbench(A);
+      await closeWorkbench(B);
+    }
+  });
+});
