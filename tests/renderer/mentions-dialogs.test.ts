@@ -58,9 +58,11 @@ describe('MentionFinder', () => {
           { documentId: 'd1', start: 90, end: 94 },
           { documentId: 'd1', start: 200, end: 204 },
         ],
+        // The setting's default: each mention becomes a highlight of its sentence.
+        extent: 'sentence',
       },
     ]);
-    expect(view.store.getState().ui.toasts.at(-1)?.message).toBe('2 highlights created, 0 tagged.');
+    expect(view.store.getState().ui.toasts.at(-1)?.message).toBe('2 mentions tagged: 2 highlights made.');
   });
 });
 
@@ -112,7 +114,10 @@ describe('AllMentionsDialog', () => {
     act(() => choose.click());
     await view.click(view.button('Accept selected (1)'));
     expect(accepted).toEqual([
-      { mentions: [{ entityId: 'e_sham', documentId: 'd1', start: 50, end: 54 }] },
+      {
+        mentions: [{ entityId: 'e_sham', documentId: 'd1', start: 50, end: 54 }],
+        extent: 'sentence',
+      },
     ]);
   });
 });

@@ -17,9 +17,11 @@ export function useFocusNext<T extends HTMLElement>(fallbackKey: string): FocusN
     // The next item waiting was on screen before the accept and stays: it can take focus
     // at once, before the list is read again.
     focusAfter: (key) => {
+      // Compared as data, not spliced into a selector: a key holds ids and colons.
       const find = (k: string): HTMLElement | null =>
-        container.current?.querySelector<HTMLElement>(`[data-focus-key="${CSS.escape(k)}"]`) ??
-        null;
+        [
+          ...(container.current?.querySelectorAll<HTMLElement>('[data-focus-key]') ?? []),
+        ].find((el) => el.dataset.focusKey === k) ?? null;
       (find(key ?? fallbackKey) ?? find(fallbackKey))?.focus();
     },
   };

@@ -22,8 +22,8 @@ export function useSimilarEntities(
 ): SimilarEntities {
   const { similarEntities } = useCommands();
   const key = JSON.stringify([name.trim(), aliases, exceptId ?? '']);
-  const [answer, setAnswer] = useState<{ key: string; similar: SimilarEntity[] }>({
-    key: '',
+  const [answer, setAnswer] = useState<{ asked: string; similar: SimilarEntity[] }>({
+    asked: '',
     similar: [],
   });
   const latest = useRef(key);
@@ -34,7 +34,7 @@ export function useSimilarEntities(
     const [trimmed, names, except] = JSON.parse(key) as [string, string[], string];
     const similar = await similarEntities(trimmed, names, except || undefined);
     // An answer about a name since changed is not shown.
-    if (latest.current === key) setAnswer({ key, similar });
+    if (latest.current === key) setAnswer({ asked: key, similar });
     return similar;
   }, [similarEntities, key]);
   useEffect(() => {
@@ -43,10 +43,10 @@ export function useSimilarEntities(
     return () => clearTimeout(timer);
   }, [ask, enabled]);
   return {
-    similar: enabled && answer.key === key ? answer.similar : [],
+    similar: enabled && answer.asked === key ? answer.similar : [],
     check: () =>
       enabled
-        ? answer.key === key
+        ? answer.asked === key
           ? Promise.resolve(answer.similar)
           : ask()
         : Promise.resolve([]),
