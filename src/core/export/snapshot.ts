@@ -13,7 +13,6 @@ import {
   type Block,
   type Document,
 } from '../../shared/model';
-import { isolate } from '../../shared/bidi';
 
 export interface Snapshot {
   entities: Entity[];
