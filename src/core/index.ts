@@ -14,9 +14,10 @@ export async function verifyBundleFile(bytes: Uint8Array, name: string): Promise
 }
 
 // Team sync (issue 18), loaded on first use: Automerge compiles its WebAssembly on import.
-export const loadTeamSync = (): Promise<typeof import('./sync/team-sync')> =>
-  import('./sync/team-sync');
+export const loadTeamSync = (): Promise<TeamSyncModule> => import('./sync/team-sync');
 export type { FieldConflict, RoundResult, SyncConfig } from './sync/team-sync';
+type TeamSyncModule = typeof TeamSync;
+import type * as TeamSync from './sync/team-sync';
 
 import { nodeFs, writeFileDurably } from './store/durable';
 

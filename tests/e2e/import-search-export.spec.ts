@@ -84,11 +84,16 @@ test('import a web page, highlight, search, and export cited notes', async ({
   ]);
   const notes = await readFile(await download.path(), 'utf8');
   expect(download.suggestedFilename()).toMatch(/^research-notes-\d{4}-\d{2}-\d{2}\.md$/);
-  expect(notes).toContain('### Gohardasht prison (place)');
-  expect(notes).toContain('> guards at Gohardasht prison read out names');
+  // Paste-ready: the quote cited in the notes' style (Chicago author-date by default, body
+  // paragraphs counted as a reader counts them), the source once in the list of sources,
+  // the entity listed under its type with a link to the quote.
   expect(notes).toContain(
-    '“Court hears testimony on Gohardasht prison”. Leila Ahmadi. Rights Monitor, 2022-03-14. https://rights-monitor.example/2022/03/gohardasht-testimony, ¶ 3.',
+    '> guards at Gohardasht prison read out names\n\n(Leila Ahmadi 2022, para. 2). *Evidence.*',
   );
+  expect(notes).toContain(
+    '- Leila Ahmadi. 2022. “Court Hears Testimony on Gohardasht Prison.” Rights Monitor. March 14, 2022. <https://rights-monitor.example/2022/03/gohardasht-testimony>.',
+  );
+  expect(notes).toContain('### Places\n\n#### Gohardasht prison\n\nQuotes: [Quote 1](#quote-1)');
 });
 
 test('paste text as a document, and see why a bad file was refused', async ({

@@ -78,7 +78,8 @@ test('a long document lays out what is near the view, and still finds, selects a
   await page.waitForTimeout(400);
   await page.reload();
   await expect(wb.reader).toHaveAccessibleName('Document: Long report');
-  await expect.poll(offsetFromTop).toBe(before);
+  // Back at the same place, to the pixel (rounding of fractional layout may move it one).
+  await expect.poll(async () => Math.abs((await offsetFromTop()) - before)).toBeLessThanOrEqual(1);
   expect(await reading.evaluate((el) => el.scrollTop)).toBeGreaterThan(1000);
   expect((await new AxeBuilder({ page }).include('article').analyze()).violations).toEqual([]);
   await screenshots(page, 'long-document');
