@@ -62,7 +62,9 @@ describe('MentionFinder', () => {
         extent: 'sentence',
       },
     ]);
-    expect(view.store.getState().ui.toasts.at(-1)?.message).toBe('2 mentions tagged: 2 highlights made.');
+    expect(view.store.getState().ui.toasts.at(-1)?.message).toBe(
+      '2 mentions tagged: 2 highlights made.',
+    );
   });
 });
 

@@ -123,7 +123,10 @@ export function newDocument(ctx: CoreContext, content: ImportedContent, now: str
     // A file that names no language is given the one its script leaves no doubt about.
     source: inSchemaOrder(
       SourceMeta,
-      withLanguage({ ...content.source, accessedDate: content.source.accessedDate ?? now }, content.text),
+      withLanguage(
+        { ...content.source, accessedDate: content.source.accessedDate ?? now },
+        content.text,
+      ),
     ),
     format: content.format,
     contentHash: content.contentHash,

@@ -42,7 +42,10 @@ export function exportDossier(d: Dossier, exportedAt: string, extra?: DossierLin
     `*${escapeInline(entity.type)} · ${plural(passages, 'passage')} in ${plural(d.sources.filter((s) => s.passages.length).length, 'source')} · exported ${exportedAt.slice(0, 10)}*`,
   ];
   if (entity.aliases.length)
-    out.push('', `Also known as: ${entity.aliases.map((a) => isolate(escapeInline(a))).join('; ')}`);
+    out.push(
+      '',
+      `Also known as: ${entity.aliases.map((a) => isolate(escapeInline(a))).join('; ')}`,
+    );
   if (entity.externalId) out.push('', `Identifier: ${wikidata(entity.externalId)}`);
   if (entity.description.trim()) out.push('', escapeMarkdown(entity.description.trim()));
   if (entity.date || d.place || d.participants.length) {

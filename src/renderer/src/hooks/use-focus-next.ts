@@ -19,9 +19,9 @@ export function useFocusNext<T extends HTMLElement>(fallbackKey: string): FocusN
     focusAfter: (key) => {
       // Compared as data, not spliced into a selector: a key holds ids and colons.
       const find = (k: string): HTMLElement | null =>
-        [
-          ...(container.current?.querySelectorAll<HTMLElement>('[data-focus-key]') ?? []),
-        ].find((el) => el.dataset.focusKey === k) ?? null;
+        [...(container.current?.querySelectorAll<HTMLElement>('[data-focus-key]') ?? [])].find(
+          (el) => el.dataset.focusKey === k,
+        ) ?? null;
       (find(key ?? fallbackKey) ?? find(fallbackKey))?.focus();
     },
   };

@@ -142,7 +142,6 @@ export function AnnotationPanel({
         save={(note) => actions.update({ note })}
       />
 
-
       <HighlightLinks annotation={annotation} readOnly={readOnly} />
 
       <NoteBacklinks

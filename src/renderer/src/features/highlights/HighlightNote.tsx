@@ -88,7 +88,8 @@ export function HighlightNote({
           />
         </label>
         <p id={hintId} className="muted small">
-          {keysOf('highlightNote.save')} saves. {keysOf('highlightNote.cancel')} closes and keeps the draft.
+          {keysOf('highlightNote.save')} saves. {keysOf('highlightNote.cancel')} closes and keeps
+          the draft.
         </p>
         {draft.stale && <StaleNotice />}
         <div className="row wrap">
@@ -110,7 +111,11 @@ export function HighlightNote({
 
   return (
     <>
-      {annotation.note ? <LinkedMarkdown source={annotation.note} /> : <p className="muted">No note.</p>}
+      {annotation.note ? (
+        <LinkedMarkdown source={annotation.note} />
+      ) : (
+        <p className="muted">No note.</p>
+      )}
       {draft.dirty && (
         <div className="draft-notice" role="group" aria-label="Unsaved draft of the note">
           <p>
