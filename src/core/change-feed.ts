@@ -21,13 +21,15 @@ export interface FeedSource {
 
 /** A document as the library lists it. */
 export const documentItem = (
-  document: Pick<Document, 'id' | 'title' | 'createdAt'>,
+  document: Pick<Document, 'id' | 'title' | 'createdAt' | 'source'>,
   annotationCount: number,
 ): DocumentListItem => ({
   id: document.id,
   title: document.title,
   createdAt: document.createdAt,
   annotationCount,
+  ...(document.source.language ? { language: document.source.language } : {}),
+  ...(document.source.direction ? { direction: document.source.direction } : {}),
 });
 
 const differ = (a: readonly string[], b: readonly string[]): boolean =>

@@ -21,6 +21,9 @@ export function cleanLabel(text: string): string {
 
 /** Right-to-left letters (Hebrew, Arabic, Syriac, Thaana, NKo and their presentation forms). */
 const RTL = /[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF]/;
+
+/** True when the text holds a letter written right to left. */
+export const hasRightToLeft = (text: string): boolean => RTL.test(text.replace(BIDI_CONTROLS, ''));
 const FSI = '\u2068';
 const PDI = '\u2069';
 
@@ -34,6 +37,14 @@ export function isolate(text: string): string {
   const clean = text.replace(BIDI_CONTROLS, '');
   return RTL.test(clean) ? `${FSI}${clean}${PDI}` : clean;
 }
+
+/**
+ * Names joined into one plain-text line, each isolated ("a; b; c"): a Persian name among
+ * English ones keeps its place instead of swapping with its neighbours' punctuation.
+ * Text with no right-to-left letter is left as it is, so English exports stay unchanged.
+ */
+export const isolatedList = (names: readonly string[], separator = '; '): string =>
+  names.map(isolate).join(separator);
 
 /** What XML 1.0 allows (its Char production): everything else is dropped from XML output. */
 const NOT_XML = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;

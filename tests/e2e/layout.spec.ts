@@ -1,6 +1,9 @@
-// The window at the sizes people use: a large monitor, a laptop, a small window and a
-// laptop at 200 % zoom. At each the page never scrolls sideways, the reader keeps at least
-// 45 characters a line, and both side panels can be reached; screenshots are kept.
+// The window at the sizes people use: a large monitor, a laptop, a small window, a laptop
+// at 200 % zoom and at 400 % (320 x 256 CSS pixels, WCAG 1.4.10). At each the page never
+// scrolls sideways, the reader keeps at least 45 characters a line (30 when narrower than
+// 400), and both side panels can be reached; at 400 % the top bar is one row with the
+// rest under "More", a drawer takes the whole width and nothing is painted over another
+// thing. Screenshots are kept.
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
@@ -12,6 +15,8 @@ const SIZES = [
   // 200 % zoom of a 1280 x 800 window: half the CSS pixels, twice the device pixels.
   { name: 'zoom-200', width: 640, height: 400, scale: 2 },
   { name: '320', width: 320, height: 640, scale: 1 },
+  // 400 % zoom of a 1280 x 1024 window.
+  { name: 'zoom-400', width: 320, height: 256, scale: 4 },
 ];
 
 /** Characters of the reader's font that fit on one of its lines. */
@@ -110,5 +115,53 @@ test.describe('narrow window', () => {
     await page.keyboard.press('Escape');
     await expect(library).toHaveCount(0);
     await expect(toggle).toBeFocused();
+  });
+});
+
+test.describe('at 400 % zoom (320 x 256)', () => {
+  test.use({ viewport: { width: 320, height: 256 }, deviceScaleFactor: 2 });
+  test('one row of top bar, everything else under More, drawers the whole width', async ({
+    workbench: wb,
+    page,
+  }) => {
+    await wb.reader.locator('li').first().waitFor();
+    const bar = page.getByRole('banner');
+    expect((await bar.boundingBox())!.height).toBeLessThanOrEqual(48);
+    const more = page.getByRole('button', { name: 'More' });
+    await expect(page.getByRole('button', { name: 'Paste text…' })).toBeHidden();
+    await more.click();
+    await expect(more).toHaveAttribute('aria-expanded', 'true');
+    const paste = page.getByRole('button', { name: 'Paste text…' });
+    await expect(paste).toBeVisible();
+    // The menu lies over the page under the bar, inside the window.
+    const box = (await page.locator('#topbar-more').boundingBox())!;
+    expect(box.x).toBeGreaterThanOrEqual(0);
+    expect(box.x + box.width).toBeLessThanOrEqual(320);
+    expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+    const axe = await new AxeBuilder({ page }).analyze();
+    expect(axe.violations).toEqual([]);
+    await page.screenshot({ path: 'test-results/screenshots/layout-zoom-400-more.png' });
+    await page.keyboard.press('Escape');
+    await expect(more).toHaveAttribute('aria-expanded', 'false');
+    await expect(more).toBeFocused();
+
+    for (const side of ['Library', 'Details'] as const) {
+      await page.getByRole('button', { name: side, exact: true }).click();
+      const drawer = page.getByRole('complementary', { name: side });
+      await expect(drawer).toBeVisible();
+      const drawn = (await drawer.boundingBox())!;
+      expect(drawn.width).toBe(320);
+      // The drawer starts under the bar: nothing of it is painted over the bar's buttons.
+      expect(drawn.y).toBeGreaterThanOrEqual((await bar.boundingBox())!.height - 1);
+      await page.keyboard.press('Escape');
+    }
+
+    // Search results fit the window too.
+    const search = page.getByRole('combobox', { name: 'Search the workspace' });
+    await search.fill('council');
+    const results = page.getByRole('listbox', { name: 'Search results' });
+    await expect(results.getByRole('option').first()).toBeVisible();
+    expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+    await page.screenshot({ path: 'test-results/screenshots/layout-zoom-400-search.png' });
   });
 });

@@ -41,7 +41,7 @@ test('notes link entities by [[name]], tags are counted and listed, a deleted no
     .fill(
       'Noury worked at [[Evin prison]] in **1988**.\n\nAsk whether prisoners went on to [[Qezel Hesar]].',
     );
-  await expect(editor.getByRole('status')).toHaveText('Unsaved changes');
+  await expect(editor.getByRole('status')).toHaveText('Unsaved changes, kept as a draft');
   await editor.getByRole('button', { name: 'Save note' }).click();
   await expect(editor.getByRole('status')).toHaveText('');
   await expect(notes.getByRole('button', { name: /^Evin transfers/ })).toContainText(

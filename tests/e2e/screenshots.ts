@@ -1,4 +1,5 @@
-// Screenshots of what a user sees, at a wide and a narrow window, kept under
+// Screenshots of what a user sees, at a wide and a narrow window and at 400 % zoom of a
+// 1280-pixel window (320 x 256 CSS pixels, WCAG's reflow size), kept under
 // test-results/screenshots to be looked at (and for the README's images).
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -8,6 +9,7 @@ const SHOTS = join(import.meta.dirname, '../../test-results/screenshots');
 const SIZES = [
   { width: 1400, height: 900 },
   { width: 800, height: 600 },
+  { width: 320, height: 256 },
 ];
 
 export async function screenshots(page: Page, name: string, focus?: Locator): Promise<void> {
@@ -19,6 +21,9 @@ export async function screenshots(page: Page, name: string, focus?: Locator): Pr
   while ((await toasts.count()) > 0) await toasts.first().click();
   for (const size of SIZES) {
     await page.setViewportSize(size);
+    // In a narrow window the details column is a drawer: open it to show what is in it.
+    if (focus && !(await focus.count()) && (await detailsToggle(page).isVisible()))
+      await detailsToggle(page).click();
     if (focus) await focus.scrollIntoViewIfNeeded();
     // Let the graph and the layout settle at the new size.
     await page.waitForTimeout(400);
@@ -26,3 +31,6 @@ export async function screenshots(page: Page, name: string, focus?: Locator): Pr
   }
   await page.setViewportSize(SIZES[0]!);
 }
+
+const detailsToggle = (page: Page): Locator =>
+  page.getByRole('button', { name: 'Details', exact: true });

@@ -97,13 +97,17 @@ export class WorkbenchPage {
       .waitFor();
   }
 
-  /** Creates an entity with the library's New entity button; its panel opens. */
-  async createEntity(name: string, type: string): Promise<void> {
+  /**
+   * Creates an entity with the library's New entity button; its panel opens. With
+   * `anyway`, the name is like another entity's and the form's "same as …?" is answered no.
+   */
+  async createEntity(name: string, type: string, anyway = false): Promise<void> {
     await this.entities.getByRole('button', { name: 'New entity' }).click();
     const form = this.details.getByRole('region', { name: 'New entity' });
     await form.getByRole('textbox', { name: 'Name' }).fill(name);
     await form.getByRole('combobox', { name: 'Type' }).selectOption(type);
     await form.getByRole('button', { name: 'Create entity' }).click();
+    if (anyway) await form.getByRole('button', { name: 'Create entity anyway' }).click();
     await this.details.getByRole('heading', { level: 2, name }).waitFor();
   }
 

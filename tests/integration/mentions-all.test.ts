@@ -127,8 +127,8 @@ describe('find mentions of all entities', () => {
         .map(({ documentId, start, end }) => ({ entityId: g.entityId, documentId, start, end })),
     );
     expect(chosen).toHaveLength(10);
-    const done = unwrap(await wb.call('mentions.acceptAll', { mentions: chosen }));
-    expect(done).toEqual({ created: 10, tagged: 0, entities: 5 });
+    const done = unwrap(await wb.call('mentions.acceptAll', { mentions: chosen, extent: 'name' }));
+    expect(done).toEqual({ mentions: 10, created: 10, tagged: 0, entities: 5 });
     expect(unwrap(await wb.call('history.info', {})).undoLabel).toBe(
       'Tag 10 mentions of 5 entities',
     );
@@ -172,7 +172,10 @@ describe('find mentions of all entities', () => {
     const persianOnly = ejei.mentions
       .filter((m) => m.documentId !== ejei.mentions[0]!.documentId)
       .map(({ documentId, start, end }) => ({ entityId: ids.ejei, documentId, start, end }));
-    expect(unwrap(await wb.call('mentions.acceptAll', { mentions: persianOnly }))).toEqual({
+    expect(
+      unwrap(await wb.call('mentions.acceptAll', { mentions: persianOnly, extent: 'name' })),
+    ).toEqual({
+      mentions: 2,
       created: 2,
       tagged: 0,
       entities: 1,

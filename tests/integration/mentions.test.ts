@@ -125,7 +125,7 @@ describe('find mentions', () => {
     const result = unwrap(
       await wb.call('mentions.accept', { entityId: id, mentions: refs(pending) }),
     );
-    expect(result).toEqual({ created: 0, tagged: 1 });
+    expect(result).toEqual({ mentions: 1, created: 0, tagged: 1 });
     const view = unwrap(await wb.call('documents.get', { id: docId }));
     expect(view.annotations.find((a) => a.id === untagged)!.entityIds).toEqual([id]);
     expect((await found(wb, id)).every((m) => m.tagged)).toBe(true);
@@ -141,23 +141,21 @@ describe('find mentions', () => {
     const mentions = await found(wb, id);
     expect(mentions.map((m) => m.exact)).toEqual(['Ejei', 'Ejei', 'Ejei']);
     const before = await workspaceFiles(dir);
-    expect(
-      unwrap(await wb.call('mentions.accept', { entityId: id, mentions: refs(mentions) })),
-    ).toEqual({
-      created: 3,
-      tagged: 0,
-    });
+    const accept = async () =>
+      unwrap(
+        await wb.call('mentions.accept', {
+          entityId: id,
+          mentions: refs(mentions),
+          extent: 'name',
+        }),
+      );
+    expect(await accept()).toEqual({ mentions: 3, created: 3, tagged: 0 });
     const view = unwrap(await wb.call('documents.get', { id: docId }));
     expect(
       view.annotations.map((a) => [a.target.position.start, a.target.quote.exact, a.entityIds]),
     ).toEqual(mentions.map((m) => [m.start, 'Ejei', [id]]));
     // Accepting again changes nothing: they are tagged now.
-    expect(
-      unwrap(await wb.call('mentions.accept', { entityId: id, mentions: refs(mentions) })),
-    ).toEqual({
-      created: 0,
-      tagged: 0,
-    });
+    expect(await accept()).toEqual({ mentions: 0, created: 0, tagged: 0 });
     // A command that changed nothing leaves no step: one undo takes back the whole accept.
     unwrap(await wb.call('history.undo', {}));
     expect(await workspaceFiles(dir)).toEqual(before);
@@ -175,10 +173,7 @@ describe('find mentions', () => {
     expect(inside).toHaveLength(2);
     expect(
       unwrap(await wb.call('mentions.accept', { entityId: id, mentions: refs(inside) })),
-    ).toEqual({
-      created: 0,
-      tagged: 1,
-    });
+    ).toEqual({ mentions: 2, created: 0, tagged: 1 });
     const view = unwrap(await wb.call('documents.get', { id: docId }));
     expect(view.annotations.find((a) => a.id === covering.id)!.entityIds).toEqual([id]);
     expect(unwrap(await wb.call('workspace.info', {})).problems).toEqual([]);
@@ -212,6 +207,23 @@ describe('candidate entities', () => {
     await entity(wb, 'Ali Shamkhani');
     const after = unwrap(await wb.call('mentions.candidates', {})).map((c) => c.name);
     expect(after).not.toContain('Ali Shamkhani');
+  });
+
+  it('offers the people named after their titles, as people', async () => {
+    const wb = await openSample(dir);
+    const people = unwrap(await wb.call('mentions.candidates', { limit: 500 }))
+      .filter((c) => c.type === 'person')
+      .map((c) => c.name);
+    // "…and five cabinet members: Foreign Minister Hossein Amir Abollahian, Intelligence
+    // Minister Esmail Khatib, Interior Minister Ahmad Vahidi, …"
+    for (const minister of [
+      'Hossein Amir Abollahian',
+      'Esmail Khatib',
+      'Ahmad Vahidi',
+      'Mohammad Mehdi Esmaili',
+      'Amin Hossein Rahimi',
+    ])
+      expect(people).toContain(minister);
   });
 
   it('refuses to adopt a candidate whose name is already an entity', async () => {

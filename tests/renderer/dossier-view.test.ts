@@ -72,7 +72,7 @@ describe('DossierView', () => {
     expect(container.textContent).toContain('Also known as: Raisi');
     expect(text(container, '.description strong')).toBe('death committee');
     expect(view.button('Amnesty International').title).toBe('Open entity “Amnesty International”');
-    expect(text(container, '[aria-labelledby="dossier-events"] li')).toBe(
+    expect(text(container, 'section[aria-label^="Events of"] li')).toBe(
       '1988 1988 executions, Evin',
     );
   });

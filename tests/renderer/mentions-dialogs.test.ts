@@ -41,7 +41,7 @@ describe('MentionFinder', () => {
     const accepted: Input<'mentions.accept'>[] = [];
     view = await mountView(createElement(MentionFinder, { entity: named('e_ejei', 'Ejei') }), {
       'mentions.find': () => [mention(10, true), mention(90, false), mention(200, false)],
-      'mentions.accept': (input) => (accepted.push(input), { created: 2, tagged: 0 }),
+      'mentions.accept': (input) => (accepted.push(input), { mentions: 2, created: 2, tagged: 0 }),
     });
     expect(view.called()).toEqual([]);
     await view.click(view.button('Find mentions'));
@@ -58,9 +58,13 @@ describe('MentionFinder', () => {
           { documentId: 'd1', start: 90, end: 94 },
           { documentId: 'd1', start: 200, end: 204 },
         ],
+        // The setting's default: each mention becomes a highlight of its sentence.
+        extent: 'sentence',
       },
     ]);
-    expect(view.store.getState().ui.toasts.at(-1)?.message).toBe('2 highlights created, 0 tagged.');
+    expect(view.store.getState().ui.toasts.at(-1)?.message).toBe(
+      '2 mentions tagged: 2 highlights made.',
+    );
   });
 });
 
@@ -96,7 +100,7 @@ describe('AllMentionsDialog', () => {
       }),
       'mentions.acceptAll': (input) => (
         accepted.push(input),
-        { created: 1, tagged: 0, entities: 1 }
+        { mentions: 1, created: 1, tagged: 0, entities: 1 }
       ),
     });
     const dialog = view.container.querySelector('dialog')!;
@@ -112,7 +116,10 @@ describe('AllMentionsDialog', () => {
     act(() => choose.click());
     await view.click(view.button('Accept selected (1)'));
     expect(accepted).toEqual([
-      { mentions: [{ entityId: 'e_sham', documentId: 'd1', start: 50, end: 54 }] },
+      {
+        mentions: [{ entityId: 'e_sham', documentId: 'd1', start: 50, end: 54 }],
+        extent: 'sentence',
+      },
     ]);
   });
 });

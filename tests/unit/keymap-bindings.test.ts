@@ -16,6 +16,7 @@ const WIDGET_KEYS: Record<string, string> = {
   'features/shell/CommandPalette.tsx': 'the palette’s list: arrows and Enter (ARIA combobox)',
   'features/shell/Columns.tsx': 'a panel’s separator: arrows, Home, End; Escape closes its drawer',
   'features/reader/ReadingSettings.tsx': 'Escape closes the reading settings menu',
+  'features/shell/TopBar.tsx': 'Escape closes the top bar’s More menu (the narrow window’s)',
   'features/entities/EntityPicker.tsx': 'Escape closes the picker’s list',
   'features/codebook/KindsEditor.tsx': 'Enter in a kind’s name field saves the new name',
   'features/codebook/RelationsEditor.tsx': 'Enter in a relation’s name field saves the new name',

@@ -1,13 +1,14 @@
 // documents.*: listing, reading the stored anchoring, importing (./import-files.ts), correcting
 // a source's details (./sources.ts), deleting (to trash/) and editing the text, which makes
 // a new revision and re-anchors every highlight against it in the same command.
+import { withLanguage } from '../../shared/language';
+import { documentItem } from '../change-feed';
 import type { DocumentListItem, NamespaceHandlers } from '../../shared/api';
 import { SCHEMA_VERSION, SourceMeta, type Document } from '../../shared/model';
 import { inSchemaOrder } from '../../shared/record-order';
 import { importBytes } from '../importers';
 import type { ParseFile } from '../importers/worker-protocol';
 import { plural } from '../../shared/text';
-import { documentItem } from '../change-feed';
 import type { CoreContext } from '../context';
 import { WorkbenchError } from '../../shared/errors';
 import { sha256 } from '../hash';
@@ -119,10 +120,14 @@ export function newDocument(ctx: CoreContext, content: ImportedContent, now: str
     text: content.text,
     blocks: content.blocks,
     marks: content.marks,
-    source: inSchemaOrder(SourceMeta, {
-      ...content.source,
-      accessedDate: content.source.accessedDate ?? now,
-    }),
+    // A file that names no language is given the one its script leaves no doubt about.
+    source: inSchemaOrder(
+      SourceMeta,
+      withLanguage(
+        { ...content.source, accessedDate: content.source.accessedDate ?? now },
+        content.text,
+      ),
+    ),
     format: content.format,
     contentHash: content.contentHash,
     ...(content.original ? { original: content.original } : {}),

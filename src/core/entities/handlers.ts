@@ -1,13 +1,14 @@
-// entities.*: the entities kept in workspace.json, merged and split (./merge.ts), and an
-// entity's dossier. Deleting an entity that highlights use must be confirmed with the
+// entities.*: the entities kept in workspace.json, merged and split (./merge.ts), those a
+// new name may duplicate (./similar.ts), and an entity's dossier. Deleting an entity that highlights use must be confirmed with the
 // number of highlights it untags; the count is checked in the same command that deletes,
 // so it cannot go stale between.
-import type { NamespaceHandlers } from '../../shared/api';
+import type { EntityWithUsage, NamespaceHandlers } from '../../shared/api';
 import type { Dossier } from '../../shared/methods/entities';
 import { knownCount } from '../mentions/count-mentions';
 import { mentionCandidates } from '../mentions/mentions';
 import type { DocumentMeta } from '../store/catalog';
 import { dossier } from './dossier';
+import { similarEntities } from './similar';
 import { mergeHandlers } from './merge';
 import { Entity } from '../../shared/model';
 import { inSchemaOrder } from '../../shared/record-order';
@@ -62,6 +63,17 @@ function eventFields(
   };
 }
 
+/** Every entity with the number of highlights tagged to it, by name. */
+function withUsage(ctx: CoreContext): EntityWithUsage[] {
+  const counts = ctx.tags.usage();
+  const list = ctx.store.state.workspace.entities.map((e) => ({
+    ...e,
+    usage: counts.get(e.id) ?? 0,
+  }));
+  list.sort((a, b) => a.name.localeCompare(b.name));
+  return list;
+}
+
 /**
  * An entity's dossier, reading only what it needs: the documents that tag it (or an event
  * it is in), and those that may mention it whose count is not known yet by their text's
@@ -93,15 +105,9 @@ export function entitiesHandlers(ctx: CoreContext): NamespaceHandlers<'entities'
   return {
     ...mergeHandlers(ctx),
     'entities.dossier': ({ id }) => dossierOf(ctx, id),
-    'entities.list': () => {
-      const counts = ctx.tags.usage();
-      const list = ctx.store.state.workspace.entities.map((e) => ({
-        ...e,
-        usage: counts.get(e.id) ?? 0,
-      }));
-      list.sort((a, b) => a.name.localeCompare(b.name));
-      return Promise.resolve(list);
-    },
+    'entities.list': () => Promise.resolve(withUsage(ctx)),
+
+    'entities.similar': (input) => Promise.resolve(similarEntities(withUsage(ctx), input)),
 
     'entities.create': (input) =>
       ctx.command('Create entity', (tx) => {

@@ -2,8 +2,9 @@
 // the source it cites (address, author, publisher, dates) and what pins its text (the
 // SHA-256 of the file imported and of the text the offsets count in, and the text's
 // revision), its page (PDF; empty for documents without pages) and paragraph on that page,
-// CRLF line endings and UTF-8 with a byte-order mark so spreadsheet programs read Persian
-// and Arabic correctly. Cells are written by the one CSV writer (src/shared/csv.ts),
+// the document's language and direction (last, so a sheet read by column position reads
+// as before), CRLF line endings and UTF-8 with a byte-order mark so spreadsheet programs
+// read Persian and Arabic correctly. Cells are written by the one CSV writer (src/shared/csv.ts),
 // which defuses every cell a spreadsheet would run as a formula: article text is untrusted.
 // A highlight's codes are given with their place in the codebook ("Detention / Solitary
 // confinement"), its kind by the codebook's name, its links as "relation → highlight id";
@@ -48,6 +49,9 @@ const HEADER = [
   'status',
   'created_at',
   'updated_at',
+  // Last, so a sheet read by column position before they were added reads as it did.
+  'language',
+  'direction',
 ];
 
 export function exportCsv(snapshot: Snapshot): string {
@@ -106,6 +110,8 @@ export function exportCsv(snapshot: Snapshot): string {
           a.status,
           a.createdAt,
           a.updatedAt,
+          document.source.language ?? '',
+          document.source.direction ?? '',
         ];
       };
       if (a.entityIds.length === 0) rows.push(base(''));

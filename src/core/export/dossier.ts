@@ -8,6 +8,7 @@ import type { Dossier } from '../../shared/methods/entities';
 import type { Codebook, HighlightLink } from '../../shared/model';
 import { plural } from '../../shared/text';
 import { formatEventDate } from '../../shared/labels';
+import { isolate } from '../../shared/bidi';
 import { blockquote, escapeInline, escapeMarkdown, userMarkdown } from './markdown-escape';
 
 const wikidata = (id: string): string =>
@@ -36,33 +37,36 @@ export function exportDossier(d: Dossier, exportedAt: string, extra?: DossierLin
   const { entity } = d;
   const passages = d.sources.reduce((n, s) => n + s.passages.length, 0);
   const out = [
-    `# ${escapeInline(entity.name)}`,
+    `# ${isolate(escapeInline(entity.name))}`,
     '',
     `*${escapeInline(entity.type)} · ${plural(passages, 'passage')} in ${plural(d.sources.filter((s) => s.passages.length).length, 'source')} · exported ${exportedAt.slice(0, 10)}*`,
   ];
   if (entity.aliases.length)
-    out.push('', `Also known as: ${entity.aliases.map(escapeInline).join('; ')}`);
+    out.push(
+      '',
+      `Also known as: ${entity.aliases.map((a) => isolate(escapeInline(a))).join('; ')}`,
+    );
   if (entity.externalId) out.push('', `Identifier: ${wikidata(entity.externalId)}`);
   if (entity.description.trim()) out.push('', escapeMarkdown(entity.description.trim()));
   if (entity.date || d.place || d.participants.length) {
     out.push('', '## Event', '', `Date: ${formatEventDate(entity.date)}`);
-    if (d.place) out.push('', `Place: ${escapeInline(d.place.name)}`);
+    if (d.place) out.push('', `Place: ${isolate(escapeInline(d.place.name))}`);
     for (const p of d.participants)
-      out.push('', `- ${escapeInline(p.entity.name)} (${escapeInline(p.role)})`);
+      out.push('', `- ${isolate(escapeInline(p.entity.name))} (${escapeInline(p.role)})`);
   }
   if (d.events.length && !(d.events.length === 1 && d.events[0]!.entity.id === entity.id)) {
     out.push('', '## Events');
     for (const e of d.events) {
       if (e.entity.id === entity.id) continue;
-      const where = e.place ? `, ${escapeInline(e.place.name)}` : '';
-      out.push('', `- ${formatEventDate(e.date)}: ${escapeInline(e.entity.name)}${where}`);
+      const where = e.place ? `, ${isolate(escapeInline(e.place.name))}` : '';
+      out.push('', `- ${formatEventDate(e.date)}: ${isolate(escapeInline(e.entity.name))}${where}`);
     }
   }
   if (d.cooccurring.length) {
     out.push('', '## Appears with', '');
     for (const c of d.cooccurring)
       out.push(
-        `- ${escapeInline(c.entity.name)} (${plural(c.paragraphs, 'paragraph')}, ${plural(c.documents, 'document')})`,
+        `- ${isolate(escapeInline(c.entity.name))} (${plural(c.paragraphs, 'paragraph')}, ${plural(c.documents, 'document')})`,
       );
   }
   out.push('', '## Passages');
@@ -70,7 +74,7 @@ export function exportDossier(d: Dossier, exportedAt: string, extra?: DossierLin
   for (const source of d.sources) {
     if (!source.passages.length) continue;
     const citation = escapeInline(source.citation);
-    out.push('', `### ${escapeInline(source.title)}`, '', citation);
+    out.push('', `### ${isolate(escapeInline(source.title))}`, '', citation);
     for (const { annotation, paragraph } of source.passages) {
       const where = paragraph !== undefined ? `, ¶ ${paragraph}` : '';
       out.push('', blockquote(annotation.target.quote.exact), '', `— ${citation}${where}.`);

@@ -3,6 +3,7 @@
 // source it is (paragraph, or page and paragraph, or heading), its kind, all its entities,
 // its codes with their place in the codebook, its links to other quotes, and the user's
 // note as Markdown. Everything from the source or another tool is escaped as text.
+import { isolate } from '../../shared/bidi';
 import { codePath } from '../../shared/codebook/code-tree';
 import { kindLabel, relationOf } from '../../shared/codebook/codebook';
 import { ANCHOR_STATUS_LABELS } from '../../shared/concepts/anchor-status';
@@ -80,7 +81,8 @@ export function quoteEntry(a: Annotation, doc: Document, ctx: QuoteContext): str
   // Blank lines between the parts: in Markdown, adjacent lines would run into one paragraph.
   const names = a.entityIds.flatMap((id) => {
     const e = ctx.entities.get(id);
-    return e ? [escapeInline(e.name)] : [];
+    // Each name isolated, so a Persian one among English ones keeps its place in the line.
+    return e ? [isolate(escapeInline(e.name))] : [];
   });
   if (names.length) lines.push('', `Entities: ${names.join('; ')}`);
   if (a.tags.length) {

@@ -3,6 +3,7 @@
 // that concern it, so no quote is printed twice), the free-standing notes with their
 // headings nested under the export's own, and the verification appendix that keeps what
 // pins each quote to its text (offsets, revision, hashes) out of the citations.
+import { isolate } from '../../shared/bidi';
 import { ANCHOR_STATUS_LABELS } from '../../shared/concepts/anchor-status';
 import { formatEventDate } from '../../shared/labels';
 import type { Annotation, Entity, Note } from '../../shared/model';
@@ -57,9 +58,9 @@ export function entityIndex(
           (a.date?.start ?? '').localeCompare(b.date?.start ?? '') || a.name.localeCompare(b.name),
       );
     for (const e of members) {
-      out.push('', `#### ${escapeInline(e.name)}`);
+      out.push('', `#### ${isolate(escapeInline(e.name))}`);
       if (e.aliases.length)
-        out.push('', `Also known as: ${e.aliases.map(escapeInline).join('; ')}`);
+        out.push('', `Also known as: ${e.aliases.map((n) => isolate(escapeInline(n))).join('; ')}`);
       if (e.externalId) out.push('', `Identifier: ${escapeInline(e.externalId)}`);
       const event = eventLine(e, byId);
       if (event) out.push('', event);

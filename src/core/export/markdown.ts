@@ -5,8 +5,12 @@
 // the free-standing notes; and a verification appendix with the offsets, revisions and
 // hashes that let anyone check a quote. Headings nest (# > ## > ### > ####). Text from
 // sources and other tools is escaped as text; the user's notes stay Markdown without raw
-// HTML (./markdown-escape.ts). A source's missing details are said to be missing.
+// HTML (./markdown-escape.ts). A source's missing details are said to be missing. Each
+// source says its language (Markdown has no lang attribute); names and titles in a
+// right-to-left script are isolated (src/shared/bidi.ts) so they keep their place in a line.
 import { citationStyle } from '../../shared/concepts/citation-styles';
+import { isolate } from '../../shared/bidi';
+import { languageLabel } from '../../shared/language';
 import { plural } from '../../shared/text';
 import { citerFor } from './citations/engine';
 import { toCslItem } from './citations/csl-items';
@@ -71,7 +75,9 @@ export async function exportMarkdown(snapshot: Snapshot, options: ExportOptions)
   for (const { document, annotations } of ordered) {
     if (!annotations.length && options.code) continue;
     // The full reference is in Sources above; here only what it lacks is said.
-    out.push('', `### ${escapeInline(document.title)}`);
+    out.push('', `### ${isolate(escapeInline(document.title))}`);
+    const language = languageLabel(document.source.language, document.source.direction);
+    if (language) out.push('', `Language: ${language}.`);
     out.push(...missingLine(document));
     if (!annotations.length) out.push('', '*No highlights.*');
     for (const a of annotations) out.push('', quoteEntry(a, document, ctx));

@@ -70,6 +70,9 @@ function sourceOf(doc: Document, textHash: string): Record<string, unknown> {
     id: doc.source.url ?? `${URN}:document:${doc.id}`,
     type: 'Text',
     format: documentMediaType(doc.format),
+    // The model's own properties for an external resource's language and direction (3.2.4).
+    ...(doc.source.language ? { language: doc.source.language } : {}),
+    ...(doc.source.direction ? { textDirection: doc.source.direction } : {}),
     'rw:title': doc.title,
     'rw:sourceSha256': doc.contentHash,
     'rw:textSha256': textHash,

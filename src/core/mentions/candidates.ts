@@ -1,6 +1,7 @@
 // Candidate entities not yet in the registry: proper-name sequences that compromise (an
 // offline English tagger, no model download) reads as people, places or organisations,
-// counted across documents and ranked by frequency. English only: for other scripts the
+// counted across documents and ranked by frequency; a name after a title ("Interior
+// Minister Ahmad Vahidi") is a person. English only: for other scripts the
 // researcher still has find mentions and the entity form.
 import nlp from 'compromise';
 import type { Candidate } from '../../shared/methods/mentions';
@@ -22,11 +23,34 @@ const tidy = (s: string): string =>
     )
     .replace(/\s+/g, ' ');
 
+/**
+ * Offices that come before a person's name in news and reports ("Foreign Minister Hossein
+ * Amir Abollahian", "Secretary Ali Shamkhani"). The tagger often misses a name after a
+ * title, or takes the title into it; the title itself is the surest sign of a person.
+ */
+const TITLED = new RegExp(
+  String.raw`\b(?:Minister|Secretary|Chief|President|Vice-President|Ayatollah|Prosecutor|Judge|` +
+    String.raw`General|Commander|Speaker|Spokesman|Spokeswoman|Spokesperson|Ambassador|Governor|` +
+    String.raw`Mayor|Senator|Envoy|Rapporteur|Cleric|Dr\.?|Mr\.?|Mrs\.?|Ms\.?)\s+` +
+    // Two to four capitalised words, the last not followed by another capitalised one.
+    String.raw`(\p{Lu}[\p{Ll}'’-]+(?:\s+\p{Lu}[\p{Ll}'’-]+){1,3})\b`,
+  'gu',
+);
+
+/** People named after a title, each time they are. */
+function titledPeople(text: string): Found {
+  return [...text.matchAll(TITLED)].map((m) => ({ name: tidy(m[1]!), type: 'person' }));
+}
+
 function namesIn(document: Document): Found {
   const cached = perDocument.get(document);
   if (cached) return cached;
   const doc = nlp(document.text);
-  const found: Found = [];
+  const titled = titledPeople(document.text);
+  // A name found after a title is a person, whatever the tagger took it for; it is counted
+  // from the titled pass alone so that one mention is not counted twice.
+  const people = new Set(titled.map((t) => foldForMatch(t.name)));
+  const found: Found = [...titled];
   const kinds = [
     ['person', doc.people()],
     ['place', doc.places()],
@@ -36,7 +60,8 @@ function namesIn(document: Document): Found {
     for (const text of view.not('(#Honorific|#Title|#Actor)').out('array') as string[]) {
       const name = tidy(text);
       // A proper name: at least one capital letter and more than two characters.
-      if (name.length > 2 && /\p{Lu}/u.test(name)) found.push({ name, type });
+      if (name.length > 2 && /\p{Lu}/u.test(name) && !people.has(foldForMatch(name)))
+        found.push({ name, type });
     }
   }
   perDocument.set(document, found);

@@ -4,7 +4,13 @@
 import type { NamespaceHandlers } from '../../shared/api';
 import { describeRange } from '../../shared/anchoring';
 import type { Annotation, Entity } from '../../shared/model';
-import type { AcceptedAllMentions, AcceptedMentions, Mention } from '../../shared/methods/mentions';
+import type {
+  AcceptedAllMentions,
+  AcceptedMentions,
+  Mention,
+  MentionExtent,
+} from '../../shared/methods/mentions';
+import { sentenceAround } from '../../shared/text-units';
 import type { CoreContext } from '../context';
 import { WorkbenchError } from '../../shared/errors';
 import { findAllMentions } from './all-mentions';
@@ -14,11 +20,17 @@ import type { Tx } from '../store/tx';
 type Ref = { documentId: string; start: number; end: number };
 const key = (r: Ref): string => `${r.documentId}:${r.start}:${r.end}`;
 
+/**
+ * Tags each mention: the highlight covering it gains the tag; else its passage (the
+ * sentence, or the name alone) is tagged, by the highlight already on exactly that passage
+ * or a new one. Two mentions in one sentence make one highlight.
+ */
 function accept(
   tx: Tx,
   newId: (prefix: string) => string,
   entity: Entity,
   refs: readonly Ref[],
+  extent: MentionExtent,
 ): AcceptedMentions {
   const matcher = entityMatcher(entity);
   const wanted = new Map(refs.map((r) => [key(r), r]));
@@ -28,7 +40,16 @@ function accept(
     if (!matcher) break;
     for (const m of mentionsIn(file, entity.id, matcher)) found.set(key(m), m);
   }
-  const result = { created: 0, tagged: 0 };
+  const result = { mentions: 0, created: 0, tagged: 0 };
+  const tag = (documentId: string, annotation: Annotation, isNew: boolean): void => {
+    tx.setAnnotation(documentId, annotation.id, {
+      ...annotation,
+      entityIds: [...annotation.entityIds, entity.id],
+      updatedAt: tx.now,
+    });
+    if (isNew) result.created++;
+    else result.tagged++;
+  };
   for (const [k, ref] of wanted) {
     const m = found.get(k);
     if (!m) {
@@ -38,27 +59,40 @@ function accept(
       );
     }
     if (m.tagged) continue;
+    result.mentions++;
     const file = tx.document(m.documentId);
     const existing = m.highlightId
       ? file.annotations.find((a) => a.id === m.highlightId)
       : undefined;
     if (existing) {
       // One highlight may cover two accepted mentions: it is tagged once.
-      if (existing.entityIds.includes(entity.id)) continue;
-      tx.setAnnotation(m.documentId, existing.id, {
-        ...existing,
-        entityIds: [...existing.entityIds, entity.id],
-        updatedAt: tx.now,
-      });
-      result.tagged++;
+      if (!existing.entityIds.includes(entity.id)) tag(m.documentId, existing, false);
       continue;
     }
     const { document } = file;
+    const span =
+      extent === 'sentence'
+        ? sentenceAround(document.text, document.blocks, m.start, m.end, document.source.language)
+        : { start: m.start, end: m.end };
+    // The command's own writes are read back: a sentence made for one mention is found
+    // for the next mention in it.
+    const same = tx
+      .document(document.id)
+      .annotations.find(
+        (a) =>
+          a.status !== 'orphaned' &&
+          a.target.position.start === span.start &&
+          a.target.position.end === span.end,
+      );
+    if (same) {
+      if (!same.entityIds.includes(entity.id)) tag(document.id, same, false);
+      continue;
+    }
     const annotation: Annotation = {
       id: newId('ann'),
       documentId: document.id,
-      target: describeRange(document.text, m.start, m.end),
-      entityIds: [entity.id],
+      target: describeRange(document.text, span.start, span.end),
+      entityIds: [],
       tags: [],
       kind: 'quote',
       note: '',
@@ -67,8 +101,7 @@ function accept(
       createdAt: tx.now,
       updatedAt: tx.now,
     };
-    tx.setAnnotation(document.id, annotation.id, annotation);
-    result.created++;
+    tag(document.id, annotation, true);
   }
   return result;
 }
@@ -84,6 +117,7 @@ function acceptAll(
   tx: Tx,
   newId: (prefix: string) => string,
   refs: readonly EntityRef[],
+  extent: MentionExtent,
 ): AcceptedAllMentions {
   const sorted = [...refs].sort(
     (x, y) => x.documentId.localeCompare(y.documentId) || x.start - y.start,
@@ -102,9 +136,10 @@ function acceptAll(
   const byEntity = new Map<string, Ref[]>();
   for (const { entityId, ...ref } of refs)
     byEntity.set(entityId, [...(byEntity.get(entityId) ?? []), ref]);
-  const result = { created: 0, tagged: 0, entities: 0 };
+  const result = { mentions: 0, created: 0, tagged: 0, entities: 0 };
   for (const [entityId, list] of byEntity) {
-    const done = accept(tx, newId, tx.entity(entityId), list);
+    const done = accept(tx, newId, tx.entity(entityId), list, extent);
+    result.mentions += done.mentions;
     result.created += done.created;
     result.tagged += done.tagged;
     if (done.created + done.tagged > 0) result.entities++;
@@ -137,10 +172,10 @@ export function mentionsHandlers(ctx: CoreContext): NamespaceHandlers<'mentions'
       return found;
     },
 
-    'mentions.accept': ({ entityId, mentions }) =>
+    'mentions.accept': ({ entityId, mentions, extent }) =>
       ctx.command(
         mentions.length === 1 ? 'Tag a mention' : `Tag ${mentions.length} mentions`,
-        (tx) => accept(tx, (p) => ctx.newId(p), tx.entity(entityId), mentions),
+        (tx) => accept(tx, (p) => ctx.newId(p), tx.entity(entityId), mentions, extent),
       ),
 
     'mentions.findAll': ({ limit }) => {
@@ -153,8 +188,10 @@ export function mentionsHandlers(ctx: CoreContext): NamespaceHandlers<'mentions'
       );
     },
 
-    'mentions.acceptAll': ({ mentions }) =>
-      ctx.command(acceptAllLabel(mentions), (tx) => acceptAll(tx, (p) => ctx.newId(p), mentions)),
+    'mentions.acceptAll': ({ mentions, extent }) =>
+      ctx.command(acceptAllLabel(mentions), (tx) =>
+        acceptAll(tx, (p) => ctx.newId(p), mentions, extent),
+      ),
 
     'mentions.candidates': async ({ limit }) => {
       // compromise (the language model behind suggestions) loads on first use.
@@ -164,7 +201,7 @@ export function mentionsHandlers(ctx: CoreContext): NamespaceHandlers<'mentions'
       return findCandidates(files, ctx.store.workspace.entities).slice(0, limit);
     },
 
-    'mentions.adopt': ({ name, type }) => {
+    'mentions.adopt': ({ name, type, extent }) => {
       // The command reads (and holds) only the documents that may mention the name.
       const where = whereToLook(ctx, { name, aliases: [] });
       return ctx.command(`Create “${name}” from its mentions`, (tx) => {
@@ -185,7 +222,7 @@ export function mentionsHandlers(ctx: CoreContext): NamespaceHandlers<'mentions'
         tx.setEntity(entity.id, entity);
         const files = tx.documentsOf(where);
         const refs = findMentions(files, entity, ctx.search.blockLookup()).filter((m) => !m.tagged);
-        return { entity, ...accept(tx, (p) => ctx.newId(p), entity, refs) };
+        return { entity, ...accept(tx, (p) => ctx.newId(p), entity, refs, extent) };
       });
     },
   };

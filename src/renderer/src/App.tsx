@@ -26,6 +26,8 @@ import {
   restoreLayout,
 } from './store/layout';
 import { followRoutes } from './sync/route-sync';
+import { keepDrafts, windowStorage } from './sync/draft-storage';
+import { keepSettings } from './sync/settings-storage';
 import { createViewSync } from './sync/view-sync';
 import { createSync } from './sync/workbench-sync';
 import { createCommands } from './workbench/commands';
@@ -54,7 +56,11 @@ function connect(): Workbench & { start(): () => void } {
       const stopViews = views.start();
       const stopSaving = rememberLayout(store);
       const stopRoutes = followRoutes(store, commands);
+      const stopDrafts = keepDrafts(store, windowStorage());
+      const stopSettings = keepSettings(store, windowStorage());
       return () => {
+        stopDrafts();
+        stopSettings();
         stopEvents();
         stopSync();
         stopViews();

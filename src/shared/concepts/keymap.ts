@@ -32,6 +32,8 @@ export type KeySite =
   | 'selection'
   | 'note-editor'
   | 'highlight-note'
+  | 'entity-editor'
+  | 'event-editor'
   | 'browser';
 
 export interface Shortcut {
@@ -200,7 +202,9 @@ export const KEYMAP = [
   },
   {
     id: 'note.save',
-    keys: ['Mod+s'],
+    // Ctrl/Cmd+S as in any application that saves; Ctrl/Cmd+Enter as in the comment boxes
+    // researchers know. Every editor takes both.
+    keys: ['Mod+s', 'Mod+Enter'],
     does: 'Save the note being written',
     section: 'editor',
     site: 'note-editor',
@@ -208,7 +212,7 @@ export const KEYMAP = [
   },
   {
     id: 'highlightNote.save',
-    keys: ['Mod+Enter'],
+    keys: ['Mod+s', 'Mod+Enter'],
     does: 'Save a highlight’s note',
     section: 'editor',
     site: 'highlight-note',
@@ -217,9 +221,25 @@ export const KEYMAP = [
   {
     id: 'highlightNote.cancel',
     keys: ['Escape'],
-    does: 'Stop editing a highlight’s note, leaving it as it was',
+    does: 'Close a highlight’s note editor; what you typed stays as a draft',
     section: 'editor',
     site: 'highlight-note',
+    whileTyping: true,
+  },
+  {
+    id: 'entity.save',
+    keys: ['Mod+s', 'Mod+Enter'],
+    does: 'Save the entity being edited',
+    section: 'editor',
+    site: 'entity-editor',
+    whileTyping: true,
+  },
+  {
+    id: 'event.save',
+    keys: ['Mod+s', 'Mod+Enter'],
+    does: 'Save the event’s date, place and participants',
+    section: 'editor',
+    site: 'event-editor',
     whileTyping: true,
   },
 ] as const satisfies readonly Shortcut[];

@@ -229,6 +229,9 @@ export interface DocumentListItem {
   title: string;
   createdAt: string;
   annotationCount: number;
+  /** Its language and direction, for every list and panel that shows its words. */
+  language?: string;
+  direction?: 'ltr' | 'rtl' | 'auto';
   /** Set when the document's file could not be read; the document is then read-only. */
   problem?: string;
 }

@@ -106,6 +106,25 @@ export interface Dossier {
   events: TimelineEvent[];
 }
 
+export const SimilarInput = z.strictObject({
+  name: EntityName,
+  aliases: Aliases.default([]),
+  /** The entity being renamed: never compared with itself. */
+  exceptId: Id.optional(),
+});
+
+/** An entity that may be the one being created or renamed (../entity-names.ts likeness). */
+export interface SimilarEntity {
+  entity: EntityWithUsage;
+  /** Its name or alias that is like… */
+  matched: string;
+  /** …this name or alias of the one being created or renamed. */
+  typed: string;
+  /** 'same': one name by search's folding; 'close': a few edits apart. */
+  reason: 'same' | 'close';
+  distance: number;
+}
+
 export const entitiesMethods = namespace('entities', {
   'entities.list': method<EntityWithUsage[]>()(Empty),
   'entities.create': method<Entity>()(CreateEntityInput),
@@ -119,4 +138,9 @@ export const entitiesMethods = namespace('entities', {
   'entities.merge': method<Entity>()(MergeInput),
   'entities.split': method<{ entity: Entity; moved: number }>()(SplitInput),
   'entities.dossier': method<Dossier>()(byId),
+  /**
+   * The entities a new or renamed entity may be the same as: asked before creating or
+   * renaming, so every host can say "same as …?" and offer to merge instead.
+   */
+  'entities.similar': method<SimilarEntity[]>()(SimilarInput),
 });

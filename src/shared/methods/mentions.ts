@@ -27,12 +27,22 @@ const MentionRef = z.strictObject({
   start: z.number().int().nonnegative(),
   end: z.number().int().positive(),
 });
+/**
+ * What an accepted mention becomes when no highlight covers it: its sentence (a passage
+ * worth quoting, the default) or the name alone.
+ */
+export const MentionExtent = z.enum(['sentence', 'name']);
+export type MentionExtent = z.infer<typeof MentionExtent>;
+
 export const AcceptMentionsInput = z.strictObject({
   entityId: Id,
   mentions: z.array(MentionRef).min(1, 'choose at least one mention').max(10_000),
+  extent: MentionExtent.default('sentence'),
 });
 export interface AcceptedMentions {
-  /** New highlights made for mentions that had none. */
+  /** Mentions that are now tagged (those tagged before are not counted). */
+  mentions: number;
+  /** New highlights made for them (two mentions in one sentence make one). */
   created: number;
   /** Existing highlights that gained the tag. */
   tagged: number;
@@ -68,6 +78,7 @@ export const AcceptAllMentionsInput = z.strictObject({
     .array(MentionRef.extend({ entityId: Id }))
     .min(1, 'choose at least one mention')
     .max(10_000),
+  extent: MentionExtent.default('sentence'),
 });
 export interface AcceptedAllMentions extends AcceptedMentions {
   /** Entities that gained at least one highlight. */
@@ -82,7 +93,11 @@ export interface Candidate {
 export const CandidatesInput = z.strictObject({
   limit: z.number().int().min(1).max(500).default(50),
 });
-export const AdoptCandidateInput = z.strictObject({ name: EntityName, type: EntityType });
+export const AdoptCandidateInput = z.strictObject({
+  name: EntityName,
+  type: EntityType,
+  extent: MentionExtent.default('sentence'),
+});
 
 export const mentionsMethods = namespace('mentions', {
   'mentions.find': method<Mention[]>()(FindMentionsInput),

@@ -1,7 +1,8 @@
-// Finding entities the way a researcher types: part of a name or an alias, with case,
-// accents and Arabic/Persian letter variants folded away.
+// Finding entities the way a researcher types: part of a name or an alias, folded exactly
+// as search folds (../../../shared/entity-names.ts), best matches first; and when tagging
+// a passage, the entities it names come before the rest.
 import type { EntityWithUsage } from '../../../shared/api';
-import { foldForMatch } from '../../../shared/text';
+import { matchRank, nameKey, nameWords, queryFindsName } from '../../../shared/entity-names';
 
 export interface NewEntity {
   name: string;
@@ -9,13 +10,59 @@ export interface NewEntity {
   aliases: string[];
 }
 
-export function matchEntities(
-  entities: readonly EntityWithUsage[],
+const namesOf = (e: { name: string; aliases: readonly string[] }): string[] => [
+  e.name,
+  ...e.aliases,
+];
+
+/** Whether `text` names the entity: one of its names' words, in order, as whole words. */
+export function namedIn(
+  entity: { name: string; aliases: readonly string[] },
+  text: string,
+): boolean {
+  const words = ` ${nameWords(text).join(' ')} `;
+  return namesOf(entity).some((n) => {
+    const name = nameWords(n).join(' ');
+    return name !== '' && words.includes(` ${name} `);
+  });
+}
+
+/**
+ * The entities a query finds, best first: named in the passage being tagged, then the
+ * whole name, a name's start, elsewhere; then the most used; then by name.
+ */
+export function matchEntities<E extends EntityWithUsage>(
+  entities: readonly E[],
   query: string,
-): EntityWithUsage[] {
-  const q = foldForMatch(query.trim());
-  if (!q) return [...entities];
-  return entities.filter((e) => [e.name, ...e.aliases].some((n) => foldForMatch(n).includes(q)));
+  passage = '',
+): E[] {
+  const q = query.trim();
+  const scored = entities.flatMap((entity) => {
+    const names = namesOf(entity);
+    if (q && !names.some((n) => queryFindsName(q, n))) return [];
+    const rank = q
+      ? Math.min(...names.map((n) => (queryFindsName(q, n) ? matchRank(q, n) : 3)))
+      : 0;
+    const named = passage && namedIn(entity, passage) ? 0 : 1;
+    return [{ entity, named, rank }];
+  });
+  scored.sort(
+    (a, b) =>
+      a.named - b.named ||
+      a.rank - b.rank ||
+      b.entity.usage - a.entity.usage ||
+      a.entity.name.localeCompare(b.entity.name),
+  );
+  return scored.map((s) => s.entity);
+}
+
+/** The entity already called exactly this (by search's folding), if any. */
+export function sameName<E extends { name: string; aliases: readonly string[] }>(
+  entities: readonly E[],
+  name: string,
+): E | undefined {
+  const key = nameKey(name);
+  return key ? entities.find((e) => namesOf(e).some((n) => nameKey(n) === key)) : undefined;
 }
 
 export const splitAliases = (text: string): string[] =>

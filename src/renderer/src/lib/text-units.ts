@@ -1,60 +1,16 @@
 // Words, sentences and paragraphs of a document's text, for selecting from the keyboard.
-// Each unit is a span of the canonical text [start, end) that never crosses a block, with
-// the white space around it left out. Sentences and words come from Intl.Segmenter, so
-// Persian, Arabic and other scripts are cut by their own rules.
+// Words and sentences come from ../../../shared/text-units.ts (the core cuts a mention's
+// sentence with the same rules); paragraphs, stepping and extending are the reader's own.
 import type { Block } from '../../../shared/model';
+import { trimmedSpan, units, type Span, type Unit } from '../../../shared/text-units';
 
-export interface Span {
-  start: number;
-  end: number;
-}
-
-export type Unit = 'word' | 'sentence';
-
-function trimmed(text: string, start: number, end: number): Span | null {
-  while (start < end && /\s/u.test(text[start]!)) start++;
-  while (end > start && /\s/u.test(text[end - 1]!)) end--;
-  return end > start ? { start, end } : null;
-}
-
-const segmenters = new Map<string, Intl.Segmenter>();
-function segmenter(unit: Unit, language: string | undefined): Intl.Segmenter {
-  const key = `${unit}:${language ?? ''}`;
-  let found = segmenters.get(key);
-  if (!found) {
-    found = new Intl.Segmenter(language, { granularity: unit });
-    segmenters.set(key, found);
-  }
-  return found;
-}
-
-/** Every unit of the given kind in reading order, across all blocks. */
-export function units(
-  text: string,
-  blocks: readonly Block[],
-  unit: Unit,
-  language?: string,
-): Span[] {
-  const out: Span[] = [];
-  for (const block of blocks) {
-    const slice = text.slice(block.start, block.end);
-    for (const part of segmenter(unit, language).segment(slice)) {
-      if (unit === 'word' && part.isWordLike === false) continue;
-      let end = block.start + part.index + part.segment.length;
-      // A word takes the punctuation written against it ("them." "Council,").
-      if (unit === 'word') while (end < block.end && /[^\s\p{L}\p{N}]/u.test(text[end]!)) end++;
-      const span = trimmed(text, block.start + part.index, end);
-      if (span) out.push(span);
-    }
-  }
-  return out;
-}
+export { units, type Span, type Unit };
 
 /** The block's text without its surrounding white space. */
 export function blockSpan(text: string, blocks: readonly Block[], at: number): Span | null {
   const block =
     blocks.find((b) => at >= b.start && at < b.end) ?? blocks.find((b) => b.start >= at);
-  return block ? trimmed(text, block.start, block.end) : null;
+  return block ? trimmedSpan(text, block.start, block.end) : null;
 }
 
 /** The unit after (`+1`) or before (`-1`) the selection; the first or last when there is none. */

@@ -124,3 +124,28 @@ export function selectView(state: State): DocumentView | undefined {
 export function selectViewError(state: State): string | undefined {
   return selectView(state) ? undefined : state.documents.viewError;
 }
+
+export interface TextLanguage {
+  lang?: string;
+  dir: 'ltr' | 'rtl' | 'auto';
+}
+const UNKNOWN: TextLanguage = { dir: 'auto' };
+const languages = new WeakMap<DocumentListItem, TextLanguage>();
+
+/**
+ * The language and direction of a document's words, for the lang and dir of every list
+ * and panel that quotes it (one object per list item, so a selector may return it).
+ */
+export function selectDocumentLanguage(state: State, documentId: string | undefined): TextLanguage {
+  const item = state.documents.list?.find((d) => d.id === documentId);
+  if (!item?.language && !item?.direction) return UNKNOWN;
+  let found = languages.get(item);
+  if (!found) {
+    found = {
+      ...(item.language ? { lang: item.language } : {}),
+      dir: item.direction ?? 'auto',
+    };
+    languages.set(item, found);
+  }
+  return found;
+}

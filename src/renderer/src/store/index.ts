@@ -1,7 +1,8 @@
 // The renderer's one store: a state of small modules (documents, entities, selection, ui,
-// history, workspace, research, layout, highlight list, notes, tags, reading, and the
-// derived views under views/), each with its own state, reducer and selectors. The state
-// changes only through actions; what the core sends is turned into actions by ../sync.
+// history, workspace, research, layout, highlight list, notes, tags, drafts, settings,
+// reading, and the derived views under views/), each with its own state, reducer and
+// selectors. The state changes only through actions; what the core sends is turned into
+// actions by ../sync.
 import type { ChangesAction } from './changes';
 import {
   initialInterchange,
@@ -16,6 +17,13 @@ import {
   type CodebookState,
 } from './codebook';
 import { createStore, type Store } from './create-store';
+import { draftsReducer, initialDrafts, type DraftsAction, type DraftsState } from './drafts';
+import {
+  initialSettings,
+  settingsReducer,
+  type SettingsAction,
+  type SettingsState,
+} from './settings';
 import {
   documentsReducer,
   initialDocuments,
@@ -72,6 +80,8 @@ export interface State {
   highlightList: HighlightListState;
   notes: NotesState;
   tags: TagsState;
+  drafts: DraftsState;
+  settings: SettingsState;
   codebook: CodebookState;
   interchange: InterchangeState;
   reading: ReadingState;
@@ -91,6 +101,8 @@ export type Action =
   | HighlightListAction
   | NotesAction
   | TagsAction
+  | DraftsAction
+  | SettingsAction
   | CodebookAction
   | InterchangeAction
   | ReadingAction
@@ -110,6 +122,8 @@ export const initialState: State = {
   highlightList: initialHighlightList,
   notes: initialNotes,
   tags: initialTags,
+  drafts: initialDrafts,
+  settings: initialSettings,
   codebook: initialCodebook,
   interchange: initialInterchange,
   reading: initialReading,
@@ -130,6 +144,8 @@ export function reduce(state: State, action: Action): State {
     highlightList: highlightListReducer(state.highlightList, action),
     notes: notesReducer(state.notes, action),
     tags: tagsReducer(state.tags, action),
+    drafts: draftsReducer(state.drafts, action),
+    settings: settingsReducer(state.settings, action),
     codebook: codebookReducer(state.codebook, action),
     interchange: interchangeReducer(state.interchange, action),
     reading: readingReducer(state.reading, action),

@@ -2,10 +2,17 @@
 // method to the core and says what became of it (a toast, an error, the panel to show, a
 // saved highlight shown at once); none refetches anything: the change events that follow
 // update the store.
-import type { DocumentListItem, HistoryInfo, Input, WorkbenchApi } from '../../../shared/api';
+import type {
+  DocumentListItem,
+  HistoryInfo,
+  Input,
+  SimilarEntity,
+  WorkbenchApi,
+} from '../../../shared/api';
 import type { Annotation, AnnotationKind } from '../../../shared/model';
 import type { SearchHit } from '../../../shared/methods/search';
-import type { EntityFields } from '../features/entities/EntityPanel';
+import type { EntityFields } from '../features/entities/EntityForm';
+import { nameKey } from '../../../shared/entity-names';
 import type { NewEntity } from '../lib/entity-match';
 import type { FileOutcome } from '../lib/import-files';
 import { nounLabel, type Noun } from '../lib/labels';
@@ -145,9 +152,11 @@ export function createCommands(api: WorkbenchApi, store: WorkbenchStore) {
       dispatch(showAnnotation(created.id, intent));
     },
 
-    updateAnnotation: async (id: string, patch: AnnotationPatch): Promise<void> => {
+    /** Resolves true once the change is saved (an editor then drops its draft). */
+    updateAnnotation: async (id: string, patch: AnnotationPatch): Promise<boolean> => {
       const updated = await run(() => api['annotations.update']({ id, patch }));
       if (updated) shown(updated);
+      return updated !== undefined;
     },
 
     createEntityAndTag: async (
@@ -170,14 +179,60 @@ export function createCommands(api: WorkbenchApi, store: WorkbenchStore) {
       deleted('highlight');
     },
 
-    createEntity: async (fields: EntityFields): Promise<void> => {
+    createEntity: async (fields: EntityFields): Promise<boolean> => {
       const created = await run(() => api['entities.create'](fields));
       if (created) dispatch(showEntity(created.id));
+      return created !== undefined;
     },
 
-    updateEntity: async (id: string, fields: Partial<EntityFields> & EventPatch): Promise<void> => {
-      await run(() => api['entities.update']({ id, patch: fields }));
+    /**
+     * The entities a name being created or renamed may duplicate (entities.similar). The
+     * question is a help, not a gate: when it cannot be asked, the answer is none.
+     */
+    similarEntities: async (
+      name: string,
+      aliases: readonly string[],
+      exceptId?: string,
+    ): Promise<SimilarEntity[]> => {
+      if (!name.trim()) return [];
+      try {
+        return await api['entities.similar']({
+          name: name.trim(),
+          aliases: [...aliases],
+          ...(exceptId ? { exceptId } : {}),
+        });
+      } catch {
+        return [];
+      }
     },
+
+    /**
+     * "Same as …": the names typed for a new entity become aliases of the existing one
+     * (those it already has, by search's folding, are not added twice).
+     */
+    addAliases: async (
+      entity: { id: string; name: string; aliases: readonly string[] },
+      names: readonly string[],
+    ): Promise<boolean> => {
+      const known = new Set([entity.name, ...entity.aliases].map(nameKey));
+      const added = names.filter(
+        (n) => n.trim() && !known.has(nameKey(n)) && known.add(nameKey(n)),
+      );
+      if (!added.length) return true;
+      const updated = await run(() =>
+        api['entities.update']({
+          id: entity.id,
+          patch: { aliases: [...entity.aliases, ...added] },
+        }),
+      );
+      return updated !== undefined;
+    },
+
+    updateEntity: async (
+      id: string,
+      fields: Partial<EntityFields> & EventPatch,
+    ): Promise<boolean> =>
+      (await run(() => api['entities.update']({ id, patch: fields }))) !== undefined,
 
     deleteEntity: async (id: string, usage: number): Promise<void> => {
       if (!(await run(() => api['entities.delete']({ id, confirmUsage: usage })))) return;

@@ -1,12 +1,17 @@
 // Review the mentions of every entity at once: grouped by entity with counts, each in its
-// context, those already tagged marked. The user accepts all of the rest, or the ones
-// chosen, as highlights tagged to their entity: one undoable step.
+// context, those already tagged marked. The user accepts all of the rest, the ones chosen
+// or one at a time, as highlights of their sentences (or the names alone: the setting)
+// tagged to their entity, each acceptance one undoable step; keyboard focus moves on to
+// the next mention waiting.
 import { useState } from 'react';
+import { nextWaiting, useFocusNext } from '../../hooks/use-focus-next';
+import { MentionExtentChoice } from './MentionExtentChoice';
 import type { EntityMentions, Mention } from '../../../../shared/methods/mentions';
 import { plural } from '../../lib/labels';
 import { useView } from '../../hooks/use-view';
 import { useCommands } from '../../workbench/context';
 import { useModalDialog } from '../../hooks/use-modal-dialog';
+import { useLanguages } from '../../hooks/use-languages';
 
 type Chosen = { entityId: string; mention: Mention };
 const keyOf = (entityId: string, m: Mention): string => `${entityId}:${m.documentId}:${m.start}`;
@@ -31,6 +36,7 @@ export function AllMentionsDialog({
   const [chosen, setChosen] = useState<ReadonlySet<string>>(new Set());
   const { data, error } = useView('allMentions', 'all', { enabled: open });
 
+  const { container, focusAfter } = useFocusNext<HTMLDivElement>('all-mentions-status');
   const pending = pendingOf(data?.groups ?? []);
   const found = (data?.groups ?? []).reduce((n, g) => n + g.mentions.length, 0);
   const accept = (list: Chosen[]): void => {
@@ -40,7 +46,14 @@ export function AllMentionsDialog({
       start,
       end,
     }));
-    void commands.acceptAllMentions(refs).then((ok) => ok && setChosen(new Set()));
+    const keys = list.map((c) => keyOf(c.entityId, c.mention));
+    const order = (data?.groups ?? []).flatMap((g) => g.mentions.map((m) => keyOf(g.entityId, m)));
+    const next = nextWaiting(order, keys, (k) => pending.has(k));
+    void commands.acceptAllMentions(refs).then((ok) => {
+      if (!ok) return;
+      setChosen(new Set([...chosen].filter((k) => !keys.includes(k))));
+      focusAfter(next);
+    });
   };
   const toggle = (keys: string[], on: boolean): void => {
     const next = new Set(chosen);
@@ -54,50 +67,63 @@ export function AllMentionsDialog({
 
   return (
     <dialog
-      ref={ref}
       className="confirm all-mentions"
       aria-labelledby="all-mentions-title"
       onClose={onClose}
+      ref={ref}
     >
-      <h2 id="all-mentions-title">Mentions of all entities</h2>
-      {open && !data && !error && <p className="muted">Looking…</p>}
-      {error && <p role="alert">Could not find mentions: {error}</p>}
-      {open && data && (
-        <>
-          <p role="status">
-            {plural(found, 'mention')} of {plural(data.groups.length, 'entity')} in{' '}
-            {data.documentsScanned} of {plural(data.documentsTotal, 'document')};{' '}
-            {found - pending.size} already tagged.
-          </p>
-          {data.truncated && (
-            <p>
-              Stopped at the limit of {data.limit} matches: only the first{' '}
-              {plural(data.documentsScanned, 'document')} were searched. Accept these, then search
-              again for the rest.
+      <div ref={container}>
+        <h2 id="all-mentions-title">Mentions of all entities</h2>
+        {open && !data && !error && <p className="muted">Looking…</p>}
+        {error && <p role="alert">Could not find mentions: {error}</p>}
+        {open && data && (
+          <>
+            <p role="status" tabIndex={-1} data-focus-key="all-mentions-status">
+              {plural(found, 'mention')} of {plural(data.groups.length, 'entity')} in{' '}
+              {data.documentsScanned} of {plural(data.documentsTotal, 'document')};{' '}
+              {found - pending.size} already tagged.
             </p>
-          )}
-          <p className="muted">{data.overlapRule}</p>
-          <div className="row">
-            <button
-              type="button"
-              className="primary"
-              disabled={pending.size === 0}
-              onClick={() => accept([...pending.values()])}
-            >
-              Accept all {pending.size}
-            </button>
-            <button type="button" disabled={selected.length === 0} onClick={() => accept(selected)}>
-              Accept selected ({selected.length})
-            </button>
-            <button type="button" onClick={onClose}>
-              Close
-            </button>
-          </div>
-          {data.groups.map((g) => (
-            <EntityGroup key={g.entityId} group={g} chosen={chosen} onToggle={toggle} />
-          ))}
-        </>
-      )}
+            {data.truncated && (
+              <p>
+                Stopped at the limit of {data.limit} matches: only the first{' '}
+                {plural(data.documentsScanned, 'document')} were searched. Accept these, then search
+                again for the rest.
+              </p>
+            )}
+            <p className="muted">{data.overlapRule}</p>
+            <MentionExtentChoice />
+            <div className="row wrap">
+              <button
+                type="button"
+                className="primary"
+                disabled={pending.size === 0}
+                onClick={() => accept([...pending.values()])}
+              >
+                Accept all {pending.size}
+              </button>
+              <button
+                type="button"
+                disabled={selected.length === 0}
+                onClick={() => accept(selected)}
+              >
+                Accept selected ({selected.length})
+              </button>
+              <button type="button" onClick={onClose}>
+                Close
+              </button>
+            </div>
+            {data.groups.map((g) => (
+              <EntityGroup
+                key={g.entityId}
+                group={g}
+                chosen={chosen}
+                onToggle={toggle}
+                onAccept={(mention) => accept([{ entityId: g.entityId, mention }])}
+              />
+            ))}
+          </>
+        )}
+      </div>
     </dialog>
   );
 }
@@ -106,11 +132,14 @@ function EntityGroup({
   group,
   chosen,
   onToggle,
+  onAccept,
 }: {
   group: EntityMentions;
   chosen: ReadonlySet<string>;
   onToggle: (keys: string[], on: boolean) => void;
+  onAccept: (mention: Mention) => void;
 }): React.JSX.Element {
+  const languageOf = useLanguages();
   const headingId = `all-mentions-${group.entityId}`;
   const open = group.mentions.filter((m) => !m.tagged).map((m) => keyOf(group.entityId, m));
   const all = open.length > 0 && open.every((k) => chosen.has(k));
@@ -118,7 +147,7 @@ function EntityGroup({
     <section aria-labelledby={headingId} className="mention-group">
       <div className="row spread">
         <h3 id={headingId}>
-          {group.name}{' '}
+          <bdi>{group.name}</bdi>{' '}
           <span className="muted">
             {plural(group.mentions.length, 'mention')}, {group.untagged} not tagged
             {group.overlapped > 0 && `, ${group.overlapped} given to a longer name`}
@@ -147,15 +176,29 @@ function EntityGroup({
                   aria-label={`${m.tagged ? 'Already tagged' : 'Choose'}: ${m.exact} in ${m.documentTitle}, for ${group.name}`}
                   onChange={(e) => onToggle([key], e.target.checked)}
                 />{' '}
-                <span className="muted">…{m.before}</span>
-                <mark>{m.exact}</mark>
-                <span className="muted">{m.after}…</span>
+                {/* One isolate for the context, so a right-to-left passage reads in its order. */}
+                <span {...languageOf(m.documentId)}>
+                  <span className="muted">…{m.before}</span>
+                  <mark>{m.exact}</mark>
+                  <span className="muted">{m.after}…</span>
+                </span>
               </label>
               <span className="muted">
                 {' '}
-                {m.documentTitle}
+                <bdi>{m.documentTitle}</bdi>
                 {m.tagged ? ' · tagged' : m.highlightId ? ' · highlighted, not tagged' : ''}
               </span>
+              {!m.tagged && (
+                <button
+                  type="button"
+                  className="accept"
+                  data-focus-key={key}
+                  aria-label={`Accept: ${m.exact} in ${m.documentTitle}, for ${group.name}`}
+                  onClick={() => onAccept(m)}
+                >
+                  Accept
+                </button>
+              )}
             </li>
           );
         })}

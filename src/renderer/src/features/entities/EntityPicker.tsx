@@ -1,12 +1,19 @@
-// A combobox for tagging (or, in a note, linking): type part of a name or alias (accents,
-// case and Arabic/Persian letter variants do not matter), pick an entity, or create a new
-// one on the spot when the caller can.
+// A combobox for tagging (or, in a note, linking): type part of a name or alias, folded
+// exactly as search folds (case, accents, Arabic/Persian letter forms, a ZWNJ typed as a
+// space or left out), pick an entity, or create a new one on the spot when the caller can.
+// Matches come first and the first is chosen by Enter; "Create" comes last, and is not
+// offered for a name an entity already has. A new name like an existing one asks "same
+// as …?" (entities.similar) before it is created. Tagging a passage, the entities it
+// names are offered first.
 import { useId, useState } from 'react';
 import type { EntityWithUsage } from '../../../../shared/api';
 import { TypeSelect } from './TypeSelect';
 import type { NewEntity } from '../../lib/entity-match';
-import { matchEntities, splitAliases } from '../../lib/entity-match';
+import { matchEntities, sameName, splitAliases } from '../../lib/entity-match';
 import { useCombobox } from '../../hooks/use-combobox';
+import { useSimilarEntities } from '../../hooks/use-similar-entities';
+import { useCommands } from '../../workbench/context';
+import { SimilarNotice } from './SimilarNotice';
 
 export function EntityPicker({
   entities,
@@ -14,6 +21,7 @@ export function EntityPicker({
   onPick,
   onCreate,
   autoFocus,
+  passage = '',
   label = 'Tag an entity',
 }: {
   entities: readonly EntityWithUsage[];
@@ -21,8 +29,11 @@ export function EntityPicker({
   onPick: (id: string) => void;
   onCreate?: (entity: NewEntity) => void;
   autoFocus?: boolean;
+  /** The passage being tagged: the entities it names come first. */
+  passage?: string;
   label?: string;
 }): React.JSX.Element {
+  const commands = useCommands();
   const { query, setQuery, open, setOpen, active, inputProps, onKey } = useCombobox();
   const [draft, setDraft] = useState<NewEntity | null>(null);
   // Focus follows the user between the combobox and the new entity form, never dropped.
@@ -32,13 +43,23 @@ export function EntityPicker({
     setReturning(true);
   };
   const listId = useId();
-  const matches = matchEntities(entities, query)
+  const matches = matchEntities(entities, query, passage)
     .filter((e) => !exclude.includes(e.id))
     .slice(0, 20);
   const canCreate =
-    onCreate !== undefined &&
-    query.trim().length > 0 &&
-    !entities.some((e) => e.name.toLowerCase() === query.trim().toLowerCase());
+    onCreate !== undefined && query.trim().length > 0 && !sameName(entities, query.trim());
+  const { similar, check } = useSimilarEntities(
+    draft?.name ?? '',
+    draft?.aliases ?? [],
+    undefined,
+    draft !== null,
+  );
+  const [asked, setAsked] = useState('');
+  const pick = (id: string): void => {
+    onPick(id);
+    endDraft();
+    setQuery('');
+  };
   const optionCount = matches.length + (canCreate ? 1 : 0);
 
   const choose = (index: number): void => {
@@ -65,9 +86,14 @@ export function EntityPicker({
         }}
         onSubmit={(event) => {
           event.preventDefault();
-          onCreate?.(draft);
-          endDraft();
-          setQuery('');
+          const asking = JSON.stringify(draft);
+          void (async () => {
+            // Asked once: creating again goes on.
+            if (asked !== asking && (await check()).length) return setAsked(asking);
+            onCreate?.(draft);
+            endDraft();
+            setQuery('');
+          })();
         }}
       >
         <label>
@@ -76,9 +102,25 @@ export function EntityPicker({
             value={draft.name}
             required
             autoFocus
+            dir="auto"
             onChange={(e) => setDraft({ ...draft, name: e.target.value })}
           />
         </label>
+        <SimilarNotice
+          similar={similar}
+          actions={(s) => (
+            <button
+              type="button"
+              onClick={() =>
+                void commands
+                  .addAliases(s.entity, [draft.name, ...draft.aliases])
+                  .then((ok) => ok && pick(s.entity.id))
+              }
+            >
+              Same: tag “<bdi>{s.entity.name}</bdi>”
+            </button>
+          )}
+        />
         <TypeSelect
           value={draft.type}
           inUse={entities}
@@ -86,11 +128,16 @@ export function EntityPicker({
         />
         <label>
           Aliases (comma-separated)
-          <input onChange={(e) => setDraft({ ...draft, aliases: splitAliases(e.target.value) })} />
+          <input
+            dir="auto"
+            onChange={(e) => setDraft({ ...draft, aliases: splitAliases(e.target.value) })}
+          />
         </label>
         <div className="row">
           <button type="submit" className="primary">
-            Create and tag
+            {similar.length && asked === JSON.stringify(draft)
+              ? 'Create and tag anyway'
+              : 'Create and tag'}
           </button>
           <button type="button" onClick={endDraft}>
             Cancel
@@ -110,6 +157,7 @@ export function EntityPicker({
         aria-autocomplete="list"
         aria-activedescendant={open && optionCount > 0 ? `${listId}-${active}` : undefined}
         placeholder={`${label}: type a name or alias`}
+        dir="auto"
         autoFocus={autoFocus || returning}
         {...inputProps}
         onKeyDown={(e) => onKey(e, optionCount, choose)}
@@ -126,7 +174,7 @@ export function EntityPicker({
               onMouseDown={(e) => e.preventDefault()}
               onClick={() => choose(i)}
             >
-              {entity.name} <span className="muted">{entity.type}</span>
+              <bdi>{entity.name}</bdi> <span className="muted">{entity.type}</span>
             </li>
           ))}
           {canCreate && (
@@ -137,7 +185,7 @@ export function EntityPicker({
               onMouseDown={(e) => e.preventDefault()}
               onClick={() => choose(matches.length)}
             >
-              Create “{query.trim()}”…
+              Create “<bdi>{query.trim()}</bdi>”…
             </li>
           )}
         </ul>

@@ -1,7 +1,11 @@
 // An event's date (a year, a month or a day, or a range of them), place and participants
 // with their roles. Dates found in the event's passages are offered, and only fill the
-// form: nothing is saved until the user saves.
+// form: nothing is saved until the user saves (Save event, Ctrl/Cmd+S or Ctrl/Cmd+Enter).
+// What is changed meanwhile is a draft, kept across panels and reloads.
 import { useState } from 'react';
+import { useDraftFields } from '../../hooks/use-draft';
+import { runShortcut } from '../../lib/keymap';
+import { useConfirm } from '../../workbench/confirm';
 import type { EntityWithUsage } from '../../../../shared/api';
 import type { EventDate, Participant } from '../../../../shared/model';
 import { useView } from '../../hooks/use-view';
@@ -17,6 +21,24 @@ export function precisionOf(text: string): EventDate['precision'] | undefined {
   return undefined;
 }
 
+/** Participants kept in a draft as JSON; anything else there is read as none. */
+function readParticipants(json: string): Participant[] {
+  try {
+    const value: unknown = JSON.parse(json);
+    return Array.isArray(value)
+      ? value.filter(
+          (p): p is Participant =>
+            typeof p === 'object' &&
+            p !== null &&
+            typeof (p as Participant).entityId === 'string' &&
+            typeof (p as Participant).role === 'string',
+        )
+      : [];
+  } catch {
+    return [];
+  }
+}
+
 export function EventFields({
   entity,
   entities,
@@ -27,10 +49,26 @@ export function EventFields({
   readOnly: boolean;
 }): React.JSX.Element {
   const commands = useCommands();
-  const [start, setStart] = useState(entity.date?.start ?? '');
-  const [end, setEnd] = useState(entity.date?.end ?? '');
-  const [placeId, setPlaceId] = useState(entity.placeId ?? '');
-  const [people, setPeople] = useState<Participant[]>(entity.participants ?? []);
+  const confirm = useConfirm();
+  const draft = useDraftFields(
+    entity.id,
+    {
+      'event.start': entity.date?.start ?? '',
+      'event.end': entity.date?.end ?? '',
+      'event.place': entity.placeId ?? '',
+      'event.participants': JSON.stringify(entity.participants ?? []),
+    },
+    entity.updatedAt,
+  );
+  const start = draft.values['event.start'];
+  const end = draft.values['event.end'];
+  const placeId = draft.values['event.place'];
+  const people = readParticipants(draft.values['event.participants']);
+  const setStart = (value: string): void => draft.set('event.start', value);
+  const setEnd = (value: string): void => draft.set('event.end', value);
+  const setPlaceId = (value: string): void => draft.set('event.place', value);
+  const setPeople = (value: Participant[]): void =>
+    draft.set('event.participants', JSON.stringify(value));
   const [who, setWho] = useState('');
   const [role, setRole] = useState<string>(ROLES[0]);
   const [suggesting, setSuggesting] = useState(false);
@@ -41,23 +79,33 @@ export function EventFields({
   );
   const precision = precisionOf(start);
   const nameOf = (id: string) => others.find((e) => e.id === id)?.name ?? id;
-  const save = (): void => {
+  const save = async (): Promise<void> => {
+    if (start !== '' && !precision) return;
     const date =
       start && precision ? { start, ...(end ? { end } : {}), precision } : start ? undefined : null;
-    void commands.updateEntity(entity.id, {
+    const saved = await commands.updateEntity(entity.id, {
       ...(date !== undefined ? { date } : {}),
       placeId: placeId || null,
       participants: people,
     });
+    if (saved) draft.committed();
   };
+  const discard = (): void =>
+    confirm({
+      title: 'Discard the changes to the event?',
+      message: 'Its date, place and participants go back to what was last saved.',
+      confirmLabel: 'Discard changes',
+      onConfirm: draft.discard,
+    });
   return (
     <form
       className="event-fields"
       aria-label="Event"
       onSubmit={(e) => {
         e.preventDefault();
-        save();
+        void save();
       }}
+      onKeyDown={(e) => runShortcut('event-editor', e, { 'event.save': () => void save() })}
     >
       <fieldset disabled={readOnly}>
         <legend>Event</legend>
@@ -163,9 +211,21 @@ export function EventFields({
             Add participant
           </button>
         </div>
-        <button type="submit" className="primary" disabled={start !== '' && !precision}>
-          Save event
-        </button>
+        {draft.dirty && (
+          <p className="muted small" role="status">
+            Draft: not saved yet, kept on this machine.
+          </p>
+        )}
+        <div className="row wrap">
+          <button type="submit" className="primary" disabled={start !== '' && !precision}>
+            Save event
+          </button>
+          {draft.dirty && (
+            <button type="button" onClick={discard}>
+              Discard changes
+            </button>
+          )}
+        </div>
       </fieldset>
     </form>
   );

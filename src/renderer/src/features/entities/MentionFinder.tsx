@@ -1,27 +1,42 @@
 // Find mentions of an entity: every place its name or an alias occurs, in every document,
 // each shown in its context and marked when a highlight already tags it; the user accepts
-// one, several or all of the rest as tagged highlights (one undoable step).
+// one, several or all of the rest as tagged highlights of their sentences or of the names
+// alone (the setting above the list), each acceptance one undoable step. Keyboard focus
+// moves on to the next mention waiting, so a list is worked through without the mouse.
 import { useState } from 'react';
 import type { Entity } from '../../../../shared/model';
 import type { Mention } from '../../../../shared/methods/mentions';
+import { nextWaiting, useFocusNext } from '../../hooks/use-focus-next';
 import { plural } from '../../lib/labels';
 import { useView } from '../../hooks/use-view';
 import { useCommands } from '../../workbench/context';
+import { MentionExtentChoice } from './MentionExtentChoice';
+import { useLanguages } from '../../hooks/use-languages';
 
 const keyOf = (m: Mention): string => `${m.documentId}:${m.start}`;
+const STATUS = 'status';
 
 export function MentionFinder({ entity }: { entity: Entity }): React.JSX.Element {
+  const languageOf = useLanguages();
   const commands = useCommands();
   const [open, setOpen] = useState(false);
   const [chosen, setChosen] = useState<ReadonlySet<string>>(new Set());
+  const { container, focusAfter } = useFocusNext<HTMLElement>(STATUS);
   const { data: mentions } = useView('mentions', entity.id, { enabled: open });
   const pending = (mentions ?? []).filter((m) => !m.tagged);
   const accept = (list: Mention[]): void => {
-    setChosen(new Set());
-    void commands.acceptMentions(entity.id, list);
+    const keys = list.map(keyOf);
+    const next = nextWaiting((mentions ?? []).map(keyOf), keys, (k) =>
+      pending.some((m) => keyOf(m) === k),
+    );
+    void commands.acceptMentions(entity.id, list).then((ok) => {
+      if (!ok) return;
+      setChosen(new Set([...chosen].filter((k) => !keys.includes(k))));
+      focusAfter(next);
+    });
   };
   return (
-    <section aria-labelledby="mentions-heading" className="mentions">
+    <section aria-labelledby="mentions-heading" className="mentions" ref={container}>
       <div className="row spread">
         <h2 id="mentions-heading">Mentions</h2>
         <button type="button" aria-expanded={open} onClick={() => setOpen(!open)}>
@@ -31,11 +46,12 @@ export function MentionFinder({ entity }: { entity: Entity }): React.JSX.Element
       {open && !mentions && <p className="muted">Looking…</p>}
       {open && mentions && (
         <>
-          <p role="status">
+          <p role="status" tabIndex={-1} data-focus-key={STATUS}>
             {plural(mentions.length, 'mention')} of {[entity.name, ...entity.aliases].join(', ')};{' '}
             {mentions.length - pending.length} already tagged.
           </p>
-          <div className="row">
+          <MentionExtentChoice />
+          <div className="row wrap">
             <button
               type="button"
               className="primary"
@@ -68,15 +84,29 @@ export function MentionFinder({ entity }: { entity: Entity }): React.JSX.Element
                       setChosen(next);
                     }}
                   />{' '}
-                  <span className="muted">…{m.before}</span>
-                  <mark>{m.exact}</mark>
-                  <span className="muted">{m.after}…</span>
+                  {/* One isolate for the context, so a right-to-left passage reads in its order. */}
+                  <span {...languageOf(m.documentId)}>
+                    <span className="muted">…{m.before}</span>
+                    <mark>{m.exact}</mark>
+                    <span className="muted">{m.after}…</span>
+                  </span>
                 </label>
                 <span className="muted">
                   {' '}
-                  {m.documentTitle}
+                  <bdi>{m.documentTitle}</bdi>
                   {m.tagged ? ' · tagged' : m.highlightId ? ' · highlighted, not tagged' : ''}
                 </span>
+                {!m.tagged && (
+                  <button
+                    type="button"
+                    className="accept"
+                    data-focus-key={keyOf(m)}
+                    aria-label={`Accept: ${m.exact} in ${m.documentTitle}`}
+                    onClick={() => accept([m])}
+                  >
+                    Accept
+                  </button>
+                )}
               </li>
             ))}
           </ol>

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import type { EntityPassage, EntityWithUsage } from '../../../../shared/api';
 import { plural } from '../../lib/labels';
 import { useCommands } from '../../workbench/context';
+import { useLanguages } from '../../hooks/use-languages';
 import { quoteOf } from '../../../../shared/regions';
 
 const NEW = '\u0000new';
@@ -21,6 +22,7 @@ export function PassageList({
   readOnly: boolean;
   onShowPassage: (passage: EntityPassage) => void;
 }): React.JSX.Element {
+  const languageOf = useLanguages();
   const commands = useCommands();
   const [chosen, setChosen] = useState<ReadonlySet<string>>(new Set());
   const [target, setTarget] = useState(NEW);
@@ -42,7 +44,10 @@ export function PassageList({
           const short = quoteOf(p.annotation).slice(0, 60);
           return (
             <li key={p.annotation.id}>
-              <blockquote className={`quote quote-${p.annotation.kind}`}>
+              <blockquote
+                className={`quote quote-${p.annotation.kind}`}
+                {...languageOf(p.annotation.documentId)}
+              >
                 {quoteOf(p.annotation)}
               </blockquote>
               <div className="row spread">

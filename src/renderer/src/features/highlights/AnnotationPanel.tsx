@@ -1,20 +1,19 @@
 // The side panel for one highlight: its quote, kind (one of the codebook's), entities,
-// free-text tags, Markdown note, its links to other highlights, the notes that link it, and
-// dates, with editing and deleting. Every change is saved at once and shown once it is on
-// disk.
-import { useEffect, useRef, useState } from 'react';
+// free-text tags, Markdown note (./HighlightNote.tsx, written as a draft until saved), its
+// links to other highlights, the notes that link it, and dates, with editing and deleting.
+// Every change is saved at once and shown once it is on disk.
 import type { EntityWithUsage } from '../../../../shared/api';
 import type { Annotation, AnnotationKind } from '../../../../shared/model';
 import type { NewEntity } from '../../lib/entity-match';
-import { runShortcut } from '../../lib/keymap';
 import { formatDate, STATUS_TEXT } from '../../lib/labels';
 import { selectCodebook } from '../../store/codebook';
 import { useSelector } from '../../workbench/context';
 import { HighlightLinks } from './HighlightLinks';
 import { EntityPicker } from '../entities/EntityPicker';
-import { LinkedMarkdown } from '../notes/LinkedMarkdown';
 import { NoteBacklinks } from '../notes/NoteBacklinks';
+import { HighlightNote } from './HighlightNote';
 import { TagEditor } from './TagEditor';
+import { useDocumentLanguage } from '../../hooks/use-languages';
 import { quoteOf } from '../../../../shared/regions';
 import { PageLink } from '../reader/PageLink';
 
@@ -24,7 +23,7 @@ export interface AnnotationActions {
     note?: string;
     entityIds?: string[];
     tags?: string[];
-  }) => Promise<void>;
+  }) => Promise<boolean>;
   createAndTag: (entity: NewEntity) => Promise<void>;
   remove: () => void;
   openEntity: (id: string) => void;
@@ -44,20 +43,7 @@ export function AnnotationPanel({
   intent: 'tag' | 'note' | null;
   actions: AnnotationActions;
 }): React.JSX.Element {
-  const [editing, setEditing] = useState(intent === 'note');
-  const [note, setNote] = useState(annotation.note);
-  // After the editor closes, focus goes back to the button that opens it.
-  const editButton = useRef<HTMLButtonElement>(null);
-  const refocus = useRef(false);
-  useEffect(() => {
-    if (editing || !refocus.current) return;
-    refocus.current = false;
-    editButton.current?.focus();
-  }, [editing]);
-  const stopEditing = (): void => {
-    refocus.current = true;
-    setEditing(false);
-  };
+  const language = useDocumentLanguage(annotation.documentId);
   const { kinds } = useSelector(selectCodebook);
   const byId = new Map(entities.map((e) => [e.id, e]));
   const tagged = annotation.entityIds.map((id) => byId.get(id)).filter((e) => e !== undefined);
@@ -72,7 +58,9 @@ export function AnnotationPanel({
           ×
         </button>
       </header>
-      <blockquote className={`quote quote-${annotation.kind}`}>{quoteOf(annotation)}</blockquote>
+      <blockquote className={`quote quote-${annotation.kind}`} {...language}>
+        {quoteOf(annotation)}
+      </blockquote>
       <PageLink annotation={annotation} />
       {annotation.status !== 'anchored' && (
         <p className={`status status-${annotation.status}`} role="note">
@@ -109,7 +97,7 @@ export function AnnotationPanel({
           {tagged.map((entity) => (
             <li key={entity.id} className="chip">
               <button type="button" className="link" onClick={() => actions.openEntity(entity.id)}>
-                {entity.name}
+                <bdi>{entity.name}</bdi>
               </button>
               {!readOnly && (
                 <button
@@ -133,6 +121,7 @@ export function AnnotationPanel({
           entities={entities}
           exclude={annotation.entityIds}
           autoFocus={intent === 'tag'}
+          passage={annotation.target.quote.exact}
           onPick={(id) => void actions.update({ entityIds: [...annotation.entityIds, id] })}
           onCreate={(entity) => void actions.createAndTag(entity)}
         />
@@ -146,64 +135,12 @@ export function AnnotationPanel({
       />
 
       <h3>Note</h3>
-      {editing ? (
-        <form
-          onSubmit={(event) => {
-            event.preventDefault();
-            void actions.update({ note }).then(stopEditing);
-          }}
-        >
-          <label className="stack">
-            Note (Markdown)
-            <textarea
-              value={note}
-              rows={6}
-              autoFocus
-              // The caret at the end, to go on writing where the note stops.
-              onFocus={(e) =>
-                e.target.setSelectionRange(e.target.value.length, e.target.value.length)
-              }
-              onChange={(e) => setNote(e.target.value)}
-              onKeyDown={(e) =>
-                runShortcut('highlight-note', e, {
-                  'highlightNote.cancel': () => {
-                    setNote(annotation.note);
-                    stopEditing();
-                  },
-                  'highlightNote.save': () => void actions.update({ note }).then(stopEditing),
-                })
-              }
-            />
-          </label>
-          <div className="row">
-            <button type="submit" className="primary">
-              Save note
-            </button>
-            <button
-              type="button"
-              onClick={() => {
-                setNote(annotation.note);
-                stopEditing();
-              }}
-            >
-              Cancel
-            </button>
-          </div>
-        </form>
-      ) : (
-        <>
-          {annotation.note ? (
-            <LinkedMarkdown source={annotation.note} />
-          ) : (
-            <p className="muted">No note.</p>
-          )}
-          {!readOnly && (
-            <button type="button" ref={editButton} onClick={() => setEditing(true)}>
-              {annotation.note ? 'Edit note' : 'Add note'}
-            </button>
-          )}
-        </>
-      )}
+      <HighlightNote
+        annotation={annotation}
+        readOnly={readOnly}
+        startEditing={intent === 'note'}
+        save={(note) => actions.update({ note })}
+      />
 
       <HighlightLinks annotation={annotation} readOnly={readOnly} />
 

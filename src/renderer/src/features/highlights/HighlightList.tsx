@@ -19,6 +19,7 @@ import {
   type HighlightSort,
 } from '../../lib/highlight-filter';
 import { plural } from '../../lib/labels';
+import { useLanguages } from '../../hooks/use-languages';
 import { selectCodebook } from '../../store/codebook';
 import { useSelector } from '../../workbench/context';
 import { quoteOf } from '../../../../shared/regions';
@@ -136,6 +137,7 @@ function Row({
   selected: boolean;
   onOpen: () => void;
 }): React.JSX.Element {
+  const languageOf = useLanguages();
   const details = [
     kind,
     a.status === 'anchored' ? '' : STATUS_NAMES[a.status].toLowerCase(),
@@ -150,7 +152,9 @@ function Row({
     >
       <span className={`kind-dot swatch-${a.kind}`} aria-hidden="true" />
       <span className="row-body">
-        <span className="clamp">{quoteOf(a)}</span>
+        <span className="clamp" {...languageOf(a.documentId)}>
+          {quoteOf(a)}
+        </span>
         <span className="muted row-meta">
           {kind}
           {a.status === 'anchored' ? '' : ` · ${STATUS_NAMES[a.status].toLowerCase()}`}

@@ -1,18 +1,22 @@
 // One note, open in the notes view: its title and Markdown body written and previewed, its
 // `[[...]]` links resolved in the preview, the records it links, and deleting it. The text
-// is saved with "Save note" (or Ctrl/Cmd+S), each save one undoable step; leaving the note
-// with changes not saved saves them, so nothing typed is lost.
+// is saved with "Save note" (or Ctrl/Cmd+S, Ctrl/Cmd+Enter), each save one undoable step;
+// every keystroke is a draft (../../hooks/use-draft.ts) kept across reloads, and leaving
+// the note with changes not saved saves them, so nothing typed is lost.
 import { useEffect, useId, useRef, useState } from 'react';
+import { dropDrafts } from '../../store/drafts';
+import { useDraftFields } from '../../hooks/use-draft';
+import { keysOf } from '../../lib/shortcuts';
 import type { Note } from '../../../../shared/model';
 import { formatDate, noteTitle } from '../../lib/labels';
 import { runShortcut } from '../../lib/keymap';
 import { useConfirm } from '../../workbench/confirm';
-import { useCommands } from '../../workbench/context';
+import { useCommands, useWorkbench } from '../../workbench/context';
 import { NoteLinks } from './NoteLinks';
 import { LinkedMarkdown } from './LinkedMarkdown';
 import { NoteBacklinks } from './NoteBacklinks';
 
-type Draft = Pick<Note, 'title' | 'body'>;
+type Fields = Pick<Note, 'title' | 'body'>;
 
 export function NoteEditor({
   note,
@@ -22,19 +26,17 @@ export function NoteEditor({
   readOnly: boolean;
 }): React.JSX.Element {
   const commands = useCommands();
+  const { store } = useWorkbench();
   const confirm = useConfirm();
   const id = useId();
-  const [draft, setDraft] = useState<Draft>({ title: note.title, body: note.body });
+  const fields = useDraftFields(note.id, { title: note.title, body: note.body }, note.updatedAt);
+  const draft = fields.values;
+  const { changed, dirty } = fields;
   const [tab, setTab] = useState<'write' | 'preview'>('write');
-  const changed: Partial<Draft> = {
-    ...(draft.title !== note.title ? { title: draft.title } : {}),
-    ...(draft.body !== note.body ? { body: draft.body } : {}),
-  };
-  const dirty = Object.keys(changed).length > 0;
 
   // What to save if the editor goes away (another note opened, another view): the latest
   // changes, unless the note is being deleted.
-  const pending = useRef<{ changed: Partial<Draft>; deleting: boolean }>({
+  const pending = useRef<{ changed: Partial<Fields>; deleting: boolean }>({
     changed: {},
     deleting: false,
   });
@@ -44,14 +46,25 @@ export function NoteEditor({
   useEffect(
     () => () => {
       const { changed: left, deleting } = pending.current;
-      if (!deleting && Object.keys(left).length) void commands.updateNote(note.id, left);
+      if (deleting || !Object.keys(left).length) return;
+      // Saved, the drafts go; refused, they stay for the next time the note opens.
+      void commands.updateNote(note.id, left).then((saved) => {
+        if (saved) store.dispatch(dropDrafts(note.id, Object.keys(left)));
+      });
     },
-    [commands, note.id],
+    [commands, store, note.id],
   );
 
   const save = async (): Promise<void> => {
-    if (dirty) await commands.updateNote(note.id, changed);
+    if (dirty && (await commands.updateNote(note.id, changed))) fields.committed();
   };
+  const discard = (): void =>
+    confirm({
+      title: 'Discard the changes?',
+      message: 'The note goes back to what was last saved; what was typed since is gone.',
+      confirmLabel: 'Discard changes',
+      onConfirm: fields.discard,
+    });
   const remove = (): void =>
     confirm({
       title: `Delete “${noteTitle(note)}”?`,
@@ -60,6 +73,7 @@ export function NoteEditor({
       confirmLabel: 'Delete note',
       onConfirm: () => {
         pending.current.deleting = true;
+        store.dispatch(dropDrafts(note.id));
         void commands.deleteNote(note.id);
       },
     });
@@ -81,7 +95,8 @@ export function NoteEditor({
               value={draft.title}
               maxLength={500}
               autoFocus={note.title === '' && note.body === ''}
-              onChange={(e) => setDraft({ ...draft, title: e.target.value })}
+              dir="auto"
+              onChange={(e) => fields.set('title', e.target.value)}
             />
           </label>
           <div role="tablist" aria-label="Note body" className="note-tabs">
@@ -112,11 +127,12 @@ export function NoteEditor({
                   value={draft.body}
                   rows={12}
                   maxLength={200_000}
+                  dir="auto"
                   aria-describedby={`${id}-hint`}
-                  onChange={(e) => setDraft({ ...draft, body: e.target.value })}
+                  onChange={(e) => fields.set('body', e.target.value)}
                 />
                 <span id={`${id}-hint`} className="muted small">
-                  Name an entity or a document as [[Name]] to link it.
+                  Name an entity or a document as [[Name]] to link it. {keysOf('note.save')} saves.
                 </span>
               </label>
             ) : draft.body.trim() ? (
@@ -129,15 +145,11 @@ export function NoteEditor({
             <button type="submit" className="primary" disabled={!dirty}>
               Save note
             </button>
-            <button
-              type="button"
-              disabled={!dirty}
-              onClick={() => setDraft({ title: note.title, body: note.body })}
-            >
+            <button type="button" disabled={!dirty} onClick={discard}>
               Discard changes
             </button>
             <span role="status" className="muted small">
-              {dirty ? 'Unsaved changes' : ''}
+              {dirty ? 'Unsaved changes, kept as a draft' : ''}
             </span>
           </div>
         </fieldset>

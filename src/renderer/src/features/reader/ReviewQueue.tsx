@@ -5,6 +5,7 @@
 import type { DocumentView } from '../../../../shared/api';
 import type { Annotation } from '../../../../shared/model';
 import { wordDiff, type DiffPart } from '../../lib/quote-diff';
+import { useDocumentLanguage } from '../../hooks/use-languages';
 
 export interface ReviewActions {
   accept: (id: string) => void;
@@ -44,6 +45,7 @@ function Item({
   readOnly: boolean;
   actions: ReviewActions;
 }): React.JSX.Element {
+  const language = useDocumentLanguage(a.documentId);
   const fuzzy = a.status === 'fuzzy';
   const proposed = fuzzy ? text.slice(a.target.position.start, a.target.position.end) : '';
   // An orphan has nothing to compare with: its old quote is shown as it was.
@@ -59,7 +61,7 @@ function Item({
       <div className="compare">
         <figure>
           <figcaption>Was</figcaption>
-          <blockquote>
+          <blockquote {...language}>
             {fuzzy ? <Marked parts={parts} side={-1} /> : a.target.quote.exact}
           </blockquote>
         </figure>

@@ -14,6 +14,7 @@ import { selectCooccurrenceSettings, setCooccurrence } from '../../store/researc
 import { useCommands, useSelector, useWorkbench } from '../../workbench/context';
 import { CooccurrenceGraph } from './CooccurrenceGraph';
 import { CooccurrenceMatrix } from './CooccurrenceMatrix';
+import { useLanguages } from '../../hooks/use-languages';
 import { quoteOf } from '../../../../shared/regions';
 
 /** More than this and the matrix stops being readable: the most connected are shown. */
@@ -23,6 +24,7 @@ const GRAPH_LIMIT = 100;
 type SortBy = 'links' | 'name' | 'type';
 
 export function CooccurrenceView(): React.JSX.Element {
+  const languageOf = useLanguages();
   const { store } = useWorkbench();
   const commands = useCommands();
   const settings = useSelector(selectCooccurrenceSettings);
@@ -186,7 +188,10 @@ export function CooccurrenceView(): React.JSX.Element {
           >
             {passages?.map((p) => (
               <li key={p.annotation.id}>
-                <blockquote className={`quote quote-${p.annotation.kind}`}>
+                <blockquote
+                  className={`quote quote-${p.annotation.kind}`}
+                  {...languageOf(p.annotation.documentId)}
+                >
                   {quoteOf(p.annotation)}
                 </blockquote>
                 <div className="row spread">

@@ -9,6 +9,7 @@ import { useCommands } from '../../workbench/context';
 import { MentionFinder } from '../entities/MentionFinder';
 import { LinkedMarkdown } from '../notes/LinkedMarkdown';
 import { formatEventDate } from '../../../../shared/labels';
+import { useLanguages } from '../../hooks/use-languages';
 import { quoteOf } from '../../../../shared/regions';
 
 const wikidata = (id: string): string | undefined =>
@@ -21,6 +22,7 @@ export function DossierView({ entityId }: { entityId: string }): React.JSX.Eleme
 }
 
 function DossierBody({ dossier }: { dossier: Dossier }): React.JSX.Element {
+  const languageOf = useLanguages();
   const commands = useCommands();
   const { entity } = dossier;
   const link = entity.externalId ? wikidata(entity.externalId) : undefined;
@@ -61,8 +63,9 @@ function DossierBody({ dossier }: { dossier: Dossier }): React.JSX.Element {
       )}
 
       {dossier.events.length > 0 && (
-        <section aria-labelledby="dossier-events">
-          <h2 id="dossier-events">Events</h2>
+        // Named for the entity: the library's "Events" group is a landmark of that name too.
+        <section aria-label={`Events of ${entity.name}`}>
+          <h2>Events</h2>
           <ul>
             {dossier.events.map((e) => (
               <li key={e.entity.id}>
@@ -117,7 +120,10 @@ function DossierBody({ dossier }: { dossier: Dossier }): React.JSX.Element {
             <ol className="passages">
               {source.passages.map(({ annotation, paragraph }) => (
                 <li key={annotation.id}>
-                  <blockquote className={`quote quote-${annotation.kind}`}>
+                  <blockquote
+                    className={`quote quote-${annotation.kind}`}
+                    {...languageOf(annotation.documentId)}
+                  >
                     {quoteOf(annotation)}
                   </blockquote>
                   <div className="row spread">

@@ -6,8 +6,10 @@ import { plural } from '../../lib/labels';
 import { useView } from '../../hooks/use-view';
 import { useCommands, useSelector } from '../../workbench/context';
 import { quoteOf } from '../../../../shared/regions';
+import { useLanguages } from '../../hooks/use-languages';
 
 export function TagView({ tag }: { tag: string }): React.JSX.Element {
+  const languageOf = useLanguages();
   const commands = useCommands();
   const codebook = useSelector(selectCodebook);
   const { data, error } = useView('tagged', tag);
@@ -33,7 +35,9 @@ export function TagView({ tag }: { tag: string }): React.JSX.Element {
                 className="passage"
                 onClick={() => commands.showHighlight(annotation)}
               >
-                <span className="quote-text">“{quoteOf(annotation)}”</span>
+                <span className="quote-text">
+                  “<span {...languageOf(annotation.documentId)}>{quoteOf(annotation)}</span>”
+                </span>
                 <span className="muted small">
                   {kindLabel(codebook, annotation.kind)} · {documentTitle}
                 </span>

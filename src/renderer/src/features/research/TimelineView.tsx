@@ -7,9 +7,11 @@ import { showEntity } from '../../store/selection';
 import { useCommands, useWorkbench } from '../../workbench/context';
 import { LinkedMarkdown } from '../notes/LinkedMarkdown';
 import { quoteOf } from '../../../../shared/regions';
+import { useLanguages } from '../../hooks/use-languages';
 
 export function TimelineView(): React.JSX.Element {
   const { store } = useWorkbench();
+  const languageOf = useLanguages();
   const commands = useCommands();
   const { data: events, error } = useView('timeline', 'all');
   const exportAs = (format: 'csv' | 'json'): Promise<void> => commands.exportEvents(format);
@@ -64,7 +66,11 @@ export function TimelineView(): React.JSX.Element {
               </p>
               {e.entity.description && <LinkedMarkdown source={e.entity.description} />}
               {e.evidence.slice(0, 3).map((p) => (
-                <blockquote key={p.annotation.id} className="quote">
+                <blockquote
+                  key={p.annotation.id}
+                  className="quote"
+                  {...languageOf(p.annotation.documentId)}
+                >
                   {quoteOf(p.annotation)}
                   <cite> — {p.documentTitle}</cite>
                 </blockquote>

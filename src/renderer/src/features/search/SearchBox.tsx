@@ -19,6 +19,7 @@ import { selectCodebook } from '../../store/codebook';
 import { selectTags } from '../../store/tags';
 import { useCommands, useSelector } from '../../workbench/context';
 import { IndexStatus } from '../shell/IndexStatus';
+import { useLanguages } from '../../hooks/use-languages';
 import { SearchEmpty } from './SearchEmpty';
 import { ActiveFilters, FilterControls } from './SearchFilters';
 
@@ -29,6 +30,7 @@ export function SearchBox({
   entities: readonly { id: string; name: string }[];
   currentDocumentId: string | null;
 }): React.JSX.Element {
+  const languageOf = useLanguages();
   const { openHit } = useCommands();
   const { query, open, setOpen, active, inputProps, onKey } = useCombobox();
   const [filters, setFilters] = useState<SearchFilters>(NO_FILTERS);
@@ -184,7 +186,7 @@ export function SearchBox({
                         onMouseDown={(e) => e.preventDefault()}
                         onClick={() => choose(hit)}
                       >
-                        <span className="hit-snippet">
+                        <span className="hit-snippet" {...languageOf(hit.documentId)}>
                           {hit.snippet.map((part, j) =>
                             part.match ? (
                               <mark key={j}>{part.text}</mark>

@@ -12,11 +12,13 @@ import {
 } from '../../store/selection';
 import { selectHighlightList, setHighlightFilter } from '../../store/highlight-list';
 import { selectWorkspaceReadOnly } from '../../store/workspace';
+import { dropDrafts } from '../../store/drafts';
 import { useConfirm } from '../../workbench/confirm';
 import { useCommands, useSelector, useWorkbench } from '../../workbench/context';
 import { plural } from '../../lib/labels';
 import { AnnotationPanel } from '../highlights/AnnotationPanel';
-import { EntityForm, EntityPanel, type EntityFields } from '../entities/EntityPanel';
+import { EntityPanel } from '../entities/EntityPanel';
+import { EntityForm, type EntityFields } from '../entities/EntityForm';
 import { ReviewQueue } from '../reader/ReviewQueue';
 import { HighlightList } from '../highlights/HighlightList';
 import { quoteOf } from '../../../../shared/regions';
@@ -116,17 +118,42 @@ function OpenEntity(): React.JSX.Element | null {
   );
 }
 
+/** The draft of the entity being created: one at a time, kept like any other draft. */
+const NEW_ENTITY_DRAFT = 'new-entity';
+
 function NewEntity(): React.JSX.Element {
+  const { store } = useWorkbench();
   const commands = useCommands();
   const entities = useSelector(selectEntities);
   return (
     <section className="panel" aria-labelledby="new-entity-heading">
       <h2 id="new-entity-heading">New entity</h2>
       <EntityForm
+        recordId={NEW_ENTITY_DRAFT}
+        version=""
         initial={EMPTY_ENTITY}
         submitLabel="Create entity"
         readOnly={false}
         inUse={entities}
+        similarActions={(s, fields) => (
+          <>
+            <button type="button" onClick={() => store.dispatch(showEntity(s.entity.id))}>
+              Open “<bdi>{s.entity.name}</bdi>”
+            </button>
+            <button
+              type="button"
+              onClick={() =>
+                void commands.addAliases(s.entity, [fields.name, ...fields.aliases]).then((ok) => {
+                  if (!ok) return;
+                  store.dispatch(dropDrafts(NEW_ENTITY_DRAFT));
+                  store.dispatch(showEntity(s.entity.id));
+                })
+              }
+            >
+              Same: add the names to “<bdi>{s.entity.name}</bdi>”
+            </button>
+          </>
+        )}
         onSubmit={commands.createEntity}
       />
     </section>
