@@ -5,12 +5,8 @@
 import { readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import {
-  cachePath,
-  decodeCache,
-  encodeCache,
-  probeTokens,
-} from '../../src/core/search/search-cache';
+import { cachePath, decodeCache, probeTokens } from '../../src/core/search/search-cache';
+import { encodeCache } from '../../src/core/search/search-cache-write';
 import type { Workbench } from '../../src/core/workbench';
 import type { Input } from '../../src/shared/api';
 import { closeWorkbench, reopen, tempDir, unwrap } from './helpers';

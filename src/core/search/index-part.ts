@@ -12,7 +12,8 @@ import { nodeFs } from '../store/durable';
 import { documentPath, highlightsPath, WORKSPACE_FILE } from '../store/layout';
 import { parseWorkspaceFile } from '../store/read-file';
 import { DocumentRecordFile, SCHEMA_VERSION } from '../../shared/model';
-import { encodeCache, probeTokens } from './search-cache';
+import { probeTokens } from './search-cache';
+import { encodeCache } from './search-cache-write';
 import { SearchIndex } from './search-index';
 
 export interface IndexPartRequest {

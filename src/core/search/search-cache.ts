@@ -8,7 +8,7 @@
 // from (for a document or its highlights, the file's SHA-256 as the custody log records
 // it) and what its entries need besides their texts (block offsets; each highlight's
 // range, kind and entities), so a unit whose file is unchanged is taken over without
-// reading the document.
+// reading the document. The writer is in search-cache-write.ts.
 import { createHash } from 'node:crypto';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -19,7 +19,7 @@ import { CACHE_FOLDER } from '../store/layout';
 import type { Buckets } from './word-index';
 
 const FILE = 'index.bin';
-const MAGIC = 0x52575349; // "RWSI"
+export const MAGIC = 0x52575349; // "RWSI"
 /** Bump when the entries' texts or this layout change. */
 export const CACHE_VERSION = 3;
 /** FlexSearch's scores per word (its default resolution). */
@@ -27,9 +27,7 @@ const SCORES = 9;
 /** Folded at write and at read: a change to folding makes every older cache stale. */
 const PROBE =
   "The U.S. court's 5,000 Résumé NAÏVE İstanbul straße كتاب يكي کتاب یکی‌ها الْعَرَبِيَّة ۱۲۳ ١٢٣";
-const HEADER = 32;
-/** How long the writer works before it lets other work in (a save, a search). */
-const SLICE_MS = 30;
+export const HEADER = 32;
 
 const Header = z.strictObject({
   probe: z.array(z.string()),
@@ -90,131 +88,7 @@ export function unitHash(texts: readonly string[]): string {
   return hash.digest('base64');
 }
 
-const encoder = new TextEncoder();
-
 export const probeTokens = (): string[] => searchTokens(PROBE);
-
-class Writer {
-  buf = new Uint8Array(1 << 20);
-  pos = 0;
-
-  private room(n: number): void {
-    if (this.pos + n <= this.buf.length) return;
-    let size = this.buf.length * 2;
-    while (size < this.pos + n) size *= 2;
-    const next = new Uint8Array(size);
-    next.set(this.buf.subarray(0, this.pos));
-    this.buf = next;
-  }
-
-  string(s: string): void {
-    const bytes = encoder.encode(s);
-    this.varint(bytes.length);
-    this.bytes(bytes);
-  }
-
-  varint(n: number): void {
-    this.room(5);
-    while (n >= 0x80) {
-      this.buf[this.pos++] = (n & 0x7f) | 0x80;
-      n >>>= 7;
-    }
-    this.buf[this.pos++] = n;
-  }
-
-  bytes(b: Uint8Array): void {
-    this.room(b.length);
-    this.buf.set(b, this.pos);
-    this.pos += b.length;
-  }
-}
-
-/**
- * The cache file: the manifest, then each word's lists holding only ids `keep` accepts.
- * `pause` is awaited now and then, so a large index is written in slices; it returns false
- * when the index changed under the writer in a way the manifest cannot follow.
- */
-export async function encodeCache(
-  manifest: CacheManifest,
-  postings: Iterable<[string, Buckets]>,
-  keep: (id: number) => boolean,
-  pause: () => Promise<boolean>,
-): Promise<Uint8Array | undefined> {
-  const w = new Writer();
-  w.bytes(new Uint8Array(HEADER));
-  const header = { probe: manifest.probe, nextId: manifest.nextId, units: manifest.units.length };
-  const json = encoder.encode(JSON.stringify(header));
-  const text = encoder;
-  w.bytes(json);
-  writeUnits(w, manifest.units);
-  if (!(await pause())) return undefined;
-  let words = 0;
-  let slice = performance.now();
-  const scratch = new Writer();
-  for (const [word, buckets] of postings) {
-    const lists = buckets.map((list) => list?.filter(keep));
-    let mask = 0;
-    lists.forEach((list, score) => {
-      if (list?.length) mask |= 1 << score;
-    });
-    if (!mask) continue;
-    const bytes = text.encode(word);
-    w.varint(bytes.length);
-    w.bytes(bytes);
-    w.varint(mask);
-    // The lists go through `scratch` first, so their length can lead them: a reader
-    // skips a word's lists without reading them.
-    scratch.pos = 0;
-    for (const list of lists) {
-      if (!list?.length) continue;
-      scratch.varint(list.length);
-      let last = 0;
-      for (const id of list) {
-        scratch.varint(id - last);
-        last = id;
-      }
-    }
-    w.varint(scratch.pos);
-    w.bytes(scratch.buf.subarray(0, scratch.pos));
-    // A slice ends by time, not by words: one word ("the") can hold millions of ids.
-    if (++words % 256 === 0 && performance.now() - slice > SLICE_MS) {
-      if (!(await pause())) return undefined;
-      slice = performance.now();
-    }
-  }
-  w.varint(0);
-  if (!(await pause())) return undefined;
-  const out = w.buf.subarray(0, w.pos);
-  const view = new DataView(out.buffer, out.byteOffset, out.byteLength);
-  view.setUint32(0, MAGIC);
-  view.setUint32(4, CACHE_VERSION);
-  view.setUint32(8, json.length);
-  out.set(createHash('sha1').update(out.subarray(HEADER)).digest(), 12);
-  return out;
-}
-
-/** The units, after the JSON header: what the opener adopts without reading documents. */
-function writeUnits(w: Writer, units: readonly CacheUnit[]): void {
-  for (const unit of units) {
-    w.string(unit.key);
-    w.string(unit.hash);
-    w.varint(unit.ids.length);
-    for (const id of unit.ids) w.varint(id);
-    if (unit.key.startsWith('d:')) {
-      const blocks = unit.blocks ?? [];
-      for (const n of blocks) w.varint(n);
-    } else if (unit.key.startsWith('h:')) {
-      for (const h of unit.highlights ?? []) {
-        w.string(h.id);
-        w.varint(h.start);
-        w.varint(h.end);
-        w.string(h.kind);
-        w.varint(h.entityIds.length);
-        for (const e of h.entityIds) w.string(e);
-      }
-    }
-  }
-}
 
 class Reader {
   pos: number;
