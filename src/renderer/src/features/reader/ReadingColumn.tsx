@@ -52,7 +52,12 @@ export function ReadingColumn(): React.JSX.Element {
   if (!view)
     return (
       <div className="reading">
-        <p className="muted empty">{error ?? (noDocuments ? 'No documents yet.' : 'Loading…')}</p>
+        {noDocuments && !error ? (
+          // The page's one heading while there is nothing to read (axe page-has-heading-one).
+          <h1 className="muted empty">No documents yet.</h1>
+        ) : (
+          <p className="muted empty">{error ?? 'Loading…'}</p>
+        )}
       </div>
     );
   const { document } = view;
