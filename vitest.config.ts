@@ -10,5 +10,7 @@ export default defineConfig({
     ],
     environment: 'node',
     testTimeout: 20_000,
+    // Both cores: vitest's default is one fewer worker than cores, one file at a time here.
+    maxWorkers: 2,
   },
 });
