@@ -24,6 +24,8 @@ import { mentionsHandlers } from './mentions/handlers';
 import { notesHandlers } from './notes/handlers';
 import { HandlerRegistry } from './registry';
 import { searchHandlers } from './search/handlers';
+import { syncHandlers } from './sync/handlers';
+import { TeamSharing } from './sync/team-sharing';
 import { tagsHandlers } from './tags/handlers';
 import { workspaceHandlers } from './workspace/handlers';
 import { IMPORTERS } from './importers/registry';
@@ -62,6 +64,11 @@ export interface WorkbenchOptions {
   importTimeoutMs?: number;
   /** Time budgets of an annotations import other than the defaults (tests, benches). */
   annotationBudget?: Partial<Budget>;
+  /**
+   * Reconnect a shared workspace to its team as it opens and follow it live (the window's
+   * hosts). Off for the command line, which runs its own sync rounds.
+   */
+  liveSync?: boolean;
 }
 
 export interface Workbench {
@@ -146,6 +153,8 @@ export async function openWorkbench(
   const parse = options.importWorker
     ? createWorkerParser(options.importWorker, { timeoutMs: options.importTimeoutMs })
     : undefined;
+  // With liveSync, a shared workspace reconnects as it opens (only a shared one loads Automerge).
+  const team = new TeamSharing(ctx, dir, options.liveSync === true);
   const handlers = new HandlerRegistry()
     .add('workspace', workspaceHandlers(ctx))
     .add('documents', documentsHandlers(ctx, parse))
@@ -165,6 +174,7 @@ export async function openWorkbench(
     .add('history', historyHandlers(ctx))
     .add('codebook', codebookHandlers(ctx))
     .add('links', linksHandlers(ctx))
+    .add('sync', syncHandlers(team))
     .complete();
   return {
     dir,
@@ -197,6 +207,7 @@ export async function openWorkbench(
     },
     settled: () => store.settled(),
     close: async () => {
+      await team.close();
       await ctx.search.close();
       await store.close();
     },
