@@ -190,7 +190,7 @@ describe('ConflictsView', () => {
       },
       withTeam({ ...SHARED, conflicts: 1 }, { conflicts: [clash] }),
     );
-    expect(text(view.container, '.conflict h3')).toBe('Entity “Countess Lovelace”, name');
+    expect(text(view.container, '.conflict h2')).toBe('Entity “Countess Lovelace”, name');
     expect(
       [...view.container.querySelectorAll('.conflict-value')].map((li) =>
         [...li.children].map((c) => c.textContent).join(' | '),

@@ -15,7 +15,7 @@ function Conflict({ conflict }: { conflict: SyncConflict }): React.JSX.Element {
   const title = `${KINDS[conflict.kind] ?? conflict.kind} “${conflict.label}”, ${field}`;
   return (
     <li className="conflict">
-      <h3>{title}</h3>
+      <h2>{title}</h2>
       <ul className="conflict-values" aria-label={`Values of ${title}`}>
         {conflict.values.map((value, index) => (
           <li key={index} className={value.shown ? 'conflict-value shown' : 'conflict-value'}>
@@ -43,7 +43,7 @@ export function ConflictsView(): React.JSX.Element {
   const status = useSelector(selectTeamStatus);
   return (
     <section className="conflicts-view" aria-labelledby="conflicts-title">
-      <h2 id="conflicts-title">Conflicts</h2>
+      <h1 id="conflicts-title">Conflicts</h1>
       {conflicts.length === 0 ? (
         <p className="muted">
           {status && status.state !== 'unshared'
