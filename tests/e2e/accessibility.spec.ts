@@ -4,7 +4,6 @@
 // dialog, the export menu, search results, a confirmation, the review queue, a
 // right-to-left document, and the narrow window's drawers; then the empty notes,
 // co-occurrence, timeline and search results, the shortcut sheet, the command palette,
-// the share and join dialogs,
 // the verify and import-annotations dialogs, mentions of all entities and of one (with
 // a mention accepted), a draft kept, "same as …?", and a workspace with no document.
 // Each must report no violation at all.
@@ -127,18 +126,6 @@ for (const colorScheme of ['light', 'dark'] as const) {
       await page.keyboard.press('ControlOrMeta+Shift+P');
       await page.getByRole('dialog', { name: 'Command palette' }).waitFor();
       await noViolations(page, 'command palette');
-      await page.keyboard.press('Escape');
-
-      // Team sharing: share (an address refused as typed) and join.
-      await page.getByRole('button', { name: 'Share this workspace…' }).click();
-      const share = page.getByRole('dialog', { name: 'Share this workspace' });
-      await share.getByRole('textbox', { name: 'Relay address' }).fill('http://relay.example');
-      await expect(share.getByText(/starts with http:\/\//)).toBeVisible();
-      await noViolations(page, 'share dialog');
-      await page.keyboard.press('Escape');
-      await page.getByRole('button', { name: 'Join a shared workspace…' }).click();
-      await page.getByRole('dialog', { name: 'Join a shared workspace' }).waitFor();
-      await noViolations(page, 'join dialog');
       await page.keyboard.press('Escape');
 
       await page.getByRole('button', { name: 'Verify quotes' }).click();

@@ -2,7 +2,8 @@
 // sync-server, on a free loopback port): one shares from its window, the other joins from
 // its own; a rename in one appears in the other's open window; a rename made on both while
 // the relay is down shows, once it is back, in both Conflicts views with each value. The
-// new screens (team details, Conflicts) are checked with axe in both colour schemes.
+// new screens (share and join dialogs, team details, Conflicts) are checked with axe in
+// both colour schemes.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -34,6 +35,21 @@ async function startRelay(data: string, port = 0): Promise<{ child: ChildProcess
     child.once('exit', (code) => reject(new Error(`relay exited with ${code}:\n${output}`)));
   });
   return { child, port: listening };
+}
+
+/** With RW_SCREENSHOTS=1 (never in CI): the screen at a wide and a narrow window, to look at. */
+async function shoot(page: Page, name: string): Promise<void> {
+  if (!process.env.RW_SCREENSHOTS) return;
+  for (const size of [
+    { width: 1400, height: 900 },
+    { width: 800, height: 600 },
+  ]) {
+    await page.setViewportSize(size);
+    await page.screenshot({
+      path: join(ROOT, `test-results/screenshots/${name}-${size.width}x${size.height}.png`),
+    });
+  }
+  await page.setViewportSize({ width: 1400, height: 900 });
 }
 
 async function noViolations(page: Page, screen: string): Promise<void> {
@@ -68,10 +84,16 @@ test('two windows share a workspace through the relay: a rename travels, a clash
     // A shares from its window.
     await page.getByRole('button', { name: 'Share this workspace…' }).click();
     const share = page.getByRole('dialog', { name: 'Share this workspace' });
+    // An address refused as typed, said under the field (and checked with axe).
+    await share.getByRole('textbox', { name: 'Relay address' }).fill('http://relay.example');
+    await expect(share.getByText(/starts with http:\/\//)).toBeVisible();
+    await noViolations(page, 'share dialog');
+    await shoot(page, 'team-share');
     await share.getByRole('textbox', { name: 'Relay address' }).fill(server);
     await share.getByLabel('Team key').fill(KEY);
     await share.getByRole('button', { name: 'Share' }).click();
     const shareId = await share.getByRole('textbox', { name: 'Share id' }).inputValue();
+    await shoot(page, 'team-shared');
     await share.getByRole('button', { name: 'Done' }).click();
     await expect(page.getByRole('button', { name: /^Synced/ })).toBeVisible();
     // B joins from its own, and has A's entity.
@@ -80,6 +102,8 @@ test('two windows share a workspace through the relay: a rename travels, a clash
     await join_.getByRole('textbox', { name: 'Share id' }).fill(shareId);
     await join_.getByRole('textbox', { name: 'Relay address' }).fill(server);
     await join_.getByLabel('Team key').fill(KEY);
+    await noViolations(pageB, 'join dialog');
+    await shoot(pageB, 'team-join');
     await join_.getByRole('button', { name: 'Join' }).click();
     await expect(b.entityButton(/^Ada Lovelace/)).toBeVisible();
     // A rename in A reaches B's open window through its change events.
@@ -98,10 +122,12 @@ test('two windows share a workspace through the relay: a rename travels, a clash
       await expect(values).toContainText('Countess Lovelace');
       await expect(values).toContainText('Augusta Ada');
     }
+    await shoot(pageB, 'team-conflicts');
     // One axe run per scheme covers both new screens: the details open over the Conflicts view.
     await page.getByRole('button', { name: /^Synced/ }).click();
     await expect(page.getByRole('dialog', { name: 'Team sharing' })).toBeVisible();
     await noViolations(page, 'team details over the Conflicts view');
+    await shoot(page, 'team-details');
   } finally {
     await contextB.close();
     await stop(other.child);
