@@ -4,30 +4,12 @@
 // it was, without its scripts. Each screen passes axe. The bundle, the imports and the
 // originals' hash checks are tested in tests/integration/evidence-*.test.ts. Screenshots
 // only with RW_SCREENSHOTS=1 (they cost seconds CI does not have).
-import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
 import { detentionPage } from '../fixtures/node/evidence-html';
 import { reportPdf } from '../fixtures/node/pdf';
+import { expectNoViolationsInEither as noViolationsInEither } from './axe';
 import { expect, test } from './fixtures';
 import { screenshots } from './screenshots';
-
-async function noViolations(page: Page, screen: string): Promise<void> {
-  const result = await new AxeBuilder({ page }).analyze();
-  const found = result.violations.map(
-    (v) =>
-      `${screen}: ${v.id} (${v.impact}) at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
-  );
-  expect(found).toEqual([]);
-}
-
-/** Light and dark, as every new screen must pass both. */
-async function noViolationsInEither(page: Page, screen: string): Promise<void> {
-  for (const colorScheme of ['light', 'dark'] as const) {
-    await page.emulateMedia({ colorScheme });
-    await noViolations(page, `${screen} (${colorScheme})`);
-  }
-  await page.emulateMedia({ colorScheme: 'light' });
-}
 
 async function shots(page: Page, name: string, focus?: Locator): Promise<void> {
   if (process.env.RW_SCREENSHOTS === '1') await screenshots(page, name, focus);

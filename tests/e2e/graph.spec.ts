@@ -2,9 +2,9 @@
 // labels overlap once drawn, the counts on the links contrast with what is behind them in
 // the light and the dark scheme, a legend names the colours, and axe passes. The graph is
 // read from cytoscape's own instance on its container, as drawn.
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { call } from './api';
+import { expectNoViolations } from './axe';
 import { expect, test } from './fixtures';
 import { screenshots } from './screenshots';
 
@@ -114,10 +114,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
         for (const type of ['People', 'Places']) await expect(legend).toContainText(type);
         expect(await overlappingLabels(page)).toEqual([]);
         expect(await countContrast(page)).toBeGreaterThanOrEqual(4.5);
-        const axe = await new AxeBuilder({ page }).analyze();
-        expect(
-          axe.violations.map((v) => `${v.id} at ${v.nodes.map((n) => n.target).join(', ')}`),
-        ).toEqual([]);
+        await expectNoViolations(page, `graph of ${count}`);
         await screenshots(page, `graph-${count}-${colorScheme}`, graph);
       });
     }
