@@ -9,12 +9,10 @@ import { expectNoViolationsInEither } from './axe';
 import { expect, test } from './fixtures';
 import { screenshots } from './screenshots';
 
-const SHOOT = process.env.RW_SCREENSHOTS === '1';
-
 /** No axe violation, in the light scheme and then the dark one. */
 async function noViolations(page: Page, screen: string): Promise<void> {
   await expectNoViolationsInEither(page, screen);
-  if (SHOOT) await screenshots(page, `interchange-${screen}`);
+  await screenshots(page, `interchange-${screen}`);
 }
 
 test('a kind and codes of the user own, and references from Zotero', async ({

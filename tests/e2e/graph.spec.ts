@@ -1,8 +1,7 @@
 // The co-occurrence network readable at 7 and at 70 entities (issue 21): no two entity
 // labels overlap once drawn, the counts on the links contrast with what is behind them in
 // the light and the dark scheme, a legend names the colours, and axe passes. The graph is
-// read from cytoscape's own instance on its container, as drawn. Screenshots only with
-// RW_SCREENSHOTS=1.
+// read from cytoscape's own instance on its container, as drawn.
 import type { Page } from '@playwright/test';
 import { call } from './api';
 import { expectNoViolations } from './axe';
@@ -121,8 +120,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
         expect(await overlappingLabels(page)).toEqual([]);
         expect(await countContrast(page)).toBeGreaterThanOrEqual(4.5);
         await expectNoViolations(page, `graph of ${count}`);
-        if (process.env.RW_SCREENSHOTS === '1')
-          await screenshots(page, `graph-${count}-${colorScheme}`, graph);
+        await screenshots(page, `graph-${count}-${colorScheme}`, graph);
       });
     }
   });

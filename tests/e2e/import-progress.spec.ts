@@ -76,7 +76,7 @@ test('a long annotations import shows its progress and can be cancelled', async 
   await expect(dialog.getByRole('progressbar', { name: 'Import progress' })).toBeVisible();
   await expectNoViolationsInEither(page, 'import in progress', 'dialog[open]');
   // Screenshots cost CI time: taken when asked for (RW_SCREENSHOTS=1), to be looked at.
-  if (process.env.RW_SCREENSHOTS) await screenshots(page, 'import-annotations-progress');
+  await screenshots(page, 'import-annotations-progress');
 
   await dialog.getByRole('button', { name: 'Cancel import' }).click();
   await expect(dialog.getByRole('alert')).toHaveText(
