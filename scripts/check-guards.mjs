@@ -548,19 +548,19 @@ const MUTATIONS = [
   [
     'team key file readable by others',
     'src/core/sync/live-sync.ts',
-    "  await writeFile(file, `${key}\n`, { mode: 0o600 });\n  await chmod(file, 0o600); // an older file keeps its mode on overwrite\n",
-    "  await writeFile(file, `${key}\n`);\n",
+    "  await writeFile(file, `${key}\\n`, { mode: 0o600 });\n  await chmod(file, 0o600); // an older file keeps its mode on overwrite\n",
+    "  await writeFile(file, `${key}\\n`);\n",
     [TEAM_UI],
   ],
   [
-    'join gives away records of its own',
+    'team join gives away records of its own',
     'src/core/sync/team-sharing.ts',
     'if (ws.entities.length || ws.notes.length)',
     'if (false)',
     [TEAM_UI],
   ],
   [
-    'stale conflict choice written',
+    'team conflict choice written when stale',
     'src/core/sync/live-sync.ts',
     'if (!chosen || valueText(chosen.value) !== input.expected)',
     'if (!chosen)',

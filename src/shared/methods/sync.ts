@@ -21,7 +21,7 @@ export function relayUrlProblem(text: string): string | undefined {
     return `starts with ${url.protocol}//; a relay address starts with ws:// or wss://`;
   if (!url.hostname) return 'names no host';
   // Credentials in an address end up in logs and history; the key has its own field.
-  if (false)
+  if (url.username || url.password)
     return 'holds a user name or password; give the team key in its own field';
   if (url.hash) return 'has a #fragment, which a relay address never has';
   return undefined;
