@@ -57,9 +57,9 @@ function type(label: string, value: string): void {
     .find((l) => l.firstChild?.textContent?.trim() === label)
     ?.querySelector('input');
   if (!field) throw new Error(`no field ${label}`);
-  const setter = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!;
   act(() => {
-    setter.call(field, value);
+    // Through the prototype's setter: React watches the element's own and would not see it.
+    Reflect.set(HTMLInputElement.prototype, 'value', value, field);
     field.dispatchEvent(new Event('input', { bubbles: true }));
   });
 }

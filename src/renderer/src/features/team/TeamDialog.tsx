@@ -2,7 +2,7 @@
 // (the relay, the share id to give teammates, the last sync, what waits, records refused),
 // the name the team sees for this member, and what can be done: sync now, see the
 // conflicts, share again with another relay or key.
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { DisplayName } from '../../../../shared/methods/sync';
 import { useModalDialog } from '../../hooks/use-modal-dialog';
 import { plural } from '../../lib/labels';
@@ -15,9 +15,9 @@ import '../../styles/team.css';
 export function DisplayNameForm(): React.JSX.Element {
   const commands = useCommands();
   const saved = useSelector(selectTeamStatus)?.displayName ?? '';
+  // Mounted afresh (keyed by the saved name) when the name saved changes.
   const [name, setName] = useState(saved);
   const [problem, setProblem] = useState<string | null>(null);
-  useEffect(() => setName(saved), [saved]);
   const typed = problemOf(DisplayName, name) ?? null;
   return (
     <form
@@ -80,7 +80,7 @@ export function TeamDialog(): React.JSX.Element {
             )}
           </dl>
           {status.problem && <p className="team-problem">{status.problem}</p>}
-          <DisplayNameForm />
+          <DisplayNameForm key={status.displayName} />
           <div className="row end team-buttons">
             <button type="button" onClick={() => store.dispatch(openTeamDialog('share'))}>
               Share again…
