@@ -83,7 +83,7 @@ describe('ShareDialog', () => {
     expect(hint('Relay address')).toMatch(
       /starts with http:\/\/; a relay address starts with ws:\/\//,
     );
-    expect(hint('Team key')).toBe('the team key is at least 16 characters');
+    expect(hint('Team key')).toBe('The team key is at least 16 characters.');
     expect(view.button('Share').disabled).toBe(true);
     type('Relay address', 'wss://relay.example.org');
     type('Team key', KEY);
@@ -135,7 +135,7 @@ describe('JoinDialog', () => {
       withTeam(UNSHARED, { dialog: 'join' }),
     );
     type('Share id', 'not an id!');
-    expect(hint('Share id')).toBe('a share id is letters and digits, as Share printed it');
+    expect(hint('Share id')).toBe('A share id is letters and digits, as Share printed it.');
     type('Share id', ` ${SHARED.shareId} `);
     type('Relay address', SHARED.server!);
     type('Team key', KEY);

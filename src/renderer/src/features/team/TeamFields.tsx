@@ -10,7 +10,9 @@ import { RelayUrl, ShareId, TeamKey } from '../../../../shared/methods/sync';
 export function problemOf(schema: z.ZodType, value: string): string | undefined {
   if (!value) return undefined;
   const parsed = schema.safeParse(value);
-  return parsed.success ? undefined : parsed.error.issues[0]?.message;
+  const message = parsed.success ? undefined : parsed.error.issues[0]?.message;
+  // The schemas' messages follow a field's name in the core's errors; alone, a sentence.
+  return message && `${message.charAt(0).toUpperCase()}${message.slice(1)}.`;
 }
 
 export const fieldsValid = (fields: { server: string; key: string; shareId?: string }): boolean =>
