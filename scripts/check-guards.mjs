@@ -548,8 +548,8 @@ const MUTATIONS = [
   [
     'team key file readable by others',
     'src/core/sync/live-sync.ts',
-    "  await writeFile(file, `${key}\\n`, { mode: 0o600 });\n  await chmod(file, 0o600); // an older file keeps its mode on overwrite\n",
-    "  await writeFile(file, `${key}\\n`);\n",
+    '  await writeFile(file, `${key}\\n`, { mode: 0o600 });\n  await chmod(file, 0o600); // an older file keeps its mode on overwrite\n',
+    '  await writeFile(file, `${key}\\n`);\n',
     [TEAM_UI],
   ],
   [
