@@ -97,7 +97,14 @@ export interface Workbench {
    * How the documents are held: how many the catalog lists, how many are in memory, and
    * how many reads from disk there have been (the tests and the benchmark look).
    */
-  documentsHeld(): { listed: number; inMemory: number; reads: number; manifest: boolean };
+  documentsHeld(): {
+    listed: number;
+    inMemory: number;
+    reads: number;
+    /** Documents whose record alone (text, no highlights) was read for a view. */
+    recordReads: number;
+    manifest: boolean;
+  };
   /** Whether the index was taken from the cache, and why not. */
   readonly indexSource: IndexSource;
   /** True when another process holds the workspace or it is damaged: nothing is written. */
@@ -200,6 +207,7 @@ export async function openWorkbench(
       listed: store.catalog.size,
       inMemory: store.cache.size,
       reads: store.cache.reads,
+      recordReads: store.cache.recordReads,
       manifest: store.catalogSource.manifest,
     }),
     get readOnly() {
