@@ -117,7 +117,9 @@ describe('a hostile file', () => {
       { out: () => undefined, err: (l) => err.push(l) },
       { importWorker: marker },
     );
-    expect(err.join('\n')).toContain('plain.txt could not be imported: refused by the marker worker');
+    expect(err.join('\n')).toContain(
+      'plain.txt could not be imported: refused by the marker worker',
+    );
     expect(code).toBe(1);
   });
 });
