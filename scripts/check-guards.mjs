@@ -245,6 +245,8 @@ const MUTATIONS = [
     "if (typeof value === 'string') return latexText(value);",
     '',
     [BIBLIOGRAPHY],
+  ],
+  [
     'two Host headers answered',
     'src/server/http-host.ts',
     "if (!oneHost(req)) return send(res, 400, 'A request names exactly one Host');",
@@ -338,8 +340,8 @@ const MUTATIONS = [
   [
     'annotations over budget dropped',
     'src/core/annotations/interchange/import-annotations.ts',
-    "if (p.status === 'orphaned') return { ...item, reason: p.reason };",
-    "if (p.status !== 'anchored' && p.status !== 'fuzzy') return item;",
+    '    if (!task || !p) return item;\n',
+    "    if (!task || !p || p.status === 'over-budget') return item;\n",
     [BOUNDS],
   ],
   [
@@ -369,6 +371,13 @@ const MUTATIONS = [
     "      job.signal.addEventListener('abort', onAbort);\n",
     '',
     [PLACER],
+  ],
+  [
+    'command line parses on its own thread',
+    'src/cli/run.ts',
+    '    ...(options.importWorker ? { importWorker: options.importWorker } : {}),\n',
+    '',
+    [PARSE],
   ],
   [
     'PDF streams not measured',
