@@ -194,6 +194,11 @@ const LOADS: { [V in ViewName]: [QueryOf<V>, MethodName, unknown] } = {
   indexStatus: ['all', 'search.status', {}],
   original: [{ id: 'd1', sha256: 'a'.repeat(64) }, 'documents.original', { id: 'd1' }],
   originalPage: [{ id: 'd1', sha256: 'a'.repeat(64) }, 'documents.originalPage', { id: 'd1' }],
+  media: [
+    { id: 'd1', sha256: 'b'.repeat(64) },
+    'documents.media',
+    { id: 'd1', sha256: 'b'.repeat(64) },
+  ],
 };
 
 describe('the view loaders', () => {

@@ -18,7 +18,7 @@ import { dossierView } from './dossier';
 import { dateSuggestionsView, mergePreviewView, type MergePair } from './entity-tools';
 import { allMentionsView, candidatesView, mentionsView, type AllMentionsQuery } from './mentions';
 import { entityPassagesView, linkedHighlightsView, taggedView } from './passages';
-import { originalPageView, originalView, type OriginalQuery } from './originals';
+import { mediaView, originalPageView, originalView, type OriginalQuery } from './originals';
 import { searchView, type SearchQuery } from './search';
 import { timelineView, type TimelineQuery } from './timeline';
 import {
@@ -58,6 +58,7 @@ export interface ViewTypes {
   indexStatus: { query: WholeWorkspace; data: IndexStatus };
   original: { query: OriginalQuery; data: OriginalView };
   originalPage: { query: OriginalQuery; data: PageRendering };
+  media: { query: OriginalQuery; data: { dataUrl: string } };
 }
 
 export type ViewName = keyof ViewTypes;
@@ -83,6 +84,7 @@ export const VIEW_SPECS: { [V in ViewName]: ViewSpec<QueryOf<V>, DataOf<V>> } = 
   indexStatus: indexStatusView,
   original: originalView,
   originalPage: originalPageView,
+  media: mediaView,
 };
 
 export const VIEW_NAMES = Object.keys(VIEW_SPECS) as ViewName[];
