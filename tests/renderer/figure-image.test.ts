@@ -19,7 +19,7 @@ const block: Block = {
   kind: 'figure',
   start: 0,
   end: caption.length,
-  image: { sha256, alt: 'A wall' },
+  image: { sha256, mediaType: 'image/png', alt: 'A wall' },
 };
 const PIXEL = 'data:image/png;base64,iVBORw0KGgo=';
 
