@@ -27,6 +27,8 @@ export const ExportInput = z.strictObject({
   code: Tag.optional(),
   /** Only these documents (a selection); a bibliography lists just these sources. */
   documentIds: z.array(Id).min(1).max(100_000).optional(),
+  /** The backup only: carry the original files and figure images inside it. */
+  includeOriginals: z.boolean().optional(),
 });
 
 export const exportMethods = namespace('export', {

@@ -59,12 +59,13 @@ export function createTransferCommands(
         progress: { label: `Exporting ${name}`, done: 0, total: null, cancellable: false },
       });
       try {
-        const { style, locale, code } = selectExportOptions(store.getState());
+        const { style, locale, code, includeOriginals } = selectExportOptions(store.getState());
         const file = await api['export.create']({
           format,
           style,
           locale,
           ...(code ? { code } : {}),
+          ...(format === 'json' && includeOriginals ? { includeOriginals } : {}),
         });
         // A binary export (a .qdpx zip) arrives as base64: saved as its bytes.
         const body =
