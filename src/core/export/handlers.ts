@@ -54,6 +54,21 @@ const FILE_NAMES: Record<string, string> = {
 
 export function exportHandlers(ctx: CoreContext): NamespaceHandlers<'export'> {
   return {
+    'export.bibliography': async ({ documentIds, style, locale }) => {
+      const whole = await snapshot(ctx);
+      const known = new Set(whole.documents.map((d) => d.document.id));
+      const missing = documentIds.find((id) => !known.has(id));
+      if (missing) throw notFound('document', missing);
+      const chosen = style ?? DEFAULT_CITATION_STYLE;
+      const wanted = new Set(documentIds);
+      const { citerFor } = await import('./citations/engine');
+      const { toCslItem } = await import('./citations/csl-items');
+      const items = whole.documents
+        .filter((d) => wanted.has(d.document.id))
+        .map((d) => toCslItem(d.document));
+      const citer = await citerFor(items, chosen, locale ?? citationStyle(chosen).locale);
+      return { entries: citer.bibliographyText() };
+    },
     'export.create': async ({ format, style, locale, code, documentIds, includeOriginals }) => {
       const spec = exportFormat(format);
       const whole = await snapshot(ctx);

@@ -31,8 +31,21 @@ export const ExportInput = z.strictObject({
   includeOriginals: z.boolean().optional(),
 });
 
+/** A bibliography of some sources, formatted in one of the styles the app ships. */
+export const BibliographyInput = z.strictObject({
+  documentIds: z.array(Id).min(1).max(10_000),
+  style: z.enum(CITATION_STYLE_IDS).optional(),
+  locale: z.enum(CITATION_LOCALE_IDS).optional(),
+});
+
+export interface FormattedBibliography {
+  /** One entry per source, in the style's order, as plain text to paste. */
+  entries: string[];
+}
+
 export const exportMethods = namespace('export', {
   'export.create': method<ExportedFile>()(ExportInput),
   'export.dossier': method<ExportedFile>()(byId),
   'export.events': method<ExportedFile>()(ExportEventsInput),
+  'export.bibliography': method<FormattedBibliography>()(BibliographyInput),
 });

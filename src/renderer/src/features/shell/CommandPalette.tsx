@@ -36,7 +36,7 @@ function press(name: string): void {
 const focusLater = (find: () => HTMLElement | null): void =>
   void setTimeout(() => find()?.focus(), 0);
 
-function useEntries(showShortcuts: () => void): PaletteEntry[] {
+function useEntries(showShortcuts: () => void, showLicences: () => void): PaletteEntry[] {
   const { store, commands } = useWorkbench();
   const documents = useSelector(selectDocumentList);
   const entities = useSelector(selectEntities);
@@ -105,6 +105,7 @@ function useEntries(showShortcuts: () => void): PaletteEntry[] {
         keys: keysOf('shortcuts.show'),
         run: showShortcuts,
       },
+      { id: 'licences', group: 'Help', label: 'About: licences', run: showLicences },
       {
         id: 'copy-link',
         group: 'Edit',
@@ -179,23 +180,35 @@ function useEntries(showShortcuts: () => void): PaletteEntry[] {
       });
     }
     return entries;
-  }, [store, commands, documents, entities, history, layout, readOnly, showShortcuts]);
+  }, [
+    store,
+    commands,
+    documents,
+    entities,
+    history,
+    layout,
+    readOnly,
+    showShortcuts,
+    showLicences,
+  ]);
 }
 
 export function CommandPalette({
   open,
   onClose,
   onShowShortcuts,
+  onShowLicences,
 }: {
   open: boolean;
   onClose: () => void;
   onShowShortcuts: () => void;
+  onShowLicences: () => void;
 }): React.JSX.Element {
   const ref = useModalDialog(open);
   const listId = useId();
   const [query, setQuery] = useState('');
   const [active, setActive] = useState(0);
-  const entries = useEntries(onShowShortcuts);
+  const entries = useEntries(onShowShortcuts, onShowLicences);
   const shown = matchPalette(entries, query).slice(0, 50);
 
   useEffect(() => {
