@@ -53,7 +53,12 @@ export function createTransferCommands(
       }
     },
 
-    exportAs: async (format: ExportFormat, name: string): Promise<void> => {
+    /** An export of the workspace, or (for a bibliography) of only the sources `documentIds`. */
+    exportAs: async (
+      format: ExportFormat,
+      name: string,
+      documentIds?: readonly string[],
+    ): Promise<void> => {
       dispatch({
         type: 'ui/progress',
         progress: { label: `Exporting ${name}`, done: 0, total: null, cancellable: false },
@@ -66,6 +71,7 @@ export function createTransferCommands(
           locale,
           ...(code ? { code } : {}),
           ...(format === 'json' && includeOriginals ? { includeOriginals } : {}),
+          ...(documentIds?.length ? { documentIds: [...documentIds] } : {}),
         });
         // A binary export (a .qdpx zip) arrives as base64: saved as its bytes.
         const body =

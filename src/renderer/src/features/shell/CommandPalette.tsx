@@ -36,7 +36,11 @@ function press(name: string): void {
 const focusLater = (find: () => HTMLElement | null): void =>
   void setTimeout(() => find()?.focus(), 0);
 
-function useEntries(showShortcuts: () => void, showLicences: () => void): PaletteEntry[] {
+function useEntries(
+  showShortcuts: () => void,
+  showLicences: () => void,
+  showBibliography: () => void,
+): PaletteEntry[] {
   const { store, commands } = useWorkbench();
   const documents = useSelector(selectDocumentList);
   const entities = useSelector(selectEntities);
@@ -106,6 +110,12 @@ function useEntries(showShortcuts: () => void, showLicences: () => void): Palett
         run: showShortcuts,
       },
       { id: 'licences', group: 'Help', label: 'About: licences', run: showLicences },
+      {
+        id: 'bibliography',
+        group: 'Export',
+        label: 'Bibliography of chosen sources (copy, BibTeX, RIS)',
+        run: showBibliography,
+      },
       {
         id: 'copy-link',
         group: 'Edit',
@@ -198,17 +208,19 @@ export function CommandPalette({
   onClose,
   onShowShortcuts,
   onShowLicences,
+  onShowBibliography,
 }: {
   open: boolean;
   onClose: () => void;
   onShowShortcuts: () => void;
   onShowLicences: () => void;
+  onShowBibliography: () => void;
 }): React.JSX.Element {
   const ref = useModalDialog(open);
   const listId = useId();
   const [query, setQuery] = useState('');
   const [active, setActive] = useState(0);
-  const entries = useEntries(onShowShortcuts, onShowLicences);
+  const entries = useEntries(onShowShortcuts, onShowLicences, onShowBibliography);
   const shown = matchPalette(entries, query).slice(0, 50);
 
   useEffect(() => {

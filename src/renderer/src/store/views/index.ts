@@ -5,6 +5,7 @@
 import type { OriginalView, WorkbenchEvent } from '../../../../shared/api';
 import type { AnnotationsPreview, EntityPassage } from '../../../../shared/methods/annotations';
 import type { Cooccurrence } from '../../../../shared/methods/analysis';
+import type { FormattedBibliography } from '../../../../shared/methods/export';
 import type { Dossier, MergePreview } from '../../../../shared/methods/entities';
 import type { DateSuggestion, TimelineEvent } from '../../../../shared/methods/events';
 import type { AllMentions, Candidate, Mention } from '../../../../shared/methods/mentions';
@@ -13,6 +14,7 @@ import type { VerifyReport } from '../../../../shared/methods/workspace';
 import type { PageRendering } from '../../../../shared/page-tree';
 import type { Action, State } from '../index';
 import type { CooccurrenceSettings } from '../research';
+import { bibliographyView, type BibliographyQuery } from './bibliography';
 import { connectionsView, cooccurrenceView, type Pair } from './cooccurrence';
 import { dossierView } from './dossier';
 import { dateSuggestionsView, mergePreviewView, type MergePair } from './entity-tools';
@@ -59,6 +61,7 @@ export interface ViewTypes {
   original: { query: OriginalQuery; data: OriginalView };
   originalPage: { query: OriginalQuery; data: PageRendering };
   media: { query: OriginalQuery; data: { dataUrl: string } };
+  bibliography: { query: BibliographyQuery; data: FormattedBibliography };
 }
 
 export type ViewName = keyof ViewTypes;
@@ -85,6 +88,7 @@ export const VIEW_SPECS: { [V in ViewName]: ViewSpec<QueryOf<V>, DataOf<V>> } = 
   original: originalView,
   originalPage: originalPageView,
   media: mediaView,
+  bibliography: bibliographyView,
 };
 
 export const VIEW_NAMES = Object.keys(VIEW_SPECS) as ViewName[];
