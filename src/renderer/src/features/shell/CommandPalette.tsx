@@ -200,6 +200,7 @@ function useEntries(
     readOnly,
     showShortcuts,
     showLicences,
+    showBibliography,
   ]);
 }
 
