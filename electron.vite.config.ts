@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
 import { withContentSecurityPolicy } from './src/shared/csp';
+import { licencesPlugin } from './scripts/licences.mjs';
 
 // Main bundles for Node; the preload must be one self-contained CommonJS file because a
 // sandboxed preload can neither load ES modules nor require packages from node_modules.
@@ -43,6 +44,8 @@ export default defineConfig({
       react(),
       // The one Content-Security-Policy (src/shared/csp.ts), written into index.html.
       { name: 'content-security-policy', transformIndexHtml: withContentSecurityPolicy },
+      // About → Licences: the shipped packages' licences, read when the build is made.
+      licencesPlugin(__dirname),
     ],
   },
 });

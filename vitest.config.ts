@@ -1,6 +1,9 @@
 import { defineConfig } from 'vitest/config';
+import { licencesPlugin } from './scripts/licences.mjs';
 
 export default defineConfig({
+  // The licences screen's list (virtual:licences), as the renderer's build makes it.
+  plugins: [licencesPlugin(import.meta.dirname)],
   test: {
     include: [
       'tests/unit/**/*.test.ts',

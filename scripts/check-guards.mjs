@@ -457,6 +457,13 @@ const MUTATIONS = [
     ['tests/integration/evidence-originals.test.ts'],
   ],
   [
+    'backup restores a carried original without checking its hash',
+    'src/core/export/backup-originals.ts',
+    'if (sha256Hex(bytes) !== copy.sha256)\n',
+    'if (false)\n',
+    ['tests/integration/backup-originals.test.ts'],
+  ],
+  [
     'original web page keeps tags off the allow-list',
     'src/core/originals/web-page.ts',
     'if (!isPageTag(tag)) return children;',

@@ -23,11 +23,12 @@ Commands:
                                          .qdpx, .qdc: a REFI-QDA project or codebook)
   export --format ${EXPORT_FORMAT_WORDS} --out FILE
          [--style ${CITATION_STYLE_IDS.join('|')}]
-         [--locale ${CITATION_LOCALE_IDS.join('|')}] [--code CODE]
+         [--locale ${CITATION_LOCALE_IDS.join('|')}] [--code CODE] [--with-originals]
                                          write research notes (cited in that style), a spreadsheet, a
                                          backup, W3C annotations, a bibliography (BibTeX, RIS,
                                          CSL-JSON), a REFI-QDA project or codebook; --code keeps only
-                                         highlights with that code or one filed under it
+                                         highlights with that code or one filed under it;
+                                         --with-originals puts the original files in the backup
   search "QUERY" [--kind entity|highlight|document|block] [--limit N]
                                          find passages, highlights, entities and documents
   repair                                 fix what the workspace reports as damaged, listing each change

@@ -161,6 +161,7 @@ export async function exportFile(wb: Workbench, args: string[], io: Io): Promise
     ...(style ? { style: style as CitationStyle } : {}),
     ...(locale ? { locale: locale as CitationLocale } : {}),
     ...(code ? { code } : {}),
+    ...(args.includes('--with-originals') ? { includeOriginals: true } : {}),
   });
   if (!result.ok) return fail(io, result.error.message);
   const { content, encoding } = result.value;

@@ -1,7 +1,9 @@
 // Sources as evidence through the browser host, kept short for CI: a PDF's pages beside
 // its text, a highlight made in the text shown on the page and one made on the page shown
 // in the text, a citation's "p. N" opening the page; a saved web page's original shown as
-// it was, without its scripts. Each screen passes axe. The bundle, the imports and the
+// it was, without its scripts; an area of a page highlighted by a drag and by the keyboard,
+// each page highlight a button; the notice that a source's details are missing, filled in
+// from it. Each screen passes axe. The bundle, the imports and the
 // originals' hash checks are tested in tests/integration/evidence-*.test.ts. Screenshots
 // only with RW_SCREENSHOTS=1 (they cost seconds CI does not have).
 import type { Page } from '@playwright/test';
@@ -88,4 +90,64 @@ test('a saved web page’s original is shown as it was, with nothing that runs',
   await expect(original.locator('script, video, iframe, object, embed')).toHaveCount(0);
   await screenshots(page, 'evidence-web-original');
   await noViolationsInEither(page, 'original web page');
+});
+
+test('missing details filled in from the notice; an area highlighted by a drag and by the keyboard', async ({
+  workbench: wb,
+  page,
+}) => {
+  await importFile(page, 'report.pdf', 'application/pdf', Buffer.from(await reportPdf()));
+  // The PDF says nothing of its publisher or address: the header says so, and fills them in.
+  const notice = page.getByRole('note', { name: 'Source details' });
+  await expect(notice).toContainText('Source details missing.');
+  await notice.getByRole('button', { name: 'Add source details' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Document details' });
+  await dialog.getByRole('textbox', { name: 'Publisher or site' }).fill('Human Rights Watch');
+  await dialog.getByRole('textbox', { name: 'Web address' }).fill('https://example.org/report');
+  await dialog.getByRole('button', { name: 'Save details' }).click();
+  await expect(notice).toHaveCount(0);
+  await wb.highlight('forty former detainees', undefined, 'evidence');
+  await page
+    .getByRole('region', { name: 'Source' })
+    .getByRole('button', { name: 'Open original' })
+    .click();
+  const pages = page.getByRole('region', { name: 'Pages of Detention Without Trial' });
+  const first = pages.getByRole('region', { name: 'Page 1' });
+  await expect(first.locator('canvas')).toBeVisible();
+  // A drag in area mode makes an area highlight, shown on the page and opened.
+  await pages.getByRole('button', { name: 'Highlight an area' }).click();
+  const box = (await first.boundingBox())!;
+  await page.mouse.move(box.x + 60, box.y + 60);
+  await page.mouse.down();
+  await page.mouse.move(box.x + 200, box.y + 160, { steps: 4 });
+  await page.mouse.up();
+  await expect(wb.details.getByRole('blockquote')).toHaveText('Area on page 1');
+  const areas = pages.getByRole('button', { name: /highlight: an area of page 1/ });
+  await expect(areas).toHaveCount(1);
+  // The same with the keyboard: a box put on the focused page, moved, and taken.
+  await pages.getByRole('button', { name: 'Highlight an area' }).press('Enter');
+  await first.focus();
+  await page.keyboard.press('Enter');
+  await expect(first.getByRole('status')).toContainText('arrow keys move it');
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Shift+ArrowRight');
+  await page.keyboard.press('Enter');
+  await expect(areas).toHaveCount(2);
+  // A text highlight on the page is a button named by its kind and quote: Enter opens it.
+  const evidence = pages.getByRole('button', {
+    name: 'Evidence highlight: “forty former detainees”',
+  });
+  await evidence.focus();
+  await page.keyboard.press('Enter');
+  await expect(wb.details.getByRole('blockquote')).toHaveText('forty former detainees');
+  await expect(evidence).toHaveAttribute('aria-current', 'true');
+  // About → Licences, from the palette: what needs a decision, then every package.
+  await page.keyboard.press('ControlOrMeta+Shift+P');
+  await page.keyboard.type('licences');
+  await page.keyboard.press('Enter');
+  const licences = page.getByRole('dialog', { name: 'Licences' });
+  await expect(licences.getByRole('region', { name: /Copyleft only/ })).toContainText('citeproc');
+  await expect(licences.getByRole('row', { name: /^react \S+ MIT$/ })).toHaveCount(1);
+  await screenshots(page, 'licences');
+  await noViolationsInEither(page, 'licences', 'dialog.licences');
 });

@@ -179,4 +179,43 @@ describe('W3C export, then import into a workspace with the same documents', () 
       skipped: 0,
     });
   });
+
+  it('brings a user’s own kind back as itself where the codebook has it, and keeps it in the note where not', async () => {
+    const source = await openSample(dirs[0]!.dir);
+    const { sample } = await documents(source);
+    const kind = unwrap(
+      await source.call('codebook.createKind', { label: 'Contradiction', colour: '#d55e00' }),
+    );
+    await highlight(source, sample, 'what is the regime worried about', {
+      kind: kind.id,
+      note: 'Against the official account.',
+    });
+    const exported = unwrap(await source.call('export.create', { format: 'w3c' })).content;
+    // Every other export names the kind too: its id and label in the spreadsheet, a code
+    // under "Highlight kinds" in the REFI-QDA codebook.
+    const csv = unwrap(await source.call('export.create', { format: 'csv' })).content;
+    expect(csv).toContain(`${kind.id},Contradiction`);
+    const qdc = unwrap(await source.call('export.create', { format: 'qdc' })).content;
+    expect(qdc).toMatch(/<Code [^>]*name="Contradiction"/);
+
+    // Where the codebook has the kind (this workspace, after the highlight is gone).
+    const [made] = unwrap(await source.call('documents.get', { id: sample })).annotations;
+    unwrap(await source.call('annotations.delete', { id: made!.id }));
+    unwrap(await source.call('annotations.import', { json: exported }));
+    const back = unwrap(await source.call('documents.get', { id: sample })).annotations;
+    expect(back.map((a) => [a.kind, a.note])).toEqual([[kind.id, 'Against the official account.']]);
+
+    // Where it does not: the first kind, with the kind's id kept in the note.
+    const target = await openSample(dirs[1]!.dir);
+    await documents(target);
+    unwrap(await target.call('annotations.import', { json: exported }));
+    const there = unwrap(
+      await target.call('documents.get', {
+        id: unwrap(await target.call('documents.list', {}))[0]!.id,
+      }),
+    ).annotations;
+    expect(there.map((a) => [a.kind, a.note])).toEqual([
+      ['quote', `Against the official account.\n\n${kind.id}`],
+    ]);
+  });
 });

@@ -8,6 +8,7 @@ import { SCHEMA_VERSION } from '../../shared/model';
 import type { CoreContext } from '../context';
 import { WorkbenchError } from '../../shared/errors';
 import { Backup, BACKUP_VERSION } from '../export/snapshot';
+import { restoreKeptCopies } from '../export/backup-originals';
 import { migrate } from '../store/migrations';
 import { importPastedText } from '../importers';
 import { ImportError } from '../importers/import-error';
@@ -90,6 +91,8 @@ export async function restoreBackup(
     );
   }
   const backup = parsed.data;
+  // The originals it carries are checked, then kept, before any record may name them.
+  await restoreKeptCopies(ctx, backup, fileName);
   return ctx.commandOverCatalog('Restore backup', (tx) => {
     const taken = new Set([
       ...tx.entities.map((e) => e.id),

@@ -8,13 +8,14 @@ import {
   BACKUP_VERSION,
   type Backup,
   type ExportOptions,
+  type KeptCopy,
   type Snapshot,
 } from './snapshot';
 import { exportW3c } from './w3c';
 
 import type { ExportFormat } from '../../shared/concepts/export-formats';
 
-export function exportJson(snapshot: Snapshot): string {
+export function exportJson(snapshot: Snapshot, kept?: readonly KeptCopy[]): string {
   const backup: Backup = {
     format: BACKUP_FORMAT,
     version: BACKUP_VERSION,
@@ -25,6 +26,7 @@ export function exportJson(snapshot: Snapshot): string {
     // Omitted when they were never used, so a backup of such a workspace is as before.
     ...(snapshot.codebookChanged ? { codebook: snapshot.codebook } : {}),
     ...(snapshot.links.length ? { links: snapshot.links } : {}),
+    ...(kept ? { kept: [...kept] } : {}),
   };
   return `${JSON.stringify(backup, null, 2)}\n`;
 }
@@ -34,7 +36,7 @@ export type Exporter = (s: Snapshot, o: ExportOptions) => Promise<string | Uint8
 export const EXPORTERS: Record<ExportFormat, Exporter> = {
   markdown: async (s, o) => (await import('./markdown')).exportMarkdown(s, o),
   csv: (s) => Promise.resolve(exportCsv(s)),
-  json: (s) => Promise.resolve(exportJson(s)),
+  json: (s, o) => Promise.resolve(exportJson(s, o.kept)),
   w3c: (s) => Promise.resolve(exportW3c(s)),
   bibtex: async (s) => (await import('./bibliography')).exportBibtex(s),
   ris: async (s) => (await import('./bibliography')).exportRis(s),

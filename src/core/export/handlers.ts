@@ -11,6 +11,7 @@ import { dossierOf } from '../entities/handlers';
 import { timelineOf } from '../events/handlers';
 import { exportDossier } from './dossier';
 import { exportEventsCsv, exportEventsJson } from './events';
+import { readKeptCopies } from './backup-originals';
 import { EXPORTERS } from './exporters';
 import { selectSnapshot, type Snapshot } from './snapshot';
 
@@ -53,7 +54,22 @@ const FILE_NAMES: Record<string, string> = {
 
 export function exportHandlers(ctx: CoreContext): NamespaceHandlers<'export'> {
   return {
-    'export.create': async ({ format, style, locale, code, documentIds }) => {
+    'export.bibliography': async ({ documentIds, style, locale }) => {
+      const whole = await snapshot(ctx);
+      const known = new Set(whole.documents.map((d) => d.document.id));
+      const missing = documentIds.find((id) => !known.has(id));
+      if (missing) throw notFound('document', missing);
+      const chosen = style ?? DEFAULT_CITATION_STYLE;
+      const wanted = new Set(documentIds);
+      const { citerFor } = await import('./citations/engine');
+      const { toCslItem } = await import('./citations/csl-items');
+      const items = whole.documents
+        .filter((d) => wanted.has(d.document.id))
+        .map((d) => toCslItem(d.document));
+      const citer = await citerFor(items, chosen, locale ?? citationStyle(chosen).locale);
+      return { entries: citer.bibliographyText() };
+    },
+    'export.create': async ({ format, style, locale, code, documentIds, includeOriginals }) => {
       const spec = exportFormat(format);
       const whole = await snapshot(ctx);
       const known = new Set(whole.documents.map((d) => d.document.id));
@@ -61,6 +77,18 @@ export function exportHandlers(ctx: CoreContext): NamespaceHandlers<'export'> {
       if (missing) throw notFound('document', missing);
       const chosen = style ?? DEFAULT_CITATION_STYLE;
       const options = { style: chosen, locale: locale ?? citationStyle(chosen).locale };
+      if (includeOriginals && format !== 'json')
+        throw new WorkbenchError(
+          'INVALID_INPUT',
+          `Only the workspace backup can carry the originals, not ${spec.label}.`,
+        );
+      const kept =
+        includeOriginals === true
+          ? await readKeptCopies(
+              ctx,
+              whole.documents.map((d) => d.document),
+            )
+          : undefined;
       // The backup is always the whole workspace: a filtered one would not restore it.
       const snap =
         format === 'json'
@@ -70,7 +98,7 @@ export function exportHandlers(ctx: CoreContext): NamespaceHandlers<'export'> {
               ...(code ? { code } : {}),
               ...(documentIds ? { documentIds } : {}),
             });
-      const body = await EXPORTERS[format](snap, options);
+      const body = await EXPORTERS[format](snap, kept ? { ...options, kept } : options);
       const date = snap.exportedAt.slice(0, 10);
       return {
         fileName: `${FILE_NAMES[format] ?? 'research-notes'}-${date}.${spec.extension}`,

@@ -9,6 +9,7 @@ import {
   Entity,
   HighlightLink,
   Note,
+  Sha256Hex,
   type Annotation,
   type Block,
   type Document,
@@ -33,6 +34,8 @@ export interface ExportOptions {
   code?: string;
   /** Only these documents (and their highlights). */
   documentIds?: readonly string[];
+  /** The backup only: the kept files (originals and figure images) to carry inside it. */
+  kept?: readonly KeptCopy[];
 }
 
 /**
@@ -60,6 +63,17 @@ export const BACKUP_FORMAT = 'research-workbench-backup';
 /** 2 since documents carry a revision; version-1 backups are upgraded when restored. */
 export const BACKUP_VERSION = 2;
 
+/**
+ * A kept file carried inside a backup when the user asks for the originals: its folder,
+ * its name (the SHA-256 of its bytes, checked again when restored) and its bytes.
+ */
+export const KeptCopy = z.strictObject({
+  folder: z.enum(['originals', 'media']),
+  sha256: Sha256Hex,
+  base64: z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/, 'base64'),
+});
+export type KeptCopy = z.infer<typeof KeptCopy>;
+
 /** The lossless JSON backup: the workspace's files, verbatim, in one document. */
 export const Backup = z.strictObject({
   format: z.literal(BACKUP_FORMAT),
@@ -71,6 +85,8 @@ export const Backup = z.strictObject({
   /** The codebook and links (optional: backups made before them have neither). */
   codebook: Codebook.optional(),
   links: z.array(HighlightLink).optional(),
+  /** The originals and figure images, when the user chose to include them. */
+  kept: z.array(KeptCopy).optional(),
 });
 export type Backup = z.infer<typeof Backup>;
 

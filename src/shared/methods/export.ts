@@ -27,10 +27,25 @@ export const ExportInput = z.strictObject({
   code: Tag.optional(),
   /** Only these documents (a selection); a bibliography lists just these sources. */
   documentIds: z.array(Id).min(1).max(100_000).optional(),
+  /** The backup only: carry the original files and figure images inside it. */
+  includeOriginals: z.boolean().optional(),
 });
+
+/** A bibliography of some sources, formatted in one of the styles the app ships. */
+export const BibliographyInput = z.strictObject({
+  documentIds: z.array(Id).min(1).max(10_000),
+  style: z.enum(CITATION_STYLE_IDS).optional(),
+  locale: z.enum(CITATION_LOCALE_IDS).optional(),
+});
+
+export interface FormattedBibliography {
+  /** One entry per source, in the style's order, as plain text to paste. */
+  entries: string[];
+}
 
 export const exportMethods = namespace('export', {
   'export.create': method<ExportedFile>()(ExportInput),
   'export.dossier': method<ExportedFile>()(byId),
   'export.events': method<ExportedFile>()(ExportEventsInput),
+  'export.bibliography': method<FormattedBibliography>()(BibliographyInput),
 });

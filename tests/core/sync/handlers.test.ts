@@ -169,7 +169,12 @@ describe('sharing two live workspaces', () => {
     expect(onA!.values.map((v) => v.shown)).toEqual([true, false]);
     const by = Object.fromEntries(onA!.values.map((v) => [v.text, v.by]));
     expect(by).toEqual({ 'Countess Lovelace': 'Amira (you)', 'Augusta Ada': 'Bruno' });
-    expect(onA!.label).toBe(texts[0]);
+    // The winning value reaches A's own record through its command queue, a moment after
+    // the clash is known.
+    await until('A applies the winning value', async () => {
+      const [now] = unwrap(await a.call('sync.conflicts', {}));
+      return now?.label === texts[0];
+    });
   });
 
   it('settles the clash on the value chosen, as one step that can be undone', async () => {

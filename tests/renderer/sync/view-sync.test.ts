@@ -194,6 +194,16 @@ const LOADS: { [V in ViewName]: [QueryOf<V>, MethodName, unknown] } = {
   indexStatus: ['all', 'search.status', {}],
   original: [{ id: 'd1', sha256: 'a'.repeat(64) }, 'documents.original', { id: 'd1' }],
   originalPage: [{ id: 'd1', sha256: 'a'.repeat(64) }, 'documents.originalPage', { id: 'd1' }],
+  bibliography: [
+    { documentIds: ['d1'], style: 'apa', locale: 'en-US' },
+    'export.bibliography',
+    { documentIds: ['d1'], style: 'apa', locale: 'en-US' },
+  ],
+  media: [
+    { id: 'd1', sha256: 'b'.repeat(64) },
+    'documents.media',
+    { id: 'd1', sha256: 'b'.repeat(64) },
+  ],
 };
 
 describe('the view loaders', () => {

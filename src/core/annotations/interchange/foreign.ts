@@ -33,6 +33,7 @@ export interface ForeignAnnotation {
    * ours. W3C counts code points; Hypothesis counts UTF-16 units like JavaScript.
    */
   position?: { start: number; end: number; unit: 'utf16' | 'codepoint' };
+  /** A kind's id, as the file gives it: a built-in's, or a user's that this codebook may lack. */
   kind?: AnnotationKind;
   note: string;
   tags: string[];

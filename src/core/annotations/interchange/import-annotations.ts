@@ -26,6 +26,22 @@ import type { Budget, Placed } from './placer';
 import type { ImportPlan } from './plan-import';
 import type { AnnotationsFile } from './read-annotations';
 
+/**
+ * The kind an imported highlight gets: the one it names when this codebook has it (a
+ * user's kind comes back as itself), else the first kind, as a quote would be.
+ */
+function kindIn(tx: Tx, kind: string | undefined): string {
+  const kinds = tx.codebook.kinds;
+  if (kind && kinds.some((k) => k.id === kind)) return kind;
+  return kinds.find((k) => k.id === 'quote')?.id ?? kinds[0]?.id ?? 'quote';
+}
+
+/** A kind this codebook lacks is kept in the note, so nothing the file said is lost. */
+function kindNote(tx: Tx, kind: string | undefined, note: string): string {
+  if (!kind || tx.codebook.kinds.some((k) => k.id === kind)) return note;
+  return note ? `${note}\n\n${kind}` : kind;
+}
+
 export function previewAnnotations(tx: Tx, file: AnnotationsFile): AnnotationsPreview {
   const find = documentMatcher(tx, []);
   const targets = new Map<string, AnnotationsPreview['targets'][number]>();
@@ -182,8 +198,8 @@ export function applyImport(
       target,
       entityIds: [...new Set([...a.entities, ...tagEntities].map(resolve))],
       tags: options.tags === 'tags' ? a.tags : [],
-      kind: a.kind ?? 'quote',
-      note: a.note,
+      kind: kindIn(tx, a.kind),
+      note: kindNote(tx, a.kind, a.note),
       status: p.status === 'over-budget' ? 'orphaned' : p.status,
       anchoredRevision: file.document.revision,
       ...(p.status === 'fuzzy' ? { confidence: p.confidence } : {}),

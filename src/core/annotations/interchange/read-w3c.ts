@@ -2,11 +2,12 @@
 // list of them, an AnnotationPage, or an AnnotationCollection with its pages embedded
 // (pages given only by address would have to be fetched, which an offline workbench does
 // not do: that is reported, not half-imported). Bodies become the highlight's parts:
-// a TextualBody tagging is a tag, classifying one of our kinds is the kind, any other
+// a TextualBody tagging is a tag, classifying with a kind's id is the kind (a built-in or a
+// user's; the import checks it against the workspace's codebook), any other
 // TextualBody (commenting, describing, no purpose) joins the note; a SpecificResource
 // tagging or identifying is an entity tag, named by its label or its address.
 import { z } from 'zod';
-import { ANNOTATION_KINDS, type AnnotationKind } from '../../../shared/model';
+import { AnnotationKind } from '../../../shared/model';
 import { URN } from '../../export/w3c';
 import { AnnotationsFileError, type ForeignAnnotation, type ForeignEntity } from './foreign';
 import { parse, readSelectors } from './selectors';
@@ -215,10 +216,7 @@ function readAnnotation(raw: unknown, at: string, index: number): ForeignAnnotat
             throw new AnnotationsFileError(`${path}.value: a tag is longer than 100 characters`);
           if (tag) tags.push(tag);
         }
-      } else if (
-        has(purpose, 'classifying') &&
-        (ANNOTATION_KINDS as readonly string[]).includes(b.value)
-      ) {
+      } else if (has(purpose, 'classifying') && AnnotationKind.safeParse(b.value).success) {
         kind = b.value;
       } else if (b.value.trim()) notes.push(b.value);
     }

@@ -85,6 +85,19 @@ export class Citer {
     return entries;
   }
 
+  /** Each source's bibliography entry as plain text, in the style's order. */
+  bibliographyText(): string[] {
+    const text = this.cite.format('bibliography', {
+      format: 'text',
+      style: this.style,
+      lang: this.locale,
+    }) as string;
+    return text
+      .split('\n')
+      .map((line) => line.trim())
+      .filter(Boolean);
+  }
+
   /** The in-text citation (or, for a note style, the footnote's text) as HTML. */
   citation(id: string, where?: Locator): string {
     const key = `${id}\u0000${where?.label ?? ''}\u0000${where?.locator ?? ''}\u0000${where?.suffix ?? ''}`;

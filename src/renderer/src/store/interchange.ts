@@ -15,6 +15,8 @@ export interface ExportOptions {
   locale: CitationLocale;
   /** Only highlights carrying this code or one filed under it; null: all. */
   code: string | null;
+  /** Whether the workspace backup carries the original files (it names them by hash else). */
+  includeOriginals: boolean;
 }
 
 /** A bibliography file read and previewed, waiting for the user's choice. */
@@ -39,6 +41,7 @@ export const initialInterchange: InterchangeState = {
     style: DEFAULT_CITATION_STYLE,
     locale: citationStyle(DEFAULT_CITATION_STYLE).locale,
     code: null,
+    includeOriginals: false,
   },
   references: [],
 };

@@ -28,4 +28,7 @@ export const VIEW_LOADERS: ViewLoaders = {
   indexStatus: (api) => api['search.status']({}),
   original: (api, { id }) => api['documents.original']({ id }),
   originalPage: (api, { id }) => api['documents.originalPage']({ id }),
+  media: (api, query) => api['documents.media'](query),
+  bibliography: (api, { documentIds, style, locale }) =>
+    api['export.bibliography']({ documentIds: [...documentIds], style, locale }),
 };

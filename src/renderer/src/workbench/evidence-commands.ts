@@ -1,8 +1,8 @@
-// What the window does with a source kept as evidence: fetch a figure's image, save the
-// original file out (checked by the core against its hash first), highlight an area of a
-// PDF's page, take a date printed on the first page as the publication date, and export
-// the evidence bundle. The images are read once and kept here for as long as the window
-// lives; the original shown in the window is a derived view (store/views/originals.ts).
+// What the window does with a source kept as evidence: save the original file out
+// (checked by the core against its hash first), highlight an area of a PDF's page, take a
+// date printed on the first page as the publication date, and export the evidence bundle.
+// The original shown in the window and a figure's image are derived views
+// (store/views/originals.ts), not commands.
 import type { OriginalView, WorkbenchApi } from '../../../shared/api';
 import type { AnnotationKind, PageRegion } from '../../../shared/model';
 import { download } from '../lib/import-files';
@@ -12,32 +12,13 @@ import { showError, showToast } from '../store/ui';
 
 type Run = <T>(call: () => Promise<T>) => Promise<T | undefined>;
 
-/** Enough images to fill a long report; the oldest are dropped first. */
-const MAX_CACHED_IMAGES = 200;
-
 export function createEvidenceCommands(api: WorkbenchApi, store: WorkbenchStore, run: Run) {
   const { dispatch } = store;
-  const images = new Map<string, Promise<string | undefined>>();
 
   const loadOriginal = (id: string): Promise<OriginalView | undefined> =>
     run(() => api['documents.original']({ id }));
 
   return {
-    /** A figure's image as a data: address, or undefined when it cannot be shown. */
-    loadMedia: (id: string, sha256: string): Promise<string | undefined> => {
-      const key = `${id}:${sha256}`;
-      let found = images.get(key);
-      if (!found) {
-        found = api['documents.media']({ id, sha256 }).then(
-          (r) => r.dataUrl,
-          () => undefined,
-        );
-        images.set(key, found);
-        if (images.size > MAX_CACHED_IMAGES) images.delete(images.keys().next().value!);
-      }
-      return found;
-    },
-
     /** Offers the original file as a download, under the name it was imported with. */
     saveOriginal: async (id: string): Promise<void> => {
       const view = await loadOriginal(id);

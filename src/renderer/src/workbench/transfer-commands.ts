@@ -53,18 +53,25 @@ export function createTransferCommands(
       }
     },
 
-    exportAs: async (format: ExportFormat, name: string): Promise<void> => {
+    /** An export of the workspace, or (for a bibliography) of only the sources `documentIds`. */
+    exportAs: async (
+      format: ExportFormat,
+      name: string,
+      documentIds?: readonly string[],
+    ): Promise<void> => {
       dispatch({
         type: 'ui/progress',
         progress: { label: `Exporting ${name}`, done: 0, total: null, cancellable: false },
       });
       try {
-        const { style, locale, code } = selectExportOptions(store.getState());
+        const { style, locale, code, includeOriginals } = selectExportOptions(store.getState());
         const file = await api['export.create']({
           format,
           style,
           locale,
           ...(code ? { code } : {}),
+          ...(format === 'json' && includeOriginals ? { includeOriginals } : {}),
+          ...(documentIds?.length ? { documentIds: [...documentIds] } : {}),
         });
         // A binary export (a .qdpx zip) arrives as base64: saved as its bytes.
         const body =

@@ -2,7 +2,11 @@
 // the original's SHA-256 and never go stale: the file is content-addressed, so an edit of
 // the document's text, a new highlight or a rename leaves it the same file.
 import { describe, expect, it } from 'vitest';
-import { originalPageView, originalView } from '../../../../src/renderer/src/store/views/originals';
+import {
+  mediaView,
+  originalPageView,
+  originalView,
+} from '../../../../src/renderer/src/store/views/originals';
 import { changed, listItem, makeAnnotation, makeView } from '../../builders';
 
 const query = { id: 'd1', sha256: 'a'.repeat(64) };
@@ -25,5 +29,6 @@ describe('the views of an original', () => {
   ])('stay fresh after %s', (_what, event) => {
     expect(originalView.staleAfter(event, query, undefined)).toBe(false);
     expect(originalPageView.staleAfter(event, query, undefined)).toBe(false);
+    expect(mediaView.staleAfter(event, query, undefined)).toBe(false);
   });
 });

@@ -1,6 +1,7 @@
 // What the exports use: the citation style and locale of the research notes (Chicago
 // author-date, APA, Harvard or OSCOLA; British or American English), and a code that
-// limits every export but the backup to the highlights under it.
+// limits every export but the backup to the highlights under it; and whether the backup
+// carries the original files.
 import {
   CITATION_LOCALES,
   CITATION_STYLES,
@@ -91,9 +92,18 @@ export function ExportOptionsDialog({
               ))}
             </select>
           </label>
+          <label className="row">
+            <input
+              type="checkbox"
+              checked={options.includeOriginals}
+              onChange={(e) => set({ includeOriginals: e.target.checked })}
+            />
+            Put the original files in the workspace backup
+          </label>
           <p className="muted small">
-            The workspace backup always holds everything. Citation styles come from the Citation
-            Style Language project (citationstyles.org).
+            Without them the backup names each original by its SHA-256 only; with them it is as
+            large as the files. The workspace backup always holds everything. Citation styles come
+            from the Citation Style Language project (citationstyles.org).
           </p>
           <div className="row end">
             <button type="submit" className="primary">

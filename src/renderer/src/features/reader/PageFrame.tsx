@@ -2,7 +2,9 @@
 // over it (selectable) and, over that, the document's highlights: a text highlight as the
 // boxes of the text-layer characters that show its passage (pdf-align.ts), an area
 // highlight as its box. A selection in the text layer is read back as text offsets; in
-// area mode a box dragged on the page becomes an area highlight.
+// area mode a box dragged on the page (or put there and moved with the keyboard,
+// area-keys.ts) becomes an area highlight. Each highlight on the page is also a button, so
+// it is reached with Tab and opened with Enter, named by its kind and what it covers.
 import type { PDFDocumentProxy } from 'pdfjs-dist';
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { Annotation, Document, PageRegion } from '../../../../shared/model';
@@ -11,6 +13,7 @@ import { kindLabel } from '../../../../shared/codebook/codebook';
 import { selectCodebook } from '../../store/codebook';
 import { useSelector } from '../../workbench/context';
 import { renderPage, type RenderedPage } from '../../lib/pdf-pages';
+import { areaKey, boxRegion, type DragBox } from './area-keys';
 
 export interface PageSelection {
   start: number;
@@ -50,6 +53,25 @@ function runPoint(spans: readonly HTMLElement[], node: Node, offset: number) {
   return run < 0 ? null : { run, char: node.nodeType === Node.TEXT_NODE ? offset : 0 };
 }
 
+/** One box per highlight, around all its pieces on this page: what its button covers. */
+function areas(boxes: readonly Box[]): Box[] {
+  const byId = new Map<string, Box>();
+  for (const b of boxes) {
+    const seen = byId.get(b.id);
+    if (!seen) {
+      byId.set(b.id, { ...b });
+      continue;
+    }
+    const right = Math.max(seen.left + seen.width, b.left + b.width);
+    const bottom = Math.max(seen.top + seen.height, b.top + b.height);
+    seen.left = Math.min(seen.left, b.left);
+    seen.top = Math.min(seen.top, b.top);
+    seen.width = right - seen.left;
+    seen.height = bottom - seen.top;
+  }
+  return [...byId.values()];
+}
+
 export function PageFrame(props: Props): React.JSX.Element {
   const codebook = useSelector(selectCodebook);
   const { pdf, number, scale, estimate, document, annotations, selectedId, areaMode } = props;
@@ -60,7 +82,13 @@ export function PageFrame(props: Props): React.JSX.Element {
   const [rendered, setRendered] = useState<RenderedPage | null>(null);
   const [alignment, setAlignment] = useState<PageAlignment | null>(null);
   const [boxes, setBoxes] = useState<Box[]>([]);
-  const [drag, setDrag] = useState<{ x0: number; y0: number; x1: number; y1: number } | null>(null);
+  const [drag, setDrag] = useState<DragBox | null>(null);
+  // A box put on the page with the keyboard, as opposed to one being dragged.
+  const [keyed, setKeyed] = useState(false);
+  if (!areaMode && drag && keyed) {
+    setDrag(null);
+    setKeyed(false);
+  }
 
   useEffect(() => {
     const el = frame.current;
@@ -163,6 +191,15 @@ export function PageFrame(props: Props): React.JSX.Element {
     return { x: event.clientX - origin.left, y: event.clientY - origin.top };
   };
 
+  /** What a highlight's button says: its kind and what it covers. */
+  const describe = (b: Box): string => {
+    const kind = kindLabel(codebook, b.kind);
+    if (b.area) return `${kind} highlight: an area of page ${number}`;
+    const quote = annotations.find((a) => a.id === b.id)?.target.quote.exact ?? '';
+    const short = quote.length > 60 ? `${quote.slice(0, 60).trimEnd()}…` : quote;
+    return `${kind} highlight: “${short}”`;
+  };
+
   const size = rendered ?? estimate;
   return (
     <div
@@ -180,15 +217,27 @@ export function PageFrame(props: Props): React.JSX.Element {
       }}
       onPointerMove={(e) => drag && setDrag({ ...drag, x1: point(e).x, y1: point(e).y })}
       onPointerUp={() => {
-        if (!drag) return;
+        if (!drag || keyed) return;
         setDrag(null);
-        const x = Math.max(0, Math.min(drag.x0, drag.x1));
-        const y = Math.max(0, Math.min(drag.y0, drag.y1));
-        const w = Math.abs(drag.x1 - drag.x0);
-        const h = Math.abs(drag.y1 - drag.y0);
         // A click is not an area: a box needs some size to be one.
-        if (w >= 6 && h >= 6)
-          props.onArea({ page: number, x: x / scale, y: y / scale, w: w / scale, h: h / scale });
+        const region = boxRegion(drag, number, scale);
+        if (region) props.onArea(region);
+      }}
+      tabIndex={areaMode ? 0 : undefined}
+      onKeyDown={(e) => {
+        if (!areaMode || e.target !== e.currentTarget) return;
+        const done = areaKey(keyed ? drag : null, e.key, e.shiftKey, size.width, size.height);
+        if (done.kind === 'ignored') return;
+        e.preventDefault();
+        if (done.kind === 'box') {
+          setKeyed(true);
+          setDrag(done.box);
+          return;
+        }
+        setKeyed(false);
+        setDrag(null);
+        const region = done.kind === 'done' && boxRegion(done.box, number, scale);
+        if (region) props.onArea(region);
       }}
       onMouseUp={() => !areaMode && readSelection()}
       onClick={(e) => {
@@ -205,8 +254,19 @@ export function PageFrame(props: Props): React.JSX.Element {
       <canvas ref={canvas} aria-hidden="true" />
       <div ref={layer} className="textLayer" />
       <div className="page-highlights">
-        {/* Drawn under the pointer's way (the text stays selectable through them); the
-            highlights are listed, and reached by keyboard, in the highlights column. */}
+        {/* Drawn under the pointer's way (the text stays selectable through them). The
+            buttons are there for the keyboard and screen readers: one per highlight. */}
+        {areas(boxes).map((b) => (
+          <button
+            key={`key:${b.id}`}
+            type="button"
+            className="page-hl-key"
+            aria-label={describe(b)}
+            aria-current={b.id === selectedId ? 'true' : undefined}
+            style={{ left: b.left, top: b.top, width: b.width, height: b.height }}
+            onClick={() => props.onSelectAnnotation(b.id)}
+          />
+        ))}
         {boxes.map((b, i) => (
           <div
             key={`${b.id}:${i}`}
@@ -219,6 +279,7 @@ export function PageFrame(props: Props): React.JSX.Element {
         {drag && (
           <div
             className="page-drag"
+            data-testid={keyed ? 'keyed-area' : undefined}
             style={{
               left: Math.min(drag.x0, drag.x1),
               top: Math.min(drag.y0, drag.y1),
@@ -228,6 +289,11 @@ export function PageFrame(props: Props): React.JSX.Element {
           />
         )}
       </div>
+      {keyed && drag && (
+        <p className="visually-hidden" role="status">
+          {`A box on page ${number}: arrow keys move it, Shift with an arrow resizes it, Enter highlights the area, Escape gives up.`}
+        </p>
+      )}
       {!rendered && <p className="page-loading muted">Page {number}…</p>}
     </div>
   );

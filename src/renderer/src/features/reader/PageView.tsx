@@ -141,7 +141,9 @@ export function PageView(props: Props): React.JSX.Element {
       </div>
       {areaMode && (
         <p className="muted page-hint" role="status">
-          Drag a box around a table, a photo or a signature to highlight it.
+          Drag a box around a table, a photo or a signature to highlight it. With the keyboard: Tab
+          to a page, press Enter for a box, move it with the arrow keys (Shift resizes it) and press
+          Enter to highlight it.
         </p>
       )}
       {problem && (

@@ -1,12 +1,12 @@
 // The reader's blocks that are more than a run of text: a table (its cells, each a range
 // of the text, under header cells that say what each column is), a figure (its image, kept
-// with the document and fetched from the core as a data: address, with its alt text and
-// caption) and a note (a footnote gathered at the end, with a way back to where it is
+// with the document and read as a view of the store, never from the network, with its alt
+// text and caption) and a note (a footnote gathered at the end, with a way back to where it is
 // referred to, as the reference has a way to it). Only the text is the document's: the
 // notes' heading and the back buttons are not, so offsets and selections ignore them.
-import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
+import { createContext, useContext, type ReactNode } from 'react';
 import type { Block } from '../../../../shared/model';
-import { useCommands } from '../../workbench/context';
+import { useView } from '../../hooks/use-view';
 
 /** The document the reader shows, for what its blocks fetch or point at. */
 export const ReaderDocument = createContext<{ id: string; text: string }>({ id: '', text: '' });
@@ -63,22 +63,17 @@ export function TableElement({
   );
 }
 
-/** A figure's image, asked of the core once it is shown (never from the network). */
+/**
+ * A figure's image: a derived view of the store (store/views/originals.ts), which the core
+ * answers from media/ after checking the bytes against their hash; never from the network.
+ */
 function FigureImage({ sha256, alt }: { sha256: string; alt: string }): React.JSX.Element {
   const { id } = useContext(ReaderDocument);
-  const { loadMedia } = useCommands();
-  const [src, setSrc] = useState<string | null | undefined>(undefined);
-  useEffect(() => {
-    let live = true;
-    void loadMedia(id, sha256).then((url) => live && setSrc(url ?? null));
-    return () => {
-      live = false;
-    };
-  }, [id, sha256, loadMedia]);
-  if (src === undefined) return <span className="figure-placeholder muted">Loading image…</span>;
-  if (src === null)
+  const image = useView('media', { id, sha256 });
+  if (image.error)
     return <span className="figure-placeholder muted">The image could not be shown.</span>;
-  return <img src={src} alt={alt} />;
+  if (!image.data) return <span className="figure-placeholder muted">Loading image…</span>;
+  return <img src={image.data.dataUrl} alt={alt} />;
 }
 
 export function FigureElement({

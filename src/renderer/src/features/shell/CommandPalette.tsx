@@ -37,7 +37,11 @@ function press(name: string): void {
 const focusLater = (find: () => HTMLElement | null): void =>
   void setTimeout(() => find()?.focus(), 0);
 
-function useEntries(showShortcuts: () => void): PaletteEntry[] {
+function useEntries(
+  showShortcuts: () => void,
+  showLicences: () => void,
+  showBibliography: () => void,
+): PaletteEntry[] {
   const { store, commands } = useWorkbench();
   const documents = useSelector(selectDocumentList);
   const entities = useSelector(selectEntities);
@@ -106,6 +110,13 @@ function useEntries(showShortcuts: () => void): PaletteEntry[] {
         label: 'Keyboard shortcuts',
         keys: keysOf('shortcuts.show'),
         run: showShortcuts,
+      },
+      { id: 'licences', group: 'Help', label: 'About: licences', run: showLicences },
+      {
+        id: 'bibliography',
+        group: 'Export',
+        label: 'Bibliography of chosen sources (copy, BibTeX, RIS)',
+        run: showBibliography,
       },
       {
         id: 'copy-link',
@@ -182,7 +193,19 @@ function useEntries(showShortcuts: () => void): PaletteEntry[] {
       });
     }
     return entries;
-  }, [store, commands, documents, entities, history, layout, readOnly, team, showShortcuts]);
+  }, [
+    store,
+    commands,
+    documents,
+    entities,
+    history,
+    layout,
+    readOnly,
+    team,
+    showShortcuts,
+    showLicences,
+    showBibliography,
+  ]);
 }
 
 /** Team sharing: share or join while unshared; the details, a sync and the conflicts after. */
@@ -231,16 +254,20 @@ export function CommandPalette({
   open,
   onClose,
   onShowShortcuts,
+  onShowLicences,
+  onShowBibliography,
 }: {
   open: boolean;
   onClose: () => void;
   onShowShortcuts: () => void;
+  onShowLicences: () => void;
+  onShowBibliography: () => void;
 }): React.JSX.Element {
   const ref = useModalDialog(open);
   const listId = useId();
   const [query, setQuery] = useState('');
   const [active, setActive] = useState(0);
-  const entries = useEntries(onShowShortcuts);
+  const entries = useEntries(onShowShortcuts, onShowLicences, onShowBibliography);
   const shown = matchPalette(entries, query).slice(0, 50);
 
   useEffect(() => {

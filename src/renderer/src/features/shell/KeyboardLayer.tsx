@@ -1,5 +1,5 @@
 // What the keyboard can do from anywhere in the window (the keymap's 'window' rows): the
-// command palette, the shortcut sheet, Escape closing the open panel when nothing nearer
+// command palette, the shortcut sheet (and the licences and a bibliography of chosen sources, from the palette), Escape closing the open panel when nothing nearer
 // took it; and focus never left on the page's body when the control that had it
 // disappears (a closed panel, a deleted highlight, a finished form).
 import { useCallback, useEffect, useState } from 'react';
@@ -7,6 +7,8 @@ import { useWindowKeys } from '../../lib/keymap';
 import { closePanel, selectPanel } from '../../store/selection';
 import { useWorkbench } from '../../workbench/context';
 import { CommandPalette } from './CommandPalette';
+import { LicencesDialog } from './LicencesDialog';
+import { BibliographyDialog } from '../library/BibliographyDialog';
 import { ShortcutSheet } from './ShortcutSheet';
 
 const inDialog = (target: EventTarget | null): boolean =>
@@ -50,6 +52,10 @@ export function KeyboardLayer(): React.JSX.Element {
   const [palette, setPalette] = useState(false);
   const [sheet, setSheet] = useState(false);
   const showShortcuts = useCallback(() => setSheet(true), []);
+  const [licences, setLicences] = useState(false);
+  const showLicences = useCallback(() => setLicences(true), []);
+  const [bibliography, setBibliography] = useState(false);
+  const showBibliography = useCallback(() => setBibliography(true), []);
   useFocusRescue();
 
   useWindowKeys('window', {
@@ -74,8 +80,12 @@ export function KeyboardLayer(): React.JSX.Element {
         open={palette}
         onClose={() => setPalette(false)}
         onShowShortcuts={showShortcuts}
+        onShowLicences={showLicences}
+        onShowBibliography={showBibliography}
       />
       <ShortcutSheet open={sheet} onClose={() => setSheet(false)} />
+      <LicencesDialog open={licences} onClose={() => setLicences(false)} />
+      <BibliographyDialog open={bibliography} onClose={() => setBibliography(false)} />
     </>
   );
 }

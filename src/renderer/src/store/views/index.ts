@@ -5,6 +5,7 @@
 import type { OriginalView, WorkbenchEvent } from '../../../../shared/api';
 import type { AnnotationsPreview, EntityPassage } from '../../../../shared/methods/annotations';
 import type { Cooccurrence } from '../../../../shared/methods/analysis';
+import type { FormattedBibliography } from '../../../../shared/methods/export';
 import type { Dossier, MergePreview } from '../../../../shared/methods/entities';
 import type { DateSuggestion, TimelineEvent } from '../../../../shared/methods/events';
 import type { AllMentions, Candidate, Mention } from '../../../../shared/methods/mentions';
@@ -13,12 +14,13 @@ import type { VerifyReport } from '../../../../shared/methods/workspace';
 import type { PageRendering } from '../../../../shared/page-tree';
 import type { Action, State } from '../index';
 import type { CooccurrenceSettings } from '../research';
+import { bibliographyView, type BibliographyQuery } from './bibliography';
 import { connectionsView, cooccurrenceView, type Pair } from './cooccurrence';
 import { dossierView } from './dossier';
 import { dateSuggestionsView, mergePreviewView, type MergePair } from './entity-tools';
 import { allMentionsView, candidatesView, mentionsView, type AllMentionsQuery } from './mentions';
 import { entityPassagesView, linkedHighlightsView, taggedView } from './passages';
-import { originalPageView, originalView, type OriginalQuery } from './originals';
+import { mediaView, originalPageView, originalView, type OriginalQuery } from './originals';
 import { searchView, type SearchQuery } from './search';
 import { timelineView, type TimelineQuery } from './timeline';
 import {
@@ -58,6 +60,8 @@ export interface ViewTypes {
   indexStatus: { query: WholeWorkspace; data: IndexStatus };
   original: { query: OriginalQuery; data: OriginalView };
   originalPage: { query: OriginalQuery; data: PageRendering };
+  media: { query: OriginalQuery; data: { dataUrl: string } };
+  bibliography: { query: BibliographyQuery; data: FormattedBibliography };
 }
 
 export type ViewName = keyof ViewTypes;
@@ -83,6 +87,8 @@ export const VIEW_SPECS: { [V in ViewName]: ViewSpec<QueryOf<V>, DataOf<V>> } = 
   indexStatus: indexStatusView,
   original: originalView,
   originalPage: originalPageView,
+  media: mediaView,
+  bibliography: bibliographyView,
 };
 
 export const VIEW_NAMES = Object.keys(VIEW_SPECS) as ViewName[];

@@ -1,6 +1,7 @@
 // The original a document was imported from, as "Open original" shows it: the file's
 // bytes (a PDF, for the page view's pdf.js) and a saved web page's sanitised tree, both
-// checked by the core against the SHA-256 first. Keyed by the document and that hash: an
+// checked by the core against the SHA-256 first; and a figure's image, kept in media/ and
+// checked the same way. Keyed by the document and that hash: an
 // original is content-addressed, so an answer never goes stale, and a document given
 // another original is asked for under another key.
 import type { OriginalView } from '../../../../shared/api';
@@ -26,4 +27,12 @@ export const originalPageView: ViewSpec<OriginalQuery, PageRendering> = {
   key,
   staleAfter: never,
   keep: 4,
+};
+
+/** A figure's image as a data: address. Content-addressed too, so never stale. */
+export const mediaView: ViewSpec<OriginalQuery, { dataUrl: string }> = {
+  key,
+  staleAfter: never,
+  // Enough images to fill a long report; the least recently shown go first.
+  keep: 200,
 };

@@ -1,0 +1,78 @@
+// @vitest-environment jsdom
+// About → Licences. The list is made from package metadata at build time
+// (scripts/licences.mjs, the `virtual:licences` module): every shipped package with its
+// licence, none that is only for development, Electron as the desktop app's runtime. The
+// screen names what needs a decision (citeproc: CPAL or AGPL only) and what states no
+// licence, and a licence with a permissive alternative asks nothing more.
+import { createElement } from 'react';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import packages from 'virtual:licences';
+import { LicencesDialog } from '../../src/renderer/src/features/shell/LicencesDialog';
+import { alternatives, needsDecision } from '../../src/renderer/src/lib/licences';
+import { mountView } from './mount-view';
+
+beforeAll(() => {
+  const proto = HTMLDialogElement.prototype as HTMLDialogElement & Record<string, unknown>;
+  Object.defineProperty(proto, 'open', {
+    configurable: true,
+    get(this: HTMLDialogElement) {
+      return this.hasAttribute('open');
+    },
+  });
+  proto.showModal = function (this: HTMLDialogElement) {
+    this.setAttribute('open', '');
+  };
+});
+
+const named = (name: string) => packages.find((p) => p.name === name);
+
+describe('the list made at build time', () => {
+  it('holds the shipped packages with their own licences, and no development tool', () => {
+    expect(named('react')?.licence).toBe('MIT');
+    expect(named('@citation-js/core')?.licence).toBe('MIT');
+    expect(named('citeproc')?.licence).toMatch(/^CPAL-1\.0 OR AGPL/);
+    expect(named('electron')?.licence).toBe('MIT');
+    for (const dev of ['vitest', '@playwright/test', 'eslint', 'typescript', 'vite'])
+      expect(named(dev)).toBeUndefined();
+    expect(packages.every((p) => p.version.length > 0 && p.licence.length > 0)).toBe(true);
+  });
+});
+
+describe('which licences need a decision', () => {
+  it.each([
+    ['CPAL-1.0 OR AGPL-1.0', true],
+    ['GPL-3.0-only', true],
+    ['(MIT OR GPL-3.0-or-later)', false],
+    ['(MPL-2.0 OR Apache-2.0)', false],
+    ['MIT', false],
+    ['BlueOak-1.0.0', false],
+    ['not stated', false],
+  ])('%s: %s', (licence, expected) => {
+    expect(needsDecision({ name: 'x', version: '1', licence })).toBe(expected);
+  });
+
+  it('reads the alternatives of an SPDX expression', () => {
+    expect(alternatives('(MIT OR GPL-3.0-or-later)')).toEqual(['MIT', 'GPL-3.0-or-later']);
+  });
+});
+
+let unmount = (): void => undefined;
+afterEach(() => unmount());
+
+describe('the licences screen', () => {
+  it('says what needs a decision and lists every package', async () => {
+    const view = await mountView(
+      createElement(LicencesDialog, { open: true, onClose: () => {} }),
+      {},
+    );
+    unmount = view.unmount;
+    const dialog = view.container.querySelector('dialog')!;
+    expect(dialog.getAttribute('aria-labelledby')).toBe('licences-title');
+    const decide = dialog.querySelector('[aria-labelledby="licences-decide"]')?.textContent ?? '';
+    expect(decide).toContain('citeproc');
+    expect(decide).toContain('has not been decided yet');
+    expect(decide).not.toContain('jszip');
+    expect(dialog.querySelectorAll('tbody tr')).toHaveLength(packages.length);
+    expect(dialog.textContent).toContain('Creative Commons Attribution-ShareAlike 3.0');
+  });
+});
