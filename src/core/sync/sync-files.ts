@@ -27,7 +27,14 @@ const SyncState = z.strictObject({
   agreed: z.array(z.string().regex(/^[0-9a-f]{64}$/)),
   /** Remote records refused: kept apart until a valid version arrives (see replicator.ts). */
   quarantined: z
-    .array(z.strictObject({ kind: z.enum(SYNCED_KINDS), id: z.string(), reason: z.string() }))
+    .array(
+      z.strictObject({
+        kind: z.enum(SYNCED_KINDS),
+        id: z.string(),
+        reason: z.string(),
+        waiting: z.boolean().optional(),
+      }),
+    )
     .default([]),
 });
 
