@@ -139,7 +139,8 @@ describe('a hostile or broken peer', () => {
     // The blob store holds other bytes under that name: the check of the name refuses them.
     const { writeFile, mkdir } = await import('node:fs/promises');
     await mkdir(join(root.dir, 'blobs'), { recursive: true });
-    await writeFile(join(root.dir, 'blobs', honest.sha256), 'not the body');
+    const swapped = bodyBlob({ ...view, text: 'Swapped text.', blocks: [], marks: [] });
+    await writeFile(join(root.dir, 'blobs', honest.sha256), swapped.bytes);
     await exchange(a, b);
     expect((await state(b)).documents.map((d) => d.document.id)).toEqual([docId]);
     expect(b.replicator.quarantined.get('documents/doc-forged')).toMatchObject({ waiting: true });
