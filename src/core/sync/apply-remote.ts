@@ -15,6 +15,9 @@ import { survivorOf } from './remote-rules';
 import { parseBody, type DocumentBody } from './synced-records';
 import { SYNCED_KINDS, toPlain, type SyncedKind, type WorkspaceDoc } from './workspace-doc';
 
+/** How many blob requests are in flight at once. */
+export const PARALLEL = 16;
+
 export type Touched = Record<SyncedKind, Set<string>>;
 export const noneTouched = (): Touched =>
   Object.fromEntries(SYNCED_KINDS.map((k) => [k, new Set<string>()])) as unknown as Touched;
@@ -46,13 +49,24 @@ export async function fetchBlobs(
   doc: A.Doc<WorkspaceDoc>,
   ids: Iterable<string>,
   blobs: BlobStore | undefined,
+  /** Told how many of the documents' blobs are fetched so far, of how many. */
+  progress?: (done: number, total: number) => void,
 ): Promise<Fetched> {
   const fetched: Fetched = { bodies: new Map(), kept: new Set() };
-  for (const id of ids) {
+  const all = [...ids];
+  progress?.(0, all.length);
+  // A few at a time: one by one, a first sync of thousands of documents waits on round trips.
+  for (let at = 0; at < all.length; at += PARALLEL) {
+    await Promise.all(all.slice(at, at + PARALLEL).map((id) => fetchFor(id)));
+    progress?.(Math.min(all.length, at + PARALLEL), all.length);
+  }
+  return fetched;
+
+  async function fetchFor(id: string): Promise<void> {
     const record = toPlain(doc.documents[id]) as
       | { body?: unknown; original?: { sha256?: unknown }; blocks?: unknown }
       | undefined;
-    if (!record) continue;
+    if (!record) return;
     const here = ctx.store.catalog.get(id)?.document;
     const body = typeof record.body === 'string' ? record.body : undefined;
     // The body is fetched unless the text here is the same revision (checked again in the plan).
@@ -60,7 +74,6 @@ export async function fetchBlobs(
     const sha = record.original?.sha256;
     if (typeof sha === 'string') await fetchKept('originals', sha);
   }
-  return fetched;
 
   async function fetchBody(sha256: string): Promise<void> {
     try {

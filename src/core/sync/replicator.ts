@@ -19,6 +19,7 @@ import {
   fetchBlobs,
   fetchImages,
   noneTouched,
+  PARALLEL,
   touchedBetween,
   type Fetched,
 } from './apply-remote';
@@ -44,6 +45,8 @@ export class Replicator {
   readonly quarantined = new Map<string, Quarantined>();
   /** Semantic conflicts settled by a rule since sync started (remote-rules.ts). */
   readonly resolved: Resolution[] = [];
+  /** The blobs of the last pull's documents: fetched so far, of how many (for a progress bar). */
+  readonly progress = { done: 0, total: 0 };
   private unsubscribe: (() => void)[] = [];
   private pending: Promise<void> | undefined;
   /** Outgoing changes, in commit order: blobs first, then the records. */
@@ -105,7 +108,8 @@ export class Replicator {
   private queue(read: () => Promise<Outgoing>, all: boolean): Promise<void> {
     const run = this.sending.then(async () => {
       const out = await read();
-      for (const need of out.blobs) await this.putBlob(need);
+      for (let at = 0; at < out.blobs.length; at += PARALLEL)
+        await Promise.all(out.blobs.slice(at, at + PARALLEL).map((need) => this.putBlob(need)));
       this.push(out, all);
     });
     this.sending = run.catch((error: unknown) => {
@@ -177,7 +181,9 @@ export class Replicator {
     if (sameHeads(A.getHeads(doc), this.agreedHeads) && !waiting.length) return;
     const ahead = touchedBetween(doc, this.agreedHeads, A.getHeads(doc));
     for (const q of waiting) ahead[q.kind].add(q.id);
-    const fetched = await fetchBlobs(this.ctx, doc, ahead.documents, this.blobs);
+    const fetched = await fetchBlobs(this.ctx, doc, ahead.documents, this.blobs, (done, total) =>
+      Object.assign(this.progress, { done, total }),
+    );
     await fetchImages(this.ctx, fetched, this.blobs);
     this.pending = undefined; // changes arriving from now on need another pull
     const before = this.agreedHeads;
