@@ -217,23 +217,36 @@ describe('highlights through the relay', () => {
       const handle = await repo.find<WorkspaceDoc>(share.shareId as DocumentId);
       const text = unwrap(await c.call('documents.get', { id: doc!.id })).document.text;
       const made = unwrap(
-        await c.call('annotations.create', { documentId: doc!.id, start: 0, end: text.indexOf(' ', 5), tags: ['opening'] }),
+        await c.call('annotations.create', {
+          documentId: doc!.id,
+          start: 0,
+          end: text.indexOf(' ', 5),
+          tags: ['opening'],
+        }),
       );
       handle.change((w) => {
-        w.highlights['h-hostile'] = toAm({ ...made, id: 'h-hostile', anchoredRevision: -3 }) as AmRecord;
+        w.highlights['h-hostile'] = toAm({
+          ...made,
+          id: 'h-hostile',
+          anchoredRevision: -3,
+        }) as AmRecord;
       });
       await vi.waitFor(
         async () => {
           const there = unwrap(await d.call('documents.get', { id: doc!.id })).annotations;
           expect(there.map((h) => h.id)).toEqual([made.id]);
           expect(there[0]!.tags).toEqual(['opening']);
-          expect(sd.replicator.quarantined.get('highlights/h-hostile')?.reason).toMatch(/^anchoredRevision: /);
+          expect(sd.replicator.quarantined.get('highlights/h-hostile')?.reason).toMatch(
+            /^anchoredRevision: /,
+          );
         },
         { timeout: 10_000, interval: 50 },
       );
       adapter.disconnect();
       const round = await sd.round();
-      expect(round.quarantined).toContainEqual(expect.objectContaining({ kind: 'highlights', id: 'h-hostile' }));
+      expect(round.quarantined).toContainEqual(
+        expect.objectContaining({ kind: 'highlights', id: 'h-hostile' }),
+      );
     } finally {
       await sc.close();
       await sd.close();

@@ -64,8 +64,7 @@ export async function fetchBlobs(
 
   async function fetchFor(id: string): Promise<void> {
     const record = toPlain(doc.documents[id]) as
-      | { body?: unknown; original?: { sha256?: unknown }; blocks?: unknown }
-      | undefined;
+      { body?: unknown; original?: { sha256?: unknown }; blocks?: unknown } | undefined;
     if (!record) return;
     const here = ctx.store.catalog.get(id)?.document;
     const body = typeof record.body === 'string' ? record.body : undefined;
@@ -93,7 +92,10 @@ export async function fetchBlobs(
   }
 }
 
-function sameText(record: Record<string, unknown>, here: { textHash?: string; revision: number } | undefined): boolean {
+function sameText(
+  record: Record<string, unknown>,
+  here: { textHash?: string; revision: number } | undefined,
+): boolean {
   return !!here && record.textHash === here.textHash && record.revision === here.revision;
 }
 
@@ -119,7 +121,12 @@ export async function fetchImages(
 }
 
 /** Writes a plan through the command's transaction; returns how many records it changed. */
-export function applyPlan(tx: Tx, plan: RemotePlan, ctx: CoreContext, remote: RemoteContext): number {
+export function applyPlan(
+  tx: Tx,
+  plan: RemotePlan,
+  ctx: CoreContext,
+  remote: RemoteContext,
+): number {
   if (plan.codebook) tx.setCodebook(plan.codebook.value);
   for (const e of plan.entities) tx.setEntity(e.id, e);
   for (const d of plan.documents) {
@@ -140,13 +147,16 @@ export function applyPlan(tx: Tx, plan: RemotePlan, ctx: CoreContext, remote: Re
   for (const id of goneDocs) if (tx.hasDocument(id)) tx.setFile(id, undefined);
   if (plan.removed.entities.length) {
     // As a local delete or merge does: what points at it lets go, or follows the merge.
-    const here = new Set(tx.entities.map((e) => e.id).filter((id) => !plan.removed.entities.includes(id)));
+    const here = new Set(
+      tx.entities.map((e) => e.id).filter((id) => !plan.removed.entities.includes(id)),
+    );
     const bySurvivor = new Map<string | undefined, Set<string>>();
     for (const id of plan.removed.entities) {
       const to = survivorOf(id, remote, here);
       bySurvivor.set(to, (bySurvivor.get(to) ?? new Set()).add(id));
     }
-    for (const [to, gone] of bySurvivor) rewriteEntityRefs(tx, gone, ctx.tags.documentsTagging(gone), to);
+    for (const [to, gone] of bySurvivor)
+      rewriteEntityRefs(tx, gone, ctx.tags.documentsTagging(gone), to);
     for (const id of plan.removed.entities) tx.setEntity(id, undefined);
   }
   return (

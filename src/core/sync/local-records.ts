@@ -5,7 +5,14 @@
 import type { Op } from '../store/tx';
 import type { CoreContext } from '../context';
 import type { KeptFolder } from '../originals/kept-files';
-import type { Annotation, Codebook, Document, Entity, HighlightLink, Note } from '../../shared/model';
+import type {
+  Annotation,
+  Codebook,
+  Document,
+  Entity,
+  HighlightLink,
+  Note,
+} from '../../shared/model';
 import { syncedDocument, keptFilesOf, type SyncedRecords } from './synced-records';
 import { CODEBOOK_KEY, type SyncedKind } from './workspace-doc';
 
@@ -13,8 +20,7 @@ import { CODEBOOK_KEY, type SyncedKind } from './workspace-doc';
 export type LocalRecords = { [K in SyncedKind]: Map<string, SyncedRecords[K] | undefined> };
 
 export type BlobNeed =
-  | { sha256: string; bytes: Uint8Array }
-  | { sha256: string; folder: KeptFolder };
+  { sha256: string; bytes: Uint8Array } | { sha256: string; folder: KeptFolder };
 
 export interface Outgoing {
   records: LocalRecords;
@@ -48,7 +54,11 @@ function addDocument(out: Outgoing, id: string, document: Document | undefined):
  * A merge removes the sources and gives the target their names as aliases (entities/merge.ts):
  * seen in one commit, that says which entity each source went into.
  */
-function findMerges(out: Outgoing, removed: Entity[], updated: { before: Entity; after: Entity }[]): void {
+function findMerges(
+  out: Outgoing,
+  removed: Entity[],
+  updated: { before: Entity; after: Entity }[],
+): void {
   for (const source of removed)
     for (const { before, after } of updated) {
       const name = source.name.trim();
@@ -99,7 +109,10 @@ export function fromOps(ops: readonly Op[]): Outgoing {
 export async function allRecords(ctx: CoreContext): Promise<Outgoing> {
   const out = outgoing();
   const ws = ctx.store.workspace;
-  const put = <K extends SyncedKind>(kind: K, list: readonly (SyncedRecords[K] & { id: string })[]) => {
+  const put = <K extends SyncedKind>(
+    kind: K,
+    list: readonly (SyncedRecords[K] & { id: string })[],
+  ) => {
     for (const r of list) out.records[kind].set(r.id, r);
   };
   put('entities', ws.entities as readonly Entity[]);

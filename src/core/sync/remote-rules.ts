@@ -34,15 +34,22 @@ export function checkRules(tx: Tx, plan: RemotePlan, doc: WorkspaceDoc, ctx: Rem
     ...tx.entities.map((e) => e.id).filter((id) => !goneEntities.has(id)),
     ...plan.entities.map((e) => e.id),
   ]);
-  for (let changed = true; changed; ) {
+  for (let changed = true; changed;) {
     changed = false;
     plan.entities = plan.entities.filter((e) => {
-      const refs = [...(e.placeId ? [e.placeId] : []), ...(e.participants ?? []).map((p) => p.entityId)];
+      const refs = [
+        ...(e.placeId ? [e.placeId] : []),
+        ...(e.participants ?? []).map((p) => p.entityId),
+      ];
       const bad = refs.filter((id) => !entityIds.has(id) || id === e.id);
       if (!bad.length) return true;
       changed = true;
       entityIds.delete(e.id);
-      return refuse('entities', e.id, `its place or participants ${quoted(bad)} are not other entities here`);
+      return refuse(
+        'entities',
+        e.id,
+        `its place or participants ${quoted(bad)} are not other entities here`,
+      );
     });
   }
   carryMergedEdits(tx, plan, ctx, entityIds);
@@ -57,7 +64,12 @@ export function checkRules(tx: Tx, plan: RemotePlan, doc: WorkspaceDoc, ctx: Rem
       ...d.blocks.flatMap((b) => (b.image ? [b.image.sha256] : [])),
     ].filter((sha) => !ctx.kept.has(sha));
     if (missing.length)
-      return refuse('documents', d.id, `its kept files ${quoted(missing.map((s) => s.slice(0, 12)))} have not arrived yet`, true);
+      return refuse(
+        'documents',
+        d.id,
+        `its kept files ${quoted(missing.map((s) => s.slice(0, 12)))} have not arrived yet`,
+        true,
+      );
     const { findings } = inspectDocument(
       { schemaVersion: SCHEMA_VERSION, document: d, annotations: [] },
       { entityIds: null, seenAnnotationIds: new Set(), newId: () => 'unused' },
@@ -68,8 +80,7 @@ export function checkRules(tx: Tx, plan: RemotePlan, doc: WorkspaceDoc, ctx: Rem
   const planned = new Map(plan.documents.map((d) => [d.id, d]));
   const hasDocument = (id: string): boolean =>
     planned.has(id) || (tx.hasDocument(id) && !goneDocs.has(id));
-  const documentText = (id: string): Document =>
-    planned.get(id) ?? tx.document(id).document;
+  const documentText = (id: string): Document => planned.get(id) ?? tx.document(id).document;
 
   // Highlights.
   const codebook = plan.codebook ? codebookOf({ codebook: plan.codebook.value }) : tx.codebook;
@@ -77,39 +88,80 @@ export function checkRules(tx: Tx, plan: RemotePlan, doc: WorkspaceDoc, ctx: Rem
   plan.highlights = plan.highlights.flatMap((h) => {
     const home = ctx.documentOf(h.id);
     if (home && home !== h.documentId && !goneDocs.has(home))
-      return refuse('highlights', h.id, `it would move from document "${home}" to "${h.documentId}"`) || [];
+      return (
+        refuse('highlights', h.id, `it would move from document "${home}" to "${h.documentId}"`) ||
+        []
+      );
     if (!hasDocument(h.documentId)) {
       if (doc.documents[h.documentId])
-        return refuse('highlights', h.id, `its document "${h.documentId}" has not arrived yet`, true) || [];
+        return (
+          refuse('highlights', h.id, `its document "${h.documentId}" has not arrived yet`, true) ||
+          []
+        );
       plan.resolved.push({
         kind: 'highlights',
         id: h.id,
         rule: 'document-deleted',
         detail: `its document "${h.documentId}" was deleted by another member: the highlight is held, not applied`,
       });
-      return refuse('highlights', h.id, `its document "${h.documentId}" was deleted by another member`, true) || [];
+      return (
+        refuse(
+          'highlights',
+          h.id,
+          `its document "${h.documentId}" was deleted by another member`,
+          true,
+        ) || []
+      );
     }
-    if (!kinds.has(h.kind)) return refuse('highlights', h.id, `its kind "${h.kind}" is not in the codebook`) || [];
+    if (!kinds.has(h.kind))
+      return refuse('highlights', h.id, `its kind "${h.kind}" is not in the codebook`) || [];
     let highlight = h;
     const missing = h.entityIds.filter((id) => !entityIds.has(id));
     if (missing.length) {
-      const entityIdsNow = [...new Set(h.entityIds.flatMap((id) => {
-        if (entityIds.has(id)) return [id];
-        const survivor = survivorOf(id, ctx, entityIds);
-        plan.resolved.push(survivor
-          ? { kind: 'highlights', id: h.id, rule: 'entity-merged', detail: `it was tagged to "${id}", which another member merged into "${survivor}": the tag moved there` }
-          : { kind: 'highlights', id: h.id, rule: 'entity-deleted', detail: `it was tagged to "${id}", which another member deleted: the tag was dropped` });
-        return survivor ? [survivor] : [];
-      }))];
+      const entityIdsNow = [
+        ...new Set(
+          h.entityIds.flatMap((id) => {
+            if (entityIds.has(id)) return [id];
+            const survivor = survivorOf(id, ctx, entityIds);
+            plan.resolved.push(
+              survivor
+                ? {
+                    kind: 'highlights',
+                    id: h.id,
+                    rule: 'entity-merged',
+                    detail: `it was tagged to "${id}", which another member merged into "${survivor}": the tag moved there`,
+                  }
+                : {
+                    kind: 'highlights',
+                    id: h.id,
+                    rule: 'entity-deleted',
+                    detail: `it was tagged to "${id}", which another member deleted: the tag was dropped`,
+                  },
+            );
+            return survivor ? [survivor] : [];
+          }),
+        ),
+      ];
       highlight = { ...h, entityIds: entityIdsNow };
     }
     const { findings } = inspectDocument(
-      { schemaVersion: SCHEMA_VERSION, document: documentText(h.documentId), annotations: [highlight] },
+      {
+        schemaVersion: SCHEMA_VERSION,
+        document: documentText(h.documentId),
+        annotations: [highlight],
+      },
       { entityIds: null, seenAnnotationIds: new Set(), newId: () => 'unused' },
     );
     // A highlight anchored against a revision of the text still on its way waits for it.
     if (findings.length)
-      return refuse('highlights', h.id, findings[0]!.reason, highlight.anchoredRevision > documentText(h.documentId).revision) || [];
+      return (
+        refuse(
+          'highlights',
+          h.id,
+          findings[0]!.reason,
+          highlight.anchoredRevision > documentText(h.documentId).revision,
+        ) || []
+      );
     return [highlight];
   });
 
@@ -117,27 +169,53 @@ export function checkRules(tx: Tx, plan: RemotePlan, doc: WorkspaceDoc, ctx: Rem
   const goneHighlights = new Set(plan.removed.highlights);
   const plannedHighlights = new Set(plan.highlights.map((h) => h.id));
   const hasHighlight = (id: string): boolean =>
-    plannedHighlights.has(id) || (!!ctx.documentOf(id) && !goneHighlights.has(id) && hasDocument(ctx.documentOf(id)!));
+    plannedHighlights.has(id) ||
+    (!!ctx.documentOf(id) && !goneHighlights.has(id) && hasDocument(ctx.documentOf(id)!));
   plan.notes = plan.notes.filter((n) => {
     const entities = n.entityIds.filter((id) => !entityIds.has(id));
-    if (entities.length) return refuse('notes', n.id, `it links entities ${quoted(entities)}, which do not exist here`);
-    const elsewhere = [...n.documentIds.filter((id) => !hasDocument(id)), ...n.annotationIds.filter((id) => !hasHighlight(id))];
+    if (entities.length)
+      return refuse(
+        'notes',
+        n.id,
+        `it links entities ${quoted(entities)}, which do not exist here`,
+      );
+    const elsewhere = [
+      ...n.documentIds.filter((id) => !hasDocument(id)),
+      ...n.annotationIds.filter((id) => !hasHighlight(id)),
+    ];
     return elsewhere.length
-      ? refuse('notes', n.id, `it links documents or highlights ${quoted(elsewhere)} this workspace does not have`, true)
+      ? refuse(
+          'notes',
+          n.id,
+          `it links documents or highlights ${quoted(elsewhere)} this workspace does not have`,
+          true,
+        )
       : true;
   });
 
   // Links join two highlights here, by a relation of the codebook.
   const relations = new Set(codebook.relations.map((r) => r.id));
   plan.links = plan.links.filter((l) => {
-    if (!relations.has(l.relation)) return refuse('links', l.id, `its relation "${l.relation}" is not in the codebook`);
+    if (!relations.has(l.relation))
+      return refuse('links', l.id, `its relation "${l.relation}" is not in the codebook`);
     const ends = [l.from, l.to].filter((id) => !hasHighlight(id));
-    return ends.length ? refuse('links', l.id, `it joins highlights ${quoted(ends)} this workspace does not have`, true) : true;
+    return ends.length
+      ? refuse(
+          'links',
+          l.id,
+          `it joins highlights ${quoted(ends)} this workspace does not have`,
+          true,
+        )
+      : true;
   });
 }
 
 /** The entity a merged one went into (following merges of merges), if it is here. */
-export function survivorOf(id: string, ctx: RemoteContext, here: ReadonlySet<string>): string | undefined {
+export function survivorOf(
+  id: string,
+  ctx: RemoteContext,
+  here: ReadonlySet<string>,
+): string | undefined {
   const seen = new Set<string>();
   let at: string | undefined = ctx.mergedInto(id);
   while (at && !here.has(at) && !seen.has(at)) {
@@ -148,22 +226,32 @@ export function survivorOf(id: string, ctx: RemoteContext, here: ReadonlySet<str
 }
 
 /** The merge-and-edit rule: what this replica's version of a merged-away entity adds to the survivor. */
-function carryMergedEdits(tx: Tx, plan: RemotePlan, ctx: RemoteContext, here: ReadonlySet<string>): void {
+function carryMergedEdits(
+  tx: Tx,
+  plan: RemotePlan,
+  ctx: RemoteContext,
+  here: ReadonlySet<string>,
+): void {
   for (const id of plan.removed.entities) {
     const mine = tx.entities.find((e) => e.id === id);
     const target = survivorOf(id, ctx, here);
     if (!mine || !target) continue;
     const at = plan.entities.findIndex((e) => e.id === target);
-    const survivor: Entity | undefined = at >= 0 ? plan.entities[at] : tx.entities.find((e) => e.id === target);
+    const survivor: Entity | undefined =
+      at >= 0 ? plan.entities[at] : tx.entities.find((e) => e.id === target);
     if (!survivor) continue;
     const folded = survivor.name.toLocaleLowerCase();
-    const aliases = [...new Set([...survivor.aliases, mine.name, ...mine.aliases].map((n) => n.trim()))]
+    const aliases = [
+      ...new Set([...survivor.aliases, mine.name, ...mine.aliases].map((n) => n.trim())),
+    ]
       .filter((n) => n && n.toLocaleLowerCase() !== folded)
       .slice(0, MAX_ALIASES);
-    const description = mine.description.trim() && !survivor.description.includes(mine.description.trim())
-      ? [survivor.description, mine.description.trim()].filter(Boolean).join('\n\n')
-      : survivor.description;
-    if (aliases.length === survivor.aliases.length && description === survivor.description) continue;
+    const description =
+      mine.description.trim() && !survivor.description.includes(mine.description.trim())
+        ? [survivor.description, mine.description.trim()].filter(Boolean).join('\n\n')
+        : survivor.description;
+    if (aliases.length === survivor.aliases.length && description === survivor.description)
+      continue;
     const carried: Entity = { ...survivor, aliases, description, updatedAt: tx.now };
     if (at >= 0) plan.entities[at] = carried;
     else plan.entities.push(carried);

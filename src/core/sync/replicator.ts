@@ -25,8 +25,20 @@ import {
 } from './apply-remote';
 import type { BlobStore } from './blob-store';
 import { allRecords, fromOps, type BlobNeed, type Outgoing } from './local-records';
-import { planRemote, type Quarantined, type RemoteContext, type Resolution } from './remote-records';
-import { sameHeads, SYNCED_KINDS, toPlain, writeRecord, type SyncedKind, type WorkspaceDoc } from './workspace-doc';
+import {
+  planRemote,
+  type Quarantined,
+  type RemoteContext,
+  type Resolution,
+} from './remote-records';
+import {
+  sameHeads,
+  SYNCED_KINDS,
+  toPlain,
+  writeRecord,
+  type SyncedKind,
+  type WorkspaceDoc,
+} from './workspace-doc';
 
 const key = (kind: SyncedKind, id: string): string => `${kind}/${id}`;
 /** How long to wait before asking again for what a held record waits for, at most. */
@@ -102,7 +114,8 @@ export class Replicator {
   async sent(): Promise<void> {
     await this.sending;
     for (const need of [...this.unsent.values()]) await this.putBlob(need);
-    if (this.unsent.size) throw new Error(`${this.unsent.size} document texts or files could not be sent to the relay`);
+    if (this.unsent.size)
+      throw new Error(`${this.unsent.size} document texts or files could not be sent to the relay`);
   }
 
   private queue(read: () => Promise<Outgoing>, all: boolean): Promise<void> {
@@ -121,7 +134,10 @@ export class Replicator {
   private async putBlob(need: BlobNeed): Promise<void> {
     if (!this.blobs) return;
     try {
-      const bytes = 'bytes' in need ? need.bytes : await readKept(nodeFs, this.ctx.store.dir, need.folder, need.sha256);
+      const bytes =
+        'bytes' in need
+          ? need.bytes
+          : await readKept(nodeFs, this.ctx.store.dir, need.folder, need.sha256);
       await this.blobs.put(need.sha256, bytes);
       this.unsent.delete(need.sha256);
     } catch {
@@ -134,15 +150,24 @@ export class Replicator {
     let written = 0;
     let heads: A.Heads | null = null;
     this.handle.update((doc) => {
-      const base = A.view(doc, this.agreedHeads);
+      // A view at other heads materialises the whole document: only when a remote change is
+      // still to be applied; otherwise the document is the agreement itself.
+      const base = sameHeads(A.getHeads(doc), this.agreedHeads)
+        ? doc
+        : A.view(doc, this.agreedHeads);
       if (all) this.addRemovals(out, base);
-      const result = A.changeAt(doc, this.agreedHeads, { message: 'workbench', time: Math.floor(Date.now() / 1000) }, (d) => {
-        for (const kind of SYNCED_KINDS)
-          for (const [id, value] of out.records[kind])
-            if (writeRecord(d[kind], id, value, toPlain(base[kind][id]))) written++;
-        for (const [from, to] of out.merges)
-          if (toPlain(base.merges[from]) !== to) d.merges[from] = new A.ImmutableString(to);
-      });
+      const result = A.changeAt(
+        doc,
+        this.agreedHeads,
+        { message: 'workbench', time: Math.floor(Date.now() / 1000) },
+        (d) => {
+          for (const kind of SYNCED_KINDS)
+            for (const [id, value] of out.records[kind])
+              if (writeRecord(d[kind], id, value, toPlain(base[kind][id]))) written++;
+          for (const [from, to] of out.merges)
+            if (toPlain(base.merges[from]) !== to) d.merges[from] = new A.ImmutableString(to);
+        },
+      );
       heads = result.newHeads;
       return result.newDoc;
     });
@@ -158,7 +183,8 @@ export class Replicator {
     for (const kind of SYNCED_KINDS)
       for (const id of Object.keys(base[kind]))
         // A refused or held remote record is not in the store, and that is no local deletion.
-        if (!out.records[kind].has(id) && !this.quarantined.has(key(kind, id))) out.records[kind].set(id, undefined);
+        if (!out.records[kind].has(id) && !this.quarantined.has(key(kind, id)))
+          out.records[kind].set(id, undefined);
   }
 
   /**
@@ -188,7 +214,9 @@ export class Replicator {
     this.pending = undefined; // changes arriving from now on need another pull
     const before = this.agreedHeads;
     try {
-      const outcome = await this.ctx.commandOverCatalog(null, (tx) => this.applyRemote(tx, fetched));
+      const outcome = await this.ctx.commandOverCatalog(null, (tx) =>
+        this.applyRemote(tx, fetched),
+      );
       this.settle(outcome);
       this.lastError = undefined;
     } catch (error) {
@@ -211,7 +239,9 @@ export class Replicator {
   private applyRemote(tx: Tx, fetched: Fetched) {
     const doc = this.handle.doc();
     const heads = A.getHeads(doc);
-    const touched = sameHeads(heads, this.agreedHeads) ? noneTouched() : touchedBetween(doc, this.agreedHeads, heads);
+    const touched = sameHeads(heads, this.agreedHeads)
+      ? noneTouched()
+      : touchedBetween(doc, this.agreedHeads, heads);
     for (const q of this.quarantined.values()) if (q.waiting) touched[q.kind].add(q.id);
     const remote = this.remoteContext(doc, fetched);
     const plan = planRemote(tx, doc, touched, remote);
@@ -223,7 +253,8 @@ export class Replicator {
   }
 
   private settle({ touched, plan, received }: ReturnType<Replicator['applyRemote']>): void {
-    for (const kind of SYNCED_KINDS) for (const id of touched[kind]) this.quarantined.delete(key(kind, id));
+    for (const kind of SYNCED_KINDS)
+      for (const id of touched[kind]) this.quarantined.delete(key(kind, id));
     for (const q of plan.quarantined) this.quarantined.set(key(q.kind, q.id), q);
     this.resolved.push(...plan.resolved);
     this.counts.received += received;

@@ -38,6 +38,9 @@ export interface RoundResult {
   resolved: Resolution[];
 }
 
+/** Past this many bytes of appended changes, the next save writes the document whole. */
+const LOG_LIMIT = 4 * 1024 * 1024;
+
 /** How long after a change the document is saved to `.sync/` (a round saves at once). */
 const SAVE_DELAY_MS = 1000;
 
@@ -55,6 +58,9 @@ export function checkShareId(id: string): DocumentId {
 export class SyncSession {
   private saving: Promise<void> = Promise.resolve();
   private saveTimer: NodeJS.Timeout | undefined;
+  /** The heads saved so far (whole or in the log), and how much the log holds. */
+  private savedHeads: A.Heads | undefined;
+  private logged = 0;
   /** The counts as of the last round's report (sending starts as soon as it opens). */
   private reported = { sent: 0, received: 0 };
 
@@ -83,6 +89,8 @@ export class SyncSession {
     });
     // Every replica starts from the same genesis under the same id (workspace-doc.ts).
     const handle = repo.import<WorkspaceDoc>(saved.bytes ?? genesis(), { docId });
+    const log = saved.log;
+    if (log) handle.update((d) => A.loadIncremental(d, log));
     const doc = handle.doc();
     const start = A.getHeads(A.load(genesis()));
     // Heads not in the saved document (it was lost or replaced) mean no known agreement:
@@ -98,6 +106,7 @@ export class SyncSession {
       blobs,
     );
     const session = new SyncSession(dir, repo, adapter, handle, replicator);
+    if (saved.bytes) session.savedHeads = A.getHeads(doc);
     holder.session = session;
     await replicator.start();
     return session;
@@ -120,9 +129,16 @@ export class SyncSession {
   }
 
   private async save(): Promise<void> {
-    await saveDoc(this.dir, A.save(this.handle.doc()), this.replicator.agreed, [
+    const doc = this.handle.doc();
+    const heads = A.getHeads(doc);
+    const agreed = this.replicator.agreed;
+    const whole = !this.savedHeads || this.logged > LOG_LIMIT;
+    const since = whole ? undefined : A.saveSince(doc, this.savedHeads!);
+    await saveDoc(this.dir, since ? { since } : { whole: A.save(doc) }, agreed, [
       ...this.replicator.quarantined.values(),
     ]);
+    this.logged = since ? this.logged + since.length : 0;
+    this.savedHeads = heads;
   }
 
   conflicts(): FieldConflict[] {
@@ -194,6 +210,8 @@ export function newShareId(): string {
 
 /** The open conflicts as of the last sync, read from `.sync/` without connecting. */
 export async function savedConflicts(dir: string): Promise<FieldConflict[]> {
-  const { bytes } = await readSavedDoc(dir);
-  return bytes ? conflictsOf(A.load<WorkspaceDoc>(bytes)) : [];
+  const { bytes, log } = await readSavedDoc(dir);
+  if (!bytes) return [];
+  const doc = A.load<WorkspaceDoc>(bytes);
+  return conflictsOf(log ? A.loadIncremental(doc, log) : doc);
 }

@@ -87,6 +87,9 @@ export function parseBody(bytes: Uint8Array): DocumentBody {
     throw new Error('its text blob is not UTF-8 JSON');
   }
   const parsed = DocumentBody.safeParse(json);
-  if (!parsed.success) throw new Error(`its text blob is not a document body (${parsed.error.issues[0]?.message ?? 'invalid'})`);
+  if (!parsed.success)
+    throw new Error(
+      `its text blob is not a document body (${parsed.error.issues[0]?.message ?? 'invalid'})`,
+    );
   return parsed.data;
 }

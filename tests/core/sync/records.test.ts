@@ -39,9 +39,7 @@ async function state(r: Replica) {
 const highlight = async (r: Replica, start: number, extra: Partial<Annotation> = {}) => {
   const text = unwrap(await r.wb.call('documents.get', { id: docId })).document.text;
   const end = text.indexOf(' ', start + 5);
-  return unwrap(
-    await r.wb.call('annotations.create', { documentId: docId, start, end, ...extra }),
-  );
+  return unwrap(await r.wb.call('annotations.create', { documentId: docId, start, end, ...extra }));
 };
 
 beforeEach(async () => {
@@ -62,23 +60,38 @@ afterEach(async () => {
 
 describe('replicating every record', () => {
   it('brings documents, highlights with tags, entities and notes, the codebook and links to the other replica', async () => {
-    const ada = unwrap(await a.wb.call('entities.create', { name: 'Ada Lovelace', type: 'person' }));
+    const ada = unwrap(
+      await a.wb.call('entities.create', { name: 'Ada Lovelace', type: 'person' }),
+    );
     unwrap(await a.wb.call('codebook.createCode', { name: 'testimony', colour: '#336699' }));
-    const first = await highlight(a, 0, { entityIds: [ada.id], tags: ['testimony'], note: 'Opening' });
+    const first = await highlight(a, 0, {
+      entityIds: [ada.id],
+      tags: ['testimony'],
+      note: 'Opening',
+    });
     const second = await highlight(a, 40);
-    unwrap(await a.wb.call('links.create', { from: first.id, to: second.id, relation: 'corroborates' }));
-    unwrap(await a.wb.call('documents.updateMetadata', { id: docId, patch: { title: 'Renamed on A' } }));
+    unwrap(
+      await a.wb.call('links.create', { from: first.id, to: second.id, relation: 'corroborates' }),
+    );
+    unwrap(
+      await a.wb.call('documents.updateMetadata', { id: docId, patch: { title: 'Renamed on A' } }),
+    );
     await exchange(a, b);
     const there = await state(b);
     expect(there).toEqual(await state(a));
-    expect(there.documents[0]!.annotations.map((h) => h.id).sort()).toEqual([first.id, second.id].sort());
+    expect(there.documents[0]!.annotations.map((h) => h.id).sort()).toEqual(
+      [first.id, second.id].sort(),
+    );
     expect(there.documents[0]!.document.title).toBe('Renamed on A');
     // The kept original came with it, byte for byte.
 
     // An imported file's original is kept on the other side too, byte for byte.
     const bytes = Buffer.from('Minutes of the hearing.\n\nThe witness spoke first.\n');
     const imported = unwrap(
-      await a.wb.call('documents.import', { fileName: 'minutes.txt', dataBase64: bytes.toString('base64') }),
+      await a.wb.call('documents.import', {
+        fileName: 'minutes.txt',
+        dataBase64: bytes.toString('base64'),
+      }),
     );
     await exchange(a, b);
     const id = imported.kind === 'document' ? imported.documentId : '';
@@ -111,7 +124,10 @@ describe('a hostile or broken peer', () => {
     a.handle.change((d) => {
       d.highlights['h-bad-kind-field'] = forged('h-bad-kind-field', { status: 'everywhere' });
       d.highlights['h-past-end'] = forged('h-past-end', {
-        target: { ...good.target, position: { type: 'TextPositionSelector', start: 0, end: 10_000_000 } },
+        target: {
+          ...good.target,
+          position: { type: 'TextPositionSelector', start: 0, end: 10_000_000 },
+        },
       });
       d.highlights['h-no-document'] = forged('h-no-document', { documentId: 'nowhere' });
       d.highlights['h-ok'] = forged('h-ok', {});
@@ -119,7 +135,9 @@ describe('a hostile or broken peer', () => {
     await exchange(a, b);
     const ids = (await state(b)).documents[0]!.annotations.map((h) => h.id);
     expect(ids.sort()).toEqual([good.id, 'h-ok'].sort());
-    const refused = Object.fromEntries([...b.replicator.quarantined.values()].map((q) => [q.id, q.reason]));
+    const refused = Object.fromEntries(
+      [...b.replicator.quarantined.values()].map((q) => [q.id, q.reason]),
+    );
     expect(refused['h-bad-kind-field']).toMatch(/^status: /);
     expect(refused['h-past-end']).toMatch(/past the end of the text/);
     expect(refused['h-no-document']).toMatch(/"nowhere"/);
@@ -131,10 +149,18 @@ describe('a hostile or broken peer', () => {
   it('has a document whose body blob does not match its name held until the right one arrives', async () => {
     const view = unwrap(await a.wb.call('documents.get', { id: docId })).document;
     const { text: _t, blocks: _b, marks: _m, ...meta } = view;
-    const body: Pick<Document, 'text' | 'blocks' | 'marks'> = { text: 'Planted text.', blocks: [], marks: [] };
+    const body: Pick<Document, 'text' | 'blocks' | 'marks'> = {
+      text: 'Planted text.',
+      blocks: [],
+      marks: [],
+    };
     const honest = bodyBlob({ ...view, ...body, id: 'doc-forged' });
     a.handle.change((d) => {
-      d.documents['doc-forged'] = toAm({ ...meta, id: 'doc-forged', body: honest.sha256 }) as AmRecord;
+      d.documents['doc-forged'] = toAm({
+        ...meta,
+        id: 'doc-forged',
+        body: honest.sha256,
+      }) as AmRecord;
     });
     // The blob store holds other bytes under that name: the check of the name refuses them.
     const { writeFile, mkdir } = await import('node:fs/promises');
@@ -158,7 +184,11 @@ describe('a hostile or broken peer', () => {
     });
     await t.blobs.put(hostile.sha256, hostile.bytes);
     a.handle.change((d) => {
-      d.documents['doc-script'] = toAm({ ...meta, id: 'doc-script', body: hostile.sha256 }) as AmRecord;
+      d.documents['doc-script'] = toAm({
+        ...meta,
+        id: 'doc-script',
+        body: hostile.sha256,
+      }) as AmRecord;
     });
     await exchange(a, b);
     expect((await state(b)).documents.map((d) => d.document.id)).toEqual([docId]);
@@ -170,7 +200,9 @@ describe('a hostile or broken peer', () => {
 
 describe('semantic conflicts, each settled by its rule', () => {
   it('a highlight tagged to an entity another member deleted: the tag is dropped, the highlight kept, and it is listed', async () => {
-    const ada = unwrap(await a.wb.call('entities.create', { name: 'Ada Lovelace', type: 'person' }));
+    const ada = unwrap(
+      await a.wb.call('entities.create', { name: 'Ada Lovelace', type: 'person' }),
+    );
     await exchange(a, b);
     unwrap(await a.wb.call('entities.delete', { id: ada.id, confirmUsage: 0 }));
     const tagged = await highlight(b, 0, { entityIds: [ada.id] });
@@ -199,11 +231,22 @@ describe('semantic conflicts, each settled by its rule', () => {
   });
 
   it('a merge on one side while the other edits the merged-away entity: the merge stands, the edit is carried into the survivor, tags follow', async () => {
-    const ada = unwrap(await a.wb.call('entities.create', { name: 'Ada Lovelace', type: 'person' }));
-    const augusta = unwrap(await a.wb.call('entities.create', { name: 'Augusta King', type: 'person' }));
+    const ada = unwrap(
+      await a.wb.call('entities.create', { name: 'Ada Lovelace', type: 'person' }),
+    );
+    const augusta = unwrap(
+      await a.wb.call('entities.create', { name: 'Augusta King', type: 'person' }),
+    );
     await exchange(a, b);
-    unwrap(await a.wb.call('entities.merge', { targetId: ada.id, sourceIds: [augusta.id], choose: {} }));
-    unwrap(await b.wb.call('entities.update', { id: augusta.id, patch: { description: 'Countess of Lovelace' } }));
+    unwrap(
+      await a.wb.call('entities.merge', { targetId: ada.id, sourceIds: [augusta.id], choose: {} }),
+    );
+    unwrap(
+      await b.wb.call('entities.update', {
+        id: augusta.id,
+        patch: { description: 'Countess of Lovelace' },
+      }),
+    );
     const tagged = await highlight(b, 0, { entityIds: [augusta.id] });
     await exchange(a, b);
     for (const r of [a, b]) {
@@ -211,7 +254,9 @@ describe('semantic conflicts, each settled by its rule', () => {
       expect(s.entities.map((e) => e.id)).toEqual([ada.id]);
       expect(s.entities[0]!.description).toContain('Countess of Lovelace');
       expect(s.entities[0]!.aliases).toContain('Augusta King');
-      expect(s.documents[0]!.annotations.find((h) => h.id === tagged.id)?.entityIds).toEqual([ada.id]);
+      expect(s.documents[0]!.annotations.find((h) => h.id === tagged.id)?.entityIds).toEqual([
+        ada.id,
+      ]);
     }
     expect([...a.replicator.resolved, ...b.replicator.resolved].map((r) => r.rule)).toEqual(
       expect.arrayContaining(['merge-and-edit']),

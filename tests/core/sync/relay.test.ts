@@ -75,14 +75,22 @@ describe("the relay's blobs", () => {
   it('refuses every blob request without the key', async () => {
     const before = relay.refused;
     expect((await fetch(url(name))).status).toBe(401);
-    const put = await fetch(url(name), { method: 'PUT', body: bytes, headers: { authorization: 'Bearer wrong-key-000000000000' } });
+    const put = await fetch(url(name), {
+      method: 'PUT',
+      body: bytes,
+      headers: { authorization: 'Bearer wrong-key-000000000000' },
+    });
     expect(put.status).toBe(401);
     expect(relay.refused - before).toBe(2);
   });
 
   it('refuses bytes that do not hash to the name they are put under', async () => {
     const other = sha256Hex(new TextEncoder().encode('something else'));
-    const put = await fetch(url(other), { method: 'PUT', body: bytes, headers: { authorization: `Bearer ${KEY}` } });
+    const put = await fetch(url(other), {
+      method: 'PUT',
+      body: bytes,
+      headers: { authorization: `Bearer ${KEY}` },
+    });
     expect(put.status).toBe(400);
     const got = await fetch(url(other), { headers: { authorization: `Bearer ${KEY}` } });
     expect(got.status).toBe(404);
