@@ -5,14 +5,7 @@
 import type { Op } from '../store/tx';
 import type { CoreContext } from '../context';
 import type { KeptFolder } from '../originals/kept-files';
-import type {
-  Annotation,
-  Codebook,
-  Document,
-  Entity,
-  HighlightLink,
-  Note,
-} from '../../shared/model';
+import type { Annotation, Document, Entity, HighlightLink, Note } from '../../shared/model';
 import { syncedDocument, keptFilesOf, type SyncedRecords } from './synced-records';
 import { CODEBOOK_KEY, type SyncedKind } from './workspace-doc';
 
@@ -118,7 +111,7 @@ export async function allRecords(ctx: CoreContext): Promise<Outgoing> {
   put('entities', ws.entities as readonly Entity[]);
   put('notes', ws.notes as readonly Note[]);
   put('links', (ws.links ?? []) as readonly HighlightLink[]);
-  if (ws.codebook) out.records.codebook.set(CODEBOOK_KEY, ws.codebook as Codebook);
+  if (ws.codebook) out.records.codebook.set(CODEBOOK_KEY, ws.codebook);
   const ids = [...ctx.store.catalog.ids()];
   for (let at = 0; at < ids.length; at += 200) {
     for (const file of await ctx.files(ids.slice(at, at + 200))) {

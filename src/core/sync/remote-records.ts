@@ -18,7 +18,6 @@ import {
   syncedDocument,
   type DocumentBody,
   type SyncedDocument,
-  type SyncedRecords,
 } from './synced-records';
 import {
   CODEBOOK_KEY,
@@ -161,7 +160,7 @@ export function planRemote(
         refuse(kind, id, `${where}${issue?.message ?? 'invalid'}`);
         continue;
       }
-      const value = parsed.data as SyncedRecords[SyncedKind];
+      const value = parsed.data;
       if (kind === 'codebook') {
         if (id === CODEBOOK_KEY) plan.codebook = { value: value as Codebook };
         else refuse(kind, id, 'a workspace has one codebook');

@@ -94,9 +94,12 @@ export class Replicator {
   /** Sends what changed while sync was off, then follows both sides. */
   start(): Promise<void> {
     this.unsubscribe.push(
-      this.ctx.store.onCommit((ops) => this.queue(() => Promise.resolve(fromOps(ops)), false)),
+      // A failure is kept in lastError by the queue, and reported by the next round.
+      this.ctx.store.onCommit((ops) => {
+        void this.queue(() => Promise.resolve(fromOps(ops)), false).catch(() => undefined);
+      }),
       this.ctx.feed.subscribe((event) => {
-        if (event.reset) this.queue(() => allRecords(this.ctx), true);
+        if (event.reset) void this.queue(() => allRecords(this.ctx), true).catch(() => undefined);
       }),
     );
     this.handle.on('change', this.onDocChange);
@@ -201,10 +204,18 @@ export class Replicator {
   }
 
   private async pullOnce(): Promise<void> {
+    // A change that arrived while the blobs were fetched was applied without its blobs, and
+    // is held: fetch for it now rather than on the next retry.
+    while (await this.pullStep());
+  }
+
+  /** One fetch and apply; true when what was applied went beyond what was fetched for. */
+  private async pullStep(): Promise<boolean> {
     await this.sending;
     const doc = this.handle.doc();
     const waiting = [...this.quarantined.values()].filter((q) => q.waiting);
-    if (sameHeads(A.getHeads(doc), this.agreedHeads) && !waiting.length) return;
+    const fetchedAt = A.getHeads(doc);
+    if (sameHeads(fetchedAt, this.agreedHeads) && !waiting.length) return false;
     const ahead = touchedBetween(doc, this.agreedHeads, A.getHeads(doc));
     for (const q of waiting) ahead[q.kind].add(q.id);
     const fetched = await fetchBlobs(this.ctx, doc, ahead.documents, this.blobs, (done, total) =>
@@ -219,6 +230,10 @@ export class Replicator {
       );
       this.settle(outcome);
       this.lastError = undefined;
+      return (
+        !sameHeads(fetchedAt, this.agreedHeads) &&
+        outcome.plan.quarantined.some((q) => q.waiting && q.kind === 'documents')
+      );
     } catch (error) {
       // The command did not commit: the store does not hold what was read, agree on less.
       this.agreedHeads = before;

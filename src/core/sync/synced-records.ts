@@ -3,7 +3,7 @@
 // its text, blocks and marks travel as one immutable blob named by its SHA-256 (`body`),
 // so the CRDT stays small (a text edit is a new blob, never a character-level merge) and
 // the blob cannot be changed in transit without the name giving it away.
-import { z } from 'zod';
+import type { z } from 'zod';
 import {
   Annotation,
   Codebook,

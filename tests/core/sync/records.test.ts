@@ -3,7 +3,7 @@
 // entity links and notes, the codebook, links between highlights. Remote records that break
 // the schema or the integrity rules are held apart, listed, and never written; and the three
 // semantic conflicts a CRDT cannot see are settled by their stated rules (remote-rules.ts).
-import * as A from '@automerge/automerge';
+import type * as A from '@automerge/automerge';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
