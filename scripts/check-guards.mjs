@@ -21,6 +21,7 @@ const PARSE = 'tests/integration/hostile-parse.test.ts';
 const RELAY = 'tests/core/sync/relay.test.ts';
 const TEAM = 'tests/integration/team-sync.test.ts';
 const RECORDS = 'tests/core/sync/records.test.ts';
+const TEAM_UI = 'tests/core/sync/handlers.test.ts';
 
 /** name, file, the guard's text, what it becomes without the guard, the pinning tests. */
 const MUTATIONS = [
@@ -572,6 +573,48 @@ const MUTATIONS = [
     'if (!keyMatches(bearerKey(req.headers.authorization), key)) {',
     'if (false) {',
     [RELAY],
+  ],
+  [
+    'team relay address not checked',
+    'src/shared/methods/sync.ts',
+    "if (url.protocol !== 'ws:' && url.protocol !== 'wss:')",
+    'if (false)',
+    [TEAM_UI],
+  ],
+  [
+    'team relay address may hold credentials',
+    'src/shared/methods/sync.ts',
+    'if (url.username || url.password)',
+    'if (false)',
+    [TEAM_UI],
+  ],
+  [
+    'short team key accepted from the window',
+    'src/shared/methods/sync.ts',
+    '.min(TEAM_KEY_MIN, ',
+    '.min(1, ',
+    [TEAM_UI],
+  ],
+  [
+    'team key file readable by others',
+    'src/core/sync/live-sync.ts',
+    '  await writeFile(file, `${key}\\n`, { mode: 0o600 });\n  await chmod(file, 0o600); // an older file keeps its mode on overwrite\n',
+    '  await writeFile(file, `${key}\\n`);\n',
+    [TEAM_UI],
+  ],
+  [
+    'team join gives away records of its own',
+    'src/core/sync/team-sharing.ts',
+    'if (ws.entities.length || ws.notes.length)',
+    'if (false)',
+    [TEAM_UI],
+  ],
+  [
+    'team conflict choice written when stale',
+    'src/core/sync/live-sync.ts',
+    'if (!chosen || valueText(chosen.value) !== input.expected)',
+    'if (!chosen)',
+    [TEAM_UI],
   ],
 ];
 

@@ -35,6 +35,7 @@ async function useWorkspace(dir: string): Promise<void> {
   const next = await openWorkbench(dir, {
     sampleArticle,
     host: 'desktop app',
+    liveSync: true,
     // Built next to this file (electron.vite.config.ts); Electron reads it inside the asar.
     importWorker: join(import.meta.dirname, 'import-worker.js'),
     searchWorker: join(import.meta.dirname, 'search-worker.js'),

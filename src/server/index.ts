@@ -24,6 +24,7 @@ async function main(argv: readonly string[]): Promise<void> {
   const workbench = await openWorkbench(dir, {
     sampleArticle: join(here, '../../resources/sample-article.txt'),
     host: 'browser host',
+    liveSync: true,
     // Built next to this file by vite.server.config.ts.
     importWorker: join(here, 'import-worker.js'),
     searchWorker: join(here, 'search-worker.js'),

@@ -11,6 +11,9 @@ import { ErrorBoundary } from './features/shell/ErrorBoundary';
 import { KeyboardLayer } from './features/shell/KeyboardLayer';
 import { ReimportDialog } from './features/reader/ReimportDialog';
 import { ReferencesDialog } from './features/library/ReferencesDialog';
+import { JoinDialog } from './features/team/JoinDialog';
+import { ShareDialog } from './features/team/ShareDialog';
+import { TeamDialog } from './features/team/TeamDialog';
 import { Toasts } from './features/shell/Toasts';
 import { TopBar } from './features/shell/TopBar';
 import { WorkspaceBanner } from './features/shell/WorkspaceBanner';
@@ -28,6 +31,7 @@ import {
 import { followRoutes } from './sync/route-sync';
 import { keepDrafts, windowStorage } from './sync/draft-storage';
 import { keepSettings } from './sync/settings-storage';
+import { followTeam } from './sync/team-status';
 import { createViewSync } from './sync/view-sync';
 import { createSync } from './sync/workbench-sync';
 import { createCommands } from './workbench/commands';
@@ -58,7 +62,9 @@ function connect(): Workbench & { start(): () => void } {
       const stopRoutes = followRoutes(store, commands);
       const stopDrafts = keepDrafts(store, windowStorage());
       const stopSettings = keepSettings(store, windowStorage());
+      const stopTeam = followTeam(client.api, store);
       return () => {
+        stopTeam();
         stopDrafts();
         stopSettings();
         stopEvents();
@@ -128,6 +134,9 @@ function Window(): React.JSX.Element {
         <KeyboardLayer />
         <ReimportDialog />
         <ReferencesDialog />
+        <ShareDialog />
+        <JoinDialog />
+        <TeamDialog />
       </ErrorBoundary>
     </div>
   );

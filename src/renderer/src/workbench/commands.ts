@@ -32,6 +32,7 @@ export type EventPatch = Pick<
 import { createSourceCommands } from './source-commands';
 import { createTransferCommands } from './transfer-commands';
 import { createEvidenceCommands } from './evidence-commands';
+import { createTeamCommands } from './team-commands';
 
 export type AnnotationPatch = {
   kind?: AnnotationKind;
@@ -127,6 +128,7 @@ export function createCommands(api: WorkbenchApi, store: WorkbenchStore) {
     showHighlight,
     ...createSourceCommands(api, store, run, openDocument),
     ...createEvidenceCommands(api, store, run),
+    ...createTeamCommands(api, store, run),
 
     openHit: (hit: SearchHit): void => {
       if (hit.kind === 'entity') return dispatch(showEntity(hit.id));
