@@ -17,6 +17,7 @@ export default defineConfig({
         entities: 'tests/bench/entities-main.ts',
         reader: 'tests/bench/reader-bench.ts',
         import: 'tests/bench/import-bench.ts',
+        sync: 'tests/bench/sync.ts',
         'import-worker': 'src/core/importers/parse-worker.ts',
         'search-worker': 'src/core/search/search-worker.ts',
       },

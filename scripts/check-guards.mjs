@@ -20,6 +20,7 @@ const PLACER = 'tests/integration/annotation-placer.test.ts';
 const PARSE = 'tests/integration/hostile-parse.test.ts';
 const RELAY = 'tests/core/sync/relay.test.ts';
 const TEAM = 'tests/integration/team-sync.test.ts';
+const RECORDS = 'tests/core/sync/records.test.ts';
 const TEAM_UI = 'tests/core/sync/handlers.test.ts';
 
 /** name, file, the guard's text, what it becomes without the guard, the pinning tests. */
@@ -529,16 +530,65 @@ const MUTATIONS = [
   [
     'remote records not checked against the schema',
     'src/core/sync/remote-records.ts',
-    'const parsed = SCHEMAS[kind].safeParse(remote);',
+    'const parsed = SYNCED_SCHEMAS[kind].safeParse(remote);',
     'const parsed = { success: true as const, data: remote, error: undefined as never };',
-    [TEAM],
+    [TEAM, RECORDS],
   ],
   [
     'remote links not checked',
     'src/core/sync/remote-records.ts',
-    '  checkLinks(tx, plan, hasAnnotation);\n',
+    '  checkRules(tx, plan, doc, ctx);\n',
     '',
     [TEAM],
+  ],
+  [
+    'remote record filed under another id',
+    'src/core/sync/remote-records.ts',
+    '} else if ((value as { id: string }).id !== id) {',
+    '} else if (false) {',
+    [TEAM],
+  ],
+  [
+    'remote highlight not checked against its text',
+    'src/core/sync/remote-rules.ts',
+    "    if (findings.length)\n      return refuse('highlights'",
+    "    if (findings.length && false)\n      return refuse('highlights'",
+    [RECORDS],
+  ],
+  [
+    'remote highlight on no document here',
+    'src/core/sync/remote-rules.ts',
+    'if (!hasDocument(h.documentId)) {',
+    'if (false) {',
+    [RECORDS],
+  ],
+  [
+    'remote document not checked by the integrity rules',
+    'src/core/sync/remote-rules.ts',
+    "return findings.length ? refuse('documents', d.id, findings[0]!.reason) : true;",
+    'return true;',
+    [RECORDS],
+  ],
+  [
+    'blob read back without checking its name',
+    'src/core/sync/blob-store.ts',
+    '      return checked(sha256, new Uint8Array(await readFile(join(this.dir, named(sha256)))));',
+    '      return new Uint8Array(await readFile(join(this.dir, named(sha256))));',
+    [RECORDS],
+  ],
+  [
+    'relay blob taken under a name its bytes do not hash to',
+    'src/core/sync/relay-blobs.ts',
+    "if (hash.digest('hex') !== sha256) {",
+    "if (hash.digest('hex') === 'x') {",
+    [RELAY],
+  ],
+  [
+    'relay blob key check removed',
+    'src/core/sync/relay-blobs.ts',
+    'if (!keyMatches(bearerKey(req.headers.authorization), key)) {',
+    'if (false) {',
+    [RELAY],
   ],
   [
     'team relay address not checked',

@@ -42,7 +42,9 @@ export function conflictLine(c: FieldConflict): string {
 }
 
 function report(r: RoundResult, io: SyncIo): void {
-  for (const q of r.quarantined) io.err(`! refused ${q.kind}/${q.id}: ${q.reason}`);
+  for (const q of r.quarantined)
+    io.err(`! ${q.waiting ? 'held' : 'refused'} ${q.kind}/${q.id}: ${q.reason}`);
+  for (const s of r.resolved) io.out(`resolved ${s.kind}/${s.id} (${s.rule}): ${s.detail}`);
   for (const c of r.conflicts) io.out(`conflict ${conflictLine(c)}`);
   io.out(
     `Sent ${r.sent} records, received ${r.received}; ${r.conflicts.length} open conflicts` +

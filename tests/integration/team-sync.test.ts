@@ -12,7 +12,8 @@ import { startRelay, type Relay } from '../../src/core/sync/relay';
 import { SyncSession } from '../../src/core/sync/sync-session';
 import { toAm, type AmRecord, type WorkspaceDoc } from '../../src/core/sync/workspace-doc';
 import type { Entity, Note } from '../../src/shared/model';
-import { closeWorkbench, reopen, tempDir, unwrap } from './helpers';
+import { newShareId } from '../../src/core/sync/sync-session';
+import { closeWorkbench, openSample, reopen, tempDir, unwrap } from './helpers';
 
 const KEY = 'integration-team-key-0123456789abcdef';
 let relay: Relay;
@@ -190,6 +191,67 @@ describe('team sync through the relay', () => {
       await b.session.close();
       await closeWorkbench(A);
       await closeWorkbench(B);
+    }
+  });
+});
+
+describe('highlights through the relay', () => {
+  it('brings a highlight made in one open workspace into the other store, and refuses a schema-breaking highlight from a peer while the rest syncs', async () => {
+    const C = join(root.dir, 'c');
+    const D = join(root.dir, 'd');
+    const share = { shareId: newShareId(), server: url, key: KEY };
+    const c = await openSample(C);
+    const sc = await SyncSession.open(c.core, C, share);
+    await sc.round();
+    const d = await reopen(D);
+    const sd = await SyncSession.open(d.core, D, share);
+    try {
+      // The document, its text from the relay's blobs, arrives with the first round.
+      await sd.round();
+      const [doc] = unwrap(await d.call('documents.list', {}));
+      expect(doc?.title).toBe(unwrap(await c.call('documents.list', {}))[0]!.title);
+
+      // A peer holding the key writes a highlight that breaks the schema.
+      const adapter = new RelayClientAdapter(url, KEY);
+      const repo = new Repo({ network: [adapter], peerId: 'hostile-highlights' as PeerId });
+      const handle = await repo.find<WorkspaceDoc>(share.shareId as DocumentId);
+      const text = unwrap(await c.call('documents.get', { id: doc!.id })).document.text;
+      const made = unwrap(
+        await c.call('annotations.create', {
+          documentId: doc!.id,
+          start: 0,
+          end: text.indexOf(' ', 5),
+          tags: ['opening'],
+        }),
+      );
+      handle.change((w) => {
+        w.highlights['h-hostile'] = toAm({
+          ...made,
+          id: 'h-hostile',
+          anchoredRevision: -3,
+        }) as AmRecord;
+      });
+      await vi.waitFor(
+        async () => {
+          const there = unwrap(await d.call('documents.get', { id: doc!.id })).annotations;
+          expect(there.map((h) => h.id)).toEqual([made.id]);
+          expect(there[0]!.tags).toEqual(['opening']);
+          expect(sd.replicator.quarantined.get('highlights/h-hostile')?.reason).toMatch(
+            /^anchoredRevision: /,
+          );
+        },
+        { timeout: 10_000, interval: 50 },
+      );
+      adapter.disconnect();
+      const round = await sd.round();
+      expect(round.quarantined).toContainEqual(
+        expect.objectContaining({ kind: 'highlights', id: 'h-hostile' }),
+      );
+    } finally {
+      await sc.close();
+      await sd.close();
+      await closeWorkbench(C);
+      await closeWorkbench(D);
     }
   });
 });

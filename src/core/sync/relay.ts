@@ -1,18 +1,21 @@
 // The team relay (`cli sync-server`): automerge-repo's WebSocket server adapter behind a
 // check of the team key on every connection. It stores what clients send (automerge-repo's
 // file storage, in a folder of the relay's own) and passes changes between them; it never
-// announces documents, so a client reaches only the documents whose ids it knows.
+// announces documents, so a client reaches only the documents whose ids it knows. Document
+// texts and kept files go through its blob endpoint (relay-blobs.ts), not the CRDT.
 //
 // TLS: the relay speaks plain ws:// on loopback. To reach it from other machines, put it
 // behind a TLS-terminating proxy (for example Caddy: `reverse_proxy 127.0.0.1:PORT`) and
 // give clients the wss:// address; the key then never crosses the network in clear.
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
 import { Repo, type PeerId } from '@automerge/automerge-repo';
 import { NodeWSServerAdapter } from '@automerge/automerge-repo-network-websocket';
 import { NodeFSStorageAdapter } from '@automerge/automerge-repo-storage-nodefs';
+import { serveBlob } from './relay-blobs';
 import { bearerKey, keyMatches } from './team-key';
 
 export interface RelayOptions {
@@ -44,8 +47,12 @@ function refuse(socket: Duplex): void {
 export async function startRelay(options: RelayOptions): Promise<Relay> {
   const host = options.host ?? '127.0.0.1';
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_PAYLOAD });
-  const http: Server = createServer((_req, res) => res.writeHead(404).end());
   let refused = 0;
+  // Besides the WebSocket, only the blobs (bodies and kept files, content-addressed).
+  const blobs = join(options.dataDir, 'blobs');
+  const http: Server = createServer((req, res) => {
+    if (!serveBlob(req, res, blobs, options.key, () => (refused += 1))) res.writeHead(404).end();
+  });
   http.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     // The key is checked before the WebSocket exists; nothing of the request is logged.
     if (!keyMatches(bearerKey(req.headers.authorization), options.key)) {

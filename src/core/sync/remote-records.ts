@@ -1,31 +1,133 @@
 // What a remote change asks of this workspace's records, checked as a hostile peer's would
-// be: each record read from the Automerge document must pass the model's schema and point
-// only at records this workspace has, or it is quarantined (listed with the reason, never
-// written to the workspace files). Pure: it reads the command's view and returns a plan.
-import { Entity, Note } from '../../shared/model';
+// be: each record read from the Automerge document must pass the model's schema, be filed
+// under its own id, and (remote-rules.ts) point only at records this workspace will have
+// and fit the integrity rules, or it is quarantined: listed with the reason, never written
+// to the workspace files. Pure: it reads the command's view and returns a plan.
+import type {
+  Annotation,
+  Codebook,
+  Document,
+  Entity,
+  HighlightLink,
+  Note,
+} from '../../shared/model';
 import type { Tx } from '../store/tx';
-import { same, SYNCED_KINDS, toPlain, type SyncedKind, type WorkspaceDoc } from './workspace-doc';
+import { checkRules } from './remote-rules';
+import {
+  SYNCED_SCHEMAS,
+  syncedDocument,
+  type DocumentBody,
+  type SyncedDocument,
+} from './synced-records';
+import {
+  CODEBOOK_KEY,
+  same,
+  SYNCED_KINDS,
+  toPlain,
+  type SyncedKind,
+  type WorkspaceDoc,
+} from './workspace-doc';
 
 export interface Quarantined {
   kind: SyncedKind;
   id: string;
   reason: string;
+  /** Set when the record waits for something still on its way (a blob, its document). */
+  waiting?: boolean;
+}
+
+/** A semantic conflict settled by a stated rule (remote-rules.ts): what was done, and why. */
+export interface Resolution {
+  kind: SyncedKind;
+  id: string;
+  rule: 'entity-deleted' | 'entity-merged' | 'document-deleted' | 'merge-and-edit';
+  detail: string;
 }
 
 export interface RemotePlan {
+  /** Set when the codebook changed: its new value (undefined: back to the default). */
+  codebook?: { value: Codebook | undefined };
   entities: Entity[];
   notes: Note[];
-  removedEntities: string[];
-  removedNotes: string[];
+  documents: Document[];
+  highlights: Annotation[];
+  links: HighlightLink[];
+  removed: Record<SyncedKind, string[]>;
   quarantined: Quarantined[];
+  resolved: Resolution[];
 }
 
-const SCHEMAS = { entities: Entity, notes: Note } as const;
+/** What the plan may consult beyond the command's view. */
+export interface RemoteContext {
+  /** The document a highlight is on here, if it is here. */
+  documentOf(highlightId: string): string | undefined;
+  /** Body blobs fetched before the command ran, by name. */
+  bodies: ReadonlyMap<string, DocumentBody>;
+  /** Kept files (originals, images) this workspace has, by name. */
+  kept: ReadonlySet<string>;
+  /** The entity another member merged this one into, if they did. */
+  mergedInto(entityId: string): string | undefined;
+}
 
-function local(tx: Tx, kind: SyncedKind, id: string): object | undefined {
-  return kind === 'entities'
-    ? tx.entities.find((e) => e.id === id)
-    : tx.notes.find((n) => n.id === id);
+/** The record as this workspace holds it, in the team document's form. */
+export function localRecord(
+  tx: Tx,
+  kind: SyncedKind,
+  id: string,
+  ctx: Pick<RemoteContext, 'documentOf'>,
+): unknown {
+  switch (kind) {
+    case 'codebook':
+      return id === CODEBOOK_KEY ? tx.ownCodebook : undefined;
+    case 'entities':
+      return tx.entities.find((e) => e.id === id);
+    case 'notes':
+      return tx.notes.find((n) => n.id === id);
+    case 'links':
+      return tx.links.find((l) => l.id === id);
+    case 'documents':
+      return tx.hasDocument(id) ? syncedDocument(tx.document(id).document).record : undefined;
+    case 'highlights': {
+      const home = ctx.documentOf(id);
+      return home && tx.hasDocument(home)
+        ? tx.document(home).annotations.find((a) => a.id === id)
+        : undefined;
+    }
+  }
+}
+
+function emptyPlan(): RemotePlan {
+  const removed = Object.fromEntries(SYNCED_KINDS.map((k) => [k, []])) as unknown as Record<
+    SyncedKind,
+    string[]
+  >;
+  return {
+    entities: [],
+    notes: [],
+    documents: [],
+    highlights: [],
+    links: [],
+    removed,
+    quarantined: [],
+    resolved: [],
+  };
+}
+
+/** The document a synced record describes, with its body from the blob or from here. */
+function fullDocument(
+  tx: Tx,
+  record: SyncedDocument,
+  ctx: RemoteContext,
+): Document | { waiting: string } {
+  const { body: name, ...meta } = record;
+  let body = ctx.bodies.get(name);
+  if (!body && tx.hasDocument(record.id)) {
+    const here = tx.document(record.id).document;
+    if (syncedDocument(here).body.sha256 === name)
+      body = { text: here.text, blocks: here.blocks, marks: here.marks };
+  }
+  if (!body) return { waiting: `its text (blob ${name.slice(0, 12)}…) has not arrived yet` };
+  return { ...meta, ...body };
 }
 
 /**
@@ -36,85 +138,44 @@ export function planRemote(
   tx: Tx,
   doc: WorkspaceDoc,
   touched: Record<SyncedKind, ReadonlySet<string>>,
-  hasAnnotation: (id: string) => boolean,
+  ctx: RemoteContext,
 ): RemotePlan {
-  const plan: RemotePlan = {
-    entities: [],
-    notes: [],
-    removedEntities: [],
-    removedNotes: [],
-    quarantined: [],
+  const plan = emptyPlan();
+  const refuse = (kind: SyncedKind, id: string, reason: string, waiting = false): void => {
+    plan.quarantined.push({ kind, id, reason, ...(waiting ? { waiting } : {}) });
   };
   for (const kind of SYNCED_KINDS) {
     for (const id of touched[kind]) {
       const remote = toPlain(doc[kind][id]);
-      if (same(remote, local(tx, kind, id))) continue;
+      if (same(remote, localRecord(tx, kind, id, ctx))) continue;
       if (remote === undefined) {
-        (kind === 'entities' ? plan.removedEntities : plan.removedNotes).push(id);
+        if (kind === 'codebook') plan.codebook = { value: undefined };
+        else plan.removed[kind].push(id);
         continue;
       }
-      const parsed = SCHEMAS[kind].safeParse(remote);
+      const parsed = SYNCED_SCHEMAS[kind].safeParse(remote);
       if (!parsed.success) {
         const issue = parsed.error.issues[0];
         const where = issue?.path.length ? `${issue.path.join('.')}: ` : '';
-        plan.quarantined.push({ kind, id, reason: `${where}${issue?.message ?? 'invalid'}` });
-      } else if (parsed.data.id !== id) {
-        plan.quarantined.push({ kind, id, reason: `it is filed under another id ("${id}")` });
-      } else if (kind === 'entities') plan.entities.push(parsed.data as Entity);
-      else plan.notes.push(parsed.data as Note);
+        refuse(kind, id, `${where}${issue?.message ?? 'invalid'}`);
+        continue;
+      }
+      const value = parsed.data;
+      if (kind === 'codebook') {
+        if (id === CODEBOOK_KEY) plan.codebook = { value: value as Codebook };
+        else refuse(kind, id, 'a workspace has one codebook');
+      } else if ((value as { id: string }).id !== id) {
+        refuse(kind, id, `it is filed under another id ("${id}")`);
+      } else if (kind === 'documents') {
+        const full = fullDocument(tx, value as SyncedDocument, ctx);
+        if ('waiting' in full) refuse(kind, id, full.waiting, true);
+        else plan.documents.push(full);
+      } else if (kind === 'entities') plan.entities.push(value as Entity);
+      else if (kind === 'notes') plan.notes.push(value as Note);
+      else if (kind === 'highlights') plan.highlights.push(value as Annotation);
+      else plan.links.push(value as HighlightLink);
     }
   }
-  checkLinks(tx, plan, hasAnnotation);
+  checkRules(tx, plan, doc, ctx);
   return plan;
-}
-
-/** Links must resolve once the plan is applied; a record whose links do not is set apart. */
-function checkLinks(tx: Tx, plan: RemotePlan, hasAnnotation: (id: string) => boolean): void {
-  const gone = new Set(plan.removedEntities);
-  const entityIds = new Set([
-    ...tx.entities.map((e) => e.id).filter((id) => !gone.has(id)),
-    ...plan.entities.map((e) => e.id),
-  ]);
-  const refuse = (kind: SyncedKind, id: string, reason: string): false => {
-    plan.quarantined.push({ kind, id, reason });
-    return false;
-  };
-  const missing = (ids: readonly string[], known: (id: string) => boolean): string =>
-    ids
-      .filter((id) => !known(id))
-      .map((id) => `"${id}"`)
-      .join(', ');
-  // An entity refused here may be the place or participant of another: check again until stable.
-  for (let changed = true; changed;) {
-    changed = false;
-    plan.entities = plan.entities.filter((e) => {
-      const refs = [
-        ...(e.placeId ? [e.placeId] : []),
-        ...(e.participants ?? []).map((p) => p.entityId),
-      ];
-      const bad = missing(refs, (id) => entityIds.has(id) && id !== e.id);
-      if (!bad) return true;
-      changed = true;
-      entityIds.delete(e.id);
-      return refuse(
-        'entities',
-        e.id,
-        `its place or participants ${bad} are not other entities here`,
-      );
-    });
-  }
-  plan.notes = plan.notes.filter((n) => {
-    const entities = missing(n.entityIds, (id) => entityIds.has(id));
-    if (entities)
-      return refuse('notes', n.id, `it links entities ${entities}, which do not exist here`);
-    const docs = missing(n.documentIds, (id) => tx.hasDocument(id));
-    const highlights = missing(n.annotationIds, hasAnnotation);
-    if (docs || highlights)
-      return refuse(
-        'notes',
-        n.id,
-        `it links documents or highlights ${[docs, highlights].filter(Boolean).join(', ')} this workspace does not have (documents are not synced yet)`,
-      );
-    return true;
-  });
 }

@@ -3,16 +3,34 @@
 // field, as a change made at the heads where the store and the document last agreed; so a
 // local edit made while a remote one was already in the document (or made while sync was
 // off) is concurrent with it, and a same-field clash is kept as a conflict, not overwritten.
-// In: when the document changes, one command reads it, checks what differs from the store
-// (remote-records.ts) and applies it through the store's queue, so the lock, the journal,
-// the index, the change events and stale-undo refusal all hold as for any command.
+// A document's body and kept files are put in the blob store before its record is written.
+// In: when the document changes, the blobs it names are fetched, then one command reads it,
+// checks what differs from the store (remote-records.ts, remote-rules.ts) and applies it
+// through the store's queue, so the lock, the journal, the index, the change events and
+// stale-undo refusal all hold as for any command.
 import * as A from '@automerge/automerge';
 import type { DocHandle } from '@automerge/automerge-repo';
-import type { WorkbenchEvent } from '../../shared/change-event';
 import type { CoreContext } from '../context';
-import { rewriteEntityRefs } from '../entities/entity-refs';
+import { readKept } from '../originals/kept-files';
+import { nodeFs } from '../store/durable';
 import type { Tx } from '../store/tx';
-import { planRemote, type Quarantined } from './remote-records';
+import {
+  applyPlan,
+  fetchBlobs,
+  fetchImages,
+  noneTouched,
+  PARALLEL,
+  touchedBetween,
+  type Fetched,
+} from './apply-remote';
+import type { BlobStore } from './blob-store';
+import { allRecords, fromOps, type BlobNeed, type Outgoing } from './local-records';
+import {
+  planRemote,
+  type Quarantined,
+  type RemoteContext,
+  type Resolution,
+} from './remote-records';
 import {
   sameHeads,
   SYNCED_KINDS,
@@ -22,9 +40,9 @@ import {
   type WorkspaceDoc,
 } from './workspace-doc';
 
-type Ids = Record<SyncedKind, Set<string>>;
-const noIds = (): Ids => ({ entities: new Set(), notes: new Set() });
 const key = (kind: SyncedKind, id: string): string => `${kind}/${id}`;
+/** How long to wait before asking again for what a held record waits for, at most. */
+const RETRY_MAX_MS = 30_000;
 
 export interface ReplicatorCounts {
   /** Records written into the document from this workspace. */
@@ -35,10 +53,19 @@ export interface ReplicatorCounts {
 
 export class Replicator {
   readonly counts: ReplicatorCounts = { sent: 0, received: 0 };
-  /** Remote records refused, latest reason per record. */
+  /** Remote records refused or held back, latest reason per record. */
   readonly quarantined = new Map<string, Quarantined>();
-  private unsubscribe: (() => void) | undefined;
+  /** Semantic conflicts settled by a rule since sync started (remote-rules.ts). */
+  readonly resolved: Resolution[] = [];
+  /** The blobs of the last pull's documents: fetched so far, of how many (for a progress bar). */
+  readonly progress = { done: 0, total: 0 };
+  private unsubscribe: (() => void)[] = [];
   private pending: Promise<void> | undefined;
+  /** Outgoing changes, in commit order: blobs first, then the records. */
+  private sending: Promise<void> = Promise.resolve();
+  /** Blobs that could not be put yet (relay unreachable): tried again before each round. */
+  private readonly unsent = new Map<string, BlobNeed>();
+  private retry: { timer?: NodeJS.Timeout; delay: number } = { delay: 500 };
   /** Why the last remote change could not be applied, if it could not. */
   lastError: string | undefined;
   private readonly onDocChange = (): void =>
@@ -54,6 +81,8 @@ export class Replicator {
     quarantined: readonly Quarantined[],
     /** Told whenever the agreed heads move, to be saved with the document. */
     private readonly moved: () => void = () => undefined,
+    /** Where document bodies and kept files go; without one, documents wait for theirs. */
+    private readonly blobs?: BlobStore,
   ) {
     for (const q of quarantined) this.quarantined.set(key(q.kind, q.id), q);
   }
@@ -63,47 +92,83 @@ export class Replicator {
   }
 
   /** Sends what changed while sync was off, then follows both sides. */
-  start(): void {
-    this.push('all');
-    this.unsubscribe = this.ctx.feed.subscribe((event) => this.onEvent(event));
+  start(): Promise<void> {
+    this.unsubscribe.push(
+      // A failure is kept in lastError by the queue, and reported by the next round.
+      this.ctx.store.onCommit((ops) => {
+        void this.queue(() => Promise.resolve(fromOps(ops)), false).catch(() => undefined);
+      }),
+      this.ctx.feed.subscribe((event) => {
+        if (event.reset) void this.queue(() => allRecords(this.ctx), true).catch(() => undefined);
+      }),
+    );
     this.handle.on('change', this.onDocChange);
+    return this.queue(() => allRecords(this.ctx), true);
   }
 
   stop(): void {
-    this.unsubscribe?.();
+    for (const off of this.unsubscribe) off();
+    this.unsubscribe = [];
     this.handle.off('change', this.onDocChange);
+    clearTimeout(this.retry.timer);
   }
 
-  private onEvent(event: WorkbenchEvent): void {
-    if (event.reset) return this.push('all');
-    const ids = noIds();
-    for (const e of event.entities.put) ids.entities.add(e.id);
-    for (const id of event.entities.removed) ids.entities.add(id);
-    for (const n of event.notes.put) ids.notes.add(n.id);
-    for (const id of event.notes.removed) ids.notes.add(id);
-    if (ids.entities.size || ids.notes.size) this.push(ids);
+  /** Resolves once every change made so far is in the document and its blobs are put. */
+  async sent(): Promise<void> {
+    await this.sending;
+    for (const need of [...this.unsent.values()]) await this.putBlob(need);
+    if (this.unsent.size)
+      throw new Error(`${this.unsent.size} document texts or files could not be sent to the relay`);
   }
 
-  /** Writes the store's value of these records (or of all) where it differs from the last agreement. */
-  private push(which: Ids | 'all'): void {
-    const ws = this.ctx.store.workspace;
-    const now = {
-      entities: new Map<string, object>(ws.entities.map((e) => [e.id, e])),
-      notes: new Map<string, object>(ws.notes.map((n) => [n.id, n])),
-    };
+  private queue(read: () => Promise<Outgoing>, all: boolean): Promise<void> {
+    const run = this.sending.then(async () => {
+      const out = await read();
+      for (let at = 0; at < out.blobs.length; at += PARALLEL)
+        await Promise.all(out.blobs.slice(at, at + PARALLEL).map((need) => this.putBlob(need)));
+      this.push(out, all);
+    });
+    this.sending = run.catch((error: unknown) => {
+      this.lastError = error instanceof Error ? error.message : String(error);
+    });
+    return run;
+  }
+
+  private async putBlob(need: BlobNeed): Promise<void> {
+    if (!this.blobs) return;
+    try {
+      const bytes =
+        'bytes' in need
+          ? need.bytes
+          : await readKept(nodeFs, this.ctx.store.dir, need.folder, need.sha256);
+      await this.blobs.put(need.sha256, bytes);
+      this.unsent.delete(need.sha256);
+    } catch {
+      this.unsent.set(need.sha256, need);
+    }
+  }
+
+  /** Writes these records where they differ from the last agreement (and, for all, removals). */
+  private push(out: Outgoing, all: boolean): void {
     let written = 0;
     let heads: A.Heads | null = null;
     this.handle.update((doc) => {
-      const base = A.view(doc, this.agreedHeads);
-      const ids = which === 'all' ? this.allIds(base, now) : which;
+      // A view at other heads materialises the whole document: only when a remote change is
+      // still to be applied; otherwise the document is the agreement itself.
+      const base = sameHeads(A.getHeads(doc), this.agreedHeads)
+        ? doc
+        : A.view(doc, this.agreedHeads);
+      if (all) this.addRemovals(out, base);
       const result = A.changeAt(
         doc,
         this.agreedHeads,
         { message: 'workbench', time: Math.floor(Date.now() / 1000) },
         (d) => {
           for (const kind of SYNCED_KINDS)
-            for (const id of ids[kind])
-              if (writeRecord(d[kind], id, now[kind].get(id), toPlain(base[kind][id]))) written++;
+            for (const [id, value] of out.records[kind])
+              if (writeRecord(d[kind], id, value, toPlain(base[kind][id]))) written++;
+          for (const [from, to] of out.merges)
+            if (toPlain(base.merges[from]) !== to) d.merges[from] = new A.ImmutableString(to);
         },
       );
       heads = result.newHeads;
@@ -116,15 +181,13 @@ export class Replicator {
     }
   }
 
-  private allIds(base: A.Doc<WorkspaceDoc>, now: Record<SyncedKind, Map<string, object>>): Ids {
-    const ids = noIds();
-    for (const kind of SYNCED_KINDS) {
-      for (const id of [...Object.keys(base[kind]), ...now[kind].keys()])
-        // A refused remote record is not in the store, and that is no local deletion of it: a
-        // note refused for linking a document not here yet must stay in the team's document.
-        if (!this.quarantined.has(key(kind, id))) ids[kind].add(id);
-    }
-    return ids;
+  /** Records the document holds that this workspace does not: removed here while sync was off. */
+  private addRemovals(out: Outgoing, base: A.Doc<WorkspaceDoc>): void {
+    for (const kind of SYNCED_KINDS)
+      for (const id of Object.keys(base[kind]))
+        // A refused or held remote record is not in the store, and that is no local deletion.
+        if (!out.records[kind].has(id) && !this.quarantined.has(key(kind, id)))
+          out.records[kind].set(id, undefined);
   }
 
   /**
@@ -133,63 +196,96 @@ export class Replicator {
    */
   pull(): Promise<void> {
     if (this.pending) return this.pending;
-    // If the command fails to commit, the store does not hold what was read: agree on less.
-    let before: A.Heads | undefined;
-    const run = this.ctx
-      .commandOverCatalog(null, (tx) => {
-        this.pending = undefined; // changes arriving from now on need another pull
-        before ??= this.agreedHeads;
-        this.applyRemote(tx);
-      })
-      .then(
-        () => {
-          this.lastError = undefined;
-        },
-        (error: unknown) => {
-          if (before) this.agreedHeads = before;
-          throw error;
-        },
-      )
-      .finally(() => {
-        if (this.pending === run) this.pending = undefined;
-      });
+    const run = this.pullOnce().finally(() => {
+      if (this.pending === run) this.pending = undefined;
+    });
     this.pending = run;
     return run;
   }
 
-  private applyRemote(tx: Tx): void {
+  private async pullOnce(): Promise<void> {
+    // A change that arrived while the blobs were fetched was applied without its blobs, and
+    // is held: fetch for it now rather than on the next retry.
+    while (await this.pullStep());
+  }
+
+  /** One fetch and apply; true when what was applied went beyond what was fetched for. */
+  private async pullStep(): Promise<boolean> {
+    await this.sending;
+    const doc = this.handle.doc();
+    const waiting = [...this.quarantined.values()].filter((q) => q.waiting);
+    const fetchedAt = A.getHeads(doc);
+    if (sameHeads(fetchedAt, this.agreedHeads) && !waiting.length) return false;
+    const ahead = touchedBetween(doc, this.agreedHeads, A.getHeads(doc));
+    for (const q of waiting) ahead[q.kind].add(q.id);
+    const fetched = await fetchBlobs(this.ctx, doc, ahead.documents, this.blobs, (done, total) =>
+      Object.assign(this.progress, { done, total }),
+    );
+    await fetchImages(this.ctx, fetched, this.blobs);
+    this.pending = undefined; // changes arriving from now on need another pull
+    const before = this.agreedHeads;
+    try {
+      const outcome = await this.ctx.commandOverCatalog(null, (tx) =>
+        this.applyRemote(tx, fetched),
+      );
+      this.settle(outcome);
+      this.lastError = undefined;
+      return (
+        !sameHeads(fetchedAt, this.agreedHeads) &&
+        outcome.plan.quarantined.some((q) => q.waiting && q.kind === 'documents')
+      );
+    } catch (error) {
+      // The command did not commit: the store does not hold what was read, agree on less.
+      this.agreedHeads = before;
+      throw error;
+    }
+  }
+
+  private remoteContext(doc: A.Doc<WorkspaceDoc>, fetched: Fetched): RemoteContext {
+    return {
+      documentOf: (id) => this.ctx.store.catalog.documentOf(id),
+      bodies: fetched.bodies,
+      kept: fetched.kept,
+      mergedInto: (id) => toPlain(doc.merges[id]) as string | undefined,
+    };
+  }
+
+  /** Inside the command (which may run more than once): reads, plans, writes; no other state. */
+  private applyRemote(tx: Tx, fetched: Fetched) {
     const doc = this.handle.doc();
     const heads = A.getHeads(doc);
-    if (sameHeads(heads, this.agreedHeads)) return;
-    const touched = noIds();
-    for (const patch of A.diff(doc, this.agreedHeads, heads)) {
-      const [kind, id] = patch.path;
-      if ((kind === 'entities' || kind === 'notes') && typeof id === 'string')
-        touched[kind].add(id);
-    }
-    const plan = planRemote(tx, doc, touched, (id) => !!this.ctx.store.catalog.documentOf(id));
-    for (const e of plan.entities) tx.setEntity(e.id, e);
-    for (const n of plan.notes) tx.setNote(n.id, n);
-    for (const id of plan.removedNotes) tx.setNote(id, undefined);
-    if (plan.removedEntities.length) {
-      // As a local delete does: highlights, notes and events pointing at it let go of it.
-      const gone = new Set(plan.removedEntities);
-      rewriteEntityRefs(tx, gone, this.ctx.tags.documentsTagging(gone));
-      for (const id of gone) tx.setEntity(id, undefined);
-    }
-    for (const e of plan.entities) this.quarantined.delete(key('entities', e.id));
-    for (const n of plan.notes) this.quarantined.delete(key('notes', n.id));
-    for (const id of plan.removedEntities) this.quarantined.delete(key('entities', id));
-    for (const id of plan.removedNotes) this.quarantined.delete(key('notes', id));
-    for (const q of plan.quarantined) this.quarantined.set(key(q.kind, q.id), q);
-    this.counts.received +=
-      plan.entities.length +
-      plan.notes.length +
-      plan.removedEntities.length +
-      plan.removedNotes.length;
+    const touched = sameHeads(heads, this.agreedHeads)
+      ? noneTouched()
+      : touchedBetween(doc, this.agreedHeads, heads);
+    for (const q of this.quarantined.values()) if (q.waiting) touched[q.kind].add(q.id);
+    const remote = this.remoteContext(doc, fetched);
+    const plan = planRemote(tx, doc, touched, remote);
+    const received = applyPlan(tx, plan, this.ctx, remote);
     // The commit that follows announces these records: the push it causes then compares
-    // against what was just read, and writes nothing but local-only reference fixes.
+    // against what was just read, and writes nothing but local fixes (a dropped tag).
     this.agreedHeads = heads;
+    return { touched, plan, received };
+  }
+
+  private settle({ touched, plan, received }: ReturnType<Replicator['applyRemote']>): void {
+    for (const kind of SYNCED_KINDS)
+      for (const id of touched[kind]) this.quarantined.delete(key(kind, id));
+    for (const q of plan.quarantined) this.quarantined.set(key(q.kind, q.id), q);
+    this.resolved.push(...plan.resolved);
+    this.counts.received += received;
     this.moved();
+    this.scheduleRetry();
+  }
+
+  /** Held records wait for something on its way (a blob, a document): ask again, less often. */
+  private scheduleRetry(): void {
+    clearTimeout(this.retry.timer);
+    if (![...this.quarantined.values()].some((q) => q.waiting)) {
+      this.retry.delay = 500;
+      return;
+    }
+    this.retry.timer = setTimeout(() => this.onDocChange(), this.retry.delay);
+    this.retry.timer.unref();
+    this.retry.delay = Math.min(this.retry.delay * 2, RETRY_MAX_MS);
   }
 }

@@ -1,9 +1,11 @@
 // What a shared workspace keeps of its sharing, in `<workspace>/.sync/` (never in the
 // workspace's own files): which share it belongs to and the relay it syncs through
 // (config.json; the key is never written here, only the path of a key file if one was
-// given), the Automerge document as last saved (workspace.am), and the heads at which the
-// store and the document last agreed (state.json).
-import { mkdir, readFile } from 'node:fs/promises';
+// given), the Automerge document as last saved whole (workspace.am) with the changes made
+// since appended to workspace.log (saving a big document whole after every change would
+// cost more than the change), and the heads at which the store and the document last
+// agreed (state.json).
+import { appendFile, mkdir, open, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { WorkbenchError } from '../../shared/errors';
@@ -27,7 +29,14 @@ const SyncState = z.strictObject({
   agreed: z.array(z.string().regex(/^[0-9a-f]{64}$/)),
   /** Remote records refused: kept apart until a valid version arrives (see replicator.ts). */
   quarantined: z
-    .array(z.strictObject({ kind: z.enum(SYNCED_KINDS), id: z.string(), reason: z.string() }))
+    .array(
+      z.strictObject({
+        kind: z.enum(SYNCED_KINDS),
+        id: z.string(),
+        reason: z.string(),
+        waiting: z.boolean().optional(),
+      }),
+    )
     .default([]),
 });
 
@@ -73,12 +82,15 @@ export async function writeSyncConfig(dir: string, config: SyncConfig): Promise<
 
 export interface SavedDoc {
   bytes: Uint8Array | undefined;
+  /** Changes saved since: Automerge's incremental format, loaded after `bytes`. */
+  log: Uint8Array | undefined;
   agreed: string[] | undefined;
   quarantined: Quarantined[];
 }
 
 export async function readSavedDoc(dir: string): Promise<SavedDoc> {
   const bytes = await readOptional(path(dir, 'workspace.am'));
+  const log = await readOptional(path(dir, 'workspace.log'));
   const state = await readOptional(path(dir, 'state.json'));
   let parsed: z.infer<typeof SyncState> | undefined;
   try {
@@ -88,20 +100,37 @@ export async function readSavedDoc(dir: string): Promise<SavedDoc> {
   }
   return {
     bytes: bytes && new Uint8Array(bytes),
+    log: log && new Uint8Array(log),
     agreed: parsed?.agreed,
     quarantined: parsed?.quarantined ?? [],
   };
 }
 
-/** The document first, then the heads: heads saved are always in the saved document. */
+/**
+ * The document first, then the heads: heads saved are always in the saved document. Whole
+ * (`bytes` replaces workspace.am, and the log it includes goes), or as changes appended to
+ * the log. A log cut short by a crash loads up to its last whole change; what it lost is
+ * still in the store, and sent again.
+ */
 export async function saveDoc(
   dir: string,
-  bytes: Uint8Array,
+  save: { whole: Uint8Array } | { since: Uint8Array },
   agreed: readonly string[],
   quarantined: readonly Quarantined[],
 ): Promise<void> {
   await mkdir(join(dir, SYNC_DIR), { recursive: true });
-  await writeFileDurably(nodeFs, path(dir, 'workspace.am'), bytes);
+  if ('whole' in save) {
+    await writeFileDurably(nodeFs, path(dir, 'workspace.am'), save.whole);
+    await rm(path(dir, 'workspace.log'), { force: true });
+  } else if (save.since.length) {
+    await appendFile(path(dir, 'workspace.log'), save.since);
+    const file = await open(path(dir, 'workspace.log'), 'r');
+    try {
+      await file.sync();
+    } finally {
+      await file.close();
+    }
+  }
   await writeFileDurably(
     nodeFs,
     path(dir, 'state.json'),

@@ -16,7 +16,9 @@ import {
 } from '@automerge/automerge-repo';
 import { WorkbenchError } from '../../shared/errors';
 import type { CoreContext } from '../context';
+import { RelayBlobStore, type BlobStore } from './blob-store';
 import { RelayClientAdapter } from './relay-client';
+import type { Resolution } from './remote-records';
 import { Replicator } from './replicator';
 import { readSavedDoc, saveDoc } from './sync-files';
 import {
@@ -31,8 +33,16 @@ export interface RoundResult {
   sent: number;
   received: number;
   conflicts: FieldConflict[];
-  quarantined: { kind: string; id: string; reason: string }[];
+  quarantined: { kind: string; id: string; reason: string; waiting?: boolean }[];
+  /** Semantic conflicts settled by a stated rule since the session opened (remote-rules.ts). */
+  resolved: Resolution[];
 }
+
+/** Past this many bytes of appended changes, the next save writes the document whole. */
+const LOG_LIMIT = 4 * 1024 * 1024;
+
+/** How long after a change the document is saved to `.sync/` (a round saves at once). */
+const SAVE_DELAY_MS = 1000;
 
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
@@ -47,6 +57,10 @@ export function checkShareId(id: string): DocumentId {
 
 export class SyncSession {
   private saving: Promise<void> = Promise.resolve();
+  private saveTimer: NodeJS.Timeout | undefined;
+  /** The heads saved so far (whole or in the log), and how much the log holds. */
+  private savedHeads: A.Heads | undefined;
+  private logged = 0;
   /** The counts as of the last round's report (sending starts as soon as it opens). */
   private reported = { sent: 0, received: 0 };
 
@@ -62,6 +76,8 @@ export class SyncSession {
     ctx: CoreContext,
     dir: string,
     share: { shareId: string; server: string; key: string },
+    /** Where bodies and kept files go: the relay's blob endpoint unless told otherwise. */
+    blobs: BlobStore = new RelayBlobStore(share.server, share.key),
   ): Promise<SyncSession> {
     const docId = checkShareId(share.shareId);
     const saved = await readSavedDoc(dir);
@@ -73,29 +89,56 @@ export class SyncSession {
     });
     // Every replica starts from the same genesis under the same id (workspace-doc.ts).
     const handle = repo.import<WorkspaceDoc>(saved.bytes ?? genesis(), { docId });
+    const log = saved.log;
+    if (log) handle.update((d) => A.loadIncremental(d, log));
     const doc = handle.doc();
     const start = A.getHeads(A.load(genesis()));
     // Heads not in the saved document (it was lost or replaced) mean no known agreement:
     // everything is compared from the genesis, which re-sends but loses nothing.
     const agreed = saved.agreed && A.hasHeads(doc, saved.agreed) ? saved.agreed : start;
     const holder: { session?: SyncSession } = {};
-    const replicator = new Replicator(ctx, handle, agreed, saved.quarantined, () =>
-      holder.session?.scheduleSave(),
+    const replicator = new Replicator(
+      ctx,
+      handle,
+      agreed,
+      saved.quarantined,
+      () => holder.session?.saveSoon(),
+      blobs,
     );
     const session = new SyncSession(dir, repo, adapter, handle, replicator);
+    if (saved.bytes) session.savedHeads = A.getHeads(doc);
     holder.session = session;
-    replicator.start();
+    await replicator.start();
     return session;
   }
 
+  /**
+   * Saving the whole document costs more as it grows: changes close together share one
+   * save. Until then the changes are in the relay or in the store (re-sent from it).
+   */
+  private saveSoon(): void {
+    if (this.saveTimer) return;
+    this.saveTimer = setTimeout(() => this.scheduleSave(), SAVE_DELAY_MS);
+    this.saveTimer.unref();
+  }
+
   private scheduleSave(): void {
+    clearTimeout(this.saveTimer);
+    this.saveTimer = undefined;
     this.saving = this.saving.then(() => this.save()).catch(() => undefined);
   }
 
   private async save(): Promise<void> {
-    await saveDoc(this.dir, A.save(this.handle.doc()), this.replicator.agreed, [
+    const doc = this.handle.doc();
+    const heads = A.getHeads(doc);
+    const agreed = this.replicator.agreed;
+    const whole = !this.savedHeads || this.logged > LOG_LIMIT;
+    const since = whole ? undefined : A.saveSince(doc, this.savedHeads!);
+    await saveDoc(this.dir, since ? { since } : { whole: A.save(doc) }, agreed, [
       ...this.replicator.quarantined.values(),
     ]);
+    this.logged = since ? this.logged + since.length : 0;
+    this.savedHeads = heads;
   }
 
   conflicts(): FieldConflict[] {
@@ -123,6 +166,7 @@ export class SyncSession {
   /** One sync with the relay: returns once both hold the same changes and they are applied. */
   async round(timeoutMs = 30_000): Promise<RoundResult> {
     const deadline = Date.now() + timeoutMs;
+    let sent = false;
     for (;;) {
       if (this.adapter.lastError === 'refused')
         throw new WorkbenchError('FORBIDDEN', 'The relay refused the team key.');
@@ -133,9 +177,15 @@ export class SyncSession {
             ? 'The relay did not finish syncing in time; run sync again.'
             : 'The relay could not be reached; check the address and that it is running.',
         );
+      if (this.adapter.connected && !sent) {
+        // Bodies and kept files first: a peer given a document's record can then fetch them.
+        await this.replicator.sent();
+        sent = true;
+      }
       if (this.adapter.connected && this.relayHeadsMatch()) {
         const heads = A.getHeads(this.handle.doc());
         await this.replicator.pull();
+        await this.replicator.sent();
         // Applying may write local fixes (references to a removed entity): send those too.
         if (sameHeads(heads, A.getHeads(this.handle.doc()))) break;
       }
@@ -152,6 +202,7 @@ export class SyncSession {
       received: this.reported.received - before.received,
       conflicts: this.conflicts(),
       quarantined: [...this.replicator.quarantined.values()],
+      resolved: [...this.replicator.resolved],
     };
   }
 
@@ -170,6 +221,8 @@ export function newShareId(): string {
 
 /** The open conflicts as of the last sync, read from `.sync/` without connecting. */
 export async function savedConflicts(dir: string): Promise<FieldConflict[]> {
-  const { bytes } = await readSavedDoc(dir);
-  return bytes ? conflictsOf(A.load<WorkspaceDoc>(bytes)) : [];
+  const { bytes, log } = await readSavedDoc(dir);
+  if (!bytes) return [];
+  const doc = A.load<WorkspaceDoc>(bytes);
+  return conflictsOf(log ? A.loadIncremental(doc, log) : doc);
 }

@@ -5,15 +5,23 @@
 // byte, under the id the share id names: two replicas that each create the maps on their own
 // would otherwise hold rival maps, and one side's records would be invisible.
 import * as A from '@automerge/automerge';
-import type { Entity, Note } from '../../shared/model';
 
-/** The kinds of record synced so far, as named in the document. */
-export const SYNCED_KINDS = ['entities', 'notes'] as const;
+/**
+ * The kinds of record synced, as named in the document, in the order a remote change is
+ * applied (what a record may point at comes before it). Events are entities with a date.
+ * The codebook (kinds, codes, relations: the tags) is one record, under `codebook`.
+ */
+export const SYNCED_KINDS = [
+  'codebook',
+  'entities',
+  'notes',
+  'documents',
+  'highlights',
+  'links',
+] as const;
 export type SyncedKind = (typeof SYNCED_KINDS)[number];
-export interface SyncedRecords {
-  entities: Entity;
-  notes: Note;
-}
+/** The one key of the `codebook` map. */
+export const CODEBOOK_KEY = 'codebook';
 
 /** A value as the document holds it: strings whole, objects and arrays field by field. */
 export type AmValue = A.ImmutableString | number | boolean | null | AmValue[] | AmRecord;
@@ -22,6 +30,11 @@ export interface AmRecord {
 }
 export type WorkspaceDoc = { [K in SyncedKind]: Record<string, AmRecord> } & {
   meta: AmRecord;
+  /**
+   * Entity id → the entity it was merged into: so a replica that still refers to the merged
+   * entity (a highlight tagged while the merge travelled) points at the survivor instead.
+   */
+  merges: Record<string, A.ImmutableString>;
 };
 
 /** The author of the genesis change only: no replica ever writes as it. */
@@ -33,9 +46,9 @@ export function genesis(): Uint8Array {
     A.init<WorkspaceDoc>({ actor: GENESIS_ACTOR }),
     { time: 0, message: 'genesis' },
     (d) => {
-      d.entities = {};
-      d.notes = {};
+      for (const kind of SYNCED_KINDS) d[kind] = {};
       d.meta = {};
+      d.merges = {};
     },
   );
   return A.save(doc);

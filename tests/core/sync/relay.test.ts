@@ -5,7 +5,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { RelayBlobStore } from '../../../src/core/sync/blob-store';
 import { startRelay, type Relay } from '../../../src/core/sync/relay';
+import { sha256Hex } from '../../../src/core/originals/kept-files';
 import { keyMatches, loadTeamKey } from '../../../src/core/sync/team-key';
 
 const KEY = 'team-key-for-the-relay-tests-0123456789';
@@ -53,6 +55,45 @@ describe('the relay', () => {
 
   it('accepts the team key', async () => {
     expect(await answer({ authorization: `Bearer ${KEY}` })).toBe(101);
+  });
+});
+
+describe("the relay's blobs", () => {
+  const bytes = new TextEncoder().encode('{"text":"A body.","blocks":[],"marks":[]}');
+  const name = sha256Hex(bytes);
+  const url = (sha: string): string => `http://127.0.0.1:${relay.port}/blobs/${sha}`;
+
+  it('keeps a blob put with the key and gives it back, checked against its name', async () => {
+    const store = new RelayBlobStore(`ws://127.0.0.1:${relay.port}`, KEY);
+    expect(await store.has(name)).toBe(false);
+    await store.put(name, bytes);
+    expect(await store.has(name)).toBe(true);
+    expect(await store.get(name)).toEqual(bytes);
+    expect(await store.get('0'.repeat(64))).toBeUndefined();
+  });
+
+  it('refuses every blob request without the key', async () => {
+    const before = relay.refused;
+    expect((await fetch(url(name))).status).toBe(401);
+    const put = await fetch(url(name), {
+      method: 'PUT',
+      body: bytes,
+      headers: { authorization: 'Bearer wrong-key-000000000000' },
+    });
+    expect(put.status).toBe(401);
+    expect(relay.refused - before).toBe(2);
+  });
+
+  it('refuses bytes that do not hash to the name they are put under', async () => {
+    const other = sha256Hex(new TextEncoder().encode('something else'));
+    const put = await fetch(url(other), {
+      method: 'PUT',
+      body: bytes,
+      headers: { authorization: `Bearer ${KEY}` },
+    });
+    expect(put.status).toBe(400);
+    const got = await fetch(url(other), { headers: { authorization: `Bearer ${KEY}` } });
+    expect(got.status).toBe(404);
   });
 });
 

@@ -1,0 +1,184 @@
+// Team sync, measured: two replicas of the 2,000-document bench workspace through the real
+// relay on loopback. The first sync to an empty replica (with its progress), a highlight
+// made in one reaching the other's store, a later sync of 100 changed records, what sync
+// adds to a local save, and the Automerge storage against the lowdb files it mirrors.
+// `npm run bench:sync` (writes the workspace to a temp folder, removes it afterwards).
+import { mkdtemp, readdir, rm, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { startRelay } from '../../src/core/sync/relay';
+import { newShareId, SyncSession } from '../../src/core/sync/sync-session';
+import { openWorkbench, type Workbench } from '../../src/core/workbench';
+import type { Envelope } from '../../src/shared/api';
+import { writeWorkspace } from './corpus';
+import { summary } from './save-bench';
+
+const KEY = 'bench-team-key-0123456789abcdef';
+const unwrap = <T>(e: Envelope<T>): T => {
+  if (!e.ok) throw new Error(e.error.message);
+  return e.value;
+};
+const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+const ms = (n: number): string => `${n.toFixed(1)} ms`;
+const s = (n: number): string => `${(n / 1000).toFixed(1)} s`;
+
+async function sizeOf(path: string): Promise<number> {
+  const info = await stat(path).catch(() => null);
+  if (!info) return 0;
+  if (!info.isDirectory()) return info.size;
+  let total = 0;
+  for (const name of await readdir(path)) total += await sizeOf(join(path, name));
+  return total;
+}
+
+/** Resolves when `wb`'s store announces a highlight with this id (its commit is on disk). */
+function arrival(wb: Workbench, id: string): Promise<number> {
+  return new Promise((resolve) => {
+    const off = wb.core.feed.subscribe((event) => {
+      if (event.annotations.put.some((a) => a.id === id)) {
+        off();
+        resolve(performance.now());
+      }
+    });
+  });
+}
+
+async function main(): Promise<void> {
+  const root = await mkdtemp(join(tmpdir(), 'rw-bench-sync-'));
+  const relay = await startRelay({ port: 0, dataDir: join(root, 'relay'), key: KEY });
+  const share = { shareId: newShareId(), server: `ws://127.0.0.1:${relay.port}`, key: KEY };
+  const A = join(root, 'a');
+  const B = join(root, 'b');
+  const lines: string[] = [];
+  const report = (line: string): void => {
+    lines.push(line);
+    console.log(line);
+  };
+  try {
+    const made = await writeWorkspace(A);
+    const a = await openWorkbench(A, { host: 'bench' });
+    await a.checked;
+    let t = performance.now();
+    const sa = await SyncSession.open(a.core, A, share);
+    await sa.round(600_000);
+    report(
+      `share (${made.highlights} highlights, 2,000 documents sent to the relay): ${s(performance.now() - t)}`,
+    );
+
+    // First sync to an empty replica, with its progress.
+    const b = await openWorkbench(B, { host: 'bench' });
+    t = performance.now();
+    const sb = await SyncSession.open(b.core, B, share);
+    const ticker = setInterval(() => {
+      const p = sb.replicator.progress;
+      console.log(
+        `  … ${s(performance.now() - t)}: texts ${p.done}/${p.total}, documents here ${[...b.core.store.catalog.ids()].length}`,
+      );
+    }, 2000);
+    await sb.round(600_000);
+    clearInterval(ticker);
+    const docsB = [...b.core.store.catalog.ids()].length;
+    report(
+      `first sync to an empty replica: ${s(performance.now() - t)} (${docsB} documents, ${sb.replicator.counts.received} records)`,
+    );
+
+    // A highlight made in A, in B's store.
+    const docId = [...a.core.store.catalog.ids()][0]!;
+    const text = unwrap(await a.call('documents.get', { id: docId })).document.text;
+    const latencies: number[] = [];
+    for (let i = 0; i < 20; i++) {
+      const start = 100 + i * 40;
+      const end = text.indexOf(' ', start + 10);
+      const t0 = performance.now();
+      const created = unwrap(await a.call('annotations.create', { documentId: docId, start, end }));
+      const got = await Promise.race([arrival(b, created.id), sleep(10_000).then(() => NaN)]);
+      latencies.push(got - t0);
+      await sleep(250);
+    }
+    const lat = summary(latencies.filter((n) => !Number.isNaN(n)));
+    report(
+      `highlight in A → in B's store (20, 250 ms apart): p50 ${ms(lat.p50)}, p95 ${ms(lat.p95)}${latencies.some(Number.isNaN) ? ' (some never arrived)' : ''}`,
+    );
+
+    // A later sync, both open: 100 records changed on A (one command each) until all are in B.
+    const entities = a.core.store.workspace.entities.slice(0, 100);
+    const changed = (round: string): Promise<number> =>
+      new Promise((resolve) => {
+        const off = b.core.feed.subscribe(() => {
+          const here = b.core.store.workspace.entities.filter((e) =>
+            e.description.startsWith(round),
+          );
+          if (here.length === entities.length) {
+            off();
+            resolve(performance.now());
+          }
+        });
+      });
+    const arrived = changed('Live ');
+    t = performance.now();
+    for (const [i, e] of entities.entries())
+      unwrap(await a.call('entities.update', { id: e.id, patch: { description: `Live ${i}` } }));
+    const madeAt = performance.now();
+    const allThere = await arrived;
+    report(
+      `later sync of 100 changed records, both open: ${s(allThere - madeAt)} after the last change (${s(allThere - t)} from the first)`,
+    );
+
+    // And as the command line does it: B offline while A changes 100 records, then open + one round.
+    await sb.close();
+    for (const [i, e] of entities.entries())
+      unwrap(await a.call('entities.update', { id: e.id, patch: { description: `Changed ${i}` } }));
+    await sa.round(60_000);
+    t = performance.now();
+    const sb2 = await SyncSession.open(b.core, B, share);
+    const later = await sb2.round(60_000);
+    report(
+      `later sync of 100 changed records (open + one round): ${s(performance.now() - t)} (${later.received} received)`,
+    );
+    await sb2.close();
+
+    // What sync adds to a local save (a highlight, through the API, files fsynced).
+    const saves = async (n: number, offset: number): Promise<number[]> => {
+      const times: number[] = [];
+      for (let i = 0; i < n; i++) {
+        const start = 2000 + (offset + i) * 40;
+        const t0 = performance.now();
+        unwrap(
+          await a.call('annotations.create', {
+            documentId: docId,
+            start,
+            end: text.indexOf(' ', start + 10),
+          }),
+        );
+        times.push(performance.now() - t0);
+        await sleep(120);
+      }
+      return times;
+    };
+    const on = summary(await saves(25, 0));
+    await sa.close();
+    const off = summary(await saves(25, 40));
+    report(
+      `local save of a highlight, p50: sync on ${ms(on.p50)}, off ${ms(off.p50)} (+${ms(on.p50 - off.p50)})`,
+    );
+
+    // Storage: the Automerge document against the lowdb files it mirrors.
+    const am = await sizeOf(join(A, '.sync', 'workspace.am'));
+    const lowdb =
+      (await sizeOf(join(A, 'workspace.json'))) +
+      (await sizeOf(join(A, 'documents'))) +
+      (await sizeOf(join(A, 'highlights')));
+    report(
+      `Automerge storage ${(am / 1e6).toFixed(2)} MB / lowdb files ${(lowdb / 1e6).toFixed(2)} MB = ${(am / lowdb).toFixed(3)}x`,
+    );
+    await a.close();
+    await b.close();
+  } finally {
+    await relay.close();
+    await rm(root, { recursive: true, force: true });
+  }
+  console.log(`\n${new Date().toISOString()}\n${lines.join('\n')}`);
+}
+
+await main();
