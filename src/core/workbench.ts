@@ -26,6 +26,8 @@ import { HandlerRegistry } from './registry';
 import { searchHandlers } from './search/handlers';
 import { tagsHandlers } from './tags/handlers';
 import { workspaceHandlers } from './workspace/handlers';
+import { workspacesHandlers } from './workspaces/handlers';
+import type { WorkspacesHost } from './workspaces/switcher';
 import { IMPORTERS } from './importers/registry';
 import { createWorkerParser } from './importers/worker-parser';
 import { prepareIndex, type PrepareJob } from './search/index-prepare';
@@ -62,6 +64,8 @@ export interface WorkbenchOptions {
   importTimeoutMs?: number;
   /** Time budgets of an annotations import other than the defaults (tests, benches). */
   annotationBudget?: Partial<Budget>;
+  /** The host's workspace switcher, which answers `workspaces.*` (none: they are refused). */
+  workspaces?: WorkspacesHost;
 }
 
 export interface Workbench {
@@ -165,6 +169,7 @@ export async function openWorkbench(
     .add('history', historyHandlers(ctx))
     .add('codebook', codebookHandlers(ctx))
     .add('links', linksHandlers(ctx))
+    .add('workspaces', workspacesHandlers(options.workspaces))
     .complete();
   return {
     dir,

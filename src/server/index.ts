@@ -4,8 +4,14 @@
 // browser window.
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { defaultWorkspaceDir, openWorkbench, userDataDir, workspaceArg } from '../core/index';
-import { startHttpHost } from './http-host';
+import {
+  defaultWorkspaceDir,
+  openWorkbench,
+  userDataDir,
+  workspaceArg,
+  WorkspaceSwitcher,
+} from '../core/index';
+import { startHttpHost, type HttpHost } from './http-host';
 import { openInBrowser } from './open-browser';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -21,15 +27,32 @@ function portArg(argv: readonly string[]): number {
 
 async function main(argv: readonly string[]): Promise<void> {
   const dir = workspaceArg(argv) ?? defaultWorkspaceDir();
-  const workbench = await openWorkbench(dir, {
-    sampleArticle: join(here, '../../resources/sample-article.txt'),
-    host: 'browser host',
-    // Built next to this file by vite.server.config.ts.
-    importWorker: join(here, 'import-worker.js'),
-    searchWorker: join(here, 'search-worker.js'),
+  let host: HttpHost | undefined;
+  // The page names a workspace by a path the user typed; the switcher checks it
+  // (src/core/workspaces/folder-check.ts) and keeps the recent list beside the default
+  // workspace, in the user-data folder the desktop app uses too.
+  const switcher = new WorkspaceSwitcher({
+    settingsDir: userDataDir(),
+    open: (folder, workspaces, first) =>
+      openWorkbench(folder, {
+        // A workspace made later starts empty: the sample is for the first run.
+        ...(first ? { sampleArticle: join(here, '../../resources/sample-article.txt') } : {}),
+        host: 'browser host',
+        // Built next to this file by vite.server.config.ts.
+        importWorker: join(here, 'import-worker.js'),
+        searchWorker: join(here, 'search-worker.js'),
+        workspaces,
+      }),
+    choose: 'path',
+    onSwitch: (next) => {
+      console.log(`Workspace: ${next.dir}`);
+      host?.endEventStreams();
+    },
   });
-  const host = await startHttpHost({
+  const workbench = await switcher.start(dir);
+  host = await startHttpHost({
     workbench,
+    current: () => switcher.current,
     staticDir: join(here, '../renderer'),
     port: portArg(argv),
     onLoginUrl: (url) => console.log(`New one-time login address: ${url}`),
@@ -50,7 +73,7 @@ async function main(argv: readonly string[]): Promise<void> {
   const stop = (): void => {
     void host
       .close()
-      .then(() => workbench.close())
+      .then(() => switcher.close())
       .then(() => process.exit(0));
   };
   process.on('SIGINT', stop);

@@ -20,6 +20,7 @@ import { notesMethods } from './methods/notes';
 import { searchMethods } from './methods/search';
 import { tagsMethods } from './methods/tags';
 import { workspaceMethods } from './methods/workspace';
+import { workspacesMethods } from './methods/workspaces';
 import type { ErrorCode } from './errors';
 import type { WorkbenchEvent } from './change-event';
 
@@ -38,6 +39,7 @@ export type * from './methods/notes';
 export type * from './methods/search';
 export type * from './methods/tags';
 export type * from './methods/workspace';
+export type * from './methods/workspaces';
 export type { ExportFormat } from './concepts/export-formats';
 export { ERROR_CODES, type ErrorCode } from './errors';
 export type * from './change-event';
@@ -58,6 +60,7 @@ export const api = joinTables(
   historyMethods,
   codebookMethods,
   linksMethods,
+  workspacesMethods,
 );
 
 export type Api = typeof api;
