@@ -45,13 +45,12 @@ const switcher = new WorkspaceSwitcher({
       workspaces,
     }),
   choose: folderDialog(() => win),
-  onSwitch: async (next) => {
-    await follow(next);
-    // The window reads everything again from the new workspace (its drafts are kept per folder).
-    win?.webContents.reload();
-  },
+  // The window reloads itself after a switch it asked for; the menu's reload theirs below.
+  onSwitch: (next) => follow(next),
 });
 const workbench = (): Workbench => switcher.current;
+// The window reads everything again from the new workspace (its drafts are kept per folder).
+const reload = (): void => win?.webContents.reload();
 
 /** Forwards the open workspace's change events to the window and keeps the menu current. */
 async function follow(next: Workbench): Promise<void> {
@@ -66,9 +65,9 @@ async function follow(next: Workbench): Promise<void> {
 }
 
 const menuActions: MenuActions = {
-  newWorkspace: () => void switchFromMenu(workbench(), { create: true }),
-  openWorkspace: () => void switchFromMenu(workbench(), { create: false }),
-  openRecent: (path) => void switchFromMenu(workbench(), { path, create: false }),
+  newWorkspace: () => void switchFromMenu(workbench(), { create: true }, reload),
+  openWorkspace: () => void switchFromMenu(workbench(), { create: false }, reload),
+  openRecent: (path) => void switchFromMenu(workbench(), { path, create: false }, reload),
   revealWorkspace: () => void shell.openPath(workbench().dir),
   importFiles: () => void importWithDialog(win, workbench()),
   exportAs: (format) => void exportWithDialog(win, workbench(), format),

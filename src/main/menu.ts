@@ -58,7 +58,10 @@ export function buildMenu(
 }
 
 /** Open Recent: each workspace by name (its path shown too, as two may share a name). */
-function recentMenu(actions: MenuActions, recent: readonly RecentWorkspace[]): MenuItemConstructorOptions {
+function recentMenu(
+  actions: MenuActions,
+  recent: readonly RecentWorkspace[],
+): MenuItemConstructorOptions {
   return {
     label: 'Open Recent',
     enabled: recent.length > 0,

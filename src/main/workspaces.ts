@@ -3,7 +3,7 @@
 // itself), and the File menu's workspace commands, whose failures are shown in a box.
 import { dialog, type BrowserWindow, type OpenDialogOptions } from 'electron';
 import type { ChooseFolder, Workbench } from '../core/index';
-import type { RecentWorkspace, WorkspaceOpened } from '../shared/api';
+import type { RecentWorkspace } from '../shared/api';
 
 /** Asks for a folder with the native dialog, over the window when there is one. */
 export function folderDialog(window: () => BrowserWindow | null): ChooseFolder {
@@ -24,13 +24,18 @@ export function folderDialog(window: () => BrowserWindow | null): ChooseFolder {
   };
 }
 
-/** Runs a File-menu switch through the open workbench's API; a refusal is shown, not thrown. */
+/**
+ * Runs a File-menu switch through the open workbench's API, then reloads the window onto
+ * the new workspace; a refusal is shown in a box, not thrown.
+ */
 export async function switchFromMenu(
   workbench: Workbench,
   input: { path?: string; create: boolean },
+  reload: () => void,
 ): Promise<void> {
   const result = await workbench.call('workspaces.open', input);
   if (!result.ok) dialog.showErrorBox('The workspace could not be opened', result.error.message);
+  else if (result.value.opened) reload();
 }
 
 /** The recent workspaces for the File menu (none when the list cannot be read). */
@@ -38,5 +43,3 @@ export async function recentForMenu(workbench: Workbench): Promise<RecentWorkspa
   const list = await workbench.call('workspaces.list', {});
   return list.ok ? list.value.recent : [];
 }
-
-export type { WorkspaceOpened };

@@ -11,7 +11,7 @@ import {
   workspaceArg,
   WorkspaceSwitcher,
 } from '../core/index';
-import { startHttpHost, type HttpHost } from './http-host';
+import { startHttpHost } from './http-host';
 import { openInBrowser } from './open-browser';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -27,7 +27,8 @@ function portArg(argv: readonly string[]): number {
 
 async function main(argv: readonly string[]): Promise<void> {
   const dir = workspaceArg(argv) ?? defaultWorkspaceDir();
-  let host: HttpHost | undefined;
+  // Set once the HTTP host runs: a switch ends the pages' event streams (they reconnect).
+  const events = { end: (): void => undefined };
   // The page names a workspace by a path the user typed; the switcher checks it
   // (src/core/workspaces/folder-check.ts) and keeps the recent list beside the default
   // workspace, in the user-data folder the desktop app uses too.
@@ -46,17 +47,18 @@ async function main(argv: readonly string[]): Promise<void> {
     choose: 'path',
     onSwitch: (next) => {
       console.log(`Workspace: ${next.dir}`);
-      host?.endEventStreams();
+      events.end();
     },
   });
   const workbench = await switcher.start(dir);
-  host = await startHttpHost({
+  const host = await startHttpHost({
     workbench,
     current: () => switcher.current,
     staticDir: join(here, '../renderer'),
     port: portArg(argv),
     onLoginUrl: (url) => console.log(`New one-time login address: ${url}`),
   });
+  events.end = () => host.endEventStreams();
   const url = host.loginUrl();
   console.log(`Research Workbench is running at ${url}`);
   console.log('That address signs one browser in, once, within two minutes.');

@@ -26,12 +26,17 @@ const exists = (path: string): Promise<boolean> =>
 /** The folder's real path (links resolved), once it is fit to open or create a workspace in. */
 export async function checkWorkspaceFolder(typed: string, mode: FolderMode): Promise<string> {
   if (!isAbsolute(typed)) {
-    throw invalid(`“${typed}” is not a full path: type it from the top, e.g. /home/me/Investigation.`);
+    throw invalid(
+      `“${typed}” is not a full path: type it from the top, e.g. /home/me/Investigation.`,
+    );
   }
   const path = resolve(typed);
   if (!(await exists(path))) {
     if (mode === 'open') {
-      throw new WorkbenchError('NOT_FOUND', `There is no folder “${path}”. To start a workspace there, create it.`);
+      throw new WorkbenchError(
+        'NOT_FOUND',
+        `There is no folder “${path}”. To start a workspace there, create it.`,
+      );
     }
     const parent = dirname(path);
     if (!(await exists(parent))) {
@@ -40,7 +45,9 @@ export async function checkWorkspaceFolder(typed: string, mode: FolderMode): Pro
     try {
       await mkdir(path);
     } catch (error) {
-      throw invalid(`The folder “${path}” could not be made (${(error as NodeJS.ErrnoException).code ?? String(error)}).`);
+      throw invalid(
+        `The folder “${path}” could not be made (${(error as NodeJS.ErrnoException).code ?? String(error)}).`,
+      );
     }
   }
   const real = await realpath(path);
@@ -52,11 +59,15 @@ export async function checkWorkspaceFolder(typed: string, mode: FolderMode): Pro
     await access(real, constants.R_OK | constants.W_OK);
     names = await readdir(real);
   } catch (error) {
-    throw invalid(`The folder “${path}” cannot be read and written (${(error as NodeJS.ErrnoException).code ?? String(error)}).`);
+    throw invalid(
+      `The folder “${path}” cannot be read and written (${(error as NodeJS.ErrnoException).code ?? String(error)}).`,
+    );
   }
   const isWorkspace = names.includes(WORKSPACE_FILE);
   if (mode === 'open' && !isWorkspace && names.length > 0) {
-    throw invalid(`“${path}” holds no workspace (no ${WORKSPACE_FILE}) and is not empty: choose a workspace folder, or create a new workspace in an empty one.`);
+    throw invalid(
+      `“${path}” holds no workspace (no ${WORKSPACE_FILE}) and is not empty: choose a workspace folder, or create a new workspace in an empty one.`,
+    );
   }
   if (mode === 'create' && isWorkspace) {
     throw invalid(`“${path}” already holds a workspace: open it instead.`);

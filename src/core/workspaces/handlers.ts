@@ -6,10 +6,15 @@ import { WorkbenchError } from '../../shared/errors';
 import type { WorkspacesHost } from './switcher';
 
 const oneWorkspace = (): never => {
-  throw new WorkbenchError('FORBIDDEN', 'This host opens one workspace only: start it with --workspace DIR to use another.');
+  throw new WorkbenchError(
+    'FORBIDDEN',
+    'This host opens one workspace only: start it with --workspace DIR to use another.',
+  );
 };
 
-export function workspacesHandlers(host: WorkspacesHost | undefined): NamespaceHandlers<'workspaces'> {
+export function workspacesHandlers(
+  host: WorkspacesHost | undefined,
+): NamespaceHandlers<'workspaces'> {
   return {
     'workspaces.list': () => (host ? host.list() : oneWorkspace()),
     'workspaces.open': (input) => (host ? host.open(input) : oneWorkspace()),

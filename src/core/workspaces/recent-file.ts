@@ -37,18 +37,27 @@ export async function readRecent(settingsDir: string, fs: StoreFs = nodeFs): Pro
     text = await fs.readFile(file, 'utf8');
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { entries: [] };
-    return { entries: [], problem: `The recent workspaces list (${file}) could not be read: ${String(error)}.` };
+    return {
+      entries: [],
+      problem: `The recent workspaces list (${file}) could not be read: ${String(error)}.`,
+    };
   }
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch {
-    return { entries: [], problem: `The recent workspaces list (${file}) is not valid JSON. It was set aside as recent-workspaces.damaged.json and the list starts again.` };
+    return {
+      entries: [],
+      problem: `The recent workspaces list (${file}) is not valid JSON. It was set aside as recent-workspaces.damaged.json and the list starts again.`,
+    };
   }
   const parsed = RecentFile.safeParse(json);
   if (!parsed.success) {
     const why = describeIssues(parsed.error.issues, 3);
-    return { entries: [], problem: `The recent workspaces list (${file}) is not in the expected form (${why}). It was set aside as recent-workspaces.damaged.json and the list starts again.` };
+    return {
+      entries: [],
+      problem: `The recent workspaces list (${file}) is not in the expected form (${why}). It was set aside as recent-workspaces.damaged.json and the list starts again.`,
+    };
   }
   return { entries: parsed.data.recent };
 }
@@ -66,7 +75,9 @@ export async function writeRecent(
   await fs.mkdir(settingsDir, { recursive: true });
   const file = recentFilePath(settingsDir);
   if (setAsideDamaged) {
-    await fs.rename(file, join(settingsDir, 'recent-workspaces.damaged.json')).catch(() => undefined);
+    await fs
+      .rename(file, join(settingsDir, 'recent-workspaces.damaged.json'))
+      .catch(() => undefined);
   }
   const body = { version: 1, recent: entries.slice(0, MAX_RECENT) };
   await writeFileDurably(fs, file, `${JSON.stringify(body, null, 2)}\n`);

@@ -89,11 +89,18 @@ export class WorkspaceSwitcher implements WorkspacesHost {
     });
   }
 
-  private async openNow({ path, create }: { path?: string; create: boolean }): Promise<WorkspaceOpened> {
+  private async openNow({
+    path,
+    create,
+  }: {
+    path?: string;
+    create: boolean;
+  }): Promise<WorkspaceOpened> {
     const { choose } = this.options;
     let dir = path;
     if (dir === undefined) {
-      if (choose === 'path') throw new WorkbenchError('INVALID_INPUT', 'Type the full path of the workspace’s folder.');
+      if (choose === 'path')
+        throw new WorkbenchError('INVALID_INPUT', 'Type the full path of the workspace’s folder.');
       dir = await choose(create);
       if (dir === undefined) return { opened: false };
     } else if (choose !== 'path' && !(await this.isListed(dir))) {
@@ -148,7 +155,11 @@ export class WorkspaceSwitcher implements WorkspacesHost {
     const read = await this.read();
     const now = (this.options.now ?? (() => new Date()))();
     try {
-      await writeRecent(this.options.settingsDir, withOpened(read.entries, dir, now), read.problem !== undefined);
+      await writeRecent(
+        this.options.settingsDir,
+        withOpened(read.entries, dir, now),
+        read.problem !== undefined,
+      );
     } catch (error) {
       console.error(`The recent workspaces list could not be saved: ${String(error)}`);
     }

@@ -11,6 +11,7 @@ import { ErrorBoundary } from './features/shell/ErrorBoundary';
 import { KeyboardLayer } from './features/shell/KeyboardLayer';
 import { ReimportDialog } from './features/reader/ReimportDialog';
 import { ReferencesDialog } from './features/library/ReferencesDialog';
+import { WorkspacesDialog } from './features/shell/WorkspacesDialog';
 import { Toasts } from './features/shell/Toasts';
 import { TopBar } from './features/shell/TopBar';
 import { WorkspaceBanner } from './features/shell/WorkspaceBanner';
@@ -128,6 +129,7 @@ function Window(): React.JSX.Element {
         <KeyboardLayer />
         <ReimportDialog />
         <ReferencesDialog />
+        <WorkspacesDialog />
       </ErrorBoundary>
     </div>
   );

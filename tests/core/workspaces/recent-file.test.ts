@@ -45,7 +45,11 @@ describe('the recent workspaces file', () => {
   it.each([
     ['not JSON', '{"version": 1, "recent": [', 'is not valid JSON'],
     ['another shape', '["/w/a"]', 'is not in the expected form'],
-    ['a relative path', '{"version":1,"recent":[{"path":"w/a","openedAt":"2026-12-07T09:00:00.000Z"}]}', 'a recent workspace must be a full path'],
+    [
+      'a relative path',
+      '{"version":1,"recent":[{"path":"w/a","openedAt":"2026-12-07T09:00:00.000Z"}]}',
+      'a recent workspace must be a full path',
+    ],
     ['an unknown field', '{"version":1,"recent":[],"evil":true}', 'is not in the expected form'],
   ])('gives an empty list and a clear problem for %s', async (_case, text, why) => {
     await put(text);

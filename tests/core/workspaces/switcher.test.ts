@@ -96,7 +96,9 @@ describe('WorkspaceSwitcher', () => {
     unwrap(await first.call('workspaces.open', { path: b, create: true }));
     const after = unwrap(await switcher.current.call('workspaces.list', {}));
     expect(after.recent).toEqual([]);
-    expect(await readFile(join(settings, 'recent-workspaces.damaged.json'), 'utf8')).toBe('not json');
+    expect(await readFile(join(settings, 'recent-workspaces.damaged.json'), 'utf8')).toBe(
+      'not json',
+    );
   });
 
   it('in the desktop app, opens by name only a listed folder; others come from the dialog', async () => {
@@ -108,7 +110,9 @@ describe('WorkspaceSwitcher', () => {
     const named = await first.call('workspaces.open', { path: b, create: true });
     expect(named).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     expect(choose).not.toHaveBeenCalled();
-    expect(unwrap(await first.call('workspaces.open', { create: true }))).toEqual({ opened: false });
+    expect(unwrap(await first.call('workspaces.open', { create: true }))).toEqual({
+      opened: false,
+    });
     expect(switcher.current).toBe(first);
     expect(unwrap(await first.call('workspaces.open', { create: true }))).toEqual({
       opened: true,

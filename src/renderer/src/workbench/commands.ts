@@ -32,6 +32,7 @@ export type EventPatch = Pick<
 import { createSourceCommands } from './source-commands';
 import { createTransferCommands } from './transfer-commands';
 import { createEvidenceCommands } from './evidence-commands';
+import { createWorkspaceCommands } from './workspace-commands';
 
 export type AnnotationPatch = {
   kind?: AnnotationKind;
@@ -127,6 +128,7 @@ export function createCommands(api: WorkbenchApi, store: WorkbenchStore) {
     showHighlight,
     ...createSourceCommands(api, store, run, openDocument),
     ...createEvidenceCommands(api, store, run),
+    ...createWorkspaceCommands(api, store),
 
     openHit: (hit: SearchHit): void => {
       if (hit.kind === 'entity') return dispatch(showEntity(hit.id));

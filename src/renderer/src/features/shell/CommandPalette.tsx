@@ -99,6 +99,18 @@ function useEntries(showShortcuts: () => void): PaletteEntry[] {
         run: () => store.dispatch(closePanel()),
       },
       {
+        id: 'workspaces',
+        group: 'Workspace',
+        label: 'Switch workspace…',
+        run: () => void commands.showWorkspaces(),
+      },
+      {
+        id: 'new-workspace',
+        group: 'Workspace',
+        label: 'New workspace…',
+        run: () => void commands.showWorkspaces(),
+      },
+      {
         id: 'shortcuts',
         group: 'Help',
         label: 'Keyboard shortcuts',
