@@ -12,6 +12,7 @@ import {
   type SwitcherOptions,
 } from '../../../src/core/workspaces/switcher';
 import { RECENT_FILE } from '../../../src/core/workspaces/recent-file';
+import { WorkbenchError } from '../../../src/shared/errors';
 import { tempDir, unwrap } from '../../integration/helpers';
 
 let temp: Awaited<ReturnType<typeof tempDir>>;
@@ -131,6 +132,28 @@ describe('WorkspaceSwitcher', () => {
     unwrap(await first.call('workspaces.open', { path: b, create: true }));
     const list = unwrap(await switcher.current.call('workspaces.forget', { path: a }));
     expect(list.recent).toEqual([]);
+  });
+
+  it('keeps the open workspace, writable, when the new one fails to open', async () => {
+    const a = join(temp.dir, 'A');
+    switcher = new WorkspaceSwitcher({
+      settingsDir: join(temp.dir, 'settings'),
+      // Fault injection: the second workspace's open fails after its folder checked out.
+      open: (dir, workspaces, first) =>
+        first
+          ? openWorkbench(dir, { host: 'test', workspaces })
+          : Promise.reject(new WorkbenchError('WRITE_FAILED', 'The disk is full.')),
+      choose: 'path',
+    });
+    const first = await switcher.start(a);
+    const failed = await first.call('workspaces.open', { path: join(temp.dir, 'B'), create: true });
+    expect(failed).toMatchObject({ ok: false, error: { message: 'The disk is full.' } });
+    expect(switcher.current).toBe(first);
+    expect(unwrap(await entity(first, 'Still open')).name).toBe('Still open');
+    // A still holds its lock: another opener is read-only.
+    const other = await openWorkbench(a, { host: 'test' });
+    others.push(other);
+    expect(other.readOnly).toBe(true);
   });
 });
 
