@@ -8,21 +8,11 @@
 // a mention accepted), a draft kept, "same as …?", and a workspace with no document.
 // Each must report no violation at all.
 import { join } from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
+import { expectNoViolations as noViolations } from './axe';
 import { expect, ROOT, test } from './fixtures';
 
 const PERSIAN =
   'محاکمه حمید نوری در استکهلم\n\nدادگاه استکهلم حمید نوری را به حبس ابد محکوم کرد. او در تابستان ۱۳۶۷ در زندان گوهردشت بود.';
-
-async function noViolations(page: Page, screen: string): Promise<void> {
-  const result = await new AxeBuilder({ page }).analyze();
-  const found = result.violations.map(
-    (v) =>
-      `${screen}: ${v.id} (${v.impact}) at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
-  );
-  expect(found).toEqual([]);
-}
 
 for (const colorScheme of ['light', 'dark'] as const) {
   test.describe(`${colorScheme} scheme`, () => {
@@ -180,6 +170,10 @@ for (const colorScheme of ['light', 'dark'] as const) {
       await expect(wb.reader).toHaveCount(0);
       await expect(page.getByText('No documents yet.')).toBeVisible();
       await noViolations(page, 'no documents');
+
+      // The check itself can fail: a button with no name is reported.
+      await page.evaluate(() => document.body.append(document.createElement('button')));
+      await expect(noViolations(page, 'a nameless button')).rejects.toThrow(/button-name/);
     });
   });
 }

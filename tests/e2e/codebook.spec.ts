@@ -4,24 +4,15 @@
 // dialog, which adds the page it names as a source without text. The Codebook view, the export
 // options and the references dialog each pass axe in the light and the dark scheme.
 // Screenshots (1400x900 and 800x600) only with RW_SCREENSHOTS=1, so CI does not pay for them.
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
+import { expectNoViolationsInEither } from './axe';
 import { expect, test } from './fixtures';
 import { screenshots } from './screenshots';
 
-const SHOOT = process.env.RW_SCREENSHOTS === '1';
-
 /** No axe violation, in the light scheme and then the dark one. */
 async function noViolations(page: Page, screen: string): Promise<void> {
-  for (const colorScheme of ['light', 'dark'] as const) {
-    await page.emulateMedia({ colorScheme });
-    const { violations } = await new AxeBuilder({ page }).analyze();
-    expect(
-      violations.map((v) => `${screen} (${colorScheme}): ${v.id} at ${String(v.nodes[0]?.target)}`),
-    ).toEqual([]);
-    if (SHOOT) await screenshots(page, `interchange-${screen}-${colorScheme}`);
-  }
-  await page.emulateMedia({ colorScheme: 'light' });
+  await expectNoViolationsInEither(page, screen);
+  await screenshots(page, `interchange-${screen}`);
 }
 
 test('a kind and codes of the user own, and references from Zotero', async ({

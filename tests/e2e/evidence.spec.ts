@@ -4,34 +4,12 @@
 // it was, without its scripts. Each screen passes axe. The bundle, the imports and the
 // originals' hash checks are tested in tests/integration/evidence-*.test.ts. Screenshots
 // only with RW_SCREENSHOTS=1 (they cost seconds CI does not have).
-import AxeBuilder from '@axe-core/playwright';
-import type { Locator, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { detentionPage } from '../fixtures/node/evidence-html';
 import { reportPdf } from '../fixtures/node/pdf';
+import { expectNoViolationsInEither as noViolationsInEither } from './axe';
 import { expect, test } from './fixtures';
 import { screenshots } from './screenshots';
-
-async function noViolations(page: Page, screen: string): Promise<void> {
-  const result = await new AxeBuilder({ page }).analyze();
-  const found = result.violations.map(
-    (v) =>
-      `${screen}: ${v.id} (${v.impact}) at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
-  );
-  expect(found).toEqual([]);
-}
-
-/** Light and dark, as every new screen must pass both. */
-async function noViolationsInEither(page: Page, screen: string): Promise<void> {
-  for (const colorScheme of ['light', 'dark'] as const) {
-    await page.emulateMedia({ colorScheme });
-    await noViolations(page, `${screen} (${colorScheme})`);
-  }
-  await page.emulateMedia({ colorScheme: 'light' });
-}
-
-async function shots(page: Page, name: string, focus?: Locator): Promise<void> {
-  if (process.env.RW_SCREENSHOTS === '1') await screenshots(page, name, focus);
-}
 
 async function importFile(page: Page, name: string, mimeType: string, buffer: Buffer) {
   await page.getByLabel('Files to import').setInputFiles({ name, mimeType, buffer });
@@ -81,7 +59,7 @@ test('a PDF’s pages beside its text: highlights show in both, and "p. N" opens
   await wb.toolbar.getByRole('button', { name: 'Highlight as question' }).click();
   await expect(wb.details.getByRole('blockquote')).toHaveText('checked against court records');
   await expect(pages.locator('[data-page="1"] .page-hl.hl-question').first()).toBeVisible();
-  await shots(page, 'evidence-pdf-pages');
+  await screenshots(page, 'evidence-pdf-pages');
   await noViolationsInEither(page, 'page view');
   // ...shows in the text (marked as the open highlight), and its "p. 1" opens the page.
   await pages.getByRole('button', { name: 'Show the text' }).click();
@@ -108,6 +86,6 @@ test('a saved web page’s original is shown as it was, with nothing that runs',
   await expect(original.getByRole('table')).toContainText('Gohardasht');
   await expect(original).toContainText('Not shown: 1 embedded video');
   await expect(original.locator('script, video, iframe, object, embed')).toHaveCount(0);
-  await shots(page, 'evidence-web-original');
+  await screenshots(page, 'evidence-web-original');
   await noViolationsInEither(page, 'original web page');
 });

@@ -4,17 +4,9 @@
 // so); names across scripts (a Persian name typed with a space for its ZWNJ is offered,
 // first and chosen, not "Create"; a near-duplicate name asks "same as …?"). Axe runs on
 // every new state; screenshots at three sizes.
-import AxeBuilder from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
+import { expectNoViolations as noViolations } from './axe';
 import { expect, test } from './fixtures';
 import { screenshots } from './screenshots';
-
-async function noViolations(page: Page, state: string): Promise<void> {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  expect(
-    violations.map((v) => `${state}: ${v.id} ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
-  ).toEqual([]);
-}
 
 const SENTENCE = 'Ejei then stressed that the regime should not have a “passive approach”';
 

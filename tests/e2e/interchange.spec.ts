@@ -3,18 +3,16 @@
 // has and make tags entities; read the per-annotation report; then verify every quote.
 // Each dialog is checked with axe-core and must have no violations.
 import { join } from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
+import { expectNoViolations } from './axe';
 import { expect, ROOT, test } from './fixtures';
 
 const FIXTURES = join(ROOT, 'tests/fixtures/interchange');
 const MIRROR = 'https://mirror.example.net/detention-briefing';
 const TITLE = 'Detention conditions in 2023: a briefing';
 
-async function noViolations(page: Page): Promise<void> {
-  const { violations } = await new AxeBuilder({ page }).include('dialog[open]').analyze();
-  expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`)).toEqual([]);
-}
+const noViolations = (page: Page): Promise<void> =>
+  expectNoViolations(page, 'the open dialog', 'dialog[open]');
 
 test('import Hypothesis annotations onto an imported page, then verify the quotes', async ({
   workbench: wb,

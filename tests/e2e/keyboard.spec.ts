@@ -1,8 +1,8 @@
 // The keyboard-only journey: from the first Tab to a highlighted, tagged and annotated
 // sentence found again by search, with no mouse event at all, and focus never left on the
 // page's body after an action. Also the shortcut sheet and the command palette.
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
+import { expectNoViolations } from './axe';
 import { expect, test } from './fixtures';
 
 const SENTENCE =
@@ -119,7 +119,7 @@ test('? lists every shortcut and the command palette reaches actions by name', a
   const sheet = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
   await expect(sheet).toBeVisible();
   await expect(sheet).toContainText('Select the paragraph');
-  expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
+  await expectNoViolations(page, 'shortcut sheet');
   await page.screenshot({ path: 'test-results/screenshots/shortcuts.png' });
   await page.keyboard.press('Escape');
   await expect(sheet).toBeHidden();
@@ -130,7 +130,7 @@ test('? lists every shortcut and the command palette reaches actions by name', a
   await expect(palette.getByRole('combobox', { name: 'Command' })).toBeFocused();
   await page.keyboard.type('hide details');
   await expect(palette.getByRole('option').first()).toContainText('Hide the details panel');
-  expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
+  await expectNoViolations(page, 'command palette');
   await page.screenshot({ path: 'test-results/screenshots/palette.png' });
   await page.keyboard.press('Enter');
   await expect(palette).toBeHidden();

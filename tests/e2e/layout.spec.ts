@@ -4,8 +4,8 @@
 // 400), and both side panels can be reached; at 400 % the top bar is one row with the
 // rest under "More", a drawer takes the whole width and nothing is painted over another
 // thing. Screenshots are kept.
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
+import { expectNoViolations } from './axe';
 import { expect, test } from './fixtures';
 
 const SIZES = [
@@ -62,8 +62,7 @@ for (const size of SIZES) {
         await page.screenshot({
           path: `test-results/screenshots/layout-${size.name}-${side.toLowerCase()}.png`,
         });
-        const axe = await new AxeBuilder({ page }).analyze();
-        expect(axe.violations).toEqual([]);
+        await expectNoViolations(page, `${size.name}, ${side} open`);
       }
     });
   });
@@ -138,8 +137,7 @@ test.describe('at 400 % zoom (320 x 256)', () => {
     expect(box.x).toBeGreaterThanOrEqual(0);
     expect(box.x + box.width).toBeLessThanOrEqual(320);
     expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
-    const axe = await new AxeBuilder({ page }).analyze();
-    expect(axe.violations).toEqual([]);
+    await expectNoViolations(page, 'the More menu at 400 %');
     await page.screenshot({ path: 'test-results/screenshots/layout-zoom-400-more.png' });
     await page.keyboard.press('Escape');
     await expect(more).toHaveAttribute('aria-expanded', 'false');

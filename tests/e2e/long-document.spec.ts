@@ -2,8 +2,8 @@
 // laid out and painted, yet the whole text stays in the page, so find-in-page finds text
 // far below, a selection across blocks far down becomes a highlight at exactly its offsets,
 // and the document reopens at the paragraph the reader left it at.
-import AxeBuilder from '@axe-core/playwright';
 import { call } from './api';
+import { expectNoViolations } from './axe';
 import { expect, test } from './fixtures';
 import { screenshots } from './screenshots';
 
@@ -81,6 +81,6 @@ test('a long document lays out what is near the view, and still finds, selects a
   // Back at the same place, to the pixel (rounding of fractional layout may move it one).
   await expect.poll(async () => Math.abs((await offsetFromTop()) - before)).toBeLessThanOrEqual(1);
   expect(await reading.evaluate((el) => el.scrollTop)).toBeGreaterThan(1000);
-  expect((await new AxeBuilder({ page }).include('article').analyze()).violations).toEqual([]);
+  await expectNoViolations(page, 'a long document', 'article');
   await screenshots(page, 'long-document');
 });

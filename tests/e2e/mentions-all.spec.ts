@@ -1,7 +1,7 @@
 // Find the mentions of all entities on the sample article, from the library's Entities
 // section: a review list grouped by entity, accepted all at once as highlights tagged to
 // each entity, undone in one step; the review list passes axe-core with no violations.
-import AxeBuilder from '@axe-core/playwright';
+import { expectNoViolations } from './axe';
 import { expect, test } from './fixtures';
 import type { WorkbenchPage } from './workbench-page';
 
@@ -29,10 +29,7 @@ test('find mentions of all entities, review, accept all, undo', async ({ workben
   await expect(shamkhani.getByRole('heading')).toHaveText('Shamkhani 2 mentions, 2 not tagged');
   await expect(ejei.getByRole('checkbox', { name: /^Choose: Ejei in / })).toHaveCount(3);
 
-  const axe = await new AxeBuilder({ page }).include('dialog.all-mentions').analyze();
-  expect(
-    axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
-  ).toEqual([]);
+  await expectNoViolations(page, 'mentions of all entities', 'dialog.all-mentions');
 
   // Choosing one group enables "Accept selected" with its count.
   await shamkhani.getByRole('checkbox', { name: 'Select all of Shamkhani' }).check();

@@ -4,22 +4,12 @@
 // documents; a note is deleted and brought back with Undo; and a note is found by search.
 // The notes view and the tag view are checked with axe in light and dark, and the notes
 // view is photographed (writing and preview) at two window sizes.
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
+import { expectNoViolationsInEither } from './axe';
 import { expect, test } from './fixtures';
 import { screenshots } from './screenshots';
 
-/** No axe violations in light and in dark colour schemes. */
-async function accessible(page: Page): Promise<void> {
-  for (const colorScheme of ['light', 'dark'] as const) {
-    await page.emulateMedia({ colorScheme });
-    const { violations } = await new AxeBuilder({ page }).analyze();
-    expect(
-      violations.map((v) => `${colorScheme}: ${v.id} ${v.nodes.map((n) => n.target).join(' ')}`),
-    ).toEqual([]);
-  }
-  await page.emulateMedia({ colorScheme: 'light' });
-}
+const accessible = (page: Page): Promise<void> => expectNoViolationsInEither(page, 'notes');
 
 test('notes link entities by [[name]], tags are counted and listed, a deleted note comes back', async ({
   workbench: wb,

@@ -1,6 +1,8 @@
 // Screenshots of what a user sees, at a wide and a narrow window and at 400 % zoom of a
 // 1280-pixel window (320 x 256 CSS pixels, WCAG's reflow size), kept under
-// test-results/screenshots to be looked at (and for the README's images).
+// test-results/screenshots to be looked at (and for the README's images). Taken only when
+// asked for (RW_SCREENSHOTS=1): three sizes, each settled, cost CI about two seconds a
+// call.
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Locator, Page } from '@playwright/test';
@@ -13,6 +15,7 @@ const SIZES = [
 ];
 
 export async function screenshots(page: Page, name: string, focus?: Locator): Promise<void> {
+  if (process.env.RW_SCREENSHOTS !== '1') return;
   await mkdir(SHOTS, { recursive: true });
   // Toasts would cover the view: dismiss them first.
   const toasts = page

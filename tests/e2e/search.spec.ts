@@ -3,15 +3,9 @@
 // filter hides them; the results close on Escape (focus goes back where it was) and on a
 // click outside, and never cover the top bar's Export button; axe passes on the empty,
 // filtered list in light and dark.
-import AxeBuilder from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
+import { expectNoViolations as noViolations } from './axe';
 import { expect, test } from './fixtures';
 import { screenshots } from './screenshots';
-
-async function noViolations(page: Page, screen: string): Promise<void> {
-  const result = await new AxeBuilder({ page }).analyze();
-  expect(result.violations.map((v) => `${screen}: ${v.id} (${v.impact})`)).toEqual([]);
-}
 
 for (const colorScheme of ['light', 'dark'] as const) {
   test.describe(`${colorScheme} scheme`, () => {

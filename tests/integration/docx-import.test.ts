@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Workbench } from '../../src/core/workbench';
 import type { Document } from '../../src/shared/model';
 import { briefingDocx, docx } from '../fixtures/node/docx';
-import { reopen, tempDir, unwrap } from './helpers';
+import { importBytes, importedDocument, reopen, tempDir, unwrap } from './helpers';
 
 let cleanup: () => Promise<void>;
 let wb: Workbench;
@@ -17,14 +17,9 @@ beforeEach(async () => {
 });
 afterEach(() => cleanup());
 
-const importDocx = (fileName: string, bytes: Uint8Array) =>
-  wb.call('documents.import', { fileName, dataBase64: Buffer.from(bytes).toString('base64') });
-
-async function imported(fileName: string, bytes: Uint8Array): Promise<Document> {
-  const outcome = unwrap(await importDocx(fileName, bytes));
-  if (outcome.kind !== 'document') throw new Error('expected a document');
-  return unwrap(await wb.call('documents.get', { id: outcome.documentId })).document;
-}
+const importDocx = (fileName: string, bytes: Uint8Array) => importBytes(wb, fileName, bytes);
+const imported = (fileName: string, bytes: Uint8Array): Promise<Document> =>
+  importedDocument(wb, fileName, bytes);
 
 describe('a Word briefing', () => {
   it('keeps headings and list items as blocks', async () => {

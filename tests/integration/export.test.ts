@@ -13,6 +13,7 @@ import type { ExportFormat } from '../../src/shared/api';
 import { describeRange } from '../../src/shared/anchoring';
 import { fixedSnapshot } from './export-fixture';
 import { openSample, reopen, tempDir, unwrap } from './helpers';
+import { readCsv } from '../fixtures/read-csv';
 
 const CHICAGO: ExportOptions = { style: 'chicago-author-date', locale: 'en-US' };
 const text = async (format: ExportFormat, snapshot = fixedSnapshot()): Promise<string> =>
@@ -30,39 +31,10 @@ describe.each(['markdown', 'csv', 'w3c'] as ExportFormat[])('the %s export', (fo
   });
 });
 
-/** A small RFC 4180 reader, to check the CSV parses back to the same cells. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else cell += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') {
-      row.push(cell);
-      cell = '';
-    } else if (c === '\r' && text[i + 1] === '\n') {
-      row.push(cell);
-      rows.push(row);
-      row = [];
-      cell = '';
-      i++;
-    } else cell += c;
-  }
-  return rows;
-}
-
 describe('CSV', () => {
   it('parses back to one row per highlight and entity, with quotes, commas and breaks intact', async () => {
     const snapshot = fixedSnapshot();
-    const rows = parseCsv((await text('csv', snapshot)).replace(/^\uFEFF/, ''));
+    const rows = readCsv(await text('csv', snapshot));
     const [header, ...body] = rows;
     expect(header).toContain('quote');
     expect(body).toHaveLength(5);

@@ -5,6 +5,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Envelope } from '../../src/shared/api';
+import type { Document } from '../../src/shared/model';
 import { openWorkbench, type Workbench, type WorkbenchOptions } from '../../src/core/workbench';
 
 export const SAMPLE = join(import.meta.dirname, '../../resources/sample-article.txt');
@@ -55,4 +56,19 @@ export async function openSample(dir: string): Promise<Workbench> {
 export function unwrap<T>(envelope: Envelope<T>): T {
   if (!envelope.ok) throw new Error(`${envelope.error.code}: ${envelope.error.message}`);
   return envelope.value;
+}
+
+/** Imports a file's bytes as a user's drop would. */
+export const importBytes = (wb: Workbench, fileName: string, bytes: Uint8Array) =>
+  wb.call('documents.import', { fileName, dataBase64: Buffer.from(bytes).toString('base64') });
+
+/** Imports a file that must become one document, and reads that document back. */
+export async function importedDocument(
+  wb: Workbench,
+  fileName: string,
+  bytes: Uint8Array,
+): Promise<Document> {
+  const outcome = unwrap(await importBytes(wb, fileName, bytes));
+  if (outcome.kind !== 'document') throw new Error('expected a document');
+  return unwrap(await wb.call('documents.get', { id: outcome.documentId })).document;
 }

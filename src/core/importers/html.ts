@@ -13,7 +13,7 @@ import { assembleBlocks } from '../../shared/blocks';
 import { emptyReport, tally } from '../../shared/import-report';
 import type { ImportReport } from '../../shared/methods/documents';
 import type { Block, Mark, SourceMeta } from '../../shared/model';
-import { SAFE_HREF } from '../../shared/text';
+import { normaliseText, SAFE_HREF } from '../../shared/text';
 import { articleDrafts } from './html-blocks';
 import {
   MEDIA_ATTR,
@@ -23,7 +23,10 @@ import {
   prepareArticle,
 } from './html-prepare';
 import { plainField, plainTitle } from './plain-metadata';
-import type { ImportedMedia } from './plain-text';
+import type { ImportedContent, ImportedMedia } from './plain-text';
+import { decodeText } from './decode';
+import { noReadableText } from './import-error';
+import { sha256 } from '../hash';
 
 const ALLOWED_TAGS = [
   'p',
@@ -172,4 +175,12 @@ export function htmlToContent(
   if (dir === 'rtl' || dir === 'ltr') source.direction = dir;
   dom.window.close();
   return { title: title.slice(0, 500), text, blocks, marks, source, media, report };
+}
+
+/** A web page's bytes, decoded as a browser would and refused when nothing readable is left. */
+export function importHtml(bytes: Uint8Array, fileName: string): ImportedContent {
+  const raw = normaliseText(decodeText(bytes, fileName, true));
+  const html = htmlToContent(raw, fileName);
+  if (!html.text.trim() || html.blocks.every((b) => b.kind === 'heading')) noReadableText(fileName);
+  return { ...html, format: 'html', contentHash: sha256(bytes) };
 }

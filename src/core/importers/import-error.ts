@@ -9,3 +9,8 @@ export class ImportError extends WorkbenchError {
     super('INVALID_INPUT', `${fileName} could not be imported: ${reason}.`);
   }
 }
+
+/** Refuses a file that decoded to nothing a reader could read. */
+export function noReadableText(fileName: string): never {
+  throw new ImportError(fileName, 'it contains no readable text');
+}

@@ -11,7 +11,7 @@ export const IMPORTERS: Record<DocumentKind, Importer> = {
   text: async (bytes, fileName) => (await import('./text-formats')).importText(bytes, fileName),
   markdown: async (bytes, fileName) =>
     (await import('./text-formats')).importMarkdown(bytes, fileName),
-  html: async (bytes, fileName) => (await import('./text-formats')).importHtml(bytes, fileName),
+  html: async (bytes, fileName) => (await import('./html')).importHtml(bytes, fileName),
   pdf: async (bytes, fileName) => (await import('./pdf')).importPdf(bytes, fileName),
   docx: async (bytes, fileName) => (await import('./docx')).importDocx(bytes, fileName),
 };

@@ -1,16 +1,12 @@
-// The text formats: plain text, Markdown and web pages, each decoded strictly, normalised
-// and split into blocks. A file with no readable text is refused.
+// The plain text formats: text and Markdown, each decoded strictly, normalised and split
+// into blocks (web pages are in ./html.ts, which loads jsdom: a host that imports only
+// text never pays for it). A file with no readable text is refused.
 import { normaliseText } from '../../shared/text';
 import { decodeText } from './decode';
-import { htmlToContent } from './html';
-import { ImportError } from './import-error';
+import { noReadableText } from './import-error';
 import { markdownToBlocks } from './markdown';
 import { sha256 } from '../hash';
 import { textToContent, type ImportedContent } from './plain-text';
-
-const nothing = (fileName: string): never => {
-  throw new ImportError(fileName, 'it contains no readable text');
-};
 
 export function importText(bytes: Uint8Array, fileName: string): ImportedContent {
   const raw = normaliseText(decodeText(bytes, fileName, false));
@@ -20,7 +16,7 @@ export function importText(bytes: Uint8Array, fileName: string): ImportedContent
 export function importMarkdown(bytes: Uint8Array, fileName: string): ImportedContent {
   const raw = normaliseText(decodeText(bytes, fileName, false));
   const { text, blocks, marks, title, report } = markdownToBlocks(raw);
-  if (!text.trim()) nothing(fileName);
+  if (!text.trim()) noReadableText(fileName);
   return {
     title: (title ?? fileName).slice(0, 500),
     text,
@@ -31,11 +27,4 @@ export function importMarkdown(bytes: Uint8Array, fileName: string): ImportedCon
     contentHash: sha256(bytes),
     report,
   };
-}
-
-export function importHtml(bytes: Uint8Array, fileName: string): ImportedContent {
-  const raw = normaliseText(decodeText(bytes, fileName, true));
-  const html = htmlToContent(raw, fileName);
-  if (!html.text.trim() || html.blocks.every((b) => b.kind === 'heading')) nothing(fileName);
-  return { ...html, format: 'html', contentHash: sha256(bytes) };
 }

@@ -17,6 +17,7 @@ import { plural } from '../../lib/labels';
 import { selectTags } from '../../store/tags';
 import { useConfirm } from '../../workbench/confirm';
 import { useCommands, useSelector } from '../../workbench/context';
+import { emptiedIfStill } from '../../lib/field-after-add';
 
 function CodeItem({
   node,
@@ -219,7 +220,7 @@ export function CodesEditor({
             if (!name.trim()) return;
             void commands
               .createCode(name.trim(), parent || undefined)
-              .then((ok) => ok && setName(''));
+              .then((ok) => ok && setName(emptiedIfStill(name.trim())));
           }}
         >
           <input

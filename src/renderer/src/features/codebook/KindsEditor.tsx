@@ -9,6 +9,7 @@ import { plural } from '../../lib/labels';
 import { useConfirm } from '../../workbench/confirm';
 import { useCommands } from '../../workbench/context';
 import { ColourSelect } from './ColourSelect';
+import { emptiedIfStill } from '../../lib/field-after-add';
 
 export function KindsEditor({
   kinds,
@@ -108,7 +109,9 @@ export function KindsEditor({
           onSubmit={(e) => {
             e.preventDefault();
             if (!label.trim()) return;
-            void commands.createKind(label.trim(), colour).then((ok) => ok && setLabel(''));
+            void commands
+              .createKind(label.trim(), colour)
+              .then((ok) => ok && setLabel(emptiedIfStill(label.trim())));
           }}
         >
           <input

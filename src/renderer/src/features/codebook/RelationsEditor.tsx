@@ -6,6 +6,7 @@ import { plural } from '../../lib/labels';
 import { selectLinks } from '../../store/codebook';
 import { useConfirm } from '../../workbench/confirm';
 import { useCommands, useSelector } from '../../workbench/context';
+import { emptiedIfStill } from '../../lib/field-after-add';
 
 export function RelationsEditor({
   relations,
@@ -70,7 +71,9 @@ export function RelationsEditor({
           onSubmit={(e) => {
             e.preventDefault();
             if (!label.trim()) return;
-            void commands.createRelation(label.trim()).then((ok) => ok && setLabel(''));
+            void commands
+              .createRelation(label.trim())
+              .then((ok) => ok && setLabel(emptiedIfStill(label.trim())));
           }}
         >
           <input

@@ -6,12 +6,12 @@
 import { useState } from 'react';
 import { nextWaiting, useFocusNext } from '../../hooks/use-focus-next';
 import { MentionExtentChoice } from './MentionExtentChoice';
+import { MentionRow } from './MentionRow';
 import type { EntityMentions, Mention } from '../../../../shared/methods/mentions';
 import { plural } from '../../lib/labels';
 import { useView } from '../../hooks/use-view';
 import { useCommands } from '../../workbench/context';
 import { useModalDialog } from '../../hooks/use-modal-dialog';
-import { useLanguages } from '../../hooks/use-languages';
 
 type Chosen = { entityId: string; mention: Mention };
 const keyOf = (entityId: string, m: Mention): string => `${entityId}:${m.documentId}:${m.start}`;
@@ -139,7 +139,6 @@ function EntityGroup({
   onToggle: (keys: string[], on: boolean) => void;
   onAccept: (mention: Mention) => void;
 }): React.JSX.Element {
-  const languageOf = useLanguages();
   const headingId = `all-mentions-${group.entityId}`;
   const open = group.mentions.filter((m) => !m.tagged).map((m) => keyOf(group.entityId, m));
   const all = open.length > 0 && open.every((k) => chosen.has(k));
@@ -167,39 +166,15 @@ function EntityGroup({
         {group.mentions.map((m) => {
           const key = keyOf(group.entityId, m);
           return (
-            <li key={key} className={m.tagged ? 'tagged' : undefined}>
-              <label>
-                <input
-                  type="checkbox"
-                  disabled={m.tagged}
-                  checked={m.tagged || chosen.has(key)}
-                  aria-label={`${m.tagged ? 'Already tagged' : 'Choose'}: ${m.exact} in ${m.documentTitle}, for ${group.name}`}
-                  onChange={(e) => onToggle([key], e.target.checked)}
-                />{' '}
-                {/* One isolate for the context, so a right-to-left passage reads in its order. */}
-                <span {...languageOf(m.documentId)}>
-                  <span className="muted">…{m.before}</span>
-                  <mark>{m.exact}</mark>
-                  <span className="muted">{m.after}…</span>
-                </span>
-              </label>
-              <span className="muted">
-                {' '}
-                <bdi>{m.documentTitle}</bdi>
-                {m.tagged ? ' · tagged' : m.highlightId ? ' · highlighted, not tagged' : ''}
-              </span>
-              {!m.tagged && (
-                <button
-                  type="button"
-                  className="accept"
-                  data-focus-key={key}
-                  aria-label={`Accept: ${m.exact} in ${m.documentTitle}, for ${group.name}`}
-                  onClick={() => onAccept(m)}
-                >
-                  Accept
-                </button>
-              )}
-            </li>
+            <MentionRow
+              key={key}
+              mention={m}
+              focusKey={key}
+              chosen={chosen.has(key)}
+              forName={group.name}
+              onChoose={(checked) => onToggle([key], checked)}
+              onAccept={() => onAccept(m)}
+            />
           );
         })}
       </ol>

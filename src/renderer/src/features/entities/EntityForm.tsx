@@ -9,7 +9,7 @@ import { useDraftFields } from '../../hooks/use-draft';
 import { useSimilarEntities } from '../../hooks/use-similar-entities';
 import { splitAliases } from '../../lib/entity-match';
 import { runShortcut } from '../../lib/keymap';
-import { keysOf } from '../../lib/shortcuts';
+import { DraftActions } from './DraftActions';
 import { useConfirm } from '../../workbench/confirm';
 import { SimilarNotice } from './SimilarNotice';
 import { TypeSelect } from './TypeSelect';
@@ -137,21 +137,12 @@ export function EntityForm({
             onChange={(e) => draft.set('externalId', e.target.value)}
           />
         </label>
-        {draft.dirty && (
-          <p className="muted small" role="status">
-            Draft: not saved yet, kept on this machine. {keysOf('entity.save')} saves.
-          </p>
-        )}
-        <div className="row wrap">
-          <button type="submit" className="primary">
-            {similar.length && asked === asking ? `${submitLabel} anyway` : submitLabel}
-          </button>
-          {draft.dirty && (
-            <button type="button" onClick={discard}>
-              Discard changes
-            </button>
-          )}
-        </div>
+        <DraftActions
+          dirty={draft.dirty}
+          saveLabel={similar.length && asked === asking ? `${submitLabel} anyway` : submitLabel}
+          shortcut="entity.save"
+          onDiscard={discard}
+        />
       </fieldset>
     </form>
   );

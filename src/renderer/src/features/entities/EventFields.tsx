@@ -10,6 +10,7 @@ import type { EntityWithUsage } from '../../../../shared/api';
 import type { EventDate, Participant } from '../../../../shared/model';
 import { useView } from '../../hooks/use-view';
 import { useCommands } from '../../workbench/context';
+import { DraftActions } from './DraftActions';
 
 export const ROLES = ['official', 'victim', 'witness', 'perpetrator', 'other'] as const;
 
@@ -211,21 +212,13 @@ export function EventFields({
             Add participant
           </button>
         </div>
-        {draft.dirty && (
-          <p className="muted small" role="status">
-            Draft: not saved yet, kept on this machine.
-          </p>
-        )}
-        <div className="row wrap">
-          <button type="submit" className="primary" disabled={start !== '' && !precision}>
-            Save event
-          </button>
-          {draft.dirty && (
-            <button type="button" onClick={discard}>
-              Discard changes
-            </button>
-          )}
-        </div>
+        <DraftActions
+          dirty={draft.dirty}
+          saveLabel="Save event"
+          saveDisabled={start !== '' && !precision}
+          shortcut="event.save"
+          onDiscard={discard}
+        />
       </fieldset>
     </form>
   );

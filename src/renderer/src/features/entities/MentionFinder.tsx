@@ -11,13 +11,12 @@ import { plural } from '../../lib/labels';
 import { useView } from '../../hooks/use-view';
 import { useCommands } from '../../workbench/context';
 import { MentionExtentChoice } from './MentionExtentChoice';
-import { useLanguages } from '../../hooks/use-languages';
+import { MentionRow } from './MentionRow';
 
 const keyOf = (m: Mention): string => `${m.documentId}:${m.start}`;
 const STATUS = 'status';
 
 export function MentionFinder({ entity }: { entity: Entity }): React.JSX.Element {
-  const languageOf = useLanguages();
   const commands = useCommands();
   const [open, setOpen] = useState(false);
   const [chosen, setChosen] = useState<ReadonlySet<string>>(new Set());
@@ -70,44 +69,19 @@ export function MentionFinder({ entity }: { entity: Entity }): React.JSX.Element
           </div>
           <ol className="mention-list" aria-label={`Mentions of ${entity.name}`}>
             {mentions.map((m) => (
-              <li key={keyOf(m)} className={m.tagged ? 'tagged' : undefined}>
-                <label>
-                  <input
-                    type="checkbox"
-                    disabled={m.tagged}
-                    checked={m.tagged || chosen.has(keyOf(m))}
-                    aria-label={`${m.tagged ? 'Already tagged' : 'Choose'}: ${m.exact} in ${m.documentTitle}`}
-                    onChange={(e) => {
-                      const next = new Set(chosen);
-                      if (e.target.checked) next.add(keyOf(m));
-                      else next.delete(keyOf(m));
-                      setChosen(next);
-                    }}
-                  />{' '}
-                  {/* One isolate for the context, so a right-to-left passage reads in its order. */}
-                  <span {...languageOf(m.documentId)}>
-                    <span className="muted">…{m.before}</span>
-                    <mark>{m.exact}</mark>
-                    <span className="muted">{m.after}…</span>
-                  </span>
-                </label>
-                <span className="muted">
-                  {' '}
-                  <bdi>{m.documentTitle}</bdi>
-                  {m.tagged ? ' · tagged' : m.highlightId ? ' · highlighted, not tagged' : ''}
-                </span>
-                {!m.tagged && (
-                  <button
-                    type="button"
-                    className="accept"
-                    data-focus-key={keyOf(m)}
-                    aria-label={`Accept: ${m.exact} in ${m.documentTitle}`}
-                    onClick={() => accept([m])}
-                  >
-                    Accept
-                  </button>
-                )}
-              </li>
+              <MentionRow
+                key={keyOf(m)}
+                mention={m}
+                focusKey={keyOf(m)}
+                chosen={chosen.has(keyOf(m))}
+                onChoose={(checked) => {
+                  const next = new Set(chosen);
+                  if (checked) next.add(keyOf(m));
+                  else next.delete(keyOf(m));
+                  setChosen(next);
+                }}
+                onAccept={() => accept([m])}
+              />
             ))}
           </ol>
         </>
