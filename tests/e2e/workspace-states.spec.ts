@@ -1,9 +1,9 @@
 // The workspace as the core reports it: held by another process (read-only, naming the
 // holder) and damaged (each problem named, repaired on request with a report); and
 // switching to another workspace from the window and back.
-import AxeBuilder from '@axe-core/playwright';
 import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
+import { expectNoViolationsInEither } from './axe';
 import { expect, startServer, stop, test } from './fixtures';
 
 test('a second browser host on the same workspace is read-only and names the holder', async ({
@@ -85,11 +85,7 @@ test('a second workspace is created from the window, and the first opened again 
     await dialog.getByRole('button', { name: 'Create workspace' }).click();
     await expect(dialog.getByRole('alert')).toContainText('“Evin 2026” is not a full path');
     await expect(folder).toHaveValue('Evin 2026');
-    for (const colorScheme of ['light', 'dark'] as const) {
-      await page.emulateMedia({ colorScheme });
-      const { violations } = await new AxeBuilder({ page }).include('dialog.workspaces').analyze();
-      expect(violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
-    }
+    await expectNoViolationsInEither(page, 'the Workspaces dialog', 'dialog.workspaces');
     await folder.fill(second);
     await dialog.getByRole('button', { name: 'Create workspace' }).click();
     // The window reloads onto the new, empty workspace.
