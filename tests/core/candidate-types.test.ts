@@ -2,7 +2,7 @@
 // entities, the head word of a name, a title before it; and terms are not suggested.
 import { describe, expect, it } from 'vitest';
 import { findCandidates } from '../../src/core/mentions/candidates';
-import type { Entity } from '../../src/shared/model';
+import { SCHEMA_VERSION, type DocumentFile, type Entity } from '../../src/shared/model';
 import { documentFromText, FIXED_TIME } from '../fixtures/documents';
 
 const TEXT = [
@@ -12,7 +12,13 @@ const TEXT = [
   'Others were taken to Qezel Hesar Lockup near the capital.',
 ].join('\n\n');
 
-const files = [{ document: documentFromText(TEXT, 'doc_a', 'Report'), annotations: [] }];
+const files: DocumentFile[] = [
+  {
+    schemaVersion: SCHEMA_VERSION,
+    document: documentFromText(TEXT, 'doc_a', 'Report'),
+    annotations: [],
+  },
+];
 
 const place = (id: string, name: string): Entity => ({
   id,

@@ -85,7 +85,8 @@ function typedNamesIn(document: Document, heads: Heads): Found {
   const seen = new Set(tagged.map((f) => foldForMatch(f.name)));
   const headed = headedNames(document.text, heads).filter((f) => !seen.has(foldForMatch(f.name)));
   const typed: Found = [];
-  for (const found of [...tagged, ...headed]) {
+  const all: Found = [...tagged, ...headed];
+  for (const found of all) {
     const type = found.titled ? found.type : typeOf(found.name, found.type, heads);
     if (type) typed.push({ name: found.name, type });
   }
