@@ -23,6 +23,7 @@ const TEAM = 'tests/integration/team-sync.test.ts';
 const FOLDER = 'tests/core/workspaces/folder-check.test.ts';
 const SWITCHER = 'tests/core/workspaces/switcher.test.ts';
 const RECENT = 'tests/core/workspaces/recent-file.test.ts';
+const TEAM_UI = 'tests/core/sync/handlers.test.ts';
 
 /** name, file, the guard's text, what it becomes without the guard, the pinning tests. */
 const MUTATIONS = [
@@ -247,6 +248,8 @@ const MUTATIONS = [
     "if (typeof value === 'string') return latexText(value);",
     '',
     [BIBLIOGRAPHY],
+  ],
+  [
     'two Host headers answered',
     'src/server/http-host.ts',
     "if (!oneHost(req)) return send(res, 400, 'A request names exactly one Host');",
@@ -340,8 +343,8 @@ const MUTATIONS = [
   [
     'annotations over budget dropped',
     'src/core/annotations/interchange/import-annotations.ts',
-    "if (p.status === 'orphaned') return { ...item, reason: p.reason };",
-    "if (p.status !== 'anchored' && p.status !== 'fuzzy') return item;",
+    '    if (!task || !p) return item;\n',
+    "    if (!task || !p || p.status === 'over-budget') return item;\n",
     [BOUNDS],
   ],
   [
@@ -371,6 +374,13 @@ const MUTATIONS = [
     "      job.signal.addEventListener('abort', onAbort);\n",
     '',
     [PLACER],
+  ],
+  [
+    'command line parses on its own thread',
+    'src/cli/run.ts',
+    '    ...(options.importWorker ? { importWorker: options.importWorker } : {}),\n',
+    '',
+    [PARSE],
   ],
   [
     'PDF streams not measured',
@@ -560,6 +570,46 @@ const MUTATIONS = [
     'const RecentFile = z.strictObject({',
     'const RecentFile = z.object({',
     [RECENT],
+    'team relay address not checked',
+    'src/shared/methods/sync.ts',
+    "if (url.protocol !== 'ws:' && url.protocol !== 'wss:')",
+    'if (false)',
+    [TEAM_UI],
+  ],
+  [
+    'team relay address may hold credentials',
+    'src/shared/methods/sync.ts',
+    'if (url.username || url.password)',
+    'if (false)',
+    [TEAM_UI],
+  ],
+  [
+    'short team key accepted from the window',
+    'src/shared/methods/sync.ts',
+    '.min(TEAM_KEY_MIN, ',
+    '.min(1, ',
+    [TEAM_UI],
+  ],
+  [
+    'team key file readable by others',
+    'src/core/sync/live-sync.ts',
+    '  await writeFile(file, `${key}\\n`, { mode: 0o600 });\n  await chmod(file, 0o600); // an older file keeps its mode on overwrite\n',
+    '  await writeFile(file, `${key}\\n`);\n',
+    [TEAM_UI],
+  ],
+  [
+    'team join gives away records of its own',
+    'src/core/sync/team-sharing.ts',
+    'if (ws.entities.length || ws.notes.length)',
+    'if (false)',
+    [TEAM_UI],
+  ],
+  [
+    'team conflict choice written when stale',
+    'src/core/sync/live-sync.ts',
+    'if (!chosen || valueText(chosen.value) !== input.expected)',
+    'if (!chosen)',
+    [TEAM_UI],
   ],
 ];
 

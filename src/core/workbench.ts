@@ -24,6 +24,8 @@ import { mentionsHandlers } from './mentions/handlers';
 import { notesHandlers } from './notes/handlers';
 import { HandlerRegistry } from './registry';
 import { searchHandlers } from './search/handlers';
+import { syncHandlers } from './sync/handlers';
+import { TeamSharing } from './sync/team-sharing';
 import { tagsHandlers } from './tags/handlers';
 import { workspaceHandlers } from './workspace/handlers';
 import { workspacesHandlers } from './workspaces/handlers';
@@ -66,6 +68,11 @@ export interface WorkbenchOptions {
   annotationBudget?: Partial<Budget>;
   /** The host's workspace switcher, which answers `workspaces.*` (none: they are refused). */
   workspaces?: WorkspacesHost;
+  /**
+   * Reconnect a shared workspace to its team as it opens and follow it live (the window's
+   * hosts). Off for the command line, which runs its own sync rounds.
+   */
+  liveSync?: boolean;
 }
 
 export interface Workbench {
@@ -94,7 +101,14 @@ export interface Workbench {
    * How the documents are held: how many the catalog lists, how many are in memory, and
    * how many reads from disk there have been (the tests and the benchmark look).
    */
-  documentsHeld(): { listed: number; inMemory: number; reads: number; manifest: boolean };
+  documentsHeld(): {
+    listed: number;
+    inMemory: number;
+    reads: number;
+    /** Documents whose record alone (text, no highlights) was read for a view. */
+    recordReads: number;
+    manifest: boolean;
+  };
   /** Whether the index was taken from the cache, and why not. */
   readonly indexSource: IndexSource;
   /** True when another process holds the workspace or it is damaged: nothing is written. */
@@ -150,6 +164,8 @@ export async function openWorkbench(
   const parse = options.importWorker
     ? createWorkerParser(options.importWorker, { timeoutMs: options.importTimeoutMs })
     : undefined;
+  // With liveSync, a shared workspace reconnects as it opens (only a shared one loads Automerge).
+  const team = new TeamSharing(ctx, dir, options.liveSync === true);
   const handlers = new HandlerRegistry()
     .add('workspace', workspaceHandlers(ctx))
     .add('documents', documentsHandlers(ctx, parse))
@@ -170,6 +186,7 @@ export async function openWorkbench(
     .add('codebook', codebookHandlers(ctx))
     .add('links', linksHandlers(ctx))
     .add('workspaces', workspacesHandlers(options.workspaces))
+    .add('sync', syncHandlers(team))
     .complete();
   return {
     dir,
@@ -195,6 +212,7 @@ export async function openWorkbench(
       listed: store.catalog.size,
       inMemory: store.cache.size,
       reads: store.cache.reads,
+      recordReads: store.cache.recordReads,
       manifest: store.catalogSource.manifest,
     }),
     get readOnly() {
@@ -202,6 +220,7 @@ export async function openWorkbench(
     },
     settled: () => store.settled(),
     close: async () => {
+      await team.close();
       await ctx.search.close();
       await store.close();
     },

@@ -39,6 +39,7 @@ const switcher = new WorkspaceSwitcher({
       // A workspace made later starts empty: the sample is for the first run.
       ...(first ? { sampleArticle } : {}),
       host: 'desktop app',
+      liveSync: true,
       // Built next to this file (electron.vite.config.ts); Electron reads it inside the asar.
       importWorker: join(import.meta.dirname, 'import-worker.js'),
       searchWorker: join(import.meta.dirname, 'search-worker.js'),

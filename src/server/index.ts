@@ -39,6 +39,7 @@ async function main(argv: readonly string[]): Promise<void> {
         // A workspace made later starts empty: the sample is for the first run.
         ...(first ? { sampleArticle: join(here, '../../resources/sample-article.txt') } : {}),
         host: 'browser host',
+        liveSync: true,
         // Built next to this file by vite.server.config.ts.
         importWorker: join(here, 'import-worker.js'),
         searchWorker: join(here, 'search-worker.js'),

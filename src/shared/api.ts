@@ -18,6 +18,7 @@ import { linksMethods } from './methods/links';
 import { mentionsMethods } from './methods/mentions';
 import { notesMethods } from './methods/notes';
 import { searchMethods } from './methods/search';
+import { syncMethods } from './methods/sync';
 import { tagsMethods } from './methods/tags';
 import { workspaceMethods } from './methods/workspace';
 import { workspacesMethods } from './methods/workspaces';
@@ -37,6 +38,7 @@ export type * from './methods/links';
 export type * from './methods/mentions';
 export type * from './methods/notes';
 export type * from './methods/search';
+export type * from './methods/sync';
 export type * from './methods/tags';
 export type * from './methods/workspace';
 export type * from './methods/workspaces';
@@ -61,6 +63,7 @@ export const api = joinTables(
   codebookMethods,
   linksMethods,
   workspacesMethods,
+  syncMethods,
 );
 
 export type Api = typeof api;

@@ -99,6 +99,29 @@ describe('a hostile file', () => {
     expect(after.readOnly).toBe(false);
     await after.close();
   });
+
+  it('is parsed by the command line in the import worker it is given, not on its own thread', async () => {
+    // A worker that refuses every file in words no parser uses: only a command line that
+    // hands its files to the worker reports them (parsed here, the text would import).
+    const marker = join(dir, 'marker-worker.mjs');
+    await writeFile(
+      marker,
+      "import { parentPort } from 'node:worker_threads';\n" +
+        "parentPort.once('message', ({ fileName }) => parentPort.postMessage({ ok: false, kind: 'import', fileName, reason: 'refused by the marker worker' }));\n",
+    );
+    const file = join(dir, 'plain.txt');
+    await writeFile(file, 'An ordinary note that any parser would read.');
+    const err: string[] = [];
+    const code = await runCli(
+      ['import', file, '--workspace', join(dir, 'cli-ws')],
+      { out: () => undefined, err: (l) => err.push(l) },
+      { importWorker: marker },
+    );
+    expect(err.join('\n')).toContain(
+      'plain.txt could not be imported: refused by the marker worker',
+    );
+    expect(code).toBe(1);
+  });
 });
 
 describe('the worker around a parser', () => {

@@ -24,7 +24,7 @@ import {
   readInWorker,
   type Budget,
 } from './interchange/placer';
-import { planImport } from './interchange/plan-import';
+import { planImport, quoteKeys } from './interchange/plan-import';
 
 type Handlers = Pick<
   WorkbenchHandlers,
@@ -61,8 +61,10 @@ export function interchangeHandlers(ctx: CoreContext, options: InterchangeOption
       jobs.run(jobId, async (job) => {
         if (ctx.store.readOnlyReason) throw readOnly(ctx.store.readOnlyReason);
         const file = await read(json, job.signal);
+        const keys = await quoteKeys(file);
+        if (job.signal.aborted) throw cancelled();
         for (let attempt = 1; ; attempt++) {
-          const plan = await ctx.read((tx) => planImport(tx, file, documents));
+          const plan = await ctx.read((tx) => planImport(tx, file, documents, keys));
           Object.assign(job.progress, { phase: 'placing', placed: 0, total: plan.tasks.length });
           const placed = await place({
             documents: plan.documents,

@@ -4,13 +4,13 @@
 // so it cannot go stale between.
 import type { EntityWithUsage, NamespaceHandlers } from '../../shared/api';
 import type { Dossier } from '../../shared/methods/entities';
-import { knownCount } from '../mentions/count-mentions';
+import { countMentions, knownCount } from '../mentions/count-mentions';
 import { mentionCandidates } from '../mentions/mentions';
 import type { DocumentMeta } from '../store/catalog';
 import { dossier } from './dossier';
 import { similarEntities } from './similar';
 import { mergeHandlers } from './merge';
-import { Entity } from '../../shared/model';
+import { Entity, type Document } from '../../shared/model';
 import { inSchemaOrder } from '../../shared/record-order';
 import type { CoreContext } from '../context';
 import { WorkbenchError } from '../../shared/errors';
@@ -76,8 +76,9 @@ function withUsage(ctx: CoreContext): EntityWithUsage[] {
 
 /**
  * An entity's dossier, reading only what it needs: the documents that tag it (or an event
- * it is in), and those that may mention it whose count is not known yet by their text's
- * hash; the others are cited from the catalog with the count kept for their text.
+ * it is in), whole; of those that may mention it (by the index) and whose count is not
+ * known yet by their text's hash, the text alone, a slice at a time, counted and let go;
+ * the others are cited from the catalog with the count kept for their text.
  */
 export async function dossierOf(ctx: CoreContext, id: string): Promise<Dossier> {
   const entity = await ctx.read((tx) => tx.entity(id));
@@ -88,17 +89,32 @@ export async function dossierOf(ctx: CoreContext, id: string): Promise<Dossier> 
   const lookup = ctx.search.blockLookup();
   const candidates = mentionCandidates(entity, lookup);
   const counted: { document: DocumentMeta; mentions: number }[] = [];
-  const toRead = new Set(ctx.tagging(involved.map((e) => e.id)));
+  const tagging = ctx.tagging(involved.map((e) => e.id));
+  const whole = new Set(tagging);
+  const toCount = new Set<string>();
   for (const docId of candidates ?? ctx.store.catalog.ids()) {
-    if (toRead.has(docId)) continue;
+    if (whole.has(docId)) continue;
     const meta = ctx.store.catalog.get(docId)?.document;
     if (!meta) continue;
     const known = knownCount(meta, entity);
-    if (known === undefined) toRead.add(docId);
+    if (known === undefined) toCount.add(docId);
     else if (known) counted.push({ document: meta, mentions: known });
   }
-  const order = [...ctx.store.catalog.ids()].filter((d) => toRead.has(d));
-  return dossier(await ctx.files(order), entities, entity, lookup, counted);
+  const order = [...ctx.store.catalog.ids()].filter((d) => toCount.has(d));
+  let batch: { document: Document }[] = [];
+  const count = (): void => {
+    for (const [docId, mentions] of countMentions(batch, entity, lookup)) {
+      const meta = ctx.store.catalog.get(docId)?.document;
+      if (meta) counted.push({ document: meta, mentions });
+    }
+    batch = [];
+  };
+  for await (const document of ctx.store.streamRecords(order)) {
+    batch.push({ document });
+    if (batch.length >= 64) count();
+  }
+  count();
+  return dossier(await ctx.files(tagging), entities, entity, lookup, counted);
 }
 
 export function entitiesHandlers(ctx: CoreContext): NamespaceHandlers<'entities'> {

@@ -77,7 +77,7 @@ export function knownCount(
 }
 
 export function countMentions(
-  files: Iterable<DocumentFile>,
+  files: Iterable<Pick<DocumentFile, 'document'>>,
   entity: Pick<Entity, 'name' | 'aliases'>,
   lookup?: BlockLookup,
 ): Map<string, number> {

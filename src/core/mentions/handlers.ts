@@ -3,7 +3,7 @@
 // become a highlight, and all the accepted ones land as one undoable step.
 import type { NamespaceHandlers } from '../../shared/api';
 import { describeRange } from '../../shared/anchoring';
-import type { Annotation, Entity } from '../../shared/model';
+import type { Annotation, Document, Entity } from '../../shared/model';
 import type {
   AcceptedAllMentions,
   AcceptedMentions,
@@ -14,7 +14,13 @@ import { sentenceAround } from '../../shared/text-units';
 import type { CoreContext } from '../context';
 import { WorkbenchError } from '../../shared/errors';
 import { findAllMentions } from './all-mentions';
-import { entityMatcher, findMentions, mentionCandidates, mentionsIn } from './mentions';
+import {
+  documentsNaming,
+  entityMatcher,
+  findMentions,
+  mentionCandidates,
+  mentionsIn,
+} from './mentions';
 import type { Tx } from '../store/tx';
 
 type Ref = { documentId: string; start: number; end: number };
@@ -165,10 +171,21 @@ export function mentionsHandlers(ctx: CoreContext): NamespaceHandlers<'mentions'
     'mentions.find': async ({ entityId }) => {
       const entity = await ctx.read((tx) => tx.entity(entityId));
       const lookup = ctx.search.blockLookup();
-      // A slice of documents at a time: a name found in thousands never has them all in memory.
+      // The words first, a slice at a time (a name found in thousands never has them all in
+      // memory): a document is read whole, with the highlights that say which mention is
+      // tagged already, only when its text names the entity.
       const found: Mention[] = [];
-      for await (const file of ctx.store.stream(whereToLook(ctx, entity)))
-        found.push(...findMentions([file], entity, lookup));
+      let slice: Document[] = [];
+      const take = async (): Promise<void> => {
+        const naming = documentsNaming(slice, entity, lookup);
+        slice = [];
+        if (naming.size) found.push(...findMentions(await ctx.files(naming), entity, lookup));
+      };
+      for await (const record of ctx.store.streamRecords(whereToLook(ctx, entity))) {
+        slice.push(record);
+        if (slice.length >= 32) await take();
+      }
+      await take();
       return found;
     },
 

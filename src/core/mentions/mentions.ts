@@ -193,6 +193,33 @@ export function mentionCandidates(
   return ids;
 }
 
+/**
+ * The documents whose text names the entity (in the blocks the index points to), judged on
+ * their text alone: which ones find mentions must then read whole, with their highlights.
+ */
+export function documentsNaming(
+  documents: Iterable<DocumentFile['document']>,
+  entity: Pick<Entity, 'name' | 'aliases'>,
+  lookup?: BlockLookup,
+): Set<string> {
+  const naming = new Set<string>();
+  const matcher = entityMatcher(entity);
+  if (!matcher) return naming;
+  const where = lookup ? narrow(entity, lookup) : null;
+  const regex = new RegExp(matcher.regex.source, 'u');
+  for (const document of documents) {
+    const ranges = where ? where(document.id) : undefined;
+    if (where && !ranges) continue;
+    const names = foldedSpans(document, ranges).some(({ folded, from, to }) =>
+      regex.test(
+        from === 0 && to === folded.text.length ? folded.text : folded.text.slice(from, to),
+      ),
+    );
+    if (names) naming.add(document.id);
+  }
+  return naming;
+}
+
 export function findMentions(
   files: Iterable<DocumentFile>,
   entity: Pick<Entity, 'id' | 'name' | 'aliases'>,

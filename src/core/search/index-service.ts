@@ -1,7 +1,9 @@
 // The search index of one open workspace as a service: prepared while the workspace loads
 // (the saved cache, or parts built by the index workers; see index-prepare.ts), taken over
 // where it still holds, completed in slices on this thread, saved back to the cache, and
-// kept in step with every commit's operations.
+// kept in step with every commit's operations: a commit that brings much text at once (an
+// annotations import of a megabyte of quotes) is indexed a slice at a time too, searches
+// waiting for it, so no commit holds the thread that answers every call for long.
 import type { Op } from '../store/tx';
 import type { WorkspaceStore } from '../store/workspace-store';
 import { noteLinkResolver, type NoteLinkTarget } from '../../shared/note-links';
@@ -14,6 +16,8 @@ import type { BlockLookup } from '../mentions/mentions';
 const yieldToLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 /** Documents read and indexed between two turns of the event loop. */
 const SLICE = 25;
+/** How long one turn may spend indexing a commit's operations before the rest wait. */
+const FOLLOW_MS = 20;
 
 /** Starts preparing what the search index opens from (see index-prepare.ts). */
 export type PrepareIndex = () => PrepareJob;
@@ -35,6 +39,11 @@ export class IndexService {
   source: IndexSource = { cached: false, reason: 'not yet read', builtBy: 'this thread' };
   /** Commits made while the index waits for what it opens from, applied once it has it. */
   private held: Op[][] | null = null;
+  /** Operations of commits not indexed yet, in order, from `behindAt` on (see `follow`). */
+  private behind: Op[] = [];
+  private behindAt = 0;
+  /** Resolves once `behind` is indexed (or dropped by a rebuild). */
+  private caughtUp: Promise<void> = Promise.resolve();
   private job: PrepareJob | null = null;
   private closing = false;
   /** Resolves notes' `[[...]]` links; built on first use after entities or documents change. */
@@ -73,7 +82,9 @@ export class IndexService {
 
   /** The index's block lookup for find mentions, once the index holds everything. */
   blockLookup(): BlockLookup | undefined {
-    return this.complete ? (tokens) => this.index.blocksWithAll(tokens) : undefined;
+    return this.complete && !this.behind.length
+      ? (tokens) => this.index.blocksWithAll(tokens)
+      : undefined;
   }
 
   /**
@@ -92,6 +103,9 @@ export class IndexService {
   /** After a change outside the command history (a repair): index anew. */
   async rebuild(): Promise<void> {
     this.linkResolver = null;
+    // The new index is built from the store as it is, which holds what was still behind.
+    this.behind = [];
+    this.behindAt = 0;
     this.index = new SearchIndex();
     this.ready = this.build(this.prepare());
     await this.ready;
@@ -104,6 +118,7 @@ export class IndexService {
   async close(): Promise<void> {
     this.closing = true;
     this.job?.cancel();
+    await this.caughtUp;
     await this.saved;
     if (this.dirty && this.complete && !this.store.readOnly) await this.save(this.index, true);
   }
@@ -227,36 +242,69 @@ export class IndexService {
     }
   }
 
-  /** Keeps the search index in step with a commit. */
+  /**
+   * Keeps the search index in step with a commit: its operations are indexed until
+   * FOLLOW_MS have passed, and the rest (with any commit after them) in later turns of
+   * the event loop. Searches wait for them through `ready`.
+   */
   private follow(ops: readonly Op[]): void {
-    for (const op of ops) {
-      if (op.kind !== 'note' && op.kind !== 'annotation') this.linkResolver = null;
-      switch (op.kind) {
-        case 'entity':
-          if (op.after) this.index.putEntity(op.after);
-          else this.index.removeEntity(op.id);
-          break;
-        case 'annotation':
-          if (op.after) this.index.putAnnotation(op.after);
-          else this.index.removeAnnotation(op.id);
-          break;
-        case 'document':
-          if (op.after) this.index.putDocument(op.after);
-          break;
-        case 'file':
-          if (op.after) {
-            this.index.putDocument(op.after.document);
-            for (const a of op.after.annotations) this.index.putAnnotation(a);
-          } else {
-            this.index.removeDocument(op.id);
-            for (const a of op.before?.annotations ?? []) this.index.removeAnnotation(a.id);
-          }
-          break;
-        case 'note':
-          if (op.after) this.index.putNote(op.after);
-          else this.index.removeNote(op.id);
-          break;
+    if (this.behindAt < this.behind.length) {
+      for (const op of ops) this.behind.push(op);
+      return;
+    }
+    this.behind = [...ops];
+    this.behindAt = 0;
+    this.followFor();
+    if (!this.behind.length) return;
+    const index = this.index;
+    this.caughtUp = (async () => {
+      while (this.behindAt < this.behind.length && index === this.index) {
+        await yieldToLoop();
+        if (index === this.index) this.followFor();
       }
+    })();
+    this.ready = Promise.all([this.ready, this.caughtUp]).then(() => undefined);
+  }
+
+  /** Indexes operations that are behind, until they are done or FOLLOW_MS have passed. */
+  private followFor(): void {
+    const until = performance.now() + FOLLOW_MS;
+    while (this.behindAt < this.behind.length) {
+      this.followOne(this.behind[this.behindAt++]!);
+      if (performance.now() >= until) break;
+    }
+    if (this.behindAt < this.behind.length) return;
+    this.behind = [];
+    this.behindAt = 0;
+  }
+
+  private followOne(op: Op): void {
+    if (op.kind !== 'note' && op.kind !== 'annotation') this.linkResolver = null;
+    switch (op.kind) {
+      case 'entity':
+        if (op.after) this.index.putEntity(op.after);
+        else this.index.removeEntity(op.id);
+        break;
+      case 'annotation':
+        if (op.after) this.index.putAnnotation(op.after);
+        else this.index.removeAnnotation(op.id);
+        break;
+      case 'document':
+        if (op.after) this.index.putDocument(op.after);
+        break;
+      case 'file':
+        if (op.after) {
+          this.index.putDocument(op.after.document);
+          for (const a of op.after.annotations) this.index.putAnnotation(a);
+        } else {
+          this.index.removeDocument(op.id);
+          for (const a of op.before?.annotations ?? []) this.index.removeAnnotation(a.id);
+        }
+        break;
+      case 'note':
+        if (op.after) this.index.putNote(op.after);
+        else this.index.removeNote(op.id);
+        break;
     }
   }
 }

@@ -22,6 +22,8 @@ export class DocumentCache {
   private total = 0;
   /** How many times a document was read from disk into the cache (for tests and the bench). */
   reads = 0;
+  /** How many times a document's record alone (text, no highlights) was read for a view. */
+  recordReads = 0;
 
   constructor(readonly budget = DEFAULT_CACHE_BYTES) {}
 

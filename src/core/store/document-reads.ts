@@ -5,15 +5,16 @@
 // (its document changed while it was read), so the cache never holds an older version.
 import { join } from 'node:path';
 import type { FileProblem } from '../../shared/api';
-import type { DocumentFile } from '../../shared/model';
-import { eachLimited } from '../limited';
+import type { Document, DocumentFile } from '../../shared/model';
+import { eachLimited, PARALLEL_READS } from '../limited';
 import type { Catalog, DocumentStamp } from './catalog';
 import type { DocumentCache } from './document-cache';
 import type { StoreFs } from './durable';
 import type { FileChange } from './journal';
 import { documentIdOf, documentPath, highlightsPath } from './layout';
-import { LoadReport, readDocuments, type Damage } from './load';
-import { fileReader } from './read-document';
+import { inspectDocument } from './integrity';
+import { LoadReport, newId, readDocuments, type Damage } from './load';
+import { fileReader, StoredDocument } from './read-document';
 
 /** What reading needs of the store: where, what is known, and how to report damage. */
 export interface ReadsHost {
@@ -120,6 +121,68 @@ export class DocumentReads {
         if (file) yield file;
       }
     }
+  }
+
+  /**
+   * Document records (text, blocks and marks, no highlights) one slice at a time, for a
+   * view that looks at the words first: which documents name an entity, how often. Only
+   * `documents/<id>.json` is read, so a document that turns out not to name it never has
+   * its highlights read or checked. A record in the cache is taken from there. A record
+   * that does not read cleanly (schema, blocks or marks outside its text, a commit during
+   * the read) is read again whole, so its damage is reported and protected as on any first
+   * reading; nothing is kept in the cache.
+   */
+  async *streamRecords(ids: Iterable<string>, slice = 32): AsyncGenerator<Document> {
+    const all = [...ids];
+    for (let at = 0; at < all.length; at += slice) {
+      const batch = all.slice(at, at + slice);
+      const records = await this.records(batch);
+      for (const id of batch) {
+        const record = records.get(id);
+        if (record) yield record;
+      }
+    }
+  }
+
+  private async records(ids: readonly string[]): Promise<Map<string, Document>> {
+    const { host } = this;
+    const out = new Map<string, Document>();
+    const unread: string[] = [];
+    for (const id of ids) {
+      const file = host.cache.peek(id);
+      if (file) out.set(id, file.document);
+      else if (host.catalog().has(id) && !host.blocked(id)) unread.push(id);
+    }
+    const read = fileReader(host.fs, host.dir);
+    const whole: string[] = [];
+    await eachLimited(unread, PARALLEL_READS, async (id) => {
+      const generation = this.generations.get(id) ?? 0;
+      const result = await read(documentPath(id), StoredDocument);
+      const clean =
+        result.ok &&
+        result.data.document.id === id &&
+        (this.generations.get(id) ?? 0) === generation &&
+        // The record's own checks (blocks and marks inside the text); its highlights' wait
+        // until they are read.
+        !inspectDocument(
+          {
+            schemaVersion: result.data.schemaVersion,
+            document: result.data.document,
+            annotations: [],
+          },
+          { entityIds: null, seenAnnotationIds: new Set(), newId },
+        ).findings.length;
+      if (!clean || !result.ok) {
+        whole.push(id);
+        return;
+      }
+      host.cache.recordReads += 1;
+      out.set(id, result.data.document);
+    });
+    if (whole.length)
+      for (const [id, file] of await this.documents(whole, { keep: false }))
+        out.set(id, file.document);
+    return out;
   }
 
   /** A document's two files' size and modification time as they are on disk now. */

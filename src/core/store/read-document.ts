@@ -67,7 +67,7 @@ export function fileReader(
  * highlights. Chosen by shape rather than tried as a union, so a problem is reported
  * against the right fields ("document.title"), not as "matches neither".
  */
-const StoredDocument = (data: unknown): ZodType<DocumentFile | DocumentRecordFile> =>
+export const StoredDocument = (data: unknown): ZodType<DocumentFile | DocumentRecordFile> =>
   typeof data === 'object' && data !== null && 'annotations' in data
     ? DocumentFile
     : DocumentRecordFile;

@@ -8,7 +8,12 @@
 // and is told who holds it.
 import { join } from 'node:path';
 import type { FileProblem, HistoryInfo, LockHolder } from '../../shared/api';
-import { SCHEMA_VERSION, type DocumentFile, type WorkspaceFile } from '../../shared/model';
+import {
+  SCHEMA_VERSION,
+  type Document,
+  type DocumentFile,
+  type WorkspaceFile,
+} from '../../shared/model';
 import { APP_VERSION } from '../../shared/version';
 import { readOnly, WorkbenchError } from '../../shared/errors';
 import { summarize, type Catalog } from './catalog';
@@ -181,6 +186,11 @@ export class WorkspaceStore {
   /** Documents one after another, a slice at a time, without crowding the cache. */
   stream(ids: Iterable<string>, slice?: number): AsyncGenerator<DocumentFile> {
     return this.reads.stream(ids, slice);
+  }
+
+  /** Document records without their highlights, a slice at a time (see DocumentReads). */
+  streamRecords(ids: Iterable<string>, slice?: number): AsyncGenerator<Document> {
+    return this.reads.streamRecords(ids, slice);
   }
 
   /** One document, read if need be. */

@@ -109,6 +109,17 @@ export class SyncSession {
     return !!theirs && sameHeads(decodeHeads(theirs), A.getHeads(this.handle.doc()));
   }
 
+  /** The link to the relay, for the app's status line (added for the window; nothing of the key). */
+  link(): { connected: boolean; refused: boolean; unreachable: boolean; inStep: boolean } {
+    const connected = this.adapter.connected;
+    return {
+      connected,
+      refused: this.adapter.lastError === 'refused',
+      unreachable: !connected && this.adapter.lastError === 'unreachable',
+      inStep: connected && this.relayHeadsMatch(),
+    };
+  }
+
   /** One sync with the relay: returns once both hold the same changes and they are applied. */
   async round(timeoutMs = 30_000): Promise<RoundResult> {
     const deadline = Date.now() + timeoutMs;

@@ -12,6 +12,9 @@ import { KeyboardLayer } from './features/shell/KeyboardLayer';
 import { ReimportDialog } from './features/reader/ReimportDialog';
 import { ReferencesDialog } from './features/library/ReferencesDialog';
 import { WorkspacesDialog } from './features/shell/WorkspacesDialog';
+import { JoinDialog } from './features/team/JoinDialog';
+import { ShareDialog } from './features/team/ShareDialog';
+import { TeamDialog } from './features/team/TeamDialog';
 import { Toasts } from './features/shell/Toasts';
 import { TopBar } from './features/shell/TopBar';
 import { WorkspaceBanner } from './features/shell/WorkspaceBanner';
@@ -29,6 +32,7 @@ import {
 import { followRoutes } from './sync/route-sync';
 import { keepDrafts, windowStorage } from './sync/draft-storage';
 import { keepSettings } from './sync/settings-storage';
+import { followTeam } from './sync/team-status';
 import { createViewSync } from './sync/view-sync';
 import { createSync } from './sync/workbench-sync';
 import { createCommands } from './workbench/commands';
@@ -59,7 +63,9 @@ function connect(): Workbench & { start(): () => void } {
       const stopRoutes = followRoutes(store, commands);
       const stopDrafts = keepDrafts(store, windowStorage());
       const stopSettings = keepSettings(store, windowStorage());
+      const stopTeam = followTeam(client.api, store);
       return () => {
+        stopTeam();
         stopDrafts();
         stopSettings();
         stopEvents();
@@ -130,6 +136,9 @@ function Window(): React.JSX.Element {
         <ReimportDialog />
         <ReferencesDialog />
         <WorkspacesDialog />
+        <ShareDialog />
+        <JoinDialog />
+        <TeamDialog />
       </ErrorBoundary>
     </div>
   );

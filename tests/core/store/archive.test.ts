@@ -164,6 +164,48 @@ describe('opening an archive', () => {
   });
 });
 
+describe('research views at archive size', () => {
+  it('reads whole only the documents that name or tag the entity, the others by their text', async () => {
+    const wb = await reopen(dir);
+    const entity = unwrap(await wb.call('entities.create', { name: 'Evin prison', type: 'place' }));
+    const paste = async (title: string, text: string): Promise<string> => {
+      const r = unwrap(await wb.call('documents.paste', { title, text }));
+      if (r.kind !== 'document') throw new Error('expected a document');
+      return r.documentId;
+    };
+    const tagged = await paste('Tagged', 'Evin prison held them in 1988.');
+    // Both words in one paragraph, so the index names it, but never as the name.
+    await paste('Near', 'The prison near Evin was emptied.');
+    const named = await paste('Named', 'Families waited outside Evin prison for news.');
+    await paste('Elsewhere', 'The court in Stockholm heard testimony.');
+    unwrap(
+      await wb.call('annotations.create', {
+        documentId: tagged,
+        start: 0,
+        end: 11,
+        entityIds: [entity.id],
+      }),
+    );
+    await closeWorkbench(dir);
+    const lazy = await reopen(dir, { cacheBytes: 1 });
+    await lazy.indexed;
+    const mentions = unwrap(await lazy.call('mentions.find', { entityId: entity.id }));
+    expect(mentions.map((m) => [m.documentId, m.exact, m.tagged])).toEqual([
+      [tagged, 'Evin prison', true],
+      [named, 'Evin prison', false],
+    ]);
+    // Three texts read to look (the index's candidates), two documents read whole.
+    expect(lazy.documentsHeld()).toMatchObject({ reads: 2, recordReads: 3 });
+    const dossier = unwrap(await lazy.call('entities.dossier', { id: entity.id }));
+    expect(dossier.sources.map((s) => [s.title, s.passages.length, s.mentions])).toEqual([
+      ['Tagged', 1, 1],
+      ['Named', 0, 1],
+    ]);
+    // Only the tagging document read whole again; the other two by their text.
+    expect(lazy.documentsHeld()).toMatchObject({ reads: 3, recordReads: 5 });
+  });
+});
+
 describe('answers that do not depend on what is in memory', () => {
   it('search, exports and research views answer the same with every document evicted', async () => {
     const { ids, entity } = await archive(8);

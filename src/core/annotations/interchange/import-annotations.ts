@@ -90,7 +90,9 @@ export class StaleDocument extends Error {
   }
 }
 
-const seconds = (ms: number): string => `${(ms / 1000).toLocaleString('en-US')} s`;
+// Plain digits: the budgets are seconds, and the first toLocaleString of a process loads
+// locale data, which held this command's thread tens of milliseconds.
+const seconds = (ms: number): string => `${ms / 1000} s`;
 
 function overBudgetReason(why: 'annotation' | 'import', budget: Budget): string {
   const ran =
@@ -114,14 +116,26 @@ export function applyImport(
   }
   const entitiesCreated: string[] = [];
   const resolve = entityResolver(ctx, tx, entitiesCreated);
+  // Worded once: formatting a number for each of hundreds of annotations set aside held
+  // this command (and so the serving thread) tens of milliseconds.
+  const overBudget = {
+    annotation: overBudgetReason('annotation', options.budget),
+    import: overBudgetReason('import', options.budget),
+  };
   const created = new Map<number, string>();
   // Ranges already highlighted (and made by this import), so one passage is not taken twice.
   const taken = new Map<string, string>();
   const rangeKey = (documentId: string, t: TextTarget): string =>
     `${documentId}:${t.position.start}:${t.position.end}`;
-  for (const documentId of plan.revisions.keys())
+  // Orphans already kept (and kept by this import), by document and quote.
+  const orphans = new Map<string, Map<string, string>>();
+  for (const documentId of plan.revisions.keys()) {
+    const kept = new Map<string, string>();
+    orphans.set(documentId, kept);
     for (const h of tx.document(documentId).annotations)
       if (h.status !== 'orphaned') taken.set(rangeKey(documentId, h.target), h.id);
+      else if (!kept.has(h.target.quote.exact)) kept.set(h.target.quote.exact, h.id);
+  }
 
   const items = plan.items.map(({ annotation: a, item, task, sameAs }): ImportedAnnotation => {
     if (sameAs !== undefined) {
@@ -143,14 +157,12 @@ export function applyImport(
       : placedTarget(task, file.document.text, p);
     if (p.status === 'orphaned') {
       // An orphan is the same as one kept before when its quote is.
-      const same = file.annotations.find(
-        (h) => h.status === 'orphaned' && h.target.quote.exact === target.quote.exact,
-      );
+      const same = orphans.get(documentId)?.get(target.quote.exact);
       if (same)
         return {
           ...item,
           status: 'duplicate',
-          annotationId: same.id,
+          annotationId: same,
           reason: 'a highlight of the same passage is already there',
         };
     } else if (p.status !== 'over-budget') {
@@ -180,12 +192,15 @@ export function applyImport(
     };
     tx.setAnnotation(documentId, annotation.id, annotation);
     created.set(a.index, annotation.id);
+    const kept = orphans.get(documentId);
+    if (annotation.status === 'orphaned' && kept && !kept.has(target.quote.exact))
+      kept.set(target.quote.exact, annotation.id);
     if (p.status === 'over-budget')
       return {
         ...item,
         status: 'over-budget',
         annotationId: annotation.id,
-        reason: overBudgetReason(p.why, options.budget),
+        reason: overBudget[p.why],
       };
     if (p.status !== 'orphaned') taken.set(rangeKey(documentId, target), annotation.id);
     return {

@@ -9,6 +9,7 @@ import { startLimitedWorker, type LimitedWorker } from '../../importers/limited-
 import { placeOne, type Placement, type PlaceDocument, type PlaceTask } from './place';
 import type { AnnotationsFile } from './read-annotations';
 import { readAnnotationsFile } from './read-annotations';
+import { SLICE_MS, yieldThread } from './slices';
 import type { AnnotationsReply, AnnotationsRequest } from './worker-messages';
 
 export interface Budget {
@@ -33,10 +34,6 @@ export type Reader = (json: string, signal: AbortSignal) => Promise<AnnotationsF
 
 export const cancelled = (): WorkbenchError =>
   new WorkbenchError('CONFLICT', 'The import was cancelled; nothing was imported.');
-
-/** Work done between two yields of the serving thread, when there is no worker. */
-const SLICE_MS = 20;
-const yieldThread = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 /**
  * On the serving thread, a few annotations at a time. One annotation cannot be stopped

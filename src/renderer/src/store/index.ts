@@ -1,6 +1,6 @@
 // The renderer's one store: a state of small modules (documents, entities, selection, ui,
 // history, workspace, research, layout, highlight list, notes, tags, drafts, settings,
-// reading, and the derived views under views/), each with its own state, reducer and
+// reading, team, and the derived views under views/), each with its own state, reducer and
 // selectors. The state changes only through actions; what the core sends is turned into
 // actions by ../sync.
 import type { ChangesAction } from './changes';
@@ -59,6 +59,7 @@ import {
 import { initialNotes, notesReducer, type NotesAction, type NotesState } from './notes';
 import { initialTags, tagsReducer, type TagsAction, type TagsState } from './tags';
 import { initialReading, readingReducer, type ReadingAction, type ReadingState } from './reading';
+import { initialTeam, teamReducer, type TeamAction, type TeamState } from './team';
 import { initialUi, uiReducer, type UiAction, type UiState } from './ui';
 import { initialViews, viewsReducer, type ViewsAction, type ViewsState } from './views/index';
 import {
@@ -85,6 +86,7 @@ export interface State {
   codebook: CodebookState;
   interchange: InterchangeState;
   reading: ReadingState;
+  team: TeamState;
   views: ViewsState;
 }
 
@@ -106,6 +108,7 @@ export type Action =
   | CodebookAction
   | InterchangeAction
   | ReadingAction
+  | TeamAction
   | ViewsAction;
 
 export type WorkbenchStore = Store<State, Action>;
@@ -127,6 +130,7 @@ export const initialState: State = {
   codebook: initialCodebook,
   interchange: initialInterchange,
   reading: initialReading,
+  team: initialTeam,
   views: initialViews,
 };
 
@@ -149,6 +153,7 @@ export function reduce(state: State, action: Action): State {
     codebook: codebookReducer(state.codebook, action),
     interchange: interchangeReducer(state.interchange, action),
     reading: readingReducer(state.reading, action),
+    team: teamReducer(state.team, action),
     views: viewsReducer(state.views, action),
   };
   const same = (Object.keys(next) as (keyof State)[]).every((key) => next[key] === state[key]);

@@ -13,6 +13,7 @@ export const RESEARCH_VIEWS = [
   'timeline',
   'tag',
   'codebook',
+  'conflicts',
 ] as const;
 export type ResearchView = (typeof RESEARCH_VIEWS)[number];
 

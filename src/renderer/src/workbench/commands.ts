@@ -33,6 +33,7 @@ import { createSourceCommands } from './source-commands';
 import { createTransferCommands } from './transfer-commands';
 import { createEvidenceCommands } from './evidence-commands';
 import { createWorkspaceCommands } from './workspace-commands';
+import { createTeamCommands } from './team-commands';
 
 export type AnnotationPatch = {
   kind?: AnnotationKind;
@@ -129,6 +130,7 @@ export function createCommands(api: WorkbenchApi, store: WorkbenchStore) {
     ...createSourceCommands(api, store, run, openDocument),
     ...createEvidenceCommands(api, store, run),
     ...createWorkspaceCommands(api, store),
+    ...createTeamCommands(api, store, run),
 
     openHit: (hit: SearchHit): void => {
       if (hit.kind === 'entity') return dispatch(showEntity(hit.id));

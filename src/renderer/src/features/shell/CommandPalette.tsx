@@ -13,6 +13,7 @@ import { selectLayout, toggleSide } from '../../store/layout';
 import { showView, type ResearchView } from '../../store/research';
 import { closePanel, showEntity } from '../../store/selection';
 import { showError, showToast } from '../../store/ui';
+import { openTeamDialog, selectTeamStatus } from '../../store/team';
 import { selectWorkspaceReadOnly } from '../../store/workspace';
 import { useSelector, useWorkbench } from '../../workbench/context';
 
@@ -43,6 +44,7 @@ function useEntries(showShortcuts: () => void): PaletteEntry[] {
   const history = useSelector(selectHistory);
   const layout = useSelector(selectLayout);
   const readOnly = useSelector(selectWorkspaceReadOnly);
+  const team = useSelector(selectTeamStatus)?.state;
   return useMemo(() => {
     const entries: PaletteEntry[] = [
       {
@@ -167,6 +169,7 @@ function useEntries(showShortcuts: () => void): PaletteEntry[] {
           run: () => void commands.redo(),
         });
     }
+    entries.push(...teamEntries(team, readOnly, store, () => void commands.syncNow()));
     for (const doc of documents ?? []) {
       if (doc.problem) continue;
       entries.push({
@@ -191,7 +194,49 @@ function useEntries(showShortcuts: () => void): PaletteEntry[] {
       });
     }
     return entries;
-  }, [store, commands, documents, entities, history, layout, readOnly, showShortcuts]);
+  }, [store, commands, documents, entities, history, layout, readOnly, team, showShortcuts]);
+}
+
+/** Team sharing: share or join while unshared; the details, a sync and the conflicts after. */
+function teamEntries(
+  state: string | undefined,
+  readOnly: boolean,
+  store: ReturnType<typeof useWorkbench>['store'],
+  syncNow: () => void,
+): PaletteEntry[] {
+  if (state === undefined) return [];
+  if (state === 'unshared')
+    return readOnly
+      ? []
+      : [
+          {
+            id: 'team-share',
+            group: 'Team',
+            label: 'Share this workspace…',
+            run: () => store.dispatch(openTeamDialog('share')),
+          },
+          {
+            id: 'team-join',
+            group: 'Team',
+            label: 'Join a shared workspace…',
+            run: () => store.dispatch(openTeamDialog('join')),
+          },
+        ];
+  return [
+    {
+      id: 'team-details',
+      group: 'Team',
+      label: 'Team sharing and your name…',
+      run: () => store.dispatch(openTeamDialog('team')),
+    },
+    { id: 'team-sync', group: 'Team', label: 'Sync now', run: syncNow },
+    {
+      id: 'team-conflicts',
+      group: 'Team',
+      label: 'Show Conflicts',
+      run: () => store.dispatch(showView('conflicts')),
+    },
+  ];
 }
 
 export function CommandPalette({

@@ -17,6 +17,8 @@ import { TagView } from '../research/TagView';
 import { CodebookView } from '../codebook/CodebookView';
 import { selectWorkspaceReadOnly } from '../../store/workspace';
 import { TimelineView } from '../research/TimelineView';
+import { ConflictsView } from '../team/ConflictsView';
+import { selectShared } from '../../store/team';
 import { ErrorBoundary } from './ErrorBoundary';
 
 const TABS: { view: ResearchView; label: string }[] = [
@@ -27,6 +29,7 @@ const TABS: { view: ResearchView; label: string }[] = [
   { view: 'timeline', label: 'Timeline' },
   { view: 'tag', label: 'Tag' },
   { view: 'codebook', label: 'Codebook' },
+  { view: 'conflicts', label: 'Conflicts' },
 ];
 
 /** Why a tab cannot be chosen yet, if it cannot. */
@@ -42,10 +45,13 @@ export function MainColumn(): React.JSX.Element {
   const dossierId = useSelector(selectDossierId);
   const tag = useSelector(selectTag);
   const readOnly = useSelector(selectWorkspaceReadOnly);
+  // The Conflicts tab belongs to a shared workspace (or one showing it already).
+  const shared = useSelector(selectShared);
+  const tabs = TABS.filter((t) => t.view !== 'conflicts' || shared || view === 'conflicts');
   return (
     <main className="main-column" tabIndex={-1}>
       <div role="tablist" aria-label="Views" className="view-tabs">
-        {TABS.map((tab) => (
+        {tabs.map((tab) => (
           <button
             key={tab.view}
             type="button"
@@ -73,6 +79,7 @@ export function MainColumn(): React.JSX.Element {
           {view === 'notes' && <NotesView />}
           {view === 'tag' && tag !== null && <TagView tag={tag} />}
           {view === 'codebook' && <CodebookView readOnly={readOnly} />}
+          {view === 'conflicts' && <ConflictsView />}
         </ErrorBoundary>
       </div>
     </main>

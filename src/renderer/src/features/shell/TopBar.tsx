@@ -10,6 +10,7 @@ import { HistoryButtons } from './HistoryButtons';
 import { LibraryActions } from '../library/LibraryActions';
 import { PanelToggle } from './PanelToggles';
 import { SearchBox } from '../search/SearchBox';
+import { SyncStatus, TeamActions } from '../team/SyncStatus';
 
 export function TopBar(): React.JSX.Element {
   const info = useSelector(selectInfo);
@@ -45,6 +46,7 @@ export function TopBar(): React.JSX.Element {
       <span className="brand">Research Workbench</span>
       <PanelToggle side="library" />
       <SearchBox currentDocumentId={currentId} entities={entities} />
+      <SyncStatus />
       <button
         type="button"
         ref={toggle}
@@ -58,6 +60,7 @@ export function TopBar(): React.JSX.Element {
       <div id="topbar-more" ref={moreRef} className={more ? 'topbar-more open' : 'topbar-more'}>
         <LibraryActions readOnly={readOnly} onImported={commands.imported} />
         {!readOnly && <HistoryButtons />}
+        <TeamActions readOnly={readOnly} />
         <span className="muted workspace-path" title={info?.path}>
           {info?.path}
         </span>

@@ -1,0 +1,292 @@
+// A workspace's live link to its team, as the app holds it while the workspace is open:
+// one SyncSession kept open (the replicator follows both sides as they change), a look at
+// the relay every second for the status line (in step or not, since when, what waits),
+// and the window's conflict actions. Loaded with `await import()` only once a workspace is
+// shared, since Automerge compiles its WebAssembly on import. The team key is given to the
+// session and to a key file readable by this user only; it is never returned or logged.
+import * as A from '@automerge/automerge';
+import { chmod, mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { WorkbenchError } from '../../shared/errors';
+import type { ConflictValue, SyncConflict, SyncRound, SyncStatus } from '../../shared/methods/sync';
+import { Entity, Note } from '../../shared/model';
+import type { CoreContext } from '../context';
+import { loadTeamKey } from './team-key';
+import { checkShareId, newShareId, SyncSession } from './sync-session';
+import { readSyncConfig, SYNC_DIR, writeSyncConfig, type SyncConfig } from './sync-files';
+import { toAm, toPlain, type AmRecord } from './workspace-doc';
+
+/** Where the app keeps the key typed into Share or Join: the workspace's own `.sync/`. */
+export const KEY_FILE = 'team.key';
+/** Display names live in the document's `meta`, one flat key per writer (never a nested map
+ * that two replicas could each create, hiding one side's). */
+const MEMBER_PREFIX = 'member:';
+const LINK_CHECK_MS = 1_000;
+/** How long a new link may take before the status says offline. */
+const CONNECTING_MS = 3_000;
+/** How long Share and Join wait for the relay's first answer. */
+const FIRST_CONTACT_MS = 5_000;
+const ROUND_MS = 20_000;
+
+const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+export const valueText = (value: unknown): string =>
+  typeof value === 'string' ? value : JSON.stringify(value);
+
+export interface ShareRequest {
+  server: string;
+  key: string;
+  /** Given to join a team's workspace; a new one is made to share this one. */
+  shareId?: string;
+}
+
+async function saveKey(dir: string, key: string): Promise<string> {
+  const file = join(dir, SYNC_DIR, KEY_FILE);
+  await mkdir(join(dir, SYNC_DIR), { recursive: true });
+  await writeFile(file, `${key}\n`, { mode: 0o600 });
+  await chmod(file, 0o600); // an older file keeps its mode on overwrite
+  return file;
+}
+
+/** Waits for the relay's first answer, so a wrong key or address is said at once. */
+async function firstContact(session: SyncSession, server: string): Promise<void> {
+  const deadline = Date.now() + FIRST_CONTACT_MS;
+  for (;;) {
+    const link = session.link();
+    if (link.refused) throw new WorkbenchError('FORBIDDEN', 'The relay refused the team key.');
+    if (link.connected) return;
+    // A first attempt that failed (nothing listening, no such host) is said at once.
+    if (link.unreachable || Date.now() > deadline)
+      throw new WorkbenchError(
+        'INVALID_INPUT',
+        `The relay at ${server} could not be reached; check the address and that it is running.`,
+      );
+    await sleep(50);
+  }
+}
+
+function writeName(session: SyncSession, name: string): void {
+  const doc = session.handle.doc();
+  const key = `${MEMBER_PREFIX}${A.getActorId(doc)}`;
+  if (name && toPlain(doc.meta[key]) !== name)
+    session.handle.change((d) => {
+      d.meta[key] = new A.ImmutableString(name);
+    });
+}
+
+export class LiveSync {
+  private lastSync: Date | null = null;
+  /** Records sent as of the last moment the relay held everything. */
+  private sentAtSync = 0;
+  private readonly opened = Date.now();
+  private readonly timer: NodeJS.Timeout;
+
+  private constructor(
+    private readonly ctx: CoreContext,
+    readonly config: SyncConfig,
+    private readonly session: SyncSession,
+  ) {
+    this.timer = setInterval(() => this.check(), LINK_CHECK_MS);
+    this.timer.unref();
+  }
+
+  /** Shares this workspace (a new share id) or joins one: one full round, or nothing kept. */
+  static async start(
+    ctx: CoreContext,
+    dir: string,
+    request: ShareRequest,
+    displayName: string,
+  ): Promise<LiveSync> {
+    const shareId = request.shareId ? checkShareId(request.shareId) : newShareId();
+    const session = await SyncSession.open(ctx, dir, { ...request, shareId });
+    writeName(session, displayName); // sent in the first round
+    try {
+      await firstContact(session, request.server);
+      await session.round(ROUND_MS);
+    } catch (error) {
+      await session.close();
+      throw error;
+    }
+    const config: SyncConfig = {
+      version: 1,
+      shareId,
+      server: request.server,
+      keyFile: await saveKey(dir, request.key),
+    };
+    await writeSyncConfig(dir, config);
+    return new LiveSync(ctx, config, session);
+  }
+
+  /** Opens the link of a workspace shared before; undefined when it is not shared. */
+  static async resume(
+    ctx: CoreContext,
+    dir: string,
+    displayName: string,
+  ): Promise<LiveSync | undefined> {
+    const config = await readSyncConfig(dir);
+    if (!config) return undefined;
+    const key = await loadTeamKey(config.keyFile);
+    const session = await SyncSession.open(ctx, dir, { ...config, key });
+    return new LiveSync(ctx, config, session).named(displayName);
+  }
+
+  private check(): void {
+    if (!this.session.link().inStep) return;
+    this.lastSync = new Date();
+    this.sentAtSync = this.session.replicator.counts.sent;
+  }
+
+  status(displayName: string): SyncStatus {
+    this.check();
+    const link = this.session.link();
+    const doc = this.session.handle.doc();
+    const state = link.refused
+      ? 'refused'
+      : link.connected
+        ? link.inStep
+          ? 'synced'
+          : 'syncing'
+        : Date.now() - this.opened < CONNECTING_MS
+          ? 'connecting'
+          : 'offline';
+    return {
+      state,
+      shareId: this.config.shareId,
+      server: this.config.server,
+      waiting: link.inStep ? 0 : this.session.replicator.counts.sent - this.sentAtSync,
+      lastSync: this.lastSync?.toISOString() ?? null,
+      conflicts: this.session.conflicts().length,
+      refused: this.session.replicator.quarantined.size,
+      displayName,
+      problem: this.session.replicator.lastError ?? null,
+      revision: A.getHeads(doc).sort().join(','),
+    };
+  }
+
+  /** Writes this writer's name into the document, so that others' conflict lists show it. */
+  named(name: string): this {
+    writeName(this.session, name);
+    return this;
+  }
+
+  async round(): Promise<SyncRound> {
+    const r = await this.session.round(ROUND_MS);
+    this.check();
+    return {
+      sent: r.sent,
+      received: r.received,
+      conflicts: r.conflicts.length,
+      refused: r.quarantined.length,
+    };
+  }
+
+  private labelOf(kind: string, id: string): string {
+    const ws = this.ctx.store.workspace;
+    if (kind === 'entities') return ws.entities.find((e) => e.id === id)?.name ?? id;
+    if (kind === 'notes') return ws.notes.find((n) => n.id === id)?.title || 'Untitled note';
+    return id;
+  }
+
+  conflicts(): SyncConflict[] {
+    const doc = this.session.handle.doc();
+    const self = A.getActorId(doc);
+    const writer = (actor: string): string => {
+      const name = toPlain(doc.meta[`${MEMBER_PREFIX}${actor}`]);
+      const named = typeof name === 'string' && name ? name : `member ${actor.slice(0, 8)}`;
+      return actor === self ? `${named} (you)` : named;
+    };
+    return this.session.conflicts().map((c) => ({
+      kind: c.kind,
+      id: c.id,
+      field: c.field,
+      label: this.labelOf(c.kind, c.id),
+      values: c.values.map((v, i): ConflictValue => ({
+        text: valueText(v.value),
+        by: writer(v.actor),
+        shown: i === 0,
+      })),
+    }));
+  }
+
+  /**
+   * Settles a conflict on the value chosen. Another value than the one shown is written as a
+   * command (one undoable step, "Choose …"), which the replicator sends over both values; the
+   * shown value is already the store's, so it is written once more into the document only.
+   */
+  async choose(input: {
+    kind: string;
+    id: string;
+    field: string | null;
+    index: number;
+    expected: string;
+  }): Promise<void> {
+    const { kind, id, field, index } = input;
+    if (kind !== 'entities' && kind !== 'notes')
+      throw new WorkbenchError(
+        'INVALID_INPUT',
+        `Choosing a value of a ${kind} record is not supported yet.`,
+      );
+    await this.session.replicator.pull(); // the store holds what the document holds
+    const open = this.session
+      .conflicts()
+      .find((c) => c.kind === kind && c.id === id && c.field === field);
+    if (!open)
+      throw new WorkbenchError(
+        'NOT_FOUND',
+        'That conflict is no longer open: another member may have settled it.',
+      );
+    const chosen = open.values[index];
+    if (!chosen || valueText(chosen.value) !== input.expected)
+      throw new WorkbenchError(
+        'CONFLICT',
+        'That conflict has changed since it was shown; look at it again.',
+      );
+    if (index > 0) await this.writeChoice(kind, id, field, chosen.value);
+    const record =
+      kind === 'entities'
+        ? this.ctx.store.workspace.entities.find((e) => e.id === id)
+        : this.ctx.store.workspace.notes.find((n) => n.id === id);
+    if (!record) return;
+    const settled = toAm(
+      field === null ? record : (record as unknown as Record<string, unknown>)[field],
+    );
+    this.session.handle.change((d) => {
+      if (field === null) d[kind][id] = settled as AmRecord;
+      else if (d[kind][id]) d[kind][id][field] = settled;
+    });
+  }
+
+  private async writeChoice(
+    kind: 'entities' | 'notes',
+    id: string,
+    field: string | null,
+    value: unknown,
+  ): Promise<void> {
+    const label = this.labelOf(kind, id);
+    const shown = valueText(value);
+    const short = shown.length > 40 ? `${shown.slice(0, 39)}…` : shown;
+    await this.ctx.command(`Choose “${short}” for ${label}${field ? `’s ${field}` : ''}`, (tx) => {
+      const now = new Date().toISOString();
+      const current: object | undefined =
+        kind === 'entities'
+          ? tx.entities.find((e) => e.id === id)
+          : tx.notes.find((n) => n.id === id);
+      if (!current)
+        throw new WorkbenchError('NOT_FOUND', `${label} is not in this workspace any more.`);
+      const next = field === null ? value : { ...current, [field]: value, updatedAt: now };
+      // A value from the document is checked like any remote record before it is written.
+      const parsed = (kind === 'entities' ? Entity : Note).safeParse(next);
+      if (!parsed.success || parsed.data.id !== id)
+        throw new WorkbenchError(
+          'INVALID_INPUT',
+          `That value cannot be used for ${label}: it breaks the record’s rules.`,
+        );
+      if (kind === 'entities') tx.setEntity(id, parsed.data as Entity);
+      else tx.setNote(id, parsed.data as Note);
+    });
+  }
+
+  async close(): Promise<void> {
+    clearInterval(this.timer);
+    await this.session.close();
+  }
+}

@@ -1,0 +1,71 @@
+// "Join a shared workspace…": the share id a teammate gave, the relay and the team key.
+// This workspace then takes the team's records and follows them; one that already has
+// entities or notes of its own is refused by the core (they would be given to the team).
+import { useState } from 'react';
+import { useModalDialog } from '../../hooks/use-modal-dialog';
+import { openTeamDialog, selectTeamDialog } from '../../store/team';
+import { useCommands, useSelector, useWorkbench } from '../../workbench/context';
+import { fieldsValid, RelayFields, ShareIdField } from './TeamFields';
+import '../../styles/team.css';
+
+export function JoinDialog(): React.JSX.Element {
+  const { store } = useWorkbench();
+  const commands = useCommands();
+  const open = useSelector(selectTeamDialog) === 'join';
+  const ref = useModalDialog(open);
+  const [shareId, setShareId] = useState('');
+  const [server, setServer] = useState('');
+  const [key, setKey] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [problem, setProblem] = useState<string | null>(null);
+  const valid = fieldsValid({ server, key, shareId: shareId.trim() });
+  const close = (): void => {
+    setKey('');
+    setProblem(null);
+    store.dispatch(openTeamDialog(null));
+  };
+  const join = async (): Promise<void> => {
+    setBusy(true);
+    setProblem(null);
+    const failed = await commands.joinWorkspace(shareId.trim(), server.trim(), key);
+    setBusy(false);
+    if (failed) return setProblem(failed);
+    setShareId('');
+    close();
+  };
+  return (
+    <dialog ref={ref} className="confirm team-dialog" aria-labelledby="join-title" onClose={close}>
+      {open && (
+        <form
+          method="dialog"
+          onSubmit={(e) => {
+            e.preventDefault();
+            if (valid && !busy) void join();
+          }}
+        >
+          <h2 id="join-title">Join a shared workspace</h2>
+          <p>
+            The team’s entities and notes come into this workspace, and changes follow both ways
+            from then on. Join from a new workspace: one with entities or notes of its own cannot
+            join.
+          </p>
+          <ShareIdField value={shareId} onChange={setShareId} />
+          <RelayFields server={server} teamKey={key} onServer={setServer} onKey={setKey} />
+          {problem && (
+            <p role="alert" className="team-problem">
+              {problem}
+            </p>
+          )}
+          <div className="row end">
+            <button type="button" onClick={close}>
+              Cancel
+            </button>
+            <button type="submit" className="primary" disabled={busy || !valid}>
+              {busy ? 'Joining…' : 'Join'}
+            </button>
+          </div>
+        </form>
+      )}
+    </dialog>
+  );
+}
