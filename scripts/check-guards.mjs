@@ -21,6 +21,9 @@ const PARSE = 'tests/integration/hostile-parse.test.ts';
 const RELAY = 'tests/core/sync/relay.test.ts';
 const TEAM = 'tests/integration/team-sync.test.ts';
 const RECORDS = 'tests/core/sync/records.test.ts';
+const FOLDER = 'tests/core/workspaces/folder-check.test.ts';
+const SWITCHER = 'tests/core/workspaces/switcher.test.ts';
+const RECENT = 'tests/core/workspaces/recent-file.test.ts';
 const TEAM_UI = 'tests/core/sync/handlers.test.ts';
 
 /** name, file, the guard's text, what it becomes without the guard, the pinning tests. */
@@ -589,6 +592,41 @@ const MUTATIONS = [
     'if (!keyMatches(bearerKey(req.headers.authorization), key)) {',
     'if (false) {',
     [RELAY],
+  ],
+  [
+    'typed workspace path not required to be absolute',
+    'src/core/workspaces/folder-check.ts',
+    'if (!isAbsolute(typed)) {',
+    'if (false) {',
+    [FOLDER, 'tests/integration/http-host-workspaces.test.ts'],
+  ],
+  [
+    'a file opened as a workspace folder',
+    'src/core/workspaces/folder-check.ts',
+    'if (!(await stat(real)).isDirectory()) {',
+    'if (false) {',
+    [FOLDER],
+  ],
+  [
+    'a workspace created over a folder that holds other things',
+    'src/core/workspaces/folder-check.ts',
+    "if (mode === 'create' && names.length > 0) {",
+    'if (false) {',
+    [FOLDER],
+  ],
+  [
+    'desktop window names an unlisted folder',
+    'src/core/workspaces/switcher.ts',
+    "} else if (choose !== 'path' && !(await this.isListed(dir))) {",
+    '} else if (false) {',
+    [SWITCHER],
+  ],
+  [
+    'recent list read loosely',
+    'src/core/workspaces/recent-file.ts',
+    'const RecentFile = z.strictObject({',
+    'const RecentFile = z.object({',
+    [RECENT],
   ],
   [
     'team relay address not checked',

@@ -5,6 +5,7 @@
 export { openWorkbench, type Workbench, type WorkbenchOptions } from './workbench';
 export { APP_NAME, defaultWorkspaceDir, userDataDir, workspaceArg } from './default-workspace';
 export { setInternalErrorLog } from './dispatch';
+export { WorkspaceSwitcher, type ChooseFolder } from './workspaces/switcher';
 import type { BundleCheck } from './evidence/verify-bundle';
 export type { BundleCheck };
 

@@ -28,6 +28,8 @@ import { syncHandlers } from './sync/handlers';
 import { TeamSharing } from './sync/team-sharing';
 import { tagsHandlers } from './tags/handlers';
 import { workspaceHandlers } from './workspace/handlers';
+import { workspacesHandlers } from './workspaces/handlers';
+import type { WorkspacesHost } from './workspaces/switcher';
 import { IMPORTERS } from './importers/registry';
 import { createWorkerParser } from './importers/worker-parser';
 import { prepareIndex, type PrepareJob } from './search/index-prepare';
@@ -64,6 +66,8 @@ export interface WorkbenchOptions {
   importTimeoutMs?: number;
   /** Time budgets of an annotations import other than the defaults (tests, benches). */
   annotationBudget?: Partial<Budget>;
+  /** The host's workspace switcher, which answers `workspaces.*` (none: they are refused). */
+  workspaces?: WorkspacesHost;
   /**
    * Reconnect a shared workspace to its team as it opens and follow it live (the window's
    * hosts). Off for the command line, which runs its own sync rounds.
@@ -181,6 +185,7 @@ export async function openWorkbench(
     .add('history', historyHandlers(ctx))
     .add('codebook', codebookHandlers(ctx))
     .add('links', linksHandlers(ctx))
+    .add('workspaces', workspacesHandlers(options.workspaces))
     .add('sync', syncHandlers(team))
     .complete();
   return {

@@ -2,12 +2,13 @@
 // Everything the workbench does lives in the core (src/core); this file only wires it.
 import { join } from 'node:path';
 import { app, BrowserWindow, dialog, Menu, shell } from 'electron';
-import { IPC_EVENT_CHANNEL } from '../shared/api';
+import { IPC_EVENT_CHANNEL, type RecentWorkspace } from '../shared/api';
 import {
   APP_NAME,
   defaultWorkspaceDir,
   openWorkbench,
   workspaceArg,
+  WorkspaceSwitcher,
   type Workbench,
 } from '../core/index';
 import { bindIpc } from './ipc';
@@ -15,6 +16,7 @@ import { buildMenu, type MenuActions } from './menu';
 import { exportWithDialog, importWithDialog } from './transfer';
 import { registerAppScheme, serveRenderer } from './protocol';
 import { createMainWindow, denyPermissions, guardWebContents } from './window';
+import { folderDialog, recentForMenu, switchFromMenu } from './workspaces';
 
 app.setName(APP_NAME);
 app.enableSandbox();
@@ -24,70 +26,74 @@ const sampleArticle = app.isPackaged
   ? join(process.resourcesPath, 'sample-article.txt')
   : join(import.meta.dirname, '../../resources/sample-article.txt');
 
-let workbench: Workbench;
-let unsubscribe: () => void = () => undefined;
 let win: BrowserWindow | null = null;
+let unsubscribe: () => void = () => undefined;
+let recent: RecentWorkspace[] = [];
 
-async function useWorkspace(dir: string): Promise<void> {
-  const previous = workbench as Workbench | undefined;
-  // Give the old workspace's lock back before taking the new one (it may be the same).
-  await previous?.close();
-  const next = await openWorkbench(dir, {
-    sampleArticle,
-    host: 'desktop app',
-    liveSync: true,
-    // Built next to this file (electron.vite.config.ts); Electron reads it inside the asar.
-    importWorker: join(import.meta.dirname, 'import-worker.js'),
-    searchWorker: join(import.meta.dirname, 'search-worker.js'),
-  });
+// One workspace open at a time; switching (menu or window) goes through the core's
+// switcher, which closes the old one and gives its lock back (src/core/workspaces/).
+const switcher = new WorkspaceSwitcher({
+  settingsDir: app.getPath('userData'),
+  open: (dir, workspaces, first) =>
+    openWorkbench(dir, {
+      // A workspace made later starts empty: the sample is for the first run.
+      ...(first ? { sampleArticle } : {}),
+      host: 'desktop app',
+      liveSync: true,
+      // Built next to this file (electron.vite.config.ts); Electron reads it inside the asar.
+      importWorker: join(import.meta.dirname, 'import-worker.js'),
+      searchWorker: join(import.meta.dirname, 'search-worker.js'),
+      workspaces,
+    }),
+  choose: folderDialog(() => win),
+  // The window reloads itself after a switch it asked for; the menu's reload theirs below.
+  onSwitch: (next) => follow(next),
+});
+const workbench = (): Workbench => switcher.current;
+// The window reads everything again from the new workspace (its drafts are kept per folder).
+const reload = (): void => win?.webContents.reload();
+
+/** Forwards the open workspace's change events to the window and keeps the menu current. */
+async function follow(next: Workbench): Promise<void> {
   unsubscribe();
-  workbench = next;
   unsubscribe = next.subscribe((event) => {
     win?.webContents.send(IPC_EVENT_CHANNEL, event);
     // Every change carries the history, which the Edit menu's Undo and Redo show.
     void refreshMenu();
   });
+  recent = await recentForMenu(next);
   await refreshMenu();
 }
 
 const menuActions: MenuActions = {
-  openWorkspace: () => void chooseWorkspace(),
-  revealWorkspace: () => void shell.openPath(workbench.dir),
-  importFiles: () => void importWithDialog(win, workbench),
-  exportAs: (format) => void exportWithDialog(win, workbench, format),
-  undo: () => void workbench.call('history.undo', {}),
-  redo: () => void workbench.call('history.redo', {}),
+  newWorkspace: () => void switchFromMenu(workbench(), { create: true }, reload),
+  openWorkspace: () => void switchFromMenu(workbench(), { create: false }, reload),
+  openRecent: (path) => void switchFromMenu(workbench(), { path, create: false }, reload),
+  revealWorkspace: () => void shell.openPath(workbench().dir),
+  importFiles: () => void importWithDialog(win, workbench()),
+  exportAs: (format) => void exportWithDialog(win, workbench(), format),
+  undo: () => void workbench().call('history.undo', {}),
+  redo: () => void workbench().call('history.redo', {}),
 };
 
 /** Rebuilds the menu so Undo and Redo name the next step and are enabled only if there is one. */
 async function refreshMenu(): Promise<void> {
-  const info = await workbench.call('history.info', {});
+  const info = await workbench().call('history.info', {});
   Menu.setApplicationMenu(
-    buildMenu(menuActions, info.ok ? info.value : { canUndo: false, canRedo: false }),
+    buildMenu(menuActions, info.ok ? info.value : { canUndo: false, canRedo: false }, recent),
   );
-}
-
-async function chooseWorkspace(): Promise<void> {
-  const result = await dialog.showOpenDialog({
-    title: 'Open Workspace',
-    properties: ['openDirectory', 'createDirectory'],
-  });
-  const dir = result.filePaths[0];
-  if (result.canceled || !dir) return;
-  try {
-    await useWorkspace(dir);
-    win?.webContents.reload();
-  } catch (error) {
-    dialog.showErrorBox('Could not open the workspace', `${dir}\n\n${String(error)}`);
-  }
 }
 
 async function start(): Promise<void> {
   await app.whenReady();
   denyPermissions();
   serveRenderer(join(import.meta.dirname, '../renderer'));
-  await useWorkspace(workspaceArg(process.argv) ?? defaultWorkspaceDir(app.getPath('userData')));
-  bindIpc(() => workbench);
+  await follow(
+    await switcher.start(
+      workspaceArg(process.argv) ?? defaultWorkspaceDir(app.getPath('userData')),
+    ),
+  );
+  bindIpc(workbench);
   win = createMainWindow();
   win.on('closed', () => (win = null));
   app.on('activate', () => {

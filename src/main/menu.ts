@@ -2,10 +2,12 @@
 // copy, paste, undo and zoom work the way every desktop app's do.
 import { EXPORT_FORMATS } from '../shared/concepts/export-formats';
 import { Menu, type MenuItemConstructorOptions } from 'electron';
-import type { ExportFormat, HistoryInfo } from '../shared/api';
+import type { ExportFormat, HistoryInfo, RecentWorkspace } from '../shared/api';
 
 export interface MenuActions {
+  newWorkspace: () => void;
   openWorkspace: () => void;
+  openRecent: (path: string) => void;
   revealWorkspace: () => void;
   importFiles: () => void;
   exportAs: (format: ExportFormat) => void;
@@ -47,13 +49,33 @@ function editMenu(actions: MenuActions, history: HistoryInfo): MenuItemConstruct
   };
 }
 
-export function buildMenu(actions: MenuActions, history: HistoryInfo): Menu {
-  return Menu.buildFromTemplate(menuTemplate(actions, history));
+export function buildMenu(
+  actions: MenuActions,
+  history: HistoryInfo,
+  recent: readonly RecentWorkspace[] = [],
+): Menu {
+  return Menu.buildFromTemplate(menuTemplate(actions, history, recent));
+}
+
+/** Open Recent: each workspace by name (its path shown too, as two may share a name). */
+function recentMenu(
+  actions: MenuActions,
+  recent: readonly RecentWorkspace[],
+): MenuItemConstructorOptions {
+  return {
+    label: 'Open Recent',
+    enabled: recent.length > 0,
+    submenu: recent.map((w) => ({
+      label: `${w.name} — ${w.path}`,
+      click: () => actions.openRecent(w.path),
+    })),
+  };
 }
 
 export function menuTemplate(
   actions: MenuActions,
   history: HistoryInfo,
+  recent: readonly RecentWorkspace[] = [],
 ): MenuItemConstructorOptions[] {
   const isMac = process.platform === 'darwin';
   const template: MenuItemConstructorOptions[] = [
@@ -61,11 +83,13 @@ export function menuTemplate(
     {
       label: '&File',
       submenu: [
+        { label: 'New Workspace…', click: () => actions.newWorkspace() },
         {
           label: 'Open Workspace…',
           accelerator: 'CmdOrCtrl+O',
           click: () => actions.openWorkspace(),
         },
+        recentMenu(actions, recent),
         { label: 'Reveal Workspace Folder', click: () => actions.revealWorkspace() },
         { type: 'separator' },
         { label: 'Import Files…', accelerator: 'CmdOrCtrl+I', click: () => actions.importFiles() },

@@ -50,11 +50,18 @@ export interface HttpHost {
   origin: string;
   /** A new one-time login address (the previous unused one stops working). */
   loginUrl(): string;
+  /**
+   * Ends every open event stream: after a switch of workspace each page reconnects, to
+   * the new workspace's events, and reads everything again.
+   */
+  endEventStreams(): void;
   close(): Promise<void>;
 }
 
 export interface HttpHostOptions {
   workbench: Workbench;
+  /** The open workbench, when the host can switch workspaces (`workbench` is the first). */
+  current?: () => Workbench;
   staticDir: string;
   port?: number;
   /** Told each login address issued after a spent or expired one was tried. */
@@ -102,7 +109,8 @@ function answerClientError(error: Error & { code?: string }, socket: Socket): vo
 }
 
 export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost> {
-  const { workbench } = options;
+  const current = options.current ?? (() => options.workbench);
+  const streams = new Set<ServerResponse>();
   const log = options.log ?? ((line: string) => console.error(line));
   const staticDir = normalize(options.staticDir);
   const gate: Gate = {
@@ -175,7 +183,7 @@ export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost>
     if (pathname === UPLOAD_PATH) {
       const upload = await readUpload(req, res, target.searchParams, options.maxUploadBytes);
       if (!upload.ok) return;
-      return answer(res, await workbench.dispatch('documents.importBytes', upload.payload));
+      return answer(res, await current().dispatch('documents.importBytes', upload.payload));
     }
     if (!isJson(req)) {
       return sendEnvelope(res, 415, {
@@ -199,7 +207,7 @@ export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost>
       return invalid(res, 400, 'The request body is not valid JSON.');
     }
     // Method names are plain ASCII: a name that needs decoding is simply unknown.
-    answer(res, await workbench.dispatch(pathname.slice('/api/'.length), payload));
+    answer(res, await current().dispatch(pathname.slice('/api/'.length), payload));
   }
 
   function answer(res: ServerResponse, envelope: Envelope<unknown>): void {
@@ -218,11 +226,13 @@ export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost>
       Connection: 'keep-alive',
     });
     res.write(': connected\n\n');
-    const unsubscribe = workbench.subscribe((event) =>
+    streams.add(res);
+    const unsubscribe = current().subscribe((event) =>
       res.write(`data: ${JSON.stringify(event)}\n\n`),
     );
     const keepAlive = setInterval(() => res.write(': keep-alive\n\n'), 25_000);
     req.on('close', () => {
+      streams.delete(res);
       clearInterval(keepAlive);
       unsubscribe();
     });
@@ -238,6 +248,9 @@ export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost>
   return {
     origin,
     loginUrl,
+    endEventStreams: () => {
+      for (const res of streams) res.end();
+    },
     close: () =>
       new Promise((resolve) => {
         server.closeAllConnections();

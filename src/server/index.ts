@@ -4,7 +4,13 @@
 // browser window.
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { defaultWorkspaceDir, openWorkbench, userDataDir, workspaceArg } from '../core/index';
+import {
+  defaultWorkspaceDir,
+  openWorkbench,
+  userDataDir,
+  workspaceArg,
+  WorkspaceSwitcher,
+} from '../core/index';
 import { startHttpHost } from './http-host';
 import { openInBrowser } from './open-browser';
 
@@ -21,20 +27,39 @@ function portArg(argv: readonly string[]): number {
 
 async function main(argv: readonly string[]): Promise<void> {
   const dir = workspaceArg(argv) ?? defaultWorkspaceDir();
-  const workbench = await openWorkbench(dir, {
-    sampleArticle: join(here, '../../resources/sample-article.txt'),
-    host: 'browser host',
-    liveSync: true,
-    // Built next to this file by vite.server.config.ts.
-    importWorker: join(here, 'import-worker.js'),
-    searchWorker: join(here, 'search-worker.js'),
+  // Set once the HTTP host runs: a switch ends the pages' event streams (they reconnect).
+  const events = { end: (): void => undefined };
+  // The page names a workspace by a path the user typed; the switcher checks it
+  // (src/core/workspaces/folder-check.ts) and keeps the recent list beside the default
+  // workspace, in the user-data folder the desktop app uses too.
+  const switcher = new WorkspaceSwitcher({
+    settingsDir: userDataDir(),
+    open: (folder, workspaces, first) =>
+      openWorkbench(folder, {
+        // A workspace made later starts empty: the sample is for the first run.
+        ...(first ? { sampleArticle: join(here, '../../resources/sample-article.txt') } : {}),
+        host: 'browser host',
+        liveSync: true,
+        // Built next to this file by vite.server.config.ts.
+        importWorker: join(here, 'import-worker.js'),
+        searchWorker: join(here, 'search-worker.js'),
+        workspaces,
+      }),
+    choose: 'path',
+    onSwitch: (next) => {
+      console.log(`Workspace: ${next.dir}`);
+      events.end();
+    },
   });
+  const workbench = await switcher.start(dir);
   const host = await startHttpHost({
     workbench,
+    current: () => switcher.current,
     staticDir: join(here, '../renderer'),
     port: portArg(argv),
     onLoginUrl: (url) => console.log(`New one-time login address: ${url}`),
   });
+  events.end = () => host.endEventStreams();
   const url = host.loginUrl();
   console.log(`Research Workbench is running at ${url}`);
   console.log('That address signs one browser in, once, within two minutes.');
@@ -51,7 +76,7 @@ async function main(argv: readonly string[]): Promise<void> {
   const stop = (): void => {
     void host
       .close()
-      .then(() => workbench.close())
+      .then(() => switcher.close())
       .then(() => process.exit(0));
   };
   process.on('SIGINT', stop);

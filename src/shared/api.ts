@@ -21,6 +21,7 @@ import { searchMethods } from './methods/search';
 import { syncMethods } from './methods/sync';
 import { tagsMethods } from './methods/tags';
 import { workspaceMethods } from './methods/workspace';
+import { workspacesMethods } from './methods/workspaces';
 import type { ErrorCode } from './errors';
 import type { WorkbenchEvent } from './change-event';
 
@@ -40,6 +41,7 @@ export type * from './methods/search';
 export type * from './methods/sync';
 export type * from './methods/tags';
 export type * from './methods/workspace';
+export type * from './methods/workspaces';
 export type { ExportFormat } from './concepts/export-formats';
 export { ERROR_CODES, type ErrorCode } from './errors';
 export type * from './change-event';
@@ -60,6 +62,7 @@ export const api = joinTables(
   historyMethods,
   codebookMethods,
   linksMethods,
+  workspacesMethods,
   syncMethods,
 );
 

@@ -33,6 +33,8 @@ export async function startServer(workspace: string): Promise<Server> {
     [join(ROOT, 'out/server/index.js'), '--workspace', workspace],
     {
       stdio: ['ignore', 'pipe', 'pipe'],
+      // The recent-workspaces list lives in the user-data folder: each test gets its own.
+      env: { ...process.env, XDG_CONFIG_HOME: `${workspace}-config` },
     },
   );
   let output = '';
@@ -86,6 +88,7 @@ export const test = base.extend<{ host: Host; workbench: WorkbenchPage }>({
     await use(host);
     await stop(server.child);
     await rm(workspace, { recursive: true, force: true });
+    await rm(`${workspace}-config`, { recursive: true, force: true });
   },
   workbench: async ({ page, host }, use) => {
     const workbench = new WorkbenchPage(page);

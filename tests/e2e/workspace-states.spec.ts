@@ -1,7 +1,9 @@
 // The workspace as the core reports it: held by another process (read-only, naming the
-// holder) and damaged (each problem named, repaired on request with a report).
-import { readdir, readFile, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+// holder) and damaged (each problem named, repaired on request with a report); and
+// switching to another workspace from the window and back.
+import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { basename, join } from 'node:path';
+import { expectNoViolationsInEither } from './axe';
 import { expect, startServer, stop, test } from './fixtures';
 
 test('a second browser host on the same workspace is read-only and names the holder', async ({
@@ -67,4 +69,35 @@ test('a damaged document is named, left alone, and repaired only on request', as
   await expect(banner).toHaveCount(0);
   await expect.poll(() => workbench.runs()).toHaveLength(1);
   await page.screenshot({ path: 'test-results/screenshots/repair-report.png' });
+});
+
+test('a second workspace is created from the window, and the first opened again from the recent list', async ({
+  page,
+  host,
+  workbench: _wb,
+}) => {
+  const second = `${host.workspace}-second`;
+  try {
+    await page.getByRole('button', { name: 'Workspaces…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Workspaces' });
+    const folder = dialog.getByRole('textbox', { name: 'Folder (its full path)' });
+    await folder.fill('Evin 2026');
+    await dialog.getByRole('button', { name: 'Create workspace' }).click();
+    await expect(dialog.getByRole('alert')).toContainText('“Evin 2026” is not a full path');
+    await expect(folder).toHaveValue('Evin 2026');
+    await expectNoViolationsInEither(page, 'the Workspaces dialog', 'dialog.workspaces');
+    await folder.fill(second);
+    await dialog.getByRole('button', { name: 'Create workspace' }).click();
+    // The window reloads onto the new, empty workspace.
+    await expect(page.getByText(second, { exact: true })).toBeVisible();
+
+    await page.getByRole('button', { name: 'Workspaces…' }).click();
+    await dialog.getByRole('button', { name: `Open ${basename(host.workspace)}` }).click();
+    await expect(
+      page.getByRole('heading', { name: /Iran’s regime is terrified/ }).first(),
+    ).toBeVisible();
+    await expect(page.getByText(host.workspace, { exact: true })).toBeVisible();
+  } finally {
+    await rm(second, { recursive: true, force: true });
+  }
 });

@@ -8,7 +8,9 @@ vi.mock('electron', () => electron);
 const { menuTemplate } = await import('../../src/main/menu');
 
 const actions = () => ({
+  newWorkspace: vi.fn(),
   openWorkspace: vi.fn(),
+  openRecent: vi.fn(),
   revealWorkspace: vi.fn(),
   importFiles: vi.fn(),
   exportAs: vi.fn(),
@@ -48,5 +50,30 @@ describe('the Edit menu', () => {
     });
     expect(item(template, 'undo').enabled).toBe(false);
     expect(item(template, 'redo')).toMatchObject({ label: 'Redo Create entity', enabled: true });
+  });
+});
+
+describe('the File menu', () => {
+  const file = (template: MenuItemConstructorOptions[]): MenuItemConstructorOptions[] =>
+    template.find((m) => m.label === '&File')!.submenu as MenuItemConstructorOptions[];
+  const none = { canUndo: false, canRedo: false };
+
+  it('creates and opens workspaces, and opens a recent one by its path', () => {
+    const a = actions();
+    const recent = [{ path: '/home/r/Evin', name: 'Evin', openedAt: '2026-12-07T09:00:00.000Z' }];
+    const items = file(menuTemplate(a, none, recent));
+    (items.find((i) => i.label === 'New Workspace…')!.click as () => void)();
+    expect(a.newWorkspace).toHaveBeenCalledOnce();
+    const open = items.find((i) => i.label === 'Open Recent')!;
+    expect(open.enabled).toBe(true);
+    const [entry] = open.submenu as MenuItemConstructorOptions[];
+    expect(entry!.label).toBe('Evin — /home/r/Evin');
+    (entry!.click as () => void)();
+    expect(a.openRecent).toHaveBeenCalledWith('/home/r/Evin');
+  });
+
+  it('disables Open Recent when nothing was opened before', () => {
+    const open = file(menuTemplate(actions(), none, [])).find((i) => i.label === 'Open Recent')!;
+    expect(open).toMatchObject({ enabled: false, submenu: [] });
   });
 });

@@ -1,17 +1,20 @@
 // Candidate entities not yet in the registry: proper-name sequences that compromise (an
 // offline English tagger, no model download) reads as people, places or organisations,
 // counted across documents and ranked by frequency; a name after a title ("Interior
-// Minister Ahmad Vahidi") is a person. English only: for other scripts the
+// Minister Ahmad Vahidi") is a person, and a name's last word may say its type better
+// than the tagger does (candidate-types.ts). English only: for other scripts the
 // researcher still has find mentions and the entity form.
 import nlp from 'compromise';
 import type { Candidate } from '../../shared/methods/mentions';
 import type { Document, DocumentFile, Entity } from '../../shared/model';
 import { foldForMatch } from '../../shared/text';
+import { headedNames, headsFrom, typeOf, type Heads } from './candidate-types';
 
 /** Tagging is the slow part (about 1 MB/s), so only the newest documents are read. */
 export const CANDIDATE_DOCUMENTS = 300;
 
-type Found = { name: string; type: string }[];
+/** A name as found; `titled` when a title before it made it a person. */
+type Found = { name: string; type: string; titled?: true }[];
 const perDocument = new WeakMap<Document, Found>();
 
 const tidy = (s: string): string =>
@@ -39,7 +42,11 @@ const TITLED = new RegExp(
 
 /** People named after a title, each time they are. */
 function titledPeople(text: string): Found {
-  return [...text.matchAll(TITLED)].map((m) => ({ name: tidy(m[1]!), type: 'person' }));
+  return [...text.matchAll(TITLED)].map((m) => ({
+    name: tidy(m[1]!),
+    type: 'person',
+    titled: true as const,
+  }));
 }
 
 function namesIn(document: Document): Found {
@@ -68,17 +75,36 @@ function namesIn(document: Document): Found {
   return found;
 }
 
+/**
+ * The names of one document with the types the registry and the heads give them, plus
+ * those the tagger missed that a head names ("Evin Prison"); terms ("Cross-Site
+ * Scripting") are left out.
+ */
+function typedNamesIn(document: Document, heads: Heads): Found {
+  const tagged = namesIn(document);
+  const seen = new Set(tagged.map((f) => foldForMatch(f.name)));
+  const headed = headedNames(document.text, heads).filter((f) => !seen.has(foldForMatch(f.name)));
+  const typed: Found = [];
+  const all: Found = [...tagged, ...headed];
+  for (const found of all) {
+    const type = found.titled ? found.type : typeOf(found.name, found.type, heads);
+    if (type) typed.push({ name: found.name, type });
+  }
+  return typed;
+}
+
 export function findCandidates(
   files: readonly DocumentFile[],
   entities: readonly Entity[],
 ): Candidate[] {
   const known = new Set(entities.flatMap((e) => [e.name, ...e.aliases]).map(foldForMatch));
+  const heads = headsFrom(entities);
   const newest = [...files]
     .sort((a, b) => b.document.createdAt.localeCompare(a.document.createdAt))
     .slice(0, CANDIDATE_DOCUMENTS);
   const counts = new Map<string, Candidate>();
   for (const { document } of newest) {
-    for (const { name, type } of namesIn(document)) {
+    for (const { name, type } of typedNamesIn(document, heads)) {
       const folded = foldForMatch(name);
       if (known.has(folded)) continue;
       const entry = counts.get(folded) ?? { name, type, count: 0 };

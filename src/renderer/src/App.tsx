@@ -11,6 +11,7 @@ import { ErrorBoundary } from './features/shell/ErrorBoundary';
 import { KeyboardLayer } from './features/shell/KeyboardLayer';
 import { ReimportDialog } from './features/reader/ReimportDialog';
 import { ReferencesDialog } from './features/library/ReferencesDialog';
+import { WorkspacesDialog } from './features/shell/WorkspacesDialog';
 import { JoinDialog } from './features/team/JoinDialog';
 import { ShareDialog } from './features/team/ShareDialog';
 import { TeamDialog } from './features/team/TeamDialog';
@@ -134,6 +135,7 @@ function Window(): React.JSX.Element {
         <KeyboardLayer />
         <ReimportDialog />
         <ReferencesDialog />
+        <WorkspacesDialog />
         <ShareDialog />
         <JoinDialog />
         <TeamDialog />

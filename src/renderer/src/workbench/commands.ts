@@ -32,6 +32,7 @@ export type EventPatch = Pick<
 import { createSourceCommands } from './source-commands';
 import { createTransferCommands } from './transfer-commands';
 import { createEvidenceCommands } from './evidence-commands';
+import { createWorkspaceCommands } from './workspace-commands';
 import { createTeamCommands } from './team-commands';
 
 export type AnnotationPatch = {
@@ -128,6 +129,7 @@ export function createCommands(api: WorkbenchApi, store: WorkbenchStore) {
     showHighlight,
     ...createSourceCommands(api, store, run, openDocument),
     ...createEvidenceCommands(api, store, run),
+    ...createWorkspaceCommands(api, store),
     ...createTeamCommands(api, store, run),
 
     openHit: (hit: SearchHit): void => {

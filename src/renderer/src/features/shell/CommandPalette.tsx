@@ -105,6 +105,18 @@ function useEntries(
         run: () => store.dispatch(closePanel()),
       },
       {
+        id: 'workspaces',
+        group: 'Workspace',
+        label: 'Switch workspace…',
+        run: () => void commands.showWorkspaces(),
+      },
+      {
+        id: 'new-workspace',
+        group: 'Workspace',
+        label: 'New workspace…',
+        run: () => void commands.showWorkspaces(),
+      },
+      {
         id: 'shortcuts',
         group: 'Help',
         label: 'Keyboard shortcuts',

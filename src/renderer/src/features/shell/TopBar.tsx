@@ -64,6 +64,9 @@ export function TopBar(): React.JSX.Element {
         <span className="muted workspace-path" title={info?.path}>
           {info?.path}
         </span>
+        <button type="button" onClick={() => void commands.showWorkspaces()}>
+          Workspaces…
+        </button>
       </div>
       <PanelToggle side="details" />
     </header>

@@ -1,0 +1,45 @@
+// The desktop app's side of switching workspaces: the native folder dialog (the only way
+// a folder the app has not listed before reaches the switcher: the window never names one
+// itself), and the File menu's workspace commands, whose failures are shown in a box.
+import { dialog, type BrowserWindow, type OpenDialogOptions } from 'electron';
+import type { ChooseFolder, Workbench } from '../core/index';
+import type { RecentWorkspace } from '../shared/api';
+
+/** Asks for a folder with the native dialog, over the window when there is one. */
+export function folderDialog(window: () => BrowserWindow | null): ChooseFolder {
+  return async (create) => {
+    const options: OpenDialogOptions = {
+      title: create ? 'New Workspace' : 'Open Workspace',
+      buttonLabel: create ? 'Create Workspace' : 'Open Workspace',
+      message: create
+        ? 'Choose or make an empty folder for the new workspace.'
+        : 'Choose a workspace folder.',
+      properties: ['openDirectory', 'createDirectory'],
+    };
+    const win = window();
+    const result = win
+      ? await dialog.showOpenDialog(win, options)
+      : await dialog.showOpenDialog(options);
+    return result.canceled ? undefined : result.filePaths[0];
+  };
+}
+
+/**
+ * Runs a File-menu switch through the open workbench's API, then reloads the window onto
+ * the new workspace; a refusal is shown in a box, not thrown.
+ */
+export async function switchFromMenu(
+  workbench: Workbench,
+  input: { path?: string; create: boolean },
+  reload: () => void,
+): Promise<void> {
+  const result = await workbench.call('workspaces.open', input);
+  if (!result.ok) dialog.showErrorBox('The workspace could not be opened', result.error.message);
+  else if (result.value.opened) reload();
+}
+
+/** The recent workspaces for the File menu (none when the list cannot be read). */
+export async function recentForMenu(workbench: Workbench): Promise<RecentWorkspace[]> {
+  const list = await workbench.call('workspaces.list', {});
+  return list.ok ? list.value.recent : [];
+}
