@@ -20,6 +20,8 @@ const WIDGET_KEYS: Record<string, string> = {
   'features/entities/EntityPicker.tsx': 'Escape closes the picker’s list',
   'features/codebook/KindsEditor.tsx': 'Enter in a kind’s name field saves the new name',
   'features/codebook/RelationsEditor.tsx': 'Enter in a relation’s name field saves the new name',
+  'features/reader/area-keys.ts':
+    'drawing an area on a PDF page: Enter places and saves, arrows move, Shift+arrows resize, Escape cancels',
 };
 
 function sources(dir: string): string[] {

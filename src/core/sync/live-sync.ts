@@ -226,6 +226,7 @@ export class LiveSync {
         `Choosing a value of a ${kind} record is not supported yet.`,
       );
     await this.session.replicator.pull(); // the store holds what the document holds
+    await this.session.replicator.idle();
     const open = this.session
       .conflicts()
       .find((c) => c.kind === kind && c.id === id && c.field === field);

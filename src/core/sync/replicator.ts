@@ -61,6 +61,8 @@ export class Replicator {
   readonly progress = { done: 0, total: 0 };
   private unsubscribe: (() => void)[] = [];
   private pending: Promise<void> | undefined;
+  /** Every pull still running, the shared one and any that overlap it. */
+  private readonly running = new Set<Promise<void>>();
   /** Outgoing changes, in commit order: blobs first, then the records. */
   private sending: Promise<void> = Promise.resolve();
   /** Blobs that could not be put yet (relay unreachable): tried again before each round. */
@@ -198,9 +200,20 @@ export class Replicator {
     if (this.pending) return this.pending;
     const run = this.pullOnce().finally(() => {
       if (this.pending === run) this.pending = undefined;
+      this.running.delete(run);
     });
     this.pending = run;
+    this.running.add(run);
     return run;
+  }
+
+  /**
+   * Resolves once no pull is running. A pull stops being the one later calls share as soon
+   * as it has fetched (changes arriving after need another), so two can overlap: a caller
+   * that must see everything applied (a sync round, a test) waits for them all.
+   */
+  async idle(): Promise<void> {
+    while (this.running.size) await Promise.allSettled([...this.running]);
   }
 
   private async pullOnce(): Promise<void> {

@@ -185,6 +185,7 @@ export class SyncSession {
       if (this.adapter.connected && this.relayHeadsMatch()) {
         const heads = A.getHeads(this.handle.doc());
         await this.replicator.pull();
+        await this.replicator.idle();
         await this.replicator.sent();
         // Applying may write local fixes (references to a removed entity): send those too.
         if (sameHeads(heads, A.getHeads(this.handle.doc()))) break;

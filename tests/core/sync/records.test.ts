@@ -24,7 +24,10 @@ async function state(r: Replica) {
   const documents = await Promise.all(
     docs.map(async (d) => {
       const view = unwrap(await r.wb.call('documents.get', { id: d.id }));
-      return { document: view.document, annotations: view.annotations };
+      // A document's highlights as a set: two made in the same millisecond may be listed
+      // in either order, and their order is not part of the record.
+      const annotations = [...view.annotations].sort((x, y) => x.id.localeCompare(y.id));
+      return { document: view.document, annotations };
     }),
   );
   return {

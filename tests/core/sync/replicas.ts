@@ -42,6 +42,7 @@ export async function replica(t: Team, dir: string, wb?: Workbench): Promise<Rep
 async function settled(r: Replica): Promise<void> {
   await r.replicator.sent();
   await r.replicator.pull();
+  await r.replicator.idle();
   await r.replicator.sent();
   await r.wb.settled();
 }
