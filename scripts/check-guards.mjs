@@ -407,7 +407,7 @@ const MUTATIONS = [
   [
     'running heads count as text',
     'src/core/importers/pdf.ts',
-    'if (!body.some((p) => p.lines.length))',
+    'if (!kept.some((p) => p.lines.length))',
     'if (!pages.some((p) => p.lines.length))',
     [PARSE],
   ],
@@ -554,8 +554,8 @@ const MUTATIONS = [
   [
     'remote highlight not checked against its text',
     'src/core/sync/remote-rules.ts',
-    "    if (findings.length)\n      return refuse('highlights'",
-    "    if (findings.length && false)\n      return refuse('highlights'",
+    '    if (findings.length)\n      return (\n        refuse(',
+    '    if (findings.length && false)\n      return (\n        refuse(',
     [RECORDS],
   ],
   [

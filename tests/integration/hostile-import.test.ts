@@ -144,6 +144,8 @@ describe('a backup restore', () => {
         dataBase64: base64(JSON.stringify(data)),
       });
       expect(outcome.ok).toBe(false);
+      // Refused by the id pattern itself, before any later defence is needed.
+      expect(JSON.stringify(outcome)).toMatch(/ids are letters, digits/);
       expect(existsSync(join(dir, 'escaped.json'))).toBe(false);
       expect(existsSync(join(dir, 'other', 'escaped.json'))).toBe(false);
       expect(await readdir(join(dir, 'other'))).toEqual(['ws']);
