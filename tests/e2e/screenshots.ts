@@ -17,11 +17,13 @@ const SIZES = [
 export async function screenshots(page: Page, name: string, focus?: Locator): Promise<void> {
   if (process.env.RW_SCREENSHOTS !== '1') return;
   await mkdir(SHOTS, { recursive: true });
-  // Toasts would cover the view: dismiss them first.
+  // Toasts would cover the view: dismiss them first (under a modal dialog they cannot be
+  // clicked, and the dialog covers them anyway).
   const toasts = page
     .getByRole('log', { name: 'Notifications' })
     .getByRole('button', { name: /^Dismiss|^Close/ });
-  while ((await toasts.count()) > 0) await toasts.first().click();
+  const modal = (await page.locator('dialog[open]:modal').count()) > 0;
+  while (!modal && (await toasts.count()) > 0) await toasts.first().click();
   for (const size of SIZES) {
     await page.setViewportSize(size);
     // In a narrow window the details column is a drawer: open it to show what is in it.
