@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { useModalDialog } from '../../hooks/use-modal-dialog';
 import { openTeamDialog, selectTeamDialog } from '../../store/team';
 import { useCommands, useSelector, useWorkbench } from '../../workbench/context';
-import { fieldsValid, RelayFields, ShareIdField } from './TeamFields';
+import { fieldsValid, RelayFields, ShareIdField, TeamFormActions } from './TeamFields';
 import '../../styles/team.css';
 
 export function JoinDialog(): React.JSX.Element {
@@ -45,25 +45,20 @@ export function JoinDialog(): React.JSX.Element {
         >
           <h2 id="join-title">Join a shared workspace</h2>
           <p>
-            The team’s entities and notes come into this workspace, and changes follow both ways
-            from then on. Join from a new workspace: one with entities or notes of its own cannot
-            join.
+            The team’s documents, highlights, entities, notes and codebook come into this workspace,
+            and changes follow both ways from then on. Join from a new workspace: one with entities
+            or notes of its own cannot join.
           </p>
           <ShareIdField value={shareId} onChange={setShareId} />
           <RelayFields server={server} teamKey={key} onServer={setServer} onKey={setKey} />
-          {problem && (
-            <p role="alert" className="team-problem">
-              {problem}
-            </p>
-          )}
-          <div className="row end">
-            <button type="button" onClick={close}>
-              Cancel
-            </button>
-            <button type="submit" className="primary" disabled={busy || !valid}>
-              {busy ? 'Joining…' : 'Join'}
-            </button>
-          </div>
+          <TeamFormActions
+            problem={problem}
+            busy={busy}
+            disabled={!valid}
+            label="Join"
+            busyLabel="Joining…"
+            onCancel={close}
+          />
         </form>
       )}
     </dialog>

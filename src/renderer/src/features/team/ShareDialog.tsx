@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { useModalDialog } from '../../hooks/use-modal-dialog';
 import { openTeamDialog, selectTeamDialog, selectTeamStatus } from '../../store/team';
 import { useCommands, useSelector, useWorkbench } from '../../workbench/context';
-import { fieldsValid, RelayFields } from './TeamFields';
+import { fieldsValid, RelayFields, TeamFormActions } from './TeamFields';
 import '../../styles/team.css';
 
 export function ShareDialog(): React.JSX.Element {
@@ -71,27 +71,18 @@ export function ShareDialog(): React.JSX.Element {
           ) : (
             <>
               <p>
-                Everyone with the relay’s address and the team key can then join it. Its entities
-                and notes are sent to the relay; this workspace keeps working offline.
+                Everyone with the relay’s address and the team key can then join it. Its records and
+                texts are sent to the relay; this workspace keeps working offline.
               </p>
               <RelayFields server={server} teamKey={key} onServer={setServer} onKey={setKey} />
-              {problem && (
-                <p role="alert" className="team-problem">
-                  {problem}
-                </p>
-              )}
-              <div className="row end">
-                <button type="button" onClick={close}>
-                  Cancel
-                </button>
-                <button
-                  type="submit"
-                  className="primary"
-                  disabled={busy || !fieldsValid({ server, key })}
-                >
-                  {busy ? 'Sharing…' : 'Share'}
-                </button>
-              </div>
+              <TeamFormActions
+                problem={problem}
+                busy={busy}
+                disabled={!fieldsValid({ server, key })}
+                label="Share"
+                busyLabel="Sharing…"
+                onCancel={close}
+              />
             </>
           )}
         </form>

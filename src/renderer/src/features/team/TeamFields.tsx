@@ -108,3 +108,38 @@ export function ShareIdField({
     />
   );
 }
+
+/** The foot of the Share and Join forms: why the last try failed, then Cancel and submit. */
+export function TeamFormActions({
+  problem,
+  busy,
+  disabled,
+  label,
+  busyLabel,
+  onCancel,
+}: {
+  problem: string | null;
+  busy: boolean;
+  disabled: boolean;
+  label: string;
+  busyLabel: string;
+  onCancel: () => void;
+}): React.JSX.Element {
+  return (
+    <>
+      {problem && (
+        <p role="alert" className="team-problem">
+          {problem}
+        </p>
+      )}
+      <div className="row end">
+        <button type="button" onClick={onCancel}>
+          Cancel
+        </button>
+        <button type="submit" className="primary" disabled={busy || disabled}>
+          {busy ? busyLabel : label}
+        </button>
+      </div>
+    </>
+  );
+}
