@@ -1,7 +1,6 @@
 // Every entry of the command palette: the tables of palette/ joined in the order the
-// palette lists them (when nothing is typed, and among equally good matches), recomputed
-// when what they read from the store changes.
-import { useMemo } from 'react';
+// palette lists them (when nothing is typed, and among equally good matches), from what
+// they read in the store.
 import type { PaletteEntry } from '../../../lib/palette';
 import { selectDocumentList } from '../../../store/documents';
 import { selectEntities } from '../../../store/entities';
@@ -17,7 +16,7 @@ import {
   libraryEntries,
   workspaceEntries,
 } from './actions';
-import type { PaletteTable } from './context';
+import type { PaletteContext, PaletteTable } from './context';
 import { goToEntries, viewEntries } from './navigation';
 import { documentEntries, entityEntries } from './records';
 import { teamEntries } from './team';
@@ -48,22 +47,10 @@ export function usePaletteEntries(
   const layout = useSelector(selectLayout);
   const readOnly = useSelector(selectWorkspaceReadOnly);
   const team = useSelector(selectTeamStatus)?.state;
-  return useMemo(() => {
-    const ctx = {
-      store,
-      commands,
-      documents,
-      entities,
-      history,
-      layout,
-      readOnly,
-      team,
-      showShortcuts,
-      showLicences,
-      showBibliography,
-    };
-    return TABLES.flatMap((table) => table(ctx));
-  }, [
+  // Made afresh at each render, not memoised: the palette renders when what it reads changes
+  // or the user types, and matching every entry against the query (done at each render
+  // anyway) costs more than making them.
+  const ctx: PaletteContext = {
     store,
     commands,
     documents,
@@ -75,5 +62,6 @@ export function usePaletteEntries(
     showShortcuts,
     showLicences,
     showBibliography,
-  ]);
+  };
+  return TABLES.flatMap((table) => table(ctx));
 }
