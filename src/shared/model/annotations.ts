@@ -3,7 +3,7 @@
 // src/shared/model.ts.
 import { z } from 'zod';
 import { HIGHLIGHT_KIND_IDS } from '../concepts/highlight-kinds';
-import { Id, Tag, Timestamp } from './primitives';
+import { Id, RecordTimes, Tag } from './primitives';
 
 export const TextPositionSelector = z.strictObject({
   type: z.literal('TextPositionSelector'),
@@ -67,8 +67,7 @@ export const Annotation = z.strictObject({
   anchoredRevision: z.number().int().positive(),
   /** For a fuzzy match: how close the text found is to the quote, 0 to 1. */
   confidence: z.number().min(0).max(1).optional(),
-  createdAt: Timestamp,
-  updatedAt: Timestamp,
+  ...RecordTimes,
 });
 
 export type PageRegion = z.infer<typeof PageRegion>;

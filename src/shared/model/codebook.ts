@@ -1,7 +1,7 @@
 // The codebook (the user's highlight kinds, codes and link relations) and the typed links
 // between highlights. Part of src/shared/model.ts.
 import { z } from 'zod';
-import { Id, Tag, Timestamp } from './primitives';
+import { Id, RecordTimes, Tag } from './primitives';
 
 /** A colour as REFI-QDA and CSS both read it: `#RRGGBB`, nothing else (it is written into CSS). */
 export const Colour = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'a colour is written #RRGGBB');
@@ -49,8 +49,7 @@ export const HighlightLink = z.strictObject({
   to: Id,
   relation: Id,
   note: z.string().max(2_000).optional(),
-  createdAt: Timestamp,
-  updatedAt: Timestamp,
+  ...RecordTimes,
 });
 
 export type HighlightKindDef = z.infer<typeof HighlightKindDef>;

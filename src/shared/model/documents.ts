@@ -3,7 +3,7 @@
 // src/shared/model.ts.
 import { z } from 'zod';
 import { DOCUMENT_FORMATS } from '../concepts/import-formats';
-import { Id, Label, Sha256Hex, Timestamp } from './primitives';
+import { Id, Label, RecordTimes, Sha256Hex } from './primitives';
 
 export const BlockKind = z.enum([
   'heading',
@@ -122,8 +122,7 @@ export const Document = z.strictObject({
     .optional(),
   /** Goes up by one each time the text changes; highlights record which one they fit. */
   revision: z.number().int().positive(),
-  createdAt: Timestamp,
-  updatedAt: Timestamp,
+  ...RecordTimes,
 });
 
 export type Block = z.infer<typeof Block>;

@@ -1,7 +1,7 @@
 // Entities (people, organisations, places, events…) with their names, aliases and, for
 // events, a dated range and participants. Part of src/shared/model.ts.
 import { z } from 'zod';
-import { Id, Label, Timestamp } from './primitives';
+import { Id, Label, RecordTimes } from './primitives';
 
 /** Entity types are extensible; these are the ones the UI offers first. */
 export const ENTITY_TYPES = ['person', 'organization', 'place', 'event', 'other'] as const;
@@ -69,8 +69,7 @@ export const Entity = z.strictObject({
   date: EventDate.optional(),
   placeId: Id.optional(),
   participants: z.array(Participant).max(200).optional(),
-  createdAt: Timestamp,
-  updatedAt: Timestamp,
+  ...RecordTimes,
 });
 
 export type Entity = z.infer<typeof Entity>;

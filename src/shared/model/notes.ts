@@ -1,7 +1,7 @@
 // A research note: a titled text that cites entities, documents and highlights. Part of
 // src/shared/model.ts.
 import { z } from 'zod';
-import { Id, Label, Timestamp } from './primitives';
+import { Id, Label, RecordTimes } from './primitives';
 
 export const Note = z.strictObject({
   id: Id,
@@ -10,8 +10,7 @@ export const Note = z.strictObject({
   entityIds: z.array(Id),
   documentIds: z.array(Id),
   annotationIds: z.array(Id),
-  createdAt: Timestamp,
-  updatedAt: Timestamp,
+  ...RecordTimes,
 });
 
 export type Note = z.infer<typeof Note>;

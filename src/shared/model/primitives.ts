@@ -23,6 +23,8 @@ export const Id = z
     message: 'an id cannot be a name every JavaScript object has (such as "constructor")',
   });
 export const Timestamp = z.iso.datetime();
+/** When a stored record was made and last changed: the last two fields of every record. */
+export const RecordTimes = { createdAt: Timestamp, updatedAt: Timestamp };
 /**
  * A name, tag or title as it enters: direction overrides and control characters stripped
  * (bidi.ts says why), so two names that display alike are alike.
