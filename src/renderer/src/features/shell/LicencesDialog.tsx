@@ -58,7 +58,7 @@ export function LicencesDialog({
   });
   const unstated = packages?.filter(statesNoLicence) ?? [];
   return (
-    <dialog ref={ref} className="licences" aria-labelledby="licences-title" onClose={onClose}>
+    <dialog ref={ref} className="sheet licences" aria-labelledby="licences-title" onClose={onClose}>
       {open && (
         <>
           <header className="row spread">
