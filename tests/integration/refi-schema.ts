@@ -30,7 +30,8 @@ export async function schemaErrors(xml: string, xsdPath: string): Promise<string
   return result.errors.map((e) => e.rawMessage);
 }
 
-const CODEBOOK_ROOT = /^\s*(?:<\?xml[^>]*\?>\s*)?<CodeBook xmlns="urn:QDA-XML:codebook:1\.0" origin="[^"<>]*">/;
+const CODEBOOK_ROOT =
+  /^\s*(?:<\?xml[^>]*\?>\s*)?<CodeBook xmlns="urn:QDA-XML:codebook:1\.0" origin="[^"<>]*">/;
 
 /**
  * A .qdc codebook as a project for Project.xsd to judge. The consortium's Codebook.xsd is

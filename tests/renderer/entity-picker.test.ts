@@ -46,10 +46,7 @@ async function picker() {
     [...view.container.querySelectorAll('[role="option"] bdi')].map((o) => o.textContent ?? '');
   const type = (value: string): void =>
     act(() => {
-      Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!.call(
-        input,
-        value,
-      );
+      Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!.call(input, value);
       input.dispatchEvent(new Event('input', { bubbles: true }));
     });
   return { input, offers, type, picked };

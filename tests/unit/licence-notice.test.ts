@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { LICENCE_DECISIONS } from '../../src/renderer/src/lib/licences';
+import { LICENCE_DECISIONS } from '../../src/shared/concepts/licence-decisions';
 
 const ROOT = join(import.meta.dirname, '../..');
 const notice = readFileSync(join(ROOT, 'NOTICE'), 'utf8');

@@ -68,9 +68,7 @@ export function KindsEditor({
               disabled={readOnly}
               onChange={(hex) => void commands.updateKind(kind.id, { colour: hex })}
             />
-            <span className="muted small">
-              {kindKeyAt(i) ? `key ${kindKeyAt(i)}` : 'no key'}
-            </span>
+            <span className="muted small">{kindKeyAt(i) ? `key ${kindKeyAt(i)}` : 'no key'}</span>
             {!readOnly && (
               <>
                 <button
