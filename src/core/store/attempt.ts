@@ -34,7 +34,7 @@ export async function attempt<R>(
       catalog,
       loaded: (id) => pinned.get(id) ?? source.peek(id),
     };
-    const tx = new Tx(state, source.blocked, now);
+    const tx = new Tx(state, (id) => source.blocked(id), now);
     try {
       return { value: fn(tx), tx };
     } catch (error) {

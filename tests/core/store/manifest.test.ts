@@ -49,10 +49,12 @@ function manifestOf(count: number): Manifest {
     custody: { seq: 4, hash: HASH, offset: 1234 },
     files,
     documents,
-    stamps: Object.fromEntries(documents.map((d, n) => [d.document.id, [10, n, 20, n]])) as Record<
-      string,
-      [number, number, number, number]
-    >,
+    stamps: Object.fromEntries(
+      documents.map((d, n): [string, [number, number, number, number]] => [
+        d.document.id,
+        [10, n, 20, n],
+      ]),
+    ),
   };
 }
 
@@ -77,8 +79,9 @@ describe('the manifest', () => {
     const text = await readFile(path(), 'utf8');
     expect(text.split('\n')).toHaveLength(1 + 1200 + 3 + 1);
     let pauses = 0;
-    const read = await readManifest(nodeFs, dir, async () => {
+    const read = await readManifest(nodeFs, dir, () => {
       pauses += 1;
+      return Promise.resolve();
     });
     expect(read).toEqual({ ok: true, manifest: JSON.parse(JSON.stringify(manifest)) as Manifest });
     // 1,204 lines with a pause every 500.
