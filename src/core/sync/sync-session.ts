@@ -95,7 +95,8 @@ export class SyncSession {
     const start = A.getHeads(A.load(genesis()));
     // Heads not in the saved document (it was lost or replaced) mean no known agreement:
     // everything is compared from the genesis, which re-sends but loses nothing.
-    const agreed = saved.agreed && A.hasHeads(doc, saved.agreed) ? saved.agreed : start;
+    const known = !!saved.agreed && A.hasHeads(doc, saved.agreed);
+    const agreed = known ? saved.agreed! : start;
     const holder: { session?: SyncSession } = {};
     const replicator = new Replicator(
       ctx,
@@ -104,6 +105,8 @@ export class SyncSession {
       saved.quarantined,
       () => holder.session?.saveSoon(),
       blobs,
+      // What the stamps say the document holds is only known at the heads they were saved with.
+      known ? saved.stamps : {},
     );
     const session = new SyncSession(dir, repo, adapter, handle, replicator);
     if (saved.bytes) session.savedHeads = A.getHeads(doc);
@@ -134,9 +137,13 @@ export class SyncSession {
     const agreed = this.replicator.agreed;
     const whole = !this.savedHeads || this.logged > LOG_LIMIT;
     const since = whole ? undefined : A.saveSince(doc, this.savedHeads!);
-    await saveDoc(this.dir, since ? { since } : { whole: A.save(doc) }, agreed, [
-      ...this.replicator.quarantined.values(),
-    ]);
+    await saveDoc(
+      this.dir,
+      since ? { since } : { whole: A.save(doc) },
+      agreed,
+      [...this.replicator.quarantined.values()],
+      Object.fromEntries(this.replicator.stamps.synced),
+    );
     this.logged = since ? this.logged + since.length : 0;
     this.savedHeads = heads;
   }

@@ -5,20 +5,10 @@
 // byte, under the id the share id names: two replicas that each create the maps on their own
 // would otherwise hold rival maps, and one side's records would be invisible.
 import * as A from '@automerge/automerge';
+import { SYNCED_RECORD_KINDS } from '../../shared/methods/sync';
 
-/**
- * The kinds of record synced, as named in the document, in the order a remote change is
- * applied (what a record may point at comes before it). Events are entities with a date.
- * The codebook (kinds, codes, relations: the tags) is one record, under `codebook`.
- */
-export const SYNCED_KINDS = [
-  'codebook',
-  'entities',
-  'notes',
-  'documents',
-  'highlights',
-  'links',
-] as const;
+/** The kinds of record synced, in the order applied (defined with the `sync` methods). */
+export const SYNCED_KINDS = SYNCED_RECORD_KINDS;
 export type SyncedKind = (typeof SYNCED_KINDS)[number];
 /** The one key of the `codebook` map. */
 export const CODEBOOK_KEY = 'codebook';
@@ -52,6 +42,13 @@ export function genesis(): Uint8Array {
     },
   );
   return A.save(doc);
+}
+
+let genesisAt: A.Heads | undefined;
+/** The heads of the genesis: where a replica that agreed on nothing yet stands. */
+export function genesisHeads(): A.Heads {
+  genesisAt ??= A.getHeads(A.load(genesis()));
+  return genesisAt;
 }
 
 type Plain = string | number | boolean | null | Plain[] | { [key: string]: Plain };
