@@ -93,19 +93,23 @@ async function main(): Promise<void> {
     const latencies: number[] = [];
     const inWindow: number[] = [];
     const win = await windowEvents(b, join(root, 'b-host'));
-    for (let i = 0; i < 20; i++) {
-      const start = 100 + i * 40;
-      const end = text.indexOf(' ', start + 10);
-      const t0 = performance.now();
-      const created = unwrap(await a.call('annotations.create', { documentId: docId, start, end }));
-      const [store, shown] = await Promise.race([
-        Promise.all([arrival(b, created.id), win.arrival(created.id)]),
-        sleep(10_000).then(() => [NaN, NaN]),
-      ]);
-      latencies.push(store! - t0);
-      inWindow.push(shown! - t0);
-      await sleep(250);
-    }
+    await profiled('latency', async () => {
+      for (let i = 0; i < 20; i++) {
+        const start = 100 + i * 40;
+        const end = text.indexOf(' ', start + 10);
+        const t0 = performance.now();
+        const created = unwrap(
+          await a.call('annotations.create', { documentId: docId, start, end }),
+        );
+        const [store, shown] = await Promise.race([
+          Promise.all([arrival(b, created.id), win.arrival(created.id)]),
+          sleep(10_000).then(() => [NaN, NaN]),
+        ]);
+        latencies.push(store! - t0);
+        inWindow.push(shown! - t0);
+        await sleep(250);
+      }
+    });
     await win.close();
     const lat = summary(latencies.filter((n) => !Number.isNaN(n)));
     const seen = summary(inWindow.filter((n) => !Number.isNaN(n)));

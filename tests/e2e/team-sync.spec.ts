@@ -118,9 +118,9 @@ test('two windows share a workspace through the relay: a rename travels, a clash
       await expect(values).toContainText('Augusta Ada');
       // Under it, the record's team history names who changed its name.
       await p.getByRole('button', { name: 'Team history' }).click();
-      await expect(p.getByRole('list', { name: /^Team history of Entity “.+”, name$/ })).toContainText(
-        /changed name/,
-      );
+      await expect(
+        p.getByRole('list', { name: /^Team history of Entity “.+”, name$/ }),
+      ).toContainText(/changed name/);
     }
     await shoot(pageB, 'team-conflicts');
     // One axe run per scheme covers both new screens: the details open over the Conflicts view.

@@ -10,12 +10,7 @@ import type { Tx } from '../store/tx';
 import { applyPlan, noneTouched } from './apply-remote';
 import { localRecord, planRemote, type RemoteContext } from './remote-records';
 import { syncedDocument, type DocumentBody } from './synced-records';
-import {
-  CODEBOOK_KEY,
-  toAm,
-  type SyncedKind,
-  type WorkspaceDoc,
-} from './workspace-doc';
+import { CODEBOOK_KEY, toAm, type SyncedKind, type WorkspaceDoc } from './workspace-doc';
 
 const short = (text: string, n: number): string =>
   text.length > n ? `${text.slice(0, n - 1)}…` : text;
@@ -133,13 +128,12 @@ export async function storeValue(
     const [file] = home && ctx.store.catalog.has(home) ? await ctx.files([home]) : [];
     if (file && kind === 'documents') record = syncedDocument(file.document).record;
     else record = file?.annotations.find((a) => a.id === id);
-  } else if (kind === 'codebook') record = id === CODEBOOK_KEY ? ctx.store.workspace.codebook : undefined;
+  } else if (kind === 'codebook')
+    record = id === CODEBOOK_KEY ? ctx.store.workspace.codebook : undefined;
   else {
     const list = ctx.store.workspace[kind === 'links' ? 'links' : kind] ?? [];
     record = (list as { id: string }[]).find((r) => r.id === id);
   }
   const value = plain(record);
-  return field === null || value === undefined
-    ? value
-    : (value as Record<string, unknown>)[field];
+  return field === null || value === undefined ? value : (value as Record<string, unknown>)[field];
 }

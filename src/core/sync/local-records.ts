@@ -43,7 +43,13 @@ export const noRecords = (): LocalRecords => ({
 });
 
 function outgoing(): Outgoing {
-  return { records: noRecords(), blobs: [], merges: new Map(), unread: new Set(), stamps: new Map() };
+  return {
+    records: noRecords(),
+    blobs: [],
+    merges: new Map(),
+    unread: new Set(),
+    stamps: new Map(),
+  };
 }
 
 function addDocument(out: Outgoing, id: string, document: Document | undefined): void {

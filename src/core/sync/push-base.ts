@@ -6,7 +6,13 @@
 import * as A from '@automerge/automerge';
 import { touchedBetween } from './apply-remote';
 import type { Outgoing } from './local-records';
-import { sameHeads, SYNCED_KINDS, toPlain, type SyncedKind, type WorkspaceDoc } from './workspace-doc';
+import {
+  sameHeads,
+  SYNCED_KINDS,
+  toPlain,
+  type SyncedKind,
+  type WorkspaceDoc,
+} from './workspace-doc';
 
 /**
  * The document at `agreed`, as far as these records go. A view at other heads materialises

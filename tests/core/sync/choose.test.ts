@@ -3,9 +3,11 @@
 // title. Each choice is one step Undo takes back, reaches the other replica, and closes the
 // conflict on both; a value that breaks the record's rules is refused and nothing written.
 // An undo of a change that a remote change has since touched is refused (issue 18, item 5).
+// The session's conflict index, kept from the document's patches, lists what a full read does.
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { chooseValue } from '../../../src/core/sync/choose-value';
+import { ConflictIndex } from '../../../src/core/sync/conflict-index';
 import { valueText } from '../../../src/core/sync/live-sync';
 import { conflictsOf, type FieldConflict } from '../../../src/core/sync/workspace-doc';
 import { closeWorkbench, openSample, tempDir, unwrap } from '../../integration/helpers';
@@ -39,6 +41,8 @@ afterEach(async () => {
   }
   await root.cleanup();
 });
+
+const keyOf = (c: FieldConflict): string => `${c.kind}/${c.id}/${c.field}`;
 
 /** The open conflict of `kind` on `r`, if one. */
 const conflictOn = (r: Replica, kind: string, field: string): FieldConflict | undefined =>
@@ -74,12 +78,19 @@ describe('choosing a value, for every kind that can conflict', () => {
     // The codebook is one record: made here first, so that both sides then edit its codes.
     unwrap(await a.wb.call('codebook.createCode', { name: 'shared', colour: '#336699' }));
     await exchange(a, b);
+    // The session's index of open conflicts, following A's document from here on.
+    const index = new ConflictIndex();
+    a.handle.on('change', ({ patches }) => index.follow(patches));
+    const indexed = (): string[] => index.list(a.handle.doc()).map(keyOf).sort();
+    const scanned = (): string[] => conflictsOf(a.handle.doc()).map(keyOf).sort();
     // Both sides edit the same fields before seeing each other's edit.
     for (const [r, side] of [
       [a, 'A'],
       [b, 'B'],
     ] as const) {
-      unwrap(await r.wb.call('annotations.update', { id: first.id, patch: { note: `On ${side}` } }));
+      unwrap(
+        await r.wb.call('annotations.update', { id: first.id, patch: { note: `On ${side}` } }),
+      );
       unwrap(await r.wb.call('links.update', { id: link.id, note: `Link on ${side}` }));
       unwrap(await r.wb.call('codebook.createCode', { name: `code-${side}`, colour: '#336699' }));
       unwrap(
@@ -96,6 +107,8 @@ describe('choosing a value, for every kind that can conflict', () => {
       ['codebook', 'codes'],
       ['documents', 'title'],
     ] as const;
+    expect(indexed()).toEqual(scanned());
+    expect(indexed()).toHaveLength(4);
     for (const [kind, field] of cases) {
       const open = conflictOn(a, kind, field);
       expect(open, `${kind}.${field} in conflict`).toBeDefined();
@@ -103,6 +116,7 @@ describe('choosing a value, for every kind that can conflict', () => {
       await choose(a, open!, 1);
       await a.replicator.sent();
       expect(conflictOn(a, kind, field), `${kind}.${field} settled`).toBeUndefined();
+      expect(indexed()).toEqual(scanned());
       const info = unwrap(await a.wb.call('history.info', {}));
       expect(info.undoLabel).toMatch(/^Choose “.*” for .*’s /);
       await exchange(a, b);
@@ -120,7 +134,11 @@ describe('choosing a value, for every kind that can conflict', () => {
   it('refuses a value that breaks the record’s rules, and writes nothing', async () => {
     const text = unwrap(await a.wb.call('documents.get', { id: docId })).document.text;
     const h = unwrap(
-      await a.wb.call('annotations.create', { documentId: docId, start: 0, end: text.indexOf(' ', 5) }),
+      await a.wb.call('annotations.create', {
+        documentId: docId,
+        start: 0,
+        end: text.indexOf(' ', 5),
+      }),
     );
     await exchange(a, b);
     const undo = unwrap(await a.wb.call('history.info', {})).undoLabel;
@@ -130,7 +148,9 @@ describe('choosing a value, for every kind that can conflict', () => {
       { kind: 'highlights', id: h.id, field: 'kind', value: 'not a kind' },
       'not a kind',
     );
-    expect(await refusal(broken)).toMatch(/^INVALID_INPUT: That value cannot be used for a highlight in “.*”: kind/);
+    expect(await refusal(broken)).toMatch(
+      /^INVALID_INPUT: That value cannot be used for a highlight in “.*”: kind/,
+    );
     expect(unwrap(await a.wb.call('history.info', {})).undoLabel).toBe(undo);
     const after = unwrap(await a.wb.call('documents.get', { id: docId })).annotations;
     expect(after.find((x) => x.id === h.id)?.kind).toBe(h.kind);
@@ -146,7 +166,9 @@ describe('an undo after a remote change', () => {
     unwrap(await b.wb.call('entities.update', { id: e.id, patch: { description: 'from B' } }));
     await exchange(a, b);
     const refused = await refusal(a.wb.call('history.undo', {}).then(unwrap));
-    expect(refused).toMatch(/^CONFLICT: .* cannot be undone: the records it changed have changed since/);
+    expect(refused).toMatch(
+      /^CONFLICT: .* cannot be undone: the records it changed have changed since/,
+    );
     const here = unwrap(await a.wb.call('entities.list', {})).find((x) => x.id === e.id);
     expect(here?.description).toBe('from B');
   });
@@ -155,8 +177,8 @@ describe('an undo after a remote change', () => {
 async function fieldOf(r: Replica, kind: string, field: string): Promise<unknown> {
   switch (kind) {
     case 'highlights':
-      return unwrap(await r.wb.call('documents.get', { id: docId })).annotations.find(
-        (h) => h.note.startsWith('On '),
+      return unwrap(await r.wb.call('documents.get', { id: docId })).annotations.find((h) =>
+        h.note.startsWith('On '),
       )?.[field as 'note'];
     case 'links':
       return unwrap(await r.wb.call('links.list', {}))[0]?.[field as 'note'];

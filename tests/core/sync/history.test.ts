@@ -30,7 +30,10 @@ describe("a record's team history", () => {
     const e = unwrap(await a.wb.call('entities.create', { name: 'Ada', type: 'person' }));
     await exchange(a, b);
     unwrap(
-      await b.wb.call('entities.update', { id: e.id, patch: { name: 'Ada King', description: 'x' } }),
+      await b.wb.call('entities.update', {
+        id: e.id,
+        patch: { name: 'Ada King', description: 'x' },
+      }),
     );
     await exchange(a, b);
     unwrap(await a.wb.call('entities.delete', { id: e.id, confirmUsage: 0 }));

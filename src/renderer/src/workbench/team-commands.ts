@@ -2,12 +2,7 @@
 // settle a conflict on one value, set the name the team sees. Share, join and the name
 // answer with the problem in words (or null), so the dialog that asked can show it beside
 // the fields; the team key typed in is passed on once and kept nowhere in the window.
-import type {
-  SyncConflict,
-  SyncRecordKind,
-  SyncStatus,
-  WorkbenchApi,
-} from '../../../shared/api';
+import type { SyncConflict, SyncRecordKind, SyncStatus, WorkbenchApi } from '../../../shared/api';
 import type { WorkbenchStore } from '../store/index';
 import { historyKey } from '../store/team';
 import { showToast } from '../store/ui';
