@@ -4,7 +4,7 @@
 // `spawnRelay` below as `node out/bench/relay.js DATA_DIR` with the key in RW_SYNC_TOKEN;
 // prints `port N` once it listens and closes on SIGTERM.
 import { spawn } from 'node:child_process';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { startRelay } from '../../src/core/sync/relay';
 
 export interface RelayProcess {
@@ -13,7 +13,9 @@ export interface RelayProcess {
 }
 
 export function spawnRelay(dataDir: string, key: string): Promise<RelayProcess> {
-  const child = spawn(process.execPath, [join(import.meta.dirname, 'relay.js'), dataDir], {
+  // Beside the entry that runs (out/bench/sync.js): shared code lands in out/bench/assets/.
+  const script = join(dirname(process.argv[1]!), 'relay.js');
+  const child = spawn(process.execPath, [script, dataDir], {
     stdio: ['ignore', 'pipe', 'inherit'],
     env: { ...process.env, RW_SYNC_TOKEN: key },
   });

@@ -4,6 +4,8 @@
 // local edit made while a remote one was already in the document (or made while sync was
 // off) is concurrent with it, and a same-field clash is kept as a conflict, not overwritten.
 // A document's body and kept files are put in the blob store before its record is written.
+// When sync starts, every record is compared, except documents whose files have not changed
+// since the document last held them (document-stamps.ts): those are not even read.
 // In: when the document changes, the blobs it names are fetched, then one command reads it,
 // checks what differs from the store (remote-records.ts, remote-rules.ts) and applies it
 // through the store's queue, so the lock, the journal, the index, the change events and
