@@ -105,8 +105,8 @@ async function main(): Promise<void> {
           Promise.all([arrival(b, created.id), win.arrival(created.id)]),
           sleep(10_000).then(() => [NaN, NaN]),
         ]);
-        latencies.push(store! - t0);
-        inWindow.push(shown! - t0);
+        latencies.push(store - t0);
+        inWindow.push(shown - t0);
         await sleep(250);
       }
     });

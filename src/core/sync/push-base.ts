@@ -46,11 +46,11 @@ export function addRemovals(
   base: A.Doc<WorkspaceDoc>,
   kept: (kind: SyncedKind, id: string) => boolean,
 ): void {
-  const unread = (kind: SyncedKind, id: string): boolean =>
-    kind === 'documents'
-      ? out.unread.has(id)
-      : kind === 'highlights' &&
-        out.unread.has(String(toPlain(base.highlights[id]?.documentId) ?? ''));
+  const unread = (kind: SyncedKind, id: string): boolean => {
+    if (kind === 'documents') return out.unread.has(id);
+    const home = kind === 'highlights' ? toPlain(base.highlights[id]?.documentId) : undefined;
+    return typeof home === 'string' && out.unread.has(home);
+  };
   for (const kind of SYNCED_KINDS)
     for (const id of Object.keys(base[kind]))
       if (!out.records[kind].has(id) && !kept(kind, id) && !(out.unread.size && unread(kind, id)))

@@ -3,7 +3,7 @@
 // records re-read all 2,000 documents). What it skips stays in the team document, never
 // taken for a deletion; what it cannot vouch for (no agreement yet, a blob that did not go
 // out) is read in full.
-import * as A from '@automerge/automerge';
+import type * as A from '@automerge/automerge';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { BlobStore } from '../../../src/core/sync/blob-store';
