@@ -25,6 +25,7 @@ const FOLDER = 'tests/core/workspaces/folder-check.test.ts';
 const SWITCHER = 'tests/core/workspaces/switcher.test.ts';
 const RECENT = 'tests/core/workspaces/recent-file.test.ts';
 const TEAM_UI = 'tests/core/sync/handlers.test.ts';
+const CHOOSE = 'tests/core/sync/choose.test.ts';
 
 /** name, file, the guard's text, what it becomes without the guard, the pinning tests. */
 const MUTATIONS = [
@@ -543,6 +544,13 @@ const MUTATIONS = [
     'const parsed = SYNCED_SCHEMAS[kind].safeParse(remote);',
     'const parsed = { success: true as const, data: remote, error: undefined as never };',
     [TEAM, RECORDS],
+  ],
+  [
+    'a chosen conflict value written though it breaks the record’s rules',
+    'src/core/sync/choose-value.ts',
+    '    if (refused)\n',
+    '    if (refused && false)\n',
+    [CHOOSE],
   ],
   [
     'remote links not checked',

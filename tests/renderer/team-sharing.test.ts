@@ -211,6 +211,44 @@ describe('ConflictsView', () => {
   });
 });
 
+describe('a highlight’s conflict and its team history', () => {
+  it('names the highlight by its document, and lists who changed it when asked', async () => {
+    const onNote: SyncConflict = {
+      kind: 'highlights',
+      id: 'h_1',
+      field: 'note',
+      label: 'a highlight in “Minutes”',
+      values: [
+        { text: 'Seen twice', by: 'Bruno', shown: true },
+        { text: 'Check the date', by: 'Amira (you)', shown: false },
+      ],
+    };
+    const asked: Input<'sync.history'>[] = [];
+    view = await mountView(
+      createElement(ConflictsView),
+      {
+        'sync.history': (input) => (
+          asked.push(input),
+          [
+            { at: '2026-12-07T10:00:00.000Z', by: 'Amira (you)', action: 'created', fields: [] },
+            { at: '2026-12-07T10:05:00.000Z', by: 'Bruno', action: 'changed', fields: ['note'] },
+          ]
+        ),
+      },
+      withTeam({ ...SHARED, conflicts: 1 }, { conflicts: [onNote] }),
+    );
+    expect(text(view.container, '.conflict h2')).toBe('A highlight in “Minutes”, note');
+    await view.click(view.button('Team history'));
+    expect(asked).toEqual([{ kind: 'highlights', id: 'h_1' }]);
+    const list = view.container.querySelector('ol[aria-label]');
+    expect(list?.getAttribute('aria-label')).toBe('Team history of A highlight in “Minutes”, note');
+    expect([...list!.querySelectorAll('li > span')].map((s) => s.textContent)).toEqual([
+      'Bruno changed note',
+      'Amira (you) created it',
+    ]);
+  });
+});
+
 describe('the team’s details and status', () => {
   it('saves the name the team sees', async () => {
     const names: string[] = [];

@@ -9,6 +9,7 @@ import { appendFile, mkdir, open, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { WorkbenchError } from '../../shared/errors';
+import { DocumentStamp } from '../store/catalog';
 import { nodeFs, writeFileDurably } from '../store/durable';
 import type { Quarantined } from './remote-records';
 import { SYNCED_KINDS } from './workspace-doc';
@@ -38,6 +39,8 @@ const SyncState = z.strictObject({
       }),
     )
     .default([]),
+  /** Per document, the stamp its files had when the document last held them (replicator.ts). */
+  stamps: z.record(z.string(), DocumentStamp).default({}),
 });
 
 const path = (dir: string, name: string): string => join(dir, SYNC_DIR, name);
@@ -86,6 +89,7 @@ export interface SavedDoc {
   log: Uint8Array | undefined;
   agreed: string[] | undefined;
   quarantined: Quarantined[];
+  stamps: Record<string, DocumentStamp>;
 }
 
 export async function readSavedDoc(dir: string): Promise<SavedDoc> {
@@ -103,6 +107,7 @@ export async function readSavedDoc(dir: string): Promise<SavedDoc> {
     log: log && new Uint8Array(log),
     agreed: parsed?.agreed,
     quarantined: parsed?.quarantined ?? [],
+    stamps: parsed?.stamps ?? {},
   };
 }
 
@@ -117,6 +122,7 @@ export async function saveDoc(
   save: { whole: Uint8Array } | { since: Uint8Array },
   agreed: readonly string[],
   quarantined: readonly Quarantined[],
+  stamps: Readonly<Record<string, DocumentStamp>> = {},
 ): Promise<void> {
   await mkdir(join(dir, SYNC_DIR), { recursive: true });
   if ('whole' in save) {
@@ -134,6 +140,6 @@ export async function saveDoc(
   await writeFileDurably(
     nodeFs,
     path(dir, 'state.json'),
-    JSON.stringify({ agreed, quarantined }) + '\n',
+    JSON.stringify({ agreed, quarantined, stamps }) + '\n',
   );
 }

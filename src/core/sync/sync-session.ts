@@ -19,6 +19,7 @@ import type { CoreContext } from '../context';
 import { RelayBlobStore, type BlobStore } from './blob-store';
 import { RelayClientAdapter } from './relay-client';
 import type { Resolution } from './remote-records';
+import { ConflictIndex } from './conflict-index';
 import { Replicator } from './replicator';
 import { readSavedDoc, saveDoc } from './sync-files';
 import {
@@ -70,6 +71,7 @@ export class SyncSession {
     private readonly adapter: RelayClientAdapter,
     readonly handle: DocHandle<WorkspaceDoc>,
     readonly replicator: Replicator,
+    private readonly conflictIndex: ConflictIndex,
   ) {}
 
   static async open(
@@ -87,15 +89,25 @@ export class SyncSession {
       peerId: `workbench-${randomUUID()}` as PeerId,
       sharePolicy: () => Promise.resolve(true),
     });
-    // Every replica starts from the same genesis under the same id (workspace-doc.ts).
-    const handle = repo.import<WorkspaceDoc>(saved.bytes ?? genesis(), { docId });
-    const log = saved.log;
-    if (log) handle.update((d) => A.loadIncremental(d, log));
+    // Every replica starts from the same genesis under the same id (workspace-doc.ts). The
+    // saved document is loaded whole (A.load reads it without making a patch per value, as
+    // loading it into the genesis would) once the conflict index follows the handle.
+    const handle = repo.import<WorkspaceDoc>(genesis(), { docId });
+    const conflicts = new ConflictIndex();
+    handle.on('change', ({ patches }) => conflicts.follow(patches));
+    const { bytes, log } = saved;
+    if (bytes)
+      handle.update(() => {
+        const loaded = A.load<WorkspaceDoc>(bytes);
+        return log ? A.loadIncremental(loaded, log) : loaded;
+      });
+    else if (log) handle.update((d) => A.loadIncremental(d, log));
     const doc = handle.doc();
     const start = A.getHeads(A.load(genesis()));
     // Heads not in the saved document (it was lost or replaced) mean no known agreement:
     // everything is compared from the genesis, which re-sends but loses nothing.
-    const agreed = saved.agreed && A.hasHeads(doc, saved.agreed) ? saved.agreed : start;
+    const known = !!saved.agreed && A.hasHeads(doc, saved.agreed);
+    const agreed = known ? saved.agreed! : start;
     const holder: { session?: SyncSession } = {};
     const replicator = new Replicator(
       ctx,
@@ -104,8 +116,10 @@ export class SyncSession {
       saved.quarantined,
       () => holder.session?.saveSoon(),
       blobs,
+      // What the stamps say the document holds is only known at the heads they were saved with.
+      known ? saved.stamps : {},
     );
-    const session = new SyncSession(dir, repo, adapter, handle, replicator);
+    const session = new SyncSession(dir, repo, adapter, handle, replicator, conflicts);
     if (saved.bytes) session.savedHeads = A.getHeads(doc);
     holder.session = session;
     await replicator.start();
@@ -134,15 +148,19 @@ export class SyncSession {
     const agreed = this.replicator.agreed;
     const whole = !this.savedHeads || this.logged > LOG_LIMIT;
     const since = whole ? undefined : A.saveSince(doc, this.savedHeads!);
-    await saveDoc(this.dir, since ? { since } : { whole: A.save(doc) }, agreed, [
-      ...this.replicator.quarantined.values(),
-    ]);
+    await saveDoc(
+      this.dir,
+      since ? { since } : { whole: A.save(doc) },
+      agreed,
+      [...this.replicator.quarantined.values()],
+      Object.fromEntries(this.replicator.stamps.synced),
+    );
     this.logged = since ? this.logged + since.length : 0;
     this.savedHeads = heads;
   }
 
   conflicts(): FieldConflict[] {
-    return conflictsOf(this.handle.doc());
+    return this.conflictIndex.list(this.handle.doc());
   }
 
   private relayHeadsMatch(): boolean {

@@ -13,6 +13,8 @@ import type {
   ShareInput,
   JoinInput,
   ChooseInput,
+  HistoryInput,
+  RecordHistoryEntry,
 } from '../../shared/methods/sync';
 import type { CoreContext } from '../context';
 import { nodeFs, writeFileDurably } from '../store/durable';
@@ -165,6 +167,11 @@ export class TeamSharing {
   async conflicts(): Promise<SyncConflict[]> {
     await this.ready;
     return this.live?.conflicts() ?? [];
+  }
+
+  async history(input: z.output<typeof HistoryInput>): Promise<RecordHistoryEntry[]> {
+    await this.ready;
+    return this.live?.history(input.kind, input.id) ?? [];
   }
 
   async choose(input: z.output<typeof ChooseInput>): Promise<SyncStatus> {

@@ -61,10 +61,28 @@ export const DisplayName = z
   .min(1, 'give a name the team will see')
   .max(80, 'a display name is at most 80 characters');
 
+/**
+ * The kinds of record a team shares, as the team document names them, in the order a remote
+ * change is applied (what a record may point at comes before it). Events are entities with
+ * a date; the codebook (kinds, codes, relations: the tags) is one record.
+ */
+export const SYNCED_RECORD_KINDS = [
+  'codebook',
+  'entities',
+  'notes',
+  'documents',
+  'highlights',
+  'links',
+] as const;
+export type SyncRecordKind = (typeof SYNCED_RECORD_KINDS)[number];
+const RecordKind = z.enum(SYNCED_RECORD_KINDS, {
+  error: `the kind of record is one of ${SYNCED_RECORD_KINDS.join(', ')}`,
+});
+
 export const ShareInput = z.strictObject({ server: RelayUrl, key: TeamKey });
 export const JoinInput = z.strictObject({ shareId: ShareId, server: RelayUrl, key: TeamKey });
 export const ChooseInput = z.strictObject({
-  kind: z.string().min(1).max(40),
+  kind: RecordKind,
   id: z.string().min(1).max(200),
   field: z.string().min(1).max(200).nullable(),
   /** The value chosen, by its place in the list `sync.conflicts` gave. */
@@ -72,6 +90,22 @@ export const ChooseInput = z.strictObject({
   /** That value as it was shown: refused if the conflict has changed since. */
   expected: z.string().max(100_000),
 });
+
+export const HistoryInput = z.strictObject({
+  kind: RecordKind,
+  id: z.string().min(1, 'give the record’s id').max(200, 'a record id is at most 200 characters'),
+});
+
+/** One change a member made to a shared record. */
+export interface RecordHistoryEntry {
+  /** When (the writer's clock, ISO time), or null if the change carries no time. */
+  at: string | null;
+  /** The writer's display name ("… (you)" for this member), or a short id if they set none. */
+  by: string;
+  action: 'created' | 'changed' | 'removed';
+  /** The fields a change wrote (empty for a creation or a removal). */
+  fields: string[];
+}
 
 /** Where the workspace stands with its team. */
 export type SyncState =
@@ -121,7 +155,7 @@ export interface ConflictValue {
 }
 
 export interface SyncConflict {
-  kind: string;
+  kind: SyncRecordKind;
   id: string;
   /** The field, or null when the whole record was written on two sides. */
   field: string | null;
@@ -138,4 +172,6 @@ export const syncMethods = namespace('sync', {
   'sync.conflicts': method<SyncConflict[]>()(Empty),
   'sync.choose': method<SyncStatus>()(ChooseInput),
   'sync.setDisplayName': method<SyncStatus>()(z.strictObject({ name: DisplayName })),
+  /** Who changed a shared record, what and when, oldest first (empty when not shared). */
+  'sync.history': method<RecordHistoryEntry[]>()(HistoryInput),
 });

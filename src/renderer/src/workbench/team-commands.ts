@@ -2,8 +2,9 @@
 // settle a conflict on one value, set the name the team sees. Share, join and the name
 // answer with the problem in words (or null), so the dialog that asked can show it beside
 // the fields; the team key typed in is passed on once and kept nowhere in the window.
-import type { SyncConflict, SyncStatus, WorkbenchApi } from '../../../shared/api';
+import type { SyncConflict, SyncRecordKind, SyncStatus, WorkbenchApi } from '../../../shared/api';
 import type { WorkbenchStore } from '../store/index';
+import { historyKey } from '../store/team';
 import { showToast } from '../store/ui';
 
 type Run = <T>(call: () => Promise<T>) => Promise<T | undefined>;
@@ -78,5 +79,11 @@ export function createTeamCommands(api: WorkbenchApi, store: WorkbenchStore, run
     },
 
     refreshConflicts,
+
+    /** Asks who changed a shared record, what and when; kept for the record's history view. */
+    showHistory: async (kind: SyncRecordKind, id: string): Promise<void> => {
+      const entries = await run(() => api['sync.history']({ kind, id }));
+      if (entries) dispatch({ type: 'team/history', record: historyKey(kind, id), entries });
+    },
   };
 }
