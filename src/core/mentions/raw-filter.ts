@@ -11,32 +11,22 @@
 // after each letter, an optional comma after each digit and a run of white space (or of
 // control characters, more than folding needs) for each space. Any other text (accents,
 // typographic quotes, other scripts) gets true, and is folded as before.
-//
-// The record-file test reads the same in the file's JSON, where white space may be written
-// `\n` or `\t`, `"` and `\` are escaped and `/` may be; a file with any `\u` escape (which
-// could spell a letter) gets true.
 import type { Matcher } from './mentions';
 
 const NON_ASCII = /[^\x00-\x7F]/;
 const escape = (c: string): string => c.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
 
-type Form = 'text' | 'json';
-
 /** The pattern that any raw stretch folding to `literal` matches; null when none can. */
-function rawPattern(literal: string, form: Form): string | null {
+function rawPattern(literal: string): string | null {
   // Folding plain ASCII gives plain ASCII: a name with another character is never in it.
   if (NON_ASCII.test(literal)) return null;
   let source = '';
   for (let i = 0; i < literal.length; i++) {
     const c = literal[i]!;
     const last = i === literal.length - 1;
-    if (c === ' ')
-      source += form === 'json' ? '(?:[\\x00-\\x20\\x7F]|\\\\[btnfr])+' : '[\\x00-\\x20\\x7F]+';
+    if (c === ' ') source += '[\\x00-\\x20\\x7F]+';
     else if (/[a-z]/.test(c)) source += last ? c : `${c}\\.?`;
     else if (/[0-9]/.test(c)) source += last ? c : `${c},?`;
-    else if (form === 'json' && c === '"') source += '\\\\"';
-    else if (form === 'json' && c === '\\') source += '\\\\\\\\';
-    else if (form === 'json' && c === '/') source += '\\\\?\\/';
     else source += escape(c);
   }
   return source;
@@ -45,11 +35,11 @@ function rawPattern(literal: string, form: Form): string | null {
 /** Compiled tests by the matcher's pattern: a view asks the same entity of many texts. */
 const compiled = new Map<string, RegExp | null>();
 
-function compile(matcher: Matcher & { literals: string[] }, form: Form): RegExp | null {
-  const key = `${form}:${matcher.regex.source}`;
+function compile(matcher: Matcher & { literals: string[] }): RegExp | null {
+  const key = matcher.regex.source;
   let regex = compiled.get(key);
   if (regex === undefined) {
-    const patterns = matcher.literals.flatMap((l) => rawPattern(l, form) ?? []);
+    const patterns = matcher.literals.flatMap((l) => rawPattern(l) ?? []);
     regex = patterns.length ? new RegExp(patterns.map((p) => `(?:${p})`).join('|'), 'i') : null;
     if (compiled.size > 1000) compiled.clear();
     compiled.set(key, regex);
@@ -58,23 +48,20 @@ function compile(matcher: Matcher & { literals: string[] }, form: Form): RegExp 
 }
 
 /**
- * A test of a document's text for this matcher: false only when the matcher's regex, run
- * on the folded text, would find nothing; undefined when the names are not plain text (a
- * Persian name whose spaces may go), so there is no test.
+ * Whether a test can turn candidates away: the names are plain text of more than one word
+ * each. The index's candidates for a one-word name already hold that word, so a test
+ * would pass them all, for the price of a scan each.
  */
-export function rawNameTest(matcher: Matcher): ((text: string) => boolean) | undefined {
-  if (!matcher.literals) return undefined;
-  const regex = compile({ ...matcher, literals: matcher.literals }, 'text');
-  return (text) => NON_ASCII.test(text) || (regex !== null && regex.test(text));
-}
+const worthTesting = (matcher: Matcher): matcher is Matcher & { literals: string[] } =>
+  matcher.literals !== undefined && matcher.literals.every((l) => l.includes(' '));
 
 /**
- * The same test of a document's record file as read (its JSON text): false only when the
- * document's text, once parsed, could not name the entity.
+ * A test of a document's text for this matcher: false only when the matcher's regex, run
+ * on the folded text, would find nothing; undefined when there is no test worth running
+ * (one-word names, or names that are not plain text: a Persian name whose spaces may go).
  */
-export function rawRecordTest(matcher: Matcher): ((json: string) => boolean) | undefined {
-  if (!matcher.literals) return undefined;
-  const regex = compile({ ...matcher, literals: matcher.literals }, 'json');
-  return (json) =>
-    NON_ASCII.test(json) || json.includes('\\u') || (regex !== null && regex.test(json));
+export function rawNameTest(matcher: Matcher): ((text: string) => boolean) | undefined {
+  if (!worthTesting(matcher)) return undefined;
+  const regex = compile(matcher);
+  return (text) => NON_ASCII.test(text) || (regex !== null && regex.test(text));
 }
