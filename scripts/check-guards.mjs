@@ -475,6 +475,13 @@ const MUTATIONS = [
     ['tests/integration/backup-archive.test.ts'],
   ],
   [
+    'custody line hashed in slices skips a character',
+    'src/core/store/custody-entry.ts',
+    '    at = end;\n',
+    '    at = end + 1;\n',
+    ['tests/core/store/custody-entry.test.ts'],
+  ],
+  [
     'original web page keeps tags off the allow-list',
     'src/core/originals/web-page.ts',
     'if (!isPageTag(tag)) return children;',
