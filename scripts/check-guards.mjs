@@ -117,7 +117,7 @@ const MUTATIONS = [
   ],
   [
     'backup ids may be paths',
-    'src/shared/model.ts',
+    'src/shared/model/primitives.ts',
     '.regex(/^[A-Za-z0-9_-]+$/, \'ids are letters, digits, "_" or "-"\')',
     '',
     [HOSTILE],
@@ -231,7 +231,7 @@ const MUTATIONS = [
   ],
   [
     'a kind colour is not checked before it reaches CSS',
-    'src/shared/model.ts',
+    'src/shared/model/codebook.ts',
     ".regex(/^#[0-9a-fA-F]{6}$/, 'a colour is written #RRGGBB')",
     '',
     [CODEBOOK],
@@ -273,7 +273,7 @@ const MUTATIONS = [
   ],
   [
     'ids may be prototype names',
-    'src/shared/model.ts',
+    'src/shared/model/primitives.ts',
     '.refine((id) => !PROTOTYPE_NAMES.has(id), {',
     '.refine((id) => id !== undefined, {',
     [HOSTILE],
