@@ -7,12 +7,14 @@ import { describe, expect, it } from 'vitest';
 import { sha256 } from '../../../src/core/hash';
 import { custodyChanges } from '../../../src/core/store/custody-entry';
 import type { Op } from '../../../src/core/store/tx';
+import type { Annotation } from '../../../src/shared/model';
 
 const file = 'highlights/doc_1.json';
 
 function ops(count: number): Op[] {
   return Array.from({ length: count }, (_, i): Op => {
-    const record = { id: `ann_${i}`, documentId: 'doc_1', note: `note ${i} 😀` };
+    // Only what the hash reads matters here: a record's JSON.
+    const record = { id: `ann_${i}`, documentId: 'doc_1', note: `note ${i} 😀` } as Annotation;
     // Every third one replaces an earlier version; the rest are new.
     const before = i % 3 === 0 ? { ...record, note: `old ${i}` } : undefined;
     return {
