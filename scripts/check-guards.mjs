@@ -457,8 +457,8 @@ const MUTATIONS = [
   [
     'backup restored unchecked',
     'src/core/documents/import-files.ts',
-    '    if (problems.length)\n',
-    '    if (problems.length && false)\n',
+    '  if (problems.length)\n',
+    '  if (problems.length && false)\n',
     ['tests/integration/restore-checks.test.ts'],
   ],
   [
@@ -474,6 +474,20 @@ const MUTATIONS = [
     'if (sha256Hex(bytes) !== copy.sha256)\n',
     'if (false)\n',
     ['tests/integration/backup-originals.test.ts'],
+  ],
+  [
+    'backup archive keeps an original without checking its hash',
+    'src/core/documents/restore-archive.ts',
+    'if (!problem && actual !== sha256)\n',
+    'if (false)\n',
+    ['tests/integration/backup-archive.test.ts'],
+  ],
+  [
+    'custody line hashed in slices skips a character',
+    'src/core/store/custody-entry.ts',
+    '    at = end;\n',
+    '    at = end + 1;\n',
+    ['tests/core/store/custody-entry.test.ts'],
   ],
   [
     'original web page keeps tags off the allow-list',

@@ -144,7 +144,7 @@ export class CustodyKeeper {
 
   private async append(
     action: string,
-    changes: ReturnType<typeof custodyChanges>,
+    changes: Awaited<ReturnType<typeof custodyChanges>>,
   ): Promise<{ seq: number; changes: CustodyFileChange[] }> {
     const line = await this.log.append({
       at: new Date().toISOString(),
@@ -165,7 +165,7 @@ export class CustodyKeeper {
     changes: readonly FileChange[],
     ops: readonly Op[],
   ): Promise<{ seq: number; changes: CustodyFileChange[] }> {
-    return this.append(action, custodyChanges(changes, ops, this.words));
+    return custodyChanges(changes, ops, this.words).then((c) => this.append(action, c));
   }
 
   /** Says that change `seq` did not happen, and why; what the log says of its files goes back. */
