@@ -13,7 +13,8 @@
 // typographic quotes, other scripts) gets true, and is folded as before.
 import type { Matcher } from './mentions';
 
-const NON_ASCII = /[^\x00-\x7F]/;
+// Any UTF-16 unit past U+007F (a surrogate too), spelled without control characters.
+const NON_ASCII = /[\u0080-\uffff]/;
 const escape = (c: string): string => c.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
 
 /** The pattern that any raw stretch folding to `literal` matches; null when none can. */
