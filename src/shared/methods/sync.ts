@@ -1,5 +1,5 @@
 // sync.*: team sharing as the window sees it (issue 18). Share the open workspace through a
-// team relay, join a shared one, sync now, list the open conflicts and choose a value, and
+// team relay or a shared folder, join a shared one, sync now, list the open conflicts and choose a value, and
 // set the name the team sees. The team key goes in (share, join) and never comes back out:
 // no result carries it, and no schema's message quotes what was typed.
 import { z } from 'zod';
@@ -61,8 +61,30 @@ export const DisplayName = z
   .min(1, 'give a name the team will see')
   .max(80, 'a display name is at most 80 characters');
 
-export const ShareInput = z.strictObject({ server: RelayUrl, key: TeamKey });
-export const JoinInput = z.strictObject({ shareId: ShareId, server: RelayUrl, key: TeamKey });
+/**
+ * A shared folder (Syncthing, a network drive, a USB stick) as a full path: a relative one
+ * would depend on where the app was started.
+ */
+export const FolderPath = z
+  .string()
+  .trim()
+  .min(1, 'give the shared folder’s full path')
+  .max(4_096, 'the folder’s path is too long')
+  .regex(
+    /^(\/|[A-Za-z]:[\\/]|\\\\)/,
+    'the folder is a full path, starting with / or a drive letter',
+  )
+  .refine((p) => !p.includes('\0'), 'the folder’s path holds a NUL character');
+
+/** Through a relay (its address and the team key), or through a shared folder. */
+export const ShareInput = z.union([
+  z.strictObject({ server: RelayUrl, key: TeamKey }),
+  z.strictObject({ folder: FolderPath }),
+]);
+export const JoinInput = z.union([
+  z.strictObject({ shareId: ShareId, server: RelayUrl, key: TeamKey }),
+  z.strictObject({ shareId: ShareId, folder: FolderPath }),
+]);
 export const ChooseInput = z.strictObject({
   kind: z.string().min(1).max(40),
   id: z.string().min(1).max(200),
@@ -88,6 +110,8 @@ export interface SyncStatus {
   /** What teammates give `join`; null when not shared. */
   shareId: string | null;
   server: string | null;
+  /** The shared folder it syncs through instead of a relay; null otherwise. */
+  folder: string | null;
   /** Records changed here that the relay does not hold yet. */
   waiting: number;
   /** When this workspace and the relay last held the same changes (ISO time). */

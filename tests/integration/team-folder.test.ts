@@ -1,0 +1,177 @@
+// Two real workspaces sharing through one folder (what Syncthing, a network drive or a USB
+// stick carries), driven by the command line: share --folder, join --folder, sync with the
+// folder remembered. The document's text travels as a blob in the folder; a field edited
+// on both sides is one conflict listed alike on both. Everything in the folder is hostile
+// until checked: garbage, a rival document, one that replaces the workspace's maps, a file
+// past the size limit and a link to a pipe are refused and said; a member's document
+// holding a record that breaks the model has that record refused, the rest applied.
+import * as A from '@automerge/automerge';
+import { spawnSync } from 'node:child_process';
+import { readdir, readFile, symlink, truncate, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from '../../src/cli/run';
+import { MAX_REPLICA_BYTES } from '../../src/core/sync/folder-link';
+import { genesis, toAm, type AmRecord, type WorkspaceDoc } from '../../src/core/sync/workspace-doc';
+import type { Entity, Note } from '../../src/shared/model';
+import { closeWorkbench, openSample, reopen, tempDir, unwrap } from './helpers';
+
+let root: { dir: string; cleanup: () => Promise<void> };
+let F: string;
+let WA: string;
+let WB: string;
+let shareId: string;
+
+async function cli(...argv: string[]): Promise<{ code: number; out: string[]; err: string[] }> {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await runCli(argv, { out: (l) => out.push(l), err: (l) => err.push(l) });
+  return { code, out, err };
+}
+
+async function records(dir: string) {
+  const wb = await reopen(dir);
+  const entities: Entity[] = unwrap(await wb.call('entities.list', {})).map(
+    ({ usage: _u, ...e }) => e,
+  );
+  const notes: Note[] = unwrap(await wb.call('notes.list', {}));
+  const documents = await Promise.all(
+    unwrap(await wb.call('documents.list', {})).map(
+      async (d) => unwrap(await wb.call('documents.get', { id: d.id })).document,
+    ),
+  );
+  await closeWorkbench(dir);
+  return { entities, notes, documents };
+}
+
+const docsIn = (): string => join(F, shareId, 'docs');
+
+/** A member's document as another member would write it: the genesis, then `fn`. */
+function memberDoc(fn: (d: WorkspaceDoc) => void): Uint8Array {
+  const doc = A.change(A.load<WorkspaceDoc>(genesis()), fn);
+  return A.save(doc);
+}
+
+beforeAll(async () => {
+  root = await tempDir();
+  F = join(root.dir, 'shared');
+  WA = join(root.dir, 'a');
+  WB = join(root.dir, 'b');
+  await import('node:fs/promises').then((fs) => fs.mkdir(F));
+});
+afterAll(() => root.cleanup());
+
+describe('team sync through a shared folder', () => {
+  it('shares through a folder and joins from it: records and the document text arrive', async () => {
+    const wb = await openSample(WA);
+    unwrap(await wb.call('entities.create', { name: 'Ada Lovelace', type: 'person' }));
+    await closeWorkbench(WA);
+
+    const shared = await cli('share', '--workspace', WA, '--folder', F);
+    expect(shared.err).toEqual([]);
+    expect(shared.code).toBe(0);
+    shareId = shared.out.at(-1)!;
+    const joined = await cli('join', shareId, '--workspace', WB, '--folder', F);
+    expect(joined.err).toEqual([]);
+    expect(joined.code).toBe(0);
+    const b = await records(WB);
+    expect(b).toEqual(await records(WA));
+    expect(b.documents[0]!.text.length).toBeGreaterThan(100);
+    // One file per member, each written by its owner only; the text as a blob.
+    expect((await readdir(docsIn())).filter((f) => f.endsWith('.am'))).toHaveLength(2);
+    expect(await readdir(join(F, shareId, 'blobs'))).not.toEqual([]);
+    const config = JSON.parse(await readFile(join(WB, '.sync', 'config.json'), 'utf8'));
+    expect(config).toMatchObject({ shareId, folder: F });
+    expect(config.server).toBeUndefined();
+  });
+
+  it('syncs with the folder remembered, keeping a field edited on both sides as one conflict', async () => {
+    const ada = (await records(WA)).entities[0]!;
+    for (const [dir, name] of [
+      [WA, 'Ada King'],
+      [WB, 'Augusta Ada'],
+    ] as const) {
+      const wb = await reopen(dir);
+      unwrap(await wb.call('entities.update', { id: ada.id, patch: { name } }));
+      unwrap(await wb.call('notes.create', { title: `From ${name}` }));
+      await closeWorkbench(dir);
+    }
+    for (const dir of [WA, WB, WA]) {
+      const synced = await cli('sync', '--workspace', dir);
+      expect(synced.err).toEqual([]);
+      expect(synced.code).toBe(0);
+    }
+    const a = await records(WA);
+    expect(await records(WB)).toEqual(a);
+    expect(a.notes).toHaveLength(2);
+    const lists = await Promise.all([WA, WB].map((d) => cli('conflicts', '--workspace', d)));
+    expect(lists[0]!.out).toEqual(lists[1]!.out);
+    expect(lists[0]!.out.at(-1)).toBe('1 open conflicts (as of the last sync).');
+  });
+
+  it('refuses what is not a member document of this share, says so, and syncs the rest', async () => {
+    const rival = A.save(A.from<{ entities: Record<string, unknown> }>({ entities: {} }));
+    await writeFile(join(docsIn(), 'garbage.am'), 'not a document at all');
+    await writeFile(join(docsIn(), 'rival.am'), rival);
+    await writeFile(
+      join(docsIn(), 'replacer.am'),
+      memberDoc((d) => {
+        d.entities = {};
+      }),
+    );
+    await writeFile(join(docsIn(), 'huge.am'), '');
+    await truncate(join(docsIn(), 'huge.am'), MAX_REPLICA_BYTES + 1);
+    // A pipe never ends: a link to one must not hold the sync.
+    spawnSync('mkfifo', [join(root.dir, 'pipe')]);
+    await symlink(join(root.dir, 'pipe'), join(docsIn(), 'pipe.am'));
+    const note = (id: string, title: string): AmRecord =>
+      toAm({
+        id,
+        title,
+        body: '',
+        entityIds: [],
+        documentIds: [],
+        annotationIds: [],
+        createdAt: '2026-01-01T00:00:00.000Z',
+        updatedAt: '2026-01-01T00:00:00.000Z',
+      }) as AmRecord;
+    await writeFile(
+      join(docsIn(), 'member.am'),
+      memberDoc((d) => {
+        d.notes['note-good'] = note('note-good', 'A good note from the folder');
+        d.notes['note-long'] = note('note-long', 'x'.repeat(501));
+      }),
+    );
+
+    const synced = await cli('sync', '--workspace', WB);
+    expect(synced.code).toBe(0);
+    expect(synced.err.sort()).toEqual([
+      expect.stringMatching(/^! refused notes\/note-long: title: .*500/),
+      "! refused the folder's file garbage.am: it is not an Automerge document, or is cut short",
+      `! refused the folder's file huge.am: it is larger than ${MAX_REPLICA_BYTES / 2 ** 20} MB`,
+      `! refused the folder's file replacer.am: it replaces the workspace's "entities" map`,
+      "! refused the folder's file rival.am: it is not a workspace document (it does not grow from the shared genesis)",
+    ]);
+    const titles = (await records(WB)).notes.map((n) => n.title);
+    expect(titles).toContain('A good note from the folder');
+    expect(titles).toHaveLength(3);
+    // Nothing hostile went back out: B's own file, read alone, holds only valid records.
+    const replica = JSON.parse(await readFile(join(WB, '.sync', 'config.json'), 'utf8')).replica;
+    const own = A.load<WorkspaceDoc>(await readFile(join(docsIn(), `${replica}.am`)));
+    expect(Object.keys(own.entities)).toHaveLength(1);
+  }, 20_000);
+
+  it('removes its own write left half-done by a kill, and says plainly when the folder is missing', async () => {
+    const replica = JSON.parse(await readFile(join(WA, '.sync', 'config.json'), 'utf8')).replica;
+    const leftover = join(docsIn(), `.${replica}.cut-short.tmp`);
+    await writeFile(leftover, 'half');
+    expect((await cli('sync', '--workspace', WA)).code).toBe(0);
+    expect(await readdir(docsIn())).not.toContain(`.${replica}.cut-short.tmp`);
+
+    const missing = await cli('sync', '--workspace', WA, '--folder', join(root.dir, 'unplugged'));
+    expect(missing.code).toBe(1);
+    expect(missing.err[0]).toMatch(/unplugged is not a folder here/);
+    const both = await cli('sync', '--workspace', WA, '--folder', F, '--server', 'ws://x:1');
+    expect(both.err[0]).toBe('sync takes --server or --folder, not both.');
+  });
+});
