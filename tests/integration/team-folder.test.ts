@@ -34,7 +34,10 @@ async function records(dir: string) {
   const entities: Entity[] = unwrap(await wb.call('entities.list', {})).map(
     ({ usage: _u, ...e }) => e,
   );
-  const notes: Note[] = unwrap(await wb.call('notes.list', {}));
+  // As a set: each workspace lists notes in the order they arrived there.
+  const notes: Note[] = unwrap(await wb.call('notes.list', {})).sort((x, y) =>
+    x.id.localeCompare(y.id),
+  );
   const documents = await Promise.all(
     unwrap(await wb.call('documents.list', {})).map(
       async (d) => unwrap(await wb.call('documents.get', { id: d.id })).document,
@@ -174,4 +177,38 @@ describe('team sync through a shared folder', () => {
     const both = await cli('sync', '--workspace', WA, '--folder', F, '--server', 'ws://x:1');
     expect(both.err[0]).toBe('sync takes --server or --folder, not both.');
   });
+});
+
+describe('sharing through a folder from the window (sync.*)', () => {
+  it('shares, joins, carries a rename live, and resumes through the folder after a restart', async () => {
+    const G = join(root.dir, 'window-folder');
+    await import('node:fs/promises').then((fs) => fs.mkdir(G));
+    const WC = join(root.dir, 'c');
+    const WD = join(root.dir, 'd');
+    let c = await reopen(WC, { liveSync: true });
+    const refused = await c.dispatch('sync.share', { folder: 'Sync/team' });
+    expect(refused.ok ? '' : refused.error.message).toMatch(/folder: the folder is a full path/);
+    const missing = await c.dispatch('sync.share', { folder: join(root.dir, 'unplugged') });
+    expect(missing.ok ? '' : missing.error.message).toMatch(/shared folder cannot be read/);
+    const ada = unwrap(await c.call('entities.create', { name: 'Ada Lovelace', type: 'person' }));
+    const shared = unwrap(await c.call('sync.share', { folder: G }));
+    expect(shared).toMatchObject({ state: 'synced', folder: G, server: null });
+
+    const d = await reopen(WD, { liveSync: true });
+    unwrap(await d.call('sync.join', { shareId: shared.shareId!, folder: G }));
+    expect(unwrap(await d.call('entities.list', {})).map((e) => e.name)).toEqual(['Ada Lovelace']);
+
+    await closeWorkbench(WC);
+    c = await reopen(WC, { liveSync: true });
+    expect(unwrap(await c.call('sync.status', {})).folder).toBe(G);
+    unwrap(await c.call('entities.update', { id: ada.id, patch: { name: 'Ada King' } }));
+    for (let i = 0; i < 200; i++) {
+      const names = unwrap(await d.call('entities.list', {})).map((e) => e.name);
+      if (names.includes('Ada King')) break;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    expect(unwrap(await d.call('entities.list', {})).map((e) => e.name)).toEqual(['Ada King']);
+    await closeWorkbench(WC);
+    await closeWorkbench(WD);
+  }, 20_000);
 });

@@ -56,7 +56,7 @@ export class FolderLink {
   lastError: 'refused' | 'unreachable' | undefined;
   /** Members' files refused, with why (said by `sync`, kept until the file changes). */
   readonly refused = new Map<string, string>();
-  /** Size and time of each file as last read, so an unchanged one is not read again. */
+  /** Size, time and inode of each file as last read, so an unchanged one is not read again. */
   private readonly seen = new Map<string, string>();
   private written: { heads: A.Heads; stamp: string } | undefined;
   /** Whether the last look found nothing this replica lacked. */
@@ -136,7 +136,8 @@ export class FolderLink {
       // Not followed: a link could name any file on this machine, or a device that never ends.
       const info = await lstat(file).catch(() => undefined);
       if (!info?.isFile()) continue;
-      const stamp = `${info.size}:${info.mtimeMs}`;
+      // The inode too: every write is a rename, and a FAT stick's times are 2 s apart.
+      const stamp = `${info.size}:${info.mtimeMs}:${info.ino}`;
       // Our own file is read too when someone else wrote it (a copied workspace, a restore).
       if (name === this.own && stamp === this.written?.stamp) continue;
       if (this.seen.get(name) === stamp) continue;
@@ -192,6 +193,6 @@ export class FolderLink {
       await rm(temp, { force: true });
     }
     const info = await stat(target);
-    this.written = { heads, stamp: `${info.size}:${info.mtimeMs}` };
+    this.written = { heads, stamp: `${info.size}:${info.mtimeMs}:${info.ino}` };
   }
 }

@@ -76,15 +76,33 @@ export const FolderPath = z
   )
   .refine((p) => !p.includes('\0'), 'the folder’s path holds a NUL character');
 
+/**
+ * One of two shapes, picked by whether a folder is given: a union would refuse `{ server }`
+ * as matching neither, where the person needs to hear that the key is missing.
+ */
+function relayOrFolder<R extends z.ZodType, F extends z.ZodType>(
+  relay: R,
+  folder: F,
+): z.ZodType<z.output<R> | z.output<F>, z.input<R> | z.input<F>> {
+  return z.unknown().transform((value, ctx) => {
+    const byFolder = !!value && typeof value === 'object' && 'folder' in value;
+    const parsed = (byFolder ? folder : relay).safeParse(value);
+    if (parsed.success) return parsed.data as z.output<R> | z.output<F>;
+    for (const issue of parsed.error.issues)
+      ctx.addIssue({ code: 'custom', message: issue.message, path: issue.path });
+    return z.NEVER;
+  }) as unknown as z.ZodType<z.output<R> | z.output<F>, z.input<R> | z.input<F>>;
+}
+
 /** Through a relay (its address and the team key), or through a shared folder. */
-export const ShareInput = z.union([
+export const ShareInput = relayOrFolder(
   z.strictObject({ server: RelayUrl, key: TeamKey }),
   z.strictObject({ folder: FolderPath }),
-]);
-export const JoinInput = z.union([
+);
+export const JoinInput = relayOrFolder(
   z.strictObject({ shareId: ShareId, server: RelayUrl, key: TeamKey }),
   z.strictObject({ shareId: ShareId, folder: FolderPath }),
-]);
+);
 export const ChooseInput = z.strictObject({
   kind: z.string().min(1).max(40),
   id: z.string().min(1).max(200),
