@@ -48,6 +48,8 @@ async function records(dir: string) {
 }
 
 const docsIn = (): string => join(F, shareId, 'docs');
+const configOf = async (dir: string): Promise<Record<string, unknown>> =>
+  JSON.parse(await readFile(join(dir, '.sync', 'config.json'), 'utf8')) as Record<string, unknown>;
 
 /** A member's document as another member would write it: the genesis, then `fn`. */
 function memberDoc(fn: (d: WorkspaceDoc) => void): Uint8Array {
@@ -83,7 +85,7 @@ describe('team sync through a shared folder', () => {
     // One file per member, each written by its owner only; the text as a blob.
     expect((await readdir(docsIn())).filter((f) => f.endsWith('.am'))).toHaveLength(2);
     expect(await readdir(join(F, shareId, 'blobs'))).not.toEqual([]);
-    const config = JSON.parse(await readFile(join(WB, '.sync', 'config.json'), 'utf8'));
+    const config = await configOf(WB);
     expect(config).toMatchObject({ shareId, folder: F });
     expect(config.server).toBeUndefined();
   });
@@ -159,13 +161,13 @@ describe('team sync through a shared folder', () => {
     expect(titles).toContain('A good note from the folder');
     expect(titles).toHaveLength(3);
     // Nothing hostile went back out: B's own file, read alone, holds only valid records.
-    const replica = JSON.parse(await readFile(join(WB, '.sync', 'config.json'), 'utf8')).replica;
+    const replica = String((await configOf(WB)).replica);
     const own = A.load<WorkspaceDoc>(await readFile(join(docsIn(), `${replica}.am`)));
     expect(Object.keys(own.entities)).toHaveLength(1);
   }, 20_000);
 
   it('removes its own write left half-done by a kill, and says plainly when the folder is missing', async () => {
-    const replica = JSON.parse(await readFile(join(WA, '.sync', 'config.json'), 'utf8')).replica;
+    const replica = String((await configOf(WA)).replica);
     const leftover = join(docsIn(), `.${replica}.cut-short.tmp`);
     await writeFile(leftover, 'half');
     expect((await cli('sync', '--workspace', WA)).code).toBe(0);

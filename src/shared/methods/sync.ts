@@ -87,7 +87,7 @@ function relayOrFolder<R extends z.ZodType, F extends z.ZodType>(
   return z.unknown().transform((value, ctx) => {
     const byFolder = !!value && typeof value === 'object' && 'folder' in value;
     const parsed = (byFolder ? folder : relay).safeParse(value);
-    if (parsed.success) return parsed.data as z.output<R> | z.output<F>;
+    if (parsed.success) return parsed.data;
     for (const issue of parsed.error.issues)
       ctx.addIssue({ code: 'custom', message: issue.message, path: issue.path });
     return z.NEVER;

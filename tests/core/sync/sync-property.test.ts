@@ -20,6 +20,8 @@ import type { Workbench } from '../../../src/core/workbench';
 import { closeWorkbench, openSample, reopen, tempDir, unwrap } from '../../integration/helpers';
 
 const RUNS = Number(process.env.RW_SYNC_PROPERTY_RUNS ?? 2);
+/** Acknowledged commands by kind over all runs, printed after a long run. */
+const tally = new Map<string, number>();
 let childDir: string;
 
 beforeAll(async () => {
@@ -190,14 +192,16 @@ async function runScenario(s: { replicas: number; actions: Action[]; kills: [num
         await close(m);
         await open(m);
       } else if (a.t === 'kill') {
+        tally.set('kill', (tally.get('kill') ?? 0) + 1);
         await close(m);
         const args = [m.dir, folders[m.group]!, shareId, m.replica, String(a.delay)];
         for (const id of await syncAndKill(args, a.delay)) made.add(`n/${id}`);
         await open(m);
       } else {
         const before = await ids(m);
-        const id = await command(m, a, text, named);
-        if (id) made.add(id);
+        const done = await command(m, a, text, named);
+        if (done.made) made.add(done.made);
+        if (done.ok) tally.set(a.t, (tally.get(a.t) ?? 0) + 1);
         const after = await ids(m);
         for (const key of before) if (!after.has(key)) removed.add(key);
       }
@@ -243,13 +247,13 @@ async function syncAll(members: Member[]): Promise<void> {
 const nth = <T>(list: readonly T[], n: number): T | undefined =>
   list.length ? list[n % list.length] : undefined;
 
-/** One member's command; the id of the record it made, if it made one. */
+/** One member's command: whether it was acknowledged, and the key of the record it made. */
 async function command(
   m: Member,
   a: Action,
   text: string,
   named: Set<string>,
-): Promise<string | undefined> {
+): Promise<{ ok: boolean; made?: string }> {
   const wb = m.wb;
   const entities = unwrap(await wb.call('entities.list', {}));
   const notes = unwrap(await wb.call('notes.list', {}));
@@ -259,29 +263,33 @@ async function command(
     case 'entity': {
       named.add(a.name);
       const made = await wb.call('entities.create', { name: a.name, type: 'person' });
-      return made.ok ? `e/${made.value.id}` : undefined;
+      return made.ok ? { ok: true, made: `e/${made.value.id}` } : { ok: false };
     }
     case 'rename': {
       const e = nth(entities, a.pick);
       named.add(a.name);
-      if (e) await wb.call('entities.update', { id: e.id, patch: { name: a.name } });
-      return undefined;
+      return {
+        ok: e
+          ? (await wb.call('entities.update', { id: e.id, patch: { name: a.name } })).ok
+          : false,
+      };
     }
     case 'deleteEntity': {
       const e = nth(entities, a.pick);
-      if (e) await wb.call('entities.delete', { id: e.id, confirmUsage: e.usage });
-      return undefined;
+      return {
+        ok: e ? (await wb.call('entities.delete', { id: e.id, confirmUsage: e.usage })).ok : false,
+      };
     }
     case 'merge': {
       const target = nth(entities, a.pick);
       const source = nth(entities, a.other);
-      if (target && source && target.id !== source.id)
-        await wb.call('entities.merge', {
-          targetId: target.id,
-          sourceIds: [source.id],
-          choose: { type: target.type },
-        });
-      return undefined;
+      if (!target || !source || target.id === source.id) return { ok: false };
+      const merged = await wb.call('entities.merge', {
+        targetId: target.id,
+        sourceIds: [source.id],
+        choose: { type: target.type },
+      });
+      return { ok: merged.ok };
     }
     case 'note': {
       named.add(a.title);
@@ -290,18 +298,18 @@ async function command(
         title: a.title,
         entityIds: e ? [e.id] : [],
       });
-      return made.ok ? `n/${made.value.id}` : undefined;
+      return made.ok ? { ok: true, made: `n/${made.value.id}` } : { ok: false };
     }
     case 'editNote': {
       const n = nth(notes, a.pick);
       named.add(a.title);
-      if (n) await wb.call('notes.update', { id: n.id, patch: { title: a.title } });
-      return undefined;
+      return {
+        ok: n ? (await wb.call('notes.update', { id: n.id, patch: { title: a.title } })).ok : false,
+      };
     }
     case 'deleteNote': {
       const n = nth(notes, a.pick);
-      if (n) await wb.call('notes.delete', { id: n.id });
-      return undefined;
+      return { ok: n ? (await wb.call('notes.delete', { id: n.id })).ok : false };
     }
     case 'highlight': {
       const start = a.at % Math.max(1, text.length - 40);
@@ -312,23 +320,24 @@ async function command(
         end: start + 12,
         entityIds: e && a.link % 2 ? [e.id] : [],
       });
-      return made.ok ? `h/${made.value.id}` : undefined;
+      return made.ok ? { ok: true, made: `h/${made.value.id}` } : { ok: false };
     }
     case 'editHighlight': {
       const h = nth(highlights, a.pick);
-      if (h) await wb.call('annotations.update', { id: h.id, patch: { note: a.note } });
-      return undefined;
+      return {
+        ok: h
+          ? (await wb.call('annotations.update', { id: h.id, patch: { note: a.note } })).ok
+          : false,
+      };
     }
     case 'deleteHighlight': {
       const h = nth(highlights, a.pick);
-      if (h) await wb.call('annotations.delete', { id: h.id });
-      return undefined;
+      return { ok: h ? (await wb.call('annotations.delete', { id: h.id })).ok : false };
     }
     case 'undo':
-      await wb.call('history.undo', {});
-      return undefined;
+      return { ok: (await wb.call('history.undo', {})).ok };
     default:
-      return undefined;
+      return { ok: false };
   }
 }
 
@@ -350,4 +359,5 @@ async function state(m: Member, docId: string) {
 
 it(`${RUNS} random team histories with partitions, restarts and kill -9 converge with nothing lost`, async () => {
   await fc.assert(fc.asyncProperty(scenario, runScenario), { numRuns: RUNS, endOnFailure: true });
+  if (process.env.RW_SYNC_PROPERTY_RUNS) console.log('acknowledged:', Object.fromEntries(tally));
 }, 600_000);
