@@ -673,17 +673,24 @@ const MUTATIONS = [
   ],
   [
     'folder: a file not grown from the genesis merged',
-    'src/core/sync/folder-link.ts',
+    'src/core/sync/genesis-check.ts',
     '  if (!A.hasHeads(doc, GENESIS_HEADS))\n',
     '  if (false)\n',
     [TEAM_FOLDER],
   ],
   [
     "folder: a member's file replacing a map merged",
-    'src/core/sync/folder-link.ts',
+    'src/core/sync/genesis-check.ts',
     'if (A.getConflicts(doc, key) || A.getObjectId(doc[key]) !== ROOT_IDS.get(key))',
     'if (false)',
-    [TEAM_FOLDER],
+    [TEAM_FOLDER, 'tests/core/sync/damaged-doc.test.ts'],
+  ],
+  [
+    'a replaced map applied as every record removed',
+    'src/core/sync/replicator.ts',
+    '    if (damaged)\n      throw',
+    '    if (false)\n      throw',
+    ['tests/core/sync/damaged-doc.test.ts'],
   ],
   [
     'folder: links followed',
@@ -698,6 +705,20 @@ const MUTATIONS = [
     'if (info.size > MAX_REPLICA_BYTES) {',
     'if (false) {',
     [TEAM_FOLDER],
+  ],
+  [
+    'folder blobs: links followed',
+    'src/core/sync/blob-store.ts',
+    'if (!info.isFile()) throw',
+    'if (false) throw',
+    ['tests/core/sync/folder-blobs.test.ts'],
+  ],
+  [
+    'folder blobs: no size limit',
+    'src/core/sync/blob-store.ts',
+    'if (info.size > MAX_BLOB_BYTES) throw',
+    'if (false) throw',
+    ['tests/core/sync/folder-blobs.test.ts'],
   ],
   [
     'folder: a missing folder taken as empty',

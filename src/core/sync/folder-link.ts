@@ -17,7 +17,8 @@ import { randomUUID } from 'node:crypto';
 import { lstat, mkdir, open, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { FolderBlobStore } from './blob-store';
-import { genesis, sameHeads, SYNCED_KINDS, type WorkspaceDoc } from './workspace-doc';
+import { documentProblem } from './genesis-check';
+import { sameHeads, type WorkspaceDoc } from './workspace-doc';
 
 /** How often a live link looks at the folder (and writes what changed here). */
 const POLL_MS = 1000;
@@ -27,29 +28,12 @@ export const MAX_REPLICA_BYTES = 256 * 1024 * 1024;
 const REPLICA_FILE = /^[A-Za-z0-9][A-Za-z0-9._-]{0,200}\.am$/;
 /** This workspace's own name in the folder (config.json keeps it). */
 export const REPLICA_ID = /^[A-Za-z0-9_-]{8,64}$/;
-/** The maps every replica's document shares with the genesis (workspace-doc.ts). */
-const ROOT_KEYS = [...SYNCED_KINDS, 'meta', 'merges'] as const;
 
 export const newReplicaId = (): string => randomUUID().replaceAll('-', '');
 
 /** Where a share's bodies and kept files go in the folder. */
 export const folderBlobs = (folder: string, shareId: string): FolderBlobStore =>
   new FolderBlobStore(join(folder, shareId, 'blobs'));
-
-const genesisDoc = A.load<WorkspaceDoc>(genesis());
-const GENESIS_HEADS = A.getHeads(genesisDoc);
-const ROOT_IDS = new Map(ROOT_KEYS.map((k) => [k, A.getObjectId(genesisDoc[k])]));
-
-/** Why a member's document cannot be merged, or undefined when it can. */
-export function documentProblem(doc: A.Doc<WorkspaceDoc>): string | undefined {
-  if (!A.hasHeads(doc, GENESIS_HEADS))
-    return 'it is not a workspace document (it does not grow from the shared genesis)';
-  for (const key of ROOT_KEYS)
-    // A map written again over the genesis's would hide every record of that kind.
-    if (A.getConflicts(doc, key) || A.getObjectId(doc[key]) !== ROOT_IDS.get(key))
-      return `it replaces the workspace's "${key}" map`;
-  return undefined;
-}
 
 export class FolderLink {
   connected = false;

@@ -5,7 +5,8 @@
 // process syncing one of them is killed with SIGKILL at a random moment. Once all have
 // synced through one folder, every replica holds the same records and lists the same
 // conflicts, no record is lost that no member removed, and no value shown was made up.
-// RW_SYNC_PROPERTY_RUNS=200 runs it long (CI runs a few).
+// RW_SYNC_PROPERTY_RUNS=200 runs it long (CI runs a few). Then two processes write one
+// folder at the same time, and neither loses the other's notes.
 import { spawn } from 'node:child_process';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -232,7 +233,7 @@ async function runScenario(s: { replicas: number; actions: Action[]; kills: [num
 }
 
 /** Rounds through the one folder until every replica holds the same changes, twice over. */
-async function syncAll(members: Member[]): Promise<void> {
+async function syncAll(members: readonly { session: SyncSession }[]): Promise<void> {
   for (let pass = 0; pass < 8; pass++) {
     for (const m of members) await m.session.round();
     const heads = members.map((m) => A.getHeads(m.session.handle.doc()));
@@ -361,3 +362,51 @@ it(`${RUNS} random team histories with partitions, restarts and kill -9 converge
   await fc.assert(fc.asyncProperty(scenario, runScenario), { numRuns: RUNS, endOnFailure: true });
   if (process.env.RW_SYNC_PROPERTY_RUNS) console.log('acknowledged:', Object.fromEntries(tally));
 }, 600_000);
+
+it('two processes writing one folder at the same time lose nothing of each other', async () => {
+  const root = await tempDir();
+  const folder = join(root.dir, 'shared');
+  await mkdir(folder);
+  const shareId = newShareId();
+  const [x, y] = [join(root.dir, 'x'), join(root.dir, 'y')];
+  const place = (replica: string) => ({ shareId, folder, replica, poll: false });
+  const rx = newReplicaId();
+  const ry = newReplicaId();
+  try {
+    const wx = await openSample(x);
+    const sx = await SyncSession.open(wx.core, x, place(rx));
+    await sx.round();
+    await sx.close();
+    await closeWorkbench(x);
+    const wy = await reopen(y);
+    const sy = await SyncSession.open(wy.core, y, place(ry));
+    await sy.round();
+
+    // X syncs round after round in a child process while Y writes and syncs here.
+    const child = syncAndKill([x, folder, shareId, rx, 'concurrent'], 1500);
+    const mine: string[] = [];
+    for (let i = 0; i < 12; i++) {
+      mine.push(unwrap(await wy.call('notes.create', { title: `From Y ${i}` })).id);
+      await sy.round();
+    }
+    const theirs = await child;
+
+    const wx2 = await reopen(x);
+    const sx2 = await SyncSession.open(wx2.core, x, place(rx));
+    const members = [
+      { session: sx2, wb: wx2 },
+      { session: sy, wb: wy },
+    ];
+    await syncAll(members);
+    for (const m of members) {
+      const ids = unwrap(await m.wb.call('notes.list', {})).map((n) => n.id);
+      expect(ids).toEqual(expect.arrayContaining([...mine, ...theirs]));
+    }
+    await sx2.close();
+    await sy.close();
+  } finally {
+    await closeWorkbench(x);
+    await closeWorkbench(y);
+    await root.cleanup();
+  }
+}, 60_000);
