@@ -118,7 +118,7 @@ const MUTATIONS = [
   ],
   [
     'backup ids may be paths',
-    'src/shared/model.ts',
+    'src/shared/model/primitives.ts',
     '.regex(/^[A-Za-z0-9_-]+$/, \'ids are letters, digits, "_" or "-"\')',
     '',
     [HOSTILE],
@@ -232,7 +232,7 @@ const MUTATIONS = [
   ],
   [
     'a kind colour is not checked before it reaches CSS',
-    'src/shared/model.ts',
+    'src/shared/model/codebook.ts',
     ".regex(/^#[0-9a-fA-F]{6}$/, 'a colour is written #RRGGBB')",
     '',
     [CODEBOOK],
@@ -274,7 +274,7 @@ const MUTATIONS = [
   ],
   [
     'ids may be prototype names',
-    'src/shared/model.ts',
+    'src/shared/model/primitives.ts',
     '.refine((id) => !PROTOTYPE_NAMES.has(id), {',
     '.refine((id) => id !== undefined, {',
     [HOSTILE],

@@ -1,24 +1,15 @@
 // entities.similar on a real workspace: before creating or renaming, every host can ask
 // which entities the name may duplicate (one name by search's folding, or a few edits
 // apart, on names and aliases), most alike and most used first, never the entity itself.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Workbench } from '../../src/core/workbench';
-import { openSample, tempDir, unwrap } from '../integration/helpers';
+import { describe, expect, it } from 'vitest';
+import { unwrap } from '../integration/helpers';
+import { createPerson, sampleWorkspaceEachTest } from './sample-workspace';
 
-let cleanup: () => Promise<void>;
-let wb: Workbench;
+const sample = sampleWorkspaceEachTest();
 
-beforeEach(async () => {
-  let dir: string;
-  ({ dir, cleanup } = await tempDir());
-  wb = await openSample(dir);
-});
-afterEach(() => cleanup());
-
-const create = async (name: string, aliases: string[] = []) =>
-  unwrap(await wb.call('entities.create', { name, type: 'person', aliases })).id;
+const create = (name: string, aliases: string[] = []) => createPerson(sample.wb, name, aliases);
 const similar = async (name: string, extra: { aliases?: string[]; exceptId?: string } = {}) =>
-  unwrap(await wb.call('entities.similar', { name, ...extra })).map((s) => [
+  unwrap(await sample.wb.call('entities.similar', { name, ...extra })).map((s) => [
     s.entity.name,
     s.matched,
     s.typed,
@@ -59,7 +50,7 @@ describe('entities.similar', () => {
   });
 
   it('refuses a name that is not one', async () => {
-    const answer = await wb.call('entities.similar', { name: '   ' });
+    const answer = await sample.wb.call('entities.similar', { name: '   ' });
     expect(answer.ok).toBe(false);
   });
 });

@@ -3,35 +3,34 @@
 // it, and every export says it (Markdown in words, W3C as the source's language and
 // textDirection, CSV in its own columns); names in a right-to-left script are isolated in
 // the plain-text lines that mix them with English ones, and English lines are unchanged.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Workbench } from '../../src/core/workbench';
+import { describe, expect, it } from 'vitest';
 import { isolate, isolatedList } from '../../src/shared/bidi';
 import { languageLabel } from '../../src/shared/language';
-import { openSample, tempDir, unwrap } from '../integration/helpers';
+import { unwrap } from '../integration/helpers';
+import { sampleWorkspaceEachTest } from './sample-workspace';
 
 const FSI = '\u2068';
 const PDI = '\u2069';
 const PERSIAN = 'دادگاه استکهلم حمید نوری را به حبس ابد محکوم کرد. اژه‌ای در آن جلسه بود.';
 
-let cleanup: () => Promise<void>;
-let wb: Workbench;
-beforeEach(async () => {
-  let dir: string;
-  ({ dir, cleanup } = await tempDir());
-  wb = await openSample(dir);
-});
-afterEach(() => cleanup());
+const workspace = sampleWorkspaceEachTest();
 
 async function persianWithHighlight(): Promise<string> {
-  const pasted = unwrap(await wb.call('documents.paste', { title: 'حکم دادگاه', text: PERSIAN }));
+  const pasted = unwrap(
+    await workspace.wb.call('documents.paste', { title: 'حکم دادگاه', text: PERSIAN }),
+  );
   if (!('documentId' in pasted)) throw new Error(`not pasted: ${pasted.kind}`);
   const document = { id: pasted.documentId };
   const entity = unwrap(
-    await wb.call('entities.create', { name: 'اژه‌ای', type: 'person', aliases: ['Ejei 3'] }),
+    await workspace.wb.call('entities.create', {
+      name: 'اژه‌ای',
+      type: 'person',
+      aliases: ['Ejei 3'],
+    }),
   );
   const start = PERSIAN.indexOf('اژه‌ای');
   unwrap(
-    await wb.call('annotations.create', {
+    await workspace.wb.call('annotations.create', {
       documentId: document.id,
       start,
       end: start + 'اژه‌ای'.length,
@@ -45,15 +44,15 @@ async function persianWithHighlight(): Promise<string> {
 describe('a document’s language', () => {
   it('is given by its script when pasted, and the library’s list carries it', async () => {
     const id = await persianWithHighlight();
-    const item = unwrap(await wb.call('documents.list', {})).find((d) => d.id === id);
+    const item = unwrap(await workspace.wb.call('documents.list', {})).find((d) => d.id === id);
     expect(item).toMatchObject({ language: 'fa', direction: 'rtl' });
-    const sample = unwrap(await wb.call('documents.list', {})).find((d) => d.id !== id);
+    const sample = unwrap(await workspace.wb.call('documents.list', {})).find((d) => d.id !== id);
     expect(sample?.language).toBeUndefined();
   });
 
   it('is said by every export, with right-to-left names isolated among English words', async () => {
     await persianWithHighlight();
-    const md = unwrap(await wb.call('export.create', { format: 'markdown' })).content;
+    const md = unwrap(await workspace.wb.call('export.create', { format: 'markdown' })).content;
     expect(md).toContain('Language: Persian (fa), right to left.');
     expect(md).toContain(`Entities: ${FSI}اژه‌ای${PDI}`);
     expect(md).toContain(`#### ${FSI}اژه‌ای${PDI}\n`);
@@ -61,13 +60,15 @@ describe('a document’s language', () => {
     expect(md).toContain(
       '### Why Iran’s regime is terrified of growing focus on its human rights record\n',
     );
-    const w3c = JSON.parse(unwrap(await wb.call('export.create', { format: 'w3c' })).content) as {
+    const w3c = JSON.parse(
+      unwrap(await workspace.wb.call('export.create', { format: 'w3c' })).content,
+    ) as {
       first: { items: { target: { source: { language?: string; textDirection?: string } } }[] };
     };
     expect(w3c.first.items.map((i) => i.target.source)).toContainEqual(
       expect.objectContaining({ language: 'fa', textDirection: 'rtl' }),
     );
-    const csv = unwrap(await wb.call('export.create', { format: 'csv' })).content;
+    const csv = unwrap(await workspace.wb.call('export.create', { format: 'csv' })).content;
     const [header, ...rows] = csv.split('\r\n');
     expect(header!.endsWith(',language,direction')).toBe(true);
     expect(rows.filter((r) => r.endsWith(',fa,rtl'))).toHaveLength(1);

@@ -3,37 +3,31 @@
 // the document's language), two mentions in one sentence make one highlight, a sentence
 // already highlighted is tagged rather than highlighted twice, and the answer counts
 // mentions, new highlights and tagged ones; "name" keeps the old one-word highlights.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Workbench } from '../../src/core/workbench';
+import { describe, expect, it } from 'vitest';
 import { sentenceAround } from '../../src/shared/text-units';
-import { openSample, tempDir, unwrap } from '../integration/helpers';
+import { unwrap } from '../integration/helpers';
+import { createPerson, sampleWorkspaceEachTest } from './sample-workspace';
 
-let cleanup: () => Promise<void>;
-let wb: Workbench;
-beforeEach(async () => {
-  let dir: string;
-  ({ dir, cleanup } = await tempDir());
-  wb = await openSample(dir);
-});
-afterEach(() => cleanup());
+const sample = sampleWorkspaceEachTest();
 
-const person = async (name: string, aliases: string[] = []) =>
-  unwrap(await wb.call('entities.create', { name, type: 'person', aliases })).id;
+const person = (name: string, aliases: string[] = []) => createPerson(sample.wb, name, aliases);
 const refsOf = async (entityId: string) =>
-  unwrap(await wb.call('mentions.find', { entityId }))
+  unwrap(await sample.wb.call('mentions.find', { entityId }))
     .filter((m) => !m.tagged)
     .map(({ documentId, start, end }) => ({ documentId, start, end }));
 const quotes = async (documentId: string) =>
-  unwrap(await wb.call('documents.get', { id: documentId }))
+  unwrap(await sample.wb.call('documents.get', { id: documentId }))
     .annotations.sort((a, b) => a.target.position.start - b.target.position.start)
     .map((a) => [a.target.quote.exact, a.entityIds.length]);
 
 describe('accepting mentions', () => {
   it('highlights each mention’s sentence, and tags a sentence already highlighted', async () => {
-    const docId = unwrap(await wb.call('documents.list', {}))[0]!.id;
+    const docId = unwrap(await sample.wb.call('documents.list', {}))[0]!.id;
     const ejei = await person('Ejei');
     expect(
-      unwrap(await wb.call('mentions.accept', { entityId: ejei, mentions: await refsOf(ejei) })),
+      unwrap(
+        await sample.wb.call('mentions.accept', { entityId: ejei, mentions: await refsOf(ejei) }),
+      ),
     ).toEqual({ mentions: 3, created: 3, tagged: 0 });
     const sentences = await quotes(docId);
     expect(sentences.map(([quote]) => String(quote).slice(0, 40))).toEqual([
@@ -47,7 +41,7 @@ describe('accepting mentions', () => {
     const shamkhani = await person('Ali Shamkhani');
     expect(
       unwrap(
-        await wb.call('mentions.accept', {
+        await sample.wb.call('mentions.accept', {
           entityId: shamkhani,
           mentions: await refsOf(shamkhani),
         }),
@@ -58,7 +52,7 @@ describe('accepting mentions', () => {
 
   it('makes one highlight of two mentions in one sentence, in any script', async () => {
     const paste = async (title: string, text: string) => {
-      const r = unwrap(await wb.call('documents.paste', { title, text }));
+      const r = unwrap(await sample.wb.call('documents.paste', { title, text }));
       if (r.kind !== 'document') throw new Error('expected a document');
       return r.documentId;
     };
@@ -69,7 +63,9 @@ describe('accepting mentions', () => {
     const persian = await paste('دادگاه', 'حمید نوری در دادگاه بود. او محکوم شد.');
     const noury = await person('Hamid Noury', ['Noury', 'حمید نوری']);
     expect(
-      unwrap(await wb.call('mentions.accept', { entityId: noury, mentions: await refsOf(noury) })),
+      unwrap(
+        await sample.wb.call('mentions.accept', { entityId: noury, mentions: await refsOf(noury) }),
+      ),
       // Two in the pasted sentence, one in Persian, two in two sentences of the sample.
     ).toEqual({ mentions: 5, created: 4, tagged: 0 });
     expect(await quotes(english)).toEqual([
@@ -79,10 +75,10 @@ describe('accepting mentions', () => {
   });
 
   it('keeps the name alone when asked', async () => {
-    const docId = unwrap(await wb.call('documents.list', {}))[0]!.id;
+    const docId = unwrap(await sample.wb.call('documents.list', {}))[0]!.id;
     const ejei = await person('Ejei');
     unwrap(
-      await wb.call('mentions.accept', {
+      await sample.wb.call('mentions.accept', {
         entityId: ejei,
         mentions: await refsOf(ejei),
         extent: 'name',

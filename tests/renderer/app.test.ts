@@ -23,26 +23,14 @@ import {
   makeView,
   type Handlers,
 } from './builders';
+import { fakeModalDialogs } from './modal-dialogs';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
 beforeAll(() => {
   // jsdom does no layout, so it has no scrolling; and it has <dialog> but not its modal methods.
   Element.prototype.scrollIntoView = () => undefined;
-  const proto = HTMLDialogElement.prototype as HTMLDialogElement & Record<string, unknown>;
-  Object.defineProperty(proto, 'open', {
-    configurable: true,
-    get(this: HTMLDialogElement) {
-      return this.hasAttribute('open');
-    },
-  });
-  proto.showModal = function (this: HTMLDialogElement) {
-    this.setAttribute('open', '');
-  };
-  proto.close = function (this: HTMLDialogElement) {
-    this.removeAttribute('open');
-    this.dispatchEvent(new Event('close'));
-  };
+  fakeModalDialogs({ withClose: true });
 });
 
 const INFO: WorkspaceInfo = { path: '/ws', schemaVersion: 2, readOnly: false, problems: [] };

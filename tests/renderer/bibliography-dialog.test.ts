@@ -9,20 +9,12 @@ import { BibliographyDialog } from '../../src/renderer/src/features/library/Bibl
 import { createWorkbenchStore } from '../../src/renderer/src/store/index';
 import type { Input } from '../../src/shared/api';
 import { listItem } from './builders';
+import { fakeModalDialogs } from './modal-dialogs';
 import { mountView } from './mount-view';
 
 let copied = '';
 beforeAll(() => {
-  const proto = HTMLDialogElement.prototype as HTMLDialogElement & Record<string, unknown>;
-  Object.defineProperty(proto, 'open', {
-    configurable: true,
-    get(this: HTMLDialogElement) {
-      return this.hasAttribute('open');
-    },
-  });
-  proto.showModal = function (this: HTMLDialogElement) {
-    this.setAttribute('open', '');
-  };
+  fakeModalDialogs();
   Object.defineProperty(navigator, 'clipboard', {
     configurable: true,
     value: { writeText: (text: string) => ((copied = text), Promise.resolve()) },

@@ -7,20 +7,10 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ImportAnnotationsDialog } from '../../src/renderer/src/features/library/ImportAnnotationsDialog';
 import type { ImportProgress } from '../../src/shared/methods/annotations';
 import { listItem } from './builders';
+import { fakeModalDialogs } from './modal-dialogs';
 import { mountView } from './mount-view';
 
-beforeAll(() => {
-  const proto = HTMLDialogElement.prototype as HTMLDialogElement & Record<string, unknown>;
-  Object.defineProperty(proto, 'open', {
-    configurable: true,
-    get(this: HTMLDialogElement) {
-      return this.hasAttribute('open');
-    },
-  });
-  proto.showModal = function (this: HTMLDialogElement) {
-    this.setAttribute('open', '');
-  };
-});
+beforeAll(() => fakeModalDialogs());
 
 let unmount: (() => void) | undefined;
 afterEach(() => unmount?.());

@@ -9,20 +9,10 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import packages from 'virtual:licences';
 import { LicencesDialog } from '../../src/renderer/src/features/shell/LicencesDialog';
 import { alternatives, needsDecision } from '../../src/renderer/src/lib/licences';
+import { fakeModalDialogs } from './modal-dialogs';
 import { mountView } from './mount-view';
 
-beforeAll(() => {
-  const proto = HTMLDialogElement.prototype as HTMLDialogElement & Record<string, unknown>;
-  Object.defineProperty(proto, 'open', {
-    configurable: true,
-    get(this: HTMLDialogElement) {
-      return this.hasAttribute('open');
-    },
-  });
-  proto.showModal = function (this: HTMLDialogElement) {
-    this.setAttribute('open', '');
-  };
-});
+beforeAll(() => fakeModalDialogs());
 
 const named = (name: string) => packages.find((p) => p.name === name);
 

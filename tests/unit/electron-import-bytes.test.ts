@@ -2,27 +2,17 @@
 // Uint8Array through (structured clone, no base64) and refuses anything else, or a file
 // past the limit, before it is copied; the main process's binding validates the call with
 // the API table's schema and imports it into a real workspace. `electron` is mocked.
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { IPC_PREFIX, type Envelope, type ImportOutcome } from '../../src/shared/api';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { IPC_PREFIX, type ImportOutcome } from '../../src/shared/api';
 import { MAX_IMPORT_BYTES } from '../../src/shared/concepts/import-formats';
-import type { Workbench } from '../../src/core/workbench';
-import { reopen, tempDir } from '../integration/helpers';
-import { electron, registered } from './electron-mock';
+import { electron } from './electron-mock';
+import { bindIpcToNewWorkspace, exposedBridge, handlerOf, mainFrame } from './electron-ipc-bridge';
 
 vi.mock('electron', async () => (await import('./electron-mock')).electron);
 
-const { bindIpc } = await import('../../src/main/ipc');
 await import('../../src/preload/index');
 
-type Handler = (event: unknown, payload: unknown) => Promise<Envelope<unknown>>;
-type BridgeCall = (input: unknown) => Promise<Envelope<unknown>>;
-
-const exposed = electron.contextBridge.exposeInMainWorld.mock.calls[0] as unknown as [
-  string,
-  Record<string, BridgeCall>,
-];
-const bridge = exposed[1];
-const mainFrame = { parent: null, url: 'app://workbench/index.html' };
+const bridge = exposedBridge();
 const article = new TextEncoder().encode(
   '# Field notes\n\nThe river rose two metres overnight and the ferry stopped running.\n',
 );
@@ -61,22 +51,9 @@ describe('the preload bridge', () => {
 });
 
 describe('the main process binding, on a real workspace', () => {
-  let cleanup: () => Promise<void>;
-  let wb: Workbench;
-  beforeEach(async () => {
-    let dir: string;
-    ({ dir, cleanup } = await tempDir());
-    wb = await reopen(dir);
-    electron.ipcMain.handle.mockClear();
-    bindIpc(() => wb);
-  });
-  afterEach(() => cleanup());
-
+  const workspace = bindIpcToNewWorkspace();
   const call = (payload: unknown) =>
-    registered<Handler>(electron.ipcMain.handle, `${IPC_PREFIX}documents.importBytes`)(
-      { senderFrame: mainFrame },
-      payload,
-    );
+    handlerOf(`${IPC_PREFIX}documents.importBytes`)({ senderFrame: mainFrame }, payload);
 
   it('imports the bytes as a document', async () => {
     const reply = await call({ fileName: 'notes.md', data: article });
@@ -101,7 +78,7 @@ describe('the main process binding, on a real workspace', () => {
     const reply = await call(payload);
     expect(reply).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
     expect(!reply.ok && reply.error.message).toMatch(why);
-    const list = await wb.call('documents.list', {});
+    const list = await workspace.wb.call('documents.list', {});
     expect(list.ok && list.value).toEqual([]);
   });
 });

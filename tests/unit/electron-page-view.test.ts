@@ -8,54 +8,34 @@
 import { join, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { IPC_PREFIX, type Envelope, type OriginalView } from '../../src/shared/api';
+import { IPC_PREFIX, type OriginalView } from '../../src/shared/api';
 import { META_CONTENT_SECURITY_POLICY } from '../../src/shared/csp';
-import type { Workbench } from '../../src/core/workbench';
 import { reportPdf } from '../fixtures/node/pdf';
 import { importAs } from '../integration/evidence-helpers';
-import { reopen, tempDir } from '../integration/helpers';
 import { electron, registered } from './electron-mock';
+import { bindIpcToNewWorkspace, exposedBridge, handlerOf, mainFrame } from './electron-ipc-bridge';
 
 vi.mock('electron', async () => (await import('./electron-mock')).electron);
 
-const { bindIpc } = await import('../../src/main/ipc');
 const { APP_ORIGIN, serveRenderer } = await import('../../src/main/protocol');
 await import('../../src/preload/index');
 
-type Handler = (event: unknown, payload: unknown) => Promise<Envelope<unknown>>;
-type BridgeCall = (input: unknown) => Promise<Envelope<unknown>>;
-
-const bridge = (
-  electron.contextBridge.exposeInMainWorld.mock.calls[0] as unknown as [
-    string,
-    Record<string, BridgeCall>,
-  ]
-)[1];
-const mainFrame = { parent: null, url: `${APP_ORIGIN}/index.html` };
+const bridge = exposedBridge();
 
 describe('the page view in the desktop app', () => {
-  let cleanup: () => Promise<void>;
-  let wb: Workbench;
-  beforeEach(async () => {
-    let dir: string;
-    ({ dir, cleanup } = await tempDir());
-    wb = await reopen(dir);
-    electron.ipcMain.handle.mockClear();
-    bindIpc(() => wb);
+  const workspace = bindIpcToNewWorkspace();
+  beforeEach(() => {
     // The renderer's invoke reaches the main process's handler, each way a copy.
     electron.ipcRenderer.invoke.mockImplementation(async (channel: string, input: unknown) => {
-      const handler = registered<Handler>(electron.ipcMain.handle, channel);
+      const handler = handlerOf(channel);
       return structuredClone(await handler({ senderFrame: mainFrame }, structuredClone(input)));
     });
   });
-  afterEach(async () => {
-    electron.ipcRenderer.invoke.mockReset();
-    await cleanup();
-  });
+  afterEach(() => electron.ipcRenderer.invoke.mockReset());
 
   it('gets the kept PDF as bytes that pdf.js opens as the same pages', async () => {
     const pdf = await reportPdf();
-    const { document } = await importAs(wb, 'report.pdf', pdf);
+    const { document } = await importAs(workspace.wb, 'report.pdf', pdf);
     const reply = await bridge['documents.original']!({ id: document.id });
     expect(electron.ipcRenderer.invoke).toHaveBeenCalledWith(`${IPC_PREFIX}documents.original`, {
       id: document.id,
@@ -75,8 +55,8 @@ describe('the page view in the desktop app', () => {
   });
 
   it('is refused, with the reason, when the original is asked for from a sub-frame', async () => {
-    const { document } = await importAs(wb, 'report.pdf', await reportPdf());
-    const handler = registered<Handler>(electron.ipcMain.handle, `${IPC_PREFIX}documents.original`);
+    const { document } = await importAs(workspace.wb, 'report.pdf', await reportPdf());
+    const handler = handlerOf(`${IPC_PREFIX}documents.original`);
     const reply = await handler(
       { senderFrame: { ...mainFrame, parent: mainFrame } },
       { id: document.id },

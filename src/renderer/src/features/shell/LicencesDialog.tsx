@@ -45,7 +45,7 @@ export function LicencesDialog({
   const decide = packages?.filter(needsDecision) ?? [];
   const unstated = packages?.filter(statesNoLicence) ?? [];
   return (
-    <dialog ref={ref} className="licences" aria-labelledby="licences-title" onClose={onClose}>
+    <dialog ref={ref} className="sheet licences" aria-labelledby="licences-title" onClose={onClose}>
       {open && (
         <>
           <header className="row spread">

@@ -12,7 +12,12 @@ export function ShortcutSheet({
 }): React.JSX.Element {
   const ref = useModalDialog(open);
   return (
-    <dialog ref={ref} className="shortcuts" aria-labelledby="shortcuts-title" onClose={onClose}>
+    <dialog
+      ref={ref}
+      className="sheet shortcuts"
+      aria-labelledby="shortcuts-title"
+      onClose={onClose}
+    >
       {open && (
         <>
           <header className="row spread">
