@@ -39,8 +39,9 @@ it('keeps every entity when a member replaces the entities map, and says why', a
   await expect(b.replicator.pull()).rejects.toThrow(
     /^A member's change was not applied: it replaces the workspace's "entities" map/,
   );
-  expect(unwrap(await b.wb.call('entities.list', {})).map((e) => e.name).sort()).toEqual([
-    'Ada Lovelace',
-    'Evin',
-  ]);
+  expect(
+    unwrap(await b.wb.call('entities.list', {}))
+      .map((e) => e.name)
+      .sort(),
+  ).toEqual(['Ada Lovelace', 'Evin']);
 });

@@ -72,8 +72,8 @@ const word = fc.constantFrom('Ada', 'Evin', 'Tabriz', 'Mina', 'Reza', 'Leyla', '
 const action: fc.Arbitrary<Action> = fc.oneof(
   { weight: 3, arbitrary: fc.record({ t: fc.constant('entity'), r, name: word }) },
   { weight: 3, arbitrary: fc.record({ t: fc.constant('rename'), r, pick, name: word }) },
-  { weight: 1, arbitrary: fc.record({ t: fc.constant('deleteEntity'), r, pick }) },
-  { weight: 1, arbitrary: fc.record({ t: fc.constant('merge'), r, pick, other: pick }) },
+  { weight: 2, arbitrary: fc.record({ t: fc.constant('deleteEntity'), r, pick }) },
+  { weight: 2, arbitrary: fc.record({ t: fc.constant('merge'), r, pick, other: pick }) },
   { weight: 2, arbitrary: fc.record({ t: fc.constant('note'), r, title: word, link: pick }) },
   { weight: 2, arbitrary: fc.record({ t: fc.constant('editNote'), r, pick, title: word }) },
   { weight: 1, arbitrary: fc.record({ t: fc.constant('deleteNote'), r, pick }) },
@@ -168,7 +168,16 @@ async function runScenario(s: { replicas: number; actions: Action[]; kills: [num
       const m = { dir, replica: newReplicaId(), group: 0, wb } as Member;
       m.session = await link(m);
       members.push(m);
-      if (i === 0) docId = unwrap(await wb.call('documents.list', {}))[0]!.id;
+      if (i === 0) {
+        docId = unwrap(await wb.call('documents.list', {}))[0]!.id;
+        // Records to edit, merge and delete from the first command on.
+        for (const name of ['Ada', 'Evin', 'Tabriz']) {
+          made.add(`e/${unwrap(await wb.call('entities.create', { name, type: 'person' })).id}`);
+          named.add(name);
+        }
+        made.add(`n/${unwrap(await wb.call('notes.create', { title: 'Mina' })).id}`);
+        named.add('Mina');
+      }
       await m.session.round();
     }
     await syncAll(members);
@@ -283,7 +292,8 @@ async function command(
     }
     case 'merge': {
       const target = nth(entities, a.pick);
-      const source = nth(entities, a.other);
+      // Another entity than the target, whenever there are two.
+      const source = nth(entities, a.pick + 1 + (a.other % Math.max(1, entities.length - 1)));
       if (!target || !source || target.id === source.id) return { ok: false };
       const merged = await wb.call('entities.merge', {
         targetId: target.id,
