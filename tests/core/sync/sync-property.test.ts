@@ -21,6 +21,18 @@ import type { Workbench } from '../../../src/core/workbench';
 import { closeWorkbench, openSample, reopen, tempDir, unwrap } from '../../integration/helpers';
 
 const RUNS = Number(process.env.RW_SYNC_PROPERTY_RUNS ?? 2);
+/**
+ * CI runs one fixed seed, so that a run fails for a change, not for the draw; a long run
+ * (RW_SYNC_PROPERTY_RUNS) draws afresh, and RW_SYNC_PROPERTY_REPLAY="seed:path" replays
+ * what a failing run printed. Open: a long run found a note lost with
+ * "-670344523:2" (kill timing makes the replay not always repeat it).
+ */
+const REPLAY = process.env.RW_SYNC_PROPERTY_REPLAY?.split(':');
+const DRAW = REPLAY
+  ? { seed: Number(REPLAY[0]), path: REPLAY[1] ?? '0' }
+  : process.env.RW_SYNC_PROPERTY_RUNS
+    ? {}
+    : { seed: 20261207 };
 /** Acknowledged commands by kind over all runs, printed after a long run. */
 const tally = new Map<string, number>();
 let childDir: string;
@@ -369,7 +381,11 @@ async function state(m: Member, docId: string) {
 }
 
 it(`${RUNS} random team histories with partitions, restarts and kill -9 converge with nothing lost`, async () => {
-  await fc.assert(fc.asyncProperty(scenario, runScenario), { numRuns: RUNS, endOnFailure: true });
+  await fc.assert(fc.asyncProperty(scenario, runScenario), {
+    numRuns: RUNS,
+    endOnFailure: true,
+    ...DRAW,
+  });
   if (process.env.RW_SYNC_PROPERTY_RUNS) console.log('acknowledged:', Object.fromEntries(tally));
 }, 600_000);
 
