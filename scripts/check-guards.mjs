@@ -280,6 +280,13 @@ const MUTATIONS = [
     [HOSTILE],
   ],
   [
+    'manifest ids may be prototype names',
+    'src/shared/model/primitives.ts',
+    '  !PROTOTYPE_NAMES.has(value);',
+    '  value !== undefined;',
+    ['tests/core/store/manifest.test.ts'],
+  ],
+  [
     'cytoscape keyed by entity id',
     'src/renderer/src/lib/cooccurrence-graph.ts',
     'const named = nodes.map((n, i) => ({ n, id: `n${i}` }));',
