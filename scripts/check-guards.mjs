@@ -26,6 +26,7 @@ const SWITCHER = 'tests/core/workspaces/switcher.test.ts';
 const RECENT = 'tests/core/workspaces/recent-file.test.ts';
 const TEAM_UI = 'tests/core/sync/handlers.test.ts';
 const CHOOSE = 'tests/core/sync/choose.test.ts';
+const TEAM_FOLDER = 'tests/integration/team-folder.test.ts';
 
 /** name, file, the guard's text, what it becomes without the guard, the pinning tests. */
 const MUTATIONS = [
@@ -698,6 +699,62 @@ const MUTATIONS = [
     'if (!chosen || valueText(chosen.value) !== input.expected)',
     'if (!chosen)',
     [TEAM_UI],
+  ],
+  [
+    'folder: a file not grown from the genesis merged',
+    'src/core/sync/genesis-check.ts',
+    '  if (!A.hasHeads(doc, GENESIS_HEADS))\n',
+    '  if (false)\n',
+    [TEAM_FOLDER],
+  ],
+  [
+    "folder: a member's file replacing a map merged",
+    'src/core/sync/genesis-check.ts',
+    'if (A.getConflicts(doc, key) || A.getObjectId(doc[key]) !== ROOT_IDS.get(key))',
+    'if (false)',
+    [TEAM_FOLDER, 'tests/core/sync/damaged-doc.test.ts'],
+  ],
+  [
+    'a replaced map applied as every record removed',
+    'src/core/sync/replicator.ts',
+    '    if (damaged)\n      throw',
+    '    if (false)\n      throw',
+    ['tests/core/sync/damaged-doc.test.ts'],
+  ],
+  [
+    'folder: links followed',
+    'src/core/sync/folder-link.ts',
+    'if (!info?.isFile()) continue;',
+    'if (!info) continue;',
+    [TEAM_FOLDER],
+  ],
+  [
+    'folder: no size limit',
+    'src/core/sync/folder-link.ts',
+    'if (info.size > MAX_REPLICA_BYTES) {',
+    'if (false) {',
+    [TEAM_FOLDER],
+  ],
+  [
+    'folder blobs: links followed',
+    'src/core/sync/blob-store.ts',
+    'if (!info.isFile()) throw',
+    'if (false) throw',
+    ['tests/core/sync/folder-blobs.test.ts'],
+  ],
+  [
+    'folder blobs: no size limit',
+    'src/core/sync/blob-store.ts',
+    'if (info.size > MAX_BLOB_BYTES) throw',
+    'if (false) throw',
+    ['tests/core/sync/folder-blobs.test.ts'],
+  ],
+  [
+    'folder: a missing folder taken as empty',
+    'src/cli/sync-commands.ts',
+    'if (!info?.isDirectory())',
+    'if (false)',
+    [TEAM_FOLDER],
   ],
 ];
 

@@ -48,6 +48,8 @@ Team sync (the key comes from RW_SYNC_TOKEN or --key-file FILE, never the comman
   join ID --server ws://HOST:PORT        make a new workspace (--workspace NEWDIR) from a share
   sync [--server URL]                    one round with the relay: send, receive, list conflicts
   conflicts                              the open conflicts as of the last sync
+  --folder DIR instead of --server URL   share, join and sync through a shared folder (Syncthing,
+                                         a network drive, a USB stick): no relay, no key
 
 Without --workspace, the workbench's default workspace is used.`;
 

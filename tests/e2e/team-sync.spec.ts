@@ -84,6 +84,13 @@ test('two windows share a workspace through the relay: a rename travels, a clash
     await expect(share.getByText(/starts with http:\/\//)).toBeVisible();
     await expectNoViolationsInEither(page, 'share dialog');
     await shoot(page, 'team-share');
+    // Or through a shared folder: a full path asked for, checked as typed (and with axe).
+    await share.getByRole('radio', { name: 'a shared folder' }).check();
+    await share.getByRole('textbox', { name: 'Shared folder' }).fill('Sync/team');
+    await expect(share.getByText(/is a full path/)).toBeVisible();
+    await expectNoViolationsInEither(page, 'share dialog, through a folder');
+    await shoot(page, 'team-share-folder');
+    await share.getByRole('radio', { name: 'a relay' }).check();
     await share.getByRole('textbox', { name: 'Relay address' }).fill(server);
     await share.getByLabel('Team key').fill(KEY);
     await share.getByRole('button', { name: 'Share' }).click();

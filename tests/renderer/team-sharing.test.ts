@@ -31,6 +31,7 @@ const UNSHARED: SyncStatus = {
   state: 'unshared',
   shareId: null,
   server: null,
+  folder: null,
   waiting: 0,
   lastSync: null,
   conflicts: 0,
@@ -123,6 +124,62 @@ describe('ShareDialog', () => {
     expect(JSON.stringify(view.store.getState())).not.toContain(KEY);
     await view.click(view.button('Done'));
     expect(view.store.getState().team.dialog).toBeNull();
+  });
+});
+
+describe('sharing through a folder', () => {
+  const radio = (name: string): HTMLInputElement => {
+    const label = [...view!.container.querySelectorAll('label')].find((l) =>
+      l.textContent?.includes(name),
+    );
+    const input = label?.querySelector<HTMLInputElement>('input[type="radio"]');
+    if (!input) throw new Error(`no choice ${name}`);
+    return input;
+  };
+
+  it('checks the folder’s path as typed, then sends it alone (no key, no relay)', async () => {
+    const sent: Input<'sync.share'>[] = [];
+    view = await mountView(
+      createElement(ShareDialog),
+      {
+        'sync.share': (input) => (
+          sent.push(input),
+          { ...SHARED, server: null, folder: '/srv/team' }
+        ),
+      },
+      withTeam(UNSHARED, { dialog: 'share' }),
+    );
+    type('Team key', KEY);
+    await view.click(radio('a shared folder'));
+    expect(radio('a shared folder').checked).toBe(true);
+    expect(view.container.querySelector('fieldset legend')?.textContent).toBe(
+      'The team meets through',
+    );
+    type('Shared folder', 'Sync/team');
+    expect(hint('Shared folder')).toBe(
+      'The folder is a full path, starting with / or a drive letter.',
+    );
+    expect(view.button('Share').disabled).toBe(true);
+    type('Shared folder', ' /srv/team ');
+    await view.click(view.button('Share'));
+    expect(sent).toEqual([{ folder: '/srv/team' }]);
+    expect(text(view.container, '[role="status"]')).toMatch(
+      /^Shared through the folder \/srv\/team\. Give each teammate this share id/,
+    );
+  });
+
+  it('joins through a folder with the share id', async () => {
+    const sent: Input<'sync.join'>[] = [];
+    view = await mountView(
+      createElement(JoinDialog),
+      { 'sync.join': (input) => (sent.push(input), SHARED) },
+      withTeam(UNSHARED, { dialog: 'join' }),
+    );
+    type('Share id', SHARED.shareId!);
+    await view.click(radio('a shared folder'));
+    type('Shared folder', 'C:\\Users\\mina\\Team');
+    await view.click(view.button('Join'));
+    expect(sent).toEqual([{ shareId: SHARED.shareId, folder: 'C:\\Users\\mina\\Team' }]);
   });
 });
 

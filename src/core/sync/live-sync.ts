@@ -17,7 +17,8 @@ import type {
 } from '../../shared/methods/sync';
 import type { CoreContext } from '../context';
 import { loadTeamKey } from './team-key';
-import { checkShareId, newShareId, SyncSession } from './sync-session';
+import { newReplicaId } from './folder-link';
+import { checkShareId, newShareId, SyncSession, type TeamPlace } from './sync-session';
 import { readSyncConfig, SYNC_DIR, writeSyncConfig, type SyncConfig } from './sync-files';
 import { recordHistory } from './record-history';
 import { chooseValue, recordLabel, storeValue } from './choose-value';
@@ -40,12 +41,10 @@ const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms
 export const valueText = (value: unknown): string =>
   typeof value === 'string' ? value : JSON.stringify(value);
 
-export interface ShareRequest {
-  server: string;
-  key: string;
+export type ShareRequest = ({ server: string; key: string } | { folder: string }) & {
   /** Given to join a team's workspace; a new one is made to share this one. */
   shareId?: string;
-}
+};
 
 async function saveKey(dir: string, key: string): Promise<string> {
   const file = join(dir, SYNC_DIR, KEY_FILE);
@@ -105,21 +104,24 @@ export class LiveSync {
     displayName: string,
   ): Promise<LiveSync> {
     const shareId = request.shareId ? checkShareId(request.shareId) : newShareId();
-    const session = await SyncSession.open(ctx, dir, { ...request, shareId });
+    const place: TeamPlace =
+      'server' in request
+        ? { server: request.server, key: request.key }
+        : { folder: request.folder, replica: newReplicaId() };
+    const session = await SyncSession.open(ctx, dir, { ...place, shareId });
     writeName(session, displayName); // sent in the first round
     try {
-      await firstContact(session, request.server);
+      // A folder's round says itself, at once, when the folder cannot be reached.
+      if ('server' in place) await firstContact(session, place.server);
       await session.round(ROUND_MS);
     } catch (error) {
       await session.close();
       throw error;
     }
-    const config: SyncConfig = {
-      version: 1,
-      shareId,
-      server: request.server,
-      keyFile: await saveKey(dir, request.key),
-    };
+    const config: SyncConfig =
+      'server' in place
+        ? { version: 1, shareId, server: place.server, keyFile: await saveKey(dir, place.key) }
+        : { version: 1, shareId, folder: place.folder, replica: place.replica };
     await writeSyncConfig(dir, config);
     return new LiveSync(ctx, config, session);
   }
@@ -132,8 +134,11 @@ export class LiveSync {
   ): Promise<LiveSync | undefined> {
     const config = await readSyncConfig(dir);
     if (!config) return undefined;
-    const key = await loadTeamKey(config.keyFile);
-    const session = await SyncSession.open(ctx, dir, { ...config, key });
+    const place: TeamPlace =
+      config.folder && config.replica
+        ? { folder: config.folder, replica: config.replica }
+        : { server: config.server ?? '', key: await loadTeamKey(config.keyFile) };
+    const session = await SyncSession.open(ctx, dir, { shareId: config.shareId, ...place });
     return new LiveSync(ctx, config, session).named(displayName);
   }
 
@@ -159,7 +164,8 @@ export class LiveSync {
     return {
       state,
       shareId: this.config.shareId,
-      server: this.config.server,
+      server: this.config.server ?? null,
+      folder: this.config.folder ?? null,
       waiting: link.inStep ? 0 : this.session.replicator.counts.sent - this.sentAtSync,
       lastSync: this.lastSync?.toISOString() ?? null,
       conflicts: this.session.conflicts().length,

@@ -29,6 +29,7 @@ import {
 import type { BlobStore } from './blob-store';
 import { DocumentStamps } from './document-stamps';
 import { parseBody, type DocumentBody } from './synced-records';
+import { documentProblem } from './genesis-check';
 import { allRecords, fromOps, type BlobNeed, type Outgoing } from './local-records';
 import { addRemovals, baseFor } from './push-base';
 import {
@@ -277,6 +278,10 @@ export class Replicator {
   private async pullStep(): Promise<boolean> {
     await this.sending;
     const doc = this.handle.doc();
+    // Taken as it is, a map written again would read as every record of its kind removed.
+    const damaged = documentProblem(doc);
+    if (damaged)
+      throw new Error(`A member's change was not applied: ${damaged}. Nothing here was changed.`);
     const waiting = [...this.quarantined.values()].filter((q) => q.waiting);
     const fetchedAt = A.getHeads(doc);
     if (sameHeads(fetchedAt, this.agreedHeads) && !waiting.length) return false;

@@ -16,14 +16,31 @@ import { SYNCED_KINDS } from './workspace-doc';
 
 export const SYNC_DIR = '.sync';
 
-export const SyncConfig = z.strictObject({
-  version: z.literal(1),
-  /** The workspace document's id: what `join` is given. */
-  shareId: z.string().min(1).max(64),
-  /** The relay's ws:// or wss:// address. */
-  server: z.string().regex(/^wss?:\/\/\S+$/, 'a relay address starts with ws:// or wss://'),
-  keyFile: z.string().optional(),
-});
+export const SyncConfig = z
+  .strictObject({
+    version: z.literal(1),
+    /** The workspace document's id: what `join` is given. */
+    shareId: z.string().min(1).max(64),
+    /** The relay's ws:// or wss:// address; or else a shared folder, below. */
+    server: z
+      .string()
+      .regex(/^wss?:\/\/\S+$/, 'a relay address starts with ws:// or wss://')
+      .optional(),
+    /** A shared folder's absolute path (folder-link.ts), for teams without a relay. */
+    folder: z.string().min(1).max(4096).optional(),
+    /** This workspace's own file name in the shared folder. */
+    replica: z
+      .string()
+      .regex(/^[A-Za-z0-9_-]{8,64}$/)
+      .optional(),
+    keyFile: z.string().optional(),
+  })
+  .refine((c) => (c.server === undefined) !== (c.folder === undefined), {
+    message: 'a share goes through a relay or through a folder: one of the two',
+  })
+  .refine((c) => c.folder === undefined || c.replica !== undefined, {
+    message: 'a share through a folder names this workspace’s file there',
+  });
 export type SyncConfig = z.infer<typeof SyncConfig>;
 
 const SyncState = z.strictObject({

@@ -27,6 +27,7 @@ const UNSHARED: Omit<SyncStatus, 'displayName'> = {
   state: 'unshared',
   shareId: null,
   server: null,
+  folder: null,
   waiting: 0,
   lastSync: null,
   conflicts: 0,

@@ -1,5 +1,5 @@
 // sync.*: team sharing as the window sees it (issue 18). Share the open workspace through a
-// team relay, join a shared one, sync now, list the open conflicts and choose a value, and
+// team relay or a shared folder, join a shared one, sync now, list the open conflicts and choose a value, and
 // set the name the team sees. The team key goes in (share, join) and never comes back out:
 // no result carries it, and no schema's message quotes what was typed.
 import { z } from 'zod';
@@ -79,8 +79,48 @@ const RecordKind = z.enum(SYNCED_RECORD_KINDS, {
   error: `the kind of record is one of ${SYNCED_RECORD_KINDS.join(', ')}`,
 });
 
-export const ShareInput = z.strictObject({ server: RelayUrl, key: TeamKey });
-export const JoinInput = z.strictObject({ shareId: ShareId, server: RelayUrl, key: TeamKey });
+/**
+ * A shared folder (Syncthing, a network drive, a USB stick) as a full path: a relative one
+ * would depend on where the app was started.
+ */
+export const FolderPath = z
+  .string()
+  .trim()
+  .min(1, 'give the shared folder’s full path')
+  .max(4_096, 'the folder’s path is too long')
+  .regex(
+    /^(\/|[A-Za-z]:[\\/]|\\\\)/,
+    'the folder is a full path, starting with / or a drive letter',
+  )
+  .refine((p) => !p.includes('\0'), 'the folder’s path holds a NUL character');
+
+/**
+ * One of two shapes, picked by whether a folder is given: a union would refuse `{ server }`
+ * as matching neither, where the person needs to hear that the key is missing.
+ */
+function relayOrFolder<R extends z.ZodType, F extends z.ZodType>(
+  relay: R,
+  folder: F,
+): z.ZodType<z.output<R> | z.output<F>, z.input<R> | z.input<F>> {
+  return z.unknown().transform((value, ctx) => {
+    const byFolder = !!value && typeof value === 'object' && 'folder' in value;
+    const parsed = (byFolder ? folder : relay).safeParse(value);
+    if (parsed.success) return parsed.data;
+    for (const issue of parsed.error.issues)
+      ctx.addIssue({ code: 'custom', message: issue.message, path: issue.path });
+    return z.NEVER;
+  }) as unknown as z.ZodType<z.output<R> | z.output<F>, z.input<R> | z.input<F>>;
+}
+
+/** Through a relay (its address and the team key), or through a shared folder. */
+export const ShareInput = relayOrFolder(
+  z.strictObject({ server: RelayUrl, key: TeamKey }),
+  z.strictObject({ folder: FolderPath }),
+);
+export const JoinInput = relayOrFolder(
+  z.strictObject({ shareId: ShareId, server: RelayUrl, key: TeamKey }),
+  z.strictObject({ shareId: ShareId, folder: FolderPath }),
+);
 export const ChooseInput = z.strictObject({
   kind: RecordKind,
   id: z.string().min(1).max(200),
@@ -122,6 +162,8 @@ export interface SyncStatus {
   /** What teammates give `join`; null when not shared. */
   shareId: string | null;
   server: string | null;
+  /** The shared folder it syncs through instead of a relay; null otherwise. */
+  folder: string | null;
   /** Records changed here that the relay does not hold yet. */
   waiting: number;
   /** When this workspace and the relay last held the same changes (ISO time). */
