@@ -18,6 +18,7 @@ export default defineConfig({
         reader: 'tests/bench/reader-bench.ts',
         import: 'tests/bench/import-bench.ts',
         sync: 'tests/bench/sync.ts',
+        relay: 'tests/bench/relay-process.ts',
         'import-worker': 'src/core/importers/parse-worker.ts',
         'search-worker': 'src/core/search/search-worker.ts',
       },

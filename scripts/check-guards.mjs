@@ -25,6 +25,8 @@ const FOLDER = 'tests/core/workspaces/folder-check.test.ts';
 const SWITCHER = 'tests/core/workspaces/switcher.test.ts';
 const RECENT = 'tests/core/workspaces/recent-file.test.ts';
 const TEAM_UI = 'tests/core/sync/handlers.test.ts';
+const CHOOSE = 'tests/core/sync/choose.test.ts';
+const TEAM_FOLDER = 'tests/integration/team-folder.test.ts';
 
 /** name, file, the guard's text, what it becomes without the guard, the pinning tests. */
 const MUTATIONS = [
@@ -279,6 +281,13 @@ const MUTATIONS = [
     [HOSTILE],
   ],
   [
+    'manifest ids may be prototype names',
+    'src/shared/model/primitives.ts',
+    '  !PROTOTYPE_NAMES.has(value);',
+    '  value !== undefined;',
+    ['tests/core/store/manifest.test.ts'],
+  ],
+  [
     'cytoscape keyed by entity id',
     'src/renderer/src/lib/cooccurrence-graph.ts',
     'const named = nodes.map((n, i) => ({ n, id: `n${i}` }));',
@@ -449,8 +458,8 @@ const MUTATIONS = [
   [
     'backup restored unchecked',
     'src/core/documents/import-files.ts',
-    '    if (problems.length)\n',
-    '    if (problems.length && false)\n',
+    '  if (problems.length)\n',
+    '  if (problems.length && false)\n',
     ['tests/integration/restore-checks.test.ts'],
   ],
   [
@@ -466,6 +475,20 @@ const MUTATIONS = [
     'if (sha256Hex(bytes) !== copy.sha256)\n',
     'if (false)\n',
     ['tests/integration/backup-originals.test.ts'],
+  ],
+  [
+    'backup archive keeps an original without checking its hash',
+    'src/core/documents/restore-archive.ts',
+    'if (!problem && actual !== sha256)\n',
+    'if (false)\n',
+    ['tests/integration/backup-archive.test.ts'],
+  ],
+  [
+    'custody line hashed in slices skips a character',
+    'src/core/store/custody-entry.ts',
+    '    at = end;\n',
+    '    at = end + 1;\n',
+    ['tests/core/store/custody-entry.test.ts'],
   ],
   [
     'original web page keeps tags off the allow-list',
@@ -536,6 +559,13 @@ const MUTATIONS = [
     'const parsed = SYNCED_SCHEMAS[kind].safeParse(remote);',
     'const parsed = { success: true as const, data: remote, error: undefined as never };',
     [TEAM, RECORDS],
+  ],
+  [
+    'a chosen conflict value written though it breaks the record’s rules',
+    'src/core/sync/choose-value.ts',
+    '    if (refused)\n',
+    '    if (refused && false)\n',
+    [CHOOSE],
   ],
   [
     'remote links not checked',
@@ -669,6 +699,62 @@ const MUTATIONS = [
     'if (!chosen || valueText(chosen.value) !== input.expected)',
     'if (!chosen)',
     [TEAM_UI],
+  ],
+  [
+    'folder: a file not grown from the genesis merged',
+    'src/core/sync/genesis-check.ts',
+    '  if (!A.hasHeads(doc, GENESIS_HEADS))\n',
+    '  if (false)\n',
+    [TEAM_FOLDER],
+  ],
+  [
+    "folder: a member's file replacing a map merged",
+    'src/core/sync/genesis-check.ts',
+    'if (A.getConflicts(doc, key) || A.getObjectId(doc[key]) !== ROOT_IDS.get(key))',
+    'if (false)',
+    [TEAM_FOLDER, 'tests/core/sync/damaged-doc.test.ts'],
+  ],
+  [
+    'a replaced map applied as every record removed',
+    'src/core/sync/replicator.ts',
+    '    if (damaged)\n      throw',
+    '    if (false)\n      throw',
+    ['tests/core/sync/damaged-doc.test.ts'],
+  ],
+  [
+    'folder: links followed',
+    'src/core/sync/folder-link.ts',
+    'if (!info?.isFile()) continue;',
+    'if (!info) continue;',
+    [TEAM_FOLDER],
+  ],
+  [
+    'folder: no size limit',
+    'src/core/sync/folder-link.ts',
+    'if (info.size > MAX_REPLICA_BYTES) {',
+    'if (false) {',
+    [TEAM_FOLDER],
+  ],
+  [
+    'folder blobs: links followed',
+    'src/core/sync/blob-store.ts',
+    'if (!info.isFile()) throw',
+    'if (false) throw',
+    ['tests/core/sync/folder-blobs.test.ts'],
+  ],
+  [
+    'folder blobs: no size limit',
+    'src/core/sync/blob-store.ts',
+    'if (info.size > MAX_BLOB_BYTES) throw',
+    'if (false) throw',
+    ['tests/core/sync/folder-blobs.test.ts'],
+  ],
+  [
+    'folder: a missing folder taken as empty',
+    'src/cli/sync-commands.ts',
+    'if (!info?.isDirectory())',
+    'if (false)',
+    [TEAM_FOLDER],
   ],
 ];
 

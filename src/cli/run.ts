@@ -20,7 +20,8 @@ Commands:
                                          or read a CSL-JSON bibliography; .bib, .ris: fill in the
                                          details of the documents they match by DOI or address, and
                                          with --add-sources add the others as sources without text;
-                                         .qdpx, .qdc: a REFI-QDA project or codebook)
+                                         .qdpx, .qdc: a REFI-QDA project or codebook; .zip: restore
+                                         a backup archive with its originals)
   export --format ${EXPORT_FORMAT_WORDS} --out FILE
          [--style ${CITATION_STYLE_IDS.join('|')}]
          [--locale ${CITATION_LOCALE_IDS.join('|')}] [--code CODE] [--with-originals]
@@ -28,7 +29,8 @@ Commands:
                                          backup, W3C annotations, a bibliography (BibTeX, RIS,
                                          CSL-JSON), a REFI-QDA project or codebook; --code keeps only
                                          highlights with that code or one filed under it;
-                                         --with-originals puts the original files in the backup
+                                         --with-originals writes the backup as a zip archive with
+                                         the original files (up to 4 GiB), read a file at a time
   search "QUERY" [--kind entity|highlight|document|block] [--limit N]
                                          find passages, highlights, entities and documents
   repair                                 fix what the workspace reports as damaged, listing each change
@@ -46,6 +48,8 @@ Team sync (the key comes from RW_SYNC_TOKEN or --key-file FILE, never the comman
   join ID --server ws://HOST:PORT        make a new workspace (--workspace NEWDIR) from a share
   sync [--server URL]                    one round with the relay: send, receive, list conflicts
   conflicts                              the open conflicts as of the last sync
+  --folder DIR instead of --server URL   share, join and sync through a shared folder (Syncthing,
+                                         a network drive, a USB stick): no relay, no key
 
 Without --workspace, the workbench's default workspace is used.`;
 

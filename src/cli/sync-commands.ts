@@ -4,11 +4,13 @@
 //   join ID --workspace NEWDIR --server URL [--key-file F]       a new workspace from a share
 //   sync --workspace DIR [--server URL] [--key-file F]           one round with the relay
 //   conflicts --workspace DIR                                    the open conflicts, one a line
+// `--folder F` instead of `--server URL` shares through a folder that Syncthing, a network
+// drive or a USB stick carries (no relay, no key: the folder's own access rules apply).
 // The key comes from RW_SYNC_TOKEN or the key file, and is never printed nor saved; the
-// relay's address and the key file's path are remembered for later syncs.
-import { readdir } from 'node:fs/promises';
+// relay's address or the folder, and the key file's path, are remembered for later syncs.
+import { readdir, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import type { FieldConflict, RoundResult, Workbench } from '../core/index';
+import type { FieldConflict, RoundResult, SyncConfig, Workbench } from '../core/index';
 
 export const SYNC_COMMANDS = ['sync-server', 'share', 'join', 'sync', 'conflicts'] as const;
 export type SyncCommand = (typeof SYNC_COMMANDS)[number];
@@ -20,7 +22,7 @@ export interface SyncIo {
   stopped?: Promise<void>;
 }
 
-const VALUED = ['--workspace', '--server', '--key-file', '--port', '--data', '--host'];
+const VALUED = ['--workspace', '--server', '--folder', '--key-file', '--port', '--data', '--host'];
 
 function option(args: readonly string[], name: string): string | undefined {
   const at = args.indexOf(name);
@@ -42,6 +44,8 @@ export function conflictLine(c: FieldConflict): string {
 }
 
 function report(r: RoundResult, io: SyncIo): void {
+  for (const f of r.refusedFiles ?? [])
+    io.err(`! refused the folder's file ${f.file}: ${f.reason}`);
   for (const q of r.quarantined)
     io.err(`! ${q.waiting ? 'held' : 'refused'} ${q.kind}/${q.id}: ${q.reason}`);
   for (const s of r.resolved) io.out(`resolved ${s.kind}/${s.id} (${s.rule}): ${s.detail}`);
@@ -123,7 +127,11 @@ async function workspaceCommand(
   if (command === 'share') shareId = saved?.shareId ?? sync.newShareId();
   else if (command === 'join') {
     const id = positionals(args)[0];
-    if (!id) return fail(io, 'join needs the share id: join ID --workspace NEWDIR --server URL.');
+    if (!id)
+      return fail(
+        io,
+        'join needs the share id: join ID --workspace NEWDIR --server URL (or --folder DIR).',
+      );
     shareId = sync.checkShareId(id);
     if (!(await isEmptyDir(dir)))
       return fail(io, `${dir} is not empty: join makes a new workspace; give a new folder.`);
@@ -131,22 +139,14 @@ async function workspaceCommand(
     if (!saved) return fail(io, `${dir} is not shared yet: run share or join first.`);
     shareId = saved.shareId;
   }
-  const server = option(args, '--server') ?? saved?.server;
-  if (!server) return fail(io, `${command} needs --server ws://HOST:PORT (the team's relay).`);
-  const keyFile = option(args, '--key-file') ?? saved?.keyFile;
-  const key = await sync.loadTeamKey(keyFile && resolve(keyFile));
-  const config = {
-    version: 1 as const,
-    shareId,
-    server,
-    ...(keyFile ? { keyFile: resolve(keyFile) } : {}),
-  };
+  const place = await teamPlace(command, args, saved, io);
+  if (!place) return 1;
   const wb: Workbench = await core.openWorkbench(dir, { host: 'command line' });
   try {
     if (wb.readOnly)
       return fail(io, 'The workspace is open elsewhere or damaged: nothing was synced.');
-    await sync.writeSyncConfig(dir, config);
-    const session = await sync.SyncSession.open(wb.core, dir, { shareId, server, key });
+    await sync.writeSyncConfig(dir, { version: 1, shareId, ...place.config });
+    const session = await sync.SyncSession.open(wb.core, dir, { shareId, ...place.link });
     try {
       report(await session.round(), io);
     } finally {
@@ -158,6 +158,49 @@ async function workspaceCommand(
   } finally {
     await wb.close();
   }
+}
+
+/**
+ * Where this share meets its team: the relay given (or remembered) with the key, or the
+ * folder given (or remembered). Undefined, said on stderr, when neither or both are given.
+ */
+async function teamPlace(
+  command: string,
+  args: string[],
+  saved: SyncConfig | undefined,
+  io: SyncIo,
+) {
+  const sync = await (await import('../core/index')).loadTeamSync();
+  const givenServer = option(args, '--server');
+  const givenFolder = option(args, '--folder');
+  if (givenServer && givenFolder)
+    return void io.err(`${command} takes --server or --folder, not both.`);
+  const folder = givenFolder ?? (givenServer ? undefined : saved?.folder);
+  if (folder) {
+    const dir = resolve(folder);
+    const info = await stat(dir).catch(() => undefined);
+    // Made by no one but the team: a missing folder is a stick not plugged in, not a new one.
+    if (!info?.isDirectory())
+      return void io.err(
+        `${dir} is not a folder here; give the team's shared folder (it must exist).`,
+      );
+    const replica = (saved?.folder && saved.replica) || sync.newReplicaId();
+    return {
+      config: { folder: dir, replica },
+      link: { folder: dir, replica },
+    };
+  }
+  const server = givenServer ?? saved?.server;
+  if (!server)
+    return void io.err(
+      `${command} needs --server ws://HOST:PORT (the team's relay) or --folder DIR (a shared folder).`,
+    );
+  const keyFile = option(args, '--key-file') ?? saved?.keyFile;
+  const key = await sync.loadTeamKey(keyFile && resolve(keyFile));
+  return {
+    config: { server, ...(keyFile ? { keyFile: resolve(keyFile) } : {}) },
+    link: { server, key },
+  };
 }
 
 function fail(io: SyncIo, message: string): number {

@@ -67,7 +67,7 @@ function sayOutcome(file: string, value: ImportOutcome, io: Io): void {
   switch (value.kind) {
     case 'backup':
       return io.out(
-        `✓ ${file}: restored ${value.documents} documents, ${value.entities} entities, ${value.highlights} highlights`,
+        `✓ ${file}: restored ${value.documents} documents, ${value.entities} entities, ${value.highlights} highlights${value.originals === undefined ? '' : `, ${value.originals} original files`}`,
       );
     case 'duplicate':
       return io.out(
@@ -95,6 +95,17 @@ async function importOne(
   addSources: boolean,
 ): Promise<Envelope<ImportOutcome>> {
   try {
+    if (file.toLowerCase().endsWith('.zip')) {
+      // A backup archive is read from disk a file at a time, never whole.
+      const { restoreBackupArchive } = await import('../core/index');
+      return await restoreBackupArchive(wb, file).then(
+        (value): Envelope<ImportOutcome> => ({ ok: true, value }),
+        (error: Error) => ({
+          ok: false,
+          error: { code: 'INVALID_INPUT', message: error.message },
+        }),
+      );
+    }
     const bytes = await readFile(file);
     const fileName = basename(file);
     const mode = addSources ? 'add' : 'fill';
@@ -142,6 +153,20 @@ export async function importFiles(
   return failed ? 1 : 0;
 }
 
+/** The backup with originals: a zip written a file at a time, not a JSON held whole. */
+async function exportArchive(wb: Workbench, out: string, io: Io): Promise<number> {
+  const { writeBackupArchive } = await import('../core/index');
+  try {
+    const w = await writeBackupArchive(wb, resolve(out));
+    io.out(
+      `Wrote ${w.bytes} bytes to ${out}: a backup archive of ${w.documents} documents with ${w.originals} originals and ${w.media} images.`,
+    );
+    return 0;
+  } catch (error) {
+    return fail(io, (error as Error).message);
+  }
+}
+
 export async function exportFile(wb: Workbench, args: string[], io: Io): Promise<number> {
   const word = option(args, '--format') ?? '';
   const out = option(args, '--out');
@@ -156,6 +181,7 @@ export async function exportFile(wb: Workbench, args: string[], io: Io): Promise
     return fail(io, `--style must be one of ${CITATION_STYLE_IDS.join(', ')}.`);
   if (locale && !(CITATION_LOCALE_IDS as readonly string[]).includes(locale))
     return fail(io, `--locale must be one of ${CITATION_LOCALE_IDS.join(', ')}.`);
+  if (args.includes('--with-originals') && format === 'json') return exportArchive(wb, out, io);
   const result = await wb.call('export.create', {
     format,
     ...(style ? { style: style as CitationStyle } : {}),

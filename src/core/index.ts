@@ -26,3 +26,22 @@ import { nodeFs, writeFileDurably } from './store/durable';
 export function saveFileDurably(path: string, content: string | Uint8Array): Promise<void> {
   return writeFileDurably(nodeFs, path, content);
 }
+
+import type { Workbench as OpenWorkbench } from './workbench';
+import type { ImportOutcome } from '../shared/api';
+
+/**
+ * The backup with originals as a zip written to `path` a file at a time (the command
+ * line's `export --with-originals`): a path, so it is a host's call, never the API's.
+ */
+export async function writeBackupArchive(wb: OpenWorkbench, path: string) {
+  return (await import('./export/backup-archive')).writeBackupArchive(wb.core, path);
+}
+
+/** Restores a backup archive from `path`, every carried file checked before any is kept. */
+export async function restoreBackupArchive(
+  wb: OpenWorkbench,
+  path: string,
+): Promise<ImportOutcome> {
+  return (await import('./documents/restore-archive')).restoreBackupArchive(wb.core, path);
+}

@@ -2,7 +2,7 @@
 // Everything the workbench does lives in the core (src/core); this file only wires it.
 import { join } from 'node:path';
 import { app, BrowserWindow, dialog, Menu, shell } from 'electron';
-import { IPC_EVENT_CHANNEL, type RecentWorkspace } from '../shared/api';
+import { IPC_EVENT_CHANNEL, IPC_MENU_CHANNEL, type RecentWorkspace } from '../shared/api';
 import {
   APP_NAME,
   defaultWorkspaceDir,
@@ -72,6 +72,8 @@ const menuActions: MenuActions = {
   revealWorkspace: () => void shell.openPath(workbench().dir),
   importFiles: () => void importWithDialog(win, workbench()),
   exportAs: (format) => void exportWithDialog(win, workbench(), format),
+  shareWorkspace: () => win?.webContents.send(IPC_MENU_CHANNEL, 'share-workspace'),
+  joinWorkspace: () => win?.webContents.send(IPC_MENU_CHANNEL, 'join-workspace'),
   undo: () => void workbench().call('history.undo', {}),
   redo: () => void workbench().call('history.redo', {}),
 };

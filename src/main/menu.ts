@@ -11,6 +11,9 @@ export interface MenuActions {
   revealWorkspace: () => void;
   importFiles: () => void;
   exportAs: (format: ExportFormat) => void;
+  /** Team sharing: the window opens its Share or Join dialog. */
+  shareWorkspace: () => void;
+  joinWorkspace: () => void;
   undo: () => void;
   redo: () => void;
 }
@@ -100,6 +103,9 @@ export function menuTemplate(
             click: () => actions.exportAs(f.id),
           })),
         },
+        { type: 'separator' },
+        { label: 'Share this workspace…', click: () => actions.shareWorkspace() },
+        { label: 'Join a shared workspace…', click: () => actions.joinWorkspace() },
         { type: 'separator' },
         isMac ? { role: 'close' } : { role: 'quit' },
       ],

@@ -3,6 +3,9 @@
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
 import {
   IPC_EVENT_CHANNEL,
+  IPC_MENU_CHANNEL,
+  MENU_COMMANDS,
+  type MenuCommand,
   IPC_PREFIX,
   METHOD_NAMES,
   type Envelope,
@@ -39,6 +42,15 @@ bridge.onEvent = (listener: (event: WorkbenchEvent) => void): (() => void) => {
   const wrapped = (_event: IpcRendererEvent, payload: WorkbenchEvent): void => listener(payload);
   ipcRenderer.on(IPC_EVENT_CHANNEL, wrapped);
   return () => ipcRenderer.removeListener(IPC_EVENT_CHANNEL, wrapped);
+};
+
+bridge.onMenu = (listener: (command: MenuCommand) => void): (() => void) => {
+  const wrapped = (_event: IpcRendererEvent, command: unknown): void => {
+    // Only the entries the window knows: the channel carries nothing else to the page.
+    if (MENU_COMMANDS.includes(command as MenuCommand)) listener(command as MenuCommand);
+  };
+  ipcRenderer.on(IPC_MENU_CHANNEL, wrapped);
+  return () => ipcRenderer.removeListener(IPC_MENU_CHANNEL, wrapped);
 };
 
 contextBridge.exposeInMainWorld('workbench', bridge);

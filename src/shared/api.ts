@@ -99,7 +99,15 @@ export type Envelope<T> =
 /** What the preload exposes as `window.workbench`. */
 export type WorkbenchBridge = {
   [M in MethodName]: (input: unknown) => Promise<Envelope<Output<M>>>;
-} & { onEvent(listener: (event: WorkbenchEvent) => void): () => void };
+} & {
+  onEvent(listener: (event: WorkbenchEvent) => void): () => void;
+  /** The application menu's entries that open a dialog of the window (Electron only). */
+  onMenu?(listener: (command: MenuCommand) => void): () => void;
+};
 
 export const IPC_PREFIX = 'workbench:';
 export const IPC_EVENT_CHANNEL = 'workbench:event';
+/** Main to window: a menu entry that the window answers (open a dialog). */
+export const IPC_MENU_CHANNEL = 'workbench:menu';
+export const MENU_COMMANDS = ['share-workspace', 'join-workspace'] as const;
+export type MenuCommand = (typeof MENU_COMMANDS)[number];

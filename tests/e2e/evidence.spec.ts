@@ -141,12 +141,14 @@ test('missing details filled in from the notice; an area highlighted by a drag a
   await page.keyboard.press('Enter');
   await expect(wb.details.getByRole('blockquote')).toHaveText('forty former detainees');
   await expect(evidence).toHaveAttribute('aria-current', 'true');
-  // About → Licences, from the palette: what needs a decision, then every package.
+  // About → Licences, from the palette: citeproc under CPAL 1.0, then every package.
   await page.keyboard.press('ControlOrMeta+Shift+P');
   await page.keyboard.type('licences');
   await page.keyboard.press('Enter');
   const licences = page.getByRole('dialog', { name: 'Licences' });
-  await expect(licences.getByRole('region', { name: /Copyleft only/ })).toContainText('citeproc');
+  await expect(licences.getByRole('region', { name: /Copyleft, taken under/ })).toContainText(
+    'Common Public Attribution License 1.0',
+  );
   await expect(licences.getByRole('row', { name: /^react \S+ MIT$/ })).toHaveCount(1);
   await screenshots(page, 'licences');
   await noViolationsInEither(page, 'licences', 'dialog.licences');

@@ -4,8 +4,9 @@
 // Each dialog is checked with axe-core and must have no violations.
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { expectNoViolations } from './axe';
+import { expectNoViolations, expectNoViolationsInEither } from './axe';
 import { expect, ROOT, test } from './fixtures';
+import { screenshots } from './screenshots';
 
 const FIXTURES = join(ROOT, 'tests/fixtures/interchange');
 const MIRROR = 'https://mirror.example.net/detention-briefing';
@@ -14,7 +15,7 @@ const TITLE = 'Detention conditions in 2023: a briefing';
 const noViolations = (page: Page): Promise<void> =>
   expectNoViolations(page, 'the open dialog', 'dialog[open]');
 
-test('import Hypothesis annotations onto an imported page, then verify the quotes', async ({
+test('import Hypothesis annotations onto an imported page, verify the quotes, cite both pages', async ({
   workbench: wb,
   page,
 }) => {
@@ -70,4 +71,26 @@ test('import Hypothesis annotations onto an imported page, then verify the quote
   await noViolations(page);
   await verify.getByRole('button', { name: 'Close' }).click();
   await expect(verify).toBeHidden();
+
+  // A bibliography from the palette: the open page is ticked, the sample is ticked too,
+  // APA is picked, and the entries are formatted by the core in that style.
+  await page.keyboard.press('ControlOrMeta+Shift+P');
+  await page.keyboard.type('bibliography');
+  await page.keyboard.press('Enter');
+  const bibliography = page.getByRole('dialog', { name: 'Bibliography of sources' });
+  const entries = bibliography.getByRole('region', { name: 'Bibliography' });
+  await expect(bibliography.getByRole('checkbox', { name: TITLE })).toBeChecked();
+  await bibliography.getByRole('checkbox', { name: /^Why Iran’s regime is terrified/ }).check();
+  await bibliography.getByRole('combobox', { name: 'Citation style' }).selectOption({
+    label: 'APA (7th edition)',
+  });
+  await expect(bibliography.getByRole('group', { name: 'Sources (2 chosen)' })).toBeVisible();
+  await expect(entries.getByRole('paragraph')).toHaveCount(2);
+  await expect(entries).toContainText(`${TITLE}.`);
+  await expect(entries).toContainText('Why Iran’s regime is terrified');
+  await expect(bibliography.getByRole('button', { name: 'Copy bibliography' })).toBeEnabled();
+  await screenshots(page, 'bibliography');
+  await expectNoViolationsInEither(page, 'bibliography', 'dialog.bibliography');
+  await bibliography.getByRole('button', { name: 'Close' }).click();
+  await expect(bibliography).toBeHidden();
 });

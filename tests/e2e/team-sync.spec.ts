@@ -2,8 +2,8 @@
 // sync-server, on a free loopback port): one shares from its window, the other joins from
 // its own; a rename in one appears in the other's open window; a rename made on both while
 // the relay is down shows, once it is back, in both Conflicts views with each value. The
-// new screens (share and join dialogs, team details, Conflicts) are checked with axe in
-// both colour schemes.
+// new screens (share and join dialogs, team details, Conflicts with a record's team history)
+// are checked with axe in both colour schemes.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -84,6 +84,13 @@ test('two windows share a workspace through the relay: a rename travels, a clash
     await expect(share.getByText(/starts with http:\/\//)).toBeVisible();
     await expectNoViolationsInEither(page, 'share dialog');
     await shoot(page, 'team-share');
+    // Or through a shared folder: a full path asked for, checked as typed (and with axe).
+    await share.getByRole('radio', { name: 'a shared folder' }).check();
+    await share.getByRole('textbox', { name: 'Shared folder' }).fill('Sync/team');
+    await expect(share.getByText(/is a full path/)).toBeVisible();
+    await expectNoViolationsInEither(page, 'share dialog, through a folder');
+    await shoot(page, 'team-share-folder');
+    await share.getByRole('radio', { name: 'a relay' }).check();
     await share.getByRole('textbox', { name: 'Relay address' }).fill(server);
     await share.getByLabel('Team key').fill(KEY);
     await share.getByRole('button', { name: 'Share' }).click();
@@ -116,6 +123,11 @@ test('two windows share a workspace through the relay: a rename travels, a clash
       await expect(values.getByRole('listitem')).toHaveCount(2);
       await expect(values).toContainText('Countess Lovelace');
       await expect(values).toContainText('Augusta Ada');
+      // Under it, the record's team history names who changed its name.
+      await p.getByRole('button', { name: 'Team history' }).click();
+      await expect(
+        p.getByRole('list', { name: /^Team history of Entity “.+”, name$/ }),
+      ).toContainText(/changed name/);
     }
     await shoot(pageB, 'team-conflicts');
     // One axe run per scheme covers both new screens: the details open over the Conflicts view.

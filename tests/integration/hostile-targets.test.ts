@@ -157,6 +157,47 @@ describe('issue 23 targets', () => {
     120_000,
   );
 
+  it.runIf(process.env.RW_TARGETS)(
+    'one 20 M-character document, and 5,000 highlights in one import, hold the thread briefly',
+    async () => {
+      const text = prose();
+      // 5,000 distinct exact quotes: the import command stores and logs them all at once.
+      const quotes = Array.from({ length: 5_000 }, (_, i) => {
+        const start = (i * 61) % (text.length - 80);
+        return {
+          type: 'Annotation',
+          id: `urn:probe:many:${i}`,
+          target: {
+            source: URL,
+            selector: { type: 'TextQuoteSelector', exact: text.slice(start, start + 60) },
+          },
+        };
+      });
+      const wb = await documentWith(text, { importWorker: worker });
+      const many = await whileWaiting(
+        wb,
+        wb.call('annotations.import', { json: JSON.stringify(quotes) }),
+      );
+      report(
+        `5,000 highlights in one import: ${(many.took / 1000).toFixed(2)} s; other calls: ${many.calls}, ` +
+          `longest wait ${many.longest.toFixed(0)} ms; serving thread held at most ${many.held.toFixed(0)} ms`,
+      );
+      const huge = Array.from({ length: 20 }, () =>
+        text.slice(0, 1_000_000).replace(/\n+/g, ' '),
+      ).join('\n\n');
+      const big = await whileWaiting(
+        wb,
+        wb.call('documents.paste', { title: 'Huge', text: huge }).then(() => wb.indexed),
+      );
+      report(
+        `a ${(huge.length / 1e6).toFixed(1)} M-character document (20 paragraphs of 1 M): stored and indexed in ${(big.took / 1000).toFixed(2)} s; ` +
+          `longest wait ${big.longest.toFixed(0)} ms; serving thread held at most ${big.held.toFixed(0)} ms`,
+      );
+      await closeWorkbench(wb.dir);
+    },
+    120_000,
+  );
+
   it('a compression bomb and a page-tree trick are refused quickly, in the app and the CLI', async () => {
     for (const [name, make] of [
       ['bomb.pdf', flateBombPdf],

@@ -31,6 +31,7 @@ const UNSHARED: SyncStatus = {
   state: 'unshared',
   shareId: null,
   server: null,
+  folder: null,
   waiting: 0,
   lastSync: null,
   conflicts: 0,
@@ -126,6 +127,62 @@ describe('ShareDialog', () => {
   });
 });
 
+describe('sharing through a folder', () => {
+  const radio = (name: string): HTMLInputElement => {
+    const label = [...view!.container.querySelectorAll('label')].find((l) =>
+      l.textContent?.includes(name),
+    );
+    const input = label?.querySelector<HTMLInputElement>('input[type="radio"]');
+    if (!input) throw new Error(`no choice ${name}`);
+    return input;
+  };
+
+  it('checks the folder’s path as typed, then sends it alone (no key, no relay)', async () => {
+    const sent: Input<'sync.share'>[] = [];
+    view = await mountView(
+      createElement(ShareDialog),
+      {
+        'sync.share': (input) => (
+          sent.push(input),
+          { ...SHARED, server: null, folder: '/srv/team' }
+        ),
+      },
+      withTeam(UNSHARED, { dialog: 'share' }),
+    );
+    type('Team key', KEY);
+    await view.click(radio('a shared folder'));
+    expect(radio('a shared folder').checked).toBe(true);
+    expect(view.container.querySelector('fieldset legend')?.textContent).toBe(
+      'The team meets through',
+    );
+    type('Shared folder', 'Sync/team');
+    expect(hint('Shared folder')).toBe(
+      'The folder is a full path, starting with / or a drive letter.',
+    );
+    expect(view.button('Share').disabled).toBe(true);
+    type('Shared folder', ' /srv/team ');
+    await view.click(view.button('Share'));
+    expect(sent).toEqual([{ folder: '/srv/team' }]);
+    expect(text(view.container, '[role="status"]')).toMatch(
+      /^Shared through the folder \/srv\/team\. Give each teammate this share id/,
+    );
+  });
+
+  it('joins through a folder with the share id', async () => {
+    const sent: Input<'sync.join'>[] = [];
+    view = await mountView(
+      createElement(JoinDialog),
+      { 'sync.join': (input) => (sent.push(input), SHARED) },
+      withTeam(UNSHARED, { dialog: 'join' }),
+    );
+    type('Share id', SHARED.shareId!);
+    await view.click(radio('a shared folder'));
+    type('Shared folder', 'C:\\Users\\mina\\Team');
+    await view.click(view.button('Join'));
+    expect(sent).toEqual([{ shareId: SHARED.shareId, folder: 'C:\\Users\\mina\\Team' }]);
+  });
+});
+
 describe('JoinDialog', () => {
   it('checks the share id, sends what was typed, and closes once joined', async () => {
     const sent: Input<'sync.join'>[] = [];
@@ -208,6 +265,44 @@ describe('ConflictsView', () => {
       message: 'Kept “Augusta Ada”.',
       action: 'undo',
     });
+  });
+});
+
+describe('a highlight’s conflict and its team history', () => {
+  it('names the highlight by its document, and lists who changed it when asked', async () => {
+    const onNote: SyncConflict = {
+      kind: 'highlights',
+      id: 'h_1',
+      field: 'note',
+      label: 'a highlight in “Minutes”',
+      values: [
+        { text: 'Seen twice', by: 'Bruno', shown: true },
+        { text: 'Check the date', by: 'Amira (you)', shown: false },
+      ],
+    };
+    const asked: Input<'sync.history'>[] = [];
+    view = await mountView(
+      createElement(ConflictsView),
+      {
+        'sync.history': (input) => (
+          asked.push(input),
+          [
+            { at: '2026-12-07T10:00:00.000Z', by: 'Amira (you)', action: 'created', fields: [] },
+            { at: '2026-12-07T10:05:00.000Z', by: 'Bruno', action: 'changed', fields: ['note'] },
+          ]
+        ),
+      },
+      withTeam({ ...SHARED, conflicts: 1 }, { conflicts: [onNote] }),
+    );
+    expect(text(view.container, '.conflict h2')).toBe('A highlight in “Minutes”, note');
+    await view.click(view.button('Team history'));
+    expect(asked).toEqual([{ kind: 'highlights', id: 'h_1' }]);
+    const list = view.container.querySelector('ol[aria-label]');
+    expect(list?.getAttribute('aria-label')).toBe('Team history of A highlight in “Minutes”, note');
+    expect([...list!.querySelectorAll('li > span')].map((s) => s.textContent)).toEqual([
+      'Bruno changed note',
+      'Amira (you) created it',
+    ]);
   });
 });
 

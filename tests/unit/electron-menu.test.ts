@@ -14,6 +14,8 @@ const actions = () => ({
   revealWorkspace: vi.fn(),
   importFiles: vi.fn(),
   exportAs: vi.fn(),
+  shareWorkspace: vi.fn(),
+  joinWorkspace: vi.fn(),
   undo: vi.fn(),
   redo: vi.fn(),
 });
@@ -75,5 +77,15 @@ describe('the File menu', () => {
   it('disables Open Recent when nothing was opened before', () => {
     const open = file(menuTemplate(actions(), none, [])).find((i) => i.label === 'Open Recent')!;
     expect(open).toMatchObject({ enabled: false, submenu: [] });
+  });
+
+  it('shares this workspace and joins a shared one, each from its own entry', () => {
+    const a = actions();
+    const items = file(menuTemplate(a, none, []));
+    (items.find((i) => i.label === 'Share this workspace…')!.click as () => void)();
+    expect(a.shareWorkspace).toHaveBeenCalledOnce();
+    expect(a.joinWorkspace).not.toHaveBeenCalled();
+    (items.find((i) => i.label === 'Join a shared workspace…')!.click as () => void)();
+    expect(a.joinWorkspace).toHaveBeenCalledOnce();
   });
 });

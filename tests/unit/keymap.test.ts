@@ -1,5 +1,5 @@
 // The one keymap: every row well formed and its keys unambiguous where it is bound, each
-// highlight kind with its row, key presses matched as the user makes them (Ctrl or ⌘,
+// codebook place with its kind key, key presses matched as the user makes them (Ctrl or ⌘,
 // either case of a letter, "?" whatever Shift it takes), and keys labelled as read.
 import { describe, expect, it } from 'vitest';
 import { HIGHLIGHT_KINDS } from '../../src/shared/concepts/highlight-kinds';
@@ -7,6 +7,8 @@ import {
   chordLabel,
   KEY_SECTIONS,
   KEYMAP,
+  kindKeyAt,
+  kindPlaceOf,
   keysLabel,
   pressMatches,
   shortcutAt,
@@ -61,12 +63,23 @@ describe('the keymap table', () => {
     }
   });
 
-  it('has a row for every highlight kind, with the kind’s key', () => {
-    for (const kind of HIGHLIGHT_KINDS) {
-      const row = rows.find((r) => r.id === `highlight.${kind.id}`);
-      expect(row?.keys).toContain(kind.key);
-      expect(row?.does).toContain(kind.label);
-    }
+  it('has one row for the codebook’s kinds: H and 1 the first, 2–9 the next places', () => {
+    const row = rows.find((r) => r.id === 'highlight.kind');
+    expect(row?.keys).toEqual(['h', '1', '2', '3', '4', '5', '6', '7', '8', '9']);
+    // The four built-in kinds keep the keys they have always had, their places in a new
+    // codebook; a user's kinds take the numbers after them.
+    HIGHLIGHT_KINDS.forEach((kind, place) => expect(kindKeyAt(place)).toBe(kind.key));
+    expect([4, 5, 8].map(kindKeyAt)).toEqual(['5', '6', '9']);
+    expect([9, -1, 1.5].map(kindKeyAt)).toEqual([undefined, undefined, undefined]);
+    expect(['h', 'H', '1', '5', '9', '0', 'x'].map(kindPlaceOf)).toEqual([
+      0,
+      0,
+      0,
+      4,
+      8,
+      undefined,
+      undefined,
+    ]);
   });
 });
 
@@ -99,7 +112,7 @@ describe('keys as the user reads them', () => {
     expect(chordLabel('Escape')).toBe('Esc');
     expect(keysLabel('history.redo')).toBe('Ctrl+Shift+Z or Ctrl+Y');
     expect(keysLabel('reader.sentence')).toBe('↓ / ↑');
-    expect(keysLabel('highlight.quote')).toBe('H or 1');
+    expect(keysLabel('highlight.kind')).toBe('H or 1–9');
     expect(keysLabel('reader.extend')).toBe('Shift+arrows');
   });
 });

@@ -48,11 +48,13 @@ describe('the electron-builder configuration', () => {
     expect(config.mac?.hardenedRuntime).toBe(true);
   });
 
-  it('ships the built app and the sample article, never sources or tests', () => {
+  it('ships the built app, the sample article and NOTICE, never sources or tests', () => {
     const files = config.files as string[];
     expect(files.every((glob) => glob.startsWith('out/') || glob === 'package.json')).toBe(true);
+    // NOTICE carries the attribution citeproc's licence (CPAL 1.0) is taken with.
     expect(config.extraResources).toEqual([
       { from: 'resources/sample-article.txt', to: 'sample-article.txt' },
+      { from: 'NOTICE', to: 'NOTICE' },
     ]);
   });
 });

@@ -13,6 +13,7 @@ import { migrate } from '../store/migrations';
 import { importPastedText } from '../importers';
 import { ImportError } from '../importers/import-error';
 import type { ParseFile } from '../importers/worker-protocol';
+import type { Tx } from '../store/tx';
 import { documentIdOf } from '../store/layout';
 import { addDocument, storeNewDocument } from './handlers';
 import { restoreProblems } from './restore-check';
@@ -66,15 +67,8 @@ function upgradeBackup(raw: unknown): unknown {
 const damagedIds = (ctx: CoreContext): string[] =>
   [...ctx.store.damaged.keys()].flatMap((path) => documentIdOf(path) ?? []);
 
-/**
- * Restores a JSON backup into this workspace as one command: every file it writes lands,
- * or none does. A backup whose records are all here already was restored before.
- */
-export async function restoreBackup(
-  ctx: CoreContext,
-  bytes: Uint8Array,
-  fileName: string,
-): Promise<ImportOutcome> {
+/** A backup's records, parsed and checked against the backup schema (old versions upgraded). */
+export async function parseBackup(bytes: Uint8Array, fileName: string): Promise<Backup> {
   let raw: unknown;
   try {
     const { decodeText } = await import('../importers/decode');
@@ -90,40 +84,56 @@ export async function restoreBackup(
       `it is not a Research Workbench backup (${describeIssues(parsed.error.issues, 1)})`,
     );
   }
-  const backup = parsed.data;
-  // The originals it carries are checked, then kept, before any record may name them.
-  await restoreKeptCopies(ctx, backup, fileName);
+  return parsed.data;
+}
+
+/**
+ * Refuses a backup that would clash with what is here or leave the workspace damaged.
+ * Run inside the restoring command; a backup archive runs it first in a read as well,
+ * before it writes its originals.
+ */
+export function checkRestore(ctx: CoreContext, tx: Tx, backup: Backup, fileName: string): void {
+  const taken = new Set([
+    ...tx.entities.map((e) => e.id),
+    ...tx.notes.map((n) => n.id),
+    ...tx.documentIds(),
+    ...[...tx.summaries()].flatMap((s) => s.annotationIds),
+  ]);
+  const incoming = [
+    ...backup.entities.map((e) => e.id),
+    ...backup.notes.map((n) => n.id),
+    ...backup.documents.flatMap((d) => [d.document.id, ...d.annotations.map((a) => a.id)]),
+  ];
+  const clashes = incoming.filter((id) => taken.has(id));
+  if (clashes.length && clashes.length === incoming.length)
+    throw new ImportError(
+      fileName,
+      'everything in it is already in this workspace (it was restored before)',
+    );
+  if (clashes.length)
+    throw new ImportError(
+      fileName,
+      `it holds records already in this workspace (for example "${clashes[0]}")`,
+    );
+  // Judged as a whole before anything is written: nothing that would be reported as
+  // damaged (or make the workspace read-only) at the next start gets in.
+  const problems = restoreProblems(tx, backup, damagedIds(ctx));
+  if (problems.length)
+    throw new ImportError(
+      fileName,
+      `it would leave the workspace damaged, so nothing was restored: ${problems.slice(0, 5).join('; ')}${problems.length > 5 ? ` (and ${problems.length - 5} more)` : ''}`,
+    );
+}
+
+/** Writes a checked backup's records as one command: every file lands, or none does. */
+export function restoreRecords(
+  ctx: CoreContext,
+  backup: Backup,
+  fileName: string,
+  originals?: number,
+): Promise<ImportOutcome> {
   return ctx.commandOverCatalog('Restore backup', (tx) => {
-    const taken = new Set([
-      ...tx.entities.map((e) => e.id),
-      ...tx.notes.map((n) => n.id),
-      ...tx.documentIds(),
-      ...[...tx.summaries()].flatMap((s) => s.annotationIds),
-    ]);
-    const incoming = [
-      ...backup.entities.map((e) => e.id),
-      ...backup.notes.map((n) => n.id),
-      ...backup.documents.flatMap((d) => [d.document.id, ...d.annotations.map((a) => a.id)]),
-    ];
-    const clashes = incoming.filter((id) => taken.has(id));
-    if (clashes.length && clashes.length === incoming.length)
-      throw new ImportError(
-        fileName,
-        'everything in it is already in this workspace (it was restored before)',
-      );
-    if (clashes.length)
-      throw new ImportError(
-        fileName,
-        `it holds records already in this workspace (for example "${clashes[0]}")`,
-      );
-    // Judged as a whole before anything is written: nothing that would be reported as
-    // damaged (or make the workspace read-only) at the next start gets in.
-    const problems = restoreProblems(tx, backup, damagedIds(ctx));
-    if (problems.length)
-      throw new ImportError(
-        fileName,
-        `it would leave the workspace damaged, so nothing was restored: ${problems.slice(0, 5).join('; ')}${problems.length > 5 ? ` (and ${problems.length - 5} more)` : ''}`,
-      );
+    checkRestore(ctx, tx, backup, fileName);
     for (const d of backup.documents)
       tx.setFile(d.document.id, { schemaVersion: SCHEMA_VERSION, ...d });
     for (const e of backup.entities) tx.setEntity(e.id, e);
@@ -134,8 +144,24 @@ export async function restoreBackup(
       documents: backup.documents.length,
       entities: backup.entities.length,
       highlights: backup.documents.reduce((n, d) => n + d.annotations.length, 0),
+      ...(originals === undefined ? {} : { originals }),
     };
   });
+}
+
+/**
+ * Restores a JSON backup into this workspace as one command: every file it writes lands,
+ * or none does. A backup whose records are all here already was restored before.
+ */
+export async function restoreBackup(
+  ctx: CoreContext,
+  bytes: Uint8Array,
+  fileName: string,
+): Promise<ImportOutcome> {
+  const backup = await parseBackup(bytes, fileName);
+  // The originals it carries are checked, then kept, before any record may name them.
+  const originals = await restoreKeptCopies(ctx, backup, fileName);
+  return restoreRecords(ctx, backup, fileName, originals);
 }
 
 export function importHandlers(ctx: CoreContext, parse: ParseFile): Handlers {

@@ -55,14 +55,15 @@ export async function readKeptCopies(
 /**
  * Puts back the kept files a backup carries, before the command that restores its records
  * (which may then name them). Only files its documents name are kept; every one is checked
- * against its name first, and one that does not match refuses the whole backup.
+ * against its name first, and one that does not match refuses the whole backup. Says how
+ * many it put back (new or already here), or nothing when the backup carries none.
  */
 export async function restoreKeptCopies(
   ctx: CoreContext,
   backup: Backup,
   fileName: string,
-): Promise<void> {
-  if (!backup.kept?.length || ctx.store.readOnly) return;
+): Promise<number | undefined> {
+  if (!backup.kept?.length || ctx.store.readOnly) return undefined;
   const named = new Set(
     keptNamedBy(backup.documents.map((d) => d.document)).map((k) => `${k.folder}/${k.sha256}`),
   );
@@ -87,4 +88,5 @@ export async function restoreKeptCopies(
       `Not restored: the originals in ${fileName} could not be kept in the workspace (${(error as Error).message}).`,
     );
   }
+  return wanted.length;
 }

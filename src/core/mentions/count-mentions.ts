@@ -6,6 +6,7 @@
 // asked for again recounts only the documents whose text changed, and reads no other.
 import type { Document, DocumentFile, Entity } from '../../shared/model';
 import { entityMatcher, foldedSpans, narrow, type BlockLookup, type Matcher } from './mentions';
+import { rawNameTest } from './raw-filter';
 
 const WORD_CHAR = /[\p{L}\p{N}\p{M}]/u;
 
@@ -86,6 +87,7 @@ export function countMentions(
   if (!matcher) return counts;
   const key = matcher.regex.source;
   let where: ReturnType<typeof narrow> | undefined;
+  const mayName = rawNameTest(matcher);
   for (const { document } of files) {
     let kept = known(document);
     let n = kept?.get(key);
@@ -94,7 +96,8 @@ export function countMentions(
       if (where === undefined) where = lookup ? narrow(entity, lookup) : null;
       const ranges = where ? where(document.id) : undefined;
       n = 0;
-      if (!where || ranges) {
+      // A text that cannot hold the name is counted without being folded.
+      if ((!where || ranges) && (!mayName || mayName(document.text))) {
         for (const { folded, from, to } of foldedSpans(document, ranges)) {
           n += matcher.literals
             ? countLiterals(folded.text, from, to, matcher.literals)

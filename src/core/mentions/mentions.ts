@@ -6,6 +6,7 @@ import type { Mention } from '../../shared/methods/mentions';
 import type { DocumentFile, Entity } from '../../shared/model';
 import { searchTokens } from '../../shared/text';
 import { foldedDocument, foldForNames, originalRange, type NameFold } from './fold-map';
+import { rawNameTest } from './raw-filter';
 
 const ARABIC = /[\u0600-\u06FF]/;
 const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -207,9 +208,12 @@ export function documentsNaming(
   if (!matcher) return naming;
   const where = lookup ? narrow(entity, lookup) : null;
   const regex = new RegExp(matcher.regex.source, 'u');
+  const mayName = rawNameTest(matcher);
   for (const document of documents) {
     const ranges = where ? where(document.id) : undefined;
     if (where && !ranges) continue;
+    // Most candidates hold the words but not the name: those are not folded at all.
+    if (mayName && !mayName(document.text)) continue;
     const names = foldedSpans(document, ranges).some(({ folded, from, to }) =>
       regex.test(
         from === 0 && to === folded.text.length ? folded.text : folded.text.slice(from, to),
@@ -228,8 +232,10 @@ export function findMentions(
   const matcher = entityMatcher(entity);
   if (!matcher) return [];
   const where = lookup ? narrow(entity, lookup) : null;
+  const mayName = rawNameTest(matcher);
   const all: Mention[] = [];
   for (const file of files) {
+    if (mayName && !mayName(file.document.text)) continue;
     if (!where) all.push(...mentionsIn(file, entity.id, matcher));
     else {
       const ranges = where(file.document.id);

@@ -44,6 +44,22 @@ export async function keepFile(
   if (await exists(fs, target)) return { sha256, created: false };
   await fs.mkdir(join(dir, folder), { recursive: true });
   const temp = await writeTemp(fs, target, bytes);
+  return { sha256, created: await nameKept(fs, dir, folder, sha256, temp) };
+}
+
+/**
+ * Gives a written, fsynced temp file whose bytes hash to `sha256` its kept name (the
+ * caller checked the hash while writing it) and removes the temp file. True when it is
+ * new, false when the same bytes were kept already.
+ */
+export async function nameKept(
+  fs: StoreFs,
+  dir: string,
+  folder: KeptFolder,
+  sha256: string,
+  temp: string,
+): Promise<boolean> {
+  const target = join(dir, keptPath(folder, sha256));
   let created = true;
   try {
     // Read-only before it gets its name: there is no moment when the kept file is writable.
@@ -63,7 +79,7 @@ export async function keepFile(
     await fs.rm(temp, { force: true });
   }
   await fsyncDirectory(fs, join(dir, folder));
-  return { sha256, created };
+  return created;
 }
 
 /** A kept file's bytes, refused if they no longer hash to its name. */

@@ -24,6 +24,9 @@ export interface PrepareJob {
   cancel(): void;
 }
 
+/** Lets the thread answer calls between two slices of checking a cache. */
+const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
 const message = (error: unknown): string =>
   error instanceof Error ? error.message : String(error);
 
@@ -34,7 +37,7 @@ export function prepareIndex(dir: string, workerFile?: string | URL): PrepareJob
     try {
       const bytes = await readFile(cachePath(dir));
       try {
-        return { kind: 'cache', bytes, checked: checkCache(bytes) };
+        return { kind: 'cache', bytes, checked: await checkCache(bytes, nextTurn) };
       } catch (error) {
         reason = message(error);
       }
@@ -111,11 +114,14 @@ function runWorker(
     const onAbort = (): void => settle(() => reject(new Error('stopped')));
     signal.addEventListener('abort', onAbort);
     worker.once('message', (reply: IndexPartReply) =>
-      settle(() =>
-        reply.ok
-          ? resolve({ bytes: reply.bytes, checked: ownManifest(reply.bytes) })
-          : reject(new Error(reply.detail)),
-      ),
+      settle(() => {
+        if (!reply.ok) reject(new Error(reply.detail));
+        else
+          void ownManifest(reply.bytes, nextTurn).then(
+            (checked) => resolve({ bytes: reply.bytes, checked }),
+            reject,
+          );
+      }),
     );
     worker.once('error', (error) => settle(() => reject(error)));
     worker.once('exit', (code) => settle(() => reject(new Error(`the worker exited (${code})`))));

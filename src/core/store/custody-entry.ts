@@ -1,23 +1,61 @@
 // What a commit tells the custody log: for each file it writes, the SHA-256 of the file's
 // bytes before (as the log last recorded them) and after, and for each record in that file
 // that the commit changed, the SHA-256 of the record before and after. Pure: built from the
-// commit's file changes and record operations.
+// commit's file changes and record operations. An import of thousands of highlights has
+// thousands of records to hash: the hashing is done a slice at a time (at most SLICE_MS
+// of it between two turns of the event loop), so it never holds the thread that answers
+// every call for long. The commit waits for it, as it waits for its journal's fsync; the
+// line it makes is the same, hash for hash, however it is sliced.
+import { createHash } from 'node:crypto';
 import { sha256 } from '../hash';
 import type { CustodyFileChange, RecordChange } from './custody';
 import type { FileChange } from './journal';
 import { documentPath, highlightsPath, WORKSPACE_FILE } from './layout';
 import type { Op } from './tx';
 
+/** Hashing done between two turns of the event loop. */
+const SLICE_MS = 20;
+/** How much of a file's content is hashed before looking at the clock. */
+const CONTENT_CHUNK = 1 << 20;
+
+/** Gives the thread back to other calls once a slice's time has passed. */
+class Slicer {
+  private since = performance.now();
+  async turn(): Promise<void> {
+    if (performance.now() - this.since < SLICE_MS) return;
+    await new Promise((resolve) => setImmediate(resolve));
+    this.since = performance.now();
+  }
+}
+
 const hashOf = (record: unknown): string | null =>
   record === undefined ? null : sha256(JSON.stringify(record));
 
+/** sha256() of a file's content, a chunk at a time (the same digest as in one go). */
+async function contentHash(content: string, slicer: Slicer): Promise<string> {
+  if (content.length <= CONTENT_CHUNK) return sha256(content);
+  const hash = createHash('sha256');
+  for (let at = 0; at < content.length;) {
+    // A chunk boundary may split a surrogate pair: hash the pair's two halves together.
+    let end = Math.min(at + CONTENT_CHUNK, content.length);
+    const last = content.charCodeAt(end - 1);
+    if (end < content.length && last >= 0xd800 && last <= 0xdbff) end += 1;
+    hash.update(content.slice(at, end));
+    at = end;
+    await slicer.turn();
+  }
+  return `sha256:${hash.digest('hex')}`;
+}
+
 /** The records each op changed, by the file they live in. */
-function recordsByFile(ops: readonly Op[]): Map<string, RecordChange[]> {
+async function recordsByFile(
+  ops: readonly Op[],
+  slicer: Slicer,
+): Promise<Map<string, RecordChange[]>> {
   const byFile = new Map<string, RecordChange[]>();
+  const pending: { file: string; id: string; before: unknown; after: unknown }[] = [];
   const add = (file: string, id: string, before: unknown, after: unknown): void => {
-    const list = byFile.get(file) ?? [];
-    list.push({ id, before: hashOf(before), after: hashOf(after) });
-    byFile.set(file, list);
+    pending.push({ file, id, before, after });
   };
   for (const op of ops) {
     switch (op.kind) {
@@ -47,20 +85,32 @@ function recordsByFile(ops: readonly Op[]): Map<string, RecordChange[]> {
       }
     }
   }
+  for (const { file, id, before, after } of pending) {
+    const list = byFile.get(file) ?? [];
+    list.push({ id, before: hashOf(before), after: hashOf(after) });
+    byFile.set(file, list);
+    await slicer.turn();
+  }
   return byFile;
 }
 
 /** The custody log's account of a commit's files, given what the log says each held. */
-export function custodyChanges(
+export async function custodyChanges(
   changes: readonly FileChange[],
   ops: readonly Op[],
   known: ReadonlyMap<string, string | null>,
-): CustodyFileChange[] {
-  const records = recordsByFile(ops);
-  return changes.map((change) => ({
-    file: change.path,
-    before: known.get(change.path) ?? null,
-    after: change.content === null ? null : sha256(change.content),
-    records: records.get(change.path) ?? [],
-  }));
+): Promise<CustodyFileChange[]> {
+  // Read before any turn is given away: the log's word on each file as this commit began.
+  const before = changes.map((change) => known.get(change.path) ?? null);
+  const slicer = new Slicer();
+  const records = await recordsByFile(ops, slicer);
+  const out: CustodyFileChange[] = [];
+  for (const [i, change] of changes.entries())
+    out.push({
+      file: change.path,
+      before: before[i]!,
+      after: change.content === null ? null : await contentHash(change.content, slicer),
+      records: records.get(change.path) ?? [],
+    });
+  return out;
 }

@@ -2,8 +2,9 @@
 // undoing it applies them inverted. The history lives in the core process, so it survives
 // a reload of the window; it is bounded, and the oldest steps fall off first.
 import type { HistoryInfo } from '../../shared/api';
+import { WorkbenchError } from '../../shared/errors';
 import type { DocumentFile } from '../../shared/model';
-import type { Op, Tx } from './tx';
+import { applyOps, invert, type Op, type Tx } from './tx';
 
 export interface Step {
   label: string;
@@ -100,4 +101,33 @@ export function stillCurrent(tx: Tx, ops: readonly Op[]): boolean {
       }
     }
   });
+}
+
+/**
+ * The next undo or redo, run against the records as they are now (through `attempt`, the
+ * store's reading loop): its label and the command's `Tx`. Refused with CONFLICT, and the
+ * history cleared, when a record it would overwrite is no longer what the step left.
+ */
+export async function planStep(
+  history: History,
+  direction: 'undo' | 'redo',
+  attempt: (fn: (tx: Tx) => boolean) => Promise<{ value: boolean; tx: Tx }>,
+): Promise<{ label: string; tx: Tx }> {
+  const step = direction === 'undo' ? history.peekUndo() : history.peekRedo();
+  if (!step) throw new WorkbenchError('NOT_FOUND', `There is nothing to ${direction}.`);
+  const ops = direction === 'undo' ? invert(step.ops) : step.ops;
+  const expected = direction === 'undo' ? step.ops : invert(step.ops);
+  const { value: current, tx } = await attempt((t) => {
+    if (!stillCurrent(t, expected)) return false;
+    applyOps(t, ops);
+    return true;
+  });
+  if (!current) {
+    history.clear();
+    throw new WorkbenchError(
+      'CONFLICT',
+      `“${step.label}” cannot be ${direction === 'undo' ? 'undone' : 'redone'}: the records it changed have changed since. The history was cleared.`,
+    );
+  }
+  return { label: step.label, tx };
 }

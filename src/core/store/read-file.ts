@@ -80,11 +80,18 @@ export function parseWorkspaceFile<T>(bytes: Uint8Array, schemaFor: SchemaFor<T>
   return { ok: false, reason, unknownFields: { migrated, paths } };
 }
 
-export async function readWorkspaceFile<T>(
+/**
+ * The bytes of a regular file (never a folder, a pipe or a symbolic link), with its size
+ * and modification time; `missing` when there is none, else why it cannot be read.
+ */
+export async function readRegularFile(
   fs: StoreFs,
   file: string,
-  schema: SchemaFor<T>,
-): Promise<ReadResult<T>> {
+): Promise<
+  | { ok: true; bytes: Uint8Array; stamp: FileStamp }
+  | { ok: false; missing: true }
+  | { ok: false; missing?: false; reason: string }
+> {
   let stats;
   try {
     stats = await fs.lstat(file);
@@ -95,15 +102,32 @@ export async function readWorkspaceFile<T>(
   }
   if (!stats.isFile())
     return { ok: false, reason: `it is ${describeType(stats)}, not a regular file` };
-  let bytes: Uint8Array;
   try {
-    bytes = await fs.readFile(file);
+    return { ok: true, bytes: await fs.readFile(file), stamp: [stats.size, stats.mtimeMs] };
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     return { ok: false, reason: `it cannot be read (${code ?? (error as Error).message})` };
   }
-  const result = parseWorkspaceFile(bytes, schema);
-  return result.ok ? { ...result, stamp: [stats.size, stats.mtimeMs] } : result;
+}
+
+/** Decodes bytes as UTF-8, refusing any byte that is not (undefined then). */
+export function decodeUtf8(bytes: Uint8Array): string | undefined {
+  try {
+    return utf8.decode(bytes);
+  } catch {
+    return undefined;
+  }
+}
+
+export async function readWorkspaceFile<T>(
+  fs: StoreFs,
+  file: string,
+  schema: SchemaFor<T>,
+): Promise<ReadResult<T>> {
+  const read = await readRegularFile(fs, file);
+  if (!read.ok) return read;
+  const result = parseWorkspaceFile(read.bytes, schema);
+  return result.ok ? { ...result, stamp: read.stamp } : result;
 }
 
 /** Drops the fields named by `paths` ("annotations.3.colour") from a copy of `data`. */

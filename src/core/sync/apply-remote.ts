@@ -37,6 +37,8 @@ export function touchedBetween(doc: A.Doc<WorkspaceDoc>, from: A.Heads, to: A.He
 export interface Fetched {
   bodies: Map<string, DocumentBody>;
   kept: Set<string>;
+  /** Every blob read from the store: it holds them, so sending them back is needless. */
+  fromStore: Set<string>;
 }
 
 /**
@@ -52,7 +54,7 @@ export async function fetchBlobs(
   /** Told how many of the documents' blobs are fetched so far, of how many. */
   progress?: (done: number, total: number) => void,
 ): Promise<Fetched> {
-  const fetched: Fetched = { bodies: new Map(), kept: new Set() };
+  const fetched: Fetched = { bodies: new Map(), kept: new Set(), fromStore: new Set() };
   const all = [...ids];
   progress?.(0, all.length);
   // A few at a time: one by one, a first sync of thousands of documents waits on round trips.
@@ -77,6 +79,7 @@ export async function fetchBlobs(
   async function fetchBody(sha256: string): Promise<void> {
     try {
       const bytes = await blobs!.get(sha256);
+      if (bytes) fetched.fromStore.add(sha256);
       if (bytes) fetched.bodies.set(sha256, parseBody(bytes));
     } catch {
       // Left out: the document waits, and the next pull asks again.
@@ -87,6 +90,7 @@ export async function fetchBlobs(
     if (await hasKept(nodeFs, ctx.store.dir, folder, sha256)) return void fetched.kept.add(sha256);
     const bytes = await blobs?.get(sha256).catch(() => undefined);
     if (!bytes) return;
+    fetched.fromStore.add(sha256);
     await keepFile(nodeFs, ctx.store.dir, folder, bytes);
     fetched.kept.add(sha256);
   }
@@ -113,6 +117,7 @@ export async function fetchImages(
       else {
         const bytes = await blobs?.get(sha).catch(() => undefined);
         if (bytes) {
+          fetched.fromStore.add(sha);
           await keepFile(nodeFs, ctx.store.dir, 'media', bytes);
           fetched.kept.add(sha);
         }

@@ -2,10 +2,11 @@
 // the SHA-256 of its bytes: the relay over HTTP, or a folder (a shared folder, or a test's).
 // Whatever the store, a blob read back is checked against its name before anyone uses it,
 // so a relay or a peer that changes a blob is caught, never believed.
-import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
+import { lstat, mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { sha256Hex } from '../originals/kept-files';
+import { MAX_BLOB_BYTES } from './relay-blobs';
 
 const HEX = /^[0-9a-f]{64}$/;
 
@@ -36,8 +37,14 @@ export class FolderBlobStore implements BlobStore {
   }
 
   async get(sha256: string): Promise<Uint8Array | undefined> {
+    const file = join(this.dir, named(sha256));
     try {
-      return checked(sha256, new Uint8Array(await readFile(join(this.dir, named(sha256)))));
+      // A shared folder is anyone's to write: a link (to a pipe, a device) is not followed, and
+      // a file past the largest blob is not read into memory.
+      const info = await lstat(file);
+      if (!info.isFile()) throw new Error(`the blob ${sha256} is not a plain file`);
+      if (info.size > MAX_BLOB_BYTES) throw new Error(`the blob ${sha256} is too large`);
+      return checked(sha256, new Uint8Array(await readFile(file)));
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
       throw error;

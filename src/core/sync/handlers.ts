@@ -14,5 +14,6 @@ export function syncHandlers(team: TeamSharing): NamespaceHandlers<'sync'> {
     'sync.conflicts': () => team.conflicts(),
     'sync.choose': (input) => team.choose(input),
     'sync.setDisplayName': ({ name }) => team.setDisplayName(name),
+    'sync.history': (input) => team.history(input),
   };
 }

@@ -8,13 +8,22 @@ import * as A from '@automerge/automerge';
 import { chmod, mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { WorkbenchError } from '../../shared/errors';
-import type { ConflictValue, SyncConflict, SyncRound, SyncStatus } from '../../shared/methods/sync';
-import { Entity, Note } from '../../shared/model';
+import type {
+  ConflictValue,
+  RecordHistoryEntry,
+  SyncConflict,
+  SyncRound,
+  SyncStatus,
+} from '../../shared/methods/sync';
 import type { CoreContext } from '../context';
 import { loadTeamKey } from './team-key';
-import { checkShareId, newShareId, SyncSession } from './sync-session';
+import { newReplicaId } from './folder-link';
+import { checkShareId, newShareId, SyncSession, type TeamPlace } from './sync-session';
 import { readSyncConfig, SYNC_DIR, writeSyncConfig, type SyncConfig } from './sync-files';
-import { toAm, toPlain, type AmRecord } from './workspace-doc';
+import { recordHistory } from './record-history';
+import { chooseValue, recordLabel, storeValue } from './choose-value';
+import type { DocumentBody } from './synced-records';
+import { toAm, toPlain, type AmRecord, type SyncedKind } from './workspace-doc';
 
 /** Where the app keeps the key typed into Share or Join: the workspace's own `.sync/`. */
 export const KEY_FILE = 'team.key';
@@ -32,12 +41,10 @@ const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms
 export const valueText = (value: unknown): string =>
   typeof value === 'string' ? value : JSON.stringify(value);
 
-export interface ShareRequest {
-  server: string;
-  key: string;
+export type ShareRequest = ({ server: string; key: string } | { folder: string }) & {
   /** Given to join a team's workspace; a new one is made to share this one. */
   shareId?: string;
-}
+};
 
 async function saveKey(dir: string, key: string): Promise<string> {
   const file = join(dir, SYNC_DIR, KEY_FILE);
@@ -97,21 +104,24 @@ export class LiveSync {
     displayName: string,
   ): Promise<LiveSync> {
     const shareId = request.shareId ? checkShareId(request.shareId) : newShareId();
-    const session = await SyncSession.open(ctx, dir, { ...request, shareId });
+    const place: TeamPlace =
+      'server' in request
+        ? { server: request.server, key: request.key }
+        : { folder: request.folder, replica: newReplicaId() };
+    const session = await SyncSession.open(ctx, dir, { ...place, shareId });
     writeName(session, displayName); // sent in the first round
     try {
-      await firstContact(session, request.server);
+      // A folder's round says itself, at once, when the folder cannot be reached.
+      if ('server' in place) await firstContact(session, place.server);
       await session.round(ROUND_MS);
     } catch (error) {
       await session.close();
       throw error;
     }
-    const config: SyncConfig = {
-      version: 1,
-      shareId,
-      server: request.server,
-      keyFile: await saveKey(dir, request.key),
-    };
+    const config: SyncConfig =
+      'server' in place
+        ? { version: 1, shareId, server: place.server, keyFile: await saveKey(dir, place.key) }
+        : { version: 1, shareId, folder: place.folder, replica: place.replica };
     await writeSyncConfig(dir, config);
     return new LiveSync(ctx, config, session);
   }
@@ -124,8 +134,11 @@ export class LiveSync {
   ): Promise<LiveSync | undefined> {
     const config = await readSyncConfig(dir);
     if (!config) return undefined;
-    const key = await loadTeamKey(config.keyFile);
-    const session = await SyncSession.open(ctx, dir, { ...config, key });
+    const place: TeamPlace =
+      config.folder && config.replica
+        ? { folder: config.folder, replica: config.replica }
+        : { server: config.server ?? '', key: await loadTeamKey(config.keyFile) };
+    const session = await SyncSession.open(ctx, dir, { shareId: config.shareId, ...place });
     return new LiveSync(ctx, config, session).named(displayName);
   }
 
@@ -151,7 +164,8 @@ export class LiveSync {
     return {
       state,
       shareId: this.config.shareId,
-      server: this.config.server,
+      server: this.config.server ?? null,
+      folder: this.config.folder ?? null,
       waiting: link.inStep ? 0 : this.session.replicator.counts.sent - this.sentAtSync,
       lastSync: this.lastSync?.toISOString() ?? null,
       conflicts: this.session.conflicts().length,
@@ -179,26 +193,35 @@ export class LiveSync {
     };
   }
 
-  private labelOf(kind: string, id: string): string {
-    const ws = this.ctx.store.workspace;
-    if (kind === 'entities') return ws.entities.find((e) => e.id === id)?.name ?? id;
-    if (kind === 'notes') return ws.notes.find((n) => n.id === id)?.title || 'Untitled note';
-    return id;
-  }
-
-  conflicts(): SyncConflict[] {
+  /** A writer as the team knows them: their display name, "(you)" for this member. */
+  private writer(): (actor: string) => string {
     const doc = this.session.handle.doc();
     const self = A.getActorId(doc);
-    const writer = (actor: string): string => {
+    return (actor) => {
       const name = toPlain(doc.meta[`${MEMBER_PREFIX}${actor}`]);
       const named = typeof name === 'string' && name ? name : `member ${actor.slice(0, 8)}`;
       return actor === self ? `${named} (you)` : named;
     };
+  }
+
+  /** Who changed the record, what and when, from the team document's history. */
+  history(kind: SyncedKind, id: string): RecordHistoryEntry[] {
+    const writer = this.writer();
+    return recordHistory(this.session.handle.doc(), kind, id).map((c) => ({
+      at: c.at,
+      by: writer(c.actor),
+      action: c.action,
+      fields: c.fields,
+    }));
+  }
+
+  conflicts(): SyncConflict[] {
+    const writer = this.writer();
     return this.session.conflicts().map((c) => ({
       kind: c.kind,
       id: c.id,
       field: c.field,
-      label: this.labelOf(c.kind, c.id),
+      label: recordLabel(this.ctx, c.kind, c.id),
       values: c.values.map((v, i): ConflictValue => ({
         text: valueText(v.value),
         by: writer(v.actor),
@@ -208,23 +231,19 @@ export class LiveSync {
   }
 
   /**
-   * Settles a conflict on the value chosen. Another value than the one shown is written as a
-   * command (one undoable step, "Choose …"), which the replicator sends over both values; the
-   * shown value is already the store's, so it is written once more into the document only.
+   * Settles a conflict on the value chosen, for any kind of record. Another value than the
+   * one shown is written as a command (one undoable step, "Choose …", checked as a remote
+   * record is: choose-value.ts), which the replicator sends over both values; the shown value
+   * is already the store's, so it is written once more into the document only.
    */
   async choose(input: {
-    kind: string;
+    kind: SyncedKind;
     id: string;
     field: string | null;
     index: number;
     expected: string;
   }): Promise<void> {
     const { kind, id, field, index } = input;
-    if (kind !== 'entities' && kind !== 'notes')
-      throw new WorkbenchError(
-        'INVALID_INPUT',
-        `Choosing a value of a ${kind} record is not supported yet.`,
-      );
     await this.session.replicator.pull(); // the store holds what the document holds
     await this.session.replicator.idle();
     const open = this.session
@@ -241,49 +260,35 @@ export class LiveSync {
         'CONFLICT',
         'That conflict has changed since it was shown; look at it again.',
       );
-    if (index > 0) await this.writeChoice(kind, id, field, chosen.value);
-    const record =
-      kind === 'entities'
-        ? this.ctx.store.workspace.entities.find((e) => e.id === id)
-        : this.ctx.store.workspace.notes.find((n) => n.id === id);
-    if (!record) return;
-    const settled = toAm(
-      field === null ? record : (record as unknown as Record<string, unknown>)[field],
-    );
+    if (index > 0) {
+      const body = await this.bodyOf(kind, field, chosen.value);
+      await chooseValue(
+        this.ctx,
+        this.session.handle.doc(),
+        { kind, id, field, value: chosen.value, ...(body ? { body } : {}) },
+        valueText(chosen.value),
+      );
+    }
+    const settled = await storeValue(this.ctx, kind, id, field);
+    if (settled === undefined) return;
     this.session.handle.change((d) => {
-      if (field === null) d[kind][id] = settled as AmRecord;
-      else if (d[kind][id]) d[kind][id][field] = settled;
+      if (field === null) d[kind][id] = toAm(settled) as AmRecord;
+      else if (d[kind][id]) d[kind][id][field] = toAm(settled);
     });
   }
 
-  private async writeChoice(
-    kind: 'entities' | 'notes',
-    id: string,
+  /** A document's chosen text, fetched before the command (which cannot wait for it). */
+  private async bodyOf(
+    kind: SyncedKind,
     field: string | null,
     value: unknown,
-  ): Promise<void> {
-    const label = this.labelOf(kind, id);
-    const shown = valueText(value);
-    const short = shown.length > 40 ? `${shown.slice(0, 39)}…` : shown;
-    await this.ctx.command(`Choose “${short}” for ${label}${field ? `’s ${field}` : ''}`, (tx) => {
-      const now = new Date().toISOString();
-      const current: object | undefined =
-        kind === 'entities'
-          ? tx.entities.find((e) => e.id === id)
-          : tx.notes.find((n) => n.id === id);
-      if (!current)
-        throw new WorkbenchError('NOT_FOUND', `${label} is not in this workspace any more.`);
-      const next = field === null ? value : { ...current, [field]: value, updatedAt: now };
-      // A value from the document is checked like any remote record before it is written.
-      const parsed = (kind === 'entities' ? Entity : Note).safeParse(next);
-      if (!parsed.success || parsed.data.id !== id)
-        throw new WorkbenchError(
-          'INVALID_INPUT',
-          `That value cannot be used for ${label}: it breaks the record’s rules.`,
-        );
-      if (kind === 'entities') tx.setEntity(id, parsed.data as Entity);
-      else tx.setNote(id, parsed.data as Note);
-    });
+  ): Promise<{ sha256: string; body: DocumentBody } | undefined> {
+    if (kind !== 'documents') return undefined;
+    const sha256 =
+      field === 'body' ? value : field === null ? (value as { body?: unknown } | null)?.body : null;
+    if (typeof sha256 !== 'string') return undefined;
+    const body = await this.session.replicator.fetchBody(sha256);
+    return body && { sha256, body };
   }
 
   async close(): Promise<void> {

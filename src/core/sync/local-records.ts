@@ -5,6 +5,7 @@
 import type { Op } from '../store/tx';
 import type { CoreContext } from '../context';
 import type { KeptFolder } from '../originals/kept-files';
+import type { DocumentStamp } from '../store/catalog';
 import type { Annotation, Document, Entity, HighlightLink, Note } from '../../shared/model';
 import { syncedDocument, keptFilesOf, type SyncedRecords } from './synced-records';
 import { CODEBOOK_KEY, type SyncedKind } from './workspace-doc';
@@ -20,6 +21,16 @@ export interface Outgoing {
   blobs: BlobNeed[];
   /** Entity id → the entity it was merged into, for merges in these changes. */
   merges: Map<string, string>;
+  /**
+   * Documents whose files have not changed since the team document last held them, and so
+   * were not read (a full read of thousands of documents would cost seconds): they and
+   * their highlights are neither written nor taken for removals.
+   */
+  unread: Set<string>;
+  /** Documents read, with the stamp their files had before they were read. */
+  stamps: Map<string, DocumentStamp>;
+  /** Told once these records are in the document. */
+  afterPush?: () => void;
 }
 
 export const noRecords = (): LocalRecords => ({
@@ -32,7 +43,13 @@ export const noRecords = (): LocalRecords => ({
 });
 
 function outgoing(): Outgoing {
-  return { records: noRecords(), blobs: [], merges: new Map() };
+  return {
+    records: noRecords(),
+    blobs: [],
+    merges: new Map(),
+    unread: new Set(),
+    stamps: new Map(),
+  };
 }
 
 function addDocument(out: Outgoing, id: string, document: Document | undefined): void {
@@ -98,8 +115,19 @@ export function fromOps(ops: readonly Op[]): Outgoing {
   return out;
 }
 
-/** Every record of the workspace (its documents read one batch at a time, not kept). */
-export async function allRecords(ctx: CoreContext): Promise<Outgoing> {
+/** Whether two stamps name the same files (size and time of both). */
+export const sameStamp = (a: DocumentStamp | undefined, b: DocumentStamp | undefined): boolean =>
+  !!a && !!b && a.every((v, i) => v === b[i]);
+
+/**
+ * Every record of the workspace (its documents read one batch at a time, not kept), except
+ * the documents whose files still have the stamp `synced` gives: those the team document
+ * already holds as they are.
+ */
+export async function allRecords(
+  ctx: CoreContext,
+  synced: ReadonlyMap<string, DocumentStamp> = new Map(),
+): Promise<Outgoing> {
   const out = outgoing();
   const ws = ctx.store.workspace;
   const put = <K extends SyncedKind>(
@@ -112,7 +140,17 @@ export async function allRecords(ctx: CoreContext): Promise<Outgoing> {
   put('notes', ws.notes as readonly Note[]);
   put('links', (ws.links ?? []) as readonly HighlightLink[]);
   if (ws.codebook) out.records.codebook.set(CODEBOOK_KEY, ws.codebook);
-  const ids = [...ctx.store.catalog.ids()];
+  // Files changed behind the workbench's back get their new stamps from this check.
+  await ctx.store.fresh;
+  const ids: string[] = [];
+  for (const id of ctx.store.catalog.ids()) {
+    const stamp = ctx.store.catalog.stampOf(id);
+    if (sameStamp(stamp, synced.get(id))) out.unread.add(id);
+    else {
+      ids.push(id);
+      if (stamp) out.stamps.set(id, stamp);
+    }
+  }
   for (let at = 0; at < ids.length; at += 200) {
     for (const file of await ctx.files(ids.slice(at, at + 200))) {
       addDocument(out, file.document.id, file.document);

@@ -4,6 +4,8 @@
 // local edit made while a remote one was already in the document (or made while sync was
 // off) is concurrent with it, and a same-field clash is kept as a conflict, not overwritten.
 // A document's body and kept files are put in the blob store before its record is written.
+// When sync starts, every record is compared, except documents whose files have not changed
+// since the document last held them (document-stamps.ts): those are not even read.
 // In: when the document changes, the blobs it names are fetched, then one command reads it,
 // checks what differs from the store (remote-records.ts, remote-rules.ts) and applies it
 // through the store's queue, so the lock, the journal, the index, the change events and
@@ -13,6 +15,7 @@ import type { DocHandle } from '@automerge/automerge-repo';
 import type { CoreContext } from '../context';
 import { readKept } from '../originals/kept-files';
 import { nodeFs } from '../store/durable';
+import type { DocumentStamp } from '../store/catalog';
 import type { Tx } from '../store/tx';
 import {
   applyPlan,
@@ -24,7 +27,11 @@ import {
   type Fetched,
 } from './apply-remote';
 import type { BlobStore } from './blob-store';
+import { DocumentStamps } from './document-stamps';
+import { parseBody, type DocumentBody } from './synced-records';
+import { documentProblem } from './genesis-check';
 import { allRecords, fromOps, type BlobNeed, type Outgoing } from './local-records';
+import { addRemovals, baseFor } from './push-base';
 import {
   planRemote,
   type Quarantined,
@@ -32,6 +39,7 @@ import {
   type Resolution,
 } from './remote-records';
 import {
+  genesisHeads,
   sameHeads,
   SYNCED_KINDS,
   toPlain,
@@ -41,6 +49,7 @@ import {
 } from './workspace-doc';
 
 const key = (kind: SyncedKind, id: string): string => `${kind}/${id}`;
+const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 /** How long to wait before asking again for what a held record waits for, at most. */
 const RETRY_MAX_MS = 30_000;
 
@@ -65,11 +74,17 @@ export class Replicator {
   private readonly running = new Set<Promise<void>>();
   /** Outgoing changes, in commit order: blobs first, then the records. */
   private sending: Promise<void> = Promise.resolve();
+  /** Blobs the store is known to hold, put or fetched in this session. */
+  private readonly stored = new Set<string>();
   /** Blobs that could not be put yet (relay unreachable): tried again before each round. */
   private readonly unsent = new Map<string, BlobNeed>();
   private retry: { timer?: NodeJS.Timeout; delay: number } = { delay: 500 };
   /** Why the last remote change could not be applied, if it could not. */
   lastError: string | undefined;
+  /** Which documents the team document holds as their files are now (document-stamps.ts). */
+  readonly stamps: DocumentStamps;
+  /** The last full read: documents read, and documents skipped as unchanged. */
+  readonly lastScan = { read: 0, unchanged: 0 };
   private readonly onDocChange = (): void =>
     void this.pull().catch((error: unknown) => {
       this.lastError = error instanceof Error ? error.message : String(error);
@@ -85,8 +100,13 @@ export class Replicator {
     private readonly moved: () => void = () => undefined,
     /** Where document bodies and kept files go; without one, documents wait for theirs. */
     private readonly blobs?: BlobStore,
+    /** The stamps saved with `agreedHeads` (document-stamps.ts). */
+    synced: Readonly<Record<string, DocumentStamp>> = {},
   ) {
     for (const q of quarantined) this.quarantined.set(key(q.kind, q.id), q);
+    // Stamps say what the document holds at the agreed heads: with no agreement (a new
+    // replica, or a document lost and started again from the genesis), it holds nothing.
+    this.stamps = new DocumentStamps(sameHeads(agreedHeads, genesisHeads()) ? {} : synced);
   }
 
   get agreed(): A.Heads {
@@ -98,14 +118,45 @@ export class Replicator {
     this.unsubscribe.push(
       // A failure is kept in lastError by the queue, and reported by the next round.
       this.ctx.store.onCommit((ops) => {
-        void this.queue(() => Promise.resolve(fromOps(ops)), false).catch(() => undefined);
+        const touched = this.stamps.touch(ops);
+        void this.queue(() => Promise.resolve(fromOps(ops)), false, true)
+          .then(() => this.stampAfter(touched))
+          .catch(() => undefined);
       }),
       this.ctx.feed.subscribe((event) => {
-        if (event.reset) void this.queue(() => allRecords(this.ctx), true).catch(() => undefined);
+        if (event.reset) void this.queue(() => this.readAll(), true).catch(() => undefined);
       }),
     );
     this.handle.on('change', this.onDocChange);
-    return this.queue(() => allRecords(this.ctx), true);
+    return this.queue(() => this.readAll(), true);
+  }
+
+  /**
+   * After a commit's records are in the document: once its files are in place (their stamp
+   * is set then), the stamp of each document no later commit touched is kept.
+   */
+  private async stampAfter(touched: Map<string, number>): Promise<void> {
+    if (!touched.size) return;
+    await this.ctx.store.settled();
+    // A blob that did not go out leaves its document to be read (and sent) again.
+    if (this.unsent.size) return;
+    for (const [id, n] of touched) this.stamps.keep(id, this.ctx.store.catalog.stampOf(id), n);
+    this.moved();
+  }
+
+  /** Every record, but documents unchanged since the document held them are not read. */
+  private async readAll(): Promise<Outgoing> {
+    const counts = new Map<string, number>();
+    for (const id of this.ctx.store.catalog.ids()) counts.set(id, this.stamps.count(id));
+    const out = await allRecords(this.ctx, this.stamps.synced);
+    Object.assign(this.lastScan, { read: out.stamps.size, unchanged: out.unread.size });
+    this.stamps.prune((id) => this.ctx.store.catalog.has(id));
+    // Kept only once pushed (queue() calls this after push), if nothing touched them since.
+    out.afterPush = () => {
+      if (this.unsent.size) return;
+      for (const [id, stamp] of out.stamps) this.stamps.keep(id, stamp, counts.get(id) ?? -1);
+    };
+    return out;
   }
 
   stop(): void {
@@ -123,12 +174,17 @@ export class Replicator {
       throw new Error(`${this.unsent.size} document texts or files could not be sent to the relay`);
   }
 
-  private queue(read: () => Promise<Outgoing>, all: boolean): Promise<void> {
-    const run = this.sending.then(async () => {
+  private queue(read: () => Promise<Outgoing>, all: boolean, later = false): Promise<void> {
+    // A commit's records are written after the command has answered (a turn of the event
+    // loop later): the write updates the document's JavaScript copy, which at 20,000
+    // highlights costs tens of milliseconds the one who saved should not wait for.
+    const start = later ? this.sending.then(nextTurn) : this.sending;
+    const run = start.then(async () => {
       const out = await read();
       for (let at = 0; at < out.blobs.length; at += PARALLEL)
         await Promise.all(out.blobs.slice(at, at + PARALLEL).map((need) => this.putBlob(need)));
       this.push(out, all);
+      out.afterPush?.();
     });
     this.sending = run.catch((error: unknown) => {
       this.lastError = error instanceof Error ? error.message : String(error);
@@ -137,17 +193,25 @@ export class Replicator {
   }
 
   private async putBlob(need: BlobNeed): Promise<void> {
-    if (!this.blobs) return;
+    // A blob the store gave or took already: a remote document's echo sends nothing again.
+    if (!this.blobs || this.stored.has(need.sha256)) return;
     try {
       const bytes =
         'bytes' in need
           ? need.bytes
           : await readKept(nodeFs, this.ctx.store.dir, need.folder, need.sha256);
       await this.blobs.put(need.sha256, bytes);
+      this.stored.add(need.sha256);
       this.unsent.delete(need.sha256);
     } catch {
       this.unsent.set(need.sha256, need);
     }
+  }
+
+  /** A document body from the blob store, checked against its name; undefined if not there. */
+  async fetchBody(sha256: string): Promise<DocumentBody | undefined> {
+    const bytes = await this.blobs?.get(sha256).catch(() => undefined);
+    return bytes ? parseBody(bytes) : undefined;
   }
 
   /** Writes these records where they differ from the last agreement (and, for all, removals). */
@@ -155,12 +219,9 @@ export class Replicator {
     let written = 0;
     let heads: A.Heads | null = null;
     this.handle.update((doc) => {
-      // A view at other heads materialises the whole document: only when a remote change is
-      // still to be applied; otherwise the document is the agreement itself.
-      const base = sameHeads(A.getHeads(doc), this.agreedHeads)
-        ? doc
-        : A.view(doc, this.agreedHeads);
-      if (all) this.addRemovals(out, base);
+      const base = baseFor(doc, this.agreedHeads, out, all);
+      // A refused or held remote record is not in the store, and that is no local deletion.
+      if (all) addRemovals(out, base, (kind, id) => this.quarantined.has(key(kind, id)));
       const result = A.changeAt(
         doc,
         this.agreedHeads,
@@ -181,15 +242,6 @@ export class Replicator {
       this.counts.sent += written;
       this.moved();
     }
-  }
-
-  /** Records the document holds that this workspace does not: removed here while sync was off. */
-  private addRemovals(out: Outgoing, base: A.Doc<WorkspaceDoc>): void {
-    for (const kind of SYNCED_KINDS)
-      for (const id of Object.keys(base[kind]))
-        // A refused or held remote record is not in the store, and that is no local deletion.
-        if (!out.records[kind].has(id) && !this.quarantined.has(key(kind, id)))
-          out.records[kind].set(id, undefined);
   }
 
   /**
@@ -226,6 +278,10 @@ export class Replicator {
   private async pullStep(): Promise<boolean> {
     await this.sending;
     const doc = this.handle.doc();
+    // Taken as it is, a map written again would read as every record of its kind removed.
+    const damaged = documentProblem(doc);
+    if (damaged)
+      throw new Error(`A member's change was not applied: ${damaged}. Nothing here was changed.`);
     const waiting = [...this.quarantined.values()].filter((q) => q.waiting);
     const fetchedAt = A.getHeads(doc);
     if (sameHeads(fetchedAt, this.agreedHeads) && !waiting.length) return false;
@@ -235,6 +291,7 @@ export class Replicator {
       Object.assign(this.progress, { done, total }),
     );
     await fetchImages(this.ctx, fetched, this.blobs);
+    for (const sha of fetched.fromStore) this.stored.add(sha);
     this.pending = undefined; // changes arriving from now on need another pull
     const before = this.agreedHeads;
     try {

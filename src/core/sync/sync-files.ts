@@ -9,20 +9,38 @@ import { appendFile, mkdir, open, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { WorkbenchError } from '../../shared/errors';
+import { DocumentStamp } from '../store/catalog';
 import { nodeFs, writeFileDurably } from '../store/durable';
 import type { Quarantined } from './remote-records';
 import { SYNCED_KINDS } from './workspace-doc';
 
 export const SYNC_DIR = '.sync';
 
-export const SyncConfig = z.strictObject({
-  version: z.literal(1),
-  /** The workspace document's id: what `join` is given. */
-  shareId: z.string().min(1).max(64),
-  /** The relay's ws:// or wss:// address. */
-  server: z.string().regex(/^wss?:\/\/\S+$/, 'a relay address starts with ws:// or wss://'),
-  keyFile: z.string().optional(),
-});
+export const SyncConfig = z
+  .strictObject({
+    version: z.literal(1),
+    /** The workspace document's id: what `join` is given. */
+    shareId: z.string().min(1).max(64),
+    /** The relay's ws:// or wss:// address; or else a shared folder, below. */
+    server: z
+      .string()
+      .regex(/^wss?:\/\/\S+$/, 'a relay address starts with ws:// or wss://')
+      .optional(),
+    /** A shared folder's absolute path (folder-link.ts), for teams without a relay. */
+    folder: z.string().min(1).max(4096).optional(),
+    /** This workspace's own file name in the shared folder. */
+    replica: z
+      .string()
+      .regex(/^[A-Za-z0-9_-]{8,64}$/)
+      .optional(),
+    keyFile: z.string().optional(),
+  })
+  .refine((c) => (c.server === undefined) !== (c.folder === undefined), {
+    message: 'a share goes through a relay or through a folder: one of the two',
+  })
+  .refine((c) => c.folder === undefined || c.replica !== undefined, {
+    message: 'a share through a folder names this workspace’s file there',
+  });
 export type SyncConfig = z.infer<typeof SyncConfig>;
 
 const SyncState = z.strictObject({
@@ -38,6 +56,8 @@ const SyncState = z.strictObject({
       }),
     )
     .default([]),
+  /** Per document, the stamp its files had when the document last held them (replicator.ts). */
+  stamps: z.record(z.string(), DocumentStamp).default({}),
 });
 
 const path = (dir: string, name: string): string => join(dir, SYNC_DIR, name);
@@ -86,6 +106,7 @@ export interface SavedDoc {
   log: Uint8Array | undefined;
   agreed: string[] | undefined;
   quarantined: Quarantined[];
+  stamps: Record<string, DocumentStamp>;
 }
 
 export async function readSavedDoc(dir: string): Promise<SavedDoc> {
@@ -103,6 +124,7 @@ export async function readSavedDoc(dir: string): Promise<SavedDoc> {
     log: log && new Uint8Array(log),
     agreed: parsed?.agreed,
     quarantined: parsed?.quarantined ?? [],
+    stamps: parsed?.stamps ?? {},
   };
 }
 
@@ -117,6 +139,7 @@ export async function saveDoc(
   save: { whole: Uint8Array } | { since: Uint8Array },
   agreed: readonly string[],
   quarantined: readonly Quarantined[],
+  stamps: Readonly<Record<string, DocumentStamp>> = {},
 ): Promise<void> {
   await mkdir(join(dir, SYNC_DIR), { recursive: true });
   if ('whole' in save) {
@@ -134,6 +157,6 @@ export async function saveDoc(
   await writeFileDurably(
     nodeFs,
     path(dir, 'state.json'),
-    JSON.stringify({ agreed, quarantined }) + '\n',
+    JSON.stringify({ agreed, quarantined, stamps }) + '\n',
   );
 }

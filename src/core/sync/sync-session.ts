@@ -17,8 +17,10 @@ import {
 import { WorkbenchError } from '../../shared/errors';
 import type { CoreContext } from '../context';
 import { RelayBlobStore, type BlobStore } from './blob-store';
+import { FolderLink, folderBlobs } from './folder-link';
 import { RelayClientAdapter } from './relay-client';
 import type { Resolution } from './remote-records';
+import { ConflictIndex } from './conflict-index';
 import { Replicator } from './replicator';
 import { readSavedDoc, saveDoc } from './sync-files';
 import {
@@ -36,6 +38,8 @@ export interface RoundResult {
   quarantined: { kind: string; id: string; reason: string; waiting?: boolean }[];
   /** Semantic conflicts settled by a stated rule since the session opened (remote-rules.ts). */
   resolved: Resolution[];
+  /** Members' files in a shared folder that were refused, and why (folder-link.ts). */
+  refusedFiles?: { file: string; reason: string }[];
 }
 
 /** Past this many bytes of appended changes, the next save writes the document whole. */
@@ -43,6 +47,30 @@ const LOG_LIMIT = 4 * 1024 * 1024;
 
 /** How long after a change the document is saved to `.sync/` (a round saves at once). */
 const SAVE_DELAY_MS = 1000;
+
+/** Where a session meets its team: a relay (with the team key), or a shared folder. */
+export type TeamPlace =
+  | { server: string; key: string }
+  | {
+      folder: string;
+      /** This workspace's file name there. */
+      replica: string;
+      /** Whether to look at the folder every second (off: only rounds do, as tests want). */
+      poll?: boolean;
+    };
+
+/** How a session reaches its team: the relay's connection, or a shared folder (folder-link.ts). */
+export interface TeamLink {
+  readonly connected: boolean;
+  readonly lastError: 'refused' | 'unreachable' | undefined;
+  disconnect(): void;
+  /** A link outside automerge-repo's network: looks at the other side now (a round waits). */
+  exchange?(): Promise<void>;
+  /** Whether the other side holds every change this replica holds, and the reverse. */
+  inStep?(): boolean;
+  /** Files read from a folder and refused, with why. */
+  readonly refused?: ReadonlyMap<string, string>;
+}
 
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
@@ -67,35 +95,54 @@ export class SyncSession {
   private constructor(
     private readonly dir: string,
     private readonly repo: Repo,
-    private readonly adapter: RelayClientAdapter,
+    private readonly adapter: TeamLink,
     readonly handle: DocHandle<WorkspaceDoc>,
     readonly replicator: Replicator,
+    private readonly conflictIndex: ConflictIndex,
   ) {}
 
   static async open(
     ctx: CoreContext,
     dir: string,
-    share: { shareId: string; server: string; key: string },
-    /** Where bodies and kept files go: the relay's blob endpoint unless told otherwise. */
-    blobs: BlobStore = new RelayBlobStore(share.server, share.key),
+    share: { shareId: string } & TeamPlace,
+    /** Where bodies and kept files go: the relay's blob endpoint or the folder's. */
+    blobs?: BlobStore,
   ): Promise<SyncSession> {
     const docId = checkShareId(share.shareId);
     const saved = await readSavedDoc(dir);
-    const adapter = new RelayClientAdapter(share.server, share.key);
+    const relay = 'server' in share ? new RelayClientAdapter(share.server, share.key) : undefined;
     const repo = new Repo({
-      network: [adapter],
+      network: relay ? [relay] : [],
       peerId: `workbench-${randomUUID()}` as PeerId,
       sharePolicy: () => Promise.resolve(true),
     });
-    // Every replica starts from the same genesis under the same id (workspace-doc.ts).
-    const handle = repo.import<WorkspaceDoc>(saved.bytes ?? genesis(), { docId });
-    const log = saved.log;
-    if (log) handle.update((d) => A.loadIncremental(d, log));
+    // Every replica starts from the same genesis under the same id (workspace-doc.ts). The
+    // saved document is loaded whole (A.load reads it without making a patch per value, as
+    // loading it into the genesis would) once the conflict index follows the handle.
+    const handle = repo.import<WorkspaceDoc>(genesis(), { docId });
+    const conflicts = new ConflictIndex();
+    handle.on('change', ({ patches }) => conflicts.follow(patches));
+    const { bytes, log } = saved;
+    if (bytes)
+      handle.update(() => {
+        const loaded = A.load<WorkspaceDoc>(bytes);
+        return log ? A.loadIncremental(loaded, log) : loaded;
+      });
+    else if (log) handle.update((d) => A.loadIncremental(d, log));
     const doc = handle.doc();
+    let adapter: TeamLink;
+    if ('server' in share) {
+      adapter = relay!;
+      blobs ??= new RelayBlobStore(share.server, share.key);
+    } else {
+      adapter = new FolderLink(share.folder, docId, share.replica, handle, share.poll ?? true);
+      blobs ??= folderBlobs(share.folder, docId);
+    }
     const start = A.getHeads(A.load(genesis()));
     // Heads not in the saved document (it was lost or replaced) mean no known agreement:
     // everything is compared from the genesis, which re-sends but loses nothing.
-    const agreed = saved.agreed && A.hasHeads(doc, saved.agreed) ? saved.agreed : start;
+    const known = !!saved.agreed && A.hasHeads(doc, saved.agreed);
+    const agreed = known ? saved.agreed! : start;
     const holder: { session?: SyncSession } = {};
     const replicator = new Replicator(
       ctx,
@@ -104,8 +151,10 @@ export class SyncSession {
       saved.quarantined,
       () => holder.session?.saveSoon(),
       blobs,
+      // What the stamps say the document holds is only known at the heads they were saved with.
+      known ? saved.stamps : {},
     );
-    const session = new SyncSession(dir, repo, adapter, handle, replicator);
+    const session = new SyncSession(dir, repo, adapter, handle, replicator, conflicts);
     if (saved.bytes) session.savedHeads = A.getHeads(doc);
     holder.session = session;
     await replicator.start();
@@ -134,18 +183,23 @@ export class SyncSession {
     const agreed = this.replicator.agreed;
     const whole = !this.savedHeads || this.logged > LOG_LIMIT;
     const since = whole ? undefined : A.saveSince(doc, this.savedHeads!);
-    await saveDoc(this.dir, since ? { since } : { whole: A.save(doc) }, agreed, [
-      ...this.replicator.quarantined.values(),
-    ]);
+    await saveDoc(
+      this.dir,
+      since ? { since } : { whole: A.save(doc) },
+      agreed,
+      [...this.replicator.quarantined.values()],
+      Object.fromEntries(this.replicator.stamps.synced),
+    );
     this.logged = since ? this.logged + since.length : 0;
     this.savedHeads = heads;
   }
 
   conflicts(): FieldConflict[] {
-    return conflictsOf(this.handle.doc());
+    return this.conflictIndex.list(this.handle.doc());
   }
 
   private relayHeadsMatch(): boolean {
+    if (this.adapter.inStep) return this.adapter.inStep();
     const peer = this.repo.peers[0];
     const storageId = peer && this.repo.getStorageIdOfPeer(peer);
     const theirs = storageId && this.handle.getSyncInfo(storageId)?.lastHeads;
@@ -168,6 +222,14 @@ export class SyncSession {
     const deadline = Date.now() + timeoutMs;
     let sent = false;
     for (;;) {
+      if (this.adapter.exchange) {
+        await this.adapter.exchange();
+        if (!this.adapter.connected)
+          throw new WorkbenchError(
+            'INVALID_INPUT',
+            'The shared folder cannot be read or written; check that it is there (the drive plugged in, the share mounted).',
+          );
+      }
       if (this.adapter.lastError === 'refused')
         throw new WorkbenchError('FORBIDDEN', 'The relay refused the team key.');
       if (Date.now() > deadline)
@@ -204,10 +266,16 @@ export class SyncSession {
       conflicts: this.conflicts(),
       quarantined: [...this.replicator.quarantined.values()],
       resolved: [...this.replicator.resolved],
+      refusedFiles: [...(this.adapter.refused ?? [])].map(([file, reason]) => ({ file, reason })),
     };
   }
 
   async close(): Promise<void> {
+    if (this.adapter.exchange) {
+      // A folder is written only when looked at: what changed here since goes in now.
+      await this.replicator.sent().catch(() => undefined);
+      await this.adapter.exchange();
+    }
     this.replicator.stop();
     this.adapter.disconnect();
     this.scheduleSave();

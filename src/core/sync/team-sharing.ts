@@ -13,6 +13,8 @@ import type {
   ShareInput,
   JoinInput,
   ChooseInput,
+  HistoryInput,
+  RecordHistoryEntry,
 } from '../../shared/methods/sync';
 import type { CoreContext } from '../context';
 import { nodeFs, writeFileDurably } from '../store/durable';
@@ -25,6 +27,7 @@ const UNSHARED: Omit<SyncStatus, 'displayName'> = {
   state: 'unshared',
   shareId: null,
   server: null,
+  folder: null,
   waiting: 0,
   lastSync: null,
   conflicts: 0,
@@ -165,6 +168,11 @@ export class TeamSharing {
   async conflicts(): Promise<SyncConflict[]> {
     await this.ready;
     return this.live?.conflicts() ?? [];
+  }
+
+  async history(input: z.output<typeof HistoryInput>): Promise<RecordHistoryEntry[]> {
+    await this.ready;
+    return this.live?.history(input.kind, input.id) ?? [];
   }
 
   async choose(input: z.output<typeof ChooseInput>): Promise<SyncStatus> {

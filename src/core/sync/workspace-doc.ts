@@ -5,20 +5,10 @@
 // byte, under the id the share id names: two replicas that each create the maps on their own
 // would otherwise hold rival maps, and one side's records would be invisible.
 import * as A from '@automerge/automerge';
+import { SYNCED_RECORD_KINDS } from '../../shared/methods/sync';
 
-/**
- * The kinds of record synced, as named in the document, in the order a remote change is
- * applied (what a record may point at comes before it). Events are entities with a date.
- * The codebook (kinds, codes, relations: the tags) is one record, under `codebook`.
- */
-export const SYNCED_KINDS = [
-  'codebook',
-  'entities',
-  'notes',
-  'documents',
-  'highlights',
-  'links',
-] as const;
+/** The kinds of record synced, in the order applied (defined with the `sync` methods). */
+export const SYNCED_KINDS = SYNCED_RECORD_KINDS;
 export type SyncedKind = (typeof SYNCED_KINDS)[number];
 /** The one key of the `codebook` map. */
 export const CODEBOOK_KEY = 'codebook';
@@ -52,6 +42,13 @@ export function genesis(): Uint8Array {
     },
   );
   return A.save(doc);
+}
+
+let genesisAt: A.Heads | undefined;
+/** The heads of the genesis: where a replica that agreed on nothing yet stands. */
+export function genesisHeads(): A.Heads {
+  genesisAt ??= A.getHeads(A.load(genesis()));
+  return genesisAt;
 }
 
 type Plain = string | number | boolean | null | Plain[] | { [key: string]: Plain };
@@ -165,26 +162,37 @@ function valuesOf(conflicts: A.Conflicts): { value: unknown; actor: string }[] {
   return distinct;
 }
 
-/** Every open conflict in the document: fields holding two or more different values. */
+/** The conflict at one record's field (or the record itself, field null), if one is open. */
+export function conflictAt(
+  doc: A.Doc<WorkspaceDoc>,
+  kind: SyncedKind,
+  id: string,
+  field: string | null,
+): FieldConflict | undefined {
+  // Both sides stamp the time of their edit: that clash says nothing a person must decide.
+  if (field === 'updatedAt') return undefined;
+  const record = field === null ? undefined : doc[kind][id];
+  if (field !== null && !record) return undefined;
+  const c = field === null ? A.getConflicts(doc[kind], id) : A.getConflicts(record!, field);
+  const values = c ? valuesOf(c) : [];
+  return values.length > 1 ? { kind, id, field, values } : undefined;
+}
+
+/**
+ * Every open conflict in the document: fields holding two or more different values. Reads
+ * every field of every record (seconds at 20,000 highlights): a session keeps an index
+ * instead (conflict-index.ts); this is for the command line's look at a saved document.
+ */
 export function conflictsOf(doc: A.Doc<WorkspaceDoc>): FieldConflict[] {
   const found: FieldConflict[] = [];
   for (const kind of SYNCED_KINDS) {
     const map = doc[kind];
     for (const id of Object.keys(map)) {
-      const whole = A.getConflicts(map, id);
-      if (whole) {
-        const values = valuesOf(whole);
-        if (values.length > 1) found.push({ kind, id, field: null, values });
-      }
-      const record = map[id];
-      if (!record) continue;
-      for (const field of Object.keys(record)) {
-        // Both sides stamp the time of their edit: that clash says nothing a person must decide.
-        if (field === 'updatedAt') continue;
-        const c = A.getConflicts(record, field);
-        if (!c) continue;
-        const values = valuesOf(c);
-        if (values.length > 1) found.push({ kind, id, field, values });
+      const whole = conflictAt(doc, kind, id, null);
+      if (whole) found.push(whole);
+      for (const field of Object.keys(map[id] ?? {})) {
+        const c = conflictAt(doc, kind, id, field);
+        if (c) found.push(c);
       }
     }
   }

@@ -34,6 +34,7 @@ import { sayHowWindowStarted } from './sync/switch-notice';
 import { keepDrafts, windowStorage } from './sync/draft-storage';
 import { keepSettings } from './sync/settings-storage';
 import { followTeam } from './sync/team-status';
+import { openTeamDialog } from './store/team';
 import { createViewSync } from './sync/view-sync';
 import { createSync } from './sync/workbench-sync';
 import { createCommands } from './workbench/commands';
@@ -66,7 +67,13 @@ function connect(): Workbench & { start(): () => void } {
       const stopDrafts = keepDrafts(store, windowStorage());
       const stopSettings = keepSettings(store, windowStorage());
       const stopTeam = followTeam(client.api, store);
+      // File > Share this workspace… and Join a shared workspace… open the same dialogs.
+      const stopMenu =
+        client.onMenu?.((command) =>
+          store.dispatch(openTeamDialog(command === 'share-workspace' ? 'share' : 'join')),
+        ) ?? (() => undefined);
       return () => {
+        stopMenu();
         stopTeam();
         stopDrafts();
         stopSettings();

@@ -4,6 +4,7 @@
 // edited by hand) shown by its id rather than failing.
 import { DEFAULT_RELATIONS } from '../concepts/link-relations';
 import { HIGHLIGHT_KINDS } from '../concepts/highlight-kinds';
+import { kindKeyAt, kindPlaceOf } from '../concepts/keymap';
 import type { Codebook, HighlightKindDef, LinkRelation } from '../model';
 
 export function defaultCodebook(): Codebook {
@@ -26,16 +27,15 @@ export function kindOf(codebook: Codebook, id: string): HighlightKindDef {
 
 export const kindLabel = (codebook: Codebook, id: string): string => kindOf(codebook, id).label;
 
-/** The reader's key for a kind: its place in the list, 1 to 9. */
+/** The reader's key for a kind: its place in the list, 1 to 9 (the keymap's kind keys). */
 export function kindKey(codebook: Codebook, id: string): string | undefined {
-  const at = codebook.kinds.findIndex((k) => k.id === id);
-  return at >= 0 && at < 9 ? String(at + 1) : undefined;
+  return kindKeyAt(codebook.kinds.findIndex((k) => k.id === id));
 }
 
 /** The kind a reader's key press means, if any. */
 export function kindForKey(codebook: Codebook, key: string): string | undefined {
-  const n = Number(key);
-  return Number.isInteger(n) && n >= 1 && n <= 9 ? codebook.kinds[n - 1]?.id : undefined;
+  const place = kindPlaceOf(key);
+  return place === undefined ? undefined : codebook.kinds[place]?.id;
 }
 
 export function relationOf(codebook: Codebook, id: string): LinkRelation {

@@ -8,8 +8,6 @@
 // Ctrl alone, then `Shift`, `Alt`, and the key as KeyboardEvent.key names it ("k", "?",
 // "ArrowDown", "Escape", "Enter"). A letter matches either case; a single character other
 // than a letter ("?", "]", "1") matches whatever Shift it takes to type it.
-import { HIGHLIGHT_KINDS, type HighlightKindId } from './highlight-kinds';
-
 /** Where a shortcut applies, as the shortcut sheet groups them. */
 export const KEY_SECTIONS = [
   { id: 'anywhere', title: 'Anywhere' },
@@ -51,18 +49,24 @@ export interface Shortcut {
   shown?: string;
 }
 
-/** The shortcut that highlights a selection as a kind. */
-export const kindShortcut = (kind: HighlightKindId): `highlight.${HighlightKindId}` =>
-  `highlight.${kind}`;
+/**
+ * The keys that highlight a selection as one of the codebook's kinds, by its place in the
+ * list: 1 the first, 9 the ninth. The four built-in kinds are the first four of a new
+ * codebook; the user's own kinds take the next numbers (reordering moves the keys with the
+ * kinds), and a kind past the ninth has no key. H is also the first kind, for "highlight".
+ */
+export const KIND_KEYS = ['1', '2', '3', '4', '5', '6', '7', '8', '9'] as const;
 
-const kindRows = HIGHLIGHT_KINDS.map((kind, i) => ({
-  id: kindShortcut(kind.id),
-  // The first kind is also H, for "highlight".
-  keys: i === 0 ? ['h', kind.key] : [kind.key],
-  does: `Highlight the selection as “${kind.label}”`,
-  section: 'selection' as const,
-  site: 'selection' as const,
-}));
+/** The key of the kind at `place` (0 the first) in the codebook's list, if it has one. */
+export const kindKeyAt = (place: number): string | undefined =>
+  Number.isInteger(place) ? KIND_KEYS[place] : undefined;
+
+/** The place in the codebook's kinds (0 the first) that a kind shortcut's key stands for. */
+export function kindPlaceOf(key: string): number | undefined {
+  if (key.toLowerCase() === 'h') return 0;
+  const at = (KIND_KEYS as readonly string[]).indexOf(key);
+  return at >= 0 ? at : undefined;
+}
 
 export const KEYMAP = [
   {
@@ -185,7 +189,14 @@ export const KEYMAP = [
     section: 'reader',
     site: 'browser',
   },
-  ...kindRows,
+  {
+    id: 'highlight.kind',
+    keys: ['h', ...KIND_KEYS],
+    does: 'Highlight the selection as a kind: H or 1 the codebook’s first, 2–9 the next (the Codebook view shows each kind’s number)',
+    section: 'selection',
+    site: 'selection',
+    shown: 'H or 1–9',
+  },
   {
     id: 'selection.tag',
     keys: ['t'],

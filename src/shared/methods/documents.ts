@@ -156,7 +156,15 @@ export type ImportOutcome =
       review: number;
       report?: ImportReport;
     }
-  | { fileName: string; kind: 'backup'; documents: number; entities: number; highlights: number }
+  | {
+      fileName: string;
+      kind: 'backup';
+      documents: number;
+      entities: number;
+      highlights: number;
+      /** Kept files (originals, figure images) put back from it, new or already here. */
+      originals?: number;
+    }
   /** A bibliography: nothing stored; `documents.importReferences` imports it as chosen. */
   | { fileName: string; kind: 'references'; report: ReferencesReport }
   /** A REFI-QDA project or codebook brought in as one undoable step. */

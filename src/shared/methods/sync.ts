@@ -1,5 +1,5 @@
 // sync.*: team sharing as the window sees it (issue 18). Share the open workspace through a
-// team relay, join a shared one, sync now, list the open conflicts and choose a value, and
+// team relay or a shared folder, join a shared one, sync now, list the open conflicts and choose a value, and
 // set the name the team sees. The team key goes in (share, join) and never comes back out:
 // no result carries it, and no schema's message quotes what was typed.
 import { z } from 'zod';
@@ -61,10 +61,68 @@ export const DisplayName = z
   .min(1, 'give a name the team will see')
   .max(80, 'a display name is at most 80 characters');
 
-export const ShareInput = z.strictObject({ server: RelayUrl, key: TeamKey });
-export const JoinInput = z.strictObject({ shareId: ShareId, server: RelayUrl, key: TeamKey });
+/**
+ * The kinds of record a team shares, as the team document names them, in the order a remote
+ * change is applied (what a record may point at comes before it). Events are entities with
+ * a date; the codebook (kinds, codes, relations: the tags) is one record.
+ */
+export const SYNCED_RECORD_KINDS = [
+  'codebook',
+  'entities',
+  'notes',
+  'documents',
+  'highlights',
+  'links',
+] as const;
+export type SyncRecordKind = (typeof SYNCED_RECORD_KINDS)[number];
+const RecordKind = z.enum(SYNCED_RECORD_KINDS, {
+  error: `the kind of record is one of ${SYNCED_RECORD_KINDS.join(', ')}`,
+});
+
+/**
+ * A shared folder (Syncthing, a network drive, a USB stick) as a full path: a relative one
+ * would depend on where the app was started.
+ */
+export const FolderPath = z
+  .string()
+  .trim()
+  .min(1, 'give the shared folder’s full path')
+  .max(4_096, 'the folder’s path is too long')
+  .regex(
+    /^(\/|[A-Za-z]:[\\/]|\\\\)/,
+    'the folder is a full path, starting with / or a drive letter',
+  )
+  .refine((p) => !p.includes('\0'), 'the folder’s path holds a NUL character');
+
+/**
+ * One of two shapes, picked by whether a folder is given: a union would refuse `{ server }`
+ * as matching neither, where the person needs to hear that the key is missing.
+ */
+function relayOrFolder<R extends z.ZodType, F extends z.ZodType>(
+  relay: R,
+  folder: F,
+): z.ZodType<z.output<R> | z.output<F>, z.input<R> | z.input<F>> {
+  return z.unknown().transform((value, ctx) => {
+    const byFolder = !!value && typeof value === 'object' && 'folder' in value;
+    const parsed = (byFolder ? folder : relay).safeParse(value);
+    if (parsed.success) return parsed.data;
+    for (const issue of parsed.error.issues)
+      ctx.addIssue({ code: 'custom', message: issue.message, path: issue.path });
+    return z.NEVER;
+  }) as unknown as z.ZodType<z.output<R> | z.output<F>, z.input<R> | z.input<F>>;
+}
+
+/** Through a relay (its address and the team key), or through a shared folder. */
+export const ShareInput = relayOrFolder(
+  z.strictObject({ server: RelayUrl, key: TeamKey }),
+  z.strictObject({ folder: FolderPath }),
+);
+export const JoinInput = relayOrFolder(
+  z.strictObject({ shareId: ShareId, server: RelayUrl, key: TeamKey }),
+  z.strictObject({ shareId: ShareId, folder: FolderPath }),
+);
 export const ChooseInput = z.strictObject({
-  kind: z.string().min(1).max(40),
+  kind: RecordKind,
   id: z.string().min(1).max(200),
   field: z.string().min(1).max(200).nullable(),
   /** The value chosen, by its place in the list `sync.conflicts` gave. */
@@ -72,6 +130,22 @@ export const ChooseInput = z.strictObject({
   /** That value as it was shown: refused if the conflict has changed since. */
   expected: z.string().max(100_000),
 });
+
+export const HistoryInput = z.strictObject({
+  kind: RecordKind,
+  id: z.string().min(1, 'give the record’s id').max(200, 'a record id is at most 200 characters'),
+});
+
+/** One change a member made to a shared record. */
+export interface RecordHistoryEntry {
+  /** When (the writer's clock, ISO time), or null if the change carries no time. */
+  at: string | null;
+  /** The writer's display name ("… (you)" for this member), or a short id if they set none. */
+  by: string;
+  action: 'created' | 'changed' | 'removed';
+  /** The fields a change wrote (empty for a creation or a removal). */
+  fields: string[];
+}
 
 /** Where the workspace stands with its team. */
 export type SyncState =
@@ -88,6 +162,8 @@ export interface SyncStatus {
   /** What teammates give `join`; null when not shared. */
   shareId: string | null;
   server: string | null;
+  /** The shared folder it syncs through instead of a relay; null otherwise. */
+  folder: string | null;
   /** Records changed here that the relay does not hold yet. */
   waiting: number;
   /** When this workspace and the relay last held the same changes (ISO time). */
@@ -121,7 +197,7 @@ export interface ConflictValue {
 }
 
 export interface SyncConflict {
-  kind: string;
+  kind: SyncRecordKind;
   id: string;
   /** The field, or null when the whole record was written on two sides. */
   field: string | null;
@@ -138,4 +214,6 @@ export const syncMethods = namespace('sync', {
   'sync.conflicts': method<SyncConflict[]>()(Empty),
   'sync.choose': method<SyncStatus>()(ChooseInput),
   'sync.setDisplayName': method<SyncStatus>()(z.strictObject({ name: DisplayName })),
+  /** Who changed a shared record, what and when, oldest first (empty when not shared). */
+  'sync.history': method<RecordHistoryEntry[]>()(HistoryInput),
 });

@@ -14,11 +14,24 @@ const PROTOTYPE_NAMES: ReadonlySet<string> = new Set([
   'prototype',
 ]);
 
+const ID_PATTERN = /^[A-Za-z0-9_-]+$/;
+
+/**
+ * The same rule as `Id`, without zod: for checking hundreds of thousands of ids at once
+ * (the archive's manifest), where zod's per-value cost adds up to a visible pause.
+ */
+export const isId = (value: unknown): value is string =>
+  typeof value === 'string' &&
+  value.length >= 1 &&
+  value.length <= 64 &&
+  ID_PATTERN.test(value) &&
+  !PROTOTYPE_NAMES.has(value);
+
 export const Id = z
   .string()
   .min(1)
   .max(64)
-  .regex(/^[A-Za-z0-9_-]+$/, 'ids are letters, digits, "_" or "-"')
+  .regex(ID_PATTERN, 'ids are letters, digits, "_" or "-"')
   .refine((id) => !PROTOTYPE_NAMES.has(id), {
     message: 'an id cannot be a name every JavaScript object has (such as "constructor")',
   });

@@ -13,6 +13,7 @@ import {
   type CustodyEntry,
 } from '../../../src/core/store/custody';
 import { nodeFs, type StoreFs } from '../../../src/core/store/durable';
+import { MANIFEST_FILE } from '../../../src/core/store/manifest';
 import { verifyCustody } from '../../../src/core/workspace/verify-custody';
 import {
   closeWorkbench,
@@ -140,6 +141,19 @@ describe('the custody log', () => {
     expect(read.lines.at(-1)).toMatchObject({ void: read.lines.at(-2)!.seq });
     await closeWorkbench(dir);
     expect(await custodyMismatches()).toEqual([]);
+  });
+
+  it('keeps a last change whose files landed when it reads the whole log again', async () => {
+    const wb = await openSample(dir);
+    unwrap(await wb.call('entities.create', { name: 'Evin prison', type: 'place' }));
+    await closeWorkbench(dir);
+    // Without a manifest the log is read whole, and its last line is judged from the files.
+    await rm(join(dir, MANIFEST_FILE));
+    const before = (await lines()).length;
+    await reopen(dir);
+    await closeWorkbench(dir);
+    expect(await lines()).toHaveLength(before);
+    expect((await lines()).some((line) => 'void' in line)).toBe(false);
   });
 
   it('takes off a last line cut short by a crash', async () => {

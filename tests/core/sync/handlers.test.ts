@@ -169,6 +169,19 @@ describe('sharing two live workspaces', () => {
     expect(onA!.values.map((v) => v.shown)).toEqual([true, false]);
     const by = Object.fromEntries(onA!.values.map((v) => [v.text, v.by]));
     expect(by).toEqual({ 'Countess Lovelace': 'Amira (you)', 'Augusta Ada': 'Bruno' });
+    // The record's history names both writers of its name, by their display names.
+    const history = unwrap(await a.call('sync.history', { kind: 'entities', id: entityId }));
+    expect(history[0]).toMatchObject({ by: 'Amira (you)', action: 'created' });
+    const renamed = history.filter((h) => h.fields.includes('name')).map((h) => h.by);
+    expect(new Set(renamed)).toEqual(new Set(['Amira (you)', 'Bruno']));
+    for (const method of ['sync.history', 'sync.choose'])
+      expect(
+        await refusal(a, method, {
+          kind: 'people',
+          id: entityId,
+          ...(method === 'sync.choose' ? { field: 'name', index: 1, expected: 'x' } : {}),
+        }),
+      ).toMatch(/^INVALID_INPUT: .*the kind of record is one of codebook, entities/);
     // The winning value reaches A's own record through its command queue, a moment after
     // the clash is known.
     await until('A applies the winning value', async () => {

@@ -39,4 +39,13 @@ describe('the entity picker', () => {
     expect(namedIn(list[2]!, passage)).toBe(false);
     expect(namedIn(list[1]!, 'RAISI said')).toBe(true);
   });
+
+  it('finds a Persian name in the passage whether a ZWNJ, a space or nothing joins it', () => {
+    const ejei = entity('e', 'اژه ای');
+    expect(namedIn(ejei, 'رئیس قوه قضاییه، محسنی اژه\u200Cای، گفت')).toBe(true);
+    expect(namedIn(ejei, 'محسنی اژهای گفت')).toBe(true);
+    expect(namedIn(entity('e2', 'اژه\u200Cای'), 'محسنی اژه ای گفت')).toBe(true);
+    // Whole words only: a name is not found inside a longer word.
+    expect(namedIn(entity('r', 'Ran'), 'Iran and Tehran')).toBe(false);
+  });
 });

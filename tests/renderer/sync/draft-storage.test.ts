@@ -1,6 +1,8 @@
 // Drafts kept on this machine: restored when the workspace's folder is known (each folder
-// its own drafts), written at every change, removed when none are left; unreadable
-// storage is ignored, and storage that refuses a write is said once, keeping the drafts.
+// its own drafts), written at every change, removed when none are left; a window that
+// learns of a switch to another workspace (another tab) takes the new folder's drafts and
+// writes under its key; unreadable storage is ignored, and storage that refuses a write is
+// said once, keeping the drafts.
 import { describe, expect, it } from 'vitest';
 import { createWorkbenchStore } from '../../../src/renderer/src/store/index';
 import { selectDraft, typeDraft } from '../../../src/renderer/src/store/drafts';
@@ -54,6 +56,32 @@ describe('draft storage', () => {
     store.dispatch(typeDraft('ann_1', 'note', '', ''));
     expect(items.has(draftStorageKey('/ws/a'))).toBe(false);
     expect(items.has(draftStorageKey('/ws/b'))).toBe(true);
+    stop();
+  });
+
+  it('follows a switch made in another window: the new folder’s drafts, written there', () => {
+    const a = [{ recordId: 'ann_1', field: 'note', value: 'in a', base: '', at: 5 }];
+    const b = [{ recordId: 'note_9', field: 'body', value: 'in b', base: '', at: 6 }];
+    const { storage, items } = memoryStorage({
+      [draftStorageKey('/ws/a')]: JSON.stringify(a),
+      [draftStorageKey('/ws/b')]: JSON.stringify(b),
+    });
+    const store = createWorkbenchStore();
+    const stop = keepDrafts(store, storage);
+    store.dispatch({ type: 'workspace/infoLoaded', info: info('/ws/a') });
+    store.dispatch(typeDraft('ann_1', 'note', 'in a, more', ''));
+    // The host switched (from another tab): this window's reset reads the info again.
+    store.dispatch({ type: 'workspace/infoLoaded', info: info('/ws/b') });
+    expect(selectDraft(store.getState(), 'ann_1', 'note')).toBeUndefined();
+    expect(selectDraft(store.getState(), 'note_9', 'body')?.value).toBe('in b');
+    store.dispatch(typeDraft('note_9', 'body', 'in b, more', ''));
+    expect(parseDrafts(items.get(draftStorageKey('/ws/b')) ?? null).map((d) => d.value)).toEqual([
+      'in b, more',
+    ]);
+    // The old folder keeps what was typed for it, untouched by the new one's.
+    expect(parseDrafts(items.get(draftStorageKey('/ws/a')) ?? null).map((d) => d.value)).toEqual([
+      'in a, more',
+    ]);
     stop();
   });
 

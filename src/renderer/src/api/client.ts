@@ -5,6 +5,7 @@ import {
   METHOD_NAMES,
   type Envelope,
   type Input,
+  type MenuCommand,
   type MethodName,
   type WorkbenchApi,
   type WorkbenchBridge,
@@ -19,6 +20,8 @@ export { WorkbenchError };
 export interface WorkbenchClient {
   api: WorkbenchApi;
   onEvent(listener: (event: WorkbenchEvent) => void): () => void;
+  /** Menu entries the window answers; only the Electron host has a menu. */
+  onMenu?(listener: (command: MenuCommand) => void): () => void;
 }
 
 declare global {
@@ -142,5 +145,6 @@ export function createClient(): WorkbenchClient {
   return {
     api: buildApi((method, input) => bridge[method](input)),
     onEvent: (listener) => bridge.onEvent(listener),
+    onMenu: (listener) => bridge.onMenu?.(listener) ?? (() => undefined),
   };
 }

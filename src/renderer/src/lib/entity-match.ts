@@ -15,15 +15,29 @@ const namesOf = (e: { name: string; aliases: readonly string[] }): string[] => [
   ...e.aliases,
 ];
 
-/** Whether `text` names the entity: one of its names' words, in order, as whole words. */
+/**
+ * Whether `text` names the entity: one of its names, folded as search folds, is a run of
+ * the text's whole words. The run is compared with its words joined, as names are keyed,
+ * so a Persian name written with a ZWNJ on one side and a space (or nothing) on the other
+ * is still the same name, as search finds it.
+ */
 export function namedIn(
   entity: { name: string; aliases: readonly string[] },
   text: string,
 ): boolean {
-  const words = ` ${nameWords(text).join(' ')} `;
+  const words = nameWords(text);
   return namesOf(entity).some((n) => {
-    const name = nameWords(n).join(' ');
-    return name !== '' && words.includes(` ${name} `);
+    const key = nameKey(n);
+    if (!key) return false;
+    for (let i = 0; i < words.length; i++) {
+      if (!key.startsWith(words[i]!)) continue;
+      let run = '';
+      for (let j = i; j < words.length && run.length < key.length; j++) {
+        run += words[j];
+        if (run === key) return true;
+      }
+    }
+    return false;
   });
 }
 

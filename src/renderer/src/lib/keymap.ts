@@ -3,9 +3,8 @@
 // unlisted one), and a key press runs the row it matches. A handler may answer false when
 // its shortcut does not apply now (T with nothing selected), leaving the key alone.
 import { useEffect, useRef } from 'react';
-import { HIGHLIGHT_KINDS, type HighlightKindId } from '../../../shared/concepts/highlight-kinds';
 import {
-  kindShortcut,
+  kindPlaceOf,
   shortcutAt,
   type KeyPress,
   type KeySite,
@@ -50,15 +49,20 @@ export function runShortcut<S extends BoundSite, E extends KeyEvent>(
   return true;
 }
 
-/** A handler for each highlight kind's row: the codebook's kinds are rows of the keymap. */
+/**
+ * The handler of the kinds' row: its key names a place in the codebook's kinds (H and 1 the
+ * first, up to 9), and `run` is told that place. A place with no kind answers false in
+ * `run`'s caller, leaving the key alone.
+ */
 export function kindHandlers<E extends KeyEvent>(
-  run: (kind: HighlightKindId) => void,
+  run: (place: number) => boolean | void,
 ): KeyHandlers<'selection', E> {
-  const handlers = Object.fromEntries(
-    HIGHLIGHT_KINDS.map((kind) => [kindShortcut(kind.id), () => run(kind.id)]),
-  );
-  // One entry per kind, built from the same table the rows are: complete by construction.
-  return handlers as unknown as KeyHandlers<'selection', E>;
+  return {
+    'highlight.kind': (_event, key) => {
+      const place = kindPlaceOf(key);
+      return place === undefined ? false : run(place);
+    },
+  };
 }
 
 /** Binds the rows of `site` on the window while the component is mounted. */
@@ -81,18 +85,18 @@ export function useWindowKeys<S extends BoundSite>(
 }
 
 /**
- * Binds each highlight kind's key (the 'selection' site) to `run` while `enabled`: the
- * handlers are built inside the effect, so a `run` that reads refs is only called from a
- * key press, never while rendering.
+ * Binds the kinds' keys (the 'selection' site) to `run`, told the codebook place the key
+ * stands for, while `enabled`: the handlers are built inside the effect, so a `run` that
+ * reads refs is only called from a key press, never while rendering.
  */
-export function useKindKeys(run: (kind: HighlightKindId) => void, enabled: boolean): void {
+export function useKindKeys(run: (place: number) => boolean | void, enabled: boolean): void {
   const current = useRef(run);
   useEffect(() => {
     current.current = run;
   });
   useEffect(() => {
     if (!enabled) return;
-    const handlers = kindHandlers<KeyboardEvent>((kind) => current.current(kind));
+    const handlers = kindHandlers<KeyboardEvent>((place) => current.current(place));
     const onKey = (event: KeyboardEvent): void => void runShortcut('selection', event, handlers);
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);

@@ -1,7 +1,15 @@
 // Reading the licences of the packages the app ships (scripts/licences.mjs lists them at
 // build time): which ones leave whoever ships the app a choice only among copyleft terms
-// (a decision to take before packaging), and which state no licence at all. An SPDX
-// expression with a permissive alternative ("MIT OR GPL-3.0") asks nothing more.
+// (a decision to take before packaging), which were decided (the licence taken, and the
+// attribution it asks for), and which state no licence at all. An SPDX expression with a
+// permissive alternative ("MIT OR GPL-3.0") asks nothing more.
+import {
+  LICENCE_DECISIONS,
+  type LicenceDecision,
+} from '../../../shared/concepts/licence-decisions';
+
+export type { LicenceDecision };
+
 export interface ShippedPackage {
   name: string;
   version: string;
@@ -24,9 +32,13 @@ export function alternatives(licence: string): string[] {
     .filter(Boolean);
 }
 
-/** Whether every licence the package may be taken under is copyleft. */
+/** The decision taken for the package as this build ships it, if its licence is unchanged. */
+export const decisionFor = (p: ShippedPackage): LicenceDecision | undefined =>
+  LICENCE_DECISIONS.find((d) => d.name === p.name && d.offered === p.licence);
+
+/** Whether every licence the package may be taken under is copyleft, and none was chosen. */
 export function needsDecision(p: ShippedPackage): boolean {
-  if (p.licence === NOT_STATED) return false;
+  if (p.licence === NOT_STATED || decisionFor(p)) return false;
   return alternatives(p.licence).every((l) => COPYLEFT.test(l));
 }
 

@@ -24,7 +24,8 @@ export interface DraftsState {
 export type DraftsAction =
   | { type: 'drafts/typed'; recordId: string; field: string; value: string; base: string }
   | { type: 'drafts/dropped'; recordId: string; fields?: readonly string[] }
-  | { type: 'drafts/restored'; drafts: readonly Draft[] };
+  /** Kept drafts read back; `replace` when the window now shows another workspace. */
+  | { type: 'drafts/restored'; drafts: readonly Draft[]; replace?: true };
 
 export const initialDrafts: DraftsState = { byKey: {} };
 
@@ -65,10 +66,12 @@ export function draftsReducer(state: DraftsState, action: Action): DraftsState {
       return byKey === state.byKey ? state : { byKey };
     }
     case 'drafts/restored': {
-      // What is already typed in this window wins over what was kept from before.
       const restored = Object.fromEntries(
         action.drafts.map((d) => [draftKey(d.recordId, d.field), d]),
       );
+      // Another workspace: the drafts shown were the last one's (kept under its folder).
+      if (action.replace) return { byKey: restored };
+      // What is already typed in this window wins over what was kept from before.
       return action.drafts.length ? { byKey: { ...restored, ...state.byKey } } : state;
     }
     default:

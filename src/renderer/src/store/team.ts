@@ -2,7 +2,7 @@
 // synced, offline, changes waiting, last sync), the open conflicts with each value and who
 // wrote it, and which team dialog is open (share, join, or the team's details). Fed by the
 // team status sync (../sync/team-status.ts) and the team commands.
-import type { SyncConflict, SyncStatus } from '../../../shared/api';
+import type { RecordHistoryEntry, SyncConflict, SyncStatus } from '../../../shared/api';
 import { plural } from '../lib/labels';
 import type { Action, State } from './index';
 
@@ -13,14 +13,17 @@ export interface TeamState {
   status: SyncStatus | null;
   conflicts: SyncConflict[];
   dialog: TeamDialog | null;
+  /** The team history last asked for, by record (`kind/id`): who changed what, when. */
+  history: { record: string; entries: RecordHistoryEntry[] } | null;
 }
 
 export type TeamAction =
   | { type: 'team/status'; status: SyncStatus }
   | { type: 'team/conflicts'; conflicts: SyncConflict[] }
-  | { type: 'team/dialog'; dialog: TeamDialog | null };
+  | { type: 'team/dialog'; dialog: TeamDialog | null }
+  | { type: 'team/history'; record: string; entries: RecordHistoryEntry[] };
 
-export const initialTeam: TeamState = { status: null, conflicts: [], dialog: null };
+export const initialTeam: TeamState = { status: null, conflicts: [], dialog: null, history: null };
 
 const sameStatus = (a: SyncStatus | null, b: SyncStatus): boolean =>
   a !== null && (Object.keys(b) as (keyof SyncStatus)[]).every((k) => a[k] === b[k]);
@@ -34,6 +37,8 @@ export function teamReducer(state: TeamState, action: Action): TeamState {
       return { ...state, conflicts: action.conflicts };
     case 'team/dialog':
       return state.dialog === action.dialog ? state : { ...state, dialog: action.dialog };
+    case 'team/history':
+      return { ...state, history: { record: action.record, entries: action.entries } };
     default:
       return state;
   }
@@ -47,6 +52,20 @@ export const openTeamDialog = (dialog: TeamDialog | null): TeamAction => ({
 export const selectTeamStatus = (state: State): SyncStatus | null => state.team.status;
 export const selectTeamDialog = (state: State): TeamDialog | null => state.team.dialog;
 export const selectConflicts = (state: State): SyncConflict[] => state.team.conflicts;
+/** The key a record's team history is kept under. */
+export const historyKey = (kind: string, id: string): string => `${kind}/${id}`;
+/** The team history of one record, once asked for (undefined until then). */
+export const selectRecordHistory =
+  (kind: string, id: string) =>
+  (state: State): RecordHistoryEntry[] | undefined =>
+    state.team.history?.record === historyKey(kind, id) ? state.team.history.entries : undefined;
+
+/** One line of a record's team history: "Amira changed name, description". */
+export function historyLine(entry: RecordHistoryEntry): string {
+  if (entry.action !== 'changed') return `${entry.by} ${entry.action} it`;
+  return `${entry.by} changed ${entry.fields.join(', ') || 'it'}`;
+}
+
 /** Whether the workspace belongs to a team (shared, whether connected or not). */
 export const selectShared = (state: State): boolean =>
   state.team.status !== null && state.team.status.state !== 'unshared';

@@ -3,7 +3,9 @@
 // browser that is the host's origin; in Electron it is the app:// origin's storage in the
 // user-data folder, which Chromium writes to disk itself (no IPC, no file the core must
 // validate, and a draft is never part of the workspace until it is saved). One entry per
-// workspace folder, so switching workspaces shows each its own drafts.
+// workspace folder, so switching workspaces shows each its own drafts: also in a window
+// that did not make the switch (another tab of the browser host), which learns the new
+// folder from the workspace's info, read again after the switch's reset.
 import type { WorkbenchStore } from '../store/index';
 import type { Draft } from '../store/drafts';
 import { showError } from '../store/ui';
@@ -39,6 +41,8 @@ export function parseDrafts(raw: string | null): Draft[] {
 /**
  * Restores the open workspace's drafts once its folder is known, then writes them back at
  * every change, synchronously: a keystroke's draft is kept before the next one is typed.
+ * When the folder changes, the drafts shown become the new folder's (the old folder's are
+ * already written under its own key), and later changes are written under the new key.
  */
 export function keepDrafts(store: WorkbenchStore, storage: DraftStorage | null): () => void {
   if (!storage) return () => undefined;
@@ -68,8 +72,10 @@ export function keepDrafts(store: WorkbenchStore, storage: DraftStorage | null):
   };
   const follow = (): void => {
     const path = store.getState().workspace.info?.path;
-    if (path !== undefined && key === null) {
-      key = draftStorageKey(path);
+    const next = path === undefined ? null : draftStorageKey(path);
+    if (next !== null && next !== key) {
+      const switched = key !== null;
+      key = next;
       let kept: Draft[] = [];
       try {
         kept = parseDrafts(storage.getItem(key));
@@ -78,7 +84,11 @@ export function keepDrafts(store: WorkbenchStore, storage: DraftStorage | null):
       }
       // Written before the restore is seen, so drafts typed meanwhile are kept too.
       written = {};
-      store.dispatch({ type: 'drafts/restored', drafts: kept });
+      store.dispatch({
+        type: 'drafts/restored',
+        drafts: kept,
+        ...(switched ? { replace: true as const } : {}),
+      });
     }
     write();
   };

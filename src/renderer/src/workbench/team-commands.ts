@@ -2,8 +2,11 @@
 // settle a conflict on one value, set the name the team sees. Share, join and the name
 // answer with the problem in words (or null), so the dialog that asked can show it beside
 // the fields; the team key typed in is passed on once and kept nowhere in the window.
-import type { SyncConflict, SyncStatus, WorkbenchApi } from '../../../shared/api';
+import type { z } from 'zod';
+import type { SyncConflict, SyncRecordKind, SyncStatus, WorkbenchApi } from '../../../shared/api';
+import type { ShareInput } from '../../../shared/methods/sync';
 import type { WorkbenchStore } from '../store/index';
+import { historyKey } from '../store/team';
 import { showToast } from '../store/ui';
 
 type Run = <T>(call: () => Promise<T>) => Promise<T | undefined>;
@@ -32,12 +35,13 @@ export function createTeamCommands(api: WorkbenchApi, store: WorkbenchStore, run
   }
 
   return {
-    shareWorkspace: (server: string, key: string): Promise<string | null> =>
-      asked(() => api['sync.share']({ server, key }), 'Workspace shared with the team.'),
+    /** Through a relay (its address and the key) or a shared folder (its path). */
+    shareWorkspace: (place: z.input<typeof ShareInput>): Promise<string | null> =>
+      asked(() => api['sync.share'](place), 'Workspace shared with the team.'),
 
-    joinWorkspace: (shareId: string, server: string, key: string): Promise<string | null> =>
+    joinWorkspace: (shareId: string, place: z.input<typeof ShareInput>): Promise<string | null> =>
       asked(
-        () => api['sync.join']({ shareId, server, key }),
+        () => api['sync.join']({ shareId, ...place }),
         'Joined: the team’s work is in this workspace.',
       ),
 
@@ -78,5 +82,11 @@ export function createTeamCommands(api: WorkbenchApi, store: WorkbenchStore, run
     },
 
     refreshConflicts,
+
+    /** Asks who changed a shared record, what and when; kept for the record's history view. */
+    showHistory: async (kind: SyncRecordKind, id: string): Promise<void> => {
+      const entries = await run(() => api['sync.history']({ kind, id }));
+      if (entries) dispatch({ type: 'team/history', record: historyKey(kind, id), entries });
+    },
   };
 }

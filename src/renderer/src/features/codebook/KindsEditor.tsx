@@ -2,7 +2,7 @@
 // list (the reader's key for it, 1 to 9); a new kind is added with a name and a colour; a
 // kind in use is deleted only after saying how many highlights become which other kind.
 import { useState } from 'react';
-import { HIGHLIGHT_KINDS } from '../../../../shared/concepts/highlight-kinds';
+import { kindKeyAt } from '../../../../shared/concepts/keymap';
 import { PALETTE } from '../../../../shared/concepts/palette';
 import type { HighlightKindDef } from '../../../../shared/model';
 import { plural } from '../../lib/labels';
@@ -68,9 +68,7 @@ export function KindsEditor({
               disabled={readOnly}
               onChange={(hex) => void commands.updateKind(kind.id, { colour: hex })}
             />
-            <span className="muted small">
-              {i < HIGHLIGHT_KINDS.length ? `key ${i + 1}` : 'no key'}
-            </span>
+            <span className="muted small">{kindKeyAt(i) ? `key ${kindKeyAt(i)}` : 'no key'}</span>
             {!readOnly && (
               <>
                 <button

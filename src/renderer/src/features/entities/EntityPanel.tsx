@@ -11,6 +11,7 @@ import { MergeSection } from './MergeSection';
 import { LinkedMarkdown } from '../notes/LinkedMarkdown';
 import { NoteBacklinks } from '../notes/NoteBacklinks';
 import { PassageList } from './PassageList';
+import { RecordHistory } from '../team/RecordHistory';
 
 export function EntityPanel({
   entity,
@@ -72,6 +73,7 @@ export function EntityPanel({
           }}
         />
       )}
+      <RecordHistory kind="entities" id={entity.id} label={entity.name} />
       {entity.description && (
         <div className="description">
           <LinkedMarkdown source={entity.description} />

@@ -3,7 +3,7 @@
 // sorted by place or date; folded away when not wanted. It stays beside whatever the
 // details column has open.
 import { ANCHOR_STATUS_LABELS } from '../../../../shared/concepts/anchor-status';
-import { HIGHLIGHT_KINDS } from '../../../../shared/concepts/highlight-kinds';
+import { KIND_KEYS } from '../../../../shared/concepts/keymap';
 import { useId, useState } from 'react';
 import type { EntityWithUsage } from '../../../../shared/api';
 import { codePath } from '../../../../shared/codebook/code-tree';
@@ -84,7 +84,7 @@ export function HighlightList({
             <p className="muted">
               Select text in the document to highlight it, or focus the text and press S for a
               sentence. Then press H to highlight, or a number (1–
-              {Math.min(HIGHLIGHT_KINDS.length, codebook.kinds.length)}) to choose the kind.
+              {Math.min(KIND_KEYS.length, codebook.kinds.length)}) to choose the kind.
             </p>
           ) : (
             <Filters

@@ -2,7 +2,6 @@
 // them (use-highlight-paint.ts, or wrapped spans where the Highlight API is missing), turns
 // the user's selection, by mouse or keyboard, into text offsets, opens the highlight under
 // a click, and offers the selection toolbar and the kind keys.
-import { HIGHLIGHT_KINDS } from '../../../../shared/concepts/highlight-kinds';
 import { Fragment, useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { DocumentView } from '../../../../shared/api';
 import type { AnnotationKind } from '../../../../shared/model';
@@ -149,13 +148,15 @@ export function Reader({
     clear: () => setPending(null),
   });
 
-  // Each kind's keys (src/shared/concepts/keymap.ts, one row per place in the kinds' list)
-  // while text is selected: a row's key highlights as the codebook's kind in that place, so
-  // reordering the codebook moves the keys with it. Kinds past the keymap's rows have none.
+  // The kinds' keys (src/shared/concepts/keymap.ts) while text is selected: a key highlights
+  // as the codebook's kind in its place (1 the first, 9 the ninth, the user's own kinds
+  // after the built-in ones), so reordering the codebook moves the keys with it. A number
+  // with no kind in its place is left alone.
   useKindKeys(
-    (row) => {
-      const kind = codebook.kinds[HIGHLIGHT_KINDS.findIndex((k) => k.id === row)];
-      if (kind) create(kind.id, 'highlight');
+    (place) => {
+      const kind = codebook.kinds[place];
+      if (!kind) return false;
+      create(kind.id, 'highlight');
     },
     pending !== null && !onReattach,
   );

@@ -1,26 +1,35 @@
 // About → Licences: every package the app ships with its version and licence, as this
 // build read them from the packages' own metadata (scripts/licences.mjs), loaded only when
-// the screen opens. Above the list, said plainly: the packages whose every licence is
-// copyleft (citeproc, which formats citations, is CPAL or AGPL while the app is MIT) and
-// what the app does about them today, those that state no licence, and the citation
-// styles' own licence.
+// the screen opens. Above the list, said plainly: the copyleft packages the app takes under
+// a licence chosen for them, with the attribution and source that licence asks for
+// (citeproc, under CPAL 1.0: ../../lib/licences.ts), any copyleft-only package still
+// undecided, those that state no licence, and the citation styles' own licence.
 import { useEffect, useState } from 'react';
 import { useModalDialog } from '../../hooks/use-modal-dialog';
-import { needsDecision, statesNoLicence, type ShippedPackage } from '../../lib/licences';
+import {
+  decisionFor,
+  needsDecision,
+  statesNoLicence,
+  type LicenceDecision,
+  type ShippedPackage,
+} from '../../lib/licences';
 
-function Citeproc({ p }: { p: ShippedPackage }): React.JSX.Element {
+function Taken({ p, d }: { p: ShippedPackage; d: LicenceDecision }): React.JSX.Element {
   return (
     <p>
       <strong>
-        citeproc {p.version} ({p.licence})
+        {p.name} {p.version}
       </strong>{' '}
-      formats the citations of the research notes and bibliographies (through citation-js). Its
-      package metadata says “{p.licence}”; its licence file says CPAL 1.0 or later, or the GNU
-      Affero GPL 3 or later. The rest of this app is MIT. The app uses citeproc unmodified, as
-      published on npm, loads it only when citations are formatted, and keeps its licence file with
-      it. Whether the packaged app meets CPAL’s attribution terms or the AGPL’s, or should format
-      citations with another library, has not been decided yet: it has to be before the app is given
-      to others.
+      (offered as “{p.licence}”) is used under the{' '}
+      <a href={d.licenceUrl} target="_blank" rel="noopener noreferrer">
+        Common Public Attribution License 1.0
+      </a>
+      , unmodified. {d.copyright}; original developer {d.originalDeveloper}. Its source code is
+      available under that licence, as published, at{' '}
+      <a href={d.source} target="_blank" rel="noopener noreferrer">
+        {d.source}
+      </a>{' '}
+      and on npm as “{p.name}”; the app ships its files unchanged, with its licence file.
     </p>
   );
 }
@@ -43,6 +52,10 @@ export function LicencesDialog({
     };
   }, [open, packages]);
   const decide = packages?.filter(needsDecision) ?? [];
+  const taken = (packages ?? []).flatMap((p) => {
+    const d = decisionFor(p);
+    return d ? [{ p, d }] : [];
+  });
   const unstated = packages?.filter(statesNoLicence) ?? [];
   return (
     <dialog ref={ref} className="sheet licences" aria-labelledby="licences-title" onClose={onClose}>
@@ -59,21 +72,25 @@ export function LicencesDialog({
             licence, as their metadata said when this build was made.
           </p>
           {!packages && <p className="muted">Reading the list…</p>}
+          {taken.length > 0 && (
+            <section aria-labelledby="licences-taken">
+              <h3 id="licences-taken">Copyleft, taken under a chosen licence</h3>
+              {taken.map(({ p, d }) => (
+                <Taken key={`${p.name}@${p.version}`} p={p} d={d} />
+              ))}
+            </section>
+          )}
           {decide.length > 0 && (
             <section aria-labelledby="licences-decide">
               <h3 id="licences-decide">Copyleft only: a decision before the app is shipped</h3>
-              {decide.map((p) =>
-                p.name === 'citeproc' ? (
-                  <Citeproc key={p.name} p={p} />
-                ) : (
-                  <p key={`${p.name}@${p.version}`}>
-                    <strong>
-                      {p.name} {p.version}
-                    </strong>{' '}
-                    is offered only under {p.licence}.
-                  </p>
-                ),
-              )}
+              {decide.map((p) => (
+                <p key={`${p.name}@${p.version}`}>
+                  <strong>
+                    {p.name} {p.version}
+                  </strong>{' '}
+                  is offered only under {p.licence}.
+                </p>
+              ))}
             </section>
           )}
           {unstated.length > 0 && (

@@ -1,18 +1,31 @@
 // The Conflicts view: every open conflict of the shared workspace, one per record and
 // field, with each value and the member who wrote it, the one the workspace shows marked.
-// Keeping a value settles the conflict for every member; keeping another than the one
-// shown is one step that can be undone.
+// Keeping a value settles the conflict for every member, for any kind of record; keeping
+// another than the one shown is one step that can be undone. Each record's team history
+// (who changed what, when) opens under it.
 import { selectConflicts, selectTeamStatus } from '../../store/team';
 import { useCommands, useSelector } from '../../workbench/context';
 import type { SyncConflict } from '../../../../shared/api';
+import { RecordHistory } from './RecordHistory';
 import '../../styles/team.css';
 
-const KINDS: Record<string, string> = { entities: 'Entity', notes: 'Note' };
+const KINDS: Record<SyncConflict['kind'], string> = {
+  codebook: 'Codebook',
+  entities: 'Entity',
+  notes: 'Note',
+  documents: 'Document',
+  highlights: 'Highlight',
+  links: 'Link',
+};
 
 function Conflict({ conflict }: { conflict: SyncConflict }): React.JSX.Element {
   const commands = useCommands();
   const field = conflict.field ?? 'whole record';
-  const title = `${KINDS[conflict.kind] ?? conflict.kind} “${conflict.label}”, ${field}`;
+  // A highlight, a link and the codebook have no name of their own: their label says what.
+  const named = conflict.label.startsWith('a ') || conflict.label.startsWith('the ');
+  const title = named
+    ? `${conflict.label[0]!.toUpperCase()}${conflict.label.slice(1)}, ${field}`
+    : `${KINDS[conflict.kind]} “${conflict.label}”, ${field}`;
   return (
     <li className="conflict">
       <h2>{title}</h2>
@@ -34,6 +47,7 @@ function Conflict({ conflict }: { conflict: SyncConflict }): React.JSX.Element {
           </li>
         ))}
       </ul>
+      <RecordHistory kind={conflict.kind} id={conflict.id} label={title} />
     </li>
   );
 }

@@ -1,11 +1,12 @@
-// "Join a shared workspace…": the share id a teammate gave, the relay and the team key.
+// "Join a shared workspace…": the share id a teammate gave, then the relay and the team key
+// or the shared folder.
 // This workspace then takes the team's records and follows them; one that already has
 // entities or notes of its own is refused by the core (they would be given to the team).
 import { useState } from 'react';
 import { useModalDialog } from '../../hooks/use-modal-dialog';
 import { openTeamDialog, selectTeamDialog } from '../../store/team';
 import { useCommands, useSelector, useWorkbench } from '../../workbench/context';
-import { fieldsValid, RelayFields, ShareIdField, TeamFormActions } from './TeamFields';
+import { fieldsValid, PlaceFields, placeOf, ShareIdField, TeamFormActions } from './TeamFields';
 import '../../styles/team.css';
 
 export function JoinDialog(): React.JSX.Element {
@@ -14,20 +15,24 @@ export function JoinDialog(): React.JSX.Element {
   const open = useSelector(selectTeamDialog) === 'join';
   const ref = useModalDialog(open);
   const [shareId, setShareId] = useState('');
-  const [server, setServer] = useState('');
-  const [key, setKey] = useState('');
+  const [fields, setFields] = useState<PlaceFields>({
+    way: 'relay',
+    server: '',
+    key: '',
+    folder: '',
+  });
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
-  const valid = fieldsValid({ server, key, shareId: shareId.trim() });
+  const valid = fieldsValid({ ...fields, shareId: shareId.trim() });
   const close = (): void => {
-    setKey('');
+    setFields((f) => ({ ...f, key: '' }));
     setProblem(null);
     store.dispatch(openTeamDialog(null));
   };
   const join = async (): Promise<void> => {
     setBusy(true);
     setProblem(null);
-    const failed = await commands.joinWorkspace(shareId.trim(), server.trim(), key);
+    const failed = await commands.joinWorkspace(shareId.trim(), placeOf(fields));
     setBusy(false);
     if (failed) return setProblem(failed);
     setShareId('');
@@ -50,7 +55,7 @@ export function JoinDialog(): React.JSX.Element {
             or notes of its own cannot join.
           </p>
           <ShareIdField value={shareId} onChange={setShareId} />
-          <RelayFields server={server} teamKey={key} onServer={setServer} onKey={setKey} />
+          <PlaceFields fields={fields} onChange={setFields} />
           <TeamFormActions
             problem={problem}
             busy={busy}

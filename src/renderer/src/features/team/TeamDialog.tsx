@@ -62,8 +62,8 @@ export function TeamDialog(): React.JSX.Element {
           <h2 id="team-title">Team sharing</h2>
           <p role="status">{statusLabel(status)}</p>
           <dl className="team-facts">
-            <dt>Relay</dt>
-            <dd>{status.server ?? 'none'}</dd>
+            <dt>{status.folder ? 'Shared folder' : 'Relay'}</dt>
+            <dd>{status.folder ?? status.server ?? 'none'}</dd>
             <dt>Share id</dt>
             <dd className="team-id">{status.shareId ?? 'not shared'}</dd>
             <dt>Last sync</dt>

@@ -1,10 +1,18 @@
-// The fields Share and Join ask for: the relay's address and the team key (and, to join,
-// the share id), each checked as it is typed against the same rules the core applies, with
-// what is wrong said under the field. The key field is a password field: it is not shown,
-// remembered by the browser's form history, or offered for autofill.
+// The fields Share and Join ask for: the way the team meets (a relay, or a shared folder for
+// teams that must stay off any server), then the relay's address and the team key or the
+// folder's path (and, to join, the share id), each checked as it is typed against the same
+// rules the core applies, with what is wrong said under the field. The key field is a
+// password field: it is not shown, remembered by the browser's form history, or offered
+// for autofill.
 import { useId } from 'react';
 import type { z } from 'zod';
-import { RelayUrl, ShareId, TeamKey } from '../../../../shared/methods/sync';
+import {
+  FolderPath,
+  RelayUrl,
+  ShareId,
+  TeamKey,
+  type ShareInput,
+} from '../../../../shared/methods/sync';
 
 /** What is wrong with a typed value, or undefined; nothing is said of an empty field yet. */
 export function problemOf(schema: z.ZodType, value: string): string | undefined {
@@ -15,10 +23,26 @@ export function problemOf(schema: z.ZodType, value: string): string | undefined 
   return message && `${message.charAt(0).toUpperCase()}${message.slice(1)}.`;
 }
 
-export const fieldsValid = (fields: { server: string; key: string; shareId?: string }): boolean =>
-  RelayUrl.safeParse(fields.server).success &&
-  TeamKey.safeParse(fields.key).success &&
+/** How the team meets: through a relay, or through a folder every member reaches. */
+export type TeamWay = 'relay' | 'folder';
+export interface PlaceFields {
+  way: TeamWay;
+  server: string;
+  key: string;
+  folder: string;
+}
+
+export const fieldsValid = (fields: PlaceFields & { shareId?: string }): boolean =>
+  (fields.way === 'relay'
+    ? RelayUrl.safeParse(fields.server).success && TeamKey.safeParse(fields.key).success
+    : FolderPath.safeParse(fields.folder).success) &&
   (fields.shareId === undefined || ShareId.safeParse(fields.shareId).success);
+
+/** What Share and Join send for the way chosen (the other way's fields stay behind). */
+export const placeOf = (fields: PlaceFields): z.input<typeof ShareInput> =>
+  fields.way === 'relay'
+    ? { server: fields.server.trim(), key: fields.key }
+    : { folder: fields.folder.trim() };
 
 function Field({
   label,
@@ -87,6 +111,60 @@ export function RelayFields({
         onChange={onKey}
         problem={problemOf(TeamKey, teamKey)}
       />
+    </>
+  );
+}
+
+/** The way chosen, then its fields: the relay's address and key, or the folder's path. */
+export function PlaceFields({
+  fields,
+  onChange,
+}: {
+  fields: PlaceFields;
+  onChange: (fields: PlaceFields) => void;
+}): React.JSX.Element {
+  const group = useId();
+  const set = (patch: Partial<PlaceFields>): void => onChange({ ...fields, ...patch });
+  return (
+    <>
+      <fieldset className="team-way">
+        <legend>The team meets through</legend>
+        <label>
+          <input
+            type="radio"
+            name={group}
+            checked={fields.way === 'relay'}
+            onChange={() => set({ way: 'relay' })}
+          />{' '}
+          a relay
+        </label>
+        <label>
+          <input
+            type="radio"
+            name={group}
+            checked={fields.way === 'folder'}
+            onChange={() => set({ way: 'folder' })}
+          />{' '}
+          a shared folder
+        </label>
+      </fieldset>
+      {fields.way === 'relay' ? (
+        <RelayFields
+          server={fields.server}
+          teamKey={fields.key}
+          onServer={(server) => set({ server })}
+          onKey={(key) => set({ key })}
+        />
+      ) : (
+        <Field
+          label="Shared folder"
+          hint="Its full path on this computer: a folder Syncthing keeps in step, a network drive or a USB stick, reached by every member."
+          placeholder="/home/you/Sync/team"
+          value={fields.folder}
+          onChange={(folder) => set({ folder })}
+          problem={problemOf(FolderPath, fields.folder.trim())}
+        />
+      )}
     </>
   );
 }

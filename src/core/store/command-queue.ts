@@ -1,0 +1,21 @@
+// The one queue a workspace's commands run through: each starts only when the one before
+// has finished and its files are in place, so no two interleave and a check and the write
+// that depends on it cannot be split by another command.
+export class CommandQueue {
+  private tail: Promise<unknown> = Promise.resolve();
+
+  /** `settle`: what a task leaves running that the next must wait for (its files landing). */
+  constructor(private readonly settle: () => Promise<void>) {}
+
+  /** Queues `task` after everything before it, including putting its files in place. */
+  chain<R>(task: () => Promise<R>): Promise<R> {
+    const next = this.tail.then(task);
+    this.tail = next.catch(() => undefined).then(() => this.settle());
+    return next;
+  }
+
+  /** Resolves once every queued task has run and its files are in place. */
+  async idle(): Promise<void> {
+    await this.tail;
+  }
+}

@@ -1,0 +1,58 @@
+// What an outgoing write compares the store's records with: the team document as it was at
+// the last agreement, so that only what changed here is written (a field edited on the other
+// side meanwhile stays theirs, or becomes a conflict only where both edited it). And, when
+// every record is sent (sync starting), which records the document holds that the store no
+// longer does: those were removed here while sync was off.
+import * as A from '@automerge/automerge';
+import { touchedBetween } from './apply-remote';
+import type { Outgoing } from './local-records';
+import {
+  sameHeads,
+  SYNCED_KINDS,
+  toPlain,
+  type SyncedKind,
+  type WorkspaceDoc,
+} from './workspace-doc';
+
+/**
+ * The document at `agreed`, as far as these records go. A view at other heads materialises
+ * the whole document (a second or more at 20,000 highlights), so it is made only when a
+ * remote change still to be applied touched one of them: otherwise the document as it is now
+ * holds the same values for them (the echo of a remote change arriving in a burst of them).
+ */
+export function baseFor(
+  doc: A.Doc<WorkspaceDoc>,
+  agreed: A.Heads,
+  out: Outgoing,
+  all: boolean,
+): A.Doc<WorkspaceDoc> {
+  const now = A.getHeads(doc);
+  if (sameHeads(now, agreed)) return doc;
+  if (all || out.merges.size) return A.view(doc, agreed);
+  const moved = touchedBetween(doc, agreed, now);
+  const clash = SYNCED_KINDS.some((kind) =>
+    [...out.records[kind].keys()].some((id) => moved[kind].has(id)),
+  );
+  return clash ? A.view(doc, agreed) : doc;
+}
+
+/**
+ * Marks as removed the records `base` holds that `out` does not, except those `kept` names
+ * (refused or held remote records, never in the store) and the documents left unread as
+ * unchanged, with their highlights.
+ */
+export function addRemovals(
+  out: Outgoing,
+  base: A.Doc<WorkspaceDoc>,
+  kept: (kind: SyncedKind, id: string) => boolean,
+): void {
+  const unread = (kind: SyncedKind, id: string): boolean => {
+    if (kind === 'documents') return out.unread.has(id);
+    const home = kind === 'highlights' ? toPlain(base.highlights[id]?.documentId) : undefined;
+    return typeof home === 'string' && out.unread.has(home);
+  };
+  for (const kind of SYNCED_KINDS)
+    for (const id of Object.keys(base[kind]))
+      if (!out.records[kind].has(id) && !kept(kind, id) && !(out.unread.size && unread(kind, id)))
+        out.records[kind].set(id, undefined);
+}

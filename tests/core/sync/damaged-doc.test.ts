@@ -1,0 +1,47 @@
+// A member holding the key writes a kind's map again (`d.entities = {}`): merged as it is,
+// every entity would read as removed and each replica would delete them from its store.
+// The replicator refuses to apply such a document, says why, and the store keeps them.
+import * as A from '@automerge/automerge';
+import { join } from 'node:path';
+import { afterEach, beforeEach, expect, it } from 'vitest';
+import { closeWorkbench, tempDir, unwrap } from '../../integration/helpers';
+import { exchange, replica, team, type Replica } from './replicas';
+
+let root: { dir: string; cleanup: () => Promise<void> };
+let a: Replica;
+let b: Replica;
+
+beforeEach(async () => {
+  root = await tempDir();
+  const t = team(root.dir);
+  a = await replica(t, join(root.dir, 'a'));
+  b = await replica(t, join(root.dir, 'b'));
+});
+afterEach(async () => {
+  for (const r of [a, b]) {
+    r.replicator.stop();
+    await closeWorkbench(r.dir);
+  }
+  await root.cleanup();
+});
+
+it('keeps every entity when a member replaces the entities map, and says why', async () => {
+  unwrap(await a.wb.call('entities.create', { name: 'Ada Lovelace', type: 'person' }));
+  unwrap(await a.wb.call('entities.create', { name: 'Evin', type: 'place' }));
+  await exchange(a, b);
+  expect(unwrap(await b.wb.call('entities.list', {}))).toHaveLength(2);
+
+  // The hostile member's change, as the relay would hand it over.
+  const hostile = A.change(A.clone(a.handle.doc(), 'ab'.repeat(16)), (d) => {
+    d.entities = {};
+  });
+  b.handle.update((d) => A.merge(d, hostile));
+  await expect(b.replicator.pull()).rejects.toThrow(
+    /^A member's change was not applied: it replaces the workspace's "entities" map/,
+  );
+  expect(
+    unwrap(await b.wb.call('entities.list', {}))
+      .map((e) => e.name)
+      .sort(),
+  ).toEqual(['Ada Lovelace', 'Evin']);
+});

@@ -1,0 +1,81 @@
+// The raw-text test that spares find mentions and the dossier from folding a candidate
+// must never turn away a text that names the entity: wherever it says "cannot", the
+// matcher finds nothing in the folded text. Generated texts over a small alphabet mix
+// case, full stops after letters ("U.S."), digit groups ("5,000"), runs of white space
+// and accented letters, where folding differs most from the raw text.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { foldForNames } from '../../src/core/mentions/fold-map';
+import { entityMatcher } from '../../src/core/mentions/mentions';
+import { rawNameTest } from '../../src/core/mentions/raw-filter';
+
+/** Whether the folded text names it, and what the raw test of its text says. */
+function verdicts(raw: string, name: string, aliases: string[]) {
+  const matcher = entityMatcher({ name, aliases })!;
+  const test = rawNameTest(matcher);
+  const found = [...foldForNames(raw).text.matchAll(matcher.regex)].length > 0;
+  return { found, may: test ? test(raw) : true };
+}
+
+describe('rawNameTest', () => {
+  it.each([
+    ['Hamid Noury', 'Hamid\n\t NOURY spoke.'],
+    ['US', 'The U.S. said so.'],
+    ['5000 dollars', 'Some 5,000  dollars.'],
+    ['evin', 'At Évin, later.'],
+    ['evin prison', 'At Évin  Prison, later.'],
+    ['al-qaeda', 'Al.-Qaeda men.'],
+    ['a/b "c" d\\e', 'A/B  "C"\nd\\E'],
+  ])('lets through a text that names "%s"', (name, raw) => {
+    expect(verdicts(raw, name, [])).toEqual({ found: true, may: true });
+  });
+
+  it('turns away a text holding the words but not the name', () => {
+    const said = verdicts('Hamid came; later Noury left.', 'Hamid Noury', []);
+    expect(said).toEqual({ found: false, may: false });
+  });
+
+  it('never turns away a text whose folding names the entity', () => {
+    const piece = fc.constantFrom(
+      'a',
+      'B',
+      'ab',
+      'A.',
+      'b.',
+      '1',
+      '5,000',
+      'é',
+      'É',
+      '-',
+      'x',
+      '"',
+      '/',
+    );
+    const gap = fc.constantFrom(' ', '', '\n\t ', '. ', ',', '.', '\\', '\u000b', '\r\n');
+    const raw = fc
+      .array(fc.tuple(piece, gap), { maxLength: 30 })
+      .map((parts) => parts.map(([p, g]) => p + g).join(''));
+    const word = fc.constantFrom(
+      'a',
+      'b',
+      'ab',
+      'ba',
+      'e',
+      '1',
+      '5000',
+      'a-b',
+      'u.s.',
+      'a"b',
+      'a/b',
+      'a\\b',
+    );
+    const name = fc.array(word, { minLength: 1, maxLength: 3 }).map((w) => w.join(' '));
+    fc.assert(
+      fc.property(raw, name, fc.array(name, { maxLength: 2 }), (text, n, aliases) => {
+        const { found, may } = verdicts(text, n, aliases);
+        if (found) expect(may).toBe(true);
+      }),
+      { numRuns: 1000 },
+    );
+  });
+});
