@@ -16,7 +16,7 @@ import { buildMenu, type MenuActions } from './menu';
 import { exportWithDialog, importWithDialog } from './transfer';
 import { registerAppScheme, serveRenderer } from './protocol';
 import { createMainWindow, denyPermissions, guardWebContents } from './window';
-import { folderDialog, recentForMenu, switchFromMenu } from './workspaces';
+import { folderDialog, recentForMenu, reloadAtStart, switchFromMenu } from './workspaces';
 
 app.setName(APP_NAME);
 app.enableSandbox();
@@ -50,8 +50,11 @@ const switcher = new WorkspaceSwitcher({
   onSwitch: (next) => follow(next),
 });
 const workbench = (): Workbench => switcher.current;
-// The window reads everything again from the new workspace (its drafts are kept per folder).
-const reload = (): void => win?.webContents.reload();
+// The window reads everything again from the new workspace (its drafts are kept per folder),
+// at no document: the old route names one of the old workspace.
+const reload = (): void => {
+  if (win) reloadAtStart(win.webContents);
+};
 
 /** Forwards the open workspace's change events to the window and keeps the menu current. */
 async function follow(next: Workbench): Promise<void> {

@@ -38,6 +38,16 @@ export async function switchFromMenu(
   else if (result.value.opened) reload();
 }
 
+/**
+ * Loads the window again at its start, without its route: the address (#/document/…)
+ * names a document of the old workspace, which the new one would say it does not have.
+ */
+export function reloadAtStart(
+  contents: Pick<BrowserWindow['webContents'], 'getURL' | 'loadURL'>,
+): void {
+  void contents.loadURL(contents.getURL().replace(/#.*$/s, ''));
+}
+
 /** The recent workspaces for the File menu (none when the list cannot be read). */
 export async function recentForMenu(workbench: Workbench): Promise<RecentWorkspace[]> {
   const list = await workbench.call('workspaces.list', {});

@@ -6,7 +6,8 @@ import { electron, FakeBrowserWindow } from './electron-mock';
 import type { Workbench } from '../../src/core/index';
 
 vi.mock('electron', () => electron);
-const { folderDialog, switchFromMenu, recentForMenu } = await import('../../src/main/workspaces');
+const { folderDialog, switchFromMenu, recentForMenu, reloadAtStart } =
+  await import('../../src/main/workspaces');
 
 describe('folderDialog', () => {
   it('returns the chosen folder, over the window, and nothing when cancelled', async () => {
@@ -61,6 +62,15 @@ describe('switching from the File menu', () => {
       reload,
     );
     expect(reload).toHaveBeenCalledOnce();
+  });
+
+  it('loads the window again without the old workspace’s route', () => {
+    const loadURL = vi.fn(() => Promise.resolve());
+    reloadAtStart({
+      getURL: () => 'app://workbench/index.html#/document/doc_1?at=4',
+      loadURL,
+    });
+    expect(loadURL).toHaveBeenCalledExactlyOnceWith('app://workbench/index.html');
   });
 
   it('shows a refusal in an error box', async () => {
