@@ -31,6 +31,13 @@ const TEAM_FOLDER = 'tests/integration/team-folder.test.ts';
 /** name, file, the guard's text, what it becomes without the guard, the pinning tests. */
 const MUTATIONS = [
   [
+    'the preload passes any menu command to the page',
+    'src/preload/index.ts',
+    '    if (MENU_COMMANDS.includes(command as MenuCommand)) listener(command as MenuCommand);',
+    '    listener(command as MenuCommand);',
+    ['tests/unit/electron-preload.test.ts'],
+  ],
+  [
     'session compared by length only',
     'src/server/sessions.ts',
     'sessions.reduce((found, known) => timingSafeEqual(given, known) || found, false)',

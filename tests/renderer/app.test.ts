@@ -197,6 +197,40 @@ describe('the workbench window', () => {
     expect(region('Notifications')?.textContent).toContain('Undone: Delete highlight.');
   });
 
+  it('keeps an open highlight and its note editor across a resize to a narrow window and back', async () => {
+    // jsdom has no media queries: this one answers the window's narrow query as a resize would.
+    let narrow = false;
+    const listeners = new Set<() => void>();
+    window.matchMedia = (query: string) =>
+      ({
+        media: query,
+        get matches() {
+          return query.includes('max-width: 999') && narrow;
+        },
+        addEventListener: (_: string, listener: () => void) => listeners.add(listener),
+        removeEventListener: (_: string, listener: () => void) => listeners.delete(listener),
+      }) as unknown as MediaQueryList;
+    const resize = async (toNarrow: boolean): Promise<void> => {
+      narrow = toNarrow;
+      act(() => listeners.forEach((listener) => listener()));
+      await settle();
+    };
+    try {
+      await mount({});
+      await click(named('Highlight: Ebrahim Raisi (Quote, has a note)'));
+      await click(named('Edit note'));
+      const editor = document.querySelector('form[aria-label="Highlight note"] textarea')!;
+      for (const toNarrow of [true, false]) {
+        await resize(toNarrow);
+        // The same editor, still open with what was typed, in the details side.
+        expect(editor.isConnected, `narrow: ${toNarrow}`).toBe(true);
+        expect(editor.closest('aside')?.getAttribute('aria-label')).toBe('Details');
+      }
+    } finally {
+      delete (window as { matchMedia?: unknown }).matchMedia;
+    }
+  });
+
   it('undoes on Ctrl+Z outside text fields only', async () => {
     const { calls } = await mount({
       'history.info': () => ({ canUndo: true, canRedo: false, undoLabel: 'Delete highlight' }),

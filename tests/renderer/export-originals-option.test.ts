@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 // The export option "Put the original files in the workspace backup": off by default, and
 // once chosen it reaches the core with the backup only (every other export would refuse
-// it, since only the backup can carry the originals).
+// it, since only the backup can carry the originals). And an export names the file it saved.
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Input } from '../../src/shared/api';
 import { createWorkbenchStore } from '../../src/renderer/src/store/index';
@@ -34,6 +34,21 @@ describe('the backup’s originals option', () => {
       ['json', undefined],
       ['json', true],
       ['csv', undefined],
+    ]);
+  });
+
+  it('says which file an export saved', async () => {
+    const { api } = fakeApi({
+      'export.create': () => ({
+        fileName: 'research-notes-2026-12-07.md',
+        mimeType: 'text/markdown',
+        content: '# Notes',
+      }),
+    });
+    const store = createWorkbenchStore();
+    await createCommands(api, store).exportAs('markdown', 'Research notes (Markdown)');
+    expect(store.getState().ui.toasts.map((t) => t.message)).toEqual([
+      'Exported research-notes-2026-12-07.md, saved where your downloads go.',
     ]);
   });
 });

@@ -1,10 +1,16 @@
 // The preload script, reviewed and pinned: it exposes one thing to the page, `workbench`,
 // holding one function per API method and an event subscription; each function invokes
 // only its own `rw:` channel with the input as given; the listener receives the payload,
-// never Electron's event object (which would hand the page the sender); ipcRenderer itself
-// is never exposed. This is the review behind Electronegativity's PRELOAD_JS_CHECK.
+// never Electron's event object (which would hand the page the sender); the menu channel
+// passes on only the menu commands the window knows; ipcRenderer itself is never exposed. This is the review behind Electronegativity's PRELOAD_JS_CHECK.
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import { IPC_EVENT_CHANNEL, IPC_PREFIX, METHOD_NAMES } from '../../src/shared/api';
+import {
+  IPC_EVENT_CHANNEL,
+  IPC_MENU_CHANNEL,
+  IPC_PREFIX,
+  MENU_COMMANDS,
+  METHOD_NAMES,
+} from '../../src/shared/api';
 
 const exposed = new Map<string, unknown>();
 const invoke = vi.fn((channel: string, input: unknown) => Promise.resolve({ channel, input }));
@@ -24,10 +30,10 @@ beforeAll(async () => {
 });
 
 describe('the preload bridge', () => {
-  it('exposes only `workbench`, with exactly the API methods and onEvent', () => {
+  it('exposes only `workbench`, with exactly the API methods, onEvent and onMenu', () => {
     expect([...exposed.keys()]).toEqual(['workbench']);
     const bridge = exposed.get('workbench') as Record<string, unknown>;
-    expect(Object.keys(bridge).sort()).toEqual([...METHOD_NAMES, 'onEvent'].sort());
+    expect(Object.keys(bridge).sort()).toEqual([...METHOD_NAMES, 'onEvent', 'onMenu'].sort());
     for (const value of Object.values(bridge)) expect(typeof value).toBe('function');
     expect(JSON.stringify(Object.keys(bridge))).not.toMatch(/ipcRenderer|send|invoke/);
   });
@@ -58,5 +64,20 @@ describe('the preload bridge', () => {
     expect(seen).toEqual([[payload]]);
     stop();
     expect(listeners.has(IPC_EVENT_CHANNEL)).toBe(false);
+  });
+
+  it('passes on only the menu commands the window knows, without the event', () => {
+    const bridge = exposed.get('workbench') as {
+      onMenu: (listener: (command: unknown) => void) => () => void;
+    };
+    const seen: unknown[][] = [];
+    const stop = bridge.onMenu((...args) => seen.push(args));
+    const send = listeners.get(IPC_MENU_CHANNEL)!;
+    for (const command of MENU_COMMANDS) send({ sender: 'the ipc event' }, command);
+    for (const stranger of ['delete-everything', { command: 'share-workspace' }, undefined])
+      send({ sender: 'the ipc event' }, stranger);
+    expect(seen).toEqual(MENU_COMMANDS.map((command) => [command]));
+    stop();
+    expect(listeners.has(IPC_MENU_CHANNEL)).toBe(false);
   });
 });

@@ -30,6 +30,7 @@ import {
   restoreLayout,
 } from './store/layout';
 import { followRoutes } from './sync/route-sync';
+import { sayHowWindowStarted } from './sync/switch-notice';
 import { keepDrafts, windowStorage } from './sync/draft-storage';
 import { keepSettings } from './sync/settings-storage';
 import { followTeam } from './sync/team-status';
@@ -61,6 +62,7 @@ function connect(): Workbench & { start(): () => void } {
       const stopSync = sync.start();
       const stopViews = views.start();
       const stopSaving = rememberLayout(store);
+      sayHowWindowStarted(store);
       const stopRoutes = followRoutes(store, commands);
       const stopDrafts = keepDrafts(store, windowStorage());
       const stopSettings = keepSettings(store, windowStorage());

@@ -30,7 +30,8 @@ export type LayoutAction =
   | { type: 'layout/width'; side: Side; width: number }
   | { type: 'layout/fontSize'; fontSize: number }
   | { type: 'layout/measure'; measure: number }
-  | { type: 'layout/narrow'; narrow: boolean };
+  /** `keep`: the side that stays on screen, as a drawer, when the window narrows. */
+  | { type: 'layout/narrow'; narrow: boolean; keep?: Side | null };
 
 /** Below this window width the side panels become drawers. */
 export const NARROW_WIDTH = 1000;
@@ -69,10 +70,13 @@ export function layoutReducer(state: LayoutState, action: Action): LayoutState {
       return { ...state, fontSize: clamp(action.fontSize, FONT_SIZE) };
     case 'layout/measure':
       return { ...state, measure: clamp(action.measure, MEASURE) };
-    case 'layout/narrow':
-      return state.narrow === action.narrow
-        ? state
-        : { ...state, narrow: action.narrow, drawer: null };
+    case 'layout/narrow': {
+      if (state.narrow === action.narrow) return state;
+      if (action.narrow) return { ...state, narrow: true, drawer: action.keep ?? null };
+      // Widening: the drawer that was open stays open, as its column.
+      const wide: LayoutState = { ...state, narrow: false, drawer: null };
+      return state.drawer ? setSide(wide, state.drawer, { open: true }) : wide;
+    }
     case 'selection/panel':
       // Asking for a highlight, an entity or a form is asking to see it.
       if (action.panel === null) return state;
@@ -84,6 +88,16 @@ export function layoutReducer(state: LayoutState, action: Action): LayoutState {
     default:
       return state;
   }
+}
+
+/**
+ * The window crossed NARROW_WIDTH. A highlight, an entity or a form open in the details
+ * column stays on screen as the details drawer (a resize is not a request to close what
+ * the user is working on); a column showing only lists gives the reader the window.
+ */
+export function windowNarrowed(state: State, narrow: boolean): LayoutAction {
+  const working = state.selection.panel !== null && state.layout.details.open;
+  return { type: 'layout/narrow', narrow, keep: narrow && working ? 'details' : null };
 }
 
 export const toggleSide = (side: Side): LayoutAction => ({ type: 'layout/toggle', side });

@@ -1,13 +1,14 @@
 // Bringing files in and taking exports out, with progress: an import says which file of
 // how many it is on and can be stopped between files; an export says it is under way.
 // Pasted text and annotations files come in here too, and a dossier or the timeline goes
-// out as a file.
+// out as a file. A download shows nothing in the window by itself, so each export says,
+// in a toast, the name of the file it saved.
 import type { ExportFormat, Input, Output, WorkbenchApi } from '../../../shared/api';
 import { download, importFiles, type FileOutcome } from '../lib/import-files';
 import { plural } from '../lib/labels';
 import type { WorkbenchStore } from '../store/index';
 import { selectExportOptions } from '../store/interchange';
-import { showError } from '../store/ui';
+import { showError, showToast } from '../store/ui';
 
 type Run = <T>(call: () => Promise<T>) => Promise<T | undefined>;
 
@@ -20,6 +21,10 @@ export function createTransferCommands(
   const { dispatch } = store;
   let controller: AbortController | null = null;
   const clear = (): void => dispatch({ type: 'ui/progress', progress: null });
+  const save = (fileName: string, mimeType: string, content: string | Blob): void => {
+    download(fileName, mimeType, content);
+    dispatch(showToast(`Exported ${fileName}, saved where your downloads go.`));
+  };
 
   return {
     /** A previewed bibliography imported as the user chose; its report, or undefined. */
@@ -80,7 +85,7 @@ export function createTransferCommands(
                 type: file.mimeType,
               })
             : file.content;
-        download(file.fileName, file.mimeType, body);
+        save(file.fileName, file.mimeType, body);
       } catch (error) {
         dispatch(showError(error instanceof Error ? error.message : String(error)));
       } finally {
@@ -91,12 +96,12 @@ export function createTransferCommands(
     /** Saves an export of the core's as a file; an error shows in the error line. */
     exportDossier: async (id: string): Promise<void> => {
       const file = await run(() => api['export.dossier']({ id }));
-      if (file) download(file.fileName, file.mimeType, file.content);
+      if (file) save(file.fileName, file.mimeType, file.content);
     },
 
     exportEvents: async (format: Input<'export.events'>['format']): Promise<void> => {
       const file = await run(() => api['export.events']({ format }));
-      if (file) download(file.fileName, file.mimeType, file.content);
+      if (file) save(file.fileName, file.mimeType, file.content);
     },
 
     /** Adds pasted text as a document; rejects with the core's reason, for the dialog to show. */

@@ -1,10 +1,11 @@
 // Switching workspaces from the window: show the Workspaces dialog with the recent list,
-// open or create one, take one off the list. A switch that succeeds reloads the window,
-// which then reads everything from the new workspace (drafts are kept per workspace
-// folder, so none is lost); one that fails leaves everything as it was and says why in
-// the dialog.
+// open or create one, take one off the list. A switch that succeeds reloads the window at
+// no document (sync/switch-notice.ts), which then reads everything from the new workspace
+// and says it was created or opened (drafts are kept per workspace folder, so none is
+// lost); one that fails leaves everything as it was and says why in the dialog.
 import type { WorkbenchApi } from '../../../shared/api';
 import type { WorkbenchStore } from '../store/index';
+import { restartWindow, switchedNotice } from '../sync/switch-notice';
 
 const message = (error: unknown): string =>
   error instanceof Error ? error.message : String(error);
@@ -12,7 +13,7 @@ const message = (error: unknown): string =>
 export function createWorkspaceCommands(
   api: WorkbenchApi,
   store: WorkbenchStore,
-  reload: () => void = () => window.location.reload(),
+  restart: (notice: string) => void = restartWindow,
 ) {
   const { dispatch } = store;
 
@@ -36,7 +37,7 @@ export function createWorkspaceCommands(
       try {
         const result = await api['workspaces.open'](input);
         dispatch({ type: 'workspace/switchEnded' });
-        if (result.opened) reload();
+        if (result.opened) restart(switchedNotice(result.path, input.create));
         return result.opened;
       } catch (error) {
         dispatch({ type: 'workspace/switchEnded', error: message(error) });

@@ -47,8 +47,9 @@ export function NotesView(): React.JSX.Element {
           </div>
           {loaded && notes.length === 0 && (
             <p className="muted">
-              No notes yet. A note can link entities, documents and highlights, and name them in its
-              text as [[Name]].
+              No notes yet. A note written on a highlight stays with that highlight, in its panel
+              and in the exports; a note here stands on its own and can link entities, documents and
+              highlights, and name them in its text as [[Name]].
             </p>
           )}
           <ul className="notes-list" aria-label="All notes">

@@ -43,9 +43,10 @@ export function OriginalRow({
             </button>
           </>
         ) : (
-          <span className="muted">
-            Not kept: imported before the workbench kept original files. Import the file again to
-            keep it.
+          // Said without a cause: the sample article, pasted text and documents imported
+          // before originals were kept all have none, and the sample is not "imported before".
+          <span className="muted original-missing">
+            No original file is kept with this text. To keep one, import the file again.
           </span>
         )}
       </dd>

@@ -2,8 +2,15 @@
 // collapses (from the top bar) and resizes (by dragging or with the arrow keys on the
 // divider). Narrow, the reader has the whole width and a side opens as a drawer over it,
 // closed by its button, by Escape or by choosing something in it.
-import { useEffect, useRef, type ReactNode } from 'react';
-import { closeSide, NARROW_WIDTH, PANEL_WIDTH, selectLayout, type Side } from '../../store/layout';
+import { useEffect, useRef, type ReactNode, type RefObject } from 'react';
+import {
+  closeSide,
+  NARROW_WIDTH,
+  PANEL_WIDTH,
+  selectLayout,
+  windowNarrowed,
+  type Side,
+} from '../../store/layout';
 import { useSelector, useWorkbench } from '../../workbench/context';
 import { DetailsColumn } from './DetailsColumn';
 import { ErrorBoundary } from './ErrorBoundary';
@@ -22,7 +29,7 @@ function useNarrowWindow(): void {
     // Without media queries (a test DOM) the window is taken as wide.
     if (typeof window.matchMedia !== 'function') return;
     const query = window.matchMedia(`(max-width: ${NARROW_WIDTH - 0.02}px)`);
-    const update = (): void => store.dispatch({ type: 'layout/narrow', narrow: query.matches });
+    const update = (): void => store.dispatch(windowNarrowed(store.getState(), query.matches));
     update();
     query.addEventListener('change', update);
     return () => query.removeEventListener('change', update);
@@ -48,28 +55,16 @@ export function Columns(): React.JSX.Element {
       className={narrow ? 'columns narrow' : 'columns'}
       style={{ gridTemplateColumns: tracks.join(' ') }}
     >
-      {narrow && drawer === 'library' && (
-        <Drawer key="library" side="library">
+      {(narrow ? drawer === 'library' : library.open) && (
+        <Panel key="library" side="library" narrow={narrow} width={library.width}>
           <Library />
-        </Drawer>
-      )}
-      {!narrow && library.open && (
-        <Side key="library" side="library">
-          <Library />
-          <Divider side="library" width={library.width} />
-        </Side>
+        </Panel>
       )}
       <MainColumn key="main" />
-      {!narrow && details.open && (
-        <Side key="details" side="details">
+      {(narrow ? drawer === 'details' : details.open) && (
+        <Panel key="details" side="details" narrow={narrow} width={details.width}>
           <Details />
-          <Divider side="details" width={details.width} />
-        </Side>
-      )}
-      {narrow && drawer === 'details' && (
-        <Drawer key="details" side="details">
-          <Details />
-        </Drawer>
+        </Panel>
       )}
     </div>
   );
@@ -157,13 +152,57 @@ function Divider({ side, width }: { side: Side; width: number }): React.JSX.Elem
 }
 
 /**
- * A side over the reader in a narrow window. Focus moves into it when it opens and back to
- * the button that opened it when it closes; Escape not taken by something inside closes it.
+ * A side: a column beside the reader in a wide window, a drawer over it in a narrow one.
+ * One element in both shapes, so that crossing the width keeps what is open inside it (a
+ * note being written, an entity's form) instead of mounting it again. As a drawer, focus
+ * moves into it when it opens and back to the button that opened it when it closes;
+ * Escape not taken by something inside closes it.
  */
-function Drawer({ side, children }: { side: Side; children: ReactNode }): React.JSX.Element {
+function Panel({
+  side,
+  narrow,
+  width,
+  children,
+}: {
+  side: Side;
+  narrow: boolean;
+  width: number;
+  children: ReactNode;
+}): React.JSX.Element {
   const { store } = useWorkbench();
   const ref = useRef<HTMLDivElement>(null);
+  useDrawerFocus(ref, side, narrow);
+  const close = (): void => store.dispatch(closeSide(side));
+  return (
+    <>
+      {narrow && <div className="drawer-backdrop" aria-hidden="true" onClick={close} />}
+      <div
+        ref={ref}
+        className={narrow ? 'drawer-frame' : 'side-frame'}
+        onKeyDown={(event) => {
+          if (!narrow || event.key !== 'Escape' || event.defaultPrevented) return;
+          event.preventDefault();
+          close();
+        }}
+      >
+        <Side side={side} className={narrow ? `drawer drawer-${side}` : ''}>
+          {narrow && (
+            <button type="button" className="drawer-close" onClick={close}>
+              Close {side}
+            </button>
+          )}
+          {children}
+          {!narrow && <Divider side={side} width={width} />}
+        </Side>
+      </div>
+    </>
+  );
+}
+
+/** A drawer takes focus when it opens and gives it back when it closes, not when it widens. */
+function useDrawerFocus(ref: RefObject<HTMLDivElement | null>, side: Side, narrow: boolean): void {
   useEffect(() => {
+    if (!narrow) return;
     const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     const panel = ref.current;
     // Something inside may already have taken focus (a form's first field): leave it there.
@@ -173,31 +212,12 @@ function Drawer({ side, children }: { side: Side; children: ReactNode }): React.
         panel.querySelector<HTMLElement>('button')?.focus();
     }
     return () => {
+      // Still on screen (the window widened and the drawer became a column): focus stays
+      // where the user is, in a note being written or in the reader.
+      if (panel?.isConnected) return;
       // Back to the opener if it is still there; else to the toggle for this side.
       if (opener?.isConnected && opener !== document.body) opener.focus();
       else document.getElementById(`toggle-${side}`)?.focus();
     };
-  }, [side]);
-  const close = (): void => store.dispatch(closeSide(side));
-  return (
-    <>
-      <div className="drawer-backdrop" aria-hidden="true" onClick={close} />
-      <div
-        ref={ref}
-        className="drawer-frame"
-        onKeyDown={(event) => {
-          if (event.key !== 'Escape' || event.defaultPrevented) return;
-          event.preventDefault();
-          close();
-        }}
-      >
-        <Side side={side} className={`drawer drawer-${side}`}>
-          <button type="button" className="drawer-close" onClick={close}>
-            Close {side}
-          </button>
-          {children}
-        </Side>
-      </div>
-    </>
-  );
+  }, [ref, side, narrow]);
 }

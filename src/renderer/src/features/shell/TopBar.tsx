@@ -11,6 +11,7 @@ import { LibraryActions } from '../library/LibraryActions';
 import { PanelToggle } from './PanelToggles';
 import { SearchBox } from '../search/SearchBox';
 import { SyncStatus, TeamActions } from '../team/SyncStatus';
+import { pathTail } from '../../lib/short-path';
 
 export function TopBar(): React.JSX.Element {
   const info = useSelector(selectInfo);
@@ -61,9 +62,18 @@ export function TopBar(): React.JSX.Element {
         <LibraryActions readOnly={readOnly} onImported={commands.imported} />
         {!readOnly && <HistoryButtons />}
         <TeamActions readOnly={readOnly} />
-        <span className="muted workspace-path" title={info?.path}>
-          {info?.path}
-        </span>
+        {info && (
+          <span className="muted workspace-path" title={info.path}>
+            {/* The end of the path tells workspaces apart; the whole is read out. */}
+            <span className="visually-hidden">Workspace: {info.path}</span>
+            <span className="path-tail" aria-hidden="true" dir="ltr">
+              {pathTail(info.path)}
+            </span>
+            <span className="path-whole" aria-hidden="true" dir="ltr">
+              {info.path}
+            </span>
+          </span>
+        )}
         <button type="button" onClick={() => void commands.showWorkspaces()}>
           Workspaces…
         </button>

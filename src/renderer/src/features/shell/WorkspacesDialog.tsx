@@ -13,12 +13,15 @@ function Recent({ item, busy }: { item: RecentWorkspace; busy: boolean }): React
   const commands = useCommands();
   return (
     <li>
+      {/* Named by the path shown beside it: folder names repeat ("workspace"), and "Open
+          workspace" was also the name of the button that opens a typed folder. */}
       <button
         type="button"
         disabled={busy}
+        aria-label={`Open ${item.path}`}
         onClick={() => void commands.openWorkspace({ path: item.path, create: false })}
       >
-        Open <bdi>{item.name}</bdi>
+        Open
       </button>
       <span className="workspace-recent-path" dir="auto">
         {item.path}
@@ -27,7 +30,7 @@ function Recent({ item, busy }: { item: RecentWorkspace; busy: boolean }): React
         type="button"
         className="link"
         disabled={busy}
-        aria-label={`Remove ${item.name} from the recent list`}
+        aria-label={`Remove ${item.path} from the recent list`}
         onClick={() => void commands.forgetWorkspace(item.path)}
       >
         Remove
@@ -141,7 +144,7 @@ export function WorkspacesDialog(): React.JSX.Element {
             </p>
           )}
           {busy && <p role="status">Opening the workspace…</p>}
-          <div className="row end">
+          <div className="row end workspaces-close">
             <button type="button" disabled={busy} onClick={commands.closeWorkspaces}>
               Close
             </button>
