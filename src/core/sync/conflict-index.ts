@@ -49,7 +49,11 @@ export class ConflictIndex {
     if (entry && !entry.fields.size) this.open.delete(`${kind}/${id}`);
   }
 
-  /** The open conflicts, read from the document at the fields the patches named. */
+  /**
+   * The open conflicts, read from the document at the fields the patches named, in the
+   * order of their record and field: patches arrive in a different order on each replica,
+   * and every member should see one list.
+   */
   list(doc: A.Doc<WorkspaceDoc>): FieldConflict[] {
     const found: FieldConflict[] = [];
     for (const { kind, id, fields } of this.open.values())
@@ -57,6 +61,7 @@ export class ConflictIndex {
         const c = conflictAt(doc, kind, id, field === WHOLE ? null : field);
         if (c) found.push(c);
       }
-    return found;
+    const order = (c: FieldConflict): string => `${c.kind}/${c.id}/${c.field ?? ''}`;
+    return found.sort((x, y) => (order(x) < order(y) ? -1 : order(x) > order(y) ? 1 : 0));
   }
 }

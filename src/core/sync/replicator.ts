@@ -79,6 +79,8 @@ export class Replicator {
   /** Blobs that could not be put yet (relay unreachable): tried again before each round. */
   private readonly unsent = new Map<string, BlobNeed>();
   private retry: { timer?: NodeJS.Timeout; delay: number } = { delay: 500 };
+  /** Per remote apply not yet committed (or refused), the agreement from before it. */
+  private readonly applying = new Map<symbol, A.Heads>();
   /** Why the last remote change could not be applied, if it could not. */
   lastError: string | undefined;
   /** Which documents the team document holds as their files are now (document-stamps.ts). */
@@ -109,8 +111,18 @@ export class Replicator {
     this.stamps = new DocumentStamps(sameHeads(agreedHeads, genesisHeads()) ? {} : synced);
   }
 
+  /**
+   * The agreement to save: heads the store is known to hold. While a remote change is being
+   * applied, `agreedHeads` is already its heads (the commit's own push compares against
+   * them), but the store holds them only once the command commits; saved before that and
+   * the process killed, the agreement would name records the store never got, and sync
+   * started again would take each for one removed here and remove it for everyone. So until
+   * then it is the agreement from before the oldest apply still running: older heads only
+   * make sync started again compare (and re-send) more, and lose nothing.
+   */
   get agreed(): A.Heads {
-    return this.agreedHeads;
+    const [oldest] = this.applying.values();
+    return oldest ?? this.agreedHeads;
   }
 
   /** Sends what changed while sync was off, then follows both sides. */
@@ -294,10 +306,13 @@ export class Replicator {
     for (const sha of fetched.fromStore) this.stored.add(sha);
     this.pending = undefined; // changes arriving from now on need another pull
     const before = this.agreedHeads;
+    const apply = Symbol('apply');
+    this.applying.set(apply, before);
     try {
       const outcome = await this.ctx.commandOverCatalog(null, (tx) =>
         this.applyRemote(tx, fetched),
       );
+      this.applying.delete(apply);
       this.settle(outcome);
       this.lastError = undefined;
       return (
@@ -308,6 +323,8 @@ export class Replicator {
       // The command did not commit: the store does not hold what was read, agree on less.
       this.agreedHeads = before;
       throw error;
+    } finally {
+      this.applying.delete(apply);
     }
   }
 

@@ -24,8 +24,9 @@ const RUNS = Number(process.env.RW_SYNC_PROPERTY_RUNS ?? 2);
 /**
  * CI runs one fixed seed, so that a run fails for a change, not for the draw; a long run
  * (RW_SYNC_PROPERTY_RUNS) draws afresh, and RW_SYNC_PROPERTY_REPLAY="seed:path" replays
- * what a failing run printed. Open: a long run found a note lost with
- * "-670344523:2" (kill timing makes the replay not always repeat it).
+ * what a failing run printed. A long run found a note lost with "-670344523:2": an
+ * agreement saved mid-apply by a replica then killed (killed-apply.test.ts), and, behind
+ * it, conflicts listed in arrival order (conflict-order.test.ts); both fixed.
  */
 const REPLAY = process.env.RW_SYNC_PROPERTY_REPLAY?.split(':');
 const DRAW = REPLAY
