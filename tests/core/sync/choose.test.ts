@@ -4,17 +4,16 @@
 // conflict on both; a value that breaks the record's rules is refused and nothing written.
 // An undo of a change that a remote change has since touched is refused (issue 18, item 5).
 // The session's conflict index, kept from the document's patches, lists what a full read does.
-import { join } from 'node:path';
+
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { chooseValue } from '../../../src/core/sync/choose-value';
 import { ConflictIndex } from '../../../src/core/sync/conflict-index';
 import { valueText } from '../../../src/core/sync/live-sync';
 import { conflictsOf, type FieldConflict } from '../../../src/core/sync/workspace-doc';
-import { closeWorkbench, openSample, tempDir, unwrap } from '../../integration/helpers';
-import { exchange, replica, team, type Replica, type Team } from './replicas';
+import { unwrap } from '../../integration/helpers';
+import { exchange, type Replica, openPair, type Pair } from './replicas';
 
-let root: { dir: string; cleanup: () => Promise<void> };
-let t: Team;
+let pair: Pair;
 let a: Replica;
 let b: Replica;
 let docId: string;
@@ -27,20 +26,12 @@ const refusal = async (p: Promise<unknown>): Promise<string> =>
   );
 
 beforeEach(async () => {
-  root = await tempDir();
-  t = team(root.dir);
-  a = await replica(t, join(root.dir, 'a'), await openSample(join(root.dir, 'a')));
-  b = await replica(t, join(root.dir, 'b'));
+  pair = await openPair({ sample: true });
+  ({ a, b } = pair);
   docId = unwrap(await a.wb.call('documents.list', {}))[0]!.id;
   await exchange(a, b);
 });
-afterEach(async () => {
-  for (const r of [a, b]) {
-    r.replicator.stop();
-    await closeWorkbench(r.dir);
-  }
-  await root.cleanup();
-});
+afterEach(() => pair.close());
 
 const keyOf = (c: FieldConflict): string => `${c.kind}/${c.id}/${c.field}`;
 

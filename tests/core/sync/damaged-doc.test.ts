@@ -2,28 +2,19 @@
 // every entity would read as removed and each replica would delete them from its store.
 // The replicator refuses to apply such a document, says why, and the store keeps them.
 import * as A from '@automerge/automerge';
-import { join } from 'node:path';
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import { closeWorkbench, tempDir, unwrap } from '../../integration/helpers';
-import { exchange, replica, team, type Replica } from './replicas';
+import { unwrap } from '../../integration/helpers';
+import { exchange, type Replica, openPair, type Pair } from './replicas';
 
-let root: { dir: string; cleanup: () => Promise<void> };
+let pair: Pair;
 let a: Replica;
 let b: Replica;
 
 beforeEach(async () => {
-  root = await tempDir();
-  const t = team(root.dir);
-  a = await replica(t, join(root.dir, 'a'));
-  b = await replica(t, join(root.dir, 'b'));
+  pair = await openPair();
+  ({ a, b } = pair);
 });
-afterEach(async () => {
-  for (const r of [a, b]) {
-    r.replicator.stop();
-    await closeWorkbench(r.dir);
-  }
-  await root.cleanup();
-});
+afterEach(() => pair.close());
 
 it('keeps every entity when a member replaces the entities map, and says why', async () => {
   unwrap(await a.wb.call('entities.create', { name: 'Ada Lovelace', type: 'person' }));

@@ -1,29 +1,20 @@
 // A shared record's history, read from the team document: each change that wrote it, with
 // its writer and time, and which fields it wrote; a creation and a removal said as such.
 import * as A from '@automerge/automerge';
-import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { recordHistory } from '../../../src/core/sync/record-history';
-import { closeWorkbench, tempDir, unwrap } from '../../integration/helpers';
-import { exchange, replica, team, type Replica } from './replicas';
+import { unwrap } from '../../integration/helpers';
+import { exchange, type Replica, openPair, type Pair } from './replicas';
 
-let root: { dir: string; cleanup: () => Promise<void> };
+let pair: Pair;
 let a: Replica;
 let b: Replica;
 
 beforeEach(async () => {
-  root = await tempDir();
-  const t = team(root.dir);
-  a = await replica(t, join(root.dir, 'a'));
-  b = await replica(t, join(root.dir, 'b'));
+  pair = await openPair();
+  ({ a, b } = pair);
 });
-afterEach(async () => {
-  for (const r of [a, b]) {
-    r.replicator.stop();
-    await closeWorkbench(r.dir);
-  }
-  await root.cleanup();
-});
+afterEach(() => pair.close());
 
 describe("a record's team history", () => {
   it('says who created, changed (which fields) and removed it, and when', async () => {

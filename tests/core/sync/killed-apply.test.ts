@@ -5,31 +5,22 @@
 // note it never got. Started again, the replica compares the store with the document at
 // those heads, takes the missing note for one removed here, and removes it for everyone.
 import * as A from '@automerge/automerge';
-import { join } from 'node:path';
 import { afterEach, beforeEach, expect, it, vi } from 'vitest';
 import { Replicator } from '../../../src/core/sync/replicator';
-import { closeWorkbench, openSample, tempDir, unwrap } from '../../integration/helpers';
-import { exchange, replica, team, type Replica, type Team } from './replicas';
+import { unwrap } from '../../integration/helpers';
+import { exchange, type Replica, type Team, openPair, type Pair } from './replicas';
 
-let root: { dir: string; cleanup: () => Promise<void> };
+let pair: Pair;
 let t: Team;
 let a: Replica;
 let b: Replica;
 
 beforeEach(async () => {
-  root = await tempDir();
-  t = team(root.dir);
-  a = await replica(t, join(root.dir, 'a'), await openSample(join(root.dir, 'a')));
-  b = await replica(t, join(root.dir, 'b'));
+  pair = await openPair({ sample: true });
+  ({ t, a, b } = pair);
   await exchange(a, b);
 });
-afterEach(async () => {
-  for (const r of [a, b]) {
-    r.replicator.stop();
-    await closeWorkbench(r.dir);
-  }
-  await root.cleanup();
-});
+afterEach(() => pair.close());
 
 it('saves no agreement on a remote change its store has not committed', async () => {
   const note = unwrap(await a.wb.call('notes.create', { title: 'Made by a, removed by no one' }));

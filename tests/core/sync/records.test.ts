@@ -10,10 +10,10 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { toAm, type AmRecord } from '../../../src/core/sync/workspace-doc';
 import { bodyBlob } from '../../../src/core/sync/synced-records';
 import type { Annotation, Document } from '../../../src/shared/model';
-import { closeWorkbench, openSample, tempDir, unwrap } from '../../integration/helpers';
-import { exchange, replica, team, type Replica, type Team } from './replicas';
+import { unwrap } from '../../integration/helpers';
+import { exchange, type Replica, type Team, openPair, type Pair } from './replicas';
 
-let root: { dir: string; cleanup: () => Promise<void> };
+let pair: Pair;
 let t: Team;
 let a: Replica;
 let b: Replica;
@@ -46,20 +46,12 @@ const highlight = async (r: Replica, start: number, extra: Partial<Annotation> =
 };
 
 beforeEach(async () => {
-  root = await tempDir();
-  t = team(root.dir);
-  a = await replica(t, join(root.dir, 'a'), await openSample(join(root.dir, 'a')));
-  b = await replica(t, join(root.dir, 'b'));
+  pair = await openPair({ sample: true });
+  ({ t, a, b } = pair);
   docId = unwrap(await a.wb.call('documents.list', {}))[0]!.id;
   await exchange(a, b);
 });
-afterEach(async () => {
-  for (const r of [a, b]) {
-    r.replicator.stop();
-    await closeWorkbench(r.dir);
-  }
-  await root.cleanup();
-});
+afterEach(() => pair.close());
 
 describe('replicating every record', () => {
   it('brings documents, highlights with tags, entities and notes, the codebook and links to the other replica', async () => {
@@ -167,9 +159,9 @@ describe('a hostile or broken peer', () => {
     });
     // The blob store holds other bytes under that name: the check of the name refuses them.
     const { writeFile, mkdir } = await import('node:fs/promises');
-    await mkdir(join(root.dir, 'blobs'), { recursive: true });
+    await mkdir(join(pair.root, 'blobs'), { recursive: true });
     const swapped = bodyBlob({ ...view, text: 'Swapped text.', blocks: [], marks: [] });
-    await writeFile(join(root.dir, 'blobs', honest.sha256), swapped.bytes);
+    await writeFile(join(pair.root, 'blobs', honest.sha256), swapped.bytes);
     await exchange(a, b);
     expect((await state(b)).documents.map((d) => d.document.id)).toEqual([docId]);
     expect(b.replicator.quarantined.get('documents/doc-forged')).toMatchObject({ waiting: true });

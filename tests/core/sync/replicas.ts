@@ -10,7 +10,7 @@ import { Replicator } from '../../../src/core/sync/replicator';
 import { newShareId } from '../../../src/core/sync/sync-session';
 import { genesis, sameHeads, type WorkspaceDoc } from '../../../src/core/sync/workspace-doc';
 import type { Workbench } from '../../../src/core/workbench';
-import { reopen } from '../../integration/helpers';
+import { closeWorkbench, openSample, reopen, tempDir } from '../../integration/helpers';
 
 export interface Replica {
   dir: string;
@@ -59,4 +59,35 @@ export async function exchange(...replicas: Replica[]): Promise<void> {
     if (heads.every((h) => sameHeads(h, heads[0]!))) return;
   }
   throw new Error('the replicas did not agree after 10 exchanges');
+}
+
+/** Two replicas of one team in a temporary folder, and how to stop and remove them. */
+export interface Pair {
+  root: string;
+  t: Team;
+  a: Replica;
+  b: Replica;
+  close(): Promise<void>;
+}
+
+/** Opens a pair; `a` on the sample workspace when `sample` is set, `b` empty. */
+export async function openPair({ sample = false } = {}): Promise<Pair> {
+  const tmp = await tempDir();
+  const t = team(tmp.dir);
+  const aDir = join(tmp.dir, 'a');
+  const a = await replica(t, aDir, sample ? await openSample(aDir) : undefined);
+  const b = await replica(t, join(tmp.dir, 'b'));
+  return {
+    root: tmp.dir,
+    t,
+    a,
+    b,
+    async close() {
+      for (const r of [a, b]) {
+        r.replicator.stop();
+        await closeWorkbench(r.dir);
+      }
+      await tmp.cleanup();
+    },
+  };
 }
