@@ -1,6 +1,6 @@
-// Runs npm scripts side by side and fails if any fails: `npm test` checks lint and types at
-// once, as each uses one of the machine's two cores. Each script's output is printed whole
-// when it ends, so the two never interleave.
+// Runs npm scripts side by side and fails if any fails: `npm test` checks lint and types and
+// builds at once, on the machine's two cores (the three together take less than one after
+// another). Each script's output is printed whole when it ends, so they never interleave.
 import { spawn } from 'node:child_process';
 
 const runs = process.argv.slice(2).map(
