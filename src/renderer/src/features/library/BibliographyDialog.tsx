@@ -4,13 +4,13 @@
 // sources as BibTeX, RIS or CSL-JSON for a reference manager.
 import { useState } from 'react';
 import {
-  CITATION_STYLES,
   citationStyle,
   DEFAULT_CITATION_STYLE,
   type CitationStyle,
 } from '../../../../shared/concepts/citation-styles';
 import { exportFormat, type ExportFormat } from '../../../../shared/concepts/export-formats';
 import { useModalDialog } from '../../hooks/use-modal-dialog';
+import { CitationStyleSelect } from './CitationStyleSelect';
 import { useView } from '../../hooks/use-view';
 import { selectCurrentDocumentId, selectDocumentList } from '../../store/documents';
 import { showError, showToast } from '../../store/ui';
@@ -111,22 +111,7 @@ export function BibliographyDialog({
               </label>
             ))}
           </fieldset>
-          <label className="stack">
-            Citation style
-            <select
-              value={style}
-              onChange={(e) => {
-                const found = CITATION_STYLES.find((s) => s.id === e.target.value);
-                if (found) setStyle(found.id);
-              }}
-            >
-              {CITATION_STYLES.map((s) => (
-                <option key={s.id} value={s.id}>
-                  {s.label}
-                </option>
-              ))}
-            </select>
-          </label>
+          <CitationStyleSelect label="Citation style" value={style} onChange={setStyle} />
           <Entries ids={ids} style={style} />
           <div className="row wrap">
             {FILES.map((f) => (

@@ -2,13 +2,10 @@
 // author-date, APA, Harvard or OSCOLA; British or American English), and a code that
 // limits every export but the backup to the highlights under it; and whether the backup
 // carries the original files.
-import {
-  CITATION_LOCALES,
-  CITATION_STYLES,
-  citationStyle,
-} from '../../../../shared/concepts/citation-styles';
+import { CITATION_LOCALES, citationStyle } from '../../../../shared/concepts/citation-styles';
 import { codePath, codeTree, flattenTree } from '../../../../shared/codebook/code-tree';
 import { useModalDialog } from '../../hooks/use-modal-dialog';
+import { CitationStyleSelect } from './CitationStyleSelect';
 import { selectCodebook } from '../../store/codebook';
 import { selectExportOptions } from '../../store/interchange';
 import { selectTags } from '../../store/tags';
@@ -46,22 +43,11 @@ export function ExportOptionsDialog({
           }}
         >
           <h2 id="export-options-title">Export options</h2>
-          <label className="stack">
-            Citation style of the research notes
-            <select
-              value={options.style}
-              onChange={(e) => {
-                const style = CITATION_STYLES.find((s) => s.id === e.target.value);
-                if (style) set({ style: style.id, locale: citationStyle(style.id).locale });
-              }}
-            >
-              {CITATION_STYLES.map((s) => (
-                <option key={s.id} value={s.id}>
-                  {s.label}
-                </option>
-              ))}
-            </select>
-          </label>
+          <CitationStyleSelect
+            label="Citation style of the research notes"
+            value={options.style}
+            onChange={(style) => set({ style, locale: citationStyle(style).locale })}
+          />
           <label className="stack">
             Language of the citations
             <select
