@@ -43,6 +43,10 @@ for (const colorScheme of ['light', 'dark'] as const) {
       await wb.entityButton(/^Supreme National Security Council/).click();
       await noViolations(page, 'entity panel');
       await wb.details.getByRole('button', { name: 'Open dossier' }).click();
+      // Checked once drawn: while it loads the dossier has no heading yet.
+      await expect(
+        page.getByRole('heading', { level: 1, name: /^Supreme National Security Council/ }),
+      ).toBeVisible();
       await noViolations(page, 'dossier');
       await page.getByRole('tab', { name: 'Co-occurrence' }).click();
       await noViolations(page, 'co-occurrence');
