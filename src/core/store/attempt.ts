@@ -5,7 +5,7 @@
 // safe; one that keeps asking past MAX_ROUNDS is a bug, not a large workspace.
 import type { Annotation, DocumentFile, WorkspaceFile } from '../../shared/model';
 import type { Catalog } from './catalog';
-import { NeedDocuments, NeedHighlights, Tx, type StoreState } from './tx';
+import { NeedDocuments, Tx, type StoreState } from './tx';
 
 /** A command that keeps asking for more documents is a bug, not a large workspace. */
 const MAX_ROUNDS = 1000;
@@ -48,17 +48,14 @@ export async function attempt<R>(
     try {
       return { value: fn(tx), tx };
     } catch (error) {
-      if (round >= MAX_ROUNDS) throw error;
-      if (error instanceof NeedHighlights && source.readHighlights) {
+      if (!(error instanceof NeedDocuments) || round >= MAX_ROUNDS) throw error;
+      if (error.highlightsOnly && source.readHighlights) {
         const { highlights, whole } = await source.readHighlights(error.ids);
         for (const [id, list] of highlights) alone.set(id, list);
         for (const [id, file] of whole) pinned.set(id, file);
         continue;
       }
-      const ids =
-        error instanceof NeedDocuments || error instanceof NeedHighlights ? error.ids : null;
-      if (!ids) throw error;
-      for (const [id, file] of await source.read(ids)) pinned.set(id, file);
+      for (const [id, file] of await source.read(error.ids)) pinned.set(id, file);
       // One that could not be read is damaged (now blocked) or gone (out of the catalog).
     }
   }

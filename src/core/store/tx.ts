@@ -36,17 +36,16 @@ export interface StoreState {
   highlights?(id: string): readonly Annotation[] | undefined;
 }
 
-/** Thrown by a read of documents not in memory; the store reads them and tries again. */
+/**
+ * Thrown by a read of documents not in memory; the store reads them and tries again
+ * (`highlightsOnly`: `highlightsOf` asked, so their highlights files may do).
+ */
 export class NeedDocuments extends Error {
-  constructor(readonly ids: readonly string[]) {
+  constructor(
+    readonly ids: readonly string[],
+    readonly highlightsOnly = false,
+  ) {
     super(`needs ${ids.length} document(s) read first`);
-  }
-}
-
-/** Thrown by `highlightsOf` for documents whose highlights are not in memory yet. */
-export class NeedHighlights extends Error {
-  constructor(readonly ids: readonly string[]) {
-    super(`needs the highlights of ${ids.length} document(s) read first`);
   }
 }
 
@@ -160,26 +159,23 @@ export class Tx {
     ids: Iterable<string>,
   ): { documentId: string; annotations: readonly Annotation[] }[] {
     const wanted = [...new Set(ids)].filter((id) => this.hasDocument(id));
-    const missing = wanted.filter(
-      (id) => this.annotationsOf(id) === undefined && !this.blocked(id),
-    );
-    if (missing.length) throw new NeedHighlights(missing);
+    const missing = wanted.filter((id) => !this.annotationsOf(id) && !this.blocked(id));
+    if (missing.length) throw new NeedDocuments(missing, true);
     return wanted.map((id) => {
       const annotations = this.annotationsOf(id);
-      if (annotations) return { documentId: id, annotations };
-      throw readOnly(`documents/${id}.json ${this.blocked(id)}`);
+      if (!annotations) throw readOnly(`documents/${id}.json ${this.blocked(id)}`);
+      return { documentId: id, annotations };
     });
   }
   private annotationsOf(id: string): readonly Annotation[] | undefined {
     if (this.docs.has(id)) return this.docs.get(id)?.annotations;
-    return this.base.loaded(id)?.annotations ?? this.lists.get(id) ?? this.base.highlights?.(id);
+    return this.base.loaded(id)?.annotations ?? this.aloneHighlights(id);
   }
   /** A document's highlights read alone, when its whole file is not in this command's view. */
   private aloneHighlights(id: string): readonly Annotation[] | undefined {
     if (this.docs.has(id) || this.base.loaded(id)) return undefined;
     const list = this.lists.get(id) ?? this.base.highlights?.(id);
-    if (list === undefined) return undefined;
-    const why = this.blocked(id);
+    const why = list && this.blocked(id);
     if (why) throw readOnly(`documents/${id}.json ${why}`);
     return list;
   }
