@@ -3,7 +3,7 @@
 // entry is never found by words it no longer has, also across a compaction.
 import { describe, expect, it } from 'vitest';
 import { SearchIndex } from '../../src/core/search/search-index';
-import type { DocumentFile, Entity } from '../../src/shared/model';
+import type { Annotation, DocumentFile, Entity } from '../../src/shared/model';
 import { SearchInput } from '../../src/shared/methods/search';
 import { documentFromText } from '../fixtures/documents';
 
@@ -114,5 +114,47 @@ describe('an entity’s snippet', () => {
       { text: 'Raeesi', match: true },
       { text: ' — President of Iran from 2021.', match: false },
     ]);
+  });
+});
+
+describe('a highlight’s snippet', () => {
+  it('sets its quote, its note’s words and its tags apart', async () => {
+    const doc = documentFromText('He chaired the meeting in 1988.', 'doc_h', 'Report');
+    const highlight: Annotation = {
+      id: 'ann_h',
+      documentId: 'doc_h',
+      target: {
+        quote: {
+          type: 'TextQuoteSelector',
+          exact: 'He chaired the meeting',
+          prefix: '',
+          suffix: '',
+        },
+        position: { type: 'TextPositionSelector', start: 0, end: 22 },
+      },
+      entityIds: [],
+      tags: ['commission', 'Tehran'],
+      kind: 'highlight',
+      note: 'He **chaired** it: see the minutes.',
+      status: 'anchored',
+      anchoredRevision: 1,
+      createdAt: now,
+      updatedAt: now,
+    };
+    const index = new SearchIndex();
+    index.putAnnotation(highlight);
+    const docs = new Map<string, DocumentFile>([
+      ['doc_h', { schemaVersion: 3, document: doc, annotations: [highlight] }],
+    ]);
+    const [hit] = (
+      await index.search(
+        { query: 'minutes', limit: 5 },
+        { ...scope, documents: () => Promise.resolve(docs) },
+      )
+    ).hits;
+    // The quote ran into the note: "…the meeting He **chaired** it: see the minutes. commission".
+    expect(hit?.snippet.map((part) => part.text).join('')).toBe(
+      'He chaired the meeting — He chaired it: see the minutes. — Tags: commission · Tehran',
+    );
   });
 });

@@ -71,6 +71,16 @@ export function documentEntries(doc: Document): Indexable[] {
 export const annotationText = (a: Annotation): string =>
   [a.target.quote.exact, a.note, ...a.tags].filter(Boolean).join('\n');
 
+/**
+ * What a highlight's snippet is cut from: the quote, the note's words (not its Markdown)
+ * and the tags, set apart, as an entity's names are (a snippet makes line breaks spaces,
+ * which ran the quote into the note).
+ */
+export const annotationSnippet = (a: Annotation): string =>
+  [a.target.quote.exact, markdownText(a.note), a.tags.length ? `Tags: ${a.tags.join(' · ')}` : '']
+    .filter(Boolean)
+    .join(' — ');
+
 export function annotationEntry(a: Annotation): Indexable {
   return {
     key: `a:${a.id}`,
@@ -129,8 +139,7 @@ export function hitOf(
   plan: QueryPlan,
   titleOf: (documentId: string) => string | undefined,
 ): SearchHit {
-  // A highlight's note is Markdown: its snippet shows the words (its text is not kept).
-  const source = entry.snippetText ?? (entry.kind === 'highlight' ? markdownText(text) : text);
+  const source = entry.snippetText ?? text;
   const words = snippetWords(source, plan);
   const id = entry.key.slice(2);
   const snippet = buildSnippet(source, words);

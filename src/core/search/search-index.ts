@@ -11,7 +11,7 @@ import type { NoteLinkTarget } from '../../shared/note-links';
 import { parseQuery, type QueryPlan } from '../../shared/search';
 import type { SearchInput, SearchKind, SearchResult } from '../../shared/methods/search';
 import { CachedIndex } from './cached-index';
-import { annotationText, hitOf, type Entry } from './search-entries';
+import { annotationSnippet, annotationText, hitOf, type Entry } from './search-entries';
 import { intersect } from './word-index';
 
 export type { AdoptSource } from './cached-index';
@@ -176,6 +176,9 @@ function sourceOf(
     return { entry, text: file.document.text.slice(entry.start, entry.end) };
   const a = file.annotations.find((x) => `a:${x.id}` === entry.key);
   return a
-    ? { entry: { ...entry, title: a.target.quote.exact }, text: annotationText(a) }
+    ? {
+        entry: { ...entry, title: a.target.quote.exact, snippetText: annotationSnippet(a) },
+        text: annotationText(a),
+      }
     : undefined;
 }
