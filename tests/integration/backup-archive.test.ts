@@ -5,6 +5,7 @@
 // whole with the file named and why, and the workspace is left exactly as it was.
 import { readdir, readFile, stat, truncate, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { unzipSync, zipSync } from 'fflate';
 import { afterEach, describe, expect, it } from 'vitest';
 import { sha256Hex } from '../../src/core/originals/kept-files';
 import { runCli } from '../../src/cli/run';
@@ -74,6 +75,7 @@ describe('a backup archive with the originals', () => {
     const restored = await cli(to, 'import', archive);
     expect(restored.text).toContain('restored 1 documents');
     expect(restored.text).toContain('2 original files');
+    expect(restored.text).not.toContain('in neither');
     expect(restored.code).toBe(0);
     expect(new Uint8Array(await readFile(join(to, 'originals', sha256Hex(page))))).toEqual(page);
     expect(new Uint8Array(await readFile(join(to, 'media', sha256Hex(image))))).toEqual(image);
@@ -81,6 +83,21 @@ describe('a backup archive with the originals', () => {
     const [doc] = unwrap(await wb.call('documents.list', {}));
     const view = unwrap(await wb.call('documents.original', { id: doc!.id }));
     expect(new Uint8Array(view.bytes)).toEqual(page);
+  });
+
+  it('says plainly which kept files are in neither the archive nor the workspace', async () => {
+    const { archive } = await archived();
+    // The same archive without the figure's image: its record still names it.
+    const entries = unzipSync(new Uint8Array(await readFile(archive)));
+    delete entries[`media/${sha256Hex(image)}`];
+    await writeFile(archive, zipSync(entries, { level: 0 }));
+    const to = await folder();
+    const restored = await cli(to, 'import', archive);
+    expect(restored.code).toBe(0);
+    expect(restored.text).toContain('1 original files');
+    expect(restored.text).toContain(
+      '1 original file (imported files or their images) is in neither the backup nor this workspace',
+    );
   });
 
   it('is refused whole when one original was changed, naming it and why', async () => {
