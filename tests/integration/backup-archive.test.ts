@@ -3,10 +3,10 @@
 // under its hash; `import FILE.zip` restores it into an empty workspace with the files
 // back byte for byte and counted. A changed original, or an archive cut short, is refused
 // whole with the file named and why, and the workspace is left exactly as it was.
-import { readdir, readFile, stat, truncate, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { copyFile, readdir, readFile, rm, stat, truncate, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import { unzipSync, zipSync } from 'fflate';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { sha256Hex } from '../../src/core/originals/kept-files';
 import { runCli } from '../../src/cli/run';
 import { detentionPage, png } from '../fixtures/node/evidence-html';
@@ -35,14 +35,30 @@ async function cli(dir: string, ...argv: string[]) {
 const image = png(0x52);
 const page = new TextEncoder().encode(detentionPage(image));
 
-/** A workspace holding the page (an original and its figure), and its archive. */
+let written: Promise<string> | undefined;
+afterAll(async () => {
+  if (written) await rm(dirname(await written), { recursive: true, force: true });
+});
+
+/**
+ * A copy of the archive of a workspace holding the page (an original and its figure),
+ * for the test to change as it likes. The workspace and its archive are made once per file.
+ */
 async function archived(): Promise<{ archive: string }> {
-  const from = await folder();
+  written ??= writeArchive();
+  const archive = join(await folder(), 'case-backup.zip');
+  await copyFile(await written, archive);
+  return { archive };
+}
+
+async function writeArchive(): Promise<string> {
+  const made = await tempDir();
+  const from = join(made.dir, 'workspace');
   const wb = await reopen(from);
   await importAs(wb, 'detention.html', page);
   await closeWorkbench(from);
-  const archive = join(await folder(), 'case-backup.zip');
-  const written = await cli(
+  const archive = join(made.dir, 'case-backup.zip');
+  const exported = await cli(
     from,
     'export',
     '--format',
@@ -51,9 +67,9 @@ async function archived(): Promise<{ archive: string }> {
     '--out',
     archive,
   );
-  expect(written).toMatchObject({ code: 0 });
-  expect(written.text).toContain('1 originals and 1 images');
-  return { archive };
+  expect(exported).toMatchObject({ code: 0 });
+  expect(exported.text).toContain('1 originals and 1 images');
+  return archive;
 }
 
 /** What a workspace folder holds besides its lock and caches: nothing after a refusal. */

@@ -5,7 +5,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { unzipSync } from 'fflate';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { IPC_BACKUP_ARCHIVE_CHANNEL } from '../../src/shared/backup-archive';
 import type { Workbench } from '../../src/core/workbench';
 import { sha256Hex } from '../../src/core/originals/kept-files';
@@ -22,17 +22,20 @@ let wb: Workbench;
 let dir: string;
 let cleanup: () => Promise<void>;
 
-beforeEach(async () => {
-  vi.clearAllMocks();
+// One workspace for the file: no test changes it, each writes its archive elsewhere.
+beforeAll(async () => {
   ({ dir, cleanup } = await tempDir());
   wb = await reopen(join(dir, 'ws'));
   unwrap(await wb.call('documents.importBytes', { fileName: 'notes.md', data: article }));
+});
+beforeEach(() => {
+  vi.clearAllMocks();
   bindBackupArchive(
     () => wb,
     () => null,
   );
 });
-afterEach(async () => {
+afterAll(async () => {
   await closeWorkbench(join(dir, 'ws'));
   await cleanup();
 });
