@@ -770,6 +770,48 @@ const MUTATIONS = [
     '  if (!stamp) return undefined;',
     ['tests/core/store/highlights-only.test.ts', 'tests/unit/highlights-only.test.ts'],
   ],
+  [
+    'backup archive: main takes a path from the page',
+    'src/main/backup-archive.ts',
+    '      if (!BackupArchiveInput.safeParse(payload).success)',
+    '      if (!BackupArchiveInput.safeParse(undefined).success)',
+    ['tests/unit/electron-backup-archive.test.ts'],
+  ],
+  [
+    'backup archive: main answers any frame',
+    'src/main/backup-archive.ts',
+    '      if (refused) return refused;\n',
+    '',
+    ['tests/unit/electron-backup-archive.test.ts'],
+  ],
+  [
+    'backup archive: the browser host takes input',
+    'src/server/http-host.ts',
+    '      if (!BackupArchiveInput.safeParse(payload).success)',
+    '      if (!BackupArchiveInput.safeParse({}).success)',
+    ['tests/integration/http-upload.test.ts'],
+  ],
+  [
+    'backup archive: downloaded from another origin',
+    'src/server/http-host.ts',
+    "      if (!originAllowed(req, gate, false))\n        return refuse(res, 403, 'Cross-origin request refused.');\n      if (!sessionValid(req, gate)) return refuse(res, 401, 'Not signed in.');\n      const ticket",
+    "      if (!sessionValid(req, gate)) return refuse(res, 401, 'Not signed in.');\n      const ticket",
+    ['tests/integration/http-upload.test.ts'],
+  ],
+  [
+    'backup archive: downloaded without a session',
+    'src/server/http-host.ts',
+    "      if (!sessionValid(req, gate)) return refuse(res, 401, 'Not signed in.');\n      const ticket",
+    '      const ticket',
+    ['tests/integration/http-upload.test.ts'],
+  ],
+  [
+    'backup archive: downloaded twice',
+    'src/server/backup-download.ts',
+    '      pending = null;\n      clearTimeout(p.timer);',
+    '      clearTimeout(p.timer);',
+    ['tests/integration/http-upload.test.ts'],
+  ],
 ];
 
 const filter = process.argv[2];

@@ -13,7 +13,7 @@ import {
 } from '../shared/concepts/citation-styles';
 import { EXPORT_FORMAT_WORDS, exportFormatNamed } from '../shared/concepts/export-formats';
 import { importKindOf } from '../shared/concepts/import-formats';
-import { describeReport } from '../shared/import-report';
+import { describeMissingOriginals, describeReport } from '../shared/import-report';
 import { BUNDLE_WORD, exportBundle } from './bundle';
 import type { Workbench } from '../core/index';
 
@@ -65,10 +65,13 @@ function sayProject(file: string, r: ProjectReport, io: Io): void {
 
 function sayOutcome(file: string, value: ImportOutcome, io: Io): void {
   switch (value.kind) {
-    case 'backup':
-      return io.out(
+    case 'backup': {
+      io.out(
         `✓ ${file}: restored ${value.documents} documents, ${value.entities} entities, ${value.highlights} highlights${value.originals === undefined ? '' : `, ${value.originals} original files`}`,
       );
+      const missing = describeMissingOriginals(value.missingOriginals);
+      return missing ? io.out(`  ! ${missing}.`) : undefined;
+    }
     case 'duplicate':
       return io.out(
         `= ${file}: already in this workspace as “${value.title}” (identical content); nothing added`,

@@ -11,6 +11,7 @@ import {
   WorkspaceSwitcher,
   type Workbench,
 } from '../core/index';
+import { bindBackupArchive } from './backup-archive';
 import { bindIpc } from './ipc';
 import { buildMenu, type MenuActions } from './menu';
 import { exportWithDialog, importWithDialog } from './transfer';
@@ -97,6 +98,7 @@ async function start(): Promise<void> {
     ),
   );
   bindIpc(workbench);
+  bindBackupArchive(workbench, () => win);
   win = createMainWindow();
   win.on('closed', () => (win = null));
   app.on('activate', () => {

@@ -6,21 +6,23 @@ import { IPC_PREFIX, METHOD_NAMES, type Envelope } from '../shared/api';
 import type { Workbench } from '../core/index';
 import { isTrustedUrl } from './window';
 
+/** The refusal of a call from anything but our renderer's main frame, or null if it is. */
+export function refuseForeignSender(event: IpcMainInvokeEvent): Envelope<never> | null {
+  const frame = event.senderFrame;
+  if (frame && frame.parent === null && isTrustedUrl(frame.url)) return null;
+  return {
+    ok: false,
+    error: { code: 'FORBIDDEN', message: 'Calls are only accepted from the workbench window.' },
+  };
+}
+
 export function bindIpc(current: () => Workbench): void {
   for (const method of METHOD_NAMES) {
     ipcMain.handle(
       `${IPC_PREFIX}${method}`,
       async (event: IpcMainInvokeEvent, payload: unknown): Promise<Envelope<unknown>> => {
-        const frame = event.senderFrame;
-        if (!frame || frame.parent !== null || !isTrustedUrl(frame.url)) {
-          return {
-            ok: false,
-            error: {
-              code: 'FORBIDDEN',
-              message: 'Calls are only accepted from the workbench window.',
-            },
-          };
-        }
+        const refused = refuseForeignSender(event);
+        if (refused) return refused;
         return current().dispatch(method, payload);
       },
     );

@@ -11,6 +11,7 @@ import {
   type Envelope,
   type WorkbenchEvent,
 } from '../shared/api';
+import { IPC_BACKUP_ARCHIVE_CHANNEL, type SavedArchive } from '../shared/backup-archive';
 import { MAX_IMPORT_BYTES, MAX_IMPORT_LABEL } from '../shared/concepts/import-formats';
 
 /**
@@ -37,6 +38,10 @@ const invoke = (method: string, input: unknown): Promise<Envelope<unknown>> => {
 const bridge: Record<string, unknown> = Object.fromEntries(
   METHOD_NAMES.map((method) => [method, (input: unknown) => invoke(method, input)]),
 );
+
+// Takes nothing from the page: main asks the user where to save it.
+bridge.saveBackupArchive = (): Promise<Envelope<SavedArchive>> =>
+  ipcRenderer.invoke(IPC_BACKUP_ARCHIVE_CHANNEL) as Promise<Envelope<SavedArchive>>;
 
 bridge.onEvent = (listener: (event: WorkbenchEvent) => void): (() => void) => {
   const wrapped = (_event: IpcRendererEvent, payload: WorkbenchEvent): void => listener(payload);

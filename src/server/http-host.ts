@@ -5,7 +5,9 @@ import { createServer, STATUS_CODES, type IncomingMessage, type ServerResponse }
 import type { AddressInfo, Socket } from 'node:net';
 import { normalize } from 'node:path';
 import type { Envelope, ErrorCode } from '../shared/api';
+import { BACKUP_ARCHIVE_ROUTE, BackupArchiveInput } from '../shared/backup-archive';
 import type { Workbench } from '../core/index';
+import { archiveDownloads } from './backup-download';
 import { parseTarget } from './request-target';
 import { internalError, invalid, refuse, send, sendEnvelope } from './responses';
 import {
@@ -118,6 +120,7 @@ export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost>
     sessions: createSessions(options.loginCodeTtlMs ?? LOGIN_CODE_TTL_MS),
   };
   const requestTimeout = options.requestTimeoutMs ?? 30_000;
+  const archives = archiveDownloads(current);
 
   const server = createServer(
     {
@@ -177,6 +180,19 @@ export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost>
       if (!sessionValid(req, gate)) return refuse(res, 401, 'Not signed in.');
       return streamEvents(req, res);
     }
+    if (pathname.startsWith(`${BACKUP_ARCHIVE_ROUTE}/`) && req.method === 'GET') {
+      // A download the page starts by following a link: the same checks as the events.
+      if (!originAllowed(req, gate, false))
+        return refuse(res, 403, 'Cross-origin request refused.');
+      if (!sessionValid(req, gate)) return refuse(res, 401, 'Not signed in.');
+      const ticket = pathname.slice(BACKUP_ARCHIVE_ROUTE.length + 1);
+      if (await archives.download(res, ticket)) return;
+      return send(
+        res,
+        404,
+        'This download address was already used or has expired: export the backup with originals again.',
+      );
+    }
     if (req.method !== 'POST') return send(res, 405, 'Method not allowed');
     if (!originAllowed(req, gate, true)) return refuse(res, 403, 'Cross-origin request refused.');
     if (!sessionValid(req, gate)) return refuse(res, 401, 'Not signed in.');
@@ -205,6 +221,11 @@ export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost>
       payload = JSON.parse(body.text || '{}');
     } catch {
       return invalid(res, 400, 'The request body is not valid JSON.');
+    }
+    if (pathname === BACKUP_ARCHIVE_ROUTE) {
+      if (!BackupArchiveInput.safeParse(payload).success)
+        return invalid(res, 400, 'Saving the backup with originals takes no input.');
+      return answer(res, await archives.prepare());
     }
     // Method names are plain ASCII: a name that needs decoding is simply unknown.
     answer(res, await current().dispatch(pathname.slice('/api/'.length), payload));
@@ -251,10 +272,12 @@ export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost>
     endEventStreams: () => {
       for (const res of streams) res.end();
     },
-    close: () =>
-      new Promise((resolve) => {
+    close: async () => {
+      await new Promise<void>((resolve) => {
         server.closeAllConnections();
         server.close(() => resolve());
-      }),
+      });
+      await archives.close();
+    },
   };
 }

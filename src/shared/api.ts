@@ -4,6 +4,7 @@
 // renderer's clients are all derived from it, so adding a method is one entry in its
 // namespace plus its handler in src/core/<namespace>.
 import type { z } from 'zod';
+import type { SavedArchive } from './backup-archive';
 import { joinTables } from './methods/define';
 import { analysisMethods } from './methods/analysis';
 import { annotationsMethods } from './methods/annotations';
@@ -103,6 +104,8 @@ export type WorkbenchBridge = {
   onEvent(listener: (event: WorkbenchEvent) => void): () => void;
   /** The application menu's entries that open a dialog of the window (Electron only). */
   onMenu?(listener: (command: MenuCommand) => void): () => void;
+  /** The backup with originals, saved where the user chooses (src/main/backup-archive.ts). */
+  saveBackupArchive?(): Promise<Envelope<SavedArchive>>;
 };
 
 export const IPC_PREFIX = 'workbench:';

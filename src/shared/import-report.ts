@@ -27,3 +27,13 @@ export function describeReport(report: ImportReport | undefined): string {
   if (report.dropped.length) parts.push(`not kept: ${report.dropped.map(line).join(', ')}`);
   return parts.join('; ');
 }
+
+/**
+ * A restored backup's kept files that are nowhere, said apart from those put back: "2
+ * original files are in neither the backup nor this workspace: …", or '' when none are.
+ */
+export function describeMissingOriginals(missing: number | undefined): string {
+  if (!missing) return '';
+  const are = missing === 1 ? 'is' : 'are';
+  return `${plural(missing, 'original file')} (imported files or their images) ${are} in neither the backup nor this workspace: their documents keep their text, but cannot show or re-check the file they came from`;
+}

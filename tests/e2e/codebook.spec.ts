@@ -1,9 +1,11 @@
 // Issue 20's codebook and references through the browser host, in one short flow: a kind
 // of the user's own added in the Codebook view reaches the selection toolbar and paints a
 // highlight; codes are filed under a parent; a Zotero RIS file brings the references
-// dialog, which adds the page it names as a source without text. The Codebook view, the export
+// dialog, which adds the page it names as a source without text; with the originals ticked
+// in the export options, the workspace backup downloads as the host's zip. The Codebook view, the export
 // options and the references dialog each pass axe in the light and the dark scheme.
 // Screenshots (1400x900 and 800x600) only with RW_SCREENSHOTS=1, so CI does not pay for them.
+import { readFile } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
 import { expectNoViolationsInEither } from './axe';
 import { expect, test } from './fixtures';
@@ -48,7 +50,18 @@ test('a kind and codes of the user own, and references from Zotero', async ({
   const options = page.getByRole('dialog', { name: 'Export options' });
   await options.getByRole('combobox', { name: 'Citation style of the research notes' }).waitFor();
   await noViolations(page, 'export-options');
-  await page.keyboard.press('Escape');
+  // With the originals the backup is the core's zip, streamed by the host as a download.
+  await options.getByRole('checkbox', { name: /original files in the workspace backup/ }).check();
+  await options.getByRole('button', { name: 'Done' }).click();
+  await page.getByRole('button', { name: 'Export…' }).click();
+  const [archive] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('menuitem', { name: 'Workspace backup (JSON)' }).click(),
+  ]);
+  expect(archive.suggestedFilename()).toMatch(/^workspace-backup-\d{4}-\d{2}-\d{2}\.zip$/);
+  const zip = await readFile(await archive.path());
+  expect(zip.subarray(0, 2).toString()).toBe('PK');
+  expect(zip.includes('backup.json')).toBe(true);
 
   const ris = ['TY  - ELEC', 'TI  - A page from Zotero', 'AU  - Karimi, Leila', 'ER  - ', ''];
   await page.getByLabel('Files to import').setInputFiles({

@@ -3,9 +3,10 @@
 // under its hash; `import FILE.zip` restores it into an empty workspace with the files
 // back byte for byte and counted. A changed original, or an archive cut short, is refused
 // whole with the file named and why, and the workspace is left exactly as it was.
-import { readdir, readFile, stat, truncate, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { copyFile, readdir, readFile, rm, stat, truncate, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { unzipSync, zipSync } from 'fflate';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { sha256Hex } from '../../src/core/originals/kept-files';
 import { runCli } from '../../src/cli/run';
 import { detentionPage, png } from '../fixtures/node/evidence-html';
@@ -34,14 +35,30 @@ async function cli(dir: string, ...argv: string[]) {
 const image = png(0x52);
 const page = new TextEncoder().encode(detentionPage(image));
 
-/** A workspace holding the page (an original and its figure), and its archive. */
+let written: Promise<string> | undefined;
+afterAll(async () => {
+  if (written) await rm(dirname(await written), { recursive: true, force: true });
+});
+
+/**
+ * A copy of the archive of a workspace holding the page (an original and its figure),
+ * for the test to change as it likes. The workspace and its archive are made once per file.
+ */
 async function archived(): Promise<{ archive: string }> {
-  const from = await folder();
+  written ??= writeArchive();
+  const archive = join(await folder(), 'case-backup.zip');
+  await copyFile(await written, archive);
+  return { archive };
+}
+
+async function writeArchive(): Promise<string> {
+  const made = await tempDir();
+  const from = join(made.dir, 'workspace');
   const wb = await reopen(from);
   await importAs(wb, 'detention.html', page);
   await closeWorkbench(from);
-  const archive = join(await folder(), 'case-backup.zip');
-  const written = await cli(
+  const archive = join(made.dir, 'case-backup.zip');
+  const exported = await cli(
     from,
     'export',
     '--format',
@@ -50,9 +67,9 @@ async function archived(): Promise<{ archive: string }> {
     '--out',
     archive,
   );
-  expect(written).toMatchObject({ code: 0 });
-  expect(written.text).toContain('1 originals and 1 images');
-  return { archive };
+  expect(exported).toMatchObject({ code: 0 });
+  expect(exported.text).toContain('1 originals and 1 images');
+  return archive;
 }
 
 /** What a workspace folder holds besides its lock and caches: nothing after a refusal. */
@@ -74,6 +91,7 @@ describe('a backup archive with the originals', () => {
     const restored = await cli(to, 'import', archive);
     expect(restored.text).toContain('restored 1 documents');
     expect(restored.text).toContain('2 original files');
+    expect(restored.text).not.toContain('in neither');
     expect(restored.code).toBe(0);
     expect(new Uint8Array(await readFile(join(to, 'originals', sha256Hex(page))))).toEqual(page);
     expect(new Uint8Array(await readFile(join(to, 'media', sha256Hex(image))))).toEqual(image);
@@ -81,6 +99,21 @@ describe('a backup archive with the originals', () => {
     const [doc] = unwrap(await wb.call('documents.list', {}));
     const view = unwrap(await wb.call('documents.original', { id: doc!.id }));
     expect(new Uint8Array(view.bytes)).toEqual(page);
+  });
+
+  it('says plainly which kept files are in neither the archive nor the workspace', async () => {
+    const { archive } = await archived();
+    // The same archive without the figure's image: its record still names it.
+    const entries = unzipSync(new Uint8Array(await readFile(archive)));
+    delete entries[`media/${sha256Hex(image)}`];
+    await writeFile(archive, zipSync(entries, { level: 0 }));
+    const to = await folder();
+    const restored = await cli(to, 'import', archive);
+    expect(restored.code).toBe(0);
+    expect(restored.text).toContain('1 original files');
+    expect(restored.text).toContain(
+      '1 original file (imported files or their images) is in neither the backup nor this workspace',
+    );
   });
 
   it('is refused whole when one original was changed, naming it and why', async () => {

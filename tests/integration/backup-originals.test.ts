@@ -56,9 +56,15 @@ describe('a backup with the originals', () => {
     );
 
     const to = await workspace();
-    expect(unwrap(await restore(to.wb, file.content))).toMatchObject({
+    const outcome = unwrap(await restore(to.wb, file.content));
+    expect(outcome).toMatchObject({ kind: 'backup', documents: 1, originals: 2 });
+    expect(outcome).not.toHaveProperty('missingOriginals');
+    // The backup without them, restored where they are not: both counted apart as missing.
+    const bare = await workspace();
+    expect(unwrap(await restore(bare.wb, JSON.stringify(plain)))).toMatchObject({
       kind: 'backup',
       documents: 1,
+      missingOriginals: 2,
     });
     expect(new Uint8Array(await readFile(join(to.dir, 'originals', sha256Hex(page))))).toEqual(
       page,

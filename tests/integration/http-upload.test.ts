@@ -257,3 +257,47 @@ describe('the size limit', () => {
     expect(await documentCount()).toBe(2);
   });
 });
+
+describe('the backup with originals', () => {
+  const route = '/api/host/backup-archive';
+  const post = (
+    body: string,
+    headers = { ...uploadHeaders(), 'Content-Type': 'application/json' },
+  ) => send(harness.port, route, { method: 'POST', headers, body });
+  const get = (path: string, headers: Record<string, string> = { Cookie: cookie }) =>
+    send(harness.port, path, { headers });
+
+  it('is written by the core and downloaded once, as a zip, by a signed-in page', async () => {
+    expect((await upload('fileName=notes.md', article)).status).toBe(200);
+    const written = await post('{}');
+    expect(written.status).toBe(200);
+    const ticket = (JSON.parse(written.body) as { value: { download: string; originals: number } })
+      .value;
+    expect(ticket.originals).toBe(1);
+    expect(ticket.download).toMatch(/^\/api\/host\/backup-archive\/[A-Za-z0-9_-]{43}$/);
+    // Neither another origin nor a page without the session gets it, and it is not spent.
+    expect(
+      (await get(ticket.download, { Cookie: cookie, Origin: 'http://evil.test' })).status,
+    ).toBe(403);
+    expect((await get(ticket.download, {})).status).toBe(401);
+    // Two requests at once: one gets the file, the other finds the address spent.
+    const both = await Promise.all([get(ticket.download), get(ticket.download)]);
+    expect(both.map((r) => r.status).sort()).toEqual([200, 404]);
+    const file = both.find((r) => r.status === 200)!;
+    expect(file.headers['content-type']).toBe('application/zip');
+    expect(file.headers['content-disposition']).toMatch(
+      /^attachment; filename="workspace-backup-.*\.zip"$/,
+    );
+    expect(file.body.startsWith('PK')).toBe(true);
+    expect(file.body).toContain('backup.json');
+    expect(file.body).toContain(article);
+  });
+
+  it('takes no input, and refuses an unknown download address', async () => {
+    const refused = await post(JSON.stringify({ path: '/tmp/elsewhere.zip' }));
+    expect(refused.status).toBe(400);
+    expect(refused.body).toContain('takes no input');
+    expect((await get(`${route}/${'A'.repeat(43)}`)).status).toBe(404);
+    expect((await get(`${route}/..%2F..%2Fetc%2Fpasswd`)).status).toBe(404);
+  });
+});

@@ -4,6 +4,7 @@
 // it, since only the backup can carry the originals). And an export names the file it saved.
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Input } from '../../src/shared/api';
+import { WorkbenchError } from '../../src/shared/errors';
 import { createWorkbenchStore } from '../../src/renderer/src/store/index';
 import { selectExportOptions } from '../../src/renderer/src/store/interchange';
 import { createCommands } from '../../src/renderer/src/workbench/commands';
@@ -15,7 +16,7 @@ beforeAll(() => {
 });
 
 describe('the backup’s originals option', () => {
-  it('is off at first, and once on goes with the backup and no other export', async () => {
+  it('is off at first, and once on makes the backup a zip the host saves', async () => {
     const asked: Input<'export.create'>[] = [];
     const { api } = fakeApi({
       'export.create': (input) => {
@@ -23,18 +24,54 @@ describe('the backup’s originals option', () => {
         return { fileName: 'f', mimeType: 'text/plain', content: '' };
       },
     });
+    let archives = 0;
     const store = createWorkbenchStore();
-    const commands = createCommands(api, store);
+    const commands = createCommands(api, store, {
+      saveBackupArchive: () => {
+        archives += 1;
+        return Promise.resolve({
+          saved: true,
+          fileName: 'workspace-backup-2026-12-07.zip',
+          bytes: 2048,
+          documents: 3,
+          originals: 2,
+          media: 1,
+        });
+      },
+    });
     expect(selectExportOptions(store.getState()).includeOriginals).toBe(false);
     await commands.exportAs('json', 'backup');
     store.dispatch({ type: 'interchange/exportOptions', options: { includeOriginals: true } });
     await commands.exportAs('json', 'backup');
     await commands.exportAs('csv', 'spreadsheet');
+    // The JSON backup never carries them as base64 any more: the archive does.
     expect(asked.map((a) => [a.format, a.includeOriginals])).toEqual([
       ['json', undefined],
-      ['json', true],
       ['csv', undefined],
     ]);
+    expect(archives).toBe(1);
+    expect(store.getState().ui.toasts.map((t) => t.message)).toContain(
+      'Exported workspace-backup-2026-12-07.zip: a backup of 3 documents with 2 originals and 1 image.',
+    );
+  });
+
+  it('says nothing when the save dialog was closed, and says why when it failed', async () => {
+    const store = createWorkbenchStore();
+    store.dispatch({ type: 'interchange/exportOptions', options: { includeOriginals: true } });
+    const closed = createCommands(fakeApi({}).api, store, {
+      saveBackupArchive: () => Promise.resolve({ saved: false }),
+    });
+    await closed.exportAs('json', 'backup');
+    expect(store.getState().ui.toasts).toEqual([]);
+    expect(store.getState().ui.error).toBeNull();
+    const failing = createCommands(fakeApi({}).api, store, {
+      saveBackupArchive: () =>
+        Promise.reject(
+          new WorkbenchError('CONFLICT', 'originals/ab has changed since it was kept.'),
+        ),
+    });
+    await failing.exportAs('json', 'backup');
+    expect(store.getState().ui.error).toBe('originals/ab has changed since it was kept.');
   });
 
   it('says which file an export saved', async () => {

@@ -30,10 +30,12 @@ beforeAll(async () => {
 });
 
 describe('the preload bridge', () => {
-  it('exposes only `workbench`, with exactly the API methods, onEvent and onMenu', () => {
+  it('exposes only `workbench`, with exactly the API methods, onEvent, onMenu and saveBackupArchive', () => {
     expect([...exposed.keys()]).toEqual(['workbench']);
     const bridge = exposed.get('workbench') as Record<string, unknown>;
-    expect(Object.keys(bridge).sort()).toEqual([...METHOD_NAMES, 'onEvent', 'onMenu'].sort());
+    expect(Object.keys(bridge).sort()).toEqual(
+      [...METHOD_NAMES, 'onEvent', 'onMenu', 'saveBackupArchive'].sort(),
+    );
     for (const value of Object.values(bridge)) expect(typeof value).toBe('function');
     expect(JSON.stringify(Object.keys(bridge))).not.toMatch(/ipcRenderer|send|invoke/);
   });

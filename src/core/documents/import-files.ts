@@ -8,7 +8,7 @@ import { SCHEMA_VERSION } from '../../shared/model';
 import type { CoreContext } from '../context';
 import { WorkbenchError } from '../../shared/errors';
 import { Backup, BACKUP_VERSION } from '../export/snapshot';
-import { restoreKeptCopies } from '../export/backup-originals';
+import { countMissingKept, restoreKeptCopies } from '../export/backup-originals';
 import { migrate } from '../store/migrations';
 import { importPastedText } from '../importers';
 import { ImportError } from '../importers/import-error';
@@ -126,12 +126,18 @@ export function checkRestore(ctx: CoreContext, tx: Tx, backup: Backup, fileName:
 }
 
 /** Writes a checked backup's records as one command: every file lands, or none does. */
-export function restoreRecords(
+export async function restoreRecords(
   ctx: CoreContext,
   backup: Backup,
   fileName: string,
   originals?: number,
 ): Promise<ImportOutcome> {
+  // Counted before the command (a file system look, not a record): apart from what was
+  // put back, so "restored 3 original files" never hides that 2 others are nowhere.
+  const missing = await countMissingKept(
+    ctx,
+    backup.documents.map((d) => d.document),
+  );
   return ctx.commandOverCatalog('Restore backup', (tx) => {
     checkRestore(ctx, tx, backup, fileName);
     for (const d of backup.documents)
@@ -145,6 +151,7 @@ export function restoreRecords(
       entities: backup.entities.length,
       highlights: backup.documents.reduce((n, d) => n + d.annotations.length, 0),
       ...(originals === undefined ? {} : { originals }),
+      ...(missing ? { missingOriginals: missing } : {}),
     };
   });
 }

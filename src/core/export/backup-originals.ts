@@ -3,12 +3,14 @@
 // asks, and put back when it is restored. Each is read through readKept, so a changed
 // original is refused rather than copied; each is checked again against its name before a
 // restore writes anything, so a backup changed on the way restores nothing.
+import { join } from 'node:path';
 import { WorkbenchError } from '../../shared/errors';
 import type { Document } from '../../shared/model';
 import type { CoreContext } from '../context';
 import { ImportError } from '../importers/import-error';
 import {
   keepFile,
+  keptPath,
   MEDIA_FOLDER,
   ORIGINALS_FOLDER,
   readKept,
@@ -89,4 +91,23 @@ export async function restoreKeptCopies(
     );
   }
   return wanted.length;
+}
+
+/**
+ * How many kept files a restored backup's documents name that are in this workspace
+ * neither from the backup nor from before: their documents keep their text and hashes,
+ * but cannot show or re-check the file they came from. Counted after the carried files
+ * were put back, so it is exactly what neither the backup nor the workspace holds.
+ */
+export async function countMissingKept(
+  ctx: CoreContext,
+  documents: readonly Pick<Document, 'original' | 'blocks'>[],
+): Promise<number> {
+  const { fileSystem: fs, dir } = ctx.store;
+  let missing = 0;
+  for (const { folder, sha256 } of keptNamedBy(documents)) {
+    const found = await fs.lstat(join(dir, keptPath(folder, sha256))).catch(() => null);
+    if (!found?.isFile()) missing += 1;
+  }
+  return missing;
 }

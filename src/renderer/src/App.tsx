@@ -52,7 +52,9 @@ function connect(): Workbench & { start(): () => void } {
   });
   const sync = createSync(client.api, store);
   const views = createViewSync(client.api, store);
-  const commands = createCommands(client.api, store);
+  const commands = createCommands(client.api, store, {
+    saveBackupArchive: () => client.saveBackupArchive(),
+  });
   return {
     store,
     commands,

@@ -164,6 +164,11 @@ export type ImportOutcome =
       highlights: number;
       /** Kept files (originals, figure images) put back from it, new or already here. */
       originals?: number;
+      /**
+       * Kept files its documents name that neither it nor this workspace holds (so their
+       * documents cannot show or re-check their original); absent when there are none.
+       */
+      missingOriginals?: number;
     }
   /** A bibliography: nothing stored; `documents.importReferences` imports it as chosen. */
   | { fileName: string; kind: 'references'; report: ReferencesReport }

@@ -1,10 +1,12 @@
 // A document's source details as a CSL-JSON item (what citation-js formats and writes as
 // BibTeX, RIS or CSL-JSON), and a CSL-JSON item read from a bibliography as source
 // details. Nothing is guessed: a field the source does not record is left out, and an
-// author written without a comma ("Staff writer", "Amnesty International") stays one
-// literal name rather than being split into a given and family name.
+// author written without a comma is split into given and family name only when it is a
+// plain two-part name ("Jane Reporter", plain-name.ts); anything else ("Staff writer",
+// "Amnesty International", "Ludwig van Beethoven") stays one literal name.
 import type { CslItem } from '@citation-js/core';
 import type { Document, SourceMeta } from '../../../shared/model';
+import { splitPlainName } from './plain-name';
 
 type CslName = { family: string; given?: string } | { literal: string };
 type CslDate = { 'date-parts': number[][] } | { literal: string };
@@ -18,7 +20,7 @@ export function cslNames(author: string | undefined): CslName[] {
     .filter(Boolean)
     .map((p): CslName => {
       const comma = p.indexOf(',');
-      if (comma <= 0) return { literal: p };
+      if (comma <= 0) return splitPlainName(p) ?? { literal: p };
       const given = p.slice(comma + 1).trim();
       return given ? { family: p.slice(0, comma).trim(), given } : { literal: p.slice(0, comma) };
     });

@@ -11,6 +11,11 @@ import {
   type WorkbenchBridge,
   type WorkbenchEvent,
 } from '../../../shared/api';
+import {
+  BACKUP_ARCHIVE_ROUTE,
+  type ArchiveTicket,
+  type SavedArchive,
+} from '../../../shared/backup-archive';
 import { BYTES_KEY, isBytesWrapper } from '../../../shared/bytes-json';
 import { emptyEvent } from '../../../shared/change-event';
 import { WorkbenchError } from '../../../shared/errors';
@@ -22,6 +27,8 @@ export interface WorkbenchClient {
   onEvent(listener: (event: WorkbenchEvent) => void): () => void;
   /** Menu entries the window answers; only the Electron host has a menu. */
   onMenu?(listener: (command: MenuCommand) => void): () => void;
+  /** The backup with originals as a zip, written by the core where the host puts files. */
+  saveBackupArchive(): Promise<SavedArchive>;
 }
 
 declare global {
@@ -69,7 +76,28 @@ function httpClient(): WorkbenchClient {
     }
     return JSON.parse(await response.text(), readBytes) as Envelope<unknown>;
   });
-  return { api, onEvent: (listener) => streamEvents(listener) };
+  return {
+    api,
+    onEvent: (listener) => streamEvents(listener),
+    saveBackupArchive: async () => {
+      const response = await fetch(BACKUP_ARCHIVE_ROUTE, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        credentials: 'same-origin',
+        body: '{}',
+      });
+      const { download, ...written } = unwrap(
+        JSON.parse(await response.text()) as Envelope<ArchiveTicket>,
+      );
+      // The host streams the file from disk to the browser's downloads: the archive never
+      // passes through this page's memory.
+      const link = document.createElement('a');
+      link.href = download;
+      link.download = written.fileName;
+      link.click();
+      return { saved: true, ...written };
+    },
+  };
 }
 
 /** Reads `{"$bytes": base64}` in an answer back as bytes (see shared/bytes-json.ts). */
@@ -146,5 +174,10 @@ export function createClient(): WorkbenchClient {
     api: buildApi((method, input) => bridge[method](input)),
     onEvent: (listener) => bridge.onEvent(listener),
     onMenu: (listener) => bridge.onMenu?.(listener) ?? (() => undefined),
+    saveBackupArchive: async () => {
+      if (!bridge.saveBackupArchive)
+        throw new WorkbenchError('INVALID_INPUT', 'This window cannot save a backup archive.');
+      return unwrap(await bridge.saveBackupArchive());
+    },
   };
 }

@@ -6,7 +6,7 @@ import type {
   ReferencesReport,
   WorkbenchApi,
 } from '../../../shared/api';
-import { describeReport } from '../../../shared/import-report';
+import { describeMissingOriginals, describeReport } from '../../../shared/import-report';
 import { plural } from './labels';
 
 export interface FileOutcome {
@@ -44,8 +44,11 @@ export function describeOutcome(outcome: ImportOutcome): string {
 
 function sayOutcome(outcome: ImportOutcome): string {
   switch (outcome.kind) {
-    case 'backup':
-      return `restored ${plural(outcome.documents, 'document')}, ${plural(outcome.entities, 'entity')} and ${plural(outcome.highlights, 'highlight')}`;
+    case 'backup': {
+      const restored = `restored ${plural(outcome.documents, 'document')}, ${plural(outcome.entities, 'entity')} and ${plural(outcome.highlights, 'highlight')}`;
+      const missing = describeMissingOriginals(outcome.missingOriginals);
+      return missing ? `${restored}; ${missing}` : restored;
+    }
     case 'duplicate':
       return `already here as “${outcome.title}” (identical content); opened it instead of adding a copy`;
     case 'match':

@@ -9,6 +9,7 @@ import type {
   SimilarEntity,
   WorkbenchApi,
 } from '../../../shared/api';
+import type { SavedArchive } from '../../../shared/backup-archive';
 import type { Annotation, AnnotationKind } from '../../../shared/model';
 import type { SearchHit } from '../../../shared/methods/search';
 import type { EntityFields } from '../features/entities/EntityForm';
@@ -44,7 +45,12 @@ export type AnnotationPatch = {
 
 export type WorkbenchCommands = ReturnType<typeof createCommands>;
 
-export function createCommands(api: WorkbenchApi, store: WorkbenchStore) {
+/** What the window asks of its host rather than of the core (see api/client.ts). */
+export interface HostCalls {
+  saveBackupArchive?: () => Promise<SavedArchive>;
+}
+
+export function createCommands(api: WorkbenchApi, store: WorkbenchStore, host: HostCalls = {}) {
   const { dispatch } = store;
 
   /** Runs a call; an error shows in the error line and the answer is undefined. */
@@ -121,7 +127,7 @@ export function createCommands(api: WorkbenchApi, store: WorkbenchStore) {
   return {
     ...createResearchCommands(api, store, run),
     ...createCodebookCommands(api, store, run),
-    ...createTransferCommands(api, store, imported, run),
+    ...createTransferCommands(api, store, imported, run, host),
     imported,
     ...createNotesCommands(api, store, run),
     run,

@@ -5,18 +5,27 @@
 // in a toast, the name of the file it saved.
 import type { ExportFormat, Input, Output, WorkbenchApi } from '../../../shared/api';
 import { download, importFiles, type FileOutcome } from '../lib/import-files';
+import type { ArchiveCounts } from '../../../shared/backup-archive';
+import { WorkbenchError } from '../../../shared/errors';
+import { plural as count } from '../../../shared/text';
 import { plural } from '../lib/labels';
+import type { HostCalls } from './commands';
 import type { WorkbenchStore } from '../store/index';
 import { selectExportOptions } from '../store/interchange';
 import { showError, showToast } from '../store/ui';
 
 type Run = <T>(call: () => Promise<T>) => Promise<T | undefined>;
 
+/** "a backup of 3 documents with 3 originals and 1 image" */
+const archiveHolds = (a: ArchiveCounts): string =>
+  `a backup of ${count(a.documents, 'document')} with ${count(a.originals, 'original')} and ${count(a.media, 'image')}`;
+
 export function createTransferCommands(
   api: WorkbenchApi,
   store: WorkbenchStore,
   imported: (outcomes: FileOutcome[]) => void,
   run: Run,
+  host: HostCalls = {},
 ) {
   const { dispatch } = store;
   let controller: AbortController | null = null;
@@ -70,12 +79,21 @@ export function createTransferCommands(
       });
       try {
         const { style, locale, code, includeOriginals } = selectExportOptions(store.getState());
+        // The backup with originals is a zip the core streams to a file the host names
+        // (a save dialog, or a download), never base64 inside JSON.
+        if (format === 'json' && includeOriginals) {
+          if (!host.saveBackupArchive)
+            throw new WorkbenchError('INVALID_INPUT', 'This window cannot save a backup archive.');
+          const saved = await host.saveBackupArchive();
+          if (saved.saved)
+            dispatch(showToast(`Exported ${saved.fileName}: ${archiveHolds(saved)}.`));
+          return;
+        }
         const file = await api['export.create']({
           format,
           style,
           locale,
           ...(code ? { code } : {}),
-          ...(format === 'json' && includeOriginals ? { includeOriginals } : {}),
           ...(documentIds?.length ? { documentIds: [...documentIds] } : {}),
         });
         // A binary export (a .qdpx zip) arrives as base64: saved as its bytes.

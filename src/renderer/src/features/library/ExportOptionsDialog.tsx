@@ -87,9 +87,10 @@ export function ExportOptionsDialog({
             Put the original files in the workspace backup
           </label>
           <p className="muted small">
-            Without them the backup names each original by its SHA-256 only; with them it is as
-            large as the files. The workspace backup always holds everything. Citation styles come
-            from the Citation Style Language project (citationstyles.org).
+            Without them the backup names each original by its SHA-256 only; with them it is a .zip
+            archive of the records and every original, as large as the files. The workspace backup
+            always holds everything. Citation styles come from the Citation Style Language project
+            (citationstyles.org).
           </p>
           <div className="row end">
             <button type="submit" className="primary">
