@@ -1,6 +1,9 @@
 // Approximate placement of an edited quote: windows near where the quote should be (the
 // hint) and where exact pieces of it and its context survived (seeds.ts) are searched by
 // edit distance, each match's ends are corrected by its context, and the best-scored wins.
+// Given a deadline, it is asked before each window and each match is verified (see
+// deadline.ts): a long near-miss quote can match at thousands of places in its windows.
+import { checkDeadline, type Deadline } from './deadline';
 import type { FoldedText } from './fold';
 import {
   editDistance,
@@ -47,11 +50,15 @@ function refineEdges(f: FoldedText, ctx: QuoteContext, start: number, end: numbe
   return { s, e };
 }
 
-/** The best approximate match, looking only within `within` characters of the hint if given. */
+/**
+ * The best approximate match, looking only within `within` characters of the hint if given.
+ * Throws OverBudget once `deadline` has passed.
+ */
 export function fuzzyMatch(
   f: FoldedText,
   ctx: QuoteContext,
   within = Infinity,
+  deadline?: Deadline,
 ): Scored | undefined {
   const len = ctx.quote.length;
   const maxErrors = Math.floor(len * MAX_ERROR_RATE);
@@ -65,7 +72,9 @@ export function fuzzyMatch(
   let best: Scored | undefined;
   const seen = new Set<string>();
   for (const at of starts) {
+    checkDeadline(deadline);
     for (const m of searchWindow(f.text, ctx.quote, at - margin, at + len + margin, maxErrors)) {
+      checkDeadline(deadline);
       const { s, e } = refineEdges(f, ctx, m.start, m.end, slack);
       const key = `${s}:${e}`;
       if (s >= e || seen.has(key)) continue;

@@ -1,5 +1,6 @@
 export { anchor, MIN_FUZZY_SCORE, type Anchor } from './anchor';
 export { anchorAll, driftHints } from './anchor-all';
+export { OverBudget, type Deadline } from './deadline';
 export { CONTEXT_LENGTH, describeRange, tidyRange, type TextTarget } from './describe';
 export { foldSpaces, foldText } from './fold';
 export { MAX_ERROR_RATE } from './fuzzy-match';

@@ -5,7 +5,13 @@
 // costs grow with the square of its length (one 100,000-character quote took 8.8 s), and
 // the context around a quote is cut to what can tell repeats apart. Pure: it runs in the
 // import worker, or in slices on the serving thread when there is no worker.
-import { anchor, describeRange, tidyRange, type TextTarget } from '../../../shared/anchoring';
+import {
+  anchor,
+  describeRange,
+  tidyRange,
+  type Deadline,
+  type TextTarget,
+} from '../../../shared/anchoring';
 import { foldText, toOriginalRange } from '../../../shared/anchoring/fold';
 import { exactOccurrences, scoreRange } from '../../../shared/anchoring/match-quote';
 import { ANNOTATION_IMPORT_LIMITS } from '../../../shared/methods/annotations';
@@ -106,7 +112,11 @@ function placeExactly(text: string, target: TextTarget): { start: number; end: n
   return { start, end };
 }
 
-export function placeOne(task: PlaceTask, doc: PlaceDocument): Placement {
+/**
+ * Places one annotation. With a `deadline`, approximate matching throws OverBudget once it
+ * has passed (the serving thread's budget; the worker's thread is stopped instead).
+ */
+export function placeOne(task: PlaceTask, doc: PlaceDocument, deadline?: Deadline): Placement {
   const { text, title } = doc;
   const target = foreignTarget(task, text);
   const { length } = task.quote.exact;
@@ -119,7 +129,7 @@ export function placeOne(task: PlaceTask, doc: PlaceDocument): Placement {
       reason: `its quote is ${length.toLocaleString('en-US')} characters long and does not appear exactly in “${title}” (quotes over ${ANNOTATION_IMPORT_LIMITS.fuzzyQuote.toLocaleString('en-US')} characters are placed only where they appear exactly)`,
     };
   }
-  const found = anchor(text, target);
+  const found = anchor(text, target, undefined, deadline);
   if (found.status === 'fuzzy')
     return {
       status: 'fuzzy',

@@ -4,6 +4,7 @@
 // each annotation is placed; one that runs past its budget is stopped with its thread, set
 // aside as over budget, and the rest go on in a fresh thread. When the import's budget
 // runs out, what is left is over budget too. Cancelling stops everything, nothing stored.
+import { OverBudget, type Deadline } from '../../../shared/anchoring';
 import { WorkbenchError } from '../../../shared/errors';
 import { startLimitedWorker, type LimitedWorker } from '../../importers/limited-worker';
 import { placeOne, type Placement, type PlaceDocument, type PlaceTask } from './place';
@@ -27,6 +28,8 @@ export interface PlaceJob {
   signal: AbortSignal;
   /** Told after each annotation, placed or set aside. */
   onPlaced: () => void;
+  /** The clock budgets are kept by on this thread (tests move their own); `Date.now`. */
+  now?: () => number;
 }
 
 export type Placer = (job: PlaceJob) => Promise<Map<number, Placed>>;
@@ -36,23 +39,36 @@ export const cancelled = (): WorkbenchError =>
   new WorkbenchError('CONFLICT', 'The import was cancelled; nothing was imported.');
 
 /**
- * On the serving thread, a few annotations at a time. One annotation cannot be stopped
- * part way here (the long-quote rule bounds it); the import's budget and Cancel are
- * checked between annotations.
+ * On the serving thread, a few annotations at a time (no host's worker: tests, benches). An
+ * annotation's approximate matching stops at its budget, or at the import's if that ends
+ * first (the matcher asks its deadline between steps, deadline.ts), and the annotation is
+ * set aside as over budget, as the worker path does; Cancel is checked between annotations.
  */
 export const placeInSlices: Placer = async (job) => {
+  const now = job.now ?? Date.now;
   const documents = new Map(job.documents.map((d) => [d.id, d]));
   const results = new Map<number, Placed>();
-  const deadline = Date.now() + job.budget.importMs;
-  let slice = Date.now();
+  const ends = now() + job.budget.importMs;
+  let slice = now();
   for (const task of job.tasks) {
     if (job.signal.aborted) throw cancelled();
-    if (Date.now() >= deadline) results.set(task.index, { status: 'over-budget', why: 'import' });
-    else results.set(task.index, placeOne(task, documents.get(task.documentId)!));
+    const own = now() + job.budget.perAnnotationMs;
+    const why = ends <= own ? 'import' : 'annotation';
+    const stop = Math.min(own, ends);
+    const deadline: Deadline = { passed: () => now() >= stop };
+    if (deadline.passed()) results.set(task.index, { status: 'over-budget', why });
+    else {
+      try {
+        results.set(task.index, placeOne(task, documents.get(task.documentId)!, deadline));
+      } catch (error) {
+        if (!(error instanceof OverBudget)) throw error;
+        results.set(task.index, { status: 'over-budget', why });
+      }
+    }
     job.onPlaced();
-    if (Date.now() - slice > SLICE_MS) {
+    if (now() - slice > SLICE_MS) {
       await yieldThread();
-      slice = Date.now();
+      slice = now();
     }
   }
   if (job.signal.aborted) throw cancelled();
