@@ -386,6 +386,20 @@ const MUTATIONS = [
     [PLACER],
   ],
   [
+    'approximate matching on the serving thread given no deadline',
+    'src/core/annotations/interchange/placer.ts',
+    'placeOne(task, documents.get(task.documentId)!, deadline)',
+    'placeOne(task, documents.get(task.documentId)!)',
+    [PLACER],
+  ],
+  [
+    'approximate matching runs past its deadline',
+    'src/shared/anchoring/deadline.ts',
+    '  if (deadline?.passed()) throw new OverBudget();',
+    '  void deadline;',
+    [PLACER],
+  ],
+  [
     'cancel ignored',
     'src/core/annotations/interchange/placer.ts',
     "      job.signal.addEventListener('abort', onAbort);\n",
