@@ -146,19 +146,19 @@ export class IndexTable {
     const keys: string[] = [];
     this.blockKeys.set(doc.id, keys);
     for (const block of blocks) {
-      if (block.text.length <= LONG_TEXT) this.put(block);
-      else {
-        const id = this.enterNew(block);
+      if (block.text.length <= LONG_TEXT) {
+        this.put(block);
         keys.push(block.key);
-        for (const _ of this.words.addInSteps(id, block.text)) {
-          yield;
-          if (this.writing.get(doc.id) !== mine) return false;
-        }
-        // Searches made between the steps saw part of the block.
-        this.lookups.clear();
         continue;
       }
+      const id = this.enterNew(block);
       keys.push(block.key);
+      for (const _ of this.words.addInSteps(id, block.text)) {
+        yield;
+        if (this.writing.get(doc.id) !== mine) return false;
+      }
+      // Searches made between the steps saw part of the block.
+      this.lookups.clear();
     }
     this.writing.delete(doc.id);
     return true;
