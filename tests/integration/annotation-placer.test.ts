@@ -107,13 +107,13 @@ describe('placing on the serving thread', () => {
     .join('');
   const tasks = [task(1, text.slice(40, 90)), task(2, nearMiss)];
   const documents = [{ id: 'doc', title: 'Doc', text }];
-  const run = (perAnnotationMs: number, now?: () => number) =>
+  const run = (perAnnotationMs: number, now?: () => number, onPlaced = () => undefined) =>
     placeInSlices({
       documents,
       tasks,
       budget: { perAnnotationMs, importMs: 1e9 },
       signal: new AbortController().signal,
-      onPlaced: () => undefined,
+      onPlaced,
       ...(now ? { now } : {}),
     });
 
@@ -125,5 +125,24 @@ describe('placing on the serving thread', () => {
     expect(results.get(2)).toEqual({ status: 'over-budget', why: 'annotation' });
     // Given time, the same quote is placed: its budget, not the quote, stopped it.
     expect((await run(1e9)).get(2)).toMatchObject({ status: 'fuzzy' });
+  });
+
+  it('gives the thread back while one quote is matched, not only between quotes', async () => {
+    // The clock stands still until the first (exact) annotation is placed, then moves on
+    // 10 ms a reading: only the second one's matching can pass a slice.
+    let clock = 0;
+    let tick = 0;
+    let otherCallRan = false;
+    const ranBeforePlaced: boolean[] = [];
+    setImmediate(() => (otherCallRan = true));
+    await run(
+      1e9,
+      () => (clock += tick),
+      () => {
+        ranBeforePlaced.push(otherCallRan);
+        tick = 10;
+      },
+    );
+    expect(ranBeforePlaced).toEqual([false, true]);
   });
 });

@@ -1,9 +1,9 @@
 // Approximate placement of an edited quote: windows near where the quote should be (the
 // hint) and where exact pieces of it and its context survived (seeds.ts) are searched by
 // edit distance, each match's ends are corrected by its context, and the best-scored wins.
-// Given a deadline, it is asked before each window and each match is verified (see
-// deadline.ts): a long near-miss quote can match at thousands of places in its windows.
-import { checkDeadline, type Deadline } from './deadline';
+// It runs in steps, yielding before each window and each match verified (steps.ts): a long
+// near-miss quote can match at many places in its windows, and its caller may need to stop.
+import type { Steps } from './steps';
 import type { FoldedText } from './fold';
 import {
   editDistance,
@@ -51,15 +51,14 @@ function refineEdges(f: FoldedText, ctx: QuoteContext, start: number, end: numbe
 }
 
 /**
- * The best approximate match, looking only within `within` characters of the hint if given.
- * Throws OverBudget once `deadline` has passed.
+ * The best approximate match, looking only within `within` characters of the hint if given,
+ * in steps: one before each window searched and each match verified.
  */
-export function fuzzyMatch(
+export function* fuzzySteps(
   f: FoldedText,
   ctx: QuoteContext,
   within = Infinity,
-  deadline?: Deadline,
-): Scored | undefined {
+): Steps<Scored | undefined> {
   const len = ctx.quote.length;
   const maxErrors = Math.floor(len * MAX_ERROR_RATE);
   if (maxErrors === 0) return undefined;
@@ -72,9 +71,9 @@ export function fuzzyMatch(
   let best: Scored | undefined;
   const seen = new Set<string>();
   for (const at of starts) {
-    checkDeadline(deadline);
+    yield;
     for (const m of searchWindow(f.text, ctx.quote, at - margin, at + len + margin, maxErrors)) {
-      checkDeadline(deadline);
+      yield;
       const { s, e } = refineEdges(f, ctx, m.start, m.end, slack);
       const key = `${s}:${e}`;
       if (s >= e || seen.has(key)) continue;

@@ -4,10 +4,9 @@
 // each annotation is placed; one that runs past its budget is stopped with its thread, set
 // aside as over budget, and the rest go on in a fresh thread. When the import's budget
 // runs out, what is left is over budget too. Cancelling stops everything, nothing stored.
-import { OverBudget, type Deadline } from '../../../shared/anchoring';
 import { WorkbenchError } from '../../../shared/errors';
 import { startLimitedWorker, type LimitedWorker } from '../../importers/limited-worker';
-import { placeOne, type Placement, type PlaceDocument, type PlaceTask } from './place';
+import { placeOne, placeSteps, type Placement, type PlaceDocument, type PlaceTask } from './place';
 import type { AnnotationsFile } from './read-annotations';
 import { readAnnotationsFile } from './read-annotations';
 import { SLICE_MS, yieldThread } from './slices';
@@ -39,10 +38,11 @@ export const cancelled = (): WorkbenchError =>
   new WorkbenchError('CONFLICT', 'The import was cancelled; nothing was imported.');
 
 /**
- * On the serving thread, a few annotations at a time (no host's worker: tests, benches). An
- * annotation's approximate matching stops at its budget, or at the import's if that ends
- * first (the matcher asks its deadline between steps, deadline.ts), and the annotation is
- * set aside as over budget, as the worker path does; Cancel is checked between annotations.
+ * On the serving thread (no host's worker: tests, benches), an annotation at a time, each
+ * in steps (shared/anchoring/steps.ts): the thread is given back once SLICE_MS have passed,
+ * also within one annotation's approximate matching, and an annotation still unplaced at
+ * its budget, or at the import's if that ends first, is set aside as over budget, as the
+ * worker path does. Cancel is checked between slices.
  */
 export const placeInSlices: Placer = async (job) => {
   const now = job.now ?? Date.now;
@@ -50,26 +50,32 @@ export const placeInSlices: Placer = async (job) => {
   const results = new Map<number, Placed>();
   const ends = now() + job.budget.importMs;
   let slice = now();
+  const turn = async (): Promise<void> => {
+    if (now() - slice <= SLICE_MS) return;
+    await yieldThread();
+    slice = now();
+    if (job.signal.aborted) throw cancelled();
+  };
   for (const task of job.tasks) {
     if (job.signal.aborted) throw cancelled();
     const own = now() + job.budget.perAnnotationMs;
-    const why = ends <= own ? 'import' : 'annotation';
+    const over: Placed = { status: 'over-budget', why: ends <= own ? 'import' : 'annotation' };
     const stop = Math.min(own, ends);
-    const deadline: Deadline = { passed: () => now() >= stop };
-    if (deadline.passed()) results.set(task.index, { status: 'over-budget', why });
-    else {
-      try {
-        results.set(task.index, placeOne(task, documents.get(task.documentId)!, deadline));
-      } catch (error) {
-        if (!(error instanceof OverBudget)) throw error;
-        results.set(task.index, { status: 'over-budget', why });
+    let placed: Placed = over;
+    if (now() < stop) {
+      const steps = placeSteps(task, documents.get(task.documentId)!);
+      for (let step = steps.next(); ; step = steps.next()) {
+        if (step.done) {
+          placed = step.value;
+          break;
+        }
+        if (now() >= stop) break;
+        await turn();
       }
     }
+    results.set(task.index, placed);
     job.onPlaced();
-    if (now() - slice > SLICE_MS) {
-      await yieldThread();
-      slice = now();
-    }
+    await turn();
   }
   if (job.signal.aborted) throw cancelled();
   return results;
