@@ -173,7 +173,7 @@ describe('search in a workspace', () => {
     await wb.indexed;
     expect((await search(wb, 'evin testimony', { kinds: ['block'] })).hits).toEqual([]);
     const [hit] = (await search(wb, 'ghezel testimony', { kinds: ['block'] })).hits;
-    expect(hit).toMatchObject({ documentId: pasted.documentId, snippet: expect.anything() });
+    expect(hit?.documentId).toBe(pasted.documentId);
     expect((await search(wb, 'line', { kinds: ['block'] })).total).toBe(1);
   });
 
