@@ -6,7 +6,7 @@
 // runs out, what is left is over budget too. Cancelling stops everything, nothing stored.
 import { WorkbenchError } from '../../../shared/errors';
 import { startLimitedWorker, type LimitedWorker } from '../../importers/limited-worker';
-import { placeOne, placeSteps, type Placement, type PlaceDocument, type PlaceTask } from './place';
+import { placeSteps, type Placement, type PlaceDocument, type PlaceTask } from './place';
 import type { AnnotationsFile } from './read-annotations';
 import { readAnnotationsFile } from './read-annotations';
 import { SLICE_MS, yieldThread } from './slices';
