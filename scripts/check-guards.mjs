@@ -386,6 +386,27 @@ const MUTATIONS = [
     [PLACER],
   ],
   [
+    'approximate matching on the serving thread runs past its budget',
+    'src/core/annotations/interchange/placer.ts',
+    '        if (now() >= stop) break;\n',
+    '',
+    [PLACER],
+  ],
+  [
+    'the serving thread held through one approximate match',
+    'src/core/annotations/interchange/placer.ts',
+    '        if (now() >= stop) break;\n        await turn();\n',
+    '        if (now() >= stop) break;\n',
+    [PLACER],
+  ],
+  [
+    'approximate matching in one piece',
+    'src/shared/anchoring/fuzzy-match.ts',
+    '    yield;\n    for (const m of searchWindow(f.text, ctx.quote, at - margin, at + len + margin, maxErrors)) {\n      yield;\n',
+    '    for (const m of searchWindow(f.text, ctx.quote, at - margin, at + len + margin, maxErrors)) {\n',
+    [PLACER],
+  ],
+  [
     'cancel ignored',
     'src/core/annotations/interchange/placer.ts',
     "      job.signal.addEventListener('abort', onAbort);\n",

@@ -2,12 +2,17 @@
 // the annotations it is told to (a quote holding "HANG"): the one that hangs is set aside
 // as over its own budget with its thread and the rest go on in a fresh one; when the
 // import's budget runs out, what is left is set aside too; Cancel stops it all. Every task
-// gets an answer.
+// gets an answer. On the serving thread (no worker), a near-miss quote's approximate
+// matching stops at its deadline, read from a clock the test moves itself.
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { PlaceTask } from '../../src/core/annotations/interchange/place';
-import { placeInWorker, type PlaceJob } from '../../src/core/annotations/interchange/placer';
+import {
+  placeInSlices,
+  placeInWorker,
+  type PlaceJob,
+} from '../../src/core/annotations/interchange/placer';
 import { tempDir } from './helpers';
 
 const FAKE = `import { parentPort } from 'node:worker_threads';
@@ -87,5 +92,57 @@ describe('placing in the worker', () => {
     const running = placeInWorker(worker, () => undefined)(j);
     setTimeout(() => controller.abort(), 100);
     await expect(running).rejects.toThrow('The import was cancelled; nothing was imported.');
+  });
+});
+
+describe('placing on the serving thread', () => {
+  const text = Array.from(
+    { length: 60 },
+    (_, i) => `Witness ${i} described cell ${i * 7} of ward ${i % 9} to the court in ${1980 + i}.`,
+  ).join(' ');
+  // A passage with every 25th character changed: found only by approximate matching,
+  // which verifies match after match in its windows.
+  const nearMiss = [...text.slice(900, 1_300)]
+    .map((c, k) => (k % 25 === 12 ? (c === 'x' ? 'y' : 'x') : c))
+    .join('');
+  const tasks = [task(1, text.slice(40, 90)), task(2, nearMiss)];
+  const documents = [{ id: 'doc', title: 'Doc', text }];
+  const run = (perAnnotationMs: number, now?: () => number, onPlaced = () => undefined) =>
+    placeInSlices({
+      documents,
+      tasks,
+      budget: { perAnnotationMs, importMs: 1e9 },
+      signal: new AbortController().signal,
+      onPlaced,
+      ...(now ? { now } : {}),
+    });
+
+  it('stops a near-miss quote at its own budget and sets it aside; an exact one is placed', async () => {
+    // Each reading of this clock moves it on 10 ms: the budget is two readings.
+    let clock = 0;
+    const results = await run(25, () => (clock += 10));
+    expect(results.get(1)).toMatchObject({ status: 'anchored' });
+    expect(results.get(2)).toEqual({ status: 'over-budget', why: 'annotation' });
+    // Given time, the same quote is placed: its budget, not the quote, stopped it.
+    expect((await run(1e9)).get(2)).toMatchObject({ status: 'fuzzy' });
+  });
+
+  it('gives the thread back while one quote is matched, not only between quotes', async () => {
+    // The clock stands still until the first (exact) annotation is placed, then moves on
+    // 10 ms a reading: only the second one's matching can pass a slice.
+    let clock = 0;
+    let tick = 0;
+    let otherCallRan = false;
+    const ranBeforePlaced: boolean[] = [];
+    setImmediate(() => (otherCallRan = true));
+    await run(
+      1e9,
+      () => (clock += tick),
+      () => {
+        ranBeforePlaced.push(otherCallRan);
+        tick = 10;
+      },
+    );
+    expect(ranBeforePlaced).toEqual([false, true]);
   });
 });

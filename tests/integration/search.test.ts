@@ -155,6 +155,28 @@ describe('search in a workspace', () => {
     expect((await search(reopened, 'ghezel', { kinds: ['block'] })).total).toBe(60);
   });
 
+  it('indexes a very long paragraph in steps, and a change to it made meanwhile wins', async () => {
+    const wb = await reopen(join(dir, 'long'));
+    // One paragraph of 600,000 characters: indexed over several turns of the thread.
+    const words = (last: string) =>
+      `${Array.from({ length: 40_000 }, (_, i) => `line ${i}`).join(' ')} ${last} testimony.`;
+    const pasted = unwrap(await wb.call('documents.paste', { title: 'Long', text: words('Evin') }));
+    if (pasted.kind !== 'document') throw new Error('expected a document');
+    // Queued while the first version is still being indexed.
+    unwrap(
+      await wb.call('documents.editText', {
+        id: pasted.documentId,
+        revision: 1,
+        text: words('Ghezel'),
+      }),
+    );
+    await wb.indexed;
+    expect((await search(wb, 'evin testimony', { kinds: ['block'] })).hits).toEqual([]);
+    const [hit] = (await search(wb, 'ghezel testimony', { kinds: ['block'] })).hits;
+    expect(hit?.documentId).toBe(pasted.documentId);
+    expect((await search(wb, 'line', { kinds: ['block'] })).total).toBe(1);
+  });
+
   it('reads ZWNJ, dotted abbreviations, digit groups and possessives through the API', async () => {
     const wb = await openSample(dir);
     const paste = async (title: string, text: string): Promise<string> => {

@@ -1,8 +1,11 @@
 // The index never asks FlexSearch to update or remove an entry: each version gets a new
 // id and old ids are dropped from results. These cases pin that an edited or removed
-// entry is never found by words it no longer has, also across a compaction.
+// entry is never found by words it no longer has, also across a compaction. A very long
+// paragraph is added in steps, filed exactly as FlexSearch's own add would file it.
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { SearchIndex } from '../../src/core/search/search-index';
+import { LONG_TEXT, WordIndex } from '../../src/core/search/word-index';
 import type { Annotation, DocumentFile, Entity } from '../../src/shared/model';
 import { SearchInput } from '../../src/shared/methods/search';
 import { documentFromText } from '../fixtures/documents';
@@ -96,6 +99,112 @@ describe('intersection, led by the rarest word or by the filter', () => {
   it('checks every word against the entries a document filter leads with', async () => {
     expect(await found('the', { documentId: 'doc_small' })).toEqual(['doc_small:1']);
     expect(await found('verdict the', { documentId: 'doc_small' })).toEqual(['doc_small:1']);
+  });
+});
+
+describe('a very long paragraph, indexed in steps', () => {
+  // Words that folding and joining treat specially, with white space of several kinds
+  // between them: a piece boundary must change none of them.
+  const WORDS = [
+    'Evin',
+    'prison',
+    'U.S.',
+    '5,000',
+    "Nouri's",
+    'ΟΔΟΣ',
+    'Σ',
+    'café',
+    'مي\u200cخواهم',
+    'كتاب',
+    '۱٬۰۰۰',
+    'co-operate',
+    'e.g.',
+    'naïve',
+    'İstanbul',
+    'x',
+  ];
+  const SPACES = [' ', '\n', '\u00a0', '\u2009', '\t', '  '];
+  const postings = (w: WordIndex) => [...w.postings()].sort(([a], [b]) => (a < b ? -1 : 1));
+  /** The same texts added whole (FlexSearch's add) and in steps of `piece` characters. */
+  function both(texts: string[], stepped: number, piece: number): [WordIndex, WordIndex] {
+    const whole = new WordIndex();
+    const steps = new WordIndex();
+    texts.forEach((text, i) => {
+      whole.add(i + 1, text);
+      if (i + 1 === stepped) for (const _ of steps.addInSteps(i + 1, text, piece));
+      else steps.add(i + 1, text);
+    });
+    return [whole, steps];
+  }
+
+  it('files every word in the bucket FlexSearch would, for any text and any piece size', () => {
+    const word = fc.constantFrom(...WORDS);
+    const space = fc.constantFrom(...SPACES);
+    const text = fc
+      .array(fc.tuple(word, space), { minLength: 1, maxLength: 60 })
+      .map((parts) => parts.flat().join(''));
+    fc.assert(
+      fc.property(
+        fc.array(text, { minLength: 3, maxLength: 3 }),
+        fc.integer({ min: 1, max: 40 }),
+        (texts, piece) => {
+          const [whole, steps] = both(texts, 2, piece);
+          expect(postings(steps)).toEqual(postings(whole));
+          for (const prefix of ['e', 'ev', 'co', 'ي', 'u'])
+            expect(steps.prefixTerm(prefix)).toEqual(whole.prefixTerm(prefix));
+        },
+      ),
+      { numRuns: 150 },
+    );
+  });
+
+  it('keeps lists ascending when other entries are added between its steps', () => {
+    const long = Array.from(
+      { length: 400 },
+      (_, i) => `${WORDS[i % WORDS.length]} w${i % 37}`,
+    ).join(' ');
+    const whole = new WordIndex();
+    whole.add(1, long);
+    whole.add(2, 'Evin prison w3');
+    const steps = new WordIndex();
+    const adding = steps.addInSteps(1, long, 50);
+    adding.next();
+    steps.add(2, 'Evin prison w3');
+    for (const _ of adding);
+    expect(postings(steps)).toEqual(postings(whole));
+  });
+
+  it('stops when the document is written again or removed meanwhile; the newer version stands', async () => {
+    const paragraph = (word: string) =>
+      Array.from({ length: 25_000 }, (_, i) => `${word} line ${i}`).join(' ');
+    const older = documentFromText(paragraph('detainee'), 'doc_long');
+    const newer = documentFromText(paragraph('witness'), 'doc_long');
+    expect(older.text.length).toBeGreaterThan(LONG_TEXT);
+    const index = new SearchIndex();
+    const docs = new Map([
+      [newer.id, { schemaVersion: 3 as const, document: newer, annotations: [] }],
+    ]);
+    const blocks = async (query: string): Promise<string[]> =>
+      (
+        await index.search(SearchInput.parse({ query, kinds: ['block'] }), {
+          ...scope,
+          documents: () => Promise.resolve(docs),
+        })
+      ).hits.map((h) => h.id);
+    const steps = index.putDocumentSteps(older);
+    steps.next();
+    index.putDocument(newer);
+    let left = steps.next();
+    while (!left.done) left = steps.next();
+    expect(left.value).toBe(false);
+    expect(await blocks('detainee')).toEqual([]);
+    expect(await blocks('witness')).toEqual(['doc_long:0']);
+    const removing = index.putDocumentSteps(older);
+    removing.next();
+    index.removeDocument('doc_long');
+    for (const _ of removing);
+    expect(await blocks('detainee')).toEqual([]);
+    expect(await blocks('line')).toEqual([]);
   });
 });
 

@@ -169,6 +169,8 @@ export class CachedIndex extends IndexTable {
         continue;
       }
       if (entry.kind === 'block') continue;
+      // A document still being indexed in steps is not saved: the next open indexes it.
+      if (entry.kind === 'document' && this.writing.has(key.slice(2))) continue;
       live[id] = 1;
       if (entry.kind === 'document') {
         const documentId = key.slice(2);

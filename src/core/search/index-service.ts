@@ -3,7 +3,9 @@
 // where it still holds, completed in slices on this thread, saved back to the cache, and
 // kept in step with every commit's operations: a commit that brings much text at once (an
 // annotations import of a megabyte of quotes) is indexed a slice at a time too, searches
-// waiting for it, so no commit holds the thread that answers every call for long.
+// waiting for it, so no commit holds the thread that answers every call for long; and so
+// is one very long paragraph (up to the 20 M characters a document may hold), a piece at a
+// time (IndexTable.putDocumentSteps).
 import type { Op } from '../store/tx';
 import type { WorkspaceStore } from '../store/workspace-store';
 import { noteLinkResolver, type NoteLinkTarget } from '../../shared/note-links';
@@ -42,6 +44,8 @@ export class IndexService {
   /** Operations of commits not indexed yet, in order, from `behindAt` on (see `follow`). */
   private behind: Op[] = [];
   private behindAt = 0;
+  /** The steps of the operation being indexed, when it did not fit in one turn. */
+  private current: Iterator<void> | null = null;
   /** Resolves once `behind` is indexed (or dropped by a rebuild). */
   private caughtUp: Promise<void> = Promise.resolve();
   private job: PrepareJob | null = null;
@@ -82,7 +86,7 @@ export class IndexService {
 
   /** The index's block lookup for find mentions, once the index holds everything. */
   blockLookup(): BlockLookup | undefined {
-    return this.complete && !this.behind.length
+    return this.complete && !this.following
       ? (tokens) => this.index.blocksWithAll(tokens)
       : undefined;
   }
@@ -106,6 +110,7 @@ export class IndexService {
     // The new index is built from the store as it is, which holds what was still behind.
     this.behind = [];
     this.behindAt = 0;
+    this.current = null;
     this.index = new SearchIndex();
     this.ready = this.build(this.prepare());
     await this.ready;
@@ -248,17 +253,17 @@ export class IndexService {
    * the event loop. Searches wait for them through `ready`.
    */
   private follow(ops: readonly Op[]): void {
-    if (this.behindAt < this.behind.length) {
+    if (this.following) {
       for (const op of ops) this.behind.push(op);
       return;
     }
     this.behind = [...ops];
     this.behindAt = 0;
     this.followFor();
-    if (!this.behind.length) return;
+    if (!this.following) return;
     const index = this.index;
     this.caughtUp = (async () => {
-      while (this.behindAt < this.behind.length && index === this.index) {
+      while (this.following && index === this.index) {
         await yieldToLoop();
         if (index === this.index) this.followFor();
       }
@@ -266,19 +271,33 @@ export class IndexService {
     this.ready = Promise.all([this.ready, this.caughtUp]).then(() => undefined);
   }
 
-  /** Indexes operations that are behind, until they are done or FOLLOW_MS have passed. */
+  /** Whether operations are still to be indexed (or one is part way). */
+  private get following(): boolean {
+    return this.current !== null || this.behindAt < this.behind.length;
+  }
+
+  /**
+   * Indexes operations that are behind, a step at a time (an operation is one step unless
+   * it brings a very long paragraph), until they are done or FOLLOW_MS have passed.
+   */
   private followFor(): void {
     const until = performance.now() + FOLLOW_MS;
-    while (this.behindAt < this.behind.length) {
-      this.followOne(this.behind[this.behindAt++]!);
+    while (this.following) {
+      this.current ??= this.stepsOf(this.behind[this.behindAt++]!);
+      if (this.current.next().done) this.current = null;
       if (performance.now() >= until) break;
     }
-    if (this.behindAt < this.behind.length) return;
+    if (this.following) return;
     this.behind = [];
     this.behindAt = 0;
   }
 
-  private followOne(op: Op): void {
+  /**
+   * One operation's indexing. Operations are indexed in order, so a later change to a
+   * document being indexed in steps waits for them and then replaces what they wrote; a
+   * document re-read meanwhile by the freshness check (`refresh`) stops them instead.
+   */
+  private *stepsOf(op: Op): Generator<void, void, void> {
     if (op.kind !== 'note' && op.kind !== 'annotation') this.linkResolver = null;
     switch (op.kind) {
       case 'entity':
@@ -290,11 +309,12 @@ export class IndexService {
         else this.index.removeAnnotation(op.id);
         break;
       case 'document':
-        if (op.after) this.index.putDocument(op.after);
+        if (op.after) yield* this.index.putDocumentSteps(op.after);
         break;
       case 'file':
         if (op.after) {
-          this.index.putDocument(op.after.document);
+          // Stopped by a newer version of the document: its highlights came with that.
+          if (!(yield* this.index.putDocumentSteps(op.after.document))) return;
           for (const a of op.after.annotations) this.index.putAnnotation(a);
         } else {
           this.index.removeDocument(op.id);

@@ -13,7 +13,7 @@ import {
   type Entry,
   type Indexable,
 } from './search-entries';
-import { WordIndex } from './word-index';
+import { LONG_TEXT, WordIndex } from './word-index';
 
 /**
  * Changes never ask FlexSearch to update or remove: without its `fastupdate` register
@@ -47,6 +47,12 @@ export class IndexTable {
   protected readonly lookups = new Map<string, Map<string, { start: number; end: number }[]>>();
   /** The cache hash of each entity and note unit, by its entry. */
   protected readonly hashes = new WeakMap<Entry, string>();
+  /**
+   * Documents being indexed in steps (`putDocumentSteps`), each with the token of the
+   * writer doing it: any other writer of the document takes the token, and the steps
+   * still under way stop. The cache saves none of them (they are not whole).
+   */
+  protected readonly writing = new Map<string, object>();
 
   get size(): number {
     return this.entries.size;
@@ -121,14 +127,53 @@ export class IndexTable {
   }
 
   putDocument(doc: Document): void {
+    for (const _ of this.putDocumentSteps(doc));
+  }
+
+  /**
+   * `putDocument` in steps, for the caller to run the thread between them: a block longer
+   * than LONG_TEXT is added a piece at a time (word-index.ts). Returns false when another
+   * writer of this document (a later version, a removal) came in between: what it wrote
+   * stands, and these steps stop.
+   */
+  *putDocumentSteps(doc: Document): Generator<void, boolean, void> {
+    const mine = {};
+    this.writing.set(doc.id, mine);
     for (const key of this.blockKeys.get(doc.id) ?? []) this.remove(key);
     const [details, ...blocks] = documentEntries(doc);
     this.put(details!);
-    for (const block of blocks) this.put(block);
-    this.blockKeys.set(
-      doc.id,
-      blocks.map((b) => b.key),
-    );
+    // Filled as blocks go in, so a writer coming in between removes those already in.
+    const keys: string[] = [];
+    this.blockKeys.set(doc.id, keys);
+    for (const block of blocks) {
+      if (block.text.length <= LONG_TEXT) {
+        this.put(block);
+        keys.push(block.key);
+        continue;
+      }
+      const id = this.enterNew(block);
+      keys.push(block.key);
+      for (const _ of this.words.addInSteps(id, block.text)) {
+        yield;
+        if (this.writing.get(doc.id) !== mine) return false;
+      }
+      // Searches made between the steps saw part of the block.
+      this.lookups.clear();
+    }
+    this.writing.delete(doc.id);
+    return true;
+  }
+
+  /** Makes `entry` current under a new id whose words the caller adds (see `put`). */
+  private enterNew(entry: Indexable): number {
+    this.lookups.clear();
+    const old = this.entries.get(entry.key);
+    if (old) this.file(old, false);
+    this.retire(entry.key);
+    const id = this.nextId++;
+    this.enter(kept(entry), id);
+    this.compactIfNeeded();
+    return id;
   }
 
   /** A document's entries and its highlights' as `file` has them (none, without a file). */
@@ -142,6 +187,7 @@ export class IndexTable {
   }
 
   removeDocument(id: string): void {
+    this.writing.delete(id);
     for (const key of this.blockKeys.get(id) ?? []) this.remove(key);
     this.blockKeys.delete(id);
     this.remove(`d:${id}`);

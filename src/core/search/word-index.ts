@@ -4,7 +4,7 @@
 // paragraphs holding "the"; here the rarest word (or the filter's entries) leads and the
 // others are only asked whether they hold each of its ids.
 import { Index } from 'flexsearch';
-import { searchTokens } from '../../shared/text';
+import { isWhiteSpace, searchTokens } from '../../shared/text';
 import type { PostingSource } from './search-cache';
 
 /** One query word's postings: ids ascending within each list, lists best first. */
@@ -31,6 +31,55 @@ interface Storage {
 
 /** How many words a begun last word stands for at most. */
 const MAX_EXPANSIONS = 50;
+
+/**
+ * A text longer than this is added in steps (`addInSteps`): FlexSearch takes a text in one
+ * call, and one paragraph of millions of characters (a PDF of one run-on page) held the
+ * serving thread for seconds.
+ */
+export const LONG_TEXT = 200_000;
+/** Work between two steps of `addInSteps`: characters read into words, words looked at. */
+const STEP_CHARS = 100_000;
+const STEP_WORDS = 50_000;
+
+/**
+ * FlexSearch 0.8's score of a word whose first place among a text's `count` words is `i`
+ * (its get_score for a plain index at the default resolution, 9): the bucket it is filed
+ * in. The test of `addInSteps` compares every list with FlexSearch's own `add`.
+ */
+function firstPlaceScore(count: number, i: number): number {
+  const resolution = 9;
+  if (!i) return 0;
+  return count <= resolution ? i : 0 | (((resolution - 1) / count) * i + 1);
+}
+
+/**
+ * Where a piece of `text` that starts at `from` may end, `size` characters on or more: just
+ * after white space, so no word is cut and folding and joining (a possessive, "U.S.",
+ * "5,000", a final sigma) read each piece as they read the whole. Text without white space
+ * is not cut.
+ */
+function pieceEnd(text: string, from: number, size: number): number {
+  let end = Math.min(text.length, from + size);
+  while (end < text.length && !isWhiteSpace(text.charCodeAt(end - 1))) end += 1;
+  return end;
+}
+
+/** Puts `id` in an ascending list: at the end, unless ids added meanwhile are above it. */
+function insertAscending(list: number[], id: number): void {
+  if (!list.length || list[list.length - 1]! < id) {
+    list.push(id);
+    return;
+  }
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid]! < id) lo = mid + 1;
+    else hi = mid;
+  }
+  if (list[lo] !== id) list.splice(lo, 0, id);
+}
 
 export class WordIndex {
   /**
@@ -91,6 +140,46 @@ export class WordIndex {
     } finally {
       this.indexing = false;
     }
+  }
+
+  /**
+   * What `add` does, in steps: the caller runs the thread between them (yielding when its
+   * slice of time is spent). The text is read into words a piece at a time, each word's
+   * first place is found, and the id is filed under each word in the bucket FlexSearch's
+   * own `add` would give it, so searches find exactly what they would after `add`. Ids
+   * added by others between steps may be higher: the lists are kept ascending.
+   * `pieceChars` is for tests (short texts in many pieces).
+   */
+  *addInSteps(id: number, text: string, pieceChars = STEP_CHARS): Generator<void, void, void> {
+    const tokens: string[] = [];
+    for (let from = 0; from < text.length;) {
+      const end = pieceEnd(text, from, pieceChars);
+      for (const token of searchTokens(text.slice(from, end))) tokens.push(token);
+      from = end;
+      yield;
+    }
+    if (!tokens.length) return;
+    const first = new Map<string, number>();
+    for (let i = 0; i < tokens.length; i++) {
+      const token = tokens[i]!;
+      if (!first.has(token)) first.set(token, i);
+      if (i % STEP_WORDS === STEP_WORDS - 1) yield;
+    }
+    let done = 0;
+    for (const [word, i] of first) {
+      if (this.options.vocabulary && !this.vocabulary.has(word)) {
+        this.vocabulary.add(word);
+        this.sortedVocabulary = null;
+      }
+      // FlexSearch's storage as it is now (a `clear` between steps starts a new one).
+      const { map } = this.storage;
+      let buckets = map.get(word);
+      if (!buckets) map.set(word, (buckets = []));
+      const score = firstPlaceScore(tokens.length, i);
+      insertAscending((buckets[score] ??= []), id);
+      if (++done % STEP_WORDS === 0) yield;
+    }
+    this.storage.reg.add(id);
   }
 
   /** Starts an empty FlexSearch index (the vocabulary is kept: it only widens prefixes). */

@@ -5,9 +5,10 @@
 // anything less sure is "fuzzy" with its confidence, or "orphaned": still listed, never
 // dropped, never silently misplaced.
 import type { AnchorStatus } from '../model';
+import { runSteps, type Steps } from './steps';
 import type { TextTarget } from './describe';
 import { foldSpaces, foldText, toOriginalRange } from './fold';
-import { fuzzyMatch, MAX_ERROR_RATE } from './fuzzy-match';
+import { fuzzySteps, MAX_ERROR_RATE } from './fuzzy-match';
 import { exactOccurrences, scoreRange, textMatchScore, type QuoteContext } from './match-quote';
 
 export interface Anchor {
@@ -59,6 +60,11 @@ function holdsAtPosition(text: string, target: TextTarget): boolean {
  * inserted before it, for example (see anchor-all.ts).
  */
 export function anchor(text: string, target: TextTarget, hint?: number): Anchor {
+  return runSteps(anchorSteps(text, target, hint));
+}
+
+/** `anchor` in steps (steps.ts): only approximate matching takes more than one. */
+export function* anchorSteps(text: string, target: TextTarget, hint?: number): Steps<Anchor> {
   const { position, quote } = target;
   if (holdsAtPosition(text, target))
     return { start: position.start, end: position.end, status: 'anchored' };
@@ -83,7 +89,7 @@ export function anchor(text: string, target: TextTarget, hint?: number): Anchor 
   let best = first;
   if (sure) {
     const far = Math.abs(first.start - ctx.hint) > FAR(f.text.length);
-    const near = far ? fuzzyMatch(f, ctx, FAR(f.text.length)) : undefined;
+    const near = far ? yield* fuzzySteps(f, ctx, FAR(f.text.length)) : undefined;
     const rival =
       near && near.score >= MIN_FUZZY_SCORE && near.contextScore >= first.contextScore - 0.1;
     if (!rival) {
@@ -95,7 +101,7 @@ export function anchor(text: string, target: TextTarget, hint?: number): Anchor 
   } else {
     // Not certain: the exact quote elsewhere competes with approximate matches near the
     // surviving context, and the winner is offered as fuzzy with its score.
-    const fuzzy = fuzzyMatch(f, ctx);
+    const fuzzy = yield* fuzzySteps(f, ctx);
     if (fuzzy && (!first || fuzzy.score > first.score)) best = fuzzy;
   }
   if (best && best.quoteScore >= 1 - MAX_ERROR_RATE && best.score >= MIN_FUZZY_SCORE) {

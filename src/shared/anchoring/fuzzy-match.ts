@@ -1,6 +1,9 @@
 // Approximate placement of an edited quote: windows near where the quote should be (the
 // hint) and where exact pieces of it and its context survived (seeds.ts) are searched by
 // edit distance, each match's ends are corrected by its context, and the best-scored wins.
+// It runs in steps, yielding before each window and each match verified (steps.ts): a long
+// near-miss quote can match at many places in its windows, and its caller may need to stop.
+import type { Steps } from './steps';
 import type { FoldedText } from './fold';
 import {
   editDistance,
@@ -47,12 +50,15 @@ function refineEdges(f: FoldedText, ctx: QuoteContext, start: number, end: numbe
   return { s, e };
 }
 
-/** The best approximate match, looking only within `within` characters of the hint if given. */
-export function fuzzyMatch(
+/**
+ * The best approximate match, looking only within `within` characters of the hint if given,
+ * in steps: one before each window searched and each match verified.
+ */
+export function* fuzzySteps(
   f: FoldedText,
   ctx: QuoteContext,
   within = Infinity,
-): Scored | undefined {
+): Steps<Scored | undefined> {
   const len = ctx.quote.length;
   const maxErrors = Math.floor(len * MAX_ERROR_RATE);
   if (maxErrors === 0) return undefined;
@@ -65,7 +71,9 @@ export function fuzzyMatch(
   let best: Scored | undefined;
   const seen = new Set<string>();
   for (const at of starts) {
+    yield;
     for (const m of searchWindow(f.text, ctx.quote, at - margin, at + len + margin, maxErrors)) {
+      yield;
       const { s, e } = refineEdges(f, ctx, m.start, m.end, slack);
       const key = `${s}:${e}`;
       if (s >= e || seen.has(key)) continue;

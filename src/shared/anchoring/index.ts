@@ -1,5 +1,6 @@
-export { anchor, MIN_FUZZY_SCORE, type Anchor } from './anchor';
+export { anchor, anchorSteps, MIN_FUZZY_SCORE, type Anchor } from './anchor';
 export { anchorAll, driftHints } from './anchor-all';
+export { runSteps, type Steps } from './steps';
 export { CONTEXT_LENGTH, describeRange, tidyRange, type TextTarget } from './describe';
 export { foldSpaces, foldText } from './fold';
 export { MAX_ERROR_RATE } from './fuzzy-match';

@@ -5,7 +5,14 @@
 // costs grow with the square of its length (one 100,000-character quote took 8.8 s), and
 // the context around a quote is cut to what can tell repeats apart. Pure: it runs in the
 // import worker, or in slices on the serving thread when there is no worker.
-import { anchor, describeRange, tidyRange, type TextTarget } from '../../../shared/anchoring';
+import {
+  anchorSteps,
+  describeRange,
+  runSteps,
+  tidyRange,
+  type Steps,
+  type TextTarget,
+} from '../../../shared/anchoring';
 import { foldText, toOriginalRange } from '../../../shared/anchoring/fold';
 import { exactOccurrences, scoreRange } from '../../../shared/anchoring/match-quote';
 import { ANNOTATION_IMPORT_LIMITS } from '../../../shared/methods/annotations';
@@ -106,7 +113,13 @@ function placeExactly(text: string, target: TextTarget): { start: number; end: n
   return { start, end };
 }
 
+/** Places one annotation, in one go (the import worker, stopped from outside if need be). */
 export function placeOne(task: PlaceTask, doc: PlaceDocument): Placement {
+  return runSteps(placeSteps(task, doc));
+}
+
+/** `placeOne` in steps (shared/anchoring/steps.ts), for the serving thread's slices. */
+export function* placeSteps(task: PlaceTask, doc: PlaceDocument): Steps<Placement> {
   const { text, title } = doc;
   const target = foreignTarget(task, text);
   const { length } = task.quote.exact;
@@ -119,7 +132,7 @@ export function placeOne(task: PlaceTask, doc: PlaceDocument): Placement {
       reason: `its quote is ${length.toLocaleString('en-US')} characters long and does not appear exactly in “${title}” (quotes over ${ANNOTATION_IMPORT_LIMITS.fuzzyQuote.toLocaleString('en-US')} characters are placed only where they appear exactly)`,
     };
   }
-  const found = anchor(text, target);
+  const found = yield* anchorSteps(text, target);
   if (found.status === 'fuzzy')
     return {
       status: 'fuzzy',

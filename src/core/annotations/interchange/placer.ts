@@ -6,7 +6,7 @@
 // runs out, what is left is over budget too. Cancelling stops everything, nothing stored.
 import { WorkbenchError } from '../../../shared/errors';
 import { startLimitedWorker, type LimitedWorker } from '../../importers/limited-worker';
-import { placeOne, type Placement, type PlaceDocument, type PlaceTask } from './place';
+import { placeSteps, type Placement, type PlaceDocument, type PlaceTask } from './place';
 import type { AnnotationsFile } from './read-annotations';
 import { readAnnotationsFile } from './read-annotations';
 import { SLICE_MS, yieldThread } from './slices';
@@ -27,6 +27,8 @@ export interface PlaceJob {
   signal: AbortSignal;
   /** Told after each annotation, placed or set aside. */
   onPlaced: () => void;
+  /** The clock budgets are kept by on this thread (tests move their own); `Date.now`. */
+  now?: () => number;
 }
 
 export type Placer = (job: PlaceJob) => Promise<Map<number, Placed>>;
@@ -36,24 +38,44 @@ export const cancelled = (): WorkbenchError =>
   new WorkbenchError('CONFLICT', 'The import was cancelled; nothing was imported.');
 
 /**
- * On the serving thread, a few annotations at a time. One annotation cannot be stopped
- * part way here (the long-quote rule bounds it); the import's budget and Cancel are
- * checked between annotations.
+ * On the serving thread (no host's worker: tests, benches), an annotation at a time, each
+ * in steps (shared/anchoring/steps.ts): the thread is given back once SLICE_MS have passed,
+ * also within one annotation's approximate matching, and an annotation still unplaced at
+ * its budget, or at the import's if that ends first, is set aside as over budget, as the
+ * worker path does. Cancel is checked between slices.
  */
 export const placeInSlices: Placer = async (job) => {
+  const now = job.now ?? Date.now;
   const documents = new Map(job.documents.map((d) => [d.id, d]));
   const results = new Map<number, Placed>();
-  const deadline = Date.now() + job.budget.importMs;
-  let slice = Date.now();
+  const ends = now() + job.budget.importMs;
+  let slice = now();
+  const turn = async (): Promise<void> => {
+    if (now() - slice <= SLICE_MS) return;
+    await yieldThread();
+    slice = now();
+    if (job.signal.aborted) throw cancelled();
+  };
   for (const task of job.tasks) {
     if (job.signal.aborted) throw cancelled();
-    if (Date.now() >= deadline) results.set(task.index, { status: 'over-budget', why: 'import' });
-    else results.set(task.index, placeOne(task, documents.get(task.documentId)!));
-    job.onPlaced();
-    if (Date.now() - slice > SLICE_MS) {
-      await yieldThread();
-      slice = Date.now();
+    const own = now() + job.budget.perAnnotationMs;
+    const over: Placed = { status: 'over-budget', why: ends <= own ? 'import' : 'annotation' };
+    const stop = Math.min(own, ends);
+    let placed: Placed = over;
+    if (now() < stop) {
+      const steps = placeSteps(task, documents.get(task.documentId)!);
+      for (let step = steps.next(); ; step = steps.next()) {
+        if (step.done) {
+          placed = step.value;
+          break;
+        }
+        if (now() >= stop) break;
+        await turn();
+      }
     }
+    results.set(task.index, placed);
+    job.onPlaced();
+    await turn();
   }
   if (job.signal.aborted) throw cancelled();
   return results;
