@@ -72,15 +72,19 @@ export class Replicator {
   private pending: Promise<void> | undefined;
   /** Every pull still running, the shared one and any that overlap it. */
   private readonly running = new Set<Promise<void>>();
-  /** Outgoing changes, in commit order: blobs first, then the records. */
+  /**
+   * Outgoing changes in commit order (blobs first, then the records), and remote applies
+   * between them: one at a time, so that no read of the store and the write it leads to
+   * straddle an apply (see `inTurn`).
+   */
   private sending: Promise<void> = Promise.resolve();
   /** Blobs the store is known to hold, put or fetched in this session. */
   private readonly stored = new Set<string>();
   /** Blobs that could not be put yet (relay unreachable): tried again before each round. */
   private readonly unsent = new Map<string, BlobNeed>();
   private retry: { timer?: NodeJS.Timeout; delay: number } = { delay: 500 };
-  /** Per remote apply not yet committed (or refused), the agreement from before it. */
-  private readonly applying = new Map<symbol, A.Heads>();
+  /** While a remote apply has not committed (or been refused), the agreement from before it. */
+  private applyingFrom: A.Heads | undefined;
   /** Why the last remote change could not be applied, if it could not. */
   lastError: string | undefined;
   /** Which documents the team document holds as their files are now (document-stamps.ts). */
@@ -117,12 +121,11 @@ export class Replicator {
    * them), but the store holds them only once the command commits; saved before that and
    * the process killed, the agreement would name records the store never got, and sync
    * started again would take each for one removed here and remove it for everyone. So until
-   * then it is the agreement from before the oldest apply still running: older heads only
-   * make sync started again compare (and re-send) more, and lose nothing.
+   * then it is the agreement from before that apply (applies run one at a time): older heads
+   * only make sync started again compare (and re-send) more, and lose nothing.
    */
   get agreed(): A.Heads {
-    const [oldest] = this.applying.values();
-    return oldest ?? this.agreedHeads;
+    return this.applyingFrom ?? this.agreedHeads;
   }
 
   /** Sends what changed while sync was off, then follows both sides. */
@@ -305,14 +308,34 @@ export class Replicator {
     await fetchImages(this.ctx, fetched, this.blobs);
     for (const sha of fetched.fromStore) this.stored.add(sha);
     this.pending = undefined; // changes arriving from now on need another pull
+    return this.inTurn(() => this.applyFetched(fetched, fetchedAt));
+  }
+
+  /**
+   * Runs `task` in the outgoing writes' turn. An apply moves the agreed heads when it reads
+   * the document, but the store holds its records only once its command commits: a full
+   * read of the store (after a feed reset) made in between would find the incoming records
+   * missing, and its write, made at the moved heads, would remove them for everyone. And
+   * two applies never overlap, so the heads one restores on failure are never another's.
+   */
+  private inTurn<R>(task: () => Promise<R>): Promise<R> {
+    const run = this.sending.then(task);
+    this.sending = run.then(
+      () => undefined,
+      () => undefined, // the pull that ran it reports its failure
+    );
+    return run;
+  }
+
+  /** The apply itself: one command; true when it went beyond what was fetched for. */
+  private async applyFetched(fetched: Fetched, fetchedAt: A.Heads): Promise<boolean> {
     const before = this.agreedHeads;
-    const apply = Symbol('apply');
-    this.applying.set(apply, before);
+    this.applyingFrom = before;
     try {
       const outcome = await this.ctx.commandOverCatalog(null, (tx) =>
         this.applyRemote(tx, fetched),
       );
-      this.applying.delete(apply);
+      this.applyingFrom = undefined;
       this.settle(outcome);
       this.lastError = undefined;
       return (
@@ -324,7 +347,7 @@ export class Replicator {
       this.agreedHeads = before;
       throw error;
     } finally {
-      this.applying.delete(apply);
+      this.applyingFrom = undefined;
     }
   }
 
