@@ -763,6 +763,13 @@ const MUTATIONS = [
     'if (false)',
     [TEAM_FOLDER],
   ],
+  [
+    'an entity delete rewrites a highlights file changed since the store checked it',
+    'src/core/store/highlights-only.ts',
+    '  if (!stamp || onDisk.some((v, i) => v !== stamp[i])) return undefined;',
+    '  if (!stamp) return undefined;',
+    ['tests/core/store/highlights-only.test.ts', 'tests/unit/highlights-only.test.ts'],
+  ],
 ];
 
 const filter = process.argv[2];

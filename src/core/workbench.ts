@@ -107,6 +107,7 @@ export interface Workbench {
     reads: number;
     /** Documents whose record alone (text, no highlights) was read for a view. */
     recordReads: number;
+    highlightReads: number;
     manifest: boolean;
   };
   /** Whether the index was taken from the cache, and why not. */
@@ -213,6 +214,7 @@ export async function openWorkbench(
       inMemory: store.cache.size,
       reads: store.cache.reads,
       recordReads: store.cache.recordReads,
+      highlightReads: store.cache.highlightReads,
       manifest: store.catalogSource.manifest,
     }),
     get readOnly() {

@@ -16,7 +16,7 @@ import { buildMenu, type MenuActions } from './menu';
 import { exportWithDialog, importWithDialog } from './transfer';
 import { registerAppScheme, serveRenderer } from './protocol';
 import { createMainWindow, denyPermissions, guardWebContents } from './window';
-import { folderDialog, recentForMenu, reloadAtStart, switchFromMenu } from './workspaces';
+import { folderDialog, recentForMenu, switchFromMenu } from './workspaces';
 
 app.setName(APP_NAME);
 app.enableSandbox();
@@ -50,11 +50,9 @@ const switcher = new WorkspaceSwitcher({
   onSwitch: (next) => follow(next),
 });
 const workbench = (): Workbench => switcher.current;
-// The window reads everything again from the new workspace (its drafts are kept per folder),
-// at no document: the old route names one of the old workspace.
-const reload = (): void => {
-  if (win) reloadAtStart(win.webContents);
-};
+// After a switch from the menu the window reads everything again from the new workspace (its
+// drafts are kept per folder), at no document: the old route names one of the old workspace.
+const windowContents = (): Electron.WebContents | undefined => win?.webContents;
 
 /** Forwards the open workspace's change events to the window and keeps the menu current. */
 async function follow(next: Workbench): Promise<void> {
@@ -69,9 +67,9 @@ async function follow(next: Workbench): Promise<void> {
 }
 
 const menuActions: MenuActions = {
-  newWorkspace: () => void switchFromMenu(workbench(), { create: true }, reload),
-  openWorkspace: () => void switchFromMenu(workbench(), { create: false }, reload),
-  openRecent: (path) => void switchFromMenu(workbench(), { path, create: false }, reload),
+  newWorkspace: () => void switchFromMenu(workbench(), { create: true }, windowContents),
+  openWorkspace: () => void switchFromMenu(workbench(), { create: false }, windowContents),
+  openRecent: (path) => void switchFromMenu(workbench(), { path, create: false }, windowContents),
   revealWorkspace: () => void shell.openPath(workbench().dir),
   importFiles: () => void importWithDialog(win, workbench()),
   exportAs: (format) => void exportWithDialog(win, workbench(), format),

@@ -24,27 +24,31 @@ export function folderDialog(window: () => BrowserWindow | null): ChooseFolder {
   };
 }
 
+/** What of the window's contents a switch reloads. */
+type WindowContents = Pick<BrowserWindow['webContents'], 'getURL' | 'loadURL'>;
+
 /**
- * Runs a File-menu switch through the open workbench's API, then reloads the window onto
- * the new workspace; a refusal is shown in a box, not thrown.
+ * Runs a File-menu switch through the open workbench's API, then loads the window (if
+ * there is one) at its start on the new workspace; a refusal is shown in a box, not thrown.
  */
 export async function switchFromMenu(
   workbench: Workbench,
   input: { path?: string; create: boolean },
-  reload: () => void,
+  contents: () => WindowContents | undefined,
 ): Promise<void> {
   const result = await workbench.call('workspaces.open', input);
   if (!result.ok) dialog.showErrorBox('The workspace could not be opened', result.error.message);
-  else if (result.value.opened) reload();
+  else if (result.value.opened) {
+    const window = contents();
+    if (window) reloadAtStart(window);
+  }
 }
 
 /**
  * Loads the window again at its start, without its route: the address (#/document/…)
  * names a document of the old workspace, which the new one would say it does not have.
  */
-export function reloadAtStart(
-  contents: Pick<BrowserWindow['webContents'], 'getURL' | 'loadURL'>,
-): void {
+export function reloadAtStart(contents: WindowContents): void {
   void contents.loadURL(contents.getURL().replace(/#.*$/s, ''));
 }
 

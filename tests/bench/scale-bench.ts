@@ -102,8 +102,9 @@ async function tagProbe(dir: string): Promise<Figures> {
  * The research views alone, opened warm and asked as the warm phase asks them (the same
  * entity with the same five aliases, the same dossier, the probe's delete when the probe
  * phase ran before): to profile them by hand
- * (`RW_PROFILE=file node out/bench/scale.js measure DIR views`). It edits the entity's
- * aliases and deletes the probe, so run it on a throwaway copy.
+ * (`RW_PROFILE=file node out/bench/scale.js measure DIR views`; `RW_VIEWS=delete` or
+ * `find,dossier` asks only those). It edits the entity's aliases and deletes the probe, so
+ * run it on a throwaway copy.
  */
 async function views(dir: string): Promise<Figures> {
   const { wb } = await openMeasured(dir);
@@ -148,7 +149,10 @@ async function views(dir: string): Promise<Figures> {
         ] as [string, () => Promise<unknown>][])
       : []),
   ];
+  // RW_VIEWS=delete (a comma-separated list of names' first words): only those views.
+  const only = process.env.RW_VIEWS ? process.env.RW_VIEWS.split(',') : undefined;
   for (const [name, run] of runs) {
+    if (only && !only.includes(name.split(' ')[0]!)) continue;
     const t = performance.now();
     await run();
     figures[name] = performance.now() - t;

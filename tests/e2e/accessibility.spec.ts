@@ -10,6 +10,7 @@
 import { join } from 'node:path';
 import { expectNoViolations as noViolations } from './axe';
 import { expect, ROOT, test } from './fixtures';
+import { barButton } from './workbench-page';
 
 const PERSIAN =
   'محاکمه حمید نوری در استکهلم\n\nدادگاه استکهلم حمید نوری را به حبس ابد محکوم کرد. او در تابستان ۱۳۶۷ در زندان گوهردشت بود.';
@@ -122,11 +123,12 @@ for (const colorScheme of ['light', 'dark'] as const) {
       await noViolations(page, 'command palette');
       await page.keyboard.press('Escape');
 
-      await page.getByRole('button', { name: 'Verify quotes' }).click();
+      await (await barButton(page, 'Verify quotes')).click();
       const verify = page.getByRole('dialog', { name: /^Verify/ });
       await verify.waitFor();
       await noViolations(page, 'verify dialog');
       await page.keyboard.press('Escape');
+      await barButton(page, 'Import annotations…');
       await page
         .getByLabel('Annotations file to import')
         .setInputFiles(join(ROOT, 'tests/fixtures/interchange/hypothesis-search.json'));

@@ -6,6 +6,7 @@
 import { expectNoViolationsInEither } from './axe';
 import { expect, test } from './fixtures';
 import { screenshots } from './screenshots';
+import { barButton } from './workbench-page';
 
 const SENTENCES = Array.from(
   { length: 4000 },
@@ -54,6 +55,8 @@ test('a long annotations import shows its progress and can be cancelled', async 
     .getByRole('button', { name: /^Statement 0 recorded/ })
     .click();
   await expect(wb.reader).toContainText('Statement 3999 recorded');
+  // Its dialog opens under "More", where the button is.
+  await barButton(page, 'Import annotations…');
   await page.getByLabel('Annotations file to import').setInputFiles({
     name: 'statements-annotations.json',
     mimeType: 'application/json',

@@ -7,6 +7,7 @@ import type { Page } from '@playwright/test';
 import { expectNoViolations, expectNoViolationsInEither } from './axe';
 import { expect, ROOT, test } from './fixtures';
 import { screenshots } from './screenshots';
+import { barButton } from './workbench-page';
 
 const FIXTURES = join(ROOT, 'tests/fixtures/interchange');
 const MIRROR = 'https://mirror.example.net/detention-briefing';
@@ -23,7 +24,7 @@ test('import Hypothesis annotations onto an imported page, verify the quotes, ci
   await page.getByLabel('Files to import').setInputFiles(join(FIXTURES, 'detention-report.html'));
   await expect(wb.reader.getByRole('heading', { level: 1 })).toHaveText(TITLE);
 
-  await expect(page.getByRole('button', { name: 'Import annotations…' })).toBeVisible();
+  await expect(await barButton(page, 'Import annotations…')).toBeVisible();
   await page
     .getByLabel('Annotations file to import')
     .setInputFiles(join(FIXTURES, 'hypothesis-search.json'));
@@ -63,7 +64,7 @@ test('import Hypothesis annotations onto an imported page, verify the quotes, ci
   await expect.poll(async () => (await wb.runs()).length).toBeGreaterThan(0);
   await expect(wb.library).toContainText('overcrowding');
 
-  await page.getByRole('button', { name: 'Verify quotes' }).click();
+  await (await barButton(page, 'Verify quotes')).click();
   const verify = page.getByRole('dialog', { name: 'Verify quotes' });
   await expect(verify.getByRole('status')).toHaveText(
     /^Every quote matches its text\. 2 documents, 5 highlights: 3 confirmed, 2 fuzzy or orphaned/,

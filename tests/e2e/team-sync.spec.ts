@@ -12,7 +12,7 @@ import type { Page } from '@playwright/test';
 import { call } from './api';
 import { expectNoViolationsInEither } from './axe';
 import { expect, ROOT, startServer, stop, test } from './fixtures';
-import { WorkbenchPage } from './workbench-page';
+import { barButton, WorkbenchPage } from './workbench-page';
 
 const KEY = 'e2e-team-key-0123456789abcdef';
 
@@ -77,7 +77,7 @@ test('two windows share a workspace through the relay: a rename travels, a clash
       pageB.goto(other.url),
     ]);
     // A shares from its window.
-    await page.getByRole('button', { name: 'Share this workspace…' }).click();
+    await (await barButton(page, 'Share this workspace…')).click();
     const share = page.getByRole('dialog', { name: 'Share this workspace' });
     // An address refused as typed, said under the field (and checked with axe).
     await share.getByRole('textbox', { name: 'Relay address' }).fill('http://relay.example');
@@ -99,7 +99,7 @@ test('two windows share a workspace through the relay: a rename travels, a clash
     await share.getByRole('button', { name: 'Done' }).click();
     await expect(page.getByRole('button', { name: /^Synced/ })).toBeVisible();
     // B joins from its own, and has A's entity.
-    await pageB.getByRole('button', { name: 'Join a shared workspace…' }).click();
+    await (await barButton(pageB, 'Join a shared workspace…')).click();
     const join_ = pageB.getByRole('dialog', { name: 'Join a shared workspace' });
     await join_.getByRole('textbox', { name: 'Share id' }).fill(shareId);
     await join_.getByRole('textbox', { name: 'Relay address' }).fill(server);

@@ -198,3 +198,13 @@ export async function withoutHighlightApi(page: Page): Promise<void> {
     delete (window as { Highlight?: unknown }).Highlight;
   });
 }
+
+/**
+ * A top-bar tool by its name, opening "More" first when the tool is under it (the tools
+ * used now and then at every width, all but the panel toggles and search when narrow).
+ */
+export async function barButton(page: Page, name: string): Promise<Locator> {
+  const button = page.getByRole('banner').getByRole('button', { name, exact: true });
+  if (!(await button.isVisible())) await page.getByRole('button', { name: 'More' }).click();
+  return button;
+}

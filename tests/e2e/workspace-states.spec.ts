@@ -5,6 +5,7 @@ import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { expectNoViolationsInEither } from './axe';
 import { expect, startServer, stop, test } from './fixtures';
+import { barButton } from './workbench-page';
 
 test('a second browser host on the same workspace is read-only and names the holder', async ({
   page,
@@ -78,7 +79,7 @@ test('a second workspace is created from the window, and the first opened again 
 }) => {
   const second = `${host.workspace}-second`;
   try {
-    await page.getByRole('button', { name: 'Workspaces…' }).click();
+    await (await barButton(page, 'Workspaces…')).click();
     const dialog = page.getByRole('dialog', { name: 'Workspaces' });
     const folder = dialog.getByRole('textbox', { name: 'Folder (its full path)' });
     await folder.fill('Evin 2026');
@@ -92,7 +93,7 @@ test('a second workspace is created from the window, and the first opened again 
     await expect(page.getByText(`Created the workspace ${second}.`)).toBeVisible();
     expect(new URL(page.url()).hash).toBe('');
 
-    await page.getByRole('button', { name: 'Workspaces…' }).click();
+    await (await barButton(page, 'Workspaces…')).click();
     await dialog.getByRole('button', { name: `Open ${host.workspace}`, exact: true }).click();
     await expect(
       page.getByRole('heading', { name: /Iran’s regime is terrified/ }).first(),

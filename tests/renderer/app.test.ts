@@ -219,12 +219,19 @@ describe('the workbench window', () => {
       await mount({});
       await click(named('Highlight: Ebrahim Raisi (Quote, has a note)'));
       await click(named('Edit note'));
-      const editor = document.querySelector('form[aria-label="Highlight note"] textarea')!;
+      const editor = document.querySelector<HTMLTextAreaElement>(
+        'form[aria-label="Highlight note"] textarea',
+      )!;
+      // The caret where the user was typing, inside the text.
+      editor.setSelectionRange(7, 7);
       for (const toNarrow of [true, false]) {
         await resize(toNarrow);
         // The same editor, still open with what was typed, in the details side.
         expect(editor.isConnected, `narrow: ${toNarrow}`).toBe(true);
         expect(editor.closest('aside')?.getAttribute('aria-label')).toBe('Details');
+        // Focus and caret stay in it: the drawer does not move focus to its heading.
+        expect(document.activeElement, `narrow: ${toNarrow}`).toBe(editor);
+        expect(editor.selectionStart).toBe(7);
       }
     } finally {
       delete (window as { matchMedia?: unknown }).matchMedia;

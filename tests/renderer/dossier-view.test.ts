@@ -6,7 +6,7 @@
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createElement } from 'react';
 import { DossierView } from '../../src/renderer/src/features/research/DossierView';
-import { changed, entity, makeAnnotation } from './builders';
+import { changed, entity, makeAnnotation, note } from './builders';
 import { mountView, text } from './mount-view';
 import { dossier, named, timelineEvent } from './research-builders';
 
@@ -47,6 +47,12 @@ const raisiDossier = dossier(raisi, {
 let view: Awaited<ReturnType<typeof mountView>> | undefined;
 afterEach(() => view?.unmount());
 
+const aboutRaisi = note('n_raisi', 'Chaired the **1988** hearings.', {
+  title: 'Raisi in 1988',
+  entityIds: ['e_raisi'],
+});
+const elsewhere = note('n_other', 'Not about him.', { title: 'Budget' });
+
 async function mount() {
   const asked: string[] = [];
   view = await mountView(
@@ -58,7 +64,10 @@ async function mount() {
       },
       'export.dossier': () => ({ fileName: 'raisi.md', mimeType: 'text/markdown', content: '#' }),
     },
-    { entities: { list: [{ ...raisi, usage: 1 }, amnesty] } },
+    {
+      entities: { list: [{ ...raisi, usage: 1 }, amnesty] },
+      notes: { list: [elsewhere, aboutRaisi], openId: null },
+    },
   );
   return { view, asked };
 }
@@ -83,11 +92,26 @@ describe('DossierView', () => {
     expect(source.getAttribute('aria-label')).toBe('Document d1');
     expect(text(source, '.citation')).toBe('Amnesty (2018), Document d1 · 3 mentions');
     expect(text(source, 'blockquote')).toBe('Ebrahim Raisi');
-    expect(text(source, '.note')).toBe('Named by him.');
+    // The note sits under its own quote, before the line that ends the passage.
+    const note = source.querySelector('blockquote')?.nextElementSibling;
+    expect(note?.className).toContain('passage-note');
+    expect(text(note!, 'p')).toBe('Named by him.');
     await view.click(view.button(/^Show in reader: Ebrahim Raisi/));
     const state = view.store.getState();
     expect(state.documents.chosenId).toBe('d1');
     expect(state.selection.panel).toEqual({ type: 'annotation', id: 'a1', intent: null });
+  });
+
+  it('gathers the notes about the entity under one Notes heading, each opening the note', async () => {
+    const { view } = await mount();
+    const notes = view.container.querySelector('section[aria-labelledby="dossier-notes"]')!;
+    expect(text(notes, 'h2')).toBe('Notes');
+    expect([...notes.querySelectorAll('li')].map((li) => li.textContent)).toEqual([
+      'Raisi in 1988Chaired the 1988 hearings.',
+    ]);
+    await view.click(view.button('Raisi in 1988'));
+    expect(view.store.getState().notes.openId).toBe('n_raisi');
+    expect(view.store.getState().research.view).toBe('notes');
   });
 
   it('opens the dossier of an entity it appears with', async () => {

@@ -48,20 +48,26 @@ describe('switching from the File menu', () => {
       },
     }) as unknown as Workbench;
 
-  it('reloads the window once switched, and not when the dialog was cancelled', async () => {
-    const reload = vi.fn();
+  it('loads the window at its start once switched, and not when the dialog was cancelled', async () => {
+    const loadURL = vi.fn(() => Promise.resolve());
+    // The window shows a document of the old workspace.
+    const contents = () => ({
+      getURL: () => 'app://workbench/index.html#/document/doc_1',
+      loadURL,
+    });
     await switchFromMenu(
       workbench({ ok: true, value: { opened: false } }),
       { create: true },
-      reload,
+      contents,
     );
-    expect(reload).not.toHaveBeenCalled();
+    expect(loadURL).not.toHaveBeenCalled();
     await switchFromMenu(
       workbench({ ok: true, value: { opened: true, path: '/r/B' } }),
       { create: true },
-      reload,
+      contents,
     );
-    expect(reload).toHaveBeenCalledOnce();
+    // Not webContents.reload(): that kept #/document/doc_1, a document the new one lacks.
+    expect(loadURL).toHaveBeenCalledExactlyOnceWith('app://workbench/index.html');
   });
 
   it('loads the window again without the old workspace’s route', () => {
@@ -78,7 +84,7 @@ describe('switching from the File menu', () => {
       ok: false,
       error: { code: 'INVALID_INPUT', message: '“/x” is a file, not a folder.' },
     });
-    await switchFromMenu(wb, { create: false }, vi.fn());
+    await switchFromMenu(wb, { create: false }, () => undefined);
     expect(calls).toHaveBeenLastCalledWith('workspaces.open', { create: false });
     expect(electron.dialog.showErrorBox).toHaveBeenLastCalledWith(
       'The workspace could not be opened',

@@ -3,16 +3,14 @@
 // either case of a letter, "?" whatever Shift it takes), and keys labelled as read.
 import { describe, expect, it } from 'vitest';
 import { HIGHLIGHT_KINDS } from '../../src/shared/concepts/highlight-kinds';
+import { chordLabel, pressMatches, type KeyPress } from '../../src/shared/chords';
 import {
-  chordLabel,
   KEY_SECTIONS,
   KEYMAP,
   kindKeyAt,
   kindPlaceOf,
   keysLabel,
-  pressMatches,
   shortcutAt,
-  type KeyPress,
   type Shortcut,
 } from '../../src/shared/concepts/keymap';
 

@@ -98,3 +98,21 @@ describe('intersection, led by the rarest word or by the filter', () => {
     expect(await found('verdict the', { documentId: 'doc_small' })).toEqual(['doc_small:1']);
   });
 });
+
+describe('an entity’s snippet', () => {
+  it('shows its aliases apart from its name and from each other', async () => {
+    const index = new SearchIndex();
+    index.putEntity({
+      ...entity('ent_raisi', 'Ebrahim Raisi', 'President of **Iran** from 2021.'),
+      type: 'person',
+      aliases: ['Raisi', 'Ebrahim Raeesi'],
+    });
+    const [hit] = (await index.search({ query: 'raeesi', limit: 5 }, scope)).hits;
+    // A line break between names became a space: "Ebrahim Raisi Raisi Ebrahim Raeesi".
+    expect(hit?.snippet).toEqual([
+      { text: 'Ebrahim Raisi — Also: Raisi · Ebrahim ', match: false },
+      { text: 'Raeesi', match: true },
+      { text: ' — President of Iran from 2021.', match: false },
+    ]);
+  });
+});

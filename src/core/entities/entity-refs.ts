@@ -14,7 +14,9 @@ const swap = (ids: readonly string[], from: ReadonlySet<string>, to?: string): s
 /**
  * Replaces ids in `from` by `to` (or removes them); returns how many highlights changed.
  * Highlights are looked for in the documents `within` (the tag index's answer for `from`,
- * so a delete visits the few documents that tag the entity, not all of them).
+ * so a delete visits the few documents that tag the entity, not all of them), and only
+ * their highlights are read where the store can vouch for them (store/highlights-only.ts):
+ * a tag is not in the text.
  */
 export function rewriteEntityRefs(
   tx: Tx,
@@ -23,8 +25,8 @@ export function rewriteEntityRefs(
   to?: string,
 ): number {
   let highlights = 0;
-  for (const file of tx.documentsOf(within)) {
-    for (const a of file.annotations) {
+  for (const { annotations } of tx.highlightsOf(within)) {
+    for (const a of annotations) {
       if (!a.entityIds.some((id) => from.has(id))) continue;
       tx.setAnnotation(a.documentId, a.id, {
         ...a,

@@ -172,8 +172,8 @@ export function entitiesHandlers(ctx: CoreContext): NamespaceHandlers<'entities'
         const entity = tx.entity(id);
         const within = ctx.tags.documentsTagging([id]);
         const tagged = tx
-          .documentsOf(within)
-          .flatMap((file) => file.annotations.filter((a) => a.entityIds.includes(id)));
+          .highlightsOf(within)
+          .flatMap(({ annotations }) => annotations.filter((a) => a.entityIds.includes(id)));
         if (tagged.length !== confirmUsage) {
           throw new WorkbenchError(
             'IN_USE',

@@ -76,8 +76,8 @@ export function mergeHandlers(ctx: CoreContext): Handlers {
         const { merged, conflicts, sources } = plan(tx, targetId, sourceIds);
         const ids = new Set(sources.map((s) => s.id));
         let highlights = 0;
-        for (const file of tx.documentsOf(ctx.tags.documentsTagging(ids)))
-          for (const a of file.annotations) if (a.entityIds.some((id) => ids.has(id))) highlights++;
+        for (const { annotations } of tx.highlightsOf(ctx.tags.documentsTagging(ids)))
+          for (const a of annotations) if (a.entityIds.some((id) => ids.has(id))) highlights++;
         const notes = tx.notes.filter((n) => n.entityIds.some((id) => ids.has(id))).length;
         return { merged, conflicts, highlights, notes };
       });

@@ -8,8 +8,8 @@ import type { Op } from '../store/tx';
 import type { WorkspaceStore } from '../store/workspace-store';
 import { noteLinkResolver, type NoteLinkTarget } from '../../shared/note-links';
 import type { PrepareJob } from './index-prepare';
-import { decodeCache, joinCaches, probeTokens, writeCache, type IndexCache } from './search-cache';
-import { encodeCache } from './search-cache-write';
+import { decodeCache, joinCaches, probeTokens, type IndexCache } from './search-cache';
+import { encodeCache, writeCache } from './search-cache-write';
 import { SearchIndex, type SearchScope } from './search-index';
 import type { BlockLookup } from '../mentions/mentions';
 

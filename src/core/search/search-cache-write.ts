@@ -2,7 +2,18 @@
 // then each word's lists as varint differences, in slices of a few milliseconds so a save
 // or a search never waits long behind it.
 import { createHash } from 'node:crypto';
-import { CACHE_VERSION, HEADER, MAGIC, type CacheManifest, type CacheUnit } from './search-cache';
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { nodeFs, writeFileDurably } from '../store/durable';
+import { CACHE_FOLDER } from '../store/layout';
+import {
+  CACHE_VERSION,
+  cachePath,
+  HEADER,
+  MAGIC,
+  type CacheManifest,
+  type CacheUnit,
+} from './search-cache';
 import type { Buckets } from './word-index';
 
 /** How long the writer works before it lets other work in (a save, a search). */
@@ -130,4 +141,18 @@ function writeUnits(w: Writer, units: readonly CacheUnit[]): void {
       }
     }
   }
+}
+
+/** Writes the cache in place of the old one (temp file and rename, like every file). */
+export async function writeCache(dir: string, bytes: Uint8Array): Promise<void> {
+  // Folder by folder, never the workspace itself: a workspace moved or deleted while open
+  // must not be brought back as a folder holding only a cache.
+  let at = dir;
+  for (const part of CACHE_FOLDER.split('/')) {
+    at = join(at, part);
+    await mkdir(at).catch((error: NodeJS.ErrnoException) => {
+      if (error.code !== 'EEXIST') throw error;
+    });
+  }
+  await writeFileDurably(nodeFs, cachePath(dir), bytes);
 }

@@ -8,13 +8,11 @@
 // from (for a document or its highlights, the file's SHA-256 as the custody log records
 // it) and what its entries need besides their texts (block offsets; each highlight's
 // range, kind and entities), so a unit whose file is unchanged is taken over without
-// reading the document. The writer is in search-cache-write.ts.
+// reading the document. The writer (encoding and the file) is in search-cache-write.ts.
 import { createHash } from 'node:crypto';
-import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { searchTokens } from '../../shared/text';
-import { nodeFs, writeFileDurably } from '../store/durable';
 import { CACHE_FOLDER } from '../store/layout';
 import type { Buckets } from './word-index';
 
@@ -345,18 +343,4 @@ export function joinCaches(parts: readonly IndexCache[]): IndexCache {
     return joined;
   };
   return { manifest: { ...first.manifest, units, nextId }, postings: { words, take } };
-}
-
-/** Writes the cache in place of the old one (temp file and rename, like every file). */
-export async function writeCache(dir: string, bytes: Uint8Array): Promise<void> {
-  // Folder by folder, never the workspace itself: a workspace moved or deleted while open
-  // must not be brought back as a folder holding only a cache.
-  let at = dir;
-  for (const part of CACHE_FOLDER.split('/')) {
-    at = join(at, part);
-    await mkdir(at).catch((error: NodeJS.ErrnoException) => {
-      if (error.code !== 'EEXIST') throw error;
-    });
-  }
-  await writeFileDurably(nodeFs, cachePath(dir), bytes);
 }

@@ -87,10 +87,15 @@ export function annotationEntry(a: Annotation): Indexable {
 
 export function entityEntry(e: Entity): Indexable {
   const text = [e.name, ...e.aliases, e.description].filter(Boolean).join('\n');
-  // Snippets show the description's words, not its Markdown.
-  const snippetText = [e.name, ...e.aliases, markdownText(e.description)]
+  // Snippets show the description's words, not its Markdown, and the aliases as a list:
+  // a snippet makes every line break a space, which ran the names together.
+  const snippetText = [
+    e.name,
+    e.aliases.length ? `Also: ${e.aliases.join(' · ')}` : '',
+    markdownText(e.description),
+  ]
     .filter(Boolean)
-    .join('\n');
+    .join(' — ');
   return { key: `e:${e.id}`, kind: 'entity', title: e.name, text, snippetText, entityType: e.type };
 }
 

@@ -5,7 +5,7 @@
 // are read when something asks for them (document-cache.ts). The catalog is saved in the
 // manifest (manifest.ts) and kept in step with every commit.
 import { z } from 'zod';
-import { Document, Id, type DocumentFile } from '../../shared/model';
+import { Document, Id, type Annotation, type DocumentFile } from '../../shared/model';
 
 /** The record of a document without what is large: text, blocks and marks. */
 export const DocumentMeta = Document.omit({ text: true, blocks: true, marks: true }).extend({
@@ -28,18 +28,21 @@ const counter = (): Record<string, number> => Object.create(null) as Record<stri
 
 export function summarize(file: DocumentFile): DocumentSummary {
   const { text, blocks: _blocks, marks: _marks, ...meta } = file.document;
+  return withHighlights({ ...meta, textLength: text.length }, file.annotations);
+}
+
+/** A document's summary from its record's summary and its highlights (a highlights-only change). */
+export function withHighlights(
+  document: DocumentMeta,
+  annotations: readonly Annotation[],
+): DocumentSummary {
   const entities = counter();
   const tags = counter();
-  for (const a of file.annotations) {
+  for (const a of annotations) {
     for (const id of new Set(a.entityIds)) entities[id] = (entities[id] ?? 0) + 1;
     for (const tag of new Set(a.tags)) tags[tag] = (tags[tag] ?? 0) + 1;
   }
-  return {
-    document: { ...meta, textLength: text.length },
-    annotationIds: file.annotations.map((a) => a.id),
-    entities,
-    tags,
-  };
+  return { document, annotationIds: annotations.map((a) => a.id), entities, tags };
 }
 
 /**

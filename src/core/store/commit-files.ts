@@ -1,7 +1,7 @@
 // Which files a finished command writes: workspace.json if an entity or note changed; for
 // each touched document only the part that changed (a highlight's save leaves the text
 // alone), and a whole copy in trash/ for a document deleted.
-import type { WorkspaceFile } from '../../shared/model';
+import { SCHEMA_VERSION, type WorkspaceFile } from '../../shared/model';
 import { WorkbenchError } from '../../shared/errors';
 import type { FileChange } from './journal';
 import {
@@ -41,6 +41,15 @@ export function filesOfCommit(finished: Finished): FileChange[] {
       changes.push({ path: highlightsPath(id), content: null });
     }
   }
+  // Highlights changed on documents whose text was never read: the text stays unwritten.
+  for (const [id, { after }] of finished.highlightsAlone)
+    changes.push(
+      record(highlightsPath(id), {
+        schemaVersion: SCHEMA_VERSION,
+        documentId: id,
+        annotations: after,
+      }),
+    );
   return changes;
 }
 

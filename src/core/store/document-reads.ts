@@ -5,7 +5,12 @@
 // (its document changed while it was read), so the cache never holds an older version.
 import { join } from 'node:path';
 import type { FileProblem } from '../../shared/api';
-import type { Document, DocumentFile } from '../../shared/model';
+import {
+  HighlightsFile,
+  type Annotation,
+  type Document,
+  type DocumentFile,
+} from '../../shared/model';
 import { eachLimited, PARALLEL_READS } from '../limited';
 import type { Catalog, DocumentStamp } from './catalog';
 import type { DocumentCache } from './document-cache';
@@ -15,6 +20,7 @@ import { documentIdOf, documentPath, highlightsPath } from './layout';
 import { inspectDocument } from './integrity';
 import { LoadReport, newId, readDocuments, type Damage } from './load';
 import { fileReader, StoredDocument } from './read-document';
+import { vouchedHighlights } from './highlights-only';
 
 /** What reading needs of the store: where, what is known, and how to report damage. */
 export interface ReadsHost {
@@ -28,6 +34,11 @@ export interface ReadsHost {
   damageFound(problems: readonly FileProblem[], damaged: ReadonlyMap<string, Damage>): void;
   /** Runs `task` in the command queue, so no command sees a document half read again. */
   exclusive(task: () => Promise<void>): Promise<void>;
+  /**
+   * Resolves once the last commit's files are in place: a document a commit changed but
+   * did not leave in the cache (highlights-only.ts) must not be read from its old files.
+   */
+  filesInPlace(): Promise<void>;
 }
 
 export class DocumentReads {
@@ -103,7 +114,10 @@ export class DocumentReads {
       if (file) out.set(id, file);
       else if (host.catalog().has(id) && !host.blocked(id)) missing.push(id);
     }
-    if (missing.length) await this.readInto(missing, out, keep);
+    if (missing.length) {
+      await host.filesInPlace();
+      await this.readInto(missing, out, keep);
+    }
     return out;
   }
 
@@ -153,6 +167,7 @@ export class DocumentReads {
       if (file) out.set(id, file.document);
       else if (host.catalog().has(id) && !host.blocked(id)) unread.push(id);
     }
+    if (unread.length) await host.filesInPlace();
     const read = fileReader(host.fs, host.dir);
     const whole: string[] = [];
     await eachLimited(unread, PARALLEL_READS, async (id) => {
@@ -183,6 +198,51 @@ export class DocumentReads {
       for (const [id, file] of await this.documents(whole, { keep: false }))
         out.set(id, file.document);
     return out;
+  }
+
+  /**
+   * Documents' highlights for a command that changes highlights alone: the highlights file
+   * read alone where the store can vouch for it (highlights-only.ts), the document whole
+   * (checked, cached) where it cannot or where it is in memory already.
+   */
+  async highlights(ids: readonly string[]): Promise<{
+    highlights: Map<string, readonly Annotation[]>;
+    whole: Map<string, DocumentFile>;
+  }> {
+    const { host } = this;
+    const highlights = new Map<string, readonly Annotation[]>();
+    const whole = new Map<string, DocumentFile>();
+    const wholly: string[] = [];
+    await host.filesInPlace();
+    const read = fileReader(host.fs, host.dir);
+    const entityIds = host.entityIds();
+    await eachLimited(ids, PARALLEL_READS, async (id) => {
+      const cached = host.cache.get(id);
+      const summary = host.catalog().get(id);
+      if (cached) whole.set(id, cached);
+      if (cached || !summary || host.blocked(id)) return;
+      const generation = this.generations.get(id) ?? 0;
+      const [record, result] = await Promise.all([
+        host.fs.lstat(join(host.dir, documentPath(id))).catch(() => undefined),
+        read(highlightsPath(id), HighlightsFile),
+      ]);
+      const list =
+        record?.isFile() && result.ok && result.stamp
+          ? vouchedHighlights(
+              id,
+              { file: result.data, version: result.version },
+              [record.size, record.mtimeMs, ...result.stamp],
+              { summary, stamp: host.catalog().stampOf(id) },
+              entityIds,
+            )
+          : undefined;
+      if (list && (this.generations.get(id) ?? 0) === generation) {
+        host.cache.highlightReads += 1;
+        highlights.set(id, list);
+      } else wholly.push(id);
+    });
+    if (wholly.length) for (const [id, file] of await this.documents(wholly)) whole.set(id, file);
+    return { highlights, whole };
   }
 
   /** A document's two files' size and modification time as they are on disk now. */

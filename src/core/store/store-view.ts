@@ -58,7 +58,13 @@ export abstract class StoreView {
         for (const [path, damage] of damaged) this.damaged.set(path, damage);
       },
       exclusive: (task) => this.exclusive(task),
+      filesInPlace: () => this.filesInPlace(),
     });
+  }
+
+  /** Resolves once the last commit's files are in place (see WorkspaceStore). */
+  protected filesInPlace(): Promise<void> {
+    return Promise.resolve();
   }
 
   /** Runs work that must not interleave with commands (the store's queue). */
@@ -124,6 +130,7 @@ export abstract class StoreView {
         peek: (id) => this.cache.peek(id),
         blocked: this.blocked,
         read: (ids) => this.documents(ids),
+        readHighlights: (ids) => this.reads.highlights(ids),
       },
       fn,
     );

@@ -15,7 +15,7 @@ import type {
 } from '../../shared/model';
 import { codebookOf } from '../../shared/codebook/codebook';
 import { notFound, readOnly } from '../../shared/errors';
-import { summarize, type Catalog, type DocumentSummary } from './catalog';
+import { summarize, withHighlights, type Catalog, type DocumentSummary } from './catalog';
 import { diff, WORKSPACE_RECORDS, type Op } from './ops';
 
 // The operations live in ./ops.ts; they are re-exported so a command's code imports one module.
@@ -32,11 +32,19 @@ export interface StoreState {
   catalog: Catalog;
   /** A document's text and highlights, if they are in memory now. */
   loaded(id: string): DocumentFile | undefined;
+  /** A document's highlights read without its text (see highlights-only.ts), if they were. */
+  highlights?(id: string): readonly Annotation[] | undefined;
 }
 
-/** Thrown by a read of documents not in memory; the store reads them and tries again. */
+/**
+ * Thrown by a read of documents not in memory; the store reads them and tries again
+ * (`highlightsOnly`: `highlightsOf` asked, so their highlights files may do).
+ */
 export class NeedDocuments extends Error {
-  constructor(readonly ids: readonly string[]) {
+  constructor(
+    readonly ids: readonly string[],
+    readonly highlightsOnly = false,
+  ) {
     super(`needs ${ids.length} document(s) read first`);
   }
 }
@@ -51,6 +59,8 @@ export interface Finished {
   workspaceChanged: boolean;
   /** Document files this command changed: the new file, or null for one moved to trash/. */
   touched: Map<string, DocumentFile | null>;
+  /** Documents whose highlights alone were read and changed (their text was not read). */
+  highlightsAlone: Map<string, { before: readonly Annotation[]; after: readonly Annotation[] }>;
   trashNames: ReadonlyMap<string, string>;
 }
 
@@ -74,6 +84,8 @@ function setIn<T extends Keyed>(
 export class Tx {
   private ws: WorkspaceFile;
   private readonly docs = new Map<string, DocumentFile | null>();
+  /** Highlight lists changed on documents whose text this command never read. */
+  private readonly lists = new Map<string, Annotation[]>();
   private readonly trashNames = new Map<string, string>();
 
   constructor(
@@ -138,6 +150,36 @@ export class Tx {
     return wanted.map((id) => this.document(id));
   }
 
+  /**
+   * The highlights of these documents (those that exist), without their texts when those
+   * are not in memory: for a command that changes highlights alone (untagging an entity).
+   * A document it also asks whole for (`document`) is then read whole and used as such.
+   */
+  highlightsOf(
+    ids: Iterable<string>,
+  ): { documentId: string; annotations: readonly Annotation[] }[] {
+    const wanted = [...new Set(ids)].filter((id) => this.hasDocument(id));
+    const missing = wanted.filter((id) => !this.annotationsOf(id) && !this.blocked(id));
+    if (missing.length) throw new NeedDocuments(missing, true);
+    return wanted.map((id) => {
+      const annotations = this.annotationsOf(id);
+      if (!annotations) throw readOnly(`documents/${id}.json ${this.blocked(id)}`);
+      return { documentId: id, annotations };
+    });
+  }
+  private annotationsOf(id: string): readonly Annotation[] | undefined {
+    if (this.docs.has(id)) return this.docs.get(id)?.annotations;
+    return this.base.loaded(id)?.annotations ?? this.aloneHighlights(id);
+  }
+  /** A document's highlights read alone, when its whole file is not in this command's view. */
+  private aloneHighlights(id: string): readonly Annotation[] | undefined {
+    if (this.docs.has(id) || this.base.loaded(id)) return undefined;
+    const list = this.lists.get(id) ?? this.base.highlights?.(id);
+    const why = list && this.blocked(id);
+    if (why) throw readOnly(`documents/${id}.json ${why}`);
+    return list;
+  }
+
   /** Every document with its text and highlights: all are read first (a scan). */
   *documents(): Iterable<DocumentFile> {
     const ids = this.documentIds();
@@ -157,7 +199,13 @@ export class Tx {
   *summaries(): Iterable<DocumentSummary> {
     for (const id of this.documentIds()) {
       const own = this.docs.get(id);
-      const summary = own ? summarize(own) : this.base.catalog.get(id);
+      const list = this.lists.get(id);
+      const listed = this.base.catalog.get(id);
+      const summary = own
+        ? summarize(own)
+        : list && listed
+          ? withHighlights(listed.document, list)
+          : listed;
       if (summary) yield summary;
     }
   }
@@ -167,8 +215,12 @@ export class Tx {
       const found = file?.annotations.find((a) => a.id === id);
       if (found) return found;
     }
+    for (const list of this.lists.values()) {
+      const found = list.find((a) => a.id === id);
+      if (found) return found;
+    }
     const home = this.base.catalog.documentOf(id);
-    if (home && !this.docs.has(home)) {
+    if (home && !this.docs.has(home) && !this.lists.has(home)) {
       const found = this.document(home).annotations.find((a) => a.id === id);
       if (found) return found;
     }
@@ -200,6 +252,11 @@ export class Tx {
     annotation: Annotation | undefined,
     index?: number,
   ): void {
+    const alone = this.aloneHighlights(documentId);
+    if (alone) {
+      this.lists.set(documentId, setIn(alone, id, annotation, index));
+      return;
+    }
     const file = this.writable(documentId);
     this.docs.set(documentId, {
       ...file,
@@ -274,6 +331,14 @@ export class Tx {
       diff(annotationOps, 'annotation', before.annotations, file.annotations);
       for (const op of annotationOps) ops.push({ ...op, documentId: id } as unknown as Op);
     }
+    const highlightsAlone: Finished['highlightsAlone'] = new Map();
+    for (const [id, after] of this.lists) {
+      const before = this.base.highlights?.(id) ?? [];
+      highlightsAlone.set(id, { before, after });
+      const annotationOps: Op[] = [];
+      diff(annotationOps, 'annotation', before, after);
+      for (const op of annotationOps) ops.push({ ...op, documentId: id } as unknown as Op);
+    }
     const workspaceChanged = this.ws !== wsBefore && ops.some((o) => WORKSPACE_RECORDS.has(o.kind));
     return {
       workspace: this.ws,
@@ -281,6 +346,7 @@ export class Tx {
       ops,
       workspaceChanged,
       touched,
+      highlightsAlone,
       trashNames: this.trashNames,
     };
   }

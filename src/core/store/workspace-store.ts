@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import type { HistoryInfo, LockHolder } from '../../shared/api';
 import { APP_VERSION } from '../../shared/version';
 import { readOnly } from '../../shared/errors';
-import { summarize } from './catalog';
+import { summarize, withHighlights } from './catalog';
 import type { Author } from './custody';
 import type { CustodyKeeper } from './custody-keeper';
 import { DocumentCache } from './document-cache';
@@ -122,6 +122,11 @@ export class WorkspaceStore extends StoreView {
     });
   }
 
+  /** A commit over several files is acknowledged before they are in place (commit-writer.ts). */
+  protected override filesInPlace(): Promise<void> {
+    return this.writer.finishing;
+  }
+
   undo(): Promise<string> {
     return this.step('undo');
   }
@@ -198,6 +203,13 @@ export class WorkspaceStore extends StoreView {
         this.cache.delete(id);
         this.catalog.delete(id);
       }
+    }
+    for (const [id, { after }] of finished.highlightsAlone) {
+      this.reads.changed(id);
+      // A copy read meanwhile (a view's) holds the old highlights: read it again when asked.
+      this.cache.delete(id);
+      const listed = this.catalog.get(id);
+      if (listed) this.catalog.set(withHighlights(listed.document, after));
     }
     // Once the files are in place, their size and time say the catalog holds them as they are.
     const writer = this.writer;

@@ -4,11 +4,11 @@
 // src/renderer/src/lib/keymap.ts), the shortcut sheet lists it, and the command palette
 // shows each command's keys from it. Adding a shortcut is one row plus its handler.
 //
-// Keys are written as chords: `Mod` is Ctrl (⌘ on a Mac, either is accepted), `Ctrl` is
-// Ctrl alone, then `Shift`, `Alt`, and the key as KeyboardEvent.key names it ("k", "?",
-// "ArrowDown", "Escape", "Enter"). A letter matches either case; a single character other
-// than a letter ("?", "]", "1") matches whatever Shift it takes to type it.
+// Keys are written as chords ("Mod+k", "?", "ArrowDown"): src/shared/chords.ts reads,
+// matches and shows them.
 /** Where a shortcut applies, as the shortcut sheet groups them. */
+import { chordLabel, pressMatches, type KeyPress } from '../chords';
+
 export const KEY_SECTIONS = [
   { id: 'anywhere', title: 'Anywhere' },
   { id: 'reader', title: 'In the document (Tab to it)' },
@@ -258,56 +258,6 @@ export const KEYMAP = [
 export type ShortcutId = (typeof KEYMAP)[number]['id'];
 export type ShortcutOf<S extends KeySite> = Extract<(typeof KEYMAP)[number], { site: S }>['id'];
 
-/** A key press as the matcher needs it (a KeyboardEvent has these). */
-export interface KeyPress {
-  key: string;
-  ctrlKey: boolean;
-  metaKey: boolean;
-  shiftKey: boolean;
-  altKey: boolean;
-}
-
-interface Chord {
-  mod: boolean;
-  ctrl: boolean;
-  shift: boolean;
-  alt: boolean;
-  key: string;
-}
-
-export function parseChord(chord: string): Chord {
-  const parts = chord.split('+');
-  // "+" itself would be the key after a trailing "+": no shortcut uses it.
-  const key = parts.pop()!;
-  return {
-    mod: parts.includes('Mod'),
-    ctrl: parts.includes('Ctrl'),
-    shift: parts.includes('Shift'),
-    alt: parts.includes('Alt'),
-    key,
-  };
-}
-
-const isLetter = (key: string): boolean => /^\p{L}$/u.test(key);
-
-/** Whether a key press is the chord. */
-export function pressMatches(chord: string, press: KeyPress): boolean {
-  const c = parseChord(chord);
-  if (press.altKey !== c.alt) return false;
-  const ctrlOrMeta = press.ctrlKey || press.metaKey;
-  if (c.mod) {
-    if (!ctrlOrMeta) return false;
-  } else if (c.ctrl) {
-    // Ctrl+Y is Ctrl's alone: on a Mac ⌘+Y is something else.
-    if (!press.ctrlKey || press.metaKey) return false;
-  } else if (ctrlOrMeta) return false;
-  const single = [...c.key].length === 1;
-  // A typed character carries its own Shift ("?" is Shift+/); a letter is either case.
-  if (!(single && !c.mod && !c.ctrl) && press.shiftKey !== c.shift) return false;
-  if (single && isLetter(c.key)) return press.key.toLowerCase() === c.key.toLowerCase();
-  return press.key === c.key;
-}
-
 /** The shortcut of `site` a key press is, and which of its keys it matched. */
 export function shortcutAt<S extends KeySite>(
   site: S,
@@ -320,27 +270,6 @@ export function shortcutAt<S extends KeySite>(
       return { id: row.id as ShortcutOf<S>, key, whileTyping: row.whileTyping === true };
   }
   return undefined;
-}
-
-const NAMED: Record<string, string> = {
-  ArrowDown: '↓',
-  ArrowUp: '↑',
-  ArrowRight: '→',
-  ArrowLeft: '←',
-  Escape: 'Esc',
-};
-
-/** A chord as the user reads it: "Ctrl+Shift+P", "⌘+K", "↓", "?". */
-export function chordLabel(chord: string, mac = false): string {
-  const c = parseChord(chord);
-  const key = NAMED[c.key] ?? (isLetter(c.key) ? c.key.toUpperCase() : c.key);
-  return [
-    ...(c.mod ? [mac ? '⌘' : 'Ctrl'] : []),
-    ...(c.ctrl ? ['Ctrl'] : []),
-    ...(c.alt ? [mac ? '⌥' : 'Alt'] : []),
-    ...(c.shift ? ['Shift'] : []),
-    key,
-  ].join('+');
 }
 
 /** A shortcut's keys as the sheet and the palette show them: "Ctrl+Shift+Z or Ctrl+Y". */

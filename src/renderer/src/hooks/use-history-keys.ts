@@ -1,7 +1,8 @@
 // The keymap's history rows: undo and redo the last change to the workspace, except in a
 // text field, where the keys belong to the field's own editing, and in a dialog, which is
 // asking about something else.
-import { shortcutAt, type KeyPress } from '../../../shared/concepts/keymap';
+import type { KeyPress } from '../../../shared/chords';
+import { shortcutAt } from '../../../shared/concepts/keymap';
 import { typingIn, useWindowKeys } from '../lib/keymap';
 import { useCommands } from '../workbench/context';
 

@@ -6,7 +6,7 @@
 import { useEffect, useRef, type RefObject } from 'react';
 import type { Annotation, Document } from '../../../shared/model';
 import type { SelectionIntent } from '../features/reader/SelectionToolbar';
-import { parseChord } from '../../../shared/concepts/keymap';
+import { parseChord } from '../../../shared/chords';
 import { offsetsToRange } from '../lib/dom-offsets';
 import { runShortcut } from '../lib/keymap';
 import { blockSpan, extend, step, unitAt, units, type Span, type Unit } from '../lib/text-units';

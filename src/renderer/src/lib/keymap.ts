@@ -3,10 +3,10 @@
 // unlisted one), and a key press runs the row it matches. A handler may answer false when
 // its shortcut does not apply now (T with nothing selected), leaving the key alone.
 import { useEffect, useRef } from 'react';
+import type { KeyPress } from '../../../shared/chords';
 import {
   kindPlaceOf,
   shortcutAt,
-  type KeyPress,
   type KeySite,
   type ShortcutOf,
 } from '../../../shared/concepts/keymap';

@@ -1,22 +1,17 @@
 // Bringing material in and taking notes out: import files (the system's file dialog;
 // documents, backups, bibliographies, REFI-QDA projects and codebooks), paste text as a new
-// document, import annotations made elsewhere, export in every format (with the citation
-// style and code chosen in Export options), and verify every quote against its text.
+// document, and export in every format (with the citation style and code chosen in Export
+// options). Importing annotations and verifying quotes, used less, are AnnotationActions.
 import { EXPORT_FORMATS } from '../../../../shared/concepts/export-formats';
 import { useEffect, useRef, useState } from 'react';
 import { IMPORT_ACCEPT } from '../../../../shared/concepts/import-formats';
 import type { FileOutcome } from '../../lib/import-files';
 import { EMPTY_SOURCE, filledSource, SourceFields } from '../reader/SourceFields';
-import { ImportAnnotationsDialog, type AnnotationsFile } from './ImportAnnotationsDialog';
-import { VerifyDialog } from './VerifyDialog';
 import { ExportOptionsDialog } from './ExportOptionsDialog';
 import { showError } from '../../store/ui';
 import { useWorkbench } from '../../workbench/context';
 
 const EXPORTS = EXPORT_FORMATS.map((f) => ({ format: f.id, label: f.label }));
-
-/** Counts the annotations files picked, so each pick is previewed afresh. */
-let picks = 0;
 
 export function LibraryActions({
   readOnly,
@@ -33,9 +28,6 @@ export function LibraryActions({
   const [title, setTitle] = useState('');
   const [text, setText] = useState('');
   const [source, setSource] = useState(EMPTY_SOURCE);
-  const annotationsInput = useRef<HTMLInputElement>(null);
-  const [annotations, setAnnotations] = useState<AnnotationsFile | null>(null);
-  const [verifying, setVerifying] = useState(false);
   const [exportOptions, setExportOptions] = useState(false);
 
   useEffect(() => {
@@ -68,35 +60,8 @@ export function LibraryActions({
           <button type="button" onClick={() => pasteDialog.current?.showModal()}>
             Paste text…
           </button>
-          <button type="button" onClick={() => annotationsInput.current?.click()}>
-            Import annotations…
-          </button>
-          <input
-            ref={annotationsInput}
-            type="file"
-            hidden
-            aria-label="Annotations file to import"
-            accept=".json,.jsonld,application/json,application/ld+json"
-            onChange={(e) => {
-              const file = e.target.files?.[0];
-              e.target.value = '';
-              if (!file) return;
-              file.text().then(
-                (json) =>
-                  setAnnotations({
-                    name: file.name,
-                    json,
-                    token: `${file.name}:${++picks}`,
-                  }),
-                (error: unknown) => onError(`${file.name} could not be read: ${String(error)}`),
-              );
-            }}
-          />
         </>
       )}
-      <button type="button" onClick={() => setVerifying(true)}>
-        Verify quotes
-      </button>
       <div className="menu-anchor">
         <button
           type="button"
@@ -135,10 +100,6 @@ export function LibraryActions({
         )}
       </div>
       <ExportOptionsDialog open={exportOptions} onClose={() => setExportOptions(false)} />
-      {annotations && (
-        <ImportAnnotationsDialog file={annotations} onClose={() => setAnnotations(null)} />
-      )}
-      {verifying && <VerifyDialog onClose={() => setVerifying(false)} />}
       <dialog ref={pasteDialog} aria-labelledby="paste-title" className="confirm paste">
         <h2 id="paste-title">Paste text as a new document</h2>
         <label className="stack">

@@ -1,5 +1,6 @@
-// An entity's dossier: what it is, its events, who and what it appears with, every passage
-// tagged to it grouped by source with the citation, and the documents that mention it.
+// An entity's dossier: what it is, its events, the notes about it, who and what it appears
+// with, every passage tagged to it grouped by source with the citation (each with its own
+// note under its quote), and the documents that mention it.
 // Exported as a Markdown brief that cites every quote.
 import { LinkSummary } from '../highlights/LinkSummary';
 import type { Dossier } from '../../../../shared/methods/entities';
@@ -11,6 +12,7 @@ import { LinkedMarkdown } from '../notes/LinkedMarkdown';
 import { formatEventDate } from '../../../../shared/labels';
 import { useLanguages } from '../../hooks/use-languages';
 import { quoteOf } from '../../../../shared/regions';
+import { DossierNotes } from './DossierNotes';
 
 const wikidata = (id: string): string | undefined =>
   /^Q\d+$/.test(id) ? `https://www.wikidata.org/wiki/${id}` : undefined;
@@ -80,6 +82,8 @@ function DossierBody({ dossier }: { dossier: Dossier }): React.JSX.Element {
         </section>
       )}
 
+      <DossierNotes entity={entity} />
+
       <section aria-labelledby="dossier-with">
         <h2 id="dossier-with">Appears with</h2>
         {dossier.cooccurring.length === 0 && (
@@ -126,7 +130,16 @@ function DossierBody({ dossier }: { dossier: Dossier }): React.JSX.Element {
                   >
                     {quoteOf(annotation)}
                   </blockquote>
-                  <div className="row spread">
+                  {/* The note under its own quote, before the line that ends the passage:
+                      after it, the note read as the start of the next passage. */}
+                  {annotation.note && (
+                    <div className="note passage-note">
+                      <span className="muted note-label">Note</span>
+                      <LinkedMarkdown source={annotation.note} />
+                    </div>
+                  )}
+                  <LinkSummary annotationId={annotation.id} />
+                  <div className="row spread passage-foot">
                     <span className="muted">
                       {paragraph !== undefined
                         ? `¶ ${paragraph}`
@@ -142,12 +155,6 @@ function DossierBody({ dossier }: { dossier: Dossier }): React.JSX.Element {
                       Show in reader
                     </button>
                   </div>
-                  {annotation.note && (
-                    <div className="note">
-                      <LinkedMarkdown source={annotation.note} />
-                    </div>
-                  )}
-                  <LinkSummary annotationId={annotation.id} />
                 </li>
               ))}
             </ol>
