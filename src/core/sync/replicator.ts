@@ -13,8 +13,6 @@
 import * as A from '@automerge/automerge';
 import type { DocHandle } from '@automerge/automerge-repo';
 import type { CoreContext } from '../context';
-import { readKept } from '../originals/kept-files';
-import { nodeFs } from '../store/durable';
 import type { DocumentStamp } from '../store/catalog';
 import type { Tx } from '../store/tx';
 import {
@@ -22,15 +20,15 @@ import {
   fetchBlobs,
   fetchImages,
   noneTouched,
-  PARALLEL,
   touchedBetween,
   type Fetched,
 } from './apply-remote';
 import type { BlobStore } from './blob-store';
 import { DocumentStamps } from './document-stamps';
-import { parseBody, type DocumentBody } from './synced-records';
+import { BlobTraffic } from './blob-traffic';
+import type { DocumentBody } from './synced-records';
 import { documentProblem } from './genesis-check';
-import { allRecords, fromOps, type BlobNeed, type Outgoing } from './local-records';
+import { allRecords, fromOps, type Outgoing } from './local-records';
 import { addRemovals, baseFor } from './push-base';
 import {
   planRemote,
@@ -72,15 +70,17 @@ export class Replicator {
   private pending: Promise<void> | undefined;
   /** Every pull still running, the shared one and any that overlap it. */
   private readonly running = new Set<Promise<void>>();
-  /** Outgoing changes, in commit order: blobs first, then the records. */
+  /**
+   * Outgoing changes in commit order (blobs first, then the records), and remote applies
+   * between them: one at a time, so that no read of the store and the write it leads to
+   * straddle an apply (see `inTurn`).
+   */
   private sending: Promise<void> = Promise.resolve();
-  /** Blobs the store is known to hold, put or fetched in this session. */
-  private readonly stored = new Set<string>();
-  /** Blobs that could not be put yet (relay unreachable): tried again before each round. */
-  private readonly unsent = new Map<string, BlobNeed>();
+  /** Bodies and kept files put, fetched, and not sent yet (blob-traffic.ts). */
+  private readonly blobTraffic: BlobTraffic;
   private retry: { timer?: NodeJS.Timeout; delay: number } = { delay: 500 };
-  /** Per remote apply not yet committed (or refused), the agreement from before it. */
-  private readonly applying = new Map<symbol, A.Heads>();
+  /** While a remote apply has not committed (or been refused), the agreement from before it. */
+  private applyingFrom: A.Heads | undefined;
   /** Why the last remote change could not be applied, if it could not. */
   lastError: string | undefined;
   /** Which documents the team document holds as their files are now (document-stamps.ts). */
@@ -109,6 +109,7 @@ export class Replicator {
     // Stamps say what the document holds at the agreed heads: with no agreement (a new
     // replica, or a document lost and started again from the genesis), it holds nothing.
     this.stamps = new DocumentStamps(sameHeads(agreedHeads, genesisHeads()) ? {} : synced);
+    this.blobTraffic = new BlobTraffic(ctx, blobs);
   }
 
   /**
@@ -117,12 +118,11 @@ export class Replicator {
    * them), but the store holds them only once the command commits; saved before that and
    * the process killed, the agreement would name records the store never got, and sync
    * started again would take each for one removed here and remove it for everyone. So until
-   * then it is the agreement from before the oldest apply still running: older heads only
-   * make sync started again compare (and re-send) more, and lose nothing.
+   * then it is the agreement from before that apply (applies run one at a time): older heads
+   * only make sync started again compare (and re-send) more, and lose nothing.
    */
   get agreed(): A.Heads {
-    const [oldest] = this.applying.values();
-    return oldest ?? this.agreedHeads;
+    return this.applyingFrom ?? this.agreedHeads;
   }
 
   /** Sends what changed while sync was off, then follows both sides. */
@@ -151,7 +151,7 @@ export class Replicator {
     if (!touched.size) return;
     await this.ctx.store.settled();
     // A blob that did not go out leaves its document to be read (and sent) again.
-    if (this.unsent.size) return;
+    if (this.blobTraffic.unsentCount) return;
     for (const [id, n] of touched) this.stamps.keep(id, this.ctx.store.catalog.stampOf(id), n);
     this.moved();
   }
@@ -165,7 +165,7 @@ export class Replicator {
     this.stamps.prune((id) => this.ctx.store.catalog.has(id));
     // Kept only once pushed (queue() calls this after push), if nothing touched them since.
     out.afterPush = () => {
-      if (this.unsent.size) return;
+      if (this.blobTraffic.unsentCount) return;
       for (const [id, stamp] of out.stamps) this.stamps.keep(id, stamp, counts.get(id) ?? -1);
     };
     return out;
@@ -181,9 +181,7 @@ export class Replicator {
   /** Resolves once every change made so far is in the document and its blobs are put. */
   async sent(): Promise<void> {
     await this.sending;
-    for (const need of [...this.unsent.values()]) await this.putBlob(need);
-    if (this.unsent.size)
-      throw new Error(`${this.unsent.size} document texts or files could not be sent to the relay`);
+    await this.blobTraffic.retryUnsent();
   }
 
   private queue(read: () => Promise<Outgoing>, all: boolean, later = false): Promise<void> {
@@ -193,8 +191,7 @@ export class Replicator {
     const start = later ? this.sending.then(nextTurn) : this.sending;
     const run = start.then(async () => {
       const out = await read();
-      for (let at = 0; at < out.blobs.length; at += PARALLEL)
-        await Promise.all(out.blobs.slice(at, at + PARALLEL).map((need) => this.putBlob(need)));
+      await this.blobTraffic.putAll(out.blobs);
       this.push(out, all);
       out.afterPush?.();
     });
@@ -204,26 +201,9 @@ export class Replicator {
     return run;
   }
 
-  private async putBlob(need: BlobNeed): Promise<void> {
-    // A blob the store gave or took already: a remote document's echo sends nothing again.
-    if (!this.blobs || this.stored.has(need.sha256)) return;
-    try {
-      const bytes =
-        'bytes' in need
-          ? need.bytes
-          : await readKept(nodeFs, this.ctx.store.dir, need.folder, need.sha256);
-      await this.blobs.put(need.sha256, bytes);
-      this.stored.add(need.sha256);
-      this.unsent.delete(need.sha256);
-    } catch {
-      this.unsent.set(need.sha256, need);
-    }
-  }
-
   /** A document body from the blob store, checked against its name; undefined if not there. */
-  async fetchBody(sha256: string): Promise<DocumentBody | undefined> {
-    const bytes = await this.blobs?.get(sha256).catch(() => undefined);
-    return bytes ? parseBody(bytes) : undefined;
+  fetchBody(sha256: string): Promise<DocumentBody | undefined> {
+    return this.blobTraffic.fetchBody(sha256);
   }
 
   /** Writes these records where they differ from the last agreement (and, for all, removals). */
@@ -303,16 +283,36 @@ export class Replicator {
       Object.assign(this.progress, { done, total }),
     );
     await fetchImages(this.ctx, fetched, this.blobs);
-    for (const sha of fetched.fromStore) this.stored.add(sha);
+    this.blobTraffic.fetched(fetched.fromStore);
     this.pending = undefined; // changes arriving from now on need another pull
+    return this.inTurn(() => this.applyFetched(fetched, fetchedAt));
+  }
+
+  /**
+   * Runs `task` in the outgoing writes' turn. An apply moves the agreed heads when it reads
+   * the document, but the store holds its records only once its command commits: a full
+   * read of the store (after a feed reset) made in between would find the incoming records
+   * missing, and its write, made at the moved heads, would remove them for everyone. And
+   * two applies never overlap, so the heads one restores on failure are never another's.
+   */
+  private inTurn<R>(task: () => Promise<R>): Promise<R> {
+    const run = this.sending.then(task);
+    this.sending = run.then(
+      () => undefined,
+      () => undefined, // the pull that ran it reports its failure
+    );
+    return run;
+  }
+
+  /** The apply itself: one command; true when it went beyond what was fetched for. */
+  private async applyFetched(fetched: Fetched, fetchedAt: A.Heads): Promise<boolean> {
     const before = this.agreedHeads;
-    const apply = Symbol('apply');
-    this.applying.set(apply, before);
+    this.applyingFrom = before;
     try {
       const outcome = await this.ctx.commandOverCatalog(null, (tx) =>
         this.applyRemote(tx, fetched),
       );
-      this.applying.delete(apply);
+      this.applyingFrom = undefined;
       this.settle(outcome);
       this.lastError = undefined;
       return (
@@ -324,7 +324,7 @@ export class Replicator {
       this.agreedHeads = before;
       throw error;
     } finally {
-      this.applying.delete(apply);
+      this.applyingFrom = undefined;
     }
   }
 
