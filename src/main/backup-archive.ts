@@ -85,15 +85,17 @@ export function bindRestoreArchive(
   ipcMain.handle(
     IPC_RESTORE_ARCHIVE_CHANNEL,
     async (event: IpcMainInvokeEvent, payload: unknown): Promise<Envelope<RestoredArchive>> => {
-      const refused = refuseForeignSender(event);
-      if (refused) return refused;
+      const foreign = refuseForeignSender(event);
+      if (foreign) return foreign;
       // A path from the page would let it restore any file this user can read.
-      if (!BackupArchiveInput.safeParse(payload).success)
+      const input = BackupArchiveInput.safeParse(payload);
+      if (!input.success)
         return {
           ok: false,
           error: {
             code: 'INVALID_INPUT',
-            message: 'Restoring a backup with originals takes no input: the open dialog asks which.',
+            message:
+              'Restoring a backup with originals takes no input: the open dialog asks which.',
           },
         };
       const options: Electron.OpenDialogOptions = {
