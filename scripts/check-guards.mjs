@@ -833,6 +833,41 @@ const MUTATIONS = [
     '      clearTimeout(p.timer);',
     ['tests/integration/http-upload.test.ts'],
   ],
+  [
+    'restore archive: main takes a path from the page',
+    'src/main/backup-archive.ts',
+    '      if (!input.success)',
+    '      if (false)',
+    ['tests/unit/electron-backup-archive.test.ts'],
+  ],
+  [
+    'restore archive: main answers any frame',
+    'src/main/backup-archive.ts',
+    '      if (foreign) return foreign;\n',
+    '',
+    ['tests/unit/electron-backup-archive.test.ts'],
+  ],
+  [
+    'restore archive: the browser host takes a form-sendable type',
+    'src/server/restore-upload.ts',
+    '  if (!isZip(req))\n    return refuse(',
+    '  if (false)\n    return refuse(',
+    ['tests/integration/http-upload.test.ts'],
+  ],
+  [
+    'restore archive: the uploaded name may hold a folder',
+    'src/shared/backup-archive.ts',
+    "    .regex(/^[^/\\\\\\p{Cc}]+\\.zip$/iu, 'must be a file name ending in .zip, with no folder'),\n",
+    '',
+    ['tests/integration/http-upload.test.ts'],
+  ],
+  [
+    'restore archive: no size limit on the upload',
+    'src/server/restore-upload.ts',
+    '): Promise<Envelope<RestoredArchive> | null> {\n',
+    '): Promise<Envelope<RestoredArchive> | null> {\n  limit = Infinity;\n',
+    ['tests/integration/http-upload.test.ts'],
+  ],
 ];
 
 const filter = process.argv[2];

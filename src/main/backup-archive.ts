@@ -2,6 +2,8 @@
 // operating system's dialog and has the core write the zip there, a file at a time and
 // hashed as it goes (the command line's archive, the same function). The window never
 // names a path: the channel takes no payload, only the user's choice in the dialog does.
+// Restoring one is the same in reverse: main asks which zip with the open dialog and the
+// core restores it (the command line's `import FILE.zip`), answering with the same outcome.
 import { basename } from 'node:path';
 import { dialog, ipcMain, type BrowserWindow, type IpcMainInvokeEvent } from 'electron';
 import type { Envelope } from '../shared/api';
@@ -9,10 +11,12 @@ import {
   BackupArchiveInput,
   backupArchiveName,
   IPC_BACKUP_ARCHIVE_CHANNEL,
+  IPC_RESTORE_ARCHIVE_CHANNEL,
+  type RestoredArchive,
   type SavedArchive,
 } from '../shared/backup-archive';
 import { WorkbenchError } from '../shared/errors';
-import { writeBackupArchive, type Workbench } from '../core/index';
+import { restoreBackupArchive, writeBackupArchive, type Workbench } from '../core/index';
 import { refuseForeignSender } from './ipc';
 
 export function bindBackupArchive(
@@ -59,6 +63,57 @@ export function bindBackupArchive(
             message: `The backup with originals was not written to ${target.filePath}: ${(error as Error).message}`,
           },
         };
+      }
+    },
+  );
+}
+
+/** The core's refusal in its own words; anything else said with what was being done. */
+function failed(error: unknown, doing: string): Envelope<never> {
+  if (error instanceof WorkbenchError)
+    return { ok: false, error: { code: error.code, message: error.message } };
+  return {
+    ok: false,
+    error: { code: 'INVALID_INPUT', message: `${doing}: ${(error as Error).message}` },
+  };
+}
+
+export function bindRestoreArchive(
+  current: () => Workbench,
+  window: () => BrowserWindow | null,
+): void {
+  ipcMain.handle(
+    IPC_RESTORE_ARCHIVE_CHANNEL,
+    async (event: IpcMainInvokeEvent, payload: unknown): Promise<Envelope<RestoredArchive>> => {
+      const foreign = refuseForeignSender(event);
+      if (foreign) return foreign;
+      // A path from the page would let it restore any file this user can read.
+      const input = BackupArchiveInput.safeParse(payload);
+      if (!input.success)
+        return {
+          ok: false,
+          error: {
+            code: 'INVALID_INPUT',
+            message:
+              'Restoring a backup with originals takes no input: the open dialog asks which.',
+          },
+        };
+      const options: Electron.OpenDialogOptions = {
+        title: 'Restore a backup with originals',
+        properties: ['openFile'],
+        filters: [{ name: 'Zip archive', extensions: ['zip'] }],
+      };
+      const win = window();
+      const chosen = win
+        ? await dialog.showOpenDialog(win, options)
+        : await dialog.showOpenDialog(options);
+      const path = chosen.filePaths[0];
+      if (chosen.canceled || !path) return { ok: true, value: { restored: false } };
+      try {
+        const outcome = await restoreBackupArchive(current(), path);
+        return { ok: true, value: { restored: true, outcome } };
+      } catch (error) {
+        return failed(error, `${basename(path)} was not restored`);
       }
     },
   );

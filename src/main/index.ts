@@ -11,7 +11,7 @@ import {
   WorkspaceSwitcher,
   type Workbench,
 } from '../core/index';
-import { bindBackupArchive } from './backup-archive';
+import { bindBackupArchive, bindRestoreArchive } from './backup-archive';
 import { bindIpc } from './ipc';
 import { buildMenu, type MenuActions } from './menu';
 import { exportWithDialog, importWithDialog } from './transfer';
@@ -99,6 +99,7 @@ async function start(): Promise<void> {
   );
   bindIpc(workbench);
   bindBackupArchive(workbench, () => win);
+  bindRestoreArchive(workbench, () => win);
   win = createMainWindow();
   win.on('closed', () => (win = null));
   app.on('activate', () => {

@@ -11,7 +11,12 @@ import {
   type Envelope,
   type WorkbenchEvent,
 } from '../shared/api';
-import { IPC_BACKUP_ARCHIVE_CHANNEL, type SavedArchive } from '../shared/backup-archive';
+import {
+  IPC_BACKUP_ARCHIVE_CHANNEL,
+  IPC_RESTORE_ARCHIVE_CHANNEL,
+  type RestoredArchive,
+  type SavedArchive,
+} from '../shared/backup-archive';
 import { MAX_IMPORT_BYTES, MAX_IMPORT_LABEL } from '../shared/concepts/import-formats';
 
 /**
@@ -42,6 +47,9 @@ const bridge: Record<string, unknown> = Object.fromEntries(
 // Takes nothing from the page: main asks the user where to save it.
 bridge.saveBackupArchive = (): Promise<Envelope<SavedArchive>> =>
   ipcRenderer.invoke(IPC_BACKUP_ARCHIVE_CHANNEL) as Promise<Envelope<SavedArchive>>;
+// Nor does restoring one: main asks which zip.
+bridge.restoreBackupArchive = (): Promise<Envelope<RestoredArchive>> =>
+  ipcRenderer.invoke(IPC_RESTORE_ARCHIVE_CHANNEL) as Promise<Envelope<RestoredArchive>>;
 
 bridge.onEvent = (listener: (event: WorkbenchEvent) => void): (() => void) => {
   const wrapped = (_event: IpcRendererEvent, payload: WorkbenchEvent): void => listener(payload);

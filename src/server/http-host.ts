@@ -5,9 +5,15 @@ import { createServer, STATUS_CODES, type IncomingMessage, type ServerResponse }
 import type { AddressInfo, Socket } from 'node:net';
 import { normalize } from 'node:path';
 import type { Envelope, ErrorCode } from '../shared/api';
-import { BACKUP_ARCHIVE_ROUTE, BackupArchiveInput } from '../shared/backup-archive';
+import {
+  BACKUP_ARCHIVE_ROUTE,
+  BackupArchiveInput,
+  MAX_ARCHIVE_UPLOAD_BYTES,
+  RESTORE_ARCHIVE_ROUTE,
+} from '../shared/backup-archive';
 import type { Workbench } from '../core/index';
 import { archiveDownloads } from './backup-download';
+import { restoreUpload } from './restore-upload';
 import { parseTarget } from './request-target';
 import { internalError, invalid, refuse, send, sendEnvelope } from './responses';
 import {
@@ -75,6 +81,8 @@ export interface HttpHostOptions {
   requestTimeoutMs?: number;
   /** The largest upload (MAX_IMPORT_BYTES by default; tests set less). */
   maxUploadBytes?: number;
+  /** The largest backup archive a page may send to restore (default 4 GiB). */
+  maxArchiveBytes?: number;
 }
 
 type Body = { ok: true; text: string } | { ok: false; reason: 'too-large' | 'aborted' };
@@ -200,6 +208,11 @@ export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost>
       const upload = await readUpload(req, res, target.searchParams, options.maxUploadBytes);
       if (!upload.ok) return;
       return answer(res, await current().dispatch('documents.importBytes', upload.payload));
+    }
+    if (pathname === RESTORE_ARCHIVE_ROUTE) {
+      const limit = options.maxArchiveBytes ?? MAX_ARCHIVE_UPLOAD_BYTES;
+      const restored = await restoreUpload(req, res, target.searchParams, current, limit);
+      return restored ? answer(res, restored) : undefined;
     }
     if (!isJson(req)) {
       return sendEnvelope(res, 415, {

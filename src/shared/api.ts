@@ -4,7 +4,7 @@
 // renderer's clients are all derived from it, so adding a method is one entry in its
 // namespace plus its handler in src/core/<namespace>.
 import type { z } from 'zod';
-import type { SavedArchive } from './backup-archive';
+import type { RestoredArchive, SavedArchive } from './backup-archive';
 import { joinTables } from './methods/define';
 import { analysisMethods } from './methods/analysis';
 import { annotationsMethods } from './methods/annotations';
@@ -106,6 +106,8 @@ export type WorkbenchBridge = {
   onMenu?(listener: (command: MenuCommand) => void): () => void;
   /** The backup with originals, saved where the user chooses (src/main/backup-archive.ts). */
   saveBackupArchive?(): Promise<Envelope<SavedArchive>>;
+  /** A backup with originals restored from the zip the user chooses (main's dialog). */
+  restoreBackupArchive?(): Promise<Envelope<RestoredArchive>>;
 };
 
 export const IPC_PREFIX = 'workbench:';

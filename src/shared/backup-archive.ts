@@ -3,6 +3,7 @@
 // desktop app asks where with a save dialog in main; the browser host writes it to a
 // private temp file and lets the page download it once. Both answer with this.
 import { z } from 'zod';
+import type { ImportOutcome } from './api';
 
 /** Main's channel for "save the backup with originals" (no payload). */
 export const IPC_BACKUP_ARCHIVE_CHANNEL = 'workbench-host:saveBackupArchive';
@@ -30,3 +31,28 @@ export type ArchiveTicket = { fileName: string; download: string } & ArchiveCoun
 /** The archive's suggested name: the backup's, as a zip. */
 export const backupArchiveName = (now: Date): string =>
   `workspace-backup-${now.toISOString().slice(0, 10)}.zip`;
+
+/** Main's channel for "restore a backup with originals" (no payload: main's dialog asks). */
+export const IPC_RESTORE_ARCHIVE_CHANNEL = 'workbench-host:restoreBackupArchive';
+/** The browser host's route: POST the zip's bytes (application/zip), its name in the query. */
+export const RESTORE_ARCHIVE_ROUTE = '/api/host/restore-archive';
+/** The largest archive the browser host takes: a workspace's originals, not a disk image. */
+export const MAX_ARCHIVE_UPLOAD_BYTES = 4 * 1024 * 1024 * 1024;
+
+/** A backup with originals is told by its name, as the command line's `import` does. */
+export const isBackupArchive = (fileName: string): boolean =>
+  fileName.toLowerCase().endsWith('.zip');
+
+/**
+ * The uploaded archive's name, used only inside the host's private temp folder and in
+ * messages: one plain file name ending in .zip, no folder, no control character.
+ */
+export const RestoreArchiveQuery = z.strictObject({
+  fileName: z
+    .string()
+    .max(200)
+    .regex(/^[^/\\\p{Cc}]+\.zip$/iu, 'must be a file name ending in .zip, with no folder'),
+});
+
+/** The restore as the window asks a host for it: the import's outcome, or nothing chosen. */
+export type RestoredArchive = { restored: false } | { restored: true; outcome: ImportOutcome };

@@ -150,6 +150,9 @@ test('missing details filled in from the notice; an area highlighted by a drag a
     'Common Public Attribution License 1.0',
   );
   await expect(licences.getByRole('row', { name: /^react \S+ MIT$/ })).toHaveCount(1);
+  // citeproc's own LICENSE, as the package ships it, opened for the checks below.
+  await licences.getByText('citeproc’s own licence notice').click();
+  await expect(licences.getByText(/either version 1 of\s+the CPAL/)).toBeVisible();
   await screenshots(page, 'licences');
   await noViolationsInEither(page, 'licences', 'dialog.licences');
 });

@@ -4,18 +4,21 @@
 // checks of every API call, the content type a cross-site form cannot send, the file
 // name's validation, an empty body, a declared length past the limit, and a body that
 // grows past the limit while it streams, answered 413 at once with the connection closed.
+import { readFile } from 'node:fs/promises';
 import { request, type ClientRequest } from 'node:http';
+import { join } from 'node:path';
+import { writeBackupArchive } from '../../src/core/index';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { reportPdf } from '../fixtures/node/pdf';
 import { send, signIn, startHarness, type Harness, type Reply } from './http-helpers';
-import { unwrap } from './helpers';
+import { closeWorkbench, importBytes, reopen, tempDir, unwrap } from './helpers';
 
 const LIMIT = 64 * 1024;
 let harness: Harness;
 let cookie: string;
 
 beforeEach(async () => {
-  harness = await startHarness({ maxUploadBytes: LIMIT });
+  harness = await startHarness({ maxUploadBytes: LIMIT, maxArchiveBytes: LIMIT });
   cookie = await signIn(harness.port, harness.host.loginUrl());
 });
 afterEach(() => harness.close());
@@ -299,5 +302,47 @@ describe('the backup with originals', () => {
     expect(refused.body).toContain('takes no input');
     expect((await get(`${route}/${'A'.repeat(43)}`)).status).toBe(404);
     expect((await get(`${route}/..%2F..%2Fetc%2Fpasswd`)).status).toBe(404);
+  });
+});
+
+describe('restoring a backup with originals from the page', () => {
+  const restore = (query: string, body: Uint8Array | string, headers: Record<string, string>) =>
+    send(harness.port, `/api/host/restore-archive?${query}`, { method: 'POST', headers, body });
+  const zipHeaders = () => ({ ...uploadHeaders(), 'Content-Type': 'application/zip' });
+
+  it('streams the zip to a temp file the core restores from, and refuses what it must', async () => {
+    // The archive of another workspace holding one document, its original kept.
+    const made = await tempDir();
+    const from = await reopen(join(made.dir, 'ws'));
+    unwrap(await importBytes(from, 'notes.md', new TextEncoder().encode(article)));
+    const path = join(made.dir, 'case.zip');
+    await writeBackupArchive(from, path);
+    const zip = new Uint8Array(await readFile(path));
+    await closeWorkbench(join(made.dir, 'ws'));
+    await made.cleanup();
+    const q = 'fileName=case.zip';
+    const refusals: [string, Record<string, string>, Uint8Array | string, number, RegExp][] = [
+      [q, { ...zipHeaders(), Cookie: '' }, zip, 401, /signed in/],
+      [q, { ...zipHeaders(), Origin: 'http://evil.test' }, zip, 403, /Cross-origin/],
+      [q, uploadHeaders(), zip, 415, /application\/zip/],
+      ['fileName=..%2Fcase.zip', zipHeaders(), zip, 400, /no folder/],
+      ['fileName=case.json', zipHeaders(), zip, 400, /ending in \.zip/],
+      [q, zipHeaders(), new Uint8Array(LIMIT + 1), 413, /larger than/],
+    ];
+    for (const [query, headers, body, status, said] of refusals) {
+      const reply = await restore(query, body, headers);
+      expect([query, reply.status]).toEqual([query, status]);
+      expect(reply.body).toMatch(said);
+    }
+    const reply = await restore(q, zip, zipHeaders());
+    expect(reply.status).toBe(200);
+    expect(JSON.parse(reply.body)).toMatchObject({
+      value: { restored: true, outcome: { kind: 'backup', fileName: 'case.zip', documents: 1 } },
+    });
+    expect(await documentCount()).toBe(2);
+    // The core's own refusal, naming the file, for an archive restored twice.
+    const again = await restore(q, zip, zipHeaders());
+    expect(again.status).toBe(400);
+    expect(again.body).toMatch(/case\.zip.*already in this workspace/);
   });
 });

@@ -8,6 +8,8 @@ import { WorkbenchError } from '../../src/shared/errors';
 import { createWorkbenchStore } from '../../src/renderer/src/store/index';
 import { selectExportOptions } from '../../src/renderer/src/store/interchange';
 import { createCommands } from '../../src/renderer/src/workbench/commands';
+import { importFiles } from '../../src/renderer/src/lib/import-files';
+import { exportLabel } from '../../src/shared/concepts/export-formats';
 import { fakeApi } from './builders';
 
 beforeAll(() => {
@@ -87,5 +89,34 @@ describe('the backup’s originals option', () => {
     expect(store.getState().ui.toasts.map((t) => t.message)).toEqual([
       'Exported research-notes-2026-12-07.md, saved where your downloads go.',
     ]);
+  });
+});
+
+describe('the backup with originals in the window', () => {
+  it('is named as the .zip it will be, and a chosen .zip is restored by the host', async () => {
+    expect(exportLabel('json', false)).toBe('Workspace backup (JSON)');
+    expect(exportLabel('json', true)).toBe('Workspace backup with originals (.zip)');
+    expect(exportLabel('csv', true)).toBe('Spreadsheet (CSV)');
+    const { api } = fakeApi({});
+    const sent: string[] = [];
+    const outcomes = await importFiles(api, [new File(['PK'], 'Case.ZIP')], {
+      restoreArchive: (file) => {
+        sent.push(file.name);
+        return Promise.resolve({
+          restored: true,
+          outcome: {
+            kind: 'backup',
+            fileName: file.name,
+            documents: 2,
+            entities: 0,
+            highlights: 1,
+            missingOriginals: 1,
+          },
+        });
+      },
+    });
+    expect(sent).toEqual(['Case.ZIP']);
+    expect(outcomes[0]?.ok).toBe(true);
+    expect(outcomes[0]?.message).toMatch(/^restored 2 documents.*1 original/);
   });
 });

@@ -76,6 +76,10 @@ describe('the licences screen', () => {
     expect(taken).toContain('Copyright (c) 2009-2019 Frank Bennett');
     expect(taken).toContain('https://github.com/Juris-M/citeproc-js');
     expect(taken).not.toContain('jszip');
+    // Its own LICENSE, read from the package when the list was built, not typed here.
+    const notice = dialog.querySelector('[aria-labelledby="licences-taken"] pre')?.textContent;
+    expect(notice).toBe(named('citeproc')?.notice);
+    expect(notice).toMatch(/^Copyright \(c\) 2009-2019 Frank Bennett\n[\s\S]*either version 1 of/);
     // Nothing shipped is copyleft-only and undecided.
     expect(dialog.querySelector('[aria-labelledby="licences-decide"]')).toBeNull();
     expect(dialog.querySelectorAll('tbody tr')).toHaveLength(packages.length);

@@ -54,6 +54,7 @@ function connect(): Workbench & { start(): () => void } {
   const views = createViewSync(client.api, store);
   const commands = createCommands(client.api, store, {
     saveBackupArchive: () => client.saveBackupArchive(),
+    restoreBackupArchive: (file) => client.restoreBackupArchive(file),
   });
   return {
     store,

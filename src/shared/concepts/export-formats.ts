@@ -124,3 +124,11 @@ export const STYLED_EXPORTS: readonly ExportFormat[] = ['markdown'];
 export const EXPORT_FORMAT_WORDS = EXPORT_FORMATS.map(
   (f) => (f.aliases as readonly string[])[0] ?? f.id,
 ).join('|');
+
+/** The workspace backup's name when the originals go in it: then it is a .zip, not JSON. */
+export const BACKUP_WITH_ORIGINALS_LABEL = 'Workspace backup with originals (.zip)';
+
+/** A format's label as the export menu shows it, naming truthfully what will be written. */
+export function exportLabel(id: ExportFormat, includeOriginals: boolean): string {
+  return id === 'json' && includeOriginals ? BACKUP_WITH_ORIGINALS_LABEL : exportFormat(id).label;
+}

@@ -98,7 +98,9 @@ export function documentMediaType(format: DocumentFormat): string {
 }
 
 /** Every importable extension, as a file input's `accept` list. */
-export const IMPORT_ACCEPT = IMPORT_FORMATS.flatMap((f) => f.extensions).join(',');
+// A backup with originals (.zip) is offered too: the host restores it from a file, never
+// through documents.importBytes (src/shared/backup-archive.ts).
+export const IMPORT_ACCEPT = [...IMPORT_FORMATS.flatMap((f) => f.extensions), '.zip'].join(',');
 
 /** The largest file accepted for import: room for a 500-page report with its images. */
 export const MAX_IMPORT_BYTES = 200 * 1024 * 1024;

@@ -13,7 +13,9 @@ import {
 } from '../../../shared/api';
 import {
   BACKUP_ARCHIVE_ROUTE,
+  RESTORE_ARCHIVE_ROUTE,
   type ArchiveTicket,
+  type RestoredArchive,
   type SavedArchive,
 } from '../../../shared/backup-archive';
 import { BYTES_KEY, isBytesWrapper } from '../../../shared/bytes-json';
@@ -29,6 +31,11 @@ export interface WorkbenchClient {
   onMenu?(listener: (command: MenuCommand) => void): () => void;
   /** The backup with originals as a zip, written by the core where the host puts files. */
   saveBackupArchive(): Promise<SavedArchive>;
+  /**
+   * A backup with originals restored by the host: the browser sends `file`'s bytes; the
+   * desktop app's main asks which zip with its own dialog (the page names no path).
+   */
+  restoreBackupArchive(file: File): Promise<RestoredArchive>;
 }
 
 declare global {
@@ -96,6 +103,19 @@ function httpClient(): WorkbenchClient {
       link.download = written.fileName;
       link.click();
       return { saved: true, ...written };
+    },
+    restoreBackupArchive: async (file) => {
+      // The file itself is the body: streamed by the browser, never read into this page.
+      const response = await fetch(
+        `${RESTORE_ARCHIVE_ROUTE}?${new URLSearchParams({ fileName: file.name })}`,
+        {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/zip' },
+          credentials: 'same-origin',
+          body: file,
+        },
+      );
+      return unwrap(JSON.parse(await response.text()) as Envelope<RestoredArchive>);
     },
   };
 }
@@ -178,6 +198,11 @@ export function createClient(): WorkbenchClient {
       if (!bridge.saveBackupArchive)
         throw new WorkbenchError('INVALID_INPUT', 'This window cannot save a backup archive.');
       return unwrap(await bridge.saveBackupArchive());
+    },
+    restoreBackupArchive: async () => {
+      if (!bridge.restoreBackupArchive)
+        throw new WorkbenchError('INVALID_INPUT', 'This window cannot restore a backup archive.');
+      return unwrap(await bridge.restoreBackupArchive());
     },
   };
 }

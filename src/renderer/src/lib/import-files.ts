@@ -6,6 +6,7 @@ import type {
   ReferencesReport,
   WorkbenchApi,
 } from '../../../shared/api';
+import { isBackupArchive, type RestoredArchive } from '../../../shared/backup-archive';
 import { describeMissingOriginals, describeReport } from '../../../shared/import-report';
 import { plural } from './labels';
 
@@ -87,12 +88,14 @@ export interface ImportProgress {
   onFile?: (done: number, file: File) => void;
   /** Stops before the next file; the files already imported stay (each is undoable). */
   signal?: AbortSignal;
+  /** Restores a backup with originals (.zip) through the host, as the CLI's `import` does. */
+  restoreArchive?: (file: File) => Promise<RestoredArchive>;
 }
 
 export async function importFiles(
   api: WorkbenchApi,
   files: readonly File[],
-  { onFile, signal }: ImportProgress = {},
+  { onFile, signal, restoreArchive }: ImportProgress = {},
 ): Promise<FileOutcome[]> {
   const outcomes: FileOutcome[] = [];
   for (const [done, file] of files.entries()) {
@@ -106,6 +109,19 @@ export async function importFiles(
     }
     onFile?.(done, file);
     try {
+      if (restoreArchive && isBackupArchive(file.name)) {
+        const restored = await restoreArchive(file);
+        outcomes.push(
+          restored.restored
+            ? toFileOutcome(restored.outcome, file)
+            : {
+                fileName: file.name,
+                ok: false,
+                message: `${file.name}: not restored (no archive chosen)`,
+              },
+        );
+        continue;
+      }
       const data = await bytesOf(file);
       const outcome = await api['documents.importBytes']({ fileName: file.name, data });
       outcomes.push(toFileOutcome(outcome, file));

@@ -14,6 +14,8 @@ export interface ShippedPackage {
   name: string;
   version: string;
   licence: string;
+  /** Its own licence file's text, carried for copyleft packages (scripts/licences.mjs). */
+  notice?: string;
 }
 
 /**

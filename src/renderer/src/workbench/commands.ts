@@ -9,7 +9,7 @@ import type {
   SimilarEntity,
   WorkbenchApi,
 } from '../../../shared/api';
-import type { SavedArchive } from '../../../shared/backup-archive';
+import type { RestoredArchive, SavedArchive } from '../../../shared/backup-archive';
 import type { Annotation, AnnotationKind } from '../../../shared/model';
 import type { SearchHit } from '../../../shared/methods/search';
 import type { EntityFields } from '../features/entities/EntityForm';
@@ -48,6 +48,7 @@ export type WorkbenchCommands = ReturnType<typeof createCommands>;
 /** What the window asks of its host rather than of the core (see api/client.ts). */
 export interface HostCalls {
   saveBackupArchive?: () => Promise<SavedArchive>;
+  restoreBackupArchive?: (file: File) => Promise<RestoredArchive>;
 }
 
 export function createCommands(api: WorkbenchApi, store: WorkbenchStore, host: HostCalls = {}) {

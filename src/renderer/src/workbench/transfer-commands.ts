@@ -47,6 +47,7 @@ export function createTransferCommands(
       try {
         const outcomes = await importFiles(api, files, {
           signal: own.signal,
+          ...(host.restoreBackupArchive ? { restoreArchive: host.restoreBackupArchive } : {}),
           onFile: (done, file) =>
             dispatch({
               type: 'ui/progress',

@@ -2,16 +2,15 @@
 // documents, backups, bibliographies, REFI-QDA projects and codebooks), paste text as a new
 // document, and export in every format (with the citation style and code chosen in Export
 // options). Importing annotations and verifying quotes, used less, are AnnotationActions.
-import { EXPORT_FORMATS } from '../../../../shared/concepts/export-formats';
+import { EXPORT_FORMATS, exportLabel } from '../../../../shared/concepts/export-formats';
 import { useEffect, useRef, useState } from 'react';
 import { IMPORT_ACCEPT } from '../../../../shared/concepts/import-formats';
 import type { FileOutcome } from '../../lib/import-files';
 import { EMPTY_SOURCE, filledSource, SourceFields } from '../reader/SourceFields';
 import { ExportOptionsDialog } from './ExportOptionsDialog';
 import { showError } from '../../store/ui';
-import { useWorkbench } from '../../workbench/context';
-
-const EXPORTS = EXPORT_FORMATS.map((f) => ({ format: f.id, label: f.label }));
+import { selectExportOptions } from '../../store/interchange';
+import { useSelector, useWorkbench } from '../../workbench/context';
 
 export function LibraryActions({
   readOnly,
@@ -21,6 +20,12 @@ export function LibraryActions({
   onImported: (outcomes: FileOutcome[]) => void;
 }): React.JSX.Element {
   const { store, commands } = useWorkbench();
+  // With the originals the backup is a .zip: the menu says so before it is written.
+  const { includeOriginals } = useSelector(selectExportOptions);
+  const exports = EXPORT_FORMATS.map((f) => ({
+    format: f.id,
+    label: exportLabel(f.id, includeOriginals),
+  }));
   const onError = (message: string): void => store.dispatch(showError(message));
   const fileInput = useRef<HTMLInputElement>(null);
   const pasteDialog = useRef<HTMLDialogElement>(null);
@@ -76,7 +81,7 @@ export function LibraryActions({
         </button>
         {exportOpen && (
           <div role="menu" aria-label="Export" className="menu">
-            {EXPORTS.map(({ format, label }) => (
+            {exports.map(({ format, label }) => (
               <button
                 key={format}
                 type="button"

@@ -16,21 +16,29 @@ import {
 
 function Taken({ p, d }: { p: ShippedPackage; d: LicenceDecision }): React.JSX.Element {
   return (
-    <p>
-      <strong>
-        {p.name} {p.version}
-      </strong>{' '}
-      (offered as “{p.licence}”) is used under the{' '}
-      <a href={d.licenceUrl} target="_blank" rel="noopener noreferrer">
-        Common Public Attribution License 1.0
-      </a>
-      , unmodified. {d.copyright}; original developer {d.originalDeveloper}. Its source code is
-      available under that licence, as published, at{' '}
-      <a href={d.source} target="_blank" rel="noopener noreferrer">
-        {d.source}
-      </a>{' '}
-      and on npm as “{p.name}”; the app ships its files unchanged, with its licence file.
-    </p>
+    <>
+      <p>
+        <strong>
+          {p.name} {p.version}
+        </strong>{' '}
+        (offered as “{p.licence}”) is used under the{' '}
+        <a href={d.licenceUrl} target="_blank" rel="noopener noreferrer">
+          Common Public Attribution License 1.0
+        </a>
+        , unmodified. {d.copyright}; original developer {d.originalDeveloper}. Its source code is
+        available under that licence, as published, at{' '}
+        <a href={d.source} target="_blank" rel="noopener noreferrer">
+          {d.source}
+        </a>{' '}
+        and on npm as “{p.name}”; the app ships its files unchanged, with its licence file.
+      </p>
+      {p.notice && (
+        <details>
+          <summary>{p.name}’s own licence notice</summary>
+          <pre className="licence-notice">{p.notice}</pre>
+        </details>
+      )}
+    </>
   );
 }
 
