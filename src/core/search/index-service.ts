@@ -229,6 +229,11 @@ export class IndexService {
    * the next open simply indexes again.
    */
   private async save(index: SearchIndex, closing = false): Promise<void> {
+    // Not while commits wait to be indexed: the snapshot takes each file's hash as it is
+    // now, so it would claim records the index does not hold yet, and the next open
+    // would take the cache over without them.
+    while (this.following && index === this.index) await this.caughtUp;
+    if (index !== this.index || (this.closing && !closing)) return;
     this.dirty = false;
     try {
       const source = index.cacheSource(this.store.fileHash);
