@@ -83,6 +83,9 @@ export async function custodyChanges(
 ): Promise<CustodyFileChange[]> {
   // Read before any turn is given away: the log's word on each file as this commit began.
   const before = changes.map((change) => known.get(change.path) ?? null);
+  // A turn first: the commit has just serialised its files (a 20 M-character document's
+  // JSON, and the collection that follows), and a record's JSON is as long again.
+  await new Promise((resolve) => setImmediate(resolve));
   const slicer = new Slicer();
   const records = await recordsByFile(ops, slicer);
   const out: CustodyFileChange[] = [];
