@@ -88,10 +88,10 @@ test('import a web page, highlight, search, and export cited notes', async ({
   // paragraphs counted as a reader counts them), the source once in the list of sources,
   // the entity listed under its type with a link to the quote.
   expect(notes).toContain(
-    '> guards at Gohardasht prison read out names\n\n(Leila Ahmadi 2022, para. 2). *Evidence.*',
+    '> guards at Gohardasht prison read out names\n\n(Ahmadi 2022, para. 2). *Evidence.*',
   );
   expect(notes).toContain(
-    '- Leila Ahmadi. 2022. “Court Hears Testimony on Gohardasht Prison.” Rights Monitor. March 14, 2022. <https://rights-monitor.example/2022/03/gohardasht-testimony>.',
+    '- Ahmadi, Leila. 2022. “Court Hears Testimony on Gohardasht Prison.” Rights Monitor. March 14, 2022. <https://rights-monitor.example/2022/03/gohardasht-testimony>.',
   );
   expect(notes).toContain('### Places\n\n#### Gohardasht prison\n\nQuotes: [Quote 1](#quote-1)');
 });
