@@ -93,7 +93,8 @@ export async function custodyChanges(
     out.push({
       file: change.path,
       before: before[i]!,
-      after: change.content === null ? null : await sha256InChunks(change.content, () => slicer.turn()),
+      after:
+        change.content === null ? null : await sha256InChunks(change.content, () => slicer.turn()),
       records: records.get(change.path) ?? [],
     });
   return out;
