@@ -161,6 +161,16 @@ describe('team sync through a shared folder', () => {
       `! refused the folder's file replacer.am: it replaces the workspace's "entities" map`,
       "! refused the folder's file rival.am: it is not a workspace document (it does not grow from the shared genesis)",
     ]);
+    // The window's status names the same files and why (one round reads the folder).
+    const wb = await reopen(WB, { liveSync: true });
+    unwrap(await wb.call('sync.now', {}));
+    const said = unwrap(await wb.call('sync.status', {})).refusedFiles ?? [];
+    expect(said.map((f) => `${f.file}: ${f.reason}`).sort()).toEqual([
+      'garbage.am: it is not an Automerge document, or is cut short',
+      `huge.am: it is larger than ${MAX_REPLICA_BYTES / 2 ** 20} MB`,
+      `replacer.am: it replaces the workspace's "entities" map`,
+      'rival.am: it is not a workspace document (it does not grow from the shared genesis)',
+    ]);
     const titles = (await records(WB)).notes.map((n) => n.title);
     expect(titles).toContain('A good note from the folder');
     expect(titles).not.toContain('Read through a link');

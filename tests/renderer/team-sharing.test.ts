@@ -338,6 +338,39 @@ describe('the team’s details and status', () => {
     expect(view.store.getState().team.dialog).toBe('team');
   });
 
+  it('names each file the shared folder held that was not taken, and why', async () => {
+    view = await mountView(
+      createElement(StatusButton),
+      {},
+      withTeam({
+        ...SHARED,
+        folder: '/media/stick/team',
+        server: null,
+        refusedFiles: [
+          { file: 'garbage.am', reason: 'it is not an Automerge document, or is cut short' },
+          { file: 'huge.am', reason: 'it is larger than 64 MB' },
+        ],
+      }),
+    );
+    expect(text(view.container, 'details > summary')).toBe('2 files refused');
+    const list = view.container.querySelector(
+      'ul[aria-label="Files refused from the shared folder"]',
+    );
+    expect([...list!.querySelectorAll('li')].map((li) => li.textContent)).toEqual([
+      'garbage.am was not taken from the shared folder: it is not an Automerge document, or is cut short.',
+      'huge.am was not taken from the shared folder: it is larger than 64 MB.',
+    ]);
+    // Open, as a user opens it, then axe on it (jsdom computes no colours: contrast is not
+    // checked here; the list uses the bar's --surface, --text and --danger).
+    view.container.querySelector('details')!.open = true;
+    const axe = (await import('axe-core')).default;
+    const found = await axe.run(view.container, {
+      resultTypes: ['violations'],
+      rules: { 'color-contrast': { enabled: false } },
+    });
+    expect(found.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+  });
+
   it('words each state', () => {
     const now = new Date('2026-12-07T10:05:30.000Z');
     expect(statusLabel(SHARED, now)).toBe('Synced');

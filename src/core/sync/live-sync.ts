@@ -170,6 +170,7 @@ export class LiveSync {
       lastSync: this.lastSync?.toISOString() ?? null,
       conflicts: this.session.conflicts().length,
       refused: this.session.replicator.quarantined.size,
+      refusedFiles: link.refusedFiles,
       displayName,
       problem: this.session.replicator.lastError ?? null,
       revision: A.getHeads(doc).sort().join(','),

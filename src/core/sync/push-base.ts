@@ -2,7 +2,7 @@
 // the last agreement, so that only what changed here is written (a field edited on the other
 // side meanwhile stays theirs, or becomes a conflict only where both edited it). And, when
 // every record is sent (sync starting), which records the document holds that the store no
-// longer does: those were removed here while sync was off.
+// longer does: those were removed here while sync was off. Then the write itself.
 import * as A from '@automerge/automerge';
 import { touchedBetween } from './apply-remote';
 import type { Outgoing } from './local-records';
@@ -10,6 +10,7 @@ import {
   sameHeads,
   SYNCED_KINDS,
   toPlain,
+  writeRecord,
   type SyncedKind,
   type WorkspaceDoc,
 } from './workspace-doc';
@@ -55,4 +56,34 @@ export function addRemovals(
     for (const id of Object.keys(base[kind]))
       if (!out.records[kind].has(id) && !kept(kind, id) && !(out.unread.size && unread(kind, id)))
         out.records[kind].set(id, undefined);
+}
+
+/**
+ * Writes `out` into `doc` as one change made at `agreed` (concurrent with any remote change
+ * since), only where it differs from the document then; with `all`, records the document
+ * holds and the store does not (and `held` does not name) are written as removed.
+ */
+export function writeAt(
+  doc: A.Doc<WorkspaceDoc>,
+  agreed: A.Heads,
+  out: Outgoing,
+  all: boolean,
+  held: (kind: SyncedKind, id: string) => boolean,
+): { newDoc: A.Doc<WorkspaceDoc>; newHeads: A.Heads | null; written: number } {
+  const base = baseFor(doc, agreed, out, all);
+  if (all) addRemovals(out, base, held);
+  let written = 0;
+  const result = A.changeAt(
+    doc,
+    agreed,
+    { message: 'workbench', time: Math.floor(Date.now() / 1000) },
+    (d) => {
+      for (const kind of SYNCED_KINDS)
+        for (const [id, value] of out.records[kind])
+          if (writeRecord(d[kind], id, value, toPlain(base[kind][id]))) written++;
+      for (const [from, to] of out.merges)
+        if (toPlain(base.merges[from]) !== to) d.merges[from] = new A.ImmutableString(to);
+    },
+  );
+  return { newDoc: result.newDoc, newHeads: result.newHeads, written };
 }

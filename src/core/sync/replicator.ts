@@ -28,8 +28,9 @@ import { DocumentStamps } from './document-stamps';
 import { BlobTraffic } from './blob-traffic';
 import type { DocumentBody } from './synced-records';
 import { documentProblem } from './genesis-check';
+import { HeldRetry } from './held-retry';
 import { allRecords, fromOps, type Outgoing } from './local-records';
-import { addRemovals, baseFor } from './push-base';
+import { writeAt } from './push-base';
 import {
   planRemote,
   type Quarantined,
@@ -41,15 +42,12 @@ import {
   sameHeads,
   SYNCED_KINDS,
   toPlain,
-  writeRecord,
   type SyncedKind,
   type WorkspaceDoc,
 } from './workspace-doc';
 
 const key = (kind: SyncedKind, id: string): string => `${kind}/${id}`;
 const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
-/** How long to wait before asking again for what a held record waits for, at most. */
-const RETRY_MAX_MS = 30_000;
 
 export interface ReplicatorCounts {
   /** Records written into the document from this workspace. */
@@ -78,7 +76,8 @@ export class Replicator {
   private sending: Promise<void> = Promise.resolve();
   /** Bodies and kept files put, fetched, and not sent yet (blob-traffic.ts). */
   private readonly blobTraffic: BlobTraffic;
-  private retry: { timer?: NodeJS.Timeout; delay: number } = { delay: 500 };
+  /** Held records wait for something on its way: ask again, less often (held-retry.ts). */
+  private readonly retry = new HeldRetry(() => this.onDocChange());
   /** While a remote apply has not committed (or been refused), the agreement from before it. */
   private applyingFrom: A.Heads | undefined;
   /** Why the last remote change could not be applied, if it could not. */
@@ -175,7 +174,7 @@ export class Replicator {
     for (const off of this.unsubscribe) off();
     this.unsubscribe = [];
     this.handle.off('change', this.onDocChange);
-    clearTimeout(this.retry.timer);
+    this.retry.stop();
   }
 
   /** Resolves once every change made so far is in the document and its blobs are put. */
@@ -211,21 +210,10 @@ export class Replicator {
     let written = 0;
     let heads: A.Heads | null = null;
     this.handle.update((doc) => {
-      const base = baseFor(doc, this.agreedHeads, out, all);
       // A refused or held remote record is not in the store, and that is no local deletion.
-      if (all) addRemovals(out, base, (kind, id) => this.quarantined.has(key(kind, id)));
-      const result = A.changeAt(
-        doc,
-        this.agreedHeads,
-        { message: 'workbench', time: Math.floor(Date.now() / 1000) },
-        (d) => {
-          for (const kind of SYNCED_KINDS)
-            for (const [id, value] of out.records[kind])
-              if (writeRecord(d[kind], id, value, toPlain(base[kind][id]))) written++;
-          for (const [from, to] of out.merges)
-            if (toPlain(base.merges[from]) !== to) d.merges[from] = new A.ImmutableString(to);
-        },
-      );
+      const held = (kind: SyncedKind, id: string): boolean => this.quarantined.has(key(kind, id));
+      const result = writeAt(doc, this.agreedHeads, out, all, held);
+      written = result.written;
       heads = result.newHeads;
       return result.newDoc;
     });
@@ -361,18 +349,6 @@ export class Replicator {
     this.resolved.push(...plan.resolved);
     this.counts.received += received;
     this.moved();
-    this.scheduleRetry();
-  }
-
-  /** Held records wait for something on its way (a blob, a document): ask again, less often. */
-  private scheduleRetry(): void {
-    clearTimeout(this.retry.timer);
-    if (![...this.quarantined.values()].some((q) => q.waiting)) {
-      this.retry.delay = 500;
-      return;
-    }
-    this.retry.timer = setTimeout(() => this.onDocChange(), this.retry.delay);
-    this.retry.timer.unref();
-    this.retry.delay = Math.min(this.retry.delay * 2, RETRY_MAX_MS);
+    this.retry.schedule([...this.quarantined.values()].some((q) => q.waiting));
   }
 }

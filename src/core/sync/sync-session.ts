@@ -14,6 +14,7 @@ import {
   type DocumentId,
   type PeerId,
 } from '@automerge/automerge-repo';
+import type { RefusedFile } from '../../shared/api';
 import { WorkbenchError } from '../../shared/errors';
 import type { CoreContext } from '../context';
 import { RelayBlobStore, type BlobStore } from './blob-store';
@@ -39,7 +40,18 @@ export interface RoundResult {
   /** Semantic conflicts settled by a stated rule since the session opened (remote-rules.ts). */
   resolved: Resolution[];
   /** Members' files in a shared folder that were refused, and why (folder-link.ts). */
-  refusedFiles?: { file: string; reason: string }[];
+  refusedFiles?: RefusedFile[];
+}
+
+/** Where the link to the team stands, for the window's status line (nothing of the key). */
+export interface SessionLink {
+  connected: boolean;
+  /** The relay refused the team key. */
+  refused: boolean;
+  unreachable: boolean;
+  inStep: boolean;
+  /** Members' files in a shared folder that were refused, and why (empty for a relay). */
+  refusedFiles: RefusedFile[];
 }
 
 /** Past this many bytes of appended changes, the next save writes the document whole. */
@@ -207,14 +219,20 @@ export class SyncSession {
   }
 
   /** The link to the relay, for the app's status line (added for the window; nothing of the key). */
-  link(): { connected: boolean; refused: boolean; unreachable: boolean; inStep: boolean } {
+  link(): SessionLink {
     const connected = this.adapter.connected;
     return {
       connected,
       refused: this.adapter.lastError === 'refused',
       unreachable: !connected && this.adapter.lastError === 'unreachable',
       inStep: connected && this.relayHeadsMatch(),
+      refusedFiles: this.refusedFiles(),
     };
+  }
+
+  /** A folder link's refused files, as the CLI's `sync` and the window's status both say them. */
+  private refusedFiles(): RefusedFile[] {
+    return [...(this.adapter.refused ?? [])].map(([file, reason]) => ({ file, reason }));
   }
 
   /** One sync with the relay: returns once both hold the same changes and they are applied. */
@@ -266,7 +284,7 @@ export class SyncSession {
       conflicts: this.conflicts(),
       quarantined: [...this.replicator.quarantined.values()],
       resolved: [...this.replicator.resolved],
-      refusedFiles: [...(this.adapter.refused ?? [])].map(([file, reason]) => ({ file, reason })),
+      refusedFiles: this.refusedFiles(),
     };
   }
 

@@ -157,6 +157,12 @@ export type SyncState =
   | 'offline' // the relay cannot be reached; changes wait here
   | 'refused'; // the relay refused the team key
 
+/** A file in the shared folder that was not taken, and why, in plain words. */
+export interface RefusedFile {
+  file: string;
+  reason: string;
+}
+
 export interface SyncStatus {
   state: SyncState;
   /** What teammates give `join`; null when not shared. */
@@ -171,6 +177,8 @@ export interface SyncStatus {
   conflicts: number;
   /** Remote records refused as invalid, kept apart. */
   refused: number;
+  /** Members' files in the shared folder refused unread or as damaged, with why (folder only). */
+  refusedFiles?: RefusedFile[];
   /** The name the team sees for this member ("" until set). */
   displayName: string;
   /** Why the last remote change could not be applied, if it could not. */
