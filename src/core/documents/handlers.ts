@@ -112,8 +112,16 @@ export function editText(tx: Tx, id: string, revision: number, text: string): vo
   storeRevision(tx, next, annotations);
 }
 
-/** Builds the record for an imported document (revision 1); the caller stores it. */
-export function newDocument(ctx: CoreContext, content: ImportedContent, now: string): Document {
+/**
+ * Builds the record for an imported document (revision 1); the caller stores it. A caller
+ * outside the command may hash a long text beforehand, in slices (`textHash`).
+ */
+export function newDocument(
+  ctx: CoreContext,
+  content: ImportedContent,
+  now: string,
+  textHash = sha256(content.text),
+): Document {
   return {
     id: ctx.newId('doc'),
     title: content.title,
@@ -131,7 +139,7 @@ export function newDocument(ctx: CoreContext, content: ImportedContent, now: str
     format: content.format,
     contentHash: content.contentHash,
     ...(content.original ? { original: content.original } : {}),
-    textHash: sha256(content.text),
+    textHash,
     revision: 1,
     createdAt: now,
     updatedAt: now,
@@ -139,8 +147,13 @@ export function newDocument(ctx: CoreContext, content: ImportedContent, now: str
 }
 
 /** Stores an imported document, with its comments as highlights, in the running command. */
-export function storeNewDocument(ctx: CoreContext, tx: Tx, content: ImportedContent): Document {
-  const document = newDocument(ctx, content, tx.now);
+export function storeNewDocument(
+  ctx: CoreContext,
+  tx: Tx,
+  content: ImportedContent,
+  textHash?: string,
+): Document {
+  const document = newDocument(ctx, content, tx.now, textHash);
   const annotations = commentHighlights(ctx, document, content.comments ?? [], tx.now);
   tx.setFile(document.id, { schemaVersion: SCHEMA_VERSION, document, annotations });
   return document;

@@ -1,6 +1,6 @@
 // The search index as it is saved and taken over (search-cache.ts holds the file format):
 // which saved units still hold, judged without reading any document, and what to save.
-import type { DocumentFile, Entity, Note } from '../../shared/model';
+import type { Document, DocumentFile, Entity, Note } from '../../shared/model';
 import { documentPath, highlightsPath } from '../store/layout';
 import type { DocumentSummary } from '../store/catalog';
 import { unitHash, type CacheManifest, type CacheUnit, type IndexCache } from './search-cache';
@@ -36,7 +36,8 @@ export class CachedIndex extends IndexTable {
    * document: each document's details and blocks, and its highlights, are taken when the
    * file they were built from is the one the custody log says is there; entities and notes
    * when their texts hash as they did. Ids of units that changed or went are dead. Returns
-   * the documents whose details, blocks or highlights still need indexing (`fill`).
+   * the documents whose details, blocks or highlights still need indexing (`fillHighlights`,
+   * `fillDocumentSteps`).
    */
   async adopt(
     cache: IndexCache,
@@ -134,15 +135,26 @@ export class CachedIndex extends IndexTable {
     return true;
   }
 
-  /** Indexes what `adopt` did not take over of a document, as it is now. */
-  fill(file: DocumentFile): void {
-    if (!this.entries.has(`d:${file.document.id}`)) this.putDocument(file.document);
-    else if (!this.blockKeys.has(file.document.id)) this.putDocument(file.document);
+  /**
+   * Indexes what `adopt` did not take over of a document, as it is now: its highlights as
+   * `file` has them, at once, as the file was just read (its text: `fillDocumentSteps`).
+   */
+  fillHighlights(file: DocumentFile): void {
     const ids = new Set(file.annotations.map((a) => `a:${a.id}`));
     // Highlights of this document the cache held but the file no longer has, go.
-    for (const key of this.byDocument.get(file.document.id) ?? [])
+    for (const key of [...(this.byDocument.get(file.document.id) ?? [])])
       if (key.startsWith('a:') && !ids.has(key)) this.remove(key);
     for (const a of file.annotations) this.putAnnotation(a);
+  }
+
+  /**
+   * The document's details and blocks, in steps (a paragraph may hold 20 M characters): unless
+   * they are in already, taken over from the cache or written since by a later commit,
+   * which then stands (looked at when the steps begin, so a caller may queue them).
+   */
+  *fillDocumentSteps(doc: Document): Generator<void, void, void> {
+    if (this.entries.has(`d:${doc.id}`) && this.blockKeys.has(doc.id)) return;
+    yield* this.putDocumentSteps(doc);
   }
 
   /**

@@ -100,8 +100,27 @@ export class IndexService {
     const index = this.index;
     const files = await this.store.documents(ids, { keep: false });
     if (index !== this.index) return;
-    for (const id of ids) index.replaceDocument(id, files.get(id));
+    // Highlights at once, as just read; each document's text in steps, unless a later
+    // commit wrote it meanwhile (then that version stands).
+    for (const id of ids) index.clearDocument(id, files.get(id));
     this.linkResolver = null;
+    for (const id of ids) {
+      const file = files.get(id);
+      if (file) await this.runSteps(index.fillDocumentSteps(file.document), index);
+    }
+  }
+
+  /**
+   * Runs indexing steps, giving the thread back each time FOLLOW_MS have passed; stops if
+   * the index is replaced meanwhile.
+   */
+  private async runSteps(steps: Iterator<void>, index: SearchIndex): Promise<void> {
+    let until = performance.now() + FOLLOW_MS;
+    while (index === this.index && !steps.next().done) {
+      if (performance.now() < until) continue;
+      await yieldToLoop();
+      until = performance.now() + FOLLOW_MS;
+    }
   }
 
   /** After a change outside the command history (a repair): index anew. */
@@ -209,9 +228,12 @@ export class IndexService {
       if (this.closing || index !== this.index) return;
       const slice = ids.slice(at, at + SLICE);
       const files = await store.documents(slice, { keep: false });
+      // Highlights as just read, at once; then each document's text in steps (a later
+      // commit writing one meanwhile stops them: its version stands).
+      for (const file of files.values()) index.fillHighlights(file);
       for (const id of slice) {
         const file = files.get(id);
-        if (file) index.fill(file);
+        if (file) await this.runSteps(index.fillDocumentSteps(file.document), index);
       }
       done += slice.length;
       this.progress = { indexed: done, total };
@@ -229,6 +251,11 @@ export class IndexService {
    * the next open simply indexes again.
    */
   private async save(index: SearchIndex, closing = false): Promise<void> {
+    // Not while commits wait to be indexed: the snapshot takes each file's hash as it is
+    // now, so it would claim records the index does not hold yet, and the next open
+    // would take the cache over without them.
+    while (this.following && index === this.index) await this.caughtUp;
+    if (index !== this.index || (this.closing && !closing)) return;
     this.dirty = false;
     try {
       const source = index.cacheSource(this.store.fileHash);

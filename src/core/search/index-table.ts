@@ -176,14 +176,15 @@ export class IndexTable {
     return id;
   }
 
-  /** A document's entries and its highlights' as `file` has them (none, without a file). */
-  replaceDocument(id: string, file: DocumentFile | undefined): void {
+  /**
+   * A document's highlights as `file` has them (none, without a file), and its details and
+   * blocks gone: the caller indexes its text anew, in steps.
+   */
+  clearDocument(id: string, file: DocumentFile | undefined): void {
     for (const key of [...(this.byDocument.get(id) ?? [])])
       if (key.startsWith('a:')) this.remove(key);
     this.removeDocument(id);
-    if (!file) return;
-    this.putDocument(file.document);
-    for (const a of file.annotations) this.putAnnotation(a);
+    for (const a of file?.annotations ?? []) this.putAnnotation(a);
   }
 
   removeDocument(id: string): void {

@@ -6,8 +6,7 @@
 // of it between two turns of the event loop), so it never holds the thread that answers
 // every call for long. The commit waits for it, as it waits for its journal's fsync; the
 // line it makes is the same, hash for hash, however it is sliced.
-import { createHash } from 'node:crypto';
-import { sha256 } from '../hash';
+import { sha256InChunks } from '../hash';
 import type { CustodyFileChange, RecordChange } from './custody';
 import type { FileChange } from './journal';
 import { documentPath, highlightsPath, WORKSPACE_FILE } from './layout';
@@ -15,9 +14,6 @@ import type { Op } from './tx';
 
 /** Hashing done between two turns of the event loop. */
 const SLICE_MS = 20;
-/** How much of a file's content is hashed before looking at the clock. */
-const CONTENT_CHUNK = 1 << 20;
-
 /** Gives the thread back to other calls once a slice's time has passed. */
 class Slicer {
   private since = performance.now();
@@ -28,24 +24,9 @@ class Slicer {
   }
 }
 
-const hashOf = (record: unknown): string | null =>
-  record === undefined ? null : sha256(JSON.stringify(record));
-
-/** sha256() of a file's content, a chunk at a time (the same digest as in one go). */
-async function contentHash(content: string, slicer: Slicer): Promise<string> {
-  if (content.length <= CONTENT_CHUNK) return sha256(content);
-  const hash = createHash('sha256');
-  for (let at = 0; at < content.length;) {
-    // A chunk boundary may split a surrogate pair: hash the pair's two halves together.
-    let end = Math.min(at + CONTENT_CHUNK, content.length);
-    const last = content.charCodeAt(end - 1);
-    if (end < content.length && last >= 0xd800 && last <= 0xdbff) end += 1;
-    hash.update(content.slice(at, end));
-    at = end;
-    await slicer.turn();
-  }
-  return `sha256:${hash.digest('hex')}`;
-}
+/** A record's hash: of its JSON, a chunk at a time (a document may hold 20 M characters). */
+const hashOf = async (record: unknown, slicer: Slicer): Promise<string | null> =>
+  record === undefined ? null : sha256InChunks(JSON.stringify(record), () => slicer.turn());
 
 /** The records each op changed, by the file they live in. */
 async function recordsByFile(
@@ -87,7 +68,7 @@ async function recordsByFile(
   }
   for (const { file, id, before, after } of pending) {
     const list = byFile.get(file) ?? [];
-    list.push({ id, before: hashOf(before), after: hashOf(after) });
+    list.push({ id, before: await hashOf(before, slicer), after: await hashOf(after, slicer) });
     byFile.set(file, list);
     await slicer.turn();
   }
@@ -102,6 +83,9 @@ export async function custodyChanges(
 ): Promise<CustodyFileChange[]> {
   // Read before any turn is given away: the log's word on each file as this commit began.
   const before = changes.map((change) => known.get(change.path) ?? null);
+  // A turn first: the commit has just serialised its files (a 20 M-character document's
+  // JSON, and the collection that follows), and a record's JSON is as long again.
+  await new Promise((resolve) => setImmediate(resolve));
   const slicer = new Slicer();
   const records = await recordsByFile(ops, slicer);
   const out: CustodyFileChange[] = [];
@@ -109,7 +93,8 @@ export async function custodyChanges(
     out.push({
       file: change.path,
       before: before[i]!,
-      after: change.content === null ? null : await contentHash(change.content, slicer),
+      after:
+        change.content === null ? null : await sha256InChunks(change.content, () => slicer.turn()),
       records: records.get(change.path) ?? [],
     });
   return out;

@@ -3,6 +3,7 @@
 // old or the new bytes, never a mix or nothing. The file system is passed in, so tests
 // can record the calls and inject failures (the defences must fail a test when removed).
 import * as fsp from 'node:fs/promises';
+import type { FileHandle } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 
 /** The few file-system calls the store makes; `node:fs/promises` in production. */
@@ -48,6 +49,28 @@ export async function fsyncDirectory(fs: StoreFs, dir: string): Promise<void> {
   }
 }
 
+/** Characters of a long text turned into bytes at a time. */
+const WRITE_CHUNK = 1 << 20;
+
+/**
+ * Writes `contents` a chunk at a time: a 20 M-character text turned into bytes at once
+ * held the thread ~60 ms per file. The bytes are the same as in one go.
+ */
+async function writeContents(handle: FileHandle, contents: string | Uint8Array): Promise<void> {
+  if (typeof contents !== 'string' || contents.length <= WRITE_CHUNK) {
+    await handle.writeFile(contents, 'utf8');
+    return;
+  }
+  for (let at = 0; at < contents.length;) {
+    // Never between the two halves of a surrogate pair (each alone would be written as U+FFFD).
+    let end = Math.min(at + WRITE_CHUNK, contents.length);
+    const last = contents.charCodeAt(end - 1);
+    if (end < contents.length && last >= 0xd800 && last <= 0xdbff) end += 1;
+    await handle.writeFile(contents.slice(at, end), 'utf8');
+    at = end;
+  }
+}
+
 /** Writes `contents` to a new temp file and fsyncs it; returns the temp file's path. */
 export async function writeTemp(
   fs: StoreFs,
@@ -58,7 +81,7 @@ export async function writeTemp(
   try {
     const handle = await fs.open(temp, 'wx', 0o644);
     try {
-      await handle.writeFile(contents, 'utf8');
+      await writeContents(handle, contents);
       await handle.sync();
     } finally {
       await handle.close();

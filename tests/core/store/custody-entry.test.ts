@@ -2,9 +2,14 @@
 // file of megabytes) is hashed a slice at a time so it does not hold the serving thread;
 // the line must still be exact: every record in order with the SHA-256 of its JSON before
 // and after, and the file's SHA-256 as one hash of all its content (chunked on the way,
-// with a surrogate pair across a chunk's edge). Compared with the hashes taken whole.
+// with a surrogate pair across a chunk's edge). Compared with the hashes taken whole. A
+// long text is also written to disk a chunk at a time (durable.ts): the same bytes.
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { sha256 } from '../../../src/core/hash';
+import { nodeFs, writeFileDurably } from '../../../src/core/store/durable';
 import { custodyChanges } from '../../../src/core/store/custody-entry';
 import type { Op } from '../../../src/core/store/tx';
 import type { Annotation } from '../../../src/shared/model';
@@ -33,6 +38,8 @@ describe('a custody line hashed in slices', () => {
     const made = ops(3_000);
     // Over a megabyte, with an emoji (a surrogate pair) straddling the first chunk's edge.
     const content = `${'x'.repeat((1 << 20) - 1)}😀${'y'.repeat(1_500_000)}`;
+    // A record as long (a document of one long paragraph): its JSON is hashed in chunks too.
+    made[1] = { ...made[1]!, after: { ...made[1]!.after!, note: content } } as Op;
     const [change, removed] = await custodyChanges(
       [
         { path: file, content },
@@ -52,5 +59,18 @@ describe('a custody line hashed in slices', () => {
       })),
     );
     expect(removed).toEqual({ file: 'trash/gone.json', before: null, after: null, records: [] });
+  });
+});
+
+describe('a long text written in chunks', () => {
+  it('lands as the same bytes as written in one go', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'rw-durable-'));
+    try {
+      const content = `${'x'.repeat((1 << 20) - 1)}😀${'é'.repeat(1_500_000)}`;
+      await writeFileDurably(nodeFs, join(dir, 'long.json'), content);
+      expect((await readFile(join(dir, 'long.json'))).equals(Buffer.from(content))).toBe(true);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });
