@@ -11,6 +11,10 @@ import {
   MENU_COMMANDS,
   METHOD_NAMES,
 } from '../../src/shared/api';
+import {
+  IPC_BACKUP_ARCHIVE_CHANNEL,
+  IPC_RESTORE_ARCHIVE_CHANNEL,
+} from '../../src/shared/backup-archive';
 
 const exposed = new Map<string, unknown>();
 const invoke = vi.fn((channel: string, input: unknown) => Promise.resolve({ channel, input }));
@@ -30,14 +34,29 @@ beforeAll(async () => {
 });
 
 describe('the preload bridge', () => {
-  it('exposes only `workbench`, with exactly the API methods, onEvent, onMenu and saveBackupArchive', () => {
+  it('exposes only `workbench`: the API methods, onEvent, onMenu and the two archive calls', () => {
     expect([...exposed.keys()]).toEqual(['workbench']);
     const bridge = exposed.get('workbench') as Record<string, unknown>;
     expect(Object.keys(bridge).sort()).toEqual(
-      [...METHOD_NAMES, 'onEvent', 'onMenu', 'saveBackupArchive'].sort(),
+      [...METHOD_NAMES, 'onEvent', 'onMenu', 'saveBackupArchive', 'restoreBackupArchive'].sort(),
     );
     for (const value of Object.values(bridge)) expect(typeof value).toBe('function');
     expect(JSON.stringify(Object.keys(bridge))).not.toMatch(/ipcRenderer|send|invoke/);
+  });
+
+  it('sends nothing of the page’s with the archive calls: main asks the user for the file', async () => {
+    const bridge = exposed.get('workbench') as Record<
+      string,
+      (input?: unknown) => Promise<unknown>
+    >;
+    for (const [call, channel] of [
+      ['saveBackupArchive', IPC_BACKUP_ARCHIVE_CHANNEL],
+      ['restoreBackupArchive', IPC_RESTORE_ARCHIVE_CHANNEL],
+    ] as const) {
+      invoke.mockClear();
+      await bridge[call]!('/etc/passwd');
+      expect(invoke.mock.calls).toEqual([[channel]]);
+    }
   });
 
   it('invokes each method on its own channel with the input unchanged', async () => {
