@@ -12,7 +12,7 @@ import { parseQuery, type QueryPlan } from '../../shared/search';
 import type { SearchInput, SearchKind, SearchResult } from '../../shared/methods/search';
 import { CachedIndex } from './cached-index';
 import { annotationSnippet, annotationText, hitOf, type Entry } from './search-entries';
-import { intersect } from './word-index';
+import { intersect } from './terms';
 
 export type { AdoptSource } from './cached-index';
 
