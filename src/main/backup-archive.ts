@@ -15,9 +15,22 @@ import {
   type RestoredArchive,
   type SavedArchive,
 } from '../shared/backup-archive';
-import { WorkbenchError } from '../shared/errors';
+import { WorkbenchError, type ErrorCode } from '../shared/errors';
 import { restoreBackupArchive, writeBackupArchive, type Workbench } from '../core/index';
 import { refuseForeignSender } from './ipc';
+
+/** The core's refusal in its own words; anything else said with what was being done. */
+function failed(error: unknown, code: ErrorCode, doing: string): Envelope<never> {
+  if (error instanceof WorkbenchError)
+    return { ok: false, error: { code: error.code, message: error.message } };
+  return { ok: false, error: { code, message: `${doing}: ${(error as Error).message}` } };
+}
+
+/** A payload refused: both channels take none, the dialog asks the user instead. */
+const refusedInput = (message: string): Envelope<never> => ({
+  ok: false,
+  error: { code: 'INVALID_INPUT', message },
+});
 
 export function bindBackupArchive(
   current: () => Workbench,
@@ -29,13 +42,9 @@ export function bindBackupArchive(
       const refused = refuseForeignSender(event);
       if (refused) return refused;
       if (!BackupArchiveInput.safeParse(payload).success)
-        return {
-          ok: false,
-          error: {
-            code: 'INVALID_INPUT',
-            message: 'Saving the backup with originals takes no input: the save dialog asks where.',
-          },
-        };
+        return refusedInput(
+          'Saving the backup with originals takes no input: the save dialog asks where.',
+        );
       const options: Electron.SaveDialogOptions = {
         title: 'Save the backup with originals',
         defaultPath: backupArchiveName(new Date()),
@@ -53,29 +62,14 @@ export function bindBackupArchive(
           value: { saved: true, fileName: basename(target.filePath), ...written },
         };
       } catch (error) {
-        // The core says what went wrong in words for the user; anything else is a bug.
-        if (error instanceof WorkbenchError)
-          return { ok: false, error: { code: error.code, message: error.message } };
-        return {
-          ok: false,
-          error: {
-            code: 'WRITE_FAILED',
-            message: `The backup with originals was not written to ${target.filePath}: ${(error as Error).message}`,
-          },
-        };
+        return failed(
+          error,
+          'WRITE_FAILED',
+          `The backup with originals was not written to ${target.filePath}`,
+        );
       }
     },
   );
-}
-
-/** The core's refusal in its own words; anything else said with what was being done. */
-function failed(error: unknown, doing: string): Envelope<never> {
-  if (error instanceof WorkbenchError)
-    return { ok: false, error: { code: error.code, message: error.message } };
-  return {
-    ok: false,
-    error: { code: 'INVALID_INPUT', message: `${doing}: ${(error as Error).message}` },
-  };
 }
 
 export function bindRestoreArchive(
@@ -90,14 +84,9 @@ export function bindRestoreArchive(
       // A path from the page would let it restore any file this user can read.
       const input = BackupArchiveInput.safeParse(payload);
       if (!input.success)
-        return {
-          ok: false,
-          error: {
-            code: 'INVALID_INPUT',
-            message:
-              'Restoring a backup with originals takes no input: the open dialog asks which.',
-          },
-        };
+        return refusedInput(
+          'Restoring a backup with originals takes no input: the open dialog asks which.',
+        );
       const options: Electron.OpenDialogOptions = {
         title: 'Restore a backup with originals',
         properties: ['openFile'],
@@ -113,7 +102,7 @@ export function bindRestoreArchive(
         const outcome = await restoreBackupArchive(current(), path);
         return { ok: true, value: { restored: true, outcome } };
       } catch (error) {
-        return failed(error, `${basename(path)} was not restored`);
+        return failed(error, 'INVALID_INPUT', `${basename(path)} was not restored`);
       }
     },
   );
