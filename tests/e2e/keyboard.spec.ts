@@ -91,7 +91,11 @@ test('highlight, tag, annotate and find a sentence with the keyboard alone', asy
   await expect(page.getByRole('combobox', { name: 'Search the workspace' })).toBeFocused();
   await page.keyboard.type('Geneva');
   const option = page.getByRole('option', { name: /compare the Geneva minutes/ });
-  await expect(option.first()).toBeVisible();
+  // The results for the whole word, not those of its first letters still on screen.
+  await expect(
+    page.getByRole('listbox', { name: 'Search results' }).getByRole('option'),
+  ).toHaveCount(1);
+  await expect(option).toBeVisible();
   await page.keyboard.press('ArrowDown');
   await page.keyboard.press('Enter');
   await expect(wb.details.getByRole('blockquote')).toHaveText(SENTENCE);

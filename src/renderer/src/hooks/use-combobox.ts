@@ -1,5 +1,8 @@
 // The behaviour both comboboxes share (entity picker, search box): typing opens the list
-// and resets the active option, arrow keys move it, Enter chooses it, Escape closes.
+// and resets the active option, arrow keys move it, Enter chooses it, Escape closes. The
+// options can change under the active one (search results arriving after a key press):
+// the active option is always read within the options shown, so Enter never chooses
+// nothing, or an option the list no longer has, because the list grew shorter.
 import { useState, type ChangeEvent, type KeyboardEvent } from 'react';
 
 export interface Combobox {
@@ -7,7 +10,8 @@ export interface Combobox {
   setQuery: (query: string) => void;
   open: boolean;
   setOpen: (open: boolean) => void;
-  active: number;
+  /** The active option's index among `count` options shown. */
+  activeIn: (count: number) => number;
   inputProps: {
     value: string;
     onChange: (event: ChangeEvent<HTMLInputElement>) => void;
@@ -25,12 +29,13 @@ export function useCombobox(): Combobox {
   const [query, setQuery] = useState('');
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(0);
+  const activeIn = (count: number): number => Math.max(0, Math.min(active, count - 1));
   return {
     query,
     setQuery,
     open,
     setOpen,
-    active,
+    activeIn,
     inputProps: {
       value: query,
       onChange: (event) => {
@@ -41,9 +46,10 @@ export function useCombobox(): Combobox {
       onFocus: () => setOpen(true),
     },
     onKey: (event, optionCount, choose) => {
-      if (event.key === 'ArrowDown') setActive((a) => Math.min(a + 1, optionCount - 1));
-      else if (event.key === 'ArrowUp') setActive((a) => Math.max(a - 1, 0));
-      else if (event.key === 'Enter' && optionCount > 0) choose(active);
+      const current = activeIn(optionCount);
+      if (event.key === 'ArrowDown') setActive(Math.max(0, Math.min(current + 1, optionCount - 1)));
+      else if (event.key === 'ArrowUp') setActive(Math.max(current - 1, 0));
+      else if (event.key === 'Enter' && optionCount > 0) choose(current);
       // A closed list lets Escape through, to close what holds the combobox.
       else if (event.key === 'Escape' && open) setOpen(false);
       else return;

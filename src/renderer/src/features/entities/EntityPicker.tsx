@@ -34,7 +34,7 @@ export function EntityPicker({
   label?: string;
 }): React.JSX.Element {
   const commands = useCommands();
-  const { query, setQuery, open, setOpen, active, inputProps, onKey } = useCombobox();
+  const { query, setQuery, open, setOpen, activeIn, inputProps, onKey } = useCombobox();
   const [draft, setDraft] = useState<NewEntity | null>(null);
   // Focus follows the user between the combobox and the new entity form, never dropped.
   const [returning, setReturning] = useState(false);
@@ -61,6 +61,7 @@ export function EntityPicker({
     setQuery('');
   };
   const optionCount = matches.length + (canCreate ? 1 : 0);
+  const active = activeIn(optionCount);
 
   const choose = (index: number): void => {
     const entity = matches[index];

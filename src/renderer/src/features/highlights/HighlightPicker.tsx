@@ -15,7 +15,7 @@ export function HighlightPicker({
   /** The box's accessible name (a note links a highlight; a highlight links another). */
   label?: string;
 }): React.JSX.Element {
-  const { query, setQuery, open, setOpen, active, inputProps, onKey } = useCombobox();
+  const { query, setQuery, open, setOpen, activeIn, inputProps, onKey } = useCombobox();
   const listId = useId();
   const trimmed = query.trim();
   const enabled = trimmed.length >= 2;
@@ -33,6 +33,7 @@ export function HighlightPicker({
     setOpen(false);
   };
   const expanded = open && hits.length > 0;
+  const active = activeIn(hits.length);
   return (
     <div className="combobox">
       <input

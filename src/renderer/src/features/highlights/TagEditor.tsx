@@ -18,7 +18,7 @@ export function TagEditor({
   onChange: (tags: string[]) => void;
 }): React.JSX.Element {
   const known = useSelector(selectTags);
-  const { query, setQuery, open, setOpen, active, inputProps, onKey } = useCombobox();
+  const { query, setQuery, open, setOpen, activeIn, inputProps, onKey } = useCombobox();
   const listId = useId();
   const options = tagOptions(known, tags, query);
   const choose = (index: number): void => {
@@ -28,6 +28,7 @@ export function TagEditor({
     setQuery('');
   };
   const expanded = open && options.length > 0;
+  const active = activeIn(options.length);
 
   return (
     <div className="tag-editor">

@@ -32,7 +32,7 @@ export function SearchBox({
 }): React.JSX.Element {
   const languageOf = useLanguages();
   const { openHit } = useCommands();
-  const { query, open, setOpen, active, inputProps, onKey } = useCombobox();
+  const { query, open, setOpen, activeIn, inputProps, onKey } = useCombobox();
   const [filters, setFilters] = useState<SearchFilters>(NO_FILTERS);
   const box = useRef<HTMLDivElement>(null);
   const input = useRef<HTMLInputElement>(null);
@@ -69,6 +69,7 @@ export function SearchBox({
   });
   const hits = enabled ? (results.data?.hits ?? []) : [];
   const shown = open && enabled;
+  const active = activeIn(hits.length);
 
   const close = (giveFocusBack: boolean): void => {
     setOpen(false);
