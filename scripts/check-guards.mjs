@@ -652,6 +652,27 @@ const MUTATIONS = [
     [RELAY],
   ],
   [
+    'relay blob check takes any number of names',
+    'src/core/sync/relay-blobs.ts',
+    '  if (blobs.length > MAX_MISSING_QUERY)',
+    '  if (false)',
+    [RELAY],
+  ],
+  [
+    'relay blob check takes a name that is not a SHA-256',
+    'src/core/sync/relay-blobs.ts',
+    '  if (bad >= 0) return',
+    '  if (false) return',
+    [RELAY],
+  ],
+  [
+    'relay blob check reads a body of any size',
+    'src/core/sync/relay-blobs.ts',
+    '    if (size > MAX_MISSING_BODY) {',
+    '    if (false) {',
+    [RELAY],
+  ],
+  [
     'typed workspace path not required to be absolute',
     'src/core/workspaces/folder-check.ts',
     'if (!isAbsolute(typed)) {',

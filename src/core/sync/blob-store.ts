@@ -6,7 +6,7 @@ import { lstat, mkdir, readFile, rename, stat, writeFile } from 'node:fs/promise
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { sha256Hex } from '../originals/kept-files';
-import { MAX_BLOB_BYTES } from './relay-blobs';
+import { MAX_BLOB_BYTES, MAX_MISSING_QUERY } from './relay-blobs';
 
 const HEX = /^[0-9a-f]{64}$/;
 
@@ -15,6 +15,11 @@ export interface BlobStore {
   /** The blob's bytes, checked against the name; undefined when the store does not have it. */
   get(sha256: string): Promise<Uint8Array | undefined>;
   put(sha256: string, bytes: Uint8Array): Promise<void>;
+  /**
+   * Which of these the store does not hold, asked in few requests; only a store that can
+   * lose blobs behind its writers' backs (the relay, restarted empty or from a backup) has it.
+   */
+  missing?(sha256s: readonly string[]): Promise<string[]>;
 }
 
 function checked(sha256: string, bytes: Uint8Array): Uint8Array {
@@ -99,5 +104,31 @@ export class RelayBlobStore implements BlobStore {
     if (await this.has(sha256)) return;
     const response = await this.request('PUT', sha256, checked(sha256, bytes));
     if (!response.ok) throw new Error(`the relay refused blob ${sha256} (${response.status})`);
+  }
+
+  async missing(sha256s: readonly string[]): Promise<string[]> {
+    const missing: string[] = [];
+    for (let at = 0; at < sha256s.length; at += MAX_MISSING_QUERY) {
+      const batch = sha256s.slice(at, at + MAX_MISSING_QUERY).map(named);
+      const response = await fetch(`${this.base}/blobs/missing`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${this.key}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ blobs: batch }),
+      });
+      if (response.status === 401) throw new Error('the relay refused the team key');
+      // A relay from before this route cannot say: it is believed to hold them, as before.
+      if (response.status === 404) return [];
+      if (!response.ok)
+        throw new Error(
+          `the relay could not say which blobs it lacks (${response.status}: ${await response.text()})`,
+        );
+      // Only names asked about are believed: the answer decides what is read and sent.
+      const asked = new Set(batch);
+      const answer = ((await response.json()) as { missing?: unknown }).missing;
+      if (!Array.isArray(answer))
+        throw new Error('the relay answered the blob check in another form');
+      for (const sha of answer) if (typeof sha === 'string' && asked.has(sha)) missing.push(sha);
+    }
+    return missing;
   }
 }

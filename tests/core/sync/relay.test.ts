@@ -1,5 +1,7 @@
 // The relay refuses every connection without the team key, before any sync message is read:
-// no header, a wrong key, a key in another scheme. Only the team key opens it.
+// no header, a wrong key, a key in another scheme. Only the team key opens it. Its blob
+// routes refuse what they cannot trust: a blob under another's name, a batch of names too
+// long or holding a name that is not a SHA-256.
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,6 +9,7 @@ import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RelayBlobStore } from '../../../src/core/sync/blob-store';
 import { startRelay, type Relay } from '../../../src/core/sync/relay';
+import { MAX_MISSING_QUERY } from '../../../src/core/sync/relay-blobs';
 import { sha256Hex } from '../../../src/core/originals/kept-files';
 import { keyMatches, loadTeamKey } from '../../../src/core/sync/team-key';
 
@@ -94,6 +97,58 @@ describe("the relay's blobs", () => {
     expect(put.status).toBe(400);
     const got = await fetch(url(other), { headers: { authorization: `Bearer ${KEY}` } });
     expect(got.status).toBe(404);
+  });
+});
+
+describe("the relay's list of the blobs it lacks", () => {
+  const store = (): RelayBlobStore => new RelayBlobStore(`ws://127.0.0.1:${relay.port}`, KEY);
+  const sha = (i: number): string => sha256Hex(new TextEncoder().encode(`blob ${i}`));
+  const ask = (body: string, key = KEY): Promise<Response> =>
+    fetch(`http://127.0.0.1:${relay.port}/blobs/missing`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
+      body,
+    });
+
+  it('names those of a batch it does not hold, asked in batches it takes', async () => {
+    const held = new TextEncoder().encode('held by the relay');
+    await store().put(sha256Hex(held), held);
+    // More than one request's worth: the store splits them.
+    const names = [
+      sha256Hex(held),
+      ...Array.from({ length: MAX_MISSING_QUERY + 5 }, (_, i) => sha(i)),
+    ];
+    expect(await store().missing(names)).toEqual(names.slice(1));
+  });
+
+  it('refuses a batch of too many names, saying how many it takes', async () => {
+    const names = Array.from({ length: MAX_MISSING_QUERY + 1 }, (_, i) => sha(i));
+    const answer = await ask(JSON.stringify({ blobs: names }));
+    expect(answer.status).toBe(400);
+    expect(await answer.text()).toBe(
+      `at most ${MAX_MISSING_QUERY} blobs may be asked about at once, not ${MAX_MISSING_QUERY + 1}`,
+    );
+  });
+
+  it('refuses a name that is not a SHA-256, and a body that is not a list of names', async () => {
+    for (const bad of ['../data', sha(1).toUpperCase(), `${sha(1)}0`, 7]) {
+      const answer = await ask(JSON.stringify({ blobs: [sha(0), bad] }));
+      expect(answer.status).toBe(400);
+      expect(await answer.text()).toBe('blobs[1] is not a SHA-256 (64 lowercase hex digits)');
+    }
+    const notJson = await ask('{"blobs": [');
+    expect([notJson.status, await notJson.text()]).toEqual([400, 'the body is not JSON']);
+    const notList = await ask(JSON.stringify([sha(0)]));
+    expect(notList.status).toBe(400);
+    expect(await notList.text()).toMatch(/^the body must be/);
+  });
+
+  it('refuses a body past its size before reading it all, and any request without the key', async () => {
+    const answer = await ask(JSON.stringify({ blobs: [], pad: 'x'.repeat(200_000) }));
+    expect(answer.status).toBe(413);
+    const before = relay.refused;
+    expect((await ask(JSON.stringify({ blobs: [sha(0)] }), `${KEY}x`)).status).toBe(401);
+    expect(relay.refused - before).toBe(1);
   });
 });
 
