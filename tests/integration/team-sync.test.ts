@@ -2,7 +2,9 @@
 // line as a team would: share, join, sync, conflicts. Records made on one appear on the
 // other; one field edited on both is kept as a conflict, the same value shown on both; a
 // peer holding the key but writing records that break the model is refused and reported,
-// while the valid records it sent still arrive.
+// while the valid records it sent still arrive. A relay that loses its blobs is given them
+// again by a member still running, so that one who joins later misses nothing.
+import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Repo, type DocumentId, type PeerId } from '@automerge/automerge-repo';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -13,6 +15,8 @@ import { SyncSession } from '../../src/core/sync/sync-session';
 import { toAm, type AmRecord, type WorkspaceDoc } from '../../src/core/sync/workspace-doc';
 import type { Entity, Note } from '../../src/shared/model';
 import { newShareId } from '../../src/core/sync/sync-session';
+import { keptFilesOf } from '../../src/core/sync/synced-records';
+import { detentionPage } from '../fixtures/node/evidence-html';
 import { closeWorkbench, openSample, reopen, tempDir, unwrap } from './helpers';
 
 const KEY = 'integration-team-key-0123456789abcdef';
@@ -252,6 +256,53 @@ describe('highlights through the relay', () => {
       await sd.close();
       await closeWorkbench(C);
       await closeWorkbench(D);
+    }
+  });
+});
+
+describe('a relay that lost its blobs', () => {
+  it('is given them again by a member still running, so one who joins later gets every text and file', async () => {
+    const E = join(root.dir, 'e');
+    const F = join(root.dir, 'f');
+    const share = { shareId: newShareId(), server: url, key: KEY };
+    const e = await openSample(E);
+    // A page with a figure: its original and its image are kept files, besides its text.
+    unwrap(
+      await e.call('documents.importBytes', {
+        fileName: 'detention.html',
+        data: new TextEncoder().encode(detentionPage()),
+      }),
+    );
+    const se = await SyncSession.open(e.core, E, share);
+    let sf: SyncSession | undefined;
+    try {
+      await se.round();
+      // The relay's blob store is lost (a disk replaced, a backup from before), while the
+      // session that put its blobs keeps running and remembers having put them.
+      await rm(join(root.dir, 'relay', 'blobs'), { recursive: true, force: true });
+      await se.round();
+
+      const f = await reopen(F);
+      sf = await SyncSession.open(f.core, F, share);
+      const round = await sf.round();
+      expect(round.quarantined).toEqual([]);
+      const documents = unwrap(await e.call('documents.list', {}));
+      expect(documents).toHaveLength(2);
+      for (const { id } of documents) {
+        const here = unwrap(await e.call('documents.get', { id })).document;
+        const there = unwrap(await f.call('documents.get', { id })).document;
+        expect(there.text).toBe(here.text);
+        expect(there.blocks).toEqual(here.blocks);
+        for (const { folder, sha256 } of keptFilesOf(here))
+          expect(await readFile(join(F, folder, sha256))).toEqual(
+            await readFile(join(E, folder, sha256)),
+          );
+      }
+    } finally {
+      await se.close();
+      await sf?.close();
+      await closeWorkbench(E);
+      await closeWorkbench(F);
     }
   });
 });

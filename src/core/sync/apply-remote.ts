@@ -10,6 +10,7 @@ import { hasKept, keepFile } from '../originals/kept-files';
 import { nodeFs } from '../store/durable';
 import type { Tx } from '../store/tx';
 import type { BlobStore } from './blob-store';
+import type { BlobSource } from './local-records';
 import type { RemoteContext, RemotePlan } from './remote-records';
 import { survivorOf } from './remote-rules';
 import { parseBody, type DocumentBody } from './synced-records';
@@ -37,8 +38,9 @@ export function touchedBetween(doc: A.Doc<WorkspaceDoc>, from: A.Heads, to: A.He
 export interface Fetched {
   bodies: Map<string, DocumentBody>;
   kept: Set<string>;
-  /** Every blob read from the store: it holds them, so sending them back is needless. */
-  fromStore: Set<string>;
+  /** Every blob read from the store (it holds them, so sending them back is needless), and
+   * where this workspace keeps it should the store lose it. */
+  fromStore: Map<string, BlobSource>;
 }
 
 /**
@@ -54,7 +56,7 @@ export async function fetchBlobs(
   /** Told how many of the documents' blobs are fetched so far, of how many. */
   progress?: (done: number, total: number) => void,
 ): Promise<Fetched> {
-  const fetched: Fetched = { bodies: new Map(), kept: new Set(), fromStore: new Set() };
+  const fetched: Fetched = { bodies: new Map(), kept: new Set(), fromStore: new Map() };
   const all = [...ids];
   progress?.(0, all.length);
   // A few at a time: one by one, a first sync of thousands of documents waits on round trips.
@@ -71,15 +73,15 @@ export async function fetchBlobs(
     const here = ctx.store.catalog.get(id)?.document;
     const body = typeof record.body === 'string' ? record.body : undefined;
     // The body is fetched unless the text here is the same revision (checked again in the plan).
-    if (body && blobs && !sameText(record, here)) await fetchBody(body);
+    if (body && blobs && !sameText(record, here)) await fetchBody(body, id);
     const sha = record.original?.sha256;
     if (typeof sha === 'string') await fetchKept('originals', sha);
   }
 
-  async function fetchBody(sha256: string): Promise<void> {
+  async function fetchBody(sha256: string, documentId: string): Promise<void> {
     try {
       const bytes = await blobs!.get(sha256);
-      if (bytes) fetched.fromStore.add(sha256);
+      if (bytes) fetched.fromStore.set(sha256, { documentId });
       if (bytes) fetched.bodies.set(sha256, parseBody(bytes));
     } catch {
       // Left out: the document waits, and the next pull asks again.
@@ -90,7 +92,7 @@ export async function fetchBlobs(
     if (await hasKept(nodeFs, ctx.store.dir, folder, sha256)) return void fetched.kept.add(sha256);
     const bytes = await blobs?.get(sha256).catch(() => undefined);
     if (!bytes) return;
-    fetched.fromStore.add(sha256);
+    fetched.fromStore.set(sha256, { folder });
     await keepFile(nodeFs, ctx.store.dir, folder, bytes);
     fetched.kept.add(sha256);
   }
@@ -117,12 +119,26 @@ export async function fetchImages(
       else {
         const bytes = await blobs?.get(sha).catch(() => undefined);
         if (bytes) {
-          fetched.fromStore.add(sha);
+          fetched.fromStore.set(sha, { folder: 'media' });
           await keepFile(nodeFs, ctx.store.dir, 'media', bytes);
           fetched.kept.add(sha);
         }
       }
     }
+}
+
+/** What a remote plan needs to know of this workspace and of the fetch before it. */
+export function remoteContextOf(
+  ctx: CoreContext,
+  doc: A.Doc<WorkspaceDoc>,
+  fetched: Fetched,
+): RemoteContext {
+  return {
+    documentOf: (id) => ctx.store.catalog.documentOf(id),
+    bodies: fetched.bodies,
+    kept: fetched.kept,
+    mergedInto: (id) => toPlain(doc.merges[id]) as string | undefined,
+  };
 }
 
 /** Writes a plan through the command's transaction; returns how many records it changed. */

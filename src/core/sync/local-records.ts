@@ -13,8 +13,13 @@ import { CODEBOOK_KEY, type SyncedKind } from './workspace-doc';
 /** Per kind, id → the record as it is here now (undefined: removed here). */
 export type LocalRecords = { [K in SyncedKind]: Map<string, SyncedRecords[K] | undefined> };
 
+/** Where this workspace keeps a blob it put or fetched: a document (its body), or a folder. */
+export type BlobSource = { documentId: string } | { folder: KeptFolder };
+
+/** A blob to put: a document's body (made from it), or a kept file (read from its folder). */
 export type BlobNeed =
-  { sha256: string; bytes: Uint8Array } | { sha256: string; folder: KeptFolder };
+  | { sha256: string; bytes: Uint8Array; documentId: string }
+  | { sha256: string; folder: KeptFolder };
 
 export interface Outgoing {
   records: LocalRecords;
@@ -54,10 +59,14 @@ function outgoing(): Outgoing {
 
 function addDocument(out: Outgoing, id: string, document: Document | undefined): void {
   if (!document) return void out.records.documents.set(id, undefined);
-  const { record, body } = syncedDocument(document);
+  const { record } = syncedDocument(document);
   out.records.documents.set(id, record);
-  out.blobs.push(body);
-  for (const kept of keptFilesOf(document)) out.blobs.push(kept);
+  out.blobs.push(...blobsOf(document));
+}
+
+/** The blobs a document names: its body, then its kept files. */
+export function blobsOf(document: Document): BlobNeed[] {
+  return [{ ...syncedDocument(document).body, documentId: document.id }, ...keptFilesOf(document)];
 }
 
 /**

@@ -20,6 +20,7 @@ import {
   fetchBlobs,
   fetchImages,
   noneTouched,
+  remoteContextOf,
   touchedBetween,
   type Fetched,
 } from './apply-remote';
@@ -31,17 +32,11 @@ import { documentProblem } from './genesis-check';
 import { HeldRetry } from './held-retry';
 import { allRecords, fromOps, type Outgoing } from './local-records';
 import { writeAt } from './push-base';
-import {
-  planRemote,
-  type Quarantined,
-  type RemoteContext,
-  type Resolution,
-} from './remote-records';
+import { planRemote, type Quarantined, type Resolution } from './remote-records';
 import {
   genesisHeads,
   sameHeads,
   SYNCED_KINDS,
-  toPlain,
   type SyncedKind,
   type WorkspaceDoc,
 } from './workspace-doc';
@@ -175,6 +170,11 @@ export class Replicator {
     this.unsubscribe = [];
     this.handle.off('change', this.onDocChange);
     this.retry.stop();
+  }
+
+  /** Puts again the blobs the store has lost since it took them (blob-traffic.ts). */
+  resendMissing(): Promise<number> {
+    return this.blobTraffic.resendMissing(this.handle.doc());
   }
 
   /** Resolves once every change made so far is in the document and its blobs are put. */
@@ -316,15 +316,6 @@ export class Replicator {
     }
   }
 
-  private remoteContext(doc: A.Doc<WorkspaceDoc>, fetched: Fetched): RemoteContext {
-    return {
-      documentOf: (id) => this.ctx.store.catalog.documentOf(id),
-      bodies: fetched.bodies,
-      kept: fetched.kept,
-      mergedInto: (id) => toPlain(doc.merges[id]) as string | undefined,
-    };
-  }
-
   /** Inside the command (which may run more than once): reads, plans, writes; no other state. */
   private applyRemote(tx: Tx, fetched: Fetched) {
     const doc = this.handle.doc();
@@ -333,7 +324,7 @@ export class Replicator {
       ? noneTouched()
       : touchedBetween(doc, this.agreedHeads, heads);
     for (const q of this.quarantined.values()) if (q.waiting) touched[q.kind].add(q.id);
-    const remote = this.remoteContext(doc, fetched);
+    const remote = remoteContextOf(this.ctx, doc, fetched);
     const plan = planRemote(tx, doc, touched, remote);
     const received = applyPlan(tx, plan, this.ctx, remote);
     // The commit that follows announces these records: the push it causes then compares

@@ -169,6 +169,9 @@ export class SyncSession {
     const session = new SyncSession(dir, repo, adapter, handle, replicator, conflicts);
     if (saved.bytes) session.savedHeads = A.getHeads(doc);
     holder.session = session;
+    // Each connection may be to a relay that lost blobs since this session last put them
+    // (restarted empty, or from an older backup): it is asked which, and they go again.
+    relay?.on('peer-candidate', () => void replicator.resendMissing().catch(() => undefined));
     await replicator.start();
     return session;
   }
@@ -259,6 +262,8 @@ export class SyncSession {
         );
       if (this.adapter.connected && !sent) {
         // Bodies and kept files first: a peer given a document's record can then fetch them.
+        // Those the relay took before but lacks now (restarted empty, or from a backup) too.
+        await this.replicator.resendMissing();
         await this.replicator.sent();
         sent = true;
       }
