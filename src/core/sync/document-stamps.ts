@@ -4,8 +4,10 @@
 // are in place); it is kept once the records read or committed are in the team document
 // and no commit has touched the document since, and dropped at any commit that does. Saved
 // with the agreed heads it describes: with no agreement, no stamp is believed.
+import type { CoreContext } from '../context';
 import type { DocumentStamp } from '../store/catalog';
 import type { Op } from '../store/tx';
+import { allRecords, type Outgoing } from './local-records';
 
 export class DocumentStamps {
   /** Document id → the stamp its files had when the team document last held them. */
@@ -50,4 +52,25 @@ export class DocumentStamps {
   prune(has: (id: string) => boolean): void {
     for (const id of this.synced.keys()) if (!has(id)) this.synced.delete(id);
   }
+}
+
+/**
+ * Every record, but the documents `stamps` says are unchanged are not read. The stamps of
+ * those read are kept once their records are pushed (the caller runs `afterPush`), unless a
+ * commit touched them since or a blob did not go out (`unsent`).
+ */
+export async function readChanged(
+  ctx: CoreContext,
+  stamps: DocumentStamps,
+  unsent: () => number,
+): Promise<Outgoing> {
+  const counts = new Map<string, number>();
+  for (const id of ctx.store.catalog.ids()) counts.set(id, stamps.count(id));
+  const out = await allRecords(ctx, stamps.synced);
+  stamps.prune((id) => ctx.store.catalog.has(id));
+  out.afterPush = () => {
+    if (unsent()) return;
+    for (const [id, stamp] of out.stamps) stamps.keep(id, stamp, counts.get(id) ?? -1);
+  };
+  return out;
 }

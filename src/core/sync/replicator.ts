@@ -25,12 +25,12 @@ import {
   type Fetched,
 } from './apply-remote';
 import type { BlobStore } from './blob-store';
-import { DocumentStamps } from './document-stamps';
+import { DocumentStamps, readChanged } from './document-stamps';
 import { BlobTraffic } from './blob-traffic';
 import type { DocumentBody } from './synced-records';
 import { documentProblem } from './genesis-check';
 import { HeldRetry } from './held-retry';
-import { allRecords, fromOps, type Outgoing } from './local-records';
+import { fromOps, type Outgoing } from './local-records';
 import { writeAt } from './push-base';
 import { planRemote, type Quarantined, type Resolution } from './remote-records';
 import {
@@ -152,16 +152,8 @@ export class Replicator {
 
   /** Every record, but documents unchanged since the document held them are not read. */
   private async readAll(): Promise<Outgoing> {
-    const counts = new Map<string, number>();
-    for (const id of this.ctx.store.catalog.ids()) counts.set(id, this.stamps.count(id));
-    const out = await allRecords(this.ctx, this.stamps.synced);
+    const out = await readChanged(this.ctx, this.stamps, () => this.blobTraffic.unsentCount);
     Object.assign(this.lastScan, { read: out.stamps.size, unchanged: out.unread.size });
-    this.stamps.prune((id) => this.ctx.store.catalog.has(id));
-    // Kept only once pushed (queue() calls this after push), if nothing touched them since.
-    out.afterPush = () => {
-      if (this.blobTraffic.unsentCount) return;
-      for (const [id, stamp] of out.stamps) this.stamps.keep(id, stamp, counts.get(id) ?? -1);
-    };
     return out;
   }
 
