@@ -9,7 +9,8 @@
 // In: when the document changes, the blobs it names are fetched, then one command reads it,
 // checks what differs from the store (remote-records.ts, remote-rules.ts) and applies it
 // through the store's queue, so the lock, the journal, the index, the change events and
-// stale-undo refusal all hold as for any command.
+// stale-undo refusal all hold as for any command; never while a local commit's records
+// wait to be written (they go first, as made), so a local edit is never read over.
 import * as A from '@automerge/automerge';
 import type { DocHandle } from '@automerge/automerge-repo';
 import type { CoreContext } from '../context';
@@ -42,6 +43,8 @@ import {
 } from './workspace-doc';
 
 const key = (kind: SyncedKind, id: string): string => `${kind}/${id}`;
+/** Thrown inside an apply's command when local commits wait to be written first. */
+class WriteFirst extends Error {}
 const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 export interface ReplicatorCounts {
@@ -73,6 +76,8 @@ export class Replicator {
   private readonly blobTraffic: BlobTraffic;
   /** Held records wait for something on its way: ask again, less often (held-retry.ts). */
   private readonly retry = new HeldRetry(() => this.onDocChange());
+  /** Commits made here whose records are not written into the document yet. */
+  private unwritten = 0;
   /** While a remote apply has not committed (or been refused), the agreement from before it. */
   private applyingFrom: A.Heads | undefined;
   /** Why the last remote change could not be applied, if it could not. */
@@ -125,7 +130,9 @@ export class Replicator {
       // A failure is kept in lastError by the queue, and reported by the next round.
       this.ctx.store.onCommit((ops) => {
         const touched = this.stamps.touch(ops);
+        this.unwritten += 1;
         void this.queue(() => Promise.resolve(fromOps(ops)), false, true)
+          .finally(() => (this.unwritten -= 1))
           .then(() => this.stampAfter(touched))
           .catch(() => undefined);
       }),
@@ -302,6 +309,7 @@ export class Replicator {
     } catch (error) {
       // The command did not commit: the store does not hold what was read, agree on less.
       this.agreedHeads = before;
+      if (error instanceof WriteFirst) return true; // fetched again once they are written
       throw error;
     } finally {
       this.applyingFrom = undefined;
@@ -310,6 +318,11 @@ export class Replicator {
 
   /** Inside the command (which may run more than once): reads, plans, writes; no other state. */
   private applyRemote(tx: Tx, fetched: Fetched) {
+    // A commit made here after this apply took its turn has its write queued behind it: read
+    // now, its edit would be overwritten in the store and then written over the remote one,
+    // as if made after it. Those writes go first (concurrent with the remote change, as
+    // they were made); this apply runs again after them.
+    if (this.unwritten) throw new WriteFirst();
     const doc = this.handle.doc();
     const heads = A.getHeads(doc);
     const touched = sameHeads(heads, this.agreedHeads)

@@ -1,10 +1,13 @@
 // A remote apply and what runs beside it. An apply moves the agreed heads when its command
 // reads the team document, but the store holds the records only once the command commits.
-// Two interleavings found by reading replicator.ts, each played here step by step:
-// a full read of the store (after a feed reset) between those two moments, and a second
-// pull that starts while the first one's command is still to fail.
+// Three interleavings found by reading replicator.ts, each played here step by step:
+// a full read of the store (after a feed reset) between those two moments, a second pull
+// that starts while the first one's command is still to fail, and a local edit of the same
+// field committed after the apply took its turn but before its command ran (its write,
+// queued behind the apply, must still be concurrent with the remote edit: a listed conflict).
 import * as A from '@automerge/automerge';
 import { afterEach, beforeEach, expect, it, vi } from 'vitest';
+import { conflictAt } from '../../../src/core/sync/workspace-doc';
 import { unwrap } from '../../integration/helpers';
 import { exchange, type Replica, openPair, type Pair } from './replicas';
 
@@ -92,4 +95,41 @@ it('a failed apply does not leave its heads to an overlapping pull', async () =>
   await b.replicator.pull();
   await b.replicator.idle();
   expect(await noteIds(b)).toContain(first);
+});
+
+it('a local edit whose write waits behind a remote apply of the same field is a conflict', async () => {
+  const note = unwrap(await a.wb.call('notes.create', { title: 'Interview' }));
+  await exchange(a, b);
+
+  unwrap(await a.wb.call('notes.update', { id: note.id, patch: { title: 'Title from A' } }));
+  await a.replicator.sent();
+
+  // b's apply of a's rename has taken its turn; before its command runs, b's own rename of
+  // the same note commits (the store runs one command at a time, b's came first).
+  const ctx = b.wb.core;
+  const run = ctx.commandOverCatalog.bind(ctx);
+  let edited = false;
+  const spy = vi.spyOn(ctx, 'commandOverCatalog').mockImplementation(async (label, fn) => {
+    if (label === null && !edited) {
+      edited = true;
+      unwrap(await b.wb.call('notes.update', { id: note.id, patch: { title: 'Title from B' } }));
+    }
+    return run(label, fn);
+  });
+  b.handle.update((d) => A.merge(d, a.handle.doc()));
+  await b.replicator.pull();
+  await b.replicator.idle();
+  spy.mockRestore();
+  expect(edited).toBe(true);
+  await exchange(a, b);
+
+  for (const r of [a, b]) {
+    const clash = conflictAt(r.handle.doc(), 'notes', note.id, 'title');
+    expect(clash?.values.map((v) => v.value).sort()).toEqual(['Title from A', 'Title from B']);
+  }
+  const titles = await Promise.all(
+    [a, b].map(async (r) => unwrap(await r.wb.call('notes.list', {}))[0]!.title),
+  );
+  const shown = conflictAt(a.handle.doc(), 'notes', note.id, 'title')!.values[0]!.value;
+  expect(titles).toEqual([shown, shown]);
 });
