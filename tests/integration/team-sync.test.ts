@@ -15,7 +15,8 @@ import { SyncSession } from '../../src/core/sync/sync-session';
 import { toAm, type AmRecord, type WorkspaceDoc } from '../../src/core/sync/workspace-doc';
 import type { Entity, Note } from '../../src/shared/model';
 import { newShareId } from '../../src/core/sync/sync-session';
-import { keptFilesOf } from '../../src/core/sync/synced-records';
+import { bodyBlob, keptFilesOf } from '../../src/core/sync/synced-records';
+import { RelayBlobStore } from '../../src/core/sync/blob-store';
 import { detentionPage } from '../fixtures/node/evidence-html';
 import { closeWorkbench, openSample, reopen, tempDir, unwrap } from './helpers';
 
@@ -261,7 +262,7 @@ describe('highlights through the relay', () => {
 });
 
 describe('a relay that lost its blobs', () => {
-  it('is given them again by a member still running, so one who joins later gets every text and file', async () => {
+  it('is given them again by a member still running, so one who joins later gets every text and file, and by one connecting later', async () => {
     const E = join(root.dir, 'e');
     const F = join(root.dir, 'f');
     const share = { shareId: newShareId(), server: url, key: KEY };
@@ -273,7 +274,7 @@ describe('a relay that lost its blobs', () => {
         data: new TextEncoder().encode(detentionPage()),
       }),
     );
-    const se = await SyncSession.open(e.core, E, share);
+    let se = await SyncSession.open(e.core, E, share);
     let sf: SyncSession | undefined;
     try {
       await se.round();
@@ -298,6 +299,22 @@ describe('a relay that lost its blobs', () => {
             await readFile(join(E, folder, sha256)),
           );
       }
+
+      // Lost again while no session runs: the next one asks as soon as it connects (its
+      // documents are unchanged, so it reads none of them and put nothing this time).
+      await se.close();
+      await rm(join(root.dir, 'relay', 'blobs'), { recursive: true, force: true });
+      se = await SyncSession.open(e.core, E, share);
+      const names: string[] = [];
+      for (const { id } of documents) {
+        const here = unwrap(await e.call('documents.get', { id })).document;
+        names.push(bodyBlob(here).sha256, ...keptFilesOf(here).map((k) => k.sha256));
+      }
+      const relayBlobs = new RelayBlobStore(url, KEY);
+      await vi.waitFor(async () => expect(await relayBlobs.missing(names)).toEqual([]), {
+        timeout: 5_000,
+        interval: 50,
+      });
     } finally {
       await se.close();
       await sf?.close();

@@ -4,6 +4,8 @@
 // long or holding a name that is not a SHA-256.
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -119,6 +121,29 @@ describe("the relay's list of the blobs it lacks", () => {
       ...Array.from({ length: MAX_MISSING_QUERY + 5 }, (_, i) => sha(i)),
     ];
     expect(await store().missing(names)).toEqual(names.slice(1));
+  });
+
+  it('is believed only about the names asked, and a relay without the route is taken to hold them', async () => {
+    // A relay that answers with names nobody asked about, then one from before the route.
+    let answer: () => [number, string] = () => [200, JSON.stringify({ missing: [sha(1), sha(9)] })];
+    const other = createServer((_req, res) => {
+      const [status, body] = answer();
+      res.writeHead(status).end(body);
+    });
+    await new Promise<void>((resolve) => other.listen(0, '127.0.0.1', resolve));
+    const { port } = other.address() as AddressInfo;
+    const store = new RelayBlobStore(`ws://127.0.0.1:${port}`, KEY);
+    try {
+      expect(await store.missing([sha(0), sha(1)])).toEqual([sha(1)]);
+      answer = () => [404, ''];
+      expect(await store.missing([sha(0)])).toEqual([]);
+      answer = () => [500, 'disk failed'];
+      await expect(store.missing([sha(0)])).rejects.toThrow(
+        'the relay could not say which blobs it lacks (500: disk failed)',
+      );
+    } finally {
+      await new Promise((resolve) => other.close(resolve));
+    }
   });
 
   it('refuses a batch of too many names, saying how many it takes', async () => {
