@@ -20,6 +20,8 @@ export class BlobTraffic {
   private readonly stored = new Map<string, BlobSource>();
   /** Blobs that could not be put yet: tried again before each round. */
   private readonly unsent = new Map<string, BlobNeed>();
+  /** The look at which blobs the store lacks, while one runs. */
+  private checking: Promise<number> | undefined;
 
   constructor(
     private readonly ctx: CoreContext,
@@ -74,8 +76,14 @@ export class BlobTraffic {
    * fetched in this session, and the bodies and originals the team document names for the
    * documents held here (a session started after the relay lost them put none of those).
    * Those lacking are put again; returns how many. Nothing is sent when none is lacking.
+   * A call made while one runs (a connection's and a round's) shares it: one look is enough.
    */
-  async resendMissing(doc: A.Doc<WorkspaceDoc>): Promise<number> {
+  resendMissing(doc: A.Doc<WorkspaceDoc>): Promise<number> {
+    this.checking ??= this.resend(doc).finally(() => (this.checking = undefined));
+    return this.checking;
+  }
+
+  private async resend(doc: A.Doc<WorkspaceDoc>): Promise<number> {
     if (!this.blobs?.missing) return 0;
     const ask = new Map(this.stored);
     for (const id of Object.keys(doc.documents)) {
