@@ -102,7 +102,13 @@ const MUTATIONS = [
     'maxHeaderSize: 64 * 1024',
     [GUARDS],
   ],
-  ['slow bodies waited for', 'src/server/http-host.ts', '      requestTimeout,\n', '', [GUARDS]],
+  [
+    'slow bodies waited for',
+    'src/server/body-deadline.ts',
+    '    if (req.complete || res.headersSent) return;\n    expired = true;',
+    '    return;',
+    [GUARDS],
+  ],
   [
     'prototype method names dispatched',
     'src/shared/api.ts',
@@ -860,6 +866,20 @@ const MUTATIONS = [
     "    .regex(/^[^/\\\\\\p{Cc}]+\\.zip$/iu, 'must be a file name ending in .zip, with no folder'),\n",
     '',
     ['tests/integration/http-upload.test.ts'],
+  ],
+  [
+    'restore archive: a stalled upload keeps its socket and temp file',
+    'src/server/restore-upload.ts',
+    '        refuse(req, res, 408, stalledMessage(query.data.fileName, size, idleMs));\n',
+    '',
+    ['tests/integration/http-restore-idle.test.ts'],
+  ],
+  [
+    'restore archive: a slow upload is cut by the 30 s deadline of other requests',
+    'src/server/http-host.ts',
+    '      deadline.cancel();\n',
+    '',
+    ['tests/integration/http-restore-idle.test.ts'],
   ],
   [
     'restore archive: no size limit on the upload',
