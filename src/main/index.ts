@@ -11,6 +11,7 @@ import {
   WorkspaceSwitcher,
   type Workbench,
 } from '../core/index';
+import { restoreArchiveFromMenu, saveArchiveFromMenu } from './archive-menu';
 import { bindBackupArchive, bindRestoreArchive } from './backup-archive';
 import { bindIpc } from './ipc';
 import { buildMenu, type MenuActions } from './menu';
@@ -74,6 +75,8 @@ const menuActions: MenuActions = {
   revealWorkspace: () => void shell.openPath(workbench().dir),
   importFiles: () => void importWithDialog(win, workbench()),
   exportAs: (format) => void exportWithDialog(win, workbench(), format),
+  saveBackupArchive: () => void saveArchiveFromMenu(workbench, win),
+  restoreBackupArchive: () => void restoreArchiveFromMenu(workbench, win),
   shareWorkspace: () => win?.webContents.send(IPC_MENU_CHANNEL, 'share-workspace'),
   joinWorkspace: () => win?.webContents.send(IPC_MENU_CHANNEL, 'join-workspace'),
   undo: () => void workbench().call('history.undo', {}),

@@ -4,6 +4,7 @@
 // private temp file and lets the page download it once. Both answer with this.
 import { z } from 'zod';
 import type { ImportOutcome } from './api';
+import { plural } from './text';
 
 /** Main's channel for "save the backup with originals" (no payload). */
 export const IPC_BACKUP_ARCHIVE_CHANNEL = 'workbench-host:saveBackupArchive';
@@ -20,6 +21,10 @@ export interface ArchiveCounts {
   originals: number;
   media: number;
 }
+
+/** "A backup of 3 documents with 3 originals and 1 image" (the window and the menu say it). */
+export const describeArchive = (a: ArchiveCounts): string =>
+  `A backup of ${plural(a.documents, 'document')} with ${plural(a.originals, 'original')} and ${plural(a.media, 'image')}`;
 
 export type SavedArchive =
   /** The user closed the save dialog: nothing written. */
