@@ -31,11 +31,13 @@ export interface WorkbenchClient {
   onMenu?(listener: (command: MenuCommand) => void): () => void;
   /** The backup with originals as a zip, written by the core where the host puts files. */
   saveBackupArchive(): Promise<SavedArchive>;
+  /** The browser host: a backup with originals restored from `file`'s bytes, sent as they are. */
+  restoreBackupArchive?: (file: File) => Promise<RestoredArchive>;
   /**
-   * A backup with originals restored by the host: the browser sends `file`'s bytes; the
-   * desktop app's main asks which zip with its own dialog (the page names no path).
+   * The desktop app: main asks which zip with its own dialog (the page names no path and
+   * hands over no file, so a .zip chosen in the page is not passed on: see import-files.ts).
    */
-  restoreBackupArchive(file: File): Promise<RestoredArchive>;
+  restoreBackupArchiveWithDialog?: () => Promise<RestoredArchive>;
 }
 
 declare global {
@@ -199,7 +201,7 @@ export function createClient(): WorkbenchClient {
         throw new WorkbenchError('INVALID_INPUT', 'This window cannot save a backup archive.');
       return unwrap(await bridge.saveBackupArchive());
     },
-    restoreBackupArchive: async () => {
+    restoreBackupArchiveWithDialog: async () => {
       if (!bridge.restoreBackupArchive)
         throw new WorkbenchError('INVALID_INPUT', 'This window cannot restore a backup archive.');
       return unwrap(await bridge.restoreBackupArchive());

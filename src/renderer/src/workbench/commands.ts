@@ -48,7 +48,10 @@ export type WorkbenchCommands = ReturnType<typeof createCommands>;
 /** What the window asks of its host rather than of the core (see api/client.ts). */
 export interface HostCalls {
   saveBackupArchive?: () => Promise<SavedArchive>;
+  /** The browser host restores a chosen .zip from its bytes. */
   restoreBackupArchive?: (file: File) => Promise<RestoredArchive>;
+  /** The desktop app restores one only from main's own open dialog. */
+  restoreBackupArchiveWithDialog?: () => Promise<RestoredArchive>;
 }
 
 export function createCommands(api: WorkbenchApi, store: WorkbenchStore, host: HostCalls = {}) {
