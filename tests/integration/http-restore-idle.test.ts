@@ -35,8 +35,7 @@ afterAll(() => harness.close());
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const restoreFolders = async () =>
   (await readdir(tmpdir())).filter((name) => name.startsWith('rw-restore-'));
-const documentCount = async () =>
-  unwrap(await harness.workbench.call('documents.list', {})).length;
+const documentCount = async () => unwrap(await harness.workbench.call('documents.list', {})).length;
 
 /**
  * Sends the request head and then `pieces` of the body, `gapMs` apart; with `stopAfter`
