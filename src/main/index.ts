@@ -14,6 +14,7 @@ import {
 import { restoreArchiveFromMenu, saveArchiveFromMenu } from './archive-menu';
 import { bindBackupArchive, bindRestoreArchive } from './backup-archive';
 import { bindIpc } from './ipc';
+import { bindRestoreUpload } from './restore-upload';
 import { buildMenu, type MenuActions } from './menu';
 import { exportWithDialog, importWithDialog } from './transfer';
 import { registerAppScheme, serveRenderer } from './protocol';
@@ -103,6 +104,7 @@ async function start(): Promise<void> {
   bindIpc(workbench);
   bindBackupArchive(workbench, () => win);
   bindRestoreArchive(workbench, () => win);
+  bindRestoreUpload(workbench);
   win = createMainWindow();
   win.on('closed', () => (win = null));
   app.on('activate', () => {
