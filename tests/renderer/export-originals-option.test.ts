@@ -2,9 +2,9 @@
 // The export option "Put the original files in the workspace backup": off by default, and
 // once chosen it reaches the core with the backup only (every other export would refuse
 // it, since only the backup can carry the originals). And an export names the file it saved.
-// In the desktop app a .zip chosen in the window is not handed on (main takes no file from
-// the page) nor asked for again: the window says where the restore is, and the palette's
-// rows each write what they say, whatever the option.
+// In the desktop app a .zip chosen in the window goes to the host, never asked for again
+// in a dialog; the palette restores from main's one dialog, and its export rows each
+// write what they say, whatever the option.
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Input } from '../../src/shared/api';
 import { WorkbenchError } from '../../src/shared/errors';
@@ -160,23 +160,23 @@ describe('the backup with originals in the desktop window', () => {
     },
   };
 
-  it('does not ask again for a .zip chosen in the window: it says where the restore is', async () => {
+  it('sends a .zip chosen in the window to the host, never asking for it again', async () => {
     let dialogs = 0;
-    // Nor is it imported as a document: the API table would fail the test if called.
+    const sent: string[] = [];
     const store = createWorkbenchStore();
     const commands = createCommands(fakeApi({}).api, store, {
+      restoreBackupArchive: (file) => {
+        sent.push(file.name);
+        return Promise.resolve(restored);
+      },
       restoreBackupArchiveWithDialog: () => {
         dialogs += 1;
         return Promise.resolve(restored);
       },
     });
     await commands.importFiles([new File(['PK'], 'case.zip')]);
-    expect(dialogs).toBe(0);
-    const [zip] = store.getState().ui.outcomes;
-    expect(zip).toMatchObject({ fileName: 'case.zip', ok: false });
-    expect(zip?.message).toBe(
-      'case.zip: not restored. In the desktop app a backup with originals is restored with File › Restore Backup with Originals (.zip)… in the menu (or the command palette), which asks for the zip itself.',
-    );
+    expect([sent, dialogs]).toEqual([['case.zip'], 0]);
+    expect(store.getState().ui.outcomes[0]).toMatchObject({ fileName: 'case.zip', ok: true });
   });
 
   it('restores from main’s one dialog when asked from the palette, and reports it', async () => {

@@ -52,10 +52,10 @@ function connect(): Workbench & { start(): () => void } {
   });
   const sync = createSync(client.api, store);
   const views = createViewSync(client.api, store);
-  const { restoreBackupArchive, restoreBackupArchiveWithDialog } = client;
+  const { restoreBackupArchiveWithDialog } = client;
   const commands = createCommands(client.api, store, {
     saveBackupArchive: () => client.saveBackupArchive(),
-    ...(restoreBackupArchive ? { restoreBackupArchive } : {}),
+    restoreBackupArchive: (file) => client.restoreBackupArchive(file),
     ...(restoreBackupArchiveWithDialog ? { restoreBackupArchiveWithDialog } : {}),
   });
   return {

@@ -7,8 +7,6 @@ import type {
   WorkbenchApi,
 } from '../../../shared/api';
 import { isBackupArchive, type RestoredArchive } from '../../../shared/backup-archive';
-import { BACKUP_WITH_ORIGINALS_ITEMS } from '../../../shared/concepts/export-formats';
-import { WorkbenchError } from '../../../shared/errors';
 import { describeMissingOriginals, describeReport } from '../../../shared/import-report';
 import { plural } from './labels';
 
@@ -93,19 +91,6 @@ export interface ImportProgress {
   /** Restores a backup with originals (.zip) through the host, as the CLI's `import` does. */
   restoreArchive?: (file: File) => Promise<RestoredArchive>;
 }
-
-/**
- * The desktop app's answer to a .zip chosen or dropped in the window: the page cannot hand
- * a file to main (main takes no path from it), and asking again in main's dialog would make
- * the user pick it twice, so the window says where the one-step restore is instead.
- */
-export const restoreFromMenuOnly = (file: File): Promise<RestoredArchive> =>
-  Promise.reject(
-    new WorkbenchError(
-      'INVALID_INPUT',
-      `${file.name}: not restored. In the desktop app a backup with originals is restored with File › ${BACKUP_WITH_ORIGINALS_ITEMS.restoreMenuLabel} in the menu (or the command palette), which asks for the zip itself.`,
-    ),
-  );
 
 export async function importFiles(
   api: WorkbenchApi,

@@ -48,9 +48,9 @@ export type WorkbenchCommands = ReturnType<typeof createCommands>;
 /** What the window asks of its host rather than of the core (see api/client.ts). */
 export interface HostCalls {
   saveBackupArchive?: () => Promise<SavedArchive>;
-  /** The browser host restores a chosen .zip from its bytes. */
+  /** A .zip chosen in the window, restored from its bytes by the host. */
   restoreBackupArchive?: (file: File) => Promise<RestoredArchive>;
-  /** The desktop app restores one only from main's own open dialog. */
+  /** The desktop app's restore from main's own open dialog (the palette's). */
   restoreBackupArchiveWithDialog?: () => Promise<RestoredArchive>;
 }
 

@@ -4,13 +4,7 @@
 // out as a file. A download shows nothing in the window by itself, so each export says,
 // in a toast, the name of the file it saved.
 import type { ExportFormat, Input, Output, WorkbenchApi } from '../../../shared/api';
-import {
-  download,
-  importFiles,
-  restoreFromMenuOnly,
-  toFileOutcome,
-  type FileOutcome,
-} from '../lib/import-files';
+import { download, importFiles, toFileOutcome, type FileOutcome } from '../lib/import-files';
 import { describeArchive, type ArchiveCounts } from '../../../shared/backup-archive';
 import { WorkbenchError } from '../../../shared/errors';
 import { plural } from '../lib/labels';
@@ -35,10 +29,6 @@ export function createTransferCommands(
   host: HostCalls = {},
 ) {
   const { dispatch } = store;
-  // A chosen .zip: the browser host takes its bytes; the desktop app only its own dialog's.
-  const restoreArchive =
-    host.restoreBackupArchive ??
-    (host.restoreBackupArchiveWithDialog ? restoreFromMenuOnly : undefined);
   let controller: AbortController | null = null;
   const clear = (): void => dispatch({ type: 'ui/progress', progress: null });
   const save = (fileName: string, mimeType: string, content: string | Blob): void => {
@@ -58,7 +48,8 @@ export function createTransferCommands(
       try {
         const outcomes = await importFiles(api, files, {
           signal: own.signal,
-          ...(restoreArchive ? { restoreArchive } : {}),
+          // A chosen .zip: its bytes go to the host, never a second dialog.
+          ...(host.restoreBackupArchive ? { restoreArchive: host.restoreBackupArchive } : {}),
           onFile: (done, file) =>
             dispatch({
               type: 'ui/progress',
