@@ -63,7 +63,14 @@ export function dossier(
       mentions: count,
     });
   }
-  sources.sort((x, y) => y.passages.length - x.passages.length || x.title.localeCompare(y.title));
+  // Ending with the id: sources known from kept counts and those counted now come in
+  // another order, and two sources may share a title.
+  sources.sort(
+    (x, y) =>
+      y.passages.length - x.passages.length ||
+      x.title.localeCompare(y.title) ||
+      (x.documentId < y.documentId ? -1 : x.documentId > y.documentId ? 1 : 0),
+  );
 
   const together = new Map<string, { paragraphs: number; documents: number }>();
   // Only documents where it is tagged can hold a unit with it.

@@ -5,7 +5,8 @@
 import type { EntityWithUsage, NamespaceHandlers } from '../../shared/api';
 import type { Dossier } from '../../shared/methods/entities';
 import { countMentions, knownCount } from '../mentions/count-mentions';
-import { mentionCandidates } from '../mentions/mentions';
+import { entityMatcher, mentionCandidates } from '../mentions/mentions';
+import { mentionCountsOf } from '../mentions/count-store';
 import type { DocumentMeta } from '../store/catalog';
 import { dossier } from './dossier';
 import { similarEntities } from './similar';
@@ -77,8 +78,11 @@ function withUsage(ctx: CoreContext): EntityWithUsage[] {
 /**
  * An entity's dossier, reading only what it needs: the documents that tag it (or an event
  * it is in), whole; of those that may mention it (by the index) and whose count is not
- * known yet by their text's hash, the text alone, a slice at a time, counted and let go;
- * the others are cited from the catalog with the count kept for their text.
+ * known yet, the text alone, a slice at a time, counted and let go; the others are cited
+ * from the catalog with the count kept for their text, in this session by its hash, across
+ * sessions in the workspace's kept counts (../mentions/count-store.ts). A kept count is
+ * used only while the record file on disk is the one the catalog describes (its stamp): a
+ * text changed behind the workbench's back is read and counted again.
  */
 export async function dossierOf(ctx: CoreContext, id: string): Promise<Dossier> {
   const entity = await ctx.read((tx) => tx.entity(id));
@@ -91,29 +95,50 @@ export async function dossierOf(ctx: CoreContext, id: string): Promise<Dossier> 
   const counted: { document: DocumentMeta; mentions: number }[] = [];
   const tagging = ctx.tagging(involved.map((e) => e.id));
   const whole = new Set(tagging);
-  const toCount = new Set<string>();
+  const maybe: DocumentMeta[] = [];
   for (const docId of candidates ?? ctx.store.catalog.ids()) {
-    if (whole.has(docId)) continue;
-    const meta = ctx.store.catalog.get(docId)?.document;
-    if (!meta) continue;
-    const known = knownCount(meta, entity);
-    if (known === undefined) toCount.add(docId);
+    const meta = whole.has(docId) ? undefined : ctx.store.catalog.get(docId)?.document;
+    if (meta) maybe.push(meta);
+  }
+  const pattern = entityMatcher(entity)?.regex.source ?? '';
+  const store = mentionCountsOf(ctx.store);
+  const stamps = await ctx.store.vouchedRecords(maybe.map((m) => m.id));
+  const toCount = new Map<string, DocumentMeta>();
+  for (const meta of maybe) {
+    const stamp = stamps.get(meta.id);
+    // Neither kept count is trusted for a record the catalog does not describe any more.
+    let known = stamp && knownCount(meta, entity);
+    if (known === undefined) known = await store.known(pattern, meta.id, stamp, meta);
+    if (known === undefined) toCount.set(meta.id, meta);
     else if (known) counted.push({ document: meta, mentions: known });
   }
   const order = [...ctx.store.catalog.ids()].filter((d) => toCount.has(d));
   let batch: { document: Document }[] = [];
-  const count = (): void => {
-    for (const [docId, mentions] of countMentions(batch, entity, lookup)) {
-      const meta = ctx.store.catalog.get(docId)?.document;
-      if (meta) counted.push({ document: meta, mentions });
+  let recorded = false;
+  const count = async (): Promise<void> => {
+    const found = countMentions(batch, entity, lookup);
+    for (const { document } of batch) {
+      const mentions = found.get(document.id) ?? 0;
+      const meta = toCount.get(document.id);
+      const stamp = stamps.get(document.id);
+      // The stamp was taken before the text was read: a text changed since is not the
+      // one counted, and its file's stamp no longer matches the one kept with the count.
+      if (meta && stamp) {
+        await store.record(pattern, document.id, stamp, meta, mentions);
+        recorded = true;
+      }
+      const current = ctx.store.catalog.get(document.id)?.document;
+      if (current && mentions) counted.push({ document: current, mentions });
     }
     batch = [];
   };
   for await (const document of ctx.store.streamRecords(order)) {
     batch.push({ document });
-    if (batch.length >= 64) count();
+    if (batch.length >= 64) await count();
   }
-  count();
+  await count();
+  // Awaited (a few ms, only when something new was counted): the next dossier finds it.
+  if (recorded) await store.save(pattern, (docId) => ctx.store.catalog.has(docId));
   return dossier(await ctx.files(tagging), entities, entity, lookup, counted);
 }
 

@@ -245,6 +245,27 @@ export class DocumentReads {
     return { highlights, whole };
   }
 
+  /**
+   * The record files (`documents/<id>.json`) that are, by size and time, what the store
+   * last read and checked or wrote (the catalog's stamp, the rule the freshness check
+   * trusts), with that [size, time]: what a cache of something computed from a record's
+   * text may be checked against without reading it. A record changed behind the
+   * workbench's back, one a commit is writing, a damaged or missing one is left out.
+   */
+  async vouchedRecords(ids: readonly string[]): Promise<Map<string, readonly [number, number]>> {
+    const { host } = this;
+    await host.filesInPlace();
+    const out = new Map<string, readonly [number, number]>();
+    await eachLimited(ids, PARALLEL_READS, async (id) => {
+      const stamp = host.catalog().stampOf(id);
+      if (!stamp || host.blocked(id)) return;
+      const record = await host.fs.lstat(join(host.dir, documentPath(id))).catch(() => undefined);
+      if (record?.isFile() && record.size === stamp[0] && record.mtimeMs === stamp[1])
+        out.set(id, [stamp[0], stamp[1]]);
+    });
+    return out;
+  }
+
   /** A document's two files' size and modification time as they are on disk now. */
   private async stampOnDisk(id: string): Promise<DocumentStamp | undefined> {
     const { fs, dir } = this.host;

@@ -1,0 +1,146 @@
+// The dossier's mention counts kept on disk between sessions (src/core/mentions/count-store.ts):
+// a dossier from kept counts equals one counted from the texts, on a generated workspace;
+// a count is not used once the text it was made from has changed, by a command, by its
+// undo, or behind the workbench's back (while it is open, and while it was closed).
+import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { writeWorkspace } from '../bench/corpus';
+import { COUNTS_FOLDER } from '../../src/core/mentions/count-store';
+import type { Workbench } from '../../src/core/workbench';
+import type { DocumentFile } from '../../src/shared/model';
+import { closeWorkbench, reopen, tempDir, unwrap } from './helpers';
+
+let dir: string;
+let cleanup: () => Promise<void>;
+beforeEach(async () => ({ dir, cleanup } = await tempDir()));
+afterEach(() => cleanup());
+
+const dossierOf = async (wb: Workbench, id: string) =>
+  unwrap(await wb.call('entities.dossier', { id }));
+/** Each source's mentions, by document id. */
+const mentions = (d: Awaited<ReturnType<typeof dossierOf>>): Record<string, number> =>
+  Object.fromEntries(d.sources.map((s) => [s.documentId, s.mentions]));
+
+describe('kept mention counts', () => {
+  it('give the dossier counted from the texts, reading none of those counted', async () => {
+    await writeWorkspace(dir, 8);
+    let wb = await reopen(dir);
+    await wb.indexed;
+    // Entities whose names the generated texts hold, tagged or not.
+    const ids = unwrap(await wb.call('entities.list', {}))
+      .slice(0, 12)
+      .map((e) => e.id);
+    const counted = [];
+    for (const id of ids) counted.push(await dossierOf(wb, id));
+    expect(counted.some((d) => d.sources.some((s) => !s.passages.length && s.mentions))).toBe(true);
+    expect((await readdir(join(dir, COUNTS_FOLDER))).length).toBeGreaterThan(0);
+
+    wb = await reopen(dir);
+    await wb.indexed;
+    const before = wb.documentsHeld().recordReads;
+    const kept = [];
+    for (const id of ids) kept.push(await dossierOf(wb, id));
+    expect(kept).toEqual(counted);
+    expect(wb.documentsHeld().recordReads).toBe(before);
+
+    // And the same again with nothing kept.
+    await closeWorkbench(dir);
+    await rm(join(dir, COUNTS_FOLDER), { recursive: true });
+    wb = await reopen(dir);
+    await wb.indexed;
+    const again = [];
+    for (const id of ids) again.push(await dossierOf(wb, id));
+    expect(again).toEqual(counted);
+  });
+});
+
+/** A workspace with one document naming Ejei twice and one the entity is tagged in. */
+async function fixture() {
+  const wb = await reopen(dir);
+  const paste = async (title: string, text: string) => {
+    const r = unwrap(await wb.call('documents.paste', { title, text }));
+    if (r.kind !== 'document') throw new Error('expected a document');
+    return r.documentId;
+  };
+  const naming = await paste('Naming', 'Ejei spoke first.\n\nThen Ejei left the room.');
+  const tagged = await paste('Tagged', 'Ejei chaired it.');
+  const ejei = unwrap(await wb.call('entities.create', { name: 'Ejei', type: 'person' })).id;
+  unwrap(
+    await wb.call('annotations.create', {
+      documentId: tagged,
+      start: 0,
+      end: 4,
+      entityIds: [ejei],
+    }),
+  );
+  await wb.indexed;
+  await wb.settled();
+  return { wb, naming, ejei };
+}
+
+const countIn = async (wb: Workbench, ejei: string, docId: string) =>
+  mentions(await dossierOf(wb, ejei))[docId] ?? 0;
+
+describe('a kept count is not used for a changed text', () => {
+  it('changed by a command, and by its undo', async () => {
+    const { wb, naming, ejei } = await fixture();
+    expect(await countIn(wb, ejei, naming)).toBe(2);
+    const { document } = unwrap(await wb.call('documents.get', { id: naming }));
+    unwrap(
+      await wb.call('documents.editText', {
+        id: naming,
+        revision: document.revision,
+        text: 'Ejei spoke first.\n\nThen Ejei left, and Ejei came back.',
+      }),
+    );
+    await wb.settled();
+    expect(await countIn(wb, ejei, naming)).toBe(3);
+    unwrap(await wb.call('history.undo', {}));
+    await wb.settled();
+    expect(await countIn(wb, ejei, naming)).toBe(2);
+  });
+
+  /** Rewrites the document's text in its record file, as an editor or a copied backup would. */
+  const behindTheBack = async (naming: string, text: string) => {
+    const path = join(dir, 'documents', `${naming}.json`);
+    const file = JSON.parse(await readFile(path, 'utf8')) as DocumentFile;
+    const { textHash: _stale, ...document } = file.document;
+    await writeFile(
+      path,
+      // Paragraphs kept when the text keeps its length (what the index found still fits).
+      JSON.stringify({
+        ...file,
+        document: {
+          ...document,
+          text,
+          ...(text.length === document.text.length ? {} : { blocks: [], marks: [] }),
+        },
+      }),
+    );
+  };
+
+  it('changed behind the workbench while it is open', async () => {
+    const { naming, ejei } = await fixture();
+    // Opened again, so the document is not in memory (the store's own copy would be read).
+    const wb = await reopen(dir);
+    expect(await countIn(wb, ejei, naming)).toBe(2);
+    await behindTheBack(naming, 'Ejei and Ejei ok.\n\nThen Ejei left the room.');
+    // The catalog still describes the old file: only the file on disk says it changed.
+    expect(await countIn(wb, ejei, naming)).toBe(3);
+  });
+
+  it('changed behind the workbench while it was closed', async () => {
+    const { naming, ejei } = await fixture();
+    // A text stored without its hash (as before hashes were kept): its stamp alone tells.
+    await closeWorkbench(dir);
+    await behindTheBack(naming, 'Ejei spoke first.\n\nThen Ejei left the room.');
+    let wb = await reopen(dir);
+    expect(await countIn(wb, ejei, naming)).toBe(2);
+    await closeWorkbench(dir);
+    // Still a candidate by the index (it holds the word in the same paragraphs), with another count.
+    await behindTheBack(naming, 'Ejei, Ejei first.\n\nThen Ejei left the room.');
+    wb = await reopen(dir);
+    expect(await countIn(wb, ejei, naming)).toBe(3);
+  });
+});
