@@ -23,7 +23,7 @@ const mentions = (d: Awaited<ReturnType<typeof dossierOf>>): Record<string, numb
   Object.fromEntries(d.sources.map((s) => [s.documentId, s.mentions]));
 
 describe('kept mention counts', () => {
-  it('give the dossier counted from the texts, reading none of those counted', async () => {
+  it('give the dossier counted from the texts, reading no text again', async () => {
     await writeWorkspace(dir, 8);
     let wb = await reopen(dir);
     await wb.indexed;
@@ -38,11 +38,16 @@ describe('kept mention counts', () => {
 
     wb = await reopen(dir);
     await wb.indexed;
-    const before = wb.documentsHeld().recordReads;
+    const before = wb.documentsHeld();
     const kept = [];
     for (const id of ids) kept.push(await dossierOf(wb, id));
     expect(kept).toEqual(counted);
-    expect(wb.documentsHeld().recordReads).toBe(before);
+    // No text read: neither a candidate's record nor a tagged document whole.
+    expect(wb.documentsHeld()).toMatchObject({
+      recordReads: before.recordReads,
+      reads: before.reads,
+    });
+    expect(wb.documentsHeld().highlightReads).toBeGreaterThan(before.highlightReads);
 
     // And the same again with nothing kept.
     await closeWorkbench(dir);
@@ -142,5 +147,60 @@ describe('a kept count is not used for a changed text', () => {
     await behindTheBack(naming, 'Ejei, Ejei first.\n\nThen Ejei left the room.');
     wb = await reopen(dir);
     expect(await countIn(wb, ejei, naming)).toBe(3);
+  });
+});
+
+describe('a kept layout is not used for changed paragraphs', () => {
+  /** Ejei tagged in the second of two paragraphs. */
+  async function tagged() {
+    const wb = await reopen(dir);
+    const text = 'Intro.\n\nEjei chaired it.';
+    const r = unwrap(await wb.call('documents.paste', { title: 'Two', text }));
+    if (r.kind !== 'document') throw new Error('expected a document');
+    const ejei = unwrap(await wb.call('entities.create', { name: 'Ejei', type: 'person' })).id;
+    const start = text.indexOf('Ejei');
+    unwrap(
+      await wb.call('annotations.create', {
+        documentId: r.documentId,
+        start,
+        end: start + 4,
+        entityIds: [ejei],
+      }),
+    );
+    await wb.settled();
+    return { docId: r.documentId, ejei, text };
+  }
+  const paragraphs = async (wb: Workbench, ejei: string) =>
+    (await dossierOf(wb, ejei)).sources.flatMap((s) => s.passages.map((p) => p.paragraph));
+
+  it('when the paragraphs change behind the workbench while it was closed', async () => {
+    const { docId, ejei, text } = await tagged();
+    let wb = await reopen(dir);
+    expect(await paragraphs(wb, ejei)).toEqual([2]);
+    // Kept now; the next session's dossier reads no text.
+    await closeWorkbench(dir);
+    const path = join(dir, 'documents', `${docId}.json`);
+    const file = JSON.parse(await readFile(path, 'utf8')) as DocumentFile;
+    // The same text as one paragraph: the highlight still fits, its paragraph is now 1.
+    file.document.blocks = [{ kind: 'paragraph', start: 0, end: text.length }];
+    await writeFile(path, JSON.stringify(file));
+    wb = await reopen(dir);
+    expect(await paragraphs(wb, ejei)).toEqual([1]);
+  });
+
+  it('when a highlight is added in another paragraph', async () => {
+    const { docId, ejei } = await tagged();
+    const wb = await reopen(dir);
+    expect(await paragraphs(wb, ejei)).toEqual([2]);
+    unwrap(
+      await wb.call('annotations.create', {
+        documentId: docId,
+        start: 0,
+        end: 5,
+        entityIds: [ejei],
+      }),
+    );
+    await wb.settled();
+    expect(await paragraphs(wb, ejei)).toEqual([1, 2]);
   });
 });

@@ -10,7 +10,7 @@
 // version is ignored and written anew; nothing depends on it being written.
 import { createHash } from 'node:crypto';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { z } from 'zod';
 import type { DocumentMeta } from '../store/catalog';
 
@@ -44,6 +44,14 @@ const fits = (entry: Entry, stamp: RecordStamp, meta: DocumentMeta): boolean =>
   entry[2] === meta.revision &&
   entry[3] === (meta.textHash ?? '');
 
+/** One pattern's kept counts, loaded. */
+export interface KeptCounts {
+  /** The count kept for this document's text, when it is still the text counted. */
+  known(id: string, stamp: RecordStamp | undefined, meta: DocumentMeta): number | undefined;
+  /** Keeps a count made from a text read while its record file had this stamp. */
+  record(id: string, stamp: RecordStamp, meta: DocumentMeta, count: number): void;
+}
+
 export class MentionCounts {
   /** Pattern → document id → entry, the most recently used last. */
   private readonly patterns = new Map<string, Map<string, Entry>>();
@@ -62,19 +70,11 @@ export class MentionCounts {
   }
 
   /** The counts kept for a pattern, read from its file the first time they are asked. */
-  async load(pattern: string): Promise<Map<string, Entry>> {
+  async load(pattern: string): Promise<KeptCounts> {
     let entries = this.patterns.get(pattern);
     if (!entries) {
-      entries = new Map();
-      try {
-        const parsed = CountsFile.safeParse(
-          JSON.parse(await readFile(this.fileOf(pattern), 'utf8')),
-        );
-        if (parsed.success && parsed.data.pattern === pattern)
-          entries = new Map(Object.entries(parsed.data.entries));
-      } catch {
-        // No file yet, or not one this version reads: counted anew.
-      }
+      const kept = await readKept(this.fileOf(pattern), CountsFile);
+      entries = new Map(kept?.pattern === pattern ? Object.entries(kept.entries) : []);
     }
     this.patterns.delete(pattern);
     this.patterns.set(pattern, entries);
@@ -82,35 +82,15 @@ export class MentionCounts {
       if (this.patterns.size <= PATTERNS_KEPT) break;
       this.patterns.delete(old);
     }
-    return entries;
-  }
-
-  /** The count kept for this document's text, when it is still the text counted. */
-  async known(
-    pattern: string,
-    id: string,
-    stamp: RecordStamp | undefined,
-    meta: DocumentMeta,
-  ): Promise<number | undefined> {
-    const entry = (await this.load(pattern)).get(id);
-    return entry && stamp && fits(entry, stamp, meta) ? entry[4] : undefined;
-  }
-
-  /** Keeps a count made from a text read while its record file had this stamp. */
-  async record(
-    pattern: string,
-    id: string,
-    stamp: RecordStamp,
-    meta: DocumentMeta,
-    count: number,
-  ): Promise<void> {
-    (await this.load(pattern)).set(id, [
-      stamp[0],
-      stamp[1],
-      meta.revision,
-      meta.textHash ?? '',
-      count,
-    ]);
+    const held = entries;
+    return {
+      known: (id, stamp, meta) => {
+        const entry = held.get(id);
+        return entry && stamp && fits(entry, stamp, meta) ? entry[4] : undefined;
+      },
+      record: (id, stamp, meta, count) =>
+        void held.set(id, [stamp[0], stamp[1], meta.revision, meta.textHash ?? '', count]),
+    };
   }
 
   /**
@@ -122,19 +102,11 @@ export class MentionCounts {
       const entries = this.patterns.get(pattern);
       if (!entries || !this.writable()) return;
       for (const id of entries.keys()) if (!alive(id)) entries.delete(id);
-      const file = this.fileOf(pattern);
-      const body = JSON.stringify({
+      await writeKept(this.fileOf(pattern), {
         version: VERSION,
         pattern,
         entries: Object.fromEntries(entries),
       });
-      try {
-        await mkdir(join(this.dir, COUNTS_FOLDER), { recursive: true });
-        await writeFile(`${file}.tmp`, body);
-        await rename(`${file}.tmp`, file);
-      } catch {
-        // A cache that cannot be written is counted again next time.
-      }
     });
     return this.writing;
   }
@@ -142,6 +114,27 @@ export class MentionCounts {
   /** Resolves once every write asked for so far is done (tests, closing). */
   settled(): Promise<void> {
     return this.writing;
+  }
+}
+
+/** A kept file as its schema reads it; undefined when missing, damaged or of another version. */
+export async function readKept<T>(file: string, schema: z.ZodType<T>): Promise<T | undefined> {
+  try {
+    const parsed = schema.safeParse(JSON.parse(await readFile(file, 'utf8')));
+    return parsed.success ? parsed.data : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Writes a kept file (temp file, rename): a failure leaves the old file or none. */
+export async function writeKept(file: string, value: unknown): Promise<void> {
+  try {
+    await mkdir(dirname(file), { recursive: true });
+    await writeFile(`${file}.tmp`, JSON.stringify(value));
+    await rename(`${file}.tmp`, file);
+  } catch {
+    // A cache that cannot be written is computed again next time.
   }
 }
 

@@ -3,6 +3,7 @@
 // workbench's back. Every reading is checked as opening checks it; damage found now is
 // reported and protected as if found at open. A reading that a commit overtook is dropped
 // (its document changed while it was read), so the cache never holds an older version.
+import { lstatSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FileProblem } from '../../shared/api';
 import {
@@ -256,13 +257,19 @@ export class DocumentReads {
     const { host } = this;
     await host.filesInPlace();
     const out = new Map<string, readonly [number, number]>();
-    await eachLimited(ids, PARALLEL_READS, async (id) => {
-      const stamp = host.catalog().stampOf(id);
-      if (!stamp || host.blocked(id)) return;
-      const record = await host.fs.lstat(join(host.dir, documentPath(id))).catch(() => undefined);
-      if (record?.isFile() && record.size === stamp[0] && record.mtimeMs === stamp[1])
-        out.set(id, [stamp[0], stamp[1]]);
-    });
+    // Synchronous, a slice at a time: a dossier asks of ~4,600 files, and one lstat through
+    // the thread pool cost ~28 µs against ~7 µs (the files' inodes are warm from opening);
+    // a slice of 512 holds the loop for a few milliseconds.
+    for (let at = 0; at < ids.length; at += 512) {
+      if (at) await new Promise((resolve) => setImmediate(resolve));
+      for (const id of ids.slice(at, at + 512)) {
+        const stamp = host.catalog().stampOf(id);
+        if (!stamp || host.blocked(id)) continue;
+        const record = lstatSync(join(host.dir, documentPath(id)), { throwIfNoEntry: false });
+        if (record?.isFile() && record.size === stamp[0] && record.mtimeMs === stamp[1])
+          out.set(id, [stamp[0], stamp[1]]);
+      }
+    }
     return out;
   }
 

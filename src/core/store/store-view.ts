@@ -119,6 +119,14 @@ export abstract class StoreView {
     return this.reads.vouchedRecords(ids);
   }
 
+  /**
+   * Documents' highlights, from the highlights file read alone where the store vouches for
+   * it, else the document whole (DocumentReads.highlights).
+   */
+  highlightsOf(ids: readonly string[]): ReturnType<DocumentReads['highlights']> {
+    return this.reads.highlights(ids);
+  }
+
   /** One document, read if need be. */
   async document(id: string): Promise<DocumentFile> {
     return this.read((tx) => tx.document(id));
