@@ -196,3 +196,27 @@ describe('a kept layout is not used for changed paragraphs', () => {
     expect(await paragraphs(wb, ejei)).toEqual([1, 2]);
   });
 });
+
+describe('find mentions with kept counts', () => {
+  it('finds a name written behind the workbench into a text kept as not naming it', async () => {
+    const wb0 = await reopen(dir);
+    const text = 'Hamid spoke to Noury.\n\nNobody else came.';
+    const r = unwrap(await wb0.call('documents.paste', { title: 'Words', text }));
+    if (r.kind !== 'document') throw new Error('expected a document');
+    const noury = unwrap(
+      await wb0.call('entities.create', { name: 'Hamid Noury', type: 'person' }),
+    ).id;
+    await wb0.indexed;
+    await wb0.settled();
+    // Opened again, so the document is not in memory; its count (none) is kept.
+    const wb = await reopen(dir);
+    expect(unwrap(await wb.call('mentions.find', { entityId: noury }))).toEqual([]);
+    const path = join(dir, 'documents', `${r.documentId}.json`);
+    const file = JSON.parse(await readFile(path, 'utf8')) as DocumentFile;
+    // The same length and paragraphs, so what the index knows of it still holds.
+    file.document.text = 'Hamid Noury spoke on.\n\nNobody else came.';
+    await writeFile(path, JSON.stringify(file));
+    const found = unwrap(await wb.call('mentions.find', { entityId: noury }));
+    expect(found.map((m) => m.exact)).toEqual(['Hamid Noury']);
+  });
+});
