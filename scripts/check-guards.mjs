@@ -27,6 +27,7 @@ const RECENT = 'tests/core/workspaces/recent-file.test.ts';
 const TEAM_UI = 'tests/core/sync/handlers.test.ts';
 const CHOOSE = 'tests/core/sync/choose.test.ts';
 const TEAM_FOLDER = 'tests/integration/team-folder.test.ts';
+const MAIN_UPLOAD = 'tests/unit/electron-restore-upload.test.ts';
 
 /** name, file, the guard's text, what it becomes without the guard, the pinning tests. */
 const MUTATIONS = [
@@ -102,7 +103,13 @@ const MUTATIONS = [
     'maxHeaderSize: 64 * 1024',
     [GUARDS],
   ],
-  ['slow bodies waited for', 'src/server/http-host.ts', '      requestTimeout,\n', '', [GUARDS]],
+  [
+    'slow bodies waited for',
+    'src/server/body-deadline.ts',
+    '    if (req.complete || res.headersSent) return;\n    expired = true;',
+    '    return;',
+    [GUARDS],
+  ],
   [
     'prototype method names dispatched',
     'src/shared/api.ts',
@@ -860,6 +867,76 @@ const MUTATIONS = [
     "    .regex(/^[^/\\\\\\p{Cc}]+\\.zip$/iu, 'must be a file name ending in .zip, with no folder'),\n",
     '',
     ['tests/integration/http-upload.test.ts'],
+  ],
+  [
+    'restore archive: a stalled upload keeps its socket and temp file',
+    'src/server/restore-upload.ts',
+    '        refuse(req, res, 408, stalledMessage(query.data.fileName, size, idleMs));\n',
+    '',
+    ['tests/integration/http-restore-idle.test.ts'],
+  ],
+  [
+    'restore archive: a slow upload is cut by the 30 s deadline of other requests',
+    'src/server/http-host.ts',
+    '      deadline.cancel();\n',
+    '',
+    ['tests/integration/http-restore-idle.test.ts'],
+  ],
+  [
+    'restore upload (desktop): main answers any frame',
+    'src/main/restore-upload.ts',
+    '      if (foreign) return foreign;\n',
+    '',
+    [MAIN_UPLOAD],
+  ],
+  [
+    'restore upload (desktop): parts taken out of order or twice at once',
+    'src/main/restore-upload.ts',
+    'if (which.busy || offset !== which.received)',
+    'if (false)',
+    [MAIN_UPLOAD],
+  ],
+  [
+    'restore upload (desktop): more bytes than declared',
+    'src/main/restore-upload.ts',
+    '    if (offset + data.byteLength > which.size) {',
+    '    if (false) {',
+    [MAIN_UPLOAD],
+  ],
+  [
+    'restore upload (desktop): a cut-short file restored',
+    'src/main/restore-upload.ts',
+    '    if (which.busy || which.received !== which.size) {',
+    '    if (false) {',
+    [MAIN_UPLOAD],
+  ],
+  [
+    'restore upload (desktop): a silent upload kept',
+    'src/main/restore-upload.ts',
+    'setTimeout(() => void drop(which), idleMs)',
+    'setTimeout(() => undefined, idleMs)',
+    [MAIN_UPLOAD],
+  ],
+  [
+    'restore upload (desktop): a new upload keeps the last one on disk',
+    'src/main/restore-upload.ts',
+    '    await drop(upload);\n    const folder',
+    '    const folder',
+    [MAIN_UPLOAD],
+  ],
+  [
+    'restore upload (desktop): a stale id takes the upload under way',
+    'src/main/restore-upload.ts',
+    'const which = upload?.id === s.id ? upload : null;',
+    'const which = upload;',
+    [MAIN_UPLOAD],
+  ],
+  [
+    'restore upload (desktop): the preload copies any part to main',
+    'src/preload/index.ts',
+    '    data !== undefined &&',
+    '    false &&',
+    ['tests/unit/electron-preload.test.ts'],
   ],
   [
     'restore archive: no size limit on the upload',

@@ -1,9 +1,10 @@
-// "Backup with originals" from the desktop window: main asks where to save it with the
+// "Backup with originals" in the desktop app: main asks where to save it with the
 // operating system's dialog and has the core write the zip there, a file at a time and
-// hashed as it goes (the command line's archive, the same function). The window never
-// names a path: the channel takes no payload, only the user's choice in the dialog does.
-// Restoring one is the same in reverse: main asks which zip with the open dialog and the
-// core restores it (the command line's `import FILE.zip`), answering with the same outcome.
+// hashed as it goes (the command line's archive, the same function). Restoring one is the
+// same in reverse: main asks which zip with the open dialog and the core restores it (the
+// command line's `import FILE.zip`). The File menu calls these directly, and the window
+// may ask for them over two channels that take no payload: the page never names a path,
+// only the user's choice in main's dialog does.
 import { basename } from 'node:path';
 import { dialog, ipcMain, type BrowserWindow, type IpcMainInvokeEvent } from 'electron';
 import type { Envelope } from '../shared/api';
@@ -32,6 +33,58 @@ const refusedInput = (message: string): Envelope<never> => ({
   error: { code: 'INVALID_INPUT', message },
 });
 
+/**
+ * Save dialog, then the core's zip written where the user chose (nothing if closed). The
+ * workspace is the one open once the user has answered, as a switch may come between.
+ */
+export async function saveArchiveWithDialog(
+  current: () => Workbench,
+  win: BrowserWindow | null,
+): Promise<Envelope<SavedArchive>> {
+  const options: Electron.SaveDialogOptions = {
+    title: 'Save the backup with originals',
+    defaultPath: backupArchiveName(new Date()),
+    filters: [{ name: 'Zip archive', extensions: ['zip'] }],
+  };
+  const target = win
+    ? await dialog.showSaveDialog(win, options)
+    : await dialog.showSaveDialog(options);
+  if (target.canceled || !target.filePath) return { ok: true, value: { saved: false } };
+  try {
+    const written = await writeBackupArchive(current(), target.filePath);
+    return { ok: true, value: { saved: true, fileName: basename(target.filePath), ...written } };
+  } catch (error) {
+    return failed(
+      error,
+      'WRITE_FAILED',
+      `The backup with originals was not written to ${target.filePath}`,
+    );
+  }
+}
+
+/** Open dialog (.zip only), then the core's restore of the zip chosen (nothing if closed). */
+export async function restoreArchiveWithDialog(
+  current: () => Workbench,
+  win: BrowserWindow | null,
+): Promise<Envelope<RestoredArchive>> {
+  const options: Electron.OpenDialogOptions = {
+    title: 'Restore a backup with originals',
+    properties: ['openFile'],
+    filters: [{ name: 'Zip archive', extensions: ['zip'] }],
+  };
+  const chosen = win
+    ? await dialog.showOpenDialog(win, options)
+    : await dialog.showOpenDialog(options);
+  const path = chosen.filePaths[0];
+  if (chosen.canceled || !path) return { ok: true, value: { restored: false } };
+  try {
+    const outcome = await restoreBackupArchive(current(), path);
+    return { ok: true, value: { restored: true, outcome } };
+  } catch (error) {
+    return failed(error, 'INVALID_INPUT', `${basename(path)} was not restored`);
+  }
+}
+
 export function bindBackupArchive(
   current: () => Workbench,
   window: () => BrowserWindow | null,
@@ -45,29 +98,7 @@ export function bindBackupArchive(
         return refusedInput(
           'Saving the backup with originals takes no input: the save dialog asks where.',
         );
-      const options: Electron.SaveDialogOptions = {
-        title: 'Save the backup with originals',
-        defaultPath: backupArchiveName(new Date()),
-        filters: [{ name: 'Zip archive', extensions: ['zip'] }],
-      };
-      const win = window();
-      const target = win
-        ? await dialog.showSaveDialog(win, options)
-        : await dialog.showSaveDialog(options);
-      if (target.canceled || !target.filePath) return { ok: true, value: { saved: false } };
-      try {
-        const written = await writeBackupArchive(current(), target.filePath);
-        return {
-          ok: true,
-          value: { saved: true, fileName: basename(target.filePath), ...written },
-        };
-      } catch (error) {
-        return failed(
-          error,
-          'WRITE_FAILED',
-          `The backup with originals was not written to ${target.filePath}`,
-        );
-      }
+      return saveArchiveWithDialog(current, window());
     },
   );
 }
@@ -87,23 +118,7 @@ export function bindRestoreArchive(
         return refusedInput(
           'Restoring a backup with originals takes no input: the open dialog asks which.',
         );
-      const options: Electron.OpenDialogOptions = {
-        title: 'Restore a backup with originals',
-        properties: ['openFile'],
-        filters: [{ name: 'Zip archive', extensions: ['zip'] }],
-      };
-      const win = window();
-      const chosen = win
-        ? await dialog.showOpenDialog(win, options)
-        : await dialog.showOpenDialog(options);
-      const path = chosen.filePaths[0];
-      if (chosen.canceled || !path) return { ok: true, value: { restored: false } };
-      try {
-        const outcome = await restoreBackupArchive(current(), path);
-        return { ok: true, value: { restored: true, outcome } };
-      } catch (error) {
-        return failed(error, 'INVALID_INPUT', `${basename(path)} was not restored`);
-      }
+      return restoreArchiveWithDialog(current, window());
     },
   );
 }

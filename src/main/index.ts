@@ -11,8 +11,10 @@ import {
   WorkspaceSwitcher,
   type Workbench,
 } from '../core/index';
+import { restoreArchiveFromMenu, saveArchiveFromMenu } from './archive-menu';
 import { bindBackupArchive, bindRestoreArchive } from './backup-archive';
 import { bindIpc } from './ipc';
+import { bindRestoreUpload } from './restore-upload';
 import { buildMenu, type MenuActions } from './menu';
 import { exportWithDialog, importWithDialog } from './transfer';
 import { registerAppScheme, serveRenderer } from './protocol';
@@ -74,6 +76,8 @@ const menuActions: MenuActions = {
   revealWorkspace: () => void shell.openPath(workbench().dir),
   importFiles: () => void importWithDialog(win, workbench()),
   exportAs: (format) => void exportWithDialog(win, workbench(), format),
+  saveBackupArchive: () => void saveArchiveFromMenu(workbench, win),
+  restoreBackupArchive: () => void restoreArchiveFromMenu(workbench, win),
   shareWorkspace: () => win?.webContents.send(IPC_MENU_CHANNEL, 'share-workspace'),
   joinWorkspace: () => win?.webContents.send(IPC_MENU_CHANNEL, 'join-workspace'),
   undo: () => void workbench().call('history.undo', {}),
@@ -100,6 +104,7 @@ async function start(): Promise<void> {
   bindIpc(workbench);
   bindBackupArchive(workbench, () => win);
   bindRestoreArchive(workbench, () => win);
+  bindRestoreUpload(workbench);
   win = createMainWindow();
   win.on('closed', () => (win = null));
   app.on('activate', () => {

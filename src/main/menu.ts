@@ -1,6 +1,6 @@
 // The application menu: workspace commands plus the standard Edit and View entries, so
 // copy, paste, undo and zoom work the way every desktop app's do.
-import { EXPORT_FORMATS } from '../shared/concepts/export-formats';
+import { BACKUP_WITH_ORIGINALS_ITEMS, EXPORT_FORMATS } from '../shared/concepts/export-formats';
 import { Menu, type MenuItemConstructorOptions } from 'electron';
 import type { ExportFormat, HistoryInfo, RecentWorkspace } from '../shared/api';
 
@@ -11,6 +11,9 @@ export interface MenuActions {
   revealWorkspace: () => void;
   importFiles: () => void;
   exportAs: (format: ExportFormat) => void;
+  /** The backup with originals (.zip) and its restore: main's own dialogs, picked once. */
+  saveBackupArchive: () => void;
+  restoreBackupArchive: () => void;
   /** Team sharing: the window opens its Share or Join dialog. */
   shareWorkspace: () => void;
   joinWorkspace: () => void;
@@ -97,11 +100,23 @@ export function menuTemplate(
         { type: 'separator' },
         { label: 'Import Files…', accelerator: 'CmdOrCtrl+I', click: () => actions.importFiles() },
         {
+          label: BACKUP_WITH_ORIGINALS_ITEMS.restoreMenuLabel,
+          click: () => actions.restoreBackupArchive(),
+        },
+        {
           label: 'Export',
-          submenu: EXPORT_FORMATS.map((f) => ({
-            label: f.menuLabel,
-            click: () => actions.exportAs(f.id),
-          })),
+          // The JSON backup and the one with originals are two items: main cannot see the
+          // window's export options, so no item's output may depend on them.
+          submenu: [
+            ...EXPORT_FORMATS.map((f) => ({
+              label: f.menuLabel,
+              click: () => actions.exportAs(f.id),
+            })),
+            {
+              label: BACKUP_WITH_ORIGINALS_ITEMS.menuLabel,
+              click: () => actions.saveBackupArchive(),
+            },
+          ],
         },
         { type: 'separator' },
         { label: 'Share this workspace…', click: () => actions.shareWorkspace() },

@@ -14,7 +14,10 @@ import {
 import {
   IPC_BACKUP_ARCHIVE_CHANNEL,
   IPC_RESTORE_ARCHIVE_CHANNEL,
+  IPC_RESTORE_UPLOAD_CHANNEL,
+  RESTORE_CHUNK_BYTES,
   type RestoredArchive,
+  type RestoreUploadAnswer,
   type SavedArchive,
 } from '../shared/backup-archive';
 import { MAX_IMPORT_BYTES, MAX_IMPORT_LABEL } from '../shared/concepts/import-formats';
@@ -50,6 +53,21 @@ bridge.saveBackupArchive = (): Promise<Envelope<SavedArchive>> =>
 // Nor does restoring one: main asks which zip.
 bridge.restoreBackupArchive = (): Promise<Envelope<RestoredArchive>> =>
   ipcRenderer.invoke(IPC_RESTORE_ARCHIVE_CHANNEL) as Promise<Envelope<RestoredArchive>>;
+
+// A .zip chosen in the window: its bytes, a chunk at a time (main checks each step again).
+bridge.restoreArchiveUpload = (step: unknown): Promise<Envelope<RestoreUploadAnswer>> => {
+  const data = (step as { data?: unknown } | null)?.data;
+  if (
+    data !== undefined &&
+    (!(data instanceof Uint8Array) || data.byteLength > RESTORE_CHUNK_BYTES)
+  ) {
+    const message = `Invalid restore: a part must be bytes, at most ${RESTORE_CHUNK_BYTES} of them.`;
+    return Promise.resolve({ ok: false, error: { code: 'INVALID_INPUT', message } });
+  }
+  return ipcRenderer.invoke(IPC_RESTORE_UPLOAD_CHANNEL, step) as Promise<
+    Envelope<RestoreUploadAnswer>
+  >;
+};
 
 bridge.onEvent = (listener: (event: WorkbenchEvent) => void): (() => void) => {
   const wrapped = (_event: IpcRendererEvent, payload: WorkbenchEvent): void => listener(payload);

@@ -13,6 +13,7 @@ import {
 } from '../shared/backup-archive';
 import type { Workbench } from '../core/index';
 import { archiveDownloads } from './backup-download';
+import { bodyDeadline } from './body-deadline';
 import { restoreUpload } from './restore-upload';
 import { parseTarget } from './request-target';
 import { internalError, invalid, refuse, send, sendEnvelope } from './responses';
@@ -77,8 +78,14 @@ export interface HttpHostOptions {
   /** Where internal errors are written (the terminal by default). */
   log?: (line: string) => void;
   loginCodeTtlMs?: number;
-  /** A request whose headers and body have not all arrived by then is answered 408. */
+  /**
+   * A request whose headers have not all arrived by then (or 10 s, if sooner), or whose
+   * body has not all arrived this long after them, is answered 408; the restore upload
+   * excepted, which is cut when its bytes stop coming (`archiveIdleTimeoutMs`).
+   */
   requestTimeoutMs?: number;
+  /** A backup archive upload that receives no bytes for this long is cut (default 60 s). */
+  archiveIdleTimeoutMs?: number;
   /** The largest upload (MAX_IMPORT_BYTES by default; tests set less). */
   maxUploadBytes?: number;
   /** The largest backup archive a page may send to restore (default 4 GiB). */
@@ -133,7 +140,9 @@ export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost>
   const server = createServer(
     {
       maxHeaderSize: 8 * 1024,
-      requestTimeout,
+      // Node's deadline covers a whole request and cannot spare one route: the bodies'
+      // deadlines are set per request in handle() (body-deadline.ts), the headers' here.
+      requestTimeout: 0,
       headersTimeout: Math.min(requestTimeout, 10_000),
       connectionsCheckingInterval: Math.min(requestTimeout / 4, 5_000),
     },
@@ -169,6 +178,7 @@ export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost>
   }
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const deadline = bodyDeadline(req, res, requestTimeout);
     const target = parseTarget(req.url);
     if (!target) return send(res, 400, 'Bad request target');
     if (!oneHost(req)) return send(res, 400, 'A request names exactly one Host');
@@ -206,12 +216,15 @@ export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost>
     if (!sessionValid(req, gate)) return refuse(res, 401, 'Not signed in.');
     if (pathname === UPLOAD_PATH) {
       const upload = await readUpload(req, res, target.searchParams, options.maxUploadBytes);
-      if (!upload.ok) return;
+      if (!upload.ok || deadline.expired()) return;
       return answer(res, await current().dispatch('documents.importBytes', upload.payload));
     }
     if (pathname === RESTORE_ARCHIVE_ROUTE) {
       const limit = options.maxArchiveBytes ?? MAX_ARCHIVE_UPLOAD_BYTES;
-      const restored = await restoreUpload(req, res, target.searchParams, current, limit);
+      // Signed in: an archive over a slow link may take hours, cut only if it stalls.
+      deadline.cancel();
+      const idleMs = options.archiveIdleTimeoutMs ?? 60_000;
+      const restored = await restoreUpload(req, res, target.searchParams, current, limit, idleMs);
       return restored ? answer(res, restored) : undefined;
     }
     if (!isJson(req)) {
@@ -225,6 +238,7 @@ export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost>
     }
     const limit = LARGE_BODIES[pathname] ?? MAX_BODY_BYTES;
     const body = await readBody(req, limit);
+    if (deadline.expired()) return;
     if (!body.ok) {
       if (body.reason === 'aborted') return;
       return invalid(res, 413, `The request is larger than ${limit / 1048576} MiB.`);

@@ -3,7 +3,9 @@
 // request body (application/zip: a type no cross-site form can send) and are streamed to
 // a private temp folder (mkdtemp: this user only), counted against the size limit as they
 // arrive; then the core restores from that file (every carried file checked, as for the
-// command line's `import FILE.zip`), and the folder is removed whatever happened.
+// command line's `import FILE.zip`), and the folder is removed whatever happened. The
+// upload has no overall deadline (a large archive over a slow link may take hours) but is
+// cut, answered 408, when no bytes arrive for `idleMs`.
 import { createWriteStream } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -29,6 +31,10 @@ function refuse(req: IncomingMessage, res: ServerResponse, status: number, messa
   return null;
 }
 
+/** Says what stopped, after how much, and that nothing changed. */
+const stalledMessage = (fileName: string, size: number, idleMs: number): string =>
+  `No bytes of ${fileName} arrived for ${idleMs / 1000} s (after ${size} bytes): the upload was stopped and nothing was restored. Try again; a steadier connection helps.`;
+
 /**
  * Called after the host's origin and session checks. The restore's envelope, or null when
  * the response has been sent (a refused request, or a client that went away).
@@ -39,6 +45,7 @@ export async function restoreUpload(
   searchParams: URLSearchParams,
   current: () => Workbench,
   limit: number,
+  idleMs: number,
 ): Promise<Envelope<RestoredArchive> | null> {
   if (!isZip(req))
     return refuse(req, res, 415, 'A backup archive must be sent as application/zip.');
@@ -52,8 +59,19 @@ export async function restoreUpload(
     const path = join(folder, query.data.fileName);
     const out = createWriteStream(path, { flags: 'wx', mode: 0o600 });
     let size = 0;
+    // No deadline for the whole upload (a large archive on a slow link takes what it
+    // takes), but one for silence: a stalled upload would hold its socket and temp file.
+    let silence: NodeJS.Timeout | undefined;
+    const waitForBytes = (): void => {
+      clearTimeout(silence);
+      silence = setTimeout(() => {
+        refuse(req, res, 408, stalledMessage(query.data.fileName, size, idleMs));
+      }, idleMs);
+    };
     try {
+      waitForBytes();
       for await (const chunk of req as AsyncIterable<Buffer>) {
+        waitForBytes();
         size += chunk.length;
         if (size > limit) {
           out.destroy();
@@ -64,9 +82,12 @@ export async function restoreUpload(
       out.end();
       await once(out, 'finish');
     } catch {
-      // The client went away mid-upload: there is nobody to answer.
+      // The client went away mid-upload, or was cut for its silence (its answer sent, the
+      // request then destroyed, which ends this loop with an error: no part is restored).
       out.destroy();
       return null;
+    } finally {
+      clearTimeout(silence);
     }
     const outcome: ImportOutcome = await restoreBackupArchive(current(), path);
     return { ok: true, value: { restored: true, outcome } };

@@ -4,7 +4,12 @@
 // renderer's clients are all derived from it, so adding a method is one entry in its
 // namespace plus its handler in src/core/<namespace>.
 import type { z } from 'zod';
-import type { RestoredArchive, SavedArchive } from './backup-archive';
+import type {
+  RestoredArchive,
+  RestoreUploadAnswer,
+  RestoreUploadStep,
+  SavedArchive,
+} from './backup-archive';
 import { joinTables } from './methods/define';
 import { analysisMethods } from './methods/analysis';
 import { annotationsMethods } from './methods/annotations';
@@ -108,6 +113,8 @@ export type WorkbenchBridge = {
   saveBackupArchive?(): Promise<Envelope<SavedArchive>>;
   /** A backup with originals restored from the zip the user chooses (main's dialog). */
   restoreBackupArchive?(): Promise<Envelope<RestoredArchive>>;
+  /** A .zip chosen in the window, sent a step at a time (src/main/restore-upload.ts). */
+  restoreArchiveUpload?: (step: RestoreUploadStep) => Promise<Envelope<RestoreUploadAnswer>>;
 };
 
 export const IPC_PREFIX = 'workbench:';

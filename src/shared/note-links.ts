@@ -88,3 +88,26 @@ export function noteLinkResolver(
   for (const n of targets.notes ?? []) offer(n.title, { kind: 'note', id: n.id });
   return (target) => byKey.get(linkKey(target));
 }
+
+/** A record a note can link: a highlight only by choice, the others by choice or by name. */
+export type BacklinkTarget = { kind: NoteLinkKind | 'highlight'; id: string };
+
+/**
+ * Whether a note links the target, through the links chosen for it or a `[[...]]` in its
+ * body resolved by `resolve` (a noteLinkResolver): the dossier's notes in the window and
+ * in its export, and every backlink, are this one test.
+ */
+export function noteLinksTo(
+  note: Pick<Note, 'id' | 'body' | 'entityIds' | 'documentIds' | 'annotationIds'>,
+  target: BacklinkTarget,
+  resolve: (text: string) => NoteLinkTarget | undefined,
+): boolean {
+  if (target.kind === 'highlight') return note.annotationIds.includes(target.id);
+  if (target.kind === 'note' && note.id === target.id) return false;
+  if (target.kind === 'entity' && note.entityIds.includes(target.id)) return true;
+  if (target.kind === 'document' && note.documentIds.includes(target.id)) return true;
+  return parseNoteLinks(note.body).some((link) => {
+    const found = resolve(link.target);
+    return found?.kind === target.kind && found.id === target.id;
+  });
+}

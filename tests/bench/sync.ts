@@ -114,6 +114,8 @@ async function main(): Promise<void> {
     const lat = summary(latencies.filter((n) => !Number.isNaN(n)));
     const seen = summary(inWindow.filter((n) => !Number.isNaN(n)));
     const lost = latencies.some(Number.isNaN) ? ' (some never arrived)' : '';
+    // In the order made: whether the slow ones cluster (B still busy after its first sync).
+    console.log(`  each, in order (ms): ${latencies.map((n) => Math.round(n)).join(' ')}`);
     report(
       `highlight in A → in B's store (20, 250 ms apart): p50 ${ms(lat.p50)}, p95 ${ms(lat.p95)}${lost}`,
     );

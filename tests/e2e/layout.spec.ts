@@ -72,6 +72,14 @@ for (const size of SIZES) {
 
 test('panels collapse and resize, and the window remembers it', async ({ workbench: wb, page }) => {
   await wb.reader.locator('li').first().waitFor();
+  // With both side panels open, a 1,100-pixel window still shows the views on one row.
+  await page.setViewportSize({ width: 1100, height: 800 });
+  const tabTops = await page
+    .getByRole('tablist', { name: 'Views' })
+    .getByRole('tab')
+    .evaluateAll((tabs) => tabs.map((tab) => Math.round(tab.getBoundingClientRect().top)));
+  expect(new Set(tabTops).size).toBe(1);
+  await page.setViewportSize({ width: 1400, height: 900 });
   const library = page.getByRole('complementary', { name: 'Library' });
   const divider = page.getByRole('separator', { name: 'Resize the library panel' });
   const before = (await library.boundingBox())!.width;

@@ -268,4 +268,18 @@ describe('dossier', () => {
     expect(md.content).toContain('- Shamkhani (1 paragraph, 2 documents)');
     expect(md.content).toMatch(/## Also mentioned in\n\n- “Why Iran.*\(3 mentions\)/);
   });
+
+  it('exports the notes about the entity its dossier shows: linked, or naming it', async () => {
+    const f = await fixture();
+    const note = (input: { title: string; body: string; entityIds?: string[] }) =>
+      f.wb.call('notes.create', { entityIds: [], ...input });
+    unwrap(await note({ title: 'Chosen', body: '# Why\nHe chaired it.', entityIds: [f.ejei] }));
+    unwrap(await note({ title: '', body: 'Compare [[ejei]] <b>with</b> the minutes.' }));
+    unwrap(await note({ title: 'Elsewhere', body: 'About [[Shamkhani]] only.' }));
+    const { content } = unwrap(await f.wb.call('export.dossier', { id: f.ejei }));
+    const notes = content.slice(content.indexOf('## Notes'), content.indexOf('## Appears with'));
+    expect(notes).toContain('### Chosen\n\n#### Why\nHe chaired it.');
+    expect(notes).toContain('### Untitled note\n\nCompare [[ejei]] &lt;b>with&lt;/b> the minutes.');
+    expect(notes).not.toContain('Elsewhere');
+  });
 });

@@ -3,6 +3,7 @@
 // window names no path (any payload is refused before a dialog opens), a call from another
 // frame is refused, and closing the dialog writes nothing. Restoring is the reverse: main
 // asks which zip with the open dialog and the core restores it into an empty workspace.
+// The File menu's items do both with one dialog each and say the outcome in a message box.
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { unzipSync } from 'fflate';
@@ -20,6 +21,8 @@ import { electron } from './electron-mock';
 vi.mock('electron', async () => (await import('./electron-mock')).electron);
 
 const { bindBackupArchive, bindRestoreArchive } = await import('../../src/main/backup-archive');
+const { describeRestore, restoreArchiveFromMenu, saveArchiveFromMenu } =
+  await import('../../src/main/archive-menu');
 
 const article = new TextEncoder().encode('# Field notes\n\nThe river rose two metres overnight.\n');
 let wb: Workbench;
@@ -105,5 +108,59 @@ describe('restoring a backup with originals from the desktop window', () => {
     expect(twice.ok).toBe(false);
     expect(JSON.stringify(twice)).toContain('already in this workspace');
     await closeWorkbench(join(dir, 'empty'));
+  });
+});
+
+describe('the File menu’s backup with originals and its restore', () => {
+  it('saves and restores with one dialog each and says what became of it', async () => {
+    const archive = join(dir, 'from-menu.zip');
+    electron.dialog.showSaveDialog.mockResolvedValueOnce({ canceled: false, filePath: archive });
+    await saveArchiveFromMenu(() => wb, null);
+    expect(electron.dialog.showMessageBox).toHaveBeenLastCalledWith({
+      type: 'info',
+      message: 'Saved from-menu.zip',
+      detail: 'A backup of 1 document with 1 original and 0 images.',
+    });
+    const into = await reopen(join(dir, 'menu-empty'));
+    electron.dialog.showOpenDialog.mockResolvedValueOnce({ canceled: false, filePaths: [archive] });
+    await restoreArchiveFromMenu(() => into, null);
+    expect(electron.dialog.showOpenDialog).toHaveBeenCalledOnce();
+    expect(electron.dialog.showMessageBox).toHaveBeenLastCalledWith({
+      type: 'info',
+      message: 'Backup restored',
+      detail: 'Restored 1 document, 0 entities and 0 highlights from from-menu.zip.',
+    });
+    expect(unwrap(await into.call('documents.list', {}))).toHaveLength(1);
+    // Again: the core's refusal in its words, and nothing changed.
+    electron.dialog.showOpenDialog.mockResolvedValueOnce({ canceled: false, filePaths: [archive] });
+    await restoreArchiveFromMenu(() => into, null);
+    const [box] = electron.dialog.showMessageBox.mock.lastCall as unknown as [
+      { type: string; message: string; detail: string },
+    ];
+    expect(box).toMatchObject({ type: 'error', message: 'Nothing was changed' });
+    expect(box.detail).toContain('already in this workspace');
+    await closeWorkbench(join(dir, 'menu-empty'));
+  });
+
+  it('says nothing when a dialog is closed', async () => {
+    electron.dialog.showSaveDialog.mockResolvedValueOnce({ canceled: true, filePath: '' });
+    await saveArchiveFromMenu(() => wb, null);
+    electron.dialog.showOpenDialog.mockResolvedValueOnce({ canceled: true, filePaths: [] });
+    await restoreArchiveFromMenu(() => wb, null);
+    expect(electron.dialog.showMessageBox).not.toHaveBeenCalled();
+  });
+
+  it('names missing originals in the restore’s report', () => {
+    const said = describeRestore({
+      kind: 'backup',
+      fileName: 'case.zip',
+      documents: 2,
+      entities: 1,
+      highlights: 3,
+      missingOriginals: 1,
+    });
+    expect(said).toMatch(
+      /^Restored 2 documents, 1 entity and 3 highlights from case\.zip\. 1 original file .* in neither the backup nor this workspace/,
+    );
   });
 });

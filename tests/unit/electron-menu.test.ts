@@ -14,6 +14,8 @@ const actions = () => ({
   revealWorkspace: vi.fn(),
   importFiles: vi.fn(),
   exportAs: vi.fn(),
+  saveBackupArchive: vi.fn(),
+  restoreBackupArchive: vi.fn(),
   shareWorkspace: vi.fn(),
   joinWorkspace: vi.fn(),
   undo: vi.fn(),
@@ -77,6 +79,35 @@ describe('the File menu', () => {
   it('disables Open Recent when nothing was opened before', () => {
     const open = file(menuTemplate(actions(), none, [])).find((i) => i.label === 'Open Recent')!;
     expect(open).toMatchObject({ enabled: false, submenu: [] });
+  });
+
+  it('restores a backup with originals from its own entry, main asking once for the zip', () => {
+    const a = actions();
+    const items = file(menuTemplate(a, none, []));
+    (items.find((i) => i.label === 'Restore Backup with Originals (.zip)…')!.click as () => void)();
+    expect(a.restoreBackupArchive).toHaveBeenCalledOnce();
+    expect(a.importFiles).not.toHaveBeenCalled();
+  });
+
+  it('exports the JSON backup and the backup with originals as two items, each saying what it writes', () => {
+    const a = actions();
+    const items = file(menuTemplate(a, none, []));
+    const exports = items.find((i) => i.label === 'Export')!
+      .submenu as MenuItemConstructorOptions[];
+    const backups = exports.filter((i) => /Backup/.test(i.label ?? '')).map((i) => i.label);
+    expect(backups).toEqual([
+      'Workspace Backup (JSON)…',
+      'Workspace Backup with Originals (.zip)…',
+    ]);
+    (exports.find((i) => i.label === 'Workspace Backup (JSON)…')!.click as () => void)();
+    expect(a.exportAs).toHaveBeenCalledWith('json');
+    expect(a.saveBackupArchive).not.toHaveBeenCalled();
+    (
+      exports.find((i) => i.label === 'Workspace Backup with Originals (.zip)…')!
+        .click as () => void
+    )();
+    expect(a.saveBackupArchive).toHaveBeenCalledOnce();
+    expect(a.exportAs).toHaveBeenCalledOnce();
   });
 
   it('shares this workspace and joins a shared one, each from its own entry', () => {

@@ -66,7 +66,12 @@ export const electron = {
   shell: { openExternal: vi.fn(() => Promise.resolve()), openPath: vi.fn() },
   protocol: { registerSchemesAsPrivileged: vi.fn(), handle: vi.fn() },
   net: { fetch: vi.fn(() => Promise.resolve(new Response('file'))) },
-  dialog: { showOpenDialog: vi.fn(), showErrorBox: vi.fn(), showSaveDialog: vi.fn() },
+  dialog: {
+    showOpenDialog: vi.fn(),
+    showErrorBox: vi.fn(),
+    showSaveDialog: vi.fn(),
+    showMessageBox: vi.fn(() => Promise.resolve({ response: 0, checkboxChecked: false })),
+  },
   Menu: { buildFromTemplate: vi.fn(), setApplicationMenu: vi.fn() },
   BrowserWindow: FakeBrowserWindow,
 };

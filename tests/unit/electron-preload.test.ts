@@ -14,6 +14,8 @@ import {
 import {
   IPC_BACKUP_ARCHIVE_CHANNEL,
   IPC_RESTORE_ARCHIVE_CHANNEL,
+  IPC_RESTORE_UPLOAD_CHANNEL,
+  RESTORE_CHUNK_BYTES,
 } from '../../src/shared/backup-archive';
 
 const exposed = new Map<string, unknown>();
@@ -38,10 +40,34 @@ describe('the preload bridge', () => {
     expect([...exposed.keys()]).toEqual(['workbench']);
     const bridge = exposed.get('workbench') as Record<string, unknown>;
     expect(Object.keys(bridge).sort()).toEqual(
-      [...METHOD_NAMES, 'onEvent', 'onMenu', 'saveBackupArchive', 'restoreBackupArchive'].sort(),
+      [
+        ...METHOD_NAMES,
+        'onEvent',
+        'onMenu',
+        'saveBackupArchive',
+        'restoreBackupArchive',
+        'restoreArchiveUpload',
+      ].sort(),
     );
     for (const value of Object.values(bridge)) expect(typeof value).toBe('function');
     expect(JSON.stringify(Object.keys(bridge))).not.toMatch(/ipcRenderer|send|invoke/);
+  });
+
+  it('sends a chosen .zip’s steps on their one channel, refusing a part that is not bytes or too large', async () => {
+    const bridge = exposed.get('workbench') as Record<
+      string,
+      (input?: unknown) => Promise<unknown>
+    >;
+    const part = { step: 'chunk', id: 'A'.repeat(22), offset: 0, data: new Uint8Array(3) };
+    invoke.mockClear();
+    await bridge.restoreArchiveUpload!(part);
+    expect(invoke.mock.calls).toEqual([[IPC_RESTORE_UPLOAD_CHANNEL, part]]);
+    invoke.mockClear();
+    for (const data of ['abc', new Uint8Array(RESTORE_CHUNK_BYTES + 1)]) {
+      const reply = await bridge.restoreArchiveUpload!({ ...part, data });
+      expect(reply).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    }
+    expect(invoke).not.toHaveBeenCalled();
   });
 
   it('sends nothing of the page’s with the archive calls: main asks the user for the file', async () => {

@@ -219,9 +219,9 @@ describe('an entity’s snippet', () => {
     const [hit] = (await index.search({ query: 'raeesi', limit: 5 }, scope)).hits;
     // A line break between names became a space: "Ebrahim Raisi Raisi Ebrahim Raeesi".
     expect(hit?.snippet).toEqual([
-      { text: 'Ebrahim Raisi — Also: Raisi · Ebrahim ', match: false },
+      { text: 'Ebrahim Raisi (Raisi · Ebrahim ', match: false },
       { text: 'Raeesi', match: true },
-      { text: ' — President of Iran from 2021.', match: false },
+      { text: ') — President of Iran from 2021.', match: false },
     ]);
   });
 });

@@ -1,11 +1,11 @@
-// The dossier as a Markdown research brief: who or what the entity is, its events, and
-// every passage tagged to it with its source and paragraph, its links to other highlights
+// The dossier as a Markdown research brief: who or what the entity is, its events, the
+// researcher's notes about it, and every passage tagged to it with its source and paragraph, its links to other highlights
 // and its note, so each quote can be checked. Names, quotes and sources are third-party
 // text, escaped so a Markdown renderer shows them as written; the user's notes stay
 // Markdown with raw HTML made inert (./markdown-escape.ts).
 import { relationOf } from '../../shared/codebook/codebook';
 import type { Dossier } from '../../shared/methods/entities';
-import type { Codebook, HighlightLink } from '../../shared/model';
+import type { Codebook, HighlightLink, Note } from '../../shared/model';
 import { plural } from '../../shared/text';
 import { formatEventDate } from '../../shared/labels';
 import { isolate } from '../../shared/bidi';
@@ -19,6 +19,8 @@ export interface DossierLinks {
   links: readonly HighlightLink[];
   codebook: Codebook;
   quoteOf: (annotationId: string) => string | undefined;
+  /** The notes about the entity, in the order to write them (the dossier's "Notes"). */
+  notes?: readonly Pick<Note, 'title' | 'body'>[];
 }
 
 function linkLine(id: string, extra: DossierLinks | undefined): string | undefined {
@@ -60,6 +62,13 @@ export function exportDossier(d: Dossier, exportedAt: string, extra?: DossierLin
       if (e.entity.id === entity.id) continue;
       const where = e.place ? `, ${isolate(escapeInline(e.place.name))}` : '';
       out.push('', `- ${formatEventDate(e.date)}: ${isolate(escapeInline(e.entity.name))}${where}`);
+    }
+  }
+  if (extra?.notes?.length) {
+    out.push('', '## Notes');
+    for (const note of extra.notes) {
+      out.push('', `### ${escapeInline(note.title.trim() || 'Untitled note')}`);
+      if (note.body.trim()) out.push('', userMarkdown(note.body, 3));
     }
   }
   if (d.cooccurring.length) {

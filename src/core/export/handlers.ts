@@ -6,6 +6,7 @@ import { citationStyle, DEFAULT_CITATION_STYLE } from '../../shared/concepts/cit
 import { codebookOf } from '../../shared/codebook/codebook';
 import { exportFormat } from '../../shared/concepts/export-formats';
 import { notFound, WorkbenchError } from '../../shared/errors';
+import { noteLinksTo } from '../../shared/note-links';
 import type { CoreContext } from '../context';
 import { dossierOf } from '../entities/handlers';
 import { timelineOf } from '../events/handlers';
@@ -122,7 +123,12 @@ export function exportHandlers(ctx: CoreContext): NamespaceHandlers<'export'> {
             throw error;
           }
         };
-        return exportDossier(d, now, { links: tx.links, codebook: tx.codebook, quoteOf });
+        // The notes about it, as its dossier shows them: linked to it or naming it.
+        const resolve = (text: string) => ctx.search.scope.resolveLink(text);
+        const notes = tx.notes
+          .filter((n) => noteLinksTo(n, { kind: 'entity', id }, resolve))
+          .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
+        return exportDossier(d, now, { links: tx.links, codebook: tx.codebook, quoteOf, notes });
       });
       return {
         fileName: `dossier-${slug(d.entity.name)}-${now.slice(0, 10)}.md`,

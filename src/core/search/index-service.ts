@@ -14,12 +14,10 @@ import { decodeCache, joinCaches, probeTokens, type IndexCache } from './search-
 import { encodeCache, writeCache } from './search-cache-write';
 import { SearchIndex, type SearchScope } from './search-index';
 import type { BlockLookup } from '../mentions/mentions';
+import { FOLLOW_MS, giveWay, yieldToLoop } from './index-turns';
 
-const yieldToLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 /** Documents read and indexed between two turns of the event loop. */
 const SLICE = 25;
-/** How long one turn may spend indexing a commit's operations before the rest wait. */
-const FOLLOW_MS = 20;
 
 /** Starts preparing what the search index opens from (see index-prepare.ts). */
 export type PrepareIndex = () => PrepareJob;
@@ -292,6 +290,7 @@ export class IndexService {
     this.caughtUp = (async () => {
       while (this.following && index === this.index) {
         await yieldToLoop();
+        await giveWay(this.store);
         if (index === this.index) this.followFor();
       }
     })();

@@ -97,15 +97,11 @@ export function annotationEntry(a: Annotation): Indexable {
 
 export function entityEntry(e: Entity): Indexable {
   const text = [e.name, ...e.aliases, e.description].filter(Boolean).join('\n');
-  // Snippets show the description's words, not its Markdown, and the aliases as a list:
-  // a snippet makes every line break a space, which ran the names together.
-  const snippetText = [
-    e.name,
-    e.aliases.length ? `Also: ${e.aliases.join(' · ')}` : '',
-    markdownText(e.description),
-  ]
-    .filter(Boolean)
-    .join(' — ');
+  // Snippets show the description's words, not its Markdown, and the aliases as a list in
+  // brackets (a snippet makes every line break a space, which ran the names together), with
+  // no label word a search for that word would mark.
+  const names = e.aliases.length ? `${e.name} (${e.aliases.join(' · ')})` : e.name;
+  const snippetText = [names, markdownText(e.description)].filter(Boolean).join(' — ');
   return { key: `e:${e.id}`, kind: 'entity', title: e.name, text, snippetText, entityType: e.type };
 }
 

@@ -174,6 +174,11 @@ export class WorkspaceStore extends StoreView {
     return this.queue.idle();
   }
 
+  /** Whether a command is queued or running: background work gives way to it. */
+  get busy(): boolean {
+    return this.queue.busy;
+  }
+
   /** Writes files outside a command, all or nothing, logged first (see commit-writer.ts). */
   writeLogged(action: string, changes: FileChange[], ops: readonly Op[] = []): Promise<void> {
     return this.writer.writeLogged(action, changes, ops);

@@ -52,9 +52,11 @@ function connect(): Workbench & { start(): () => void } {
   });
   const sync = createSync(client.api, store);
   const views = createViewSync(client.api, store);
+  const { restoreBackupArchiveWithDialog } = client;
   const commands = createCommands(client.api, store, {
     saveBackupArchive: () => client.saveBackupArchive(),
     restoreBackupArchive: (file) => client.restoreBackupArchive(file),
+    ...(restoreBackupArchiveWithDialog ? { restoreBackupArchiveWithDialog } : {}),
   });
   return {
     store,

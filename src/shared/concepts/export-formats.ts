@@ -128,6 +128,18 @@ export const EXPORT_FORMAT_WORDS = EXPORT_FORMATS.map(
 /** The workspace backup's name when the originals go in it: then it is a .zip, not JSON. */
 export const BACKUP_WITH_ORIGINALS_LABEL = 'Workspace backup with originals (.zip)';
 
+/**
+ * The backup with originals where no window setting can be seen (the desktop app's menu)
+ * or none should be hidden (the command palette): an item of its own beside the JSON
+ * backup's, each saying what it writes, and the restore beside the import.
+ */
+export const BACKUP_WITH_ORIGINALS_ITEMS = {
+  paletteLabel: 'Export workspace backup with originals (.zip)',
+  menuLabel: 'Workspace Backup with Originals (.zip)…',
+  restorePaletteLabel: 'Restore a backup with originals (.zip)…',
+  restoreMenuLabel: 'Restore Backup with Originals (.zip)…',
+} as const;
+
 /** A format's label as the export menu shows it, naming truthfully what will be written. */
 export function exportLabel(id: ExportFormat, includeOriginals: boolean): string {
   return id === 'json' && includeOriginals ? BACKUP_WITH_ORIGINALS_LABEL : exportFormat(id).label;

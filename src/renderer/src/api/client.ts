@@ -14,6 +14,7 @@ import {
 import {
   BACKUP_ARCHIVE_ROUTE,
   RESTORE_ARCHIVE_ROUTE,
+  RESTORE_CHUNK_BYTES,
   type ArchiveTicket,
   type RestoredArchive,
   type SavedArchive,
@@ -32,10 +33,12 @@ export interface WorkbenchClient {
   /** The backup with originals as a zip, written by the core where the host puts files. */
   saveBackupArchive(): Promise<SavedArchive>;
   /**
-   * A backup with originals restored by the host: the browser sends `file`'s bytes; the
-   * desktop app's main asks which zip with its own dialog (the page names no path).
+   * A backup with originals restored from the .zip the user chose in the window: its bytes
+   * go to the host (the browser host's upload route; the desktop app's main, in chunks).
    */
   restoreBackupArchive(file: File): Promise<RestoredArchive>;
+  /** The desktop app only: main asks which zip with its own dialog (the palette's restore). */
+  restoreBackupArchiveWithDialog?: () => Promise<RestoredArchive>;
 }
 
 declare global {
@@ -199,7 +202,29 @@ export function createClient(): WorkbenchClient {
         throw new WorkbenchError('INVALID_INPUT', 'This window cannot save a backup archive.');
       return unwrap(await bridge.saveBackupArchive());
     },
-    restoreBackupArchive: async () => {
+    restoreBackupArchive: async (file) => {
+      const send = bridge.restoreArchiveUpload;
+      if (!send)
+        throw new WorkbenchError('INVALID_INPUT', 'This window cannot restore a backup archive.');
+      const { id } = unwrap(
+        await send({ step: 'begin', fileName: file.name, size: file.size }),
+      ) as {
+        id: string;
+      };
+      try {
+        // A slice at a time: the archive is never held whole in this page's memory.
+        for (let offset = 0; offset < file.size; offset += RESTORE_CHUNK_BYTES) {
+          const part = file.slice(offset, offset + RESTORE_CHUNK_BYTES);
+          const data = new Uint8Array(await part.arrayBuffer());
+          unwrap(await send({ step: 'chunk', id, offset, data }));
+        }
+      } catch (error) {
+        void send({ step: 'abort', id });
+        throw error;
+      }
+      return unwrap(await send({ step: 'finish', id })) as RestoredArchive;
+    },
+    restoreBackupArchiveWithDialog: async () => {
       if (!bridge.restoreBackupArchive)
         throw new WorkbenchError('INVALID_INPUT', 'This window cannot restore a backup archive.');
       return unwrap(await bridge.restoreBackupArchive());

@@ -2,10 +2,15 @@
 // ones (src/shared/note-links.ts, which search uses too); this adds the names the window
 // shows for what a link resolves to, and the backlinks the links give.
 import type { Note } from '../../../shared/model';
-import { noteLinkResolver, parseNoteLinks } from '../../../shared/note-links';
+import {
+  noteLinkResolver,
+  noteLinksTo,
+  parseNoteLinks,
+  type BacklinkTarget,
+} from '../../../shared/note-links';
 import { noteTitle } from './labels';
 
-export { parseNoteLinks, type NoteLink } from '../../../shared/note-links';
+export { parseNoteLinks, type BacklinkTarget, type NoteLink } from '../../../shared/note-links';
 
 export type LinkTarget =
   | { kind: 'entity'; id: string; name: string }
@@ -67,19 +72,9 @@ export function linkedRecords(
   return { entityIds, documentIds, noteIds };
 }
 
-export type BacklinkTarget = { kind: 'entity' | 'document' | 'highlight' | 'note'; id: string };
-
 /** Whether a note links the target, through its chosen links or its body's `[[...]]`. */
-export function noteLinks(note: Note, target: BacklinkTarget, index: LinkIndex): boolean {
-  if (target.kind === 'highlight') return note.annotationIds.includes(target.id);
-  if (target.kind === 'note' && note.id === target.id) return false;
-  if (target.kind === 'entity' && note.entityIds.includes(target.id)) return true;
-  if (target.kind === 'document' && note.documentIds.includes(target.id)) return true;
-  return parseNoteLinks(note.body).some((link) => {
-    const found = index.resolve(link.target);
-    return found?.kind === target.kind && found.id === target.id;
-  });
-}
+export const noteLinks = (note: Note, target: BacklinkTarget, index: LinkIndex): boolean =>
+  noteLinksTo(note, target, (text) => index.resolve(text));
 
 /** The notes that link the target, most recently updated first. */
 export function notesLinking(

@@ -48,7 +48,10 @@ export type WorkbenchCommands = ReturnType<typeof createCommands>;
 /** What the window asks of its host rather than of the core (see api/client.ts). */
 export interface HostCalls {
   saveBackupArchive?: () => Promise<SavedArchive>;
+  /** A .zip chosen in the window, restored from its bytes by the host. */
   restoreBackupArchive?: (file: File) => Promise<RestoredArchive>;
+  /** The desktop app's restore from main's own open dialog (the palette's). */
+  restoreBackupArchiveWithDialog?: () => Promise<RestoredArchive>;
 }
 
 export function createCommands(api: WorkbenchApi, store: WorkbenchStore, host: HostCalls = {}) {

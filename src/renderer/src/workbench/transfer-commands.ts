@@ -4,10 +4,9 @@
 // out as a file. A download shows nothing in the window by itself, so each export says,
 // in a toast, the name of the file it saved.
 import type { ExportFormat, Input, Output, WorkbenchApi } from '../../../shared/api';
-import { download, importFiles, type FileOutcome } from '../lib/import-files';
-import type { ArchiveCounts } from '../../../shared/backup-archive';
+import { download, importFiles, toFileOutcome, type FileOutcome } from '../lib/import-files';
+import { describeArchive, type ArchiveCounts } from '../../../shared/backup-archive';
 import { WorkbenchError } from '../../../shared/errors';
-import { plural as count } from '../../../shared/text';
 import { plural } from '../lib/labels';
 import type { HostCalls } from './commands';
 import type { WorkbenchStore } from '../store/index';
@@ -17,8 +16,10 @@ import { showError, showToast } from '../store/ui';
 type Run = <T>(call: () => Promise<T>) => Promise<T | undefined>;
 
 /** "a backup of 3 documents with 3 originals and 1 image" */
-const archiveHolds = (a: ArchiveCounts): string =>
-  `a backup of ${count(a.documents, 'document')} with ${count(a.originals, 'original')} and ${count(a.media, 'image')}`;
+const archiveHolds = (a: ArchiveCounts): string => {
+  const said = describeArchive(a);
+  return said.charAt(0).toLowerCase() + said.slice(1);
+};
 
 export function createTransferCommands(
   api: WorkbenchApi,
@@ -47,6 +48,7 @@ export function createTransferCommands(
       try {
         const outcomes = await importFiles(api, files, {
           signal: own.signal,
+          // A chosen .zip: its bytes go to the host, never a second dialog.
           ...(host.restoreBackupArchive ? { restoreArchive: host.restoreBackupArchive } : {}),
           onFile: (done, file) =>
             dispatch({
@@ -68,11 +70,27 @@ export function createTransferCommands(
       }
     },
 
-    /** An export of the workspace, or (for a bibliography) of only the sources `documentIds`. */
+    /** Whether this window can restore a backup with originals from the host's own dialog. */
+    restoresWithDialog: host.restoreBackupArchiveWithDialog !== undefined,
+
+    /** The desktop app's restore: main's open dialog, the user picks the zip once. */
+    restoreArchiveWithDialog: async (): Promise<void> => {
+      const ask = host.restoreBackupArchiveWithDialog;
+      if (!ask) return;
+      const restored = await run(ask);
+      if (restored?.restored) imported([toFileOutcome(restored.outcome, new Blob())]);
+    },
+
+    /**
+     * An export of the workspace, or (for a bibliography) of only the sources `documentIds`.
+     * The backup carries the originals (as a .zip) when `originals` says so, or, when it is
+     * left out, as the export options say (the Export menu's label names which it is).
+     */
     exportAs: async (
       format: ExportFormat,
       name: string,
       documentIds?: readonly string[],
+      originals?: boolean,
     ): Promise<void> => {
       dispatch({
         type: 'ui/progress',
@@ -82,7 +100,7 @@ export function createTransferCommands(
         const { style, locale, code, includeOriginals } = selectExportOptions(store.getState());
         // The backup with originals is a zip the core streams to a file the host names
         // (a save dialog, or a download), never base64 inside JSON.
-        if (format === 'json' && includeOriginals) {
+        if (format === 'json' && (originals ?? includeOriginals)) {
           if (!host.saveBackupArchive)
             throw new WorkbenchError('INVALID_INPUT', 'This window cannot save a backup archive.');
           const saved = await host.saveBackupArchive();

@@ -1,7 +1,10 @@
 // The palette's action rows: workspaces, help, exports, editing and the library. What
 // changes the workspace (the library's imports, undo and redo) is left out when it is
 // read-only.
-import { EXPORT_FORMATS } from '../../../../../shared/concepts/export-formats';
+import {
+  BACKUP_WITH_ORIGINALS_ITEMS,
+  EXPORT_FORMATS,
+} from '../../../../../shared/concepts/export-formats';
 import type { PaletteEntry } from '../../../lib/palette';
 import { keysOf } from '../../../lib/shortcuts';
 import { showError, showToast } from '../../../store/ui';
@@ -41,12 +44,21 @@ export const exportEntries: PaletteTable = ({ commands, showBibliography }) => [
     label: 'Bibliography of chosen sources (copy, BibTeX, RIS)',
     run: showBibliography,
   },
+  // Each row writes what it says whatever the export options: the JSON backup is JSON,
+  // and the backup with originals (.zip) is a row of its own.
   ...EXPORT_FORMATS.map((f) => ({
     id: `export-${f.id}`,
     group: 'Export',
     label: f.paletteLabel,
-    run: () => void commands.exportAs(f.id, f.paletteLabel),
+    run: () => void commands.exportAs(f.id, f.paletteLabel, undefined, false),
   })),
+  {
+    id: 'export-backup-archive',
+    group: 'Export',
+    label: BACKUP_WITH_ORIGINALS_ITEMS.paletteLabel,
+    run: () =>
+      void commands.exportAs('json', BACKUP_WITH_ORIGINALS_ITEMS.paletteLabel, undefined, true),
+  },
 ];
 
 export const editEntries: PaletteTable = ({ store, commands, history, readOnly }) => {
@@ -82,7 +94,7 @@ export const editEntries: PaletteTable = ({ store, commands, history, readOnly }
   return entries;
 };
 
-export const libraryEntries: PaletteTable = ({ store, readOnly }) =>
+export const libraryEntries: PaletteTable = ({ store, commands, readOnly }) =>
   readOnly
     ? []
     : [
@@ -92,6 +104,17 @@ export const libraryEntries: PaletteTable = ({ store, readOnly }) =>
           label: 'Import files…',
           run: () => press('Import files…'),
         },
+        // The desktop app restores a backup with originals from main's dialog only.
+        ...(commands.restoresWithDialog
+          ? [
+              {
+                id: 'restore-archive',
+                group: 'Library',
+                label: BACKUP_WITH_ORIGINALS_ITEMS.restorePaletteLabel,
+                run: () => void commands.restoreArchiveWithDialog(),
+              },
+            ]
+          : []),
         { id: 'paste', group: 'Library', label: 'Paste text…', run: () => press('Paste text…') },
         {
           id: 'new-entity',
