@@ -1,32 +1,69 @@
 // An entity's dossier, computed from one state: what it is, every passage tagged to it
 // grouped by source with a citation, the documents that mention it at all, the entities
 // it shares paragraphs and documents with, and its events.
-import type { Document, DocumentFile, Entity } from '../../shared/model';
+import type { Annotation, Document, DocumentFile, Entity } from '../../shared/model';
 import type { Dossier, DossierSource } from '../../shared/methods/entities';
-import { citeLocation } from '../export/locate';
 import { plainCitation } from '../export/provenance';
-import { unitsOf } from '../analysis/cooccurrence';
 import { countMentions } from '../mentions/count-mentions';
 import type { BlockLookup } from '../mentions/mentions';
 import { passagesByEntity, timeline } from '../events/timeline';
+import { placeIn, type Place } from './dossier-layout';
 
 /**
- * `files`: the documents read for it (those tagging the entity or an event it is in, and
- * those whose mentions are not counted yet); `counted`: documents not read, whose count of
- * mentions is already known by their text's hash.
+ * A document the dossier looks into: its highlights, where each sits among its paragraphs
+ * (read from its text, or kept: ./dossier-layout.ts) and how often it names the entity.
+ */
+export interface PlacedFile {
+  document: Pick<Document, 'id' | 'title' | 'source'>;
+  annotations: readonly Annotation[];
+  place(start: number): Place;
+  mentions: number;
+}
+
+/** Documents read whole, placed from their own text and counted. */
+export function placedFiles(
+  files: readonly DocumentFile[],
+  entity: Pick<Entity, 'name' | 'aliases'>,
+  lookup?: BlockLookup,
+): PlacedFile[] {
+  const mentions = countMentions(files, entity, lookup);
+  return files.map(({ document, annotations }) => ({
+    document,
+    annotations,
+    place: (start) => placeIn(document, start),
+    mentions: mentions.get(document.id) ?? 0,
+  }));
+}
+
+/** The paragraphs (co-occurrence units) of a document's tagged highlights, as unitsOf gives them. */
+function paragraphsOf(file: PlacedFile): Set<string>[] {
+  const units = new Map<string, Set<string>>();
+  for (const a of file.annotations) {
+    if (!a.entityIds.length) continue;
+    // An orphaned highlight has no paragraph: it stands alone.
+    const where =
+      a.status === 'orphaned' ? `orphan:${a.id}` : String(file.place(a.target.position.start)[1]);
+    const unit = units.get(where) ?? new Set<string>();
+    for (const id of a.entityIds) unit.add(id);
+    units.set(where, unit);
+  }
+  return [...units.values()];
+}
+
+/**
+ * `files`: the documents tagging the entity or an event it is in (and any other read for
+ * it); `counted`: documents not read, whose count of mentions is already known.
  */
 export function dossier(
-  files: readonly DocumentFile[],
+  files: readonly PlacedFile[],
   entities: readonly Entity[],
   entity: Entity,
-  lookup?: BlockLookup,
   counted: readonly {
     document: Pick<Document, 'id' | 'title' | 'source'>;
     mentions: number;
   }[] = [],
 ): Dossier {
   const byId = new Map(entities.map((e) => [e.id, e]));
-  const mentions = countMentions(files, entity, lookup);
   const sources: DossierSource[] = [];
   for (const { document, mentions: count } of counted) {
     if (!count) continue;
@@ -38,47 +75,50 @@ export function dossier(
       mentions: count,
     });
   }
-  for (const { document, annotations } of files) {
-    const passages = annotations
+  for (const file of files) {
+    const { document } = file;
+    const passages = file.annotations
       .filter((a) => a.entityIds.includes(entity.id))
       .sort((x, y) => x.target.position.start - y.target.position.start)
       .map((annotation) => {
         // Body paragraphs, counted as a reader of the source counts them (./export/locate.ts).
-        const where =
-          annotation.status === 'orphaned'
-            ? undefined
-            : citeLocation(document, annotation.target.position.start);
-        return {
-          annotation,
-          ...(where?.kind === 'paragraph' ? { paragraph: where.paragraph } : {}),
-        };
+        const paragraph =
+          annotation.status === 'orphaned' ? 0 : file.place(annotation.target.position.start)[0];
+        return { annotation, ...(paragraph ? { paragraph } : {}) };
       });
-    const count = mentions.get(document.id) ?? 0;
-    if (!passages.length && !count) continue;
+    if (!passages.length && !file.mentions) continue;
     sources.push({
       documentId: document.id,
       title: document.title,
       citation: plainCitation(document),
       passages,
-      mentions: count,
+      mentions: file.mentions,
     });
   }
-  sources.sort((x, y) => y.passages.length - x.passages.length || x.title.localeCompare(y.title));
+  // Ending with the id: sources known from kept counts and those counted now come in
+  // another order, and two sources may share a title.
+  sources.sort(
+    (x, y) =>
+      y.passages.length - x.passages.length ||
+      x.title.localeCompare(y.title) ||
+      (x.documentId < y.documentId ? -1 : x.documentId > y.documentId ? 1 : 0),
+  );
 
   const together = new Map<string, { paragraphs: number; documents: number }>();
-  // Only documents where it is tagged can hold a unit with it.
-  const tagged = files.filter((f) => f.annotations.some((a) => a.entityIds.includes(entity.id)));
-  for (const scope of ['paragraph', 'document'] as const) {
-    for (const unit of unitsOf(tagged, scope)) {
-      if (!unit.entityIds.has(entity.id)) continue;
-      for (const id of unit.entityIds) {
-        if (id === entity.id || !byId.has(id)) continue;
-        const entry = together.get(id) ?? { paragraphs: 0, documents: 0 };
-        if (scope === 'paragraph') entry.paragraphs++;
-        else entry.documents++;
-        together.set(id, entry);
-      }
+  const add = (unit: ReadonlySet<string>, scope: 'paragraphs' | 'documents'): void => {
+    if (!unit.has(entity.id)) return;
+    for (const id of unit) {
+      if (id === entity.id || !byId.has(id)) continue;
+      const entry = together.get(id) ?? { paragraphs: 0, documents: 0 };
+      entry[scope]++;
+      together.set(id, entry);
     }
+  };
+  // Only documents where it is tagged can hold a unit with it.
+  for (const file of files) {
+    if (!file.annotations.some((a) => a.entityIds.includes(entity.id))) continue;
+    for (const unit of paragraphsOf(file)) add(unit, 'paragraphs');
+    add(new Set(file.annotations.flatMap((a) => a.entityIds)), 'documents');
   }
   const cooccurring = [...together]
     .map(([id, counts]) => ({ entity: byId.get(id)!, ...counts }))

@@ -10,7 +10,10 @@ export const isEvent = (e: Entity): boolean => e.type === 'event' || e.date !== 
 
 /** Passages per entity id (of `only`, when given), in document then text order. */
 export function passagesByEntity(
-  files: Iterable<DocumentFile>,
+  files: Iterable<{
+    document: Pick<DocumentFile['document'], 'title'>;
+    annotations: readonly DocumentFile['annotations'][number][];
+  }>,
   only?: ReadonlySet<string>,
 ): Map<string, EntityPassage[]> {
   const byEntity = new Map<string, EntityPassage[]>();

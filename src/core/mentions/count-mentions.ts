@@ -74,7 +74,15 @@ export function knownCount(
 ): number | undefined {
   const matcher = entityMatcher(entity);
   if (!matcher) return 0;
-  return known(document)?.get(matcher.regex.source);
+  return knownByPattern(document, matcher.regex.source);
+}
+
+/** As knownCount, for a matcher's pattern made once (a view asks of thousands). */
+export function knownByPattern(
+  document: Pick<Document, 'textHash'>,
+  pattern: string,
+): number | undefined {
+  return known(document)?.get(pattern);
 }
 
 export function countMentions(

@@ -14,13 +14,9 @@ import { sentenceAround } from '../../shared/text-units';
 import type { CoreContext } from '../context';
 import { WorkbenchError } from '../../shared/errors';
 import { findAllMentions } from './all-mentions';
-import {
-  documentsNaming,
-  entityMatcher,
-  findMentions,
-  mentionCandidates,
-  mentionsIn,
-} from './mentions';
+import { countMentions } from './count-mentions';
+import { mentionCountsOf } from './count-store';
+import { entityMatcher, findMentions, mentionCandidates, mentionsIn } from './mentions';
 import type { Tx } from '../store/tx';
 
 type Ref = { documentId: string; start: number; end: number };
@@ -166,26 +162,75 @@ function whereToLook(ctx: CoreContext, entity: Pick<Entity, 'name' | 'aliases'>)
   return candidates ? ids.filter((id) => candidates.has(id)) : ids;
 }
 
+/**
+ * Of these documents, those whose text names the entity, in the same order: known without
+ * reading where the workspace keeps a count for the text as it is (./count-store.ts, the
+ * counts the dossier keeps too), else from the text read alone, a slice at a time (a name
+ * found in thousands never has them all in memory), counted and the count kept.
+ */
+async function documentsNamingKept(
+  ctx: CoreContext,
+  entity: Pick<Entity, 'name' | 'aliases'>,
+  ids: readonly string[],
+): Promise<string[]> {
+  const matcher = entityMatcher(entity);
+  if (!matcher) return [];
+  const lookup = ctx.search.blockLookup();
+  const { catalog } = ctx.store;
+  const counts = mentionCountsOf(ctx.store);
+  const kept = await counts.load(matcher.regex.source);
+  const stamps = await ctx.store.vouchedRecords(ids);
+  const names = new Map<string, boolean>();
+  const unread: string[] = [];
+  for (const id of ids) {
+    const meta = catalog.get(id)?.document;
+    const known = meta && kept.known(id, stamps.get(id), meta);
+    if (known === undefined) unread.push(id);
+    else names.set(id, known > 0);
+  }
+  let recorded = false;
+  let slice: Document[] = [];
+  const take = (): void => {
+    // Counted from the text read, never from a count this session holds for the hash the
+    // file records (a text edited by hand keeps the hash of the text before).
+    const found = countMentions(
+      slice.map(({ textHash: _recorded, ...document }) => ({ document })),
+      entity,
+      lookup,
+    );
+    for (const { id } of slice) {
+      const n = found.get(id) ?? 0;
+      names.set(id, n > 0);
+      const meta = catalog.get(id)?.document;
+      const stamp = stamps.get(id);
+      // The stamp was taken before the text was read (see the dossier's counts).
+      if (meta && stamp) {
+        kept.record(id, stamp, meta, n);
+        recorded = true;
+      }
+    }
+    slice = [];
+  };
+  for await (const record of ctx.store.streamRecords(unread)) {
+    slice.push(record);
+    if (slice.length >= 32) take();
+  }
+  take();
+  if (recorded) await counts.save(matcher.regex.source, (id) => catalog.has(id));
+  return ids.filter((id) => names.get(id));
+}
+
 export function mentionsHandlers(ctx: CoreContext): NamespaceHandlers<'mentions'> {
   return {
     'mentions.find': async ({ entityId }) => {
       const entity = await ctx.read((tx) => tx.entity(entityId));
       const lookup = ctx.search.blockLookup();
-      // The words first, a slice at a time (a name found in thousands never has them all in
-      // memory): a document is read whole, with the highlights that say which mention is
-      // tagged already, only when its text names the entity.
+      const naming = await documentsNamingKept(ctx, entity, whereToLook(ctx, entity));
+      // Read whole, with the highlights that say which mention is tagged already, only the
+      // documents whose text names the entity, a slice at a time.
       const found: Mention[] = [];
-      let slice: Document[] = [];
-      const take = async (): Promise<void> => {
-        const naming = documentsNaming(slice, entity, lookup);
-        slice = [];
-        if (naming.size) found.push(...findMentions(await ctx.files(naming), entity, lookup));
-      };
-      for await (const record of ctx.store.streamRecords(whereToLook(ctx, entity))) {
-        slice.push(record);
-        if (slice.length >= 32) await take();
-      }
-      await take();
+      for (let at = 0; at < naming.length; at += 32)
+        found.push(...findMentions(await ctx.files(naming.slice(at, at + 32)), entity, lookup));
       return found;
     },
 

@@ -3,6 +3,7 @@
 // workbench's back. Every reading is checked as opening checks it; damage found now is
 // reported and protected as if found at open. A reading that a commit overtook is dropped
 // (its document changed while it was read), so the cache never holds an older version.
+import { lstatSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FileProblem } from '../../shared/api';
 import {
@@ -243,6 +244,33 @@ export class DocumentReads {
     });
     if (wholly.length) for (const [id, file] of await this.documents(wholly)) whole.set(id, file);
     return { highlights, whole };
+  }
+
+  /**
+   * The record files (`documents/<id>.json`) that are, by size and time, what the store
+   * last read and checked or wrote (the catalog's stamp, the rule the freshness check
+   * trusts), with that [size, time]: what a cache of something computed from a record's
+   * text may be checked against without reading it. A record changed behind the
+   * workbench's back, one a commit is writing, a damaged or missing one is left out.
+   */
+  async vouchedRecords(ids: readonly string[]): Promise<Map<string, readonly [number, number]>> {
+    const { host } = this;
+    await host.filesInPlace();
+    const out = new Map<string, readonly [number, number]>();
+    // Synchronous, a slice at a time: a dossier asks of ~4,600 files, and one lstat through
+    // the thread pool cost ~28 µs against ~7 µs (the files' inodes are warm from opening);
+    // a slice of 512 holds the loop for a few milliseconds.
+    for (let at = 0; at < ids.length; at += 512) {
+      if (at) await new Promise((resolve) => setImmediate(resolve));
+      for (const id of ids.slice(at, at + 512)) {
+        const stamp = host.catalog().stampOf(id);
+        if (!stamp || host.blocked(id)) continue;
+        const record = lstatSync(join(host.dir, documentPath(id)), { throwIfNoEntry: false });
+        if (record?.isFile() && record.size === stamp[0] && record.mtimeMs === stamp[1])
+          out.set(id, [stamp[0], stamp[1]]);
+      }
+    }
+    return out;
   }
 
   /** A document's two files' size and modification time as they are on disk now. */

@@ -114,6 +114,19 @@ export abstract class StoreView {
     return this.reads.streamRecords(ids, slice);
   }
 
+  /** Record files the catalog's stamps vouch for, with their [size, time] (DocumentReads). */
+  vouchedRecords(ids: readonly string[]): Promise<Map<string, readonly [number, number]>> {
+    return this.reads.vouchedRecords(ids);
+  }
+
+  /**
+   * Documents' highlights, from the highlights file read alone where the store vouches for
+   * it, else the document whole (DocumentReads.highlights).
+   */
+  highlightsOf(ids: readonly string[]): ReturnType<DocumentReads['highlights']> {
+    return this.reads.highlights(ids);
+  }
+
   /** One document, read if need be. */
   async document(id: string): Promise<DocumentFile> {
     return this.read((tx) => tx.document(id));
