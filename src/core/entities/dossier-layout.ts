@@ -13,7 +13,13 @@ import { z } from 'zod';
 import type { DocumentFile } from '../../shared/model';
 import { citeLocation } from '../export/locate';
 import { paragraphNumber } from '../export/snapshot';
-import { COUNTS_FOLDER, readKept, writeKept, type RecordStamp } from '../mentions/count-store';
+import {
+  COUNTS_FOLDER,
+  keptPerStore,
+  readKept,
+  writeKept,
+  type RecordStamp,
+} from '../mentions/count-store';
 import type { DocumentMeta } from '../store/catalog';
 
 const VERSION = 1;
@@ -120,16 +126,5 @@ export class DossierLayouts {
   }
 }
 
-const perStore = new WeakMap<object, DossierLayouts>();
-
-export function dossierLayoutsOf(store: {
-  readonly dir: string;
-  readonly readOnly: boolean;
-}): DossierLayouts {
-  let layouts = perStore.get(store);
-  if (!layouts) {
-    layouts = new DossierLayouts(store.dir, () => !store.readOnly);
-    perStore.set(store, layouts);
-  }
-  return layouts;
-}
+/** The open store's kept layouts. */
+export const dossierLayoutsOf = keptPerStore((dir, writable) => new DossierLayouts(dir, writable));

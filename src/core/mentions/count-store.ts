@@ -138,17 +138,23 @@ export async function writeKept(file: string, value: unknown): Promise<void> {
   }
 }
 
-/** One set of kept counts per open store. */
-const perStore = new WeakMap<object, MentionCounts>();
-
-export function mentionCountsOf(store: {
-  readonly dir: string;
-  readonly readOnly: boolean;
-}): MentionCounts {
-  let counts = perStore.get(store);
-  if (!counts) {
-    counts = new MentionCounts(store.dir, () => !store.readOnly);
-    perStore.set(store, counts);
-  }
-  return counts;
+/**
+ * One kept cache of a kind per open store, made on first use: given the workspace folder
+ * and whether the store may write (a read-only workspace keeps nothing).
+ */
+export function keptPerStore<T>(
+  make: (dir: string, writable: () => boolean) => T,
+): (store: { readonly dir: string; readonly readOnly: boolean }) => T {
+  const kept = new WeakMap<object, T>();
+  return (store) => {
+    let value = kept.get(store);
+    if (!value) {
+      value = make(store.dir, () => !store.readOnly);
+      kept.set(store, value);
+    }
+    return value;
+  };
 }
+
+/** The open store's kept counts. */
+export const mentionCountsOf = keptPerStore((dir, writable) => new MentionCounts(dir, writable));
