@@ -85,21 +85,31 @@ export async function restoreArchiveWithDialog(
   }
 }
 
+/**
+ * A channel the window may call with no payload: only its own frame is answered, and any
+ * payload is refused, so the page can never name a path; `run` asks the user instead.
+ */
+function bindNoInput<T>(channel: string, refusal: string, run: () => Promise<Envelope<T>>): void {
+  ipcMain.handle(
+    channel,
+    async (event: IpcMainInvokeEvent, payload: unknown): Promise<Envelope<T>> => {
+      const foreign = refuseForeignSender(event);
+      if (foreign) return foreign;
+      // A path from the page would let it write or restore any file this user can reach.
+      if (!BackupArchiveInput.safeParse(payload).success) return refusedInput(refusal);
+      return run();
+    },
+  );
+}
+
 export function bindBackupArchive(
   current: () => Workbench,
   window: () => BrowserWindow | null,
 ): void {
-  ipcMain.handle(
+  bindNoInput(
     IPC_BACKUP_ARCHIVE_CHANNEL,
-    async (event: IpcMainInvokeEvent, payload: unknown): Promise<Envelope<SavedArchive>> => {
-      const refused = refuseForeignSender(event);
-      if (refused) return refused;
-      if (!BackupArchiveInput.safeParse(payload).success)
-        return refusedInput(
-          'Saving the backup with originals takes no input: the save dialog asks where.',
-        );
-      return saveArchiveWithDialog(current, window());
-    },
+    'Saving the backup with originals takes no input: the save dialog asks where.',
+    () => saveArchiveWithDialog(current, window()),
   );
 }
 
@@ -107,18 +117,9 @@ export function bindRestoreArchive(
   current: () => Workbench,
   window: () => BrowserWindow | null,
 ): void {
-  ipcMain.handle(
+  bindNoInput(
     IPC_RESTORE_ARCHIVE_CHANNEL,
-    async (event: IpcMainInvokeEvent, payload: unknown): Promise<Envelope<RestoredArchive>> => {
-      const foreign = refuseForeignSender(event);
-      if (foreign) return foreign;
-      // A path from the page would let it restore any file this user can read.
-      const input = BackupArchiveInput.safeParse(payload);
-      if (!input.success)
-        return refusedInput(
-          'Restoring a backup with originals takes no input: the open dialog asks which.',
-        );
-      return restoreArchiveWithDialog(current, window());
-    },
+    'Restoring a backup with originals takes no input: the open dialog asks which.',
+    () => restoreArchiveWithDialog(current, window()),
   );
 }
