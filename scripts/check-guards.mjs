@@ -28,6 +28,7 @@ const TEAM_UI = 'tests/core/sync/handlers.test.ts';
 const CHOOSE = 'tests/core/sync/choose.test.ts';
 const TEAM_FOLDER = 'tests/integration/team-folder.test.ts';
 const MAIN_UPLOAD = 'tests/unit/electron-restore-upload.test.ts';
+const PARKED = 'tests/unit/search-parked.test.ts';
 
 /** name, file, the guard's text, what it becomes without the guard, the pinning tests. */
 const MUTATIONS = [
@@ -951,6 +952,69 @@ const MUTATIONS = [
     '): Promise<Envelope<RestoredArchive> | null> {\n',
     '): Promise<Envelope<RestoredArchive> | null> {\n  limit = Infinity;\n',
     ['tests/integration/http-upload.test.ts'],
+  ],
+  [
+    'parked index: a hit on a parked document is dropped',
+    'src/core/search/search-index.ts',
+    'const key = this.keyAt(id);',
+    'const key = this.keyOf.get(id);',
+    [PARKED],
+  ],
+  [
+    'parked index: a document filter leads without its parked entries',
+    'src/core/search/search-index.ts',
+    '      this.unpark(q.documentId);\n',
+    '',
+    [PARKED],
+  ],
+  [
+    'parked index: an entity filter leads without parked highlights',
+    'src/core/search/search-index.ts',
+    'if (q.entityId && !this.parked.size)',
+    'if (q.entityId)',
+    [PARKED],
+  ],
+  [
+    'parked index: a changed document keeps parked entries',
+    'src/core/search/index-table.ts',
+    '    const mine = {};\n    this.unpark(doc.id);\n',
+    '    const mine = {};\n',
+    [PARKED],
+  ],
+  [
+    'parked index: a highlight removed without its document comes back',
+    'src/core/search/index-table.ts',
+    '      this.unparkAll();\n',
+    '',
+    [PARKED],
+  ],
+  [
+    'parked index: a refreshed document keeps parked highlights',
+    'src/core/search/index-table.ts',
+    '  clearDocument(id: string, file: DocumentFile | undefined): void {\n    this.unpark(id);\n',
+    '  clearDocument(id: string, file: DocumentFile | undefined): void {\n',
+    [PARKED],
+  ],
+  [
+    'parked index: a deleted document keeps parked entries',
+    'src/core/search/index-table.ts',
+    '  removeDocument(id: string): void {\n    this.unpark(id);\n',
+    '  removeDocument(id: string): void {\n',
+    [PARKED],
+  ],
+  [
+    'parked index: saved without its parked blocks',
+    'src/core/search/cached-index.ts',
+    "        const parked = this.parked.peek(documentId, 'blocks');\n",
+    '        const parked = undefined as CacheUnit | undefined;\n',
+    [PARKED],
+  ],
+  [
+    'parked index: saved without its parked highlights',
+    'src/core/search/cached-index.ts',
+    "      const parked = this.parked.peek(documentId, 'highlights');\n",
+    '      const parked = undefined as CacheUnit | undefined;\n',
+    [PARKED],
   ],
 ];
 

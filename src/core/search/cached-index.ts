@@ -5,7 +5,6 @@ import { documentPath, highlightsPath } from '../store/layout';
 import type { DocumentSummary } from '../store/catalog';
 import { unitHash, type CacheManifest, type CacheUnit, type IndexCache } from './search-cache';
 import {
-  blockKey,
   documentEntry,
   entityEntry,
   noteEntry,
@@ -51,6 +50,7 @@ export class CachedIndex extends IndexTable {
     const notes = new Map([...source.notes].map((n) => [`n:${n.id}`, noteEntry(n)]));
     const taken: number[] = [];
     const covered = new Set<string>();
+    this.parked.reserve(cache.manifest.nextId);
     let saved = 0;
     let units = 0;
     for (const unit of cache.manifest.units) {
@@ -99,39 +99,17 @@ export class CachedIndex extends IndexTable {
     }
     const summary = summaries.get(id);
     if (!summary) return false;
+    // The document's details become an entry now (the library's titles); its blocks and
+    // highlights are parked until asked for (parked-units.ts).
     if (kind === 'd') {
       if (fileHash(documentPath(id)) !== unit.hash) return false;
-      const meta = summary.document;
-      this.enter(documentEntry(meta), unit.ids[0]!);
-      const keys: string[] = [];
-      for (let i = 1; i < unit.ids.length; i++) {
-        const key = blockKey(id, i - 1);
-        keys.push(key);
-        const [start, end] = [unit.blocks![(i - 1) * 2]!, unit.blocks![(i - 1) * 2 + 1]!];
-        this.enter(
-          { key, kind: 'block', title: meta.title, documentId: id, start, end },
-          unit.ids[i]!,
-        );
-      }
-      this.blockKeys.set(id, keys);
+      this.enter(documentEntry(summary.document), unit.ids[0]!);
+      if (unit.ids.length > 1) this.parked.park(id, 'blocks', unit);
+      else this.blockKeys.set(id, []);
       return true;
     }
     if (kind !== 'h' || fileHash(highlightsPath(id)) !== unit.hash) return false;
-    unit.highlights!.forEach((h, i) => {
-      this.enter(
-        {
-          key: `a:${h.id}`,
-          kind: 'highlight',
-          title: '',
-          documentId: id,
-          start: h.start,
-          end: h.end,
-          entityIds: h.entityIds,
-          annotationKind: h.kind,
-        },
-        unit.ids[i]!,
-      );
-    });
+    if (unit.ids.length) this.parked.park(id, 'highlights', unit);
     return true;
   }
 
@@ -140,6 +118,7 @@ export class CachedIndex extends IndexTable {
    * `file` has them, at once, as the file was just read (its text: `fillDocumentSteps`).
    */
   fillHighlights(file: DocumentFile): void {
+    this.unpark(file.document.id);
     const ids = new Set(file.annotations.map((a) => `a:${a.id}`));
     // Highlights of this document the cache held but the file no longer has, go.
     for (const key of [...(this.byDocument.get(file.document.id) ?? [])])
@@ -153,7 +132,8 @@ export class CachedIndex extends IndexTable {
    * which then stands (looked at when the steps begin, so a caller may queue them).
    */
   *fillDocumentSteps(doc: Document): Generator<void, void, void> {
-    if (this.entries.has(`d:${doc.id}`) && this.blockKeys.has(doc.id)) return;
+    const blocksIn = this.blockKeys.has(doc.id) || this.parked.has(doc.id, 'blocks');
+    if (this.entries.has(`d:${doc.id}`) && blocksIn) return;
     yield* this.putDocumentSteps(doc);
   }
 
@@ -186,6 +166,13 @@ export class CachedIndex extends IndexTable {
       live[id] = 1;
       if (entry.kind === 'document') {
         const documentId = key.slice(2);
+        // Parked units are saved as they were read: the entries they stand for are unchanged.
+        const parked = this.parked.peek(documentId, 'blocks');
+        if (parked) {
+          for (const i of parked.ids) live[i] = 1;
+          units.push(parked);
+          continue;
+        }
         const blocks = (this.blockKeys.get(documentId) ?? []).map((k) => this.entries.get(k)!);
         const ids = [id, ...blocks.map((b) => this.idOf.get(b.key)!)];
         for (const i of ids) live[i] = 1;
@@ -208,6 +195,12 @@ export class CachedIndex extends IndexTable {
     for (const unit of [...units]) {
       if (!unit.key.startsWith('d:')) continue;
       const documentId = unit.key.slice(2);
+      const parked = this.parked.peek(documentId, 'highlights');
+      if (parked) {
+        for (const i of parked.ids) live[i] = 1;
+        units.push(parked);
+        continue;
+      }
       const list = highlights.get(documentId) ?? [];
       const ids = list.map((e) => this.idOf.get(e.key)!);
       for (const i of ids) live[i] = 1;

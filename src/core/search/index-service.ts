@@ -332,7 +332,7 @@ export class IndexService {
         break;
       case 'annotation':
         if (op.after) this.index.putAnnotation(op.after);
-        else this.index.removeAnnotation(op.id);
+        else this.index.removeAnnotation(op.id, op.documentId);
         break;
       case 'document':
         if (op.after) yield* this.index.putDocumentSteps(op.after);
@@ -344,7 +344,7 @@ export class IndexService {
           for (const a of op.after.annotations) this.index.putAnnotation(a);
         } else {
           this.index.removeDocument(op.id);
-          for (const a of op.before?.annotations ?? []) this.index.removeAnnotation(a.id);
+          for (const a of op.before?.annotations ?? []) this.index.removeAnnotation(a.id, op.id);
         }
         break;
       case 'note':

@@ -6,6 +6,7 @@
 import type { Annotation, Document, DocumentFile, Entity, Note } from '../../shared/model';
 import {
   annotationEntry,
+  blockKey,
   documentEntries,
   entityEntry,
   kept,
@@ -13,6 +14,8 @@ import {
   type Entry,
   type Indexable,
 } from './search-entries';
+import { ParkedUnits } from './parked-units';
+import type { CacheUnit } from './search-cache';
 import { LONG_TEXT, WordIndex } from './word-index';
 
 /**
@@ -53,9 +56,69 @@ export class IndexTable {
    * still under way stop. The cache saves none of them (they are not whole).
    */
   protected readonly writing = new Map<string, object>();
+  /** Documents' blocks and highlights taken over from the cache, not yet entries. */
+  protected readonly parked = new ParkedUnits();
 
   get size(): number {
-    return this.entries.size;
+    return this.entries.size + this.parked.entries;
+  }
+
+  /** The key of a current id: a parked document's entries are made when one is asked for. */
+  protected keyAt(id: number): string | undefined {
+    const key = this.keyOf.get(id);
+    if (key !== undefined) return key;
+    const documentId = this.parked.ownerOf(id);
+    if (documentId === undefined) return undefined;
+    this.unpark(documentId);
+    return this.keyOf.get(id);
+  }
+
+  /**
+   * Makes the entries of a document's parked units (parked-units.ts), as `adopt` took them
+   * over; anything that reads or changes a document's entries calls this first.
+   */
+  protected unpark(documentId: string): void {
+    const units = this.parked.take(documentId);
+    if (!units) return;
+    if (units.blocks) this.enterBlocks(documentId, units.blocks);
+    if (units.highlights) this.enterHighlights(documentId, units.highlights);
+  }
+
+  /** Every parked document's entries (before looking at all of them). */
+  protected unparkAll(): void {
+    for (const documentId of this.parked.documents()) this.unpark(documentId);
+  }
+
+  /** A saved `d:` unit's blocks, under the document's title as its details entry has it. */
+  protected enterBlocks(documentId: string, unit: CacheUnit): void {
+    const title = this.entries.get(`d:${documentId}`)?.title ?? '';
+    const keys: string[] = [];
+    for (let i = 1; i < unit.ids.length; i++) {
+      const key = blockKey(documentId, i - 1);
+      keys.push(key);
+      const [start, end] = [unit.blocks![(i - 1) * 2]!, unit.blocks![(i - 1) * 2 + 1]!];
+      this.enter({ key, kind: 'block', title, documentId, start, end }, unit.ids[i]!);
+    }
+    this.blockKeys.set(documentId, keys);
+  }
+
+  /** A saved `h:` unit's highlights. */
+  protected enterHighlights(documentId: string, unit: CacheUnit): void {
+    unit.highlights!.forEach((h, i) => {
+      this.enter(
+        {
+          key: `a:${h.id}`,
+          kind: 'highlight',
+          title: '',
+          documentId,
+          start: h.start,
+          end: h.end,
+          entityIds: h.entityIds,
+          annotationKind: h.kind,
+        },
+        unit.ids[i]!,
+      );
+    });
   }
 
   /** True until the first entry is added: only then may a saved index be adopted. */
@@ -64,6 +127,7 @@ export class IndexTable {
   }
 
   protected put(entry: Indexable): void {
+    if (entry.documentId) this.unpark(entry.documentId);
     this.lookups.clear();
     const old = this.entries.get(entry.key);
     if (old) this.file(old, false);
@@ -109,9 +173,16 @@ export class IndexTable {
     this.dead.add(id);
   }
 
-  protected remove(key: string): void {
+  protected remove(key: string, documentId?: string): void {
+    if (documentId) this.unpark(documentId);
     this.lookups.clear();
-    const old = this.entries.get(key);
+    let old = this.entries.get(key);
+    // A highlight whose document was not named may be parked: every document is unparked
+    // rather than let it come back later (callers name the document; this is the net).
+    if (!old && this.parked.size && key.startsWith('a:')) {
+      this.unparkAll();
+      old = this.entries.get(key);
+    }
     if (!old) return;
     this.entries.delete(key);
     this.file(old, false);
@@ -138,6 +209,7 @@ export class IndexTable {
    */
   *putDocumentSteps(doc: Document): Generator<void, boolean, void> {
     const mine = {};
+    this.unpark(doc.id);
     this.writing.set(doc.id, mine);
     for (const key of this.blockKeys.get(doc.id) ?? []) this.remove(key);
     const [details, ...blocks] = documentEntries(doc);
@@ -166,6 +238,7 @@ export class IndexTable {
 
   /** Makes `entry` current under a new id whose words the caller adds (see `put`). */
   private enterNew(entry: Indexable): number {
+    if (entry.documentId) this.unpark(entry.documentId);
     this.lookups.clear();
     const old = this.entries.get(entry.key);
     if (old) this.file(old, false);
@@ -181,6 +254,7 @@ export class IndexTable {
    * blocks gone: the caller indexes its text anew, in steps.
    */
   clearDocument(id: string, file: DocumentFile | undefined): void {
+    this.unpark(id);
     for (const key of [...(this.byDocument.get(id) ?? [])])
       if (key.startsWith('a:')) this.remove(key);
     this.removeDocument(id);
@@ -188,6 +262,7 @@ export class IndexTable {
   }
 
   removeDocument(id: string): void {
+    this.unpark(id);
     this.writing.delete(id);
     for (const key of this.blockKeys.get(id) ?? []) this.remove(key);
     this.blockKeys.delete(id);
@@ -198,8 +273,8 @@ export class IndexTable {
     this.put(annotationEntry(a));
   }
 
-  removeAnnotation(id: string): void {
-    this.remove(`a:${id}`);
+  removeAnnotation(id: string, documentId?: string): void {
+    this.remove(`a:${id}`, documentId);
   }
 
   putEntity(e: Entity): void {

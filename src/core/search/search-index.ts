@@ -66,8 +66,14 @@ export class SearchIndex extends CachedIndex {
     const keys = (filterKeys: Iterable<string>): Set<string> =>
       new Set([...filterKeys, ...this.noteKeys]);
     const sets: Set<string>[] = [];
-    if (q.documentId) sets.push(keys(this.byDocument.get(q.documentId) ?? []));
-    if (q.entityId) sets.push(keys([...(this.byEntity.get(q.entityId) ?? []), `e:${q.entityId}`]));
+    if (q.documentId) {
+      this.unpark(q.documentId);
+      sets.push(keys(this.byDocument.get(q.documentId) ?? []));
+    }
+    // While documents are parked their highlights are not filed by entity: the filter then
+    // does not lead, and each hit is judged by its own entities (`accepts`).
+    if (q.entityId && !this.parked.size)
+      sets.push(keys([...(this.byEntity.get(q.entityId) ?? []), `e:${q.entityId}`]));
     if (!sets.length) return undefined;
     const smallest = sets.reduce((a, b) => (b.size < a.size ? b : a));
     const ids: number[] = [];
@@ -99,7 +105,7 @@ export class SearchIndex extends CachedIndex {
       intersect(
         terms,
         (id) => {
-          const key = this.keyOf.get(id);
+          const key = this.keyAt(id);
           if (key === undefined || seen.has(key)) return true;
           seen.add(key);
           const entry = this.entries.get(key)!;
