@@ -25,8 +25,10 @@ export class CoreContext {
     prepare: PrepareIndex,
     /** Already started when the workspace began to load, so the two overlap. */
     first?: PrepareJob,
+    /** The tag index, when the opener built it in slices (`TagIndex.build`). */
+    tags?: TagIndex,
   ) {
-    this.tags = new TagIndex(store.catalog.values());
+    this.tags = tags ?? new TagIndex(store.catalog.values());
     this.search = new IndexService(store, prepare, first);
     this.feed = new ChangeFeed({
       entity: (id) => store.workspace.entities.find((e) => e.id === id),

@@ -7,6 +7,7 @@ import { basename } from 'node:path';
 import { APP_VERSION } from '../shared/version';
 import type { Envelope, Input, MethodName, Output, WorkbenchHandlers } from '../shared/api';
 import { CoreContext } from './context';
+import { TagIndex } from './entities/tag-index';
 import type { Listener } from './change-feed';
 import { dispatch } from './dispatch';
 import { analysisHandlers } from './analysis/handlers';
@@ -138,7 +139,9 @@ export async function openWorkbench(
 ): Promise<Workbench> {
   // The search index is prepared while the workspace loads (index-prepare.ts).
   const prepare = (): PrepareJob => prepareIndex(dir, options.searchWorker);
-  const first = prepare();
+  // The first one checks a saved cache once the workspace is open: both need the thread.
+  let opened!: () => void;
+  const first = prepareIndex(dir, options.searchWorker, new Promise<void>((r) => (opened = r)));
   let store: WorkspaceStore;
   try {
     const host = options.host ?? 'workbench';
@@ -152,10 +155,14 @@ export async function openWorkbench(
       ...(options.cacheBytes ? { cacheBytes: options.cacheBytes } : {}),
     });
   } catch (error) {
+    opened();
     first.cancel();
     throw error;
   }
-  const ctx = new CoreContext(store, prepare, first);
+  // Nothing commits before the context follows the store: the tag index is built in slices.
+  const tags = await TagIndex.build(store.catalog.values());
+  opened();
+  const ctx = new CoreContext(store, prepare, first, tags);
   if (options.sampleArticle && !store.readOnly && store.isNew) {
     const bytes = await readFile(options.sampleArticle);
     await addDocument(ctx, await IMPORTERS.text(bytes, basename(options.sampleArticle)));

@@ -5,6 +5,7 @@
 import { readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { prepareIndex } from '../../src/core/search/index-prepare';
 import { cachePath, decodeCache, probeTokens } from '../../src/core/search/search-cache';
 import { encodeCache } from '../../src/core/search/search-cache-write';
 import type { Workbench } from '../../src/core/workbench';
@@ -298,6 +299,20 @@ describe('the saved search index', () => {
     const beyond = await encode({ probe: probeTokens(), nextId: 1, units: [] });
     const lazy = await decodeCache(beyond!);
     expect(() => lazy.postings.take('evin')).toThrow(/unknown id/);
+  });
+
+  it('is checked only once the workspace itself is open, which needs the same thread', async () => {
+    await build();
+    await closeWorkbench(dir);
+    let opened!: () => void;
+    const job = prepareIndex(dir, undefined, new Promise<void>((resolve) => (opened = resolve)));
+    const early = await Promise.race([
+      job.result.then(() => 'checked'),
+      new Promise((resolve) => setTimeout(() => resolve('waiting'), 200)),
+    ]);
+    expect(early).toBe('waiting');
+    opened();
+    expect((await job.result).kind).toBe('cache');
   });
 
   it('removes a temp file a killed writer left in the cache folder', async () => {

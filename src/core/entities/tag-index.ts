@@ -5,6 +5,7 @@
 import type { Annotation } from '../../shared/model';
 import type { DocumentSummary } from '../store/catalog';
 import type { Op } from '../store/tx';
+import { nextTurn, sliceClock } from '../time-slices';
 
 export class TagIndex {
   /** entity id → document id → highlights there tagged with it. */
@@ -13,17 +14,30 @@ export class TagIndex {
   private readonly byTag = new Map<string, number>();
 
   /** Built from the catalog's counts: no document is read. */
-  constructor(summaries: Iterable<DocumentSummary>) {
+  constructor(summaries: Iterable<DocumentSummary> = []) {
+    for (const summary of summaries) this.add(summary);
+  }
+
+  /** The same, giving the thread back every few milliseconds (20,000 documents at open). */
+  static async build(summaries: Iterable<DocumentSummary>): Promise<TagIndex> {
+    const index = new TagIndex();
+    const due = sliceClock();
     for (const summary of summaries) {
-      const documentId = summary.document.id;
-      for (const [entityId, n] of Object.entries(summary.entities)) {
-        const docs = this.byEntity.get(entityId) ?? new Map<string, number>();
-        docs.set(documentId, n);
-        this.byEntity.set(entityId, docs);
-      }
-      for (const [tag, n] of Object.entries(summary.tags))
-        this.byTag.set(tag, (this.byTag.get(tag) ?? 0) + n);
+      if (due()) await nextTurn();
+      index.add(summary);
     }
+    return index;
+  }
+
+  private add(summary: DocumentSummary): void {
+    const documentId = summary.document.id;
+    for (const [entityId, n] of Object.entries(summary.entities)) {
+      const docs = this.byEntity.get(entityId) ?? new Map<string, number>();
+      docs.set(documentId, n);
+      this.byEntity.set(entityId, docs);
+    }
+    for (const [tag, n] of Object.entries(summary.tags))
+      this.byTag.set(tag, (this.byTag.get(tag) ?? 0) + n);
   }
 
   private count(a: Annotation, delta: 1 | -1): void {

@@ -30,12 +30,21 @@ const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(reso
 const message = (error: unknown): string =>
   error instanceof Error ? error.message : String(error);
 
-export function prepareIndex(dir: string, workerFile?: string | URL): PrepareJob {
+/**
+ * `opened`: checking a saved cache on this thread waits for it (the workspace's own open),
+ * so the window is usable first; reading the file and the workers' build do not wait.
+ */
+export function prepareIndex(
+  dir: string,
+  workerFile?: string | URL,
+  opened: Promise<unknown> = Promise.resolve(),
+): PrepareJob {
   const abort = new AbortController();
   const result = (async (): Promise<PreparedIndex> => {
     let reason: string;
     try {
       const bytes = await readFile(cachePath(dir));
+      await opened;
       try {
         return { kind: 'cache', bytes, checked: await checkCache(bytes, nextTurn) };
       } catch (error) {

@@ -14,6 +14,7 @@ import { limited, PARALLEL_READS } from '../limited';
 import { Catalog, summarize, type DocumentSummary } from './catalog';
 import { TEMP_SUFFIX, type StoreFs } from './durable';
 import { inspectWorkspace } from './integrity';
+import { nextTurn, sliceClock } from '../time-slices';
 import { DOCUMENT_NAME, documentIdOf, highlightsPath, WORKSPACE_FILE } from './layout';
 import {
   checkDocument,
@@ -257,12 +258,20 @@ export function checkAcrossFiles(
   return false;
 }
 
-/** Documents a catalog from a manifest must read again: tags to missing entities, shared ids. */
-export function suspects(catalog: Catalog, workspace: WorkspaceFile | null): Set<string> {
+/**
+ * Documents a catalog from a manifest must read again: tags to missing entities, shared ids
+ * (200,000 highlight ids at 20,000 documents: in slices).
+ */
+export async function suspects(
+  catalog: Catalog,
+  workspace: WorkspaceFile | null,
+): Promise<Set<string>> {
   const entityIds = new Set(workspace?.entities.map((e) => e.id));
   const out = new Set<string>();
   const owner = new Map<string, string>();
+  const due = sliceClock();
   for (const summary of catalog.values()) {
+    if (due()) await nextTurn();
     const id = summary.document.id;
     if (workspace && Object.keys(summary.entities).some((e) => !entityIds.has(e))) out.add(id);
     for (const a of summary.annotationIds) {

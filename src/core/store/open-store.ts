@@ -166,7 +166,7 @@ export async function openStore(dir: string, options: OpenOptions): Promise<Open
     for (const id of [...catalog.ids()]) if (!onDisk.has(id)) catalog.delete(id);
     const again = changedDocuments(tail);
     for (const id of ids) if (!catalog.has(id)) again.add(id);
-    for (const id of suspects(catalog, workspace)) again.add(id);
+    for (const id of await suspects(catalog, workspace)) again.add(id);
     toRead = ids.filter((id) => again.has(id));
     reason = '';
   } else {

@@ -84,8 +84,8 @@ describe('the manifest', () => {
       return Promise.resolve();
     });
     expect(read).toEqual({ ok: true, manifest: JSON.parse(JSON.stringify(manifest)) as Manifest });
-    // 1,204 lines with a pause every 500.
-    expect(pauses).toBe(2);
+    // 1,204 lines with a pause every 500 at least (and whenever a slice ran 8 ms).
+    expect(pauses).toBeGreaterThanOrEqual(2);
   });
 
   it('refuses each thing its strict check is for, naming it', async () => {
