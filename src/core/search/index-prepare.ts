@@ -9,7 +9,7 @@ import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { IndexPartReply, IndexPartRequest } from './index-part';
-import { cachePath, checkCache, ownManifest, type CheckedCache } from './search-cache';
+import { cacheDigest, cachePath, checkCache, ownManifest, type CheckedCache } from './search-cache';
 import { DOCUMENT_NAME } from '../store/layout';
 
 export type PreparedIndex =
@@ -44,9 +44,12 @@ export function prepareIndex(
     let reason: string;
     try {
       const bytes = await readFile(cachePath(dir));
+      // Off this thread, so it overlaps the open; the rest of the check waits for it.
+      const digest = cacheDigest(bytes);
+      digest.catch(() => undefined);
       await opened;
       try {
-        return { kind: 'cache', bytes, checked: await checkCache(bytes, nextTurn) };
+        return { kind: 'cache', bytes, checked: await checkCache(bytes, nextTurn, digest) };
       } catch (error) {
         reason = message(error);
       }

@@ -1,12 +1,12 @@
 // Writing the search index cache (the format is described in search-cache.ts): the units,
 // then each word's lists as varint differences, in slices of a few milliseconds so a save
 // or a search never waits long behind it.
-import { createHash } from 'node:crypto';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { nodeFs, writeFileDurably } from '../store/durable';
 import { CACHE_FOLDER } from '../store/layout';
 import {
+  cacheDigest,
   CACHE_VERSION,
   cachePath,
   HEADER,
@@ -116,7 +116,7 @@ export async function encodeCache(
   view.setUint32(0, MAGIC);
   view.setUint32(4, CACHE_VERSION);
   view.setUint32(8, json.length);
-  out.set(createHash('sha1').update(out.subarray(HEADER)).digest(), 12);
+  out.set(await cacheDigest(out), 12);
   return out;
 }
 
