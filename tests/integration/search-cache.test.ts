@@ -6,7 +6,12 @@ import { readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { prepareIndex } from '../../src/core/search/index-prepare';
-import { cachePath, decodeCache, probeTokens } from '../../src/core/search/search-cache';
+import {
+  cacheDigest,
+  cachePath,
+  decodeCache,
+  probeTokens,
+} from '../../src/core/search/search-cache';
 import { encodeCache } from '../../src/core/search/search-cache-write';
 import type { Workbench } from '../../src/core/workbench';
 import type { Input } from '../../src/shared/api';
@@ -295,6 +300,20 @@ describe('the saved search index', () => {
     ];
     const twice = await encode({ probe: probeTokens(), nextId: 3, units: clash });
     await expect(decodeCache(twice!)).rejects.toThrow(/entry id 1 is invalid/);
+    // A document's highlights are read when first needed, but their shape is checked at
+    // once: a name that is not UTF-8 (the checksum made to match) refuses the whole cache.
+    const highlight = { id: 'ann_zz', start: 0, end: 4, kind: 'evidence', entityIds: ['ent_q'] };
+    const units = [{ key: 'h:doc', hash: 'h', ids: [1, 2], highlights: [highlight, highlight] }];
+    const named = (await encode({ probe: probeTokens(), nextId: 3, units }))!;
+    expect((await decodeCache(named)).manifest.units[0]!.ids).toEqual([1, 2]);
+    const bad = Uint8Array.from(named);
+    bad[Buffer.from(bad).indexOf('ent_q') + 4] = 0xff;
+    bad.set(await cacheDigest(bad), 12);
+    await expect(decodeCache(bad)).rejects.toThrow(/not UTF-8/);
+    const cut = Uint8Array.from(named);
+    cut[Buffer.from(cut).indexOf('ann_zz') - 1] = 200;
+    cut.set(await cacheDigest(cut), 12);
+    await expect(decodeCache(cut)).rejects.toThrow(/past the end|too long|middle/);
     // A word's lists are read when first needed, and checked then.
     const beyond = await encode({ probe: probeTokens(), nextId: 1, units: [] });
     const lazy = await decodeCache(beyond!);

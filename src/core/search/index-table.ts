@@ -16,6 +16,7 @@ import {
 } from './search-entries';
 import { ParkedUnits } from './parked-units';
 import type { CacheUnit } from './search-cache';
+import { withBody } from './unit-body';
 import { LONG_TEXT, WordIndex } from './word-index';
 
 /**
@@ -90,7 +91,8 @@ export class IndexTable {
   }
 
   /** A saved `d:` unit's blocks, under the document's title as its details entry has it. */
-  protected enterBlocks(documentId: string, unit: CacheUnit): void {
+  protected enterBlocks(documentId: string, saved: CacheUnit): void {
+    const unit = withBody(saved);
     const title = this.entries.get(`d:${documentId}`)?.title ?? '';
     const keys: string[] = [];
     for (let i = 1; i < unit.ids.length; i++) {
@@ -103,7 +105,8 @@ export class IndexTable {
   }
 
   /** A saved `h:` unit's highlights. */
-  protected enterHighlights(documentId: string, unit: CacheUnit): void {
+  protected enterHighlights(documentId: string, saved: CacheUnit): void {
+    const unit = withBody(saved);
     unit.highlights!.forEach((h, i) => {
       this.enter(
         {

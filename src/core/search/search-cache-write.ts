@@ -127,7 +127,9 @@ function writeUnits(w: Writer, units: readonly CacheUnit[]): void {
     w.string(unit.hash);
     w.varint(unit.ids.length);
     for (const id of unit.ids) w.varint(id);
-    if (unit.key.startsWith('d:')) {
+    // A body never read since the cache was: its bytes as they were (unit-body.ts).
+    if (unit.body) w.bytes(unit.body.buf.subarray(unit.body.at, unit.body.end));
+    else if (unit.key.startsWith('d:')) {
       const blocks = unit.blocks ?? [];
       for (const n of blocks) w.varint(n);
     } else if (unit.key.startsWith('h:')) {

@@ -14,6 +14,8 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { searchTokens } from '../../shared/text';
 import { CACHE_FOLDER } from '../store/layout';
+import { Reader, utf8 } from './cache-reader';
+import { skipBody } from './unit-body';
 import type { Buckets } from './word-index';
 
 const FILE = 'index.bin';
@@ -53,6 +55,15 @@ export interface CacheUnit {
   ids: number[];
   blocks?: number[];
   highlights?: SavedHighlight[];
+  /** Where `blocks` or `highlights` lie in the cache's bytes, not read yet (unit-body.ts). */
+  body?: UnitBody;
+}
+
+/** A unit's blocks or highlights as bytes of the cache file, from `at` to `end`. */
+export interface UnitBody {
+  buf: Uint8Array;
+  at: number;
+  end: number;
 }
 
 export interface CacheManifest {
@@ -88,46 +99,6 @@ export function unitHash(texts: readonly string[]): string {
 
 export const probeTokens = (): string[] => searchTokens(PROBE);
 
-class Reader {
-  pos: number;
-  constructor(
-    readonly buf: Uint8Array,
-    start: number,
-  ) {
-    this.pos = start;
-  }
-
-  /** One varint; most ids differ by less than 128, so one byte is the path to keep fast. */
-  varint(): number {
-    const buf = this.buf;
-    let pos = this.pos;
-    if (pos >= buf.length) throw new Error('the file ends in the middle of a list');
-    let byte = buf[pos++]!;
-    if (byte < 0x80) {
-      this.pos = pos;
-      return byte;
-    }
-    let n = byte & 0x7f;
-    for (let shift = 7; ; shift += 7) {
-      if (shift > 28) throw new Error('a number is too long');
-      if (pos >= buf.length) throw new Error('the file ends in the middle of a list');
-      byte = buf[pos++]!;
-      n += (byte & 0x7f) * 2 ** shift;
-      if (byte < 0x80) break;
-    }
-    this.pos = pos;
-    return n;
-  }
-
-  string(): string {
-    const length = this.varint();
-    if (this.pos + length > this.buf.length)
-      throw new Error('a name runs past the end of the file');
-    return utf8.decode(this.buf.subarray(this.pos, (this.pos += length)));
-  }
-}
-
-const utf8 = new TextDecoder('utf-8', { fatal: true });
 const noPause = (): Promise<void> => Promise.resolve();
 
 /** Units read between two pauses (about 10 ms of work). */
@@ -166,21 +137,10 @@ async function readUnits(
       ids[i] = id;
     }
     const unit: CacheUnit = { key, hash, ids };
-    if (key.startsWith('d:')) {
-      const blocks = new Array<number>(Math.max(0, n - 1) * 2);
-      for (let i = 0; i < blocks.length; i++) blocks[i] = r.varint();
-      unit.blocks = blocks;
-    } else if (key.startsWith('h:')) {
-      unit.highlights = ids.map(() => {
-        const id = r.string();
-        const start = r.varint();
-        const end = r.varint();
-        const kind = r.string();
-        const entityIds = Array.from({ length: r.varint() }, () => r.string());
-        return { id, start, end, kind, entityIds };
-      });
-    } else if (!/^[en]:/.test(key) || n !== 1)
-      throw new Error(`unit "${key}" is not one this reads`);
+    // A document's block offsets and highlights are stepped over, their shape checked, and
+    // read when the document is first asked for (unit-body.ts): most never are in a session.
+    if (key.startsWith('d:') || key.startsWith('h:')) unit.body = skipBody(r, key[0]!, n);
+    else if (!/^[en]:/.test(key) || n !== 1) throw new Error(`unit "${key}" is not one this reads`);
     units.push(unit);
   }
   return units;
