@@ -680,6 +680,13 @@ const MUTATIONS = [
     [RELAY],
   ],
   [
+    'relay blob request not sent again after its connection was closed unanswered',
+    'src/core/sync/relay-fetch.ts',
+    '    if (!closedBeforeAnswer(error)) throw error;',
+    '    throw error;',
+    ['tests/core/sync/relay-fetch.test.ts'],
+  ],
+  [
     'typed workspace path not required to be absolute',
     'src/core/workspaces/folder-check.ts',
     'if (!isAbsolute(typed)) {',

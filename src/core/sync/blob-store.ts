@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { sha256Hex } from '../originals/kept-files';
 import { MAX_BLOB_BYTES, MAX_MISSING_QUERY } from './relay-blobs';
+import { relayFetch } from './relay-fetch';
 
 const HEX = /^[0-9a-f]{64}$/;
 
@@ -80,7 +81,7 @@ export class RelayBlobStore implements BlobStore {
   }
 
   private async request(method: string, sha256: string, body?: Uint8Array): Promise<Response> {
-    const response = await fetch(`${this.base}/blobs/${named(sha256)}`, {
+    const response = await relayFetch(`${this.base}/blobs/${named(sha256)}`, {
       method,
       headers: { authorization: `Bearer ${this.key}` },
       ...(body ? { body: new Uint8Array(body) } : {}),
@@ -110,7 +111,7 @@ export class RelayBlobStore implements BlobStore {
     const missing: string[] = [];
     for (let at = 0; at < sha256s.length; at += MAX_MISSING_QUERY) {
       const batch = sha256s.slice(at, at + MAX_MISSING_QUERY).map(named);
-      const response = await fetch(`${this.base}/blobs/missing`, {
+      const response = await relayFetch(`${this.base}/blobs/missing`, {
         method: 'POST',
         headers: { authorization: `Bearer ${this.key}`, 'content-type': 'application/json' },
         body: JSON.stringify({ blobs: batch }),
