@@ -687,6 +687,13 @@ const MUTATIONS = [
     ['tests/core/sync/relay-fetch.test.ts'],
   ],
   [
+    'a search waits for an index that was replaced meanwhile only as far as the old one',
+    'src/core/search/handlers.ts',
+    '  } while (index !== ctx.search.index);',
+    '  } while (false);',
+    ['tests/integration/search-replaced.test.ts'],
+  ],
+  [
     'typed workspace path not required to be absolute',
     'src/core/workspaces/folder-check.ts',
     'if (!isAbsolute(typed)) {',

@@ -155,7 +155,13 @@ export async function openWorkbench(
     first.cancel();
     throw error;
   }
-  const ctx = new CoreContext(store, prepare, first);
+  // A commit bringing many documents is indexed by the workers too (bulk-arrival.ts).
+  const worker = options.searchWorker;
+  const bulk = worker
+    ? (fresh: string): PrepareJob =>
+        prepareIndex(dir, worker, { fresh, before: () => store.settled() })
+    : undefined;
+  const ctx = new CoreContext(store, prepare, first, bulk);
   if (options.sampleArticle && !store.readOnly && store.isNew) {
     const bytes = await readFile(options.sampleArticle);
     await addDocument(ctx, await IMPORTERS.text(bytes, basename(options.sampleArticle)));

@@ -30,20 +30,37 @@ const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(reso
 const message = (error: unknown): string =>
   error instanceof Error ? error.message : String(error);
 
-export function prepareIndex(dir: string, workerFile?: string | URL): PrepareJob {
+export interface PrepareOptions {
+  /**
+   * Why the saved cache is not read: it predates what is to be indexed (many documents
+   * arrived in one commit, see bulk-arrival.ts), so the workers build afresh.
+   */
+  fresh?: string;
+  /** Waited for before any file is read: the files of the commit being indexed land. */
+  before?: () => Promise<void>;
+}
+
+export function prepareIndex(
+  dir: string,
+  workerFile?: string | URL,
+  options: PrepareOptions = {},
+): PrepareJob {
   const abort = new AbortController();
   const result = (async (): Promise<PreparedIndex> => {
+    await options.before?.();
     let reason: string;
-    try {
-      const bytes = await readFile(cachePath(dir));
+    if (options.fresh !== undefined) reason = options.fresh;
+    else
       try {
-        return { kind: 'cache', bytes, checked: await checkCache(bytes, nextTurn) };
+        const bytes = await readFile(cachePath(dir));
+        try {
+          return { kind: 'cache', bytes, checked: await checkCache(bytes, nextTurn) };
+        } catch (error) {
+          reason = message(error);
+        }
       } catch (error) {
-        reason = message(error);
+        reason = (error as NodeJS.ErrnoException).code ?? message(error);
       }
-    } catch (error) {
-      reason = (error as NodeJS.ErrnoException).code ?? message(error);
-    }
     if (!workerFile) return { kind: 'none', reason };
     try {
       const parts = await partition(dir, Math.min(2, Math.max(1, availableParallelism())));

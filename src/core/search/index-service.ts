@@ -121,15 +121,15 @@ export class IndexService {
     }
   }
 
-  /** After a change outside the command history (a repair): index anew. */
-  async rebuild(): Promise<void> {
+  /** After a repair, or a commit bringing many documents (bulk-arrival.ts): index anew. */
+  async rebuild(prepare: PrepareIndex = this.prepare): Promise<void> {
     this.linkResolver = null;
     // The new index is built from the store as it is, which holds what was still behind.
     this.behind = [];
     this.behindAt = 0;
     this.current = null;
     this.index = new SearchIndex();
-    this.ready = this.build(this.prepare());
+    this.ready = this.build(prepare());
     await this.ready;
   }
 
