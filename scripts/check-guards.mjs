@@ -694,6 +694,20 @@ const MUTATIONS = [
     ['tests/integration/search-replaced.test.ts'],
   ],
   [
+    'folder blobs: none ever missing (blobs deleted from the folder never put back)',
+    'src/core/sync/blob-store.ts',
+    '    return sha256s.filter((sha) => !held.has(named(sha)));',
+    '    return [];',
+    [TEAM_FOLDER],
+  ],
+  [
+    'folder blobs: a link taken as a held blob (never replaced by the blob)',
+    'src/core/sync/blob-store.ts',
+    '.catch(() => null))?.isFile() ?? false;',
+    '.catch(() => null)) !== null;',
+    [TEAM_FOLDER],
+  ],
+  [
     'typed workspace path not required to be absolute',
     'src/core/workspaces/folder-check.ts',
     'if (!isAbsolute(typed)) {',
