@@ -694,6 +694,13 @@ const MUTATIONS = [
     ['tests/integration/search-replaced.test.ts'],
   ],
   [
+    "taking over the index workers' parts does not give way to a running command",
+    'src/core/search/index-turns.ts',
+    '  await yieldToLoop();\n  await giveWay(store);\n',
+    '  await yieldToLoop();\n',
+    ['tests/integration/search-replaced.test.ts'],
+  ],
+  [
     'folder blobs: none ever missing (blobs deleted from the folder never put back)',
     'src/core/sync/blob-store.ts',
     '    return sha256s.filter((sha) => !held.has(named(sha)));',

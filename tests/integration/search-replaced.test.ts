@@ -88,3 +88,38 @@ it('parts read before edits give way to them: each edit stands, nothing twice', 
   await rm(join(dir, '.cache'), { recursive: true, force: true, maxRetries: 10, retryDelay: 20 });
   expect(got).toEqual(await answers(await reopen(dir)));
 });
+
+it('takes the parts over between commands: none waits behind it', async () => {
+  const wb = await reopen(dir);
+  const ids = await arrive(wb, 60);
+  await wb.settled();
+  const bytes = await buildIndexPart({ dir, documentIds: ids, withWorkspace: true });
+  let release = (): void => undefined;
+  await new Promise<void>((started) => {
+    void wb.core.store.exclusive(
+      () =>
+        new Promise<void>((r) => {
+          release = r;
+          started();
+        }),
+    );
+  });
+  const parts = held();
+  void wb.core.search.rebuild(() => parts.job);
+  parts.give({
+    kind: 'parts',
+    parts: [{ bytes, checked: await ownManifest(bytes) }],
+    reason: 'test',
+  });
+  // 120 units to take over, a pause every 100: the second slice waits for the command, as
+  // long as it runs (up to 100 ms at a time); these turns take far less.
+  try {
+    for (let i = 0; i < 400; i++) await new Promise((resolve) => setImmediate(resolve));
+    expect(wb.core.search.complete).toBe(false);
+  } finally {
+    release();
+  }
+  await wb.indexed;
+  expect(wb.core.search.complete).toBe(true);
+  expect(unwrap(await wb.call('search.query', { query: 'ledger 1042' })).total).toBe(1);
+});
