@@ -701,6 +701,13 @@ const MUTATIONS = [
     ['tests/integration/search-replaced.test.ts'],
   ],
   [
+    'a remote apply gives way to every pending local write (starved by edits back to back)',
+    'src/core/sync/pending-writes.ts',
+    '    if (outs.some(({ out }) => out.blobs.length)) return false;',
+    '    if (outs.length) return false;',
+    ['tests/core/sync/apply-starve.test.ts'],
+  ],
+  [
     'folder blobs: none ever missing (blobs deleted from the folder never put back)',
     'src/core/sync/blob-store.ts',
     '    return sha256s.filter((sha) => !held.has(named(sha)));',
