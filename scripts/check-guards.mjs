@@ -640,8 +640,8 @@ const MUTATIONS = [
   [
     'blob read back without checking its name',
     'src/core/sync/blob-store.ts',
-    '      return checked(sha256, new Uint8Array(await readFile(join(this.dir, named(sha256)))));',
-    '      return new Uint8Array(await readFile(join(this.dir, named(sha256))));',
+    '      return checked(sha256, new Uint8Array(await readFile(file)));',
+    '      return new Uint8Array(await readFile(file));',
     [RECORDS],
   ],
   [
