@@ -7,6 +7,7 @@ import type { DocumentFile } from '../shared/model';
 import { ChangeFeed, documentItem } from './change-feed';
 import { TagIndex } from './entities/tag-index';
 import type { PrepareJob } from './search/index-prepare';
+import { bulkArrival } from './search/bulk-arrival';
 import { IndexService, type PrepareIndex } from './search/index-service';
 import { newId } from './store/load';
 import type { Tx } from './store/tx';
@@ -25,6 +26,8 @@ export class CoreContext {
     prepare: PrepareIndex,
     /** Already started when the workspace began to load, so the two overlap. */
     first?: PrepareJob,
+    /** The index built afresh by the workers, for a commit bringing many documents. */
+    private readonly bulk?: (reason: string) => PrepareJob,
     /** The tag index, when the opener built it in slices (`TagIndex.build`). */
     tags?: TagIndex,
   ) {
@@ -42,7 +45,10 @@ export class CoreContext {
     });
     store.onCommit((ops) => {
       this.tags.follow(ops);
-      this.search.commit(ops);
+      // Many documents at once are indexed off this thread (bulk-arrival.ts).
+      const bulk = this.bulk && bulkArrival(ops, store.catalog.size);
+      if (bulk) void this.search.rebuild(() => this.bulk!(bulk)).catch(() => undefined);
+      else this.search.commit(ops);
       this.feed.announce(ops);
     });
     // Files changed behind the workbench's back are read again; the views follow them.

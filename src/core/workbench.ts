@@ -141,7 +141,9 @@ export async function openWorkbench(
   const prepare = (): PrepareJob => prepareIndex(dir, options.searchWorker);
   // The first one checks a saved cache once the workspace is open: both need the thread.
   let opened!: () => void;
-  const first = prepareIndex(dir, options.searchWorker, new Promise<void>((r) => (opened = r)));
+  const first = prepareIndex(dir, options.searchWorker, {
+    opened: new Promise<void>((r) => (opened = r)),
+  });
   let store: WorkspaceStore;
   try {
     const host = options.host ?? 'workbench';
@@ -162,7 +164,13 @@ export async function openWorkbench(
   // Nothing commits before the context follows the store: the tag index is built in slices.
   const tags = await TagIndex.build(store.catalog.values());
   opened();
-  const ctx = new CoreContext(store, prepare, first, tags);
+  // A commit bringing many documents is indexed by the workers too (bulk-arrival.ts).
+  const worker = options.searchWorker;
+  const bulk = worker
+    ? (fresh: string): PrepareJob =>
+        prepareIndex(dir, worker, { fresh, before: () => store.settled() })
+    : undefined;
+  const ctx = new CoreContext(store, prepare, first, bulk, tags);
   if (options.sampleArticle && !store.readOnly && store.isNew) {
     const bytes = await readFile(options.sampleArticle);
     await addDocument(ctx, await IMPORTERS.text(bytes, basename(options.sampleArticle)));

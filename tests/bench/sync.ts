@@ -18,6 +18,9 @@ import { summary } from './save-bench';
 import { windowEvents } from './window-events';
 
 const KEY = 'bench-team-key-0123456789abcdef';
+// As the app's hosts open a workspace: the search index is built by worker threads when
+// there is no cache, and so is a first sync's (bulk-arrival.ts).
+const searchWorker = join(import.meta.dirname, 'search-worker.js');
 const unwrap = <T>(e: Envelope<T>): T => {
   if (!e.ok) throw new Error(e.error.message);
   return e.value;
@@ -61,7 +64,7 @@ async function main(): Promise<void> {
   };
   try {
     const made = await writeWorkspace(A);
-    const a = await openWorkbench(A, { host: 'bench' });
+    const a = await openWorkbench(A, { host: 'bench', searchWorker });
     await a.checked;
     let t = performance.now();
     const sa = await SyncSession.open(a.core, A, share);
@@ -71,7 +74,7 @@ async function main(): Promise<void> {
     );
 
     // First sync to an empty replica, with its progress.
-    const b = await openWorkbench(B, { host: 'bench' });
+    const b = await openWorkbench(B, { host: 'bench', searchWorker });
     t = performance.now();
     const sb = await SyncSession.open(b.core, B, share);
     const ticker = setInterval(() => {

@@ -324,7 +324,9 @@ describe('the saved search index', () => {
     await build();
     await closeWorkbench(dir);
     let opened!: () => void;
-    const job = prepareIndex(dir, undefined, new Promise<void>((resolve) => (opened = resolve)));
+    const job = prepareIndex(dir, undefined, {
+      opened: new Promise<void>((resolve) => (opened = resolve)),
+    });
     const early = await Promise.race([
       job.result.then(() => 'checked'),
       new Promise((resolve) => setTimeout(() => resolve('waiting'), 200)),

@@ -7,6 +7,7 @@ import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, beforeEach, afterEach, describe, expect, it } from 'vitest';
 import type { Workbench } from '../../src/core/workbench';
 import type { Input } from '../../src/shared/api';
+import { arrive } from '../fixtures/node/bulk-arrival';
 import { buildSearchWorker, writeFaultyWorkers } from '../fixtures/node/import-worker';
 import { closeWorkbench, reopen, tempDir, unwrap } from './helpers';
 
@@ -144,5 +145,79 @@ describe('the search index built in workers', () => {
       reason: 'not yet read',
       builtBy: 'this thread',
     });
+  });
+});
+
+describe('many documents arriving in one commit (a first sync)', () => {
+  // Room for every hit: which ones a lower limit keeps depends on how entries are numbered.
+  const ARRIVAL: Query[] = [
+    'gohardasht',
+    'ledger 1017',
+    'letters families',
+    'tabr',
+    'zanjan',
+    'commission visit',
+    'urmia',
+    'ledger 1012',
+  ].map((query) => ({ query, limit: 500 }));
+
+  /** The same workspace indexed on one thread from its files, with no cache. */
+  async function onThisThread(): Promise<unknown[]> {
+    await closeWorkbench(dir);
+    await rm(join(dir, '.cache'), { recursive: true, force: true, maxRetries: 10, retryDelay: 20 });
+    const here = await reopen(dir);
+    const got = await answers(here, ARRIVAL);
+    expect(here.indexSource).toMatchObject({ cached: false, builtBy: 'this thread' });
+    return got;
+  }
+
+  it('are indexed by the workers, and answer as a build on this thread does', async () => {
+    await build();
+    const wb = await reopen(dir, { searchWorker: worker });
+    await wb.indexed;
+    await arrive(wb, 60);
+    const got = await answers(wb, ARRIVAL);
+    expect(wb.indexSource).toEqual({
+      cached: false,
+      reason: '60 documents arrived in one change',
+      builtBy: 'workers',
+    });
+    expect(unwrap(await wb.call('search.query', { query: 'ledger 1017' })).total).toBe(1);
+    expect(got).toEqual(await onThisThread());
+  });
+
+  it('keep the edits made while the workers build: each stands, none is indexed twice', async () => {
+    await build();
+    const wb = await reopen(dir, { searchWorker: worker });
+    await wb.indexed;
+    const ids = await arrive(wb, 60);
+    // Before the workers are done: a highlight on a new document, one deleted, one renamed,
+    // one whose text is rewritten.
+    unwrap(
+      await wb.call('annotations.create', {
+        documentId: ids[5]!,
+        start: 0,
+        end: 9,
+        note: 'zanjan',
+      }),
+    );
+    unwrap(await wb.call('documents.delete', { id: ids[17]!, confirmHighlights: 0 }));
+    unwrap(
+      await wb.call('documents.updateMetadata', { id: ids[9]!, patch: { title: 'Tabriz ledger' } }),
+    );
+    unwrap(
+      await wb.call('documents.editText', {
+        id: ids[12]!,
+        revision: 1,
+        text: 'Urmia was where the witness was moved that winter.',
+      }),
+    );
+    const got = await answers(wb, ARRIVAL);
+    expect(wb.indexSource).toMatchObject({ builtBy: 'workers' });
+    expect(unwrap(await wb.call('search.query', { query: 'zanjan' })).hits).toHaveLength(1);
+    expect(unwrap(await wb.call('search.query', { query: 'ledger 1017' })).total).toBe(0);
+    expect(unwrap(await wb.call('search.query', { query: 'ledger 1012' })).total).toBe(0);
+    expect(unwrap(await wb.call('search.query', { query: 'urmia' })).total).toBe(1);
+    expect(got).toEqual(await onThisThread());
   });
 });

@@ -6,11 +6,11 @@
 // past the size limit are refused and said, a link is not followed; a member's document
 // holding a record that breaks the model has that record refused, the rest applied.
 import * as A from '@automerge/automerge';
-import { readdir, readFile, symlink, truncate, writeFile } from 'node:fs/promises';
+import { readdir, readFile, rm, symlink, truncate, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/run';
-import { MAX_REPLICA_BYTES } from '../../src/core/sync/folder-link';
+import { folderBlobs, MAX_REPLICA_BYTES } from '../../src/core/sync/folder-link';
 import { genesis, toAm, type AmRecord, type WorkspaceDoc } from '../../src/core/sync/workspace-doc';
 import type { Entity, Note } from '../../src/shared/model';
 import { closeWorkbench, openSample, reopen, tempDir, unwrap } from './helpers';
@@ -111,6 +111,24 @@ describe('team sync through a shared folder', () => {
     const lists = await Promise.all([WA, WB].map((d) => cli('conflicts', '--workspace', d)));
     expect(lists[0]!.out).toEqual(lists[1]!.out);
     expect(lists[0]!.out.at(-1)).toBe('1 open conflicts (as of the last sync).');
+  });
+
+  it('puts back the blobs deleted from the folder, each the bytes its name says', async () => {
+    const blobs = join(F, shareId, 'blobs');
+    const held = (await readdir(blobs)).filter((f) => !f.startsWith('.')).sort();
+    expect(held).not.toEqual([]);
+    for (const name of held) await rm(join(blobs, name));
+    // A link in place of a blob is not one: it is replaced by the blob itself.
+    await writeFile(join(root.dir, 'elsewhere'), 'not the text');
+    await symlink(join(root.dir, 'elsewhere'), join(blobs, held[0]!));
+    for (const dir of [WA, WB]) {
+      const synced = await cli('sync', '--workspace', dir);
+      expect(synced.err).toEqual([]);
+      expect(synced.code).toBe(0);
+    }
+    expect((await readdir(blobs)).filter((f) => !f.startsWith('.')).sort()).toEqual(held);
+    const store = folderBlobs(F, shareId);
+    for (const name of held) expect(await store.get(name)).toBeInstanceOf(Uint8Array);
   });
 
   it('refuses what is not a member document of this share, says so, and syncs the rest', async () => {

@@ -12,10 +12,23 @@ function highlightsUnder(ctx: CoreContext, code: string): Promise<Set<string>> {
   );
 }
 
+/**
+ * Waits until the index holds everything; again when it was replaced meanwhile (a commit
+ * bringing many documents starts one afresh, bulk-arrival.ts): what the old one waited for
+ * says nothing of the new one, which may hold almost nothing yet.
+ */
+async function whole(ctx: CoreContext): Promise<void> {
+  let index;
+  do {
+    index = ctx.search.index;
+    await ctx.search.ready;
+  } while (index !== ctx.search.index);
+}
+
 export function searchHandlers(ctx: CoreContext): NamespaceHandlers<'search'> {
   return {
     'search.query': async (input) => {
-      await ctx.search.ready;
+      await whole(ctx);
       const highlightIds = input.code ? await highlightsUnder(ctx, input.code) : undefined;
       return ctx.search.index.search({ ...input, highlightIds }, ctx.search.scope);
     },

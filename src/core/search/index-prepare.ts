@@ -30,32 +30,46 @@ const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(reso
 const message = (error: unknown): string =>
   error instanceof Error ? error.message : String(error);
 
-/**
- * `opened`: checking a saved cache on this thread waits for it (the workspace's own open),
- * so the window is usable first; reading the file and the workers' build do not wait.
- */
+export interface PrepareOptions {
+  /**
+   * Why the saved cache is not read: it predates what is to be indexed (many documents
+   * arrived in one commit, see bulk-arrival.ts), so the workers build afresh.
+   */
+  fresh?: string;
+  /** Waited for before any file is read: the files of the commit being indexed land. */
+  before?: () => Promise<void>;
+  /**
+   * Checking a saved cache on this thread waits for it (the workspace's own open), so the
+   * window is usable first; reading the file and the workers' build do not wait.
+   */
+  opened?: Promise<unknown>;
+}
+
 export function prepareIndex(
   dir: string,
   workerFile?: string | URL,
-  opened: Promise<unknown> = Promise.resolve(),
+  options: PrepareOptions = {},
 ): PrepareJob {
   const abort = new AbortController();
   const result = (async (): Promise<PreparedIndex> => {
+    await options.before?.();
     let reason: string;
-    try {
-      const bytes = await readFile(cachePath(dir));
-      // Off this thread, so it overlaps the open; the rest of the check waits for it.
-      const digest = cacheDigest(bytes);
-      digest.catch(() => undefined);
-      await opened;
+    if (options.fresh !== undefined) reason = options.fresh;
+    else
       try {
-        return { kind: 'cache', bytes, checked: await checkCache(bytes, nextTurn, digest) };
+        const bytes = await readFile(cachePath(dir));
+        // Off this thread, so it overlaps the open; the rest of the check waits for it.
+        const digest = cacheDigest(bytes);
+        digest.catch(() => undefined);
+        await options.opened;
+        try {
+          return { kind: 'cache', bytes, checked: await checkCache(bytes, nextTurn, digest) };
+        } catch (error) {
+          reason = message(error);
+        }
       } catch (error) {
-        reason = message(error);
+        reason = (error as NodeJS.ErrnoException).code ?? message(error);
       }
-    } catch (error) {
-      reason = (error as NodeJS.ErrnoException).code ?? message(error);
-    }
     if (!workerFile) return { kind: 'none', reason };
     try {
       const parts = await partition(dir, Math.min(2, Math.max(1, availableParallelism())));

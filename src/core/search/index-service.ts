@@ -14,7 +14,7 @@ import { decodeCache, joinCaches, probeTokens, type IndexCache } from './search-
 import { encodeCache, writeCache } from './search-cache-write';
 import { SearchIndex, type SearchScope } from './search-index';
 import type { BlockLookup } from '../mentions/mentions';
-import { FOLLOW_MS, giveWay, yieldToLoop } from './index-turns';
+import { FOLLOW_MS, giveWay, pauseFor, yieldToLoop } from './index-turns';
 
 /** Documents read and indexed between two turns of the event loop. */
 const SLICE = 25;
@@ -121,15 +121,15 @@ export class IndexService {
     }
   }
 
-  /** After a change outside the command history (a repair): index anew. */
-  async rebuild(): Promise<void> {
+  /** After a repair, or a commit bringing many documents (bulk-arrival.ts): index anew. */
+  async rebuild(prepare: PrepareIndex = this.prepare): Promise<void> {
     this.linkResolver = null;
     // The new index is built from the store as it is, which holds what was still behind.
     this.behind = [];
     this.behindAt = 0;
     this.current = null;
     this.index = new SearchIndex();
-    this.ready = this.build(this.prepare());
+    this.ready = this.build(prepare());
     await this.ready;
   }
 
@@ -164,17 +164,15 @@ export class IndexService {
     if (this.closing) return;
     let cache: IndexCache | undefined;
     let reason = prepared.kind === 'cache' ? '' : prepared.reason;
+    const pause = (): Promise<void> => pauseFor(this.store);
     try {
       if (prepared.kind === 'cache') {
-        cache = await decodeCache(prepared.bytes, {
-          pause: yieldToLoop,
-          checked: prepared.checked,
-        });
+        cache = await decodeCache(prepared.bytes, { pause, checked: prepared.checked });
       } else if (prepared.kind === 'parts') {
         const parts: IndexCache[] = [];
         let offset = 0;
         for (const { bytes, checked } of prepared.parts) {
-          const part = await decodeCache(bytes, { pause: yieldToLoop, offset, checked });
+          const part = await decodeCache(bytes, { pause, offset, checked });
           offset = part.manifest.nextId - 1;
           parts.push(part);
         }
@@ -197,7 +195,7 @@ export class IndexService {
           documents: store.catalog.values(),
           fileHash: store.fileHash,
         },
-        yieldToLoop,
+        pause,
       );
       if (index !== this.index) return;
       this.source =
@@ -262,7 +260,7 @@ export class IndexService {
         source.postings,
         (id) => source.live[id] === 1,
         async () => {
-          await new Promise((resolve) => setImmediate(resolve));
+          await pauseFor(this.store);
           return source.intact() && index === this.index && (closing || !this.closing);
         },
       );

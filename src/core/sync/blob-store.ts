@@ -2,11 +2,12 @@
 // the SHA-256 of its bytes: the relay over HTTP, or a folder (a shared folder, or a test's).
 // Whatever the store, a blob read back is checked against its name before anyone uses it,
 // so a relay or a peer that changes a blob is caught, never believed.
-import { lstat, mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
+import { lstat, mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { sha256Hex } from '../originals/kept-files';
 import { MAX_BLOB_BYTES, MAX_MISSING_QUERY } from './relay-blobs';
+import { relayFetch } from './relay-fetch';
 
 const HEX = /^[0-9a-f]{64}$/;
 
@@ -16,8 +17,10 @@ export interface BlobStore {
   get(sha256: string): Promise<Uint8Array | undefined>;
   put(sha256: string, bytes: Uint8Array): Promise<void>;
   /**
-   * Which of these the store does not hold, asked in few requests; only a store that can
-   * lose blobs behind its writers' backs (the relay, restarted empty or from a backup) has it.
+   * Which of these the store does not hold, asked in few requests: a store can lose blobs
+   * behind its writers' backs (a relay restarted empty or from a backup; a shared folder
+   * pruned by hand, or by a sync tool that lost a conflict), and its members then put
+   * them again (blob-traffic.ts).
    */
   missing?(sha256s: readonly string[]): Promise<string[]>;
 }
@@ -37,8 +40,25 @@ function named(sha256: string): string {
 export class FolderBlobStore implements BlobStore {
   constructor(private readonly dir: string) {}
 
+  /** Only a plain file is held, as only one is read (a link put there is replaced). */
   async has(sha256: string): Promise<boolean> {
-    return (await stat(join(this.dir, named(sha256))).catch(() => null))?.isFile() ?? false;
+    return (await lstat(join(this.dir, named(sha256))).catch(() => null))?.isFile() ?? false;
+  }
+
+  /**
+   * The names not held in the folder, from one listing of it (thousands of blobs, one
+   * read): deleted by hand, or never carried here by the sync tool.
+   */
+  async missing(sha256s: readonly string[]): Promise<string[]> {
+    let held: Set<string>;
+    try {
+      const entries = await readdir(this.dir, { withFileTypes: true });
+      held = new Set(entries.filter((e) => e.isFile()).map((e) => e.name));
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+      held = new Set();
+    }
+    return sha256s.filter((sha) => !held.has(named(sha)));
   }
 
   async get(sha256: string): Promise<Uint8Array | undefined> {
@@ -80,7 +100,7 @@ export class RelayBlobStore implements BlobStore {
   }
 
   private async request(method: string, sha256: string, body?: Uint8Array): Promise<Response> {
-    const response = await fetch(`${this.base}/blobs/${named(sha256)}`, {
+    const response = await relayFetch(`${this.base}/blobs/${named(sha256)}`, {
       method,
       headers: { authorization: `Bearer ${this.key}` },
       ...(body ? { body: new Uint8Array(body) } : {}),
@@ -110,7 +130,7 @@ export class RelayBlobStore implements BlobStore {
     const missing: string[] = [];
     for (let at = 0; at < sha256s.length; at += MAX_MISSING_QUERY) {
       const batch = sha256s.slice(at, at + MAX_MISSING_QUERY).map(named);
-      const response = await fetch(`${this.base}/blobs/missing`, {
+      const response = await relayFetch(`${this.base}/blobs/missing`, {
         method: 'POST',
         headers: { authorization: `Bearer ${this.key}`, 'content-type': 'application/json' },
         body: JSON.stringify({ blobs: batch }),

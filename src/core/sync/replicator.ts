@@ -8,9 +8,8 @@
 // since the document last held them (document-stamps.ts): those are not even read.
 // In: when the document changes, the blobs it names are fetched, then one command reads it,
 // checks what differs from the store (remote-records.ts, remote-rules.ts) and applies it
-// through the store's queue, so the lock, the journal, the index, the change events and
-// stale-undo refusal all hold as for any command; never while a local commit's records
-// wait to be written (they go first, as made), so a local edit is never read over.
+// through the store's queue (lock, journal, index, change events, stale-undo refusal hold as
+// for any command), local commits still to be written going first (pending-writes.ts).
 import * as A from '@automerge/automerge';
 import type { DocHandle } from '@automerge/automerge-repo';
 import type { CoreContext } from '../context';
@@ -31,7 +30,8 @@ import { BlobTraffic } from './blob-traffic';
 import type { DocumentBody } from './synced-records';
 import { documentProblem } from './genesis-check';
 import { HeldRetry } from './held-retry';
-import { fromOps, type Outgoing } from './local-records';
+import type { Outgoing } from './local-records';
+import { PendingWrites } from './pending-writes';
 import { writeAt } from './push-base';
 import { planRemote, type Quarantined, type Resolution } from './remote-records';
 import {
@@ -77,7 +77,7 @@ export class Replicator {
   /** Held records wait for something on its way: ask again, less often (held-retry.ts). */
   private readonly retry = new HeldRetry(() => this.onDocChange());
   /** Commits made here whose records are not written into the document yet. */
-  private unwritten = 0;
+  private readonly unwritten = new PendingWrites();
   /** While a remote apply has not committed (or been refused), the agreement from before it. */
   private applyingFrom: A.Heads | undefined;
   /** Why the last remote change could not be applied, if it could not. */
@@ -130,9 +130,9 @@ export class Replicator {
       // A failure is kept in lastError by the queue, and reported by the next round.
       this.ctx.store.onCommit((ops) => {
         const touched = this.stamps.touch(ops);
-        this.unwritten += 1;
-        void this.queue(() => Promise.resolve(fromOps(ops)), false, true)
-          .finally(() => (this.unwritten -= 1))
+        const pending = this.unwritten.add(ops);
+        void this.queue(() => Promise.resolve(this.unwritten.take(pending)), false, true)
+          .finally(() => this.unwritten.done(pending))
           .then(() => this.stampAfter(touched))
           .catch(() => undefined);
       }),
@@ -307,8 +307,8 @@ export class Replicator {
         outcome.plan.quarantined.some((q) => q.waiting && q.kind === 'documents')
       );
     } catch (error) {
-      // The command did not commit: the store does not hold what was read, agree on less.
-      this.agreedHeads = before;
+      // Not committed: the store lacks what was read (it holds the local writes made first).
+      this.agreedHeads = this.applyingFrom ?? before;
       if (error instanceof WriteFirst) return true; // fetched again once they are written
       throw error;
     } finally {
@@ -318,11 +318,11 @@ export class Replicator {
 
   /** Inside the command (which may run more than once): reads, plans, writes; no other state. */
   private applyRemote(tx: Tx, fetched: Fetched) {
-    // A commit made here after this apply took its turn has its write queued behind it: read
-    // now, its edit would be overwritten in the store and then written over the remote one,
-    // as if made after it. Those writes go first (concurrent with the remote change, as
-    // they were made); this apply runs again after them.
-    if (this.unwritten) throw new WriteFirst();
+    // A commit made after this apply took its turn has its write queued behind it: read now,
+    // its edit would be written over the remote one as if made after it. Those writes go first,
+    // here, concurrent with it as made (with blobs to put: this apply runs again after them).
+    if (!this.unwritten.flush((out) => this.push(out, false))) throw new WriteFirst();
+    this.applyingFrom = this.agreedHeads;
     const doc = this.handle.doc();
     const heads = A.getHeads(doc);
     const touched = sameHeads(heads, this.agreedHeads)
