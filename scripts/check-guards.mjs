@@ -1058,6 +1058,48 @@ const MUTATIONS = [
     '      const parked = undefined as CacheUnit | undefined;\n',
     [PARKED],
   ],
+  [
+    'record screen trusts a file changed since it was vouched for',
+    'src/core/store/record-screen.ts',
+    ' || stats.size !== stamp[0] || stats.mtimeMs !== stamp[1]',
+    '',
+    ['tests/core/store/record-screen.test.ts'],
+  ],
+  [
+    'record screen follows a symbolic link',
+    'src/core/store/record-screen.ts',
+    ' | (constants.O_NOFOLLOW ?? 0)',
+    '',
+    ['tests/core/store/record-screen.test.ts'],
+  ],
+  [
+    'record file test blind to bytes past ASCII',
+    'src/core/mentions/raw-filter.ts',
+    '    !isAscii(bytes) ||\n',
+    '',
+    ['tests/unit/raw-filter.test.ts'],
+  ],
+  [
+    'record file test blind to \\u escapes',
+    'src/core/mentions/raw-filter.ts',
+    "    bytes.includes('\\\\u') ||\n",
+    '',
+    ['tests/unit/raw-filter.test.ts'],
+  ],
+  [
+    'record file test blind to escaped white space',
+    'src/core/mentions/raw-filter.ts',
+    '|\\\\\\\\[nrtbf])+',
+    ')+',
+    ['tests/unit/raw-filter.test.ts'],
+  ],
+  [
+    'record file test of a name JSON may escape',
+    'src/core/mentions/raw-filter.ts',
+    ' || matcher.literals.some((l) => /["\\\\/]/.test(l))',
+    '',
+    ['tests/unit/raw-filter.test.ts'],
+  ],
 ];
 
 const filter = process.argv[2];

@@ -108,6 +108,8 @@ export interface Workbench {
     reads: number;
     /** Documents whose record alone (text, no highlights) was read for a view. */
     recordReads: number;
+    /** Record files looked at as bytes alone for a view, not parsed (record-screen.ts). */
+    screens: number;
     highlightReads: number;
     manifest: boolean;
   };
@@ -229,6 +231,7 @@ export async function openWorkbench(
       inMemory: store.cache.size,
       reads: store.cache.reads,
       recordReads: store.cache.recordReads,
+      screens: store.cache.screens,
       highlightReads: store.cache.highlightReads,
       manifest: store.catalogSource.manifest,
     }),

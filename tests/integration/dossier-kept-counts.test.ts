@@ -43,9 +43,10 @@ describe('kept mention counts', () => {
     const kept = [];
     for (const id of ids) kept.push(await dossierOf(wb, id));
     expect(kept).toEqual(counted);
-    // No text read: neither a candidate's record nor a tagged document whole.
+    // No text read: neither a candidate's record (not even its bytes) nor a tagged document whole.
     expect(wb.documentsHeld()).toMatchObject({
       recordReads: before.recordReads,
+      screens: before.screens,
       reads: before.reads,
     });
     expect(wb.documentsHeld().highlightReads).toBeGreaterThan(before.highlightReads);

@@ -6,6 +6,7 @@ import type { EntityWithUsage, NamespaceHandlers } from '../../shared/api';
 import type { Dossier } from '../../shared/methods/entities';
 import { countMentions, knownByPattern } from '../mentions/count-mentions';
 import { entityMatcher, mentionCandidates, type BlockLookup } from '../mentions/mentions';
+import { rawRecordTest } from '../mentions/raw-filter';
 import { mentionCountsOf, type KeptCounts, type RecordStamp } from '../mentions/count-store';
 import type { DocumentMeta } from '../store/catalog';
 import { dossier, placedFiles, type PlacedFile } from './dossier';
@@ -121,9 +122,18 @@ export async function dossierOf(ctx: CoreContext, id: string): Promise<Dossier> 
     if (known === undefined) toCount.set(meta.id, meta);
     else if (known) counted.push({ document: meta, mentions: known });
   }
-  const order = [...catalog.ids()].filter((d) => toCount.has(d));
-  let batch: { document: Document }[] = [];
   let recorded = false;
+  // Candidates whose record file's bytes cannot hold the name count none, unparsed (as in
+  // find mentions), and that count is kept.
+  const screen = matcher && rawRecordTest(matcher);
+  const unread = [...catalog.ids()].filter((d) => toCount.has(d));
+  const cannot = screen ? await ctx.store.screenRecords(unread, stamps, screen) : new Set<string>();
+  for (const docId of cannot) {
+    kept.record(docId, stamps.get(docId)!, toCount.get(docId)!, 0);
+    recorded = true;
+  }
+  const order = unread.filter((d) => !cannot.has(d));
+  let batch: { document: Document }[] = [];
   const count = (): void => {
     const found = countMentions(batch, entity, lookup);
     for (const { document } of batch) {

@@ -17,6 +17,7 @@ import { findAllMentions } from './all-mentions';
 import { countMentions } from './count-mentions';
 import { mentionCountsOf } from './count-store';
 import { entityMatcher, findMentions, mentionCandidates, mentionsIn } from './mentions';
+import { rawRecordTest } from './raw-filter';
 import type { Tx } from '../store/tx';
 
 type Ref = { documentId: string; start: number; end: number };
@@ -189,6 +190,16 @@ async function documentsNamingKept(
     else names.set(id, known > 0);
   }
   let recorded = false;
+  // Most candidates hold the name's words but not the name: their files' bytes say so
+  // without being parsed (../store/record-screen.ts), and that count of none is kept.
+  const screen = rawRecordTest(matcher);
+  const cannot = screen ? await ctx.store.screenRecords(unread, stamps, screen) : new Set<string>();
+  for (const id of cannot) {
+    const meta = catalog.get(id)?.document;
+    names.set(id, false);
+    if (meta) kept.record(id, stamps.get(id)!, meta, 0);
+    recorded = true;
+  }
   let slice: Document[] = [];
   const take = (): void => {
     // Counted from the text read, never from a count this session holds for the hash the
@@ -211,7 +222,7 @@ async function documentsNamingKept(
     }
     slice = [];
   };
-  for await (const record of ctx.store.streamRecords(unread)) {
+  for await (const record of ctx.store.streamRecords(unread.filter((id) => !cannot.has(id)))) {
     slice.push(record);
     if (slice.length >= 32) take();
   }

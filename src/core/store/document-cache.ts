@@ -24,6 +24,8 @@ export class DocumentCache {
   reads = 0;
   /** How many times a document's record alone (text, no highlights) was read for a view. */
   recordReads = 0;
+  /** How many record files were looked at as bytes alone, not parsed (record-screen.ts). */
+  screens = 0;
   /** How many times a document's highlights alone were read for a command (highlights-only.ts). */
   highlightReads = 0;
 

@@ -16,6 +16,7 @@ import type { DocumentCache } from './document-cache';
 import { DocumentReads } from './document-reads';
 import type { StoreFs } from './durable';
 import { documentPath, highlightsPath } from './layout';
+import { screenRecords, type VouchedStamp } from './record-screen';
 import type { Damage, LoadedWorkspace } from './load';
 import type { StoreState, Tx } from './tx';
 
@@ -117,6 +118,22 @@ export abstract class StoreView {
   /** Record files the catalog's stamps vouch for, with their [size, time] (DocumentReads). */
   vouchedRecords(ids: readonly string[]): Promise<Map<string, readonly [number, number]>> {
     return this.reads.vouchedRecords(ids);
+  }
+
+  /**
+   * Of these documents not in memory, those whose vouched record file (`stamps`) `test`
+   * turns away from its bytes alone, without parsing it (record-screen.ts).
+   */
+  async screenRecords(
+    ids: readonly string[],
+    stamps: ReadonlyMap<string, VouchedStamp>,
+    test: (bytes: Buffer) => boolean,
+  ): Promise<Set<string>> {
+    // A document in memory is tested on its text, which costs no reading.
+    const unread = ids.filter((id) => !this.cache.has(id));
+    const { cannot, looked } = await screenRecords(this.dir, unread, stamps, test);
+    this.cache.screens += looked;
+    return cannot;
   }
 
   /**
