@@ -1017,6 +1017,13 @@ const MUTATIONS = [
     [PARKED],
   ],
   [
+    'parked index: find mentions misses a parked block',
+    'src/core/search/search-index.ts',
+    '          const block = this.parked.blockAt(id);\n',
+    '          const block = undefined as ReturnType<typeof this.parked.blockAt>;\n',
+    [PARKED],
+  ],
+  [
     'parked index: a changed document keeps parked entries',
     'src/core/search/index-table.ts',
     '    const mine = {};\n    this.unpark(doc.id);\n',

@@ -6,6 +6,7 @@
 // words are in the index from the start (word-index.ts loads the lists), so a search finds
 // them; the table makes a document's entries when one of its ids is hit (index-table.ts).
 import type { CacheUnit } from './search-cache';
+import { withBody } from './unit-body';
 
 interface Parked {
   /** The document's number in `owners`, plus one (0 in `owner` says "not parked"). */
@@ -53,6 +54,21 @@ export class ParkedUnits {
     const n = id < this.owner.length ? this.owner[id]! : 0;
     const documentId = n ? this.owners[n - 1] : undefined;
     return documentId !== undefined && this.byDocument.has(documentId) ? documentId : undefined;
+  }
+
+  /**
+   * Where a parked block lies, without making its document's entries (find mentions asks
+   * for every block holding a name's words: thousands of documents it only looks into);
+   * undefined when `id` is not a parked block.
+   */
+  blockAt(id: number): { documentId: string; start: number; end: number } | undefined {
+    const documentId = this.ownerOf(id);
+    const unit = documentId === undefined ? undefined : this.byDocument.get(documentId)?.blocks;
+    if (!unit) return undefined;
+    const i = unit.ids.indexOf(id, 1);
+    if (i < 1) return undefined;
+    const blocks = withBody(unit).blocks!;
+    return { documentId: documentId!, start: blocks[(i - 1) * 2]!, end: blocks[(i - 1) * 2 + 1]! };
   }
 
   has(documentId: string, kind: 'blocks' | 'highlights'): boolean {

@@ -158,14 +158,27 @@ export class SearchIndex extends CachedIndex {
     const out = new Map<string, { start: number; end: number }[]>();
     this.lookups.set(cacheKey, out);
     if (!tokens.length) return out;
-    const plan = { variants: [[...tokens]], prefix: false };
-    this.collect(plan, Infinity, (entry) => {
-      if (entry.kind !== 'block' || !entry.documentId || entry.start === undefined) return false;
-      const list = out.get(entry.documentId) ?? [];
-      list.push({ start: entry.start, end: entry.end ?? entry.start });
-      out.set(entry.documentId, list);
-      return false;
-    });
+    const add = (documentId: string, start: number, end: number): void => {
+      const list = out.get(documentId) ?? [];
+      list.push({ start, end });
+      out.set(documentId, list);
+    };
+    // A parked block is answered from its saved unit, its document left parked.
+    intersect(
+      tokens.map((word) => this.words.term(word)),
+      (id) => {
+        const key = this.keyOf.get(id);
+        if (key === undefined) {
+          const block = this.parked.blockAt(id);
+          if (block) add(block.documentId, block.start, block.end);
+          return true;
+        }
+        const entry = this.entries.get(key)!;
+        if (entry.kind === 'block' && entry.documentId && entry.start !== undefined)
+          add(entry.documentId, entry.start, entry.end ?? entry.start);
+        return true;
+      },
+    );
     return out;
   }
 }
