@@ -73,7 +73,7 @@ export async function encodeCache(
   const json = encoder.encode(JSON.stringify(header));
   const text = encoder;
   w.bytes(json);
-  writeUnits(w, manifest.units);
+  if (!(await writeUnits(w, manifest.units, pause))) return undefined;
   if (!(await pause())) return undefined;
   let words = 0;
   let slice = performance.now();
@@ -121,8 +121,19 @@ export async function encodeCache(
 }
 
 /** The units, after the JSON header: what the opener adopts without reading documents. */
-function writeUnits(w: Writer, units: readonly CacheUnit[]): void {
+/** The units, in slices (60,000 at 20,000 documents); false when `pause` says stop. */
+async function writeUnits(
+  w: Writer,
+  units: readonly CacheUnit[],
+  pause: () => Promise<boolean>,
+): Promise<boolean> {
+  let slice = performance.now();
+  let count = 0;
   for (const unit of units) {
+    if (++count % 256 === 0 && performance.now() - slice > SLICE_MS) {
+      if (!(await pause())) return false;
+      slice = performance.now();
+    }
     w.string(unit.key);
     w.string(unit.hash);
     w.varint(unit.ids.length);
@@ -143,6 +154,7 @@ function writeUnits(w: Writer, units: readonly CacheUnit[]): void {
       }
     }
   }
+  return true;
 }
 
 /** Writes the cache in place of the old one (temp file and rename, like every file). */
