@@ -695,6 +695,13 @@ const MUTATIONS = [
     ['tests/integration/search-replaced.test.ts'],
   ],
   [
+    'a code-filtered search answers from an index replaced while it read the code (half-built)',
+    'src/core/search/handlers.ts',
+    '      const highlightIds = input.code ? await highlightsUnder(ctx, input.code) : undefined;\n      const index = await whole(ctx);\n      return index.search(',
+    '      await whole(ctx);\n      const highlightIds = input.code ? await highlightsUnder(ctx, input.code) : undefined;\n      return ctx.search.index.search(',
+    ['tests/integration/search-replaced.test.ts'],
+  ],
+  [
     "taking over the index workers' parts does not give way to a running command",
     'src/core/search/index-turns.ts',
     '  await yieldToLoop();\n  await giveWay(store);\n',
