@@ -702,6 +702,13 @@ const MUTATIONS = [
     ['tests/integration/search-replaced.test.ts'],
   ],
   [
+    'find mentions asks an index that replaced the whole one while it read (half-built)',
+    'src/core/search/index-service.ts',
+    '(t) => index.blocksWithAll(t)',
+    '(t) => this.index.blocksWithAll(t)',
+    ['tests/integration/search-replaced.test.ts'],
+  ],
+  [
     "taking over the index workers' parts does not give way to a running command",
     'src/core/search/index-turns.ts',
     '  await yieldToLoop();\n  await giveWay(store);\n',

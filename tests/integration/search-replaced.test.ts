@@ -82,6 +82,28 @@ it('a search with a code filter answers from the index that replaced it while it
   expect(unwrap(await asked)).toEqual(expected);
 });
 
+it('find mentions looks where the index it began with says, when that index is replaced', async () => {
+  const wb = await reopen(dir);
+  await arrive(wb, 8);
+  const { id: entityId } = unwrap(
+    await wb.call('entities.create', { name: 'Karaj', type: 'place' }),
+  );
+  const expected = unwrap(await wb.call('mentions.find', { entityId }));
+  expect(expected.length).toBeGreaterThan(0);
+  // A commit bringing many documents replaces the index while the documents are read.
+  const next = held();
+  const files = wb.core.files.bind(wb.core);
+  wb.core.files = (ids) => {
+    void wb.core.search.rebuild(() => next.job);
+    wb.core.files = files;
+    return files(ids);
+  };
+  const asked = wb.call('mentions.find', { entityId });
+  await new Promise((resolve) => setTimeout(resolve, 30));
+  next.give({ kind: 'none', reason: 'test' });
+  expect(unwrap(await asked)).toEqual(expected);
+});
+
 it('parts read before edits give way to them: each edit stands, nothing twice', async () => {
   const wb = await reopen(dir);
   const ids = await arrive(wb, 12);

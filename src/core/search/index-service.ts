@@ -84,9 +84,9 @@ export class IndexService {
 
   /** The index's block lookup for find mentions, once the index holds everything. */
   blockLookup(): BlockLookup | undefined {
-    return this.complete && !this.following
-      ? (tokens) => this.index.blocksWithAll(tokens)
-      : undefined;
+    // This whole index, though asked after an await: a rebuild's new one holds nothing at first.
+    const index = this.index;
+    return this.complete && !this.following ? (t) => index.blocksWithAll(t) : undefined;
   }
 
   /**
