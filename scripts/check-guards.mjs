@@ -709,6 +709,13 @@ const MUTATIONS = [
     ['tests/integration/search-replaced.test.ts'],
   ],
   [
+    "a rebuild leaves the replaced index's workers running (two builds on two cores)",
+    'src/core/search/index-service.ts',
+    '    this.job?.cancel();\n    this.behind = [];',
+    '    this.behind = [];',
+    ['tests/integration/search-replaced.test.ts'],
+  ],
+  [
     "taking over the index workers' parts does not give way to a running command",
     'src/core/search/index-turns.ts',
     '  await yieldToLoop();\n  await giveWay(store);\n',

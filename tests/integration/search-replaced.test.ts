@@ -104,6 +104,25 @@ it('find mentions looks where the index it began with says, when that index is r
   expect(unwrap(await asked)).toEqual(expected);
 });
 
+it('a rebuild stops the workers preparing the index it replaces', async () => {
+  const wb = await reopen(dir);
+  await arrive(wb, 8);
+  await wb.indexed;
+  const first = held();
+  let stopped = false;
+  const stop = (): void => {
+    stopped = true;
+    first.job.cancel();
+  };
+  void wb.core.search.rebuild(() => ({ result: first.job.result, cancel: stop }));
+  const second = held();
+  const rebuilt = wb.core.search.rebuild(() => second.job);
+  expect(stopped).toBe(true);
+  second.give({ kind: 'none', reason: 'test' });
+  await rebuilt;
+  expect(unwrap(await wb.call('search.query', { query: 'karaj' })).total).toBeGreaterThan(0);
+});
+
 it('parts read before edits give way to them: each edit stands, nothing twice', async () => {
   const wb = await reopen(dir);
   const ids = await arrive(wb, 12);
