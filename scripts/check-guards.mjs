@@ -1045,6 +1045,13 @@ const MUTATIONS = [
     [PARKED],
   ],
   [
+    "parked index: find mentions takes a parked highlight's id for a block",
+    'src/core/search/parked-units.ts',
+    '    if (i < 1 || unit.ids[i] !== id) return undefined;',
+    '    if (i < 1) return undefined;',
+    [PARKED],
+  ],
+  [
     'parked index: a changed document keeps parked entries',
     'src/core/search/index-table.ts',
     '    const mine = {};\n    this.unpark(doc.id);\n',
