@@ -695,6 +695,27 @@ const MUTATIONS = [
     ['tests/integration/search-replaced.test.ts'],
   ],
   [
+    'a code-filtered search answers from an index replaced while it read the code (half-built)',
+    'src/core/search/handlers.ts',
+    '      const highlightIds = input.code ? await highlightsUnder(ctx, input.code) : undefined;\n      const index = await whole(ctx);\n      return index.search(',
+    '      await whole(ctx);\n      const highlightIds = input.code ? await highlightsUnder(ctx, input.code) : undefined;\n      return ctx.search.index.search(',
+    ['tests/integration/search-replaced.test.ts'],
+  ],
+  [
+    'find mentions asks an index that replaced the whole one while it read (half-built)',
+    'src/core/search/index-service.ts',
+    '(t) => index.blocksWithAll(t)',
+    '(t) => this.index.blocksWithAll(t)',
+    ['tests/integration/search-replaced.test.ts'],
+  ],
+  [
+    "a rebuild leaves the replaced index's workers running (two builds on two cores)",
+    'src/core/search/index-service.ts',
+    '    this.job?.cancel();\n    this.behind = [];',
+    '    this.behind = [];',
+    ['tests/integration/search-replaced.test.ts'],
+  ],
+  [
     "taking over the index workers' parts does not give way to a running command",
     'src/core/search/index-turns.ts',
     '  await yieldToLoop();\n  await giveWay(store);\n',
@@ -1021,6 +1042,13 @@ const MUTATIONS = [
     'src/core/search/search-index.ts',
     '          const block = this.parked.blockAt(id);\n',
     '          const block = undefined as ReturnType<typeof this.parked.blockAt>;\n',
+    [PARKED],
+  ],
+  [
+    "parked index: find mentions takes a parked highlight's id for a block",
+    'src/core/search/parked-units.ts',
+    '    if (i < 1 || unit.ids[i] !== id) return undefined;',
+    '    if (i < 1) return undefined;',
     [PARKED],
   ],
   [

@@ -54,6 +54,75 @@ it('a search asked during one build waits for the index that replaced it', async
   expect(unwrap(await asked)).toEqual(expected);
 });
 
+it('a search with a code filter answers from the index that replaced it while it read the code', async () => {
+  const wb = await reopen(dir);
+  const ids = await arrive(wb, 8);
+  unwrap(
+    await wb.call('annotations.create', {
+      documentId: ids[3]!,
+      start: 0,
+      end: 9,
+      note: 'karaj',
+      tags: ['Transfers'],
+    }),
+  );
+  const expected = unwrap(await wb.call('search.query', { query: 'karaj', code: 'Transfers' }));
+  expect(expected.total).toBe(1);
+  // A commit bringing many documents replaces the index while the code's highlights are read.
+  const next = held();
+  const read = wb.core.read.bind(wb.core);
+  wb.core.read = (fn) => {
+    void wb.core.search.rebuild(() => next.job);
+    wb.core.read = read;
+    return read(fn);
+  };
+  const asked = wb.call('search.query', { query: 'karaj', code: 'Transfers' });
+  await new Promise((resolve) => setTimeout(resolve, 30));
+  next.give({ kind: 'none', reason: 'test' });
+  expect(unwrap(await asked)).toEqual(expected);
+});
+
+it('find mentions looks where the index it began with says, when that index is replaced', async () => {
+  const wb = await reopen(dir);
+  await arrive(wb, 8);
+  const { id: entityId } = unwrap(
+    await wb.call('entities.create', { name: 'Karaj', type: 'place' }),
+  );
+  const expected = unwrap(await wb.call('mentions.find', { entityId }));
+  expect(expected.length).toBeGreaterThan(0);
+  // A commit bringing many documents replaces the index while the documents are read.
+  const next = held();
+  const files = wb.core.files.bind(wb.core);
+  wb.core.files = (ids) => {
+    void wb.core.search.rebuild(() => next.job);
+    wb.core.files = files;
+    return files(ids);
+  };
+  const asked = wb.call('mentions.find', { entityId });
+  await new Promise((resolve) => setTimeout(resolve, 30));
+  next.give({ kind: 'none', reason: 'test' });
+  expect(unwrap(await asked)).toEqual(expected);
+});
+
+it('a rebuild stops the workers preparing the index it replaces', async () => {
+  const wb = await reopen(dir);
+  await arrive(wb, 8);
+  await wb.indexed;
+  const first = held();
+  let stopped = false;
+  const stop = (): void => {
+    stopped = true;
+    first.job.cancel();
+  };
+  void wb.core.search.rebuild(() => ({ result: first.job.result, cancel: stop }));
+  const second = held();
+  const rebuilt = wb.core.search.rebuild(() => second.job);
+  expect(stopped).toBe(true);
+  second.give({ kind: 'none', reason: 'test' });
+  await rebuilt;
+  expect(unwrap(await wb.call('search.query', { query: 'karaj' })).total).toBeGreaterThan(0);
+});
+
 it('parts read before edits give way to them: each edit stands, nothing twice', async () => {
   const wb = await reopen(dir);
   const ids = await arrive(wb, 12);

@@ -17,20 +17,22 @@ function highlightsUnder(ctx: CoreContext, code: string): Promise<Set<string>> {
  * bringing many documents starts one afresh, bulk-arrival.ts): what the old one waited for
  * says nothing of the new one, which may hold almost nothing yet.
  */
-async function whole(ctx: CoreContext): Promise<void> {
+async function whole(ctx: CoreContext): Promise<CoreContext['search']['index']> {
   let index;
   do {
     index = ctx.search.index;
     await ctx.search.ready;
   } while (index !== ctx.search.index);
+  return index;
 }
 
 export function searchHandlers(ctx: CoreContext): NamespaceHandlers<'search'> {
   return {
     'search.query': async (input) => {
-      await whole(ctx);
+      // The code's highlights are read first: the index may be replaced while they are.
       const highlightIds = input.code ? await highlightsUnder(ctx, input.code) : undefined;
-      return ctx.search.index.search({ ...input, highlightIds }, ctx.search.scope);
+      const index = await whole(ctx);
+      return index.search({ ...input, highlightIds }, ctx.search.scope);
     },
     'search.status': () =>
       Promise.resolve({ ...ctx.search.progress, complete: ctx.search.complete }),

@@ -84,9 +84,9 @@ export class IndexService {
 
   /** The index's block lookup for find mentions, once the index holds everything. */
   blockLookup(): BlockLookup | undefined {
-    return this.complete && !this.following
-      ? (tokens) => this.index.blocksWithAll(tokens)
-      : undefined;
+    // This whole index, though asked after an await: a rebuild's new one holds nothing at first.
+    const index = this.index;
+    return this.complete && !this.following ? (t) => index.blocksWithAll(t) : undefined;
   }
 
   /**
@@ -124,7 +124,9 @@ export class IndexService {
   /** After a repair, or a commit bringing many documents (bulk-arrival.ts): index anew. */
   async rebuild(prepare: PrepareIndex = this.prepare): Promise<void> {
     this.linkResolver = null;
-    // The new index is built from the store as it is, which holds what was still behind.
+    // The new index is built from the store as it is, which holds what was still behind
+    // (and what the replaced one's workers are still reading: they stop).
+    this.job?.cancel();
     this.behind = [];
     this.behindAt = 0;
     this.current = null;

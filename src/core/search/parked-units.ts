@@ -19,13 +19,17 @@ export class ParkedUnits {
   private readonly byDocument = new Map<string, Parked>();
   /** For each id, the number of the document whose parked unit holds it (0: none). */
   private owner = new Int32Array(0);
+  /** For each parked id, its place in its unit's ids (indexOf there was O(n²) in blocks). */
+  private slot = new Int32Array(0);
   private readonly owners: string[] = [];
   /** How many entries the parked units stand for. */
   entries = 0;
 
   /** Makes room for ids below `nextId` (the cache's), before any unit is parked. */
   reserve(nextId: number): void {
-    if (this.owner.length < nextId) this.owner = new Int32Array(nextId);
+    if (this.owner.length >= nextId) return;
+    this.owner = new Int32Array(nextId);
+    this.slot = new Int32Array(nextId);
   }
 
   get size(): number {
@@ -45,6 +49,7 @@ export class ParkedUnits {
     // A block unit's first id is the document's details, made an entry at once.
     for (let i = kind === 'blocks' ? 1 : 0; i < ids.length; i++) {
       this.owner[ids[i]!] = parked.n;
+      this.slot[ids[i]!] = i;
       this.entries += 1;
     }
   }
@@ -65,8 +70,9 @@ export class ParkedUnits {
     const documentId = this.ownerOf(id);
     const unit = documentId === undefined ? undefined : this.byDocument.get(documentId)?.blocks;
     if (!unit) return undefined;
-    const i = unit.ids.indexOf(id, 1);
-    if (i < 1) return undefined;
+    // A highlight's id has its place in the highlights unit: not this unit's id there.
+    const i = id < this.slot.length ? this.slot[id]! : 0;
+    if (i < 1 || unit.ids[i] !== id) return undefined;
     const blocks = withBody(unit).blocks!;
     return { documentId: documentId!, start: blocks[(i - 1) * 2]!, end: blocks[(i - 1) * 2 + 1]! };
   }
