@@ -195,7 +195,8 @@ export class IndexTable {
 
   /** Prunes dead ids from the postings once they are a large share (no text is needed). */
   protected compactIfNeeded(): void {
-    if (this.dead.size < 1000 || this.dead.size < COMPACT_SHARE * this.entries.size) return;
+    // Parked entries count: they are in the lists as much as the others (`size`).
+    if (this.dead.size < 1000 || this.dead.size < COMPACT_SHARE * this.size) return;
     this.words.drop(this.dead);
     this.dead.clear();
   }
