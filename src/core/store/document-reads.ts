@@ -53,6 +53,8 @@ export class DocumentReads {
   fresh: Promise<void> = Promise.resolve();
   /** True once `fresh` has resolved. */
   isFresh = true;
+  /** Set when the workspace closes: a freshness check not done reads nothing more. */
+  private stopped = false;
 
   constructor(private readonly host: ReadsHost) {}
 
@@ -301,16 +303,28 @@ export class DocumentReads {
    * again (checked) those that changed behind the workbench's back: a backup copied over,
    * a file edited by hand. The documents read again are passed to `onChanged`.
    */
-  startFreshnessCheck(onChanged: (ids: string[]) => Promise<void>): void {
+  startFreshnessCheck(
+    onChanged: (ids: string[]) => Promise<void>,
+    /** Started once this settles (the search index is whole: both need the thread). */
+    after: Promise<unknown> = Promise.resolve(),
+  ): void {
     this.isFresh = false;
-    this.fresh = this.refreshStale(onChanged)
+    this.fresh = after
+      .catch(() => undefined)
+      .then(() => this.refreshStale(onChanged))
       .catch(() => undefined)
       .finally(() => {
         this.isFresh = true;
       });
   }
 
+  /** The workspace is closing: a check not yet done reads nothing more. */
+  stop(): void {
+    this.stopped = true;
+  }
+
   private async refreshStale(onChanged: (ids: string[]) => Promise<void>): Promise<void> {
+    if (this.stopped) return;
     const { host } = this;
     const stale: string[] = [];
     await eachLimited([...host.catalog().ids()], 16, async (id) => {
@@ -319,6 +333,7 @@ export class DocumentReads {
       if (!was || !now || now.some((v, i) => v !== was[i])) stale.push(id);
     });
     for (let at = 0; at < stale.length; at += 16) {
+      if (this.stopped) return;
       const batch = stale.slice(at, at + 16).filter((id) => host.catalog().has(id));
       await host.exclusive(async () => {
         for (const id of batch) host.cache.delete(id);
@@ -326,6 +341,6 @@ export class DocumentReads {
       });
     }
     // Every one read again may hold other words than what was indexed from it.
-    if (stale.length) await onChanged(stale);
+    if (stale.length && !this.stopped) await onChanged(stale);
   }
 }

@@ -231,11 +231,11 @@ export class WorkspaceStore extends StoreView {
    * again those changed behind the workbench's back (see document-reads.ts); the manifest
    * is saved again after.
    */
-  startFreshnessCheck(onChanged: (ids: string[]) => Promise<void>): void {
+  startFreshnessCheck(onChanged: (ids: string[]) => Promise<void>, after?: Promise<unknown>): void {
     this.reads.startFreshnessCheck(async (ids) => {
       await onChanged(ids);
       await this.saveManifest();
-    });
+    }, after);
   }
 
   private notify(ops: readonly Op[]): void {
@@ -268,6 +268,7 @@ export class WorkspaceStore extends StoreView {
 
   /** Waits for queued commands, saves the manifest and gives the lock back. */
   async close(): Promise<void> {
+    this.reads.stop();
     await this.queue.idle();
     await this.saveManifest();
     await this.release();
