@@ -1135,6 +1135,13 @@ const MUTATIONS = [
     '',
     ['tests/unit/raw-filter.test.ts'],
   ],
+  [
+    'saved conflict index trusted at heads the team document lacks',
+    'src/core/sync/open-doc.ts',
+    '  if (!at || !A.hasHeads(loaded, at)) {',
+    '  if (!at) {',
+    ['tests/core/sync/saved-conflicts.test.ts'],
+  ],
 ];
 
 const filter = process.argv[2];

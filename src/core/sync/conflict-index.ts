@@ -13,6 +13,14 @@ import {
 } from './workspace-doc';
 
 const KINDS = new Set<string>(SYNCED_KINDS);
+
+/** The index as `.sync/state.json` keeps it: each record's fields that may be in conflict. */
+export interface OpenFields {
+  kind: SyncedKind;
+  id: string;
+  /** '' for the record itself. */
+  fields: string[];
+}
 /** The record itself (a whole write on two sides), beside its fields. */
 const WHOLE = '';
 
@@ -34,6 +42,23 @@ export class ConflictIndex {
       if (conflicted) this.mark(kind as SyncedKind, id, name);
       else if (patch.action === 'put' || patch.action === 'del') this.settle(kind, id, name);
     }
+  }
+
+  /** What the index holds, to be saved beside the document at the heads it was read at. */
+  saved(): OpenFields[] {
+    return [...this.open.values()].map(({ kind, id, fields }) => ({
+      kind,
+      id,
+      fields: [...fields],
+    }));
+  }
+
+  /**
+   * Starts from a saved index. An entry naming a field that holds one value is harmless:
+   * `list` reads each field and skips it, and the next put there settles it.
+   */
+  restore(entries: readonly OpenFields[]): void {
+    for (const { kind, id, fields } of entries) for (const f of fields) this.mark(kind, id, f);
   }
 
   private mark(kind: SyncedKind, id: string, field: string): void {

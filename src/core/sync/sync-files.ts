@@ -11,6 +11,7 @@ import { z } from 'zod';
 import { WorkbenchError } from '../../shared/errors';
 import { DocumentStamp } from '../store/catalog';
 import { nodeFs, writeFileDurably } from '../store/durable';
+import type { OpenFields } from './conflict-index';
 import type { Quarantined } from './remote-records';
 import { SYNCED_KINDS } from './workspace-doc';
 
@@ -43,8 +44,23 @@ export const SyncConfig = z
   });
 export type SyncConfig = z.infer<typeof SyncConfig>;
 
+const Heads = z.array(z.string().regex(/^[0-9a-f]{64}$/));
+
+/** The conflict index (conflict-index.ts) as it stood at the document's saved heads. */
+const SavedConflicts = z.strictObject({
+  heads: Heads,
+  open: z.array(
+    z.strictObject({
+      kind: z.enum(SYNCED_KINDS),
+      id: z.string(),
+      fields: z.array(z.string()),
+    }),
+  ),
+});
+export type SavedConflicts = z.infer<typeof SavedConflicts>;
+
 const SyncState = z.strictObject({
-  agreed: z.array(z.string().regex(/^[0-9a-f]{64}$/)),
+  agreed: Heads,
   /** Remote records refused: kept apart until a valid version arrives (see replicator.ts). */
   quarantined: z
     .array(
@@ -58,6 +74,7 @@ const SyncState = z.strictObject({
     .default([]),
   /** Per document, the stamp its files had when the document last held them (replicator.ts). */
   stamps: z.record(z.string(), DocumentStamp).default({}),
+  conflicts: SavedConflicts.optional(),
 });
 
 const path = (dir: string, name: string): string => join(dir, SYNC_DIR, name);
@@ -107,6 +124,7 @@ export interface SavedDoc {
   agreed: string[] | undefined;
   quarantined: Quarantined[];
   stamps: Record<string, DocumentStamp>;
+  conflicts: SavedConflicts | undefined;
 }
 
 export async function readSavedDoc(dir: string): Promise<SavedDoc> {
@@ -125,6 +143,7 @@ export async function readSavedDoc(dir: string): Promise<SavedDoc> {
     agreed: parsed?.agreed,
     quarantined: parsed?.quarantined ?? [],
     stamps: parsed?.stamps ?? {},
+    conflicts: parsed?.conflicts,
   };
 }
 
@@ -140,6 +159,7 @@ export async function saveDoc(
   agreed: readonly string[],
   quarantined: readonly Quarantined[],
   stamps: Readonly<Record<string, DocumentStamp>> = {},
+  conflicts?: { heads: readonly string[]; open: readonly OpenFields[] },
 ): Promise<void> {
   await mkdir(join(dir, SYNC_DIR), { recursive: true });
   if ('whole' in save) {
@@ -157,6 +177,6 @@ export async function saveDoc(
   await writeFileDurably(
     nodeFs,
     path(dir, 'state.json'),
-    JSON.stringify({ agreed, quarantined, stamps }) + '\n',
+    JSON.stringify({ agreed, quarantined, stamps, conflicts }) + '\n',
   );
 }

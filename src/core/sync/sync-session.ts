@@ -22,6 +22,7 @@ import { FolderLink, folderBlobs } from './folder-link';
 import { RelayClientAdapter } from './relay-client';
 import type { Resolution } from './remote-records';
 import { ConflictIndex } from './conflict-index';
+import { openSavedDoc } from './open-doc';
 import { Replicator } from './replicator';
 import { readSavedDoc, saveDoc } from './sync-files';
 import {
@@ -129,19 +130,10 @@ export class SyncSession {
       peerId: `workbench-${randomUUID()}` as PeerId,
       sharePolicy: () => Promise.resolve(true),
     });
-    // Every replica starts from the same genesis under the same id (workspace-doc.ts). The
-    // saved document is loaded whole (A.load reads it without making a patch per value, as
-    // loading it into the genesis would) once the conflict index follows the handle.
+    // Every replica starts from the same genesis under the same id (workspace-doc.ts).
     const handle = repo.import<WorkspaceDoc>(genesis(), { docId });
     const conflicts = new ConflictIndex();
-    handle.on('change', ({ patches }) => conflicts.follow(patches));
-    const { bytes, log } = saved;
-    if (bytes)
-      handle.update(() => {
-        const loaded = A.load<WorkspaceDoc>(bytes);
-        return log ? A.loadIncremental(loaded, log) : loaded;
-      });
-    else if (log) handle.update((d) => A.loadIncremental(d, log));
+    openSavedDoc(handle, saved, conflicts);
     const doc = handle.doc();
     let adapter: TeamLink;
     if ('server' in share) {
@@ -205,6 +197,8 @@ export class SyncSession {
       agreed,
       [...this.replicator.quarantined.values()],
       Object.fromEntries(this.replicator.stamps.synced),
+      // Read with the heads, before any await: the index follows the handle synchronously.
+      { heads, open: this.conflictIndex.saved() },
     );
     this.logged = since ? this.logged + since.length : 0;
     this.savedHeads = heads;
