@@ -137,7 +137,7 @@ describe('the search index built in workers', () => {
 
   it('stops the workers when the workspace closes, and builds nothing after', async () => {
     await build();
-    const wb = await reopen(dir, { searchWorker: worker });
+    const wb = await reopen(dir, { searchWorker: worker }, { checked: false });
     await closeWorkbench(dir);
     await wb.indexed;
     expect(wb.indexSource).toEqual({

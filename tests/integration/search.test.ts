@@ -31,7 +31,7 @@ describe('search in a workspace', () => {
     await closeWorkbench(dir);
     // The index saved at close would be taken over whole: without it, it is built anew.
     await rm(join(dir, '.cache', 'search'), { recursive: true });
-    wb = await reopen(dir);
+    wb = await reopen(dir, {}, { checked: false });
     const early = unwrap(await wb.call('search.status', {}));
     expect(early.total).toBe(61);
     expect(early.indexed).toBeLessThan(61);
