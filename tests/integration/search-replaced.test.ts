@@ -10,7 +10,7 @@ import { buildIndexPart } from '../../src/core/search/index-part';
 import type { PreparedIndex, PrepareJob } from '../../src/core/search/index-prepare';
 import { ownManifest } from '../../src/core/search/search-cache';
 import type { Workbench } from '../../src/core/workbench';
-import { arrive } from '../fixtures/node/bulk-arrival';
+import { arrive } from './arrivals';
 import { closeWorkbench, reopen, tempDir, unwrap } from './helpers';
 
 let dir: string;

@@ -7,7 +7,7 @@ import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, beforeEach, afterEach, describe, expect, it } from 'vitest';
 import type { Workbench } from '../../src/core/workbench';
 import type { Input } from '../../src/shared/api';
-import { arrive } from '../fixtures/node/bulk-arrival';
+import { arrive } from './arrivals';
 import { buildSearchWorker, writeFaultyWorkers } from '../fixtures/node/import-worker';
 import { closeWorkbench, reopen, tempDir, unwrap } from './helpers';
 
