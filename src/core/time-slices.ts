@@ -1,3 +1,4 @@
+// The one way the core gives the thread back (`nextTurn`), and a clock for loops that must.
 // Loops over a whole workspace at open (20,000 documents' summaries, 200,000 highlight ids)
 // give the thread back every few milliseconds: a window's call, a teammate's change or a
 // timer waits behind whatever the core is doing, and no task may hold it past 100 ms.

@@ -23,8 +23,7 @@ import { importCodebookFile, importProject } from './import-project';
 import { importReferences } from './import-references';
 import { isCslJson } from '../importers/interchange/read-bibliography';
 import { sha256InChunks } from '../hash';
-
-const yieldToLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+import { nextTurn } from '../time-slices';
 
 /** A .json file that is a CSL-JSON bibliography rather than a workbench backup. */
 function isCslJsonFile(bytes: Uint8Array): boolean {
@@ -195,7 +194,7 @@ export function importHandlers(ctx: CoreContext, parse: ParseFile): Handlers {
     // The file and its images are on disk before the command that names them commits.
     const content = await keepImport(ctx, bytes, fileName, await parse(bytes, fileName));
     // Hashed here, in slices: inside the command, 20 M characters held every call ~80 ms.
-    const textHash = await sha256InChunks(content.text, yieldToLoop);
+    const textHash = await sha256InChunks(content.text, nextTurn);
     return importContent(ctx, content, fileName, onMatch, targetId, (tx) =>
       storeNewDocument(ctx, tx, content, textHash),
     );

@@ -11,6 +11,7 @@ import { Worker } from 'node:worker_threads';
 import type { IndexPartReply, IndexPartRequest } from './index-part';
 import { cacheDigest, cachePath, checkCache, ownManifest, type CheckedCache } from './search-cache';
 import { DOCUMENT_NAME } from '../store/layout';
+import { nextTurn } from '../time-slices';
 
 export type PreparedIndex =
   | { kind: 'cache'; bytes: Uint8Array; checked: CheckedCache }
@@ -23,9 +24,6 @@ export interface PrepareJob {
   /** Stops the workers (the workspace is closing); the result is then 'none'. */
   cancel(): void;
 }
-
-/** Lets the thread answer calls between two slices of checking a cache. */
-const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 const message = (error: unknown): string =>
   error instanceof Error ? error.message : String(error);

@@ -14,7 +14,8 @@ import { decodeCache, joinCaches, probeTokens, type IndexCache } from './search-
 import { encodeCache, writeCache } from './search-cache-write';
 import { SearchIndex, type SearchScope } from './search-index';
 import type { BlockLookup } from '../mentions/mentions';
-import { FOLLOW_MS, giveWay, pauseFor, yieldToLoop } from './index-turns';
+import { FOLLOW_MS, giveWay, pauseFor } from './index-turns';
+import { nextTurn } from '../time-slices';
 
 /** Documents read and indexed between two turns of the event loop. */
 const SLICE = 25;
@@ -116,7 +117,7 @@ export class IndexService {
     let until = performance.now() + FOLLOW_MS;
     while (index === this.index && !steps.next().done) {
       if (performance.now() < until) continue;
-      await yieldToLoop();
+      await nextTurn();
       until = performance.now() + FOLLOW_MS;
     }
   }
@@ -235,12 +236,12 @@ export class IndexService {
       }
       done += slice.length;
       this.progress = { indexed: done, total };
-      await yieldToLoop();
+      await nextTurn();
     }
     this.complete = true;
     // Saved after the searches waiting for the index have had their turn.
     if (save && !this.closing)
-      this.saved = yieldToLoop().then(() => (this.closing ? undefined : this.save(index)));
+      this.saved = nextTurn().then(() => (this.closing ? undefined : this.save(index)));
   }
 
   /**
@@ -289,7 +290,7 @@ export class IndexService {
     const index = this.index;
     this.caughtUp = (async () => {
       while (this.following && index === this.index) {
-        await yieldToLoop();
+        await nextTurn();
         await giveWay(this.store);
         if (index === this.index) this.followFor();
       }

@@ -6,13 +6,12 @@
 // 10 s against 0.1 s (`npm run bench:sync`); with turns of 5 ms that give way, 1.5 s
 // for the first and about 0.25 s for the rest while the backlog lasts.
 import type { WorkspaceStore } from '../store/workspace-store';
+import { nextTurn } from '../time-slices';
 
 /** How long one turn may spend indexing before the thread is given back. */
 export const FOLLOW_MS = 5;
 /** The longest indexing waits for a command, so one that waits for the index cannot stall it. */
 const GIVE_WAY_MS = 100;
-
-export const yieldToLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 /** Waits until no command of `store` is running, or GIVE_WAY_MS have passed. */
 export async function giveWay(store: Pick<WorkspaceStore, 'busy' | 'settled'>): Promise<void> {
@@ -32,6 +31,6 @@ export async function giveWay(store: Pick<WorkspaceStore, 'busy' | 'settled'>): 
  * teammate's change applied meanwhile waited behind each slice at every step (0.7-1.1 s).
  */
 export async function pauseFor(store: Pick<WorkspaceStore, 'busy' | 'settled'>): Promise<void> {
-  await yieldToLoop();
+  await nextTurn();
   await giveWay(store);
 }

@@ -11,6 +11,7 @@ import type { CustodyFileChange, RecordChange } from './custody';
 import type { FileChange } from './journal';
 import { documentPath, highlightsPath, WORKSPACE_FILE } from './layout';
 import type { Op } from './tx';
+import { nextTurn } from '../time-slices';
 
 /** Hashing done between two turns of the event loop. */
 const SLICE_MS = 20;
@@ -19,7 +20,7 @@ class Slicer {
   private since = performance.now();
   async turn(): Promise<void> {
     if (performance.now() - this.since < SLICE_MS) return;
-    await new Promise((resolve) => setImmediate(resolve));
+    await nextTurn();
     this.since = performance.now();
   }
 }
@@ -85,7 +86,7 @@ export async function custodyChanges(
   const before = changes.map((change) => known.get(change.path) ?? null);
   // A turn first: the commit has just serialised its files (a 20 M-character document's
   // JSON, and the collection that follows), and a record's JSON is as long again.
-  await new Promise((resolve) => setImmediate(resolve));
+  await nextTurn();
   const slicer = new Slicer();
   const records = await recordsByFile(ops, slicer);
   const out: CustodyFileChange[] = [];

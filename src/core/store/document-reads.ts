@@ -22,6 +22,7 @@ import { inspectDocument } from './integrity';
 import { LoadReport, newId, readDocuments, type Damage } from './load';
 import { fileReader, StoredDocument } from './read-document';
 import { vouchedHighlights } from './highlights-only';
+import { nextTurn } from '../time-slices';
 
 /** What reading needs of the store: where, what is known, and how to report damage. */
 export interface ReadsHost {
@@ -263,7 +264,7 @@ export class DocumentReads {
     // the thread pool cost ~28 µs against ~7 µs (the files' inodes are warm from opening);
     // a slice of 512 holds the loop for a few milliseconds.
     for (let at = 0; at < ids.length; at += 512) {
-      if (at) await new Promise((resolve) => setImmediate(resolve));
+      if (at) await nextTurn();
       for (const id of ids.slice(at, at + 512)) {
         const stamp = host.catalog().stampOf(id);
         if (!stamp || host.blocked(id)) continue;

@@ -23,6 +23,7 @@ import {
   ManifestError,
   type Checkpoint,
 } from './manifest-check';
+import { nextTurn } from '../time-slices';
 
 export type { Checkpoint } from './manifest-check';
 
@@ -44,8 +45,6 @@ export interface Manifest {
 const SLICE = 500;
 /** File hashes per line. */
 const FILES_PER_LINE = 1000;
-
-const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 /** The manifest's file as a lowdb database: read and written a slice of lines at a time. */
 class ManifestAdapter implements Adapter<Manifest> {

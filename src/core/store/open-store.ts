@@ -34,6 +34,7 @@ import {
 import { acquireLock, isAlive } from './lock';
 import { readManifest, type Manifest } from './manifest';
 import { fileReader } from './read-document';
+import { nextTurn } from '../time-slices';
 
 export interface OpenOptions {
   host: string;
@@ -74,8 +75,6 @@ async function removeStrayTemps(fs: StoreFs, dir: string): Promise<void> {
     }
   }
 }
-
-const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 /**
  * The catalog of a saved manifest, filled a slice of documents at a time: at 20,000

@@ -10,6 +10,7 @@
 import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import { join } from 'node:path';
 import { documentPath } from './layout';
+import { nextTurn } from '../time-slices';
 
 /** [record size, record time], as vouched for. */
 export type VouchedStamp = readonly [number, number];
@@ -63,7 +64,7 @@ export async function screenRecords(
   const cannot = new Set<string>();
   let looked = 0;
   for (let at = 0; at < ids.length; at += SLICE) {
-    if (at) await new Promise((resolve) => setImmediate(resolve));
+    if (at) await nextTurn();
     for (const id of ids.slice(at, at + SLICE)) {
       const stamp = stamps.get(id);
       const bytes = stamp && readVouched(join(dir, documentPath(id)), stamp);

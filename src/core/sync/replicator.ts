@@ -41,11 +41,11 @@ import {
   type SyncedKind,
   type WorkspaceDoc,
 } from './workspace-doc';
+import { nextTurn } from '../time-slices';
 
 const key = (kind: SyncedKind, id: string): string => `${kind}/${id}`;
 /** Thrown inside an apply's command when local commits wait to be written first. */
 class WriteFirst extends Error {}
-const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 export interface ReplicatorCounts {
   /** Records written into the document from this workspace. */

@@ -9,7 +9,8 @@ import { startLimitedWorker, type LimitedWorker } from '../../importers/limited-
 import { placeSteps, type Placement, type PlaceDocument, type PlaceTask } from './place';
 import type { AnnotationsFile } from './read-annotations';
 import { readAnnotationsFile } from './read-annotations';
-import { SLICE_MS, yieldThread } from './slices';
+import { SLICE_MS } from './slices';
+import { nextTurn } from '../../time-slices';
 import type { AnnotationsReply, AnnotationsRequest } from './worker-messages';
 
 export interface Budget {
@@ -52,7 +53,7 @@ export const placeInSlices: Placer = async (job) => {
   let slice = now();
   const turn = async (): Promise<void> => {
     if (now() - slice <= SLICE_MS) return;
-    await yieldThread();
+    await nextTurn();
     slice = now();
     if (job.signal.aborted) throw cancelled();
   };
