@@ -16,6 +16,7 @@ import { SearchIndex, type SearchScope } from './search-index';
 import type { BlockLookup } from '../mentions/mentions';
 import { FOLLOW_MS, giveWay, pauseFor } from './index-turns';
 import { nextTurn } from '../time-slices';
+import { opSteps } from './op-steps';
 
 /** Documents read and indexed between two turns of the event loop. */
 const SLICE = 25;
@@ -310,48 +311,17 @@ export class IndexService {
   private followFor(): void {
     const until = performance.now() + FOLLOW_MS;
     while (this.following) {
-      this.current ??= this.stepsOf(this.behind[this.behindAt++]!);
+      if (!this.current) {
+        const op = this.behind[this.behindAt++]!;
+        // What a note's `[[...]]` link names may have changed.
+        if (op.kind !== 'note' && op.kind !== 'annotation') this.linkResolver = null;
+        this.current = opSteps(this.index, op);
+      }
       if (this.current.next().done) this.current = null;
       if (performance.now() >= until) break;
     }
     if (this.following) return;
     this.behind = [];
     this.behindAt = 0;
-  }
-
-  /**
-   * One operation's indexing. Operations are indexed in order, so a later change to a
-   * document being indexed in steps waits for them and then replaces what they wrote; a
-   * document re-read meanwhile by the freshness check (`refresh`) stops them instead.
-   */
-  private *stepsOf(op: Op): Generator<void, void, void> {
-    if (op.kind !== 'note' && op.kind !== 'annotation') this.linkResolver = null;
-    switch (op.kind) {
-      case 'entity':
-        if (op.after) this.index.putEntity(op.after);
-        else this.index.removeEntity(op.id);
-        break;
-      case 'annotation':
-        if (op.after) this.index.putAnnotation(op.after);
-        else this.index.removeAnnotation(op.id, op.documentId);
-        break;
-      case 'document':
-        if (op.after) yield* this.index.putDocumentSteps(op.after);
-        break;
-      case 'file':
-        if (op.after) {
-          // Stopped by a newer version of the document: its highlights came with that.
-          if (!(yield* this.index.putDocumentSteps(op.after.document))) return;
-          for (const a of op.after.annotations) this.index.putAnnotation(a);
-        } else {
-          this.index.removeDocument(op.id);
-          for (const a of op.before?.annotations ?? []) this.index.removeAnnotation(a.id, op.id);
-        }
-        break;
-      case 'note':
-        if (op.after) this.index.putNote(op.after);
-        else this.index.removeNote(op.id);
-        break;
-    }
   }
 }
