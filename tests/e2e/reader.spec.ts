@@ -70,6 +70,7 @@ test('deleting a document asks first, says how many highlights go with it, and k
   await wb.library.getByRole('button', { name: /^Delete “Why Iran’s regime/ }).click();
   await dialog.getByRole('button', { name: 'Delete document' }).click();
   await expect(page.getByText('No documents yet.')).toBeVisible();
-  expect(await readdir(join(host.workspace, 'trash'))).toHaveLength(1);
-  expect(await readdir(join(host.workspace, 'documents'))).toEqual([]);
+  // A change is durable when it answers; its files are put in place just after.
+  await expect.poll(() => readdir(join(host.workspace, 'trash'))).toHaveLength(1);
+  await expect.poll(() => readdir(join(host.workspace, 'documents'))).toEqual([]);
 });
