@@ -63,7 +63,7 @@ function inspectCodes(codes: readonly Code[], findings: Finding[]): Code[] {
 function inspectLinks(
   links: readonly HighlightLink[],
   codebook: Codebook | undefined,
-  annotationIds: ReadonlySet<string> | null,
+  annotationIds: Pick<ReadonlySet<string>, 'has'> | null,
   findings: Finding[],
 ): HighlightLink[] {
   const label = (i: number, l: HighlightLink): string => `links[${i}] (${l.id})`;
@@ -83,7 +83,7 @@ function inspectLinks(
 /** The codebook and links of `ws` checked; the same object when nothing was found. */
 export function inspectCodebookAndLinks(
   ws: WorkspaceFile,
-  annotationIds: ReadonlySet<string> | null,
+  annotationIds: Pick<ReadonlySet<string>, 'has'> | null,
   findings: Finding[],
 ): WorkspaceFile {
   const before = findings.length;

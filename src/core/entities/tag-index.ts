@@ -31,13 +31,14 @@ export class TagIndex {
 
   private add(summary: DocumentSummary): void {
     const documentId = summary.document.id;
-    for (const [entityId, n] of Object.entries(summary.entities)) {
-      const docs = this.byEntity.get(entityId) ?? new Map<string, number>();
-      docs.set(documentId, n);
-      this.byEntity.set(entityId, docs);
+    // The counts have no prototype (catalog.ts), so `in` walks their own names only.
+    for (const entityId in summary.entities) {
+      let docs = this.byEntity.get(entityId);
+      if (!docs) this.byEntity.set(entityId, (docs = new Map<string, number>()));
+      docs.set(documentId, summary.entities[entityId]!);
     }
-    for (const [tag, n] of Object.entries(summary.tags))
-      this.byTag.set(tag, (this.byTag.get(tag) ?? 0) + n);
+    for (const tag in summary.tags)
+      this.byTag.set(tag, (this.byTag.get(tag) ?? 0) + summary.tags[tag]!);
   }
 
   private count(a: Annotation, delta: 1 | -1): void {

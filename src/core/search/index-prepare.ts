@@ -9,7 +9,7 @@ import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { IndexPartReply, IndexPartRequest } from './index-part';
-import { cacheDigest, cachePath, checkCache, ownManifest, type CheckedCache } from './search-cache';
+import { cachePath, checkCache, ownManifest, type CheckedCache } from './search-cache';
 import { DOCUMENT_NAME } from '../store/layout';
 import { nextTurn } from '../time-slices';
 
@@ -56,12 +56,14 @@ export function prepareIndex(
     else
       try {
         const bytes = await readFile(cachePath(dir));
-        // Off this thread, so it overlaps the open; the rest of the check waits for it.
-        const digest = cacheDigest(bytes);
-        digest.catch(() => undefined);
         await options.opened;
+        // And a turn later, so the calls the open let in (the window's list) answer first.
+        if (options.opened) await nextTurn();
         try {
-          return { kind: 'cache', bytes, checked: await checkCache(bytes, nextTurn, digest) };
+          // The checksum is computed off this thread while the units are read; it starts
+          // here, not at the read, because handing 150 MB to the thread pool copies it on
+          // this thread, which the window's own open needs first.
+          return { kind: 'cache', bytes, checked: await checkCache(bytes, nextTurn) };
         } catch (error) {
           reason = message(error);
         }

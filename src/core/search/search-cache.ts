@@ -150,27 +150,41 @@ async function readUnits(
 /**
  * The checks that need no list to be read: header, version, checksum, folding, ids; in
  * slices (the checksum of a 150 MB cache and its units took the open's thread 2 s at once).
+ * The units are read, each as strictly as if the checksum had matched, while the checksum
+ * is computed off this thread; nothing read is returned unless it matches.
  */
 async function checkedManifest(
   buf: Uint8Array,
   pause: () => Promise<void>,
-  digest?: Promise<Buffer>,
 ): Promise<{ manifest: CacheManifest; jsonEnd: number }> {
   if (buf.length < HEADER) throw new Error('the file is shorter than its header');
   const view = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
   if (view.getUint32(0) !== MAGIC) throw new Error('not a search index cache');
   const version = view.getUint32(4);
   if (version !== CACHE_VERSION) throw new Error(`version ${version}, expected ${CACHE_VERSION}`);
-  const sum = await (digest ?? cacheDigest(buf));
-  if (!sum.equals(buf.subarray(12, 32))) throw new Error('the checksum does not match');
-  const jsonEnd = HEADER + view.getUint32(8);
-  if (jsonEnd > buf.length) throw new Error('the manifest runs past the end of the file');
-  const header = Header.parse(JSON.parse(utf8.decode(buf.subarray(HEADER, jsonEnd))));
-  if (header.probe.join(' ') !== probeTokens().join(' '))
-    throw new Error('it was folded by another version of the search');
-  const r = new Reader(buf, jsonEnd);
-  const units = await readUnits(r, header.units, header.nextId, pause);
-  return { manifest: { probe: header.probe, nextId: header.nextId, units }, jsonEnd: r.pos };
+  const sum = cacheDigest(buf);
+  // Settled here, and judged once the units are read (or their reading failed first).
+  sum.catch(() => undefined);
+  const matches = async (): Promise<void> => {
+    if (!(await sum).equals(buf.subarray(12, 32))) throw new Error('the checksum does not match');
+  };
+  let read: { manifest: CacheManifest; jsonEnd: number };
+  try {
+    const jsonEnd = HEADER + view.getUint32(8);
+    if (jsonEnd > buf.length) throw new Error('the manifest runs past the end of the file');
+    const header = Header.parse(JSON.parse(utf8.decode(buf.subarray(HEADER, jsonEnd))));
+    if (header.probe.join(' ') !== probeTokens().join(' '))
+      throw new Error('it was folded by another version of the search');
+    const r = new Reader(buf, jsonEnd);
+    const units = await readUnits(r, header.units, header.nextId, pause);
+    read = { manifest: { probe: header.probe, nextId: header.nextId, units }, jsonEnd: r.pos };
+  } catch (error) {
+    // A file damaged anywhere is reported as what it is: one whose checksum does not match.
+    await matches();
+    throw error;
+  }
+  await matches();
+  return read;
 }
 
 /**
@@ -180,10 +194,8 @@ async function checkedManifest(
 export function checkCache(
   buf: Uint8Array,
   pause: () => Promise<void> = noPause,
-  /** Its checksum, when the caller started computing it earlier (`cacheDigest`). */
-  digest?: Promise<Buffer>,
 ): Promise<CheckedCache> {
-  return checkedManifest(buf, pause, digest);
+  return checkedManifest(buf, pause);
 }
 
 /** Where the lists of an encoded cache begin (after its header and manifest). */

@@ -98,6 +98,17 @@ export class Catalog {
     return this.homes.get(annotationId);
   }
 
+  /**
+   * Whether no highlight id is listed twice, in one document or across two: then `documentOf`
+   * knows every listed id exactly. (Each id listed sets a home; an id listed twice sets one
+   * home for two listings, so the homes fall short of the listings.)
+   */
+  listsEachHighlightOnce(): boolean {
+    let listed = 0;
+    for (const summary of this.summaries.values()) listed += summary.annotationIds.length;
+    return listed === this.homes.size;
+  }
+
   /** Adds or replaces a document's summary; a replaced one keeps its place in the order. */
   set(summary: DocumentSummary): void {
     const id = summary.document.id;

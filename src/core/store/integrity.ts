@@ -157,7 +157,7 @@ export function inspectDocument(
 export interface WorkspaceContext {
   documentIds: ReadonlySet<string>;
   /** null when some document could not be read, so links to highlights are not judged. */
-  annotationIds: ReadonlySet<string> | null;
+  annotationIds: Pick<ReadonlySet<string>, 'has'> | null;
   newId: (prefix: string) => string;
 }
 

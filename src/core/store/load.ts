@@ -240,12 +240,12 @@ export function checkAcrossFiles(
     const id = documentIdOf(path);
     if (id) documentIds.add(id);
   }
-  const annotationIds = new Set<string>();
-  for (const summary of catalog.values())
-    for (const a of summary.annotationIds) annotationIds.add(a);
+  const damagedIds = new Set<string>();
   for (const damage of report.damaged.values())
     for (const a of (damage.data as DocumentFile | undefined)?.annotations ?? [])
-      annotationIds.add(a.id);
+      damagedIds.add(a.id);
+  const listed = highlightIds(catalog);
+  const annotationIds = { has: (id: string) => listed.has(id) || damagedIds.has(id) };
   const { findings } = inspectWorkspace(workspace, {
     documentIds,
     // With a document unreadable, its highlights are unknown: links to them are not judged.
@@ -259,8 +259,21 @@ export function checkAcrossFiles(
 }
 
 /**
+ * Every highlight id the catalog's documents list: the catalog's own index of them when no id
+ * is listed twice (200,000 ids at 20,000 documents, not copied into a set at every open).
+ */
+function highlightIds(catalog: Catalog): Pick<ReadonlySet<string>, 'has'> {
+  if (catalog.listsEachHighlightOnce())
+    return { has: (id: string) => catalog.documentOf(id) !== undefined };
+  const ids = new Set<string>();
+  for (const summary of catalog.values()) for (const a of summary.annotationIds) ids.add(a);
+  return ids;
+}
+
+/**
  * Documents a catalog from a manifest must read again: tags to missing entities, shared ids
- * (200,000 highlight ids at 20,000 documents: in slices).
+ * (200,000 highlight ids at 20,000 documents: in slices, and only looked for when the
+ * catalog's index of them says some id is listed twice).
  */
 export async function suspects(
   catalog: Catalog,
@@ -269,11 +282,13 @@ export async function suspects(
   const entityIds = new Set(workspace?.entities.map((e) => e.id));
   const out = new Set<string>();
   const owner = new Map<string, string>();
+  const shared = !catalog.listsEachHighlightOnce();
   const due = sliceClock();
   for (const summary of catalog.values()) {
     if (due()) await nextTurn();
     const id = summary.document.id;
-    if (workspace && Object.keys(summary.entities).some((e) => !entityIds.has(e))) out.add(id);
+    if (workspace) for (const e in summary.entities) if (!entityIds.has(e)) out.add(id);
+    if (!shared) continue;
     for (const a of summary.annotationIds) {
       const first = owner.get(a);
       if (first && first !== id) out.add(id).add(first);

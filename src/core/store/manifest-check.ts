@@ -47,7 +47,9 @@ const isRecord = (value: unknown): value is Record<string, unknown> =>
 function counts(value: unknown, what: string): Record<string, number> {
   if (!isRecord(value)) throw new ManifestError(`${what} is not an object`);
   const out = Object.create(null) as Record<string, number>;
-  for (const [key, n] of Object.entries(value)) {
+  // Keys, not entries: no pair made for each of 400,000 counts at 20,000 documents.
+  for (const key of Object.keys(value)) {
+    const n = value[key];
     if (typeof n !== 'number' || !Number.isInteger(n) || n <= 0)
       throw new ManifestError(`${what} "${key}" is not a positive whole number`);
     out[key] = n;

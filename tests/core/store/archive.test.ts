@@ -3,7 +3,7 @@
 // read yet is found when it is read and by the background check, and never written over;
 // the manifest is rebuilt from the files when it is missing or damaged, and what a
 // workspace answers does not depend on how much of it is in memory.
-import { readFile, rm, writeFile } from 'node:fs/promises';
+import { readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Workbench } from '../../../src/core/workbench';
@@ -161,6 +161,41 @@ describe('opening an archive', () => {
     expect(unwrap(await wb.call('workspace.info', {})).problems).toContainEqual(
       expect.objectContaining({ file: `documents/${ids[2]}.json` }),
     );
+  });
+
+  it('reads again at open two documents its manifest says share a highlight id', async () => {
+    const { ids } = await archive(3);
+    // The second document's highlights file made to reuse the first's highlight id, and the
+    // manifest made to agree with it (its stamp too), so nothing but the shared id tells.
+    const [first, second] = [ids[0]!, ids[1]!].map((id) => join(dir, 'highlights', `${id}.json`));
+    const idOf = async (file: string): Promise<string> =>
+      (JSON.parse(await readFile(file, 'utf8')) as { annotations: { id: string }[] })
+        .annotations[0]!.id;
+    const [taken, own] = [await idOf(first!), await idOf(second!)];
+    await writeFile(second!, (await readFile(second!, 'utf8')).replaceAll(own, taken));
+    const { size, mtimeMs } = await stat(second!);
+    const lines = (await readFile(join(dir, MANIFEST_FILE), 'utf8'))
+      .trimEnd()
+      .split('\n')
+      .map((l) => JSON.parse(l) as unknown[]);
+    const line = lines.find(
+      (l) => l[0] === 'd' && (l[1] as { document: { id: string } }).document.id === ids[1],
+    )!;
+    (line[1] as { annotationIds: string[] }).annotationIds = [taken];
+    const stamp = line[2] as number[];
+    line[2] = [stamp[0], stamp[1], size, mtimeMs];
+    await writeFile(
+      join(dir, MANIFEST_FILE),
+      `${lines.map((l) => JSON.stringify(l)).join('\n')}\n`,
+    );
+    const wb = await reopen(dir);
+    expect(wb.documentsHeld().manifest).toBe(true);
+    const problems = unwrap(await wb.call('workspace.info', {})).problems;
+    // Whichever of the two is read second gives its highlight a new id.
+    expect(problems.map((p) => [p.file, p.reason])).toEqual([
+      [expect.stringMatching(/^highlights\/doc_/), 'its id is used by another highlight'],
+    ]);
+    expect([ids[0], ids[1]].map((id) => `highlights/${id}.json`)).toContain(problems[0]!.file);
   });
 });
 
