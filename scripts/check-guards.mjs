@@ -1031,6 +1031,20 @@ const MUTATIONS = [
     ['tests/core/store/archive.test.ts'],
   ],
   [
+    'workers\' filing: a word met twice in one text is filed twice',
+    'src/core/search/word-filing.ts',
+    '      } else if (word.last === id) continue;',
+    '      }',
+    ['tests/unit/search-index.test.ts'],
+  ],
+  [
+    'workers\' filing: lists removed from the index are still filed into',
+    'src/core/search/word-index.ts',
+    '    this.filing?.reset();\n    const live',
+    '    const live',
+    ['tests/unit/search-index.test.ts'],
+  ],
+  [
     'search cache: units read before the checksum are returned though it does not match',
     'src/core/search/search-cache.ts',
     '  await matches();\n  return read;',

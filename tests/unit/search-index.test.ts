@@ -158,6 +158,33 @@ describe('a very long paragraph, indexed in steps', () => {
     );
   });
 
+  it('an index only built and saved files every word as FlexSearch does, through removals', () => {
+    const word = fc.constantFrom(...WORDS, 'evin', 'w1', 'w2');
+    const space = fc.constantFrom(...SPACES);
+    const text = fc
+      .array(fc.tuple(word, space), { minLength: 0, maxLength: 40 })
+      .map((parts) => parts.flat().join(''));
+    fc.assert(
+      fc.property(
+        fc.array(text, { minLength: 1, maxLength: 12 }),
+        fc.array(fc.integer({ min: 1, max: 12 }), { maxLength: 4 }),
+        fc.integer({ min: 0, max: 12 }),
+        (texts, removed, removeAt) => {
+          // FlexSearch's own add (an index that is searched), and the workers' filing.
+          const searched = new WordIndex();
+          const built = new WordIndex({ vocabulary: false });
+          texts.forEach((t, i) => {
+            if (i === removeAt) for (const w of [searched, built]) w.drop(new Set(removed));
+            searched.add(i + 1, t);
+            built.add(i + 1, t);
+          });
+          expect(postings(built)).toEqual(postings(searched));
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+
   it('keeps lists ascending when other entries are added between its steps', () => {
     const long = Array.from(
       { length: 400 },

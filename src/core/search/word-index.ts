@@ -5,6 +5,7 @@ import { Index } from 'flexsearch';
 import { isWhiteSpace, searchTokens } from '../../shared/text';
 import type { PostingSource } from './search-cache';
 import { EMPTY, type Term } from './terms';
+import { firstPlaceScore, insertAscending, WordFiling } from './word-filing';
 
 /** One word's postings as FlexSearch keeps them: a list of ids per score, best first. */
 export type Buckets = (number[] | undefined)[];
@@ -34,17 +35,6 @@ const STEP_CHARS = 100_000;
 const STEP_WORDS = 50_000;
 
 /**
- * FlexSearch 0.8's score of a word whose first place among a text's `count` words is `i`
- * (its get_score for a plain index at the default resolution, 9): the bucket it is filed
- * in. The test of `addInSteps` compares every list with FlexSearch's own `add`.
- */
-function firstPlaceScore(count: number, i: number): number {
-  const resolution = 9;
-  if (!i) return 0;
-  return count <= resolution ? i : 0 | (((resolution - 1) / count) * i + 1);
-}
-
-/**
  * Where a piece of `text` that starts at `from` may end, `size` characters on or more: just
  * after white space, so no word is cut and folding and joining (a possessive, "U.S.",
  * "5,000", a final sigma) read each piece as they read the whole. Text without white space
@@ -56,30 +46,18 @@ function pieceEnd(text: string, from: number, size: number): number {
   return end;
 }
 
-/** Puts `id` in an ascending list: at the end, unless ids added meanwhile are above it. */
-function insertAscending(list: number[], id: number): void {
-  if (!list.length || list[list.length - 1]! < id) {
-    list.push(id);
-    return;
-  }
-  let lo = 0;
-  let hi = list.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (list[mid]! < id) lo = mid + 1;
-    else hi = mid;
-  }
-  if (list[lo] !== id) list.splice(lo, 0, id);
-}
-
 export class WordIndex {
   /**
    * `vocabulary: false` for an index that is only built and saved (the index workers):
    * it is never searched by prefix, and keeping every word's set costs a lookup a token.
    */
-  constructor(private readonly options: { vocabulary: boolean } = { vocabulary: true }) {}
+  constructor(private readonly options: { vocabulary: boolean } = { vocabulary: true }) {
+    this.filing = options.vocabulary ? null : new WordFiling(() => this.storage.map);
+  }
 
   private index = this.create();
+  /** How an index only built and saved adds a text (word-filing.ts), not FlexSearch's `add`. */
+  private readonly filing: WordFiling | null;
   /** Every word ever indexed (removed words stay: they then simply match nothing). */
   private readonly vocabulary = new Set<string>();
   private sortedVocabulary: string[] | null = [];
@@ -125,6 +103,11 @@ export class WordIndex {
 
   /** Adds a text under `id`, which must be greater than every id added before it. */
   add(id: number, text: string): void {
+    if (this.filing) {
+      this.filing.file(id, searchTokens(text));
+      this.storage.reg.add(id);
+      return;
+    }
     this.indexing = true;
     try {
       this.index.add(id, text);
@@ -176,6 +159,7 @@ export class WordIndex {
   /** Starts an empty FlexSearch index (the vocabulary is kept: it only widens prefixes). */
   clear(): void {
     this.index = this.create();
+    this.filing?.reset();
     // The cached lists hold ids from before the clear.
     this.lazy = null;
     this.generation += 1;
@@ -201,6 +185,7 @@ export class WordIndex {
       }
       for (const id of dead) if (id < lazy.limit) lazy.live[id] = 0;
     }
+    this.filing?.reset();
     const live = (id: number): boolean => !dead.has(id);
     for (const [word, buckets] of map) {
       let left = false;
