@@ -1031,14 +1031,14 @@ const MUTATIONS = [
     ['tests/core/store/archive.test.ts'],
   ],
   [
-    'workers\' filing: a word met twice in one text is filed twice',
+    "workers' filing: a word met twice in one text is filed twice",
     'src/core/search/word-filing.ts',
     '      } else if (word.last === id) continue;',
     '      }',
     ['tests/unit/search-index.test.ts'],
   ],
   [
-    'workers\' filing: lists removed from the index are still filed into',
+    "workers' filing: lists removed from the index are still filed into",
     'src/core/search/word-index.ts',
     '    this.filing?.reset();\n    const live',
     '    const live',
