@@ -166,23 +166,52 @@ describe('a very long paragraph, indexed in steps', () => {
       .map((parts) => parts.flat().join(''));
     fc.assert(
       fc.property(
-        fc.array(text, { minLength: 1, maxLength: 12 }),
+        fc.array(fc.tuple(text, fc.constantFrom('add', 'steps', 'ask')), {
+          minLength: 1,
+          maxLength: 12,
+        }),
         fc.array(fc.integer({ min: 1, max: 12 }), { maxLength: 4 }),
         fc.integer({ min: 0, max: 12 }),
         (texts, removed, removeAt) => {
-          // FlexSearch's own add (an index that is searched), and the workers' filing.
+          // FlexSearch's own add (an index that is searched), and the workers' filing: some
+          // texts added in steps (straight into FlexSearch's storage), some followed by a
+          // search (which moves the pool's lists there), some removals on the way.
           const searched = new WordIndex();
           const built = new WordIndex({ vocabulary: false });
-          texts.forEach((t, i) => {
+          texts.forEach(([t, how], i) => {
             if (i === removeAt) for (const w of [searched, built]) w.drop(new Set(removed));
             searched.add(i + 1, t);
-            built.add(i + 1, t);
+            if (how === 'steps') for (const _ of built.addInSteps(i + 1, t, 7));
+            else built.add(i + 1, t);
+            if (how === 'ask') expect(built.term('evin')).toEqual(searched.term('evin'));
           });
           expect(postings(built)).toEqual(postings(searched));
         },
       ),
       { numRuns: 200 },
     );
+  });
+
+  it('an index only built and saved holds long lists and many words as FlexSearch does', () => {
+    // Lists of hundreds of ids (many chunks each), and 6,000 words (its tables grown).
+    const texts = Array.from({ length: 400 }, (_, i) =>
+      [
+        i % 3 ? 'Evin' : 'prison',
+        ...Array.from({ length: 15 }, (_, k) => `u${i}x${k}`),
+        `w${i % 37}`,
+        'the',
+      ].join(' '),
+    );
+    const searched = new WordIndex();
+    const built = new WordIndex({ vocabulary: false });
+    texts.forEach((t, i) => {
+      searched.add(i + 1, t);
+      built.add(i + 1, t);
+      if (i === 250) expect(built.term('the')).toEqual(searched.term('the'));
+    });
+    expect(postings(built)).toEqual(postings(searched));
+    // Its lists are appended to: an id below one filed already would leave them unordered.
+    expect(() => built.add(7, 'Evin')).toThrow(/ascending order \(7 after 400\)/);
   });
 
   it('keeps lists ascending when other entries are added between its steps', () => {

@@ -5,7 +5,7 @@ import { Index } from 'flexsearch';
 import { isWhiteSpace, searchTokens } from '../../shared/text';
 import type { PostingSource } from './search-cache';
 import { EMPTY, type Term } from './terms';
-import { firstPlaceScore, insertAscending, WordFiling } from './word-filing';
+import { firstPlaceScore, insertAscending, PostingPool } from './word-filing';
 
 /** One word's postings as FlexSearch keeps them: a list of ids per score, best first. */
 export type Buckets = (number[] | undefined)[];
@@ -52,12 +52,12 @@ export class WordIndex {
    * it is never searched by prefix, and keeping every word's set costs a lookup a token.
    */
   constructor(private readonly options: { vocabulary: boolean } = { vocabulary: true }) {
-    this.filing = options.vocabulary ? null : new WordFiling(() => this.storage.map);
+    this.pool = options.vocabulary ? null : new PostingPool();
   }
 
   private index = this.create();
-  /** How an index only built and saved adds a text (word-filing.ts), not FlexSearch's `add`. */
-  private readonly filing: WordFiling | null;
+  /** Where an index only built and saved files a text's words (word-filing.ts). */
+  private readonly pool: PostingPool | null;
   /** Every word ever indexed (removed words stay: they then simply match nothing). */
   private readonly vocabulary = new Set<string>();
   private sortedVocabulary: string[] | null = [];
@@ -103,9 +103,9 @@ export class WordIndex {
 
   /** Adds a text under `id`, which must be greater than every id added before it. */
   add(id: number, text: string): void {
-    if (this.filing) {
-      this.filing.file(id, searchTokens(text));
-      this.storage.reg.add(id);
+    if (this.pool) {
+      this.pool.file(id, searchTokens(text));
+      this.raw.reg.add(id);
       return;
     }
     this.indexing = true;
@@ -158,8 +158,8 @@ export class WordIndex {
 
   /** Starts an empty FlexSearch index (the vocabulary is kept: it only widens prefixes). */
   clear(): void {
+    this.pool?.discard();
     this.index = this.create();
-    this.filing?.reset();
     // The cached lists hold ids from before the clear.
     this.lazy = null;
     this.generation += 1;
@@ -185,7 +185,6 @@ export class WordIndex {
       }
       for (const id of dead) if (id < lazy.limit) lazy.live[id] = 0;
     }
-    this.filing?.reset();
     const live = (id: number): boolean => !dead.has(id);
     for (const [word, buckets] of map) {
       let left = false;
@@ -203,8 +202,18 @@ export class WordIndex {
     this.generation += 1;
   }
 
-  private get storage(): Storage {
+  private get raw(): Storage {
     return this.index as unknown as Storage;
+  }
+
+  /** FlexSearch's storage, holding every list (those still in the pool are moved in first). */
+  private get storage(): Storage {
+    this.drainPool();
+    return this.raw;
+  }
+
+  private drainPool(): void {
+    if (this.pool?.size) this.pool.drain(this.raw.map);
   }
 
   /**
@@ -278,6 +287,7 @@ export class WordIndex {
     this.literal = word;
     try {
       // `resolve: false` hands back FlexSearch's own lists by score, not copied or merged.
+      this.drainPool();
       const buckets = this.index.search(word, { resolve: false }).result as unknown as (
         number[] | null | undefined
       )[];
