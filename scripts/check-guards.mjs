@@ -842,6 +842,27 @@ const MUTATIONS = [
     ['tests/core/sync/damaged-doc.test.ts'],
   ],
   [
+    'sync start: records a teammate changed since the agreement read as they are now',
+    'src/core/sync/push-base.ts',
+    '(moved[kind].has(id) ? then(kind, id) : now(kind, id))',
+    'now(kind, id)',
+    ['tests/core/sync/push-base.test.ts'],
+  ],
+  [
+    'sync start: a record a teammate added since the agreement taken for one removed here',
+    'src/core/sync/push-base.ts',
+    'if (then(kind, id) === undefined) ids.delete(id);',
+    'if (then(kind, id) === undefined) void 0;',
+    ['tests/core/sync/push-base.test.ts'],
+  ],
+  [
+    'sync start: a record removed since the agreement never written as removed here',
+    'src/core/sync/push-base.ts',
+    '        else ids.add(id);',
+    '',
+    ['tests/core/sync/push-base.test.ts'],
+  ],
+  [
     'folder: links followed',
     'src/core/sync/folder-link.ts',
     'if (!info?.isFile()) continue;',
