@@ -844,8 +844,8 @@ const MUTATIONS = [
   [
     'sync start: records a teammate changed since the agreement read as they are now',
     'src/core/sync/push-base.ts',
-    '(moved[kind].has(id) ? then(kind, id) : now(kind, id))',
-    'now(kind, id)',
+    '(moved[kind].has(id) ? then(kind, id) : doc[kind][id])',
+    'doc[kind][id]',
     ['tests/core/sync/push-base.test.ts'],
   ],
   [
