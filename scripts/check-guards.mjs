@@ -863,6 +863,13 @@ const MUTATIONS = [
     ['tests/core/sync/push-base.test.ts'],
   ],
   [
+    'sync start: a record the document already shows written again at a lagging agreement',
+    'src/core/sync/push-base.ts',
+    'if (holds(doc, kind, id, value)) continue;',
+    '',
+    ['tests/core/sync/push-base.test.ts'],
+  ],
+  [
     'folder: links followed',
     'src/core/sync/folder-link.ts',
     'if (!info?.isFile()) continue;',

@@ -131,11 +131,14 @@ export function addRemovals(
 function heldAlready(doc: A.Doc<WorkspaceDoc>, out: Outgoing): boolean {
   for (const [from, to] of out.merges) if (toPlain(doc.merges[from]) !== to) return false;
   return SYNCED_KINDS.every((kind) =>
-    [...out.records[kind]].every(([id, record]) => {
-      const now = toPlain(doc[kind][id]);
-      return record === undefined ? now === undefined : now !== undefined && same(now, record);
-    }),
+    [...out.records[kind]].every(([id, record]) => holds(doc, kind, id, record)),
   );
+}
+
+/** Whether the document as it is now shows this record as the store has it (or lacks both). */
+function holds(doc: A.Doc<WorkspaceDoc>, kind: SyncedKind, id: string, record: unknown): boolean {
+  const now = toPlain(doc[kind][id]);
+  return record === undefined ? now === undefined : now !== undefined && same(now, record);
 }
 
 /**
@@ -160,8 +163,13 @@ export function writeAt(
     { message: 'workbench', time: Math.floor(Date.now() / 1000) },
     (d) => {
       for (const kind of SYNCED_KINDS)
-        for (const [id, value] of out.records[kind])
+        for (const [id, value] of out.records[kind]) {
+          // Shown already (applied here after an agreement saved behind the document): made
+          // again at the agreement it would stand concurrent with a teammate's later edit of
+          // it, and could win over that edit, as a stale value kept in a conflict.
+          if (holds(doc, kind, id, value)) continue;
           if (writeRecord(d[kind], id, value, toPlain(base.record(kind, id)))) written++;
+        }
       for (const [from, to] of out.merges)
         if (toPlain(base.record('merges', from)) !== to) d.merges[from] = new A.ImmutableString(to);
     },

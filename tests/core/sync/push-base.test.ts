@@ -63,14 +63,39 @@ it('leaves a teammate’s rename, removal and new record alone when nothing chan
   expect(toPlain(after.notes.note_3?.title)).toBe('Witness list');
 });
 
-it('still writes what did change here, at the agreement: an edit and a removal', () => {
+it('still writes what did change here, at the agreement; a removal made on both sides is not', () => {
   const { doc, agreed } = setting();
   const out = asAgreed();
   out.records.notes.set('note_1', note('note_1', 'Draft minutes') as never);
   out.records.notes.delete('note_2');
   const sent = writeAt(doc, agreed, out, true, never);
-  expect(sent.written).toBe(2);
+  expect(sent.written).toBe(1);
   const values = conflictAt(sent.newDoc, 'notes', 'note_1', 'title')?.values.map((v) => v.value);
   expect(values?.sort()).toEqual(['Draft minutes', 'Hearing minutes']);
+  expect(sent.newDoc.notes.note_2).toBeUndefined();
   expect(toPlain(sent.newDoc.notes.note_3?.title)).toBe('Witness list');
+});
+
+it('does not write again what the store holds as the document shows it, behind a saved agreement', () => {
+  // A teammate's rename was applied here, but the agreement saved before it (a session
+  // closed mid-apply); then, while this replica was closed, they renamed it again.
+  const first = A.change(A.load<WorkspaceDoc>(genesis()), (d) => {
+    writeRecord(d.notes, 'note_1', note('note_1', 'Minutes'), undefined);
+  });
+  const agreed = A.getHeads(first);
+  const renamed = A.change(A.clone(first), (d) => {
+    writeRecord(d.notes, 'note_1', note('note_1', 'Hearing'), note('note_1', 'Minutes'));
+  });
+  const here = A.merge(A.clone(first), renamed);
+  const later = A.change(A.clone(renamed), (d) => {
+    writeRecord(d.notes, 'note_1', note('note_1', 'Hearing minutes'), note('note_1', 'Hearing'));
+  });
+  const out = asAgreed();
+  out.records.notes.set('note_1', note('note_1', 'Hearing') as never);
+  out.records.notes.delete('note_2');
+  const sent = writeAt(here, agreed, out, true, never);
+  expect(sent.written).toBe(0);
+  const merged = A.merge(A.clone(later), sent.newDoc);
+  expect(toPlain(merged.notes.note_1?.title)).toBe('Hearing minutes');
+  expect(conflictAt(merged, 'notes', 'note_1', 'title')).toBeUndefined();
 });
