@@ -1101,6 +1101,20 @@ const MUTATIONS = [
     ['tests/unit/search-index.test.ts'],
   ],
   [
+    'shared slices: work arriving together runs in one turn',
+    'src/core/time-slices.ts',
+    '      if (performance.now() - since < ms) return;',
+    '      return;',
+    ['tests/unit/time-slices.test.ts'],
+  ],
+  [
+    'record files read together are parsed in one turn',
+    'src/core/store/read-file.ts',
+    '  await parseTurn();\n',
+    '',
+    ['tests/unit/time-slices.test.ts'],
+  ],
+  [
     'search cache: units read before the checksum are returned though it does not match',
     'src/core/search/search-cache.ts',
     '  await matches();\n  return read;',
