@@ -1142,6 +1142,27 @@ const MUTATIONS = [
     '  if (!at) {',
     ['tests/core/sync/saved-conflicts.test.ts'],
   ],
+  [
+    'mention-counting worker counts a damaged record',
+    'src/core/mentions/count-records.ts',
+    'cleanRecord(parseWorkspaceFile(bytes, StoredDocument), id)',
+    '((r) => (r.ok ? r.data.document : undefined))(parseWorkspaceFile(bytes, StoredDocument))',
+    ['tests/core/mentions/count-records.test.ts', 'tests/integration/dossier-off-thread.test.ts'],
+  ],
+  [
+    'a record read alone is used without its own checks',
+    'src/core/store/record-clean.ts',
+    '  return findings.length ? undefined : result.data.document;',
+    '  return findings.length ? result.data.document : result.data.document;',
+    ['tests/core/mentions/count-records.test.ts'],
+  ],
+  [
+    'dossier drops the records the workers did not count',
+    'src/core/entities/handlers.ts',
+    'ctx.store.streamRecords(order.filter((d) => !elsewhere.has(d)))',
+    'ctx.store.streamRecords([])',
+    ['tests/integration/dossier-off-thread.test.ts'],
+  ],
 ];
 
 const filter = process.argv[2];

@@ -6,6 +6,7 @@
 import type { DocumentFile } from '../shared/model';
 import { ChangeFeed, documentItem } from './change-feed';
 import { TagIndex } from './entities/tag-index';
+import type { OffThread } from './mentions/count-off-thread';
 import type { PrepareJob } from './search/index-prepare';
 import { bulkArrival } from './search/bulk-arrival';
 import { IndexService, type PrepareIndex } from './search/index-service';
@@ -20,6 +21,8 @@ export class CoreContext {
   tags: TagIndex;
   /** Every change, with its records, to every host. */
   readonly feed: ChangeFeed;
+  /** The search worker, when the host built one: views count mentions there (none: here). */
+  offThread?: OffThread;
 
   constructor(
     readonly store: WorkspaceStore,

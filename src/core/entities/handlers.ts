@@ -5,7 +5,8 @@
 import type { EntityWithUsage, NamespaceHandlers } from '../../shared/api';
 import type { Dossier } from '../../shared/methods/entities';
 import { countMentions, knownByPattern } from '../mentions/count-mentions';
-import { entityMatcher, mentionCandidates, type BlockLookup } from '../mentions/mentions';
+import { entityMatcher, mentionCandidates, narrow, type BlockLookup } from '../mentions/mentions';
+import { countOffThread } from '../mentions/count-off-thread';
 import { rawRecordTest } from '../mentions/raw-filter';
 import { mentionCountsOf, type KeptCounts, type RecordStamp } from '../mentions/count-store';
 import type { DocumentMeta } from '../store/catalog';
@@ -133,35 +134,73 @@ export async function dossierOf(ctx: CoreContext, id: string): Promise<Dossier> 
     recorded = true;
   }
   const order = unread.filter((d) => !cannot.has(d));
-  let batch: { document: Document }[] = [];
-  const count = (): void => {
-    const found = countMentions(batch, entity, lookup);
-    for (const { document } of batch) {
-      const mentions = found.get(document.id) ?? 0;
-      const meta = toCount.get(document.id);
-      const stamp = stamps.get(document.id);
-      // The stamp was taken before the text was read: a text changed since is not the
-      // one counted, and its file's stamp no longer matches the one kept with the count.
-      if (meta && stamp) {
-        kept.record(document.id, stamp, meta, mentions);
-        recorded = true;
-      }
-      const current = catalog.get(document.id)?.document;
-      if (current && mentions) counted.push({ document: current, mentions });
+  const found = (docId: string, mentions: number): void => {
+    const meta = toCount.get(docId);
+    const stamp = stamps.get(docId);
+    // The stamp was taken before the text was read: a text changed since is not the
+    // one counted, and its file's stamp no longer matches the one kept with the count.
+    if (meta && stamp) {
+      kept.record(docId, stamp, meta, mentions);
+      recorded = true;
     }
-    batch = [];
+    const current = catalog.get(docId)?.document;
+    if (current && mentions) counted.push({ document: current, mentions });
   };
-  for await (const document of ctx.store.streamRecords(order)) {
-    batch.push({ document });
-    if (batch.length >= 64) count();
-  }
-  count();
-  const files = await taggingFiles(ctx, tagging, { entity, lookup, stamps, knownOf, kept });
+  const countRest = async (): Promise<void> => {
+    // Many records are counted by workers, side by side with the tagging documents read
+    // here; what they do not count (damaged, changed, in memory) is read here after.
+    const elsewhere = await countElsewhere(ctx, order, stamps, entity, lookup);
+    for (const [docId, mentions] of elsewhere) found(docId, mentions);
+    let batch: { document: Document }[] = [];
+    const count = (): void => {
+      const counts = countMentions(batch, entity, lookup);
+      for (const { document } of batch) found(document.id, counts.get(document.id) ?? 0);
+      batch = [];
+    };
+    for await (const document of ctx.store.streamRecords(order.filter((d) => !elsewhere.has(d)))) {
+      batch.push({ document });
+      if (batch.length >= 64) count();
+    }
+    count();
+  };
+  const [files] = await Promise.all([
+    taggingFiles(ctx, tagging, { entity, lookup, stamps, knownOf, kept }),
+    countRest(),
+  ]);
   // Awaited (a few ms, only when something new was counted): the next dossier finds it.
   if (recorded || files.recorded)
     await mentionCountsOf(ctx.store).save(pattern, (d) => catalog.has(d));
   if (files.recorded) await dossierLayoutsOf(ctx.store).save((d) => catalog.has(d));
   return dossier(files.files, entities, entity, counted);
+}
+
+/**
+ * Counts of these records made by the search workers (../mentions/count-off-thread.ts),
+ * when the host has them and the records are many enough; empty otherwise.
+ */
+async function countElsewhere(
+  ctx: CoreContext,
+  ids: readonly string[],
+  stamps: ReadonlyMap<string, RecordStamp>,
+  entity: Entity,
+  lookup: BlockLookup | undefined,
+): Promise<ReadonlyMap<string, number>> {
+  const off = ctx.offThread;
+  if (!off || ids.length < off.minimum) return new Map();
+  const where = lookup ? narrow(entity, lookup) : null;
+  const { name, aliases } = entity;
+  return ctx.store.countRecords(ids, stamps, (dir, records) =>
+    countOffThread(off.worker, {
+      dir,
+      entity: { name, aliases },
+      // One the index names no block of is left to this thread, as countMentions counts it.
+      records: records.flatMap((r) => {
+        if (!where) return [r];
+        const ranges = where(r.id);
+        return ranges ? [{ ...r, ranges }] : [];
+      }),
+    }),
+  );
 }
 
 /**

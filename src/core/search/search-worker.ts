@@ -1,12 +1,28 @@
 // The search index worker's entry: builds one part of the index (index-part.ts) off the
-// thread that serves the window, and hands the encoded bytes back without copying them.
+// thread that serves the window, and hands the encoded bytes back without copying them;
+// or counts an entity's mentions in record files (../mentions/count-records.ts).
 import { parentPort } from 'node:worker_threads';
+import {
+  countRecords,
+  type CountRecordsReply,
+  type CountRecordsRequest,
+} from '../mentions/count-records';
 import { buildIndexPart, type IndexPartReply, type IndexPartRequest } from './index-part';
 
 const port = parentPort;
 if (!port) throw new Error('search-worker.ts runs only as a worker thread');
 
-port.once('message', (request: IndexPartRequest) => {
+port.once('message', (request: IndexPartRequest | CountRecordsRequest) => {
+  if ('countRecords' in request) {
+    let reply: CountRecordsReply;
+    try {
+      reply = { ok: true, counts: countRecords(request) };
+    } catch (error) {
+      reply = { ok: false, detail: String(error) };
+    }
+    port.postMessage(reply);
+    return;
+  }
   buildIndexPart(request).then(
     (bytes) => {
       // Only the bytes (transferred, not copied): the opener reads the manifest from them.
