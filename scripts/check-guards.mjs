@@ -1158,8 +1158,8 @@ const MUTATIONS = [
   ],
   [
     'dossier drops the records the workers did not count',
-    'src/core/entities/handlers.ts',
-    'ctx.store.streamRecords(order.filter((d) => !elsewhere.has(d)))',
+    'src/core/entities/dossier-read.ts',
+    'ctx.store.streamRecords(order.filter((d) => !counts.has(d)))',
     'ctx.store.streamRecords([])',
     ['tests/integration/dossier-off-thread.test.ts'],
   ],

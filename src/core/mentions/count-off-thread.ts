@@ -5,7 +5,12 @@
 // before.
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import type { CountRecordsReply, CountRecordsRequest, RecordToCount } from './count-records';
+import type {
+  CountRecordsReply,
+  CountRecordsRequest,
+  RecordCount,
+  RecordToCount,
+} from './count-records';
 
 /** Where the built search worker is, and how many records are worth starting workers for. */
 export interface OffThread {
@@ -25,11 +30,11 @@ const WORKERS = Math.max(1, Math.min(2, availableParallelism()));
 function runOne(
   file: string | URL,
   request: CountRecordsRequest,
-): Promise<readonly [string, number][]> {
+): Promise<readonly [string, RecordCount][]> {
   return new Promise((resolve) => {
     const worker = new Worker(file);
     let settled = false;
-    const settle = (counts: readonly [string, number][]): void => {
+    const settle = (counts: readonly [string, RecordCount][]): void => {
       if (settled) return;
       settled = true;
       resolve(counts);
@@ -46,7 +51,7 @@ function runOne(
 export async function countOffThread(
   file: string | URL,
   request: CountRecordsRequest['countRecords'],
-): Promise<Map<string, number>> {
+): Promise<Map<string, RecordCount>> {
   const parts: RecordToCount[][] = Array.from({ length: WORKERS }, () => []);
   // Dealt in turn, so each worker gets as many of the large and the small.
   request.records.forEach((record, i) => parts[i % WORKERS]!.push(record));

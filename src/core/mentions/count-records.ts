@@ -8,24 +8,57 @@
 // (./count-mentions.ts), in the blocks the index named. Whatever it does not count (not
 // vouched any more, damaged, not a record) is left out of its answer and read on the
 // serving thread as before, so damage is reported and protected there.
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Entity } from '../../shared/model';
-import { documentPath } from '../store/layout';
+import { documentPath, highlightsPath } from '../store/layout';
 import { parseWorkspaceFile } from '../store/read-file';
 import { StoredDocument } from '../store/read-document';
 import { cleanRecord } from '../store/record-clean';
 import { readVouched } from '../store/record-screen';
+import { placeIn, type Place } from '../entities/dossier-layout';
 import { countIn } from './count-mentions';
 import { entityMatcher } from './mentions';
 import { rawNameTest } from './raw-filter';
 
 type Range = { start: number; end: number };
 
-/** One record to count: its vouched [size, time] and where to look (all of it when undefined). */
+/**
+ * One record to count: its vouched [size, time] and where to look (all of it when
+ * undefined); `place`: a document the dossier cites, whose highlights' starts are placed
+ * among its paragraphs too (../entities/dossier-layout.ts).
+ */
 export interface RecordToCount {
   id: string;
   stamp: readonly [number, number];
   ranges?: Range[];
+  place?: boolean;
+}
+
+/**
+ * A record's count, and with `place`, the place of each highlight start its highlights
+ * file held when read here. Only a hint of which starts to place: the serving thread uses
+ * them only for the highlights it read itself, and reads the document whole when one of
+ * its starts is missing here.
+ */
+export interface RecordCount {
+  count: number;
+  places?: [number, Place][];
+}
+
+/** The highlight starts in a highlights file; none when it cannot be read. */
+function startsIn(file: string): number[] {
+  try {
+    const { annotations } = JSON.parse(readFileSync(file, 'utf8')) as {
+      annotations?: { target?: { position?: { start?: unknown } } }[];
+    };
+    return (annotations ?? []).flatMap((a) => {
+      const start = a.target?.position?.start;
+      return typeof start === 'number' ? [start] : [];
+    });
+  } catch {
+    return [];
+  }
 }
 
 export interface CountRecordsRequest {
@@ -36,20 +69,28 @@ export interface CountRecordsRequest {
   };
 }
 
-/** [document id, count] for each record read cleanly; the others are not in it. */
+/** [document id, its count] for each record read cleanly; the others are not in it. */
 export type CountRecordsReply =
-  { ok: true; counts: [string, number][] } | { ok: false; detail: string };
+  { ok: true; counts: [string, RecordCount][] } | { ok: false; detail: string };
 
-export function countRecords({ countRecords: request }: CountRecordsRequest): [string, number][] {
+export function countRecords({
+  countRecords: request,
+}: CountRecordsRequest): [string, RecordCount][] {
   const matcher = entityMatcher(request.entity);
   const mayName = matcher && rawNameTest(matcher);
-  const counts: [string, number][] = [];
-  for (const { id, stamp, ranges } of request.records) {
+  const counts: [string, RecordCount][] = [];
+  for (const { id, stamp, ranges, place } of request.records) {
     const bytes = readVouched(join(request.dir, documentPath(id)), stamp);
     if (!bytes) continue;
     const document = cleanRecord(parseWorkspaceFile(bytes, StoredDocument), id);
     if (!document) continue;
-    counts.push([id, matcher ? countIn(document, matcher, ranges, mayName) : 0]);
+    const count = matcher ? countIn(document, matcher, ranges, mayName) : 0;
+    if (!place) {
+      counts.push([id, { count }]);
+      continue;
+    }
+    const starts = startsIn(join(request.dir, highlightsPath(id)));
+    counts.push([id, { count, places: starts.map((at) => [at, placeIn(document, at)]) }]);
   }
   return counts;
 }

@@ -142,19 +142,19 @@ export abstract class StoreView {
    * others (in memory, not vouched, changed or damaged since) are not in the answer: the
    * caller reads them as before (streamRecords), which reports damage.
    */
-  async countRecords(
+  async countRecords<T>(
     ids: readonly string[],
     stamps: ReadonlyMap<string, VouchedStamp>,
     count: (
       dir: string,
       records: { id: string; stamp: VouchedStamp }[],
-    ) => Promise<ReadonlyMap<string, number>>,
-  ): Promise<Map<string, number>> {
+    ) => Promise<ReadonlyMap<string, T>>,
+  ): Promise<Map<string, T>> {
     const records = ids.flatMap((id) => {
       const stamp = stamps.get(id);
       return stamp && !this.cache.has(id) ? [{ id, stamp }] : [];
     });
-    const out = new Map<string, number>();
+    const out = new Map<string, T>();
     if (!records.length) return out;
     const asked = new Set(records.map((r) => r.id));
     for (const [id, n] of await count(this.dir, records)) if (asked.has(id)) out.set(id, n);

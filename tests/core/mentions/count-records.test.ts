@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { countMentions } from '../../../src/core/mentions/count-mentions';
 import { countRecords, type RecordToCount } from '../../../src/core/mentions/count-records';
+import { placeIn } from '../../../src/core/entities/dossier-layout';
 import { assembleBlocks } from '../../../src/shared/blocks';
 import { SCHEMA_VERSION, type Document } from '../../../src/shared/model';
 import { tempDir } from '../../integration/helpers';
@@ -91,11 +92,31 @@ describe('countRecords', () => {
           );
           const counted = ask(EVIN, records);
           expect([...counted.keys()]).toEqual(documents.map((d) => d.id));
-          for (const { id } of documents) expect(counted.get(id)).toBe(expected.get(id) ?? 0);
+          for (const { id } of documents)
+            expect(counted.get(id)?.count).toBe(expected.get(id) ?? 0);
         },
       ),
       { numRuns: 30 },
     );
+  });
+
+  it('places the starts its highlights file holds, as the dossier places them', async () => {
+    const document = documentOf('doc_a', ['Evin prison.', 'Transfers to Evin.', 'Nothing.']);
+    const starts = [0, 3, 14, 20, document.text.length - 1];
+    await mkdir(join(dir, 'highlights'));
+    await writeFile(
+      join(dir, 'highlights', 'doc_a.json'),
+      JSON.stringify({
+        schemaVersion: SCHEMA_VERSION,
+        documentId: 'doc_a',
+        annotations: starts.map((start) => ({ target: { position: { start } } })),
+      }),
+    );
+    const counted = ask(EVIN, [{ id: 'doc_a', stamp: await write(document), place: true }]);
+    expect(counted.get('doc_a')).toEqual({
+      count: 2,
+      places: starts.map((at) => [at, placeIn(document, at)]),
+    });
   });
 
   it('leaves out a damaged record, even one vouched for', async () => {
@@ -107,7 +128,7 @@ describe('countRecords', () => {
       { id: 'doc_a', stamp: await write(sound) },
       { id: 'doc_b', stamp: await write(damaged) },
     ]);
-    expect([...counted]).toEqual([['doc_a', 2]]);
+    expect([...counted]).toEqual([['doc_a', { count: 2 }]]);
   });
 
   it('leaves out a record changed since it was vouched for, or holding another document', async () => {
