@@ -7,7 +7,7 @@ import {
   type CountRecordsReply,
   type CountRecordsRequest,
 } from '../mentions/count-records';
-import { buildIndexPart, type IndexPartReply, type IndexPartRequest } from './index-part';
+import type { IndexPartReply, IndexPartRequest } from './index-part';
 
 const port = parentPort;
 if (!port) throw new Error('search-worker.ts runs only as a worker thread');
@@ -23,15 +23,18 @@ port.once('message', (request: IndexPartRequest | CountRecordsRequest) => {
     port.postMessage(reply);
     return;
   }
-  buildIndexPart(request).then(
-    (bytes) => {
-      // Only the bytes (transferred, not copied): the opener reads the manifest from them.
-      const reply: IndexPartReply = { ok: true, bytes };
-      port.postMessage(reply, [bytes.buffer as ArrayBuffer]);
-    },
-    (error: unknown) => {
-      const reply: IndexPartReply = { ok: false, detail: String(error) };
-      port.postMessage(reply);
-    },
-  );
+  // Loaded only for an index part: a count does not need FlexSearch and the index's code.
+  import('./index-part')
+    .then(({ buildIndexPart }) => buildIndexPart(request))
+    .then(
+      (bytes) => {
+        // Only the bytes (transferred, not copied): the opener reads the manifest from them.
+        const reply: IndexPartReply = { ok: true, bytes };
+        port.postMessage(reply, [bytes.buffer as ArrayBuffer]);
+      },
+      (error: unknown) => {
+        const reply: IndexPartReply = { ok: false, detail: String(error) };
+        port.postMessage(reply);
+      },
+    );
 });
