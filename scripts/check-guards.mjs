@@ -1163,6 +1163,27 @@ const MUTATIONS = [
     'ctx.store.streamRecords([])',
     ['tests/integration/dossier-off-thread.test.ts'],
   ],
+  [
+    'kept dossier given after a commit',
+    'src/core/entities/dossier-memo.ts',
+    '  if (kept.changes !== ctx.changes) return undefined;\n',
+    '',
+    ['tests/integration/dossier-again.test.ts'],
+  ],
+  [
+    'kept dossier given for a record file changed behind its back',
+    'src/core/entities/dossier-memo.ts',
+    '    if (!still || still[0] !== stamp[0] || still[1] !== stamp[1]) return undefined;',
+    '',
+    ['tests/integration/dossier-again.test.ts'],
+  ],
+  [
+    'kept dossier given for a highlights file changed behind its back',
+    'src/core/entities/dossier-memo.ts',
+    '  return highlightsVouched(ctx, kept.tagging) ? structuredClone(kept.dossier) : undefined;',
+    '  return structuredClone(kept.dossier);',
+    ['tests/integration/dossier-again.test.ts'],
+  ],
 ];
 
 const filter = process.argv[2];

@@ -23,6 +23,11 @@ export class CoreContext {
   readonly feed: ChangeFeed;
   /** The search worker, when the host built one: views count mentions there (none: here). */
   offThread?: OffThread;
+  /**
+   * Goes up with every commit, every refresh of files changed behind the workbench's back
+   * and every damage found: an answer kept in memory (the last dossier) is for one value.
+   */
+  changes = 0;
 
   constructor(
     readonly store: WorkspaceStore,
@@ -47,6 +52,7 @@ export class CoreContext {
       history: () => store.historyInfo(),
     });
     store.onCommit((ops) => {
+      this.changes += 1;
       this.tags.follow(ops);
       // Many documents at once are indexed off this thread (bulk-arrival.ts).
       const bulk = this.bulk && bulkArrival(ops, store.catalog.size);
@@ -58,11 +64,15 @@ export class CoreContext {
     // Once the index is whole: its 40,000 file stats at 20,000 documents took half a second
     // of the thread the index is taken over on.
     store.startFreshnessCheck((ids) => this.refreshed(ids), this.search.ready);
-    store.onDamage(() => this.feed.reset());
+    store.onDamage(() => {
+      this.changes += 1;
+      this.feed.reset();
+    });
   }
 
   /** Documents the freshness check read again because their files had changed. */
   private async refreshed(ids: readonly string[]): Promise<void> {
+    this.changes += 1;
     this.tags = new TagIndex(this.store.catalog.values());
     await this.search.refresh(ids);
     this.feed.reset();
@@ -70,6 +80,7 @@ export class CoreContext {
 
   /** After a change outside the command history (a repair): index anew, tell every host. */
   async reload(): Promise<void> {
+    this.changes += 1;
     this.tags = new TagIndex(this.store.catalog.values());
     await this.search.rebuild();
     this.feed.reset();

@@ -15,6 +15,7 @@ import { rawRecordTest } from '../mentions/raw-filter';
 import type { DocumentMeta } from '../store/catalog';
 import { dossier, placedFiles, type PlacedFile } from './dossier';
 import { dossierLayoutsOf } from './dossier-layout';
+import { keepDossier, keptDossier } from './dossier-memo';
 
 /**
  * An entity's dossier, reading only what it needs. The documents that tag it (or an event
@@ -29,6 +30,10 @@ import { dossierLayoutsOf } from './dossier-layout';
  */
 export async function dossierOf(ctx: CoreContext, id: string): Promise<Dossier> {
   const entity = await ctx.read((tx) => tx.entity(id));
+  // Read after any command queued before this call is done (ctx.read waits for it).
+  const changes = ctx.changes;
+  const again = await keptDossier(ctx, id);
+  if (again) return again;
   const { entities } = ctx.store.workspace;
   const { catalog } = ctx.store;
   const involved = entities.filter(
@@ -126,7 +131,10 @@ export async function dossierOf(ctx: CoreContext, id: string): Promise<Dossier> 
   if (recorded || files.recorded)
     await mentionCountsOf(ctx.store).save(pattern, (d) => catalog.has(d));
   if (files.recorded) await dossierLayoutsOf(ctx.store).save((d) => catalog.has(d));
-  return dossier(files.files, entities, entity, counted);
+  const answer = dossier(files.files, entities, entity, counted);
+  const looked = [...maybe.map((m) => m.id), ...tagging];
+  keepDossier(ctx, { id, changes, looked, tagging }, stamps, answer);
+  return answer;
 }
 
 /**
