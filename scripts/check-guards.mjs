@@ -1254,6 +1254,48 @@ const MUTATIONS = [
     '  if (!at) {',
     ['tests/core/sync/saved-conflicts.test.ts'],
   ],
+  [
+    'mention-counting worker counts a damaged record',
+    'src/core/mentions/count-records.ts',
+    'cleanRecord(parseWorkspaceFile(bytes, StoredDocument), id)',
+    '((r) => (r.ok ? r.data.document : undefined))(parseWorkspaceFile(bytes, StoredDocument))',
+    ['tests/core/mentions/count-records.test.ts', 'tests/integration/dossier-off-thread.test.ts'],
+  ],
+  [
+    'a record read alone is used without its own checks',
+    'src/core/store/record-clean.ts',
+    '  return findings.length ? undefined : result.data.document;',
+    '  return findings.length ? result.data.document : result.data.document;',
+    ['tests/core/mentions/count-records.test.ts'],
+  ],
+  [
+    'dossier drops the records the workers did not count',
+    'src/core/entities/dossier-read.ts',
+    'ctx.store.streamRecords(order.filter((d) => !counts.has(d)))',
+    'ctx.store.streamRecords([])',
+    ['tests/integration/dossier-off-thread.test.ts'],
+  ],
+  [
+    'kept dossier given after a commit',
+    'src/core/entities/dossier-memo.ts',
+    '  if (kept.changes !== ctx.changes) return undefined;\n',
+    '',
+    ['tests/integration/dossier-again.test.ts'],
+  ],
+  [
+    'kept dossier given for a record file changed behind its back',
+    'src/core/entities/dossier-memo.ts',
+    '    if (!still || still[0] !== stamp[0] || still[1] !== stamp[1]) return undefined;',
+    '',
+    ['tests/integration/dossier-again.test.ts'],
+  ],
+  [
+    'kept dossier given for a highlights file changed behind its back',
+    'src/core/entities/dossier-memo.ts',
+    '  return highlightsVouched(ctx, kept.tagging) ? structuredClone(kept.dossier) : undefined;',
+    '  return structuredClone(kept.dossier);',
+    ['tests/integration/dossier-again.test.ts'],
+  ],
 ];
 
 const filter = process.argv[2];

@@ -6,6 +6,7 @@
 import type { DocumentFile } from '../shared/model';
 import { ChangeFeed, documentItem } from './change-feed';
 import { TagIndex } from './entities/tag-index';
+import type { OffThread } from './mentions/count-off-thread';
 import type { PrepareJob } from './search/index-prepare';
 import { bulkArrival } from './search/bulk-arrival';
 import { IndexService, type PrepareIndex } from './search/index-service';
@@ -20,6 +21,13 @@ export class CoreContext {
   tags: TagIndex;
   /** Every change, with its records, to every host. */
   readonly feed: ChangeFeed;
+  /** The search worker, when the host built one: views count mentions there (none: here). */
+  offThread?: OffThread;
+  /**
+   * Goes up with every commit, every refresh of files changed behind the workbench's back
+   * and every damage found: an answer kept in memory (the last dossier) is for one value.
+   */
+  changes = 0;
 
   constructor(
     readonly store: WorkspaceStore,
@@ -44,6 +52,7 @@ export class CoreContext {
       history: () => store.historyInfo(),
     });
     store.onCommit((ops) => {
+      this.changes += 1;
       this.tags.follow(ops);
       // Many documents at once are indexed off this thread (bulk-arrival.ts).
       const bulk = this.bulk && bulkArrival(ops, store.catalog.size);
@@ -55,11 +64,15 @@ export class CoreContext {
     // Once the index is whole: its 40,000 file stats at 20,000 documents took half a second
     // of the thread the index is taken over on.
     store.startFreshnessCheck((ids) => this.refreshed(ids), this.search.ready);
-    store.onDamage(() => this.feed.reset());
+    store.onDamage(() => {
+      this.changes += 1;
+      this.feed.reset();
+    });
   }
 
   /** Documents the freshness check read again because their files had changed. */
   private async refreshed(ids: readonly string[]): Promise<void> {
+    this.changes += 1;
     this.tags = new TagIndex(this.store.catalog.values());
     await this.search.refresh(ids);
     this.feed.reset();
@@ -67,6 +80,7 @@ export class CoreContext {
 
   /** After a change outside the command history (a repair): index anew, tell every host. */
   async reload(): Promise<void> {
+    this.changes += 1;
     this.tags = new TagIndex(this.store.catalog.values());
     await this.search.rebuild();
     this.feed.reset();

@@ -33,6 +33,7 @@ import { workspacesHandlers } from './workspaces/handlers';
 import type { WorkspacesHost } from './workspaces/switcher';
 import { IMPORTERS } from './importers/registry';
 import { createWorkerParser } from './importers/worker-parser';
+import { OFF_THREAD_MINIMUM } from './mentions/count-off-thread';
 import { prepareIndex, type PrepareJob } from './search/index-prepare';
 import type { IndexSource } from './search/index-service';
 import type { StoreFs } from './store/durable';
@@ -110,6 +111,8 @@ export interface Workbench {
     recordReads: number;
     /** Record files looked at as bytes alone for a view, not parsed (record-screen.ts). */
     screens: number;
+    /** Of recordReads, those read and counted by a search worker (count-records.ts). */
+    workerCounts: number;
     highlightReads: number;
     manifest: boolean;
   };
@@ -173,6 +176,7 @@ export async function openWorkbench(
         prepareIndex(dir, worker, { fresh, before: () => store.settled() })
     : undefined;
   const ctx = new CoreContext(store, prepare, first, bulk, tags);
+  if (worker) ctx.offThread = { worker, minimum: OFF_THREAD_MINIMUM };
   if (options.sampleArticle && !store.readOnly && store.isNew) {
     const bytes = await readFile(options.sampleArticle);
     await addDocument(ctx, await IMPORTERS.text(bytes, basename(options.sampleArticle)));
@@ -232,6 +236,7 @@ export async function openWorkbench(
       reads: store.cache.reads,
       recordReads: store.cache.recordReads,
       screens: store.cache.screens,
+      workerCounts: store.cache.workerCounts,
       highlightReads: store.cache.highlightReads,
       manifest: store.catalogSource.manifest,
     }),

@@ -139,6 +139,8 @@ async function views(dir: string): Promise<Figures> {
       async () => unwrap(await wb.call('mentions.find', { entityId: subject!.id })),
     ],
     ['dossier', async () => unwrap(await wb.call('entities.dossier', { id: top.id }))],
+    // Asked again in the same session, as the warm phase's "dossier (again)".
+    ['dossier again', async () => unwrap(await wb.call('entities.dossier', { id: top.id }))],
     ...(probe
       ? ([
           [

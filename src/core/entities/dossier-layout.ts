@@ -103,8 +103,21 @@ export class DossierLayouts {
     meta: DocumentMeta,
     starts: readonly number[],
   ): Promise<void> {
+    await this.keep(
+      stamp,
+      meta,
+      starts.map((start) => [start, placeIn(file.document, start)]),
+    );
+  }
+
+  /** Keeps places found in a record read while it had `stamp` (by a worker, say). */
+  async keep(
+    stamp: RecordStamp,
+    meta: DocumentMeta,
+    found: readonly (readonly [number, Place])[],
+  ): Promise<void> {
     const places: Record<string, Place> = {};
-    for (const start of starts) places[String(start)] = placeIn(file.document, start);
+    for (const [start, place] of found) places[String(start)] = place;
     (await this.load()).set(meta.id, [
       stamp[0],
       stamp[1],

@@ -1,19 +1,12 @@
 // entities.*: the entities kept in workspace.json, merged and split (./merge.ts), those a
-// new name may duplicate (./similar.ts), and an entity's dossier. Deleting an entity that highlights use must be confirmed with the
+// new name may duplicate (./similar.ts), and an entity's dossier (./dossier-read.ts). Deleting an entity that highlights use must be confirmed with the
 // number of highlights it untags; the count is checked in the same command that deletes,
 // so it cannot go stale between.
 import type { EntityWithUsage, NamespaceHandlers } from '../../shared/api';
-import type { Dossier } from '../../shared/methods/entities';
-import { countMentions, knownByPattern } from '../mentions/count-mentions';
-import { entityMatcher, mentionCandidates, type BlockLookup } from '../mentions/mentions';
-import { rawRecordTest } from '../mentions/raw-filter';
-import { mentionCountsOf, type KeptCounts, type RecordStamp } from '../mentions/count-store';
-import type { DocumentMeta } from '../store/catalog';
-import { dossier, placedFiles, type PlacedFile } from './dossier';
-import { dossierLayoutsOf } from './dossier-layout';
+import { dossierOf } from './dossier-read';
 import { similarEntities } from './similar';
 import { mergeHandlers } from './merge';
-import { Entity, type Document } from '../../shared/model';
+import { Entity } from '../../shared/model';
 import { inSchemaOrder } from '../../shared/record-order';
 import type { CoreContext } from '../context';
 import { WorkbenchError } from '../../shared/errors';
@@ -75,150 +68,6 @@ function withUsage(ctx: CoreContext): EntityWithUsage[] {
   }));
   list.sort((a, b) => a.name.localeCompare(b.name));
   return list;
-}
-
-/**
- * An entity's dossier, reading only what it needs. The documents that tag it (or an event
- * it is in): their highlights files alone where the store vouches for them and their
- * paragraphs and count are kept for their record as it is (./dossier-layout.ts), else whole.
- * Of those that may mention it (by the index) and whose count is not known yet, the text
- * alone, a slice at a time, counted and let go; the others are cited from the catalog with
- * the count kept for their text, in this session by its hash, across sessions in the
- * workspace's kept counts (../mentions/count-store.ts). Anything kept is used only while
- * the record file on disk is the one the catalog describes (its stamp): a text changed
- * behind the workbench's back is read and counted again.
- */
-export async function dossierOf(ctx: CoreContext, id: string): Promise<Dossier> {
-  const entity = await ctx.read((tx) => tx.entity(id));
-  const { entities } = ctx.store.workspace;
-  const { catalog } = ctx.store;
-  const involved = entities.filter(
-    (e) => e.id === id || e.placeId === id || (e.participants ?? []).some((p) => p.entityId === id),
-  );
-  const lookup = ctx.search.blockLookup();
-  const candidates = mentionCandidates(entity, lookup);
-  const counted: { document: DocumentMeta; mentions: number }[] = [];
-  const tagging = ctx.tagging(involved.map((e) => e.id));
-  const whole = new Set(tagging);
-  const maybe: DocumentMeta[] = [];
-  for (const docId of candidates ?? catalog.ids()) {
-    const meta = whole.has(docId) ? undefined : catalog.get(docId)?.document;
-    if (meta) maybe.push(meta);
-  }
-  const matcher = entityMatcher(entity);
-  const pattern = matcher?.regex.source ?? '';
-  const kept = await mentionCountsOf(ctx.store).load(pattern);
-  const stamps = await ctx.store.vouchedRecords([...maybe.map((m) => m.id), ...tagging]);
-  /** A count known without reading the text, in this session or kept. */
-  const knownOf = (meta: DocumentMeta): number | undefined => {
-    if (!matcher) return 0;
-    const stamp = stamps.get(meta.id);
-    // Neither kept count is trusted for a record the catalog does not describe any more.
-    return (stamp && knownByPattern(meta, pattern)) ?? kept.known(meta.id, stamp, meta);
-  };
-  const toCount = new Map<string, DocumentMeta>();
-  for (const meta of maybe) {
-    const known = knownOf(meta);
-    if (known === undefined) toCount.set(meta.id, meta);
-    else if (known) counted.push({ document: meta, mentions: known });
-  }
-  let recorded = false;
-  // Candidates whose record file's bytes cannot hold the name count none, unparsed (as in
-  // find mentions), and that count is kept.
-  const screen = matcher && rawRecordTest(matcher);
-  const unread = [...catalog.ids()].filter((d) => toCount.has(d));
-  const cannot = screen ? await ctx.store.screenRecords(unread, stamps, screen) : new Set<string>();
-  for (const docId of cannot) {
-    kept.record(docId, stamps.get(docId)!, toCount.get(docId)!, 0);
-    recorded = true;
-  }
-  const order = unread.filter((d) => !cannot.has(d));
-  let batch: { document: Document }[] = [];
-  const count = (): void => {
-    const found = countMentions(batch, entity, lookup);
-    for (const { document } of batch) {
-      const mentions = found.get(document.id) ?? 0;
-      const meta = toCount.get(document.id);
-      const stamp = stamps.get(document.id);
-      // The stamp was taken before the text was read: a text changed since is not the
-      // one counted, and its file's stamp no longer matches the one kept with the count.
-      if (meta && stamp) {
-        kept.record(document.id, stamp, meta, mentions);
-        recorded = true;
-      }
-      const current = catalog.get(document.id)?.document;
-      if (current && mentions) counted.push({ document: current, mentions });
-    }
-    batch = [];
-  };
-  for await (const document of ctx.store.streamRecords(order)) {
-    batch.push({ document });
-    if (batch.length >= 64) count();
-  }
-  count();
-  const files = await taggingFiles(ctx, tagging, { entity, lookup, stamps, knownOf, kept });
-  // Awaited (a few ms, only when something new was counted): the next dossier finds it.
-  if (recorded || files.recorded)
-    await mentionCountsOf(ctx.store).save(pattern, (d) => catalog.has(d));
-  if (files.recorded) await dossierLayoutsOf(ctx.store).save((d) => catalog.has(d));
-  return dossier(files.files, entities, entity, counted);
-}
-
-/**
- * The documents tagging the dossier's entities, in catalog order: from their highlights
- * files alone where the store vouches for them and their layout and count are kept for
- * their record as it is; the others read whole, and their layout and count kept.
- */
-async function taggingFiles(
-  ctx: CoreContext,
-  tagging: readonly string[],
-  how: {
-    entity: Entity;
-    lookup: BlockLookup | undefined;
-    stamps: ReadonlyMap<string, RecordStamp>;
-    knownOf: (meta: DocumentMeta) => number | undefined;
-    kept: KeptCounts;
-  },
-): Promise<{ files: PlacedFile[]; recorded: boolean }> {
-  const { catalog } = ctx.store;
-  const layouts = dossierLayoutsOf(ctx.store);
-  const light = tagging.filter((d) => {
-    const meta = catalog.get(d)?.document;
-    return meta && how.stamps.has(d) && how.knownOf(meta) !== undefined;
-  });
-  const { highlights, whole } = await ctx.store.highlightsOf(light);
-  const byId = new Map<string, PlacedFile>();
-  for (const [docId, annotations] of highlights) {
-    const meta = catalog.get(docId)?.document;
-    const mentions = meta && how.knownOf(meta);
-    const starts = annotations.map((a) => a.target.position.start);
-    const places = meta && (await layouts.places(meta, how.stamps.get(docId), starts));
-    if (!meta || mentions === undefined || !places) continue;
-    byId.set(docId, { document: meta, annotations, place: (at) => places.get(at)!, mentions });
-  }
-  const read = [...whole.values()];
-  const unread = tagging.filter((d) => !byId.has(d) && !whole.has(d));
-  read.push(...(await ctx.files(unread)));
-  const placed = placedFiles(read, how.entity, how.lookup);
-  let recorded = false;
-  for (const [i, file] of placed.entries()) {
-    const docId = file.document.id;
-    byId.set(docId, file);
-    const meta = catalog.get(docId)?.document;
-    const stamp = how.stamps.get(docId);
-    if (!meta || !stamp) continue;
-    // Kept for the record as it was before it was read (see the counts above).
-    how.kept.record(docId, stamp, meta, file.mentions);
-    const source = read[i]!;
-    await layouts.record(
-      source,
-      stamp,
-      meta,
-      source.annotations.map((a) => a.target.position.start),
-    );
-    recorded = true;
-  }
-  return { files: tagging.flatMap((d) => byId.get(d) ?? []), recorded };
 }
 
 export function entitiesHandlers(ctx: CoreContext): NamespaceHandlers<'entities'> {

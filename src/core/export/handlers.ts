@@ -8,7 +8,7 @@ import { exportFormat } from '../../shared/concepts/export-formats';
 import { notFound, WorkbenchError } from '../../shared/errors';
 import { noteLinksTo } from '../../shared/note-links';
 import type { CoreContext } from '../context';
-import { dossierOf } from '../entities/handlers';
+import { dossierOf } from '../entities/dossier-read';
 import { timelineOf } from '../events/handlers';
 import { exportDossier } from './dossier';
 import { exportEventsCsv, exportEventsJson } from './events';

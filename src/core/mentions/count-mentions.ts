@@ -60,6 +60,28 @@ function countRegex(text: string, from: number, to: number, matcher: Matcher): n
   return n;
 }
 
+/**
+ * One document's count, in the given ranges of its text (the blocks the index named) or in
+ * all of it: how countMentions counts a text it has no count for, and how a worker counts
+ * one (./count-records.ts). `mayName` is the matcher's rawNameTest, made once per view.
+ */
+export function countIn(
+  document: Document,
+  matcher: Matcher,
+  ranges: readonly { start: number; end: number }[] | undefined,
+  mayName: ((text: string) => boolean) | undefined,
+): number {
+  // A text that cannot hold the name is counted without being folded.
+  if (mayName && !mayName(document.text)) return 0;
+  let n = 0;
+  for (const { folded, from, to } of foldedSpans(document, ranges)) {
+    n += matcher.literals
+      ? countLiterals(folded.text, from, to, matcher.literals)
+      : countRegex(folded.text, from, to, matcher);
+  }
+  return n;
+}
+
 /** Counts by the text's SHA-256 and the matcher's pattern (text without a hash: by object). */
 const byHash = new Map<string, Map<string, number>>();
 const byObject = new WeakMap<Document, Map<string, number>>();
@@ -103,15 +125,7 @@ export function countMentions(
       // Asked of the index only when some document is not counted yet.
       if (where === undefined) where = lookup ? narrow(entity, lookup) : null;
       const ranges = where ? where(document.id) : undefined;
-      n = 0;
-      // A text that cannot hold the name is counted without being folded.
-      if ((!where || ranges) && (!mayName || mayName(document.text))) {
-        for (const { folded, from, to } of foldedSpans(document, ranges)) {
-          n += matcher.literals
-            ? countLiterals(folded.text, from, to, matcher.literals)
-            : countRegex(folded.text, from, to, matcher);
-        }
-      }
+      n = !where || ranges ? countIn(document, matcher, ranges, mayName) : 0;
       if (!kept) {
         kept = new Map<string, number>();
         if (document.textHash) byHash.set(document.textHash, kept);

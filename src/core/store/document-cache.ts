@@ -26,6 +26,8 @@ export class DocumentCache {
   recordReads = 0;
   /** How many record files were looked at as bytes alone, not parsed (record-screen.ts). */
   screens = 0;
+  /** Of the records read for a view, how many a worker read and counted (counted in recordReads too). */
+  workerCounts = 0;
   /** How many times a document's highlights alone were read for a command (highlights-only.ts). */
   highlightReads = 0;
 

@@ -18,9 +18,9 @@ import type { DocumentCache } from './document-cache';
 import type { StoreFs } from './durable';
 import type { FileChange } from './journal';
 import { documentIdOf, documentPath, highlightsPath } from './layout';
-import { inspectDocument } from './integrity';
-import { LoadReport, newId, readDocuments, type Damage } from './load';
+import { LoadReport, readDocuments, type Damage } from './load';
 import { fileReader, StoredDocument } from './read-document';
+import { cleanRecord } from './record-clean';
 import { vouchedHighlights } from './highlights-only';
 import { nextTurn } from '../time-slices';
 
@@ -176,27 +176,13 @@ export class DocumentReads {
     const whole: string[] = [];
     await eachLimited(unread, PARALLEL_READS, async (id) => {
       const generation = this.generations.get(id) ?? 0;
-      const result = await read(documentPath(id), StoredDocument);
-      const clean =
-        result.ok &&
-        result.data.document.id === id &&
-        (this.generations.get(id) ?? 0) === generation &&
-        // The record's own checks (blocks and marks inside the text); its highlights' wait
-        // until they are read.
-        !inspectDocument(
-          {
-            schemaVersion: result.data.schemaVersion,
-            document: result.data.document,
-            annotations: [],
-          },
-          { entityIds: null, seenAnnotationIds: new Set(), newId },
-        ).findings.length;
-      if (!clean || !result.ok) {
+      const record = cleanRecord(await read(documentPath(id), StoredDocument), id);
+      if (!record || (this.generations.get(id) ?? 0) !== generation) {
         whole.push(id);
         return;
       }
       host.cache.recordReads += 1;
-      out.set(id, result.data.document);
+      out.set(id, record);
     });
     if (whole.length)
       for (const [id, file] of await this.documents(whole, { keep: false }))

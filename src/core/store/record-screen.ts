@@ -24,8 +24,8 @@ const SLICE = 64;
 /** Never a symbolic link, and a named pipe put in its place does not hang the open. */
 const FLAGS = constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0);
 
-/** The file's bytes, when it is a regular file of that size and time; else undefined. */
-function readVouched(file: string, stamp: VouchedStamp): Buffer | undefined {
+/** The file's bytes, when it is a regular file of that size and time; else undefined (also read so by a worker counting mentions, ../mentions/count-records.ts). */
+export function readVouched(file: string, stamp: VouchedStamp): Buffer | undefined {
   let fd: number;
   try {
     fd = openSync(file, FLAGS);

@@ -137,6 +137,33 @@ export abstract class StoreView {
   }
 
   /**
+   * Of these documents not in memory, those whose vouched record file (`stamps`) `count`
+   * (a worker: ../mentions/count-off-thread.ts) read cleanly, with what it counted. The
+   * others (in memory, not vouched, changed or damaged since) are not in the answer: the
+   * caller reads them as before (streamRecords), which reports damage.
+   */
+  async countRecords<T>(
+    ids: readonly string[],
+    stamps: ReadonlyMap<string, VouchedStamp>,
+    count: (
+      dir: string,
+      records: { id: string; stamp: VouchedStamp }[],
+    ) => Promise<ReadonlyMap<string, T>>,
+  ): Promise<Map<string, T>> {
+    const records = ids.flatMap((id) => {
+      const stamp = stamps.get(id);
+      return stamp && !this.cache.has(id) ? [{ id, stamp }] : [];
+    });
+    const out = new Map<string, T>();
+    if (!records.length) return out;
+    const asked = new Set(records.map((r) => r.id));
+    for (const [id, n] of await count(this.dir, records)) if (asked.has(id)) out.set(id, n);
+    this.cache.recordReads += out.size;
+    this.cache.workerCounts += out.size;
+    return out;
+  }
+
+  /**
    * Documents' highlights, from the highlights file read alone where the store vouches for
    * it, else the document whole (DocumentReads.highlights).
    */
