@@ -1115,6 +1115,20 @@ const MUTATIONS = [
     ['tests/unit/time-slices.test.ts'],
   ],
   [
+    "search cache read in the worker: the file's own checksum taken for the worker's",
+    'src/core/search/cache-read.ts',
+    'Buffer.from(reply.digest)',
+    'Buffer.from(reply.bytes.subarray(12, 32))',
+    ['tests/integration/search-worker.test.ts'],
+  ],
+  [
+    'search cache read in the worker: the checksum taken over the header too',
+    'src/core/search/cache-read.ts',
+    '.update(bytes.subarray(HEADER))',
+    '.update(bytes)',
+    ['tests/integration/search-worker.test.ts'],
+  ],
+  [
     'search cache: units read before the checksum are returned though it does not match',
     'src/core/search/search-cache.ts',
     '  await matches();\n  return read;',

@@ -2,7 +2,7 @@
 // bundled worker, in parts, joined and taken over on a real workspace. It must answer as
 // an index built on the opener's own thread does, be saved as the cache, keep the changes
 // made while it was being built, and fall back to the opener's thread when a worker fails.
-import { rm } from 'node:fs/promises';
+import { readFile, rm, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, beforeEach, afterEach, describe, expect, it } from 'vitest';
 import type { Workbench } from '../../src/core/workbench';
@@ -102,6 +102,27 @@ describe('the search index built in workers', () => {
     const again = await reopen(dir, { searchWorker: worker });
     expect(await answers(again, list)).toEqual(expected);
     expect(again.indexSource).toEqual({ cached: true });
+  });
+
+  it('reads the saved cache in the worker, and refuses it when a byte of it changed', async () => {
+    const { entity } = await build();
+    const list = QUERIES(entity);
+    let wb = await reopen(dir, { searchWorker: worker });
+    const expected = await answers(wb, list);
+    await wb.indexSaved;
+    await closeWorkbench(dir);
+    // A word's list changed in place, past everything read before the checksum is judged.
+    const file = join(dir, '.cache', 'search', 'index.bin');
+    const bytes = await readFile(file);
+    bytes[bytes.length - 2] ^= 1;
+    await writeFile(file, bytes);
+    wb = await reopen(dir, { searchWorker: worker });
+    expect(await answers(wb, list)).toEqual(expected);
+    expect(wb.indexSource).toEqual({
+      cached: false,
+      reason: 'the checksum does not match',
+      builtBy: 'workers',
+    });
   });
 
   it('keeps the changes made while the workers were building', async () => {

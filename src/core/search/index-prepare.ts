@@ -4,10 +4,11 @@
 // serves the window. Without a worker (tests, a failed worker) the opener indexes in
 // slices on its own thread instead. Whatever is prepared is checked against the loaded
 // workspace record by record before it is used (SearchIndex.adopt).
-import { readFile, readdir, stat } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
+import { readCacheFile } from './cache-read';
 import type { IndexPartReply, IndexPartRequest } from './index-part';
 import { cachePath, checkCache, ownManifest, type CheckedCache } from './search-cache';
 import { DOCUMENT_NAME } from '../store/layout';
@@ -55,15 +56,15 @@ export function prepareIndex(
     if (options.fresh !== undefined) reason = options.fresh;
     else
       try {
-        const bytes = await readFile(cachePath(dir));
+        const { bytes, digest } = await readCacheFile(cachePath(dir), workerFile, abort.signal);
         await options.opened;
         // And a turn later, so the calls the open let in (the window's list) answer first.
         if (options.opened) await nextTurn();
         try {
-          // The checksum is computed off this thread while the units are read; it starts
-          // here, not at the read, because handing 150 MB to the thread pool copies it on
-          // this thread, which the window's own open needs first.
-          return { kind: 'cache', bytes, checked: await checkCache(bytes, nextTurn) };
+          // Without the worker's checksum, it is computed off this thread while the units
+          // are read; it starts here, not at the read, because handing 150 MB to the thread
+          // pool copies it on this thread, which the window's own open needs first.
+          return { kind: 'cache', bytes, checked: await checkCache(bytes, nextTurn, digest) };
         } catch (error) {
           reason = message(error);
         }

@@ -156,13 +156,14 @@ async function readUnits(
 async function checkedManifest(
   buf: Uint8Array,
   pause: () => Promise<void>,
+  digest?: Promise<Buffer>,
 ): Promise<{ manifest: CacheManifest; jsonEnd: number }> {
   if (buf.length < HEADER) throw new Error('the file is shorter than its header');
   const view = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
   if (view.getUint32(0) !== MAGIC) throw new Error('not a search index cache');
   const version = view.getUint32(4);
   if (version !== CACHE_VERSION) throw new Error(`version ${version}, expected ${CACHE_VERSION}`);
-  const sum = cacheDigest(buf);
+  const sum = digest ?? cacheDigest(buf);
   // Settled here, and judged once the units are read (or their reading failed first).
   sum.catch(() => undefined);
   const matches = async (): Promise<void> => {
@@ -194,8 +195,10 @@ async function checkedManifest(
 export function checkCache(
   buf: Uint8Array,
   pause: () => Promise<void> = noPause,
+  /** The checksum of what follows the header, when taken already (`cache-read.ts`). */
+  digest?: Promise<Buffer>,
 ): Promise<CheckedCache> {
-  return checkedManifest(buf, pause);
+  return checkedManifest(buf, pause, digest);
 }
 
 /** Where the lists of an encoded cache begin (after its header and manifest). */

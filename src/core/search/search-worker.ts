@@ -1,18 +1,26 @@
 // The search index worker's entry: builds one part of the index (index-part.ts) off the
 // thread that serves the window, and hands the encoded bytes back without copying them;
-// or counts an entity's mentions in record files (../mentions/count-records.ts).
+// or reads the saved cache with its checksum (cache-read.ts); or counts an entity's
+// mentions in record files (../mentions/count-records.ts).
 import { parentPort } from 'node:worker_threads';
 import {
   countRecords,
   type CountRecordsReply,
   type CountRecordsRequest,
 } from '../mentions/count-records';
+import { readCacheHashed, type CacheReadRequest } from './cache-read';
 import type { IndexPartReply, IndexPartRequest } from './index-part';
 
 const port = parentPort;
 if (!port) throw new Error('search-worker.ts runs only as a worker thread');
 
-port.once('message', (request: IndexPartRequest | CountRecordsRequest) => {
+port.once('message', (request: IndexPartRequest | CountRecordsRequest | CacheReadRequest) => {
+  if ('readCache' in request) {
+    void readCacheHashed(request.readCache).then((reply) =>
+      port.postMessage(reply, reply.ok ? [reply.bytes.buffer as ArrayBuffer] : []),
+    );
+    return;
+  }
   if ('countRecords' in request) {
     let reply: CountRecordsReply;
     try {
