@@ -114,7 +114,7 @@ describe('the search index built in workers', () => {
     // A word's list changed in place, past everything read before the checksum is judged.
     const file = join(dir, '.cache', 'search', 'index.bin');
     const bytes = await readFile(file);
-    bytes[bytes.length - 2] ^= 1;
+    bytes[bytes.length - 2] = bytes[bytes.length - 2]! ^ 1;
     await writeFile(file, bytes);
     wb = await reopen(dir, { searchWorker: worker });
     expect(await answers(wb, list)).toEqual(expected);

@@ -4,7 +4,7 @@
 // which is no error: what is not counted there is read and counted on this thread as
 // before.
 import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
+import { workerTask } from '../worker-task';
 import type {
   CountRecordsReply,
   CountRecordsRequest,
@@ -27,24 +27,15 @@ export const OFF_THREAD_MINIMUM = 250;
 /** At most two: the machines this runs on have few cores, and the window needs one. */
 const WORKERS = Math.max(1, Math.min(2, availableParallelism()));
 
+/** One worker's counts; none when it fails (what it leaves is counted on this thread). */
 function runOne(
   file: string | URL,
   request: CountRecordsRequest,
 ): Promise<readonly [string, RecordCount][]> {
-  return new Promise((resolve) => {
-    const worker = new Worker(file);
-    let settled = false;
-    const settle = (counts: readonly [string, RecordCount][]): void => {
-      if (settled) return;
-      settled = true;
-      resolve(counts);
-      void worker.terminate();
-    };
-    worker.once('message', (reply: CountRecordsReply) => settle(reply.ok ? reply.counts : []));
-    worker.once('error', () => settle([]));
-    worker.once('exit', () => settle([]));
-    worker.postMessage(request);
-  });
+  return workerTask<CountRecordsReply>(file, request).then(
+    (reply) => (reply.ok ? reply.counts : []),
+    () => [],
+  );
 }
 
 /** The records' counts, by document id, for those the workers read cleanly. */

@@ -6,8 +6,8 @@
 // is judged where it always is, against the file's own, before anything read is used.
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import { Worker } from 'node:worker_threads';
 import { HEADER } from './search-cache';
+import { workerTask } from '../worker-task';
 
 export interface CacheReadRequest {
   readCache: string;
@@ -46,34 +46,15 @@ function readError(reply: Extract<CacheReadReply, { ok: false }>): Error {
 }
 
 /** The cache file read by a worker; rejects as a read here would (ENOENT), or if the worker fails. */
-function readInWorker(
+async function readInWorker(
   workerFile: string | URL,
   path: string,
   signal: AbortSignal,
 ): Promise<CacheRead> {
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(workerFile);
-    let settled = false;
-    const settle = (outcome: () => void): void => {
-      if (settled) return;
-      settled = true;
-      signal.removeEventListener('abort', onAbort);
-      outcome();
-      void worker.terminate();
-    };
-    const onAbort = (): void => settle(() => reject(new Error('stopped')));
-    signal.addEventListener('abort', onAbort);
-    worker.once('message', (reply: CacheReadReply) =>
-      settle(() => {
-        if (!reply.ok) reject(Object.assign(readError(reply), { fromWorker: true }));
-        else resolve({ bytes: reply.bytes, digest: Promise.resolve(Buffer.from(reply.digest)) });
-      }),
-    );
-    worker.once('error', (error) => settle(() => reject(error)));
-    worker.once('exit', (code) => settle(() => reject(new Error(`the worker exited (${code})`))));
-    const request: CacheReadRequest = { readCache: path };
-    worker.postMessage(request);
-  });
+  const request: CacheReadRequest = { readCache: path };
+  const reply = await workerTask<CacheReadReply>(workerFile, request, signal);
+  if (!reply.ok) throw Object.assign(readError(reply), { fromWorker: true });
+  return { bytes: reply.bytes, digest: Promise.resolve(Buffer.from(reply.digest)) };
 }
 
 /**

@@ -7,12 +7,12 @@
 import { readdir, stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
-import { Worker } from 'node:worker_threads';
 import { readCacheFile } from './cache-read';
 import type { IndexPartReply, IndexPartRequest } from './index-part';
 import { cachePath, checkCache, ownManifest, type CheckedCache } from './search-cache';
 import { DOCUMENT_NAME } from '../store/layout';
 import { nextTurn } from '../time-slices';
+import { workerTask } from '../worker-task';
 
 export type PreparedIndex =
   | { kind: 'cache'; bytes: Uint8Array; checked: CheckedCache }
@@ -123,35 +123,12 @@ async function partition(dir: string, count: number): Promise<string[][]> {
  * One part built by a worker: its bytes, and the manifest in them (written by this
  * program's own code in this process, so read back without the checks a file needs).
  */
-function runWorker(
+async function runWorker(
   workerFile: string | URL,
   request: IndexPartRequest,
   signal: AbortSignal,
 ): Promise<{ bytes: Uint8Array; checked: CheckedCache }> {
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(workerFile);
-    let settled = false;
-    const settle = (outcome: () => void): void => {
-      if (settled) return;
-      settled = true;
-      signal.removeEventListener('abort', onAbort);
-      outcome();
-      void worker.terminate();
-    };
-    const onAbort = (): void => settle(() => reject(new Error('stopped')));
-    signal.addEventListener('abort', onAbort);
-    worker.once('message', (reply: IndexPartReply) =>
-      settle(() => {
-        if (!reply.ok) reject(new Error(reply.detail));
-        else
-          void ownManifest(reply.bytes, nextTurn).then(
-            (checked) => resolve({ bytes: reply.bytes, checked }),
-            reject,
-          );
-      }),
-    );
-    worker.once('error', (error) => settle(() => reject(error)));
-    worker.once('exit', (code) => settle(() => reject(new Error(`the worker exited (${code})`))));
-    worker.postMessage(request);
-  });
+  const reply = await workerTask<IndexPartReply>(workerFile, request, signal);
+  if (!reply.ok) throw new Error(reply.detail);
+  return { bytes: reply.bytes, checked: await ownManifest(reply.bytes, nextTurn) };
 }
