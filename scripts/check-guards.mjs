@@ -1101,20 +1101,6 @@ const MUTATIONS = [
     ['tests/unit/search-index.test.ts'],
   ],
   [
-    'shared slices: work arriving together runs in one turn',
-    'src/core/time-slices.ts',
-    '      if (performance.now() - since < ms) return;',
-    '      return;',
-    ['tests/unit/time-slices.test.ts'],
-  ],
-  [
-    'record files read together are parsed in one turn',
-    'src/core/store/read-file.ts',
-    '  await parseTurn();\n',
-    '',
-    ['tests/unit/time-slices.test.ts'],
-  ],
-  [
     "search cache read in the worker: the file's own checksum taken for the worker's",
     'src/core/search/cache-read.ts',
     'Buffer.from(reply.digest)',

@@ -21,27 +21,3 @@ export function sliceClock(ms = SLICE_MS): () => boolean {
     return true;
   };
 }
-
-/**
- * A clock shared by work that arrives together, such as the files whose reads finish in one
- * poll of the event loop, each then parsed: awaiting `turn()` goes on at once while the
- * slice lasts; once it is spent, every caller waits for the next turn of the loop (a timer,
- * a window's call go first), and the slice starts again.
- */
-export function sharedSlices(ms = SLICE_MS): () => Promise<void> {
-  let since = performance.now();
-  let next: Promise<void> | null = null;
-  return async () => {
-    for (;;) {
-      if (next) {
-        await next;
-        continue;
-      }
-      if (performance.now() - since < ms) return;
-      next = nextTurn().then(() => {
-        next = null;
-        since = performance.now();
-      });
-    }
-  };
-}

@@ -7,10 +7,6 @@ import { describeIssues } from '../../shared/issues';
 import { SCHEMA_VERSION } from '../../shared/model';
 import { migrate, versionOf } from './migrations';
 import type { StoreFs } from './durable';
-import { sharedSlices } from '../time-slices';
-
-/** The turns every record file read on this thread parses in (see `readWorkspaceFile`). */
-const parseTurn = sharedSlices();
 
 /** A file's size and last change, as read: a file whose pair is unchanged was not rewritten. */
 export type FileStamp = [size: number, mtimeMs: number];
@@ -130,9 +126,6 @@ export async function readWorkspaceFile<T>(
 ): Promise<ReadResult<T>> {
   const read = await readRegularFile(fs, file);
   if (!read.ok) return read;
-  // Reads finishing together (sixteen documents at a time at an open without a manifest)
-  // would otherwise parse one after another in one turn: 250 ms at 20,000 documents.
-  await parseTurn();
   const result = parseWorkspaceFile(read.bytes, schema);
   return result.ok ? { ...result, stamp: read.stamp } : result;
 }
