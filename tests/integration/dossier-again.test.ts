@@ -5,8 +5,8 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Workbench } from '../../src/core/workbench';
 import type { DocumentRecordFile, HighlightsFile } from '../../src/shared/model';
+import { dossierOf, ejeiWorkspace } from './dossier-fixture';
 import { reopen, tempDir, unwrap } from './helpers';
 
 let dir: string;
@@ -14,30 +14,10 @@ let cleanup: () => Promise<void>;
 beforeEach(async () => ({ dir, cleanup } = await tempDir()));
 afterEach(() => cleanup());
 
-const dossierOf = async (wb: Workbench, id: string) =>
-  unwrap(await wb.call('entities.dossier', { id }));
-
 /** Ejei named twice in one document and tagged in another; opened again, nothing in memory. */
 async function fixture() {
-  let wb = await reopen(dir);
-  const paste = async (title: string, text: string) => {
-    const r = unwrap(await wb.call('documents.paste', { title, text }));
-    if (r.kind !== 'document') throw new Error('expected a document');
-    return r.documentId;
-  };
-  const naming = await paste('Naming', 'Ejei spoke first.\n\nThen Ejei left the room.');
-  const tagged = await paste('Tagged', 'Ejei chaired it.');
-  const ejei = unwrap(await wb.call('entities.create', { name: 'Ejei', type: 'person' })).id;
-  unwrap(
-    await wb.call('annotations.create', {
-      documentId: tagged,
-      start: 0,
-      end: 4,
-      entityIds: [ejei],
-    }),
-  );
-  await wb.settled();
-  wb = await reopen(dir);
+  const { naming, tagged, ejei } = await ejeiWorkspace(dir);
+  const wb = await reopen(dir);
   await wb.indexed;
   return { wb, naming, tagged, ejei };
 }

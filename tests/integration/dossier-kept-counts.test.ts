@@ -10,6 +10,7 @@ import { writeWorkspace } from '../bench/corpus';
 import { COUNTS_FOLDER } from '../../src/core/mentions/count-store';
 import type { Workbench } from '../../src/core/workbench';
 import type { DocumentFile } from '../../src/shared/model';
+import { dossierOf, ejeiWorkspace } from './dossier-fixture';
 import { closeWorkbench, reopen, tempDir, unwrap } from './helpers';
 
 let dir: string;
@@ -17,8 +18,6 @@ let cleanup: () => Promise<void>;
 beforeEach(async () => ({ dir, cleanup } = await tempDir()));
 afterEach(() => cleanup());
 
-const dossierOf = async (wb: Workbench, id: string) =>
-  unwrap(await wb.call('entities.dossier', { id }));
 /** Each source's mentions, by document id. */
 const mentions = (d: Awaited<ReturnType<typeof dossierOf>>): Record<string, number> =>
   Object.fromEntries(d.sources.map((s) => [s.documentId, s.mentions]));
@@ -55,25 +54,8 @@ describe('kept mention counts', () => {
 
 /** A workspace with one document naming Ejei twice and one the entity is tagged in. */
 async function fixture() {
-  const wb = await reopen(dir);
-  const paste = async (title: string, text: string) => {
-    const r = unwrap(await wb.call('documents.paste', { title, text }));
-    if (r.kind !== 'document') throw new Error('expected a document');
-    return r.documentId;
-  };
-  const naming = await paste('Naming', 'Ejei spoke first.\n\nThen Ejei left the room.');
-  const tagged = await paste('Tagged', 'Ejei chaired it.');
-  const ejei = unwrap(await wb.call('entities.create', { name: 'Ejei', type: 'person' })).id;
-  unwrap(
-    await wb.call('annotations.create', {
-      documentId: tagged,
-      start: 0,
-      end: 4,
-      entityIds: [ejei],
-    }),
-  );
+  const { wb, naming, ejei } = await ejeiWorkspace(dir);
   await wb.indexed;
-  await wb.settled();
   return { wb, naming, ejei };
 }
 
