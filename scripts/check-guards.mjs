@@ -870,6 +870,13 @@ const MUTATIONS = [
     ['tests/core/sync/push-base.test.ts'],
   ],
   [
+    'remote bytes: a field whose bytes are not JSON refused',
+    'src/core/sync/remote-records.ts',
+    'if (unreadable !== undefined) {',
+    'if (unreadable === "never") {',
+    ['tests/core/sync/records.test.ts'],
+  ],
+  [
     'folder: links followed',
     'src/core/sync/folder-link.ts',
     'if (!info?.isFile()) continue;',

@@ -11,7 +11,12 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/run';
 import { folderBlobs, MAX_REPLICA_BYTES } from '../../src/core/sync/folder-link';
-import { genesis, toAm, type AmRecord, type WorkspaceDoc } from '../../src/core/sync/workspace-doc';
+import {
+  genesis,
+  toAmRecord,
+  type AmRecord,
+  type WorkspaceDoc,
+} from '../../src/core/sync/workspace-doc';
 import type { Entity, Note } from '../../src/shared/model';
 import { closeWorkbench, openSample, reopen, tempDir, unwrap } from './helpers';
 
@@ -144,7 +149,7 @@ describe('team sync through a shared folder', () => {
     await writeFile(join(docsIn(), 'huge.am'), '');
     await truncate(join(docsIn(), 'huge.am'), MAX_REPLICA_BYTES + 1);
     const note = (id: string, title: string): AmRecord =>
-      toAm({
+      toAmRecord({
         id,
         title,
         body: '',
@@ -153,7 +158,7 @@ describe('team sync through a shared folder', () => {
         annotationIds: [],
         createdAt: '2026-01-01T00:00:00.000Z',
         updatedAt: '2026-01-01T00:00:00.000Z',
-      }) as AmRecord;
+      });
     await writeFile(
       join(docsIn(), 'member.am'),
       memberDoc((d) => {

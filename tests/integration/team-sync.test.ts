@@ -12,7 +12,12 @@ import { runCli } from '../../src/cli/run';
 import { RelayClientAdapter } from '../../src/core/sync/relay-client';
 import { startRelay, type Relay } from '../../src/core/sync/relay';
 import { SyncSession } from '../../src/core/sync/sync-session';
-import { toAm, type AmRecord, type WorkspaceDoc } from '../../src/core/sync/workspace-doc';
+import {
+  toAm,
+  toAmRecord,
+  type AmRecord,
+  type WorkspaceDoc,
+} from '../../src/core/sync/workspace-doc';
 import type { Entity, Note } from '../../src/shared/model';
 import { newShareId } from '../../src/core/sync/sync-session';
 import { bodyBlob, keptFilesOf } from '../../src/core/sync/synced-records';
@@ -132,7 +137,7 @@ describe('team sync through the relay', () => {
     const repo = new Repo({ network: [adapter], peerId: 'hostile' as PeerId });
     const handle = await repo.find<WorkspaceDoc>(shareId as DocumentId);
     const note = (id: string, title: string): AmRecord =>
-      toAm({
+      toAmRecord({
         id,
         title,
         body: '',
@@ -141,7 +146,7 @@ describe('team sync through the relay', () => {
         annotationIds: [],
         createdAt: '2026-01-01T00:00:00.000Z',
         updatedAt: '2026-01-01T00:00:00.000Z',
-      }) as AmRecord;
+      });
     handle.change((d) => {
       d.notes['note-long'] = note('note-long', 'x'.repeat(501));
       d.notes['note-elsewhere'] = note('note-renamed', 'Filed under another id');
@@ -230,11 +235,11 @@ describe('highlights through the relay', () => {
         }),
       );
       handle.change((w) => {
-        w.highlights['h-hostile'] = toAm({
+        w.highlights['h-hostile'] = toAmRecord({
           ...made,
           id: 'h-hostile',
           anchoredRevision: -3,
-        }) as AmRecord;
+        });
       });
       await vi.waitFor(
         async () => {

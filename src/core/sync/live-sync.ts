@@ -23,7 +23,7 @@ import { readSyncConfig, SYNC_DIR, writeSyncConfig, type SyncConfig } from './sy
 import { recordHistory } from './record-history';
 import { chooseValue, recordLabel, storeValue } from './choose-value';
 import type { DocumentBody } from './synced-records';
-import { toAm, toPlain, type AmRecord, type SyncedKind } from './workspace-doc';
+import { toAm, toAmRecord, toPlain, type AmRecord, type SyncedKind } from './workspace-doc';
 
 /** Where the app keeps the key typed into Share or Join: the workspace's own `.sync/`. */
 export const KEY_FILE = 'team.key';
@@ -273,7 +273,11 @@ export class LiveSync {
     const settled = await storeValue(this.ctx, kind, id, field);
     if (settled === undefined) return;
     this.session.handle.change((d) => {
-      if (field === null) d[kind][id] = toAm(settled) as AmRecord;
+      if (field === null)
+        d[kind][id] =
+          typeof settled === 'object' && settled
+            ? toAmRecord(settled)
+            : (toAm(settled) as AmRecord);
       else if (d[kind][id]) d[kind][id][field] = toAm(settled);
     });
   }

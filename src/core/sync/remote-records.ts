@@ -24,6 +24,7 @@ import {
   same,
   SYNCED_KINDS,
   toPlain,
+  unreadableField,
   type SyncedKind,
   type WorkspaceDoc,
 } from './workspace-doc';
@@ -146,7 +147,13 @@ export function planRemote(
   };
   for (const kind of SYNCED_KINDS) {
     for (const id of touched[kind]) {
-      const remote = toPlain(doc[kind][id]);
+      const held = doc[kind][id];
+      const unreadable = unreadableField(held);
+      if (unreadable !== undefined) {
+        refuse(kind, id, `${unreadable ? `${unreadable}: ` : ''}its bytes are not JSON`);
+        continue;
+      }
+      const remote = toPlain(held);
       if (same(remote, localRecord(tx, kind, id, ctx))) continue;
       if (remote === undefined) {
         if (kind === 'codebook') plan.codebook = { value: undefined };

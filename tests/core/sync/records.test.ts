@@ -4,10 +4,11 @@
 // the schema or the integrity rules are held apart, listed, and never written; and the three
 // semantic conflicts a CRDT cannot see are settled by their stated rules (remote-rules.ts).
 import type * as A from '@automerge/automerge';
+import * as Amr from '@automerge/automerge';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { toAm, type AmRecord } from '../../../src/core/sync/workspace-doc';
+import { toAmRecord, type AmRecord } from '../../../src/core/sync/workspace-doc';
 import { bodyBlob } from '../../../src/core/sync/synced-records';
 import type { Annotation, Document } from '../../../src/shared/model';
 import { unwrap } from '../../integration/helpers';
@@ -110,12 +111,46 @@ describe('replicating every record', () => {
   });
 });
 
+describe('the document format', () => {
+  it("holds a highlight's target and lists as JSON bytes, its other fields each on its own", async () => {
+    const made = await highlight(a, 0, { tags: ['opening'] });
+    await exchange(a, b);
+    const held = b.handle.doc().highlights[made.id]!;
+    expect(held.target).toBeInstanceOf(Uint8Array);
+    expect(JSON.parse(new TextDecoder().decode(held.tags as Uint8Array))).toEqual(['opening']);
+    expect((held.documentId as A.ImmutableString).val).toBe(docId);
+  });
+
+  it('reads records written before, with nested maps and lists, as the same records', async () => {
+    const made = await highlight(a, 0, { tags: ['opening'] });
+    const nested = (value: unknown): AmRecord[string] =>
+      typeof value === 'string'
+        ? new Amr.ImmutableString(value)
+        : Array.isArray(value)
+          ? value.map(nested)
+          : value && typeof value === 'object'
+            ? Object.fromEntries(Object.entries(value).map(([k, v]) => [k, nested(v)]))
+            : (value as number);
+    a.handle.change((d) => {
+      d.highlights['h-older'] = nested({
+        ...made,
+        id: 'h-older',
+        note: 'Written before',
+      }) as AmRecord;
+    });
+    await exchange(a, b);
+    const there = (await state(b)).documents[0]!.annotations.find((h) => h.id === 'h-older');
+    expect(there).toMatchObject({ target: made.target, tags: ['opening'], note: 'Written before' });
+    expect(b.replicator.quarantined.size).toBe(0);
+  });
+});
+
 describe('a hostile or broken peer', () => {
   it('has highlights that break the schema or the integrity rules refused, and listed, while the valid ones apply', async () => {
     const good = await highlight(a, 0);
     const { id: _id, ...fields } = good;
     const forged = (id: string, patch: Partial<Record<keyof Annotation, unknown>>): AmRecord =>
-      toAm({ ...fields, id, ...patch }) as AmRecord;
+      toAmRecord({ ...fields, id, ...patch });
     a.handle.change((d) => {
       d.highlights['h-bad-kind-field'] = forged('h-bad-kind-field', { status: 'everywhere' });
       d.highlights['h-past-end'] = forged('h-past-end', {
@@ -125,6 +160,11 @@ describe('a hostile or broken peer', () => {
         },
       });
       d.highlights['h-no-document'] = forged('h-no-document', { documentId: 'nowhere' });
+      // A list's bytes that are not JSON (here not even UTF-8).
+      d.highlights['h-garbled'] = {
+        ...forged('h-garbled', {}),
+        entityIds: new Uint8Array([0xff, 0x5b]),
+      };
       d.highlights['h-ok'] = forged('h-ok', {});
     });
     await exchange(a, b);
@@ -136,9 +176,10 @@ describe('a hostile or broken peer', () => {
     expect(refused['h-bad-kind-field']).toMatch(/^status: /);
     expect(refused['h-past-end']).toMatch(/past the end of the text/);
     expect(refused['h-no-document']).toMatch(/"nowhere"/);
+    expect(refused['h-garbled']).toBe('entityIds: its bytes are not JSON');
     // Never written into B's files.
     const file = await readFile(join(b.dir, 'highlights', `${docId}.json`), 'utf8');
-    expect(file).not.toMatch(/h-bad-kind-field|h-past-end|h-no-document/);
+    expect(file).not.toMatch(/h-bad-kind-field|h-past-end|h-no-document|h-garbled/);
   });
 
   it('has a document whose body blob does not match its name held until the right one arrives', async () => {
@@ -151,11 +192,11 @@ describe('a hostile or broken peer', () => {
     };
     const honest = bodyBlob({ ...view, ...body, id: 'doc-forged' });
     a.handle.change((d) => {
-      d.documents['doc-forged'] = toAm({
+      d.documents['doc-forged'] = toAmRecord({
         ...meta,
         id: 'doc-forged',
         body: honest.sha256,
-      }) as AmRecord;
+      });
     });
     // The blob store holds other bytes under that name: the check of the name refuses them.
     const { writeFile, mkdir } = await import('node:fs/promises');
@@ -179,11 +220,11 @@ describe('a hostile or broken peer', () => {
     });
     await t.blobs.put(hostile.sha256, hostile.bytes);
     a.handle.change((d) => {
-      d.documents['doc-script'] = toAm({
+      d.documents['doc-script'] = toAmRecord({
         ...meta,
         id: 'doc-script',
         body: hostile.sha256,
-      }) as AmRecord;
+      });
     });
     await exchange(a, b);
     expect((await state(b)).documents.map((d) => d.document.id)).toEqual([docId]);
