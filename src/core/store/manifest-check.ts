@@ -67,7 +67,10 @@ export function checkSummary(value: unknown): DocumentSummary {
   const document = DocumentMeta.safeParse(value.document);
   if (!document.success)
     throw new ManifestError(`its document: ${describeIssues(document.error.issues)}`);
-  const ids = value.annotationIds;
+  // Saved as one string of ids joined by spaces (ids have none): a tenth of the values to
+  // parse at every open. A list, as manifests were saved before, is read too.
+  const listed = value.annotationIds;
+  const ids = typeof listed === 'string' ? (listed === '' ? [] : listed.split(' ')) : listed;
   if (!Array.isArray(ids)) throw new ManifestError('annotationIds is not a list');
   for (const id of ids)
     if (!isId(id)) throw new ManifestError(`highlight id ${JSON.stringify(id)} is invalid`);
@@ -88,6 +91,11 @@ function checkStamp(value: unknown): DocumentStamp | null {
   )
     throw new ManifestError('the stamp is not four numbers');
   return value as DocumentStamp;
+}
+
+/** A summary as its manifest line holds it: the highlight ids as one string. */
+export function summaryLine(summary: DocumentSummary): object {
+  return { ...summary, annotationIds: summary.annotationIds.join(' ') };
 }
 
 /** `["d", summary, stamp or null]`: one document. */

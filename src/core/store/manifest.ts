@@ -21,6 +21,7 @@ import {
   checkFilesLine,
   checkHeader,
   ManifestError,
+  summaryLine,
   type Checkpoint,
 } from './manifest-check';
 import { nextTurn } from '../time-slices';
@@ -112,7 +113,9 @@ class ManifestAdapter implements Adapter<Manifest> {
       }),
     ];
     manifest.documents.forEach((summary, i) => {
-      parts.push(JSON.stringify(['d', summary, manifest.stamps[summary.document.id] ?? null]));
+      parts.push(
+        JSON.stringify(['d', summaryLine(summary), manifest.stamps[summary.document.id] ?? null]),
+      );
       if (i % SLICE === SLICE - 1) parts.push('');
     });
     for (let at = 0; at < paths.length; at += FILES_PER_LINE) {

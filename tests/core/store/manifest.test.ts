@@ -78,6 +78,8 @@ describe('the manifest', () => {
     await writeManifest(nodeFs, dir, manifest);
     const text = await readFile(path(), 'utf8');
     expect(text.split('\n')).toHaveLength(1 + 1200 + 3 + 1);
+    // A document's highlight ids as one string, not a list of a value each.
+    expect(text.split('\n')[1]).toContain('"annotationIds":"ann_0_0 ann_0_1"');
     let pauses = 0;
     const read = await readManifest(nodeFs, dir, () => {
       pauses += 1;
@@ -94,6 +96,16 @@ describe('the manifest', () => {
         'a highlight id no id may be',
         (l) => ((l[1] as DocumentLine)[1].annotationIds = ['constructor']),
         /line 2: highlight id "constructor" is invalid/,
+      ],
+      [
+        'a highlight id no id may be, in the ids saved as one string',
+        (l) => ((l[1] as DocumentLine)[1].annotationIds = 'ann_0_0 __proto__'),
+        /line 2: highlight id "__proto__" is invalid/,
+      ],
+      [
+        'an empty highlight id between two spaces',
+        (l) => ((l[1] as DocumentLine)[1].annotationIds = 'ann_0_0  ann_0_1'),
+        /line 2: highlight id "" is invalid/,
       ],
       [
         'a count that is not a positive whole number',
