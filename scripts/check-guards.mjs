@@ -877,6 +877,13 @@ const MUTATIONS = [
     ['tests/core/sync/records.test.ts'],
   ],
   [
+    'core read: a record read at the agreement, not as it is now',
+    'src/core/sync/core-read.ts',
+    'const full = map === undefined ? null : core.getWithType(map, id, heads);',
+    'const full = map === undefined ? null : core.getWithType(map, id);',
+    ['tests/core/sync/core-read.test.ts', 'tests/core/sync/push-base.test.ts'],
+  ],
+  [
     'folder: links followed',
     'src/core/sync/folder-link.ts',
     'if (!info?.isFile()) continue;',

@@ -14,6 +14,7 @@ import type { BlobSource } from './local-records';
 import type { RemoteContext, RemotePlan } from './remote-records';
 import { survivorOf } from './remote-rules';
 import { parseBody, type DocumentBody } from './synced-records';
+import { recordAt } from './core-read';
 import { SYNCED_KINDS, toPlain, type SyncedKind, type WorkspaceDoc } from './workspace-doc';
 
 /** How many blob requests are in flight at once. */
@@ -67,7 +68,7 @@ export async function fetchBlobs(
   return fetched;
 
   async function fetchFor(id: string): Promise<void> {
-    const record = toPlain(doc.documents[id]) as
+    const record = toPlain(recordAt(doc, 'documents', id)) as
       { body?: unknown; original?: { sha256?: unknown }; blocks?: unknown } | undefined;
     if (!record) return;
     const here = ctx.store.catalog.get(id)?.document;
@@ -137,7 +138,7 @@ export function remoteContextOf(
     documentOf: (id) => ctx.store.catalog.documentOf(id),
     bodies: fetched.bodies,
     kept: fetched.kept,
-    mergedInto: (id) => toPlain(doc.merges[id]) as string | undefined,
+    mergedInto: (id) => toPlain(recordAt(doc, 'merges', id)) as string | undefined,
   };
 }
 

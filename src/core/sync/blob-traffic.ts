@@ -13,6 +13,7 @@ import { PARALLEL } from './apply-remote';
 import type { BlobStore } from './blob-store';
 import { blobsOf, type BlobNeed, type BlobSource } from './local-records';
 import { parseBody, type DocumentBody } from './synced-records';
+import { fieldAt, idsAt } from './core-read';
 import { toPlain, type WorkspaceDoc } from './workspace-doc';
 
 export class BlobTraffic {
@@ -86,12 +87,12 @@ export class BlobTraffic {
   private async resend(doc: A.Doc<WorkspaceDoc>): Promise<number> {
     if (!this.blobs?.missing) return 0;
     const ask = new Map(this.stored);
-    for (const id of Object.keys(doc.documents)) {
+    for (const id of idsAt(doc, 'documents')) {
       if (!this.ctx.store.catalog.has(id)) continue;
-      const record = doc.documents[id];
-      const body = toPlain(record?.body);
+      const body = toPlain(fieldAt(doc, 'documents', id, 'body'));
       if (typeof body === 'string') ask.set(body, { documentId: id });
-      const original = (toPlain(record?.original) as { sha256?: unknown } | undefined)?.sha256;
+      const kept = toPlain(fieldAt(doc, 'documents', id, 'original'));
+      const original = (kept as { sha256?: unknown } | null | undefined)?.sha256;
       if (typeof original === 'string') ask.set(original, { folder: 'originals' });
     }
     if (!ask.size) return 0;

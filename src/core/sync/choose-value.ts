@@ -4,10 +4,12 @@
 // the integrity and reference rules of remote-rules.ts) and is written by the same plan,
 // inside one labelled command: one step that Undo takes back. A value that breaks a rule is
 // refused with the rule's reason, and nothing is written.
+import type * as A from '@automerge/automerge';
 import { WorkbenchError } from '../../shared/errors';
 import type { CoreContext } from '../context';
 import type { Tx } from '../store/tx';
 import { applyPlan, noneTouched } from './apply-remote';
+import { recordAt, type RecordSource } from './core-read';
 import { localRecord, planRemote, type RemoteContext } from './remote-records';
 import { syncedDocument, type DocumentBody } from './synced-records';
 import { CODEBOOK_KEY, toAm, type SyncedKind, type WorkspaceDoc } from './workspace-doc';
@@ -63,7 +65,7 @@ export interface Choice {
 /** Writes the chosen value through the queue: one command labelled `Choose “…” for …`. */
 export async function chooseValue(
   ctx: CoreContext,
-  doc: WorkspaceDoc,
+  doc: A.Doc<WorkspaceDoc>,
   choice: Choice,
   shown: string,
 ): Promise<void> {
@@ -87,7 +89,8 @@ export async function chooseValue(
     // The chosen record stands in for the document's own, and is checked as a remote one.
     const touched = noneTouched();
     touched[kind].add(id);
-    const overlay = { ...doc, [kind]: { [id]: toAm(next) } } as WorkspaceDoc;
+    const chosen = toAm(next);
+    const overlay: RecordSource = (k, i) => (k === kind && i === id ? chosen : recordAt(doc, k, i));
     const plan = planRemote(tx, overlay, touched, remote);
     const refused = plan.quarantined[0];
     if (refused)

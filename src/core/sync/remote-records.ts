@@ -12,6 +12,7 @@ import type {
   Note,
 } from '../../shared/model';
 import type { Tx } from '../store/tx';
+import type { RecordSource } from './core-read';
 import { checkRules } from './remote-rules';
 import {
   SYNCED_SCHEMAS,
@@ -26,7 +27,6 @@ import {
   toPlain,
   unreadableField,
   type SyncedKind,
-  type WorkspaceDoc,
 } from './workspace-doc';
 
 export interface Quarantined {
@@ -137,7 +137,7 @@ function fullDocument(
  */
 export function planRemote(
   tx: Tx,
-  doc: WorkspaceDoc,
+  records: RecordSource,
   touched: Record<SyncedKind, ReadonlySet<string>>,
   ctx: RemoteContext,
 ): RemotePlan {
@@ -147,7 +147,7 @@ export function planRemote(
   };
   for (const kind of SYNCED_KINDS) {
     for (const id of touched[kind]) {
-      const held = doc[kind][id];
+      const held = records(kind, id);
       const unreadable = unreadableField(held);
       if (unreadable !== undefined) {
         refuse(kind, id, `${unreadable ? `${unreadable}: ` : ''}its bytes are not JSON`);
@@ -183,6 +183,6 @@ export function planRemote(
       else plan.links.push(value as HighlightLink);
     }
   }
-  checkRules(tx, plan, doc, ctx);
+  checkRules(tx, plan, records, ctx);
   return plan;
 }

@@ -17,12 +17,18 @@ import { Document, SCHEMA_VERSION, type Entity } from '../../shared/model';
 import { inspectDocument } from '../store/integrity';
 import type { Tx } from '../store/tx';
 import type { RemoteContext, RemotePlan } from './remote-records';
-import type { SyncedKind, WorkspaceDoc } from './workspace-doc';
+import type { RecordSource } from './core-read';
+import type { SyncedKind } from './workspace-doc';
 
 const MAX_ALIASES = 100;
 const quoted = (ids: readonly string[]): string => ids.map((id) => `"${id}"`).join(', ');
 
-export function checkRules(tx: Tx, plan: RemotePlan, doc: WorkspaceDoc, ctx: RemoteContext): void {
+export function checkRules(
+  tx: Tx,
+  plan: RemotePlan,
+  records: RecordSource,
+  ctx: RemoteContext,
+): void {
   const refuse = (kind: SyncedKind, id: string, reason: string, waiting = false): false => {
     plan.quarantined.push({ kind, id, reason, ...(waiting ? { waiting } : {}) });
     return false;
@@ -93,7 +99,7 @@ export function checkRules(tx: Tx, plan: RemotePlan, doc: WorkspaceDoc, ctx: Rem
         []
       );
     if (!hasDocument(h.documentId)) {
-      if (doc.documents[h.documentId])
+      if (records('documents', h.documentId) !== undefined)
         return (
           refuse('highlights', h.id, `its document "${h.documentId}" has not arrived yet`, true) ||
           []

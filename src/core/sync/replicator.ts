@@ -27,6 +27,7 @@ import {
 import type { BlobStore } from './blob-store';
 import { DocumentStamps, readChanged } from './document-stamps';
 import { BlobTraffic } from './blob-traffic';
+import { recordsOf } from './core-read';
 import type { DocumentBody } from './synced-records';
 import { documentProblem } from './genesis-check';
 import { HeldRetry } from './held-retry';
@@ -330,7 +331,7 @@ export class Replicator {
       : touchedBetween(doc, this.agreedHeads, heads);
     for (const q of this.quarantined.values()) if (q.waiting) touched[q.kind].add(q.id);
     const remote = remoteContextOf(this.ctx, doc, fetched);
-    const plan = planRemote(tx, doc, touched, remote);
+    const plan = planRemote(tx, recordsOf(doc), touched, remote);
     const received = applyPlan(tx, plan, this.ctx, remote);
     // The commit that follows announces these records: the push it causes then compares
     // against what was just read, and writes nothing but local fixes (a dropped tag).

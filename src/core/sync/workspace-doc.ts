@@ -9,6 +9,7 @@
 // byte, under the id the share id names: two replicas that each create the maps on their own
 // would otherwise hold rival maps, and one side's records would be invisible.
 import * as A from '@automerge/automerge';
+import { conflictsAt } from './core-read';
 import { SYNCED_RECORD_KINDS } from '../../shared/methods/sync';
 
 /** The kinds of record synced, in the order applied (defined with the `sync` methods). */
@@ -217,9 +218,8 @@ export function conflictAt(
 ): FieldConflict | undefined {
   // Both sides stamp the time of their edit: that clash says nothing a person must decide.
   if (field === 'updatedAt') return undefined;
-  const record = field === null ? undefined : doc[kind][id];
-  if (field !== null && !record) return undefined;
-  const c = field === null ? A.getConflicts(doc[kind], id) : A.getConflicts(record!, field);
+  // From Automerge's core: the JavaScript view can show a record wrongly (core-read.ts).
+  const c = conflictsAt(doc, kind, id, field);
   const values = c ? valuesOf(c) : [];
   return values.length > 1 ? { kind, id, field, values } : undefined;
 }
