@@ -884,6 +884,13 @@ const MUTATIONS = [
     ['tests/core/sync/core-read.test.ts', 'tests/core/sync/push-base.test.ts'],
   ],
   [
+    'sync close: the agreement saved once an apply under way has committed',
+    'src/core/sync/sync-session.ts',
+    '    await this.replicator.idle();\n    this.scheduleSave();',
+    '    this.scheduleSave();',
+    ['tests/core/sync/sync-property.test.ts'],
+  ],
+  [
     'folder: links followed',
     'src/core/sync/folder-link.ts',
     'if (!info?.isFile()) continue;',
