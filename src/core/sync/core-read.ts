@@ -32,6 +32,18 @@ function mapOf(core: Core, name: MapName, heads: A.Heads | undefined): string | 
   return full?.[0] === 'map' ? full[1] : undefined;
 }
 
+/** The object id of the record `kind`/`id` (a map), at `heads` or now; undefined if none. */
+function recordObject(
+  core: Core,
+  kind: SyncedKind,
+  id: string,
+  heads: A.Heads | undefined,
+): string | undefined {
+  const map = mapOf(core, kind, heads);
+  const record = map === undefined ? null : core.getWithType(map, id, heads);
+  return record?.[0] === 'map' ? record[1] : undefined;
+}
+
 /** The record (or merge target, or member name) under `id`, at `heads` or now. */
 export function recordAt(
   doc: A.Doc<WorkspaceDoc>,
@@ -63,17 +75,10 @@ export function conflictsAt(
   field: string | null,
 ): A.Conflicts | undefined {
   const core = A.getBackend(doc);
-  const map = mapOf(core, kind, undefined);
-  if (map === undefined) return undefined;
-  let obj = map;
-  let prop = id;
-  if (field !== null) {
-    const record = core.getWithType(map, id);
-    if (record?.[0] !== 'map') return undefined;
-    obj = record[1];
-    prop = field;
-  }
-  const all = core.getAll(obj, prop);
+  const obj =
+    field === null ? mapOf(core, kind, undefined) : recordObject(core, kind, id, undefined);
+  if (obj === undefined) return undefined;
+  const all = core.getAll(obj, field ?? id);
   if (all.length <= 1) return undefined;
   const found: A.Conflicts = {};
   for (const full of all) {
@@ -103,9 +108,7 @@ export function fieldAt(
   heads?: A.Heads,
 ): unknown {
   const core = A.getBackend(doc);
-  const map = mapOf(core, kind, heads);
-  const record = map === undefined ? null : core.getWithType(map, id, heads);
-  if (record?.[0] !== 'map') return undefined;
-  const full = core.getWithType(record[1], field, heads);
+  const record = recordObject(core, kind, id, heads);
+  const full = record === undefined ? null : core.getWithType(record, field, heads);
   return full ? reify(core, full, heads) : undefined;
 }

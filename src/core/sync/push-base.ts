@@ -69,7 +69,7 @@ export function baseAt(doc: A.Doc<WorkspaceDoc>, agreed: A.Heads): Base {
       ids: (kind) => Object.keys(view[kind]),
     };
   }
-  // Records no change since touched read the same now as then (and now is cheaper to read).
+  // A record no change since touched is the same now as then: read as it is now.
   const then = at(agreed);
   const now = at(undefined);
   return {
